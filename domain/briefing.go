@@ -1,0 +1,185 @@
+package domain
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// Status is where a briefing stands in review.
+type Status string
+
+// Briefing statuses.
+const (
+	StatusDraft  Status = "draft"
+	StatusReview Status = "review"
+	StatusFinal  Status = "final"
+)
+
+// ParseStatus accepts draft, review ("in review") and final; "" gives draft.
+func ParseStatus(s string) (Status, error) {
+	switch strings.ToLower(strings.Join(strings.Fields(s), " ")) {
+	case "", "draft":
+		return StatusDraft, nil
+	case "review", "in review", "in-review":
+		return StatusReview, nil
+	case "final":
+		return StatusFinal, nil
+	}
+	return "", Errorf(EINVALID, "%q is not a status: use draft, review or final", s)
+}
+
+// Label is the status as shown to people, e.g. "In review".
+func (s Status) Label() string {
+	switch s {
+	case StatusReview:
+		return "In review"
+	case StatusFinal:
+		return "Final"
+	}
+	return "Draft"
+}
+
+// Briefing is the document the analyst hands to a decision-maker.
+type Briefing struct {
+	ID             int64      `json:"id"`
+	Title          string     `json:"title"`
+	Subtitle       string     `json:"subtitle"`
+	Author         string     `json:"author"`
+	Audience       string     `json:"audience"` // "prepared for"
+	Date           Date       `json:"date"`
+	Classification string     `json:"classification"` // banner text as typed
+	Status         Status     `json:"status"`
+	Summary        string     `json:"summary"` // bottom line up front
+	Blocks         []*Block   `json:"blocks"`
+	CreatedAt      time.Time  `json:"created_at"`
+	UpdatedAt      time.Time  `json:"updated_at"`
+	TrashedAt      *time.Time `json:"trashed_at,omitempty"`
+}
+
+// Validate checks the metadata the store needs.
+func (b *Briefing) Validate() error {
+	if strings.TrimSpace(b.Title) == "" {
+		return Errorf(EINVALID, "the briefing needs a title")
+	}
+	if _, err := ParseStatus(string(b.Status)); err != nil {
+		return err
+	}
+	for i, blk := range b.Blocks {
+		if err := blk.Validate(); err != nil {
+			return Errorf(EINVALID, "block %d: %s", i+1, ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
+// BlockType names the kinds of block a briefing is made of.
+type BlockType string
+
+// Block types.
+const (
+	BlockHeading    BlockType = "heading"
+	BlockExcerpt    BlockType = "excerpt"
+	BlockCommentary BlockType = "commentary"
+	BlockJudgment   BlockType = "judgment"
+)
+
+// Block is one element of a briefing, in order. Text holds the heading,
+// commentary or judgment; ExcerptID points at an excerpt for excerpt blocks.
+type Block struct {
+	ID         int64      `json:"id"`
+	Type       BlockType  `json:"type"`
+	Text       string     `json:"text,omitempty"`
+	ExcerptID  int64      `json:"excerpt,omitempty"`
+	Confidence Confidence `json:"confidence,omitempty"`
+	Marking    Marking    `json:"marking,omitempty"`
+
+	// Excerpt is the resolved excerpt of an excerpt block, filled in when a
+	// briefing is loaded whole; it is not stored with the block.
+	Excerpt *Excerpt `json:"-"`
+}
+
+// Validate checks that the block's fields fit its type.
+func (b *Block) Validate() error {
+	switch b.Type {
+	case BlockHeading, BlockCommentary:
+		if strings.TrimSpace(b.Text) == "" {
+			return Errorf(EINVALID, "a %s needs text", b.Type)
+		}
+	case BlockJudgment:
+		if strings.TrimSpace(b.Text) == "" {
+			return Errorf(EINVALID, "a key judgment needs text")
+		}
+		if _, err := ParseConfidence(string(b.Confidence)); err != nil {
+			return err
+		}
+	case BlockExcerpt:
+		if b.ExcerptID <= 0 {
+			return Errorf(EINVALID, "an excerpt block needs an excerpt id")
+		}
+	default:
+		return Errorf(EINVALID, "%q is not a block type: use heading, excerpt, commentary or judgment", b.Type)
+	}
+	if _, err := ParseMarking(string(b.Marking)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// BriefingRef names a briefing, e.g. when telling what uses an excerpt.
+type BriefingRef struct {
+	ID    int64  `json:"id"`
+	Title string `json:"title"`
+}
+
+// BriefingSummary is a briefing as listed, without its blocks.
+type BriefingSummary struct {
+	ID        int64      `json:"id"`
+	Title     string     `json:"title"`
+	Status    Status     `json:"status"`
+	Author    string     `json:"author"`
+	Date      Date       `json:"date"`
+	Blocks    int        `json:"blocks"`
+	Words     int        `json:"words"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+}
+
+// BriefingFilter narrows a briefing listing.
+type BriefingFilter struct {
+	Trashed bool // list the trash instead of live briefings
+	Query   string
+}
+
+// BriefingService stores briefings and their blocks.
+type BriefingService interface {
+	// CreateBriefing stores b and any blocks it already has.
+	CreateBriefing(ctx context.Context, b *Briefing) error
+	// Briefing loads b with its blocks in order, excerpts resolved.
+	Briefing(ctx context.Context, id int64) (*Briefing, error)
+	Briefings(ctx context.Context, f BriefingFilter) ([]*BriefingSummary, error)
+	// UpdateBriefing saves the metadata of b (not its blocks).
+	UpdateBriefing(ctx context.Context, b *Briefing) error
+	// SaveBriefing replaces metadata and blocks in one transaction: the
+	// composer's autosave and undo write through it.
+	SaveBriefing(ctx context.Context, b *Briefing) error
+	// AddBlock inserts blk at position pos (0-based; pos < 0 or past the end
+	// appends) and fills in blk.ID.
+	AddBlock(ctx context.Context, briefingID int64, blk *Block, pos int) error
+	UpdateBlock(ctx context.Context, blk *Block) error
+	// MoveBlock puts the block at position pos (0-based, clamped).
+	MoveBlock(ctx context.Context, blockID int64, pos int) error
+	RemoveBlock(ctx context.Context, blockID int64) error
+	DuplicateBriefing(ctx context.Context, id int64) (*Briefing, error)
+	TrashBriefing(ctx context.Context, id int64) error
+	RestoreBriefing(ctx context.Context, id int64) error
+}
+
+// Snapshot is a saved version of a briefing, kept in its history.
+type Snapshot struct {
+	ID         int64     `json:"id"`
+	BriefingID int64     `json:"briefing"`
+	Label      string    `json:"label"`
+	CreatedAt  time.Time `json:"created_at"`
+	Briefing   *Briefing `json:"-"` // the briefing as it was
+}

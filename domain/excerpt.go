@@ -1,0 +1,78 @@
+package domain
+
+import (
+	"context"
+	"sort"
+	"strings"
+	"time"
+)
+
+// Excerpt is an exact passage of a source. Start and End are offsets in runes
+// (Unicode code points) into the source's Text, and Quote is always exactly
+// that span, so identical words elsewhere in the text are never confused.
+type Excerpt struct {
+	ID          int64       `json:"id"`
+	SourceID    int64       `json:"source"`
+	Start       int         `json:"start"`
+	End         int         `json:"end"`
+	Quote       string      `json:"quote"`
+	Note        string      `json:"note"`
+	Tags        []string    `json:"tags"`
+	Credibility Credibility `json:"credibility"`
+	Marking     Marking     `json:"marking"`
+	CreatedAt   time.Time   `json:"created_at"`
+	UpdatedAt   time.Time   `json:"updated_at"`
+
+	// SourceTitle is filled in by listings for display; it is not stored.
+	SourceTitle string `json:"source_title,omitempty"`
+}
+
+// NormalizeTags trims, lower-cases, de-duplicates and sorts tags, so "AI" and
+// " ai " are one tag.
+func NormalizeTags(tags []string) []string {
+	seen := map[string]bool{}
+	out := []string{}
+	for _, t := range tags {
+		t = strings.ToLower(strings.Join(strings.Fields(t), " "))
+		if t == "" || seen[t] {
+			continue
+		}
+		seen[t] = true
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// Tag is a label with the number of excerpts that carry it.
+type Tag struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// ExcerptFilter narrows an excerpt listing. Zero values mean "no constraint".
+type ExcerptFilter struct {
+	SourceID int64
+	Tag      string
+	Query    string // full-text search over quotes and notes
+	IDs      []int64
+	Offset   int
+	Limit    int
+}
+
+// ExcerptService stores excerpts.
+type ExcerptService interface {
+	// CreateExcerpt stores e. With Start < End it takes that span of the
+	// source; otherwise it locates e.Quote in the source text (tolerating
+	// white-space, quote and dash differences) and stores the source's own
+	// characters. A quote the source does not contain is an EINVALID error.
+	CreateExcerpt(ctx context.Context, e *Excerpt) error
+	Excerpt(ctx context.Context, id int64) (*Excerpt, error)
+	Excerpts(ctx context.Context, f ExcerptFilter) ([]*Excerpt, error)
+	// UpdateExcerpt saves note, tags, credibility and marking; the span is fixed.
+	UpdateExcerpt(ctx context.Context, e *Excerpt) error
+	// DeleteExcerpt refuses while a briefing uses the excerpt unless force is
+	// set, in which case those blocks go too.
+	DeleteExcerpt(ctx context.Context, id int64, force bool) error
+	Tags(ctx context.Context) ([]Tag, error)
+}

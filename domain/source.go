@@ -1,0 +1,106 @@
+package domain
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"strings"
+	"time"
+)
+
+// SourceKind says what sort of document a source came from.
+type SourceKind string
+
+// Source kinds.
+const (
+	KindArticle  SourceKind = "article"  // plain text or Markdown
+	KindWebPage  SourceKind = "web"      // saved or fetched HTML
+	KindReport   SourceKind = "report"   // PDF
+	KindDocument SourceKind = "document" // word-processor file
+	KindNote     SourceKind = "note"     // pasted or typed by the analyst
+)
+
+// Source is one piece of material as imported. Text is kept verbatim apart
+// from line-ending and Unicode (NFC) normalisation, so excerpt offsets into it
+// stay valid for ever; SHA256 is the hex digest of Text.
+type Source struct {
+	ID          int64       `json:"id"`
+	Kind        SourceKind  `json:"kind"`
+	Title       string      `json:"title"`
+	Subtitle    string      `json:"subtitle"`
+	Section     string      `json:"section"` // kicker such as "TECH POLICY"
+	Authors     []string    `json:"authors"`
+	Publisher   string      `json:"publisher"`
+	Published   Date        `json:"published"`
+	URL         string      `json:"url"`
+	Accessed    Date        `json:"accessed"`
+	Language    string      `json:"language"`
+	Text        string      `json:"-"`
+	SHA256      string      `json:"sha256"`
+	FileName    string      `json:"file_name"`
+	ImportedAt  time.Time   `json:"imported_at"`
+	Reliability Reliability `json:"reliability"`
+	Notes       string      `json:"notes"`
+
+	// ExcerptCount is filled in by listings; it is not stored.
+	ExcerptCount int `json:"excerpt_count"`
+}
+
+// TextSHA256 is the hex SHA-256 of text, the identity of a source's content.
+func TextSHA256(text string) string {
+	sum := sha256.Sum256([]byte(text))
+	return hex.EncodeToString(sum[:])
+}
+
+// Validate checks what the store needs before saving a source.
+func (s *Source) Validate() error {
+	switch {
+	case strings.TrimSpace(s.Text) == "":
+		return Errorf(EINVALID, "the source has no text: import a file with readable text, or paste the text")
+	case strings.TrimSpace(s.Title) == "":
+		return Errorf(EINVALID, "the source needs a title: give one with --title or in the metadata form")
+	}
+	if _, err := ParseReliability(string(s.Reliability)); err != nil {
+		return err
+	}
+	return nil
+}
+
+// AuthorList joins the authors for display: "A", "A and B", "A, B and C".
+func (s *Source) AuthorList() string {
+	a := s.Authors
+	switch len(a) {
+	case 0:
+		return ""
+	case 1:
+		return a[0]
+	}
+	return strings.Join(a[:len(a)-1], ", ") + " and " + a[len(a)-1]
+}
+
+// SourceFilter narrows a source listing. Zero values mean "no constraint".
+type SourceFilter struct {
+	Query  string // full-text search over the sources
+	Kind   SourceKind
+	Sort   string // "title", "published", "imported" (default), "author"
+	Desc   bool
+	Offset int
+	Limit  int
+}
+
+// SourceService stores sources.
+type SourceService interface {
+	// CreateSource stores s, filling in ID, SHA256 and ImportedAt. When a
+	// source with the same text exists it is loaded into s instead and
+	// existing is true.
+	CreateSource(ctx context.Context, s *Source) (existing bool, err error)
+	Source(ctx context.Context, id int64) (*Source, error)
+	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
+	// UpdateSource saves the metadata of s; the text never changes.
+	UpdateSource(ctx context.Context, s *Source) error
+	// DeleteSource removes a source with its excerpts. It refuses while any
+	// excerpt is used in a briefing unless force is set.
+	DeleteSource(ctx context.Context, id int64, force bool) error
+	// SourceUsage names the briefings that use excerpts of the source.
+	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
+}

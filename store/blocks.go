@@ -1,0 +1,225 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+
+	"github.com/attache/attache/domain"
+)
+
+// readBlocks loads a briefing's blocks in order with their excerpts.
+func readBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) ([]*domain.Block, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, type, text, coalesce(excerpt_id, 0), confidence,
+		marking FROM blocks WHERE briefing_id = ? ORDER BY position, id`, briefingID)
+	if err != nil {
+		return nil, dbError("read blocks", err)
+	}
+	blocks := []*domain.Block{}
+	for rows.Next() {
+		var b domain.Block
+		if err := rows.Scan(&b.ID, &b.Type, &b.Text, &b.ExcerptID, &b.Confidence, &b.Marking); err != nil {
+			rows.Close()
+			return nil, dbError("read blocks", err)
+		}
+		blocks = append(blocks, &b)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, dbError("read blocks", err)
+	}
+	for _, b := range blocks {
+		if b.Type != domain.BlockExcerpt {
+			continue
+		}
+		if b.Excerpt, err = getExcerpt(ctx, tx, b.ExcerptID); err != nil {
+			return nil, err
+		}
+	}
+	return blocks, nil
+}
+
+// writeBlocks appends blocks to a briefing, filling in their IDs.
+func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blocks WHERE briefing_id = ?`, briefingID).Scan(&n); err != nil {
+		return dbError("add blocks", err)
+	}
+	for i, b := range blocks {
+		if err := insertBlock(ctx, tx, briefingID, b, n+i); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO blocks (briefing_id, position, type, text,
+		excerpt_id, confidence, marking) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		briefingID, pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking)
+	if err != nil {
+		if isForeignKey(err) {
+			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", b.ExcerptID)
+		}
+		return dbError("add block", err)
+	}
+	b.ID, err = res.LastInsertId()
+	if err != nil {
+		return dbError("add block", err)
+	}
+	if b.Type == domain.BlockExcerpt {
+		b.Excerpt, err = getExcerpt(ctx, tx, b.ExcerptID)
+	}
+	return err
+}
+
+// replaceBlocks makes the briefing's blocks exactly blks, in that order.
+// Blocks that keep their ID are updated in place; the rest are inserted.
+func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) error {
+	keep := []int64{}
+	for _, b := range blks {
+		if b.ID != 0 {
+			keep = append(keep, b.ID)
+		}
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE briefing_id = ?
+		AND id NOT IN (SELECT value FROM json_each(?))`, briefingID, idsJSON(keep)); err != nil {
+		return dbError("save blocks", err)
+	}
+	for pos, b := range blks {
+		if b.ID == 0 {
+			if err := insertBlock(ctx, tx, briefingID, b, pos); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := updateBlockRow(ctx, tx, b, briefingID, pos); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func updateBlockRow(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID int64, pos int) error {
+	res, err := tx.ExecContext(ctx, `UPDATE blocks SET position = ?, type = ?, text = ?,
+		excerpt_id = ?, confidence = ?, marking = ? WHERE id = ? AND briefing_id = ?`,
+		pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking, b.ID, briefingID)
+	if err != nil {
+		if isForeignKey(err) {
+			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d", b.ExcerptID)
+		}
+		return dbError("save block", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "block %d does not belong to briefing %d", b.ID, briefingID)
+	}
+	return nil
+}
+
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
+}
+
+// blockBriefing finds the briefing a block belongs to, for the operations
+// that take only a block ID.
+func blockBriefing(ctx context.Context, tx *sql.Tx, blockID int64) (int64, error) {
+	var id int64
+	err := tx.QueryRowContext(ctx, `SELECT briefing_id FROM blocks WHERE id = ?`, blockID).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, domain.Errorf(domain.ENOTFOUND, "there is no block %d: see the block ids with `attache briefing show`", blockID)
+	}
+	if err != nil {
+		return 0, dbError("find block", err)
+	}
+	return id, nil
+}
+
+// editBlocks loads a briefing's blocks, lets fn change the list, and saves
+// the result with the briefing marked as edited.
+func (s *Store) editBlocks(ctx context.Context, briefingID int64, fn func([]*domain.Block) ([]*domain.Block, error)) error {
+	return s.update(ctx, func(tx *sql.Tx) error { return s.editBlocksTx(ctx, tx, briefingID, fn) })
+}
+
+func (s *Store) editBlocksTx(ctx context.Context, tx *sql.Tx, briefingID int64, fn func([]*domain.Block) ([]*domain.Block, error)) error {
+	b, err := getBriefing(ctx, tx, briefingID)
+	if err != nil {
+		return err
+	}
+	blocks, err := fn(b.Blocks)
+	if err != nil {
+		return err
+	}
+	if err := replaceBlocks(ctx, tx, briefingID, blocks); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE briefings SET updated_at = ? WHERE id = ?`, s.stamp(), briefingID); err != nil {
+		return dbError("save briefing", err)
+	}
+	return indexBriefing(ctx, tx, briefingID)
+}
+
+// AddBlock implements domain.BriefingService.
+func (s *Store) AddBlock(ctx context.Context, briefingID int64, blk *domain.Block, pos int) error {
+	if err := normalizeBlock(blk); err != nil {
+		return err
+	}
+	blk.ID = 0
+	return s.editBlocks(ctx, briefingID, func(bs []*domain.Block) ([]*domain.Block, error) {
+		if pos < 0 || pos > len(bs) {
+			pos = len(bs)
+		}
+		out := append([]*domain.Block{}, bs[:pos]...)
+		out = append(out, blk)
+		return append(out, bs[pos:]...), nil
+	})
+}
+
+// UpdateBlock implements domain.BriefingService.
+func (s *Store) UpdateBlock(ctx context.Context, blk *domain.Block) error {
+	if err := normalizeBlock(blk); err != nil {
+		return err
+	}
+	return s.withBlock(ctx, blk.ID, func(bs []*domain.Block, i int) ([]*domain.Block, error) {
+		bs[i] = blk
+		return bs, nil
+	})
+}
+
+// MoveBlock implements domain.BriefingService.
+func (s *Store) MoveBlock(ctx context.Context, blockID int64, pos int) error {
+	return s.withBlock(ctx, blockID, func(bs []*domain.Block, i int) ([]*domain.Block, error) {
+		pos = min(max(pos, 0), len(bs)-1)
+		b := bs[i]
+		bs = append(bs[:i], bs[i+1:]...)
+		return append(bs[:pos], append([]*domain.Block{b}, bs[pos:]...)...), nil
+	})
+}
+
+// RemoveBlock implements domain.BriefingService.
+func (s *Store) RemoveBlock(ctx context.Context, blockID int64) error {
+	return s.withBlock(ctx, blockID, func(bs []*domain.Block, i int) ([]*domain.Block, error) {
+		return append(bs[:i], bs[i+1:]...), nil
+	})
+}
+
+// withBlock runs fn on the block list of the block's briefing, with the
+// block's index in it.
+func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.Block, int) ([]*domain.Block, error)) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		briefingID, err := blockBriefing(ctx, tx, blockID)
+		if err != nil {
+			return err
+		}
+		return s.editBlocksTx(ctx, tx, briefingID, func(bs []*domain.Block) ([]*domain.Block, error) {
+			for i, b := range bs {
+				if b.ID == blockID {
+					return fn(bs, i)
+				}
+			}
+			return nil, domain.Errorf(domain.ENOTFOUND, "there is no block %d", blockID)
+		})
+	})
+}

@@ -1,0 +1,262 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// CreateBriefing implements domain.BriefingService.
+func (s *Store) CreateBriefing(ctx context.Context, b *domain.Briefing) error {
+	return s.update(ctx, func(tx *sql.Tx) error { return s.createBriefing(ctx, tx, b) })
+}
+
+func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	if err := normalizeBriefing(b); err != nil {
+		return err
+	}
+	now := s.now()
+	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
+	res, err := tx.ExecContext(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
+		classification, status, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
+		b.Summary, formatTime(now), formatTime(now))
+	if err != nil {
+		return dbError("insert briefing", err)
+	}
+	if b.ID, err = res.LastInsertId(); err != nil {
+		return dbError("insert briefing", err)
+	}
+	if err := writeBlocks(ctx, tx, b.ID, b.Blocks); err != nil {
+		return err
+	}
+	return indexBriefing(ctx, tx, b.ID)
+}
+
+func normalizeBriefing(b *domain.Briefing) error {
+	st, err := domain.ParseStatus(string(b.Status))
+	if err != nil {
+		return err
+	}
+	b.Status = st
+	for _, blk := range b.Blocks {
+		if err := normalizeBlock(blk); err != nil {
+			return err
+		}
+	}
+	return b.Validate()
+}
+
+func normalizeBlock(blk *domain.Block) error {
+	c, err := domain.ParseConfidence(string(blk.Confidence))
+	if err != nil {
+		return err
+	}
+	m, err := domain.ParseMarking(string(blk.Marking))
+	if err != nil {
+		return err
+	}
+	blk.Confidence, blk.Marking = c, m
+	return blk.Validate()
+}
+
+const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
+	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at`
+
+func scanBriefing(row scanner) (*domain.Briefing, error) {
+	var b domain.Briefing
+	var date, created, updated string
+	var trashed sql.NullString
+	err := row.Scan(&b.ID, &b.Title, &b.Subtitle, &b.Author, &b.Audience, &date, &b.Classification,
+		&b.Status, &b.Summary, &created, &updated, &trashed)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		return nil, dbError("read briefing", err)
+	}
+	b.Date, _ = domain.ParseDate(date)
+	b.CreatedAt, b.UpdatedAt = parseTime(created), parseTime(updated)
+	if trashed.Valid {
+		t := parseTime(trashed.String)
+		b.TrashedAt = &t
+	}
+	b.Blocks = []*domain.Block{}
+	return &b, nil
+}
+
+// Briefing implements domain.BriefingService.
+func (s *Store) Briefing(ctx context.Context, id int64) (b *domain.Briefing, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		b, err = getBriefing(ctx, tx, id)
+		return err
+	})
+	return b, err
+}
+
+func getBriefing(ctx context.Context, tx *sql.Tx, id int64) (*domain.Briefing, error) {
+	b, err := scanBriefing(tx.QueryRowContext(ctx, `SELECT `+briefingColumns+` FROM briefings b WHERE b.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: list them with `attache briefing list`", id)
+	} else if err != nil {
+		return nil, err
+	}
+	b.Blocks, err = readBlocks(ctx, tx, id)
+	return b, err
+}
+
+// Briefings implements domain.BriefingService, most recently edited first.
+func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []*domain.BriefingSummary, err error) {
+	where, args := "b.trashed_at IS NULL", []any{}
+	if f.Trashed {
+		where = "b.trashed_at IS NOT NULL"
+	}
+	if f.Query != "" {
+		match := ftsQuery(f.Query)
+		if match == "" {
+			return []*domain.BriefingSummary{}, nil
+		}
+		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE search MATCH ?)"
+		args = append(args, match)
+	}
+	q := `SELECT b.id, b.title, b.status, b.author, b.date, b.updated_at, b.trashed_at,
+		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), coalesce(w.body, '')
+		FROM briefings b LEFT JOIN search w ON w.rowid = b.id * 4 + 3
+		WHERE ` + where + ` ORDER BY b.updated_at DESC, b.id DESC`
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return dbError("list briefings", err)
+		}
+		defer rows.Close()
+		list = []*domain.BriefingSummary{}
+		for rows.Next() {
+			sum, err := scanSummary(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, sum)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
+	var b domain.BriefingSummary
+	var date, updated, body string
+	var trashed sql.NullString
+	if err := rows.Scan(&b.ID, &b.Title, &b.Status, &b.Author, &date, &updated, &trashed, &b.Blocks, &body); err != nil {
+		return nil, dbError("list briefings", err)
+	}
+	b.Date, _ = domain.ParseDate(date)
+	b.UpdatedAt = parseTime(updated)
+	if trashed.Valid {
+		t := parseTime(trashed.String)
+		b.TrashedAt = &t
+	}
+	b.Words = len(strings.Fields(body))
+	return &b, nil
+}
+
+// UpdateBriefing implements domain.BriefingService.
+func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
+	meta := *b
+	meta.Blocks = nil
+	if err := normalizeBriefing(&meta); err != nil {
+		return err
+	}
+	b.Status = meta.Status
+	return s.update(ctx, func(tx *sql.Tx) error {
+		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
+			return err
+		}
+		return indexBriefing(ctx, tx, b.ID)
+	})
+}
+
+func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	b.UpdatedAt = s.now()
+	res, err := tx.ExecContext(ctx, `UPDATE briefings SET title = ?, subtitle = ?, author = ?,
+		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?
+		WHERE id = ?`, b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(),
+		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt), b.ID)
+	if err != nil {
+		return dbError("update briefing", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return domain.Errorf(domain.ENOTFOUND, "there is no briefing %d", b.ID)
+	}
+	return nil
+}
+
+// SaveBriefing implements domain.BriefingService: metadata and the whole
+// block list are replaced together, keeping the IDs of blocks that stay.
+func (s *Store) SaveBriefing(ctx context.Context, b *domain.Briefing) error {
+	if err := normalizeBriefing(b); err != nil {
+		return err
+	}
+	return s.update(ctx, func(tx *sql.Tx) error {
+		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
+			return err
+		}
+		if err := replaceBlocks(ctx, tx, b.ID, b.Blocks); err != nil {
+			return err
+		}
+		return indexBriefing(ctx, tx, b.ID)
+	})
+}
+
+// DuplicateBriefing implements domain.BriefingService. The copy is a draft
+// titled "Copy of …" with the same blocks, pointing at the same excerpts.
+func (s *Store) DuplicateBriefing(ctx context.Context, id int64) (b *domain.Briefing, err error) {
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		if b, err = getBriefing(ctx, tx, id); err != nil {
+			return err
+		}
+		b.Title = "Copy of " + b.Title
+		b.Status = domain.StatusDraft
+		for _, blk := range b.Blocks {
+			blk.ID = 0
+		}
+		return s.createBriefing(ctx, tx, b)
+	})
+	return b, err
+}
+
+// TrashBriefing implements domain.BriefingService. Trashed briefings keep
+// everything and leave the search index until restored.
+func (s *Store) TrashBriefing(ctx context.Context, id int64) error {
+	return s.setTrashed(ctx, id, true)
+}
+
+// RestoreBriefing implements domain.BriefingService.
+func (s *Store) RestoreBriefing(ctx context.Context, id int64) error {
+	return s.setTrashed(ctx, id, false)
+}
+
+func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		b, err := getBriefing(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if trash == (b.TrashedAt != nil) {
+			if trash {
+				return domain.Errorf(domain.ECONFLICT, "briefing %d is already in the trash", id)
+			}
+			return domain.Errorf(domain.ECONFLICT, "briefing %d is not in the trash", id)
+		}
+		var at any
+		if trash {
+			at = s.stamp()
+		}
+		if _, err := tx.ExecContext(ctx, `UPDATE briefings SET trashed_at = ? WHERE id = ?`, at, id); err != nil {
+			return dbError("move briefing", err)
+		}
+		return indexBriefing(ctx, tx, id)
+	})
+}

@@ -1,0 +1,218 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// CreateExcerpt implements domain.ExcerptService.
+func (s *Store) CreateExcerpt(ctx context.Context, e *domain.Excerpt) error {
+	return s.update(ctx, func(tx *sql.Tx) error { return s.createExcerpt(ctx, tx, e) })
+}
+
+func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) error {
+	if err := checkExcerptGrades(e); err != nil {
+		return err
+	}
+	var text, title string
+	err := tx.QueryRowContext(ctx, `SELECT text, title FROM sources WHERE id = ?`, e.SourceID).Scan(&text, &title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", e.SourceID)
+	} else if err != nil {
+		return dbError("read source", err)
+	}
+	if err := locateExcerpt(text, e); err != nil {
+		return err
+	}
+	e.Tags = domain.NormalizeTags(e.Tags)
+	now := s.now()
+	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, title
+	res, err := tx.ExecContext(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
+		credibility, marking, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking,
+		formatTime(now), formatTime(now))
+	if err != nil {
+		return dbError("insert excerpt", err)
+	}
+	if e.ID, err = res.LastInsertId(); err != nil {
+		return dbError("insert excerpt", err)
+	}
+	if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {
+		return err
+	}
+	return indexExcerpt(ctx, tx, e.ID)
+}
+
+// locateExcerpt fixes e's span and quote to the source's own characters:
+// from the offsets when given, else by finding the quote in the text.
+func locateExcerpt(text string, e *domain.Excerpt) error {
+	if e.Start != 0 || e.End != 0 {
+		quote, err := domain.RuneSpan(text, e.Start, e.End)
+		if err != nil {
+			return err
+		}
+		if e.Quote != "" && e.Quote != quote {
+			if spans, _ := domain.FindQuote(quote, e.Quote); len(spans) != 1 || spans[0] != (domain.Span{Start: 0, End: len([]rune(quote))}) {
+				return domain.Errorf(domain.EINVALID, "the text at %d–%d is %q, not the quote given: give either the offsets or the quote", e.Start, e.End, quote)
+			}
+		}
+		e.Quote = quote
+		return nil
+	}
+	spans, err := domain.FindQuote(text, e.Quote)
+	if err != nil {
+		return err
+	}
+	e.Start, e.End = spans[0].Start, spans[0].End
+	e.Quote, _ = domain.RuneSpan(text, e.Start, e.End)
+	return nil
+}
+
+func checkExcerptGrades(e *domain.Excerpt) error {
+	if err := domain.CheckCredibility(e.Credibility); err != nil {
+		return err
+	}
+	m, err := domain.ParseMarking(string(e.Marking))
+	e.Marking = m
+	return err
+}
+
+const excerptColumns = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
+	e.marking, e.created_at, e.updated_at, s.title,
+	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
+		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id ORDER BY t.name)), '[]')`
+
+func scanExcerpt(row scanner) (*domain.Excerpt, error) {
+	var e domain.Excerpt
+	var created, updated, tags string
+	if err := row.Scan(&e.ID, &e.SourceID, &e.Start, &e.End, &e.Quote, &e.Note, &e.Credibility,
+		&e.Marking, &created, &updated, &e.SourceTitle, &tags); err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		return nil, dbError("read excerpt", err)
+	}
+	e.CreatedAt, e.UpdatedAt = parseTime(created), parseTime(updated)
+	e.Tags = decodeTags(tags)
+	return &e, nil
+}
+
+// Excerpt implements domain.ExcerptService.
+func (s *Store) Excerpt(ctx context.Context, id int64) (e *domain.Excerpt, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		e, err = getExcerpt(ctx, tx, id)
+		return err
+	})
+	return e, err
+}
+
+func getExcerpt(ctx context.Context, tx *sql.Tx, id int64) (*domain.Excerpt, error) {
+	e, err := scanExcerpt(tx.QueryRowContext(ctx, `SELECT `+excerptColumns+`
+		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", id)
+	}
+	return e, err
+}
+
+// Excerpts implements domain.ExcerptService, in source order, then by
+// position in the source; a query orders by relevance instead.
+func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*domain.Excerpt, err error) {
+	where, args := []string{"1"}, []any{}
+	order := "e.source_id, e.start, e.id"
+	if f.SourceID != 0 {
+		where, args = append(where, "e.source_id = ?"), append(args, f.SourceID)
+	}
+	if tag := domain.NormalizeTags([]string{f.Tag}); len(tag) == 1 {
+		where = append(where, `e.id IN (SELECT et.excerpt_id FROM excerpt_tags et
+			JOIN tags t ON t.id = et.tag_id WHERE t.name = ?)`)
+		args = append(args, tag[0])
+	}
+	if len(f.IDs) > 0 {
+		where = append(where, "e.id IN (SELECT value FROM json_each(?))")
+		args = append(args, idsJSON(f.IDs))
+	}
+	from := "excerpts e"
+	if f.Query != "" {
+		match := ftsQuery(f.Query)
+		if match == "" {
+			return []*domain.Excerpt{}, nil
+		}
+		from = `(SELECT rowid / 4 AS id, rank FROM search WHERE search MATCH ? AND rowid % 4 = 2) h
+			JOIN excerpts e ON e.id = h.id`
+		args = append([]any{match}, args...)
+		order = "h.rank, e.id"
+	}
+	q := `SELECT ` + excerptColumns + ` FROM ` + from + ` JOIN sources s ON s.id = e.source_id
+		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order + limitClause(f.Offset, f.Limit)
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return dbError("list excerpts", err)
+		}
+		defer rows.Close()
+		list = []*domain.Excerpt{}
+		for rows.Next() {
+			e, err := scanExcerpt(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, e)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+// UpdateExcerpt implements domain.ExcerptService.
+func (s *Store) UpdateExcerpt(ctx context.Context, e *domain.Excerpt) error {
+	if err := checkExcerptGrades(e); err != nil {
+		return err
+	}
+	e.Tags = domain.NormalizeTags(e.Tags)
+	return s.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE excerpts SET note = ?, credibility = ?, marking = ?,
+			updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, s.stamp(), e.ID)
+		if err != nil {
+			return dbError("update excerpt", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d", e.ID)
+		}
+		if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {
+			return err
+		}
+		return indexExcerpt(ctx, tx, e.ID)
+	})
+}
+
+// DeleteExcerpt implements domain.ExcerptService.
+func (s *Store) DeleteExcerpt(ctx context.Context, id int64, force bool) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		if _, err := getExcerpt(ctx, tx, id); err != nil {
+			return err
+		}
+		used, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
+			JOIN blocks k ON k.briefing_id = b.id WHERE k.excerpt_id = ? ORDER BY b.id`, id)
+		if err != nil {
+			return err
+		}
+		if len(used) > 0 && !force {
+			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or delete with --force to remove those blocks too", id, refList(used))
+		}
+		for _, q := range []string{
+			`DELETE FROM blocks WHERE excerpt_id = ?`,
+			`DELETE FROM search WHERE rowid = ? * 4 + 2`,
+			`DELETE FROM excerpts WHERE id = ?`,
+		} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return dbError("delete excerpt", err)
+			}
+		}
+		return reindexBriefings(ctx, tx, used)
+	})
+}

@@ -1,0 +1,56 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/attache/attache/domain"
+)
+
+// Invented article text with the typographic features real sources have.
+const chipsText = "Washington widened its export controls on advanced chips in October.\n\n" +
+	"Officials called the approach a “small yard, high fence”—narrow but strict.\n\n" +
+	"Allies’ firms worried about lost sales.\u00a0Allies’ firms also lobbied quietly.\n\n" +
+	"Export controls alone cannot secure a lead in semiconductors."
+
+const fiveGText = "Several governments excluded high-risk vendors from their 5G networks.\n\n" +
+	"Operators warned that replacing equipment would cost billions and take years."
+
+func openTest(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	clock := time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
+	s.SetClock(func() time.Time { clock = clock.Add(time.Second); return clock })
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func addSource(t *testing.T, s *Store, title, text string) *domain.Source {
+	t.Helper()
+	src := &domain.Source{Kind: domain.KindArticle, Title: title, Text: text, Authors: []string{"Jane Q. Analyst"}}
+	if _, err := s.CreateSource(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	return src
+}
+
+func addExcerpt(t *testing.T, s *Store, sourceID int64, quote string, tags ...string) *domain.Excerpt {
+	t.Helper()
+	e := &domain.Excerpt{SourceID: sourceID, Quote: quote, Tags: tags}
+	if err := s.CreateExcerpt(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := domain.ErrorCode(err); got != code {
+		t.Fatalf("error = %v (code %q), want code %q", err, got, code)
+	}
+}

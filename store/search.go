@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+	"unicode"
+
+	"github.com/attache/attache/domain"
+)
+
+// Row ids in the search index: id*4 + kind.
+const (
+	rowSource   = 1
+	rowExcerpt  = 2
+	rowBriefing = 3
+)
+
+// Markers the snippet function puts around matches. They are private-use
+// characters, which imported text does not contain in practice, and are
+// turned into Highlights before a hit leaves the store.
+const (
+	markOpen  = "\uE000"
+	markClose = "\uE001"
+)
+
+func reindex(ctx context.Context, tx *sql.Tx, rowid int64, selectRow string, id int64) error {
+	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
+		return dbError("update search index", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO search (rowid, title, body, meta) `+selectRow, rowid, id); err != nil {
+		return dbError("update search index", err)
+	}
+	return nil
+}
+
+func indexSource(ctx context.Context, tx *sql.Tx, id int64) error {
+	return reindex(ctx, tx, id*4+rowSource, `SELECT ?, title || ' ' || subtitle, text,
+		concat_ws(' ', (SELECT group_concat(value, ' ') FROM json_each(authors)),
+		nullif(publisher, ''), nullif(section, ''), nullif(notes, ''), nullif(file_name, '')) FROM sources WHERE id = ?`, id)
+}
+
+func indexExcerpt(ctx context.Context, tx *sql.Tx, id int64) error {
+	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, e.quote,
+		concat_ws(' ', nullif(e.note, ''), (SELECT group_concat(t.name, ' ') FROM excerpt_tags et
+		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id))
+		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, id)
+}
+
+// indexBriefing indexes the briefing's own words: its metadata, summary and
+// the text of its headings, commentary and judgments. Quotes are found
+// through their excerpts.
+func indexBriefing(ctx context.Context, tx *sql.Tx, id int64) error {
+	return reindex(ctx, tx, id*4+rowBriefing, `SELECT ?, title || ' ' || subtitle,
+		concat_ws(' ', nullif(summary, ''), (SELECT group_concat(text, ' ') FROM
+		(SELECT text FROM blocks WHERE briefing_id = b.id ORDER BY position))),
+		concat_ws(' ', nullif(author, ''), nullif(audience, ''),
+		nullif(classification, '')) FROM briefings b WHERE id = ?`, id)
+}
+
+func reindexBriefings(ctx context.Context, tx *sql.Tx, refs []domain.BriefingRef) error {
+	for _, r := range refs {
+		if err := indexBriefing(ctx, tx, r.ID); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Search implements domain.SearchService. Trashed briefings are left out.
+func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOptions) (hits []domain.SearchHit, err error) {
+	hits = []domain.SearchHit{}
+	match := ftsQuery(query)
+	if match == "" {
+		return hits, nil
+	}
+	limit := opts.Limit
+	if limit <= 0 {
+		limit = 50
+	}
+	q := `SELECT h.rowid, h.rank, h.snip, CASE h.rowid % 4
+			WHEN 1 THEN (SELECT title FROM sources WHERE id = h.rowid / 4)
+			WHEN 2 THEN (SELECT s.title FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = h.rowid / 4)
+			ELSE (SELECT title FROM briefings WHERE id = h.rowid / 4) END
+		FROM (SELECT rowid, rank, snippet(search, -1, '` + markOpen + `', '` + markClose + `', '…', 16) AS snip
+			FROM search WHERE search MATCH ? AND rowid % 4 IN (` + kindList(opts.Kinds) + `)
+			AND rowid NOT IN (SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)
+			ORDER BY rank LIMIT ?) h ORDER BY h.rank`
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, match, limit)
+		if err != nil {
+			return searchError(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var rowid int64
+			var h domain.SearchHit
+			var snip string
+			if err := rows.Scan(&rowid, &h.Rank, &snip, &h.Title); err != nil {
+				return searchError(err)
+			}
+			h.Kind, h.ID = hitKind(rowid), rowid/4
+			h.Snippet, h.Highlights = highlights(snip)
+			hits = append(hits, h)
+		}
+		return searchError(rows.Err())
+	})
+	return hits, err
+}
+
+// searchError hides FTS5 syntax errors: the sanitiser should prevent them,
+// and a user's query must never fail, only find nothing.
+func searchError(err error) error {
+	if err != nil && strings.Contains(err.Error(), "fts5: syntax error") {
+		return nil
+	}
+	if err != nil {
+		return dbError("search", err)
+	}
+	return nil
+}
+
+func kindList(kinds []domain.HitKind) string {
+	if len(kinds) == 0 {
+		return "1, 2, 3"
+	}
+	codes := map[domain.HitKind]string{domain.HitSource: "1", domain.HitExcerpt: "2", domain.HitBriefing: "3"}
+	var out []string
+	for _, k := range kinds {
+		if c, ok := codes[k]; ok {
+			out = append(out, c)
+		}
+	}
+	if len(out) == 0 {
+		return "0"
+	}
+	return strings.Join(out, ", ")
+}
+
+func hitKind(rowid int64) domain.HitKind {
+	switch rowid % 4 {
+	case rowSource:
+		return domain.HitSource
+	case rowExcerpt:
+		return domain.HitExcerpt
+	}
+	return domain.HitBriefing
+}
+
+// highlights strips the markers from a snippet, folds its white space (a
+// snippet is one line in any list), and returns the rune spans the markers
+// enclosed.
+func highlights(snip string) (string, []domain.Span) {
+	var b strings.Builder
+	spans := []domain.Span{}
+	n, open, space := 0, -1, false
+	for _, r := range strings.TrimSpace(snip) {
+		switch {
+		case string(r) == markOpen:
+			if space {
+				b.WriteRune(' ')
+				n++
+				space = false
+			}
+			open = n
+		case string(r) == markClose:
+			if open >= 0 && n > open {
+				spans = append(spans, domain.Span{Start: open, End: n})
+			}
+			open = -1
+		case unicode.IsSpace(r):
+			space = true
+		default:
+			if space {
+				b.WriteRune(' ')
+				n++
+				space = false
+			}
+			b.WriteRune(r)
+			n++
+		}
+	}
+	return b.String(), spans
+}

@@ -1,0 +1,272 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
+	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
+	s.reliability, s.notes`
+
+// CreateSource implements domain.SourceService.
+func (s *Store) CreateSource(ctx context.Context, src *domain.Source) (existing bool, err error) {
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		existing, err = s.createSource(ctx, tx, src)
+		return err
+	})
+	return existing, err
+}
+
+func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source) (existing bool, err error) {
+	if src.Kind == "" {
+		src.Kind = domain.KindArticle
+	}
+	if err := src.Validate(); err != nil {
+		return false, err
+	}
+	src.SHA256 = domain.TextSHA256(src.Text)
+	var id int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, src.SHA256).Scan(&id)
+	if err == nil {
+		got, err := getSource(ctx, tx, id, true)
+		if err != nil {
+			return false, err
+		}
+		*src = *got
+		return true, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return false, dbError("find source", err)
+	}
+	src.ImportedAt = s.now()
+	res, err := tx.ExecContext(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
+		publisher, published, url, accessed, language, text, sha256, file_name, imported_at,
+		reliability, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
+		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.Text, src.SHA256,
+		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes)
+	if err != nil {
+		return false, dbError("insert source", err)
+	}
+	if src.ID, err = res.LastInsertId(); err != nil {
+		return false, dbError("insert source", err)
+	}
+	return false, indexSource(ctx, tx, src.ID)
+}
+
+func authorsJSON(a []string) string {
+	clean := []string{}
+	for _, x := range a {
+		if x = strings.TrimSpace(x); x != "" {
+			clean = append(clean, x)
+		}
+	}
+	b, _ := json.Marshal(clean)
+	return string(b)
+}
+
+// Source implements domain.SourceService; the result includes the text.
+func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		src, err = getSource(ctx, tx, id, true)
+		return err
+	})
+	return src, err
+}
+
+func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domain.Source, error) {
+	q := `SELECT ` + sourceColumns + `, (SELECT count(*) FROM excerpts e WHERE e.source_id = s.id), `
+	if withText {
+		q += `s.text`
+	} else {
+		q += `''`
+	}
+	src, err := scanSource(tx.QueryRowContext(ctx, q+` FROM sources s WHERE s.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "there is no source %d: list the sources with `attache sources`", id)
+	}
+	return src, err
+}
+
+type scanner interface{ Scan(dest ...any) error }
+
+func scanSource(row scanner) (*domain.Source, error) {
+	var src domain.Source
+	var authors, published, accessed, imported string
+	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
+		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
+		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.ExcerptCount, &src.Text)
+	if err != nil {
+		if errors.Is(err, sql.ErrNoRows) {
+			return nil, err
+		}
+		return nil, dbError("read source", err)
+	}
+	_ = json.Unmarshal([]byte(authors), &src.Authors)
+	src.Published, _ = domain.ParseDate(published)
+	src.Accessed, _ = domain.ParseDate(accessed)
+	src.ImportedAt = parseTime(imported)
+	return &src, nil
+}
+
+var sourceSorts = map[string]string{
+	"":          "s.imported_at",
+	"imported":  "s.imported_at",
+	"title":     "s.title COLLATE NOCASE",
+	"published": "s.published",
+	"author":    "s.authors COLLATE NOCASE",
+	"excerpts":  "excerpt_count",
+}
+
+// Sources implements domain.SourceService; texts are left out of listings.
+func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*domain.Source, err error) {
+	order, ok := sourceSorts[f.Sort]
+	if !ok {
+		return nil, domain.Errorf(domain.EINVALID, "cannot sort sources by %q: use title, author, published, imported or excerpts", f.Sort)
+	}
+	dir := "ASC"
+	if f.Desc {
+		dir = "DESC"
+	}
+	where, args := []string{"1"}, []any{}
+	if f.Kind != "" {
+		where, args = append(where, "s.kind = ?"), append(args, f.Kind)
+	}
+	if f.Query != "" {
+		match := ftsQuery(f.Query)
+		if match == "" {
+			return []*domain.Source{}, nil
+		}
+		where = append(where, "s.id * 4 + 1 IN (SELECT rowid FROM search WHERE search MATCH ?)")
+		args = append(args, match)
+	}
+	q := `SELECT ` + sourceColumns + `, coalesce(c.n, 0) AS excerpt_count, ''
+		FROM sources s LEFT JOIN (SELECT source_id, count(*) AS n FROM excerpts GROUP BY source_id) c
+		ON c.source_id = s.id WHERE ` + strings.Join(where, " AND ") +
+		fmt.Sprintf(" ORDER BY %s %s, s.id %s", order, dir, dir) + limitClause(f.Offset, f.Limit)
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		rows, err := tx.QueryContext(ctx, q, args...)
+		if err != nil {
+			return dbError("list sources", err)
+		}
+		defer rows.Close()
+		list = []*domain.Source{}
+		for rows.Next() {
+			src, err := scanSource(rows)
+			if err != nil {
+				return err
+			}
+			list = append(list, src)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+func limitClause(offset, limit int) string {
+	if limit <= 0 {
+		limit = -1
+	}
+	return fmt.Sprintf(" LIMIT %d OFFSET %d", limit, max(offset, 0))
+}
+
+// UpdateSource implements domain.SourceService. The text, and so its hash and
+// every excerpt offset, never changes.
+func (s *Store) UpdateSource(ctx context.Context, src *domain.Source) error {
+	if strings.TrimSpace(src.Title) == "" {
+		return domain.Errorf(domain.EINVALID, "the source needs a title")
+	}
+	if _, err := domain.ParseReliability(string(src.Reliability)); err != nil {
+		return err
+	}
+	return s.update(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,
+			section = ?, authors = ?, publisher = ?, published = ?, url = ?, accessed = ?,
+			language = ?, file_name = ?, reliability = ?, notes = ? WHERE id = ?`,
+			src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
+			src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.FileName,
+			src.Reliability, src.Notes, src.ID)
+		if err != nil {
+			return dbError("update source", err)
+		}
+		if n, _ := res.RowsAffected(); n == 0 {
+			return domain.Errorf(domain.ENOTFOUND, "there is no source %d", src.ID)
+		}
+		return indexSource(ctx, tx, src.ID)
+	})
+}
+
+// DeleteSource implements domain.SourceService.
+func (s *Store) DeleteSource(ctx context.Context, id int64, force bool) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		if _, err := getSource(ctx, tx, id, false); err != nil {
+			return err
+		}
+		used, err := sourceUsage(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if len(used) > 0 && !force {
+			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or delete with --force to remove those blocks too", id, refList(used))
+		}
+		stmts := []string{
+			`DELETE FROM blocks WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
+			`DELETE FROM search WHERE rowid IN (SELECT id * 4 + 2 FROM excerpts WHERE source_id = ?)`,
+			`DELETE FROM search WHERE rowid = ? * 4 + 1`,
+			`DELETE FROM sources WHERE id = ?`,
+		}
+		for _, q := range stmts {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return dbError("delete source", err)
+			}
+		}
+		return reindexBriefings(ctx, tx, used)
+	})
+}
+
+// SourceUsage implements domain.SourceService.
+func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		refs, err = sourceUsage(ctx, tx, id)
+		return err
+	})
+	return refs, err
+}
+
+func sourceUsage(ctx context.Context, tx *sql.Tx, id int64) ([]domain.BriefingRef, error) {
+	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
+		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
+		WHERE e.source_id = ? ORDER BY b.id`, id)
+}
+
+func briefingRefs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]domain.BriefingRef, error) {
+	rows, err := tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, dbError("find briefings", err)
+	}
+	defer rows.Close()
+	refs := []domain.BriefingRef{}
+	for rows.Next() {
+		var r domain.BriefingRef
+		if err := rows.Scan(&r.ID, &r.Title); err != nil {
+			return nil, dbError("find briefings", err)
+		}
+		refs = append(refs, r)
+	}
+	return refs, rows.Err()
+}
+
+func refList(refs []domain.BriefingRef) string {
+	parts := make([]string, len(refs))
+	for i, r := range refs {
+		parts[i] = fmt.Sprintf("briefing %d %q", r.ID, r.Title)
+	}
+	return strings.Join(parts, ", ")
+}

@@ -1,0 +1,171 @@
+// Package store keeps the library in one SQLite file: sources, excerpts,
+// briefings, their history and a full-text index over all of them.
+//
+// Every operation runs in one transaction, so a failure leaves nothing half
+// written. Writes go through a single connection that begins transactions
+// IMMEDIATE, which avoids SQLITE_BUSY deadlocks when a reader would upgrade
+// to a writer; reads use a small pool of query-only connections, which WAL
+// lets run beside the writer.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/attache/attache/domain"
+	sqlite3 "github.com/mattn/go-sqlite3"
+)
+
+// Store is an open library. It implements the domain services.
+type Store struct {
+	path string
+	w, r *sql.DB
+	now  func() time.Time
+}
+
+var (
+	_ domain.SourceService   = (*Store)(nil)
+	_ domain.ExcerptService  = (*Store)(nil)
+	_ domain.BriefingService = (*Store)(nil)
+	_ domain.SearchService   = (*Store)(nil)
+)
+
+// Open opens (creating if needed, with mode 0600) the library at path and
+// brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if err := createFile(path); err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	if s.w, err = sql.Open("sqlite3", dsn(path, "immediate", false)); err != nil {
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	s.w.SetMaxOpenConns(1)
+	if s.r, err = sql.Open("sqlite3", dsn(path, "deferred", true)); err != nil {
+		s.w.Close()
+		return nil, fmt.Errorf("open library %s: %w", path, err)
+	}
+	s.r.SetMaxOpenConns(4)
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// dsn puts every per-connection setting in the connection string, so each
+// connection the pool opens gets WAL, foreign keys and the busy timeout.
+func dsn(path, txlock string, queryOnly bool) string {
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_synchronous", "NORMAL")
+	q.Set("_txlock", txlock)
+	if queryOnly {
+		q.Set("_query_only", "1")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+func createFile(path string) error {
+	if fi, err := os.Stat(path); err == nil {
+		if fi.IsDir() {
+			return domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
+		}
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("create library folder: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return fmt.Errorf("create library %s: %w", path, err)
+	}
+	return f.Close()
+}
+
+// Path is the library file.
+func (s *Store) Path() string { return s.path }
+
+// Close checkpoints the WAL and closes the library.
+func (s *Store) Close() error {
+	var errs []error
+	if s.r != nil {
+		errs = append(errs, s.r.Close())
+	}
+	if s.w != nil {
+		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		errs = append(errs, s.w.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// SetClock replaces the clock, for tests that need fixed times.
+func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+func (s *Store) stamp() string { return formatTime(s.now()) }
+
+func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
+
+func parseTime(v string) time.Time {
+	t, _ := time.Parse(time.RFC3339Nano, v)
+	return t
+}
+
+// update runs fn in a write transaction and commits it when fn succeeds.
+func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return dbError("begin", err)
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError("commit", err)
+	}
+	return nil
+}
+
+// view runs fn in a read transaction, so multi-query reads see one state.
+func (s *Store) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := s.r.BeginTx(ctx, nil)
+	if err != nil {
+		return dbError("begin", err)
+	}
+	defer tx.Rollback()
+	return fn(tx)
+}
+
+// dbError turns the SQLite failures a user can act on into plain messages
+// and wraps the rest.
+func dbError(op string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		switch se.Code {
+		case sqlite3.ErrBusy, sqlite3.ErrLocked:
+			return domain.Errorf(domain.ECONFLICT, "the library is busy in another program (another Attaché?): close it and try again")
+		case sqlite3.ErrFull:
+			return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
+		case sqlite3.ErrReadonly:
+			return domain.Errorf(domain.EINVALID, "the library file is read-only: check its permissions; nothing was saved")
+		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
+			return domain.Errorf(domain.EINVALID, "the library file is damaged or is not an Attaché library: %v", err)
+		}
+	}
+	return fmt.Errorf("%s: %w", op, err)
+}
+
+func isForeignKey(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
+}
