@@ -1,0 +1,56 @@
+# Attaché build. Every go command goes through $(GOFLAGS_TAGS): the SQLite
+# full-text module needs the sqlite_fts5 tag on every build, test and vet, and
+# a mismatch fails only at run time ("no such module: fts5").
+TAGS         := sqlite_fts5
+GO           ?= go
+GOFLAGS_TAGS := -tags $(TAGS)
+STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.7.0
+BIN          := bin/attache
+
+# System packages: the cgo GL/X11 build of Fyne, gcc for SQLite, Xvfb and
+# tools for GUI checks, poppler for PDF checks.
+PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run build deps test unit lint fuzz bench clean
+
+run: deps build
+	./$(BIN)
+
+build:
+	$(GO) build $(GOFLAGS_TAGS) -o $(BIN) .
+
+deps:
+	@missing=$$(for p in $(PACKAGES); do dpkg-query -W -f='$${Status}\n' $$p 2>/dev/null | grep -q 'install ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing: $$missing"; \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or later from go.dev/dl" >&2; exit 1; }
+
+test: deps lint unit
+
+unit:
+	$(GO) test $(GOFLAGS_TAGS) -count=1 ./...
+
+lint:
+	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+	if [ -n "$$out" ]; then echo "gofmt needed:" $$out >&2; exit 1; fi
+	$(GO) vet $(GOFLAGS_TAGS) ./...
+	$(GO) run $(STATICCHECK) $(GOFLAGS_TAGS) ./...
+
+# Longer fuzzing than the seed runs in `make test`: FUZZTIME per target.
+FUZZTIME ?= 30s
+fuzz:
+	@$(GO) list $(GOFLAGS_TAGS) -f '{{.ImportPath}}' ./... | while read p; do \
+		for f in $$($(GO) test $(GOFLAGS_TAGS) -list '^Fuzz' $$p | grep '^Fuzz'); do \
+			echo "== $$p $$f"; $(GO) test $(GOFLAGS_TAGS) -run XXX -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$p || exit 1; \
+		done; \
+	done
+
+bench:
+	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/
+
+clean:
+	rm -rf bin

@@ -1,0 +1,286 @@
+// The briefing interchange format, version 1
+//
+// This comment is the reference for the format; docs/ is written from it.
+//
+// A briefing file is one UTF-8 JSON object. WriteJSON indents it with two
+// spaces, ends it with a newline and leaves "<", ">" and "&" unescaped, so the
+// same bundle always gives the same bytes and a file reads well in an editor.
+//
+//	{
+//	  "format": "attache-briefing",       required, exactly this text
+//	  "version": 1,                        required; see Forward compatibility
+//	  "briefing": {                        required
+//	    "title": "…",                      required, not blank
+//	    "subtitle": "…", "author": "…", "audience": "…",
+//	    "date": "2024-05-11",              YYYY-MM-DD or "" (unknown)
+//	    "classification": "…",             banner text, free form
+//	    "status": "draft",                 draft | review | final ("" = draft)
+//	    "summary": "…"                     bottom line up front
+//	  },
+//	  "sources": [ {                       at most 10,000
+//	    "key": "S1",                       required, unique; excerpts cite it
+//	    "kind": "article",                 article | web | report | document | note | ""
+//	    "title": "…",                      required, not blank
+//	    "subtitle": "…", "section": "…", "authors": ["…"], "publisher": "…",
+//	    "published": "2024-05-11", "accessed": "2024-05-12",  YYYY-MM-DD or ""
+//	    "url": "…", "language": "en", "notes": "…",
+//	    "reliability": "B",                A–F (Admiralty grade) or "" (ungraded)
+//	    "sha256": "…",                     optional: hex SHA-256 of "text"
+//	    "text": "…"                        required, not blank: the full text
+//	  } ],
+//	  "blocks": [                          at most 100,000, in reading order
+//	    {"type": "heading",    "text": "…", "marking": "U"},
+//	    {"type": "commentary", "text": "…", "marking": "U"},
+//	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "U"},
+//	    {"type": "excerpt", "source": "S1", "quote": "…", "note": "…",
+//	     "tags": ["…"], "credibility": 2, "marking": "U", "start": 120, "end": 188}
+//	  ]
+//	}
+//
+// Values. Fields not marked required may be left out or null; the lists
+// may be empty or null. "text" on heading, commentary and judgment blocks is
+// required and not blank; an excerpt needs "source" and a non-blank "quote".
+// "marking" is U, CUI, C, S, TS or "" (also accepted: the long form such as
+// "SECRET" and the portion form "(S)", in any case); WriteJSON leaves it out
+// of unmarked headings. "confidence" is low, moderate (or medium), high or
+// "". "credibility" is a whole number, 0 (ungraded) or 1–6. Tags are
+// trimmed, lower-cased, de-duplicated and sorted. Fields that a block type
+// does not use are ignored.
+//
+// Source text. It is kept exactly as written (nothing is trimmed), except
+// that reading puts it in Unicode NFC form; offsets count in that form. When
+// "sha256" is present it must match the text as written or in NFC form,
+// which catches a text edited by hand after export; WriteJSON always writes
+// it. Keys are case-sensitive and need only be unique within the file;
+// WriteJSON names sources S1, S2, … in bundle order.
+//
+// Excerpts. "start" and "end" are offsets in Unicode code points (not bytes,
+// not UTF-16 units) into the source's NFC text, half-open: the first
+// character is 0 and "end" is just past the quote. They are optional and go
+// together; when given, the characters they select must be exactly "quote"
+// (after NFC), so a file never cites words the source does not say. When
+// left out, the quote is looked up in the text, forgiving differences in
+// white space, quote marks, dashes, "..." and letter case, and the first
+// occurrence is used; the source's own characters then become the quote.
+// WriteJSON writes the offsets of every excerpt that has them, so a quote
+// that occurs twice keeps its place. An excerpt block's "marking" is the excerpt's marking; writing
+// uses the higher of the block's and the excerpt's, so nothing is ever
+// written under-marked; reading sets Excerpt.Marking and leaves the block's
+// own marking empty.
+//
+// Forward compatibility. Unknown fields are ignored, so a later Attaché may
+// add optional fields without a new version. Anything an older reader would
+// misread bumps "version": reading refuses a newer version rather than drop
+// what it cannot show. An unknown block type or source kind is refused for
+// the same reason.
+//
+// Errors. ReadJSON checks the whole file and reports the first problem as a
+// domain.EINVALID error that says what is wrong, where (block and source
+// numbers count from 1 in file order, with the line of the entry), and what
+// to do, for example:
+//
+//	block 7 (excerpt, line 58): the quote "…" is not in source "S2" ("Title…"): …
+//	source 2 "S2" (line 30): "published": "11/05/2024" is not a date: write it as YYYY-MM-DD, …
+//
+// Files larger than 256 MiB are refused before parsing.
+
+package export
+
+import (
+	"bufio"
+	"encoding/json"
+	"io"
+	"strconv"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/attache/attache/domain"
+)
+
+const (
+	formatName    = "attache-briefing"
+	formatVersion = 1
+)
+
+type jsonFile struct {
+	Format   string       `json:"format"`
+	Version  int          `json:"version"`
+	Briefing jsonBriefing `json:"briefing"`
+	Sources  []jsonSource `json:"sources"`
+	Blocks   []jsonBlock  `json:"blocks"`
+}
+
+type jsonBriefing struct {
+	Title          string `json:"title"`
+	Subtitle       string `json:"subtitle"`
+	Author         string `json:"author"`
+	Audience       string `json:"audience"`
+	Date           string `json:"date"`
+	Classification string `json:"classification"`
+	Status         string `json:"status"`
+	Summary        string `json:"summary"`
+}
+
+type jsonSource struct {
+	Key         string   `json:"key"`
+	Kind        string   `json:"kind"`
+	Title       string   `json:"title"`
+	Subtitle    string   `json:"subtitle"`
+	Section     string   `json:"section"`
+	Authors     []string `json:"authors"`
+	Publisher   string   `json:"publisher"`
+	Published   string   `json:"published"`
+	URL         string   `json:"url"`
+	Accessed    string   `json:"accessed"`
+	Language    string   `json:"language"`
+	Reliability string   `json:"reliability"`
+	Notes       string   `json:"notes"`
+	SHA256      string   `json:"sha256"`
+	Text        string   `json:"text"`
+}
+
+// jsonBlock serves every block type; pointers let each type write only its
+// own fields and let reading tell a missing field from an empty one (start
+// 0 is a real offset).
+type jsonBlock struct {
+	Type        string    `json:"type"`
+	Text        *string   `json:"text,omitempty"`
+	Source      *string   `json:"source,omitempty"`
+	Quote       *string   `json:"quote,omitempty"`
+	Note        *string   `json:"note,omitempty"`
+	Tags        *[]string `json:"tags,omitempty"`
+	Credibility *int      `json:"credibility,omitempty"`
+	Confidence  *string   `json:"confidence,omitempty"`
+	Marking     *string   `json:"marking,omitempty"`
+	Start       *int      `json:"start,omitempty"`
+	End         *int      `json:"end,omitempty"`
+}
+
+// WriteJSON writes b in the interchange format, indented, deterministic (same
+// bundle → same bytes), with a trailing newline.
+func WriteJSON(w io.Writer, b *domain.Bundle) error {
+	f, err := toJSON(b)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(w)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+func toJSON(b *domain.Bundle) (*jsonFile, error) {
+	if b == nil || b.Briefing == nil {
+		return nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
+	}
+	br := b.Briefing
+	f := &jsonFile{
+		Format: formatName, Version: formatVersion,
+		Briefing: jsonBriefing{
+			Title: br.Title, Subtitle: br.Subtitle, Author: br.Author,
+			Audience: br.Audience, Date: br.Date.String(),
+			Classification: br.Classification, Status: string(br.Status),
+			Summary: br.Summary,
+		},
+		Sources: []jsonSource{},
+		Blocks:  []jsonBlock{},
+	}
+	type written struct {
+		key  string
+		src  *domain.Source
+		text string // as written: NFC
+	}
+	byID := map[int64]written{}
+	for i, s := range b.Sources {
+		if s == nil {
+			return nil, domain.Errorf(domain.EINVALID, "source %d of the briefing is missing", i+1)
+		}
+		key := "S" + strconv.Itoa(i+1)
+		text := norm.NFC.String(s.Text)
+		if _, dup := byID[s.ID]; !dup {
+			byID[s.ID] = written{key, s, text}
+		}
+		authors := s.Authors
+		if authors == nil {
+			authors = []string{}
+		}
+		f.Sources = append(f.Sources, jsonSource{
+			Key: key, Kind: string(s.Kind), Title: s.Title, Subtitle: s.Subtitle,
+			Section: s.Section, Authors: authors, Publisher: s.Publisher,
+			Published: s.Published.String(), URL: s.URL, Accessed: s.Accessed.String(),
+			Language: s.Language, Reliability: string(s.Reliability), Notes: s.Notes,
+			SHA256: domain.TextSHA256(text), Text: text,
+		})
+	}
+	for i, blk := range br.Blocks {
+		if blk == nil {
+			return nil, domain.Errorf(domain.EINVALID, "block %d of the briefing is missing", i+1)
+		}
+		jb := jsonBlock{Type: string(blk.Type)}
+		switch blk.Type {
+		case domain.BlockExcerpt:
+			ex := blk.Excerpt
+			if ex == nil {
+				return nil, domain.Errorf(domain.EINVALID, "block %d is an excerpt block without its excerpt: reload the briefing and export again", i+1)
+			}
+			ws, ok := byID[ex.SourceID]
+			if !ok {
+				return nil, domain.Errorf(domain.EINVALID, "block %d quotes source #%d, which is not among the briefing's sources: reload the briefing and export again", i+1, ex.SourceID)
+			}
+			quote, start, end, err := writtenSpan(ws.src.Text, ws.text, ex)
+			if err != nil {
+				return nil, domain.Errorf(domain.EINVALID, "block %d (excerpt of %q): %s", i+1, shorten(ws.src.Title, 40), domain.ErrorMessage(err))
+			}
+			tags := domain.NormalizeTags(ex.Tags)
+			cred := int(ex.Credibility)
+			jb.Source, jb.Quote, jb.Note, jb.Tags, jb.Credibility = &ws.key, &quote, &ex.Note, &tags, &cred
+			jb.Marking = newPtr(string(domain.HighestMarking(blk.Marking, ex.Marking)))
+			if start < end {
+				jb.Start, jb.End = &start, &end
+			}
+		case domain.BlockJudgment:
+			jb.Text, jb.Confidence, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Confidence)), newPtr(string(blk.Marking))
+		case domain.BlockHeading:
+			jb.Text = newPtr(blk.Text)
+			if blk.Marking != domain.MarkingNone {
+				jb.Marking = newPtr(string(blk.Marking))
+			}
+		default:
+			jb.Text, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Marking))
+		}
+		f.Blocks = append(f.Blocks, jb)
+	}
+	return f, nil
+}
+
+// writtenSpan gives the excerpt's quote and offsets as they must appear next
+// to the NFC text that is written. Offsets into a text that was not in NFC
+// are moved to the matching place in the NFC form; an excerpt whose offsets
+// do not select its own quote is refused, since the file could not be read
+// back.
+func writtenSpan(orig, nfc string, ex *domain.Excerpt) (quote string, start, end int, err error) {
+	if ex.Start == 0 && ex.End == 0 {
+		return ex.Quote, 0, 0, nil // no span recorded: the reader will locate the quote
+	}
+	got, err := domain.RuneSpan(orig, ex.Start, ex.End)
+	if err != nil {
+		return "", 0, 0, err
+	}
+	if got != ex.Quote {
+		return "", 0, 0, domain.Errorf(domain.EINVALID, "its offsets %d–%d do not select its quote %q; the library may be damaged", ex.Start, ex.End, shorten(ex.Quote, 60))
+	}
+	if orig == nfc {
+		return got, ex.Start, ex.End, nil
+	}
+	start = utf8.RuneCountInString(norm.NFC.String(runePrefix(orig, ex.Start)))
+	end = utf8.RuneCountInString(norm.NFC.String(runePrefix(orig, ex.End)))
+	if quote, err = domain.RuneSpan(nfc, start, end); err != nil || quote != norm.NFC.String(got) {
+		return "", 0, 0, domain.Errorf(domain.EINVALID, "its quote %q starts or ends inside a composed character of the source", shorten(got, 60))
+	}
+	return quote, start, end, nil
+}
