@@ -106,3 +106,20 @@ func mustConn(t *testing.T, db *sql.DB) *sql.Conn {
 	}
 	return c
 }
+
+func TestStatsCountsLiveBriefings(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, _ := newBriefing(t, s)
+	other := &domain.Briefing{Title: "Other"}
+	if err := s.CreateBriefing(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.TrashBriefing(ctx, other.ID); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stats(ctx)
+	if err != nil || st.Sources != 1 || st.Excerpts != 1 || st.Briefings != 1 || st.Path != s.Path() {
+		t.Fatalf("stats %+v, %v (briefing %d)", st, err, b.ID)
+	}
+}

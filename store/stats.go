@@ -1,0 +1,29 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+)
+
+// Stats counts what the library holds (live briefings only).
+type Stats struct {
+	Path      string `json:"path"`
+	Sources   int    `json:"sources"`
+	Excerpts  int    `json:"excerpts"`
+	Briefings int    `json:"briefings"`
+}
+
+// Stats implements a cheap summary for `attache library` and the About box.
+func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
+	st.Path = s.path
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources),
+			(SELECT count(*) FROM excerpts),
+			(SELECT count(*) FROM briefings WHERE trashed_at IS NULL)`).Scan(&st.Sources, &st.Excerpts, &st.Briefings)
+		if err != nil {
+			return dbError("count library", err)
+		}
+		return nil
+	})
+	return st, err
+}
