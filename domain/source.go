@@ -20,6 +20,17 @@ const (
 	KindNote     SourceKind = "note"     // pasted or typed by the analyst
 )
 
+// ParseSourceKind accepts a kind name in any case; "" gives article.
+func ParseSourceKind(s string) (SourceKind, error) {
+	switch k := SourceKind(strings.ToLower(strings.TrimSpace(s))); k {
+	case "":
+		return KindArticle, nil
+	case KindArticle, KindWebPage, KindReport, KindDocument, KindNote:
+		return k, nil
+	}
+	return "", Errorf(EINVALID, "%q is not a kind of source: use article, web, report, document or note", s)
+}
+
 // Source is one piece of material as imported. Text is kept verbatim apart
 // from line-ending and Unicode (NFC) normalisation, so excerpt offsets into it
 // stay valid for ever; SHA256 is the hex digest of Text.
@@ -63,7 +74,8 @@ func (s *Source) Validate() error {
 	if _, err := ParseReliability(string(s.Reliability)); err != nil {
 		return err
 	}
-	return nil
+	_, err := ParseSourceKind(string(s.Kind))
+	return err
 }
 
 // AuthorList joins the authors for display: "A", "A and B", "A, B and C".

@@ -1,0 +1,174 @@
+package cli
+
+import (
+	"strconv"
+	"time"
+
+	"github.com/attache/attache/domain"
+	"github.com/spf13/cobra"
+)
+
+// timeNow is the clock for default dates; tests replace it.
+var timeNow = time.Now
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func (a *cliApp) briefingAddCommand() *cobra.Command {
+	var excerpt int64
+	var heading, commentary, judgment, confidence, marking string
+	var at int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add BRIEFING (--excerpt ID | --heading T | --commentary T | --judgment T [--confidence C])",
+		Short: "Add a block to a briefing",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "briefing")
+			if err != nil {
+				return err
+			}
+			blk, err := blockFromFlags(cmd, excerpt, heading, commentary, judgment)
+			if err != nil {
+				return err
+			}
+			if blk.Confidence, err = domain.ParseConfidence(confidence); err != nil {
+				return usageError{err}
+			}
+			if blk.Marking, err = domain.ParseMarking(marking); err != nil {
+				return usageError{err}
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.AddBlock(cmd.Context(), id, blk, at-1); err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, blockOut(blk))
+			}
+			printf(a.env.Stdout, "Added block %d to briefing %d: %s\n", blk.ID, id, blockLine(blk))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.Int64Var(&excerpt, "excerpt", 0, "add this excerpt")
+	f.StringVar(&heading, "heading", "", "add a section heading")
+	f.StringVar(&commentary, "commentary", "", "add your commentary")
+	f.StringVar(&judgment, "judgment", "", "add a key judgment")
+	f.StringVar(&confidence, "confidence", "", "confidence in the judgment: low, moderate or high")
+	f.StringVar(&marking, "marking", "", "portion marking: U, CUI, C, S or TS")
+	f.IntVar(&at, "at", 0, "position to insert at, from 1 (default: the end)")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+// blockFromFlags builds the block from whichever one of the kind flags was set.
+func blockFromFlags(cmd *cobra.Command, excerpt int64, heading, commentary, judgment string) (*domain.Block, error) {
+	var blk *domain.Block
+	n := 0
+	f := cmd.Flags()
+	if f.Changed("excerpt") {
+		blk, n = &domain.Block{Type: domain.BlockExcerpt, ExcerptID: excerpt}, n+1
+	}
+	if f.Changed("heading") {
+		blk, n = &domain.Block{Type: domain.BlockHeading, Text: heading}, n+1
+	}
+	if f.Changed("commentary") {
+		blk, n = &domain.Block{Type: domain.BlockCommentary, Text: commentary}, n+1
+	}
+	if f.Changed("judgment") {
+		blk, n = &domain.Block{Type: domain.BlockJudgment, Text: judgment}, n+1
+	}
+	if n != 1 {
+		return nil, usagef("give exactly one of --excerpt, --heading, --commentary or --judgment")
+	}
+	if f.Changed("confidence") && blk.Type != domain.BlockJudgment {
+		return nil, usagef("--confidence goes with --judgment")
+	}
+	return blk, nil
+}
+
+func (a *cliApp) blockMoveCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "move BLOCK POSITION",
+		Short: "Move a block to a position (from 1) in its briefing",
+		Args:  exactArgs(2, "a block id and a position"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "block")
+			if err != nil {
+				return err
+			}
+			pos, err := strconv.Atoi(args[1])
+			if err != nil || pos < 1 {
+				return usagef("%q is not a position: count from 1", args[1])
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.MoveBlock(cmd.Context(), id, pos-1); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Moved block %d\n", id)
+			return nil
+		},
+	}
+}
+
+func (a *cliApp) blockRemoveCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "remove BLOCK",
+		Short: "Remove a block from its briefing (an excerpt stays in the library)",
+		Args:  exactArgs(1, "a block id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "block")
+			if err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.RemoveBlock(cmd.Context(), id); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Removed block %d\n", id)
+			return nil
+		},
+	}
+}
+
+// jsonBriefing is `briefing show --json`: the briefing's fields with its
+// blocks, excerpt blocks carrying their quote and source.
+type jsonBriefing struct {
+	*domain.Briefing
+	Blocks []jsonBlock `json:"blocks"`
+}
+
+type jsonBlock struct {
+	ID         int64             `json:"id"`
+	Type       domain.BlockType  `json:"type"`
+	Text       string            `json:"text,omitempty"`
+	Excerpt    int64             `json:"excerpt,omitempty"`
+	Source     int64             `json:"source,omitempty"`
+	Quote      string            `json:"quote,omitempty"`
+	Confidence domain.Confidence `json:"confidence,omitempty"`
+	Marking    domain.Marking    `json:"marking,omitempty"`
+}
+
+func briefingOut(b *domain.Briefing) jsonBriefing {
+	out := jsonBriefing{Briefing: b, Blocks: []jsonBlock{}}
+	for _, blk := range b.Blocks {
+		out.Blocks = append(out.Blocks, blockOut(blk))
+	}
+	return out
+}
+
+func blockOut(b *domain.Block) jsonBlock {
+	j := jsonBlock{ID: b.ID, Type: b.Type, Text: b.Text, Excerpt: b.ExcerptID, Confidence: b.Confidence, Marking: b.Marking}
+	if b.Excerpt != nil {
+		j.Source, j.Quote = b.Excerpt.SourceID, b.Excerpt.Quote
+	}
+	return j
+}

@@ -1,0 +1,317 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"os"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
+	"github.com/spf13/cobra"
+)
+
+// briefingFlags are a briefing's metadata as flags.
+type briefingFlags struct {
+	title, subtitle, author, audience, date, classification, status, summary string
+}
+
+func (b *briefingFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&b.title, "title", "", "title")
+	f.StringVar(&b.subtitle, "subtitle", "", "subtitle")
+	f.StringVar(&b.author, "author", "", "prepared by")
+	f.StringVar(&b.audience, "audience", "", "prepared for")
+	f.StringVar(&b.date, "date", "", "date, YYYY-MM-DD (default today)")
+	f.StringVar(&b.classification, "classification", "", "classification banner text")
+	f.StringVar(&b.status, "status", "", "draft, review or final")
+	f.StringVar(&b.summary, "summary", "", "bottom line up front")
+}
+
+// apply copies the flags the user set onto b.
+func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
+	f := cmd.Flags()
+	for name, dst := range map[string]*string{"title": &br.Title, "subtitle": &br.Subtitle,
+		"author": &br.Author, "audience": &br.Audience, "classification": &br.Classification,
+		"summary": &br.Summary} {
+		if f.Changed(name) {
+			v, _ := f.GetString(name)
+			*dst = v
+		}
+	}
+	if f.Changed("date") {
+		d, err := domain.ParseDate(b.date)
+		if err != nil {
+			return usageError{err}
+		}
+		br.Date = d
+	}
+	if f.Changed("status") {
+		st, err := domain.ParseStatus(b.status)
+		if err != nil {
+			return usageError{err}
+		}
+		br.Status = st
+	}
+	return nil
+}
+
+func (a *cliApp) briefingCommand() *cobra.Command {
+	return group(&cobra.Command{Use: "briefing", Short: "Create, edit and list briefings"},
+		a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
+		a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(),
+		a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
+		a.briefingImportCommand())
+}
+
+func (a *cliApp) briefingNewCommand() *cobra.Command {
+	var bf briefingFlags
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "new --title T",
+		Short: "Start a new briefing",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			br := &domain.Briefing{Date: domain.DateOf(timeNow())}
+			if err := bf.apply(cmd, br); err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.CreateBriefing(cmd.Context(), br); err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, briefingOut(br))
+			}
+			printf(a.env.Stdout, "Created briefing %d: %s\n", br.ID, br.Title)
+			return nil
+		},
+	}
+	bf.register(cmd)
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) briefingEditCommand() *cobra.Command {
+	var bf briefingFlags
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change a briefing's title, status, summary or other metadata",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if err := bf.apply(cmd, br); err != nil {
+				return err
+			}
+			if err := a.store.UpdateBriefing(cmd.Context(), br); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Saved briefing %d\n", br.ID)
+			return nil
+		},
+	}
+	bf.register(cmd)
+	return cmd
+}
+
+func (a *cliApp) briefingArg(ctx context.Context, arg string) (*domain.Briefing, error) {
+	id, err := parseID(arg, "briefing")
+	if err != nil {
+		return nil, err
+	}
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Briefing(ctx, id)
+}
+
+func (a *cliApp) briefingShowCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a briefing with its blocks",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, briefingOut(br))
+			}
+			printBriefing(a.env.Stdout, br)
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func printBriefing(w io.Writer, br *domain.Briefing) {
+	printf(w, "Briefing %d: %s\n", br.ID, br.Title)
+	for _, kv := range [][2]string{{"Subtitle", br.Subtitle}, {"Prepared for", br.Audience},
+		{"Prepared by", br.Author}, {"Date", br.Date.Long()}, {"Banner", br.Classification},
+		{"Status", br.Status.Label()}} {
+		if kv[1] != "" {
+			printf(w, "%-13s %s\n", kv[0]+":", kv[1])
+		}
+	}
+	if br.Summary != "" {
+		printf(w, "\nBottom line: %s\n", br.Summary)
+	}
+	printf(w, "\n")
+	for i, b := range br.Blocks {
+		printf(w, "%3d. [block %d] %s\n", i+1, b.ID, blockLine(b))
+	}
+	if len(br.Blocks) == 0 {
+		printf(w, "(no blocks yet: add them with `attache briefing add %d …`)\n", br.ID)
+	}
+}
+
+func blockLine(b *domain.Block) string {
+	switch b.Type {
+	case domain.BlockHeading:
+		return "## " + b.Text
+	case domain.BlockExcerpt:
+		if b.Excerpt == nil {
+			return "excerpt"
+		}
+		return "excerpt " + itoa(b.ExcerptID) + " “" + clip(b.Excerpt.Quote, 90) + "” — " + clip(b.Excerpt.SourceTitle, 40)
+	case domain.BlockJudgment:
+		conf := ""
+		if b.Confidence != "" {
+			conf = " (" + string(b.Confidence) + " confidence)"
+		}
+		return "judgment: " + clip(b.Text, 100) + conf
+	}
+	return "commentary: " + clip(b.Text, 100)
+}
+
+func (a *cliApp) briefingListCommand() *cobra.Command {
+	var trash, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list",
+		Short: "List briefings, most recently edited first",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			list, err := lib.Briefings(cmd.Context(), domain.BriefingFilter{Trashed: trash})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, list)
+			}
+			tw := newTable(a.env.Stdout)
+			printf(tw, "ID\tTITLE\tSTATUS\tBLOCKS\tWORDS\tEDITED\n")
+			for _, b := range list {
+				printf(tw, "%d\t%s\t%s\t%d\t%d\t%s\n", b.ID, clip(b.Title, 50), b.Status.Label(), b.Blocks, b.Words, b.UpdatedAt.Local().Format("2006-01-02 15:04"))
+			}
+			return tw.Flush()
+		},
+	}
+	cmd.Flags().BoolVar(&trash, "trash", false, "list the briefings in the trash")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) briefingDuplicateCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "duplicate ID",
+		Short: "Copy a briefing into a new draft",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			dup, err := a.store.DuplicateBriefing(cmd.Context(), br.ID)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, briefingOut(dup))
+			}
+			printf(a.env.Stdout, "Created briefing %d: %s\n", dup.ID, dup.Title)
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) briefingTrashCommand(trash bool) *cobra.Command {
+	use, short, done := "delete ID", "Move a briefing to the trash", "Moved briefing %d to the trash\n"
+	if !trash {
+		use, short, done = "undelete ID", "Restore a briefing from the trash", "Restored briefing %d\n"
+	}
+	return &cobra.Command{
+		Use:   use,
+		Short: short,
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "briefing")
+			if err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			op := lib.TrashBriefing
+			if !trash {
+				op = lib.RestoreBriefing
+			}
+			if err := op(cmd.Context(), id); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, done, id)
+			return nil
+		},
+	}
+}
+
+func (a *cliApp) briefingImportCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import FILE.json",
+		Short: "Import a briefing with its sources from the JSON interchange format",
+		Args:  exactArgs(1, "one JSON file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			f, err := os.Open(args[0])
+			if err != nil {
+				return domain.Errorf(domain.EINVALID, "cannot read %s: %v", args[0], err)
+			}
+			defer f.Close()
+			bundle, err := export.ReadJSON(f)
+			if err != nil {
+				return domain.Errorf(domain.ErrorCode(err), "%s: %s", args[0], domain.ErrorMessage(err))
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			br, err := lib.ImportBundle(cmd.Context(), bundle)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, briefingOut(br))
+			}
+			printf(a.env.Stdout, "Imported briefing %d: %s (%d blocks, %d sources)\n", br.ID, br.Title, len(br.Blocks), len(bundle.Sources))
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}

@@ -1,0 +1,294 @@
+package cli
+
+import (
+	"context"
+	"io"
+
+	"github.com/attache/attache/domain"
+	"github.com/spf13/cobra"
+)
+
+// excerptFlags are the editable fields of an excerpt.
+type excerptFlags struct {
+	note, marking string
+	tags          []string
+	credibility   int
+}
+
+func (e *excerptFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&e.note, "note", "", "your note on the passage")
+	f.StringArrayVar(&e.tags, "tag", nil, "tag (repeat for several)")
+	f.IntVar(&e.credibility, "credibility", 0, "information credibility, 1 (confirmed) to 6 (cannot be judged)")
+	f.StringVar(&e.marking, "marking", "", "portion marking: U, CUI, C, S or TS")
+}
+
+func (a *cliApp) excerptCommand() *cobra.Command {
+	return group(&cobra.Command{Use: "excerpt", Short: "Add, show, edit or delete an excerpt"},
+		a.excerptAddCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand())
+}
+
+func (a *cliApp) excerptAddCommand() *cobra.Command {
+	var ef excerptFlags
+	var source int64
+	var quote string
+	var start, end int
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "add --source ID (--quote TEXT | --start N --end N)",
+		Short: "Cut an exact passage from a source",
+		Long: `Save a passage of a source as an excerpt. --quote finds the words in the
+source, forgiving differences in spaces, quote marks and dashes, and stores
+the source's own characters; when the words occur more than once the first
+is taken and the others are listed. --start and --end give the passage
+exactly, as character offsets into the text shown by 'source show'.`,
+		Args: noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			f := cmd.Flags()
+			byQuote, byOffsets := f.Changed("quote"), f.Changed("start") && f.Changed("end")
+			if source <= 0 || byQuote == byOffsets || (!byOffsets && (f.Changed("start") || f.Changed("end"))) {
+				return usagef("give --source and either --quote or both --start and --end")
+			}
+			if _, err := domain.ParseMarking(ef.marking); err != nil {
+				return usageError{err}
+			}
+			if err := domain.CheckCredibility(domain.Credibility(ef.credibility)); err != nil {
+				return usageError{err}
+			}
+			e := &domain.Excerpt{SourceID: source, Note: ef.note, Tags: ef.tags,
+				Credibility: domain.Credibility(ef.credibility), Marking: domain.Marking(ef.marking)}
+			if byQuote {
+				e.Quote = quote
+			} else {
+				e.Start, e.End = start, end
+			}
+			return a.addExcerpt(cmd.Context(), e, byQuote, asJSON)
+		},
+	}
+	f := cmd.Flags()
+	f.Int64Var(&source, "source", 0, "source id")
+	f.StringVar(&quote, "quote", "", "the words to excerpt")
+	f.IntVar(&start, "start", 0, "start offset (characters)")
+	f.IntVar(&end, "end", 0, "end offset (characters, exclusive)")
+	ef.register(cmd)
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) addExcerpt(ctx context.Context, e *domain.Excerpt, byQuote, asJSON bool) error {
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return err
+	}
+	if err := lib.CreateExcerpt(ctx, e); err != nil {
+		return err
+	}
+	if asJSON {
+		return writeJSON(a.env.Stdout, e)
+	}
+	printf(a.env.Stdout, "Excerpt %d from source %d, characters %d–%d:\n  %s\n", e.ID, e.SourceID, e.Start, e.End, clip(e.Quote, 200))
+	if byQuote {
+		a.noteOtherOccurrences(ctx, e)
+	}
+	return nil
+}
+
+// noteOtherOccurrences tells the user when the quote also appears elsewhere,
+// since the first occurrence may not be the one they meant.
+func (a *cliApp) noteOtherOccurrences(ctx context.Context, e *domain.Excerpt) {
+	src, err := a.store.Source(ctx, e.SourceID)
+	if err != nil {
+		return
+	}
+	spans, _ := domain.FindQuote(src.Text, e.Quote)
+	if len(spans) > 1 {
+		printf(a.env.Stderr, "note: these words occur %d times in the source; the first was taken. Other starts:", len(spans))
+		for _, s := range spans[1:] {
+			printf(a.env.Stderr, " %d", s.Start)
+		}
+		printf(a.env.Stderr, " (use --start/--end to choose)\n")
+	}
+}
+
+func (a *cliApp) excerptShowCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show one excerpt",
+		Args:  exactArgs(1, "an excerpt id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.excerptArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, e)
+			}
+			printExcerpt(a.env.Stdout, e)
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) excerptArg(ctx context.Context, arg string) (*domain.Excerpt, error) {
+	id, err := parseID(arg, "excerpt")
+	if err != nil {
+		return nil, err
+	}
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Excerpt(ctx, id)
+}
+
+func printExcerpt(w io.Writer, e *domain.Excerpt) {
+	printf(w, "Excerpt %d — source %d “%s”, characters %d–%d\n", e.ID, e.SourceID, e.SourceTitle, e.Start, e.End)
+	printf(w, "  %s%s\n", e.Marking.Portion()+spaceIf(e.Marking != ""), e.Quote)
+	if e.Note != "" {
+		printf(w, "  Note: %s\n", e.Note)
+	}
+	if len(e.Tags) > 0 {
+		printf(w, "  Tags: %s\n", joinTags(e.Tags))
+	}
+	if e.Credibility > 0 {
+		printf(w, "  Credibility: %d (%s)\n", e.Credibility, e.Credibility.Description())
+	}
+}
+
+func spaceIf(b bool) string {
+	if b {
+		return " "
+	}
+	return ""
+}
+
+func (a *cliApp) excerptEditCommand() *cobra.Command {
+	var ef excerptFlags
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change an excerpt's note, tags, credibility or marking (the passage is fixed)",
+		Args:  exactArgs(1, "an excerpt id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.excerptArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			f := cmd.Flags()
+			if f.Changed("note") {
+				e.Note = ef.note
+			}
+			if f.Changed("tag") {
+				e.Tags = ef.tags
+			}
+			if f.Changed("credibility") {
+				e.Credibility = domain.Credibility(ef.credibility)
+			}
+			if f.Changed("marking") {
+				e.Marking = domain.Marking(ef.marking)
+			}
+			if err := a.store.UpdateExcerpt(cmd.Context(), e); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Saved excerpt %d\n", e.ID)
+			return nil
+		},
+	}
+	ef.register(cmd)
+	return cmd
+}
+
+func (a *cliApp) excerptDeleteCommand() *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "delete ID",
+		Short: "Delete an excerpt",
+		Args:  exactArgs(1, "an excerpt id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.excerptArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			if err := a.store.DeleteExcerpt(cmd.Context(), e.ID, force); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Deleted excerpt %d\n", e.ID)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "also remove it from the briefings that use it")
+	return cmd
+}
+
+func (a *cliApp) excerptsCommand() *cobra.Command {
+	var f domain.ExcerptFilter
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "excerpts",
+		Short: "List excerpts, by source and position",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			list, err := lib.Excerpts(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, list)
+			}
+			tw := newTable(a.env.Stdout)
+			printf(tw, "ID\tSOURCE\tQUOTE\tTAGS\tCRED\n")
+			for _, e := range list {
+				printf(tw, "%d\t%d\t%s\t%s\t%s\n", e.ID, e.SourceID, clip(e.Quote, 60), clip(joinTags(e.Tags), 24), credText(e.Credibility))
+			}
+			return tw.Flush()
+		},
+	}
+	fl := cmd.Flags()
+	fl.Int64Var(&f.SourceID, "source", 0, "only excerpts of this source")
+	fl.StringVar(&f.Tag, "tag", "", "only excerpts with this tag")
+	fl.StringVar(&f.Query, "query", "", "only excerpts matching this search")
+	fl.IntVar(&f.Limit, "limit", 0, "at most this many")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func credText(c domain.Credibility) string {
+	if c == 0 {
+		return "—"
+	}
+	return string(rune('0' + c))
+}
+
+func (a *cliApp) tagsCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "tags",
+		Short: "List tags with how many excerpts carry each",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			tags, err := lib.Tags(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, tags)
+			}
+			for _, t := range tags {
+				printf(a.env.Stdout, "%5d  %s\n", t.Count, t.Name)
+			}
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}

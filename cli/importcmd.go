@@ -1,0 +1,183 @@
+package cli
+
+import (
+	"context"
+	"io"
+	"strings"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/ingest"
+	"github.com/attache/attache/store"
+	"github.com/spf13/cobra"
+)
+
+// importOverrides are metadata the user gives on the command line; they win
+// over what the importer detected.
+type importOverrides struct {
+	title, subtitle, publisher, published, url, reliability, kind string
+	authors                                                       []string
+}
+
+// importResult is one line of `import --json`: the source (or the error)
+// for one file, in the order the files were given.
+type importResult struct {
+	File string `json:"file"`
+	*domain.Source
+	Existing bool           `json:"existing"`
+	Report   *ingest.Report `json:"report,omitempty"`
+	Error    string         `json:"error,omitempty"`
+}
+
+func (a *cliApp) importCommand() *cobra.Command {
+	var o importOverrides
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import FILE...",
+		Short: "Import text, Markdown or saved web pages as sources ('-' reads standard input)",
+		Long: `Import sources, detecting title, byline, date and section label. Importing
+text the library already has finds the existing source. Each file is saved
+on its own: a file that fails leaves the others imported and the library
+unchanged for itself.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return usagef("import needs at least one file (or - for standard input)")
+			}
+			return a.runImport(cmd.Context(), args, o, asJSON)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.title, "title", "", "title (instead of the detected one)")
+	f.StringVar(&o.subtitle, "subtitle", "", "subtitle")
+	f.StringArrayVar(&o.authors, "author", nil, "author (repeat for several)")
+	f.StringVar(&o.publisher, "publisher", "", "publisher")
+	f.StringVar(&o.published, "published", "", "publication date, YYYY-MM-DD")
+	f.StringVar(&o.url, "url", "", "web address of the original")
+	f.StringVar(&o.reliability, "reliability", "", "source reliability grade, A–F")
+	f.StringVar(&o.kind, "kind", "", "article, web, report, document or note")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) runImport(ctx context.Context, files []string, o importOverrides, asJSON bool) error {
+	published, err := domain.ParseDate(o.published)
+	if err != nil {
+		return usageError{err}
+	}
+	rel, err := domain.ParseReliability(o.reliability)
+	if err != nil {
+		return usageError{err}
+	}
+	if _, err := domain.ParseSourceKind(o.kind); err != nil {
+		return usageError{err}
+	}
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return err
+	}
+	results := make([]importResult, 0, len(files))
+	failed := 0
+	for _, f := range files {
+		r := a.importOne(ctx, lib, f, o, published, rel)
+		if r.Error != "" {
+			failed++
+			if !asJSON {
+				printf(a.env.Stderr, "attache: %s: %s\n", f, r.Error)
+			}
+		} else if !asJSON {
+			printImport(a.env.Stdout, r)
+		}
+		results = append(results, r)
+	}
+	if asJSON {
+		if err := writeJSON(a.env.Stdout, results); err != nil {
+			return err
+		}
+	}
+	if failed > 0 {
+		return silentError{domain.Errorf(domain.EINVALID, "%d of %d files were not imported", failed, len(files))}
+	}
+	return nil
+}
+
+func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o importOverrides, published domain.Date, rel domain.Reliability) importResult {
+	var src *domain.Source
+	var rep *ingest.Report
+	var err error
+	if file == "-" {
+		src, rep, err = ingest.Import("stdin.txt", io.NopCloser(a.env.Stdin), ingest.Options{})
+		if err == nil {
+			src.Kind, src.FileName = domain.KindNote, ""
+		}
+	} else {
+		src, rep, err = ingest.ImportFile(file, ingest.Options{})
+	}
+	if err != nil {
+		return importResult{File: file, Error: domain.ErrorMessage(err)}
+	}
+	applyOverrides(src, o, published, rel)
+	existing, err := lib.CreateSource(ctx, src)
+	if err != nil {
+		return importResult{File: file, Error: domain.ErrorMessage(err)}
+	}
+	return importResult{File: file, Source: src, Existing: existing, Report: rep}
+}
+
+func applyOverrides(src *domain.Source, o importOverrides, published domain.Date, rel domain.Reliability) {
+	set := func(dst *string, v string) {
+		if v = strings.TrimSpace(v); v != "" {
+			*dst = v
+		}
+	}
+	set(&src.Title, o.title)
+	set(&src.Subtitle, o.subtitle)
+	set(&src.Publisher, o.publisher)
+	set(&src.URL, o.url)
+	if o.kind != "" {
+		src.Kind = domain.SourceKind(strings.ToLower(o.kind))
+	}
+	if len(o.authors) > 0 {
+		src.Authors = o.authors
+	}
+	if !published.IsZero() {
+		src.Published = published
+	}
+	if rel != "" {
+		src.Reliability = rel
+	}
+}
+
+func printImport(w io.Writer, r importResult) {
+	s := r.Source
+	verb := "Imported"
+	if r.Existing {
+		verb = "Already in the library:"
+	}
+	printf(w, "%s source %d: %s\n", verb, s.ID, s.Title)
+	if s.AuthorList() != "" || !s.Published.IsZero() {
+		printf(w, "  by %s, published %s\n", orDash(s.AuthorList()), orDash(s.Published.String()))
+	}
+	if r.Existing {
+		printf(w, "  note: the library already had this text; its metadata is unchanged (change it with `attache source edit %d`)\n", s.ID)
+		return
+	}
+	if r.Report == nil {
+		return
+	}
+	for _, d := range r.Report.Detected {
+		printf(w, "  detected %s\n", d)
+	}
+	for _, x := range r.Report.Warnings {
+		printf(w, "  note: %s\n", x)
+	}
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return s
+}
+
+// silentError is an error whose details were already printed; only the
+// summary goes to stderr.
+type silentError struct{ error }

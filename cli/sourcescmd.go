@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/attache/attache/domain"
+	"github.com/spf13/cobra"
+)
+
+func (a *cliApp) sourcesCommand() *cobra.Command {
+	var f domain.SourceFilter
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "sources",
+		Short: "List the sources in the library",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			list, err := lib.Sources(cmd.Context(), f)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, list)
+			}
+			tw := newTable(a.env.Stdout)
+			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\n")
+			for _, s := range list {
+				printf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", s.ID, clip(s.Title, 48), clip(s.AuthorList(), 28),
+					orDash(s.Published.String()), orDash(string(s.Reliability)), s.ExcerptCount)
+			}
+			return tw.Flush()
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVar(&f.Sort, "sort", "imported", "sort by title, author, published, imported or excerpts")
+	fl.BoolVar(&f.Desc, "desc", false, "reverse the order")
+	fl.StringVar(&f.Query, "query", "", "only sources matching this search")
+	fl.IntVar(&f.Limit, "limit", 0, "at most this many")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+// sourceText is `source show --json`: the listing fields plus the text.
+type sourceText struct {
+	*domain.Source
+	Text string `json:"text"`
+}
+
+func (a *cliApp) sourceCommand() *cobra.Command {
+	return group(&cobra.Command{Use: "source", Short: "Show, edit or delete one source"},
+		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand())
+}
+
+func (a *cliApp) sourceShowCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "show ID",
+		Short: "Show a source's metadata and text",
+		Args:  exactArgs(1, "a source id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "source")
+			if err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			s, err := lib.Source(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, sourceText{s, s.Text})
+			}
+			w := a.env.Stdout
+			printf(w, "%s\n", s.Title)
+			for _, kv := range [][2]string{{"Subtitle", s.Subtitle}, {"Section", s.Section},
+				{"Authors", s.AuthorList()}, {"Publisher", s.Publisher}, {"Published", s.Published.Long()},
+				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)},
+				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}} {
+				if kv[1] != "" {
+					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
+				}
+			}
+			printf(w, "\n%s\n", s.Text)
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func gradeText(r domain.Reliability) string {
+	if r == "" {
+		return ""
+	}
+	return string(r) + " (" + r.Description() + ")"
+}
+
+func (a *cliApp) sourceEditCommand() *cobra.Command {
+	var authors []string
+	cmd := &cobra.Command{
+		Use:   "edit ID",
+		Short: "Change a source's metadata or grade (the text never changes); an empty value clears a field",
+		Args:  exactArgs(1, "a source id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "source")
+			if err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			s, err := lib.Source(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			if err := editSource(cmd, s, authors); err != nil {
+				return err
+			}
+			if err := lib.UpdateSource(cmd.Context(), s); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Saved source %d: %s\n", s.ID, s.Title)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	for _, name := range []string{"title", "subtitle", "publisher", "url", "notes", "published", "accessed", "reliability", "kind", "language"} {
+		f.String(name, "", name)
+	}
+	f.StringArrayVar(&authors, "author", nil, "author (repeat for several; replaces the list)")
+	return cmd
+}
+
+// editSource applies the flags the user gave, empty values included.
+func editSource(cmd *cobra.Command, s *domain.Source, authors []string) error {
+	f := cmd.Flags()
+	text := map[string]*string{"title": &s.Title, "subtitle": &s.Subtitle, "publisher": &s.Publisher,
+		"url": &s.URL, "notes": &s.Notes, "language": &s.Language}
+	for name, dst := range text {
+		if f.Changed(name) {
+			*dst, _ = f.GetString(name)
+		}
+	}
+	for name, dst := range map[string]*domain.Date{"published": &s.Published, "accessed": &s.Accessed} {
+		if f.Changed(name) {
+			v, _ := f.GetString(name)
+			d, err := domain.ParseDate(v)
+			if err != nil {
+				return usageError{err}
+			}
+			*dst = d
+		}
+	}
+	if f.Changed("reliability") {
+		v, _ := f.GetString("reliability")
+		r, err := domain.ParseReliability(v)
+		if err != nil {
+			return usageError{err}
+		}
+		s.Reliability = r
+	}
+	if f.Changed("kind") {
+		v, _ := f.GetString("kind")
+		k, err := domain.ParseSourceKind(v)
+		if err != nil {
+			return usageError{err}
+		}
+		s.Kind = k
+	}
+	if f.Changed("author") {
+		s.Authors = authors
+	}
+	return nil
+}
+
+func (a *cliApp) sourceDeleteCommand() *cobra.Command {
+	var force bool
+	cmd := &cobra.Command{
+		Use:   "delete ID",
+		Short: "Delete a source and its excerpts",
+		Args:  exactArgs(1, "a source id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "source")
+			if err != nil {
+				return err
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.DeleteSource(cmd.Context(), id, force); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Deleted source %d\n", id)
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&force, "force", false, "also remove its excerpts from the briefings that use them")
+	return cmd
+}
+
+func joinTags(tags []string) string { return strings.Join(tags, ", ") }

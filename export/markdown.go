@@ -1,0 +1,288 @@
+package export
+
+import (
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// WriteMarkdown writes the briefing as CommonMark with footnotes ([^n]).
+//
+// The layout follows the PDF: banner, title block, bottom line up front,
+// key judgments, the numbered body with excerpts as block quotes, the notes
+// and the sources. The analyst's text is escaped wherever Markdown would
+// read it as markup, and its paragraphs stay inside their quote or list
+// item. The same bundle always gives the same bytes.
+func WriteMarkdown(w io.Writer, b *domain.Bundle) error {
+	if b == nil || b.Briefing == nil {
+		return domain.Errorf(domain.EINVALID, "there is no briefing to export")
+	}
+	d := newDocument(b)
+	m := &mdWriter{}
+	m.banner(d.Banner)
+	m.titleBlock(d)
+	m.judgments(d)
+	urls := m.body(d)
+	for _, n := range d.Notes {
+		m.block("[^" + strconv.Itoa(n.Num) + "]: " + mdCite(n.Text, urls[n.Num]))
+	}
+	m.sources(d)
+	m.banner(d.Banner)
+	_, err := io.WriteString(w, m.String())
+	return err
+}
+
+// mdWriter collects blocks, which it separates by blank lines.
+type mdWriter struct{ strings.Builder }
+
+func (m *mdWriter) block(lines ...string) {
+	if m.Len() > 0 {
+		m.WriteString("\n")
+	}
+	for _, l := range lines {
+		m.WriteString(strings.TrimRight(l, " ") + "\n")
+	}
+}
+
+func (m *mdWriter) banner(text string) {
+	if text != "" {
+		m.block("**" + mdInline(text) + "**")
+	}
+}
+
+func (m *mdWriter) titleBlock(d *document) {
+	m.block("# " + mdHeading(d.B.Title))
+	if sub := mdInline(d.B.Subtitle); sub != "" {
+		m.block("*" + sub + "*")
+	}
+	var meta []string
+	for _, f := range [][2]string{
+		{"Prepared for", d.B.Audience}, {"Prepared by", d.B.Author},
+		{"Date", d.B.Date.Long()}, {"Status", d.B.Status.Label()},
+	} {
+		if v := mdInline(f[1]); v != "" {
+			meta = append(meta, "- "+f[0]+": "+v)
+		}
+	}
+	m.block(meta...)
+	switch d.B.Status {
+	case domain.StatusFinal:
+	case domain.StatusReview:
+		m.block("**DRAFT — in review**")
+	default:
+		m.block("**DRAFT — not for distribution**")
+	}
+	if paras := mdParagraphs(d.B.Summary); len(paras) > 0 {
+		paras[0][0] = "**Bottom line up front.** " + paras[0][0]
+		m.block(mdQuoteLines(paras)...)
+	}
+}
+
+func (m *mdWriter) judgments(d *document) {
+	if len(d.Judgments) == 0 {
+		return
+	}
+	m.block("## Key judgments")
+	var lines []string
+	for i, blk := range d.Judgments {
+		paras := mdParagraphs(blk.Text)
+		if len(paras) == 0 {
+			paras = [][]string{{""}}
+		}
+		paras[0][0] = d.portion(blk.Marking) + paras[0][0]
+		if c := judgmentConfidence(blk.Confidence); c != "" {
+			last := paras[len(paras)-1]
+			last[len(last)-1] += " *(" + c + ")*"
+		}
+		lines = append(lines, mdListItem(strconv.Itoa(i+1)+". ", paras)...)
+	}
+	m.block(lines...)
+}
+
+// body writes the numbered sections and returns the URL cited by each note,
+// so the notes can link it.
+func (m *mdWriter) body(d *document) map[int]string {
+	urls := map[int]string{}
+	for _, it := range d.Body {
+		switch it.Type {
+		case domain.BlockHeading:
+			m.block("## " + it.Number + ". " + mdHeading(it.Text))
+		case domain.BlockCommentary:
+			m.paragraphs(it.Portion, it.Text)
+		case domain.BlockExcerpt:
+			paras := mdParagraphs(it.Text)
+			if len(paras) == 0 {
+				paras = [][]string{{""}}
+			}
+			paras[0][0] = it.Portion + paras[0][0]
+			last := paras[len(paras)-1]
+			last[len(last)-1] += "[^" + strconv.Itoa(it.Note) + "]"
+			m.block(mdQuoteLines(paras)...)
+			m.paragraphs("*Analyst note:* ", it.Comment)
+			if it.Source != nil {
+				urls[it.Note] = strings.TrimSpace(it.Source.URL)
+			}
+		}
+	}
+	return urls
+}
+
+// paragraphs writes text as paragraphs, the first starting with prefix.
+func (m *mdWriter) paragraphs(prefix, text string) {
+	for i, p := range mdParagraphs(text) {
+		if i == 0 {
+			p[0] = prefix + p[0]
+		}
+		m.block(p...)
+	}
+}
+
+func (m *mdWriter) sources(d *document) {
+	if len(d.Sources) == 0 {
+		return
+	}
+	m.block("## Sources")
+	var lines []string
+	for i, s := range d.Sources {
+		// The citation carries the URL, as a link; it is not repeated.
+		entry := []string{mdCite(BibliographyEntry(s), strings.TrimSpace(s.URL))}
+		if !s.Accessed.IsZero() {
+			entry = append(entry, "Accessed: "+s.Accessed.Long())
+		}
+		if s.Reliability != "" {
+			r := mdInline(string(s.Reliability))
+			if desc := s.Reliability.Description(); desc != "" {
+				r += " (" + desc + ")"
+			}
+			entry = append(entry, "Reliability: "+r)
+		}
+		sha := s.SHA256
+		if sha == "" && s.Text != "" {
+			sha = domain.TextSHA256(s.Text)
+		}
+		if len(sha) > 16 {
+			entry = append(entry, "SHA-256: "+mdInline(sha[:16])+"…")
+		}
+		// A trailing backslash is a hard line break that keeps the
+		// details inside the list item.
+		for k := range entry[:len(entry)-1] {
+			entry[k] += `\`
+		}
+		lines = append(lines, mdListItem(strconv.Itoa(i+1)+". ", [][]string{entry})...)
+	}
+	m.block(lines...)
+}
+
+// mdListItem lays out paragraphs as one list item, later lines indented
+// under the first so that every paragraph stays inside the item.
+func mdListItem(marker string, paras [][]string) []string {
+	indent := strings.Repeat(" ", len(marker))
+	var out []string
+	for i, p := range paras {
+		if i > 0 {
+			out = append(out, "")
+		}
+		for _, l := range p {
+			out = append(out, indent+l)
+		}
+	}
+	out[0] = marker + strings.TrimPrefix(out[0], indent)
+	return out
+}
+
+// mdQuoteLines lays out paragraphs as one block quote.
+func mdQuoteLines(paras [][]string) []string {
+	var out []string
+	for i, p := range paras {
+		if i > 0 {
+			out = append(out, ">")
+		}
+		for _, l := range p {
+			out = append(out, "> "+l)
+		}
+	}
+	return out
+}
+
+// mdParagraphs splits text at blank lines into paragraphs of escaped,
+// trimmed lines; a single newline stays a line break of the source text.
+func mdParagraphs(text string) [][]string {
+	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	var paras [][]string
+	var cur []string
+	for _, l := range append(strings.Split(text, "\n"), "") {
+		if l = strings.TrimSpace(l); l != "" {
+			cur = append(cur, mdEscape(l))
+		} else if cur != nil {
+			paras, cur = append(paras, cur), nil
+		}
+	}
+	return paras
+}
+
+var (
+	mdSpecial    = "\\`*_[]<"
+	mdEntity     = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
+	mdListNumber = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
+	mdURI        = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$`)
+)
+
+// mdEscape backslash-escapes the characters that Markdown would read as
+// markup in a line of text, including what would start a heading, quote,
+// list, table, fence or setext underline; typographic characters and other
+// Unicode pass unchanged.
+func mdEscape(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; strings.IndexByte(mdSpecial, c) >= 0 || (c == '&' && mdEntity.MatchString(s[i:])) {
+			b.WriteByte('\\')
+		}
+		b.WriteByte(s[i])
+	}
+	s = b.String()
+	if n := len(mdListNumber.FindString(s)); n > 0 {
+		return s[:n-1] + `\` + s[n-1:]
+	}
+	if s != "" && strings.IndexByte("#>-+=~|", s[0]) >= 0 {
+		return `\` + s
+	}
+	return s
+}
+
+// mdInline is text for a single line: white space collapsed, escaped.
+func mdInline(s string) string { return mdEscape(strings.Join(strings.Fields(s), " ")) }
+
+// mdHeading is mdInline that also keeps a closing # from being dropped.
+func mdHeading(s string) string {
+	s = mdInline(s)
+	if strings.HasSuffix(s, "#") {
+		s = s[:len(s)-1] + `\#`
+	}
+	return s
+}
+
+// mdCite escapes a citation and makes its URL an autolink.
+func mdCite(text, url string) string {
+	i := strings.LastIndex(text, url)
+	if url == "" || i < 0 {
+		return mdInline(text)
+	}
+	rest := strings.Join(strings.Fields(text[i+len(url):]), " ")
+	lead := mdInline(text[:i])
+	if lead != "" {
+		lead += " "
+	}
+	return lead + mdLink(url) + mdEscape(rest)
+}
+
+// mdLink is an autolink to u, or u as text when it is not an absolute URI.
+func mdLink(u string) string {
+	u = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E").Replace(u)
+	if !mdURI.MatchString(u) {
+		return mdEscape(u)
+	}
+	return "<" + u + ">"
+}

@@ -1,0 +1,158 @@
+package export
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/attache/attache/domain"
+	"github.com/jung-kurt/gofpdf"
+)
+
+// PDFOptions control a PDF export.
+type PDFOptions struct {
+	Paper string // "a4" (default) or "letter"
+	// AllowMissing writes the PDF even when some characters are in no
+	// embedded font; they then appear as their code, e.g. [U+1F600].
+	AllowMissing bool
+}
+
+// MissingChar is a character no embedded font can draw, with where it is.
+type MissingChar struct {
+	Char  rune     `json:"char"`
+	Code  string   `json:"code"` // "U+1F600"
+	Where []string `json:"where"`
+}
+
+// MissingCharsError is returned by WritePDF, before anything is written,
+// when characters would not show and AllowMissing is false.
+type MissingCharsError struct{ Chars []MissingChar }
+
+func (e *MissingCharsError) Error() string {
+	parts := make([]string, 0, len(e.Chars))
+	for _, c := range e.Chars {
+		parts = append(parts, fmt.Sprintf("%q (%s) in %s", c.Char, c.Code, strings.Join(c.Where, ", ")))
+	}
+	return "the PDF fonts cannot show " + strings.Join(parts, "; ") +
+		": replace those characters, or export anyway and they will be printed as their codes (--allow-missing)"
+}
+
+// WritePDF lays out the briefing and writes it as PDF. The output depends
+// only on the bundle and options: dates come from the briefing, so the same
+// briefing always gives the same bytes.
+func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
+	pdf, missing, err := buildPDF(b, opt)
+	if err != nil {
+		return err
+	}
+	if len(missing) > 0 && !opt.AllowMissing {
+		return &MissingCharsError{Chars: missing}
+	}
+	var buf bytes.Buffer
+	if err := pdf.Output(&buf); err != nil {
+		return fmt.Errorf("write PDF: %w", err)
+	}
+	_, err = w.Write(buf.Bytes())
+	return err
+}
+
+// CheckPDF reports the characters of a briefing that no embedded font has,
+// for warnings before export.
+func CheckPDF(b *domain.Bundle) ([]MissingChar, error) {
+	_, missing, err := buildPDF(b, PDFOptions{})
+	return missing, err
+}
+
+func paperSize(name string) (string, error) {
+	switch strings.ToLower(name) {
+	case "", "a4":
+		return "A4", nil
+	case "letter", "us-letter", "usletter":
+		return "Letter", nil
+	}
+	return "", domain.Errorf(domain.EINVALID, "%q is not a paper size: use a4 or letter", name)
+}
+
+func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
+	if b == nil || b.Briefing == nil {
+		return nil, nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
+	}
+	size, err := paperSize(opt.Paper)
+	if err != nil {
+		return nil, nil, err
+	}
+	pdf := gofpdf.New("P", "pt", size, "")
+	pdf.SetAutoPageBreak(false, 0)
+	pdf.SetCompression(true)
+	setProperties(pdf, b)
+	pw, ph := pdf.GetPageSize()
+	l := newLayout(pdf, newDocument(b), pw, ph)
+	l.build()
+	if err := l.render(); err != nil {
+		return nil, nil, err
+	}
+	if pdf.Err() {
+		return nil, nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
+	}
+	return pdf, l.missingChars(), nil
+}
+
+// docTime is the fixed creation date: the briefing's date, else its last
+// edit, never the clock.
+func docTime(br *domain.Briefing) time.Time {
+	if !br.Date.IsZero() {
+		return br.Date.Time()
+	}
+	if !br.UpdatedAt.IsZero() {
+		return br.UpdatedAt.UTC()
+	}
+	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+}
+
+func setProperties(pdf *gofpdf.Fpdf, b *domain.Bundle) {
+	br := b.Briefing
+	pdf.SetTitle(br.Title, true)
+	pdf.SetAuthor(br.Author, true)
+	subject := br.Subtitle
+	if subject == "" {
+		subject = br.Summary
+	}
+	pdf.SetSubject(clipText(subject, 240), true)
+	pdf.SetKeywords(strings.Join(keywords(b), ", "), true)
+	pdf.SetCreator("Attaché", true)
+	pdf.SetProducer("Attaché", true)
+	pdf.SetCreationDate(docTime(br))
+	pdf.SetModificationDate(docTime(br))
+	pdf.SetCatalogSort(true)
+	pdf.SetDisplayMode("fullwidth", "continuous")
+}
+
+// keywords are the tags of the briefing's excerpts, sorted.
+func keywords(b *domain.Bundle) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, blk := range b.Briefing.Blocks {
+		if blk.Excerpt == nil {
+			continue
+		}
+		for _, t := range blk.Excerpt.Tags {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func clipText(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,121 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// paragraphs splits text at blank lines; single newlines stay as forced
+// line breaks inside a paragraph.
+func paragraphs(text string) []string {
+	text = strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (l *layout) body() {
+	for i, it := range l.d.Body {
+		switch it.Type {
+		case domain.BlockHeading:
+			b := l.heading(it.Portion+it.Text, it.Number)
+			l.sectionAnchors = append(l.sectionAnchors, b.target.anchor)
+		case domain.BlockCommentary:
+			l.where = fmt.Sprintf("commentary (item %d)", i+1)
+			for k, p := range paragraphs(it.Text) {
+				if k == 0 {
+					p = it.Portion + p
+				}
+				l.para([]span{sp(p, fBody, ink)}, l.left, l.width, lBody, 0, 7)
+			}
+		case domain.BlockExcerpt:
+			l.where = fmt.Sprintf("excerpt %d", it.Note)
+			l.quote(it)
+		}
+	}
+}
+
+// quote sets an excerpt as an indented block quote with a rule at its left
+// and its note number, visibly apart from the analyst's own words.
+func (l *layout) quote(it item) {
+	const indent, rightIndent = 24.0, 12.0
+	deco := decoration{hasBar: true, bar: quoteBar, barX: l.left + 8, barWeight: 1.6, pad: 2}
+	paras := paragraphs(it.Text)
+	if len(paras) == 0 {
+		paras = []string{it.Text}
+	}
+	x, w := l.left+indent, l.width-indent-rightIndent
+	for k, p := range paras {
+		if k == 0 {
+			p = it.Portion + p
+		}
+		spans := []span{sp(p, fQuote, ink)}
+		if k == len(paras)-1 {
+			spans = append(spans, span{text: strconv.Itoa(it.Note), face: fNoteRef, color: navy, rise: 3.5})
+		}
+		b := l.para(spans, x, w, lQuote, 3, 0)
+		b.deco = deco
+		if k == 0 {
+			b.before = 4
+		}
+	}
+	if strings.TrimSpace(it.Comment) != "" {
+		l.where = fmt.Sprintf("the note on excerpt %d", it.Note)
+		l.para([]span{sp("Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
+	}
+	l.blocks[len(l.blocks)-1].after = 9
+}
+
+func (l *layout) notes() {
+	if len(l.d.Notes) == 0 {
+		return
+	}
+	l.heading("Notes", "")
+	for _, n := range l.d.Notes {
+		l.where = fmt.Sprintf("note %d", n.Num)
+		l.listItem(strconv.Itoa(n.Num)+".", []span{sp(n.Text, fNote, ink)}, fNote, lNote, 3)
+	}
+}
+
+func (l *layout) sources() {
+	if len(l.d.Sources) == 0 {
+		return
+	}
+	l.heading("Sources", "")
+	for i, s := range l.d.Sources {
+		l.where = fmt.Sprintf("source %d (%s)", i+1, clipText(s.Title, 40))
+		l.listItem(strconv.Itoa(i+1)+".", []span{sp(BibliographyEntry(s), fNote, ink)}, fNote, lNote, 1)
+		for _, d := range sourceDetails(s) {
+			b := l.para([]span{sp(d, fSmall, grey)}, l.left+20, l.width-20, 11.5, 0, 0)
+			b.whole = true
+		}
+		l.blocks[len(l.blocks)-1].after = 7
+	}
+}
+
+// sourceDetails is the line under a source's entry (whose citation has the
+// URL) that lets a reader weigh the source and check a quote against it.
+func sourceDetails(s *domain.Source) []string {
+	var facts []string
+	if !s.Accessed.IsZero() {
+		facts = append(facts, "Accessed "+s.Accessed.Long())
+	}
+	if s.Reliability != "" {
+		facts = append(facts, "Reliability "+string(s.Reliability)+" ("+strings.ToLower(s.Reliability.Description())+")")
+	} else {
+		facts = append(facts, "Reliability not graded")
+	}
+	sha := s.SHA256
+	if sha == "" {
+		sha = domain.TextSHA256(s.Text)
+	}
+	facts = append(facts, "SHA-256 "+sha[:16])
+	return []string{strings.Join(facts, " · ")}
+}

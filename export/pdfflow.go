@@ -1,0 +1,181 @@
+package export
+
+// opKind says what a drawing operation does.
+type opKind int
+
+const (
+	opText     opKind = iota // a piece of text at a baseline
+	opRect                   // a filled rectangle
+	opTarget                 // where a heading is: link target and bookmark
+	opTOCLine                // a contents entry whose page number is known only when drawing
+	opPageMark               // nothing drawn; marks a page as existing
+)
+
+// op is one drawing operation on a page; coordinates are points from the
+// page's top left.
+type op struct {
+	kind       opKind
+	x, y, w, h float64
+	piece      piece
+	fill       rgb
+	anchor     int    // heading index for targets and contents entries
+	bookmark   string // outline text for targets
+}
+
+// block is a unit of the flow: wrapped lines plus how they may break.
+type block struct {
+	lines        []line
+	leading      float64
+	x            float64 // left edge of the lines
+	before       float64 // space above, dropped at the top of a page
+	after        float64
+	keepWithNext bool // headings: never last on a page
+	whole        bool // never split (title block rows, short items)
+	deco         decoration
+	target       *op // heading anchor, placed with the first line
+	tocAnchor    int // >0: this block is a contents entry for that anchor
+}
+
+// decoration is drawn behind each page's share of a block.
+type decoration struct {
+	fill      rgb
+	bar       rgb // a vertical rule at the left, for quotes and the BLUF box
+	barX      float64
+	boxX      float64 // box left and width; zero width = no box
+	boxW      float64
+	pad       float64
+	hasFill   bool
+	hasBar    bool
+	barWeight float64
+}
+
+// page is the laid-out content of one page.
+type page struct{ ops []op }
+
+// flow places blocks on pages of the given content area, keeping headings
+// with what follows and leaving no single line of a paragraph alone at the
+// bottom or the top of a page.
+type flow struct {
+	top, bottom float64
+	pages       []*page
+	y           float64
+}
+
+func newFlow(top, bottom float64) *flow {
+	f := &flow{top: top, bottom: bottom}
+	f.newPage()
+	return f
+}
+
+func (f *flow) newPage() {
+	f.pages = append(f.pages, &page{ops: []op{{kind: opPageMark}}})
+	f.y = f.top
+}
+
+func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
+
+func (f *flow) atTop() bool { return f.y == f.top }
+
+func (f *flow) room() float64 { return f.bottom - f.y }
+
+// add places blocks in order; next is consulted for keep-with-next.
+func (f *flow) add(blocks []*block) {
+	for i, b := range blocks {
+		var next *block
+		if i+1 < len(blocks) {
+			next = blocks[i+1]
+		}
+		f.place(b, next)
+	}
+}
+
+func (f *flow) place(b *block, next *block) {
+	if !f.atTop() {
+		f.y += b.before
+	}
+	n := len(b.lines)
+	need := float64(n) * b.leading
+	if b.keepWithNext && next != nil {
+		need += next.before + float64(min(len(next.lines), 2))*next.leading
+	}
+	switch {
+	case need <= f.room():
+		f.emit(b, 0, n)
+	case b.whole || n <= 3:
+		f.breakPage()
+		f.emit(b, 0, n)
+	default:
+		f.split(b)
+	}
+	f.y += b.after
+}
+
+func (f *flow) breakPage() {
+	if !f.atTop() {
+		f.newPage()
+	}
+}
+
+// split spreads a long block over pages, at least two lines on each side of
+// every break.
+func (f *flow) split(b *block) {
+	n, start := len(b.lines), 0
+	for start < n {
+		fit := int(f.room() / b.leading)
+		left := n - start
+		switch {
+		case fit >= left:
+			fit = left
+		case fit < 2 && !f.atTop():
+			f.newPage()
+			continue
+		case left-fit < 2:
+			fit = max(left-2, 1)
+		}
+		fit = max(fit, 1)
+		f.emit(b, start, start+fit)
+		start += fit
+		if start < n {
+			f.newPage()
+		}
+	}
+}
+
+// emit draws lines [from, to) of b at the cursor with b's decoration.
+func (f *flow) emit(b *block, from, to int) {
+	p := f.cur()
+	y0 := f.y
+	h := float64(to-from) * b.leading
+	d := b.deco
+	if d.hasFill {
+		p.ops = append(p.ops, op{kind: opRect, x: d.boxX, y: y0 - d.pad, w: d.boxW, h: h + 2*d.pad, fill: d.fill})
+	}
+	if d.hasBar {
+		p.ops = append(p.ops, op{kind: opRect, x: d.barX, y: y0 - d.pad, w: d.barWeight, h: h + 2*d.pad, fill: d.bar})
+	}
+	if from == 0 && b.target != nil {
+		t := *b.target
+		t.y = y0
+		p.ops = append(p.ops, t)
+	}
+	for i := from; i < to; i++ {
+		base := f.y + b.leading*0.76
+		for _, pc := range b.lines[i].pieces {
+			p.ops = append(p.ops, op{kind: opText, x: b.x + pc.x, y: base - pc.rise, piece: pc})
+		}
+		if b.tocAnchor > 0 {
+			p.ops = append(p.ops, op{kind: opTOCLine, x: b.x + b.lines[i].w, y: base, anchor: b.tocAnchor, piece: lastPiece(b.lines[i])})
+		}
+		f.y += b.leading
+	}
+	if d.hasFill || d.hasBar {
+		f.y += d.pad
+	}
+}
+
+func lastPiece(l line) piece {
+	if len(l.pieces) == 0 {
+		return piece{}
+	}
+	return l.pieces[len(l.pieces)-1]
+}

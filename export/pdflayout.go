@@ -1,0 +1,237 @@
+package export
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+	"github.com/jung-kurt/gofpdf"
+)
+
+// Colours and type. Sizes are points.
+var (
+	ink      = rgb{28, 28, 30}
+	grey     = rgb{96, 96, 102}
+	navy     = rgb{31, 58, 95}
+	rule     = rgb{190, 196, 204}
+	blufFill = rgb{236, 241, 247}
+	quoteBar = rgb{160, 170, 184}
+
+	fBody     = face{famSerif, "", 10.5}
+	fQuote    = face{famSerif, "", 10}
+	fNoteRef  = face{famSerif, "", 6.5}
+	fTitle    = face{famSans, "B", 21}
+	fSubtitle = face{famSans, "", 12.5}
+	fHeading  = face{famSans, "B", 13}
+	fLabel    = face{famSans, "B", 7.5}
+	fSmall    = face{famSans, "", 8.5}
+	fSmallIt  = face{famSans, "I", 8.5}
+	fNote     = face{famSerif, "", 9}
+)
+
+const (
+	lBody  = 15.0
+	lQuote = 14.0
+	lNote  = 12.5
+)
+
+type layout struct {
+	pdf            *gofpdf.Fpdf
+	d              *document
+	ts             *typesetter
+	pw, ph         float64
+	left, width    float64
+	blocks         []*block
+	anchors        []string // outline text by anchor number - 1
+	sectionAnchors []int
+	pages          []*page
+	where          string
+	missing        map[rune][]string
+	missingOrder   []rune
+}
+
+func newLayout(pdf *gofpdf.Fpdf, d *document, pw, ph float64) *layout {
+	l := &layout{pdf: pdf, d: d, pw: pw, ph: ph, left: 78, missing: map[rune][]string{}}
+	l.width = pw - 2*l.left
+	l.ts = newTypesetter(pdf)
+	l.ts.missing = l.noteMissing
+	return l
+}
+
+func (l *layout) noteMissing(r rune) {
+	places, seen := l.missing[r]
+	if !seen {
+		l.missingOrder = append(l.missingOrder, r)
+	}
+	for _, p := range places {
+		if p == l.where {
+			return
+		}
+	}
+	l.missing[r] = append(places, l.where)
+}
+
+func (l *layout) missingChars() []MissingChar {
+	out := make([]MissingChar, 0, len(l.missingOrder))
+	for _, r := range l.missingOrder {
+		out = append(out, MissingChar{Char: r, Code: fmt.Sprintf("U+%04X", r), Where: l.missing[r]})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Char < out[j].Char })
+	return out
+}
+
+// build turns the document into blocks and flows them onto pages.
+func (l *layout) build() {
+	l.titleBlock()
+	l.bluf()
+	l.keyJudgments()
+	if l.d.Sections >= 3 {
+		l.contents()
+	}
+	l.body()
+	l.linkContents()
+	l.notes()
+	l.sources()
+	f := newFlow(64, l.ph-72)
+	f.add(l.blocks)
+	l.pages = f.pages
+}
+
+func (l *layout) para(spans []span, x, width, leading, before, after float64) *block {
+	b := &block{lines: l.ts.wrap(spans, width), leading: leading, x: x, before: before, after: after}
+	l.blocks = append(l.blocks, b)
+	return b
+}
+
+func sp(text string, f face, c rgb) span { return span{text: text, face: f, color: c} }
+
+func (l *layout) titleBlock() {
+	br := l.d.B
+	l.where = "the title"
+	l.para([]span{sp(br.Title, fTitle, navy)}, l.left, l.width, 26, 0, 4).whole = true
+	if br.Subtitle != "" {
+		l.where = "the subtitle"
+		l.para([]span{sp(br.Subtitle, fSubtitle, grey)}, l.left, l.width, 17, 0, 0)
+	}
+	l.blocks = append(l.blocks, &block{lines: []line{{}}, leading: 1, x: l.left, before: 10, after: 10,
+		deco: decoration{hasFill: true, fill: rule, boxX: l.left, boxW: l.width}})
+	l.where = "the title page"
+	for _, kv := range [][2]string{{"PREPARED FOR", br.Audience}, {"PREPARED BY", br.Author},
+		{"DATE", br.Date.Long()}, {"STATUS", br.Status.Label()}} {
+		if strings.TrimSpace(kv[1]) != "" {
+			l.labeled(kv[0], []span{sp(kv[1], fBody, ink)})
+		}
+	}
+}
+
+// labeled is a row with a small label in a left column and wrapped text.
+func (l *layout) labeled(label string, text []span) {
+	const col = 92.0
+	b := l.para(text, l.left+col, l.width-col, 14.5, 0, 1.5)
+	lab := l.ts.pieces(sp(label, fLabel, grey))
+	x := -col
+	for i := range lab {
+		lab[i].x = x
+		x += lab[i].w
+	}
+	b.lines[0].pieces = append(lab, b.lines[0].pieces...)
+}
+
+func (l *layout) bluf() {
+	if strings.TrimSpace(l.d.B.Summary) == "" {
+		return
+	}
+	l.where = "the bottom line"
+	const pad, inset = 9.0, 14.0
+	deco := decoration{hasFill: true, fill: blufFill, boxX: l.left, boxW: l.width, pad: pad,
+		hasBar: true, bar: navy, barX: l.left, barWeight: 3}
+	head := l.para([]span{sp("BOTTOM LINE UP FRONT", fLabel, navy)}, l.left+inset, l.width-2*inset, 13, 22, 0)
+	head.deco, head.keepWithNext, head.target = deco, true, l.anchor("Bottom line up front", "")
+	paras := paragraphs(l.d.B.Summary)
+	for i, p := range paras {
+		b := l.para([]span{sp(p, face{famSerif, "", 11}, ink)}, l.left+inset, l.width-2*inset, 15.5, 0, 0)
+		b.deco = deco
+		if i == len(paras)-1 {
+			b.after = 8
+		}
+	}
+	head.deco.pad = pad
+}
+
+// anchor registers a heading for the outline and contents; number is ""
+// for headings outside the numbered sections.
+func (l *layout) anchor(text, number string) *op {
+	outline := text
+	if number != "" {
+		outline = number + ". " + text
+	}
+	l.anchors = append(l.anchors, outline)
+	return &op{kind: opTarget, anchor: len(l.anchors), bookmark: outline}
+}
+
+func (l *layout) heading(text, number string) *block {
+	l.where = "heading “" + clipText(text, 40) + "”"
+	spans := []span{sp(text, fHeading, navy)}
+	x, w := l.left, l.width
+	if number != "" {
+		spans = []span{sp(number+"  ", fHeading, navy), sp(text, fHeading, navy)}
+	}
+	b := l.para(spans, x, w, 18, 20, 6)
+	b.keepWithNext = true
+	b.whole = true
+	b.target = l.anchor(text, number)
+	return b
+}
+
+func (l *layout) keyJudgments() {
+	if len(l.d.Judgments) == 0 {
+		return
+	}
+	l.heading("Key judgments", "")
+	for i, j := range l.d.Judgments {
+		l.where = fmt.Sprintf("key judgment %d", i+1)
+		spans := []span{sp(l.d.portion(j.Marking)+j.Text, fBody, ink)}
+		if c := judgmentConfidence(j.Confidence); c != "" {
+			spans = append(spans, sp(" ("+strings.ToLower(c)+")", fSmallIt, grey))
+		}
+		l.listItem(strconv.Itoa(i+1)+".", spans, fBody, lBody, 4)
+	}
+}
+
+// listItem is a paragraph with a hanging label such as "3.".
+func (l *layout) listItem(label string, spans []span, lf face, leading, after float64) *block {
+	const hang = 20
+	b := l.para(spans, l.left+hang, l.width-hang, leading, 0, after)
+	lab := l.ts.pieces(sp(label, lf, grey))
+	for i := range lab {
+		lab[i].x = -hang
+	}
+	b.lines[0].pieces = append(lab, b.lines[0].pieces...)
+	return b
+}
+
+func (l *layout) contents() {
+	l.heading("Contents", "")
+	for _, it := range l.d.Body {
+		if it.Type != domain.BlockHeading {
+			continue
+		}
+		l.where = "the contents"
+		b := l.para([]span{sp(it.Number+"   "+it.Text, fBody, ink)}, l.left, l.width-40, lBody, 0, 1)
+		b.tocAnchor = -1 // resolved in linkContents, once the sections have anchors
+		b.whole = true
+	}
+}
+
+// linkContents points the contents entries at their sections' anchors.
+func (l *layout) linkContents() {
+	i := 0
+	for _, b := range l.blocks {
+		if b.tocAnchor == -1 && i < len(l.sectionAnchors) {
+			b.tocAnchor = l.sectionAnchors[i]
+			i++
+		}
+	}
+}

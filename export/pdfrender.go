@@ -1,0 +1,136 @@
+package export
+
+import (
+	"fmt"
+	"strconv"
+)
+
+// render draws the laid-out pages with their furniture: banners, running
+// header, page numbers, draft mark, outline and links.
+func (l *layout) render() error {
+	pdf := l.pdf
+	links := make([]int, len(l.anchors)+1)
+	pageOf := make([]int, len(l.anchors)+1)
+	for i := range l.anchors {
+		links[i+1] = pdf.AddLink()
+	}
+	for pi, pg := range l.pages {
+		for _, o := range pg.ops {
+			if o.kind == opTarget {
+				pageOf[o.anchor] = pi + 1
+			}
+		}
+	}
+	total := len(l.pages)
+	for pi, pg := range l.pages {
+		pdf.AddPage()
+		l.ts.reset()
+		l.furniture(pi+1, total)
+		for _, o := range pg.ops {
+			l.draw(o, links, pageOf)
+		}
+	}
+	return nil
+}
+
+func (l *layout) draw(o op, links, pageOf []int) {
+	pdf := l.pdf
+	switch o.kind {
+	case opText:
+		l.text(o.piece, o.x, o.y)
+	case opRect:
+		pdf.SetFillColor(o.fill.r, o.fill.g, o.fill.b)
+		pdf.Rect(o.x, o.y, o.w, o.h, "F")
+	case opTarget:
+		pdf.SetLink(links[o.anchor], o.y, -1)
+		l.ts.use(fBody) // Bookmark encodes its text for the current font
+		pdf.Bookmark(o.bookmark, 0, o.y)
+	case opTOCLine:
+		l.tocLeader(o, pageOf[o.anchor])
+		pdf.Link(l.left, o.y-11, l.width, lBody, links[o.anchor])
+	}
+}
+
+func (l *layout) text(p piece, x, y float64) {
+	l.ts.use(p.face)
+	l.pdf.SetTextColor(p.color.r, p.color.g, p.color.b)
+	l.pdf.Text(x, y, p.text)
+}
+
+// tocLeader draws the dots and the page number of a contents entry.
+func (l *layout) tocLeader(o op, page int) {
+	num := strconv.Itoa(page)
+	right := l.left + l.width
+	nw := l.ts.width(fBody, num)
+	l.text(piece{span: sp(num, fBody, ink)}, right-nw, o.y)
+	dot := l.ts.width(fBody, " .")
+	for x := o.x + 6; x+dot < right-nw-6; x += dot {
+		l.text(piece{span: sp(" .", fBody, grey)}, x, o.y)
+	}
+}
+
+// furniture draws what every page carries.
+func (l *layout) furniture(n, total int) {
+	br := l.d.B
+	if mark := draftMark(br.Status); mark != "" {
+		l.watermark(mark)
+		// Also in words at the top left, where a reader (and a text
+		// extractor) meets it on every page.
+		l.text(piece{span: sp(mark, face{famSans, "B", 8}, rgb{170, 30, 30})}, l.left, 26)
+	}
+	l.where = "the classification banner"
+	if l.d.Banner != "" {
+		l.centered(l.d.Banner, face{famSans, "B", 9}, ink, 26)
+		l.centered(l.d.Banner, face{famSans, "B", 9}, ink, l.ph-22)
+	}
+	l.where = "the running header"
+	if n > 1 {
+		l.text(piece{span: sp(shortTitle(br.Title), fSmall, grey)}, l.left, 46)
+		if d := br.Date.Long(); d != "" {
+			w := l.ts.width(fSmall, d)
+			l.text(piece{span: sp(d, fSmall, grey)}, l.left+l.width-w, 46)
+		}
+		l.pdf.SetFillColor(rule.r, rule.g, rule.b)
+		l.pdf.Rect(l.left, 51, l.width, 0.5, "F")
+	}
+	l.centered(fmt.Sprintf("Page %d of %d", n, total), fSmall, grey, l.ph-44)
+}
+
+func (l *layout) centered(text string, f face, c rgb, y float64) {
+	x := l.left
+	for _, p := range l.ts.pieces(sp(text, f, c)) {
+		x += p.w
+	}
+	x = (l.pw - (x - l.left)) / 2
+	for _, p := range l.ts.pieces(sp(text, f, c)) {
+		l.text(p, x, y)
+		x += p.w
+	}
+}
+
+func draftMark(s interface{ Label() string }) string {
+	switch s.Label() {
+	case "Draft":
+		return "DRAFT"
+	case "In review":
+		return "DRAFT · IN REVIEW"
+	}
+	return ""
+}
+
+// watermark sets the draft mark diagonally across the page, faint, behind
+// the text.
+func (l *layout) watermark(mark string) {
+	pdf := l.pdf
+	f := face{famSans, "B", 84}
+	if len(mark) > 6 {
+		f.size = 52
+	}
+	w := l.ts.width(f, mark)
+	pdf.TransformBegin()
+	pdf.TransformRotate(50, l.pw/2, l.ph/2)
+	pdf.SetAlpha(0.07, "Normal")
+	l.text(piece{span: sp(mark, f, navy)}, (l.pw-w)/2, l.ph/2+f.size*0.35)
+	pdf.SetAlpha(1, "Normal")
+	pdf.TransformEnd()
+}
