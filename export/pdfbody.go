@@ -67,6 +67,7 @@ func (l *layout) quote(it item) {
 		}
 	}
 	if strings.TrimSpace(it.Comment) != "" {
+		l.blocks[len(l.blocks)-1].keepWithNext = true // the note stays with its quote
 		l.where = fmt.Sprintf("the note on excerpt %d", it.Note)
 		l.para([]span{sp("Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
 	}

@@ -85,7 +85,7 @@ func (l *layout) furniture(n, total int) {
 	}
 	l.where = "the running header"
 	if n > 1 {
-		l.text(piece{span: sp(shortTitle(br.Title), fSmall, grey)}, l.left, 46)
+		l.textAt(sp(shortTitle(br.Title), fSmall, grey), l.left, 46)
 		if d := br.Date.Long(); d != "" {
 			w := l.ts.width(fSmall, d)
 			l.text(piece{span: sp(d, fSmall, grey)}, l.left+l.width-w, 46)
@@ -96,16 +96,23 @@ func (l *layout) furniture(n, total int) {
 	l.centered(fmt.Sprintf("Page %d of %d", n, total), fSmall, grey, l.ph-44)
 }
 
-func (l *layout) centered(text string, f face, c rgb, y float64) {
-	x := l.left
-	for _, p := range l.ts.pieces(sp(text, f, c)) {
-		x += p.w
-	}
-	x = (l.pw - (x - l.left)) / 2
-	for _, p := range l.ts.pieces(sp(text, f, c)) {
+// textAt draws user text through the font fallback, so no character
+// reaches gofpdf in a font that lacks it; it returns the width drawn.
+func (l *layout) textAt(s span, x, y float64) float64 {
+	start := x
+	for _, p := range l.ts.pieces(s) {
 		l.text(p, x, y)
 		x += p.w
 	}
+	return x - start
+}
+
+func (l *layout) centered(text string, f face, c rgb, y float64) {
+	w := 0.0
+	for _, p := range l.ts.pieces(sp(text, f, c)) {
+		w += p.w
+	}
+	l.textAt(sp(text, f, c), (l.pw-w)/2, y)
 }
 
 func draftMark(s interface{ Label() string }) string {
