@@ -134,10 +134,11 @@ type source struct {
 }
 
 type importReport struct {
-	Format              string
-	Detected            []string
-	DuplicatesCollapsed int
-	Warnings            []string
+	Format              string   `json:"format"`
+	Encoding            string   `json:"encoding"`
+	Detected            []string `json:"detected"`
+	DuplicatesCollapsed int      `json:"duplicates_collapsed"`
+	Warnings            []string `json:"warnings"`
 }
 
 type imported struct {

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
@@ -16,7 +17,11 @@ import (
 // fuzzImport checks the properties every import must keep: no panic, and on
 // success a text excerpts can index into.
 func fuzzImport(t *testing.T, name string, data []byte) {
+	t0 := time.Now()
 	src, rep, err := Import(name, bytes.NewReader(data), Options{MaxBytes: 1 << 20})
+	if d := time.Since(t0); d > 10*time.Second { // "never takes forever", with room for a loaded machine
+		t.Fatalf("slow: %v for %d bytes", d, len(data))
+	}
 	if err != nil {
 		if src != nil || rep != nil {
 			t.Fatalf("error %v with a result", err)

@@ -28,11 +28,11 @@ type Options struct {
 
 // Report tells the analyst what the importer detected and changed.
 type Report struct {
-	Format              string   // "text", "markdown", "html"
-	Encoding            string   // "utf-8", "utf-16", "windows-1252"
-	Detected            []string // e.g. `title: "…" (first line)`, `byline: Jane Doe`
-	DuplicatesCollapsed int      // consecutive duplicate paragraphs removed
-	Warnings            []string
+	Format              string   `json:"format"`               // "text", "markdown", "html"
+	Encoding            string   `json:"encoding"`             // "utf-8", "utf-16", "windows-1252"
+	Detected            []string `json:"detected"`             // e.g. `title: "…" (first line)`, `byline: Jane Doe`
+	DuplicatesCollapsed int      `json:"duplicates_collapsed"` // consecutive duplicate paragraphs removed
+	Warnings            []string `json:"warnings"`
 }
 
 func (o Options) limit() int64 {
@@ -118,11 +118,12 @@ func importBytes(base string, data []byte) (*domain.Source, *Report, error) {
 	if err := checkEmpty(base, text); err != nil {
 		return nil, nil, err
 	}
-	format, _ := detectFormat(base, text)
+	format, why := detectFormat(base, text)
 	b := &builder{
 		src: &domain.Source{FileName: base, Authors: []string{}},
 		rep: &Report{Format: format, Encoding: dec.encoding, Detected: []string{}, Warnings: append([]string{}, dec.warnings...)},
 	}
+	b.note("format: %s (%s)", format, why)
 	switch format {
 	case FormatHTML:
 		b.importHTML(text)
