@@ -55,7 +55,11 @@ func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
-	_, err = w.Write(buf.Bytes())
+	out, err := compressStreams(buf.Bytes())
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(out)
 	return err
 }
 
@@ -86,7 +90,7 @@ func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, er
 	}
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetAutoPageBreak(false, 0)
-	pdf.SetCompression(true)
+	pdf.SetCompression(false) // compressStreams does it faster
 	setProperties(pdf, b)
 	pw, ph := pdf.GetPageSize()
 	l := newLayout(pdf, newDocument(b), pw, ph)

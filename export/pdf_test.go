@@ -75,6 +75,9 @@ func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
 	if err != nil {
 		t.Fatalf("%s: %v\n%s", tool, err, out)
 	}
+	if bytes.Contains(out, []byte("Syntax Error")) || bytes.Contains(out, []byte("Syntax Warning")) {
+		t.Fatalf("%s finds the PDF malformed:\n%s", tool, out)
+	}
 	return string(out)
 }
 
@@ -284,4 +287,18 @@ func decodePDFString(b []byte) string {
 		return string(rs)
 	}
 	return string(raw)
+}
+
+func TestCompressStreamsLeavesNoPlainStreamAndRefusesGarbage(t *testing.T) {
+	pdf := pdfBytes(t, pdfBundle(2, domain.StatusFinal), PDFOptions{})
+	for _, m := range regexp.MustCompile(`<<[^>]*/Length \d+[^>]*>>\nstream\n`).FindAll(pdf, -1) {
+		if !bytes.Contains(m, []byte("/Filter")) {
+			t.Fatalf("uncompressed stream: %s", m)
+		}
+	}
+	for _, junk := range [][]byte{nil, []byte("%PDF-1.3\n"), []byte("%PDF-1.3\n1 0 obj\n<</Length 99>>\nstream\nab\nxref\n")} {
+		if _, err := compressStreams(junk); err == nil {
+			t.Errorf("compressStreams(%q) succeeded", junk)
+		}
+	}
 }

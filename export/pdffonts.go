@@ -52,12 +52,39 @@ func fontFile(fam, style string) string {
 // character map; gofpdf would silently draw an empty box instead.
 type coverage struct {
 	mu    sync.Mutex
+	ascii map[string]*[128]bool // the common case, answered without locking per rune
 	fonts map[string]*sfnt.Font
 	memo  map[string]map[rune]bool
 	buf   sfnt.Buffer
 }
 
-var glyphs = &coverage{fonts: map[string]*sfnt.Font{}, memo: map[string]map[rune]bool{}}
+var glyphs = &coverage{fonts: map[string]*sfnt.Font{}, memo: map[string]map[rune]bool{}, ascii: map[string]*[128]bool{}}
+
+// hasAll reports whether file has every rune of s.
+func (c *coverage) hasAll(file, s string) bool {
+	c.mu.Lock()
+	tab := c.ascii[file]
+	c.mu.Unlock()
+	if tab == nil {
+		tab = new([128]bool)
+		for r := rune(0); r < 128; r++ {
+			tab[r] = c.has(file, r)
+		}
+		c.mu.Lock()
+		c.ascii[file] = tab
+		c.mu.Unlock()
+	}
+	for _, r := range s {
+		if r < 128 {
+			if !tab[r] {
+				return false
+			}
+		} else if !c.has(file, r) {
+			return false
+		}
+	}
+	return true
+}
 
 func (c *coverage) has(file string, r rune) bool {
 	c.mu.Lock()

@@ -36,8 +36,6 @@ type piece struct {
 type token struct {
 	pieces  []piece
 	w       float64
-	space   float64 // width of the space before it, 0 at a paragraph start
-	newline bool    // a forced line break, not a word
 }
 
 type line struct {
@@ -94,8 +92,15 @@ func (t *typesetter) width(f face, s string) float64 {
 // pieces splits s into runs each drawable by one embedded font. A character
 // no font has is shown as its code, e.g. [U+1F600], and reported, never
 // dropped or drawn as an empty box.
-func (t *typesetter) pieces(sp span) []piece {
-	var out []piece
+func (t *typesetter) pieces(sp span) []piece { return t.appendPieces(nil, sp) }
+
+func (t *typesetter) appendPieces(out []piece, sp span) []piece {
+	if sp.text == "" {
+		return out
+	}
+	if glyphs.hasAll(fontFile(sp.face.fam, sp.face.style), sp.text) {
+		return append(out, piece{span: sp, w: t.width(sp.face, sp.text)})
+	}
 	var b strings.Builder
 	cur := sp.face
 	flush := func() {
@@ -125,93 +130,110 @@ func (t *typesetter) pieces(sp span) []piece {
 	return out
 }
 
-// tokens breaks spans into words at spaces and forced breaks at newlines.
-// A no-break space does not break.
-func (t *typesetter) tokens(spans []span) []token {
-	var toks []token
-	var cur token
-	pendingSpace := 0.0
-	push := func() {
-		if len(cur.pieces) > 0 {
-			cur.space = pendingSpace
-			toks = append(toks, cur)
-			pendingSpace = 0
-		}
-		cur = token{}
-	}
-	for _, sp := range spans {
-		start := 0
-		for i, r := range sp.text + " " {
-			if i < len(sp.text) && r != ' ' && r != '\t' && r != '\n' && r != '\r' {
-				continue
-			}
-			if i > start {
-				word := sp
-				word.text = sp.text[start:i]
-				for _, p := range t.pieces(word) {
-					cur.pieces = append(cur.pieces, p)
-					cur.w += p.w
-				}
-			}
-			start = i + utf8.RuneLen(r)
-			if i >= len(sp.text) {
-				break
-			}
-			push()
-			if r == '\n' {
-				toks = append(toks, token{newline: true})
-				pendingSpace = 0
-			} else if len(toks) > 0 && !toks[len(toks)-1].newline {
-				pendingSpace = t.width(sp.face, " ")
-			}
-		}
-	}
-	push()
-	return toks
+// wrapper fills lines greedily. A word is what lies between spaces, even
+// across spans (a note number glued to the last word stays with it); a
+// no-break space does not break.
+type wrapper struct {
+	t      *typesetter
+	width  float64
+	lines  []line
+	cur    line
+	word   token   // the word being collected; its pieces buffer is reused
+	space  float64 // width of the space before the word being collected
+	broken bool    // a space was seen since the last word
 }
 
-// wrap fills lines greedily up to width; a word longer than a line is cut
-// between characters so that a URL or a hash never runs off the page.
+func isBreak(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }
+
+// wrap lays spans out in lines no wider than width; a word longer than a
+// line is cut, at / - . ? & = _ where it can, so that a URL or a hash never
+// runs off the page.
 func (t *typesetter) wrap(spans []span, width float64) []line {
-	var lines []line
-	var cur line
-	for _, tok := range t.tokens(spans) {
-		if tok.newline {
-			lines, cur = append(lines, cur), line{}
-			continue
+	w := &wrapper{t: t, width: width}
+	for _, sp := range spans {
+		start := 0
+		for i, r := range sp.text {
+			if !isBreak(r) {
+				continue
+			}
+			w.collect(sp, sp.text[start:i])
+			w.endWord()
+			if r == '\n' {
+				w.newline()
+			} else if len(w.cur.pieces) > 0 {
+				w.space = t.width(sp.face, " ")
+			}
+			start = i + 1
 		}
-		space := tok.space
-		if len(cur.pieces) == 0 {
+		w.collect(sp, sp.text[start:])
+	}
+	w.endWord()
+	if len(w.cur.pieces) > 0 || len(w.lines) == 0 {
+		w.lines = append(w.lines, w.cur)
+	}
+	return w.lines
+}
+
+func (w *wrapper) collect(sp span, text string) {
+	if text == "" {
+		return
+	}
+	part := sp
+	part.text = text
+	before := len(w.word.pieces)
+	w.word.pieces = w.t.appendPieces(w.word.pieces, part)
+	for _, p := range w.word.pieces[before:] {
+		w.word.w += p.w
+	}
+}
+
+func (w *wrapper) newline() {
+	w.lines, w.cur, w.space = append(w.lines, w.cur), line{}, 0
+}
+
+// endWord places the collected word.
+func (w *wrapper) endWord() {
+	tok := w.word
+	w.word.pieces, w.word.w = w.word.pieces[:0], 0
+	if len(tok.pieces) == 0 {
+		return
+	}
+	space := w.space
+	if len(w.cur.pieces) == 0 {
+		space = 0
+	}
+	w.space = 0
+	if tok.w > w.width {
+		w.placeLong(tok, space)
+		return
+	}
+	if len(w.cur.pieces) > 0 && w.cur.w+space+tok.w > w.width {
+		w.newline()
+		space = 0
+	}
+	w.cur.add(tok, space)
+}
+
+func (w *wrapper) placeLong(tok token, space float64) {
+	tok.pieces = append([]piece(nil), tok.pieces...)
+	if len(w.cur.pieces) > 0 && w.width-w.cur.w-space < w.width/5 {
+		w.newline()
+		space = 0
+	}
+	for _, soft := range w.t.softSplit(tok) {
+		chunks := []token{soft}
+		if soft.w > w.width {
+			chunks = w.t.cut(soft, w.width-w.cur.w-space, w.width)
+		}
+		for _, chunk := range chunks {
+			if len(w.cur.pieces) > 0 && w.cur.w+space+chunk.w > w.width {
+				w.newline()
+				space = 0
+			}
+			w.cur.add(chunk, space)
 			space = 0
 		}
-		if tok.w > width {
-			if len(cur.pieces) > 0 && width-cur.w-space < width/5 {
-				lines, cur, space = append(lines, cur), line{}, 0
-			}
-			for _, soft := range t.softSplit(tok) {
-				chunks := []token{soft}
-				if soft.w > width {
-					chunks = t.cut(soft, width-cur.w-space, width)
-				}
-				for _, chunk := range chunks {
-					if len(cur.pieces) > 0 && cur.w+space+chunk.w > width {
-						lines, cur, space = append(lines, cur), line{}, 0
-					}
-					cur.add(chunk, space)
-					space = 0
-				}
-			}
-			continue
-		}
-		if len(cur.pieces) > 0 && cur.w+space+tok.w > width {
-			lines, cur, space = append(lines, cur), line{}, 0
-		}
-		cur.add(tok, space)
 	}
-	if len(cur.pieces) > 0 || len(lines) == 0 {
-		lines = append(lines, cur)
-	}
-	return lines
 }
 
 // add appends a word; a word in the same style as the line's last piece
