@@ -50,7 +50,7 @@ fuzz:
 	done
 
 bench:
-	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/
+	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/ ./export/
 
 clean:
 	rm -rf bin

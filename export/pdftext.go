@@ -34,8 +34,8 @@ type piece struct {
 
 // token is a word: pieces with no break opportunity between them.
 type token struct {
-	pieces  []piece
-	w       float64
+	pieces []piece
+	w      float64
 }
 
 type line struct {
