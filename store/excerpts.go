@@ -202,7 +202,7 @@ func (s *Store) DeleteExcerpt(ctx context.Context, id int64, force bool) error {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or delete with --force to remove those blocks too", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or delete it together with those blocks", id, refList(used))
 		}
 		for _, q := range []string{
 			`DELETE FROM blocks WHERE excerpt_id = ?`,

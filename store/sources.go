@@ -217,7 +217,7 @@ func (s *Store) DeleteSource(ctx context.Context, id int64, force bool) error {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or delete with --force to remove those blocks too", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or delete together with those blocks", id, refList(used))
 		}
 		stmts := []string{
 			`DELETE FROM blocks WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
