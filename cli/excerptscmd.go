@@ -212,7 +212,7 @@ func (a *cliApp) excerptDeleteCommand() *cobra.Command {
 				return err
 			}
 			if err := a.store.DeleteExcerpt(cmd.Context(), e.ID, force); err != nil {
-				return err
+				return withForceHint(err, "excerpt", e.ID)
 			}
 			printf(a.env.Stdout, "Deleted excerpt %d\n", e.ID)
 			return nil

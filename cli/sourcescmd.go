@@ -197,7 +197,7 @@ func (a *cliApp) sourceDeleteCommand() *cobra.Command {
 				return err
 			}
 			if err := lib.DeleteSource(cmd.Context(), id, force); err != nil {
-				return err
+				return withForceHint(err, "source", id)
 			}
 			printf(a.env.Stdout, "Deleted source %d\n", id)
 			return nil
@@ -208,3 +208,11 @@ func (a *cliApp) sourceDeleteCommand() *cobra.Command {
 }
 
 func joinTags(tags []string) string { return strings.Join(tags, ", ") }
+
+// withForceHint tells the command-line user how to delete anyway.
+func withForceHint(err error, what string, id int64) error {
+	if domain.ErrorCode(err) == domain.ECONFLICT {
+		return domain.Errorf(domain.ECONFLICT, "%s (attache %s delete %d --force)", domain.ErrorMessage(err), what, id)
+	}
+	return err
+}
