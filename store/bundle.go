@@ -76,7 +76,7 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	}
 	e.SourceID = real
 	var text string
-	if err := tx.QueryRowContext(ctx, `SELECT text FROM sources WHERE id = ?`, real).Scan(&text); err != nil {
+	if err := tx.QueryRowContext(ctx, `SELECT text FROM source_texts WHERE source_id = ?`, real).Scan(&text); err != nil {
 		return dbError("read source", err)
 	}
 	if err := locateExcerpt(text, &e); err != nil {

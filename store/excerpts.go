@@ -19,7 +19,7 @@ func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 		return err
 	}
 	var text, title string
-	err := tx.QueryRowContext(ctx, `SELECT text, title FROM sources WHERE id = ?`, e.SourceID).Scan(&text, &title)
+	err := tx.QueryRowContext(ctx, `SELECT t.text, s.title FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, e.SourceID).Scan(&text, &title)
 	if errors.Is(err, sql.ErrNoRows) {
 		return domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", e.SourceID)
 	} else if err != nil {
@@ -142,9 +142,9 @@ func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*d
 		if match == "" {
 			return []*domain.Excerpt{}, nil
 		}
-		from = `(SELECT rowid / 4 AS id, rank FROM search WHERE search MATCH ? AND rowid % 4 = 2) h
-			JOIN excerpts e ON e.id = h.id`
-		args = append([]any{match}, args...)
+		from = `(SELECT rowid / 4 AS id, rank FROM search WHERE search MATCH ?1 AND rowid % 4 = 2
+			AND ` + rankWindow + `) h JOIN excerpts e ON e.id = h.id`
+		args = append([]any{match, nil, rankedMatches - 1}, args...)
 		order = "h.rank, e.id"
 	}
 	q := `SELECT ` + excerptColumns + ` FROM ` + from + ` JOIN sources s ON s.id = e.source_id

@@ -13,7 +13,7 @@ import (
 
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
-	s.reliability, s.notes`
+	s.reliability, s.notes, s.excerpt_count`
 
 // CreateSource implements domain.SourceService.
 func (s *Store) CreateSource(ctx context.Context, src *domain.Source) (existing bool, err error) {
@@ -47,15 +47,18 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	}
 	src.ImportedAt = s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
-		publisher, published, url, accessed, language, text, sha256, file_name, imported_at,
-		reliability, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		publisher, published, url, accessed, language, sha256, file_name, imported_at,
+		reliability, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
-		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.Text, src.SHA256,
+		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.SHA256,
 		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes)
 	if err != nil {
 		return false, dbError("insert source", err)
 	}
 	if src.ID, err = res.LastInsertId(); err != nil {
+		return false, dbError("insert source", err)
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO source_texts (source_id, text) VALUES (?, ?)`, src.ID, src.Text); err != nil {
 		return false, dbError("insert source", err)
 	}
 	return false, indexSource(ctx, tx, src.ID)
@@ -82,9 +85,9 @@ func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err e
 }
 
 func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domain.Source, error) {
-	q := `SELECT ` + sourceColumns + `, (SELECT count(*) FROM excerpts e WHERE e.source_id = s.id), `
+	q := `SELECT ` + sourceColumns + `, `
 	if withText {
-		q += `s.text`
+		q += `(SELECT text FROM source_texts WHERE source_id = s.id)`
 	} else {
 		q += `''`
 	}
@@ -109,11 +112,26 @@ func scanSource(row scanner) (*domain.Source, error) {
 		}
 		return nil, dbError("read source", err)
 	}
-	_ = json.Unmarshal([]byte(authors), &src.Authors)
-	src.Published, _ = domain.ParseDate(published)
-	src.Accessed, _ = domain.ParseDate(accessed)
+	src.Authors = decodeAuthors(authors)
+	src.Published = parseDay(published)
+	src.Accessed = parseDay(accessed)
 	src.ImportedAt = parseTime(imported)
 	return &src, nil
+}
+
+// decodeAuthors reads the JSON list. Names rarely need escapes, so the
+// common shape is split by hand: the JSON decoder was an eighth of the time
+// of a 10,000-source listing.
+func decodeAuthors(s string) []string {
+	if len(s) < 4 || s[:2] != `["` || s[len(s)-2:] != `"]` || strings.IndexByte(s, '\\') >= 0 {
+		var a []string
+		_ = json.Unmarshal([]byte(s), &a)
+		if a == nil {
+			a = []string{}
+		}
+		return a
+	}
+	return strings.Split(s[2:len(s)-2], `","`)
 }
 
 var sourceSorts = map[string]string{
@@ -122,7 +140,7 @@ var sourceSorts = map[string]string{
 	"title":     "s.title COLLATE NOCASE",
 	"published": "s.published",
 	"author":    "s.authors COLLATE NOCASE",
-	"excerpts":  "excerpt_count",
+	"excerpts":  "s.excerpt_count",
 }
 
 // Sources implements domain.SourceService; texts are left out of listings.
@@ -147,9 +165,7 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 		where = append(where, "s.id * 4 + 1 IN (SELECT rowid FROM search WHERE search MATCH ?)")
 		args = append(args, match)
 	}
-	q := `SELECT ` + sourceColumns + `, coalesce(c.n, 0) AS excerpt_count, ''
-		FROM sources s LEFT JOIN (SELECT source_id, count(*) AS n FROM excerpts GROUP BY source_id) c
-		ON c.source_id = s.id WHERE ` + strings.Join(where, " AND ") +
+	q := `SELECT ` + sourceColumns + `, '' FROM sources s WHERE ` + strings.Join(where, " AND ") +
 		fmt.Sprintf(" ORDER BY %s %s, s.id %s", order, dir, dir) + limitClause(f.Offset, f.Limit)
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, q, args...)

@@ -68,6 +68,7 @@ func dsn(path, txlock string, queryOnly bool) string {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_synchronous", "NORMAL")
+	q.Set("_cache_size", "-16384") // 16 MiB: a 10,000-source listing then stays in memory
 	q.Set("_txlock", txlock)
 	if queryOnly {
 		q.Set("_query_only", "1")
@@ -118,6 +119,23 @@ func formatTime(t time.Time) string { return t.UTC().Format(time.RFC3339Nano) }
 func parseTime(v string) time.Time {
 	t, _ := time.Parse(time.RFC3339Nano, v)
 	return t
+}
+
+// parseDay reads the YYYY-MM-DD the store writes, by hand: listings parse
+// two per row.
+func parseDay(v string) domain.Date {
+	if len(v) != 10 || v[4] != '-' || v[7] != '-' {
+		d, _ := domain.ParseDate(v)
+		return d
+	}
+	n := func(s string) int {
+		x := 0
+		for _, c := range s {
+			x = x*10 + int(c-'0')
+		}
+		return x
+	}
+	return domain.Date{Year: n(v[:4]), Month: time.Month(n(v[5:7])), Day: n(v[8:])}
 }
 
 // update runs fn in a write transaction and commits it when fn succeeds.

@@ -1,5 +1,6 @@
 -- Sources are kept verbatim; sha256 identifies their text, so importing the
--- same text twice finds the existing row.
+-- same text twice finds the existing row. The text lives in its own table:
+-- listings then read small rows, not every article.
 CREATE TABLE sources (
     id          INTEGER PRIMARY KEY,
     kind        TEXT NOT NULL,
@@ -12,12 +13,20 @@ CREATE TABLE sources (
     url         TEXT NOT NULL DEFAULT '',
     accessed    TEXT NOT NULL DEFAULT '',
     language    TEXT NOT NULL DEFAULT '',
-    text        TEXT NOT NULL CHECK (length(text) > 0),
     sha256      TEXT NOT NULL UNIQUE,
     file_name   TEXT NOT NULL DEFAULT '',
     imported_at TEXT NOT NULL,
     reliability TEXT NOT NULL DEFAULT '' CHECK (reliability IN ('', 'A', 'B', 'C', 'D', 'E', 'F')),
-    notes       TEXT NOT NULL DEFAULT ''
+    notes       TEXT NOT NULL DEFAULT '',
+    excerpt_count INTEGER NOT NULL DEFAULT 0 -- kept by the triggers below
+);
+CREATE INDEX sources_imported ON sources (imported_at, id);
+CREATE INDEX sources_title ON sources (title COLLATE NOCASE, id);
+CREATE INDEX sources_published ON sources (published, id);
+
+CREATE TABLE source_texts (
+    source_id INTEGER PRIMARY KEY REFERENCES sources (id) ON DELETE CASCADE,
+    text      TEXT NOT NULL CHECK (length(text) > 0)
 );
 
 -- start and end are rune offsets into sources.text; quote is that span.
@@ -34,6 +43,12 @@ CREATE TABLE excerpts (
     updated_at  TEXT NOT NULL
 );
 CREATE INDEX excerpts_source ON excerpts (source_id, start);
+CREATE TRIGGER excerpts_count_insert AFTER INSERT ON excerpts BEGIN
+    UPDATE sources SET excerpt_count = excerpt_count + 1 WHERE id = new.source_id;
+END;
+CREATE TRIGGER excerpts_count_delete AFTER DELETE ON excerpts BEGIN
+    UPDATE sources SET excerpt_count = excerpt_count - 1 WHERE id = old.source_id;
+END;
 
 CREATE TABLE tags (
     id   INTEGER PRIMARY KEY,
