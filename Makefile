@@ -13,7 +13,7 @@ PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build deps test unit lint fuzz bench clean
+.PHONY: run build deps test unit lint smoke fuzz bench clean
 
 run: deps build
 	./$(BIN)
@@ -29,10 +29,14 @@ deps:
 	fi
 	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or later from go.dev/dl" >&2; exit 1; }
 
-test: deps lint unit
+test: deps lint unit smoke
 
 unit:
 	$(GO) test $(GOFLAGS_TAGS) -count=1 ./...
+
+# The real binary under Xvfb: window shown, screenshot not blank, clean exit.
+smoke: build
+	scripts/smoke.sh $(BIN)
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

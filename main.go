@@ -9,15 +9,27 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/attache/attache/app"
 	"github.com/attache/attache/cli"
+	"github.com/attache/attache/store"
 )
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	env := cli.OSEnv()
-	// The desktop app (package app) is wired in here once it exists; until
-	// then `attache` with no command says so and exits with status 2.
+	env.RunGUI = runGUI
 	code := cli.Run(ctx, env, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// runGUI opens the library and the desktop app on it.
+func runGUI(ctx context.Context, path string) error {
+	lib, err := store.Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	defer lib.Close()
+	app.Version = cli.Version
+	return app.Run(ctx, lib)
 }

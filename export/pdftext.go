@@ -134,13 +134,12 @@ func (t *typesetter) appendPieces(out []piece, sp span) []piece {
 // across spans (a note number glued to the last word stays with it); a
 // no-break space does not break.
 type wrapper struct {
-	t      *typesetter
-	width  float64
-	lines  []line
-	cur    line
-	word   token   // the word being collected; its pieces buffer is reused
-	space  float64 // width of the space before the word being collected
-	broken bool    // a space was seen since the last word
+	t     *typesetter
+	width float64
+	lines []line
+	cur   line
+	word  token   // the word being collected; its pieces buffer is reused
+	space float64 // width of the space before the word being collected
 }
 
 func isBreak(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' }

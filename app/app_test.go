@@ -1,0 +1,256 @@
+package app
+
+import (
+	"context"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/store"
+)
+
+// newTestUI opens a real library in a temporary folder and builds the
+// window on the test driver.
+func newTestUI(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		t.Setenv(k, t.TempDir())
+	}
+	a := test.NewTempApp(t)
+	lib, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	u := New(context.Background(), a, lib)
+	u.win.Resize(fyne.NewSize(1200, 800))
+	u.win.Show()
+	return u, lib
+}
+
+// eventually waits for work done off the UI goroutine to show.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for time.Now().Before(deadline) {
+		var ok bool
+		fyne.DoAndWait(func() { ok = cond() })
+		if ok {
+			return
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func importFixture(t *testing.T, u *UI, lib *store.Store) *domain.Source {
+	t.Helper()
+	path, _ := filepath.Abs("testdata/chips.txt")
+	u.importPaths([]string{path})
+	var src *domain.Source
+	eventually(t, "the import", func() bool {
+		list, _ := lib.Sources(context.Background(), domain.SourceFilter{})
+		if len(list) == 1 {
+			src = list[0]
+		}
+		return src != nil
+	})
+	return src
+}
+
+func TestImportShowsDetectedDetailsAndListsTheSource(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	if src.Title != "Why Chip Export Controls Keep Tightening" || src.Section != "SEMICONDUCTORS" || len(src.Authors) != 2 {
+		t.Fatalf("imported %+v", src)
+	}
+	eventually(t, "the details form", func() bool { return overlayContains(u, "Imported — check the details") })
+	eventually(t, "the source in the list", func() bool { return u.library.list.Length() == 1 })
+	eventually(t, "the reader", func() bool { return u.library.reader.title.Text == src.Title })
+	if !strings.Contains(u.library.reader.byline.Text, "Jane Q. Analyst and Omar Haddad") {
+		t.Fatalf("byline %q", u.library.reader.byline.Text)
+	}
+}
+
+func TestExcerptFromASelectionStoresExactOffsets(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	u.library.reader.open(src.ID, -1)
+	eventually(t, "the text", func() bool { return u.library.reader.text.Text() != "" })
+	// The phrase occurs twice; select the second one.
+	text := []rune(u.library.reader.text.Text())
+	spans, _ := domain.FindQuote(string(text), "Allies’ firms")
+	fyne.DoAndWait(func() { u.library.reader.text.Select(spans[1].Start, spans[1].End) })
+	if u.library.reader.excerpt.Disabled() {
+		t.Fatal("the excerpt button stays disabled with a selection")
+	}
+	fyne.DoAndWait(u.library.reader.onNewExcerpt)
+	form := findForm(t, u)
+	entries := test.WidgetRenderer(form).Objects()
+	_ = entries
+	confirmForm(t, u, "Save excerpt")
+	var got []*domain.Excerpt
+	eventually(t, "the excerpt", func() bool {
+		got, _ = lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: src.ID})
+		return len(got) == 1
+	})
+	if got[0].Start != spans[1].Start || got[0].End != spans[1].End || got[0].Quote != "Allies’ firms" {
+		t.Fatalf("excerpt %+v, want span %v", got[0], spans[1])
+	}
+}
+
+func TestSearchListsHitsWithSnippets(t *testing.T) {
+	u, lib := newTestUI(t)
+	importFixture(t, u, lib)
+	dismissOverlays(u)
+	test.Type(u.library.search, "fence")
+	eventually(t, "search results", func() bool { return len(u.library.hits) == 1 })
+	if h := u.library.hits[0]; !strings.Contains(h.Snippet, "high fence") {
+		t.Fatalf("hit %+v", h)
+	}
+	test.Type(u.library.search, "zzzz")
+	eventually(t, "no results", func() bool { return strings.HasPrefix(u.library.status.Text, "Nothing found") })
+}
+
+func TestSampleLibraryIsOfferedOnAnEmptyLibrary(t *testing.T) {
+	u, lib := newTestUI(t)
+	eventually(t, "the welcome dialog", func() bool { return overlayContains(u, "Welcome to Attaché") })
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample sources", func() bool {
+		st, _ := lib.Stats(context.Background())
+		return st.Sources == 3 && st.Briefings == 1 && st.Excerpts >= 8
+	})
+	eventually(t, "the list", func() bool { return u.library.list.Length() == 3 })
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the briefings list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
+	eventually(t, "the excerpts", func() bool { return len(u.excerpts.excerpts) >= 8 })
+}
+
+func TestEditExcerptInExcerptsView(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Excerpts >= 8 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
+	eventually(t, "the excerpts", func() bool { return len(u.excerpts.excerpts) >= 8 })
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	id := u.excerpts.selected.ID
+	test.Type(u.excerpts.fields.note, " Checked against the original.")
+	fyne.DoAndWait(u.excerpts.onSave)
+	eventually(t, "the saved note", func() bool {
+		e, _ := lib.Excerpt(context.Background(), id)
+		return strings.Contains(e.Note, "Checked against the original.")
+	})
+	// Deleting an excerpt used in the sample briefing asks first.
+	fyne.DoAndWait(u.excerpts.onDelete)
+	eventually(t, "the confirmation", func() bool { return overlayContains(u, "Delete it and remove it from those briefings?") })
+	if _, err := lib.Excerpt(context.Background(), id); err != nil {
+		t.Fatal("the excerpt was deleted without confirmation")
+	}
+}
+
+func overlayContains(u *UI, text string) bool {
+	for _, o := range u.win.Canvas().Overlays().List() {
+		if treeContains(o, text) {
+			return true
+		}
+	}
+	return false
+}
+
+func treeContains(o fyne.CanvasObject, text string) bool {
+	found := false
+	walk(o, func(c fyne.CanvasObject) {
+		switch w := c.(type) {
+		case *widget.Label:
+			found = found || strings.Contains(w.Text, text)
+		case *widget.RichText:
+			found = found || strings.Contains(w.String(), text)
+		}
+	})
+	return found
+}
+
+func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, ch := range c.Objects {
+			walk(ch, fn)
+		}
+	case fyne.Widget:
+		for _, ch := range test.WidgetRenderer(c).Objects() {
+			walk(ch, fn)
+		}
+	}
+}
+
+func dismissOverlays(u *UI) {
+	fyne.DoAndWait(func() {
+		for _, o := range u.win.Canvas().Overlays().List() {
+			u.win.Canvas().Overlays().Remove(o)
+		}
+	})
+}
+
+func findForm(t *testing.T, u *UI) *widget.Form {
+	t.Helper()
+	var form *widget.Form
+	for _, o := range u.win.Canvas().Overlays().List() {
+		walk(o, func(c fyne.CanvasObject) {
+			if f, ok := c.(*widget.Form); ok && form == nil {
+				form = f
+			}
+		})
+	}
+	if form == nil {
+		t.Fatal("no form dialog is showing")
+	}
+	return form
+}
+
+// confirmForm taps the dialog button with the given label.
+func confirmForm(t *testing.T, u *UI, label string) {
+	t.Helper()
+	var btn *widget.Button
+	for _, o := range u.win.Canvas().Overlays().List() {
+		walk(o, func(c fyne.CanvasObject) {
+			if b, ok := c.(*widget.Button); ok && b.Text == label {
+				btn = b
+			}
+		})
+	}
+	if btn == nil {
+		t.Fatalf("no %q button", label)
+	}
+	test.Tap(btn)
+}
+
+func TestDeleteSourceNamesTheBriefingsThatUseIt(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 3 })
+	dismissOverlays(u)
+	list, _ := lib.Sources(context.Background(), domain.SourceFilter{})
+	u.library.reader.open(list[0].ID, -1)
+	eventually(t, "the reader", func() bool { return u.library.reader.source != nil })
+	fyne.DoAndWait(u.library.reader.onDeleteSource)
+	eventually(t, "the confirmation", func() bool { return overlayContains(u, "Technology statecraft") })
+	confirmForm(t, u, "Yes")
+	eventually(t, "the deletion", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 2 })
+	b, _ := lib.Briefings(context.Background(), domain.BriefingFilter{})
+	full, _ := lib.Briefing(context.Background(), b[0].ID)
+	for _, blk := range full.Blocks {
+		if blk.Excerpt != nil && blk.Excerpt.SourceID == list[0].ID {
+			t.Fatal("a block still cites the deleted source")
+		}
+	}
+}

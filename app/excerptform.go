@@ -1,0 +1,112 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+var (
+	credibilityChoices = []string{"Not graded", "1 — Confirmed", "2 — Probably true", "3 — Possibly true", "4 — Doubtful", "5 — Improbable", "6 — Cannot be judged"}
+	markingChoices     = []string{"None", "U", "CUI", "C", "S", "TS"}
+)
+
+// excerptFields are the form widgets for an excerpt's note, tags and grades,
+// shared by the new-excerpt dialog and the excerpts view.
+type excerptFields struct {
+	note        *widget.Entry
+	tags        *widget.Entry
+	credibility *widget.Select
+	marking     *widget.Select
+}
+
+func newExcerptFields() *excerptFields {
+	f := &excerptFields{note: widget.NewMultiLineEntry(), tags: widget.NewEntry(),
+		credibility: widget.NewSelect(credibilityChoices, nil), marking: widget.NewSelect(markingChoices, nil)}
+	f.note.SetMinRowsVisible(3)
+	f.note.Wrapping = fyne.TextWrapWord
+	f.tags.SetPlaceHolder("comma-separated, e.g. export controls, chips")
+	f.credibility.SetSelectedIndex(0)
+	f.marking.SetSelectedIndex(0)
+	return f
+}
+
+func (f *excerptFields) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		{Text: "Note", Widget: f.note},
+		{Text: "Tags", Widget: f.tags},
+		{Text: "Credibility", Widget: f.credibility, HintText: "Admiralty grade of the information"},
+		{Text: "Marking", Widget: f.marking, HintText: "portion marking, if the briefing uses them"},
+	}
+}
+
+func (f *excerptFields) set(e *domain.Excerpt) {
+	f.note.SetText(e.Note)
+	f.tags.SetText(strings.Join(e.Tags, ", "))
+	f.credibility.SetSelectedIndex(int(e.Credibility))
+	idx := 0
+	for i, m := range markingChoices {
+		if m == string(e.Marking) {
+			idx = i
+		}
+	}
+	f.marking.SetSelectedIndex(idx)
+}
+
+func (f *excerptFields) apply(e *domain.Excerpt) {
+	e.Note = strings.TrimSpace(f.note.Text)
+	e.Tags = strings.Split(f.tags.Text, ",")
+	e.Credibility = domain.Credibility(max(f.credibility.SelectedIndex(), 0))
+	e.Marking = ""
+	if i := f.marking.SelectedIndex(); i > 0 {
+		e.Marking = domain.Marking(markingChoices[i])
+	}
+}
+
+// onNewExcerpt asks for note, tags and grades, then saves the selection as
+// an excerpt with its exact offsets.
+func (r *readerScreen) onNewExcerpt() {
+	start, end := r.text.Selection()
+	if r.source == nil || end <= start {
+		return
+	}
+	fields := newExcerptFields()
+	quote := widget.NewLabel(clipRunes(r.text.SelectedText(), 400))
+	quote.Wrapping = fyne.TextWrapWord
+	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)
+	src := r.source
+	d := dialog.NewForm("New excerpt", "Save excerpt", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
+		fields.apply(e)
+		background(func() {
+			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
+			fyne.Do(func() {
+				if err != nil {
+					r.ui.showError(err)
+					return
+				}
+				r.text.ClearSelection()
+				r.open(src.ID, e.ID)
+				r.ui.library.reload()
+			})
+		})
+	}, r.ui.win)
+	d.Resize(fyne.NewSize(620, 480))
+	d.Show()
+}
+
+func clipRunes(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}

@@ -1,0 +1,155 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/ingest"
+)
+
+// importResult is what happened to one file.
+type importResult struct {
+	name     string
+	source   *domain.Source
+	existing bool
+	report   *ingest.Report
+	err      error
+}
+
+func (u *UI) onImportFiles() {
+	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if rc == nil {
+			return
+		}
+		path := rc.URI().Path()
+		rc.Close()
+		u.importPaths([]string{path})
+	}, u.win)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text"}))
+	d.Resize(fyne.NewSize(900, 620))
+	d.Show()
+}
+
+func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	var paths []string
+	for _, uri := range uris {
+		if uri.Scheme() == "file" {
+			paths = append(paths, uri.Path())
+		}
+	}
+	if len(paths) > 0 {
+		u.importPaths(paths)
+	}
+}
+
+// importPaths imports files off the UI goroutine, each in its own
+// transaction, with a progress bar and a cancel button; a cancel stops
+// before the next file, so nothing is half imported.
+func (u *UI) importPaths(paths []string) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	bar := widget.NewProgressBar()
+	bar.Max = float64(len(paths))
+	label := widget.NewLabel("Importing…")
+	label.Truncation = fyne.TextTruncateEllipsis
+	var prog *dialog.CustomDialog
+	stop := widget.NewButton("Cancel", func() { cancel(); label.SetText("Cancelling after this file…") })
+	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), container.NewVBox(label, bar, stop), u.win)
+	prog.Resize(fyne.NewSize(480, 160))
+	prog.Show()
+	background(func() {
+		defer cancel()
+		var results []importResult
+		for i, p := range paths {
+			if ctx.Err() != nil {
+				break
+			}
+			name := p[strings.LastIndex(p, "/")+1:]
+			fyne.Do(func() { label.SetText(name); bar.SetValue(float64(i)) })
+			results = append(results, u.importOne(ctx, p, name))
+		}
+		fyne.Do(func() {
+			prog.Hide()
+			u.imported(results, len(paths))
+		})
+	})
+}
+
+func (u *UI) importOne(ctx context.Context, path, name string) importResult {
+	src, rep, err := ingest.ImportFile(path, ingest.Options{})
+	if err != nil {
+		return importResult{name: name, err: err}
+	}
+	existing, err := u.lib.CreateSource(ctx, src)
+	return importResult{name: name, source: src, existing: existing, report: rep, err: err}
+}
+
+// imported reports the outcome; a single new source opens in the details
+// form so the analyst can check what was detected.
+func (u *UI) imported(results []importResult, asked int) {
+	u.library.reload()
+	var ok []importResult
+	var lines []string
+	for _, r := range results {
+		switch {
+		case r.err != nil:
+			lines = append(lines, r.name+": "+domain.ErrorMessage(r.err))
+		case r.existing:
+			lines = append(lines, r.name+": already in the library as “"+r.source.Title+"”")
+			ok = append(ok, r)
+		default:
+			ok = append(ok, r)
+		}
+	}
+	if len(results) < asked {
+		lines = append(lines, fmt.Sprintf("Cancelled: %d of %d files were not imported.", asked-len(results), asked))
+	}
+	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
+		src := ok[0].source
+		u.library.reader.open(src.ID, -1)
+		u.editSource(src, "Imported — check the details", func() { u.library.reader.open(src.ID, -1); u.library.reload() })
+		return
+	}
+	if len(lines) > 0 || len(ok) > 1 {
+		summary := fmt.Sprintf("Imported %s.", plural(len(ok), "file"))
+		dialog.ShowInformation("Import", strings.Join(append([]string{summary}, lines...), "\n"), u.win)
+	}
+	if len(ok) > 0 {
+		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
+	}
+}
+
+// onPaste imports the clipboard's text as a note-kind source.
+func (u *UI) onPaste() {
+	text := u.app.Clipboard().Content()
+	if strings.TrimSpace(text) == "" {
+		dialog.ShowInformation("Import from clipboard", "The clipboard has no text: copy the article's text first.", u.win)
+		return
+	}
+	background(func() {
+		src, _, err := ingest.Import("pasted.txt", strings.NewReader(text), ingest.Options{})
+		existing := false
+		if err == nil {
+			src.Kind, src.FileName = domain.KindNote, ""
+			existing, err = u.lib.CreateSource(u.ctx, src)
+		}
+		fyne.Do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.imported([]importResult{{name: "clipboard", source: src, existing: existing}}, 1)
+		})
+	})
+}

@@ -1,0 +1,205 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+// libraryScreen lists the sources, or search results when the search box
+// has a query, beside the reader for the selected one.
+type libraryScreen struct {
+	ui      *UI
+	content fyne.CanvasObject
+	search  *widget.Entry
+	sortBy  *widget.Select
+	list    *widget.List
+	status  *widget.Label
+	reader  *readerScreen
+
+	sources []*domain.Source
+	hits    []domain.SearchHit
+	loads   int // generation of the newest load; older results are dropped
+}
+
+var (
+	sortLabels  = []string{"Newest first", "Title", "Author", "Date published", "Most excerpted"}
+	sortChoices = map[string]string{"Newest first": "imported", "Title": "title", "Author": "author", "Date published": "published", "Most excerpted": "excerpts"}
+)
+
+func newLibraryScreen(ui *UI) *libraryScreen {
+	s := &libraryScreen{ui: ui}
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search sources and excerpts — words, chip*, \"phrases\", -exclude")
+	s.search.OnChanged = func(string) { s.reload() }
+	s.sortBy = widget.NewSelect(sortLabels, func(string) { s.reload() })
+	s.sortBy.SetSelected(sortLabels[0])
+	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
+	s.list.OnSelected = s.onSelect
+	s.status = widget.NewLabel("")
+	s.status.Importance = widget.LowImportance
+	s.reader = newReaderScreen(ui)
+	importBtn := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles)
+	importBtn.Importance = widget.HighImportance
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, widget.NewLabel("Sort"), importBtn, s.sortBy))
+	left := container.NewBorder(top, s.status, nil, nil, s.list)
+	split := container.NewHSplit(left, s.reader.content)
+	split.Offset = 0.38
+	s.content = split
+	return s
+}
+
+func (s *libraryScreen) searching() bool { return strings.TrimSpace(s.search.Text) != "" }
+
+func (s *libraryScreen) length() int {
+	if s.searching() {
+		return len(s.hits)
+	}
+	return len(s.sources)
+}
+
+func (s *libraryScreen) newRow() fyne.CanvasObject {
+	title := widget.NewLabel("Title")
+	title.TextStyle.Bold = true
+	title.Truncation = fyne.TextTruncateEllipsis
+	meta := widget.NewLabel("meta")
+	meta.Truncation = fyne.TextTruncateEllipsis
+	meta.Importance = widget.LowImportance
+	return container.NewVBox(title, meta)
+}
+
+func (s *libraryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
+	box := o.(*fyne.Container)
+	title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
+	if s.searching() {
+		if i >= len(s.hits) {
+			return
+		}
+		h := s.hits[i]
+		title.SetText(kindLabel(h.Kind) + h.Title)
+		meta.SetText(h.Snippet)
+		return
+	}
+	if i >= len(s.sources) {
+		return
+	}
+	src := s.sources[i]
+	title.SetText(src.Title)
+	meta.SetText(sourceLine(src))
+}
+
+func kindLabel(k domain.HitKind) string {
+	switch k {
+	case domain.HitExcerpt:
+		return "Excerpt · "
+	case domain.HitBriefing:
+		return "Briefing · "
+	}
+	return ""
+}
+
+// sourceLine is the second line of a source row.
+func sourceLine(src *domain.Source) string {
+	var parts []string
+	for _, p := range []string{src.AuthorList(), src.Publisher, src.Published.String()} {
+		if p != "" {
+			parts = append(parts, p)
+		}
+	}
+	if src.Reliability != "" {
+		parts = append(parts, "grade "+string(src.Reliability))
+	}
+	parts = append(parts, plural(src.ExcerptCount, "excerpt"))
+	return strings.Join(parts, " · ")
+}
+
+func plural(n int, word string) string {
+	if n == 1 {
+		return "1 " + word
+	}
+	return fmt.Sprintf("%d %ss", n, word)
+}
+
+// reload fetches the list (or runs the search) off the UI goroutine.
+func (s *libraryScreen) reload() {
+	if s.list == nil || s.sortBy == nil {
+		return
+	}
+	s.loads++
+	gen, query, sortKey := s.loads, strings.TrimSpace(s.search.Text), sortChoices[s.sortBy.Selected]
+	background(func() {
+		var srcs []*domain.Source
+		var hits []domain.SearchHit
+		var err error
+		if query != "" {
+			hits, err = s.ui.lib.Search(s.ui.ctx, query, domain.SearchOptions{Kinds: []domain.HitKind{domain.HitSource, domain.HitExcerpt}, Limit: 200})
+		} else {
+			srcs, err = s.ui.lib.Sources(s.ui.ctx, domain.SourceFilter{Sort: sortKey, Desc: sortKey == "imported" || sortKey == "excerpts" || sortKey == "published"})
+		}
+		fyne.Do(func() { s.loaded(gen, query, srcs, hits, err) })
+	})
+}
+
+func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hits []domain.SearchHit, err error) {
+	if gen != s.loads {
+		return
+	}
+	if err != nil {
+		s.ui.showError(err)
+		return
+	}
+	s.sources, s.hits = srcs, hits
+	s.list.UnselectAll()
+	s.list.Refresh()
+	switch {
+	case query != "" && len(hits) == 0:
+		s.status.SetText("Nothing found for “" + query + "”.")
+	case query != "":
+		s.status.SetText(plural(len(hits), "result"))
+	case len(srcs) == 0:
+		s.status.SetText("No sources yet: import files with Import… or drop them on the window.")
+	default:
+		s.status.SetText(plural(len(srcs), "source"))
+	}
+}
+
+func (s *libraryScreen) onSelect(i widget.ListItemID) {
+	if s.searching() {
+		if i < len(s.hits) {
+			s.openHit(s.hits[i])
+		}
+		return
+	}
+	if i < len(s.sources) {
+		s.reader.open(s.sources[i].ID, -1)
+	}
+}
+
+func (s *libraryScreen) openHit(h domain.SearchHit) {
+	if h.Kind == domain.HitSource {
+		s.reader.open(h.ID, -1)
+		return
+	}
+	background(func() {
+		e, err := s.ui.lib.Excerpt(s.ui.ctx, h.ID)
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			s.reader.open(e.SourceID, e.ID)
+		})
+	})
+}
+
+// showExcerpt switches to the library and opens an excerpt in its source.
+func (u *UI) showExcerpt(e *domain.Excerpt) {
+	u.onShowView(viewLibrary)
+	u.library.reader.open(e.SourceID, e.ID)
+}

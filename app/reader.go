@@ -1,0 +1,170 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
+)
+
+// readerScreen shows one source: its metadata on top and its text in the
+// reader widget, where the analyst selects passages to excerpt.
+type readerScreen struct {
+	ui       *UI
+	content  fyne.CanvasObject
+	title    *widget.Label
+	byline   *widget.Label
+	details  *widget.Label
+	text     *widgets.Reader
+	excerpt  *widget.Button
+	edit     *widget.Button
+	remove   *widget.Button
+	find     *widget.Entry
+	empty    *widget.Label
+	source   *domain.Source
+	excerpts []*domain.Excerpt
+	opens    int
+}
+
+func newReaderScreen(ui *UI) *readerScreen {
+	r := &readerScreen{ui: ui}
+	r.title = widget.NewLabel("")
+	r.title.TextStyle.Bold = true
+	r.title.SizeName = theme.SizeNameSubHeadingText
+	r.title.Wrapping = fyne.TextWrapWord
+	r.byline = widget.NewLabel("")
+	r.byline.Wrapping = fyne.TextWrapWord
+	r.details = widget.NewLabel("")
+	r.details.Importance = widget.LowImportance
+	r.details.Wrapping = fyne.TextWrapWord
+	r.text = widgets.NewReader()
+	r.text.OnSelectionChanged = r.onSelectionChanged
+	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onNewExcerpt)
+	r.excerpt.Importance = widget.HighImportance
+	r.excerpt.Disable()
+	r.edit = widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.onEditSource)
+	r.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), r.onDeleteSource)
+	r.find = widget.NewEntry()
+	r.find.SetPlaceHolder("Find in source (Ctrl+F)")
+	r.find.OnSubmitted = func(string) { r.onFindNext(true) }
+	r.find.OnChanged = func(string) {
+		r.text.ClearSelection() // search as you type starts from the top
+		r.onFindNext(true)
+	}
+	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.find)
+	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
+	r.empty = widget.NewLabel("Select a source to read it, or import one.")
+	r.empty.Alignment = fyne.TextAlignCenter
+	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.text), r.empty)
+	r.show(false)
+	return r
+}
+
+func (r *readerScreen) show(has bool) {
+	body := r.content.(*fyne.Container).Objects[0]
+	if has {
+		body.Show()
+		r.empty.Hide()
+	} else {
+		body.Hide()
+		r.empty.Show()
+	}
+}
+
+// open loads a source with its excerpts off the UI goroutine; with excerpt
+// >= 0 that excerpt is selected and scrolled to.
+func (r *readerScreen) open(sourceID, excerpt int64) {
+	r.opens++
+	gen := r.opens
+	background(func() {
+		src, err := r.ui.lib.Source(r.ui.ctx, sourceID)
+		var exs []*domain.Excerpt
+		if err == nil {
+			exs, err = r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: sourceID})
+		}
+		fyne.Do(func() {
+			if gen != r.opens {
+				return
+			}
+			if err != nil {
+				r.ui.showError(err)
+				return
+			}
+			r.loaded(src, exs, excerpt)
+		})
+	})
+}
+
+func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt int64) {
+	same := r.source != nil && r.source.ID == src.ID
+	r.source, r.excerpts = src, exs
+	r.title.SetText(src.Title)
+	r.byline.SetText(bylineText(src))
+	r.details.SetText(detailsText(src))
+	if !same {
+		r.text.SetText(src.Text)
+	}
+	r.setHighlights(excerpt)
+	r.show(true)
+	for _, e := range exs {
+		if e.ID == excerpt {
+			r.text.Select(e.Start, e.End)
+			r.text.ScrollToOffset(e.Start)
+		}
+	}
+}
+
+func (r *readerScreen) setHighlights(active int64) {
+	hs := make([]widgets.Highlight, 0, len(r.excerpts))
+	for _, e := range r.excerpts {
+		hs = append(hs, widgets.Highlight{Start: e.Start, End: e.End, Active: e.ID == active})
+	}
+	r.text.SetHighlights(hs)
+}
+
+func bylineText(s *domain.Source) string {
+	var parts []string
+	if a := s.AuthorList(); a != "" {
+		parts = append(parts, "By "+a)
+	}
+	if s.Publisher != "" {
+		parts = append(parts, s.Publisher)
+	}
+	if !s.Published.IsZero() {
+		parts = append(parts, s.Published.Long())
+	}
+	return strings.Join(parts, " · ")
+}
+
+func detailsText(s *domain.Source) string {
+	var parts []string
+	if s.Reliability != "" {
+		parts = append(parts, "Reliability "+string(s.Reliability)+" — "+s.Reliability.Description())
+	} else {
+		parts = append(parts, "Reliability not graded")
+	}
+	parts = append(parts, plural(len([]rune(s.Text)), "character"))
+	if s.URL != "" {
+		parts = append(parts, s.URL)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func (r *readerScreen) onSelectionChanged(start, end int) {
+	if end > start {
+		r.excerpt.Enable()
+	} else {
+		r.excerpt.Disable()
+	}
+}
+
+func (r *readerScreen) onFindNext(forward bool) {
+	if q := strings.TrimSpace(r.find.Text); q != "" && r.source != nil {
+		r.text.FindNext(q, forward)
+	}
+}

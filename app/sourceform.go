@@ -1,0 +1,146 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B — Usually reliable", "C — Fairly reliable", "D — Not usually reliable", "E — Unreliable", "F — Cannot be judged"}
+
+// editSource shows a source's metadata in a form; saving stores it and
+// calls done. The text itself never changes.
+func (u *UI) editSource(src *domain.Source, title string, done func()) {
+	e := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
+	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
+	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
+	accessed := e(src.Accessed.String())
+	rel := widget.NewSelect(reliabilityChoices, nil)
+	rel.SetSelectedIndex(max(strings.Index("ABCDEF", string(src.Reliability))+1, 0))
+	if src.Reliability == "" {
+		rel.SetSelectedIndex(0)
+	}
+	notes := widget.NewMultiLineEntry()
+	notes.SetText(src.Notes)
+	published.SetPlaceHolder("YYYY-MM-DD")
+	accessed.SetPlaceHolder("YYYY-MM-DD")
+	published.Validator = dateValidator
+	accessed.Validator = dateValidator
+	titleE.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return userError{"the source needs a title"}
+		}
+		return nil
+	}
+	items := []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
+		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
+		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
+		{Text: "Reliability", Widget: rel, HintText: "Admiralty grade of the source"}, {Text: "Notes", Widget: notes}}
+	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		s := *src
+		s.Title, s.Subtitle, s.Publisher, s.URL, s.Notes = strings.TrimSpace(titleE.Text), subtitle.Text, publisher.Text, url.Text, notes.Text
+		s.Authors = splitList(authors.Text, ";")
+		s.Published, _ = domain.ParseDate(strings.TrimSpace(published.Text))
+		s.Accessed, _ = domain.ParseDate(strings.TrimSpace(accessed.Text))
+		s.Reliability = ""
+		if i := rel.SelectedIndex(); i > 0 {
+			s.Reliability = domain.Reliability("ABCDEF"[i-1 : i])
+		}
+		background(func() {
+			err := u.lib.UpdateSource(u.ctx, &s)
+			fyne.Do(func() {
+				if err != nil {
+					u.showError(err)
+					return
+				}
+				*src = s
+				if done != nil {
+					done()
+				}
+			})
+		})
+	}, u.win)
+	d.Resize(fyne.NewSize(640, 620))
+	d.Show()
+}
+
+func dateValidator(s string) error {
+	_, err := domain.ParseDate(strings.TrimSpace(s))
+	if err != nil {
+		return userError{domain.ErrorMessage(err)}
+	}
+	return nil
+}
+
+func splitList(s, sep string) []string {
+	var out []string
+	for _, p := range strings.Split(s, sep) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func (r *readerScreen) onEditSource() {
+	if r.source == nil {
+		return
+	}
+	src := r.source
+	r.ui.editSource(src, "Source details", func() {
+		r.open(src.ID, -1)
+		r.ui.library.reload()
+	})
+}
+
+// onDeleteSource confirms, naming the briefings that use its excerpts.
+func (r *readerScreen) onDeleteSource() {
+	if r.source == nil {
+		return
+	}
+	src := r.source
+	background(func() {
+		used, err := r.ui.lib.SourceUsage(r.ui.ctx, src.ID)
+		fyne.Do(func() {
+			if err != nil {
+				r.ui.showError(err)
+				return
+			}
+			msg := "Delete “" + src.Title + "” and its " + plural(len(r.excerpts), "excerpt") + "? This cannot be undone."
+			if len(used) > 0 {
+				names := make([]string, len(used))
+				for i, b := range used {
+					names[i] = "“" + b.Title + "”"
+				}
+				msg += "\n\nIts excerpts are used in " + strings.Join(names, ", ") + "; they will be removed from those briefings."
+			}
+			dialog.ShowConfirm("Delete source", msg, func(ok bool) {
+				if ok {
+					r.deleteSource(src.ID, len(used) > 0)
+				}
+			}, r.ui.win)
+		})
+	})
+}
+
+func (r *readerScreen) deleteSource(id int64, force bool) {
+	background(func() {
+		err := r.ui.lib.DeleteSource(r.ui.ctx, id, force)
+		fyne.Do(func() {
+			if err != nil {
+				r.ui.showError(err)
+				return
+			}
+			r.source = nil
+			r.show(false)
+			r.ui.library.reload()
+		})
+	})
+}

@@ -1,0 +1,122 @@
+package app
+
+import (
+	"context"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+// view names the screens the sidebar switches between.
+type view int
+
+const (
+	viewLibrary view = iota
+	viewExcerpts
+	viewBriefings
+)
+
+var viewNames = []string{"Library", "Excerpts", "Briefings"}
+
+// UI is the main window: a sidebar of views beside the current screen.
+type UI struct {
+	ctx  context.Context
+	app  fyne.App
+	win  fyne.Window
+	lib  Library
+	nav  *widget.List
+	body *fyne.Container
+
+	library   *libraryScreen
+	excerpts  *excerptsScreen
+	briefings *briefingsScreen
+	current   view
+}
+
+// New builds the main window on lib without showing it.
+func New(ctx context.Context, a fyne.App, lib Library) *UI {
+	u := &UI{ctx: ctx, app: a, lib: lib, win: a.NewWindow("Attaché")}
+	u.library = newLibraryScreen(u)
+	u.excerpts = newExcerptsScreen(u)
+	u.briefings = newBriefingsScreen(u)
+	u.body = container.NewStack(u.library.content)
+	u.nav = u.newNav()
+	split := container.NewHSplit(u.nav, u.body)
+	split.Offset = 0.14
+	u.win.SetContent(split)
+	u.win.SetMainMenu(u.mainMenu())
+	u.win.SetOnDropped(u.onDropped)
+	u.win.Resize(fyne.NewSize(1280, 820))
+	u.library.reload()
+	u.offerSample()
+	return u
+}
+
+// Window is the main window, for tests and the caller.
+func (u *UI) Window() fyne.Window { return u.win }
+
+func (u *UI) newNav() *widget.List {
+	icons := []fyne.Resource{theme.FolderOpenIcon(), theme.ContentCutIcon(), theme.DocumentIcon()}
+	l := widget.NewList(func() int { return len(viewNames) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.FolderOpenIcon()), widget.NewLabel("Briefings"))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			row := o.(*fyne.Container)
+			row.Objects[0].(*widget.Icon).SetResource(icons[i])
+			row.Objects[1].(*widget.Label).SetText(viewNames[i])
+		})
+	l.OnSelected = func(i widget.ListItemID) { u.onShowView(view(i)) }
+	l.Select(0)
+	return l
+}
+
+// onShowView switches the screen and refreshes what it shows.
+func (u *UI) onShowView(v view) {
+	if u.body == nil {
+		return
+	}
+	u.current = v
+	var c fyne.CanvasObject
+	switch v {
+	case viewExcerpts:
+		c = u.excerpts.content
+		u.excerpts.reload()
+	case viewBriefings:
+		c = u.briefings.content
+		u.briefings.reload()
+	default:
+		c = u.library.content
+	}
+	u.body.Objects = []fyne.CanvasObject{c}
+	u.body.Refresh()
+	if u.nav != nil && u.nav.Length() > int(v) {
+		u.nav.Select(widget.ListItemID(v))
+	}
+}
+
+// showError tells the analyst what went wrong; nothing they typed is lost,
+// since every form stays open or keeps its contents.
+func (u *UI) showError(err error) {
+	if err == nil {
+		return
+	}
+	d := dialog.NewError(errorForUser(err), u.win)
+	d.Show()
+}
+
+type userError struct{ msg string }
+
+func (e userError) Error() string { return e.msg }
+
+func errorForUser(err error) error { return userError{domain.ErrorMessage(err)} }
+
+// background runs work off the UI goroutine; its results come back through
+// fyne.Do. Tests run it inline, since the test driver has no UI goroutine
+// and runs fyne.Do on the caller's.
+var background = func(f func()) { go f() }

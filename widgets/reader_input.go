@@ -1,0 +1,247 @@
+package widgets
+
+import (
+	"time"
+	"unicode"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+)
+
+// autoScrollInterval is how often a drag past the top or bottom edge scrolls.
+const autoScrollInterval = 40 * time.Millisecond
+
+type dragState struct {
+	pressed    bool          // MouseDown set the anchor
+	dragging   bool          // between the first Dragged and DragEnd
+	shiftClick bool          // MouseDown with Shift extended the selection
+	vp         fyne.Position // last pointer position relative to the viewport
+	stop       chan struct{} // closes to stop the auto-scroll ticker
+}
+
+var (
+	_ desktop.Mouseable      = (*readerBody)(nil)
+	_ desktop.Cursorable     = (*readerBody)(nil)
+	_ desktop.Keyable        = (*readerBody)(nil)
+	_ fyne.Draggable         = (*readerBody)(nil)
+	_ fyne.Tappable          = (*readerBody)(nil)
+	_ fyne.DoubleTappable    = (*readerBody)(nil)
+	_ fyne.SecondaryTappable = (*readerBody)(nil)
+	_ fyne.Shortcutable      = (*readerBody)(nil)
+	_ desktop.Keyable        = (*Reader)(nil)
+	_ fyne.Shortcutable      = (*Reader)(nil)
+	_ fyne.Focusable         = (*Reader)(nil)
+)
+
+// Cursor shows the text cursor over the text.
+func (b *readerBody) Cursor() desktop.Cursor { return desktop.TextCursor }
+
+// MouseDown sets the selection anchor (with Shift, extends the selection).
+func (b *readerBody) MouseDown(ev *desktop.MouseEvent) {
+	if ev.Button != desktop.MouseButtonPrimary {
+		return
+	}
+	r := b.r
+	b.focus()
+	off := r.offsetAt(ev.Position, true)
+	r.drag.pressed = true
+	r.drag.shiftClick = ev.Modifier&fyne.KeyModifierShift != 0
+	if !r.drag.shiftClick {
+		r.anchor = off
+	}
+	r.caret = off
+	r.redrawSelection()
+}
+
+// MouseUp reports a click's selection; a drag is finished in DragEnd, which
+// the GL driver sends after MouseUp.
+func (b *readerBody) MouseUp(*desktop.MouseEvent) {
+	if !b.r.drag.dragging {
+		b.r.drag.pressed = false
+		b.r.notify()
+	}
+}
+
+// Tapped clears the selection and puts the caret at the pointer. The GL
+// driver delays a tap until the double-tap time has passed, so a tap arriving
+// while a new press or drag is under way is stale and ignored.
+func (b *readerBody) Tapped(ev *fyne.PointEvent) {
+	r := b.r
+	if r.drag.pressed || r.drag.dragging {
+		return
+	}
+	b.focus()
+	if r.drag.shiftClick {
+		r.drag.shiftClick = false
+		return
+	}
+	off := r.offsetAt(ev.Position, true)
+	r.anchor, r.caret = off, off
+	r.redrawSelection()
+	r.notify()
+}
+
+// TappedSecondary keeps the selection (an app may show a menu from the Reader).
+func (b *readerBody) TappedSecondary(*fyne.PointEvent) {}
+
+// DoubleTapped selects the word under the pointer.
+func (b *readerBody) DoubleTapped(ev *fyne.PointEvent) {
+	r := b.r
+	b.focus()
+	off := r.offsetAt(ev.Position, false)
+	r.anchor, r.caret = r.wordAt(off)
+	r.redrawSelection()
+	r.notify()
+	if f := r.OnDoubleTapped; f != nil {
+		f(r.clamp(off))
+	}
+}
+
+// Dragged extends the selection to the pointer. Without a MouseDown (as with
+// test.Drag) the anchor is where the drag started.
+func (b *readerBody) Dragged(ev *fyne.DragEvent) {
+	r := b.r
+	if !r.drag.dragging {
+		r.drag.dragging = true
+		if !r.drag.pressed {
+			r.anchor = r.offsetAt(ev.Position.Subtract(ev.Dragged), true)
+		}
+	}
+	r.drag.vp = ev.Position.Subtract(r.scroll.Offset)
+	r.caret = r.offsetAt(ev.Position, true)
+	r.redrawSelection()
+	if r.edgeDelta() != 0 {
+		r.startAutoScroll()
+	} else {
+		r.stopAutoScroll()
+	}
+}
+
+// DragEnd finishes the selection and reports it.
+func (b *readerBody) DragEnd() {
+	r := b.r
+	r.stopAutoScroll()
+	r.drag.dragging, r.drag.pressed, r.drag.shiftClick = false, false, false
+	r.notify()
+}
+
+func (b *readerBody) focus() {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(b); c != nil && c.Focused() != b {
+		c.Focus(b)
+	}
+}
+
+// The body is what the canvas focuses; it hands the keyboard to the Reader.
+
+func (b *readerBody) FocusGained()                  { b.r.FocusGained() }
+func (b *readerBody) FocusLost()                    { b.r.FocusLost() }
+func (b *readerBody) TypedRune(c rune)              { b.r.TypedRune(c) }
+func (b *readerBody) TypedKey(ev *fyne.KeyEvent)    { b.r.TypedKey(ev) }
+func (b *readerBody) KeyDown(ev *fyne.KeyEvent)     { b.r.KeyDown(ev) }
+func (b *readerBody) KeyUp(ev *fyne.KeyEvent)       { b.r.KeyUp(ev) }
+func (b *readerBody) TypedShortcut(s fyne.Shortcut) { b.r.TypedShortcut(s) }
+
+// wordAt returns the word around the rune at off (letters, digits, marks and
+// apostrophes inside a word), or that single rune if it is not a word rune.
+func (r *Reader) wordAt(off int) (int, int) {
+	rs := r.runes
+	if off >= len(rs) {
+		return len(rs), len(rs)
+	}
+	if !isWordRune(rs[off]) {
+		return off, off + 1
+	}
+	in := func(i int) bool {
+		if i < 0 || i >= len(rs) {
+			return false
+		}
+		if isApostrophe(rs[i]) {
+			return i > 0 && i+1 < len(rs) && isWordRune(rs[i-1]) && isWordRune(rs[i+1])
+		}
+		return isWordRune(rs[i])
+	}
+	s, e := off, off+1
+	for in(s - 1) {
+		s--
+	}
+	for in(e) {
+		e++
+	}
+	return s, e
+}
+
+func isWordRune(c rune) bool {
+	return unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c) || c == '_'
+}
+
+func isApostrophe(c rune) bool { return c == '\'' || c == '’' }
+
+// edgeDelta is how far the drag pointer is past the viewport's top (< 0) or
+// bottom (> 0) scrolling edge.
+func (r *Reader) edgeDelta() float32 {
+	y, h := r.drag.vp.Y, r.scroll.Size().Height
+	edge := min(r.wrap.lineH/2, h/10)
+	switch {
+	case y < edge:
+		return y - edge
+	case y > h-edge:
+		return y - (h - edge)
+	}
+	return 0
+}
+
+// startAutoScroll starts a ticker that scrolls while the drag pointer stays
+// past an edge; each tick runs on the UI goroutine through fyne.Do.
+func (r *Reader) startAutoScroll() {
+	if r.drag.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	r.drag.stop = stop
+	go func() {
+		t := time.NewTicker(autoScrollInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if r.drag.stop == stop {
+						r.autoScrollStep()
+					}
+				})
+			}
+		}
+	}()
+}
+
+func (r *Reader) stopAutoScroll() {
+	if r.drag.stop != nil {
+		close(r.drag.stop)
+		r.drag.stop = nil
+	}
+}
+
+// autoScrollStep scrolls towards the drag pointer and extends the selection to it.
+func (r *Reader) autoScrollStep() {
+	d := r.edgeDelta()
+	if d == 0 || !r.drag.dragging {
+		return
+	}
+	lh := r.wrap.lineH
+	step := min(max(abs32(d), lh/2), 3*lh)
+	if d < 0 {
+		step = -step
+	}
+	r.scrollTo(r.scroll.Offset.Y + step)
+	r.caret = r.offsetAt(r.drag.vp.Add(r.scroll.Offset), true)
+	r.redrawSelection()
+}
+
+func abs32(f float32) float32 {
+	if f < 0 {
+		return -f
+	}
+	return f
+}
