@@ -254,3 +254,40 @@ func TestDeleteSourceNamesTheBriefingsThatUseIt(t *testing.T) {
 		}
 	}
 }
+
+func TestExcerptsFilterBySource(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Excerpts >= 8 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
+	eventually(t, "the source choices", func() bool { return len(u.excerpts.source.Options) == 4 })
+	all := len(u.excerpts.excerpts)
+	fyne.DoAndWait(func() { u.excerpts.source.SetSelectedIndex(1) })
+	want := u.excerpts.sources[0].ID
+	eventually(t, "the filtered list", func() bool {
+		if len(u.excerpts.excerpts) == 0 || len(u.excerpts.excerpts) >= all {
+			return false
+		}
+		for _, e := range u.excerpts.excerpts {
+			if e.SourceID != want {
+				return false
+			}
+		}
+		return true
+	})
+}
+
+func TestBriefingsViewShowsTheSelectedOutline(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	eventually(t, "the outline", func() bool {
+		return u.briefings.detail.Visible() && u.briefings.blocks.Length() == 19 &&
+			strings.HasPrefix(u.briefings.title.Text, "Technology statecraft") && u.briefings.detail.Size().Width > 100
+	})
+}

@@ -23,6 +23,7 @@ type briefingsScreen struct {
 	summary   *widget.Label
 	blocks    *widget.List
 	detail    *fyne.Container
+	right     *fyne.Container // holds detail; re-laid out when it shows
 	briefings []*domain.BriefingSummary
 	open      *domain.Briefing
 	loads     int
@@ -45,7 +46,10 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.blocks = widget.NewList(func() int { return s.blockCount() }, blockRow, s.updateBlock)
 	s.detail = container.NewBorder(container.NewVBox(s.title, s.meta, s.summary, widget.NewSeparator()), nil, nil, nil, s.blocks)
 	s.detail.Hide()
-	split := container.NewHSplit(container.NewBorder(nil, s.status, nil, nil, s.list), s.detail)
+	// The detail sits in a stack that is always shown, so showing it later
+	// is laid out; a hidden split half would stay collapsed.
+	s.right = container.NewStack(s.detail)
+	split := container.NewHSplit(container.NewBorder(nil, s.status, nil, nil, s.list), s.right)
 	split.Offset = 0.35
 	s.content = split
 	return s
@@ -112,6 +116,7 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 			s.summary.SetText(b.Summary)
 			s.blocks.Refresh()
 			s.detail.Show()
+			s.right.Refresh() // lays out the detail, which was hidden at the last layout
 		})
 	})
 }

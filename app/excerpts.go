@@ -12,7 +12,10 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-const allTags = "All tags"
+const (
+	allTags    = "All tags"
+	allSources = "All sources"
+)
 
 // excerptsScreen lists every excerpt, filtered by tag and search text, with
 // an editor for the selected one.
@@ -21,12 +24,15 @@ type excerptsScreen struct {
 	content  fyne.CanvasObject
 	search   *widget.Entry
 	tag      *widget.Select
+	source   *widget.Select
+	sources  []*domain.Source // the source filter's choices after "All sources"
 	list     *widget.List
 	status   *widget.Label
 	quote    *widget.Label
-	source   *widget.Label
+	from     *widget.Label
 	fields   *excerptFields
 	detail   *fyne.Container
+	right    *container.Scroll // holds detail; re-laid out when it shows
 	excerpts []*domain.Excerpt
 	selected *domain.Excerpt
 	loads    int
@@ -39,6 +45,8 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.search.OnChanged = func(string) { s.reload() }
 	s.tag = widget.NewSelect([]string{allTags}, func(string) { s.reload() })
 	s.tag.SetSelected(allTags)
+	s.source = widget.NewSelect([]string{allSources}, func(string) { s.reload() })
+	s.source.SetSelected(allSources)
 	s.list = widget.NewList(func() int { return len(s.excerpts) }, s.newRow, s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
@@ -46,20 +54,21 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.quote = widget.NewLabel("")
 	s.quote.Wrapping = fyne.TextWrapWord
 	s.quote.TextStyle.Italic = true
-	s.source = widget.NewLabel("")
-	s.source.Importance = widget.LowImportance
-	s.source.Wrapping = fyne.TextWrapWord
+	s.from = widget.NewLabel("")
+	s.from.Importance = widget.LowImportance
+	s.from.Wrapping = fyne.TextWrapWord
 	s.fields = newExcerptFields()
 	form := widget.NewForm(s.fields.items()...)
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
 	actions := container.NewHBox(save, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete))
-	s.detail = container.NewVBox(s.quote, s.source, widget.NewSeparator(), form, actions)
+	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
-	top := container.NewBorder(nil, nil, nil, s.tag, s.search)
+	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
-	split := container.NewHSplit(left, container.NewVScroll(container.NewPadded(s.detail)))
+	s.right = container.NewVScroll(container.NewPadded(s.detail))
+	split := container.NewHSplit(left, s.right)
 	split.Offset = 0.5
 	s.content = split
 	return s
@@ -115,11 +124,18 @@ func (s *excerptsScreen) reload() {
 	if s.tag.Selected != allTags {
 		f.Tag = s.tag.Selected
 	}
+	if i := s.source.SelectedIndex(); i > 0 && i <= len(s.sources) {
+		f.SourceID = s.sources[i-1].ID
+	}
 	background(func() {
 		list, err := s.ui.lib.Excerpts(s.ui.ctx, f)
 		var tags []domain.Tag
+		var srcs []*domain.Source
 		if err == nil {
 			tags, err = s.ui.lib.Tags(s.ui.ctx)
+		}
+		if err == nil {
+			srcs, err = s.ui.lib.Sources(s.ui.ctx, domain.SourceFilter{Sort: "title"})
 		}
 		fyne.Do(func() {
 			if gen != s.loads {
@@ -129,18 +145,23 @@ func (s *excerptsScreen) reload() {
 				s.ui.showError(err)
 				return
 			}
-			s.loaded(list, tags)
+			s.loaded(list, tags, srcs)
 		})
 	})
 }
 
-func (s *excerptsScreen) loaded(list []*domain.Excerpt, tags []domain.Tag) {
+func (s *excerptsScreen) loaded(list []*domain.Excerpt, tags []domain.Tag, srcs []*domain.Source) {
 	s.excerpts = list
 	opts := []string{allTags}
 	for _, t := range tags {
 		opts = append(opts, t.Name)
 	}
 	s.tag.Options = opts
+	names := []string{allSources}
+	for _, src := range srcs {
+		names = append(names, clipRunes(src.Title, 60))
+	}
+	s.sources, s.source.Options = srcs, names
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.detail.Hide()
@@ -154,9 +175,10 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	e := s.excerpts[i]
 	s.selected = e
 	s.quote.SetText("“" + e.Quote + "”")
-	s.source.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
+	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
 	s.fields.set(e)
 	s.detail.Show()
+	s.right.Refresh() // lays out the detail, which was hidden at the last layout
 }
 
 func (s *excerptsScreen) onSave() {

@@ -118,7 +118,8 @@ func (u *UI) imported(results []importResult, asked int) {
 	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
 		src := ok[0].source
 		u.library.reader.open(src.ID, -1)
-		u.editSource(src, "Imported — check the details", func() { u.library.reader.open(src.ID, -1); u.library.reload() })
+		u.editSourceWithReport(src, "Imported — check the details", reportLines(ok[0].report),
+			func() { u.library.reader.open(src.ID, -1); u.library.reload() })
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
@@ -152,4 +153,16 @@ func (u *UI) onPaste() {
 			u.imported([]importResult{{name: "clipboard", source: src, existing: existing}}, 1)
 		})
 	})
+}
+
+// reportLines is what the importer detected and changed, for the form.
+func reportLines(r *ingest.Report) []string {
+	if r == nil {
+		return nil
+	}
+	var out []string
+	for _, d := range r.Detected {
+		out = append(out, "Detected "+d)
+	}
+	return append(out, r.Warnings...)
 }

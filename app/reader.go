@@ -44,6 +44,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.details.Wrapping = fyne.TextWrapWord
 	r.text = widgets.NewReader()
 	r.text.OnSelectionChanged = r.onSelectionChanged
+	r.text.OnSecondaryTapped = r.onContextMenu
 	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onNewExcerpt)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
@@ -74,6 +75,7 @@ func (r *readerScreen) show(has bool) {
 		body.Hide()
 		r.empty.Show()
 	}
+	r.content.Refresh() // a container does not repaint on Show
 }
 
 // open loads a source with its excerpts off the UI goroutine; with excerpt
@@ -167,4 +169,15 @@ func (r *readerScreen) onFindNext(forward bool) {
 	if q := strings.TrimSpace(r.find.Text); q != "" && r.source != nil {
 		r.text.FindNext(q, forward)
 	}
+}
+
+// onContextMenu offers the selection's actions where the analyst clicked.
+func (r *readerScreen) onContextMenu(pos fyne.Position) {
+	start, end := r.text.Selection()
+	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onNewExcerpt)
+	excerpt.Disabled = end <= start
+	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
+	copyItem.Disabled = end <= start
+	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find), r.ui.win.Canvas(), pos)
 }

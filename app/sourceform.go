@@ -15,6 +15,12 @@ var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B 
 // editSource shows a source's metadata in a form; saving stores it and
 // calls done. The text itself never changes.
 func (u *UI) editSource(src *domain.Source, title string, done func()) {
+	u.editSourceWithReport(src, title, nil, done)
+}
+
+// editSourceWithReport is editSource with the importer's notes on what it
+// detected and changed shown above the fields.
+func (u *UI) editSourceWithReport(src *domain.Source, title string, report []string, done func()) {
 	e := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
@@ -40,6 +46,12 @@ func (u *UI) editSource(src *domain.Source, title string, done func()) {
 		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
 		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
 		{Text: "Reliability", Widget: rel, HintText: "Admiralty grade of the source"}, {Text: "Notes", Widget: notes}}
+	if len(report) > 0 {
+		found := widget.NewLabel(strings.Join(report, "\n"))
+		found.Wrapping = fyne.TextWrapWord
+		found.Importance = widget.LowImportance
+		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
+	}
 	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return

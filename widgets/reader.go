@@ -36,6 +36,9 @@ type Reader struct {
 	// OnDoubleTapped, if set, is called after a double tap has selected the
 	// word under the pointer, with the rune offset that was tapped.
 	OnDoubleTapped func(offset int)
+	// OnSecondaryTapped, if set, is called on a right click with the
+	// absolute position of the pointer, e.g. to show a context menu there.
+	OnSecondaryTapped func(pos fyne.Position)
 
 	text   string
 	runes  []rune

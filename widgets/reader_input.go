@@ -81,8 +81,13 @@ func (b *readerBody) Tapped(ev *fyne.PointEvent) {
 	r.notify()
 }
 
-// TappedSecondary keeps the selection (an app may show a menu from the Reader).
-func (b *readerBody) TappedSecondary(*fyne.PointEvent) {}
+// TappedSecondary keeps the selection and hands the event to
+// OnSecondaryTapped, where the app shows its context menu.
+func (b *readerBody) TappedSecondary(ev *fyne.PointEvent) {
+	if f := b.r.OnSecondaryTapped; f != nil {
+		f(ev.AbsolutePosition)
+	}
+}
 
 // DoubleTapped selects the word under the pointer.
 func (b *readerBody) DoubleTapped(ev *fyne.PointEvent) {

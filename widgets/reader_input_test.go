@@ -216,3 +216,16 @@ func TestReaderStateSetBeforeShown(t *testing.T) {
 		t.Errorf("selection (%d,%d)", s, e)
 	}
 }
+
+func TestReaderSecondaryTapKeepsSelectionAndReportsPosition(t *testing.T) {
+	r, _ := newTestReader(t, fyne.NewSize(600, 400))
+	r.SetText("Alpha beta gamma.\n\nDelta epsilon.")
+	r.Select(6, 10)
+	var got fyne.Position
+	called := false
+	r.OnSecondaryTapped = func(p fyne.Position) { got, called = p, true }
+	r.body.TappedSecondary(&fyne.PointEvent{Position: fyne.NewPos(20, 10), AbsolutePosition: fyne.NewPos(25, 15)})
+	if start, end := r.Selection(); !called || start != 6 || end != 10 || got.X <= 0 {
+		t.Fatalf("called %v at %v, selection %d–%d", called, got, start, end)
+	}
+}

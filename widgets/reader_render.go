@@ -241,13 +241,16 @@ func (br *bodyRenderer) placeCaret(th fyne.Theme, v fyne.ThemeVariant) {
 	br.caret.Resize(fyne.NewSize(th.Size(theme.SizeNameInputBorder), r.wrap.lineH))
 }
 
-// highlightColor is the theme's primary colour, translucent, stronger when active.
+// highlightColor marks excerpts like a highlighter pen: the theme's warning
+// colour, translucent, stronger when active. It must differ from the
+// selection colour (blue in the stock themes), or a new selection inside an
+// excerpt cannot be told from the excerpt.
 func (r *Reader) highlightColor(active bool) color.Color {
-	c := r.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant())
+	c := r.Theme().Color(theme.ColorNameWarning, fyne.CurrentApp().Settings().ThemeVariant())
 	if active {
 		return withAlpha(c, 0x90)
 	}
-	return withAlpha(c, 0x40)
+	return withAlpha(c, 0x48)
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {
