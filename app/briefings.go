@@ -160,7 +160,7 @@ func (s *briefingsScreen) updateBlock(i widget.ListItemID, o fyne.CanvasObject) 
 		icon.SetResource(theme.ContentCutIcon())
 		quote := ""
 		if b.Excerpt != nil {
-			quote = "“" + clipRunes(b.Excerpt.Quote, 200) + "” — " + b.Excerpt.SourceTitle
+			quote = quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
 		}
 		label.SetText(quote)
 		label.TextStyle.Bold = false

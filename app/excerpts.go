@@ -1,6 +1,7 @@
 package app
 
 import (
+	"fmt"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -15,6 +16,9 @@ import (
 const (
 	allTags    = "All tags"
 	allSources = "All sources"
+	// excerptListLimit keeps a library of 100,000 excerpts from loading
+	// them all; the filters narrow the list instead.
+	excerptListLimit = 5000
 )
 
 // excerptsScreen lists every excerpt, filtered by tag and search text, with
@@ -89,7 +93,7 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e := s.excerpts[i]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(e.Marking.Portion() + spaceIf(e.Marking != "") + "“" + clipRunes(e.Quote, 160) + "”")
+	box.Objects[0].(*widget.Label).SetText(e.Marking.Portion() + spaceIf(e.Marking != "") + quoted(clipRunes(e.Quote, 160)))
 	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
 }
 
@@ -120,7 +124,7 @@ func (s *excerptsScreen) reload() {
 		return
 	}
 	s.loads++
-	gen, f := s.loads, domain.ExcerptFilter{Query: strings.TrimSpace(s.search.Text), Limit: 5000}
+	gen, f := s.loads, domain.ExcerptFilter{Query: strings.TrimSpace(s.search.Text), Limit: excerptListLimit}
 	if s.tag.Selected != allTags {
 		f.Tag = s.tag.Selected
 	}
@@ -165,7 +169,11 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt, tags []domain.Tag, srcs 
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.detail.Hide()
-	s.status.SetText(plural(len(list), "excerpt"))
+	if len(list) == excerptListLimit {
+		s.status.SetText(fmt.Sprintf("The first %d excerpts: narrow the list by source, tag or words", excerptListLimit))
+	} else {
+		s.status.SetText(plural(len(list), "excerpt"))
+	}
 }
 
 func (s *excerptsScreen) onSelect(i widget.ListItemID) {
@@ -174,7 +182,7 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	}
 	e := s.excerpts[i]
 	s.selected = e
-	s.quote.SetText("“" + e.Quote + "”")
+	s.quote.SetText(quoted(e.Quote))
 	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
 	s.fields.set(e)
 	s.detail.Show()
@@ -241,4 +249,12 @@ func (s *excerptsScreen) forceDelete(id int64) {
 			s.reload()
 		})
 	})
+}
+
+// quoted puts typographic quotes around q unless it already starts with one.
+func quoted(q string) string {
+	if strings.HasPrefix(q, "“") || strings.HasPrefix(q, "\"") {
+		return q
+	}
+	return "“" + q + "”"
 }
