@@ -31,7 +31,7 @@ type briefingsScreen struct {
 
 func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s := &briefingsScreen{ui: ui}
-	s.list = widget.NewList(func() int { return len(s.briefings) }, twoLineRow, s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.briefings) }, twoLineRow(true), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
@@ -55,14 +55,18 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	return s
 }
 
-func twoLineRow() fyne.CanvasObject {
-	a := widget.NewLabel("title")
-	a.TextStyle.Bold = true
-	a.Truncation = fyne.TextTruncateEllipsis
-	b := widget.NewLabel("meta")
-	b.Importance = widget.LowImportance
-	b.Truncation = fyne.TextTruncateEllipsis
-	return container.NewVBox(a, b)
+// twoLineRow makes list rows of a main line (bold or not) over a quieter
+// line of details, both cut short with an ellipsis.
+func twoLineRow(bold bool) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject {
+		a := widget.NewLabel("title")
+		a.TextStyle.Bold = bold
+		a.Truncation = fyne.TextTruncateEllipsis
+		b := widget.NewLabel("meta")
+		b.Importance = widget.LowImportance
+		b.Truncation = fyne.TextTruncateEllipsis
+		return container.NewVBox(a, b)
+	}
 }
 
 func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -51,7 +51,7 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.tag.SetSelected(allTags)
 	s.source = widget.NewSelect([]string{allSources}, func(string) { s.reload() })
 	s.source.SetSelected(allSources)
-	s.list = widget.NewList(func() int { return len(s.excerpts) }, s.newRow, s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.excerpts) }, twoLineRow(false), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
@@ -76,15 +76,6 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	split.Offset = 0.5
 	s.content = split
 	return s
-}
-
-func (s *excerptsScreen) newRow() fyne.CanvasObject {
-	q := widget.NewLabel("quote")
-	q.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("meta")
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.Importance = widget.LowImportance
-	return container.NewVBox(q, meta)
 }
 
 func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -40,7 +40,7 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.search.OnChanged = func(string) { s.reload() }
 	s.sortBy = widget.NewSelect(sortLabels, func(string) { s.reload() })
 	s.sortBy.SetSelected(sortLabels[0])
-	s.list = widget.NewList(s.length, s.newRow, s.updateRow)
+	s.list = widget.NewList(s.length, twoLineRow(true), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
@@ -62,16 +62,6 @@ func (s *libraryScreen) length() int {
 		return len(s.hits)
 	}
 	return len(s.sources)
-}
-
-func (s *libraryScreen) newRow() fyne.CanvasObject {
-	title := widget.NewLabel("Title")
-	title.TextStyle.Bold = true
-	title.Truncation = fyne.TextTruncateEllipsis
-	meta := widget.NewLabel("meta")
-	meta.Truncation = fyne.TextTruncateEllipsis
-	meta.Importance = widget.LowImportance
-	return container.NewVBox(title, meta)
 }
 
 func (s *libraryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -62,15 +63,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 		Short: "Show a source's metadata and text",
 		Args:  exactArgs(1, "a source id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0], "source")
-			if err != nil {
-				return err
-			}
-			lib, err := a.lib(cmd.Context())
-			if err != nil {
-				return err
-			}
-			s, err := lib.Source(cmd.Context(), id)
+			s, err := a.sourceArg(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
@@ -109,22 +102,14 @@ func (a *cliApp) sourceEditCommand() *cobra.Command {
 		Short: "Change a source's metadata or grade (the text never changes); an empty value clears a field",
 		Args:  exactArgs(1, "a source id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0], "source")
-			if err != nil {
-				return err
-			}
-			lib, err := a.lib(cmd.Context())
-			if err != nil {
-				return err
-			}
-			s, err := lib.Source(cmd.Context(), id)
+			s, err := a.sourceArg(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
 			if err := editSource(cmd, s, authors); err != nil {
 				return err
 			}
-			if err := lib.UpdateSource(cmd.Context(), s); err != nil {
+			if err := a.store.UpdateSource(cmd.Context(), s); err != nil {
 				return err
 			}
 			printf(a.env.Stdout, "Saved source %d: %s\n", s.ID, s.Title)
@@ -215,4 +200,17 @@ func withForceHint(err error, what string, id int64) error {
 		return domain.Errorf(domain.ECONFLICT, "%s (attache %s delete %d --force)", domain.ErrorMessage(err), what, id)
 	}
 	return err
+}
+
+// sourceArg loads the source an ID argument names.
+func (a *cliApp) sourceArg(ctx context.Context, arg string) (*domain.Source, error) {
+	id, err := parseID(arg, "source")
+	if err != nil {
+		return nil, err
+	}
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return lib.Source(ctx, id)
 }
