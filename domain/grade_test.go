@@ -72,3 +72,21 @@ func TestNormalizeTags(t *testing.T) {
 		}
 	}
 }
+
+func TestPageAtAndRange(t *testing.T) {
+	s := &Source{Pages: []int{100, 250}}
+	for off, want := range map[int]int{0: 1, 99: 1, 100: 2, 249: 2, 250: 3, 999: 3} {
+		if got := s.PageAt(off); got != want {
+			t.Errorf("PageAt(%d) = %d, want %d", off, got, want)
+		}
+	}
+	if a, b := s.PageRange(90, 100); a != 1 || b != 1 {
+		t.Errorf("PageRange(90, 100) = %d, %d", a, b)
+	}
+	if a, b := s.PageRange(90, 260); a != 1 || b != 3 {
+		t.Errorf("PageRange(90, 260) = %d, %d", a, b)
+	}
+	if a, b := (&Source{}).PageRange(0, 5); a != 0 || b != 0 {
+		t.Error("a source without pages has pages")
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"sort"
 	"strings"
 	"time"
 )
@@ -52,6 +53,10 @@ type Source struct {
 	ImportedAt  time.Time   `json:"imported_at"`
 	Reliability Reliability `json:"reliability"`
 	Notes       string      `json:"notes"`
+	// Pages holds, for a paged source such as a PDF, the rune offset in
+	// Text at which each page after the first begins: page 1 starts at 0,
+	// page 2 at Pages[0], and so on. Empty for sources without pages.
+	Pages []int `json:"pages,omitempty"`
 
 	// ExcerptCount is filled in by listings; it is not stored.
 	ExcerptCount int `json:"excerpt_count"`
@@ -76,6 +81,24 @@ func (s *Source) Validate() error {
 	}
 	_, err := ParseSourceKind(string(s.Kind))
 	return err
+}
+
+// PageAt is the page (from 1) holding the rune at offset, or 0 when the
+// source has no pages.
+func (s *Source) PageAt(offset int) int {
+	if len(s.Pages) == 0 {
+		return 0
+	}
+	return sort.SearchInts(s.Pages, offset+1) + 1
+}
+
+// PageRange gives the first and last page of the span [start, end), both 0
+// when the source has no pages.
+func (s *Source) PageRange(start, end int) (first, last int) {
+	if len(s.Pages) == 0 {
+		return 0, 0
+	}
+	return s.PageAt(start), s.PageAt(max(end-1, start))
 }
 
 // AuthorList joins the authors for display: "A", "A and B", "A, B and C".

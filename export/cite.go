@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -20,14 +21,43 @@ const (
 
 // NoteCitation is the full note for the first citation of a source:
 // Author, “Title: Subtitle,” Publisher, May 11, 2024, URL.
-func NoteCitation(s *domain.Source) string {
+func NoteCitation(s *domain.Source) string { return NoteCitationAt(s, "") }
+
+// NoteCitationAt is NoteCitation with a locator such as "12" or "12–13",
+// which Chicago puts after the date: …, May 11, 2024, 12, URL.
+func NoteCitationAt(s *domain.Source, pages string) string {
 	c := citeNew(s)
 	date := c.published
 	if date == "" && c.accessed != "" {
 		date = "accessed " + c.accessed
 	}
 	return citeJoin([]citePart{{text: citeNoteAuthors(c.authors)}, {text: c.title, quoted: true},
-		{text: c.publisher}, {text: date}, {text: c.url}}, ",")
+		{text: c.publisher}, {text: date}, {text: pages}, {text: c.url}}, ",")
+}
+
+// ShortNoteCitationAt is the short note with a locator: Surname, “Short
+// Title,” 12.
+func ShortNoteCitationAt(s *domain.Source, pages string) string {
+	short := ShortNoteCitation(s)
+	if pages == "" {
+		return short
+	}
+	return citeJoin([]citePart{{text: strings.TrimSuffix(short, ".")}, {text: pages}}, ",")
+}
+
+// pageLocator is "12" or "12–13" for an excerpt of a paged source, else "".
+func pageLocator(s *domain.Source, e *domain.Excerpt) string {
+	if s == nil || e == nil {
+		return ""
+	}
+	first, last := s.PageRange(e.Start, e.End)
+	switch {
+	case first == 0:
+		return ""
+	case first == last:
+		return strconv.Itoa(first)
+	}
+	return strconv.Itoa(first) + "–" + strconv.Itoa(last)
 }
 
 // ShortNoteCitation is the shortened note for later citations: author

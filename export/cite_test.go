@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"strings"
 	"testing"
 	"time"
 
@@ -172,5 +173,22 @@ func TestCiteNames(t *testing.T) {
 	}
 	if got := citeChicagoDate(domain.Date{}); got != "" {
 		t.Errorf("zero date: %q", got)
+	}
+}
+
+func TestCitationsGivePagesOfPagedSources(t *testing.T) {
+	s := &domain.Source{Title: "Annual Threat Assessment", Authors: []string{"Ana Ruiz"}, Publisher: "Office of Analysis",
+		Text: strings.Repeat("x", 300), Pages: []int{100, 200}}
+	s.Published, _ = domain.ParseDate("2025-03-01")
+	one := &domain.Excerpt{Start: 110, End: 150}
+	two := &domain.Excerpt{Start: 190, End: 210}
+	if got := NoteCitationAt(s, pageLocator(s, one)); !strings.Contains(got, "March 1, 2025, 2.") {
+		t.Fatalf("note %q", got)
+	}
+	if got := ShortNoteCitationAt(s, pageLocator(s, two)); !strings.HasSuffix(got, "2–3.") {
+		t.Fatalf("short note %q", got)
+	}
+	if pageLocator(&domain.Source{Text: "abc"}, one) != "" {
+		t.Fatal("an unpaged source got a page")
 	}
 }

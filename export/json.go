@@ -25,6 +25,7 @@
 //	    "published": "2024-05-11", "accessed": "2024-05-12",  YYYY-MM-DD or ""
 //	    "url": "…", "language": "en", "notes": "…",
 //	    "reliability": "B",                A–F (Admiralty grade) or "" (ungraded)
+//	    "pages": [1830, 4112],             optional: where pages 2, 3, … begin (rune offsets)
 //	    "sha256": "…",                     optional: hex SHA-256 of "text"
 //	    "text": "…"                        required, not blank: the full text
 //	  } ],
@@ -137,7 +138,9 @@ type jsonSource struct {
 	Reliability string   `json:"reliability"`
 	Notes       string   `json:"notes"`
 	SHA256      string   `json:"sha256"`
-	Text        string   `json:"text"`
+	// Pages: rune offsets where pages 2, 3, … begin (paged sources only).
+	Pages []int  `json:"pages,omitempty"`
+	Text  string `json:"text"`
 }
 
 // jsonBlock serves every block type; pointers let each type write only its
@@ -214,7 +217,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			Section: s.Section, Authors: authors, Publisher: s.Publisher,
 			Published: s.Published.String(), URL: s.URL, Accessed: s.Accessed.String(),
 			Language: s.Language, Reliability: string(s.Reliability), Notes: s.Notes,
-			SHA256: domain.TextSHA256(text), Text: text,
+			SHA256: domain.TextSHA256(text), Text: text, Pages: pagesFor(s, text),
 		})
 	}
 	for i, blk := range br.Blocks {
@@ -283,4 +286,13 @@ func writtenSpan(orig, nfc string, ex *domain.Excerpt) (quote string, start, end
 		return "", 0, 0, domain.Errorf(domain.EINVALID, "its quote %q starts or ends inside a composed character of the source", shorten(got, 60))
 	}
 	return quote, start, end, nil
+}
+
+// pagesFor keeps a source's page offsets when its text is written as stored;
+// offsets into a text that normalisation changed would point elsewhere.
+func pagesFor(s *domain.Source, text string) []int {
+	if text != s.Text {
+		return nil
+	}
+	return s.Pages
 }

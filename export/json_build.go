@@ -115,7 +115,10 @@ func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.S
 	if len(js.Authors) > 0 {
 		authors = js.Authors
 	}
-	return &domain.Source{
+	if err := checkPages(js.Pages, utf8.RuneCountInString(text)); err != nil {
+		return nil, invalidAt(where, "%s", err.Error())
+	}
+	return &domain.Source{Pages: js.Pages,
 		ID: int64(i + 1), Kind: kind, Title: js.Title, Subtitle: js.Subtitle,
 		Section: js.Section, Authors: authors, Publisher: js.Publisher,
 		Published: published, URL: js.URL, Accessed: accessed, Language: js.Language,
@@ -253,4 +256,16 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return runePrefix(s, n) + "…"
+}
+
+// checkPages wants page starts that rise strictly inside the text.
+func checkPages(pages []int, n int) error {
+	prev := 0
+	for _, p := range pages {
+		if p <= prev || p >= n {
+			return fmt.Errorf("\"pages\" must list rising offsets inside the text (1 to %d): correct them, or delete \"pages\"", n-1)
+		}
+		prev = p
+	}
+	return nil
 }

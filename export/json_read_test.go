@@ -178,3 +178,20 @@ func TestReadJSONNullsAndExtras(t *testing.T) {
 		t.Errorf("got %d blocks", len(b.Briefing.Blocks))
 	}
 }
+
+func TestJSONKeepsPagesAndChecksThem(t *testing.T) {
+	b := pdfBundle(1, domain.StatusFinal)
+	b.Sources[0].Pages = []int{40, 90}
+	var buf bytes.Buffer
+	if err := WriteJSON(&buf, b); err != nil {
+		t.Fatal(err)
+	}
+	back, err := ReadJSON(bytes.NewReader(buf.Bytes()))
+	if err != nil || len(back.Sources[0].Pages) != 2 || back.Sources[0].Pages[1] != 90 {
+		t.Fatalf("pages %v, %v", back.Sources[0].Pages, err)
+	}
+	bad := bytes.Replace(buf.Bytes(), []byte(`"pages": [`), []byte(`"pages": [99999, `), 1)
+	if _, err := ReadJSON(bytes.NewReader(bad)); domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(err.Error(), "pages") {
+		t.Fatalf("bad pages accepted: %v", err)
+	}
+}

@@ -71,9 +71,10 @@ func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[in
 	n := len(d.Notes) + 1
 	text := "Source not available."
 	if src != nil {
-		text = NoteCitation(src)
+		loc := pageLocator(src, e)
+		text = NoteCitationAt(src, loc)
 		if cited[src.ID] {
-			text = ShortNoteCitation(src)
+			text = ShortNoteCitationAt(src, loc)
 		}
 		cited[src.ID] = true
 	}

@@ -58,7 +58,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if src.ID, err = res.LastInsertId(); err != nil {
 		return false, dbError("insert source", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO source_texts (source_id, text) VALUES (?, ?)`, src.ID, src.Text); err != nil {
+	if _, err := tx.ExecContext(ctx, `INSERT INTO source_texts (source_id, text, pages) VALUES (?, ?, ?)`, src.ID, src.Text, pagesJSON(src.Pages)); err != nil {
 		return false, dbError("insert source", err)
 	}
 	return false, indexSource(ctx, tx, src.ID)
@@ -94,6 +94,13 @@ func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domai
 	src, err := scanSource(tx.QueryRowContext(ctx, q+` FROM sources s WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "there is no source %d: list the sources with `attache sources`", id)
+	}
+	if err == nil && withText {
+		var pages string
+		if err := tx.QueryRowContext(ctx, `SELECT pages FROM source_texts WHERE source_id = ?`, id).Scan(&pages); err != nil {
+			return nil, dbError("read source", err)
+		}
+		_ = json.Unmarshal([]byte(pages), &src.Pages)
 	}
 	return src, err
 }
@@ -288,4 +295,12 @@ func refList(refs []domain.BriefingRef) string {
 		parts[i] = fmt.Sprintf("briefing %d %q", r.ID, r.Title)
 	}
 	return strings.Join(parts, ", ")
+}
+
+func pagesJSON(p []int) string {
+	if len(p) == 0 {
+		return "[]"
+	}
+	b, _ := json.Marshal(p)
+	return string(b)
 }

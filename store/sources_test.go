@@ -120,3 +120,28 @@ func TestDeleteSourceWarnsWhenUsedInBriefing(t *testing.T) {
 		t.Fatalf("deleted source still found: %+v", hits)
 	}
 }
+
+func TestPagesRoundTrip(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := &domain.Source{Title: "Report", Kind: domain.KindReport, Text: chipsText, Pages: []int{40, 120}}
+	if _, err := s.CreateSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Source(ctx, src.ID)
+	if err != nil || len(got.Pages) != 2 || got.Pages[1] != 120 || got.PageAt(130) != 3 {
+		t.Fatalf("pages %v, %v", got.Pages, err)
+	}
+	b := &domain.Briefing{Title: "B"}
+	if err := s.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	e := addExcerpt(t, s, src.ID, "Export controls alone")
+	if err := s.AddBlock(ctx, b.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1); err != nil {
+		t.Fatal(err)
+	}
+	bundle, _ := s.Bundle(ctx, b.ID)
+	if len(bundle.Sources[0].Pages) != 2 {
+		t.Fatalf("bundle lost the pages: %+v", bundle.Sources[0])
+	}
+}
