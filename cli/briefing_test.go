@@ -295,3 +295,45 @@ func TestBriefingTrashAndDuplicate(t *testing.T) {
 		t.Errorf("duplicate 99: %s", errOut)
 	}
 }
+
+func TestBriefingHistoryRestoreAndEmptyTrash(t *testing.T) {
+	db, id, _ := composedBriefing(t)
+	var snap struct {
+		ID int64 `json:"id"`
+	}
+	runJSON(t, db, &snap, "briefing", "snapshot", itoa(id), "--label", "before edits")
+	if snap.ID == 0 {
+		t.Fatal("no version id")
+	}
+	_, errOut, code := run(t, db, "briefing", "edit", itoa(id), "--title", "Renamed")
+	wantExit(t, code, cli.ExitOK, errOut)
+	var hist []struct {
+		ID    int64  `json:"id"`
+		Label string `json:"label"`
+	}
+	runJSON(t, db, &hist, "briefing", "history", itoa(id))
+	if len(hist) != 1 || hist[0].Label != "before edits" {
+		t.Fatalf("history %+v", hist)
+	}
+	_, errOut, code = run(t, db, "briefing", "restore", itoa(id), itoa(snap.ID))
+	wantExit(t, code, cli.ExitOK, errOut)
+	var b struct {
+		Title string `json:"title"`
+	}
+	runJSON(t, db, &b, "briefing", "show", itoa(id))
+	if b.Title == "Renamed" {
+		t.Fatal("restore kept the new title")
+	}
+	runJSON(t, db, &hist, "briefing", "history", itoa(id))
+	if len(hist) != 2 {
+		t.Fatalf("restoring did not save the current state first: %+v", hist)
+	}
+	run(t, db, "briefing", "delete", itoa(id))
+	var gone map[string]int
+	runJSON(t, db, &gone, "briefing", "empty-trash")
+	if gone["deleted"] != 1 {
+		t.Fatalf("empty-trash %v", gone)
+	}
+	_, errOut, code = run(t, db, "briefing", "show", itoa(id))
+	wantExit(t, code, cli.ExitError, errOut)
+}

@@ -57,10 +57,10 @@ func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 
 func (a *cliApp) briefingCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "briefing", Short: "Create, edit and list briefings"},
-		a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
+		append(a.historyCommands(), a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
 		a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(),
 		a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
-		a.briefingImportCommand())
+		a.briefingImportCommand())...)
 }
 
 func (a *cliApp) briefingNewCommand() *cobra.Command {

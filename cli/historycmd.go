@@ -1,0 +1,108 @@
+package cli
+
+import (
+	"strconv"
+
+	"github.com/spf13/cobra"
+)
+
+func (a *cliApp) historyCommands() []*cobra.Command {
+	var asJSON, jsonSnap, jsonRestore bool
+	history := &cobra.Command{
+		Use:   "history ID",
+		Short: "List a briefing's saved versions, newest first",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			list, err := a.store.Snapshots(cmd.Context(), br.ID)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, list)
+			}
+			for _, s := range list {
+				printf(a.env.Stdout, "%-6d %s  %s\n", s.ID, s.CreatedAt.Local().Format("2006-01-02 15:04:05"), orDash(s.Label))
+			}
+			return nil
+		},
+	}
+	addJSONFlag(history, &asJSON)
+	var label string
+	snapshot := &cobra.Command{
+		Use:   "snapshot ID [--label L]",
+		Short: "Save the briefing as it is now as a version",
+		Args:  exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			snap, err := a.store.CreateSnapshot(cmd.Context(), br.ID, label)
+			if err != nil {
+				return err
+			}
+			if jsonSnap {
+				return writeJSON(a.env.Stdout, snap)
+			}
+			printf(a.env.Stdout, "Saved version %d of briefing %d\n", snap.ID, br.ID)
+			return nil
+		},
+	}
+	snapshot.Flags().StringVar(&label, "label", "", "a name for the version")
+	addJSONFlag(snapshot, &jsonSnap)
+	restore := &cobra.Command{
+		Use:   "restore ID VERSION",
+		Short: "Put a briefing back as it was in a version (the current state is saved first)",
+		Args:  exactArgs(2, "a briefing id and a version id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			v, err := parseID(args[1], "version")
+			if err != nil {
+				return err
+			}
+			skipped, err := a.store.RestoreSnapshot(cmd.Context(), br.ID, v)
+			if err != nil {
+				return err
+			}
+			if jsonRestore {
+				return writeJSON(a.env.Stdout, map[string]any{"id": br.ID, "version": v, "skipped": skipped})
+			}
+			printf(a.env.Stdout, "Restored briefing %d to version %d\n", br.ID, v)
+			if skipped > 0 {
+				printf(a.env.Stderr, "note: %s left out: their excerpts have been deleted since\n", strconv.Itoa(skipped)+" block(s)")
+			}
+			return nil
+		},
+	}
+	addJSONFlag(restore, &jsonRestore)
+	var jsonEmpty bool
+	empty := &cobra.Command{
+		Use:   "empty-trash",
+		Short: "Delete the briefings in the trash for good",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			n, err := lib.EmptyTrash(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if jsonEmpty {
+				return writeJSON(a.env.Stdout, map[string]int{"deleted": n})
+			}
+			printf(a.env.Stdout, "Deleted %d briefing(s) from the trash\n", n)
+			return nil
+		},
+	}
+	addJSONFlag(empty, &jsonEmpty)
+	return []*cobra.Command{history, snapshot, restore, empty}
+}

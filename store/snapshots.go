@@ -1,0 +1,161 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/attache/attache/domain"
+)
+
+// CreateSnapshot saves the briefing as it is now in its history.
+func (s *Store) CreateSnapshot(ctx context.Context, briefingID int64, label string) (snap *domain.Snapshot, err error) {
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		snap, err = s.snapshot(ctx, tx, briefingID, label)
+		return err
+	})
+	return snap, err
+}
+
+func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, briefingID int64, label string) (*domain.Snapshot, error) {
+	b, err := getBriefing(ctx, tx, briefingID)
+	if err != nil {
+		return nil, err
+	}
+	data, err := json.Marshal(b)
+	if err != nil {
+		return nil, fmt.Errorf("encode snapshot: %w", err)
+	}
+	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), Briefing: b}
+	res, err := tx.ExecContext(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, ?, ?, ?)`,
+		briefingID, label, formatTime(snap.CreatedAt), string(data))
+	if err != nil {
+		return nil, dbError("save snapshot", err)
+	}
+	snap.ID, err = res.LastInsertId()
+	if err != nil {
+		return nil, dbError("save snapshot", err)
+	}
+	return snap, nil
+}
+
+// Snapshots lists a briefing's history, newest first, without contents.
+func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain.Snapshot, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		if _, err := getBriefing(ctx, tx, briefingID); err != nil {
+			return err
+		}
+		rows, err := tx.QueryContext(ctx, `SELECT id, label, created_at FROM snapshots
+			WHERE briefing_id = ? ORDER BY created_at DESC, id DESC`, briefingID)
+		if err != nil {
+			return dbError("list snapshots", err)
+		}
+		defer rows.Close()
+		list = []*domain.Snapshot{}
+		for rows.Next() {
+			snap := &domain.Snapshot{BriefingID: briefingID}
+			var at string
+			if err := rows.Scan(&snap.ID, &snap.Label, &at); err != nil {
+				return dbError("list snapshots", err)
+			}
+			snap.CreatedAt = parseTime(at)
+			list = append(list, snap)
+		}
+		return rows.Err()
+	})
+	return list, err
+}
+
+// Snapshot loads one version with the briefing as it was.
+func (s *Store) Snapshot(ctx context.Context, id int64) (snap *domain.Snapshot, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		snap, err = getSnapshot(ctx, tx, id)
+		return err
+	})
+	return snap, err
+}
+
+func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, error) {
+	snap := &domain.Snapshot{ID: id}
+	var at, data string
+	err := tx.QueryRowContext(ctx, `SELECT briefing_id, label, created_at, data FROM snapshots WHERE id = ?`, id).
+		Scan(&snap.BriefingID, &snap.Label, &at, &data)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, domain.Errorf(domain.ENOTFOUND, "there is no version %d: list them with `attache briefing history`", id)
+	} else if err != nil {
+		return nil, dbError("read snapshot", err)
+	}
+	snap.CreatedAt = parseTime(at)
+	snap.Briefing = &domain.Briefing{}
+	if err := json.Unmarshal([]byte(data), snap.Briefing); err != nil {
+		return nil, fmt.Errorf("decode snapshot %d: %w", id, err)
+	}
+	return snap, nil
+}
+
+// RestoreSnapshot puts a briefing back as it was in one of its versions,
+// after saving the current state as a version of its own, all in one
+// transaction. Blocks whose excerpt has since been deleted are left out and
+// counted in skipped.
+func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (skipped int, err error) {
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		snap, err := getSnapshot(ctx, tx, snapshotID)
+		if err != nil {
+			return err
+		}
+		if snap.BriefingID != briefingID {
+			return domain.Errorf(domain.EINVALID, "version %d belongs to briefing %d, not %d", snapshotID, snap.BriefingID, briefingID)
+		}
+		if _, err := s.snapshot(ctx, tx, briefingID, "Before restoring version "+itoa(snapshotID)); err != nil {
+			return err
+		}
+		b := snap.Briefing
+		b.ID = briefingID
+		kept := b.Blocks[:0]
+		for _, blk := range b.Blocks {
+			blk.ID = 0
+			if blk.Type == domain.BlockExcerpt {
+				if _, err := getExcerpt(ctx, tx, blk.ExcerptID); err != nil {
+					skipped++
+					continue
+				}
+			}
+			kept = append(kept, blk)
+		}
+		b.Blocks = kept
+		if err := normalizeBriefing(b); err != nil {
+			return err
+		}
+		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
+			return err
+		}
+		if err := replaceBlocks(ctx, tx, briefingID, b.Blocks); err != nil {
+			return err
+		}
+		return indexBriefing(ctx, tx, briefingID)
+	})
+	return skipped, err
+}
+
+func itoa(n int64) string { return fmt.Sprint(n) }
+
+// EmptyTrash deletes the briefings in the trash for good, with their
+// history; it returns how many went.
+func (s *Store) EmptyTrash(ctx context.Context) (n int, err error) {
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN
+			(SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)`); err != nil {
+			return dbError("empty trash", err)
+		}
+		res, err := tx.ExecContext(ctx, `DELETE FROM briefings WHERE trashed_at IS NOT NULL`)
+		if err != nil {
+			return dbError("empty trash", err)
+		}
+		k, _ := res.RowsAffected()
+		n = int(k)
+		return nil
+	})
+	return n, err
+}
