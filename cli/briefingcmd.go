@@ -58,9 +58,9 @@ func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 func (a *cliApp) briefingCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "briefing", Short: "Create, edit and list briefings"},
 		append(a.historyCommands(), a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
-		a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(),
-		a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
-		a.briefingImportCommand())...)
+			a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(),
+			a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
+			a.briefingImportCommand())...)
 }
 
 func (a *cliApp) briefingNewCommand() *cobra.Command {
