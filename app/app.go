@@ -21,6 +21,11 @@ type Library interface {
 	domain.SearchService
 	ImportBundle(ctx context.Context, b *domain.Bundle) (*domain.Briefing, error)
 	Bundle(ctx context.Context, briefingID int64) (*domain.Bundle, error)
+	CreateSnapshot(ctx context.Context, briefingID int64, label string) (*domain.Snapshot, error)
+	Snapshots(ctx context.Context, briefingID int64) ([]*domain.Snapshot, error)
+	Snapshot(ctx context.Context, id int64) (*domain.Snapshot, error)
+	RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (int, error)
+	EmptyTrash(ctx context.Context) (int, error)
 	Path() string
 }
 

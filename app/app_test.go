@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -278,7 +279,8 @@ func TestExcerptsFilterBySource(t *testing.T) {
 	})
 }
 
-func TestBriefingsViewShowsTheSelectedOutline(t *testing.T) {
+func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
+	autosaveDelay = 20 * time.Millisecond
 	u, lib := newTestUI(t)
 	fyne.DoAndWait(u.onLoadSample)
 	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
@@ -286,8 +288,104 @@ func TestBriefingsViewShowsTheSelectedOutline(t *testing.T) {
 	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
 	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
 	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
-	eventually(t, "the outline", func() bool {
-		return u.briefings.detail.Visible() && u.briefings.blocks.Length() == 19 &&
-			strings.HasPrefix(u.briefings.title.Text, "Technology statecraft") && u.briefings.detail.Size().Width > 100
+	c := u.briefings.composer
+	eventually(t, "the composer", func() bool { return c.d != nil && c.blocks.Length() == 19 })
+	id := c.d.b.ID
+
+	// An edit to the title reaches the library after the debounce.
+	fyne.DoAndWait(func() { c.title.SetText("Pressure points, revised") })
+	eventually(t, "the autosave", func() bool {
+		b, _ := lib.Briefing(context.Background(), id)
+		return b.Title == "Pressure points, revised"
 	})
+	// The sample starts with three judgments, then a heading at 3. Add a
+	// commentary after the heading, move it above it, then undo the move.
+	if c.d.b.Blocks[3].Type != domain.BlockHeading {
+		t.Fatalf("sample changed: block 3 is %s", c.d.b.Blocks[3].Type)
+	}
+	fyne.DoAndWait(func() { c.blocks.Select(3); c.onAdd(domain.BlockCommentary) })
+	if c.d.b.Blocks[4].Type != domain.BlockCommentary || c.blocks.Length() != 20 || c.selected != 4 {
+		t.Fatalf("added at %d", c.selected)
+	}
+	fyne.DoAndWait(func() { c.onMove(-1) })
+	if c.d.b.Blocks[3].Type != domain.BlockCommentary || c.d.b.Blocks[4].Type != domain.BlockHeading {
+		t.Fatal("move up did not move")
+	}
+	fyne.DoAndWait(c.onUndo)
+	if c.d.b.Blocks[3].Type != domain.BlockHeading || c.d.b.Blocks[4].Type != domain.BlockCommentary {
+		t.Fatal("undo did not put the block back")
+	}
+	fyne.DoAndWait(c.onRedo)
+	if c.d.b.Blocks[3].Type != domain.BlockCommentary {
+		t.Fatal("redo did not move it again")
+	}
+	// Edit the commentary's text in place; the library follows.
+	fyne.DoAndWait(func() { c.blocks.Select(3) })
+	fyne.DoAndWait(func() { c.editor.text.SetText("Delivery, not principle, is the risk.") })
+	eventually(t, "the saved commentary", func() bool {
+		b, _ := lib.Briefing(context.Background(), id)
+		return len(b.Blocks) == 20 && b.Blocks[3].Text == "Delivery, not principle, is the risk."
+	})
+	fyne.DoAndWait(c.onRemove)
+	eventually(t, "the removal", func() bool {
+		b, _ := lib.Briefing(context.Background(), id)
+		return len(b.Blocks) == 19
+	})
+}
+
+func TestComposerVersionsAndExport(t *testing.T) {
+	autosaveDelay = 20 * time.Millisecond
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	c := u.briefings.composer
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id := c.d.b.ID
+	// A status change takes a version.
+	fyne.DoAndWait(func() { c.status.SetSelected("In review") })
+	eventually(t, "the version", func() bool {
+		vs, _ := lib.Snapshots(context.Background(), id)
+		return len(vs) == 1 && strings.Contains(vs[0].Label, "In review")
+	})
+	// Export writes a real PDF that reads back, and takes a version.
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	bundle, err := lib.Bundle(context.Background(), id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { c.export(bundle, path, ".pdf", false, false) })
+	eventually(t, "the PDF", func() bool {
+		b, err := os.ReadFile(path)
+		return err == nil && strings.HasPrefix(string(b), "%PDF")
+	})
+	eventually(t, "the export version", func() bool {
+		vs, _ := lib.Snapshots(context.Background(), id)
+		return len(vs) == 2 && strings.HasPrefix(vs[0].Label, "Exported to brief.pdf")
+	})
+	// Restoring the first version brings the old status back.
+	vs, _ := lib.Snapshots(context.Background(), id)
+	fyne.DoAndWait(func() { c.restore(id, vs[1].ID) })
+	eventually(t, "the restore", func() bool { return c.d.b.Status == domain.StatusReview || c.d.b.Status == domain.StatusDraft })
+}
+
+func TestTrashRestoreAndEmpty(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	eventually(t, "the composer", func() bool { return u.briefings.composer.d != nil })
+	fyne.DoAndWait(u.briefings.onTrash)
+	eventually(t, "the trash", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 0 })
+	fyne.DoAndWait(func() { u.briefings.trash.SetChecked(true) })
+	eventually(t, "the trash list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	fyne.DoAndWait(u.briefings.onRestore)
+	eventually(t, "the restore", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
 }

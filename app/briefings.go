@@ -5,27 +5,29 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
 )
 
-// briefingsScreen lists the briefings beside an outline of the selected
-// one. The composer that edits them takes the right-hand side.
+// briefingsScreen lists the briefings (or the trash) beside the composer
+// for the selected one.
 type briefingsScreen struct {
 	ui        *UI
 	content   fyne.CanvasObject
 	list      *widget.List
 	status    *widget.Label
-	title     *widget.Label
-	meta      *widget.Label
-	summary   *widget.Label
-	blocks    *widget.List
-	detail    *fyne.Container
-	right     *fyne.Container // holds detail; re-laid out when it shows
+	trash     *widget.Check
+	restore   *widget.Button
+	remove    *widget.Button
+	empty     *widget.Button
+	composer  *composer
+	right     *fyne.Container
+	hint      *widget.Label
 	briefings []*domain.BriefingSummary
-	open      *domain.Briefing
+	selected  int64
 	loads     int
 }
 
@@ -35,37 +37,39 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
-	s.title = widget.NewLabel("")
-	s.title.TextStyle.Bold = true
-	s.title.SizeName = theme.SizeNameSubHeadingText
-	s.title.Wrapping = fyne.TextWrapWord
-	s.meta = widget.NewLabel("")
-	s.meta.Importance = widget.LowImportance
-	s.summary = widget.NewLabel("")
-	s.summary.Wrapping = fyne.TextWrapWord
-	s.blocks = widget.NewList(func() int { return s.blockCount() }, blockRow, s.updateBlock)
-	s.detail = container.NewBorder(container.NewVBox(s.title, s.meta, s.summary, widget.NewSeparator()), nil, nil, nil, s.blocks)
-	s.detail.Hide()
-	// The detail sits in a stack that is always shown, so showing it later
-	// is laid out; a hidden split half would stay collapsed.
-	s.right = container.NewStack(s.detail)
-	split := container.NewHSplit(container.NewBorder(nil, s.status, nil, nil, s.list), s.right)
-	split.Offset = 0.35
+	s.trash = widget.NewCheck("Show the trash", func(bool) { s.reload() })
+	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.onNew)
+	newBtn.Importance = widget.HighImportance
+	dup := widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), s.onDuplicate)
+	s.remove = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), s.onTrash)
+	s.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), s.onRestore)
+	s.empty = widget.NewButtonWithIcon("Empty trash", theme.DeleteIcon(), s.onEmptyTrash)
+	tools := container.NewVBox(container.NewHBox(newBtn, dup, s.remove, s.restore), container.NewHBox(s.trash, s.empty))
+	s.composer = newComposer(ui)
+	s.hint = widget.NewLabel("Select a briefing to edit it, or start a new one.")
+	s.hint.Alignment = fyne.TextAlignCenter
+	s.composer.content.Hide()
+	s.right = container.NewStack(s.composer.content, s.hint)
+	split := container.NewHSplit(container.NewBorder(tools, s.status, nil, nil, s.list), s.right)
+	split.Offset = 0.3
 	s.content = split
+	s.syncButtons()
 	return s
 }
 
-// twoLineRow makes list rows of a main line (bold or not) over a quieter
-// line of details, both cut short with an ellipsis.
-func twoLineRow(bold bool) func() fyne.CanvasObject {
-	return func() fyne.CanvasObject {
-		a := widget.NewLabel("title")
-		a.TextStyle.Bold = bold
-		a.Truncation = fyne.TextTruncateEllipsis
-		b := widget.NewLabel("meta")
-		b.Importance = widget.LowImportance
-		b.Truncation = fyne.TextTruncateEllipsis
-		return container.NewVBox(a, b)
+func (s *briefingsScreen) syncButtons() {
+	inTrash := s.trash.Checked
+	for _, b := range []*widget.Button{s.restore, s.empty} {
+		if inTrash {
+			b.Show()
+		} else {
+			b.Hide()
+		}
+	}
+	if inTrash {
+		s.remove.Hide()
+	} else {
+		s.remove.Show()
 	}
 }
 
@@ -82,9 +86,10 @@ func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 
 func (s *briefingsScreen) reload() {
 	s.loads++
-	gen := s.loads
+	gen, trash := s.loads, s.trash.Checked
+	s.syncButtons()
 	background(func() {
-		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{})
+		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{Trashed: trash})
 		fyne.Do(func() {
 			if gen != s.loads {
 				return
@@ -96,8 +101,12 @@ func (s *briefingsScreen) reload() {
 			s.briefings = list
 			s.list.UnselectAll()
 			s.list.Refresh()
-			s.detail.Hide()
 			s.status.SetText(plural(len(list), "briefing"))
+			for i, b := range list {
+				if b.ID == s.selected && !trash {
+					s.list.Select(i)
+				}
+			}
 		})
 	})
 }
@@ -107,6 +116,13 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 		return
 	}
 	id := s.briefings[i].ID
+	if s.trash.Checked {
+		s.selected = id
+		return
+	}
+	if s.composer.d != nil && s.composer.d.b.ID == id {
+		return
+	}
 	background(func() {
 		b, err := s.ui.lib.Briefing(s.ui.ctx, id)
 		fyne.Do(func() {
@@ -114,32 +130,91 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 				s.ui.showError(err)
 				return
 			}
-			s.open = b
-			s.title.SetText(b.Title)
-			s.meta.SetText(briefingMeta(b))
-			s.summary.SetText(b.Summary)
-			s.blocks.Refresh()
-			s.detail.Show()
-			s.right.Refresh() // lays out the detail, which was hidden at the last layout
+			s.selected = id
+			s.composer.open(b)
+			s.composer.content.Show()
+			s.hint.Hide()
+			s.right.Refresh()
 		})
 	})
 }
 
-func briefingMeta(b *domain.Briefing) string {
-	out := b.Status.Label()
-	for _, p := range []string{b.Audience, b.Author, b.Date.Long(), b.Classification} {
-		if p != "" {
-			out += " · " + p
-		}
-	}
-	return out
+func (s *briefingsScreen) onNew() {
+	p := s.ui.app.Preferences()
+	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Classification: p.String(prefClassification),
+		Date: domain.DateOf(timeNow())}
+	background(func() {
+		err := s.ui.lib.CreateBriefing(s.ui.ctx, b)
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			s.selected = b.ID
+			s.trash.SetChecked(false)
+			s.reload()
+			s.ui.win.Canvas().Focus(s.composer.title)
+		})
+	})
 }
 
-func (s *briefingsScreen) blockCount() int {
-	if s.open == nil {
-		return 0
+func (s *briefingsScreen) act(fn func(id int64) error) {
+	if s.selected == 0 {
+		return
 	}
-	return len(s.open.Blocks)
+	s.composer.d.flush()
+	id := s.selected
+	background(func() {
+		err := fn(id)
+		fyne.Do(func() {
+			s.ui.showError(err)
+			s.reload()
+		})
+	})
+}
+
+func (s *briefingsScreen) onDuplicate() {
+	s.act(func(id int64) error {
+		b, err := s.ui.lib.DuplicateBriefing(s.ui.ctx, id)
+		if err == nil {
+			fyne.Do(func() { s.selected = b.ID })
+		}
+		return err
+	})
+}
+
+func (s *briefingsScreen) onTrash() {
+	s.act(func(id int64) error {
+		err := s.ui.lib.TrashBriefing(s.ui.ctx, id)
+		if err == nil {
+			fyne.Do(s.closeComposer)
+		}
+		return err
+	})
+}
+
+func (s *briefingsScreen) closeComposer() {
+	s.composer.d = nil
+	s.selected = 0
+	s.composer.content.Hide()
+	s.hint.Show()
+	s.right.Refresh()
+}
+
+func (s *briefingsScreen) onRestore() {
+	s.act(func(id int64) error { return s.ui.lib.RestoreBriefing(s.ui.ctx, id) })
+}
+
+func (s *briefingsScreen) onEmptyTrash() {
+	dialog.ShowConfirm("Empty the trash", "Delete the briefings in the trash for good, with their versions? This cannot be undone.", func(ok bool) {
+		if !ok {
+			return
+		}
+		background(func() {
+			_, err := s.ui.lib.EmptyTrash(s.ui.ctx)
+			fyne.Do(func() { s.ui.showError(err); s.reload() })
+		})
+	}, s.ui.win)
 }
 
 func blockRow() fyne.CanvasObject {
@@ -148,36 +223,18 @@ func blockRow() fyne.CanvasObject {
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
 }
 
-func (s *briefingsScreen) updateBlock(i widget.ListItemID, o fyne.CanvasObject) {
-	if s.open == nil || i >= len(s.open.Blocks) {
-		return
+// twoLineRow makes list rows of a main line (bold or not) over a quieter
+// line of details, both cut short with an ellipsis.
+func twoLineRow(bold bool) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject {
+		a := widget.NewLabel("title")
+		a.TextStyle.Bold = bold
+		a.Truncation = fyne.TextTruncateEllipsis
+		b := widget.NewLabel("meta")
+		b.Importance = widget.LowImportance
+		b.Truncation = fyne.TextTruncateEllipsis
+		return container.NewVBox(a, b)
 	}
-	b := s.open.Blocks[i]
-	row := o.(*fyne.Container)
-	label, icon := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon)
-	switch b.Type {
-	case domain.BlockHeading:
-		icon.SetResource(theme.MenuIcon())
-		label.SetText(b.Text)
-		label.TextStyle.Bold = true
-	case domain.BlockExcerpt:
-		icon.SetResource(theme.ContentCutIcon())
-		quote := ""
-		if b.Excerpt != nil {
-			quote = quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
-		}
-		label.SetText(quote)
-		label.TextStyle.Bold = false
-	case domain.BlockJudgment:
-		icon.SetResource(theme.ConfirmIcon())
-		label.SetText("Key judgment (" + string(b.Confidence) + "): " + b.Text)
-		label.TextStyle.Bold = false
-	default:
-		icon.SetResource(theme.DocumentIcon())
-		label.SetText(clipRunes(b.Text, 240))
-		label.TextStyle.Bold = false
-	}
-	label.Refresh()
 }
 
 func itoa(n int) string { return strconv.Itoa(n) }

@@ -19,9 +19,19 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	file := fyne.NewMenu("File",
 		item("Import files…", shortcut(fyne.KeyO, 0), u.onImportFiles),
 		item("Import from clipboard", shortcut(fyne.KeyV, fyne.KeyModifierShift), u.onPaste),
+		item("New briefing", shortcut(fyne.KeyN, 0), func() { u.onShowView(viewBriefings); u.briefings.onNew() }),
+		item("Export briefing…", shortcut(fyne.KeyE, 0), func() { u.briefings.composer.onExport() }),
+		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Load sample library", u.onLoadSample),
+		item("Settings…", shortcut(fyne.KeyComma, 0), u.onSettings),
 	)
+	c := u.briefings.composer
 	edit := fyne.NewMenu("Edit",
+		item("Undo", shortcut(fyne.KeyZ, 0), c.onUndo),
+		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), c.onRedo),
+		item("Move block up", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(-1) }),
+		item("Move block down", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(1) }),
+		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
 		item("Excerpt selection", shortcut(fyne.KeyE, fyne.KeyModifierShift), func() { u.library.reader.onNewExcerpt() }),
@@ -55,6 +65,10 @@ Ctrl+K	Search the library
 Ctrl+F	Find in the source
 Ctrl+Shift+E	Excerpt the selection
 Ctrl+1 / 2 / 3	Library, Excerpts, Briefings
+Ctrl+N	New briefing
+Ctrl+E	Export the briefing
+Ctrl+Z / Ctrl+Shift+Z	Undo / redo in the composer
+Alt+Up / Alt+Down	Move the selected block
 Shift+arrows	Extend the selection in the reader
 Ctrl+C	Copy the selection`, u.win)
 }

@@ -1,6 +1,8 @@
 package app
 
 import (
+	"time"
+
 	"context"
 
 	"fyne.io/fyne/v2"
@@ -54,6 +56,13 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 	u.win.Resize(fyne.NewSize(1280, 820))
 	u.library.reload()
 	u.offerSample()
+	u.applyTheme()
+	// Pending composer edits are saved before the window or the app goes.
+	u.win.SetCloseIntercept(func() {
+		u.briefings.composer.d.flush()
+		u.win.Close()
+	})
+	a.Lifecycle().SetOnStopped(func() { u.briefings.composer.d.flush() })
 	return u
 }
 
@@ -120,3 +129,6 @@ func errorForUser(err error) error { return userError{domain.ErrorMessage(err)} 
 // fyne.Do. Tests run it inline, since the test driver has no UI goroutine
 // and runs fyne.Do on the caller's.
 var background = func(f func()) { go f() }
+
+// timeNow is the clock for new briefings' dates.
+var timeNow = time.Now

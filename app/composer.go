@@ -1,0 +1,215 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
+)
+
+var (
+	statusChoices     = []string{"Draft", "In review", "Final"}
+	confidenceChoices = []string{"No confidence given", "Low confidence", "Moderate confidence", "High confidence"}
+)
+
+// composer edits one briefing: its details, bottom line and blocks, with
+// undo, autosave, a live preview and export.
+type composer struct {
+	ui       *UI
+	content  fyne.CanvasObject
+	d        *draft
+	title    *widget.Entry
+	status   *widget.Select
+	saved    *widget.Label
+	stats    *widget.Label
+	fields   map[string]*widget.Entry // subtitle, audience, author, date, classification
+	summary  *widget.Entry
+	blocks   *widget.List
+	selected int
+	editor   *blockEditor
+	preview  *widgets.Reader
+	tabs     *container.AppTabs
+	loading  bool // set while widgets are filled from the draft, so no edit is recorded
+}
+
+func newComposer(ui *UI) *composer {
+	c := &composer{ui: ui, selected: -1, fields: map[string]*widget.Entry{}}
+	c.title = widget.NewEntry()
+	c.title.TextStyle.Bold = true
+	c.title.SetPlaceHolder("Title")
+	c.title.OnChanged = func(s string) { c.onText("title", func(b *domain.Briefing) { b.Title = s }) }
+	c.status = widget.NewSelect(statusChoices, c.onStatus)
+	c.saved = widget.NewLabel("")
+	c.saved.Importance = widget.LowImportance
+	c.stats = widget.NewLabel("")
+	c.stats.Importance = widget.LowImportance
+	form := widget.NewForm()
+	for _, f := range []struct{ key, label, hint string }{{"subtitle", "Subtitle", ""}, {"audience", "Prepared for", ""},
+		{"author", "Prepared by", ""}, {"date", "Date", "YYYY-MM-DD"}, {"classification", "Classification", "banner text, e.g. OFFICIAL"}} {
+		e := widget.NewEntry()
+		e.SetPlaceHolder(f.hint)
+		key := f.key
+		e.OnChanged = func(s string) { c.onMeta(key, s) }
+		c.fields[key] = e
+		form.Append(f.label, e)
+	}
+	c.summary = widget.NewMultiLineEntry()
+	c.summary.Wrapping = fyne.TextWrapWord
+	c.summary.SetMinRowsVisible(3)
+	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
+	c.summary.OnChanged = func(s string) { c.onText("summary", func(b *domain.Briefing) { b.Summary = s }) }
+	c.blocks = widget.NewList(c.blockCount, blockRow, c.updateBlock)
+	c.blocks.OnSelected = c.onSelectBlock
+	c.editor = newBlockEditor(c)
+	c.preview = widgets.NewReader()
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), c.title)
+	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
+	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.toolbar())
+	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
+	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
+	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
+	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
+	return c
+}
+
+func (c *composer) toolbar() fyne.CanvasObject {
+	btn := func(label string, icon fyne.Resource, fn func()) *widget.Button {
+		return widget.NewButtonWithIcon(label, icon, fn)
+	}
+	return container.NewHBox(
+		btn("Heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) }),
+		btn("Commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) }),
+		btn("Judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) }),
+		btn("Excerpt…", theme.ContentAddIcon(), c.onPickExcerpt),
+		widget.NewSeparator(),
+		btn("", theme.MoveUpIcon(), func() { c.onMove(-1) }),
+		btn("", theme.MoveDownIcon(), func() { c.onMove(1) }),
+		btn("", theme.DeleteIcon(), c.onRemove),
+		widget.NewSeparator(),
+		btn("", theme.ContentUndoIcon(), c.onUndo),
+		btn("", theme.ContentRedoIcon(), c.onRedo),
+		widget.NewSeparator(),
+		btn("Versions…", theme.HistoryIcon(), c.onHistory),
+		btn("Export…", theme.DocumentSaveIcon(), c.onExport),
+	)
+}
+
+// open starts editing b; an earlier briefing's pending edits are saved first.
+func (c *composer) open(b *domain.Briefing) {
+	c.d.flush()
+	c.d = &draft{ui: c.ui, b: b, onStatus: func(s string) { c.saved.SetText(s) }}
+	c.selected = -1
+	c.fill()
+	c.saved.SetText("Saved")
+}
+
+// fill shows the draft in the widgets without recording edits.
+func (c *composer) fill() {
+	c.loading = true
+	defer func() { c.loading = false }()
+	b := c.d.b
+	c.title.SetText(b.Title)
+	c.status.SetSelected(b.Status.Label())
+	vals := map[string]string{"subtitle": b.Subtitle, "audience": b.Audience, "author": b.Author,
+		"date": b.Date.String(), "classification": b.Classification}
+	for k, e := range c.fields {
+		e.SetText(vals[k])
+	}
+	c.summary.SetText(b.Summary)
+	c.blocks.Refresh()
+	if c.selected >= len(b.Blocks) {
+		c.selected = len(b.Blocks) - 1
+	}
+	c.editor.show(c.selectedBlock())
+	c.updateStats()
+}
+
+func (c *composer) onField(fn func(b *domain.Briefing)) {
+	if c.loading || c.d == nil {
+		return
+	}
+	c.d.edit(fn)
+	c.updateStats()
+}
+
+// onText records typing into a field; see draft.editField.
+func (c *composer) onText(key string, fn func(b *domain.Briefing)) {
+	if c.loading || c.d == nil {
+		return
+	}
+	c.d.editField(key, fn)
+	c.updateStats()
+}
+
+func (c *composer) onMeta(key, v string) {
+	switch key {
+	case "subtitle":
+		c.onText(key, func(b *domain.Briefing) { b.Subtitle = v })
+	case "audience":
+		c.onText(key, func(b *domain.Briefing) { b.Audience = v })
+	case "author":
+		c.onText(key, func(b *domain.Briefing) { b.Author = v })
+	case "classification":
+		c.onText(key, func(b *domain.Briefing) { b.Classification = v })
+	case "date":
+		if d, err := domain.ParseDate(strings.TrimSpace(v)); err == nil {
+			c.onText(key, func(b *domain.Briefing) { b.Date = d })
+		}
+	}
+}
+
+func (c *composer) onStatus(label string) {
+	st, _ := domain.ParseStatus(label)
+	if c.loading || c.d == nil || st == c.d.b.Status {
+		return
+	}
+	c.onField(func(b *domain.Briefing) { b.Status = st })
+	c.snapshotLater("Status changed to " + label)
+}
+
+func (c *composer) blockCount() int {
+	if c.d == nil {
+		return 0
+	}
+	return len(c.d.b.Blocks)
+}
+
+func (c *composer) updateBlock(i widget.ListItemID, o fyne.CanvasObject) {
+	if c.d != nil && i < len(c.d.b.Blocks) {
+		setBlockRow(o, c.d.b.Blocks[i])
+	}
+}
+
+func (c *composer) selectedBlock() *domain.Block {
+	if c.d == nil || c.selected < 0 || c.selected >= len(c.d.b.Blocks) {
+		return nil
+	}
+	return c.d.b.Blocks[c.selected]
+}
+
+func (c *composer) onSelectBlock(i widget.ListItemID) {
+	c.selected = i
+	c.editor.show(c.selectedBlock())
+}
+
+// updateStats shows the word count and an estimate of the PDF's length.
+func (c *composer) updateStats() {
+	if c.d == nil {
+		return
+	}
+	words := len(strings.Fields(briefingText(c.d.b)))
+	pages := max(1, (words+349)/350+1)
+	c.stats.SetText(fmt.Sprintf("%s · %s · about %s in PDF", plural(len(c.d.b.Blocks), "block"), plural(words, "word"), plural(pages, "page")))
+}
+
+func (c *composer) refreshPreview() {
+	if c.d != nil && c.tabs.Selected() != nil && c.tabs.Selected().Text == "Preview" {
+		c.preview.SetText(briefingText(c.d.b))
+	}
+}

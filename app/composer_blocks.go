@@ -1,0 +1,281 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+// blockEditor edits the selected block in place under the block list.
+type blockEditor struct {
+	c          *composer
+	content    *fyne.Container
+	text       *widget.Entry
+	confidence *widget.Select
+	marking    *widget.Select
+	quote      *widget.Label
+	loading    bool
+}
+
+func newBlockEditor(c *composer) *blockEditor {
+	e := &blockEditor{c: c}
+	e.text = widget.NewMultiLineEntry()
+	e.text.Wrapping = fyne.TextWrapWord
+	e.text.SetMinRowsVisible(4)
+	e.text.OnChanged = func(s string) { e.setText(s) }
+	e.confidence = widget.NewSelect(confidenceChoices, func(string) {
+		conf := []domain.Confidence{"", domain.ConfidenceLow, domain.ConfidenceModerate, domain.ConfidenceHigh}
+		if i := e.confidence.SelectedIndex(); i >= 0 {
+			e.set(func(b *domain.Block) { b.Confidence = conf[i] })
+		}
+	})
+	e.marking = widget.NewSelect(markingChoices, func(string) {
+		m := domain.Marking("")
+		if i := e.marking.SelectedIndex(); i > 0 {
+			m = domain.Marking(markingChoices[i])
+		}
+		e.set(func(b *domain.Block) { b.Marking = m })
+	})
+	e.quote = widget.NewLabel("")
+	e.quote.Wrapping = fyne.TextWrapWord
+	e.content = container.NewVBox()
+	return e
+}
+
+// show puts blk's fields in the editor; nil hides it.
+func (e *blockEditor) show(blk *domain.Block) {
+	e.loading = true
+	defer func() { e.loading = false }()
+	e.content.Objects = nil
+	if blk == nil {
+		e.content.Refresh()
+		return
+	}
+	idx := 0
+	for i, m := range markingChoices {
+		if m == string(blk.Marking) {
+			idx = i
+		}
+	}
+	e.marking.SetSelectedIndex(idx)
+	switch blk.Type {
+	case domain.BlockExcerpt:
+		q := ""
+		if blk.Excerpt != nil {
+			q = quoted(blk.Excerpt.Quote) + "\n— " + blk.Excerpt.SourceTitle
+		}
+		e.quote.SetText(q)
+		e.content.Objects = []fyne.CanvasObject{e.quote, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), func() {
+			if blk.Excerpt != nil {
+				e.c.ui.showExcerpt(blk.Excerpt)
+			}
+		})}
+	case domain.BlockJudgment:
+		e.text.SetText(blk.Text)
+		conf := map[domain.Confidence]int{"": 0, domain.ConfidenceLow: 1, domain.ConfidenceModerate: 2, domain.ConfidenceHigh: 3}
+		e.confidence.SetSelectedIndex(conf[blk.Confidence])
+		e.content.Objects = []fyne.CanvasObject{e.text, container.NewGridWithColumns(2, e.confidence, e.marking)}
+	case domain.BlockHeading:
+		e.text.SetText(blk.Text)
+		e.content.Objects = []fyne.CanvasObject{e.text}
+	default:
+		e.text.SetText(blk.Text)
+		e.content.Objects = []fyne.CanvasObject{e.text, e.marking}
+	}
+	e.content.Refresh()
+}
+
+// setText records typing into the selected block's text.
+func (e *blockEditor) setText(s string) {
+	c := e.c
+	if e.loading || c.selectedBlock() == nil {
+		return
+	}
+	i := c.selected
+	c.d.editField("block "+itoa(i), func(b *domain.Briefing) { b.Blocks[i].Text = s })
+	c.blocks.RefreshItem(i)
+	c.updateStats()
+}
+
+// set changes the selected block as one undoable edit.
+func (e *blockEditor) set(fn func(b *domain.Block)) {
+	c := e.c
+	if e.loading || c.selectedBlock() == nil {
+		return
+	}
+	i := c.selected
+	c.d.edit(func(b *domain.Briefing) { fn(b.Blocks[i]) })
+	c.blocks.RefreshItem(i)
+	c.updateStats()
+}
+
+func (c *composer) insert(blk *domain.Block) {
+	if c.d == nil {
+		return
+	}
+	at := len(c.d.b.Blocks)
+	if c.selected >= 0 {
+		at = c.selected + 1
+	}
+	c.d.edit(func(b *domain.Briefing) {
+		b.Blocks = append(b.Blocks[:at], append([]*domain.Block{blk}, b.Blocks[at:]...)...)
+	})
+	c.blocks.Refresh()
+	c.blocks.Select(at)
+	c.updateStats()
+}
+
+func (c *composer) onAdd(t domain.BlockType) {
+	texts := map[domain.BlockType]string{domain.BlockHeading: "New section", domain.BlockCommentary: "Your commentary.", domain.BlockJudgment: "Your judgment."}
+	blk := &domain.Block{Type: t, Text: texts[t]}
+	if t == domain.BlockJudgment {
+		blk.Confidence = domain.ConfidenceModerate
+	}
+	c.insert(blk)
+	c.ui.win.Canvas().Focus(c.editor.text)
+}
+
+func (c *composer) onMove(delta int) {
+	i := c.selected
+	if c.d == nil || i < 0 || i+delta < 0 || i+delta >= len(c.d.b.Blocks) {
+		return
+	}
+	c.d.edit(func(b *domain.Briefing) { b.Blocks[i], b.Blocks[i+delta] = b.Blocks[i+delta], b.Blocks[i] })
+	c.blocks.Refresh()
+	c.blocks.Select(i + delta)
+}
+
+func (c *composer) onRemove() {
+	i := c.selected
+	if c.selectedBlock() == nil {
+		return
+	}
+	c.d.edit(func(b *domain.Briefing) { b.Blocks = append(b.Blocks[:i], b.Blocks[i+1:]...) })
+	c.selected = min(i, len(c.d.b.Blocks)-1)
+	c.blocks.UnselectAll()
+	c.blocks.Refresh()
+	if c.selected >= 0 {
+		c.blocks.Select(c.selected)
+	} else {
+		c.editor.show(nil)
+	}
+	c.updateStats()
+}
+
+func (c *composer) onUndo() {
+	if c.d != nil && c.d.undoEdit() {
+		c.fill()
+	}
+}
+
+func (c *composer) onRedo() {
+	if c.d != nil && c.d.redoEdit() {
+		c.fill()
+	}
+}
+
+// onPickExcerpt offers the library's excerpts, searchable, to add one.
+func (c *composer) onPickExcerpt() {
+	if c.d == nil {
+		return
+	}
+	var list []*domain.Excerpt
+	search := widget.NewEntry()
+	search.SetPlaceHolder("Search excerpts")
+	var d dialog.Dialog
+	picker := widget.NewList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
+		box := o.(*fyne.Container)
+		box.Objects[0].(*widget.Label).SetText(quoted(clipRunes(list[i].Quote, 140)))
+		box.Objects[1].(*widget.Label).SetText(excerptLine(list[i]))
+	})
+	picker.OnSelected = func(i widget.ListItemID) {
+		e := list[i]
+		d.Hide()
+		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
+	}
+	load := func(q string) {
+		background(func() {
+			found, err := c.ui.lib.Excerpts(c.ui.ctx, domain.ExcerptFilter{Query: strings.TrimSpace(q), Limit: 500})
+			fyne.Do(func() {
+				if err == nil && search.Text == q {
+					list = found
+					picker.Refresh()
+				}
+			})
+		})
+	}
+	search.OnChanged = load
+	d = dialog.NewCustom("Add an excerpt", "Cancel", container.NewBorder(search, nil, nil, nil, picker), c.ui.win)
+	d.Resize(fyne.NewSize(760, 560))
+	d.Show()
+	load("")
+}
+
+// setBlockRow shows a block in a list row of blockRow.
+func setBlockRow(o fyne.CanvasObject, b *domain.Block) {
+	row := o.(*fyne.Container)
+	label, icon := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon)
+	label.TextStyle.Bold = b.Type == domain.BlockHeading
+	switch b.Type {
+	case domain.BlockHeading:
+		icon.SetResource(theme.MenuIcon())
+		label.SetText(b.Text)
+	case domain.BlockExcerpt:
+		icon.SetResource(theme.ContentCutIcon())
+		q := ""
+		if b.Excerpt != nil {
+			q = b.Marking.Portion() + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
+		}
+		label.SetText(q)
+	case domain.BlockJudgment:
+		icon.SetResource(theme.ConfirmIcon())
+		conf := ""
+		if b.Confidence != "" {
+			conf = " (" + string(b.Confidence) + " confidence)"
+		}
+		label.SetText("Key judgment: " + clipRunes(b.Text, 200) + conf)
+	default:
+		icon.SetResource(theme.DocumentIcon())
+		label.SetText(clipRunes(b.Text, 240))
+	}
+	label.Refresh()
+}
+
+// briefingText is the briefing as plain text, for the preview and counts.
+func briefingText(b *domain.Briefing) string {
+	var sb strings.Builder
+	sb.WriteString(strings.ToUpper(b.Title) + "\n\n")
+	if b.Summary != "" {
+		sb.WriteString("BOTTOM LINE UP FRONT\n" + b.Summary + "\n\n")
+	}
+	n, sec := 0, 0
+	for _, blk := range b.Blocks {
+		if blk.Type == domain.BlockJudgment {
+			n++
+			if n == 1 {
+				sb.WriteString("KEY JUDGMENTS\n\n")
+			}
+			sb.WriteString(itoa(n) + ". " + blk.Marking.Portion() + spaceIf(blk.Marking != "") + blk.Text + " (" + string(blk.Confidence) + " confidence)\n\n")
+		}
+	}
+	for _, blk := range b.Blocks {
+		switch blk.Type {
+		case domain.BlockHeading:
+			sec++
+			sb.WriteString(itoa(sec) + "  " + strings.ToUpper(blk.Text) + "\n\n")
+		case domain.BlockCommentary:
+			sb.WriteString(blk.Marking.Portion() + spaceIf(blk.Marking != "") + blk.Text + "\n\n")
+		case domain.BlockExcerpt:
+			if blk.Excerpt != nil {
+				sb.WriteString("    " + quoted(blk.Excerpt.Quote) + "\n    — " + blk.Excerpt.SourceTitle + "\n\n")
+			}
+		}
+	}
+	return strings.TrimSpace(sb.String())
+}

@@ -1,0 +1,217 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/url"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
+)
+
+const prefExportFolder = "exportFolder"
+
+var formatChoices = []string{"PDF", "Markdown", "JSON (interchange)"}
+
+// snapshotLater saves the current state and then a version with label.
+func (c *composer) snapshotLater(label string) {
+	c.d.flush()
+	id := c.d.b.ID
+	background(func() {
+		_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
+		fyne.Do(func() { c.ui.showError(err) })
+	})
+}
+
+// onExport asks for format, paper and place, checks for problems, then
+// writes the file off the UI goroutine with a cancel button.
+func (c *composer) onExport() {
+	if c.d == nil {
+		return
+	}
+	c.d.flush()
+	format := widget.NewSelect(formatChoices, nil)
+	format.SetSelectedIndex(0)
+	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
+	name := widget.NewEntry()
+	name.SetText(fileSafe(c.d.b.Title))
+	folder := widget.NewLabel(c.exportFolder())
+	folder.Truncation = fyne.TextTruncateEllipsis
+	choose := widget.NewButton("Choose…", func() {
+		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
+			if err == nil && u != nil {
+				folder.SetText(u.Path())
+			}
+		}, c.ui.win)
+		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
+			d.SetLocation(l)
+		}
+		d.Show()
+	})
+	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
+		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
+	dialog.ShowForm("Export briefing", "Export", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		ext := []string{".pdf", ".md", ".json"}[max(format.SelectedIndex(), 0)]
+		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), ext)+ext)
+		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
+		c.checkThenExport(path, ext, paper.Selected == "US Letter")
+	}, c.ui.win)
+}
+
+func (c *composer) exportFolder() string {
+	if f := c.ui.app.Preferences().String(prefExportFolder); f != "" {
+		return f
+	}
+	home, _ := os.UserHomeDir()
+	if docs := filepath.Join(home, "Documents"); isDir(docs) {
+		return docs
+	}
+	return home
+}
+
+func isDir(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.IsDir()
+}
+
+func fileSafe(title string) string {
+	r := strings.NewReplacer("/", "-", "\\", "-", ":", " -", "*", "", "?", "", "\"", "", "<", "", ">", "", "|", "-")
+	s := strings.TrimSpace(r.Replace(title))
+	if s == "" {
+		return "briefing"
+	}
+	return clipRunes(s, 80)
+}
+
+// checkThenExport lists what a reader would trip over before writing.
+func (c *composer) checkThenExport(path, ext string, letter bool) {
+	id := c.d.b.ID
+	background(func() {
+		bundle, err := c.ui.lib.Bundle(c.ui.ctx, id)
+		var warnings []string
+		missing := false
+		if err == nil {
+			warnings = exportWarnings(bundle)
+			if ext == ".pdf" {
+				mc, _ := export.CheckPDF(bundle)
+				for _, m := range mc {
+					missing = true
+					warnings = append(warnings, "The PDF fonts cannot show "+string(m.Char)+" ("+m.Code+") in "+strings.Join(m.Where, ", ")+"; it will print as ["+m.Code+"].")
+				}
+			}
+		}
+		fyne.Do(func() {
+			if err != nil {
+				c.ui.showError(err)
+				return
+			}
+			run := func() { c.export(bundle, path, ext, letter, missing) }
+			if len(warnings) == 0 {
+				run()
+				return
+			}
+			dialog.ShowConfirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
+				if ok {
+					run()
+				}
+			}, c.ui.win)
+		})
+	})
+}
+
+// exportWarnings finds unmarked portions (when marks are in use) and empty
+// sections.
+func exportWarnings(b *domain.Bundle) []string {
+	var out []string
+	marked, unmarked := false, 0
+	blocks := b.Briefing.Blocks
+	for _, blk := range blocks {
+		m := blk.Marking
+		if blk.Excerpt != nil {
+			m = domain.HighestMarking(m, blk.Excerpt.Marking)
+		}
+		if m != "" {
+			marked = true
+		} else if blk.Type != domain.BlockHeading {
+			unmarked++
+		}
+	}
+	if marked && unmarked > 0 {
+		out = append(out, plural(unmarked, "portion")+" carry no portion marking while others do.")
+	}
+	for i, blk := range blocks {
+		if blk.Type == domain.BlockHeading && (i+1 == len(blocks) || blocks[i+1].Type == domain.BlockHeading) {
+			out = append(out, "The section “"+blk.Text+"” is empty.")
+		}
+	}
+	return out
+}
+
+func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allowMissing bool) {
+	ctx, cancel := context.WithCancel(c.ui.ctx)
+	bar := widget.NewProgressBarInfinite()
+	prog := dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), c.ui.win)
+	done := false // the dialog's close is a cancel only while writing
+	prog.SetOnClosed(func() {
+		if !done {
+			cancel()
+		}
+	})
+	prog.Show()
+	paper := "a4"
+	if letter {
+		paper = "letter"
+	}
+	write := map[string]func(io.Writer, *domain.Bundle) error{
+		".pdf": func(w io.Writer, b *domain.Bundle) error {
+			return export.WritePDF(w, b, export.PDFOptions{Paper: paper, AllowMissing: allowMissing})
+		},
+		".md": export.WriteMarkdown, ".json": export.WriteJSON}[ext]
+	background(func() {
+		err := export.WriteFileAtomic(ctx, path, 0o644, func(w io.Writer) error { return write(w, bundle) })
+		if err == nil {
+			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(path))
+		}
+		fyne.Do(func() {
+			done = true
+			prog.Hide()
+			cancel()
+			switch {
+			case errors.Is(err, context.Canceled):
+				return
+			case err != nil:
+				c.ui.showError(err)
+			default:
+				c.exported(path)
+			}
+		})
+	})
+}
+
+// exported offers to open the file or its folder.
+func (c *composer) exported(path string) {
+	open := func(p string) {
+		if u, err := url.Parse("file://" + p); err == nil {
+			_ = c.ui.app.OpenURL(u)
+		}
+	}
+	var d dialog.Dialog
+	buttons := container.NewHBox(widget.NewButton("Open file", func() { open(path); d.Hide() }),
+		widget.NewButton("Show folder", func() { open(filepath.Dir(path)); d.Hide() }))
+	d = dialog.NewCustom("Exported", "Close", container.NewVBox(widget.NewLabel("Saved "+path), buttons), c.ui.win)
+	d.Show()
+}

@@ -1,0 +1,157 @@
+package app
+
+import (
+	"encoding/json"
+	"sync"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/attache/attache/domain"
+)
+
+// autosaveDelay is how long the composer waits after the last edit before
+// saving; every edit is in the library within about a second.
+var autosaveDelay = 800 * time.Millisecond
+
+// draft is the briefing being edited with its undo history and autosave.
+// Every change goes through edit, so undo, redo and saving see them all.
+type draft struct {
+	ui       *UI
+	b        *domain.Briefing
+	undo     []*domain.Briefing
+	redo     []*domain.Briefing
+	version  int // bumped by every change
+	saved    int // the version the library holds
+	timer    *time.Timer
+	lastKey  string     // the field the last edit typed into
+	lastAt   time.Time  // when; typing in one field is one undo step
+	saveMu   sync.Mutex // saves run one at a time, newest last
+	onStatus func(string)
+}
+
+const maxUndo = 200
+
+func cloneBriefing(b *domain.Briefing) *domain.Briefing {
+	data, _ := json.Marshal(b)
+	c := &domain.Briefing{}
+	_ = json.Unmarshal(data, c)
+	for i, blk := range b.Blocks {
+		c.Blocks[i].Excerpt = blk.Excerpt // not serialised; shared, read-only
+	}
+	return c
+}
+
+// edit applies fn to the briefing as one undoable change and schedules a save.
+func (d *draft) edit(fn func(b *domain.Briefing)) { d.editField("", fn) }
+
+// editField is edit for typing into the field key: keystrokes in the same
+// field within a couple of seconds of each other make one undo step.
+func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
+	now := time.Now()
+	if key == "" || key != d.lastKey || now.Sub(d.lastAt) > 2*time.Second || len(d.undo) == 0 {
+		d.undo = append(d.undo, cloneBriefing(d.b))
+		if len(d.undo) > maxUndo {
+			d.undo = d.undo[1:]
+		}
+	}
+	d.lastKey, d.lastAt = key, now
+	d.redo = nil
+	fn(d.b)
+	d.changed()
+}
+
+func (d *draft) changed() {
+	d.version++
+	d.status("Editing…")
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(d.save) })
+}
+
+func (d *draft) canUndo() bool { return len(d.undo) > 0 }
+func (d *draft) canRedo() bool { return len(d.redo) > 0 }
+
+func (d *draft) undoEdit() bool {
+	if !d.canUndo() {
+		return false
+	}
+	d.lastKey = ""
+	d.redo = append(d.redo, d.b)
+	d.b = d.undo[len(d.undo)-1]
+	d.undo = d.undo[:len(d.undo)-1]
+	d.changed()
+	return true
+}
+
+func (d *draft) redoEdit() bool {
+	if !d.canRedo() {
+		return false
+	}
+	d.undo = append(d.undo, d.b)
+	d.b = d.redo[len(d.redo)-1]
+	d.redo = d.redo[:len(d.redo)-1]
+	d.changed()
+	return true
+}
+
+// save writes the current state off the UI goroutine; a save overtaken by
+// a newer one is skipped.
+func (d *draft) save() {
+	if d.saved == d.version {
+		return
+	}
+	snap, version := cloneBriefing(d.b), d.version
+	d.status("Saving…")
+	background(func() {
+		err := d.write(snap, version)
+		fyne.Do(func() {
+			switch {
+			case err != nil:
+				d.status("Not saved")
+				d.ui.showError(err)
+			case d.saved == d.version:
+				d.status("Saved")
+			}
+		})
+	})
+}
+
+func (d *draft) write(b *domain.Briefing, version int) error {
+	d.saveMu.Lock()
+	defer d.saveMu.Unlock()
+	if version <= d.savedVersion() {
+		return nil
+	}
+	if err := d.ui.lib.SaveBriefing(d.ui.ctx, b); err != nil {
+		return err
+	}
+	fyne.Do(func() { d.saved = max(d.saved, version) })
+	return nil
+}
+
+func (d *draft) savedVersion() int {
+	v := 0
+	fyne.DoAndWait(func() { v = d.saved })
+	return v
+}
+
+// flush saves at once, waiting, so closing the window loses nothing.
+func (d *draft) flush() {
+	if d == nil || d.saved == d.version {
+		return
+	}
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	if err := d.ui.lib.SaveBriefing(d.ui.ctx, cloneBriefing(d.b)); err == nil {
+		d.saved = d.version
+	}
+}
+
+func (d *draft) status(s string) {
+	if d.onStatus != nil {
+		d.onStatus(s)
+	}
+}

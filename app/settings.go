@@ -1,0 +1,68 @@
+package app
+
+import (
+	"image/color"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+// Preference keys, kept with Fyne's preferences API.
+const (
+	prefAuthor         = "defaultAuthor"
+	prefClassification = "defaultClassification"
+	prefPaper          = "paper"
+	prefTheme          = "theme"
+)
+
+// onSettings edits the defaults new briefings and exports start from.
+func (u *UI) onSettings() {
+	p := u.app.Preferences()
+	author := widget.NewEntry()
+	author.SetText(p.String(prefAuthor))
+	class := widget.NewEntry()
+	class.SetText(p.String(prefClassification))
+	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	paper.SetSelected(p.StringWithFallback(prefPaper, "A4"))
+	th := widget.NewSelect([]string{"Follow the system", "Light", "Dark"}, nil)
+	th.SetSelected(p.StringWithFallback(prefTheme, "Follow the system"))
+	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
+		{Text: "Classification", Widget: class, HintText: "banner text for new briefings"},
+		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th}}
+	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		p.SetString(prefAuthor, author.Text)
+		p.SetString(prefClassification, class.Text)
+		p.SetString(prefPaper, paper.Selected)
+		p.SetString(prefTheme, th.Selected)
+		u.applyTheme()
+	}, u.win)
+	d.Resize(fyne.NewSize(520, 360))
+	d.Show()
+}
+
+// applyTheme honours the theme preference; the default follows the system.
+func (u *UI) applyTheme() {
+	switch u.app.Preferences().String(prefTheme) {
+	case "Light":
+		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantLight})
+	case "Dark":
+		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantDark})
+	default:
+		u.app.Settings().SetTheme(theme.DefaultTheme())
+	}
+}
+
+// fixedVariant is a theme that ignores the system's light/dark setting.
+type fixedVariant struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (f fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return f.Theme.Color(n, f.v)
+}
