@@ -42,5 +42,6 @@ func Run(ctx context.Context, lib Library) error {
 	}()
 	ui.win.SetMaster()
 	ui.win.ShowAndRun()
+	ui.briefings.composer.d.flush()
 	return nil
 }

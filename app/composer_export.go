@@ -61,7 +61,7 @@ func (c *composer) onExport() {
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
 		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
-	dialog.ShowForm("Export briefing", "Export", "Cancel", items, func(ok bool) {
+	d := dialog.NewForm("Export briefing", "Export", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -70,6 +70,8 @@ func (c *composer) onExport() {
 		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
 		c.checkThenExport(path, ext, paper.Selected == "US Letter")
 	}, c.ui.win)
+	d.Resize(fyne.NewSize(620, 300))
+	d.Show()
 }
 
 func (c *composer) exportFolder() string {

@@ -57,12 +57,13 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 	u.library.reload()
 	u.offerSample()
 	u.applyTheme()
-	// Pending composer edits are saved before the window or the app goes.
+	// Pending composer edits are saved before the window goes (and by Run
+	// after the event loop ends: a lifecycle stop hook would deadlock Fyne
+	// 2.7's shutdown, which queues it for a main loop that has finished).
 	u.win.SetCloseIntercept(func() {
 		u.briefings.composer.d.flush()
 		u.win.Close()
 	})
-	a.Lifecycle().SetOnStopped(func() { u.briefings.composer.d.flush() })
 	return u
 }
 
