@@ -389,3 +389,18 @@ func TestTrashRestoreAndEmpty(t *testing.T) {
 	fyne.DoAndWait(u.briefings.onRestore)
 	eventually(t, "the restore", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
 }
+
+func TestAddExcerptToBriefingFromExcerptsView(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	b, _ := lib.Briefings(context.Background(), domain.BriefingFilter{})
+	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{})
+	fyne.DoAndWait(func() { u.addExcerptTo(b[0].ID, exs[0]) })
+	eventually(t, "the new block", func() bool {
+		full, _ := lib.Briefing(context.Background(), b[0].ID)
+		last := full.Blocks[len(full.Blocks)-1]
+		return len(full.Blocks) == 20 && last.ExcerptID == exs[0].ID
+	})
+}

@@ -213,3 +213,18 @@ func (c *composer) refreshPreview() {
 		c.preview.SetText(briefingText(c.d.b))
 	}
 }
+
+// addExcerptTo appends an excerpt to a briefing; an open composer gets it
+// as an undoable edit, otherwise the library does directly.
+func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
+	c := u.briefings.composer
+	if c.d != nil && c.d.b.ID == briefingID {
+		c.selected = len(c.d.b.Blocks) - 1
+		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
+		return
+	}
+	background(func() {
+		err := u.lib.AddBlock(u.ctx, briefingID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1)
+		fyne.Do(func() { u.showError(err) })
+	})
+}

@@ -65,7 +65,8 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	form := widget.NewForm(s.fields.items()...)
 	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
 	save.Importance = widget.HighImportance
-	actions := container.NewHBox(save, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
+	actions := container.NewHBox(save, widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing),
+		widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
 		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete))
 	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
@@ -248,4 +249,36 @@ func quoted(q string) string {
 		return q
 	}
 	return "“" + q + "”"
+}
+
+// onAddToBriefing appends the excerpt to a briefing the analyst picks.
+func (s *excerptsScreen) onAddToBriefing() {
+	e := s.selected
+	if e == nil {
+		return
+	}
+	background(func() {
+		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{})
+		fyne.Do(func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			if len(list) == 0 {
+				dialog.ShowInformation("Add to briefing", "There are no briefings yet: start one in Briefings (Ctrl+N).", s.ui.win)
+				return
+			}
+			names := make([]string, len(list))
+			for i, b := range list {
+				names[i] = clipRunes(b.Title, 70)
+			}
+			pick := widget.NewSelect(names, nil)
+			pick.SetSelectedIndex(0)
+			dialog.ShowForm("Add to briefing", "Add", "Cancel", []*widget.FormItem{{Text: "Briefing", Widget: pick}}, func(ok bool) {
+				if ok && pick.SelectedIndex() >= 0 {
+					s.ui.addExcerptTo(list[pick.SelectedIndex()].ID, e)
+				}
+			}, s.ui.win)
+		})
+	})
 }
