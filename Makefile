@@ -13,7 +13,7 @@ PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build deps test unit lint smoke fuzz bench clean
+.PHONY: run build deps test unit lint smoke fuzz bench package clean
 
 run: deps build
 	./$(BIN)
@@ -53,8 +53,15 @@ fuzz:
 		done; \
 	done
 
+# An installable Linux bundle (tar.xz with the binary, icon and .desktop
+# file) from FyneApp.toml, built by Fyne's packaging tool.
+FYNE := fyne.io/tools/cmd/fyne@v1.7.4
+package: deps
+	$(GO) run $(FYNE) package --target linux --tags $(TAGS) --release
+	@ls -l *.tar.xz
+
 bench:
 	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/ ./export/
 
 clean:
-	rm -rf bin
+	rm -rf bin *.tar.xz
