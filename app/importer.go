@@ -37,7 +37,7 @@ func (u *UI) onImportFiles() {
 		rc.Close()
 		u.importPaths([]string{path})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx"}))
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
 }
@@ -165,4 +165,45 @@ func reportLines(r *ingest.Report) []string {
 		out = append(out, "Detected "+d)
 	}
 	return append(out, r.Warnings...)
+}
+
+// onImportURL fetches a web page the analyst names, with a cancel button.
+func (u *UI) onImportURL() {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder("https://…")
+	d := dialog.NewForm("Import from a web address", "Import", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {
+		if !ok || strings.TrimSpace(entry.Text) == "" {
+			return
+		}
+		u.fetch(strings.TrimSpace(entry.Text))
+	}, u.win)
+	d.Resize(fyne.NewSize(620, 180))
+	d.Show()
+}
+
+func (u *UI) fetch(addr string) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	prog := dialog.NewCustom("Fetching", "Cancel", container.NewVBox(widget.NewLabel(addr), widget.NewProgressBarInfinite()), u.win)
+	done := false
+	prog.SetOnClosed(func() {
+		if !done {
+			cancel()
+		}
+	})
+	prog.Show()
+	background(func() {
+		src, rep, err := ingest.FetchURL(ctx, addr, ingest.FetchOptions{})
+		existing := false
+		if err == nil {
+			existing, err = u.lib.CreateSource(ctx, src)
+		}
+		fyne.Do(func() {
+			done = true
+			prog.Hide()
+			cancel()
+			if ctx.Err() == nil || err == nil {
+				u.imported([]importResult{{name: addr, source: src, existing: existing, report: rep, err: err}}, 1)
+			}
+		})
+	})
 }

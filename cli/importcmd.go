@@ -32,8 +32,8 @@ func (a *cliApp) importCommand() *cobra.Command {
 	var o importOverrides
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import FILE...",
-		Short: "Import text, Markdown or saved web pages as sources ('-' reads standard input)",
+		Use:   "import FILE|URL...",
+		Short: "Import text, Markdown, web pages, PDF and Word files, or web addresses ('-' reads standard input)",
 		Long: `Import sources, detecting title, byline, date and section label. Importing
 text the library already has finds the existing source. Each file is saved
 on its own: a file that fails leaves the others imported and the library
@@ -103,7 +103,9 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 	var src *domain.Source
 	var rep *ingest.Report
 	var err error
-	if file == "-" {
+	if isWebAddress(file) {
+		src, rep, err = ingest.FetchURL(ctx, file, ingest.FetchOptions{})
+	} else if file == "-" {
 		src, rep, err = ingest.Import("stdin.txt", io.NopCloser(a.env.Stdin), ingest.Options{})
 		if err == nil {
 			src.Kind, src.FileName = domain.KindNote, ""
@@ -181,3 +183,10 @@ func orDash(s string) string {
 // silentError is an error whose details were already printed; only the
 // summary goes to stderr.
 type silentError struct{ error }
+
+// isWebAddress tells a URL to fetch from a file name; fetching happens only
+// for what the user names this way.
+func isWebAddress(s string) bool {
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
+}

@@ -31,9 +31,7 @@ var formatByExt = map[string]string{
 var unsupportedMagic = []struct {
 	magic, message string
 }{
-	{"%PDF", "%s is a PDF. PDF import is not supported yet; save the text as .txt " +
-		"(select all in your PDF reader, copy, paste into a text editor and save) and import that file"},
-	{"PK\x03\x04", "%s is a ZIP package such as a Word .docx, .odt or .epub file. Importing those is not " +
+	{"PK\x03\x04", "%s is a ZIP package such as an .odt or .epub file (not a Word .docx). Importing those is not " +
 		"supported yet; in your word processor use File › Save As to save it as plain text (.txt) " +
 		"or a web page (.html) and import that file"},
 	{"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "%s is an old-style Word or Office file (.doc). Importing those is " +

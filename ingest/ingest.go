@@ -104,6 +104,12 @@ func (b *builder) warn(format string, a ...any) {
 }
 
 func importBytes(base string, data []byte) (*domain.Source, *Report, error) {
+	if isPDF(base, data) {
+		return importPDF(base, data)
+	}
+	if isDOCX(base, data) {
+		return importDOCX(base, data)
+	}
 	if err := checkUnsupported(base, data); err != nil {
 		return nil, nil, err
 	}

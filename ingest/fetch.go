@@ -1,0 +1,231 @@
+package ingest
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"mime"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/attache/attache/domain"
+)
+
+// Fetch defaults.
+const (
+	DefaultFetchTimeout  = 30 * time.Second
+	DefaultFetchMaxBytes = 32 << 20
+	MaxRedirects         = 5
+	// DefaultUserAgent names the app to the sites it reads. An HTTP product
+	// token must be ASCII, hence "Attache" without the accent.
+	DefaultUserAgent = "Attache/0.1 (+briefing import; contact: your organisation)"
+)
+
+const (
+	docxMIME    = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+	fetchAccept = "text/html,application/xhtml+xml;q=0.9,text/plain;q=0.8,text/markdown;q=0.8," +
+		"application/pdf;q=0.7," + docxMIME + ";q=0.7,*/*;q=0.1"
+)
+
+// FetchOptions tune FetchURL; zero values mean the defaults above, a plain
+// http.Client and time.Now.
+type FetchOptions struct {
+	Client    *http.Client // its Transport and Jar are used; redirects are always checked by FetchURL
+	Timeout   time.Duration
+	MaxBytes  int64
+	UserAgent string
+	Now       func() time.Time
+}
+
+func (o FetchOptions) withDefaults() FetchOptions {
+	if o.Timeout <= 0 {
+		o.Timeout = DefaultFetchTimeout
+	}
+	if o.MaxBytes <= 0 {
+		o.MaxBytes = DefaultFetchMaxBytes
+	}
+	if strings.TrimSpace(o.UserAgent) == "" {
+		o.UserAgent = DefaultUserAgent
+	}
+	if o.Now == nil {
+		o.Now = time.Now
+	}
+	return o
+}
+
+// FetchURL downloads an http(s) page and imports it through the importer for
+// its Content-Type (HTML, plain text, Markdown, PDF or DOCX; sniffed when the
+// server does not say), as if it were a file of that type. Source.URL is the
+// page's canonical link when it gives one, else the address after
+// redirects; Source.Accessed is today. FileName is left empty. This is the
+// only function in the package that uses the network.
+func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Source, *Report, error) {
+	u, err := checkFetchURL(rawURL)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt = opt.withDefaults()
+	limit := opt.Timeout
+	if dl, ok := ctx.Deadline(); ok && time.Until(dl) < limit {
+		limit = max(time.Until(dl), 0)
+	}
+	parent := ctx
+	ctx, cancel := context.WithTimeout(ctx, opt.Timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, nil, domain.Errorf(domain.EINVALID, "%s cannot be fetched (%v): copy the address again from the browser", shortAddr(rawURL), err)
+	}
+	req.Header.Set("User-Agent", opt.UserAgent)
+	req.Header.Set("Accept", fetchAccept)
+	client, hops := fetchClient(opt.Client)
+	resp, err := client.Do(req)
+	if err != nil {
+		return nil, nil, fetchError(parent, u, err, limit, false)
+	}
+	defer resp.Body.Close()
+	final := *resp.Request.URL
+	final.User, final.Fragment, final.RawFragment = nil, "", ""
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, nil, statusError(&final, resp.StatusCode)
+	}
+	tooLarge := domain.Errorf(domain.EINVALID, "the page at %s is larger than the %s download limit: save the "+
+		"article's text from your browser and import that", final.Redacted(), humanSize(opt.MaxBytes))
+	if resp.ContentLength > opt.MaxBytes {
+		return nil, nil, tooLarge
+	}
+	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
+	if err != nil {
+		return nil, nil, fetchError(parent, &final, err, limit, true)
+	}
+	if int64(len(body)) > opt.MaxBytes {
+		return nil, nil, tooLarge
+	}
+	ctype := resp.Header.Get("Content-Type")
+	src, rep, err := importFetched(&final, ctype, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	src.FileName = ""
+	src.Accessed = domain.DateOf(opt.Now())
+	status := fmt.Sprintf("HTTP %d", resp.StatusCode)
+	if ctype != "" {
+		status += ", " + oneLine(ctype)
+	}
+	rep.Detected = append([]string{fmt.Sprintf("fetched: %s (%s)", final.String(), status)}, rep.Detected...)
+	if *hops > 0 {
+		rep.Detected = append(rep.Detected, fmt.Sprintf("redirected %s from %s", plural(*hops, "time", "times"), u))
+	}
+	return src, rep, nil
+}
+
+// checkFetchURL accepts absolute http and https addresses only.
+func checkFetchURL(raw string) (*url.URL, error) {
+	s := strings.TrimSpace(raw)
+	bad := func(format string, a ...any) (*url.URL, error) {
+		return nil, domain.Errorf(domain.EINVALID, format, a...)
+	}
+	if s == "" {
+		return bad("no web address was given: paste the page's address, starting with https://")
+	}
+	u, err := url.Parse(s)
+	if err != nil {
+		return bad("%s is not a valid web address: copy it again from the browser's address bar", shortAddr(s))
+	}
+	scheme := strings.ToLower(u.Scheme)
+	if u.Opaque != "" && u.Opaque[0] >= '0' && u.Opaque[0] <= '9' {
+		scheme = "" // "example.org:8080/page" parses as scheme "example.org"
+	}
+	switch scheme {
+	case "http", "https":
+		u.Scheme = scheme
+	case "":
+		return bad("%s has no http:// or https:// in front: write the full address, e.g. https://%s",
+			shortAddr(s), strings.Trim(shortAddr(s), `"`))
+	case "file":
+		return bad("%s is a file on this computer, not a web address: import the file itself", shortAddr(s))
+	case "ftp", "ftps", "sftp":
+		return bad("%s is an FTP address, which cannot be fetched: download the file with another program "+
+			"and import it", shortAddr(s))
+	default:
+		return bad("%s: %s: addresses cannot be fetched; only web pages (http:// or https://) can",
+			shortAddr(s), scheme)
+	}
+	switch {
+	case u.Hostname() == "":
+		return bad("%s has no server name: a web address looks like https://example.org/page", shortAddr(s))
+	case u.User != nil:
+		return bad("%s contains a user name or password: pages behind a login cannot be fetched; open the "+
+			"page in your browser, save it (File › Save Page As) and import the file", u.Redacted())
+	}
+	u.Fragment, u.RawFragment = "", ""
+	return u, nil
+}
+
+// shortAddr quotes what the analyst typed, cut short: data: addresses can be
+// megabytes long.
+func shortAddr(s string) string {
+	if r := []rune(s); len(r) > 80 {
+		s = string(r[:80]) + "…"
+	}
+	return fmt.Sprintf("%q", s)
+}
+
+// fetchClient copies the caller's client with the redirect policy: at most
+// MaxRedirects, and only to http or https. hops counts the redirects taken.
+func fetchClient(c *http.Client) (*http.Client, *int) {
+	var cc http.Client
+	if c != nil {
+		cc = *c
+	}
+	hops := new(int)
+	cc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		if len(via) > MaxRedirects {
+			return domain.Errorf(domain.EINVALID, "%s redirected more than %d times: open it in your browser, "+
+				"and fetch the address the page ends on", via[0].URL.Redacted(), MaxRedirects)
+		}
+		if s := req.URL.Scheme; s != "http" && s != "https" {
+			return domain.Errorf(domain.EINVALID, "%s redirected to %s, which is not a web address: the page "+
+				"cannot be fetched; open it in your browser instead", via[0].URL.Redacted(), shortAddr(req.URL.String()))
+		}
+		*hops = len(via)
+		return nil
+	}
+	return &cc, hops
+}
+
+// importFetched runs a downloaded body through the importer for its type.
+func importFetched(final *url.URL, ctype string, body []byte) (*domain.Source, *Report, error) {
+	mt, params, _ := mime.ParseMediaType(ctype)
+	mt = strings.ToLower(mt)
+	name := fetchedName(final, mt)
+	data, enc, warn := decodeCharset(mt, params["charset"], body)
+	src, rep, err := importBytes(name, data)
+	var de *domain.Error
+	if errors.As(err, &de) && strings.HasPrefix(de.Message, name+" ") {
+		// The name was made up for the importer: speak of the address instead.
+		return nil, nil, domain.Errorf(de.Code, "the document at %s%s", final, strings.TrimPrefix(de.Message, name))
+	} else if err != nil {
+		return nil, nil, err
+	}
+	if enc != "" {
+		rep.Encoding = enc
+	}
+	if warn != "" {
+		rep.Warnings = append(rep.Warnings, warn)
+	}
+	for i, d := range rep.Detected {
+		if strings.HasPrefix(d, "format: ") && strings.Contains(d, "(from the extension") && mt != "" {
+			rep.Detected[i] = fmt.Sprintf("format: %s (from the Content-Type %s)", rep.Format, mt)
+		}
+	}
+	if rep.Format == FormatHTML {
+		setFetchedURL(src, rep, final, string(data))
+	} else {
+		src.URL = final.String()
+	}
+	return src, rep, nil
+}

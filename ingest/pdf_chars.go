@@ -1,0 +1,198 @@
+package ingest
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/klippa-app/go-pdfium/responses"
+)
+
+// pdfChar is a character turned upright: x to the right, y downwards from
+// the top of the page, in points.
+type pdfChar struct {
+	r                   rune
+	x0, x1, top, bottom float64
+	size                float64
+}
+
+// fragments builds the runs of characters that sit together on one line.
+// Characters at an angle to the page's main direction (diagonal
+// watermarks, rotated labels) are left out; a page whose text all runs at
+// one angle, such as a landscape table, is turned upright first.
+func (p *pdfPage) fragments(st *responses.GetPageTextStructured, page int) []*pdfLine {
+	angles := map[float64]int{}
+	for _, c := range st.Chars {
+		if c.Text != "" && strings.TrimSpace(c.Text) != "" && !bad(c.Angle) {
+			angles[math.Round(c.Angle*20)/20]++
+		}
+	}
+	dom := mode(angles, 0)
+	sin, cos := math.Sincos(-dom)
+	turn := func(x, y float64) (float64, float64) { return x*cos - y*sin, x*sin + y*cos }
+	// The page's corners, turned, give the upright page size and origin.
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, c := range [][2]float64{{0, 0}, {p.width, 0}, {0, p.height}, {p.width, p.height}} {
+		x, y := turn(c[0], c[1])
+		minX, minY, maxX, maxY = math.Min(minX, x), math.Min(minY, y), math.Max(maxX, x), math.Max(maxY, y)
+	}
+	p.width, p.height = maxX-minX, maxY-minY
+	var chars []pdfChar
+	for _, c := range st.Chars {
+		r := []rune(c.Text + "\x00")[0]
+		pos := c.PointPosition
+		if strings.TrimSpace(c.Text) == "" || r == 0 {
+			if r == '\r' || r == '\n' {
+				chars = append(chars, pdfChar{r: '\n'})
+			} else if r != 0 {
+				chars = append(chars, pdfChar{r: ' '})
+			}
+			continue
+		}
+		if bad(c.Angle) || math.Abs(angleDiff(c.Angle, dom)) > 0.05 || bad(pos.Left+pos.Right+pos.Top+pos.Bottom) {
+			chars = append(chars, pdfChar{r: '\n'})
+			continue
+		}
+		ch := pdfChar{r: r, x0: math.Inf(1), top: math.Inf(1), x1: math.Inf(-1), bottom: math.Inf(-1)}
+		for _, corner := range [][2]float64{{pos.Left, pos.Bottom}, {pos.Right, pos.Top}, {pos.Left, pos.Top}, {pos.Right, pos.Bottom}} {
+			x, y := turn(corner[0], corner[1])
+			x, y = x-minX, maxY-y
+			ch.x0, ch.x1, ch.top, ch.bottom = math.Min(ch.x0, x), math.Max(ch.x1, x), math.Min(ch.top, y), math.Max(ch.bottom, y)
+		}
+		ch.size = (ch.bottom - ch.top) / 0.7 // a first guess; fragment measures better
+		chars = append(chars, ch)
+	}
+	frags := runs(chars, page)
+	// A run of short letters only ("a success") takes the page's usual size.
+	var known []float64
+	for _, f := range frags {
+		if f.size > 0 {
+			known = append(known, f.size)
+		}
+	}
+	sort.Float64s(known)
+	for _, f := range frags {
+		switch {
+		case f.size > 0:
+		case len(known) > 0:
+			f.size = known[len(known)/2]
+		default:
+			f.size = math.Round(math.Max((f.base-f.top)/0.5, 1)*2) / 2
+		}
+	}
+	return frags
+}
+
+func angleDiff(a, b float64) float64 {
+	d := math.Mod(a-b, 2*math.Pi)
+	if d > math.Pi {
+		d -= 2 * math.Pi
+	} else if d < -math.Pi {
+		d += 2 * math.Pi
+	}
+	return d
+}
+
+// runs groups characters into line fragments: a new fragment starts at a
+// line break, on another line, or across a gap wider than a word space;
+// mergeRows joins again what is not a column gutter.
+func runs(chars []pdfChar, page int) []*pdfLine {
+	var out []*pdfLine
+	var cur []pdfChar
+	var text strings.Builder
+	space := false
+	flush := func() {
+		if len(cur) > 0 {
+			if l := fragment(cur, text.String(), page); strings.TrimSpace(l.text) != "" {
+				out = append(out, l)
+			}
+		}
+		cur, space = cur[:0], false
+		text.Reset()
+	}
+	// Short glyphs (dashes, quotes) say little about the size of the type:
+	// gaps are measured against the tallest letter so far, or the page's
+	// usual letter.
+	var hs []float64
+	for _, c := range chars {
+		if c.size > 0 {
+			hs = append(hs, c.size)
+		}
+	}
+	sort.Float64s(hs)
+	floor := 1.0
+	if len(hs) > 0 {
+		floor = hs[len(hs)/2]
+	}
+	tallest, top, bottom := 0.0, 0.0, 0.0 // of the current run
+	for _, c := range chars {
+		switch {
+		case c.r == '\n':
+			flush()
+			continue
+		case c.r == ' ':
+			space = len(cur) > 0
+			continue
+		}
+		if n := len(cur); n > 0 {
+			prev := cur[n-1]
+			em := math.Max(math.Max(tallest, c.size), floor)
+			// Against the run's extent, not the last glyph: a quote mark and
+			// the letter after it need not overlap.
+			overlap := math.Min(bottom, c.bottom) - math.Max(top, c.top) + 0.1*em
+			gap := c.x0 - prev.x1
+			if overlap < 0 || gap < -0.5*em || gap > 0.5*em {
+				flush()
+			} else if space || gap > 0.35*em {
+
+				text.WriteByte(' ')
+			}
+		}
+		if len(cur) == 0 {
+			tallest, top, bottom = 0, c.top, c.bottom
+		}
+		tallest = math.Max(tallest, c.size)
+		top, bottom = math.Min(top, c.top), math.Max(bottom, c.bottom)
+		space = false
+		cur = append(cur, c)
+		text.WriteRune(c.r)
+	}
+	flush()
+	return out
+}
+
+// fragment measures a run of characters: its box, its baseline (where
+// capitals and ascenders stand) and its font size, estimated from
+// the height of capitals, digits and ascenders, about 0.71 em in most
+// fonts, since asking PDFium for every character's size costs twice the
+// time of reading the page.
+func fragment(cs []pdfChar, text string, page int) *pdfLine {
+	l := &pdfLine{text: cleanPDFText(text), page: page, x0: cs[0].x0, x1: cs[0].x1, top: cs[0].top, bottom: cs[0].bottom}
+	bottoms := make([]float64, len(cs))
+	for i, c := range cs {
+		l.x0, l.x1, l.top, l.bottom = math.Min(l.x0, c.x0), math.Max(l.x1, c.x1), math.Min(l.top, c.top), math.Max(l.bottom, c.bottom)
+		bottoms[i] = c.bottom
+	}
+	var tall, feet []float64
+	for _, c := range cs {
+		if strings.ContainsRune(tallGlyphs, c.r) || unicode.IsUpper(c.r) && c.r != 'Q' && c.r != 'J' || unicode.IsDigit(c.r) {
+			tall = append(tall, c.bottom-c.top)
+			feet = append(feet, c.bottom)
+		}
+	}
+	if len(feet) == 0 {
+		feet = bottoms
+	}
+	sort.Float64s(feet)
+	l.base = feet[(len(feet)-1)/2] // the higher middle: descenders hang lower
+	if len(tall) > 0 {             // else 0: unknown, filled in by mergeRows
+		sort.Float64s(tall)
+		l.size = math.Round(math.Max(tall[len(tall)/2]/0.71, 1)*2) / 2
+	}
+	return l
+}
+
+// Lower-case letters that reach the ascender line and sit on the baseline
+// (capitals count too, except Q and J, which may hang below it).
+const tallGlyphs = "bdhkl"

@@ -1,0 +1,115 @@
+package ingest
+
+import (
+	"math"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"github.com/klippa-app/go-pdfium"
+	"github.com/klippa-app/go-pdfium/references"
+	"github.com/klippa-app/go-pdfium/requests"
+	"golang.org/x/text/unicode/norm"
+)
+
+// pdfLine is one line of text on a page. Positions are in points, measured
+// from the left and downwards from the top of the page.
+type pdfLine struct {
+	text                string
+	x0, x1, top, bottom float64
+	base                float64 // baseline
+	size                float64 // font size
+	page                int     // from 0
+	drop                bool    // running header/footer or title-page metadata
+}
+
+func (l *pdfLine) height() float64 { return l.bottom - l.top }
+
+type pdfPage struct {
+	width, height float64
+	lines         []*pdfLine // in reading order
+	failed        bool       // PDFium could not read the page
+}
+
+// pdfDoc is what readPDF gets out of a document for buildPDF.
+type pdfDoc struct {
+	pages []*pdfPage
+	info  map[string]string // document information dictionary
+	xmp   xmpMeta
+}
+
+// readPDF reads the metadata and the page count; readPages fills the pages.
+func readPDF(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT) (*pdfDoc, error) {
+	pc, err := inst.FPDF_GetPageCount(&requests.FPDF_GetPageCount{Document: doc})
+	if err != nil {
+		return nil, err
+	}
+	d := &pdfDoc{info: map[string]string{}, pages: make([]*pdfPage, max(pc.PageCount, 0))}
+	if md, err := inst.GetMetaData(&requests.GetMetaData{Document: doc}); err == nil {
+		for _, t := range md.Tags {
+			d.info[t.Tag] = t.Value
+		}
+	}
+	return d, nil
+}
+
+// readPages extracts the positioned lines of pages [from, to), and gives up
+// (setting late) when the deadline passes.
+func readPages(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, d *pdfDoc, from, to int, deadline time.Time, late *atomic.Bool) {
+	for i := from; i < to; i++ {
+		if late.Load() || time.Now().After(deadline) {
+			late.Store(true)
+			return
+		}
+		d.pages[i] = readPage(inst, doc, i)
+	}
+}
+
+func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (p *pdfPage) {
+	defer func() {
+		if recover() != nil {
+			p = &pdfPage{failed: true}
+		}
+	}()
+	page := requests.Page{ByIndex: &requests.PageByIndex{Document: doc, Index: i}}
+	size, err := inst.GetPageSize(&requests.GetPageSize{Page: page})
+	if err != nil {
+		return &pdfPage{failed: true}
+	}
+	st, err := inst.GetPageTextStructured(&requests.GetPageTextStructured{Page: page,
+		Mode: requests.GetPageTextStructuredModeChars})
+	if err != nil {
+		return &pdfPage{failed: true}
+	}
+	p = &pdfPage{width: size.Width, height: size.Height}
+	frags := p.fragments(st, i)
+	p.lines = sameBaseline(readingOrder(mergeRows(frags), p.width))
+	return p
+}
+
+func bad(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
+
+// cleanPDFText drops control characters and soft hyphens and writes
+// PDFium's end-of-line hyphen marker (U+0002) as "-", in NFC.
+func cleanPDFText(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == 2:
+			return '-'
+		case r == '\t' || r == '\n' || r == '\r':
+			return ' '
+		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFE' || r == '\uFFFF' ||
+			r == '\uFEFF' || r == '\uFFFD' || r == '\u200B':
+			return -1
+		}
+		return r
+	}, s)
+	// A soft hyphen is invisible unless it ends a line; keep that one as a
+	// marker for joinLines.
+	trail := strings.HasSuffix(strings.TrimRight(s, " "), "\u00AD")
+	s = strings.ReplaceAll(s, "\u00AD", "")
+	if trail {
+		s = strings.TrimRight(s, " ") + "\u00AD"
+	}
+	return norm.NFC.String(s)
+}
