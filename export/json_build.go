@@ -258,12 +258,13 @@ func shorten(s string, n int) string {
 	return runePrefix(s, n) + "…"
 }
 
-// checkPages wants page starts that rise strictly inside the text.
+// checkPages wants page starts that never fall and stay inside the text;
+// a blank page starts where the next one does, so equal starts are fine.
 func checkPages(pages []int, n int) error {
 	prev := 0
 	for _, p := range pages {
-		if p <= prev || p >= n {
-			return fmt.Errorf("\"pages\" must list rising offsets inside the text (1 to %d): correct them, or delete \"pages\"", n-1)
+		if p < prev || p > n {
+			return fmt.Errorf("\"pages\" must list offsets that never decrease, inside the text (0 to %d): correct them, or delete \"pages\"", n)
 		}
 		prev = p
 	}

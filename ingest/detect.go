@@ -17,7 +17,7 @@ const (
 	FormatHTML     = "html"
 )
 
-const accepted = "plain text (.txt), Markdown (.md) or a saved web page (.html, .htm)"
+const accepted = "plain text (.txt), Markdown (.md), a saved web page (.html, .htm), a PDF (.pdf) or a Word document (.docx)"
 
 var formatByExt = map[string]string{
 	".txt": FormatText, ".text": FormatText,

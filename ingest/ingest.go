@@ -1,7 +1,10 @@
 // Package ingest turns a file an analyst has saved or pasted (plain text,
-// Markdown or a saved web page) into a domain.Source: clean article text
-// whose rune offsets excerpts can rely on, plus the metadata the file gives
-// away (title, section label, byline, date, publisher, URL).
+// Markdown, a saved web page, a PDF report, a Word document) or a web
+// address they name into a domain.Source: clean article text whose rune
+// offsets excerpts can rely on, page starts for paged sources, plus the
+// metadata the file gives away (title, section label, byline, date,
+// publisher, URL). PDF text comes from PDFium compiled to WebAssembly and
+// run by wazero: pure Go, offline, no system library.
 package ingest
 
 import (
