@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/attache/attache/store"
 	"github.com/spf13/cobra"
 )
 
@@ -28,4 +29,52 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 	}
 	addJSONFlag(cmd, &asJSON)
 	return cmd
+}
+
+func (a *cliApp) backupCommand() *cobra.Command {
+	var out string
+	cmd := &cobra.Command{
+		Use:   "backup --out FILE",
+		Short: "Write a consistent copy of the library to FILE (safe while the app is open)",
+		Args:  noArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			if out == "" {
+				return usagef("give the backup file with --out")
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			if err := lib.Backup(cmd.Context(), out); err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Backed up %s to %s\n", lib.Path(), out)
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&out, "out", "", "backup file to write")
+	return cmd
+}
+
+func (a *cliApp) restoreCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "restore FILE",
+		Short: "Replace the library with a backup; the current library is kept beside it as .before-restore",
+		Args:  exactArgs(1, "a backup file"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			path, err := a.libraryPath()
+			if err != nil {
+				return err
+			}
+			kept, err := store.RestoreFile(cmd.Context(), args[0], path)
+			if err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Restored %s from %s\n", path, args[0])
+			if kept != "" {
+				printf(a.env.Stdout, "The previous library is kept as %s\n", kept)
+			}
+			return nil
+		},
+	}
 }

@@ -271,3 +271,22 @@ func TestGroupCommandsRejectMissingOrUnknownSubcommands(t *testing.T) {
 	_, errOut, code = run(t, db, "import", "--kind", "bogus", "testdata/fiveg.txt")
 	wantExit(t, code, cli.ExitUsage, errOut)
 }
+
+func TestBackupAndRestoreCommands(t *testing.T) {
+	db := newDB(t)
+	run(t, db, "import", "testdata/fiveg.txt")
+	backup := filepath.Join(t.TempDir(), "b.db")
+	_, errOut, code := run(t, db, "backup", "--out", backup)
+	wantExit(t, code, cli.ExitOK, errOut)
+	run(t, db, "import", "testdata/chips.txt")
+	out, errOut, code := run(t, db, "restore", backup)
+	wantExit(t, code, cli.ExitOK, errOut)
+	wantContains(t, out, "before-restore")
+	var srcs []map[string]any
+	runJSON(t, db, &srcs, "sources")
+	if len(srcs) != 1 {
+		t.Fatalf("restored library has %d sources", len(srcs))
+	}
+	_, errOut, code = run(t, db, "restore", filepath.Join(t.TempDir(), "missing.db"))
+	wantExit(t, code, cli.ExitError, errOut)
+}
