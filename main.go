@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"os/signal"
 	"syscall"
@@ -25,11 +26,22 @@ func main() {
 
 // runGUI opens the library and the desktop app on it.
 func runGUI(ctx context.Context, path string) error {
+	unlock, err := store.Lock(path)
+	if err != nil {
+		return err
+	}
+	defer unlock()
 	lib, err := store.Open(ctx, path)
 	if err != nil {
 		return err
 	}
 	defer lib.Close()
+	// At most one automatic backup a day, seven kept, off the UI's way.
+	go func() {
+		if _, err := lib.AutoBackup(ctx); err != nil {
+			fmt.Fprintf(os.Stderr, "attache: automatic backup failed: %v\n", err)
+		}
+	}()
 	app.Version = cli.Version
 	return app.Run(ctx, lib)
 }

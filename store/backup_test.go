@@ -4,7 +4,9 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/attache/attache/domain"
 )
@@ -50,5 +52,58 @@ func TestBackupAndRestoreFile(t *testing.T) {
 	_ = os.WriteFile(junk, []byte("not a database at all, just text that goes on for a while......"), 0o600)
 	if _, err := RestoreFile(ctx, junk, lib); domain.ErrorCode(err) != domain.EINVALID {
 		t.Fatalf("junk restored: %v", err)
+	}
+}
+
+func TestAutoBackupIsDailyAndRotated(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	addSource(t, s, "Chips", chipsText)
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	s.SetClock(func() time.Time { return now })
+	first, err := s.AutoBackup(ctx)
+	if err != nil || first == "" {
+		t.Fatalf("first backup %q %v", first, err)
+	}
+	if again, _ := s.AutoBackup(ctx); again != "" {
+		t.Fatal("a second backup on the same day")
+	}
+	for i := 0; i < 9; i++ {
+		now = now.Add(25 * time.Hour)
+		f, err := s.AutoBackup(ctx)
+		if err != nil || f == "" {
+			t.Fatalf("day %d: %q %v", i, f, err)
+		}
+	}
+	if n := len(backups(BackupDir(s.Path()))); n != keepBackups {
+		t.Fatalf("%d backups kept", n)
+	}
+}
+
+func TestMigrationKeepsABackupFirst(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Pretend the library predates the last migration.
+	ms, _ := migrations()
+	last := ms[len(ms)-1]
+	if _, err := s.w.Exec(`DELETE FROM schema_migrations WHERE version = ?`, last.version); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.w.Exec(`ALTER TABLE source_texts DROP COLUMN pages`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	list := backups(BackupDir(path))
+	if len(list) != 1 || !strings.Contains(list[0], "before-migration") {
+		t.Fatalf("backups %v", list)
 	}
 }

@@ -64,6 +64,13 @@ func (s *Store) migrate(ctx context.Context) error {
 	if latest := ms[len(ms)-1].version; current > latest {
 		return domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
 	}
+	if current > 0 && current < ms[len(ms)-1].version {
+		// A schema change is the riskiest thing that happens to a library:
+		// keep a copy from before it.
+		if _, err := s.backupInto(ctx, BackupDir(s.path), "before-migration"); err != nil {
+			return err
+		}
+	}
 	for _, m := range ms {
 		if m.version <= current {
 			continue
