@@ -3,6 +3,7 @@ package app
 import (
 	"encoding/json"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -21,12 +22,12 @@ type draft struct {
 	b        *domain.Briefing
 	undo     []*domain.Briefing
 	redo     []*domain.Briefing
-	version  int // bumped by every change
-	saved    int // the version the library holds
+	version  int          // bumped by every change (UI goroutine only)
+	saved    atomic.Int64 // the version the library holds; written by savers
 	timer    *time.Timer
 	lastKey  string     // the field the last edit typed into
 	lastAt   time.Time  // when; typing in one field is one undo step
-	saveMu   sync.Mutex // saves run one at a time, newest last
+	saveMu   sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
 	onStatus func(string)
 }
 
@@ -99,7 +100,7 @@ func (d *draft) redoEdit() bool {
 // save writes the current state off the UI goroutine; a save overtaken by
 // a newer one is skipped.
 func (d *draft) save() {
-	if d.saved == d.version {
+	if d.isSaved() {
 		return
 	}
 	snap, version := cloneBriefing(d.b), d.version
@@ -111,42 +112,40 @@ func (d *draft) save() {
 			case err != nil:
 				d.status("Not saved")
 				d.ui.showError(err)
-			case d.saved == d.version:
+			case d.isSaved():
 				d.status("Saved")
 			}
 		})
 	})
 }
 
+// write saves b unless a newer version is already saved; the lock keeps
+// an older save from landing after a newer one.
 func (d *draft) write(b *domain.Briefing, version int) error {
 	d.saveMu.Lock()
 	defer d.saveMu.Unlock()
-	if version <= d.savedVersion() {
+	if int64(version) <= d.saved.Load() {
 		return nil
 	}
 	if err := d.ui.lib.SaveBriefing(d.ui.ctx, b); err != nil {
 		return err
 	}
-	fyne.Do(func() { d.saved = max(d.saved, version) })
+	d.saved.Store(int64(version))
 	return nil
 }
 
-func (d *draft) savedVersion() int {
-	v := 0
-	fyne.DoAndWait(func() { v = d.saved })
-	return v
-}
+func (d *draft) isSaved() bool { return d.saved.Load() == int64(d.version) }
 
 // flush saves at once, waiting, so closing the window loses nothing.
 func (d *draft) flush() {
-	if d == nil || d.saved == d.version {
+	if d == nil || d.isSaved() {
 		return
 	}
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	if err := d.ui.lib.SaveBriefing(d.ui.ctx, cloneBriefing(d.b)); err == nil {
-		d.saved = d.version
+	if err := d.write(cloneBriefing(d.b), d.version); err != nil {
+		d.ui.showError(err)
 	}
 }
 
