@@ -13,7 +13,7 @@ PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build deps test unit lint smoke fuzz bench package clean
+.PHONY: run build deps test unit lint smoke fuzz bench soak package clean
 
 run: deps build
 	./$(BIN)
@@ -59,6 +59,11 @@ FYNE := fyne.io/tools/cmd/fyne@v1.7.4
 package: deps
 	$(GO) run $(FYNE) package --target linux --tags $(TAGS) --release
 	@ls -l *.tar.xz
+
+# Crash safety: 100 SIGKILLs of a process saving through the autosave path;
+# `make test` runs a handful.
+soak:
+	ATTACHE_SOAK_TRIALS=100 $(GO) test $(GOFLAGS_TAGS) -count=1 -run SIGKILL -v ./store/ | grep -E 'SIGKILL trials|^(ok|FAIL|---)'
 
 bench:
 	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/ ./export/
