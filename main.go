@@ -5,6 +5,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"os/signal"
@@ -24,24 +25,30 @@ func main() {
 	os.Exit(code)
 }
 
-// runGUI opens the library and the desktop app on it.
+// runGUI opens the desktop app on the library, one app per library.
 func runGUI(ctx context.Context, path string) error {
 	unlock, err := store.Lock(path)
 	if err != nil {
 		return err
 	}
 	defer unlock()
-	lib, err := store.Open(ctx, path)
-	if err != nil {
-		return err
-	}
-	defer lib.Close()
-	// At most one automatic backup a day, seven kept, off the UI's way.
-	go func() {
-		if _, err := lib.AutoBackup(ctx); err != nil {
-			fmt.Fprintf(os.Stderr, "attache: automatic backup failed: %v\n", err)
-		}
-	}()
 	app.Version = cli.Version
-	return app.Run(ctx, lib)
+	return app.Run(ctx, app.Opener{
+		Open: func(ctx context.Context) (app.Library, func(), error) {
+			lib, err := store.Open(ctx, path)
+			if err != nil {
+				return nil, nil, err
+			}
+			// At most one automatic backup a day, seven kept, off the UI's way.
+			go func() {
+				if _, err := lib.AutoBackup(ctx); err != nil {
+					fmt.Fprintf(os.Stderr, "attache: automatic backup failed: %v\n", err)
+				}
+			}()
+			return lib, func() { lib.Close() }, nil
+		},
+		Damaged:      func(err error) bool { return errors.Is(err, store.ErrDamaged) },
+		NewestBackup: func() string { return store.NewestBackup(path) },
+		Restore:      func(backup string) (string, error) { return store.RestoreFile(ctx, backup, path) },
+	})
 }

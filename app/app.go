@@ -29,19 +29,46 @@ type Library interface {
 	Path() string
 }
 
-// Run opens the main window on lib and returns when it is closed.
-func Run(ctx context.Context, lib Library) error {
+// Opener is how the app reaches its library; main wires it to the store,
+// so the app can recover from a damaged library without importing it.
+type Opener struct {
+	Open         func(ctx context.Context) (lib Library, closeLib func(), err error)
+	Damaged      func(err error) bool
+	NewestBackup func() string
+	Restore      func(backup string) (kept string, err error)
+}
+
+// Run opens the library and the main window and returns when it is closed.
+// A damaged library with a backup gets a window offering to restore it.
+func Run(ctx context.Context, op Opener) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
-	ui := New(ctx, a, lib)
+	var ui *UI
+	closeLib := func() {}
 	// SIGTERM or Ctrl+C in the terminal cancel ctx: quit as if the window
 	// were closed, so the library is closed cleanly.
 	go func() {
 		<-ctx.Done()
 		fyne.Do(a.Quit)
 	}()
-	ui.win.SetMaster()
-	ui.win.ShowAndRun()
-	ui.briefings.composer.d.flush()
+	start := func(lib Library, closeFn func()) {
+		ui, closeLib = New(ctx, a, lib), closeFn
+		ui.win.SetMaster()
+		ui.win.Show()
+	}
+	lib, closeFn, err := op.Open(ctx)
+	switch {
+	case err == nil:
+		start(lib, closeFn)
+	case op.Damaged(err) && op.NewestBackup() != "":
+		showRecovery(ctx, a, op, err, start)
+	default:
+		return err
+	}
+	a.Run()
+	if ui != nil {
+		ui.briefings.composer.d.flush()
+	}
+	closeLib()
 	return nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,4 +107,36 @@ func TestMigrationKeepsABackupFirst(t *testing.T) {
 	if len(list) != 1 || !strings.Contains(list[0], "before-migration") {
 		t.Fatalf("backups %v", list)
 	}
+}
+
+func TestDamagedLibraryPointsAtTheNewestBackup(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addSource(t, s, "Chips", chipsText)
+	backup, err := s.AutoBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	data, _ := os.ReadFile(path)
+	copy(data[:16], "garbage header!!")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	_, err = Open(ctx, path)
+	if !errors.Is(err, ErrDamaged) || domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(err.Error(), backup) {
+		t.Fatalf("open damaged: %v", err)
+	}
+	if _, err := RestoreFile(ctx, NewestBackup(path), path); err != nil {
+		t.Fatal(err)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("after restore: %v", err)
+	}
+	s.Close()
 }

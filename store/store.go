@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -55,9 +56,46 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s.r.SetMaxOpenConns(4)
 	if err := s.migrate(ctx); err != nil {
 		s.Close()
-		return nil, err
+		return nil, damagedHint(path, err)
 	}
 	return s, nil
+}
+
+// ErrDamaged marks a library file SQLite cannot read as a database.
+var ErrDamaged = errors.New("damaged library")
+
+// damagedHint adds to a damaged-library error where the newest automatic
+// backup is and how to restore it.
+func damagedHint(path string, err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) && !strings.Contains(domain.ErrorMessage(err), "damaged") {
+		return err
+	}
+	if errors.As(err, &se) && se.Code != sqlite3.ErrCorrupt && se.Code != sqlite3.ErrNotADB {
+		return err
+	}
+	msg := fmt.Sprintf("the library %s is damaged or is not an Attaché library", path)
+	if b := NewestBackup(path); b != "" {
+		msg += fmt.Sprintf(": restore the newest backup with `attache restore %s` (the damaged file is kept beside it)", b)
+	} else {
+		msg += ": restore a backup with `attache restore FILE`, or open another library with --db"
+	}
+	return &damagedError{domain.Errorf(domain.EINVALID, "%s", msg)}
+}
+
+// damagedError is a user-facing error that also matches ErrDamaged.
+type damagedError struct{ user *domain.Error }
+
+func (e *damagedError) Error() string   { return e.user.Message }
+func (e *damagedError) Unwrap() []error { return []error{e.user, ErrDamaged} }
+
+// NewestBackup is the newest automatic backup of the library at path, or "".
+func NewestBackup(path string) string {
+	list := backups(BackupDir(path))
+	if len(list) == 0 {
+		return ""
+	}
+	return list[len(list)-1]
 }
 
 // dsn puts every per-connection setting in the connection string, so each
