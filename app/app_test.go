@@ -281,13 +281,7 @@ func TestExcerptsFilterBySource(t *testing.T) {
 
 func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 	autosaveDelay = 20 * time.Millisecond
-	u, lib := newTestUI(t)
-	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
-	dismissOverlays(u)
-	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
-	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
-	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	eventually(t, "the composer", func() bool { return c.d != nil && c.blocks.Length() == 19 })
 	id := c.d.b.ID
@@ -335,13 +329,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 
 func TestComposerVersionsAndExport(t *testing.T) {
 	autosaveDelay = 20 * time.Millisecond
-	u, lib := newTestUI(t)
-	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
-	dismissOverlays(u)
-	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
-	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
-	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	eventually(t, "the composer", func() bool { return c.d != nil })
 	id := c.d.b.ID
@@ -373,14 +361,7 @@ func TestComposerVersionsAndExport(t *testing.T) {
 }
 
 func TestTrashRestoreAndEmpty(t *testing.T) {
-	u, lib := newTestUI(t)
-	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
-	dismissOverlays(u)
-	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
-	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
-	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
-	eventually(t, "the composer", func() bool { return u.briefings.composer.d != nil })
+	u, lib := openSampleBriefing(t)
 	fyne.DoAndWait(u.briefings.onTrash)
 	eventually(t, "the trash", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 0 })
 	fyne.DoAndWait(func() { u.briefings.trash.SetChecked(true) })
@@ -403,4 +384,37 @@ func TestAddExcerptToBriefingFromExcerptsView(t *testing.T) {
 		last := full.Blocks[len(full.Blocks)-1]
 		return len(full.Blocks) == 20 && last.ExcerptID == exs[0].ID
 	})
+}
+
+// openSampleBriefing loads the sample library and opens its briefing in
+// the composer.
+func openSampleBriefing(t *testing.T) (*UI, *store.Store) {
+	t.Helper()
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	eventually(t, "the composer", func() bool { return u.briefings.composer.d != nil })
+	return u, lib
+}
+
+func TestExportAsksBeforePrintingMissingCharacters(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	id := c.d.b.ID
+	if err := lib.AddBlock(context.Background(), id, &domain.Block{Type: domain.BlockCommentary, Text: "Markets fell 📉."}, -1); err != nil {
+		t.Fatal(err)
+	}
+	bundle, _ := lib.Bundle(context.Background(), id)
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	fyne.DoAndWait(func() { c.export(bundle, path, ".pdf", false, false) })
+	eventually(t, "the question", func() bool { return overlayContains(u, "U+1F4C9") })
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Fatalf("a file was written before the analyst agreed: %v", err)
+	}
+	confirmForm(t, u, "Yes")
+	eventually(t, "the PDF", func() bool { _, err := os.Stat(path); return err == nil })
 }

@@ -105,23 +105,17 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 	background(func() {
 		bundle, err := c.ui.lib.Bundle(c.ui.ctx, id)
 		var warnings []string
-		missing := false
 		if err == nil {
 			warnings = exportWarnings(bundle)
-			if ext == ".pdf" {
-				mc, _ := export.CheckPDF(bundle)
-				for _, m := range mc {
-					missing = true
-					warnings = append(warnings, "The PDF fonts cannot show "+string(m.Char)+" ("+m.Code+") in "+strings.Join(m.Where, ", ")+"; it will print as ["+m.Code+"].")
-				}
-			}
 		}
 		fyne.Do(func() {
 			if err != nil {
 				c.ui.showError(err)
 				return
 			}
-			run := func() { c.export(bundle, path, ext, letter, missing) }
+			// Characters the fonts lack are found by the export itself, which
+			// stops before writing (see export), so the PDF is laid out once.
+			run := func() { c.export(bundle, path, ext, letter, false) }
 			if len(warnings) == 0 {
 				run()
 				return
@@ -192,9 +186,16 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 			done = true
 			prog.Hide()
 			cancel()
+			var mc *export.MissingCharsError
 			switch {
 			case errors.Is(err, context.Canceled):
 				return
+			case errors.As(err, &mc):
+				dialog.ShowConfirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
+					if ok {
+						c.export(bundle, path, ext, letter, true)
+					}
+				}, c.ui.win)
 			case err != nil:
 				c.ui.showError(err)
 			default:
@@ -216,4 +217,12 @@ func (c *composer) exported(path string) {
 		widget.NewButton("Show folder", func() { open(filepath.Dir(path)); d.Hide() }))
 	d = dialog.NewCustom("Exported", "Close", container.NewVBox(widget.NewLabel("Saved "+path), buttons), c.ui.win)
 	d.Show()
+}
+
+func missingText(mc *export.MissingCharsError) string {
+	lines := make([]string, 0, len(mc.Chars))
+	for _, m := range mc.Chars {
+		lines = append(lines, "The PDF fonts cannot show "+string(m.Char)+" ("+m.Code+") in "+strings.Join(m.Where, ", ")+"; it would print as ["+m.Code+"].")
+	}
+	return strings.Join(lines, "\n")
 }
