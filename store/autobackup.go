@@ -19,13 +19,22 @@ func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "b
 // AutoBackup backs the library up into BackupDir when the newest automatic
 // backup is older than a day (or there is none), then keeps the newest
 // seven. It returns the new file, or "" when none was due.
+//
+// A read-only library is not backed up (nothing can change it), and a
+// damaged one is refused: rotating it in would push out the good backups.
 func (s *Store) AutoBackup(ctx context.Context) (string, error) {
+	if s.readOnly {
+		return "", nil
+	}
 	dir := BackupDir(s.path)
 	list := backups(dir)
 	if len(list) > 0 {
 		if at, ok := backupTime(list[len(list)-1]); ok && s.now().Sub(at) < 24*time.Hour {
 			return "", nil
 		}
+	}
+	if err := s.Check(ctx); err != nil {
+		return "", err
 	}
 	return s.backupInto(ctx, dir, "daily")
 }

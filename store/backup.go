@@ -3,31 +3,31 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/attache/attache/domain"
 )
 
-// Backup writes a consistent, compact copy of the library to dest with
-// VACUUM INTO, which reads one snapshot while writers carry on. The copy
-// goes to a temporary name beside dest and is renamed only when complete.
+// Backup writes a consistent copy of the library to dest with SQLite's
+// online backup API while writers carry on. The copy goes to a temporary
+// name beside dest, is checked, and is renamed only when complete.
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		return domain.Errorf(domain.EINVALID, "%s is a folder: give the backup a file name, e.g. %s", dest, filepath.Join(dest, "attache-backup.db"))
 	}
 	tmp := dest + ".part"
 	_ = os.Remove(tmp)
-	// The writer: query-only readers may not create the copy.
-	if _, err := s.w.ExecContext(ctx, `VACUUM INTO ?`, tmp); err != nil {
-		_ = os.Remove(tmp)
-		return dbError("back up the library to "+dest, err)
+	if err := createEmpty(tmp); err != nil {
+		return backupFileError(dest, err)
 	}
-	if err := os.Chmod(tmp, 0o600); err != nil {
+	if err := s.copyLibrary(ctx, tmp); err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("back up: %w", err)
+		return err
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		_ = os.Remove(tmp)
@@ -63,6 +63,16 @@ func CheckBackup(ctx context.Context, path string) error {
 		return domain.Errorf(domain.EINVALID, "%s was written by a newer version of Attaché: update Attaché to restore it", path)
 	}
 	return nil
+}
+
+func backupFileError(dest string, err error) error {
+	switch {
+	case isReadOnlyErr(err):
+		return domain.Errorf(domain.EINVALID, "cannot write the backup %s: the folder is read-only; choose another place", dest)
+	case errors.Is(err, syscall.ENOSPC):
+		return domain.Errorf(domain.EINVALID, "cannot write the backup %s: the disk is full; free some space or choose another disk", dest)
+	}
+	return fmt.Errorf("back up to %s: %w", dest, err)
 }
 
 func errText(err error) string {

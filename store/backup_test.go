@@ -1,8 +1,10 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -139,4 +141,69 @@ func TestDamagedLibraryPointsAtTheNewestBackup(t *testing.T) {
 		t.Fatalf("after restore: %v", err)
 	}
 	s.Close()
+}
+
+// damagePages overwrites every page holding marker with garbage, as a
+// failing disk would, leaving the header and schema readable.
+func damagePages(t *testing.T, path, marker string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	hit := 0
+	for off := 0; off+page <= len(data); off += page {
+		if !bytes.Contains(data[off:off+page], []byte(marker)) {
+			continue
+		}
+		hit++
+		for i := off; i < off+page; i++ {
+			data[i] = byte(i*7 + 3)
+		}
+	}
+	if hit == 0 {
+		t.Fatalf("no page holds %q", marker)
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestCheckFindsDamageAndAutoBackupKeepsTheGoodOnes(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "lib.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := 0; i < 20; i++ {
+		addSource(t, s, fmt.Sprintf("Chips %d", i), chipsText+strings.Repeat(" Overflow ZQXJ.", 2000+i))
+	}
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("check a sound library: %v", err)
+	}
+	good, err := s.AutoBackup(ctx)
+	if err != nil || good == "" {
+		t.Fatalf("first backup = %q, %v", good, err)
+	}
+	s.Close()
+	damagePages(t, path, "Overflow ZQXJ")
+
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a library damaged where open does not look: %v", err)
+	}
+	defer s.Close()
+	err = s.Check(ctx)
+	if !errors.Is(err, ErrDamaged) || !strings.Contains(domain.ErrorMessage(err), filepath.Base(good)) {
+		t.Fatalf("check a damaged library = %v; want ErrDamaged naming %s", err, good)
+	}
+	s.SetClock(func() time.Time { return time.Now().Add(48 * time.Hour) })
+	if b, err := s.AutoBackup(ctx); err == nil || b != "" {
+		t.Fatalf("automatic backup of a damaged library = %q, %v; want a refusal", b, err)
+	}
+	if list := backups(BackupDir(path)); len(list) != 1 || list[0] != good {
+		t.Fatalf("backups after refusing = %v, want only %s", list, good)
+	}
 }

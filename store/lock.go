@@ -21,6 +21,11 @@ func Lock(path string) (unlock func(), err error) {
 		return nil, fmt.Errorf("lock the library: %w", err)
 	}
 	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
+	if err != nil && isReadOnlyErr(err) {
+		// Nobody can write a library in a read-only folder, so there is
+		// nothing to guard; it opens read-only.
+		return func() {}, nil
+	}
 	if err != nil {
 		return nil, fmt.Errorf("lock the library: %w", err)
 	}

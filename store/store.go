@@ -14,9 +14,6 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
-	"os"
-	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -25,9 +22,10 @@ import (
 
 // Store is an open library. It implements the domain services.
 type Store struct {
-	path string
-	w, r *sql.DB
-	now  func() time.Time
+	path     string
+	w, r     *sql.DB
+	now      func() time.Time
+	readOnly bool
 }
 
 var (
@@ -38,13 +36,18 @@ var (
 )
 
 // Open opens (creating if needed, with mode 0600) the library at path and
-// brings its schema up to date.
+// brings its schema up to date. A library on a read-only disk, or whose
+// file or folder cannot be written, opens read-only: ReadOnly reports it and
+// every change is refused with a message saying why.
 func Open(ctx context.Context, path string) (*Store, error) {
-	if err := createFile(path); err != nil {
+	writable, err := prepareFile(path)
+	if err != nil {
 		return nil, err
 	}
+	if !writable {
+		return openReadOnly(ctx, path)
+	}
 	s := &Store{path: path, now: func() time.Time { return time.Now().UTC() }}
-	var err error
 	if s.w, err = sql.Open("sqlite3", dsn(path, "immediate", false)); err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
@@ -67,11 +70,7 @@ var ErrDamaged = errors.New("damaged library")
 // damagedHint adds to a damaged-library error where the newest automatic
 // backup is and how to restore it.
 func damagedHint(path string, err error) error {
-	var se sqlite3.Error
-	if !errors.As(err, &se) && !strings.Contains(domain.ErrorMessage(err), "damaged") {
-		return err
-	}
-	if errors.As(err, &se) && se.Code != sqlite3.ErrCorrupt && se.Code != sqlite3.ErrNotADB {
+	if !isDamage(err) {
 		return err
 	}
 	msg := fmt.Sprintf("the library %s is damaged or is not an Attaché library", path)
@@ -81,6 +80,15 @@ func damagedHint(path string, err error) error {
 		msg += ": restore a backup with `attache restore FILE`, or open another library with --db"
 	}
 	return &damagedError{domain.Errorf(domain.EINVALID, "%s", msg)}
+}
+
+// isDamage tells whether err shows the library file is damaged.
+func isDamage(err error) bool {
+	var se sqlite3.Error
+	if errors.As(err, &se) {
+		return se.Code == sqlite3.ErrCorrupt || se.Code == sqlite3.ErrNotADB
+	}
+	return errors.Is(err, ErrDamaged)
 }
 
 // damagedError is a user-facing error that also matches ErrDamaged.
@@ -112,23 +120,6 @@ func dsn(path, txlock string, queryOnly bool) string {
 		q.Set("_query_only", "1")
 	}
 	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
-}
-
-func createFile(path string) error {
-	if fi, err := os.Stat(path); err == nil {
-		if fi.IsDir() {
-			return domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
-		}
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
-		return fmt.Errorf("create library folder: %w", err)
-	}
-	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
-	if err != nil {
-		return fmt.Errorf("create library %s: %w", path, err)
-	}
-	return f.Close()
 }
 
 // Path is the library file.
@@ -178,16 +169,19 @@ func parseDay(v string) domain.Date {
 
 // update runs fn in a write transaction and commits it when fn succeeds.
 func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	if s.readOnly {
+		return s.readOnlyError()
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
-		return dbError("begin", err)
+		return s.damaged(dbError("begin", err))
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return s.damaged(err)
 	}
 	if err := tx.Commit(); err != nil {
-		return dbError("commit", err)
+		return s.damaged(dbError("commit", err))
 	}
 	return nil
 }
@@ -196,10 +190,18 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 func (s *Store) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
-		return dbError("begin", err)
+		return s.damaged(dbError("begin", err))
 	}
 	defer tx.Rollback()
-	return fn(tx)
+	return s.damaged(fn(tx))
+}
+
+// damaged adds the way out to an error that shows the file is damaged.
+func (s *Store) damaged(err error) error {
+	if err == nil || !isDamage(err) {
+		return err
+	}
+	return damagedHint(s.path, err)
 }
 
 // dbError turns the SQLite failures a user can act on into plain messages
@@ -215,7 +217,7 @@ func dbError(op string, err error) error {
 		case sqlite3.ErrReadonly:
 			return domain.Errorf(domain.EINVALID, "the library file is read-only: check its permissions; nothing was saved")
 		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
-			return domain.Errorf(domain.EINVALID, "the library file is damaged or is not an Attaché library: %v", err)
+			return &damagedError{domain.Errorf(domain.EINVALID, "the library file is damaged or is not an Attaché library: %v", err)}
 		}
 	}
 	return fmt.Errorf("%s: %w", op, err)
@@ -225,3 +227,4 @@ func isForeignKey(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
 }
+

@@ -1,0 +1,174 @@
+//go:build linux
+
+package store
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/testfs"
+)
+
+// bigText is a source large enough that storing it needs new pages.
+func bigText(n int) string {
+	var b strings.Builder
+	for i := 0; b.Len() < n; i++ {
+		b.WriteString("Export controls on lithography tools widened again in paragraph ")
+		b.WriteString(strings.Repeat("x", i%7))
+		b.WriteString(".\n\n")
+	}
+	return b.String()
+}
+
+func TestFullDiskRefusesWritesAndLosesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "4m")
+	path := filepath.Join(dir, "library.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := addSource(t, s, "Chips", chipsText)
+	addExcerpt(t, s, src.ID, "Export controls alone cannot secure a lead in semiconductors.")
+	before, err := s.Stats(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	free := testfs.Fill(t, dir)
+	var msgs []string
+	for i := 0; i < 5; i++ {
+		big := &domain.Source{Kind: domain.KindArticle, Title: "Large report", Text: bigText(600_000 + i)}
+		_, err := s.CreateSource(ctx, big)
+		if err == nil {
+			t.Fatalf("import %d onto a full disk succeeded", i)
+		}
+		msgs = append(msgs, domain.ErrorMessage(err))
+	}
+	for _, m := range msgs {
+		if !strings.Contains(m, "disk is full") || !strings.Contains(m, "nothing was saved") {
+			t.Errorf("message on a full disk = %q, want it to say the disk is full and nothing was saved", m)
+		}
+	}
+	// Reading still works on a full disk.
+	if got, err := s.Stats(ctx); err != nil || got != before {
+		t.Fatalf("stats on a full disk = %+v, %v; want %+v", got, err, before)
+	}
+	if err := s.Close(); err != nil {
+		t.Logf("close on a full disk: %v", err)
+	}
+
+	free()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("reopen after freeing space: %v", err)
+	}
+	defer s.Close()
+	var check string
+	if err := s.r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+		t.Fatalf("integrity_check = %q, %v", check, err)
+	}
+	if got, _ := s.Stats(ctx); got != before {
+		t.Fatalf("after a full disk the library holds %+v, want %+v", got, before)
+	}
+	if _, err := s.CreateSource(ctx, &domain.Source{Kind: domain.KindArticle, Title: "After", Text: "Space again."}); err != nil {
+		t.Fatalf("write after freeing space: %v", err)
+	}
+}
+
+func TestReadOnlyLibraryOpensForReading(t *testing.T) {
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "4m")
+	path := filepath.Join(dir, "library.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	src := addSource(t, s, "Chips", chipsText)
+	addExcerpt(t, s, src.ID, "Export controls alone cannot secure a lead in semiconductors.", "chips")
+	before, _ := s.Stats(ctx)
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	testfs.ReadOnly(t, dir)
+	defer testfs.Writable(t, dir)
+
+	unlock, err := Lock(path)
+	if err != nil {
+		t.Fatalf("lock a library on a read-only disk: %v", err)
+	}
+	defer unlock()
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open a library on a read-only disk: %v", err)
+	}
+	defer s.Close()
+	if !s.ReadOnly() {
+		t.Fatal("ReadOnly() = false for a library on a read-only disk")
+	}
+	if got, err := s.Stats(ctx); err != nil || got != before {
+		t.Fatalf("stats = %+v, %v; want %+v", got, err, before)
+	}
+	hits, err := s.Search(ctx, "semiconductors", domain.SearchOptions{})
+	if err != nil || len(hits) == 0 {
+		t.Fatalf("search in a read-only library = %d hits, %v", len(hits), err)
+	}
+	_, err = s.CreateSource(ctx, &domain.Source{Kind: domain.KindArticle, Title: "New", Text: "Text."})
+	if m := domain.ErrorMessage(err); !strings.Contains(m, "read-only") {
+		t.Fatalf("write to a read-only library: %v, want a read-only message", err)
+	}
+}
+
+// A library left with a write-ahead log (the app was killed) on a disk that
+// is now read-only still shows what the log holds.
+func TestReadOnlyLibraryReadsLeftoverLog(t *testing.T) {
+	ctx := context.Background()
+	for _, keepShm := range []bool{true, false} {
+		dir := testfs.Tmpfs(t, "4m")
+		path := filepath.Join(dir, "library.db")
+		s, err := Open(ctx, path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		addSource(t, s, "Chips", chipsText)
+		// Copy the files while open, as a crash would leave them.
+		for _, ext := range []string{"", "-wal", "-shm"} {
+			if ext == "-shm" && !keepShm {
+				continue
+			}
+			b, err := os.ReadFile(path + ext)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(filepath.Join(dir, "copy.db"+ext), b, 0o600); err != nil {
+				t.Fatal(err)
+			}
+		}
+		s.Close()
+		if fi, err := os.Stat(filepath.Join(dir, "copy.db-wal")); err != nil || fi.Size() == 0 {
+			t.Fatalf("no write-ahead log to test with: %v", err)
+		}
+		testfs.ReadOnly(t, dir)
+		c, err := Open(ctx, filepath.Join(dir, "copy.db"))
+		if !keepShm {
+			// Without its index the log cannot be read on a read-only
+			// disk: refused with a way out, never shown stale.
+			if m := domain.ErrorMessage(err); !strings.Contains(m, "not yet merged") {
+				t.Fatalf("open without -shm: %v, want a refusal naming the unmerged log", err)
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("shm kept %v: open: %v", keepShm, err)
+		}
+		st, err := c.Stats(ctx)
+		c.Close()
+		if err != nil || st.Sources != 1 {
+			t.Fatalf("shm kept %v: stats = %+v, %v; want the source in the log", keepShm, st, err)
+		}
+	}
+}

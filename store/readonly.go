@@ -1,0 +1,152 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"syscall"
+	"time"
+
+	"github.com/attache/attache/domain"
+)
+
+// ReadOnly tells whether the library was opened read-only because its file
+// or folder cannot be written.
+func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// prepareFile creates the library file if it is missing and tells whether
+// the library can be written: the file itself and its folder, where SQLite
+// keeps the write-ahead log beside it.
+func prepareFile(path string) (writable bool, err error) {
+	fi, err := os.Stat(path)
+	switch {
+	case err == nil && fi.IsDir():
+		return false, domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
+	case err == nil:
+		return canWrite(path), nil
+	case !errors.Is(err, fs.ErrNotExist):
+		return false, domain.Errorf(domain.EINVALID, "cannot reach the library %s: %v", path, err)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return false, cannotCreate(path, err)
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY, 0o600)
+	if err != nil {
+		return false, cannotCreate(path, err)
+	}
+	return true, f.Close()
+}
+
+func cannotCreate(path string, err error) error {
+	if isReadOnlyErr(err) {
+		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the folder is read-only; choose a folder you can write to with --db", path)
+	}
+	if errors.Is(err, syscall.ENOSPC) {
+		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the disk is full; free some space and try again", path)
+	}
+	return fmt.Errorf("create library %s: %w", path, err)
+}
+
+// canWrite probes for real: as root, permission bits say nothing.
+func canWrite(path string) bool {
+	f, err := os.OpenFile(path, os.O_RDWR, 0)
+	if err != nil {
+		return !isReadOnlyErr(err)
+	}
+	f.Close()
+	probe, err := os.CreateTemp(filepath.Dir(path), ".attache-probe-*")
+	if err != nil {
+		return !isReadOnlyErr(err)
+	}
+	probe.Close()
+	_ = os.Remove(probe.Name())
+	return true
+}
+
+func isReadOnlyErr(err error) bool {
+	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)
+}
+
+// openReadOnly opens the library for reading only. When SQLite cannot keep
+// its shared-memory file beside a read-only library it is opened as
+// immutable, which is safe because nothing can write there.
+func openReadOnly(ctx context.Context, path string) (*Store, error) {
+	s := &Store{path: path, readOnly: true, now: func() time.Time { return time.Now().UTC() }}
+	var err error
+	for _, immutable := range []bool{false, true} {
+		if immutable && hasLog(path) {
+			// Immutable would ignore the log and show an older library.
+			s.Close()
+			return nil, domain.Errorf(domain.EINVALID, "the library %s is read-only and holds changes not yet merged into it (%s): open it once where it can be written, or copy the library with that file to a folder you can write to", path, filepath.Base(path)+"-wal")
+		}
+		if s.r != nil {
+			s.r.Close()
+		}
+		if s.r, err = sql.Open("sqlite3", readOnlyDSN(path, immutable)); err != nil {
+			return nil, fmt.Errorf("open library %s: %w", path, err)
+		}
+		s.r.SetMaxOpenConns(4)
+		if err = s.checkSchema(ctx); err == nil || domain.ErrorCode(err) == domain.EINVALID {
+			break
+		}
+	}
+	if err != nil {
+		s.Close()
+		return nil, damagedHint(path, err)
+	}
+	return s, nil
+}
+
+func hasLog(path string) bool {
+	fi, err := os.Stat(path + "-wal")
+	return err == nil && fi.Size() > 0
+}
+
+func readOnlyDSN(path string, immutable bool) string {
+	q := url.Values{}
+	q.Set("mode", "ro")
+	q.Set("_query_only", "1")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_foreign_keys", "on")
+	if immutable {
+		q.Set("immutable", "1")
+	}
+	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+}
+
+// checkSchema accepts a read-only library only at this version's schema:
+// an older one would need migrating, which cannot be written.
+func (s *Store) checkSchema(ctx context.Context) error {
+	var current int
+	err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
+	if err != nil {
+		if isDamage(err) {
+			return err
+		}
+		var n int
+		if s.r.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n) == nil && n == 0 {
+			return domain.Errorf(domain.EINVALID, "the library %s is empty and read-only, so Attaché cannot set it up: choose a folder you can write to with --db", s.path)
+		}
+		return dbError("read schema version", err)
+	}
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	switch latest := ms[len(ms)-1].version; {
+	case current > latest:
+		return domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
+	case current < latest:
+		return domain.Errorf(domain.EINVALID, "the library %s was made by an older Attaché and must be upgraded, but it is read-only: copy it to a folder you can write to and open the copy with --db", s.path)
+	}
+	return nil
+}
+
+func (s *Store) readOnlyError() error {
+	return domain.Errorf(domain.EINVALID, "the library %s is read-only (its file or folder cannot be written): nothing was changed. To edit, copy it to a folder you can write to and open the copy with --db", s.path)
+}
