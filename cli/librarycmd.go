@@ -6,10 +6,10 @@ import (
 )
 
 func (a *cliApp) libraryCommand() *cobra.Command {
-	var asJSON bool
+	var asJSON, check bool
 	cmd := &cobra.Command{
-		Use:   "library",
-		Short: "Show where the library is and what it holds",
+		Use:   "library [--check]",
+		Short: "Show where the library is and what it holds; --check reads every page for damage",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lib, err := a.lib(cmd.Context())
@@ -20,14 +20,28 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if check {
+				// A damaged library is an error (exit 1) naming the backup.
+				if err := lib.Check(cmd.Context()); err != nil {
+					return err
+				}
+				st.Check = "ok"
+			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, st)
 			}
 			printf(a.env.Stdout, "Library:   %s\nSources:   %d\nExcerpts:  %d\nBriefings: %d\n", st.Path, st.Sources, st.Excerpts, st.Briefings)
+			if st.ReadOnly {
+				printf(a.env.Stdout, "Read-only: yes (the file or its folder cannot be written)\n")
+			}
+			if check {
+				printf(a.env.Stdout, "Check:     ok\n")
+			}
 			return nil
 		},
 	}
 	addJSONFlag(cmd, &asJSON)
+	cmd.Flags().BoolVar(&check, "check", false, "check every page of the library for damage (about a second per 200 MB)")
 	return cmd
 }
 
@@ -66,6 +80,13 @@ func (a *cliApp) restoreCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			// Replacing the file under a running app would lose its next
+			// autosaves into the file set aside.
+			unlock, err := store.Lock(path)
+			if err != nil {
+				return err
+			}
+			defer unlock()
 			kept, err := store.RestoreFile(cmd.Context(), args[0], path)
 			if err != nil {
 				return err

@@ -11,11 +11,13 @@ type Stats struct {
 	Sources   int    `json:"sources"`
 	Excerpts  int    `json:"excerpts"`
 	Briefings int    `json:"briefings"`
+	ReadOnly  bool   `json:"read_only"`
+	Check     string `json:"check,omitempty"` // "ok" after a successful check
 }
 
 // Stats implements a cheap summary for `attache library` and the About box.
 func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
-	st.Path = s.path
+	st.Path, st.ReadOnly = s.path, s.readOnly
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources),
 			(SELECT count(*) FROM excerpts),

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"syscall"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -212,6 +213,10 @@ func dbError(op string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return domain.Errorf(domain.ECONFLICT, "the library is busy in another program (another Attaché?): close it and try again")
+		case sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+			if se.SystemErrno == syscall.ENOSPC {
+				return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
+			}
 		case sqlite3.ErrFull:
 			return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
 		case sqlite3.ErrReadonly:
