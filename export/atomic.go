@@ -68,20 +68,20 @@ func WriteFileAtomic(ctx context.Context, path string, perm os.FileMode, fn func
 
 	bw := bufio.NewWriter(tmp)
 	if err := fn(bw); err != nil {
-		return err
+		return diskFull(err, path)
 	}
 	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return diskFull(fmt.Errorf("writing %s: %w", path, err), path)
 	}
 	// CreateTemp makes the file 0600 whatever was asked.
 	if err := tmp.Chmod(perm); err != nil && runtime.GOOS != "windows" {
 		return fmt.Errorf("setting the permissions of %s: %w", path, err)
 	}
 	if err := tmp.Sync(); err != nil {
-		return fmt.Errorf("writing %s to disk: %w", path, err)
+		return diskFull(fmt.Errorf("writing %s to disk: %w", path, err), path)
 	}
 	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("writing %s: %w", path, err)
+		return diskFull(fmt.Errorf("writing %s: %w", path, err), path)
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("saving %s was cancelled: %w", path, err)
@@ -92,6 +92,15 @@ func WriteFileAtomic(ctx context.Context, path string, perm os.FileMode, fn func
 	committed = true
 	syncDir(dir)
 	return nil
+}
+
+// diskFull says so when err is a full disk; any earlier file is untouched
+// because only the temporary file was being written.
+func diskFull(err error, path string) error {
+	if !errors.Is(err, syscall.ENOSPC) {
+		return err
+	}
+	return userError(err, "the disk is full: %s was not saved (an earlier copy, if any, is unchanged); free some space or choose another disk", filepath.Base(path))
 }
 
 // userError is a domain error that still wraps the OS error, so ErrorCode
