@@ -27,6 +27,10 @@ type Library interface {
 	RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (int, error)
 	EmptyTrash(ctx context.Context) (int, error)
 	Path() string
+	// ReadOnly tells whether the library's file or folder cannot be written.
+	ReadOnly() bool
+	// Check reads every page for damage (quick_check); slow on a big library.
+	Check(ctx context.Context) error
 }
 
 // Opener is how the app reaches its library; main wires it to the store,
@@ -55,6 +59,7 @@ func Run(ctx context.Context, op Opener) error {
 		ui, closeLib = New(ctx, a, lib), closeFn
 		ui.win.SetMaster()
 		ui.win.Show()
+		ui.checkLibrary(op, func(restored *UI, closeFn func()) { ui, closeLib = restored, closeFn }, closeLib)
 	}
 	lib, closeFn, err := op.Open(ctx)
 	switch {

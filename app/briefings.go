@@ -140,6 +140,9 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 }
 
 func (s *briefingsScreen) onNew() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	p := s.ui.app.Preferences()
 	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Classification: p.String(prefClassification),
 		Date: domain.DateOf(timeNow())}
@@ -174,6 +177,9 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 }
 
 func (s *briefingsScreen) onDuplicate() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	s.act(func(id int64) error {
 		b, err := s.ui.lib.DuplicateBriefing(s.ui.ctx, id)
 		if err == nil {
@@ -184,6 +190,9 @@ func (s *briefingsScreen) onDuplicate() {
 }
 
 func (s *briefingsScreen) onTrash() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	s.act(func(id int64) error {
 		err := s.ui.lib.TrashBriefing(s.ui.ctx, id)
 		if err == nil {
@@ -202,10 +211,16 @@ func (s *briefingsScreen) closeComposer() {
 }
 
 func (s *briefingsScreen) onRestore() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	s.act(func(id int64) error { return s.ui.lib.RestoreBriefing(s.ui.ctx, id) })
 }
 
 func (s *briefingsScreen) onEmptyTrash() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	dialog.ShowConfirm("Empty the trash", "Delete the briefings in the trash for good, with their versions? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return

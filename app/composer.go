@@ -35,7 +35,9 @@ type composer struct {
 	editor   *blockEditor
 	preview  *widgets.Reader
 	tabs     *container.AppTabs
-	loading  bool // set while widgets are filled from the draft, so no edit is recorded
+	edit     fyne.CanvasObject   // the Compose tab
+	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
+	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
 }
 
 func newComposer(ui *UI) *composer {
@@ -72,6 +74,7 @@ func newComposer(ui *UI) *composer {
 	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
 	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.toolbar())
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
+	c.edit = edit
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
@@ -95,9 +98,23 @@ func (c *composer) toolbar() fyne.CanvasObject {
 		btn("", theme.ContentUndoIcon(), c.onUndo),
 		btn("", theme.ContentRedoIcon(), c.onRedo),
 		widget.NewSeparator(),
-		btn("Versions…", theme.HistoryIcon(), c.onHistory),
-		btn("Export…", theme.DocumentSaveIcon(), c.onExport),
+		c.kept(btn("Versions…", theme.HistoryIcon(), c.onHistory)),
+		c.kept(btn("Export…", theme.DocumentSaveIcon(), c.onExport)),
 	)
+}
+
+// kept marks a button that still works in a read-only library.
+func (c *composer) kept(b *widget.Button) *widget.Button {
+	c.keep = append(c.keep, b)
+	return b
+}
+
+// lockIfReadOnly greys out everything that would change a read-only
+// library's briefing, so nothing is typed that cannot be saved.
+func (c *composer) lockIfReadOnly() {
+	if c.ui.lib.ReadOnly() {
+		disableEditing(c.edit, c.keep...)
+	}
 }
 
 // open starts editing b; an earlier briefing's pending edits are saved first.
@@ -107,6 +124,10 @@ func (c *composer) open(b *domain.Briefing) {
 	c.selected = -1
 	c.fill()
 	c.saved.SetText("Saved")
+	if c.ui.lib.ReadOnly() {
+		c.saved.SetText("Read-only")
+	}
+	c.lockIfReadOnly()
 }
 
 // fill shows the draft in the widgets without recording edits.
@@ -196,6 +217,7 @@ func (c *composer) selectedBlock() *domain.Block {
 func (c *composer) onSelectBlock(i widget.ListItemID) {
 	c.selected = i
 	c.editor.show(c.selectedBlock())
+	c.lockIfReadOnly()
 }
 
 // updateStats shows the word count and an estimate of the PDF's length.

@@ -182,6 +182,9 @@ func (c *composer) onRedo() {
 
 // onPickExcerpt offers the library's excerpts, searchable, to add one.
 func (c *composer) onPickExcerpt() {
+	if c.ui.refuseReadOnly() {
+		return
+	}
 	if c.d == nil {
 		return
 	}

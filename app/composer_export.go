@@ -25,6 +25,9 @@ var formatChoices = []string{"PDF", "Markdown", "JSON (interchange)"}
 
 // snapshotLater saves the current state and then a version with label.
 func (c *composer) snapshotLater(label string) {
+	if c.ui.lib.ReadOnly() {
+		return
+	}
 	c.d.flush()
 	id := c.d.b.ID
 	background(func() {
@@ -179,7 +182,7 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 		".md": export.WriteMarkdown, ".json": export.WriteJSON}[ext]
 	background(func() {
 		err := export.WriteFileAtomic(ctx, path, 0o644, func(w io.Writer) error { return write(w, bundle) })
-		if err == nil {
+		if err == nil && !c.ui.lib.ReadOnly() {
 			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(path))
 		}
 		fyne.Do(func() {

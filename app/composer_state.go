@@ -49,6 +49,9 @@ func (d *draft) edit(fn func(b *domain.Briefing)) { d.editField("", fn) }
 // editField is edit for typing into the field key: keystrokes in the same
 // field within a couple of seconds of each other make one undo step.
 func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
+	if d.ui.lib.ReadOnly() {
+		return // the widgets are disabled; nothing can be saved
+	}
 	now := time.Now()
 	if key == "" || key != d.lastKey || now.Sub(d.lastAt) > 2*time.Second || len(d.undo) == 0 {
 		d.undo = append(d.undo, cloneBriefing(d.b))

@@ -71,6 +71,9 @@ func (f *excerptFields) apply(e *domain.Excerpt) {
 // onNewExcerpt asks for note, tags and grades, then saves the selection as
 // an excerpt with its exact offsets.
 func (r *readerScreen) onNewExcerpt() {
+	if r.ui.refuseReadOnly() {
+		return
+	}
 	start, end := r.text.Selection()
 	if r.source == nil || end <= start {
 		return

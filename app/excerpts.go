@@ -182,6 +182,9 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 }
 
 func (s *excerptsScreen) onSave() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	if s.selected == nil {
 		return
 	}
@@ -208,6 +211,9 @@ func (s *excerptsScreen) onShowInSource() {
 
 // onDelete confirms; an excerpt used in briefings says which.
 func (s *excerptsScreen) onDelete() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	e := s.selected
 	if e == nil {
 		return
@@ -253,6 +259,9 @@ func quoted(q string) string {
 
 // onAddToBriefing appends the excerpt to a briefing the analyst picks.
 func (s *excerptsScreen) onAddToBriefing() {
+	if s.ui.refuseReadOnly() {
+		return
+	}
 	e := s.selected
 	if e == nil {
 		return

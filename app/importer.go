@@ -25,6 +25,9 @@ type importResult struct {
 }
 
 func (u *UI) onImportFiles() {
+	if u.refuseReadOnly() {
+		return
+	}
 	d := dialog.NewFileOpen(func(rc fyne.URIReadCloser, err error) {
 		if err != nil {
 			u.showError(err)
@@ -43,6 +46,9 @@ func (u *UI) onImportFiles() {
 }
 
 func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
+	if u.refuseReadOnly() {
+		return
+	}
 	var paths []string
 	for _, uri := range uris {
 		if uri.Scheme() == "file" {
@@ -133,6 +139,9 @@ func (u *UI) imported(results []importResult, asked int) {
 
 // onPaste imports the clipboard's text as a note-kind source.
 func (u *UI) onPaste() {
+	if u.refuseReadOnly() {
+		return
+	}
 	text := u.app.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
 		dialog.ShowInformation("Import from clipboard", "The clipboard has no text: copy the article's text first.", u.win)
@@ -169,6 +178,9 @@ func reportLines(r *ingest.Report) []string {
 
 // onImportURL fetches a web page the analyst names, with a cancel button.
 func (u *UI) onImportURL() {
+	if u.refuseReadOnly() {
+		return
+	}
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("https://…")
 	d := dialog.NewForm("Import from a web address", "Import", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {

@@ -14,6 +14,9 @@ import (
 // offerSample asks, on a library with no sources, whether to load the
 // sample library, so a new user sees the whole idea at once.
 func (u *UI) offerSample() {
+	if u.lib.ReadOnly() {
+		return
+	}
 	background(func() {
 		list, err := u.lib.Sources(u.ctx, domain.SourceFilter{Limit: 1})
 		if err != nil || len(list) > 0 {
@@ -33,6 +36,9 @@ func (u *UI) offerSample() {
 
 // onLoadSample imports the embedded sample briefing with its sources.
 func (u *UI) onLoadSample() {
+	if u.refuseReadOnly() {
+		return
+	}
 	background(func() {
 		b, err := export.ReadJSON(bytes.NewReader(assets.SampleBriefing))
 		if err == nil {

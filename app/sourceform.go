@@ -102,6 +102,9 @@ func splitList(s, sep string) []string {
 }
 
 func (r *readerScreen) onEditSource() {
+	if r.ui.refuseReadOnly() {
+		return
+	}
 	if r.source == nil {
 		return
 	}
@@ -114,6 +117,9 @@ func (r *readerScreen) onEditSource() {
 
 // onDeleteSource confirms, naming the briefings that use its excerpts.
 func (r *readerScreen) onDeleteSource() {
+	if r.ui.refuseReadOnly() {
+		return
+	}
 	if r.source == nil {
 		return
 	}

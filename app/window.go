@@ -42,7 +42,13 @@ type UI struct {
 
 // New builds the main window on lib without showing it.
 func New(ctx context.Context, a fyne.App, lib Library) *UI {
-	u := &UI{ctx: ctx, app: a, lib: lib, win: a.NewWindow("Attaché")}
+	return newUI(ctx, a, lib, a.NewWindow("Attaché"))
+}
+
+// newUI builds the screens on lib into win, which may already have shown
+// another library (after restoring a backup).
+func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
+	u := &UI{ctx: ctx, app: a, lib: lib, win: win}
 	u.library = newLibraryScreen(u)
 	u.excerpts = newExcerptsScreen(u)
 	u.briefings = newBriefingsScreen(u)
@@ -50,7 +56,12 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 	u.nav = u.newNav()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.14
-	u.win.SetContent(split)
+	if lib.ReadOnly() {
+		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, split))
+		u.win.SetTitle("Attaché — read-only")
+	} else {
+		u.win.SetContent(split)
+	}
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.Resize(fyne.NewSize(1280, 820))

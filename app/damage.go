@@ -1,0 +1,78 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/dialog"
+
+	"github.com/attache/attache/domain"
+)
+
+// checkLibrary reads the whole library for damage off the UI goroutine,
+// after the window is up (a big library takes a second or more), and
+// offers the newest backup if it finds any.
+func (u *UI) checkLibrary(op Opener, swapped func(*UI, func()), closeLib func()) {
+	background(func() {
+		err := u.lib.Check(u.ctx)
+		if err == nil || op.Damaged == nil || !op.Damaged(err) {
+			return
+		}
+		fyne.Do(func() { u.showDamaged(err, op, swapped, closeLib) })
+	})
+}
+
+// showDamaged explains what was found; with a backup it offers to restore
+// it into this window, keeping the damaged file beside the library.
+func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), closeLib func()) {
+	backup := ""
+	if op.NewestBackup != nil {
+		backup = op.NewestBackup()
+	}
+	what := damageSummary(cause)
+	if backup == "" {
+		dialog.ShowInformation("The library is damaged",
+			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.", u.win)
+		return
+	}
+	msg := what + ".\n\nRestore the newest automatic backup, " + filepath.Base(backup) +
+		"? Work since that backup would be missing from the restored library; the damaged file is kept beside it, not deleted.\n\nYou can also keep working and export what you need first."
+	dialog.ShowConfirm("The library is damaged", msg, func(ok bool) {
+		if ok {
+			u.onRestoreBackup(backup, op, swapped, closeLib)
+		}
+	}, u.win)
+}
+
+// onRestoreBackup swaps the damaged library for the backup and rebuilds
+// the window's screens on it.
+func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func()), closeLib func()) {
+	u.briefings.composer.d.flush()
+	if d := u.briefings.composer.d; d != nil && d.timer != nil {
+		d.timer.Stop()
+	}
+	closeLib()
+	if _, err := op.Restore(backup); err != nil {
+		u.showError(err)
+		return
+	}
+	lib, closeFn, err := op.Open(u.ctx)
+	if err != nil {
+		u.showError(err)
+		return
+	}
+	restored := newUI(u.ctx, u.app, lib, u.win)
+	swapped(restored, closeFn)
+	dialog.ShowInformation("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside the library as "+filepath.Base(lib.Path())+".before-restore.", u.win)
+}
+
+// damageSummary is the store's message without its command-line advice,
+// which the dialog's buttons replace.
+func damageSummary(err error) string {
+	what, _, _ := strings.Cut(domain.ErrorMessage(err), ": restore")
+	if what == "" {
+		return "The library is damaged"
+	}
+	return strings.ToUpper(what[:1]) + what[1:]
+}

@@ -1,0 +1,169 @@
+//go:build linux
+
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/internal/testfs"
+	"github.com/attache/attache/store"
+)
+
+func TestReadOnlyLibraryCanBeReadAndExportedButNotEdited(t *testing.T) {
+	dir := testfs.Tmpfs(t, "16m")
+	path := filepath.Join(dir, "library.db")
+	u, lib := newTestUIAt(t, path)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	lib.Close()
+	testfs.ReadOnly(t, dir)
+	defer testfs.Writable(t, dir)
+
+	u, lib = newTestUIAt(t, path)
+	if !lib.ReadOnly() || !treeContains(u.win.Content(), "Read-only library") {
+		t.Fatal("no read-only banner over a read-only library")
+	}
+	fyne.DoAndWait(u.onImportFiles)
+	if !overlayContains(u, "This library is read-only") {
+		t.Fatal("import offered on a read-only library")
+	}
+	dismissOverlays(u)
+
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	c := u.briefings.composer
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	if !c.title.Disabled() || !c.summary.Disabled() || !c.status.Disabled() {
+		t.Fatal("the composer can be typed into on a read-only library")
+	}
+	var export *widget.Button
+	walk(c.edit, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Export…" {
+			export = b
+		}
+	})
+	if export == nil || export.Disabled() {
+		t.Fatal("export is not available on a read-only library")
+	}
+	out := filepath.Join(t.TempDir(), "brief.pdf")
+	bundle, err := lib.Bundle(context.Background(), c.d.b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { c.export(bundle, out, ".pdf", false, false) })
+	eventually(t, "the PDF", func() bool {
+		b, err := os.ReadFile(out)
+		return err == nil && strings.HasPrefix(string(b), "%PDF")
+	})
+	if overlayContains(u, "read-only") {
+		t.Fatal("exporting from a read-only library reported an error")
+	}
+}
+
+// newTestUIAt is newTestUI on a library at path.
+func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
+	t.Helper()
+	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
+		t.Setenv(k, t.TempDir())
+	}
+	a := test.NewTempApp(t)
+	lib, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	u := New(context.Background(), a, lib)
+	u.win.Resize(fyne.NewSize(1200, 800))
+	u.win.Show()
+	return u, lib
+}
+
+func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	u, lib := newTestUIAt(t, path)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 1 })
+	dismissOverlays(u)
+	backup, err := lib.AutoBackup(ctx)
+	if err != nil || backup == "" {
+		t.Fatalf("backup = %q, %v", backup, err)
+	}
+	want, _ := lib.Stats(ctx)
+	lib.Close()
+	damageText(t, path)
+
+	u, lib = newTestUIAt(t, path)
+	op := Opener{
+		Open: func(ctx context.Context) (Library, func(), error) {
+			s, err := store.Open(ctx, path)
+			if err != nil {
+				return nil, nil, err
+			}
+			return s, func() { s.Close() }, nil
+		},
+		Damaged:      func(err error) bool { return errorsIsDamaged(err) },
+		NewestBackup: func() string { return store.NewestBackup(path) },
+		Restore:      func(b string) (string, error) { return store.RestoreFile(ctx, b, path) },
+	}
+	var restored *UI
+	fyne.DoAndWait(func() {
+		u.checkLibrary(op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
+	})
+	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "Restore the newest automatic backup, "+filepath.Base(backup)) })
+	confirmForm(t, u, "Yes")
+	eventually(t, "the restored library", func() bool { return restored != nil })
+	if got, _ := restored.lib.(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
+		t.Fatalf("restored library holds %+v, want %+v", got, want)
+	}
+	if err := restored.lib.Check(ctx); err != nil {
+		t.Fatalf("restored library: %v", err)
+	}
+	if _, err := os.Stat(path + ".before-restore"); err != nil {
+		t.Fatalf("the damaged file was not kept: %v", err)
+	}
+	if restored.win != u.win {
+		t.Fatal("the restored library opened in a new window")
+	}
+}
+
+// damageText overwrites every page holding source text with garbage, as a
+// failing disk would; the schema and header stay readable, so the library
+// opens and only a full check finds it.
+func damageText(t *testing.T, path string) {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const page = 4096
+	hit := 0
+	for off := 0; off+page <= len(data); off += page {
+		if !strings.Contains(string(data[off:off+page]), "who builds the radio") {
+			continue
+		}
+		hit++
+		for i := off; i < off+page; i++ {
+			data[i] = byte(i*7 + 3)
+		}
+	}
+	if hit == 0 {
+		t.Fatal("no page to damage")
+	}
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func errorsIsDamaged(err error) bool { return errors.Is(err, store.ErrDamaged) }

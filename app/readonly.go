@@ -1,0 +1,61 @@
+package app
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+const readOnlyAdvice = "You can read, search, copy and export, but not change it. To edit, copy the library to a folder you can write to and open the copy (attache --db FILE)."
+
+// refuseReadOnly tells the analyst, before they type anything, that a
+// read-only library cannot take the change; it reports whether it did.
+func (u *UI) refuseReadOnly() bool {
+	if !u.lib.ReadOnly() {
+		return false
+	}
+	dialog.ShowInformation("This library is read-only",
+		"The library file or its folder cannot be written.\n\n"+readOnlyAdvice, u.win)
+	return true
+}
+
+// readOnlyBanner sits above every screen of a read-only library.
+func (u *UI) readOnlyBanner() fyne.CanvasObject {
+	msg := widget.NewLabel("Read-only library: " + u.lib.Path() + " cannot be written. " + readOnlyAdvice)
+	msg.Wrapping = fyne.TextWrapWord
+	msg.Importance = widget.WarningImportance
+	return container.NewBorder(nil, widget.NewSeparator(), widget.NewIcon(theme.WarningIcon()), nil, msg)
+}
+
+// disableEditing disables every entry, choice and button under o except
+// those in keep, so a read-only briefing can be read but not typed into.
+func disableEditing(o fyne.CanvasObject, keep ...fyne.CanvasObject) {
+	for _, k := range keep {
+		if k == o {
+			return
+		}
+	}
+	switch w := o.(type) {
+	case *widget.Entry, *widget.Select, *widget.Button, *widget.Check, *widget.RadioGroup:
+		w.(fyne.Disableable).Disable()
+	case *fyne.Container:
+		for _, c := range w.Objects {
+			disableEditing(c, keep...)
+		}
+	case *container.Split:
+		disableEditing(w.Leading, keep...)
+		disableEditing(w.Trailing, keep...)
+	case *container.Scroll:
+		disableEditing(w.Content, keep...)
+	case *widget.Form:
+		for _, it := range w.Items {
+			disableEditing(it.Widget, keep...)
+		}
+	case *widget.Accordion:
+		for _, it := range w.Items {
+			disableEditing(it.Detail, keep...)
+		}
+	}
+}
