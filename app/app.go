@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"os"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -72,7 +73,7 @@ func Run(ctx context.Context, op Opener) error {
 	}
 	a.Run()
 	if ui != nil {
-		ui.briefings.composer.d.flush()
+		ui.flushOrRescue(os.Stderr)
 	}
 	closeLib()
 	return nil

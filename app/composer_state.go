@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"encoding/json"
 	"sync"
 	"sync/atomic"
@@ -28,8 +29,13 @@ type draft struct {
 	lastKey  string     // the field the last edit typed into
 	lastAt   time.Time  // when; typing in one field is one undo step
 	saveMu   sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
+	failing  bool       // the last save failed; told once, retried quietly
 	onStatus func(string)
 }
+
+// retryDelay is how long a failed autosave waits before trying again (a
+// full disk, a library busy in another program).
+var retryDelay = 5 * time.Second
 
 const maxUndo = 200
 
@@ -110,16 +116,29 @@ func (d *draft) save() {
 	d.status("Saving…")
 	background(func() {
 		err := d.write(snap, version)
-		fyne.Do(func() {
-			switch {
-			case err != nil:
-				d.status("Not saved")
-				d.ui.showError(err)
-			case d.isSaved():
-				d.status("Saved")
-			}
-		})
+		fyne.Do(func() { d.saveDone(err) })
 	})
+}
+
+// saveDone reports a save. A failure is shown once, not at every retry,
+// and retried until it succeeds; the edits stay in memory meanwhile.
+func (d *draft) saveDone(err error) {
+	switch {
+	case err != nil:
+		d.status("Not saved — retrying")
+		if !d.failing {
+			d.failing = true
+			d.ui.showError(userError{"Your latest changes are not saved yet: " + domain.ErrorMessage(err) +
+				"\n\nThey are kept here, and Attaché tries again every few seconds."})
+		}
+		if d.timer != nil {
+			d.timer.Stop()
+		}
+		d.timer = time.AfterFunc(retryDelay, func() { fyne.Do(d.save) })
+	case d.isSaved():
+		d.failing = false
+		d.status("Saved")
+	}
 }
 
 // write saves b unless a newer version is already saved; the lock keeps
@@ -130,7 +149,8 @@ func (d *draft) write(b *domain.Briefing, version int) error {
 	if int64(version) <= d.saved.Load() {
 		return nil
 	}
-	if err := d.ui.lib.SaveBriefing(d.ui.ctx, b); err != nil {
+	// Not cancelled by a quit signal: this is the analyst's work.
+	if err := d.ui.lib.SaveBriefing(context.WithoutCancel(d.ui.ctx), b); err != nil {
 		return err
 	}
 	d.saved.Store(int64(version))
@@ -139,17 +159,23 @@ func (d *draft) write(b *domain.Briefing, version int) error {
 
 func (d *draft) isSaved() bool { return d.saved.Load() == int64(d.version) }
 
-// flush saves at once, waiting, so closing the window loses nothing.
+// flush saves at once, waiting, so switching briefing loses nothing; a
+// failure is shown and the edits stay in memory to be retried.
 func (d *draft) flush() {
+	if err := d.tryFlush(); err != nil {
+		d.saveDone(err)
+	}
+}
+
+// tryFlush saves at once, waiting, and returns what went wrong.
+func (d *draft) tryFlush() error {
 	if d == nil || d.isSaved() {
-		return
+		return nil
 	}
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	if err := d.write(cloneBriefing(d.b), d.version); err != nil {
-		d.ui.showError(err)
-	}
+	return d.write(cloneBriefing(d.b), d.version)
 }
 
 func (d *draft) status(s string) {

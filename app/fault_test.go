@@ -9,11 +9,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
 )
@@ -167,3 +169,126 @@ func damageText(t *testing.T, path string) {
 }
 
 func errorsIsDamaged(err error) bool { return errors.Is(err, store.ErrDamaged) }
+
+// openSampleBriefingAt loads the sample library at path and opens its
+// briefing in the composer.
+func openSampleBriefingAt(t *testing.T, ctx context.Context, path string) (*UI, *store.Store) {
+	t.Helper()
+	u, lib := newTestUIAt(t, path)
+	u.ctx = ctx
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 1 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	eventually(t, "the composer", func() bool { return u.briefings.composer.d != nil })
+	return u, lib
+}
+
+func countOverlays(u *UI, text string) int {
+	n := 0
+	for _, o := range u.win.Canvas().Overlays().List() {
+		if treeContains(o, text) {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAutosaveOnAFullDiskKeepsTheEditsAndRetries(t *testing.T) {
+	withDelays(t, 20*time.Millisecond, 50*time.Millisecond)
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "16m")
+	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(dir, "library.db"))
+	c := u.briefings.composer
+	id := c.d.b.ID
+	fillAfterCheckpoint := func() func() {
+		if err := lib.Checkpoint(ctx); err != nil { // an empty log must grow to take the next save
+			t.Fatal(err)
+		}
+		return testfs.Fill(t, dir)
+	}
+	free := fillAfterCheckpoint()
+	long := "The fab subsidy race is now a budget question."
+	fyne.DoAndWait(func() { c.summary.SetText(long) })
+	eventually(t, "the failure", func() bool { return c.saved.Text == "Not saved — retrying" })
+	eventually(t, "the message", func() bool { return overlayContains(u, "not saved yet: the disk is full") })
+	fyne.DoAndWait(func() { c.title.SetText("Pressure points, revised") })
+	time.Sleep(6 * retryDelay) // several retries fail meanwhile
+	if n := countOverlays(u, "not saved yet"); n != 1 {
+		t.Fatalf("%d error dialogs for one failing streak, want 1", n)
+	}
+	free()
+	eventually(t, "the retry", func() bool { return c.saved.Text == "Saved" })
+	b, err := lib.Briefing(ctx, id)
+	if err != nil || b.Title != "Pressure points, revised" || b.Summary != long {
+		t.Fatalf("after the retry the library holds %q (summary %d bytes), %v", b.Title, len(b.Summary), err)
+	}
+}
+
+func TestClosingOverUnsavedEditsOffersARescueCopy(t *testing.T) {
+	withDelays(t, time.Hour, time.Hour) // the close is the first save
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "16m")
+	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(dir, "library.db"))
+	c := u.briefings.composer
+	if err := lib.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	free := testfs.Fill(t, dir)
+	defer free()
+	long := "Allied licensing diverges again."
+	fyne.DoAndWait(func() { c.summary.SetText(long) })
+	fyne.DoAndWait(u.onCloseRequested)
+	eventually(t, "the question", func() bool { return overlayContains(u, "could not be saved: the disk is full") })
+	confirmForm(t, u, "Save a copy elsewhere and close")
+	eventually(t, "the note", func() bool { return overlayContains(u, "attache briefing import") })
+	matches, _ := filepath.Glob(filepath.Join(os.TempDir(), "attache-rescue", "*-unsaved-*.json"))
+	var found string
+	for _, m := range matches {
+		b, err := os.ReadFile(m)
+		if err == nil && strings.Contains(string(b), "Allied licensing diverges again.") {
+			found = m
+		}
+	}
+	if found == "" {
+		t.Fatal("no rescue copy with the unsaved summary in the temporary folder")
+	}
+	defer os.Remove(found)
+	f, err := os.Open(found)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	bundle, err := export.ReadJSON(f)
+	if err != nil || bundle.Briefing.Summary != long || len(bundle.Sources) == 0 {
+		t.Fatalf("rescue copy reads back as %v", err)
+	}
+}
+
+// The quit signal cancels the app's context; the last save must still land.
+func TestQuitSignalStillSavesPendingEdits(t *testing.T) {
+	withDelays(t, time.Hour, time.Hour)
+	ctx, cancel := context.WithCancel(context.Background())
+	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(t.TempDir(), "library.db"))
+	c := u.briefings.composer
+	fyne.DoAndWait(func() { c.title.SetText("Saved on the way out") })
+	cancel()
+	var stderr strings.Builder
+	u.flushOrRescue(&stderr)
+	if stderr.Len() > 0 {
+		t.Fatalf("stderr: %s", stderr.String())
+	}
+	b, err := lib.Briefing(context.Background(), c.d.b.ID)
+	if err != nil || b.Title != "Saved on the way out" {
+		t.Fatalf("after the quit signal the library holds %q, %v", b.Title, err)
+	}
+}
+
+// withDelays sets the autosave and retry delays for one test.
+func withDelays(t *testing.T, autosave, retry time.Duration) {
+	a, r := autosaveDelay, retryDelay
+	autosaveDelay, retryDelay = autosave, retry
+	t.Cleanup(func() { autosaveDelay, retryDelay = a, r })
+}

@@ -71,11 +71,18 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	// Pending composer edits are saved before the window goes (and by Run
 	// after the event loop ends: a lifecycle stop hook would deadlock Fyne
 	// 2.7's shutdown, which queues it for a main loop that has finished).
-	u.win.SetCloseIntercept(func() {
-		u.briefings.composer.d.flush()
-		u.win.Close()
-	})
+	u.win.SetCloseIntercept(u.onCloseRequested)
 	return u
+}
+
+// onCloseRequested saves pending edits before the window goes; edits that
+// cannot be saved stop it closing until the analyst chooses what to do.
+func (u *UI) onCloseRequested() {
+	if err := u.briefings.composer.d.tryFlush(); err != nil {
+		u.onCloseUnsaved(err)
+		return
+	}
+	u.win.Close()
 }
 
 // Window is the main window, for tests and the caller.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -195,6 +196,7 @@ func FuzzImportBundle(f *testing.F) {
 			t.Fatalf("Bundle of the imported briefing: %v", err)
 		}
 		sameImport(t, want, got)
+		sameSources(t, want, got, known)
 		var out bytes.Buffer
 		if err := export.WriteJSON(&out, got); err != nil {
 			t.Fatalf("WriteJSON of the imported briefing: %v", err)
@@ -264,6 +266,44 @@ func sameImport(t *testing.T, want, got *domain.Bundle) {
 		}
 		if ge.Quote != we.Quote || ge.Start != we.Start || ge.End != we.End || gsrc.Text != want.Source(we.SourceID).Text {
 			t.Fatalf("block %d: file quotes %q at %d–%d, library %q at %d–%d", i+1, we.Quote, we.Start, we.End, ge.Quote, ge.Start, ge.End)
+		}
+	}
+}
+
+// sameSources compares the metadata of each source the import created with
+// the first source of the file that has its text. Sources whose text the
+// library already had keep the library's metadata.
+func sameSources(t *testing.T, want, got *domain.Bundle, known map[string]bool) {
+	t.Helper()
+	first := map[string]*domain.Source{}
+	for _, w := range want.Sources {
+		if sum := domain.TextSHA256(w.Text); first[sum] == nil {
+			first[sum] = w
+		}
+	}
+	for _, g := range got.Sources {
+		w := first[g.SHA256]
+		if w == nil {
+			t.Fatalf("source %d %q: its text is not in the file", g.ID, g.Title)
+		}
+		if known[g.SHA256] {
+			continue
+		}
+		kind := w.Kind
+		if kind == "" {
+			kind = domain.KindArticle
+		}
+		authors := []string{}
+		for _, a := range w.Authors {
+			if a = strings.TrimSpace(a); a != "" {
+				authors = append(authors, a)
+			}
+		}
+		if g.Kind != kind || g.Title != w.Title || g.Subtitle != w.Subtitle || g.Section != w.Section ||
+			!slices.Equal(g.Authors, authors) || g.Publisher != w.Publisher || g.Published != w.Published ||
+			g.URL != w.URL || g.Accessed != w.Accessed || g.Language != w.Language || g.Reliability != w.Reliability ||
+			g.Notes != w.Notes || !slices.Equal(g.Pages, w.Pages) || g.Text != w.Text {
+			t.Fatalf("source changed on import:\nfile    %+v\nlibrary %+v", w, g)
 		}
 	}
 }

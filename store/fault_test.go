@@ -110,6 +110,7 @@ func TestReadOnlyLibraryOpensForReading(t *testing.T) {
 	if !s.ReadOnly() {
 		t.Fatal("ReadOnly() = false for a library on a read-only disk")
 	}
+	before.ReadOnly = true
 	if got, err := s.Stats(ctx); err != nil || got != before {
 		t.Fatalf("stats = %+v, %v; want %+v", got, err, before)
 	}

@@ -232,3 +232,15 @@ func isForeignKey(err error) bool {
 	var se sqlite3.Error
 	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
 }
+
+// Checkpoint merges the write-ahead log into the library file and empties
+// the log, as Close does; the next write then needs new disk space.
+func (s *Store) Checkpoint(ctx context.Context) error {
+	if s.readOnly {
+		return nil
+	}
+	if _, err := s.w.ExecContext(ctx, "PRAGMA wal_checkpoint(TRUNCATE)"); err != nil {
+		return dbError("checkpoint", err)
+	}
+	return nil
+}
