@@ -69,6 +69,9 @@ func Run(ctx context.Context, op Opener) error {
 	case op.Damaged(err) && op.NewestBackup() != "":
 		showRecovery(ctx, a, op, err, start)
 	default:
+		// Started from a desktop menu nobody sees stderr: say it in a window.
+		showStartupError(a, err)
+		a.Run()
 		return err
 	}
 	a.Run()

@@ -292,3 +292,25 @@ func withDelays(t *testing.T, autosave, retry time.Duration) {
 	autosaveDelay, retryDelay = autosave, retry
 	t.Cleanup(func() { autosaveDelay, retryDelay = a, r })
 }
+
+func TestStartupErrorIsShownInAWindow(t *testing.T) {
+	a := test.NewTempApp(t)
+	showStartupError(a, store.ErrDamaged)
+	showStartupError(a, errors.New(""))
+	var titles, texts []string
+	for _, w := range a.Driver().AllWindows() {
+		if w.Title() == "" {
+			continue // the test driver's own
+		}
+		titles = append(titles, w.Title())
+		walk(w.Content(), func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok {
+				texts = append(texts, l.Text)
+			}
+		})
+	}
+	got := strings.Join(texts, "|")
+	if len(titles) != 2 || titles[0] != "Attaché could not open the library" || !strings.Contains(got, "Damaged library.") || !strings.Contains(got, "Something went wrong.") {
+		t.Fatalf("windows %q with %q", titles, got)
+	}
+}

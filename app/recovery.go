@@ -47,3 +47,30 @@ func showRecovery(ctx context.Context, a fyne.App, op Opener, cause error, start
 	w.Resize(fyne.NewSize(640, 260))
 	w.Show()
 }
+
+// showStartupError explains why the library could not be opened (another
+// Attaché has it, a newer version wrote it, the disk is full) and quits.
+func showStartupError(a fyne.App, cause error) {
+	w := a.NewWindow("Attaché could not open the library")
+	msg := widget.NewLabel(sentence(domain.ErrorMessage(cause)))
+	msg.Wrapping = fyne.TextWrapWord
+	quit := widget.NewButton("Quit", a.Quit)
+	quit.Importance = widget.HighImportance
+	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
+	w.Resize(fyne.NewSize(600, 200))
+	w.SetMaster()
+	w.Show()
+}
+
+// sentence capitalises a message and ends it with a full stop.
+func sentence(s string) string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return "Something went wrong."
+	}
+	s = strings.ToUpper(s[:1]) + s[1:]
+	if !strings.HasSuffix(s, ".") {
+		s += "."
+	}
+	return s
+}

@@ -1,10 +1,12 @@
 package store
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -121,5 +123,31 @@ func TestStatsCountsLiveBriefings(t *testing.T) {
 	st, err := s.Stats(ctx)
 	if err != nil || st.Sources != 1 || st.Excerpts != 1 || st.Briefings != 1 || st.Path != s.Path() {
 		t.Fatalf("stats %+v, %v (briefing %d)", st, err, b.ID)
+	}
+}
+
+func TestLibraryFromANewerAttacheIsRefusedUntouched(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addSource(t, s, "Chips", chipsText)
+	if _, err := s.w.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 'x')`); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, _ := os.ReadFile(path)
+	_, err = Open(ctx, path)
+	if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "written by a newer version of Attaché (schema 999") {
+		t.Fatalf("open a newer library: %v", err)
+	}
+	after, _ := os.ReadFile(path)
+	if !bytes.Equal(before, after) {
+		t.Fatal("refusing a newer library changed its file")
+	}
+	if list := backups(BackupDir(path)); len(list) != 0 {
+		t.Fatalf("a newer library was backed up as if migrating: %v", list)
 	}
 }
