@@ -314,3 +314,22 @@ func TestStartupErrorIsShownInAWindow(t *testing.T) {
 		t.Fatalf("windows %q with %q", titles, got)
 	}
 }
+
+// A rescue copy (or any exported briefing file) comes back through Import.
+func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
+	ctx := context.Background()
+	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(t.TempDir(), "library.db"))
+	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Rescued draft") })
+	path, err := u.rescueDraft()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.Remove(path)
+	fyne.DoAndWait(func() { u.importPaths([]string{path}) })
+	eventually(t, "the briefing", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 2 })
+	eventually(t, "the report", func() bool { return overlayContains(u, "briefing “Rescued draft” added to Briefings") })
+	st, _ := lib.Stats(ctx)
+	if st.Sources != 3 {
+		t.Fatalf("importing the briefing duplicated its sources: %+v", st)
+	}
+}

@@ -3,6 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -12,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/ingest"
 )
 
@@ -21,6 +24,7 @@ type importResult struct {
 	source   *domain.Source
 	existing bool
 	report   *ingest.Report
+	briefing *domain.Briefing // set for a briefing file (.json interchange)
 	err      error
 }
 
@@ -40,7 +44,7 @@ func (u *UI) onImportFiles() {
 		rc.Close()
 		u.importPaths([]string{path})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx"}))
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".json"}))
 	d.Resize(fyne.NewSize(900, 620))
 	d.Show()
 }
@@ -93,6 +97,9 @@ func (u *UI) importPaths(paths []string) {
 }
 
 func (u *UI) importOne(ctx context.Context, path, name string) importResult {
+	if strings.EqualFold(filepath.Ext(path), ".json") {
+		return u.importBriefingFile(ctx, path, name)
+	}
 	src, rep, err := ingest.ImportFile(path, ingest.Options{})
 	if err != nil {
 		return importResult{name: name, err: err}
@@ -107,8 +114,12 @@ func (u *UI) imported(results []importResult, asked int) {
 	u.library.reload()
 	var ok []importResult
 	var lines []string
+	briefings := 0
 	for _, r := range results {
 		switch {
+		case r.err == nil && r.briefing != nil:
+			briefings++
+			lines = append(lines, r.name+": briefing “"+r.briefing.Title+"” added to Briefings")
 		case r.err != nil:
 			lines = append(lines, r.name+": "+domain.ErrorMessage(r.err))
 		case r.existing:
@@ -129,12 +140,32 @@ func (u *UI) imported(results []importResult, asked int) {
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
-		summary := fmt.Sprintf("Imported %s.", plural(len(ok), "file"))
+		summary := fmt.Sprintf("Imported %s.", plural(len(ok)+briefings, "file"))
+		if briefings > 0 {
+			u.briefings.reload()
+		}
 		dialog.ShowInformation("Import", strings.Join(append([]string{summary}, lines...), "\n"), u.win)
 	}
 	if len(ok) > 0 {
 		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
 	}
+}
+
+// importBriefingFile reads a briefing in the interchange format (an
+// export, or a rescue copy of unsaved work) into the library as a new
+// briefing, all or nothing.
+func (u *UI) importBriefingFile(ctx context.Context, path, name string) importResult {
+	f, err := os.Open(path)
+	if err != nil {
+		return importResult{name: name, err: err}
+	}
+	defer f.Close()
+	bundle, err := export.ReadJSON(f)
+	if err != nil {
+		return importResult{name: name, err: err}
+	}
+	b, err := u.lib.ImportBundle(ctx, bundle)
+	return importResult{name: name, briefing: b, err: err}
 }
 
 // onPaste imports the clipboard's text as a note-kind source.

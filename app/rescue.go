@@ -63,7 +63,7 @@ func (u *UI) rescueDraft() (string, error) {
 
 // rescueNote tells the analyst where their work went and how to get it back.
 func rescueNote(title, path string) string {
-	return fmt.Sprintf("Your latest changes to “%s” are in %s. When the library can be written again, bring them back with:\n\nattache briefing import %q", title, path, path)
+	return fmt.Sprintf("Your latest changes to “%s” are in %s. When the library can be written again, bring them back with File → Import… (choose that file), or on the command line:\n\nattache briefing import %q", title, path, path)
 }
 
 // onCloseUnsaved stops the window closing over edits that could not be
