@@ -38,15 +38,18 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
 	s.trash = widget.NewCheck("Show the trash", func(bool) { s.reload() })
-	newBtn := widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.onNew)
+	newBtn := ui.writes(widget.NewButtonWithIcon("New", theme.ContentAddIcon(), s.onNew))
 	newBtn.Importance = widget.HighImportance
-	dup := widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), s.onDuplicate)
-	s.remove = widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), s.onTrash)
-	s.restore = widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), s.onRestore)
-	s.empty = widget.NewButtonWithIcon("Empty trash", theme.DeleteIcon(), s.onEmptyTrash)
+	dup := ui.writes(widget.NewButtonWithIcon("Duplicate", theme.ContentCopyIcon(), s.onDuplicate))
+	s.remove = ui.writes(widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), s.onTrash))
+	s.restore = ui.writes(widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), s.onRestore))
+	s.empty = ui.writes(widget.NewButtonWithIcon("Empty trash", theme.DeleteIcon(), s.onEmptyTrash))
 	tools := container.NewVBox(container.NewHBox(newBtn, dup, s.remove, s.restore), container.NewHBox(s.trash, s.empty))
 	s.composer = newComposer(ui)
 	s.hint = widget.NewLabel("Select a briefing to edit it, or start a new one.")
+	if ui.lib.ReadOnly() {
+		s.hint.SetText("Select a briefing to read or export it.")
+	}
 	s.hint.Alignment = fyne.TextAlignCenter
 	s.composer.content.Hide()
 	s.right = container.NewStack(s.composer.content, s.hint)

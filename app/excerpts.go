@@ -63,11 +63,11 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.from.Wrapping = fyne.TextWrapWord
 	s.fields = newExcerptFields()
 	form := widget.NewForm(s.fields.items()...)
-	save := widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave)
+	save := ui.writes(widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave))
 	save.Importance = widget.HighImportance
-	actions := container.NewHBox(save, widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing),
+	actions := container.NewHBox(save, ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)),
 		widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
-		widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete))
+		ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)))
 	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
 	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))

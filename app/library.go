@@ -45,7 +45,7 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
 	s.reader = newReaderScreen(ui)
-	importBtn := widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles)
+	importBtn := ui.writes(widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles))
 	importBtn.Importance = widget.HighImportance
 	top := container.NewVBox(s.search, container.NewBorder(nil, nil, widget.NewLabel("Sort"), importBtn, s.sortBy))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)

@@ -48,8 +48,8 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onNewExcerpt)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
-	r.edit = widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.onEditSource)
-	r.remove = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), r.onDeleteSource)
+	r.edit = ui.writes(widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.onEditSource))
+	r.remove = ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), r.onDeleteSource))
 	r.find = widget.NewEntry()
 	r.find.SetPlaceHolder("Find in source (Ctrl+F)")
 	r.find.OnSubmitted = func(string) { r.onFindNext(true) }
@@ -158,7 +158,7 @@ func detailsText(s *domain.Source) string {
 }
 
 func (r *readerScreen) onSelectionChanged(start, end int) {
-	if end > start {
+	if end > start && !r.ui.lib.ReadOnly() {
 		r.excerpt.Enable()
 	} else {
 		r.excerpt.Disable()

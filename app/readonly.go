@@ -21,6 +21,15 @@ func (u *UI) refuseReadOnly() bool {
 	return true
 }
 
+// writes registers a button that changes the library; on a read-only
+// library it is greyed out from the start.
+func (u *UI) writes(b *widget.Button) *widget.Button {
+	if u.lib.ReadOnly() {
+		b.Disable()
+	}
+	return b
+}
+
 // readOnlyBanner sits above every screen of a read-only library.
 func (u *UI) readOnlyBanner() fyne.CanvasObject {
 	msg := widget.NewLabel("Read-only library: " + u.lib.Path() + " cannot be written. " + readOnlyAdvice)
