@@ -30,7 +30,10 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 	if op.NewestBackup != nil {
 		backup = op.NewestBackup()
 	}
-	what := damageSummary(cause)
+	what := "Attaché checked the library " + u.lib.Path() + " and found damaged pages"
+	if detail := damageSummary(cause); !strings.Contains(detail, "is damaged or is not") {
+		what = detail
+	}
 	if backup == "" {
 		dialog.ShowInformation("The library is damaged",
 			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.", u.win)
@@ -38,11 +41,14 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 	}
 	msg := what + ".\n\nRestore the newest automatic backup, " + filepath.Base(backup) +
 		"? Work since that backup would be missing from the restored library; the damaged file is kept beside it, not deleted.\n\nYou can also keep working and export what you need first."
-	dialog.ShowConfirm("The library is damaged", msg, func(ok bool) {
+	d := dialog.NewConfirm("The library is damaged", msg, func(ok bool) {
 		if ok {
 			u.onRestoreBackup(backup, op, swapped, closeLib)
 		}
 	}, u.win)
+	d.SetConfirmText("Restore the backup")
+	d.SetDismissText("Keep working")
+	d.Show()
 }
 
 // onRestoreBackup swaps the damaged library for the backup and rebuilds

@@ -129,7 +129,10 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 		u.checkLibrary(op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
 	})
 	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "Restore the newest automatic backup, "+filepath.Base(backup)) })
-	confirmForm(t, u, "Yes")
+	if !overlayContains(u, "found damaged pages") {
+		t.Fatal("the dialog does not say what was found")
+	}
+	confirmForm(t, u, "Restore the backup")
 	eventually(t, "the restored library", func() bool { return restored != nil })
 	if got, _ := restored.lib.(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
 		t.Fatalf("restored library holds %+v, want %+v", got, want)
