@@ -4,6 +4,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"os"
 	"path/filepath"
 	"strings"
@@ -171,5 +172,38 @@ func TestReadOnlyLibraryReadsLeftoverLog(t *testing.T) {
 		if err != nil || st.Sources != 1 {
 			t.Fatalf("shm kept %v: stats = %+v, %v; want the source in the log", keepShm, st, err)
 		}
+	}
+}
+
+// Another program (a sync tool, a DB browser) holding the write lock longer
+// than the busy timeout gets a message, not a hang or a half-written row.
+func TestLibraryLockedByAnotherProgram(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := sql.Open("sqlite3", "file:"+path+"?_txlock=exclusive")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	tx, err := other.Begin()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	if _, err := tx.Exec(`INSERT INTO tags (name) VALUES ('held')`); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.CreateSource(ctx, &domain.Source{Kind: domain.KindArticle, Title: "Blocked", Text: "Waiting."})
+	if domain.ErrorCode(err) != domain.ECONFLICT || !strings.Contains(domain.ErrorMessage(err), "busy in another program") {
+		t.Fatalf("write while another program holds the library: %v", err)
+	}
+	tx.Rollback()
+	if _, err := s.CreateSource(ctx, &domain.Source{Kind: domain.KindArticle, Title: "Free", Text: "Done."}); err != nil {
+		t.Fatalf("write after the other program let go: %v", err)
 	}
 }
