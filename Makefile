@@ -8,9 +8,10 @@ STATICCHECK  := honnef.co/go/tools/cmd/staticcheck@v0.7.0
 BIN          := bin/attache
 
 # System packages: the cgo GL/X11 build of Fyne, gcc for SQLite, Xvfb and
-# tools for GUI checks, poppler for PDF checks.
+# tools for GUI checks, poppler for PDF checks, strace for the smoke test's
+# check that the app opens no network connection.
 PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils strace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build deps test unit lint smoke fuzz bench soak package clean
@@ -34,7 +35,9 @@ test: deps lint unit smoke
 unit:
 	$(GO) test $(GOFLAGS_TAGS) -count=1 ./...
 
-# The real binary under Xvfb: window shown, screenshot not blank, clean exit.
+# The real binary under Xvfb: window shown, screenshot not blank, a PDF
+# exported, typing saved on SIGHUP and SIGTERM with a clean exit, and (under
+# strace) no internet socket and no private path on standard error.
 smoke: build
 	scripts/smoke.sh $(BIN)
 

@@ -9,20 +9,53 @@ import (
 	"fmt"
 	"os"
 	"os/signal"
+	"path/filepath"
+	"strings"
+	"sync"
 	"syscall"
 
 	"github.com/attache/attache/app"
 	"github.com/attache/attache/cli"
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/store"
 )
 
 func main() {
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := quitContext()
 	env := cli.OSEnv()
 	env.RunGUI = runGUI
 	code := cli.Run(ctx, env, os.Args[1:])
 	stop()
 	os.Exit(code)
+}
+
+// quitSignals are the signals that end Attaché as its window's close button
+// does, pending edits saved and the library closed: Ctrl+C (SIGINT), SIGTERM
+// (kill, a session or system shutdown) and SIGHUP (the terminal it was
+// started from closed, or the user logged out). A signal the process was
+// started with ignored stays ignored, so `nohup attache &` outlives the
+// terminal as the user asked.
+func quitSignals() []os.Signal {
+	var sigs []os.Signal
+	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
+		if !signal.Ignored(s) {
+			sigs = append(sigs, s)
+		}
+	}
+	return sigs
+}
+
+// quitContext is cancelled by the first of quitSignals: the desktop app then
+// quits, and a library command stops at its next check. Later signals are
+// caught too, until main returns, rather than kill the process halfway
+// through its last save: a closing terminal often sends SIGHUP twice (the
+// kernel to the foreground job, the shell to all its jobs).
+func quitContext() (context.Context, context.CancelFunc) {
+	sigs := quitSignals()
+	if len(sigs) == 0 { // signal.Notify with no signals would relay them all
+		return context.WithCancel(context.Background())
+	}
+	return signal.NotifyContext(context.Background(), sigs...)
 }
 
 // runGUI opens the desktop app on the library, one app per library.
@@ -39,16 +72,71 @@ func runGUI(ctx context.Context, path string) error {
 			if err != nil {
 				return nil, nil, err
 			}
-			// At most one automatic backup a day, seven kept, off the UI's way.
-			go func() {
-				if _, err := lib.AutoBackup(ctx); err != nil {
-					fmt.Fprintf(os.Stderr, "attache: automatic backup failed: %v\n", err)
+			// At most one automatic backup a day, seven kept, off the UI's
+			// way. Quitting stops it (the backup is written to a .part file
+			// and renamed when complete, so a stopped one leaves nothing
+			// half-made) before the library closes under it.
+			bctx, cancel := context.WithCancel(ctx)
+			var wg sync.WaitGroup
+			wg.Go(func() {
+				if _, err := lib.AutoBackup(bctx); err != nil && bctx.Err() == nil {
+					logf("automatic backup failed: %s", domain.ErrorMessage(err))
 				}
-			}()
-			return lib, func() { lib.Close() }, nil
+			})
+			closeLib := func() {
+				cancel()
+				wg.Wait()
+				lib.Close()
+			}
+			return lib, closeLib, nil
 		},
 		Damaged:      func(err error) bool { return errors.Is(err, store.ErrDamaged) },
 		NewestBackup: func() string { return store.NewestBackup(path) },
 		Restore:      func(backup string) (string, error) { return store.RestoreFile(ctx, backup, path) },
 	})
+}
+
+// logf writes a message of the desktop app's to standard error, which is
+// a terminal the user is not watching or a session log (such as
+// ~/.xsession-errors or the journal) that others may read or that gets
+// pasted into a bug report: the home folder is written as ~, so the
+// message still says which file without showing the user's name.
+func logf(format string, args ...any) {
+	home, _ := os.UserHomeDir()
+	fmt.Fprintf(os.Stderr, "attache: %s\n", tildeHome(fmt.Sprintf(format, args...), home))
+}
+
+// tildeHome replaces the home folder home at the start of a path in msg
+// with ~.
+func tildeHome(msg, home string) string {
+	home = strings.TrimRight(home, string(filepath.Separator))
+	if home == "" {
+		return msg
+	}
+	var b strings.Builder
+	for {
+		i := strings.Index(msg, home)
+		if i < 0 {
+			break
+		}
+		end := i + len(home)
+		// Only the whole folder: /home/ann, not /home/anna.
+		if end < len(msg) && nameByte(msg[end]) {
+			b.WriteString(msg[:end])
+			msg = msg[end:]
+			continue
+		}
+		b.WriteString(msg[:i])
+		b.WriteString("~")
+		msg = msg[end:]
+	}
+	b.WriteString(msg)
+	return b.String()
+}
+
+// nameByte tells whether c may go on a file name in a message, as opposed
+// to the separator, a space or punctuation after it.
+func nameByte(c byte) bool {
+	return c >= 0x80 || c == '.' || c == '-' || c == '_' ||
+		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
 }
