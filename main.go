@@ -58,24 +58,22 @@ func quitContext() (context.Context, context.CancelFunc) {
 	return signal.NotifyContext(context.Background(), sigs...)
 }
 
-// runGUI opens the desktop app on the library, one app per library.
+// runGUI opens the desktop app on the library, one app per library. Every
+// reason the library cannot be opened, another app holding it included, is
+// shown in a window: started from a desktop menu, nobody sees stderr.
 func runGUI(ctx context.Context, path string) error {
-	unlock, err := store.Lock(path)
-	if err != nil {
-		return err
-	}
-	defer unlock()
 	app.Version = cli.Version
 	return app.Run(ctx, app.Opener{
 		Open: func(ctx context.Context) (app.Library, func(), error) {
-			lib, err := store.Open(ctx, path)
+			unlock, err := store.Lock(path)
 			if err != nil {
 				return nil, nil, err
 			}
-			// At most one automatic backup a day, seven kept, off the UI's
-			// way. Quitting stops it (the backup is written to a .part file
-			// and renamed when complete, so a stopped one leaves nothing
-			// half-made) before the library closes under it.
+			lib, err := store.Open(ctx, path)
+			if err != nil {
+				unlock()
+				return nil, nil, err
+			}
 			bctx, cancel := context.WithCancel(ctx)
 			var wg sync.WaitGroup
 			wg.Go(func() {
@@ -87,6 +85,7 @@ func runGUI(ctx context.Context, path string) error {
 				cancel()
 				wg.Wait()
 				lib.Close()
+				unlock()
 			}
 			return lib, closeLib, nil
 		},

@@ -5,6 +5,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -252,7 +253,7 @@ func TestClosingOverUnsavedEditsOffersARescueCopy(t *testing.T) {
 	eventually(t, "the question", func() bool { return overlayContains(u, "could not be saved: the disk is full") })
 	confirmForm(t, u, "Save a copy elsewhere and close")
 	eventually(t, "the note", func() bool { return overlayContains(u, "attache briefing import") })
-	matches, _ := filepath.Glob(filepath.Join(os.TempDir(), "attache-rescue", "*-unsaved-*.json"))
+	matches, _ := filepath.Glob(filepath.Join(os.TempDir(), fmt.Sprintf("attache-rescue-%d", os.Getuid()), "*-unsaved-*.json"))
 	var found string
 	for _, m := range matches {
 		b, err := os.ReadFile(m)

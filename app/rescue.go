@@ -19,8 +19,26 @@ import (
 // rescueDirs are where an unsaved briefing goes when the library cannot
 // take it: beside the library first, then the temporary folder, which is
 // often another disk when the library's is full.
+// The temporary one is per user, so nobody else can make it first.
 func (u *UI) rescueDirs() []string {
-	return []string{filepath.Join(filepath.Dir(u.lib.Path()), "rescue"), filepath.Join(os.TempDir(), "attache-rescue")}
+	return []string{filepath.Join(filepath.Dir(u.lib.Path()), "rescue"),
+		filepath.Join(os.TempDir(), fmt.Sprintf("attache-rescue-%d", os.Getuid()))}
+}
+
+// ownDir makes dir, or accepts it only if it is a real folder of ours that
+// others cannot write to.
+func ownDir(dir string) error {
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return err
+	}
+	fi, err := os.Lstat(dir)
+	if err != nil {
+		return err
+	}
+	if !fi.IsDir() || fi.Mode().Perm()&0o022 != 0 || !ownedByMe(fi) {
+		return fmt.Errorf("%s is not a private folder of this user", dir)
+	}
+	return nil
 }
 
 // rescueDraft writes the briefing being edited, as it is on screen, to an
@@ -47,7 +65,7 @@ func (u *UI) rescueDraft() (string, error) {
 	name := fileSafe(d.b.Title) + "-unsaved-" + time.Now().Format("20060102-150405") + ".json"
 	var errs []error
 	for _, dir := range u.rescueDirs() {
-		if err := os.MkdirAll(dir, 0o700); err != nil {
+		if err := ownDir(dir); err != nil {
 			errs = append(errs, err)
 			continue
 		}
@@ -111,8 +129,9 @@ func (u *UI) flushOrRescue(stderr io.Writer) {
 	}
 	path, rerr := u.rescueDraft()
 	if rerr != nil {
-		fmt.Fprintf(stderr, "attache: your latest changes to “%s” could not be saved (%s), nor a rescue copy written: %v\n", d.b.Title, domain.ErrorMessage(err), rerr)
+		fmt.Fprintf(stderr, "attache: your latest changes to the open briefing could not be saved (%s), nor a rescue copy written: %v\n", domain.ErrorMessage(err), rerr)
 		return
 	}
-	fmt.Fprintf(stderr, "attache: your latest changes could not be saved in the library (%s).\n%s\n", domain.ErrorMessage(err), rescueNote(d.b.Title, path))
+	// No title here: stderr may end up in a session log others can read.
+	fmt.Fprintf(stderr, "attache: your latest changes to the open briefing could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.\n", domain.ErrorMessage(err), path)
 }
