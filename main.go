@@ -17,6 +17,7 @@ import (
 	"github.com/attache/attache/app"
 	"github.com/attache/attache/cli"
 	"github.com/attache/attache/domain"
+	_ "github.com/attache/attache/internal/clocale" // before Fyne: see the package
 	"github.com/attache/attache/store"
 )
 

@@ -24,6 +24,10 @@ tmp=$(mktemp -d)
 unset LC_ALL LC_MESSAGES LANGUAGE # would override LANG for the app
 export HOME=$tmp LANG=en_US.UTF-8 XDG_CONFIG_HOME=$tmp/config XDG_CACHE_HOME=$tmp/cache XDG_DATA_HOME=$tmp/data
 lib=$tmp/library.db
+# Under the C.UTF-8 locale of containers and servers a library command must
+# print nothing on stderr (Fyne used to complain about the locale).
+LANG=C.UTF-8 "$bin" --db "$tmp/quiet.db" library >/dev/null 2>"$tmp/quiet.err" || { cat "$tmp/quiet.err" >&2; echo "smoke: attache library failed" >&2; exit 1; }
+[ -s "$tmp/quiet.err" ] && { echo "smoke: attache library printed on stderr under LANG=C.UTF-8:" >&2; cat "$tmp/quiet.err" >&2; exit 1; }
 display=":$((100 + $$ % 800))"
 Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb=$!
