@@ -42,6 +42,11 @@ unchanged for itself.`,
 			if len(args) == 0 {
 				return usagef("import needs at least one file (or - for standard input)")
 			}
+			for i, arg := range args {
+				if strings.TrimSpace(arg) == "" {
+					return usagef("file %d of %d is an empty name: give a file, a web address or - for standard input", i+1, len(args))
+				}
+			}
 			return a.runImport(cmd.Context(), args, o, asJSON)
 		},
 	}

@@ -32,6 +32,8 @@ func TestUsageErrorsExit2(t *testing.T) {
 		{"sources", "extra"},
 		{"library", "now"},
 		{"sources", "--limit", "many"},
+		{"import", ""},
+		{"import", chipsFile, " "},
 	} {
 		out, errOut, code := run(t, db, args...)
 		if code != cli.ExitUsage {
