@@ -74,6 +74,12 @@ func Run(ctx context.Context, op Opener) error {
 		a.Run()
 		return err
 	}
+	watchDisplay(func() {
+		if ui != nil {
+			ui.flushOrRescue(os.Stderr)
+		}
+		closeLib()
+	})
 	a.Run()
 	if ui != nil {
 		ui.flushOrRescue(os.Stderr)

@@ -74,7 +74,8 @@ start_app() {
 	app=$(cat "$tmp/$1.pid" 2>/dev/null) || fail "the app did not start under strace: $(cat "$tmp/$1.strace")"
 }
 
-# stop_app NAME SIGNAL: the app must exit with status 0 soon after SIGNAL.
+# stop_app NAME SIGNAL: the app must exit with status 0 soon after SIGNAL
+# (0 sends nothing and only waits).
 stop_app() {
 	kill -s "$2" "$app" 2>/dev/null || true # gone already: its status says why
 	local status=0
@@ -203,4 +204,20 @@ traced fetch "$bin" --db "$tmp/fetch.db" import http://127.0.0.1:9/ || true
 grep -qwE 'AF_INET' "$tmp/fetch.trace" || fail "strace did not see the connect of a web import: the network check does not work"
 [ -s "$lib" ] || fail "the library was not created"
 echo "smoke: no internet socket opened (app, commands, PDF reading), no private path on standard error"
+
+# The display going away first (a session ending before its programs are
+# signalled): Xlib would exit on the spot; the app saves, then exits 0.
+start_app run3
+timeout 60 xdotool search --sync --onlyvisible --name '^Attaché$' >/dev/null || {
+	cat "$tmp/run3.log" >&2; fail "no window within 60 s on the third start"; }
+sleep 2
+xdotool key ctrl+3; sleep 2
+click 200 140 3      # the sample briefing
+type_title " Lost"
+sleep 0.2
+kill -9 "$xvfb"; wait "$xvfb" 2>/dev/null || true
+stop_app run3 0      # signal 0: nothing sent, only the exit awaited
+got=$(title)
+[[ "$got" == *" Term Lost" ]] || fail "the title typed just before the display died was not saved: the library has \"$got\""
+echo "smoke: display lost: clean exit, the last typing saved"
 echo "smoke: clean exit"
