@@ -1,6 +1,7 @@
 package export
 
 import (
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -31,7 +32,10 @@ func WriteMarkdown(w io.Writer, b *domain.Bundle) error {
 	}
 	m.sources(d)
 	m.banner(d.Banner)
-	_, err := io.WriteString(w, m.String())
+	// A Markdown file is UTF-8 text: bytes that are not (a title typed
+	// in another encoding on the command line) would be read differently
+	// by each parser, so they become U+FFFD, as WriteJSON writes them.
+	_, err := io.WriteString(w, strings.ToValidUTF8(m.String(), "\uFFFD"))
 	return err
 }
 
@@ -227,7 +231,7 @@ var (
 	mdSpecial    = "\\`*_[]<"
 	mdEntity     = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 	mdListNumber = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
-	mdURI        = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*$`)
+	mdURI        = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20\x7f<>]*$`)
 )
 
 // mdEscape backslash-escapes the characters that Markdown would read as
@@ -256,12 +260,23 @@ func mdEscape(s string) string {
 func mdInline(s string) string { return mdEscape(strings.Join(strings.Fields(s), " ")) }
 
 // mdHeading is mdInline that also keeps a closing # from being dropped.
+// A final # that mdEscape has already escaped (a heading of just "#") is
+// left alone: escaping it again would show the backslash.
 func mdHeading(s string) string {
 	s = mdInline(s)
-	if strings.HasSuffix(s, "#") {
+	if strings.HasSuffix(s, "#") && !mdEscaped(s, len(s)-1) {
 		s = s[:len(s)-1] + `\#`
 	}
 	return s
+}
+
+// mdEscaped reports whether the byte at i follows an odd run of backslashes.
+func mdEscaped(s string, i int) bool {
+	n := 0
+	for ; i > 0 && s[i-1] == '\\'; i-- {
+		n++
+	}
+	return n%2 == 1
 }
 
 // mdCite escapes a citation and makes its URL an autolink.
@@ -279,8 +294,19 @@ func mdCite(text, url string) string {
 }
 
 // mdLink is an autolink to u, or u as text when it is not an absolute URI.
+// An autolink cannot hold spaces, ASCII control characters, < or >, and a
+// line break in a URL would end the line and let the rest be read as
+// Markdown, so those are percent-encoded first.
 func mdLink(u string) string {
-	u = strings.NewReplacer(" ", "%20", "<", "%3C", ">", "%3E").Replace(u)
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		if c := u[i]; c <= ' ' || c == 0x7f || c == '<' || c == '>' {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	u = b.String()
 	if !mdURI.MatchString(u) {
 		return mdEscape(u)
 	}

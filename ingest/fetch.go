@@ -151,6 +151,9 @@ func checkFetchURL(raw string) (*url.URL, error) {
 		return bad("%s is an FTP address, which cannot be fetched: download the file with another program "+
 			"and import it", shortAddr(s))
 	default:
+		if len(scheme) > 20 { // a scheme is ASCII
+			scheme = scheme[:20] + "…"
+		}
 		return bad("%s: %s: addresses cannot be fetched; only web pages (http:// or https://) can",
 			shortAddr(s), scheme)
 	}
@@ -159,7 +162,7 @@ func checkFetchURL(raw string) (*url.URL, error) {
 		return bad("%s has no server name: a web address looks like https://example.org/page", shortAddr(s))
 	case u.User != nil:
 		return bad("%s contains a user name or password: pages behind a login cannot be fetched; open the "+
-			"page in your browser, save it (File › Save Page As) and import the file", u.Redacted())
+			"page in your browser, save it (File › Save Page As) and import the file", shortAddr(u.Redacted()))
 	}
 	u.Fragment, u.RawFragment = "", ""
 	return u, nil

@@ -3,6 +3,7 @@ package ingest
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/attache/attache/domain"
 )
@@ -150,8 +151,8 @@ func splitAuthors(s string) []string {
 }
 
 func isWebURL(s string) bool {
-	return len(s) < 2048 && !strings.ContainsAny(s, " \t\n") &&
-		(strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://"))
+	return len(s) < 2048 && (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) &&
+		!strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
 }
 
 // normLang writes a language tag the usual way: "en_US" → "en-US".

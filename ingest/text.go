@@ -91,8 +91,10 @@ func collapseDuplicates(paras []string) ([]string, int) {
 }
 
 // oneLine squeezes metadata onto one line with single spaces, in NFC.
+// Bytes that are not UTF-8 become U+FFFD: a title can come from a file
+// name or an address, which are bytes in no particular encoding.
 func oneLine(s string) string {
-	return norm.NFC.String(wsKey(s))
+	return norm.NFC.String(wsKey(strings.ToValidUTF8(s, "\uFFFD")))
 }
 
 // prettyFileTitle turns "chip-export_controls.txt" into "Chip export controls".
