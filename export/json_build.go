@@ -54,6 +54,9 @@ func fieldError(where, field string, err error) error {
 
 func (p *jsonParser) buildBriefing() (*domain.Briefing, error) {
 	jb, where := p.briefing, fmt.Sprintf("briefing (line %d)", p.briefingLine)
+	if err := checkValues(where, *jb); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(jb.Title) == "" {
 		return nil, invalidAt(where, "\"title\" is empty: give the briefing a title")
 	}
@@ -84,6 +87,9 @@ func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.S
 	}
 	keys[js.Key] = i
 	where = fmt.Sprintf("source %d %q (line %d)", i+1, js.Key, e.line)
+	if err := checkValues(where, js); err != nil {
+		return nil, err
+	}
 	if strings.TrimSpace(js.Title) == "" {
 		return nil, invalidAt(where, "\"title\" is empty: give the source a title")
 	}
@@ -132,6 +138,9 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys ma
 		return nil, invalidAt(fmt.Sprintf("block %d (line %d)", i+1, e.line), "\"type\" is missing: use heading, excerpt, commentary or judgment")
 	}
 	where := fmt.Sprintf("block %d (%s, line %d)", i+1, shorten(jb.Type, 20), e.line)
+	if err := checkValues(where, jb); err != nil {
+		return nil, err
+	}
 	blk := &domain.Block{Type: domain.BlockType(jb.Type)}
 	switch blk.Type {
 	case domain.BlockHeading, domain.BlockCommentary, domain.BlockJudgment:

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/attache/attache/domain"
@@ -33,6 +34,8 @@ func ReadJSON(r io.Reader) (*domain.Bundle, error) {
 	if int64(len(data)) > maxInputBytes {
 		return nil, domain.Errorf(domain.EINVALID, "the file is larger than %d MiB, the most Attaché reads as a briefing: it is probably not a briefing file; if it is, split the briefing or remove sources it does not quote", maxInputBytes>>20)
 	}
+	// A byte-order mark, as some Windows editors save UTF-8, is not JSON.
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, domain.Errorf(domain.EINVALID, "the file is empty: a briefing file holds JSON starting {\"format\": %q", formatName)
 	}
@@ -95,7 +98,7 @@ func (p *jsonParser) checkHeader() error {
 		return domain.Errorf(domain.EINVALID, "the file has no \"version\": add \"version\": %d after \"format\", or export the briefing again", formatVersion)
 	}
 	if json.Unmarshal(head.Version, &version) != nil || version != float64(int(version)) || version < 1 {
-		return domain.Errorf(domain.EINVALID, "\"version\" is %s, which is not a format version: it should be %d", shorten(string(head.Version), 40), formatVersion)
+		return domain.Errorf(domain.EINVALID, "\"version\" is %s, which is not a format version: write it as the plain number %d, without quotes", shorten(string(head.Version), 40), formatVersion)
 	}
 	if version > formatVersion {
 		return domain.Errorf(domain.EINVALID, "the file was made by a newer Attaché (format version %s; this one reads version %d): update Attaché to open it", string(head.Version), formatVersion)
@@ -110,7 +113,11 @@ func (p *jsonParser) syntaxError(e *json.SyntaxError) error {
 		return domain.Errorf(domain.EINVALID, "the file ends too early, at line %d, column %d: it was cut short while being copied, or a bracket or quote is not closed; copy or export it again, or correct it in a text editor", line, col)
 	}
 	line, col := p.position(max(off-1, 0))
-	return domain.Errorf(domain.EINVALID, "the file is not valid JSON: line %d, column %d: %s: correct it in a text editor, or export the briefing again", line, col, e.Error())
+	what := e.Error()
+	if strings.Contains(what, "exceeded max depth") {
+		what = "brackets nested over 10,000 deep (exceeded max depth), which no briefing has"
+	}
+	return domain.Errorf(domain.EINVALID, "the file is not valid JSON: line %d, column %d: %s: correct it in a text editor, or export the briefing again", line, col, what)
 }
 
 // position gives the 1-based line and column (in characters) of byte off.

@@ -195,3 +195,27 @@ func TestJSONKeepsPagesAndChecksThem(t *testing.T) {
 		t.Fatalf("bad pages accepted: %v", err)
 	}
 }
+
+func TestReadJSONRefusesWhatTheImportersWould(t *testing.T) {
+	base := `{"format": "attache-briefing", "version": 1, "briefing": {"title": "T"},
+  "sources": [{"key": "S1", "title": "Chips", "text": "Fabs need water.", "authors": ["A"]}],
+  "blocks": [{"type": "excerpt", "source": "S1", "quote": "Fabs need water.", "tags": ["chips"]}]}`
+	tags := `["t0"` + strings.Repeat(`, "t"`, 1_000) + `]`
+	for _, c := range []struct{ name, in, want string }{
+		{"NUL in a title", strings.Replace(base, `"title": "T"`, `"title": "T\u0000x"`, 1), `briefing (line 1): "title" holds a NUL character`},
+		{"NUL in a source text", strings.Replace(base, `"text": "Fabs need water."`, `"text": "Fabs\u0000 need water."`, 1), `source 1 "S1" (line 2): "text" holds a NUL`},
+		{"NUL in a tag", strings.Replace(base, `["chips"]`, `["ch\u0000ips"]`, 1), `"tags" entry 1 holds a NUL`},
+		{"1,001 tags", strings.Replace(base, `["chips"]`, tags, 1), `"tags" has 1,001 entries, more than the 1,000`},
+		{"a 2 MiB title", strings.Replace(base, `"title": "T"`, `"title": "`+strings.Repeat("x", 2<<20)+`"`, 1), `"title" is 2 MiB long, more than the 1 MiB allowed`},
+		{"version as text", strings.Replace(base, `"version": 1`, `"version": "1"`, 1), `write it as the plain number 1, without quotes`},
+		{"deep nesting", strings.Replace(base, `"title": "T"`, `"title": `+strings.Repeat("[", 20_000)+strings.Repeat("]", 20_000), 1), "nested over 10,000 deep"},
+	} {
+		_, err := ReadJSON(strings.NewReader(c.in))
+		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), c.want) {
+			t.Errorf("%s: %v; want EINVALID with %q", c.name, err, c.want)
+		}
+	}
+	if b, err := ReadJSON(strings.NewReader("\uFEFF" + base)); err != nil || b.Briefing.Title != "T" {
+		t.Errorf("a file with a byte-order mark: %v", err)
+	}
+}
