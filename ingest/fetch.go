@@ -178,7 +178,8 @@ func shortAddr(s string) string {
 }
 
 // fetchClient copies the caller's client with the redirect policy: at most
-// MaxRedirects, and only to http or https. hops counts the redirects taken.
+// MaxRedirects, only to http or https, never from https down to http. hops
+// counts the redirects taken.
 func fetchClient(c *http.Client) (*http.Client, *int) {
 	var cc http.Client
 	if c != nil {
@@ -193,6 +194,13 @@ func fetchClient(c *http.Client) (*http.Client, *int) {
 		if s := req.URL.Scheme; s != "http" && s != "https" {
 			return domain.Errorf(domain.EINVALID, "%s redirected to %s, which is not a web address: the page "+
 				"cannot be fetched; open it in your browser instead", via[0].URL.Redacted(), shortAddr(req.URL.String()))
+		}
+		// A secure address handing over to an insecure one would let anyone
+		// on the network change the text the analyst quotes from.
+		if req.URL.Scheme == "http" && via[len(via)-1].URL.Scheme == "https" {
+			return domain.Errorf(domain.EINVALID, "%s redirected from a secure (https) address to an insecure one, %s: "+
+				"Attaché does not follow that, since the page could be altered on the way; open it in your browser, "+
+				"or fetch the http address yourself if you trust it", via[0].URL.Redacted(), shortAddr(req.URL.Redacted()))
 		}
 		*hops = len(via)
 		return nil

@@ -273,3 +273,13 @@ func TestFetchConnectionProblems(t *testing.T) {
 	src, _, err = FetchURL(context.Background(), "http://"+addr+"/", FetchOptions{})
 	checkFetchErr(t, src, err, "127.0.0.1 refused the connection")
 }
+
+func TestFetchRefusesADowngradeToHTTP(t *testing.T) {
+	plain := fetchServer(t)
+	secure := httptest.NewTLSServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		http.Redirect(w, r, plain.URL+"/plain-page", http.StatusFound)
+	}))
+	defer secure.Close()
+	src, _, err := FetchURL(context.Background(), secure.URL+"/article", FetchOptions{Client: secure.Client()})
+	checkFetchErr(t, src, err, "redirected from a secure (https) address to an insecure one", plain.URL+"/plain-page", "open it in your browser")
+}
