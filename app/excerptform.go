@@ -83,7 +83,8 @@ func (r *readerScreen) onNewExcerpt() {
 	quote.Wrapping = fyne.TextWrapWord
 	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)
 	src := r.source
-	d := dialog.NewForm("New excerpt", "Save excerpt", "Cancel", items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm("New excerpt", "Save excerpt", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -93,6 +94,8 @@ func (r *readerScreen) onNewExcerpt() {
 			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
 			fyne.Do(func() {
 				if err != nil {
+					// The form comes back with the note and tags as typed.
+					d.Show()
 					r.ui.showError(err)
 					return
 				}

@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
 	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
@@ -341,4 +342,52 @@ func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
 	if st.Sources != 3 {
 		t.Fatalf("importing the briefing duplicated its sources: %+v", st)
 	}
+}
+
+// A save that fails brings the form back with what was typed in it.
+func TestExcerptFormComesBackWhenTheDiskIsFull(t *testing.T) {
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "16m")
+	u, lib := newTestUIAt(t, filepath.Join(dir, "library.db"))
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	u.library.reader.open(src.ID, -1)
+	eventually(t, "the text", func() bool { return u.library.reader.text.Text() != "" })
+	fyne.DoAndWait(func() { u.library.reader.text.Select(0, 40) })
+	fyne.DoAndWait(u.library.reader.onNewExcerpt)
+	note := strings.Repeat("Twenty minutes of careful reasoning about this passage. ", 12)
+	var noteEntry *widget.Entry
+	walk(findForm(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && e.MultiLine && noteEntry == nil {
+			noteEntry = e
+		}
+	})
+	fyne.DoAndWait(func() { noteEntry.SetText(note) })
+	if err := lib.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	free := testfs.Fill(t, dir)
+	confirmForm(t, u, "Save excerpt")
+	eventually(t, "the message", func() bool { return overlayContains(u, "disk is full") })
+	if noteEntry.Text != note || findForm(t, u) == nil {
+		t.Fatal("the note typed into the form was lost")
+	}
+	free()
+	dismissErrors(u)
+	confirmForm(t, u, "Save excerpt")
+	eventually(t, "the excerpt", func() bool {
+		got, _ := lib.Excerpts(ctx, domain.ExcerptFilter{SourceID: src.ID})
+		return len(got) == 1 && got[0].Note == strings.TrimSpace(note)
+	})
+}
+
+// dismissErrors closes the error dialogs, leaving other overlays.
+func dismissErrors(u *UI) {
+	fyne.DoAndWait(func() {
+		for _, o := range u.win.Canvas().Overlays().List() {
+			if treeContains(o, "disk is full") {
+				u.win.Canvas().Overlays().Remove(o)
+			}
+		}
+	})
 }

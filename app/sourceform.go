@@ -52,7 +52,8 @@ func (u *UI) editSourceWithReport(src *domain.Source, title string, report []str
 		found.Importance = widget.LowImportance
 		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
 	}
-	d := dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -69,6 +70,7 @@ func (u *UI) editSourceWithReport(src *domain.Source, title string, report []str
 			err := u.lib.UpdateSource(u.ctx, &s)
 			fyne.Do(func() {
 				if err != nil {
+					d.Show() // back with what was typed
 					u.showError(err)
 					return
 				}
