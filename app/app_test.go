@@ -20,11 +20,17 @@ import (
 // window on the test driver.
 func newTestUI(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
+	return newTestUIAt(t, filepath.Join(t.TempDir(), "library.db"))
+}
+
+// newTestUIAt is newTestUI on a library at path.
+func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
+	t.Helper()
 	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
 		t.Setenv(k, t.TempDir())
 	}
 	a := test.NewTempApp(t)
-	lib, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	lib, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -390,9 +396,17 @@ func TestAddExcerptToBriefingFromExcerptsView(t *testing.T) {
 // the composer.
 func openSampleBriefing(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
-	u, lib := newTestUI(t)
+	return openSampleBriefingAt(t, context.Background(), filepath.Join(t.TempDir(), "library.db"))
+}
+
+// openSampleBriefingAt is openSampleBriefing on a library at path, with ctx
+// as the app's context.
+func openSampleBriefingAt(t *testing.T, ctx context.Context, path string) (*UI, *store.Store) {
+	t.Helper()
+	u, lib := newTestUIAt(t, path)
+	u.ctx = ctx
 	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 1 })
 	dismissOverlays(u)
 	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
 	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })

@@ -80,24 +80,6 @@ func TestReadOnlyLibraryCanBeReadAndExportedButNotEdited(t *testing.T) {
 	}
 }
 
-// newTestUIAt is newTestUI on a library at path.
-func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
-	t.Helper()
-	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
-		t.Setenv(k, t.TempDir())
-	}
-	a := test.NewTempApp(t)
-	lib, err := store.Open(context.Background(), path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { lib.Close() })
-	u := New(context.Background(), a, lib)
-	u.win.Resize(fyne.NewSize(1200, 800))
-	u.win.Show()
-	return u, lib
-}
-
 func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "library.db")
@@ -179,22 +161,6 @@ func damageText(t *testing.T, path string) {
 }
 
 func errorsIsDamaged(err error) bool { return errors.Is(err, store.ErrDamaged) }
-
-// openSampleBriefingAt loads the sample library at path and opens its
-// briefing in the composer.
-func openSampleBriefingAt(t *testing.T, ctx context.Context, path string) (*UI, *store.Store) {
-	t.Helper()
-	u, lib := newTestUIAt(t, path)
-	u.ctx = ctx
-	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 1 })
-	dismissOverlays(u)
-	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
-	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
-	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
-	eventually(t, "the composer", func() bool { return u.briefings.composer.d != nil })
-	return u, lib
-}
 
 func countOverlays(u *UI, text string) int {
 	n := 0

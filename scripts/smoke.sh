@@ -176,15 +176,21 @@ got=$(title)
 [[ "$got" == *" Hangup" ]] || fail "the title typed just before SIGHUP was not saved: the library has \"$got\""
 echo "smoke: SIGHUP: clean exit, the last typing saved"
 
-# Again on the same library (its lock released by the first run), ending
-# with SIGTERM.
-start_app run2
-timeout 60 xdotool search --sync --onlyvisible --name '^Attaché$' >/dev/null || {
-	cat "$tmp/run2.log" >&2; fail "no window within 60 s on the second start"; }
-sleep 2
-xdotool key ctrl+3; sleep 2
-click 200 140 3      # the sample briefing
-type_title " Term"
+# reopen_and_type NAME WORD: the app again on the same library (its lock
+# released by the run before), the sample briefing open, WORD typed at the
+# end of its title.
+reopen_and_type() {
+	start_app "$1"
+	timeout 60 xdotool search --sync --onlyvisible --name '^Attaché$' >/dev/null || {
+		cat "$tmp/$1.log" >&2; fail "no window within 60 s ($1)"; }
+	sleep 2
+	xdotool key ctrl+3; sleep 2
+	click 200 140 3      # the sample briefing
+	type_title "$2"
+}
+
+# Again, ending with SIGTERM.
+reopen_and_type run2 " Term"
 sleep 0.2
 stop_app run2 TERM
 check_private run2
@@ -207,13 +213,7 @@ echo "smoke: no internet socket opened (app, commands, PDF reading), no private 
 
 # The display going away first (a session ending before its programs are
 # signalled): Xlib would exit on the spot; the app saves, then exits 0.
-start_app run3
-timeout 60 xdotool search --sync --onlyvisible --name '^Attaché$' >/dev/null || {
-	cat "$tmp/run3.log" >&2; fail "no window within 60 s on the third start"; }
-sleep 2
-xdotool key ctrl+3; sleep 2
-click 200 140 3      # the sample briefing
-type_title " Lost"
+reopen_and_type run3 " Lost"
 sleep 0.2
 kill -9 "$xvfb"; wait "$xvfb" 2>/dev/null || true
 stop_app run3 0      # signal 0: nothing sent, only the exit awaited
