@@ -29,6 +29,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		_ = os.Remove(tmp)
 		return err
 	}
+	if err := CheckBackup(ctx, tmp); err != nil {
+		_ = os.Remove(tmp)
+		return fmt.Errorf("back up: the copy did not read back: %w", err)
+	}
 	if err := os.Rename(tmp, dest); err != nil {
 		_ = os.Remove(tmp)
 		return fmt.Errorf("back up: %w", err)
@@ -42,7 +46,7 @@ func CheckBackup(ctx context.Context, path string) error {
 	if _, err := os.Stat(path); err != nil {
 		return domain.Errorf(domain.EINVALID, "cannot read the backup %s: %v", path, err)
 	}
-	db, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro"))
 	if err != nil {
 		return fmt.Errorf("open backup: %w", err)
 	}
@@ -98,7 +102,12 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		return "", fmt.Errorf("restore: %w", err)
 	}
 	if _, err := os.Stat(libPath); err == nil {
+		// Never over an earlier kept library: it may be the only copy of
+		// the damaged original that a first restore set aside.
 		kept = libPath + ".before-restore"
+		for i := 2; exists(kept); i++ {
+			kept = fmt.Sprintf("%s.before-restore-%d", libPath, i)
+		}
 		if err := os.Rename(libPath, kept); err != nil {
 			_ = os.Remove(tmp)
 			return "", fmt.Errorf("restore: keep the current library: %w", err)
@@ -111,4 +120,9 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		return kept, fmt.Errorf("restore: %w", err)
 	}
 	return kept, nil
+}
+
+func exists(path string) bool {
+	_, err := os.Lstat(path)
+	return err == nil
 }

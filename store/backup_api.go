@@ -4,23 +4,26 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"net/url"
 	"os"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
 // copyLibrary copies the library page by page into the empty file dest with
-// SQLite's online backup API. One step copies every page under a single
-// read transaction, so the copy is one consistent state while the writer
-// carries on in the write-ahead log (smaller steps would restart whenever
-// an autosave lands between them).
+// SQLite's online backup API, in steps of backupStep pages so that quitting
+// can stop it. A write by another connection between steps restarts the
+// copy; at 64 MiB a step a 200 MB library takes four steps, so autosaves
+// rarely land in between, and after backupRestarts restarts the rest is
+// copied in one step, which no writer can interrupt. The copy is switched
+// out of WAL mode, so it can be read, and restored, from read-only media.
 func (s *Store) copyLibrary(ctx context.Context, dest string) error {
 	src, err := s.r.Conn(ctx)
 	if err != nil {
 		return dbError("back up: open the library", err)
 	}
 	defer src.Close()
-	db, err := sql.Open("sqlite3", "file:"+dest)
+	db, err := sql.Open("sqlite3", fileURI(dest, ""))
 	if err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
@@ -30,15 +33,15 @@ func (s *Store) copyLibrary(ctx context.Context, dest string) error {
 		return dbError("back up: open the copy", err)
 	}
 	defer dst.Close()
-	return src.Raw(func(sc any) error {
+	err = src.Raw(func(sc any) error {
 		return dst.Raw(func(dc any) error {
 			b, err := dc.(*sqlite3.SQLiteConn).Backup("main", sc.(*sqlite3.SQLiteConn), "main")
 			if err != nil {
 				return dbError("back up", err)
 			}
-			if _, err := b.Step(-1); err != nil {
+			if err := stepBackup(ctx, b); err != nil {
 				b.Finish()
-				return dbError("back up", err)
+				return err
 			}
 			if err := b.Finish(); err != nil {
 				return dbError("back up", err)
@@ -46,6 +49,53 @@ func (s *Store) copyLibrary(ctx context.Context, dest string) error {
 			return nil
 		})
 	})
+	if err != nil {
+		return err
+	}
+	if _, err := dst.ExecContext(ctx, `PRAGMA journal_mode=DELETE`); err != nil {
+		return dbError("back up", err)
+	}
+	return nil
+}
+
+const (
+	backupStep     = 16384 // pages of 4 KiB
+	backupRestarts = 3
+)
+
+func stepBackup(ctx context.Context, b *sqlite3.SQLiteBackup) error {
+	last, restarts := -1, 0
+	for {
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("back up: %w", err)
+		}
+		n := backupStep
+		if restarts >= backupRestarts {
+			n = -1
+		}
+		done, err := b.Step(n)
+		if err != nil {
+			return dbError("back up", err)
+		}
+		if done {
+			return nil
+		}
+		if left := b.Remaining(); last >= 0 && left > last {
+			restarts++
+		} else {
+			last = left
+		}
+	}
+}
+
+// fileURI is the SQLite URI of path with query q: the path escaped, so a
+// ? or # in a file name is part of the name.
+func fileURI(path, q string) string {
+	u := "file:" + (&url.URL{Path: path}).EscapedPath()
+	if q != "" {
+		u += "?" + q
+	}
+	return u
 }
 
 // createEmpty makes dest as a new private file, so the copy is never

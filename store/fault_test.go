@@ -5,9 +5,13 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -205,5 +209,185 @@ func TestLibraryLockedByAnotherProgram(t *testing.T) {
 	tx.Rollback()
 	if _, err := s.CreateSource(ctx, &domain.Source{Kind: domain.KindArticle, Title: "Free", Text: "Done."}); err != nil {
 		t.Fatalf("write after the other program let go: %v", err)
+	}
+}
+
+// asNobody runs this test binary as the unprivileged user nobody (uid
+// 65534) with ATTACHE_OPEN_PROBE=path, so that permission bits apply, and
+// returns what TestOpenProbe printed.
+func asNobody(t *testing.T, path string, probe ...string) string {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("switching to another user needs root; CI runs as root")
+	}
+	dir, err := os.MkdirTemp("", "attache-probe-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	bin := filepath.Join(dir, "store.test")
+	data, err := os.ReadFile(os.Args[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(bin, data, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(bin, "-test.run=^TestOpenProbe$")
+	cmd.Env = append([]string{"ATTACHE_OPEN_PROBE=" + path, "HOME=/nonexistent"}, probe...)
+	cmd.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: 65534, Gid: 65534}}
+	out, err := cmd.CombinedOutput()
+	if err != nil {
+		t.Fatalf("probe as nobody: %v\n%s", err, out)
+	}
+	got, _, _ := strings.Cut(string(out), "\n")
+	return got
+}
+
+// TestOpenProbe is the child of asNobody; on its own it does nothing.
+func TestOpenProbe(t *testing.T) {
+	path := os.Getenv("ATTACHE_OPEN_PROBE")
+	if path == "" {
+		return
+	}
+	if os.Getenv("ATTACHE_PROBE_LOCK") != "" {
+		_, err := Lock(path)
+		fmt.Println("lock:", domain.ErrorCode(err), domain.ErrorMessage(err))
+		return
+	}
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		fmt.Println("error:", domain.ErrorMessage(err))
+		return
+	}
+	defer s.Close()
+	st, err := s.Stats(context.Background())
+	fmt.Printf("read-only=%v sources=%d err=%v\n", s.ReadOnly(), st.Sources, err)
+}
+
+// Read-only by permissions, as for a user who may read a colleague's
+// library: the file readable, the folder writable or not.
+func TestLibraryReadOnlyByPermissions(t *testing.T) {
+	ctx := context.Background()
+	for _, c := range []struct {
+		name    string
+		dirMode os.FileMode
+		want    string
+	}{
+		// SQLite can keep its shared-memory file beside it: read-only use.
+		{"folder writable, file not", 0o777, "read-only=true sources=1 err=<nil>"},
+		// It cannot, and the owner may be writing: refused, never torn.
+		{"neither writable", 0o755, "error: the library " + "%s" + " can only be read, and its folder cannot be written"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir, err := os.MkdirTemp("", "attache-perm-")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer os.RemoveAll(dir)
+			path := filepath.Join(dir, "library.db")
+			s, err := Open(ctx, path)
+			if err != nil {
+				t.Fatal(err)
+			}
+			addSource(t, s, "Chips", chipsText)
+			s.Close()
+			if err := os.Chmod(path, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			if err := os.Chmod(dir, c.dirMode); err != nil {
+				t.Fatal(err)
+			}
+			want := c.want
+			if strings.Contains(want, "%s") {
+				want = fmt.Sprintf(want, path)
+			}
+			if got := asNobody(t, path); !strings.HasPrefix(got, want) {
+				t.Fatalf("as nobody: %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestLockAsNobodyWithRootsLockFile(t *testing.T) {
+	dir, err := os.MkdirTemp("", "attache-lock-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, "library.db")
+	unlock, err := Lock(path) // root's app, with root's 0600 lock file
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	if err := os.Chmod(path+".lock", 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := asNobody(t, path, "ATTACHE_PROBE_LOCK=1"); !strings.HasPrefix(got, "lock: conflict the library "+path+" is already open") {
+		t.Fatalf("second app as another user: %q", got)
+	}
+}
+
+// File names with URI characters, a backup restored from read-only media,
+// and a second restore that must not overwrite the first kept library.
+func TestBackupAwkwardNamesReadOnlyMediaAndRepeatedRestore(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "work#2?.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addSource(t, s, "Chips", chipsText)
+	media := testfs.Tmpfs(t, "8m")
+	backup := filepath.Join(media, "copy #1?.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if names, _ := filepath.Glob(filepath.Join(media, "*")); len(names) != 1 || names[0] != backup {
+		t.Fatalf("the backup went to %v, want only %s", names, backup)
+	}
+	testfs.ReadOnly(t, media)
+	defer testfs.Writable(t, media)
+	var kept []string
+	for range 2 {
+		k, err := RestoreFile(ctx, backup, path)
+		if err != nil {
+			t.Fatalf("restore from read-only media: %v", err)
+		}
+		kept = append(kept, k)
+	}
+	if kept[0] == kept[1] || !exists(kept[0]) || !exists(kept[1]) {
+		t.Fatalf("kept %v: the second restore replaced the first kept library", kept)
+	}
+	s, err = Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if st, _ := s.Stats(ctx); st.Sources != 1 {
+		t.Fatalf("restored library: %+v", st)
+	}
+}
+
+func TestBackupStopsWhenCancelled(t *testing.T) {
+	s := openTest(t)
+	addSource(t, s, "Chips", chipsText)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	dest := filepath.Join(t.TempDir(), "b.db")
+	if err := s.Backup(ctx, dest); !errors.Is(err, context.Canceled) {
+		t.Fatalf("cancelled backup: %v", err)
+	}
+	if exists(dest) || exists(dest+".part") {
+		t.Fatal("a cancelled backup left a file")
 	}
 }

@@ -5,6 +5,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -22,9 +23,14 @@ func Lock(path string) (unlock func(), err error) {
 	}
 	f, err := os.OpenFile(path+".lock", os.O_CREATE|os.O_RDWR, 0o600)
 	if err != nil && isReadOnlyErr(err) {
-		// Nobody can write a library in a read-only folder, so there is
-		// nothing to guard; it opens read-only.
-		return func() {}, nil
+		// A lock file we may not write (left by another user, or on a
+		// read-only disk) can still be locked: flock needs only reading.
+		f, err = os.Open(path + ".lock")
+		if errors.Is(err, fs.ErrNotExist) {
+			// No lock file and no way to make one: the folder is
+			// read-only, nobody can write the library, nothing to guard.
+			return func() {}, nil
+		}
 	}
 	if err != nil {
 		return nil, fmt.Errorf("lock the library: %w", err)

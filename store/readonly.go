@@ -72,34 +72,57 @@ func isReadOnlyErr(err error) bool {
 	return errors.Is(err, syscall.EROFS) || errors.Is(err, fs.ErrPermission)
 }
 
-// openReadOnly opens the library for reading only. When SQLite cannot keep
-// its shared-memory file beside a read-only library it is opened as
-// immutable, which is safe because nothing can write there.
+// openReadOnly opens the library for reading only. SQLite reads a library
+// in WAL mode through a shared-memory file beside it; when that file is
+// missing and cannot be made, the library can still be read as immutable,
+// but only on a read-only file system, where nobody can change it under
+// us (immutable reads of a file another user writes see torn pages).
 func openReadOnly(ctx context.Context, path string) (*Store, error) {
 	s := &Store{path: path, readOnly: true, now: func() time.Time { return time.Now().UTC() }}
-	var err error
-	for _, immutable := range []bool{false, true} {
-		if immutable && hasLog(path) {
+	err := s.openReader(ctx, path, false)
+	if err != nil && !isSchemaError(err) && !isDamage(err) {
+		switch {
+		case !readOnlyFS(path):
+			s.Close()
+			return nil, domain.Errorf(domain.EINVALID, "the library %s can only be read, and its folder cannot be written, so Attaché cannot read it safely while someone else may be changing it: copy the library to a folder you can write to and open the copy with --db", path)
+		case hasLog(path):
 			// Immutable would ignore the log and show an older library.
 			s.Close()
 			return nil, domain.Errorf(domain.EINVALID, "the library %s is read-only and holds changes not yet merged into it (%s): open it once where it can be written, or copy the library with that file to a folder you can write to", path, filepath.Base(path)+"-wal")
 		}
-		if s.r != nil {
-			s.r.Close()
-		}
-		if s.r, err = sql.Open("sqlite3", readOnlyDSN(path, immutable)); err != nil {
-			return nil, fmt.Errorf("open library %s: %w", path, err)
-		}
-		s.r.SetMaxOpenConns(4)
-		if err = s.checkSchema(ctx); err == nil || domain.ErrorCode(err) == domain.EINVALID {
-			break
-		}
+		err = s.openReader(ctx, path, true)
 	}
 	if err != nil {
 		s.Close()
-		return nil, damagedHint(path, err)
+		if isSchemaError(err) {
+			return nil, err
+		}
+		return nil, damagedHint(path, dbError("open the library", err))
 	}
 	return s, nil
+}
+
+func (s *Store) openReader(ctx context.Context, path string, immutable bool) error {
+	if s.r != nil {
+		s.r.Close()
+	}
+	var err error
+	if s.r, err = sql.Open("sqlite3", readOnlyDSN(path, immutable)); err != nil {
+		return fmt.Errorf("open library %s: %w", path, err)
+	}
+	s.r.SetMaxOpenConns(4)
+	return s.checkSchema(ctx)
+}
+
+// schemaError is checkSchema's verdict on a library it could read.
+type schemaError struct{ user *domain.Error }
+
+func (e schemaError) Error() string { return e.user.Message }
+func (e schemaError) Unwrap() error { return e.user }
+
+func isSchemaError(err error) bool {
+	var se schemaError
+	return errors.As(err, &se)
 }
 
 func hasLog(path string) bool {
@@ -125,14 +148,11 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	var current int
 	err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current)
 	if err != nil {
-		if isDamage(err) {
-			return err
-		}
 		var n int
 		if s.r.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n) == nil && n == 0 {
-			return domain.Errorf(domain.EINVALID, "the library %s is empty and read-only, so Attaché cannot set it up: choose a folder you can write to with --db", s.path)
+			return schemaError{domain.Errorf(domain.EINVALID, "the library %s is empty and read-only, so Attaché cannot set it up: choose a folder you can write to with --db", s.path)}
 		}
-		return dbError("read schema version", err)
+		return err // SQLite's own error, for openReadOnly to judge
 	}
 	ms, err := migrations()
 	if err != nil {
@@ -140,9 +160,9 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	}
 	switch latest := ms[len(ms)-1].version; {
 	case current > latest:
-		return domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
+		return schemaError{domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)}
 	case current < latest:
-		return domain.Errorf(domain.EINVALID, "the library %s was made by an older Attaché and must be upgraded, but it is read-only: copy it to a folder you can write to and open the copy with --db", s.path)
+		return schemaError{domain.Errorf(domain.EINVALID, "the library %s was made by an older Attaché and must be upgraded, but it is read-only: copy it to a folder you can write to and open the copy with --db", s.path)}
 	}
 	return nil
 }
