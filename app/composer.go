@@ -35,13 +35,14 @@ type composer struct {
 	editor   *blockEditor
 	preview  *widgets.Reader
 	tabs     *container.AppTabs
+	pending  map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
 	edit     fyne.CanvasObject   // the Compose tab
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
 	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
 }
 
 func newComposer(ui *UI) *composer {
-	c := &composer{ui: ui, selected: -1, fields: map[string]*widget.Entry{}}
+	c := &composer{ui: ui, selected: -1, fields: map[string]*widget.Entry{}, pending: map[int64]*draft{}}
 	c.title = widget.NewEntry()
 	c.title.TextStyle.Bold = true
 	c.title.SetPlaceHolder("Title")
@@ -103,6 +104,18 @@ func (c *composer) toolbar() fyne.CanvasObject {
 	)
 }
 
+// drafts are the open draft and those left retrying.
+func (c *composer) drafts() []*draft {
+	var ds []*draft
+	if c.d != nil {
+		ds = append(ds, c.d)
+	}
+	for _, d := range c.pending {
+		ds = append(ds, d)
+	}
+	return ds
+}
+
 // kept marks a button that still works in a read-only library.
 func (c *composer) kept(b *widget.Button) *widget.Button {
 	c.keep = append(c.keep, b)
@@ -113,17 +126,42 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 // library's briefing, so nothing is typed that cannot be saved.
 func (c *composer) lockIfReadOnly() {
 	if c.ui.lib.ReadOnly() {
-		disableEditing(c.edit, c.keep...)
+		keep := c.keep
+		walkContainers(c.editor.content, func(o fyne.CanvasObject) {
+			if b, ok := o.(*widget.Button); ok && b.Text == "Show in source" {
+				keep = append(keep, b) // reading, not changing
+			}
+		})
+		disableEditing(c.edit, keep...)
 	}
 }
 
-// open starts editing b; an earlier briefing's pending edits are saved first.
+// open starts editing b; an earlier briefing's pending edits are saved
+// first. A draft whose save keeps failing stays in pending, retrying, and
+// is picked up again when its briefing is reopened: loading the older
+// state from the library would let the retry overwrite newer edits later.
 func (c *composer) open(b *domain.Briefing) {
-	c.d.flush()
-	c.d = &draft{ui: c.ui, b: b, onStatus: func(s string) { c.saved.SetText(s) }}
+	if err := c.d.tryFlush(); err != nil {
+		c.d.saveDone(err)
+		c.pending[c.d.b.ID] = c.d
+	}
+	d, ok := c.pending[b.ID]
+	delete(c.pending, b.ID)
+	if !ok || d.isSaved() {
+		d = &draft{ui: c.ui, b: b}
+	}
+	d.onStatus = func(s string) {
+		if c.d == d {
+			c.saved.SetText(s)
+		}
+	}
+	c.d = d
 	c.selected = -1
 	c.fill()
 	c.saved.SetText("Saved")
+	if !d.isSaved() {
+		c.saved.SetText("Not saved — retrying")
+	}
 	if c.ui.lib.ReadOnly() {
 		c.saved.SetText("Read-only")
 	}

@@ -57,13 +57,13 @@ func (c *composer) onHistory() {
 			})
 		})
 	}
-	save := widget.NewButton("Save a version now", func() {
+	save := c.ui.writes(widget.NewButton("Save a version now", func() {
 		background(func() {
 			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, "Saved by hand")
 			fyne.Do(func() { c.ui.showError(err); load() })
 		})
-	})
-	restore := widget.NewButton("Restore this version", func() {
+	}))
+	restore := c.ui.writes(widget.NewButton("Restore this version", func() {
 		if selected < 0 || selected >= len(versions) {
 			return
 		}
@@ -74,7 +74,7 @@ func (c *composer) onHistory() {
 				c.restore(id, v)
 			}
 		}, c.ui.win)
-	})
+	}))
 	restore.Importance = widget.HighImportance
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35

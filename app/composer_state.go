@@ -30,6 +30,7 @@ type draft struct {
 	lastAt   time.Time  // when; typing in one field is one undo step
 	saveMu   sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
 	failing  bool       // the last save failed; told once, retried quietly
+	stopped  bool       // its library was closed: no more saves (UI goroutine only)
 	onStatus func(string)
 }
 
@@ -109,7 +110,7 @@ func (d *draft) redoEdit() bool {
 // save writes the current state off the UI goroutine; a save overtaken by
 // a newer one is skipped.
 func (d *draft) save() {
-	if d.isSaved() {
+	if d.stopped || d.isSaved() {
 		return
 	}
 	snap, version := cloneBriefing(d.b), d.version
@@ -123,6 +124,9 @@ func (d *draft) save() {
 // saveDone reports a save. A failure is shown once, not at every retry,
 // and retried until it succeeds; the edits stay in memory meanwhile.
 func (d *draft) saveDone(err error) {
+	if d.stopped {
+		return
+	}
 	switch {
 	case err != nil:
 		d.status("Not saved — retrying")
@@ -176,6 +180,14 @@ func (d *draft) tryFlush() error {
 		d.timer.Stop()
 	}
 	return d.write(cloneBriefing(d.b), d.version)
+}
+
+// stop ends the draft's saving, before its library is closed.
+func (d *draft) stop() {
+	d.stopped = true
+	if d.timer != nil {
+		d.timer.Stop()
+	}
 }
 
 func (d *draft) status(s string) {

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
 )
@@ -30,17 +31,18 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 	if op.NewestBackup != nil {
 		backup = op.NewestBackup()
 	}
-	what := "Attaché checked the library " + u.lib.Path() + " and found damaged pages"
-	if detail := damageSummary(cause); !strings.Contains(detail, "is damaged or is not") {
-		what = detail
-	}
-	if backup == "" {
+	what := damageSummary(cause)
+	switch {
+	case u.lib.ReadOnly():
+		dialog.ShowInformation("The library is damaged", what+".\n\nIt is read-only, so Attaché cannot restore a backup over it. Export the briefings you need now (File → Export), and copy the newest backup to a folder you can write to.", u.win)
+		return
+	case backup == "":
 		dialog.ShowInformation("The library is damaged",
 			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.", u.win)
 		return
 	}
 	msg := what + ".\n\nRestore the newest automatic backup, " + filepath.Base(backup) +
-		"? Work since that backup would be missing from the restored library; the damaged file is kept beside it, not deleted.\n\nYou can also keep working and export what you need first."
+		"? Work since that backup would be missing from the restored library (edits not yet saved are first written to a rescue copy); the damaged file is kept beside it, not deleted.\n\nYou can also keep working and export what you need first."
 	d := dialog.NewConfirm("The library is damaged", msg, func(ok bool) {
 		if ok {
 			u.onRestoreBackup(backup, op, swapped, closeLib)
@@ -52,25 +54,35 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 }
 
 // onRestoreBackup swaps the damaged library for the backup and rebuilds
-// the window's screens on it.
+// the window's screens on it. Unsaved edits go to rescue copies first; if
+// the restore fails, the window reopens whatever library is there.
 func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func()), closeLib func()) {
-	u.briefings.composer.d.flush()
-	if d := u.briefings.composer.d; d != nil && d.timer != nil {
-		d.timer.Stop()
+	note := ""
+	if left, _ := u.unsaved(); len(left) > 0 {
+		paths, err := u.rescueDrafts(left)
+		if err != nil {
+			u.showError(userError{"The backup was not restored: your unsaved changes could not be kept anywhere (" + domain.ErrorMessage(err) + "). Export the briefing first."})
+			return
+		}
+		note = "\n\n" + rescueNote(paths)
+	}
+	for _, d := range u.briefings.composer.drafts() {
+		d.stop()
 	}
 	closeLib()
-	if _, err := op.Restore(backup); err != nil {
-		u.showError(err)
-		return
-	}
+	kept, rerr := op.Restore(backup)
 	lib, closeFn, err := op.Open(u.ctx)
 	if err != nil {
-		u.showError(err)
+		u.win.SetContent(widget.NewLabel(sentence(domain.ErrorMessage(err)) + " Quit and start Attaché again."))
 		return
 	}
 	restored := newUI(u.ctx, u.app, lib, u.win)
 	swapped(restored, closeFn)
-	dialog.ShowInformation("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside the library as "+filepath.Base(lib.Path())+".before-restore.", u.win)
+	if rerr != nil {
+		restored.showError(userError{"The backup was not restored: " + domain.ErrorMessage(rerr) + note})
+		return
+	}
+	dialog.ShowInformation("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside it as "+filepath.Base(kept)+"."+note, u.win)
 }
 
 // damageSummary is the store's message without its command-line advice,

@@ -113,7 +113,7 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 		u.checkLibrary(op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
 	})
 	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "Restore the newest automatic backup, "+filepath.Base(backup)) })
-	if !overlayContains(u, "found damaged pages") {
+	if !overlayContains(u, "has damaged pages (SQLite") {
 		t.Fatal("the dialog does not say what was found")
 	}
 	confirmForm(t, u, "Restore the backup")
@@ -296,7 +296,7 @@ func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
 	ctx := context.Background()
 	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(t.TempDir(), "library.db"))
 	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Rescued draft") })
-	path, err := u.rescueDraft()
+	path, err := u.rescueDraft(u.briefings.composer.d)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -356,4 +356,83 @@ func dismissErrors(u *UI) {
 			}
 		}
 	})
+}
+
+// Switching briefings while a save keeps failing must not lose those edits
+// nor let a late retry overwrite newer ones.
+func TestSwitchingBriefingsKeepsADraftThatCannotBeSaved(t *testing.T) {
+	// The retry comes well after the briefing is reopened and re-edited.
+	withDelays(t, 20*time.Millisecond, 400*time.Millisecond)
+	ctx := context.Background()
+	dir := testfs.Tmpfs(t, "16m")
+	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(dir, "library.db"))
+	c := u.briefings.composer
+	a := c.d.b.ID
+	other := &domain.Briefing{Title: "Other"}
+	if err := lib.CreateBriefing(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.Checkpoint(ctx); err != nil {
+		t.Fatal(err)
+	}
+	free := testfs.Fill(t, dir)
+	fyne.DoAndWait(func() { c.summary.SetText("E1: written on a full disk.") })
+	eventually(t, "the failure", func() bool { return c.saved.Text == "Not saved — retrying" })
+	b, _ := lib.Briefing(ctx, other.ID)
+	fyne.DoAndWait(func() { c.open(b) })
+	dismissOverlays(u)
+	free()
+	full, _ := lib.Briefing(ctx, a)
+	fyne.DoAndWait(func() { c.open(full) })
+	if c.summary.Text != "E1: written on a full disk." {
+		t.Fatalf("reopening the briefing showed %q, not the edit still waiting to be saved", c.summary.Text)
+	}
+	fyne.DoAndWait(func() { c.summary.SetText("E2: the newer edit.") })
+	eventually(t, "the newer edit saved", func() bool {
+		got, _ := lib.Briefing(ctx, a)
+		return got.Summary == "E2: the newer edit."
+	})
+	time.Sleep(2 * retryDelay) // any old retry lands by now
+	if got, _ := lib.Briefing(ctx, a); got.Summary != "E2: the newer edit." {
+		t.Fatalf("a late retry overwrote the newer edit: %q", got.Summary)
+	}
+}
+
+// Restoring a backup over unsaved edits writes them to a rescue copy first.
+func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
+	withDelays(t, time.Hour, time.Hour)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	u, lib := openSampleBriefingAt(t, ctx, path)
+	backup, err := lib.AutoBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Typed just before the restore") })
+	lib.Close() // the damaged library fails every save from here
+	op := Opener{
+		Open: func(ctx context.Context) (Library, func(), error) {
+			s, err := store.Open(ctx, path)
+			if err != nil {
+				return nil, nil, err
+			}
+			return s, func() { s.Close() }, nil
+		},
+		Restore: func(b string) (string, error) { return store.RestoreFile(ctx, b, path) },
+	}
+	var restored *UI
+	fyne.DoAndWait(func() {
+		u.onRestoreBackup(backup, op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() {})
+	})
+	if restored == nil {
+		t.Fatal("not restored")
+	}
+	eventually(t, "the note", func() bool { return overlayContains(u, "Your latest changes are in ") })
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "rescue", "*-unsaved-*.json"))
+	if len(matches) != 1 {
+		t.Fatalf("rescue copies: %v", matches)
+	}
+	if b, _ := os.ReadFile(matches[0]); !strings.Contains(string(b), "Typed just before the restore") {
+		t.Fatal("the rescue copy lacks the unsaved title")
+	}
 }

@@ -4,5 +4,6 @@ package app
 
 import "io/fs"
 
-// Elsewhere the temporary folder is already per user.
-func ownedByMe(fs.FileInfo) bool { return true }
+// privateToMe: elsewhere the temporary folder is already per user, and
+// permission bits do not describe access.
+func privateToMe(fs.FileInfo) bool { return true }

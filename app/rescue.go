@@ -2,10 +2,12 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -35,22 +37,49 @@ func ownDir(dir string) error {
 	if err != nil {
 		return err
 	}
-	if !fi.IsDir() || fi.Mode().Perm()&0o022 != 0 || !ownedByMe(fi) {
+	if !fi.IsDir() || !privateToMe(fi) {
 		return fmt.Errorf("%s is not a private folder of this user", dir)
 	}
 	return nil
 }
 
-// rescueDraft writes the briefing being edited, as it is on screen, to an
-// interchange file that `attache briefing import` reads back.
-func (u *UI) rescueDraft() (string, error) {
-	d := u.briefings.composer.d
-	if d == nil {
-		return "", fmt.Errorf("no briefing is open")
+// unsaved saves every draft it can and returns those it cannot, with the
+// first reason.
+func (u *UI) unsaved() ([]*draft, error) {
+	var left []*draft
+	var first error
+	for _, d := range u.briefings.composer.drafts() {
+		if err := d.tryFlush(); err != nil {
+			left = append(left, d)
+			if first == nil {
+				first = err
+			}
+		}
 	}
+	return left, first
+}
+
+// rescueDrafts writes each draft, as it is on screen, to an interchange
+// file that File → Import and `attache briefing import` read back.
+func (u *UI) rescueDrafts(ds []*draft) ([]string, error) {
+	var paths []string
+	for _, d := range ds {
+		p, err := u.rescueDraft(d)
+		if err != nil {
+			return paths, err
+		}
+		paths = append(paths, p)
+	}
+	return paths, nil
+}
+
+// rescueDraft writes one draft. If its sources cannot be read (damaged
+// pages), the briefing alone is written as JSON, which keeps the typing.
+func (u *UI) rescueDraft(d *draft) (string, error) {
 	ctx := context.WithoutCancel(u.ctx)
 	bundle := &domain.Bundle{Briefing: cloneBriefing(d.b)}
 	seen := map[int64]bool{}
+	write := func(w io.Writer) error { return export.WriteJSON(w, bundle) }
 	for _, blk := range bundle.Briefing.Blocks {
 		if blk.Excerpt == nil || seen[blk.Excerpt.SourceID] {
 			continue
@@ -58,7 +87,12 @@ func (u *UI) rescueDraft() (string, error) {
 		seen[blk.Excerpt.SourceID] = true
 		src, err := u.lib.Source(ctx, blk.Excerpt.SourceID)
 		if err != nil {
-			return "", err
+			write = func(w io.Writer) error {
+				enc := json.NewEncoder(w)
+				enc.SetIndent("", "  ")
+				return enc.Encode(bundle.Briefing)
+			}
+			break
 		}
 		bundle.Sources = append(bundle.Sources, src)
 	}
@@ -70,7 +104,7 @@ func (u *UI) rescueDraft() (string, error) {
 			continue
 		}
 		path := filepath.Join(dir, name)
-		err := export.WriteFileAtomic(ctx, path, 0o600, func(w io.Writer) error { return export.WriteJSON(w, bundle) })
+		err := export.WriteFileAtomic(ctx, path, 0o600, write)
 		if err == nil {
 			return path, nil
 		}
@@ -80,15 +114,18 @@ func (u *UI) rescueDraft() (string, error) {
 }
 
 // rescueNote tells the analyst where their work went and how to get it back.
-func rescueNote(title, path string) string {
-	return fmt.Sprintf("Your latest changes to “%s” are in %s. When the library can be written again, bring them back with File → Import… (choose that file), or on the command line:\n\nattache briefing import %q", title, path, path)
+func rescueNote(paths []string) string {
+	return fmt.Sprintf("Your latest changes are in %s. When the library can be written again, bring them back with File → Import… (choose the file), or on the command line:\n\nattache briefing import FILE", strings.Join(paths, ", "))
 }
 
 // onCloseUnsaved stops the window closing over edits that could not be
 // saved, and lets the analyst choose.
-func (u *UI) onCloseUnsaved(cause error) {
-	title := u.briefings.composer.d.b.Title
-	msg := widget.NewLabel(fmt.Sprintf("Your latest changes to “%s” could not be saved: %s", title, domain.ErrorMessage(cause)))
+func (u *UI) onCloseUnsaved(left []*draft, cause error) {
+	var titles []string
+	for _, d := range left {
+		titles = append(titles, "“"+d.b.Title+"”")
+	}
+	msg := widget.NewLabel(fmt.Sprintf("Your latest changes to %s could not be saved: %s", strings.Join(titles, ", "), domain.ErrorMessage(cause)))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
 	keep := widget.NewButton("Keep the window open", func() { d.Hide() })
@@ -96,6 +133,7 @@ func (u *UI) onCloseUnsaved(cause error) {
 		d.Hide()
 		dialog.ShowConfirm("Lose the changes?", "Close and lose the changes made since the last save?", func(ok bool) {
 			if ok {
+				u.decided = true
 				u.win.Close()
 			}
 		}, u.win)
@@ -103,12 +141,13 @@ func (u *UI) onCloseUnsaved(cause error) {
 	discard.Importance = widget.DangerImportance
 	rescue := widget.NewButton("Save a copy elsewhere and close", func() {
 		d.Hide()
-		path, err := u.rescueDraft()
+		paths, err := u.rescueDrafts(left)
 		if err != nil {
 			u.showError(err)
 			return
 		}
-		info := dialog.NewInformation("Changes kept", rescueNote(title, path), u.win)
+		u.decided = true
+		info := dialog.NewInformation("Changes kept", rescueNote(paths), u.win)
 		info.SetOnClosed(u.win.Close)
 		info.Show()
 	})
@@ -120,18 +159,19 @@ func (u *UI) onCloseUnsaved(cause error) {
 }
 
 // flushOrRescue is the last save when the app quits (signal or logout):
-// what cannot go into the library goes to a rescue file, named on stderr.
+// what cannot go into the library goes to a rescue file, named on stderr,
+// unless the analyst has already chosen what happens to it.
 func (u *UI) flushOrRescue(stderr io.Writer) {
-	d := u.briefings.composer.d
-	err := d.tryFlush()
-	if err == nil {
+	left, err := u.unsaved()
+	if len(left) == 0 || u.decided {
 		return
 	}
-	path, rerr := u.rescueDraft()
+	paths, rerr := u.rescueDrafts(left)
 	if rerr != nil {
-		fmt.Fprintf(stderr, "attache: your latest changes to the open briefing could not be saved (%s), nor a rescue copy written: %v\n", domain.ErrorMessage(err), rerr)
+		fmt.Fprintf(stderr, "attache: your latest changes could not be saved (%s), nor a rescue copy written: %v\n", domain.ErrorMessage(err), rerr)
 		return
 	}
-	// No title here: stderr may end up in a session log others can read.
-	fmt.Fprintf(stderr, "attache: your latest changes to the open briefing could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.\n", domain.ErrorMessage(err), path)
+	// The file names hold briefing titles, and stderr may end up in a
+	// session log: say where the folder is, not which files.
+	fmt.Fprintf(stderr, "attache: your latest changes could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.\n", domain.ErrorMessage(err), filepath.Dir(paths[0]))
 }

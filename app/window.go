@@ -38,6 +38,7 @@ type UI struct {
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
 	current   view
+	decided   bool // the analyst chose to close over unsaved edits
 }
 
 // New builds the main window on lib without showing it.
@@ -78,8 +79,8 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 // onCloseRequested saves pending edits before the window goes; edits that
 // cannot be saved stop it closing until the analyst chooses what to do.
 func (u *UI) onCloseRequested() {
-	if err := u.briefings.composer.d.tryFlush(); err != nil {
-		u.onCloseUnsaved(err)
+	if left, err := u.unsaved(); len(left) > 0 && !u.decided {
+		u.onCloseUnsaved(left, err)
 		return
 	}
 	u.win.Close()

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -13,27 +12,39 @@ import (
 // It reads every page (about a second for a 200 MB library), so the app
 // runs it in the background at start rather than on every command.
 func (s *Store) Check(ctx context.Context) error {
+	problems, err := s.quickCheck(ctx)
+	if err != nil {
+		if !isDamage(err) {
+			return dbError("check the library", err)
+		}
+		// SQLite stopped on a page it could not read at all.
+		problems = append(problems, err.Error())
+	}
+	if len(problems) == 0 {
+		return nil
+	}
+	found := strings.Join(problems, "; ")
+	if r := []rune(found); len(r) > 200 {
+		found = string(r[:200]) + "…"
+	}
+	return &damagedError{domain.Errorf(domain.EINVALID, "the library %s has damaged pages (SQLite's check found: %s)%s", s.path, found, backupAdvice(s.path))}
+}
+
+func (s *Store) quickCheck(ctx context.Context) ([]string, error) {
 	rows, err := s.r.QueryContext(ctx, `PRAGMA quick_check(5)`)
 	if err != nil {
-		return s.damaged(dbError("check the library", err))
+		return nil, err
 	}
 	defer rows.Close()
 	var problems []string
 	for rows.Next() {
 		var line string
 		if err := rows.Scan(&line); err != nil {
-			return s.damaged(dbError("check the library", err))
+			return problems, err
 		}
 		if line != "ok" {
 			problems = append(problems, line)
 		}
 	}
-	if err := rows.Err(); err != nil {
-		return s.damaged(dbError("check the library", err))
-	}
-	if len(problems) > 0 {
-		cause := &damagedError{domain.Errorf(domain.EINVALID, "quick_check: %s", strings.Join(problems, "; "))}
-		return fmt.Errorf("%w", damagedHint(s.path, cause))
-	}
-	return nil
+	return problems, rows.Err()
 }

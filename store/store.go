@@ -75,12 +75,15 @@ func damagedHint(path string, err error) error {
 		return err
 	}
 	msg := fmt.Sprintf("the library %s is damaged or is not an Attaché library", path)
+	return &damagedError{domain.Errorf(domain.EINVALID, "%s%s", msg, backupAdvice(path))}
+}
+
+// backupAdvice is the way out of a damaged library, for the command line.
+func backupAdvice(path string) string {
 	if b := NewestBackup(path); b != "" {
-		msg += fmt.Sprintf(": restore the newest backup with `attache restore %s` (the damaged file is kept beside it)", b)
-	} else {
-		msg += ": restore a backup with `attache restore FILE`, or open another library with --db"
+		return fmt.Sprintf(": restore the newest backup with `attache restore %s` (the damaged file is kept beside it)", b)
 	}
-	return &damagedError{domain.Errorf(domain.EINVALID, "%s", msg)}
+	return ": restore a backup with `attache restore FILE`, or open another library with --db"
 }
 
 // isDamage tells whether err shows the library file is damaged.
