@@ -98,7 +98,7 @@ func TestRestoreIsRefusedWhileTheAppHasTheLibrary(t *testing.T) {
 	}
 	defer unlock()
 	_, errOut, code := run(t, db, "restore", backup)
-	if code != cli.ExitError || !strings.Contains(errOut, "already open in another Attaché window") {
+	if code != cli.ExitError || !strings.Contains(errOut, "is open in the Attaché app: quit the app first, then restore") {
 		t.Fatalf("restore under a running app: exit %d, %q", code, errOut)
 	}
 }

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/store"
 	"github.com/spf13/cobra"
 )
@@ -83,6 +84,9 @@ func (a *cliApp) restoreCommand() *cobra.Command {
 			// Replacing the file under a running app would lose its next
 			// autosaves into the file set aside.
 			unlock, err := store.Lock(path)
+			if domain.ErrorCode(err) == domain.ECONFLICT {
+				return domain.Errorf(domain.ECONFLICT, "the library %s is open in the Attaché app: quit the app first, then restore", path)
+			}
 			if err != nil {
 				return err
 			}

@@ -58,7 +58,7 @@ func checkValues(where string, v any) error {
 
 func checkText(s string, limit int) error {
 	if len(s) > limit {
-		return fmt.Errorf("is %d MiB long, more than the %d MiB allowed: it is not a real value; remove it or cut it down", len(s)>>20, limit>>20)
+		return fmt.Errorf("is %.1f MiB long, more than the %d MiB allowed: it is not a real value; remove it or cut it down", float64(len(s))/(1<<20), limit>>20)
 	}
 	if strings.IndexByte(s, 0) >= 0 {
 		return fmt.Errorf("holds a NUL character (\\u0000), which no text in a briefing can hold: delete it in a text editor")

@@ -206,7 +206,7 @@ func TestReadJSONRefusesWhatTheImportersWould(t *testing.T) {
 		{"NUL in a source text", strings.Replace(base, `"text": "Fabs need water."`, `"text": "Fabs\u0000 need water."`, 1), `source 1 "S1" (line 2): "text" holds a NUL`},
 		{"NUL in a tag", strings.Replace(base, `["chips"]`, `["ch\u0000ips"]`, 1), `"tags" entry 1 holds a NUL`},
 		{"1,001 tags", strings.Replace(base, `["chips"]`, tags, 1), `"tags" has 1,001 entries, more than the 1,000`},
-		{"a 2 MiB title", strings.Replace(base, `"title": "T"`, `"title": "`+strings.Repeat("x", 2<<20)+`"`, 1), `"title" is 2 MiB long, more than the 1 MiB allowed`},
+		{"a 2 MiB title", strings.Replace(base, `"title": "T"`, `"title": "`+strings.Repeat("x", 2<<20)+`"`, 1), `"title" is 2.0 MiB long, more than the 1 MiB allowed`},
 		{"version as text", strings.Replace(base, `"version": 1`, `"version": "1"`, 1), `write it as the plain number 1, without quotes`},
 		{"deep nesting", strings.Replace(base, `"title": "T"`, `"title": `+strings.Repeat("[", 20_000)+strings.Repeat("]", 20_000), 1), "nested over 10,000 deep"},
 	} {
