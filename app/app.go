@@ -2,7 +2,10 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
+	"sync/atomic"
+	"time"
 
 	"fyne.io/fyne/v2"
 	fyneapp "fyne.io/fyne/v2/app"
@@ -50,17 +53,30 @@ func Run(ctx context.Context, op Opener) error {
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	var ui *UI
 	closeLib := func() {}
+	var finished atomic.Bool
+	lastSave := func() {
+		if ui != nil {
+			ui.flushOrRescue(os.Stderr)
+		}
+		closeLib()
+	}
+	quitting := func() { armQuitWatchdog(quitGrace, &finished, lastSave, os.Exit) }
 	// SIGTERM or Ctrl+C in the terminal cancel ctx: quit as if the window
 	// were closed, so the library is closed cleanly.
 	go func() {
 		<-ctx.Done()
+		quitting()
 		fyne.Do(a.Quit)
 	}()
 	start := func(lib Library, closeFn func()) {
 		ui, closeLib = New(ctx, a, lib), closeFn
+		ui.onQuit = quitting
 		ui.win.SetMaster()
 		ui.win.Show()
-		ui.checkLibrary(op, func(restored *UI, closeFn func()) { ui, closeLib = restored, closeFn }, closeLib)
+		ui.checkLibrary(op, func(restored *UI, closeFn func()) {
+			ui, closeLib = restored, closeFn
+			ui.onQuit = quitting
+		}, closeLib)
 	}
 	lib, closeFn, err := op.Open(ctx)
 	switch {
@@ -74,16 +90,29 @@ func Run(ctx context.Context, op Opener) error {
 		a.Run()
 		return err
 	}
-	watchDisplay(func() {
-		if ui != nil {
-			ui.flushOrRescue(os.Stderr)
-		}
-		closeLib()
-	})
+	watchDisplay(lastSave)
 	a.Run()
-	if ui != nil {
-		ui.flushOrRescue(os.Stderr)
-	}
-	closeLib()
+	finished.Store(true)
+	lastSave()
 	return nil
+}
+
+// quitGrace is how long quitting may take before the watchdog steps in.
+var quitGrace = 5 * time.Second
+
+// armQuitWatchdog guards against Fyne 2.7 hanging on its way out, which
+// happens (seen under Xvfb) when a window event is queued after its main
+// loop has ended: the event waits for the loop, the loop's end waits for
+// the event. If the event loop has not finished within grace of the quit,
+// what is unsaved is saved (nothing else runs by then) and the process
+// exits.
+func armQuitWatchdog(grace time.Duration, finished *atomic.Bool, save func(), exit func(int)) {
+	time.AfterFunc(grace, func() {
+		if finished.Load() {
+			return
+		}
+		fmt.Fprintln(os.Stderr, "attache: the window system did not let Attaché finish quitting: saving and exiting")
+		save()
+		exit(0)
+	})
 }

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -434,5 +435,25 @@ func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
 	}
 	if b, _ := os.ReadFile(matches[0]); !strings.Contains(string(b), "Typed just before the restore") {
 		t.Fatal("the rescue copy lacks the unsaved title")
+	}
+}
+
+func TestQuitWatchdogSavesAndExitsOnlyWhenShutdownHangs(t *testing.T) {
+	var finished atomic.Bool
+	saved, exited := make(chan bool, 2), make(chan int, 2)
+	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, func(c int) { exited <- c })
+	select {
+	case c := <-exited:
+		if c != 0 || len(saved) != 1 {
+			t.Fatalf("exit %d, saved %d times", c, len(saved))
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the watchdog did not step in")
+	}
+	finished.Store(true)
+	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, func(c int) { exited <- c })
+	time.Sleep(100 * time.Millisecond)
+	if len(exited) != 0 || len(saved) != 1 {
+		t.Fatal("the watchdog stepped in after a clean shutdown")
 	}
 }

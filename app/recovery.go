@@ -56,8 +56,12 @@ func showStartupError(a fyne.App, cause error) {
 	msg.Wrapping = fyne.TextWrapWord
 	quit := widget.NewButton("Quit", a.Quit)
 	quit.Importance = widget.HighImportance
-	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewHBox(quit), nil, nil, msg)))
-	w.Resize(fyne.NewSize(600, 200))
+	// A fixed text width: a wrapping label alone would ask for one word a
+	// line, and the window would open tall and narrow.
+	text := container.NewGridWrap(fyne.NewSize(560, 110), msg)
+	w.SetContent(container.NewPadded(container.NewVBox(text, container.NewHBox(quit))))
+	w.SetFixedSize(true)
+	w.CenterOnScreen()
 	w.SetMaster()
 	w.Show()
 }

@@ -134,7 +134,7 @@ func (u *UI) onCloseUnsaved(left []*draft, cause error) {
 		dialog.ShowConfirm("Lose the changes?", "Close and lose the changes made since the last save?", func(ok bool) {
 			if ok {
 				u.decided = true
-				u.win.Close()
+				u.closeWindow()
 			}
 		}, u.win)
 	})
@@ -148,7 +148,7 @@ func (u *UI) onCloseUnsaved(left []*draft, cause error) {
 		}
 		u.decided = true
 		info := dialog.NewInformation("Changes kept", rescueNote(paths), u.win)
-		info.SetOnClosed(u.win.Close)
+		info.SetOnClosed(u.closeWindow)
 		info.Show()
 	})
 	rescue.Importance = widget.HighImportance

@@ -38,7 +38,8 @@ type UI struct {
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
 	current   view
-	decided   bool // the analyst chose to close over unsaved edits
+	decided   bool   // the analyst chose to close over unsaved edits
+	onQuit    func() // called as the main window closes (Run's watchdog)
 }
 
 // New builds the main window on lib without showing it.
@@ -82,6 +83,14 @@ func (u *UI) onCloseRequested() {
 	if left, err := u.unsaved(); len(left) > 0 && !u.decided {
 		u.onCloseUnsaved(left, err)
 		return
+	}
+	u.closeWindow()
+}
+
+// closeWindow closes the main window, which quits the app.
+func (u *UI) closeWindow() {
+	if u.onQuit != nil {
+		u.onQuit()
 	}
 	u.win.Close()
 }

@@ -23,7 +23,15 @@ func (s *Store) Check(ctx context.Context) error {
 	if len(problems) == 0 {
 		return nil
 	}
-	found := strings.Join(problems, "; ")
+	var lines []string
+	for _, p := range problems {
+		for _, l := range strings.Split(p, "\n") {
+			if l = strings.TrimSpace(l); l != "" && !strings.HasPrefix(l, "*** in database") {
+				lines = append(lines, l)
+			}
+		}
+	}
+	found := strings.Join(lines, "; ")
 	if r := []rune(found); len(r) > 200 {
 		found = string(r[:200]) + "…"
 	}
