@@ -6,11 +6,8 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
 	"sync"
 	"syscall"
 
@@ -18,6 +15,7 @@ import (
 	"github.com/attache/attache/cli"
 	"github.com/attache/attache/domain"
 	_ "github.com/attache/attache/internal/clocale" // before Fyne: see the package
+	"github.com/attache/attache/internal/logx"
 	"github.com/attache/attache/store"
 )
 
@@ -96,47 +94,6 @@ func runGUI(ctx context.Context, path string) error {
 	})
 }
 
-// logf writes a message of the desktop app's to standard error, which is
-// a terminal the user is not watching or a session log (such as
-// ~/.xsession-errors or the journal) that others may read or that gets
-// pasted into a bug report: the home folder is written as ~, so the
-// message still says which file without showing the user's name.
-func logf(format string, args ...any) {
-	home, _ := os.UserHomeDir()
-	fmt.Fprintf(os.Stderr, "attache: %s\n", tildeHome(fmt.Sprintf(format, args...), home))
-}
-
-// tildeHome replaces the home folder home at the start of a path in msg
-// with ~.
-func tildeHome(msg, home string) string {
-	home = strings.TrimRight(home, string(filepath.Separator))
-	if home == "" {
-		return msg
-	}
-	var b strings.Builder
-	for {
-		i := strings.Index(msg, home)
-		if i < 0 {
-			break
-		}
-		end := i + len(home)
-		// Only the whole folder: /home/ann, not /home/anna.
-		if end < len(msg) && nameByte(msg[end]) {
-			b.WriteString(msg[:end])
-			msg = msg[end:]
-			continue
-		}
-		b.WriteString(msg[:i])
-		b.WriteString("~")
-		msg = msg[end:]
-	}
-	b.WriteString(msg)
-	return b.String()
-}
-
-// nameByte tells whether c may go on a file name in a message, as opposed
-// to the separator, a space or punctuation after it.
-func nameByte(c byte) bool {
-	return c >= 0x80 || c == '.' || c == '-' || c == '_' ||
-		'0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z'
-}
+// logf writes a message of the desktop app's to standard error, with the
+// home folder written as ~ (see logx).
+func logf(format string, args ...any) { logx.Printf(os.Stderr, format, args...) }

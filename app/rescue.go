@@ -16,6 +16,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/internal/logx"
 )
 
 // rescueDirs are where an unsaved briefing goes when the library cannot
@@ -168,10 +169,10 @@ func (u *UI) flushOrRescue(stderr io.Writer) {
 	}
 	paths, rerr := u.rescueDrafts(left)
 	if rerr != nil {
-		fmt.Fprintf(stderr, "attache: your latest changes could not be saved (%s), nor a rescue copy written: %v\n", domain.ErrorMessage(err), rerr)
+		logx.Printf(stderr, "your latest changes could not be saved (%s), nor a rescue copy written: %v", domain.ErrorMessage(err), rerr)
 		return
 	}
 	// The file names hold briefing titles, and stderr may end up in a
 	// session log: say where the folder is, not which files.
-	fmt.Fprintf(stderr, "attache: your latest changes could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.\n", domain.ErrorMessage(err), filepath.Dir(paths[0]))
+	logx.Printf(stderr, "your latest changes could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.", domain.ErrorMessage(err), filepath.Dir(paths[0]))
 }
