@@ -94,21 +94,10 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	}
 	want, _ := lib.Stats(ctx)
 	lib.Close()
-	damageText(t, path)
+	testfs.DamagePages(t, path, "who builds the radio")
 
 	u, lib = newTestUIAt(t, path)
-	op := Opener{
-		Open: func(ctx context.Context) (Library, func(), error) {
-			s, err := store.Open(ctx, path)
-			if err != nil {
-				return nil, nil, err
-			}
-			return s, func() { s.Close() }, nil
-		},
-		Damaged:      func(err error) bool { return errorsIsDamaged(err) },
-		NewestBackup: func() string { return store.NewestBackup(path) },
-		Restore:      func(b string) (string, error) { return store.RestoreFile(ctx, b, path) },
-	}
+	op := storeOpener(path)
 	var restored *UI
 	fyne.DoAndWait(func() {
 		u.checkLibrary(op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
@@ -133,35 +122,21 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	}
 }
 
-// damageText overwrites every page holding source text with garbage, as a
-// failing disk would; the schema and header stay readable, so the library
-// opens and only a full check finds it.
-func damageText(t *testing.T, path string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const page = 4096
-	hit := 0
-	for off := 0; off+page <= len(data); off += page {
-		if !strings.Contains(string(data[off:off+page]), "who builds the radio") {
-			continue
-		}
-		hit++
-		for i := off; i < off+page; i++ {
-			data[i] = byte(i*7 + 3)
-		}
-	}
-	if hit == 0 {
-		t.Fatal("no page to damage")
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
+// storeOpener is main's Opener without the lock and the daily backup.
+func storeOpener(path string) Opener {
+	return Opener{
+		Open: func(ctx context.Context) (Library, func(), error) {
+			s, err := store.Open(ctx, path)
+			if err != nil {
+				return nil, nil, err
+			}
+			return s, func() { s.Close() }, nil
+		},
+		Damaged:      func(err error) bool { return errors.Is(err, store.ErrDamaged) },
+		NewestBackup: func() string { return store.NewestBackup(path) },
+		Restore:      func(b string) (string, error) { return store.RestoreFile(context.Background(), b, path) },
 	}
 }
-
-func errorsIsDamaged(err error) bool { return errors.Is(err, store.ErrDamaged) }
 
 func countOverlays(u *UI, text string) int {
 	n := 0
@@ -411,16 +386,7 @@ func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
 	}
 	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Typed just before the restore") })
 	lib.Close() // the damaged library fails every save from here
-	op := Opener{
-		Open: func(ctx context.Context) (Library, func(), error) {
-			s, err := store.Open(ctx, path)
-			if err != nil {
-				return nil, nil, err
-			}
-			return s, func() { s.Close() }, nil
-		},
-		Restore: func(b string) (string, error) { return store.RestoreFile(ctx, b, path) },
-	}
+	op := storeOpener(path)
 	var restored *UI
 	fyne.DoAndWait(func() {
 		u.onRestoreBackup(backup, op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() {})

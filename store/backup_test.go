@@ -1,7 +1,6 @@
 package store
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/testfs"
 )
 
 func TestBackupAndRestoreFile(t *testing.T) {
@@ -143,33 +143,6 @@ func TestDamagedLibraryPointsAtTheNewestBackup(t *testing.T) {
 	s.Close()
 }
 
-// damagePages overwrites every page holding marker with garbage, as a
-// failing disk would, leaving the header and schema readable.
-func damagePages(t *testing.T, path, marker string) {
-	t.Helper()
-	data, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	const page = 4096
-	hit := 0
-	for off := 0; off+page <= len(data); off += page {
-		if !bytes.Contains(data[off:off+page], []byte(marker)) {
-			continue
-		}
-		hit++
-		for i := off; i < off+page; i++ {
-			data[i] = byte(i*7 + 3)
-		}
-	}
-	if hit == 0 {
-		t.Fatalf("no page holds %q", marker)
-	}
-	if err := os.WriteFile(path, data, 0o600); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestCheckFindsDamageAndAutoBackupKeepsTheGoodOnes(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "lib.db")
@@ -188,7 +161,7 @@ func TestCheckFindsDamageAndAutoBackupKeepsTheGoodOnes(t *testing.T) {
 		t.Fatalf("first backup = %q, %v", good, err)
 	}
 	s.Close()
-	damagePages(t, path, "Overflow ZQXJ")
+	testfs.DamagePages(t, path, "Overflow ZQXJ")
 
 	s, err = Open(ctx, path)
 	if err != nil {
