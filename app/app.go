@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"io"
 	"os"
 	"sync/atomic"
 	"time"
@@ -60,7 +61,7 @@ func Run(ctx context.Context, op Opener) error {
 		}
 		closeLib()
 	}
-	quitting := func() { armQuitWatchdog(quitGrace, &finished, lastSave, os.Exit) }
+	quitting := func() { armQuitWatchdog(quitGrace, &finished, lastSave, os.Stderr, os.Exit) }
 	// SIGTERM or Ctrl+C in the terminal cancel ctx: quit as if the window
 	// were closed, so the library is closed cleanly.
 	go func() {
@@ -106,12 +107,12 @@ var quitGrace = 5 * time.Second
 // the event. If the event loop has not finished within grace of the quit,
 // what is unsaved is saved (nothing else runs by then) and the process
 // exits.
-func armQuitWatchdog(grace time.Duration, finished *atomic.Bool, save func(), exit func(int)) {
+func armQuitWatchdog(grace time.Duration, finished *atomic.Bool, save func(), stderr io.Writer, exit func(int)) {
 	time.AfterFunc(grace, func() {
 		if finished.Load() {
 			return
 		}
-		fmt.Fprintln(os.Stderr, "attache: the window system did not let Attaché finish quitting: saving and exiting")
+		fmt.Fprintln(stderr, "attache: the window system did not let Attaché finish quitting: saving and exiting")
 		save()
 		exit(0)
 	})

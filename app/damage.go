@@ -69,14 +69,15 @@ func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func())
 	for _, d := range u.briefings.composer.drafts() {
 		d.stop()
 	}
+	u.cancel() // imports stop between files; late results show nothing
 	closeLib()
 	kept, rerr := op.Restore(backup)
-	lib, closeFn, err := op.Open(u.ctx)
+	lib, closeFn, err := op.Open(u.root)
 	if err != nil {
 		u.win.SetContent(widget.NewLabel(sentence(domain.ErrorMessage(err)) + " Quit and start Attaché again."))
 		return
 	}
-	restored := newUI(u.ctx, u.app, lib, u.win)
+	restored := newUI(u.root, u.app, lib, u.win)
 	swapped(restored, closeFn)
 	if rerr != nil {
 		restored.showError(userError{"The backup was not restored: " + domain.ErrorMessage(rerr) + note})

@@ -6,6 +6,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -407,7 +408,7 @@ func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
 func TestQuitWatchdogSavesAndExitsOnlyWhenShutdownHangs(t *testing.T) {
 	var finished atomic.Bool
 	saved, exited := make(chan bool, 2), make(chan int, 2)
-	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, func(c int) { exited <- c })
+	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, io.Discard, func(c int) { exited <- c })
 	select {
 	case c := <-exited:
 		if c != 0 || len(saved) != 1 {
@@ -417,7 +418,7 @@ func TestQuitWatchdogSavesAndExitsOnlyWhenShutdownHangs(t *testing.T) {
 		t.Fatal("the watchdog did not step in")
 	}
 	finished.Store(true)
-	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, func(c int) { exited <- c })
+	armQuitWatchdog(10*time.Millisecond, &finished, func() { saved <- true }, io.Discard, func(c int) { exited <- c })
 	time.Sleep(100 * time.Millisecond)
 	if len(exited) != 0 || len(saved) != 1 {
 		t.Fatal("the watchdog stepped in after a clean shutdown")

@@ -38,8 +38,10 @@ type UI struct {
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
 	current   view
-	decided   bool   // the analyst chose to close over unsaved edits
-	onQuit    func() // called as the main window closes (Run's watchdog)
+	root      context.Context    // the app's context; ctx is this UI's, cancelled when its library is swapped
+	cancel    context.CancelFunc // stops this UI's background work when its library is swapped
+	decided   bool               // the analyst chose to close over unsaved edits
+	onQuit    func()             // called as the main window closes (Run's watchdog)
 }
 
 // New builds the main window on lib without showing it.
@@ -50,7 +52,8 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 // newUI builds the screens on lib into win, which may already have shown
 // another library (after restoring a backup).
 func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
-	u := &UI{ctx: ctx, app: a, lib: lib, win: win}
+	u := &UI{app: a, lib: lib, win: win, root: ctx}
+	u.ctx, u.cancel = context.WithCancel(ctx)
 	u.library = newLibraryScreen(u)
 	u.excerpts = newExcerptsScreen(u)
 	u.briefings = newBriefingsScreen(u)
@@ -141,8 +144,8 @@ func (u *UI) onShowView(v view) {
 // showError tells the analyst what went wrong; nothing they typed is lost,
 // since every form stays open or keeps its contents.
 func (u *UI) showError(err error) {
-	if err == nil {
-		return
+	if err == nil || u.ctx.Err() != nil {
+		return // nothing, or the screens were replaced (a restored backup)
 	}
 	d := dialog.NewError(errorForUser(err), u.win)
 	d.Show()
