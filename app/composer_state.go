@@ -25,6 +25,7 @@ type draft struct {
 	redo     []*domain.Briefing
 	version  int          // bumped by every change (UI goroutine only)
 	saved    atomic.Int64 // the version the library holds; written by savers
+	timerMu  sync.Mutex   // timer is also reached by the final save at exit, after the UI loop
 	timer    *time.Timer
 	lastKey  string     // the field the last edit typed into
 	lastAt   time.Time  // when; typing in one field is one undo step
@@ -75,10 +76,7 @@ func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
 func (d *draft) changed() {
 	d.version++
 	d.status("Editing…")
-	if d.timer != nil {
-		d.timer.Stop()
-	}
-	d.timer = time.AfterFunc(autosaveDelay, func() { fyne.Do(d.save) })
+	d.schedule(autosaveDelay)
 }
 
 func (d *draft) canUndo() bool { return len(d.undo) > 0 }
@@ -135,10 +133,7 @@ func (d *draft) saveDone(err error) {
 			d.ui.showError(userError{"Your latest changes are not saved yet: " + domain.ErrorMessage(err) +
 				"\n\nThey are kept here, and Attaché tries again every few seconds."})
 		}
-		if d.timer != nil {
-			d.timer.Stop()
-		}
-		d.timer = time.AfterFunc(retryDelay, func() { fyne.Do(d.save) })
+		d.schedule(retryDelay)
 	case d.isSaved():
 		d.failing = false
 		d.status("Saved")
@@ -176,15 +171,29 @@ func (d *draft) tryFlush() error {
 	if d == nil || d.isSaved() {
 		return nil
 	}
-	if d.timer != nil {
-		d.timer.Stop()
-	}
+	d.stopTimer()
 	return d.write(cloneBriefing(d.b), d.version)
 }
 
 // stop ends the draft's saving, before its library is closed.
 func (d *draft) stop() {
 	d.stopped = true
+	d.stopTimer()
+}
+
+// schedule (re)starts the save timer.
+func (d *draft) schedule(after time.Duration) {
+	d.timerMu.Lock()
+	defer d.timerMu.Unlock()
+	if d.timer != nil {
+		d.timer.Stop()
+	}
+	d.timer = time.AfterFunc(after, func() { fyne.Do(d.save) })
+}
+
+func (d *draft) stopTimer() {
+	d.timerMu.Lock()
+	defer d.timerMu.Unlock()
 	if d.timer != nil {
 		d.timer.Stop()
 	}

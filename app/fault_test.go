@@ -7,6 +7,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -422,5 +424,26 @@ func TestQuitWatchdogSavesAndExitsOnlyWhenShutdownHangs(t *testing.T) {
 	time.Sleep(100 * time.Millisecond)
 	if len(exited) != 0 || len(saved) != 1 {
 		t.Fatal("the watchdog stepped in after a clean shutdown")
+	}
+}
+
+func TestFailedWebImportBringsTheAddressBack(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	defer srv.Close()
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(u.onImportURL)
+	addr := srv.URL + "/analysis/chips-2026"
+	var entry *widget.Entry
+	walk(findForm(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && entry == nil {
+			entry = e
+		}
+	})
+	fyne.DoAndWait(func() { entry.SetText(addr) })
+	confirmForm(t, u, "Import")
+	eventually(t, "the error", func() bool { return overlayContains(u, "404") })
+	if findForm(t, u) == nil || entry.Text != addr {
+		t.Fatalf("the form did not come back with the address (entry %q)", entry.Text)
 	}
 }

@@ -214,17 +214,19 @@ func (u *UI) onImportURL() {
 	}
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("https://…")
-	d := dialog.NewForm("Import from a web address", "Import", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm("Import from a web address", "Import", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {
 		if !ok || strings.TrimSpace(entry.Text) == "" {
 			return
 		}
-		u.fetch(strings.TrimSpace(entry.Text))
+		// A failed fetch brings the form back with the address, to correct it.
+		u.fetch(strings.TrimSpace(entry.Text), d.Show)
 	}, u.win)
 	d.Resize(fyne.NewSize(620, 180))
 	d.Show()
 }
 
-func (u *UI) fetch(addr string) {
+func (u *UI) fetch(addr string, onFail func()) {
 	ctx, cancel := context.WithCancel(u.ctx)
 	prog := dialog.NewCustom("Fetching", "Cancel", container.NewVBox(widget.NewLabel(addr), widget.NewProgressBarInfinite()), u.win)
 	done := false
@@ -241,10 +243,17 @@ func (u *UI) fetch(addr string) {
 			existing, err = u.lib.CreateSource(ctx, src)
 		}
 		fyne.Do(func() {
+			// Whether the analyst cancelled, read before our own cancel
+			// below (which would make every failure look cancelled and
+			// hide it).
+			cancelled := ctx.Err() != nil
 			done = true
 			prog.Hide()
 			cancel()
-			if ctx.Err() == nil || err == nil {
+			if err != nil && !cancelled && onFail != nil {
+				onFail()
+			}
+			if !cancelled || err == nil {
 				u.imported([]importResult{{name: addr, source: src, existing: existing, report: rep, err: err}}, 1)
 			}
 		})
