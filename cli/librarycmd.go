@@ -32,7 +32,10 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 				return writeJSON(a.env.Stdout, st)
 			}
 			printf(a.env.Stdout, "Library:   %s\nSources:   %d\nExcerpts:  %d\nBriefings: %d\n", st.Path, st.Sources, st.Excerpts, st.Briefings)
-			if st.ReadOnly {
+			switch {
+			case st.ReadingCopy != "":
+				printf(a.env.Stdout, "Read-only: yes (neither the file nor its folder can be written: reading a private copy taken %s)\n", st.ReadingCopy)
+			case st.ReadOnly:
 				printf(a.env.Stdout, "Read-only: yes (the file or its folder cannot be written)\n")
 			}
 			if check {

@@ -265,7 +265,8 @@ func TestOpenProbe(t *testing.T) {
 	}
 	defer s.Close()
 	st, err := s.Stats(context.Background())
-	fmt.Printf("read-only=%v sources=%d err=%v\n", s.ReadOnly(), st.Sources, err)
+	_, copied := s.ReadingCopy()
+	fmt.Printf("read-only=%v copy=%v sources=%d err=%v\n", s.ReadOnly(), copied, st.Sources, err)
 }
 
 // Read-only by permissions, as for a user who may read a colleague's
@@ -277,10 +278,11 @@ func TestLibraryReadOnlyByPermissions(t *testing.T) {
 		dirMode os.FileMode
 		want    string
 	}{
-		// SQLite can keep its shared-memory file beside it: read-only use.
-		{"folder writable, file not", 0o777, "read-only=true sources=1 err=<nil>"},
-		// It cannot, and the owner may be writing: refused, never torn.
-		{"neither writable", 0o755, "error: the library " + "%s" + " can only be read, and its folder cannot be written"},
+		// SQLite can keep its shared-memory file beside it: read in place.
+		{"folder writable, file not", 0o777, "read-only=true copy=false sources=1 err=<nil>"},
+		// It cannot, and the owner may be writing: a checked private copy
+		// is read instead, never the file as immutable.
+		{"neither writable", 0o755, "read-only=true copy=true sources=1 err=<nil>"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			dir, err := os.MkdirTemp("", "attache-perm-")
@@ -301,12 +303,11 @@ func TestLibraryReadOnlyByPermissions(t *testing.T) {
 			if err := os.Chmod(dir, c.dirMode); err != nil {
 				t.Fatal(err)
 			}
-			want := c.want
-			if strings.Contains(want, "%s") {
-				want = fmt.Sprintf(want, path)
+			if got := asNobody(t, path); got != c.want {
+				t.Fatalf("as nobody: %q, want %q", got, c.want)
 			}
-			if got := asNobody(t, path); !strings.HasPrefix(got, want) {
-				t.Fatalf("as nobody: %q, want %q", got, want)
+			if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "attache-copy-*")); len(left) > 0 {
+				t.Fatalf("the private copy was left behind: %v", left)
 			}
 		})
 	}

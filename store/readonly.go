@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -84,7 +85,7 @@ func openReadOnly(ctx context.Context, path string) (*Store, error) {
 		switch {
 		case !readOnlyFS(path):
 			s.Close()
-			return nil, domain.Errorf(domain.EINVALID, "the library %s can only be read, and its folder cannot be written, so Attaché cannot read it safely while someone else may be changing it: copy the library to a folder you can write to and open the copy with --db", path)
+			return openCopy(ctx, path)
 		case hasLog(path):
 			// Immutable would ignore the log and show an older library.
 			s.Close()
@@ -100,6 +101,76 @@ func openReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, damagedHint(path, dbError("open the library", err))
 	}
 	return s, nil
+}
+
+// openCopy reads a private copy of a library this user may read but
+// not write, in a folder they cannot write either (a colleague's): SQLite
+// cannot read it in place without a shared-memory file beside it, and
+// reading it as immutable could show torn pages while its owner writes.
+// The copy is checked, and taken once more if it was caught mid-write.
+func openCopy(ctx context.Context, path string) (*Store, error) {
+	var err error
+	for range 2 {
+		var s *Store
+		if s, err = copyOnce(ctx, path); err == nil {
+			return s, nil
+		}
+		if isSchemaError(err) {
+			return nil, err
+		}
+	}
+	if isDamage(err) {
+		return nil, err
+	}
+	return nil, domain.Errorf(domain.EINVALID, "the library %s can only be read here, and a copy of it to read could not be made (%s): copy it to a folder you can write to and open the copy with --db", path, domain.ErrorMessage(err))
+}
+
+func copyOnce(ctx context.Context, path string) (*Store, error) {
+	dir, err := os.MkdirTemp("", "attache-copy-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{path: path, readOnly: true, copyDir: dir, now: func() time.Time { return time.Now().UTC() }}
+	s.copyTaken = s.now()
+	copyPath := filepath.Join(dir, "library.db")
+	err = copyFile(path, copyPath)
+	if err == nil && hasLog(path) {
+		err = copyFile(path+"-wal", copyPath+"-wal")
+	}
+	if err == nil {
+		err = s.openReader(ctx, copyPath, false)
+	}
+	if err == nil {
+		err = s.Check(ctx)
+	}
+	if err != nil {
+		s.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+func copyFile(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// ReadingCopy tells when the private copy being read was taken, for a library
+// opened from a copy (see openCopy); ok is false otherwise.
+func (s *Store) ReadingCopy() (taken time.Time, ok bool) {
+	return s.copyTaken, s.copyDir != ""
 }
 
 func (s *Store) openReader(ctx context.Context, path string, immutable bool) error {

@@ -7,17 +7,21 @@ import (
 
 // Stats counts what the library holds (live briefings only).
 type Stats struct {
-	Path      string `json:"path"`
-	Sources   int    `json:"sources"`
-	Excerpts  int    `json:"excerpts"`
-	Briefings int    `json:"briefings"`
-	ReadOnly  bool   `json:"read_only"`
-	Check     string `json:"check,omitempty"` // "ok" after a successful check
+	Path        string `json:"path"`
+	Sources     int    `json:"sources"`
+	Excerpts    int    `json:"excerpts"`
+	Briefings   int    `json:"briefings"`
+	ReadOnly    bool   `json:"read_only"`
+	Check       string `json:"check,omitempty"`        // "ok" after a successful check
+	ReadingCopy string `json:"reading_copy,omitempty"` // when the private copy being read was taken (RFC 3339)
 }
 
 // Stats implements a cheap summary for `attache library` and the About box.
 func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
 	st.Path, st.ReadOnly = s.path, s.readOnly
+	if at, ok := s.ReadingCopy(); ok {
+		st.ReadingCopy = formatTime(at)
+	}
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources),
 			(SELECT count(*) FROM excerpts),

@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"syscall"
 	"time"
 
@@ -27,6 +28,9 @@ type Store struct {
 	w, r     *sql.DB
 	now      func() time.Time
 	readOnly bool
+
+	copyDir   string    // a private copy being read instead (see openCopy)
+	copyTaken time.Time // when it was taken
 }
 
 var (
@@ -138,6 +142,9 @@ func (s *Store) Close() error {
 	if s.w != nil {
 		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
 		errs = append(errs, s.w.Close())
+	}
+	if s.copyDir != "" {
+		errs = append(errs, os.RemoveAll(s.copyDir))
 	}
 	return errors.Join(errs...)
 }
