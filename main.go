@@ -64,9 +64,14 @@ func runGUI(ctx context.Context, path string) error {
 	app.Version = cli.Version
 	return app.Run(ctx, app.Opener{
 		Open: func(ctx context.Context) (app.Library, func(), error) {
-			unlock, err := store.Lock(path)
-			if err != nil {
-				return nil, nil, err
+			// Only a library this user can write needs guarding: a reader
+			// of a colleague's library must not keep its owner out.
+			unlock := func() {}
+			if store.Writable(path) {
+				var err error
+				if unlock, err = store.Lock(path); err != nil {
+					return nil, nil, err
+				}
 			}
 			lib, err := store.Open(ctx, path)
 			if err != nil {

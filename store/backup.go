@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -31,7 +32,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	if err := CheckBackup(ctx, tmp); err != nil {
 		_ = os.Remove(tmp)
-		return fmt.Errorf("back up: the copy did not read back: %w", err)
+		return domain.Errorf(domain.EINVALID, "the backup %s did not read back after writing (%s): try again, or back up to another disk", dest, domain.ErrorMessage(err))
 	}
 	if err := os.Rename(tmp, dest); err != nil {
 		_ = os.Remove(tmp)
@@ -93,33 +94,67 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	if err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	}
-	data, err := os.ReadFile(backup)
-	if err != nil {
-		return "", fmt.Errorf("read backup: %w", err)
-	}
 	tmp := libPath + ".restoring"
-	if err := os.WriteFile(tmp, data, 0o600); err != nil {
+	if err := writeSynced(backup, tmp); err != nil {
+		_ = os.Remove(tmp)
 		return "", fmt.Errorf("restore: %w", err)
 	}
-	if _, err := os.Stat(libPath); err == nil {
+	if exists(libPath) {
 		// Never over an earlier kept library: it may be the only copy of
 		// the damaged original that a first restore set aside.
 		kept = libPath + ".before-restore"
 		for i := 2; exists(kept); i++ {
 			kept = fmt.Sprintf("%s.before-restore-%d", libPath, i)
 		}
-		if err := os.Rename(libPath, kept); err != nil {
-			_ = os.Remove(tmp)
-			return "", fmt.Errorf("restore: keep the current library: %w", err)
+		// A second name for the current file, so that at no moment is
+		// there no library: the rename below replaces it in one step.
+		if err := os.Link(libPath, kept); err != nil {
+			if err := writeSynced(libPath, kept); err != nil {
+				_ = os.Remove(tmp)
+				return "", fmt.Errorf("restore: keep the current library: %w", err)
+			}
 		}
+		// Its log belongs to it, not to the backup.
 		for _, ext := range []string{"-wal", "-shm"} {
 			_ = os.Rename(libPath+ext, kept+ext)
 		}
 	}
 	if err := os.Rename(tmp, libPath); err != nil {
+		_ = os.Remove(tmp)
 		return kept, fmt.Errorf("restore: %w", err)
 	}
+	syncFolder(filepath.Dir(libPath))
 	return kept, nil
+}
+
+// writeSynced copies from to a new file to, on disk before it returns.
+func writeSynced(from, to string) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	if err := out.Sync(); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}
+
+// syncFolder makes renames in dir durable; best effort.
+func syncFolder(dir string) {
+	if d, err := os.Open(dir); err == nil {
+		_ = d.Sync()
+		d.Close()
+	}
 }
 
 func exists(path string) bool {

@@ -80,7 +80,7 @@ func stepBackup(ctx context.Context, b *sqlite3.SQLiteBackup) error {
 		if done {
 			return nil
 		}
-		if left := b.Remaining(); last >= 0 && left > last {
+		if left := b.Remaining(); last >= 0 && left >= last {
 			restarts++
 		} else {
 			last = left

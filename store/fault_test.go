@@ -253,6 +253,10 @@ func TestOpenProbe(t *testing.T) {
 	if path == "" {
 		return
 	}
+	if os.Getenv("ATTACHE_PROBE_WRITABLE") != "" {
+		fmt.Println("writable:", Writable(path))
+		return
+	}
 	if os.Getenv("ATTACHE_PROBE_LOCK") != "" {
 		_, err := Lock(path)
 		fmt.Println("lock:", domain.ErrorCode(err), domain.ErrorMessage(err))
@@ -305,6 +309,10 @@ func TestLibraryReadOnlyByPermissions(t *testing.T) {
 			}
 			if got := asNobody(t, path); got != c.want {
 				t.Fatalf("as nobody: %q, want %q", got, c.want)
+			}
+			// So the app takes no lock on it and cannot keep its owner out.
+			if got := asNobody(t, path, "ATTACHE_PROBE_WRITABLE=1"); got != "writable: false" {
+				t.Fatalf("as nobody: %q", got)
 			}
 			if left, _ := filepath.Glob(filepath.Join(os.TempDir(), "attache-copy-*")); len(left) > 0 {
 				t.Fatalf("the private copy was left behind: %v", left)
@@ -390,5 +398,28 @@ func TestBackupStopsWhenCancelled(t *testing.T) {
 	}
 	if exists(dest) || exists(dest+".part") {
 		t.Fatal("a cancelled backup left a file")
+	}
+}
+
+func TestUnreadableLibrarySaysSo(t *testing.T) {
+	dir, err := os.MkdirTemp("", "attache-perm-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	path := filepath.Join(dir, "library.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if err := os.Chmod(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Chmod(path, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := asNobody(t, path); !strings.HasPrefix(got, "error: the library "+path+" cannot be read (permission denied): ask its owner") {
+		t.Fatalf("as nobody: %q", got)
 	}
 }

@@ -5,7 +5,6 @@ package store
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"syscall"
@@ -25,10 +24,11 @@ func Lock(path string) (unlock func(), err error) {
 	if err != nil && isReadOnlyErr(err) {
 		// A lock file we may not write (left by another user, or on a
 		// read-only disk) can still be locked: flock needs only reading.
-		f, err = os.Open(path + ".lock")
-		if errors.Is(err, fs.ErrNotExist) {
-			// No lock file and no way to make one: the folder is
-			// read-only, nobody can write the library, nothing to guard.
+		if f, err = os.Open(path + ".lock"); err != nil {
+			// No lock file we may read, and none we may make: nothing can
+			// be guarded. (main takes the lock only for libraries this
+			// user can write, so this is a writable library in a folder
+			// holding someone else's unreadable lock file.)
 			return func() {}, nil
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"time"
 
@@ -19,6 +20,27 @@ import (
 // ReadOnly tells whether the library was opened read-only because its file
 // or folder cannot be written.
 func (s *Store) ReadOnly() bool { return s.readOnly }
+
+// Writable tells whether this user can write the library at path (or
+// create it there): the desktop app guards only such libraries with Lock,
+// so a reader of a colleague's library neither needs the lock file nor
+// keeps its owner out.
+func Writable(path string) bool {
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		dir := filepath.Dir(path)
+		if os.MkdirAll(dir, 0o700) != nil {
+			return false
+		}
+		probe, err := os.CreateTemp(dir, ".attache-probe-*")
+		if err != nil {
+			return false
+		}
+		probe.Close()
+		_ = os.Remove(probe.Name())
+		return true
+	}
+	return canWrite(path)
+}
 
 // prepareFile creates the library file if it is missing and tells whether
 // the library can be written: the file itself and its folder, where SQLite
@@ -79,8 +101,13 @@ func isReadOnlyErr(err error) bool {
 // but only on a read-only file system, where nobody can change it under
 // us (immutable reads of a file another user writes see torn pages).
 func openReadOnly(ctx context.Context, path string) (*Store, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, domain.Errorf(domain.EINVALID, "the library %s cannot be read (%v): ask its owner to let you read it, or open another library with --db", path, errors.Unwrap(err))
+	}
+	f.Close()
 	s := &Store{path: path, readOnly: true, now: func() time.Time { return time.Now().UTC() }}
-	err := s.openReader(ctx, path, false)
+	err = s.openReader(ctx, path, false)
 	if err != nil && !isSchemaError(err) && !isDamage(err) {
 		switch {
 		case !readOnlyFS(path):
@@ -133,9 +160,13 @@ func copyOnce(ctx context.Context, path string) (*Store, error) {
 	s := &Store{path: path, readOnly: true, copyDir: dir, now: func() time.Time { return time.Now().UTC() }}
 	s.copyTaken = s.now()
 	copyPath := filepath.Join(dir, "library.db")
+	before := fileStamps(path)
 	err = copyFile(path, copyPath)
 	if err == nil && hasLog(path) {
 		err = copyFile(path+"-wal", copyPath+"-wal")
+	}
+	if err == nil && fileStamps(path) != before {
+		err = errors.New("the library changed while it was being copied")
 	}
 	if err == nil {
 		err = s.openReader(ctx, copyPath, false)
@@ -148,6 +179,18 @@ func copyOnce(ctx context.Context, path string) (*Store, error) {
 		return nil, err
 	}
 	return s, nil
+}
+
+// fileStamps is the size and time of the library and its log, which change
+// whenever its owner writes.
+func fileStamps(path string) string {
+	var b strings.Builder
+	for _, p := range []string{path, path + "-wal"} {
+		if fi, err := os.Stat(p); err == nil {
+			fmt.Fprintf(&b, "%d/%d;", fi.Size(), fi.ModTime().UnixNano())
+		}
+	}
+	return b.String()
 }
 
 func copyFile(from, to string) error {
