@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -55,11 +56,16 @@ func Run(ctx context.Context, op Opener) error {
 	var ui *UI
 	closeLib := func() {}
 	var finished atomic.Bool
+	var saveOnce sync.Once
+	// The last save runs once, whether the event loop ends or the watchdog
+	// steps in; the loser waits for it.
 	lastSave := func() {
-		if ui != nil {
-			ui.flushOrRescue(os.Stderr)
-		}
-		closeLib()
+		saveOnce.Do(func() {
+			if ui != nil {
+				ui.flushOrRescue(os.Stderr)
+			}
+			closeLib()
+		})
 	}
 	quitting := func() { armQuitWatchdog(quitGrace, &finished, lastSave, os.Stderr, os.Exit) }
 	// SIGTERM or Ctrl+C in the terminal cancel ctx: quit as if the window
@@ -70,12 +76,12 @@ func Run(ctx context.Context, op Opener) error {
 		fyne.Do(a.Quit)
 	}()
 	start := func(lib Library, closeFn func()) {
-		ui, closeLib = New(ctx, a, lib), closeFn
+		ui, closeLib = New(ctx, a, lib), onlyOnce(closeFn)
 		ui.onQuit = quitting
 		ui.win.SetMaster()
 		ui.win.Show()
 		ui.checkLibrary(op, func(restored *UI, closeFn func()) {
-			ui, closeLib = restored, closeFn
+			ui, closeLib = restored, onlyOnce(closeFn)
 			ui.onQuit = quitting
 		}, closeLib)
 	}
@@ -98,8 +104,14 @@ func Run(ctx context.Context, op Opener) error {
 	return nil
 }
 
+// onlyOnce makes closing a library safe to ask for twice.
+func onlyOnce(f func()) func() {
+	var once sync.Once
+	return func() { once.Do(f) }
+}
+
 // quitGrace is how long quitting may take before the watchdog steps in.
-var quitGrace = 5 * time.Second
+var quitGrace = 10 * time.Second
 
 // armQuitWatchdog guards against Fyne 2.7 hanging on its way out, which
 // happens (seen under Xvfb) when a window event is queued after its main

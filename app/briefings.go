@@ -206,6 +206,19 @@ func (s *briefingsScreen) onTrash() {
 }
 
 func (s *briefingsScreen) closeComposer() {
+	if d := s.composer.d; d != nil {
+		// Edits that cannot be saved are not left retrying into a
+		// briefing that may be emptied out of the trash, its number then
+		// reused: they go to a rescue copy.
+		if err := d.tryFlush(); err != nil {
+			if paths, rerr := s.ui.rescueDrafts([]*draft{d}); rerr != nil {
+				s.ui.showError(rerr)
+			} else {
+				dialog.ShowInformation("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths), s.ui.win)
+			}
+		}
+		d.stop()
+	}
 	s.composer.d = nil
 	s.selected = 0
 	s.composer.content.Hide()

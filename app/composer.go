@@ -141,13 +141,16 @@ func (c *composer) lockIfReadOnly() {
 // is picked up again when its briefing is reopened: loading the older
 // state from the library would let the retry overwrite newer edits later.
 func (c *composer) open(b *domain.Briefing) {
-	if err := c.d.tryFlush(); err != nil {
+	switch err := c.d.tryFlush(); {
+	case c.d != nil && c.d.b.ID == b.ID:
+		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
+	case err != nil:
 		c.d.saveDone(err)
 		c.pending[c.d.b.ID] = c.d
 	}
 	d, ok := c.pending[b.ID]
 	delete(c.pending, b.ID)
-	if !ok || d.isSaved() {
+	if !ok {
 		d = &draft{ui: c.ui, b: b}
 	}
 	d.onStatus = func(s string) {

@@ -85,6 +85,10 @@ func (c *composer) onHistory() {
 }
 
 func (c *composer) restore(briefingID, version int64) {
+	if err := c.d.tryFlush(); err != nil {
+		c.ui.showError(userError{"The version was not restored: your latest changes are not saved yet (" + domain.ErrorMessage(err) + "). Restore it once they are saved."})
+		return
+	}
 	background(func() {
 		skipped, err := c.ui.lib.RestoreSnapshot(c.ui.ctx, briefingID, version)
 		var b *domain.Briefing
@@ -92,6 +96,9 @@ func (c *composer) restore(briefingID, version int64) {
 			b, err = c.ui.lib.Briefing(c.ui.ctx, briefingID)
 		}
 		fyne.Do(func() {
+			if c.ui.ctx.Err() != nil {
+				return // the window has moved on to a restored library
+			}
 			if err != nil {
 				c.ui.showError(err)
 				return

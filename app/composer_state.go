@@ -168,7 +168,7 @@ func (d *draft) flush() {
 
 // tryFlush saves at once, waiting, and returns what went wrong.
 func (d *draft) tryFlush() error {
-	if d == nil || d.isSaved() {
+	if d == nil || d.stopped || d.isSaved() {
 		return nil
 	}
 	d.stopTimer()

@@ -74,8 +74,14 @@ func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func())
 	kept, rerr := op.Restore(backup)
 	lib, closeFn, err := op.Open(u.root)
 	if err != nil {
+		// Nothing is open and nothing is left to save: closing just quits.
+		u.decided = true
 		u.win.SetContent(widget.NewLabel(sentence(domain.ErrorMessage(err)) + " Quit and start Attaché again."))
 		return
+	}
+	// The old screens' dialogs would act on the library set aside.
+	for _, o := range u.win.Canvas().Overlays().List() {
+		u.win.Canvas().Overlays().Remove(o)
 	}
 	restored := newUI(u.root, u.app, lib, u.win)
 	swapped(restored, closeFn)

@@ -402,8 +402,69 @@ func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
 	if len(matches) != 1 {
 		t.Fatalf("rescue copies: %v", matches)
 	}
-	if b, _ := os.ReadFile(matches[0]); !strings.Contains(string(b), "Typed just before the restore") {
-		t.Fatal("the rescue copy lacks the unsaved title")
+	f, err := os.Open(matches[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	// The library was closed, so no source could be read: the copy still
+	// imports, its excerpts kept as quoted commentary.
+	bundle, err := export.ReadJSON(f)
+	if err != nil || bundle.Briefing.Title != "Typed just before the restore" {
+		t.Fatalf("the rescue copy does not import: %v", err)
+	}
+	quoted := 0
+	for _, blk := range bundle.Briefing.Blocks {
+		if blk.Type == domain.BlockCommentary && strings.Contains(blk.Text, "its source could not be read") {
+			quoted++
+		}
+	}
+	if quoted == 0 {
+		t.Fatal("the excerpts were dropped from the rescue copy")
+	}
+}
+
+// Trashing a briefing whose edits cannot be saved keeps them in a rescue
+// copy and stops retrying; restoring a version over them is refused.
+func TestUnsavableDraftOnTrashAndVersionRestore(t *testing.T) {
+	withDelays(t, 10*time.Millisecond, time.Hour)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	u, lib := openSampleBriefingAt(t, ctx, path)
+	c := u.briefings.composer
+	id := c.d.b.ID
+	snap, err := lib.CreateSnapshot(ctx, id, "before")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() {
+		c.summary.SetText("Kept although the title is empty.")
+		c.title.SetText("")
+	})
+	eventually(t, "the failed save", func() bool { return c.saved.Text == "Not saved — retrying" })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { c.restore(id, snap.ID) })
+	if !overlayContains(u, "The version was not restored: your latest changes are not saved yet") {
+		t.Fatal("a version was restored over unsaved edits")
+	}
+	dismissOverlays(u)
+	d := c.d
+	fyne.DoAndWait(u.briefings.closeComposer)
+	if !d.stopped {
+		t.Fatal("the draft of a closed briefing keeps retrying")
+	}
+	matches, _ := filepath.Glob(filepath.Join(filepath.Dir(path), "rescue", "*-unsaved-*.json"))
+	if len(matches) != 1 {
+		t.Fatalf("rescue copies: %v", matches)
+	}
+	if b, _ := os.ReadFile(matches[0]); !strings.Contains(string(b), "Kept although the title is empty.") {
+		t.Fatal("the rescue copy lacks the unsaved summary")
+	}
+	// Two rescues of the same briefing in the same second keep both.
+	p1, err1 := u.rescueDraft(d)
+	p2, err2 := u.rescueDraft(d)
+	if err1 != nil || err2 != nil || p1 == p2 {
+		t.Fatalf("two rescues: %q %v, %q %v", p1, err1, p2, err2)
 	}
 }
 

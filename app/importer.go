@@ -111,6 +111,9 @@ func (u *UI) importOne(ctx context.Context, path, name string) importResult {
 // imported reports the outcome; a single new source opens in the details
 // form so the analyst can check what was detected.
 func (u *UI) imported(results []importResult, asked int) {
+	if u.ctx.Err() != nil {
+		return // the window has moved on to a restored library
+	}
 	u.library.reload()
 	var ok []importResult
 	var lines []string

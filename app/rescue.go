@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"io"
 	"os"
@@ -74,44 +73,68 @@ func (u *UI) rescueDrafts(ds []*draft) ([]string, error) {
 	return paths, nil
 }
 
-// rescueDraft writes one draft. If its sources cannot be read (damaged
-// pages), the briefing alone is written as JSON, which keeps the typing.
+// rescueDraft writes one draft as an interchange file. An excerpt whose
+// source cannot be read (damaged pages, a closed library) is kept as a
+// commentary block quoting it, so the file still imports and no typing is
+// lost.
 func (u *UI) rescueDraft(d *draft) (string, error) {
 	ctx := context.WithoutCancel(u.ctx)
 	bundle := &domain.Bundle{Briefing: cloneBriefing(d.b)}
-	seen := map[int64]bool{}
-	write := func(w io.Writer) error { return export.WriteJSON(w, bundle) }
-	for _, blk := range bundle.Briefing.Blocks {
-		if blk.Excerpt == nil || seen[blk.Excerpt.SourceID] {
+	sources := map[int64]*domain.Source{}
+	for i, blk := range bundle.Briefing.Blocks {
+		if blk.Excerpt == nil {
 			continue
 		}
-		seen[blk.Excerpt.SourceID] = true
-		src, err := u.lib.Source(ctx, blk.Excerpt.SourceID)
-		if err != nil {
-			write = func(w io.Writer) error {
-				enc := json.NewEncoder(w)
-				enc.SetIndent("", "  ")
-				return enc.Encode(bundle.Briefing)
+		id := blk.Excerpt.SourceID
+		src, ok := sources[id]
+		if !ok {
+			if src, _ = u.lib.Source(ctx, id); src != nil {
+				bundle.Sources = append(bundle.Sources, src)
 			}
-			break
+			sources[id] = src
 		}
-		bundle.Sources = append(bundle.Sources, src)
+		if src == nil {
+			bundle.Briefing.Blocks[i] = unreadableExcerpt(blk)
+		}
 	}
-	name := fileSafe(d.b.Title) + "-unsaved-" + time.Now().Format("20060102-150405") + ".json"
+	name := fmt.Sprintf("%s-b%d-unsaved-%s", fileSafe(d.b.Title), d.b.ID, time.Now().Format("20060102-150405"))
 	var errs []error
 	for _, dir := range u.rescueDirs() {
 		if err := ownDir(dir); err != nil {
 			errs = append(errs, err)
 			continue
 		}
-		path := filepath.Join(dir, name)
-		err := export.WriteFileAtomic(ctx, path, 0o600, write)
+		path := freeName(filepath.Join(dir, name), ".json")
+		err := export.WriteFileAtomic(ctx, path, 0o600, func(w io.Writer) error { return export.WriteJSON(w, bundle) })
 		if err == nil {
 			return path, nil
 		}
 		errs = append(errs, err)
 	}
 	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
+}
+
+// unreadableExcerpt keeps an excerpt whose source cannot be read as a
+// commentary block that quotes it.
+func unreadableExcerpt(blk *domain.Block) *domain.Block {
+	quote := blk.Excerpt.Quote
+	if blk.Excerpt.Note != "" {
+		quote += " — note: " + blk.Excerpt.Note
+	}
+	return &domain.Block{Type: domain.BlockCommentary, Marking: blk.Marking,
+		Text: "[Excerpt; its source could not be read when this copy was made] “" + quote + "”"}
+}
+
+// freeName is base+ext, or base-2+ext and so on if that exists: two
+// rescues in one second must not overwrite each other.
+func freeName(base, ext string) string {
+	p := base + ext
+	for i := 2; ; i++ {
+		if _, err := os.Lstat(p); err != nil {
+			return p
+		}
+		p = fmt.Sprintf("%s-%d%s", base, i, ext)
+	}
 }
 
 // rescueNote tells the analyst where their work went and how to get it back.
