@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"net/url"
 	"os"
@@ -161,9 +160,9 @@ func copyOnce(ctx context.Context, path string) (*Store, error) {
 	s.copyTaken = s.now()
 	copyPath := filepath.Join(dir, "library.db")
 	before := fileStamps(path)
-	err = copyFile(path, copyPath)
+	err = writeSynced(path, copyPath)
 	if err == nil && hasLog(path) {
-		err = copyFile(path+"-wal", copyPath+"-wal")
+		err = writeSynced(path+"-wal", copyPath+"-wal")
 	}
 	if err == nil && fileStamps(path) != before {
 		err = errors.New("the library changed while it was being copied")
@@ -191,23 +190,6 @@ func fileStamps(path string) string {
 		}
 	}
 	return b.String()
-}
-
-func copyFile(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
-	out, err := os.OpenFile(to, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	if _, err := io.Copy(out, in); err != nil {
-		out.Close()
-		return err
-	}
-	return out.Close()
 }
 
 // ReadingCopy tells when the private copy being read was taken, for a library
