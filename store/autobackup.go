@@ -26,24 +26,20 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 	if s.readOnly {
 		return "", nil
 	}
-	dir := BackupDir(s.path)
-	list := backups(dir)
-	if len(list) > 0 {
-		if at, ok := backupTime(list[len(list)-1]); ok && s.now().Sub(at) < 24*time.Hour {
-			return "", nil
-		}
+	if at, ok := backupTime(NewestBackup(s.path)); ok && s.now().Sub(at) < 24*time.Hour {
+		return "", nil
 	}
 	if err := s.Check(ctx); err != nil {
 		return "", err
 	}
-	return s.backupInto(ctx, dir, "daily")
+	return s.backupInto(ctx, BackupDir(s.path), "daily")
 }
 
 func (s *Store) backupInto(ctx context.Context, dir, why string) (string, error) {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	name := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-" + s.now().UTC().Format("20060102-150405") + "-" + why + ".db"
+	name := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-" + s.now().UTC().Format(backupStampLayout) + "-" + why + ".db"
 	dest := filepath.Join(dir, name)
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", err
@@ -63,6 +59,9 @@ func backups(dir string) []string {
 	return names
 }
 
+// backupStampLayout is the time in a backup's name; backupStamp finds it.
+const backupStampLayout = "20060102-150405"
+
 var backupStamp = regexp.MustCompile(`-(\d{8}-\d{6})-[a-z-]+\.db$`)
 
 // backupTime reads the time a backup was taken from its name.
@@ -71,6 +70,6 @@ func backupTime(name string) (time.Time, bool) {
 	if m == nil {
 		return time.Time{}, false
 	}
-	t, err := time.Parse("20060102-150405", m[1])
+	t, err := time.Parse(backupStampLayout, m[1])
 	return t, err == nil
 }

@@ -52,9 +52,11 @@ func CheckBackup(ctx context.Context, path string) error {
 		return fmt.Errorf("open backup: %w", err)
 	}
 	defer db.Close()
-	var check string
-	if err := db.QueryRowContext(ctx, `PRAGMA quick_check`).Scan(&check); err != nil || check != "ok" {
-		return domain.Errorf(domain.EINVALID, "%s is damaged or not an Attaché library (%s): choose another backup", path, strings.TrimSpace(check+errText(err)))
+	if problems, err := quickCheck(ctx, db); err != nil || len(problems) > 0 {
+		if len(problems) == 0 {
+			problems = []string{err.Error()}
+		}
+		return domain.Errorf(domain.EINVALID, "%s is damaged or not an Attaché library (%s): choose another backup", path, strings.TrimSpace(problems[0]))
 	}
 	var version int
 	if err := db.QueryRowContext(ctx, `SELECT max(version) FROM schema_migrations`).Scan(&version); err != nil {
@@ -78,13 +80,6 @@ func backupFileError(dest string, err error) error {
 		return domain.Errorf(domain.EINVALID, "cannot write the backup %s: the disk is full; free some space or choose another disk", dest)
 	}
 	return fmt.Errorf("back up to %s: %w", dest, err)
-}
-
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
 }
 
 // RestoreFile replaces the library at libPath with the backup, keeping the

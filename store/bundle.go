@@ -75,15 +75,15 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 		return domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
 	}
 	e.SourceID = real
-	var text string
-	if err := tx.QueryRowContext(ctx, `SELECT text FROM source_texts WHERE source_id = ?`, real).Scan(&text); err != nil {
-		return dbError("read source", err)
+	text, title, err := excerptSource(ctx, tx, real)
+	if err != nil {
+		return err
 	}
 	if err := locateExcerpt(text, &e); err != nil {
 		return err
 	}
 	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
+	err = tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
 		ORDER BY id LIMIT 1`, e.SourceID, e.Start, e.End).Scan(&id)
 	switch {
 	case err == nil:
@@ -93,7 +93,10 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 		return dbError("find excerpt", err)
 	}
 	e.ID = 0
-	if err := s.createExcerpt(ctx, tx, &e); err != nil {
+	if err := checkExcerptGrades(&e); err != nil {
+		return err
+	}
+	if err := s.insertExcerpt(ctx, tx, &e, title); err != nil {
 		return err
 	}
 	blk.ExcerptID, blk.Excerpt = e.ID, &e

@@ -2,9 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"strings"
-
-	"github.com/attache/attache/domain"
 )
 
 // Check runs SQLite's quick_check over the whole library. A damaged file
@@ -12,7 +11,7 @@ import (
 // It reads every page (about a second for a 200 MB library), so the app
 // runs it in the background at start rather than on every command.
 func (s *Store) Check(ctx context.Context) error {
-	problems, err := s.quickCheck(ctx)
+	problems, err := quickCheck(ctx, s.r)
 	if err != nil {
 		if !isDamage(err) {
 			return dbError("check the library", err)
@@ -35,11 +34,13 @@ func (s *Store) Check(ctx context.Context) error {
 	if r := []rune(found); len(r) > 200 {
 		found = string(r[:200]) + "…"
 	}
-	return &damagedError{domain.Errorf(domain.EINVALID, "the library %s has damaged pages (SQLite's check found: %s)%s", s.path, found, backupAdvice(s.path))}
+	return damagedf("the library %s has damaged pages (SQLite's check found: %s)%s", s.path, found, backupAdvice(s.path))
 }
 
-func (s *Store) quickCheck(ctx context.Context) ([]string, error) {
-	rows, err := s.r.QueryContext(ctx, `PRAGMA quick_check(5)`)
+// quickCheck runs SQLite's quick_check on db and returns the first few
+// problems it reports; none when the file is sound.
+func quickCheck(ctx context.Context, db *sql.DB) ([]string, error) {
+	rows, err := db.QueryContext(ctx, `PRAGMA quick_check(5)`)
 	if err != nil {
 		return nil, err
 	}

@@ -18,19 +18,33 @@ func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 	if err := checkExcerptGrades(e); err != nil {
 		return err
 	}
-	var text, title string
-	err := tx.QueryRowContext(ctx, `SELECT t.text, s.title FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, e.SourceID).Scan(&text, &title)
-	if errors.Is(err, sql.ErrNoRows) {
-		return domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", e.SourceID)
-	} else if err != nil {
-		return dbError("read source", err)
+	text, title, err := excerptSource(ctx, tx, e.SourceID)
+	if err != nil {
+		return err
 	}
 	if err := locateExcerpt(text, e); err != nil {
 		return err
 	}
+	return s.insertExcerpt(ctx, tx, e, title)
+}
+
+// excerptSource reads the text and title of the source an excerpt is taken
+// from.
+func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (text, title string, err error) {
+	err = tx.QueryRowContext(ctx, `SELECT t.text, s.title FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, sourceID).Scan(&text, &title)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", "", domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", sourceID)
+	} else if err != nil {
+		return "", "", dbError("read source", err)
+	}
+	return text, title, nil
+}
+
+// insertExcerpt stores e, already checked and located in its source's text.
+func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt, sourceTitle string) error {
 	e.Tags = domain.NormalizeTags(e.Tags)
 	now := s.now()
-	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, title
+	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, sourceTitle
 	res, err := tx.ExecContext(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
 		credibility, marking, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking,

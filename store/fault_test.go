@@ -29,15 +29,34 @@ func bigText(n int) string {
 	return b.String()
 }
 
-func TestFullDiskRefusesWritesAndLosesNothing(t *testing.T) {
-	ctx := context.Background()
-	dir := testfs.Tmpfs(t, "4m")
-	path := filepath.Join(dir, "library.db")
-	s, err := Open(ctx, path)
+// tmpfsLibrary opens a new library on a 4 MB tmpfs of its own, holding one
+// source, and returns the tmpfs folder.
+func tmpfsLibrary(t *testing.T) (dir string, s *Store, src *domain.Source) {
+	t.Helper()
+	dir = testfs.Tmpfs(t, "4m")
+	s, err := Open(context.Background(), filepath.Join(dir, "library.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	src := addSource(t, s, "Chips", chipsText)
+	return dir, s, addSource(t, s, "Chips", chipsText)
+}
+
+// sharedDir makes a folder the user nobody can reach (t.TempDir's parent
+// is private to the test) and removes it when the test ends.
+func sharedDir(t *testing.T, prefix string) string {
+	t.Helper()
+	dir, err := os.MkdirTemp("", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.RemoveAll(dir) })
+	return dir
+}
+
+func TestFullDiskRefusesWritesAndLosesNothing(t *testing.T) {
+	ctx := context.Background()
+	dir, s, src := tmpfsLibrary(t)
+	path := s.Path()
 	addExcerpt(t, s, src.ID, "Export controls alone cannot secure a lead in semiconductors.")
 	before, err := s.Stats(ctx)
 	if err != nil {
@@ -87,13 +106,8 @@ func TestFullDiskRefusesWritesAndLosesNothing(t *testing.T) {
 
 func TestReadOnlyLibraryOpensForReading(t *testing.T) {
 	ctx := context.Background()
-	dir := testfs.Tmpfs(t, "4m")
-	path := filepath.Join(dir, "library.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	src := addSource(t, s, "Chips", chipsText)
+	dir, s, src := tmpfsLibrary(t)
+	path := s.Path()
 	addExcerpt(t, s, src.ID, "Export controls alone cannot secure a lead in semiconductors.", "chips")
 	before, _ := s.Stats(ctx)
 	if err := s.Close(); err != nil {
@@ -134,13 +148,8 @@ func TestReadOnlyLibraryOpensForReading(t *testing.T) {
 func TestReadOnlyLibraryReadsLeftoverLog(t *testing.T) {
 	ctx := context.Background()
 	for _, keepShm := range []bool{true, false} {
-		dir := testfs.Tmpfs(t, "4m")
-		path := filepath.Join(dir, "library.db")
-		s, err := Open(ctx, path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		addSource(t, s, "Chips", chipsText)
+		dir, s, _ := tmpfsLibrary(t)
+		path := s.Path()
 		// Copy the files while open, as a crash would leave them.
 		for _, ext := range []string{"", "-wal", "-shm"} {
 			if ext == "-shm" && !keepShm {
@@ -220,11 +229,7 @@ func asNobody(t *testing.T, path string, probe ...string) string {
 	if os.Geteuid() != 0 {
 		t.Skip("switching to another user needs root; CI runs as root")
 	}
-	dir, err := os.MkdirTemp("", "attache-probe-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { os.RemoveAll(dir) })
+	dir := sharedDir(t, "attache-probe-")
 	bin := filepath.Join(dir, "store.test")
 	data, err := os.ReadFile(os.Args[0])
 	if err != nil {
@@ -289,11 +294,7 @@ func TestLibraryReadOnlyByPermissions(t *testing.T) {
 		{"neither writable", 0o755, "read-only=true copy=true sources=1 err=<nil>"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			dir, err := os.MkdirTemp("", "attache-perm-")
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer os.RemoveAll(dir)
+			dir := sharedDir(t, "attache-perm-")
 			path := filepath.Join(dir, "library.db")
 			s, err := Open(ctx, path)
 			if err != nil {
@@ -322,11 +323,7 @@ func TestLibraryReadOnlyByPermissions(t *testing.T) {
 }
 
 func TestLockAsNobodyWithRootsLockFile(t *testing.T) {
-	dir, err := os.MkdirTemp("", "attache-lock-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
+	dir := sharedDir(t, "attache-lock-")
 	if err := os.Chmod(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -402,11 +399,7 @@ func TestBackupStopsWhenCancelled(t *testing.T) {
 }
 
 func TestUnreadableLibrarySaysSo(t *testing.T) {
-	dir, err := os.MkdirTemp("", "attache-perm-")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
+	dir := sharedDir(t, "attache-perm-")
 	path := filepath.Join(dir, "library.db")
 	s, err := Open(context.Background(), path)
 	if err != nil {

@@ -61,10 +61,11 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	if latest := ms[len(ms)-1].version; current > latest {
+	latest := ms[len(ms)-1].version
+	if current > latest {
 		return domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
 	}
-	if current > 0 && current < ms[len(ms)-1].version {
+	if current > 0 && current < latest {
 		// A schema change is the riskiest thing that happens to a library:
 		// keep a copy from before it.
 		if _, err := s.backupInto(ctx, BackupDir(s.path), "before-migration"); err != nil {

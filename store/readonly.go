@@ -27,16 +27,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 func Writable(path string) bool {
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		dir := filepath.Dir(path)
-		if os.MkdirAll(dir, 0o700) != nil {
-			return false
-		}
-		probe, err := os.CreateTemp(dir, ".attache-probe-*")
-		if err != nil {
-			return false
-		}
-		probe.Close()
-		_ = os.Remove(probe.Name())
-		return true
+		return os.MkdirAll(dir, 0o700) == nil && probeFolder(dir) == nil
 	}
 	return canWrite(path)
 }
@@ -81,13 +72,22 @@ func canWrite(path string) bool {
 		return !isReadOnlyErr(err)
 	}
 	f.Close()
-	probe, err := os.CreateTemp(filepath.Dir(path), ".attache-probe-*")
-	if err != nil {
+	if err := probeFolder(filepath.Dir(path)); err != nil {
 		return !isReadOnlyErr(err)
+	}
+	return true
+}
+
+// probeFolder makes and removes a file in dir, to learn whether new files
+// (SQLite's log beside the library) can be made there.
+func probeFolder(dir string) error {
+	probe, err := os.CreateTemp(dir, ".attache-probe-*")
+	if err != nil {
+		return err
 	}
 	probe.Close()
 	_ = os.Remove(probe.Name())
-	return true
+	return nil
 }
 
 func isReadOnlyErr(err error) bool {
@@ -105,7 +105,7 @@ func openReadOnly(ctx context.Context, path string) (*Store, error) {
 		return nil, domain.Errorf(domain.EINVALID, "the library %s cannot be read (%v): ask its owner to let you read it, or open another library with --db", path, errors.Unwrap(err))
 	}
 	f.Close()
-	s := &Store{path: path, readOnly: true, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{path: path, readOnly: true, now: utcNow}
 	err = s.openReader(ctx, path, false)
 	if err != nil && !isSchemaError(err) && !isDamage(err) {
 		switch {
@@ -156,7 +156,7 @@ func copyOnce(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, readOnly: true, copyDir: dir, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{path: path, readOnly: true, copyDir: dir, now: utcNow}
 	s.copyTaken = s.now()
 	copyPath := filepath.Join(dir, "library.db")
 	before := fileStamps(path)
@@ -235,7 +235,7 @@ func readOnlyDSN(path string, immutable bool) string {
 	if immutable {
 		q.Set("immutable", "1")
 	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path, q.Encode())
 }
 
 // checkSchema accepts a read-only library only at this version's schema:

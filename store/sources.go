@@ -85,24 +85,19 @@ func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err e
 }
 
 func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domain.Source, error) {
-	q := `SELECT ` + sourceColumns + `, `
-	if withText {
-		q += `(SELECT text FROM source_texts WHERE source_id = s.id)`
-	} else {
-		q += `''`
-	}
-	src, err := scanSource(tx.QueryRowContext(ctx, q+` FROM sources s WHERE s.id = ?`, id))
+	src, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+`, '' FROM sources s WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "there is no source %d: list the sources with `attache sources`", id)
 	}
-	if err == nil && withText {
-		var pages string
-		if err := tx.QueryRowContext(ctx, `SELECT pages FROM source_texts WHERE source_id = ?`, id).Scan(&pages); err != nil {
-			return nil, dbError("read source", err)
-		}
-		_ = json.Unmarshal([]byte(pages), &src.Pages)
+	if err != nil || !withText {
+		return src, err
 	}
-	return src, err
+	var pages string
+	if err := tx.QueryRowContext(ctx, `SELECT text, pages FROM source_texts WHERE source_id = ?`, id).Scan(&src.Text, &pages); err != nil {
+		return nil, dbError("read source", err)
+	}
+	_ = json.Unmarshal([]byte(pages), &src.Pages)
+	return src, nil
 }
 
 type scanner interface{ Scan(dest ...any) error }

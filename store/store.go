@@ -52,7 +52,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if !writable {
 		return openReadOnly(ctx, path)
 	}
-	s := &Store{path: path, now: func() time.Time { return time.Now().UTC() }}
+	s := &Store{path: path, now: utcNow}
 	if s.w, err = sql.Open("sqlite3", dsn(path, "immediate", false)); err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}
@@ -78,8 +78,7 @@ func damagedHint(path string, err error) error {
 	if !isDamage(err) {
 		return err
 	}
-	msg := fmt.Sprintf("the library %s is damaged or is not an Attaché library", path)
-	return &damagedError{domain.Errorf(domain.EINVALID, "%s%s", msg, backupAdvice(path))}
+	return damagedf("the library %s is damaged or is not an Attaché library%s", path, backupAdvice(path))
 }
 
 // backupAdvice is the way out of a damaged library, for the command line.
@@ -105,6 +104,11 @@ type damagedError struct{ user *domain.Error }
 func (e *damagedError) Error() string   { return e.user.Message }
 func (e *damagedError) Unwrap() []error { return []error{e.user, ErrDamaged} }
 
+// damagedf is a user-facing damaged-library error (EINVALID).
+func damagedf(format string, args ...any) error {
+	return &damagedError{domain.Errorf(domain.EINVALID, format, args...)}
+}
+
 // NewestBackup is the newest automatic backup of the library at path, or "".
 func NewestBackup(path string) string {
 	list := backups(BackupDir(path))
@@ -127,7 +131,7 @@ func dsn(path, txlock string, queryOnly bool) string {
 	if queryOnly {
 		q.Set("_query_only", "1")
 	}
-	return "file:" + (&url.URL{Path: path}).EscapedPath() + "?" + q.Encode()
+	return fileURI(path, q.Encode())
 }
 
 // Path is the library file.
@@ -151,6 +155,8 @@ func (s *Store) Close() error {
 
 // SetClock replaces the clock, for tests that need fixed times.
 func (s *Store) SetClock(now func() time.Time) { s.now = now }
+
+func utcNow() time.Time { return time.Now().UTC() }
 
 func (s *Store) stamp() string { return formatTime(s.now()) }
 
@@ -223,16 +229,16 @@ func dbError(op string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return domain.Errorf(domain.ECONFLICT, "the library is busy in another program (another Attaché?): close it and try again")
-		case sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
-			if se.SystemErrno == syscall.ENOSPC {
+		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+			// A full disk shows as SQLITE_FULL, or as an I/O or open
+			// error whose system errno is ENOSPC.
+			if se.Code == sqlite3.ErrFull || se.SystemErrno == syscall.ENOSPC {
 				return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
 			}
-		case sqlite3.ErrFull:
-			return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
 		case sqlite3.ErrReadonly:
 			return domain.Errorf(domain.EINVALID, "the library file is read-only: check its permissions; nothing was saved")
 		case sqlite3.ErrCorrupt, sqlite3.ErrNotADB:
-			return &damagedError{domain.Errorf(domain.EINVALID, "the library file is damaged or is not an Attaché library: %v", err)}
+			return damagedf("the library file is damaged or is not an Attaché library: %v", err)
 		}
 	}
 	return fmt.Errorf("%s: %w", op, err)
