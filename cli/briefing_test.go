@@ -93,12 +93,9 @@ func TestBriefingNewErrors(t *testing.T) {
 		{"briefing", "new", "--title", "x", "--status", "published"},
 		{"briefing", "new", "--title", "x", "extra"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
+		fails(t, db, cli.ExitUsage, args...)
 	}
-	_, errOut, code := run(t, db, "briefing", "new")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "needs a title")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "new"), "needs a title")
 	var list []briefingSummary
 	runJSON(t, db, &list, "briefing", "list")
 	if len(list) != 0 {
@@ -137,18 +134,11 @@ func TestBriefingAdd(t *testing.T) {
 		{"briefing", "add", "--heading", "A"},
 		{"briefing", "add", "brief", "--heading", "A"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
-		wantContains(t, errOut, "Run 'attache --help'")
+		wantContains(t, fails(t, db, cli.ExitUsage, args...), "Run 'attache --help'")
 	}
-	_, errOut, code := run(t, db, "briefing", "add", itoa(id), "--excerpt", "77")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no excerpt 77")
-	_, errOut, code = run(t, db, "briefing", "add", "5", "--heading", "A")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no briefing 5")
-	_, errOut, code = run(t, db, "briefing", "add", itoa(id), "--heading", "  ")
-	wantExit(t, code, cli.ExitError, errOut)
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "add", itoa(id), "--excerpt", "77"), "there is no excerpt 77")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "add", "5", "--heading", "A"), "there is no briefing 5")
+	fails(t, db, cli.ExitError, "briefing", "add", itoa(id), "--heading", "  ")
 	if got := len(showBriefing(t, db, id).Blocks); got != len(want) {
 		t.Errorf("failed adds changed the briefing: %d blocks", got)
 	}
@@ -192,14 +182,10 @@ func TestBriefingMoveRemove(t *testing.T) {
 		{"briefing", "move", itoa(judgment.ID)},
 		{"briefing", "remove", "-3"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
+		fails(t, db, cli.ExitUsage, args...)
 	}
-	_, errOut, code := run(t, db, "briefing", "remove", itoa(heading.ID))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no block")
-	_, errOut, code = run(t, db, "briefing", "move", "999", "1")
-	wantExit(t, code, cli.ExitError, errOut)
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "remove", itoa(heading.ID)), "there is no block")
+	fails(t, db, cli.ExitError, "briefing", "move", "999", "1")
 }
 
 func TestBriefingEdit(t *testing.T) {
@@ -216,13 +202,9 @@ func TestBriefingEdit(t *testing.T) {
 	if b = showBriefing(t, db, id); b.Status != "review" || b.Summary != "" {
 		t.Errorf("after second edit: status %q summary %q", b.Status, b.Summary)
 	}
-	_, errOut, code := run(t, db, "briefing", "edit", itoa(id), "--status", "done")
-	wantExit(t, code, cli.ExitUsage, errOut)
-	_, errOut, code = run(t, db, "briefing", "edit", itoa(id), "--title", " ")
-	wantExit(t, code, cli.ExitError, errOut)
-	_, errOut, code = run(t, db, "briefing", "edit", "8", "--title", "x")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no briefing 8")
+	fails(t, db, cli.ExitUsage, "briefing", "edit", itoa(id), "--status", "done")
+	fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--title", " ")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", "8", "--title", "x"), "there is no briefing 8")
 	if b = showBriefing(t, db, id); b.Title != "Chip controls: final" {
 		t.Errorf("failed edits changed the title to %q", b.Title)
 	}
@@ -252,18 +234,14 @@ func TestBriefingTrashAndDuplicate(t *testing.T) {
 	if b := showBriefing(t, db, id); b.TrashedAt == nil || len(b.Blocks) != 4 {
 		t.Errorf("a trashed briefing keeps its blocks and says it is trashed: %+v", b)
 	}
-	_, errOut, code := run(t, db, "briefing", "delete", itoa(id))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "already in the trash")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "delete", itoa(id)), "already in the trash")
 
 	wantContains(t, mustRun(t, db, "briefing", "undelete", itoa(id)), "Restored briefing 1")
 	runJSON(t, db, &list, "briefing", "list", "--trash")
 	if len(list) != 0 {
 		t.Errorf("trash after undelete: %+v", list)
 	}
-	_, errOut, code = run(t, db, "briefing", "undelete", itoa(id))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "not in the trash")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "undelete", itoa(id)), "not in the trash")
 
 	mustRun(t, db, "briefing", "edit", itoa(id), "--status", "final")
 	var dup briefing
@@ -286,12 +264,9 @@ func TestBriefingTrashAndDuplicate(t *testing.T) {
 	wantContains(t, mustRun(t, db, "briefing", "duplicate", itoa(other)), "Created briefing", "Copy of 5G vendor review")
 
 	for _, args := range [][]string{{"briefing", "delete", "abc"}, {"briefing", "undelete"}, {"briefing", "duplicate", "0"}, {"briefing", "list", "x"}} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
+		fails(t, db, cli.ExitUsage, args...)
 	}
-	_, errOut, code = run(t, db, "briefing", "duplicate", "99")
-	wantExit(t, code, cli.ExitError, errOut)
-	if !strings.Contains(errOut, "there is no briefing 99") {
+	if errOut := fails(t, db, cli.ExitError, "briefing", "duplicate", "99"); !strings.Contains(errOut, "there is no briefing 99") {
 		t.Errorf("duplicate 99: %s", errOut)
 	}
 }
@@ -334,6 +309,5 @@ func TestBriefingHistoryRestoreAndEmptyTrash(t *testing.T) {
 	if gone["deleted"] != 1 {
 		t.Fatalf("empty-trash %v", gone)
 	}
-	_, errOut, code = run(t, db, "briefing", "show", itoa(id))
-	wantExit(t, code, cli.ExitError, errOut)
+	fails(t, db, cli.ExitError, "briefing", "show", itoa(id))
 }

@@ -108,9 +108,7 @@ func TestExcerptAddByOffsets(t *testing.T) {
 	wantContains(t, out, "Excerpt 3 from source 1, characters 0–10:", "Washington")
 
 	for _, se := range [][2]string{{"0", "100000"}, {"20", "10"}, {"5", "5"}} {
-		_, errOut, code := run(t, db, "excerpt", "add", "--source", "1", "--start", se[0], "--end", se[1])
-		wantExit(t, code, cli.ExitError, errOut)
-		wantContains(t, errOut, "outside the source text")
+		wantContains(t, fails(t, db, cli.ExitError, "excerpt", "add", "--source", "1", "--start", se[0], "--end", se[1]), "outside the source text")
 	}
 }
 
@@ -129,16 +127,13 @@ func TestExcerptAddErrors(t *testing.T) {
 	db := newDB(t)
 	importOne(t, db, chipsFile)
 
-	_, errOut, code := run(t, db, "excerpt", "add", "--source", "1", "--quote", "a wide yard with a low fence")
-	wantExit(t, code, cli.ExitError, errOut)
+	errOut := fails(t, db, cli.ExitError, "excerpt", "add", "--source", "1", "--quote", "a wide yard with a low fence")
 	wantContains(t, errOut, "does not contain the quote", "a wide yard with a low fence")
 	if strings.Contains(errOut, "--help") {
 		t.Errorf("a quote the source lacks is not a usage error: %s", errOut)
 	}
 
-	_, errOut, code = run(t, db, "excerpt", "add", "--source", "9", "--quote", "chips")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no source 9")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "add", "--source", "9", "--quote", "chips"), "there is no source 9")
 
 	for _, args := range [][]string{
 		{"excerpt", "add", "--source", "1"},
@@ -153,9 +148,7 @@ func TestExcerptAddErrors(t *testing.T) {
 		{"excerpt", "add", "--source", "1", "--quote", "chips", "--marking", "restricted"},
 		{"excerpt", "add", "--source", "1", "--start", "3"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
-		wantContains(t, errOut, "Run 'attache --help'")
+		wantContains(t, fails(t, db, cli.ExitUsage, args...), "Run 'attache --help'")
 	}
 	var exs []excerpt
 	runJSON(t, db, &exs, "excerpts")
@@ -246,13 +239,9 @@ func TestExcerptEdit(t *testing.T) {
 		t.Errorf("after clearing the note:\n got %+v\nwant %+v", got, want)
 	}
 
-	_, errOut, code := run(t, db, "excerpt", "edit", itoa(e.ID), "--credibility", "7")
-	wantExit(t, code, cli.ExitError, errOut)
-	_, errOut, code = run(t, db, "excerpt", "edit", "12", "--note", "x")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no excerpt 12")
-	_, errOut, code = run(t, db, "excerpt", "edit", "first", "--note", "x")
-	wantExit(t, code, cli.ExitUsage, errOut)
+	fails(t, db, cli.ExitError, "excerpt", "edit", itoa(e.ID), "--credibility", "7")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "edit", "12", "--note", "x"), "there is no excerpt 12")
+	fails(t, db, cli.ExitUsage, "excerpt", "edit", "first", "--note", "x")
 }
 
 func TestExcerptDeleteRefusedWhileUsed(t *testing.T) {
@@ -265,9 +254,7 @@ func TestExcerptDeleteRefusedWhileUsed(t *testing.T) {
 	mustRun(t, db, "briefing", "add", itoa(b), "--excerpt", itoa(used.ID))
 	mustRun(t, db, "briefing", "add", itoa(b), "--commentary", "The fence is getting higher.")
 
-	_, errOut, code := run(t, db, "excerpt", "delete", itoa(used.ID))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "excerpt 1 is used in", `"Fence-building in Washington"`, "--force")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "delete", itoa(used.ID)), "excerpt 1 is used in", `"Fence-building in Washington"`, "--force")
 
 	wantContains(t, mustRun(t, db, "excerpt", "delete", itoa(spare.ID)), "Deleted excerpt 2")
 	mustRun(t, db, "excerpt", "delete", itoa(used.ID), "--force")
@@ -281,7 +268,5 @@ func TestExcerptDeleteRefusedWhileUsed(t *testing.T) {
 	if len(br.Blocks) != 1 || br.Blocks[0].Type != "commentary" {
 		t.Errorf("blocks after forced delete: %+v", br.Blocks)
 	}
-	_, errOut, code = run(t, db, "excerpt", "delete", itoa(used.ID))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no excerpt 1")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "delete", itoa(used.ID)), "there is no excerpt 1")
 }

@@ -113,17 +113,13 @@ func TestExportPDFWithUnshowableCharactersAsksFirst(t *testing.T) {
 	db, id, _ := composedBriefing(t)
 	run(t, db, "briefing", "add", itoa(id), "--commentary", "Markets fell 📉 on the news.")
 	path := filepath.Join(t.TempDir(), "brief.pdf")
-	_, errOut, code := run(t, db, "export", itoa(id), "--out", path)
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "U+1F4C9", "--allow-missing")
+	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", path), "U+1F4C9", "--allow-missing")
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("refused export left a file (%v)", err)
 	}
-	_, errOut, code = run(t, db, "export", itoa(id), "--out", path, "--allow-missing", "--paper", "letter")
+	_, errOut, code := run(t, db, "export", itoa(id), "--out", path, "--allow-missing", "--paper", "letter")
 	wantExit(t, code, cli.ExitOK, errOut)
-	_, errOut, code = run(t, db, "export", itoa(id), "--out", path, "--paper", "a3")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "paper size")
+	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", path, "--paper", "a3"), "paper size")
 }
 
 func TestExportBadFormats(t *testing.T) {
@@ -136,12 +132,9 @@ func TestExportBadFormats(t *testing.T) {
 		{"--out", filepath.Join(dir, "brief.json"), "--format", "docx"},
 		{},
 	} {
-		_, errOut, code := run(t, db, append([]string{"export", itoa(id)}, args...)...)
-		wantExit(t, code, cli.ExitUsage, errOut)
-		wantContains(t, errOut, "Run 'attache --help'")
+		wantContains(t, fails(t, db, cli.ExitUsage, append([]string{"export", itoa(id)}, args...)...), "Run 'attache --help'")
 	}
-	_, errOut, code := run(t, db, "export", "one", "--out", filepath.Join(dir, "x.json"))
-	wantExit(t, code, cli.ExitUsage, errOut)
+	fails(t, db, cli.ExitUsage, "export", "one", "--out", filepath.Join(dir, "x.json"))
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("refused exports left files: %v", entries)
 	}
@@ -157,12 +150,8 @@ func TestExportToFolderFails(t *testing.T) {
 	if err := os.Mkdir(dir, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	_, errOut, code := run(t, db, "export", itoa(id), "--out", dir)
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, dir+" is a folder")
-	_, errOut, code = run(t, db, "export", itoa(id), "--out", filepath.Join(dir, "missing", "b.json"))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "does not exist")
+	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", dir), dir+" is a folder")
+	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", filepath.Join(dir, "missing", "b.json")), "does not exist")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("failed exports left files in the folder: %v", entries)
 	}
@@ -173,15 +162,12 @@ func TestExportFailureLeavesExistingFileIntact(t *testing.T) {
 	db, id, _ := composedBriefing(t)
 	dir := t.TempDir()
 	keep := writeFile(t, dir, "earlier.json", []byte("my earlier export\n"))
-	_, errOut, code := run(t, db, "export", "99", "--out", keep)
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no briefing 99")
+	wantContains(t, fails(t, db, cli.ExitError, "export", "99", "--out", keep), "there is no briefing 99")
 	if got := readFile(t, keep); got != "my earlier export\n" {
 		t.Errorf("failed export changed the file: %q", got)
 	}
 	absent := filepath.Join(dir, "new.json")
-	_, errOut, code = run(t, db, "export", "99", "--out", absent)
-	wantExit(t, code, cli.ExitError, errOut)
+	fails(t, db, cli.ExitError, "export", "99", "--out", absent)
 	if _, err := os.Stat(absent); !os.IsNotExist(err) {
 		t.Errorf("failed export created %s (%v)", absent, err)
 	}
@@ -220,9 +206,7 @@ func TestBriefingImportBrokenFileChangesNothing(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 naming the file", name, code, out, errOut)
 		}
 	}
-	_, errOut, code := run(t, db, "briefing", "import", filepath.Join(dir, "nowhere.json"))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "cannot read")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "import", filepath.Join(dir, "nowhere.json")), "cannot read")
 
 	var list []briefingSummary
 	runJSON(t, db, &list, "briefing", "list")

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"io"
 	"path/filepath"
 	"strings"
@@ -68,7 +67,7 @@ PDF anyway with those characters printed as their codes, e.g. [U+1F600].`,
 			write := o.writer(fmtName)
 			err = export.WriteFileAtomic(cmd.Context(), o.out, 0o644, func(w io.Writer) error { return write(w, bundle) })
 			if err != nil {
-				return exportError(err)
+				return err
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, map[string]any{"id": id, "file": o.out, "format": fmtName})
@@ -100,13 +99,4 @@ func exportFormat(out, format string) (string, error) {
 		return "", usagef("cannot tell the format of %q: end the name with .pdf, .md or .json, or give --format", out)
 	}
 	return "", usagef("%q is not an export format: use pdf, md or json", f)
-}
-
-// exportError turns a missing-characters report into a plain message.
-func exportError(err error) error {
-	var mc *export.MissingCharsError
-	if errors.As(err, &mc) {
-		return domain.Errorf(domain.EINVALID, "%s", mc.Error())
-	}
-	return err
 }

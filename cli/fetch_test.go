@@ -25,6 +25,5 @@ func TestImportWebAddress(t *testing.T) {
 	if len(got) != 1 || got[0].Error != "" || got[0].URL == "" || got[0].Title != "Undersea cables and alliances" {
 		t.Fatalf("imported %+v", got)
 	}
-	_, errOut, code := run(t, db, "import", "http://127.0.0.1:1/nothing-listens-here")
-	wantExit(t, code, cli.ExitError, errOut)
+	fails(t, db, cli.ExitError, "import", "http://127.0.0.1:1/nothing-listens-here")
 }

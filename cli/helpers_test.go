@@ -105,6 +105,15 @@ func wantExit(t *testing.T, code, want int, stderr string) {
 	}
 }
 
+// fails runs `attache --db db args...`, which must exit with want (an error
+// status, so stderr must say something), and returns its stderr.
+func fails(t *testing.T, db string, want int, args ...string) string {
+	t.Helper()
+	_, errOut, code := run(t, db, args...)
+	wantExit(t, code, want, errOut)
+	return errOut
+}
+
 func wantContains(t *testing.T, s string, subs ...string) {
 	t.Helper()
 	for _, sub := range subs {

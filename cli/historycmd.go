@@ -1,10 +1,6 @@
 package cli
 
-import (
-	"strconv"
-
-	"github.com/spf13/cobra"
-)
+import "github.com/spf13/cobra"
 
 func (a *cliApp) historyCommands() []*cobra.Command {
 	var asJSON, jsonSnap, jsonRestore bool
@@ -76,7 +72,7 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 			}
 			printf(a.env.Stdout, "Restored briefing %d to version %d\n", br.ID, v)
 			if skipped > 0 {
-				printf(a.env.Stderr, "note: %s left out: their excerpts have been deleted since\n", strconv.Itoa(skipped)+" block(s)")
+				printf(a.env.Stderr, "note: %d block(s) left out: their excerpts have been deleted since\n", skipped)
 			}
 			return nil
 		},

@@ -214,6 +214,19 @@ func TestImportOverridesWin(t *testing.T) {
 	}
 }
 
+// --kind is read as `source edit --kind` reads it: case and surrounding
+// spaces do not matter, and a blank value keeps the detected kind.
+func TestImportKindOverride(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	if r := importOne(t, db, chipsFile, "--kind", " Web "); r.Kind != "web" {
+		t.Errorf("--kind ' Web ': kind %q, want web", r.Kind)
+	}
+	if r := importOne(t, db, fiveGFile, "--kind", " "); r.Kind != "article" {
+		t.Errorf("--kind ' ': kind %q, want the detected article", r.Kind)
+	}
+}
+
 func TestImportBadFlags(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
@@ -223,9 +236,7 @@ func TestImportBadFlags(t *testing.T) {
 		{"import", chipsFile, "--reliability", "Z"},
 		{"import"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
-		wantContains(t, errOut, "Run 'attache --help'")
+		wantContains(t, fails(t, db, cli.ExitUsage, args...), "Run 'attache --help'")
 	}
 	_, errOut, _ := run(t, db, "import", chipsFile, "--published", "03/03/2025")
 	wantContains(t, errOut, `"03/03/2025" is not a date`, "YYYY-MM-DD")

@@ -63,17 +63,32 @@ unchanged for itself.`,
 	return cmd
 }
 
-func (a *cliApp) runImport(ctx context.Context, files []string, o importOverrides, asJSON bool) error {
+// parse checks the overrides once, before any file is read, and returns
+// them as the source fields they set; empty fields set nothing.
+func (o importOverrides) parse() (*domain.Source, error) {
 	published, err := domain.ParseDate(o.published)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
 	rel, err := domain.ParseReliability(o.reliability)
 	if err != nil {
-		return usageError{err}
+		return nil, usageError{err}
 	}
-	if _, err := domain.ParseSourceKind(o.kind); err != nil {
-		return usageError{err}
+	var kind domain.SourceKind
+	if strings.TrimSpace(o.kind) != "" { // ParseSourceKind reads "" as article
+		if kind, err = domain.ParseSourceKind(o.kind); err != nil {
+			return nil, usageError{err}
+		}
+	}
+	trim := strings.TrimSpace
+	return &domain.Source{Title: trim(o.title), Subtitle: trim(o.subtitle), Publisher: trim(o.publisher),
+		URL: trim(o.url), Kind: kind, Authors: o.authors, Published: published, Reliability: rel}, nil
+}
+
+func (a *cliApp) runImport(ctx context.Context, files []string, o importOverrides, asJSON bool) error {
+	over, err := o.parse()
+	if err != nil {
+		return err
 	}
 	lib, err := a.lib(ctx)
 	if err != nil {
@@ -82,7 +97,7 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 	results := make([]importResult, 0, len(files))
 	failed := 0
 	for _, f := range files {
-		r := a.importOne(ctx, lib, f, o, published, rel)
+		r := a.importOne(ctx, lib, f, over)
 		if r.Error != "" {
 			failed++
 			if !asJSON {
@@ -104,14 +119,14 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 	return nil
 }
 
-func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o importOverrides, published domain.Date, rel domain.Reliability) importResult {
+func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, over *domain.Source) importResult {
 	var src *domain.Source
 	var rep *ingest.Report
 	var err error
 	if isWebAddress(file) {
 		src, rep, err = ingest.FetchURL(ctx, file, ingest.FetchOptions{})
 	} else if file == "-" {
-		src, rep, err = ingest.Import("stdin.txt", io.NopCloser(a.env.Stdin), ingest.Options{})
+		src, rep, err = ingest.Import("stdin.txt", a.env.Stdin, ingest.Options{})
 		if err == nil {
 			src.Kind, src.FileName = domain.KindNote, ""
 		}
@@ -121,7 +136,7 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 	if err != nil {
 		return importResult{File: file, Error: domain.ErrorMessage(err)}
 	}
-	applyOverrides(src, o, published, rel)
+	applyOverrides(src, over)
 	existing, err := lib.CreateSource(ctx, src)
 	if err != nil {
 		return importResult{File: file, Error: domain.ErrorMessage(err)}
@@ -129,27 +144,28 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 	return importResult{File: file, Source: src, Existing: existing, Report: rep}
 }
 
-func applyOverrides(src *domain.Source, o importOverrides, published domain.Date, rel domain.Reliability) {
+// applyOverrides copies the fields the user set onto src.
+func applyOverrides(src, over *domain.Source) {
 	set := func(dst *string, v string) {
-		if v = strings.TrimSpace(v); v != "" {
+		if v != "" {
 			*dst = v
 		}
 	}
-	set(&src.Title, o.title)
-	set(&src.Subtitle, o.subtitle)
-	set(&src.Publisher, o.publisher)
-	set(&src.URL, o.url)
-	if o.kind != "" {
-		src.Kind = domain.SourceKind(strings.ToLower(o.kind))
+	set(&src.Title, over.Title)
+	set(&src.Subtitle, over.Subtitle)
+	set(&src.Publisher, over.Publisher)
+	set(&src.URL, over.URL)
+	if over.Kind != "" {
+		src.Kind = over.Kind
 	}
-	if len(o.authors) > 0 {
-		src.Authors = o.authors
+	if len(over.Authors) > 0 {
+		src.Authors = over.Authors
 	}
-	if !published.IsZero() {
-		src.Published = published
+	if !over.Published.IsZero() {
+		src.Published = over.Published
 	}
-	if rel != "" {
-		src.Reliability = rel
+	if over.Reliability != "" {
+		src.Reliability = over.Reliability
 	}
 }
 

@@ -146,9 +146,7 @@ func TestSearchKindFilter(t *testing.T) {
 		{"search", "chip", "--kind", "source,tag"},
 		{"search"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
-		wantContains(t, errOut, "Run 'attache --help'")
+		wantContains(t, fails(t, db, cli.ExitUsage, args...), "Run 'attache --help'")
 	}
 }
 

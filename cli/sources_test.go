@@ -71,9 +71,7 @@ func TestSourceShow(t *testing.T) {
 	wantContains(t, out, chipsTitle, "Section:", "SEMICONDUCTORS", "Authors:", "Mara Ellison and Tomasz Wren",
 		"Published:", "3 March 2025", "SHA-256:", r.SHA256, "Washington’s latest round")
 
-	_, errOut, code := run(t, db, "source", "show", "42")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no source 42")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "show", "42"), "there is no source 42")
 }
 
 func TestSourceEdit(t *testing.T) {
@@ -101,12 +99,9 @@ func TestSourceEdit(t *testing.T) {
 		{"source", "edit", "one", "--title", "x"},
 		{"source", "edit"},
 	} {
-		_, errOut, code := run(t, db, args...)
-		wantExit(t, code, cli.ExitUsage, errOut)
+		fails(t, db, cli.ExitUsage, args...)
 	}
-	_, errOut, code := run(t, db, "source", "edit", "7", "--title", "Nothing")
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no source 7")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "edit", "7", "--title", "Nothing"), "there is no source 7")
 }
 
 func TestSourceDeleteRefusedWhileUsed(t *testing.T) {
@@ -119,9 +114,7 @@ func TestSourceDeleteRefusedWhileUsed(t *testing.T) {
 	b := newBriefing(t, db, "Allied chip controls")
 	mustRun(t, db, "briefing", "add", itoa(b), "--excerpt", itoa(e.ID))
 
-	_, errOut, code := run(t, db, "source", "delete", itoa(chips.ID))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, `briefing 1 "Allied chip controls"`, "--force")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "delete", itoa(chips.ID)), `briefing 1 "Allied chip controls"`, "--force")
 	var list []source
 	runJSON(t, db, &list, "sources")
 	if len(list) != 2 {
@@ -148,9 +141,7 @@ func TestSourceDeleteRefusedWhileUsed(t *testing.T) {
 		t.Errorf("the briefing still has %d blocks quoting the deleted source", len(br.Blocks))
 	}
 
-	_, errOut, code = run(t, db, "source", "delete", itoa(chips.ID))
-	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "there is no source 1")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "delete", itoa(chips.ID)), "there is no source 1")
 }
 
 func TestSourceEditClearsAFieldWithAnEmptyValue(t *testing.T) {
@@ -163,6 +154,5 @@ func TestSourceEditClearsAFieldWithAnEmptyValue(t *testing.T) {
 	if got["url"] != "" || got["reliability"] != "C" || got["kind"] != "web" {
 		t.Fatalf("after edit: url %q reliability %q kind %q", got["url"], got["reliability"], got["kind"])
 	}
-	_, errOut, code = run(t, db, "source", "edit", "1", "--published", "yesterday")
-	wantExit(t, code, cli.ExitUsage, errOut)
+	fails(t, db, cli.ExitUsage, "source", "edit", "1", "--published", "yesterday")
 }

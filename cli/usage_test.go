@@ -252,10 +252,8 @@ func TestLibraryFileDamaged(t *testing.T) {
 func TestErrorsQuotingUsageWordsExitOne(t *testing.T) {
 	db := newDB(t)
 	run(t, db, "import", "testdata/fiveg.txt")
-	_, errOut, code := run(t, db, "excerpt", "add", "--source", "1", "--quote", "invalid argument")
-	wantExit(t, code, cli.ExitError, errOut)
-	_, errOut, code = run(t, db, "briefing", "import", "unknown command.json")
-	wantExit(t, code, cli.ExitError, errOut)
+	fails(t, db, cli.ExitError, "excerpt", "add", "--source", "1", "--quote", "invalid argument")
+	fails(t, db, cli.ExitError, "briefing", "import", "unknown command.json")
 }
 
 func TestGroupCommandsRejectMissingOrUnknownSubcommands(t *testing.T) {
@@ -267,11 +265,8 @@ func TestGroupCommandsRejectMissingOrUnknownSubcommands(t *testing.T) {
 			t.Errorf("%v printed to stdout: %q", args, out)
 		}
 	}
-	_, errOut, code := run(t, db, "search", "yard", "-lithography")
-	wantExit(t, code, cli.ExitUsage, errOut)
-	wantContains(t, errOut, "quote the query")
-	_, errOut, code = run(t, db, "import", "--kind", "bogus", "testdata/fiveg.txt")
-	wantExit(t, code, cli.ExitUsage, errOut)
+	wantContains(t, fails(t, db, cli.ExitUsage, "search", "yard", "-lithography"), "quote the query")
+	fails(t, db, cli.ExitUsage, "import", "--kind", "bogus", "testdata/fiveg.txt")
 }
 
 func TestBackupAndRestoreCommands(t *testing.T) {
@@ -289,6 +284,5 @@ func TestBackupAndRestoreCommands(t *testing.T) {
 	if len(srcs) != 1 {
 		t.Fatalf("restored library has %d sources", len(srcs))
 	}
-	_, errOut, code = run(t, db, "restore", filepath.Join(t.TempDir(), "missing.db"))
-	wantExit(t, code, cli.ExitError, errOut)
+	fails(t, db, cli.ExitError, "restore", filepath.Join(t.TempDir(), "missing.db"))
 }

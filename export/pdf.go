@@ -40,6 +40,11 @@ func (e *MissingCharsError) Error() string {
 		": replace those characters, or export anyway and they will be printed as their codes (--allow-missing)"
 }
 
+// Unwrap gives the report as a domain.EINVALID error, one the analyst can
+// fix, so that domain.ErrorCode and domain.ErrorMessage treat it as they
+// treat the other export errors.
+func (e *MissingCharsError) Unwrap() error { return domain.Errorf(domain.EINVALID, "%s", e.Error()) }
+
 // WritePDF lays out the briefing and writes it as PDF. The output depends
 // only on the bundle and options: dates come from the briefing, so the same
 // briefing always gives the same bytes.
@@ -95,9 +100,7 @@ func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, er
 	pw, ph := pdf.GetPageSize()
 	l := newLayout(pdf, newDocument(b), pw, ph)
 	l.build()
-	if err := l.render(); err != nil {
-		return nil, nil, err
-	}
+	l.render()
 	if pdf.Err() {
 		return nil, nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
 	}

@@ -230,6 +230,9 @@ func TestPDFMissingCharactersAreReportedBeforeWriting(t *testing.T) {
 	if !errors.As(err, &mc) || buf.Len() != 0 {
 		t.Fatalf("err %v, %d bytes written", err, buf.Len())
 	}
+	if domain.ErrorCode(err) != domain.EINVALID || domain.ErrorMessage(err) != mc.Error() {
+		t.Errorf("code %q, message %q: want %q and the report", domain.ErrorCode(err), domain.ErrorMessage(err), domain.EINVALID)
+	}
 	if len(mc.Chars) != 1 || mc.Chars[0].Code != "U+1F4C9" || !strings.Contains(mc.Error(), "commentary") {
 		t.Fatalf("report %+v / %s", mc.Chars, mc.Error())
 	}

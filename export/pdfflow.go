@@ -4,11 +4,10 @@ package export
 type opKind int
 
 const (
-	opText     opKind = iota // a piece of text at a baseline
-	opRect                   // a filled rectangle
-	opTarget                 // where a heading is: link target and bookmark
-	opTOCLine                // a contents entry whose page number is known only when drawing
-	opPageMark               // nothing drawn; marks a page as existing
+	opText    opKind = iota // a piece of text at a baseline
+	opRect                  // a filled rectangle
+	opTarget                // where a heading is: link target and bookmark
+	opTOCLine               // a contents entry whose page number is known only when drawing
 )
 
 // op is one drawing operation on a page; coordinates are points from the
@@ -16,7 +15,7 @@ const (
 type op struct {
 	kind       opKind
 	x, y, w, h float64
-	piece      piece
+	piece      piece // for text
 	fill       rgb
 	anchor     int    // heading index for targets and contents entries
 	bookmark   string // outline text for targets
@@ -68,7 +67,7 @@ func newFlow(top, bottom float64) *flow {
 }
 
 func (f *flow) newPage() {
-	f.pages = append(f.pages, &page{ops: []op{{kind: opPageMark}}})
+	f.pages = append(f.pages, &page{})
 	f.y = f.top
 }
 
@@ -164,18 +163,11 @@ func (f *flow) emit(b *block, from, to int) {
 			p.ops = append(p.ops, op{kind: opText, x: b.x + pc.x, y: base - pc.rise, piece: pc})
 		}
 		if b.tocAnchor > 0 {
-			p.ops = append(p.ops, op{kind: opTOCLine, x: b.x + b.lines[i].w, y: base, anchor: b.tocAnchor, piece: lastPiece(b.lines[i])})
+			p.ops = append(p.ops, op{kind: opTOCLine, x: b.x + b.lines[i].w, y: base, anchor: b.tocAnchor})
 		}
 		f.y += b.leading
 	}
 	if d.hasFill || d.hasBar {
 		f.y += d.pad
 	}
-}
-
-func lastPiece(l line) piece {
-	if len(l.pieces) == 0 {
-		return piece{}
-	}
-	return l.pieces[len(l.pieces)-1]
 }

@@ -157,7 +157,6 @@ func (l *layout) bluf() {
 			b.after = 8
 		}
 	}
-	head.deco.pad = pad
 }
 
 // anchor registers a heading for the outline and contents; number is ""

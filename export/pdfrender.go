@@ -7,7 +7,7 @@ import (
 
 // render draws the laid-out pages with their furniture: banners, running
 // header, page numbers, draft mark, outline and links.
-func (l *layout) render() error {
+func (l *layout) render() {
 	pdf := l.pdf
 	links := make([]int, len(l.anchors)+1)
 	pageOf := make([]int, len(l.anchors)+1)
@@ -30,7 +30,6 @@ func (l *layout) render() error {
 			l.draw(o, links, pageOf)
 		}
 	}
-	return nil
 }
 
 func (l *layout) draw(o op, links, pageOf []int) {
@@ -97,22 +96,24 @@ func (l *layout) furniture(n, total int) {
 }
 
 // textAt draws user text through the font fallback, so no character
-// reaches gofpdf in a font that lacks it; it returns the width drawn.
-func (l *layout) textAt(s span, x, y float64) float64 {
-	start := x
-	for _, p := range l.ts.pieces(s) {
+// reaches gofpdf in a font that lacks it.
+func (l *layout) textAt(s span, x, y float64) { l.drawPieces(l.ts.pieces(s), x, y) }
+
+func (l *layout) centered(text string, f face, c rgb, y float64) {
+	pieces := l.ts.pieces(sp(text, f, c))
+	w := 0.0
+	for _, p := range pieces {
+		w += p.w
+	}
+	l.drawPieces(pieces, (l.pw-w)/2, y)
+}
+
+// drawPieces draws measured pieces one after another from x.
+func (l *layout) drawPieces(pieces []piece, x, y float64) {
+	for _, p := range pieces {
 		l.text(p, x, y)
 		x += p.w
 	}
-	return x - start
-}
-
-func (l *layout) centered(text string, f face, c rgb, y float64) {
-	w := 0.0
-	for _, p := range l.ts.pieces(sp(text, f, c)) {
-		w += p.w
-	}
-	l.textAt(sp(text, f, c), (l.pw-w)/2, y)
 }
 
 func draftMark(s interface{ Label() string }) string {

@@ -21,13 +21,14 @@ type appProps struct {
 }
 
 // Titles and authors that templates and Office installations leave in the
-// properties: they say nothing about the document.
+// properties: they say nothing about the document. junkAuthors also serves
+// the PDF importer, whose author fields come from the same tools.
 var (
 	junkTitles = set("title", "document", "untitled", "untitled document", "word document", "template",
 		"normal", "presentation", "powerpoint presentation", "slide 1", "draft", "doc", "docx")
 	junkAuthors = set("user", "windows user", "microsoft office user", "office user", "administrator",
 		"admin", "owner", "author", "unknown", "utilisateur", "benutzer", "usuario", "utente", "guest", "pc",
-		"home", "default", "python-docx", "apache poi", "docx4j")
+		"home", "default", "root", "test", "anonymous", "python-docx", "apache poi", "docx4j")
 )
 
 // usableTitle is the dc:title unless it is a template's leftover, such as

@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"errors"
-	"io"
 	"path"
 	"strings"
 
@@ -128,13 +127,13 @@ func (p *docxPackage) read(name string, limit int64) ([]byte, error) {
 		return nil, errDamaged(p.base, name+" cannot be unpacked")
 	}
 	defer rc.Close()
-	data, err := io.ReadAll(io.LimitReader(rc, limit+1))
+	data, over, err := readAtMost(rc, limit)
 	switch {
 	case errors.Is(err, zip.ErrFormat): // archive/zip stops where the declared size ends
 		return nil, errBomb(p.base, "its part "+name+" holds more data than its header declares")
 	case err != nil:
 		return nil, errDamaged(p.base, name+" cannot be unpacked: "+err.Error())
-	case int64(len(data)) > limit:
+	case over:
 		return nil, tooBig
 	case len(data) > ratioFloor && uint64(len(data))/max(f.CompressedSize64, 1) > maxDOCXRatio:
 		return nil, errBomb(p.base, "its part "+name+" expands more than 500 times its packed size")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"mime"
 	"net/http"
 	"net/url"
@@ -97,11 +96,11 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 	if resp.ContentLength > opt.MaxBytes {
 		return nil, nil, tooLarge
 	}
-	body, err := io.ReadAll(io.LimitReader(resp.Body, opt.MaxBytes+1))
+	body, over, err := readAtMost(resp.Body, opt.MaxBytes)
 	if err != nil {
 		return nil, nil, fetchError(parent, &final, err, limit, true)
 	}
-	if int64(len(body)) > opt.MaxBytes {
+	if over {
 		return nil, nil, tooLarge
 	}
 	ctype := resp.Header.Get("Content-Type")
@@ -234,7 +233,7 @@ func importFetched(final *url.URL, ctype string, body []byte) (*domain.Source, *
 		}
 	}
 	if rep.Format == FormatHTML {
-		setFetchedURL(src, rep, final, string(data))
+		setFetchedURL(src, rep, final)
 	} else {
 		src.URL = final.String()
 	}

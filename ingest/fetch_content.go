@@ -89,12 +89,12 @@ func decodeCharset(mt, label string, body []byte) (data []byte, enc, warn string
 // against the address fetched), else the address it declares in Open Graph
 // or JSON-LD, else the address fetched. A declared address that is only the
 // site's home page, for an article deeper in the site, is a CMS mistake.
-func setFetchedURL(src *domain.Source, rep *Report, final *url.URL, page string) {
+func setFetchedURL(src *domain.Source, rep *Report, final *url.URL) {
 	homeOnly := func(s string) bool {
 		u, err := url.Parse(s)
 		return err == nil && strings.Trim(u.Path, "/") == "" && strings.Trim(final.Path, "/") != ""
 	}
-	if c := strings.TrimSpace(scanHTMLMeta(page).canonical); c != "" {
+	if c := rep.canonical; c != "" {
 		if cu, err := final.Parse(c); err == nil && (cu.Scheme == "http" || cu.Scheme == "https") &&
 			cu.Host != "" && !homeOnly(cu.String()) {
 			cu.User, cu.Fragment = nil, ""

@@ -19,6 +19,7 @@ const (
 func (b *builder) importHTML(text string) {
 	b.src.Kind = domain.KindWebPage
 	pm := scanHTMLMeta(text)
+	b.rep.canonical = pm.canonical
 	ld, _ := parseJSONLD(pm.jsonLD)
 	art, paras := b.readable(text)
 	b.applyHTMLMeta(&pm, ld, art, paras)

@@ -36,6 +36,10 @@ type Report struct {
 	Detected            []string `json:"detected"`             // e.g. `title: "…" (first line)`, `byline: Jane Doe`
 	DuplicatesCollapsed int      `json:"duplicates_collapsed"` // consecutive duplicate paragraphs removed
 	Warnings            []string `json:"warnings"`
+
+	// canonical is an HTML page's <link rel=canonical> as written, kept so
+	// that FetchURL can resolve it without reading the page again.
+	canonical string
 }
 
 func (o Options) limit() int64 {
@@ -79,17 +83,23 @@ func Import(name string, r io.Reader, opt Options) (*domain.Source, *Report, err
 		base = "the file"
 	}
 	limit := opt.limit()
-	// Reading one byte past the limit tells "too large" apart from "exactly
-	// at the limit" without ever holding more than the limit in memory.
-	data, err := io.ReadAll(io.LimitReader(r, limit+1))
+	data, over, err := readAtMost(r, limit)
 	if err != nil {
 		return nil, nil, domain.Errorf(domain.EINVALID, "could not read %s: %v; check the file is still there and try again", base, err)
 	}
-	if int64(len(data)) > limit {
+	if over {
 		return nil, nil, domain.Errorf(domain.EINVALID, "%s is larger than the %s import limit: import only the article's text, or split the file",
 			base, humanSize(limit))
 	}
 	return importBytes(base, data)
+}
+
+// readAtMost reads r to its end unless it holds more than limit bytes, which
+// over reports. Reading one byte past the limit tells "too large" apart from
+// "exactly at the limit" without ever holding more than that in memory.
+func readAtMost(r io.Reader, limit int64) (data []byte, over bool, err error) {
+	data, err = io.ReadAll(io.LimitReader(r, limit+1))
+	return data, int64(len(data)) > limit, err
 }
 
 // builder collects the source and the report while an importer works.

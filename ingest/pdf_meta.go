@@ -92,14 +92,11 @@ func plausibleTitle(t, base string) bool {
 		!(strings.ContainsAny(t, "_\\") && !strings.Contains(t, " "))
 }
 
-var junkAuthor = set("administrator", "admin", "user", "owner", "author", "unknown", "microsoft office user",
-	"windows user", "default", "root", "test", "anonymous")
-
 func plausibleAuthors(names []string) []string {
 	var out []string
 	for _, a := range names {
 		a = oneLine(a)
-		if a == "" || len(a) > 100 || junkAuthor[strings.ToLower(a)] || strings.Contains(a, "@") ||
+		if a == "" || len(a) > 100 || junkAuthors[strings.ToLower(a)] || strings.Contains(a, "@") ||
 			!strings.ContainsFunc(a, unicode.IsLetter) || !strings.Contains(a, " ") && strings.ToLower(a) == a {
 			continue
 		}
