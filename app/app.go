@@ -86,11 +86,15 @@ func Run(ctx context.Context, op Opener) error {
 		}, closeLib)
 	}
 	lib, closeFn, err := op.Open(ctx)
+	backup := ""
+	if err != nil && op.Damaged(err) {
+		backup = op.NewestBackup()
+	}
 	switch {
 	case err == nil:
 		start(lib, closeFn)
-	case op.Damaged(err) && op.NewestBackup() != "":
-		showRecovery(ctx, a, op, err, start)
+	case backup != "":
+		showRecovery(ctx, a, op, backup, err, start)
 	default:
 		// Started from a desktop menu nobody sees stderr: say it in a window.
 		showStartupError(a, err)

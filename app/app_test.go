@@ -164,13 +164,24 @@ func TestEditExcerptInExcerptsView(t *testing.T) {
 	}
 }
 
-func overlayContains(u *UI, text string) bool {
+func overlayContains(u *UI, text string) bool { return countOverlays(u, text) > 0 }
+
+// countOverlays counts the dialogs and pop-ups showing text.
+func countOverlays(u *UI, text string) int {
+	n := 0
 	for _, o := range u.win.Canvas().Overlays().List() {
 		if treeContains(o, text) {
-			return true
+			n++
 		}
 	}
-	return false
+	return n
+}
+
+// walkOverlays walks every object of the dialogs and pop-ups showing.
+func walkOverlays(u *UI, fn func(fyne.CanvasObject)) {
+	for _, o := range u.win.Canvas().Overlays().List() {
+		walk(o, fn)
+	}
 }
 
 func treeContains(o fyne.CanvasObject, text string) bool {
@@ -211,13 +222,11 @@ func dismissOverlays(u *UI) {
 func findForm(t *testing.T, u *UI) *widget.Form {
 	t.Helper()
 	var form *widget.Form
-	for _, o := range u.win.Canvas().Overlays().List() {
-		walk(o, func(c fyne.CanvasObject) {
-			if f, ok := c.(*widget.Form); ok && form == nil {
-				form = f
-			}
-		})
-	}
+	walkOverlays(u, func(c fyne.CanvasObject) {
+		if f, ok := c.(*widget.Form); ok && form == nil {
+			form = f
+		}
+	})
 	if form == nil {
 		t.Fatal("no form dialog is showing")
 	}
@@ -228,13 +237,11 @@ func findForm(t *testing.T, u *UI) *widget.Form {
 func confirmForm(t *testing.T, u *UI, label string) {
 	t.Helper()
 	var btn *widget.Button
-	for _, o := range u.win.Canvas().Overlays().List() {
-		walk(o, func(c fyne.CanvasObject) {
-			if b, ok := c.(*widget.Button); ok && b.Text == label {
-				btn = b
-			}
-		})
-	}
+	walkOverlays(u, func(c fyne.CanvasObject) {
+		if b, ok := c.(*widget.Button); ok && b.Text == label {
+			btn = b
+		}
+	})
 	if btn == nil {
 		t.Fatalf("no %q button", label)
 	}

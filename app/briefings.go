@@ -60,20 +60,10 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	return s
 }
 
+// syncButtons offers Restore and Empty trash in the trash, Trash elsewhere.
 func (s *briefingsScreen) syncButtons() {
-	inTrash := s.trash.Checked
-	for _, b := range []*widget.Button{s.restore, s.empty} {
-		if inTrash {
-			b.Show()
-		} else {
-			b.Hide()
-		}
-	}
-	if inTrash {
-		s.remove.Hide()
-	} else {
-		s.remove.Show()
-	}
+	showIf(s.trash.Checked, s.restore, s.empty)
+	showIf(!s.trash.Checked, s.remove)
 }
 
 func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -93,7 +83,7 @@ func (s *briefingsScreen) reload() {
 	s.syncButtons()
 	background(func() {
 		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{Trashed: trash})
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if gen != s.loads {
 				return
 			}
@@ -128,16 +118,14 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 	}
 	background(func() {
 		b, err := s.ui.lib.Briefing(s.ui.ctx, id)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 				return
 			}
 			s.selected = id
 			s.composer.open(b)
-			s.composer.content.Show()
-			s.hint.Hide()
-			s.right.Refresh()
+			s.showComposer(true)
 		})
 	})
 }
@@ -151,7 +139,7 @@ func (s *briefingsScreen) onNew() {
 		Date: domain.DateOf(timeNow())}
 	background(func() {
 		err := s.ui.lib.CreateBriefing(s.ui.ctx, b)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 				return
@@ -172,7 +160,7 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 	id := s.selected
 	background(func() {
 		err := fn(id)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			s.ui.showError(err)
 			s.reload()
 		})
@@ -180,26 +168,20 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 }
 
 func (s *briefingsScreen) onDuplicate() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	s.act(func(id int64) error {
 		b, err := s.ui.lib.DuplicateBriefing(s.ui.ctx, id)
 		if err == nil {
-			fyne.Do(func() { s.selected = b.ID })
+			s.ui.do(func() { s.selected = b.ID })
 		}
 		return err
 	})
 }
 
 func (s *briefingsScreen) onTrash() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	s.act(func(id int64) error {
 		err := s.ui.lib.TrashBriefing(s.ui.ctx, id)
 		if err == nil {
-			fyne.Do(s.closeComposer)
+			s.ui.do(s.closeComposer)
 		}
 		return err
 	})
@@ -221,29 +203,28 @@ func (s *briefingsScreen) closeComposer() {
 	}
 	s.composer.d = nil
 	s.selected = 0
-	s.composer.content.Hide()
-	s.hint.Show()
+	s.showComposer(false)
+}
+
+// showComposer shows the composer, or the hint in its place.
+func (s *briefingsScreen) showComposer(on bool) {
+	showIf(on, s.composer.content)
+	showIf(!on, s.hint)
 	s.right.Refresh()
 }
 
 func (s *briefingsScreen) onRestore() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	s.act(func(id int64) error { return s.ui.lib.RestoreBriefing(s.ui.ctx, id) })
 }
 
 func (s *briefingsScreen) onEmptyTrash() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	dialog.ShowConfirm("Empty the trash", "Delete the briefings in the trash for good, with their versions? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return
 		}
 		background(func() {
 			_, err := s.ui.lib.EmptyTrash(s.ui.ctx)
-			fyne.Do(func() { s.ui.showError(err); s.reload() })
+			s.ui.do(func() { s.ui.showError(err); s.reload() })
 		})
 	}, s.ui.win)
 }

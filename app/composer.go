@@ -16,6 +16,7 @@ import (
 var (
 	statusChoices     = []string{"Draft", "In review", "Final"}
 	confidenceChoices = []string{"No confidence given", "Low confidence", "Moderate confidence", "High confidence"}
+	confidenceValues  = []domain.Confidence{domain.ConfidenceNone, domain.ConfidenceLow, domain.ConfidenceModerate, domain.ConfidenceHigh} // one for each choice
 )
 
 // composer edits one briefing: its details, bottom line and blocks, with
@@ -79,6 +80,15 @@ func newComposer(ui *UI) *composer {
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
+	if ui.lib.ReadOnly() {
+		// Nothing typed here could be saved. The block editor's fields are
+		// greyed out too, though not yet on screen; its "Show in source"
+		// (reading, not changing) is made afresh for each excerpt block.
+		disableEditing(c.edit, c.keep...)
+		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking} {
+			w.Disable()
+		}
+	}
 	return c
 }
 
@@ -122,20 +132,6 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 	return b
 }
 
-// lockIfReadOnly greys out everything that would change a read-only
-// library's briefing, so nothing is typed that cannot be saved.
-func (c *composer) lockIfReadOnly() {
-	if c.ui.lib.ReadOnly() {
-		keep := c.keep
-		walkContainers(c.editor.content, func(o fyne.CanvasObject) {
-			if b, ok := o.(*widget.Button); ok && b.Text == "Show in source" {
-				keep = append(keep, b) // reading, not changing
-			}
-		})
-		disableEditing(c.edit, keep...)
-	}
-}
-
 // open starts editing b; an earlier briefing's pending edits are saved
 // first. A draft whose save keeps failing stays in pending, retrying, and
 // is picked up again when its briefing is reopened: loading the older
@@ -168,7 +164,6 @@ func (c *composer) open(b *domain.Briefing) {
 	if c.ui.lib.ReadOnly() {
 		c.saved.SetText("Read-only")
 	}
-	c.lockIfReadOnly()
 }
 
 // fill shows the draft in the widgets without recording edits.
@@ -192,15 +187,8 @@ func (c *composer) fill() {
 	c.updateStats()
 }
 
-func (c *composer) onField(fn func(b *domain.Briefing)) {
-	if c.loading || c.d == nil {
-		return
-	}
-	c.d.edit(fn)
-	c.updateStats()
-}
-
-// onText records typing into a field; see draft.editField.
+// onText records typing into the field key ("" for a change made at
+// once, not typed); see draft.editField.
 func (c *composer) onText(key string, fn func(b *domain.Briefing)) {
 	if c.loading || c.d == nil {
 		return
@@ -231,7 +219,7 @@ func (c *composer) onStatus(label string) {
 	if c.loading || c.d == nil || st == c.d.b.Status {
 		return
 	}
-	c.onField(func(b *domain.Briefing) { b.Status = st })
+	c.onText("", func(b *domain.Briefing) { b.Status = st })
 	c.snapshotLater("Status changed to " + label)
 }
 
@@ -258,7 +246,6 @@ func (c *composer) selectedBlock() *domain.Block {
 func (c *composer) onSelectBlock(i widget.ListItemID) {
 	c.selected = i
 	c.editor.show(c.selectedBlock())
-	c.lockIfReadOnly()
 }
 
 // updateStats shows the word count and an estimate of the PDF's length.
@@ -288,6 +275,6 @@ func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
 	}
 	background(func() {
 		err := u.lib.AddBlock(u.ctx, briefingID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1)
-		fyne.Do(func() { u.showError(err) })
+		u.do(func() { u.showError(err) })
 	})
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -28,19 +29,15 @@ func newBlockEditor(c *composer) *blockEditor {
 	e.text = widget.NewMultiLineEntry()
 	e.text.Wrapping = fyne.TextWrapWord
 	e.text.SetMinRowsVisible(4)
-	e.text.OnChanged = func(s string) { e.setText(s) }
+	e.text.OnChanged = func(s string) { e.change(true, func(b *domain.Block) { b.Text = s }) }
 	e.confidence = widget.NewSelect(confidenceChoices, func(string) {
-		conf := []domain.Confidence{"", domain.ConfidenceLow, domain.ConfidenceModerate, domain.ConfidenceHigh}
 		if i := e.confidence.SelectedIndex(); i >= 0 {
-			e.set(func(b *domain.Block) { b.Confidence = conf[i] })
+			e.change(false, func(b *domain.Block) { b.Confidence = confidenceValues[i] })
 		}
 	})
 	e.marking = widget.NewSelect(markingChoices, func(string) {
-		m := domain.Marking("")
-		if i := e.marking.SelectedIndex(); i > 0 {
-			m = domain.Marking(markingChoices[i])
-		}
-		e.set(func(b *domain.Block) { b.Marking = m })
+		m := markingAt(e.marking.SelectedIndex())
+		e.change(false, func(b *domain.Block) { b.Marking = m })
 	})
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
@@ -57,13 +54,7 @@ func (e *blockEditor) show(blk *domain.Block) {
 		e.content.Refresh()
 		return
 	}
-	idx := 0
-	for i, m := range markingChoices {
-		if m == string(blk.Marking) {
-			idx = i
-		}
-	}
-	e.marking.SetSelectedIndex(idx)
+	e.marking.SetSelectedIndex(markingIndex(blk.Marking))
 	switch blk.Type {
 	case domain.BlockExcerpt:
 		q := ""
@@ -78,8 +69,7 @@ func (e *blockEditor) show(blk *domain.Block) {
 		})}
 	case domain.BlockJudgment:
 		e.text.SetText(blk.Text)
-		conf := map[domain.Confidence]int{"": 0, domain.ConfidenceLow: 1, domain.ConfidenceModerate: 2, domain.ConfidenceHigh: 3}
-		e.confidence.SetSelectedIndex(conf[blk.Confidence])
+		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
 		e.content.Objects = []fyne.CanvasObject{e.text, container.NewGridWithColumns(2, e.confidence, e.marking)}
 	case domain.BlockHeading:
 		e.text.SetText(blk.Text)
@@ -91,26 +81,19 @@ func (e *blockEditor) show(blk *domain.Block) {
 	e.content.Refresh()
 }
 
-// setText records typing into the selected block's text.
-func (e *blockEditor) setText(s string) {
+// change edits the selected block as one undoable change; typing into its
+// text (typing) makes one undo step of keystrokes close together.
+func (e *blockEditor) change(typing bool, fn func(b *domain.Block)) {
 	c := e.c
 	if e.loading || c.selectedBlock() == nil {
 		return
 	}
 	i := c.selected
-	c.d.editField("block "+itoa(i), func(b *domain.Briefing) { b.Blocks[i].Text = s })
-	c.blocks.RefreshItem(i)
-	c.updateStats()
-}
-
-// set changes the selected block as one undoable edit.
-func (e *blockEditor) set(fn func(b *domain.Block)) {
-	c := e.c
-	if e.loading || c.selectedBlock() == nil {
-		return
+	key := ""
+	if typing {
+		key = "block " + itoa(i)
 	}
-	i := c.selected
-	c.d.edit(func(b *domain.Briefing) { fn(b.Blocks[i]) })
+	c.d.editField(key, func(b *domain.Briefing) { fn(b.Blocks[i]) })
 	c.blocks.RefreshItem(i)
 	c.updateStats()
 }
@@ -182,9 +165,6 @@ func (c *composer) onRedo() {
 
 // onPickExcerpt offers the library's excerpts, searchable, to add one.
 func (c *composer) onPickExcerpt() {
-	if c.ui.refuseReadOnly() {
-		return
-	}
 	if c.d == nil {
 		return
 	}
@@ -205,7 +185,7 @@ func (c *composer) onPickExcerpt() {
 	load := func(q string) {
 		background(func() {
 			found, err := c.ui.lib.Excerpts(c.ui.ctx, domain.ExcerptFilter{Query: strings.TrimSpace(q), Limit: 500})
-			fyne.Do(func() {
+			c.ui.do(func() {
 				if err == nil && search.Text == q {
 					list = found
 					picker.Refresh()
@@ -233,7 +213,7 @@ func setBlockRow(o fyne.CanvasObject, b *domain.Block) {
 		icon.SetResource(theme.ContentCutIcon())
 		q := ""
 		if b.Excerpt != nil {
-			q = b.Marking.Portion() + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
+			q = marked(b.Marking) + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
 		}
 		label.SetText(q)
 	case domain.BlockJudgment:
@@ -264,7 +244,7 @@ func briefingText(b *domain.Briefing) string {
 			if n == 1 {
 				sb.WriteString("KEY JUDGMENTS\n\n")
 			}
-			sb.WriteString(itoa(n) + ". " + blk.Marking.Portion() + spaceIf(blk.Marking != "") + blk.Text + " (" + string(blk.Confidence) + " confidence)\n\n")
+			sb.WriteString(itoa(n) + ". " + marked(blk.Marking) + blk.Text + " (" + string(blk.Confidence) + " confidence)\n\n")
 		}
 	}
 	for _, blk := range b.Blocks {
@@ -273,7 +253,7 @@ func briefingText(b *domain.Briefing) string {
 			sec++
 			sb.WriteString(itoa(sec) + "  " + strings.ToUpper(blk.Text) + "\n\n")
 		case domain.BlockCommentary:
-			sb.WriteString(blk.Marking.Portion() + spaceIf(blk.Marking != "") + blk.Text + "\n\n")
+			sb.WriteString(marked(blk.Marking) + blk.Text + "\n\n")
 		case domain.BlockExcerpt:
 			if blk.Excerpt != nil {
 				sb.WriteString("    " + quoted(blk.Excerpt.Quote) + "\n    — " + blk.Excerpt.SourceTitle + "\n\n")

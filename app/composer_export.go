@@ -32,7 +32,7 @@ func (c *composer) snapshotLater(label string) {
 	id := c.d.b.ID
 	background(func() {
 		_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
-		fyne.Do(func() { c.ui.showError(err) })
+		c.ui.do(func() { c.ui.showError(err) })
 	})
 }
 
@@ -64,17 +64,12 @@ func (c *composer) onExport() {
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
 		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
-	d := dialog.NewForm("Export briefing", "Export", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(func()) {
 		ext := []string{".pdf", ".md", ".json"}[max(format.SelectedIndex(), 0)]
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), ext)+ext)
 		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
 		c.checkThenExport(path, ext, paper.Selected == "US Letter")
-	}, c.ui.win)
-	d.Resize(fyne.NewSize(620, 300))
-	d.Show()
+	})
 }
 
 func (c *composer) exportFolder() string {
@@ -111,7 +106,7 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 		if err == nil {
 			warnings = exportWarnings(bundle)
 		}
-		fyne.Do(func() {
+		c.ui.do(func() {
 			if err != nil {
 				c.ui.showError(err)
 				return
@@ -161,16 +156,7 @@ func exportWarnings(b *domain.Bundle) []string {
 }
 
 func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allowMissing bool) {
-	ctx, cancel := context.WithCancel(c.ui.ctx)
-	bar := widget.NewProgressBarInfinite()
-	prog := dialog.NewCustom("Exporting", "Cancel", container.NewVBox(widget.NewLabel(filepath.Base(path)), bar), c.ui.win)
-	done := false // the dialog's close is a cancel only while writing
-	prog.SetOnClosed(func() {
-		if !done {
-			cancel()
-		}
-	})
-	prog.Show()
+	ctx, end := c.ui.busy("Exporting", filepath.Base(path))
 	paper := "a4"
 	if letter {
 		paper = "letter"
@@ -185,10 +171,8 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 		if err == nil && !c.ui.lib.ReadOnly() {
 			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(path))
 		}
-		fyne.Do(func() {
-			done = true
-			prog.Hide()
-			cancel()
+		c.ui.do(func() {
+			end()
 			var mc *export.MissingCharsError
 			switch {
 			case errors.Is(err, context.Canceled):

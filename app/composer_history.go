@@ -34,7 +34,7 @@ func (c *composer) onHistory() {
 	load := func() {
 		background(func() {
 			vs, err := c.ui.lib.Snapshots(c.ui.ctx, id)
-			fyne.Do(func() {
+			c.ui.do(func() {
 				if err != nil {
 					c.ui.showError(err)
 					return
@@ -48,7 +48,7 @@ func (c *composer) onHistory() {
 		selected = i
 		background(func() {
 			snap, err := c.ui.lib.Snapshot(c.ui.ctx, versions[i].ID)
-			fyne.Do(func() {
+			c.ui.do(func() {
 				if err != nil {
 					c.ui.showError(err)
 					return
@@ -60,7 +60,7 @@ func (c *composer) onHistory() {
 	save := c.ui.writes(widget.NewButton("Save a version now", func() {
 		background(func() {
 			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, "Saved by hand")
-			fyne.Do(func() { c.ui.showError(err); load() })
+			c.ui.do(func() { c.ui.showError(err); load() })
 		})
 	}))
 	restore := c.ui.writes(widget.NewButton("Restore this version", func() {
@@ -95,10 +95,7 @@ func (c *composer) restore(briefingID, version int64) {
 		if err == nil {
 			b, err = c.ui.lib.Briefing(c.ui.ctx, briefingID)
 		}
-		fyne.Do(func() {
-			if c.ui.ctx.Err() != nil {
-				return // the window has moved on to a restored library
-			}
+		c.ui.do(func() {
 			if err != nil {
 				c.ui.showError(err)
 				return

@@ -115,7 +115,7 @@ func (d *draft) save() {
 	d.status("Saving…")
 	background(func() {
 		err := d.write(snap, version)
-		fyne.Do(func() { d.saveDone(err) })
+		d.ui.do(func() { d.saveDone(err) })
 	})
 }
 

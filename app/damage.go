@@ -4,7 +4,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -20,7 +19,7 @@ func (u *UI) checkLibrary(op Opener, swapped func(*UI, func()), closeLib func())
 		if err == nil || op.Damaged == nil || !op.Damaged(err) {
 			return
 		}
-		fyne.Do(func() { u.showDamaged(err, op, swapped, closeLib) })
+		u.do(func() { u.showDamaged(err, op, swapped, closeLib) })
 	})
 }
 
@@ -99,5 +98,5 @@ func damageSummary(err error) string {
 	if what == "" {
 		return "The library is damaged"
 	}
-	return strings.ToUpper(what[:1]) + what[1:]
+	return capitalised(what)
 }

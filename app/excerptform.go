@@ -1,11 +1,11 @@
 package app
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -15,6 +15,28 @@ var (
 	credibilityChoices = []string{"Not graded", "1 — Confirmed", "2 — Probably true", "3 — Possibly true", "4 — Doubtful", "5 — Improbable", "6 — Cannot be judged"}
 	markingChoices     = []string{"None", "U", "CUI", "C", "S", "TS"}
 )
+
+// markingIndex is m's place in markingChoices ("None" for no marking).
+func markingIndex(m domain.Marking) int {
+	return max(slices.Index(markingChoices, string(m)), 0)
+}
+
+// markingAt is the marking chosen at i in markingChoices.
+func markingAt(i int) domain.Marking {
+	if i <= 0 {
+		return ""
+	}
+	return domain.Marking(markingChoices[i])
+}
+
+// marked is the portion marking m with a space before the text it marks,
+// or nothing.
+func marked(m domain.Marking) string {
+	if m == "" {
+		return ""
+	}
+	return m.Portion() + " "
+}
 
 // excerptFields are the form widgets for an excerpt's note, tags and grades,
 // shared by the new-excerpt dialog and the excerpts view.
@@ -49,23 +71,14 @@ func (f *excerptFields) set(e *domain.Excerpt) {
 	f.note.SetText(e.Note)
 	f.tags.SetText(strings.Join(e.Tags, ", "))
 	f.credibility.SetSelectedIndex(int(e.Credibility))
-	idx := 0
-	for i, m := range markingChoices {
-		if m == string(e.Marking) {
-			idx = i
-		}
-	}
-	f.marking.SetSelectedIndex(idx)
+	f.marking.SetSelectedIndex(markingIndex(e.Marking))
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {
 	e.Note = strings.TrimSpace(f.note.Text)
 	e.Tags = strings.Split(f.tags.Text, ",")
 	e.Credibility = domain.Credibility(max(f.credibility.SelectedIndex(), 0))
-	e.Marking = ""
-	if i := f.marking.SelectedIndex(); i > 0 {
-		e.Marking = domain.Marking(markingChoices[i])
-	}
+	e.Marking = markingAt(f.marking.SelectedIndex())
 }
 
 // onNewExcerpt asks for note, tags and grades, then saves the selection as
@@ -83,19 +96,15 @@ func (r *readerScreen) onNewExcerpt() {
 	quote.Wrapping = fyne.TextWrapWord
 	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)
 	src := r.source
-	var d *dialog.FormDialog
-	d = dialog.NewForm("New excerpt", "Save excerpt", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	r.ui.showForm("New excerpt", "Save excerpt", items, fyne.NewSize(620, 480), func(again func()) {
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
 		fields.apply(e)
 		background(func() {
 			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
-			fyne.Do(func() {
+			r.ui.do(func() {
 				if err != nil {
 					// The form comes back with the note and tags as typed.
-					d.Show()
+					again()
 					r.ui.showError(err)
 					return
 				}
@@ -104,9 +113,7 @@ func (r *readerScreen) onNewExcerpt() {
 				r.ui.library.reload()
 			})
 		})
-	}, r.ui.win)
-	d.Resize(fyne.NewSize(620, 480))
-	d.Show()
+	})
 }
 
 func clipRunes(s string, n int) string {

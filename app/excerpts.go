@@ -39,17 +39,19 @@ type excerptsScreen struct {
 	right    *container.Scroll // holds detail; re-laid out when it shows
 	excerpts []*domain.Excerpt
 	selected *domain.Excerpt
-	loads    int
+	// Generations of the newest loads of the list and of the filter's
+	// choices; older results are dropped.
+	loads, choiceLoads int
 }
 
 func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s := &excerptsScreen{ui: ui}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Filter excerpts by words in the quote, note or tags")
-	s.search.OnChanged = func(string) { s.reload() }
-	s.tag = widget.NewSelect([]string{allTags}, func(string) { s.reload() })
+	s.search.OnChanged = func(string) { s.refilter() }
+	s.tag = widget.NewSelect([]string{allTags}, func(string) { s.refilter() })
 	s.tag.SetSelected(allTags)
-	s.source = widget.NewSelect([]string{allSources}, func(string) { s.reload() })
+	s.source = widget.NewSelect([]string{allSources}, func(string) { s.refilter() })
 	s.source.SetSelected(allSources)
 	s.list = widget.NewList(func() int { return len(s.excerpts) }, twoLineRow(false), s.updateRow)
 	s.list.OnSelected = s.onSelect
@@ -85,15 +87,8 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	}
 	e := s.excerpts[i]
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(e.Marking.Portion() + spaceIf(e.Marking != "") + quoted(clipRunes(e.Quote, 160)))
+	box.Objects[0].(*widget.Label).SetText(marked(e.Marking) + quoted(clipRunes(e.Quote, 160)))
 	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
-}
-
-func spaceIf(b bool) string {
-	if b {
-		return " "
-	}
-	return ""
 }
 
 func excerptLine(e *domain.Excerpt) string {
@@ -110,8 +105,14 @@ func excerptLine(e *domain.Excerpt) string {
 	return strings.Join(parts, " · ")
 }
 
-// reload fetches the excerpts and tags off the UI goroutine.
+// reload fetches the excerpts and the filter's choices off the UI goroutine.
 func (s *excerptsScreen) reload() {
+	s.refilter()
+	s.reloadChoices()
+}
+
+// refilter fetches the excerpts the filter picks off the UI goroutine.
+func (s *excerptsScreen) refilter() {
 	if s.list == nil {
 		return
 	}
@@ -125,15 +126,7 @@ func (s *excerptsScreen) reload() {
 	}
 	background(func() {
 		list, err := s.ui.lib.Excerpts(s.ui.ctx, f)
-		var tags []domain.Tag
-		var srcs []*domain.Source
-		if err == nil {
-			tags, err = s.ui.lib.Tags(s.ui.ctx)
-		}
-		if err == nil {
-			srcs, err = s.ui.lib.Sources(s.ui.ctx, domain.SourceFilter{Sort: "title"})
-		}
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if gen != s.loads {
 				return
 			}
@@ -141,13 +134,32 @@ func (s *excerptsScreen) reload() {
 				s.ui.showError(err)
 				return
 			}
-			s.loaded(list, tags, srcs)
+			s.loaded(list)
 		})
 	})
 }
 
-func (s *excerptsScreen) loaded(list []*domain.Excerpt, tags []domain.Tag, srcs []*domain.Source) {
-	s.excerpts = list
+// reloadChoices fetches the tags and sources the filter offers. If the
+// library cannot give them the old ones stay, unannounced: the list's own
+// load, which goes with this one, reports what is wrong.
+func (s *excerptsScreen) reloadChoices() {
+	s.choiceLoads++
+	gen := s.choiceLoads
+	background(func() {
+		tags, err := s.ui.lib.Tags(s.ui.ctx)
+		var srcs []*domain.Source
+		if err == nil {
+			srcs, err = s.ui.lib.Sources(s.ui.ctx, domain.SourceFilter{Sort: "title"})
+		}
+		s.ui.do(func() {
+			if err == nil && gen == s.choiceLoads {
+				s.setChoices(tags, srcs)
+			}
+		})
+	})
+}
+
+func (s *excerptsScreen) setChoices(tags []domain.Tag, srcs []*domain.Source) {
 	opts := []string{allTags}
 	for _, t := range tags {
 		opts = append(opts, t.Name)
@@ -158,6 +170,10 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt, tags []domain.Tag, srcs 
 		names = append(names, clipRunes(src.Title, 60))
 	}
 	s.sources, s.source.Options = srcs, names
+}
+
+func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
+	s.excerpts = list
 	s.list.UnselectAll()
 	s.list.Refresh()
 	s.detail.Hide()
@@ -182,9 +198,6 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 }
 
 func (s *excerptsScreen) onSave() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	if s.selected == nil {
 		return
 	}
@@ -192,13 +205,14 @@ func (s *excerptsScreen) onSave() {
 	s.fields.apply(&e)
 	background(func() {
 		err := s.ui.lib.UpdateExcerpt(s.ui.ctx, &e)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 				return
 			}
 			*s.selected = e
 			s.list.Refresh()
+			s.reloadChoices() // its tags may be new
 		})
 	})
 }
@@ -211,16 +225,13 @@ func (s *excerptsScreen) onShowInSource() {
 
 // onDelete confirms; an excerpt used in briefings says which.
 func (s *excerptsScreen) onDelete() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	e := s.selected
 	if e == nil {
 		return
 	}
 	background(func() {
 		err := s.ui.lib.DeleteExcerpt(s.ui.ctx, e.ID, false)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			switch {
 			case err == nil:
 				s.reload()
@@ -240,7 +251,7 @@ func (s *excerptsScreen) onDelete() {
 func (s *excerptsScreen) forceDelete(id int64) {
 	background(func() {
 		err := s.ui.lib.DeleteExcerpt(s.ui.ctx, id, true)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 			}
@@ -259,16 +270,13 @@ func quoted(q string) string {
 
 // onAddToBriefing appends the excerpt to a briefing the analyst picks.
 func (s *excerptsScreen) onAddToBriefing() {
-	if s.ui.refuseReadOnly() {
-		return
-	}
 	e := s.selected
 	if e == nil {
 		return
 	}
 	background(func() {
 		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{})
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 				return

@@ -141,16 +141,6 @@ func storeOpener(path string) Opener {
 	}
 }
 
-func countOverlays(u *UI, text string) int {
-	n := 0
-	for _, o := range u.win.Canvas().Overlays().List() {
-		if treeContains(o, text) {
-			n++
-		}
-	}
-	return n
-}
-
 func TestAutosaveOnAFullDiskKeepsTheEditsAndRetries(t *testing.T) {
 	withDelays(t, 20*time.Millisecond, 50*time.Millisecond)
 	ctx := context.Background()

@@ -86,10 +86,10 @@ func (u *UI) importPaths(paths []string) {
 				break
 			}
 			name := p[strings.LastIndex(p, "/")+1:]
-			fyne.Do(func() { label.SetText(name); bar.SetValue(float64(i)) })
+			u.do(func() { label.SetText(name); bar.SetValue(float64(i)) })
 			results = append(results, u.importOne(ctx, p, name))
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			prog.Hide()
 			u.imported(results, len(paths))
 		})
@@ -111,9 +111,6 @@ func (u *UI) importOne(ctx context.Context, path, name string) importResult {
 // imported reports the outcome; a single new source opens in the details
 // form so the analyst can check what was detected.
 func (u *UI) imported(results []importResult, asked int) {
-	if u.ctx.Err() != nil {
-		return // the window has moved on to a restored library
-	}
 	u.library.reload()
 	var ok []importResult
 	var lines []string
@@ -138,7 +135,7 @@ func (u *UI) imported(results []importResult, asked int) {
 	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
 		src := ok[0].source
 		u.library.reader.open(src.ID, -1)
-		u.editSourceWithReport(src, "Imported — check the details", reportLines(ok[0].report),
+		u.editSource(src, "Imported — check the details", reportLines(ok[0].report),
 			func() { u.library.reader.open(src.ID, -1); u.library.reload() })
 		return
 	}
@@ -188,7 +185,7 @@ func (u *UI) onPaste() {
 			src.Kind, src.FileName = domain.KindNote, ""
 			existing, err = u.lib.CreateSource(u.ctx, src)
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			if err != nil {
 				u.showError(err)
 				return
@@ -217,42 +214,24 @@ func (u *UI) onImportURL() {
 	}
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder("https://…")
-	var d *dialog.FormDialog
-	d = dialog.NewForm("Import from a web address", "Import", "Cancel", []*widget.FormItem{{Text: "Address", Widget: entry}}, func(ok bool) {
-		if !ok || strings.TrimSpace(entry.Text) == "" {
-			return
+	u.showForm("Import from a web address", "Import", []*widget.FormItem{{Text: "Address", Widget: entry}}, fyne.NewSize(620, 180), func(again func()) {
+		if addr := strings.TrimSpace(entry.Text); addr != "" {
+			// A failed fetch brings the form back with the address, to correct it.
+			u.fetch(addr, again)
 		}
-		// A failed fetch brings the form back with the address, to correct it.
-		u.fetch(strings.TrimSpace(entry.Text), d.Show)
-	}, u.win)
-	d.Resize(fyne.NewSize(620, 180))
-	d.Show()
+	})
 }
 
 func (u *UI) fetch(addr string, onFail func()) {
-	ctx, cancel := context.WithCancel(u.ctx)
-	prog := dialog.NewCustom("Fetching", "Cancel", container.NewVBox(widget.NewLabel(addr), widget.NewProgressBarInfinite()), u.win)
-	done := false
-	prog.SetOnClosed(func() {
-		if !done {
-			cancel()
-		}
-	})
-	prog.Show()
+	ctx, end := u.busy("Fetching", addr)
 	background(func() {
 		src, rep, err := ingest.FetchURL(ctx, addr, ingest.FetchOptions{})
 		existing := false
 		if err == nil {
 			existing, err = u.lib.CreateSource(ctx, src)
 		}
-		fyne.Do(func() {
-			// Whether the analyst cancelled, read before our own cancel
-			// below (which would make every failure look cancelled and
-			// hide it).
-			cancelled := ctx.Err() != nil
-			done = true
-			prog.Hide()
-			cancel()
+		u.do(func() {
+			cancelled := end()
 			if err != nil && !cancelled && onFail != nil {
 				onFail()
 			}
@@ -261,4 +240,28 @@ func (u *UI) fetch(addr string, onFail func()) {
 			}
 		})
 	})
+}
+
+// busy shows a progress dialog, what over an endless bar, whose Cancel
+// button cancels the returned context. end closes it once the work is
+// done and reports whether the analyst cancelled.
+func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelled bool)) {
+	ctx, cancel := context.WithCancel(u.ctx)
+	prog := dialog.NewCustom(title, "Cancel", container.NewVBox(widget.NewLabel(what), widget.NewProgressBarInfinite()), u.win)
+	done := false // closing the dialog is a cancel only while working
+	prog.SetOnClosed(func() {
+		if !done {
+			cancel()
+		}
+	})
+	prog.Show()
+	return ctx, func() bool {
+		// Read before our own cancel below, which would make every
+		// failure look cancelled and hide it.
+		cancelled := ctx.Err() != nil
+		done = true
+		prog.Hide()
+		cancel()
+		return cancelled
+	}
 }

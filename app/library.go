@@ -132,7 +132,7 @@ func (s *libraryScreen) reload() {
 		} else {
 			srcs, err = s.ui.lib.Sources(s.ui.ctx, domain.SourceFilter{Sort: sortKey, Desc: sortKey == "imported" || sortKey == "excerpts" || sortKey == "published"})
 		}
-		fyne.Do(func() { s.loaded(gen, query, srcs, hits, err) })
+		s.ui.do(func() { s.loaded(gen, query, srcs, hits, err) })
 	})
 }
 
@@ -178,7 +178,7 @@ func (s *libraryScreen) openHit(h domain.SearchHit) {
 	}
 	background(func() {
 		e, err := s.ui.lib.Excerpt(s.ui.ctx, h.ID)
-		fyne.Do(func() {
+		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
 				return

@@ -67,14 +67,8 @@ func newReaderScreen(ui *UI) *readerScreen {
 }
 
 func (r *readerScreen) show(has bool) {
-	body := r.content.(*fyne.Container).Objects[0]
-	if has {
-		body.Show()
-		r.empty.Hide()
-	} else {
-		body.Hide()
-		r.empty.Show()
-	}
+	showIf(has, r.content.(*fyne.Container).Objects[0])
+	showIf(!has, r.empty)
 	r.content.Refresh() // a container does not repaint on Show
 }
 
@@ -89,7 +83,7 @@ func (r *readerScreen) open(sourceID, excerpt int64) {
 		if err == nil {
 			exs, err = r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: sourceID})
 		}
-		fyne.Do(func() {
+		r.ui.do(func() {
 			if gen != r.opens {
 				return
 			}

@@ -14,6 +14,11 @@ const readOnlyAdvice = "You can read, search, copy and export, but not change it
 
 // refuseReadOnly tells the analyst, before they type anything, that a
 // read-only library cannot take the change; it reports whether it did.
+//
+// A button that changes the library is greyed out instead (writes, and the
+// composer's disableEditing), so its handler needs no check: only what is
+// reached without such a button calls this (menu items, drag-and-drop,
+// the reader's context menu).
 func (u *UI) refuseReadOnly() bool {
 	if !u.lib.ReadOnly() {
 		return false

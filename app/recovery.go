@@ -4,6 +4,8 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,35 +16,40 @@ import (
 
 // showRecovery explains that the library is damaged and offers to restore
 // the newest backup; the damaged file is kept aside, never deleted.
-func showRecovery(ctx context.Context, a fyne.App, op Opener, cause error, start func(Library, func())) {
+func showRecovery(ctx context.Context, a fyne.App, op Opener, backup string, cause error, start func(Library, func())) {
 	w := a.NewWindow("Attaché — the library is damaged")
-	backup := op.NewestBackup()
-	// The store's message ends with advice for the command line; the
-	// buttons here are the window's version of it.
-	what, _, _ := strings.Cut(domain.ErrorMessage(cause), ": restore")
-	msg := widget.NewLabel(strings.ToUpper(what[:1]) + what[1:] + ".\n\nRestore the newest automatic backup, " +
+	msg := widget.NewLabel(damageSummary(cause) + ".\n\nRestore the newest automatic backup, " +
 		filepath.Base(backup) + "? The damaged file is kept beside the library, not deleted.")
 	msg.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord
-	var restore *widget.Button
+	var restore, quit *widget.Button
 	restore = widget.NewButton("Restore the backup", func() {
+		// Copying the backup takes a while on a big library: the window
+		// stays responsive, with nothing to press until it is done.
 		restore.Disable()
-		_, err := op.Restore(backup)
-		if err == nil {
+		quit.Disable()
+		background(func() {
+			_, err := op.Restore(backup)
 			var lib Library
 			var closeFn func()
-			if lib, closeFn, err = op.Open(ctx); err == nil {
-				start(lib, closeFn)
-				w.Close()
-				return
+			if err == nil {
+				lib, closeFn, err = op.Open(ctx)
 			}
-		}
-		status.SetText("Could not restore: " + domain.ErrorMessage(err))
-		restore.Enable()
+			fyne.Do(func() {
+				if err == nil {
+					start(lib, closeFn)
+					w.Close()
+					return
+				}
+				status.SetText("Could not restore: " + domain.ErrorMessage(err))
+				restore.Enable()
+				quit.Enable()
+			})
+		})
 	})
 	restore.Importance = widget.HighImportance
-	quit := widget.NewButton("Quit", a.Quit)
+	quit = widget.NewButton("Quit", a.Quit)
 	w.SetContent(container.NewPadded(container.NewBorder(nil, container.NewVBox(status, container.NewHBox(restore, quit)), nil, nil, msg)))
 	w.Resize(fyne.NewSize(640, 260))
 	w.Show()
@@ -72,9 +79,15 @@ func sentence(s string) string {
 	if s == "" {
 		return "Something went wrong."
 	}
-	s = strings.ToUpper(s[:1]) + s[1:]
+	s = capitalised(s)
 	if !strings.HasSuffix(s, ".") {
 		s += "."
 	}
 	return s
+}
+
+// capitalised is s, which is not empty, with its first letter upper case.
+func capitalised(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }

@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/attache/attache/assets"
@@ -22,7 +21,7 @@ func (u *UI) offerSample() {
 		if err != nil || len(list) > 0 {
 			return
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			dialog.ShowConfirm("Welcome to Attaché",
 				"Your library is empty. Load a small sample library — three short articles on 5G vendors, chip export controls and AI norms, with excerpts and a draft briefing — to see how it works?\n\nYou can delete the samples at any time.",
 				func(ok bool) {
@@ -44,7 +43,7 @@ func (u *UI) onLoadSample() {
 		if err == nil {
 			_, err = u.lib.ImportBundle(u.ctx, b)
 		}
-		fyne.Do(func() {
+		u.do(func() {
 			if err != nil {
 				u.showError(err)
 				return

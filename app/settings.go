@@ -4,7 +4,6 @@ import (
 	"image/color"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -31,18 +30,13 @@ func (u *UI) onSettings() {
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Classification", Widget: class, HintText: "banner text for new briefings"},
 		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th}}
-	d := dialog.NewForm("Settings", "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.showForm("Settings", "Save", items, fyne.NewSize(520, 360), func(func()) {
 		p.SetString(prefAuthor, author.Text)
 		p.SetString(prefClassification, class.Text)
 		p.SetString(prefPaper, paper.Selected)
 		p.SetString(prefTheme, th.Selected)
 		u.applyTheme()
-	}, u.win)
-	d.Resize(fyne.NewSize(520, 360))
-	d.Show()
+	})
 }
 
 // applyTheme honours the theme preference; the default follows the system.

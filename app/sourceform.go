@@ -12,24 +12,20 @@ import (
 
 var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B — Usually reliable", "C — Fairly reliable", "D — Not usually reliable", "E — Unreliable", "F — Cannot be judged"}
 
-// editSource shows a source's metadata in a form; saving stores it and
-// calls done. The text itself never changes.
-func (u *UI) editSource(src *domain.Source, title string, done func()) {
-	u.editSourceWithReport(src, title, nil, done)
-}
-
-// editSourceWithReport is editSource with the importer's notes on what it
-// detected and changed shown above the fields.
-func (u *UI) editSourceWithReport(src *domain.Source, title string, report []string, done func()) {
+// editSource shows a source's metadata in a form, below the importer's
+// notes on what it detected and changed if there are any; saving stores it
+// and calls done. The text itself never changes.
+func (u *UI) editSource(src *domain.Source, title string, report []string, done func()) {
 	e := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
 	accessed := e(src.Accessed.String())
 	rel := widget.NewSelect(reliabilityChoices, nil)
-	rel.SetSelectedIndex(max(strings.Index("ABCDEF", string(src.Reliability))+1, 0))
-	if src.Reliability == "" {
-		rel.SetSelectedIndex(0)
+	grade := 0 // not graded
+	if src.Reliability != "" {
+		grade = strings.Index("ABCDEF", string(src.Reliability)) + 1
 	}
+	rel.SetSelectedIndex(grade)
 	notes := widget.NewMultiLineEntry()
 	notes.SetText(src.Notes)
 	published.SetPlaceHolder("YYYY-MM-DD")
@@ -52,11 +48,7 @@ func (u *UI) editSourceWithReport(src *domain.Source, title string, report []str
 		found.Importance = widget.LowImportance
 		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
 	}
-	var d *dialog.FormDialog
-	d = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
-		if !ok {
-			return
-		}
+	u.showForm(title, "Save", items, fyne.NewSize(640, 620), func(again func()) {
 		s := *src
 		s.Title, s.Subtitle, s.Publisher, s.URL, s.Notes = strings.TrimSpace(titleE.Text), subtitle.Text, publisher.Text, url.Text, notes.Text
 		s.Authors = splitList(authors.Text, ";")
@@ -68,9 +60,9 @@ func (u *UI) editSourceWithReport(src *domain.Source, title string, report []str
 		}
 		background(func() {
 			err := u.lib.UpdateSource(u.ctx, &s)
-			fyne.Do(func() {
+			u.do(func() {
 				if err != nil {
-					d.Show() // back with what was typed
+					again() // back with what was typed
 					u.showError(err)
 					return
 				}
@@ -80,9 +72,7 @@ func (u *UI) editSourceWithReport(src *domain.Source, title string, report []str
 				}
 			})
 		})
-	}, u.win)
-	d.Resize(fyne.NewSize(640, 620))
-	d.Show()
+	})
 }
 
 func dateValidator(s string) error {
@@ -104,14 +94,11 @@ func splitList(s, sep string) []string {
 }
 
 func (r *readerScreen) onEditSource() {
-	if r.ui.refuseReadOnly() {
-		return
-	}
 	if r.source == nil {
 		return
 	}
 	src := r.source
-	r.ui.editSource(src, "Source details", func() {
+	r.ui.editSource(src, "Source details", nil, func() {
 		r.open(src.ID, -1)
 		r.ui.library.reload()
 	})
@@ -119,16 +106,13 @@ func (r *readerScreen) onEditSource() {
 
 // onDeleteSource confirms, naming the briefings that use its excerpts.
 func (r *readerScreen) onDeleteSource() {
-	if r.ui.refuseReadOnly() {
-		return
-	}
 	if r.source == nil {
 		return
 	}
 	src := r.source
 	background(func() {
 		used, err := r.ui.lib.SourceUsage(r.ui.ctx, src.ID)
-		fyne.Do(func() {
+		r.ui.do(func() {
 			if err != nil {
 				r.ui.showError(err)
 				return
@@ -153,7 +137,7 @@ func (r *readerScreen) onDeleteSource() {
 func (r *readerScreen) deleteSource(id int64, force bool) {
 	background(func() {
 		err := r.ui.lib.DeleteSource(r.ui.ctx, id, force)
-		fyne.Do(func() {
+		r.ui.do(func() {
 			if err != nil {
 				r.ui.showError(err)
 				return

@@ -37,7 +37,6 @@ type UI struct {
 	library   *libraryScreen
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
-	current   view
 	root      context.Context    // the app's context; ctx is this UI's, cancelled when its library is swapped
 	cancel    context.CancelFunc // stops this UI's background work when its library is swapped
 	decided   bool               // the analyst chose to close over unsaved edits
@@ -122,7 +121,6 @@ func (u *UI) onShowView(v view) {
 	if u.body == nil {
 		return
 	}
-	u.current = v
 	var c fyne.CanvasObject
 	switch v {
 	case viewExcerpts:
@@ -151,6 +149,31 @@ func (u *UI) showError(err error) {
 	d.Show()
 }
 
+// showForm shows a form dialog of the given size; submit runs when it is
+// confirmed, with again to bring the form back as it was typed (after a
+// failed save, say).
+func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
+	var d *dialog.FormDialog
+	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
+		if ok {
+			submit(d.Show)
+		}
+	}, u.win)
+	d.Resize(size)
+	d.Show()
+}
+
+// showIf shows the objects if visible is true, and hides them otherwise.
+func showIf(visible bool, objects ...fyne.CanvasObject) {
+	for _, o := range objects {
+		if visible {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}
+
 type userError struct{ msg string }
 
 func (e userError) Error() string { return e.msg }
@@ -158,9 +181,20 @@ func (e userError) Error() string { return e.msg }
 func errorForUser(err error) error { return userError{domain.ErrorMessage(err)} }
 
 // background runs work off the UI goroutine; its results come back through
-// fyne.Do. Tests run it inline, since the test driver has no UI goroutine
+// UI.do. Tests run it inline, since the test driver has no UI goroutine
 // and runs fyne.Do on the caller's.
 var background = func(f func()) { go f() }
+
+// do hands the result of background work to the UI goroutine (fyne.Do),
+// unless this UI's screens have been replaced (a restored backup) or the
+// app is quitting: an old screen's late result then shows nothing.
+func (u *UI) do(f func()) {
+	fyne.Do(func() {
+		if u.ctx.Err() == nil {
+			f()
+		}
+	})
+}
 
 // timeNow is the clock for new briefings' dates.
 var timeNow = time.Now
