@@ -73,7 +73,12 @@ func Run(ctx context.Context, op Opener) error {
 	go func() {
 		<-ctx.Done()
 		quitting()
-		fyne.Do(a.Quit)
+		fyne.Do(func() {
+			if ui != nil {
+				ui.rememberWindow()
+			}
+			a.Quit()
+		})
 	}()
 	start := func(lib Library, closeFn func()) {
 		ui, closeLib = New(ctx, a, lib), onlyOnce(closeFn)

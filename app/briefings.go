@@ -124,6 +124,7 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 				return
 			}
 			s.selected = id
+			s.ui.rememberBriefing(id)
 			s.composer.open(b)
 			s.showComposer(true)
 		})
@@ -203,6 +204,7 @@ func (s *briefingsScreen) closeComposer() {
 	}
 	s.composer.d = nil
 	s.selected = 0
+	s.ui.rememberBriefing(0)
 	s.showComposer(false)
 }
 

@@ -1,8 +1,6 @@
 package app
 
 import (
-	"image/color"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -41,22 +39,14 @@ func (u *UI) onSettings() {
 
 // applyTheme honours the theme preference; the default follows the system.
 func (u *UI) applyTheme() {
+	var fixed *fyne.ThemeVariant
 	switch u.app.Preferences().String(prefTheme) {
 	case "Light":
-		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantLight})
+		v := theme.VariantLight
+		fixed = &v
 	case "Dark":
-		u.app.Settings().SetTheme(fixedVariant{theme.DefaultTheme(), theme.VariantDark})
-	default:
-		u.app.Settings().SetTheme(theme.DefaultTheme())
+		v := theme.VariantDark
+		fixed = &v
 	}
-}
-
-// fixedVariant is a theme that ignores the system's light/dark setting.
-type fixedVariant struct {
-	fyne.Theme
-	v fyne.ThemeVariant
-}
-
-func (f fixedVariant) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
-	return f.Theme.Color(n, f.v)
+	u.app.Settings().SetTheme(newReadableTheme(fixed))
 }

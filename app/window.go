@@ -45,7 +45,11 @@ type UI struct {
 
 // New builds the main window on lib without showing it.
 func New(ctx context.Context, a fyne.App, lib Library) *UI {
-	return newUI(ctx, a, lib, a.NewWindow("Attaché"))
+	v := lastView(a)
+	u := newUI(ctx, a, lib, a.NewWindow("Attaché"))
+	u.fitWindow()
+	u.restoreSession(v)
+	return u
 }
 
 // newUI builds the screens on lib into win, which may already have shown
@@ -68,7 +72,6 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	}
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
-	u.win.Resize(fyne.NewSize(1280, 820))
 	u.library.reload()
 	u.offerSample()
 	u.applyTheme()
@@ -91,6 +94,7 @@ func (u *UI) onCloseRequested() {
 
 // closeWindow closes the main window, which quits the app.
 func (u *UI) closeWindow() {
+	u.rememberWindow()
 	if u.onQuit != nil {
 		u.onQuit()
 	}
@@ -132,6 +136,7 @@ func (u *UI) onShowView(v view) {
 	default:
 		c = u.library.content
 	}
+	u.rememberView(v)
 	u.body.Objects = []fyne.CanvasObject{c}
 	u.body.Refresh()
 	if u.nav != nil && u.nav.Length() > int(v) {

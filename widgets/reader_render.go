@@ -241,16 +241,28 @@ func (br *bodyRenderer) placeCaret(th fyne.Theme, v fyne.ThemeVariant) {
 	br.caret.Resize(fyne.NewSize(th.Size(theme.SizeNameInputBorder), r.wrap.lineH))
 }
 
-// highlightColor marks excerpts like a highlighter pen: the theme's warning
-// colour, translucent, stronger when active. It must differ from the
-// selection colour (blue in the stock themes), or a new selection inside an
-// excerpt cannot be told from the excerpt.
+// highlightColor marks excerpts like a highlighter pen: amber, translucent,
+// stronger when active. It must differ from the selection colour (blue), or
+// a new selection inside an excerpt cannot be told from the excerpt. It is
+// not the theme's warning colour, which is darkened for readable warning
+// text; on a dark background the pen is fainter, so light text stays
+// readable on it.
 func (r *Reader) highlightColor(active bool) color.Color {
-	c := r.Theme().Color(theme.ColorNameWarning, fyne.CurrentApp().Settings().ThemeVariant())
-	if active {
-		return withAlpha(c, 0x90)
+	amber := color.NRGBA{R: 0xff, G: 0xb3, B: 0x00}
+	strong, faint := uint8(0x90), uint8(0x48)
+	if isDark(r.Theme().Color(theme.ColorNameBackground, fyne.CurrentApp().Settings().ThemeVariant())) {
+		strong, faint = 0x58, 0x30
 	}
-	return withAlpha(c, 0x48)
+	if active {
+		return withAlpha(amber, strong)
+	}
+	return withAlpha(amber, faint)
+}
+
+// isDark tells a dark background from a light one.
+func isDark(c color.Color) bool {
+	r, g, b, _ := c.RGBA()
+	return 299*r+587*g+114*b < 500*0xffff
 }
 
 func withAlpha(c color.Color, a uint8) color.Color {

@@ -127,8 +127,31 @@ func TestReaderColumnIsCappedAndCentred(t *testing.T) {
 	if r.wrap.colW != r.wrap.maxCol || r.wrap.colW > 800 {
 		t.Fatalf("column %v, want the cap %v", r.wrap.colW, r.wrap.maxCol)
 	}
-	if left, right := r.wrap.colX, 1600-r.wrap.colX-r.wrap.colW; left-right > 0.01 || right-left > 0.01 {
+	// Centred to the pixel: the column starts on a whole pixel.
+	if left, right := r.wrap.colX, 1600-r.wrap.colX-r.wrap.colW; left-right > 1 || right-left > 1 {
 		t.Errorf("column not centred: %v left, %v right", left, right)
+	}
+}
+
+// Text drawn at a fractional pixel position is resampled and looks lighter
+// or blurred: every line and the column start on whole device pixels.
+func TestReaderTextOnWholePixels(t *testing.T) {
+	r, _ := newTestReader(t, fyne.NewSize(1013, 600))
+	r.SetText(article(300, 3, false))
+	px := r.pixelScale()
+	whole := func(v float32) bool { f := float64(v * px); return f == float64(int64(f)) }
+	if !whole(r.wrap.colX) {
+		t.Errorf("column starts at %v units (scale %v): not a whole pixel", r.wrap.colX, px)
+	}
+	for _, li := range []int{0, 1, 7, len(r.wrap.lines) - 1} {
+		if !whole(r.wrap.lineTop(li)) {
+			t.Errorf("line %d starts at %v units (line height %v): not a whole pixel", li, r.wrap.lineTop(li), r.wrap.lineH)
+		}
+	}
+	for _, px := range []float32{1, 1.25, 1.5, 2} {
+		if v := snapUp(19.3, px) * px; v != float32(int(v)) || v < 19.3*px {
+			t.Errorf("snapUp(19.3) at scale %v is %v pixels", px, v)
+		}
 	}
 }
 

@@ -17,6 +17,7 @@ type readerLine struct{ start, end int }
 // metrics are the theme-derived sizes a wrap depends on.
 type metrics struct {
 	textSize, lineH, pad, spaceW, minCol, maxCol, sig float32
+	scale                                             float32 // device pixels per unit
 }
 
 type wrapState struct {
@@ -42,8 +43,12 @@ func (r *Reader) measure(s string) float32 {
 func (r *Reader) updateMetrics() bool {
 	th := r.Theme()
 	size := th.Size(theme.SizeNameText)
-	m := metrics{textSize: size, pad: th.Size(theme.SizeNameInnerPadding)}
-	m.lineH = fyne.MeasureText("M", size, textStyle).Height + th.Size(theme.SizeNameLineSpacing)
+	// Lines and the column start on whole device pixels: a text texture
+	// drawn at a fractional position is resampled, and some lines then
+	// look lighter or blurred at 1x scale.
+	px := r.pixelScale()
+	m := metrics{textSize: size, pad: snapUp(th.Size(theme.SizeNameInnerPadding), px), scale: px}
+	m.lineH = snapUp(fyne.MeasureText("M", size, textStyle).Height+th.Size(theme.SizeNameLineSpacing), px)
 	// The signature notices a font change at the same size.
 	m.sig = fyne.MeasureText("Mg’—ΩЖ", size, textStyle).Width
 	sample := "the quick brown fox jumps over a lazy dog"
@@ -59,12 +64,28 @@ func (r *Reader) updateMetrics() bool {
 	return true
 }
 
+// pixelScale is the number of device pixels per Fyne unit where the reader
+// is shown (1 before it is on a canvas).
+func (r *Reader) pixelScale() float32 {
+	if app := fyne.CurrentApp(); app != nil {
+		if c := app.Driver().CanvasForObject(r); c != nil && c.Scale() > 0 {
+			return c.Scale()
+		}
+	}
+	return 1
+}
+
+// snapUp and snapDown round v up or down to a whole number of device
+// pixels at scale px.
+func snapUp(v, px float32) float32   { return float32(math.Ceil(float64(v*px))) / px }
+func snapDown(v, px float32) float32 { return float32(math.Floor(float64(v*px))) / px }
+
 // rewrap wraps the whole text for a widget of the given width.
 func (r *Reader) rewrap(width float32) {
 	w := &r.wrap
 	w.width = width
 	w.colW = max(min(w.maxCol, width-2*w.pad), w.minCol)
-	w.colX = max(w.pad, (width-w.colW)/2)
+	w.colX = snapDown(max(w.pad, (width-w.colW)/2), w.scale)
 	w.lines = w.lines[:0]
 	start := 0
 	for i := 0; i <= len(r.runes); i++ {

@@ -1,0 +1,92 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// withScreen pretends the usable screen is w×h pixels.
+func withScreen(t *testing.T, w, h int) {
+	t.Helper()
+	old := screenSize
+	screenSize = func() (int, int, bool) { return w, h, true }
+	t.Cleanup(func() { screenSize = old })
+}
+
+// On a 1280×800 screen the first window used to be 1280×820: its bottom,
+// with the status line, was off the screen.
+func TestFirstWindowFitsTheScreen(t *testing.T) {
+	for _, tc := range []struct {
+		w, h  int
+		scale float32
+		want  fyne.Size
+	}{
+		{1280, 800, 1, fyne.NewSize(1280, 800)},
+		{800, 600, 1, fyne.NewSize(800, 600)},
+		{3840, 2160, 1, preferredSize},
+		{2560, 1600, 2, fyne.NewSize(1280, 800)},
+	} {
+		withScreen(t, tc.w, tc.h)
+		if got := fitTo(preferredSize, tc.scale); got != tc.want {
+			t.Errorf("screen %d×%d at scale %v: window %v, want %v", tc.w, tc.h, tc.scale, got, tc.want)
+		}
+	}
+	withScreen(t, 1024, 700)
+	u, _ := newTestUI(t)
+	var s fyne.Size
+	fyne.DoAndWait(func() { u.fitWindow(); s = u.win.Canvas().Size() })
+	if s.Width > 1024 || s.Height > 700 {
+		t.Errorf("on a 1024×700 screen the window is %v", s)
+	}
+}
+
+// Size, view and open briefing come back at the next start; the briefing
+// only for the same library.
+func TestWindowViewAndBriefingRememberedBetweenRuns(t *testing.T) {
+	withScreen(t, 1920, 1080)
+	u, lib := openSampleBriefing(t)
+	id := u.briefings.composer.d.b.ID
+	fyne.DoAndWait(func() {
+		u.win.Resize(fyne.NewSize(1000, 700))
+		u.rememberWindow() // as closing the window does
+	})
+	next := New(context.Background(), u.app, lib)
+	next.win.Show()
+	t.Cleanup(func() { next.cancel() })
+	eventually(t, "the briefing reopened", func() bool {
+		c := next.briefings.composer
+		return c.d != nil && c.d.b.ID == id
+	})
+	var s fyne.Size
+	var shown fyne.CanvasObject
+	fyne.DoAndWait(func() {
+		s = next.win.Canvas().Size()
+		shown = next.body.Objects[0]
+	})
+	if s != fyne.NewSize(1000, 700) {
+		t.Errorf("window came back at %v, want 1000×700", s)
+	}
+	if shown != next.briefings.content {
+		t.Error("the Briefings view was not shown again")
+	}
+
+	// Another library at the same settings opens no briefing.
+	other, olib := newTestUI(t)
+	third := New(context.Background(), u.app, olib)
+	t.Cleanup(func() { third.cancel() })
+	_ = other
+	if third.briefings.selected != 0 {
+		t.Errorf("another library's start selected briefing %d", third.briefings.selected)
+	}
+}
+
+// Closing the briefing (trash) forgets it.
+func TestClosedBriefingIsNotReopened(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	fyne.DoAndWait(func() { u.briefings.closeComposer() })
+	if got := u.app.Preferences().Int(u.lastBriefingKey()); got != 0 {
+		t.Errorf("closed briefing still remembered: %d", got)
+	}
+}
