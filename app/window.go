@@ -57,6 +57,9 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u := &UI{app: a, lib: lib, win: win, root: ctx}
 	u.ctx, u.cancel = context.WithCancel(ctx)
+	// The theme first: rows built under the system's variant and not
+	// refreshed after a change of theme kept its text colour.
+	u.applyTheme()
 	u.library = newLibraryScreen(u)
 	u.excerpts = newExcerptsScreen(u)
 	u.briefings = newBriefingsScreen(u)
@@ -74,7 +77,6 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.win.SetOnDropped(u.onDropped)
 	u.library.reload()
 	u.offerSample()
-	u.applyTheme()
 	// Pending composer edits are saved before the window goes (and by Run
 	// after the event loop ends: a lifecycle stop hook would deadlock Fyne
 	// 2.7's shutdown, which queues it for a main loop that has finished).
