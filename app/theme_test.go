@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 )
@@ -131,4 +132,52 @@ func over(top, bottom color.Color) color.Color {
 	a := float64(t.A) / 255
 	mix := func(x, y uint8) uint8 { return uint8(float64(x)*a + float64(y)*(1-a)) }
 	return color.NRGBA{R: mix(t.R, b.R), G: mix(t.G, b.G), B: mix(t.B, b.B), A: 0xff}
+}
+
+// Switching the theme in Settings recolours what is already on screen: the
+// sidebar's rows must not keep the old variant's text colour.
+func TestThemeSwitchRecoloursTheSidebar(t *testing.T) {
+	u, _ := newTestUI(t)
+	for _, name := range []string{"Dark", "Light", "Dark"} {
+		fyne.DoAndWait(func() {
+			u.app.Preferences().SetString(prefTheme, name)
+			u.applyTheme()
+		})
+		var v fyne.ThemeVariant = theme.VariantLight
+		if name == "Dark" {
+			v = theme.VariantDark
+		}
+		bg := newReadableTheme(&v).Color(theme.ColorNameBackground, v)
+		var texts []*canvas.Text
+		fyne.DoAndWait(func() {
+			walkRendered(u.nav, func(o fyne.CanvasObject) {
+				if tx, ok := o.(*canvas.Text); ok && tx.Text != "" {
+					texts = append(texts, tx)
+				}
+			})
+		})
+		if len(texts) < 3 {
+			t.Fatalf("found %d texts in the sidebar", len(texts))
+		}
+		for _, tx := range texts {
+			if r := contrast(tx.Color, bg); r < 4.5 {
+				t.Errorf("%s theme: sidebar %q drawn at %.2f:1 on the background", name, tx.Text, r)
+			}
+		}
+	}
+}
+
+// walkRendered visits o and everything its renderers draw.
+func walkRendered(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	fn(o)
+	switch x := o.(type) {
+	case fyne.Widget:
+		for _, c := range test.WidgetRenderer(x).Objects() {
+			walkRendered(c, fn)
+		}
+	case *fyne.Container:
+		for _, c := range x.Objects {
+			walkRendered(c, fn)
+		}
+	}
 }
