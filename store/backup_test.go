@@ -86,21 +86,10 @@ func TestAutoBackupIsDailyAndRotated(t *testing.T) {
 func TestMigrationKeepsABackupFirst(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "lib.db")
-	s, err := Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	// Pretend the library predates the last migration.
+	// A library from before the last migration.
 	ms, _ := migrations()
-	last := ms[len(ms)-1]
-	if _, err := s.w.Exec(`DELETE FROM schema_migrations WHERE version = ?`, last.version); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.w.Exec(`ALTER TABLE source_texts DROP COLUMN pages`); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, path)
+	oldLibrary(t, path, ms[len(ms)-1].version-1).Close()
+	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
