@@ -174,6 +174,9 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 	if f.Desc {
 		dir = "DESC"
 	}
+	if f.Trashed && f.Sort == "" {
+		order, dir = "s.trashed_at", "DESC" // the trash lists what went last first
+	}
 	where, args := []string{"s.trashed_at IS NULL"}, []any{}
 	if f.Trashed {
 		where[0] = "s.trashed_at IS NOT NULL"

@@ -368,3 +368,28 @@ func TestTrashMigrationKeepsCounts(t *testing.T) {
 		t.Fatalf("count after trashing: %d", got.ExcerptCount)
 	}
 }
+
+func TestTrashListsWhatWentLastFirst(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	a := addSource(t, s, "Chips", chipsText)
+	b := addSource(t, s, "5G", fiveGText)
+	ea := addExcerpt(t, s, a.ID, "small yard")
+	eb := addExcerpt(t, s, a.ID, "lost sales")
+	for _, err := range []error{s.TrashExcerpt(ctx, eb.ID, false), s.TrashExcerpt(ctx, ea.ID, false),
+		s.TrashSource(ctx, b.ID, false), s.TrashSource(ctx, a.ID, false)} {
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	srcs, err := s.Sources(ctx, domain.SourceFilter{Trashed: true})
+	if err != nil || len(srcs) != 2 || srcs[0].ID != a.ID {
+		t.Fatalf("trashed sources %+v, %v; want %d first", srcs, err, a.ID)
+	}
+	if err := s.RestoreSource(ctx, a.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := trashedExcerptIDs(t, s); len(got) != 2 || got[0] != ea.ID {
+		t.Fatalf("trashed excerpts %v; want %d first", got, ea.ID)
+	}
+}
