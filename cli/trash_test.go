@@ -93,6 +93,16 @@ func TestBriefingEmptyTrashEmptiesSourcesToo(t *testing.T) {
 	wantContains(t, fails(t, db, cli.ExitError, "source", "restore", itoa(src.ID)), "there is no source 1")
 }
 
+func TestBriefingDeletePurgeOnlyFromTheTrash(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	b := newBriefing(t, db, "Short-lived")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "delete", itoa(b), "--purge"), "not in the trash")
+	wantContains(t, mustRun(t, db, "briefing", "delete", itoa(b)), "attache briefing undelete 1")
+	wantContains(t, mustRun(t, db, "briefing", "delete", itoa(b), "--purge"), "Deleted briefing 1 for good")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "undelete", itoa(b)), "there is no briefing 1")
+}
+
 func TestDeleteAndRestoreCommandLines(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)

@@ -220,6 +220,25 @@ func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, 
 	return ids, rows.Err()
 }
 
+// DeleteBriefing implements domain.BriefingService.
+func (s *Store) DeleteBriefing(ctx context.Context, id int64) error {
+	return s.update(ctx, func(tx *sql.Tx) error {
+		b, err := getBriefing(ctx, tx, id)
+		if err != nil {
+			return err
+		}
+		if b.TrashedAt == nil {
+			return domain.Errorf(domain.ECONFLICT, "briefing %d is not in the trash: move it there first", id)
+		}
+		for _, q := range []string{`DELETE FROM search WHERE rowid = ? * 4 + 3`, `DELETE FROM briefings WHERE id = ?`} {
+			if _, err := tx.ExecContext(ctx, q, id); err != nil {
+				return dbError("delete briefing", err)
+			}
+		}
+		return nil
+	})
+}
+
 // EmptyTrash deletes for good the briefings (with their history), sources
 // (with their excerpts) and excerpts in the trash; it returns how many
 // items went, an excerpt that went with its source not counted apart.

@@ -393,3 +393,24 @@ func TestTrashListsWhatWentLastFirst(t *testing.T) {
 		t.Fatalf("trashed excerpts %v; want %d first", got, ea.ID)
 	}
 }
+
+func TestDeleteBriefingOnlyFromTheTrash(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, e := newBriefing(t, s)
+	if err := s.AddBlock(ctx, b.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, s.DeleteBriefing(ctx, b.ID), domain.ECONFLICT)
+	if err := s.TrashBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	wantCode(t, func() error { _, err := s.Briefing(ctx, b.ID); return err }(), domain.ENOTFOUND)
+	// Its excerpt is free to go for good now.
+	if err := s.DeleteExcerpt(ctx, e.ID, false); err != nil {
+		t.Fatal(err)
+	}
+}
