@@ -30,10 +30,14 @@ type trashKind struct {
 var (
 	trashSource = &trashKind{"Source", theme.FolderIcon(),
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreSource(ctx, id) },
-		func(ctx context.Context, lib Library, id int64, force bool) error { return lib.DeleteSource(ctx, id, force) }}
+		func(ctx context.Context, lib Library, id int64, force bool) error {
+			return lib.DeleteSource(ctx, id, force)
+		}}
 	trashExcerpt = &trashKind{"Excerpt", theme.ContentCutIcon(),
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreExcerpt(ctx, id) },
-		func(ctx context.Context, lib Library, id int64, force bool) error { return lib.DeleteExcerpt(ctx, id, force) }}
+		func(ctx context.Context, lib Library, id int64, force bool) error {
+			return lib.DeleteExcerpt(ctx, id, force)
+		}}
 	trashBriefing = &trashKind{"Briefing", theme.DocumentIcon(),
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreBriefing(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, _ bool) error { return lib.DeleteBriefing(ctx, id) }}
