@@ -21,24 +21,24 @@ import (
 // trashKind is what one row of the trash is, with how to restore it and
 // delete it for good.
 type trashKind struct {
-	name    string // "Source", "Excerpt", "Briefing"
-	icon    fyne.Resource
+	name    string               // "Source", "Excerpt", "Briefing"
+	icon    func() fyne.Resource // called when drawn: the theme is not there while packages initialise
 	restore func(ctx context.Context, lib Library, id int64) error
 	purge   func(ctx context.Context, lib Library, id int64, force bool) error
 }
 
 var (
-	trashSource = &trashKind{"Source", theme.FolderIcon(),
+	trashSource = &trashKind{"Source", theme.FolderIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreSource(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, force bool) error {
 			return lib.DeleteSource(ctx, id, force)
 		}}
-	trashExcerpt = &trashKind{"Excerpt", theme.ContentCutIcon(),
+	trashExcerpt = &trashKind{"Excerpt", theme.ContentCutIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreExcerpt(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, force bool) error {
 			return lib.DeleteExcerpt(ctx, id, force)
 		}}
-	trashBriefing = &trashKind{"Briefing", theme.DocumentIcon(),
+	trashBriefing = &trashKind{"Briefing", theme.DocumentIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreBriefing(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, _ bool) error { return lib.DeleteBriefing(ctx, id) }}
 )
@@ -114,7 +114,7 @@ func (w *trashWindow) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	lines := row.Objects[0].(*fyne.Container)
 	lines.Objects[0].(*widget.Label).SetText(it.title)
 	lines.Objects[1].(*widget.Label).SetText(it.kind.name + " · " + it.detail + " · trashed " + it.at.Local().Format("2 Jan 2006 15:04"))
-	row.Objects[1].(*widget.Icon).SetResource(it.kind.icon)
+	row.Objects[1].(*widget.Icon).SetResource(it.kind.icon())
 }
 
 func (w *trashWindow) syncButtons() {
