@@ -32,8 +32,13 @@ deps:
 
 test: deps lint unit smoke
 
+# The packages share one private cache for the PDF engine's compiled code:
+# compiled once per run instead of once per package, never in ~/.cache, and
+# removed afterwards (each package's TestMain keeps its other temporary
+# files in a private folder too).
 unit:
-	$(GO) test $(GOFLAGS_TAGS) -count=1 ./...
+	cache=$$(mktemp -d); trap 'rm -rf "$$cache"' EXIT; \
+	ATTACHE_WASM_CACHE=$$cache/wasm $(GO) test $(GOFLAGS_TAGS) -count=1 ./...
 
 # The real binary under Xvfb: window shown, screenshot not blank, a PDF
 # exported, typing saved on SIGHUP and SIGTERM with a clean exit, and (under
