@@ -157,6 +157,9 @@ func printExcerpt(w io.Writer, e *domain.Excerpt) {
 	if e.Credibility > 0 {
 		printf(w, "  Credibility: %d (%s)\n", e.Credibility, e.Credibility.Description())
 	}
+	if e.TrashedAt != nil {
+		printf(w, "  In the trash since %s: `attache excerpt restore %d` brings it back\n", when(e.TrashedAt), e.ID)
+	}
 }
 
 func spaceIf(b bool) string {

@@ -75,7 +75,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 			for _, kv := range [][2]string{{"Subtitle", s.Subtitle}, {"Section", s.Section},
 				{"Authors", s.AuthorList()}, {"Publisher", s.Publisher}, {"Published", s.Published.Long()},
 				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)},
-				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}} {
+				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}, {"In trash", trashNote(s)}} {
 				if kv[1] != "" {
 					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
 				}

@@ -48,6 +48,8 @@ func TestTrashListsRestoresAndEmptiesAllThreeKinds(t *testing.T) {
 		t.Errorf("trashed briefings: %+v", tr.Briefings)
 	}
 	wantContains(t, mustRun(t, db, "trash"), "source", "(1 excerpt)", "“cost billions”", "Chip outlook", "attache trash empty")
+	wantContains(t, mustRun(t, db, "excerpt", "show", itoa(spare.ID)), "In the trash since", "attache excerpt restore 2")
+	wantContains(t, mustRun(t, db, "source", "show", itoa(chips.ID)), "In trash:", "attache source restore 1")
 
 	// What is in the trash is nowhere else.
 	var srcs []source

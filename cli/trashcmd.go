@@ -233,3 +233,11 @@ func when(t *time.Time) string {
 	}
 	return t.Local().Format("2006-01-02 15:04")
 }
+
+// trashNote says, for `source show`, since when a source is in the trash.
+func trashNote(s *domain.Source) string {
+	if s.TrashedAt == nil {
+		return ""
+	}
+	return fmt.Sprintf("since %s: `attache source restore %d` brings it back", when(s.TrashedAt), s.ID)
+}

@@ -150,6 +150,7 @@ type SourceService interface {
 	// RestoreSource brings the source back with the excerpts trashed with
 	// it; excerpts trashed on their own before stay in the trash.
 	RestoreSource(ctx context.Context, id int64) error
-	// SourceUsage names the briefings that use excerpts of the source.
+	// SourceUsage names the briefings outside the trash that use excerpts of
+	// the source: those whose blocks a forced TrashSource removes.
 	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
 }

@@ -280,7 +280,7 @@ func (s *Store) DeleteSource(ctx context.Context, id int64, force bool) error {
 // SourceUsage implements domain.SourceService.
 func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		refs, err = sourceUsage(ctx, tx, id)
+		refs, err = liveUsage(ctx, tx, "e.source_id = ?", id)
 		return err
 	})
 	return refs, err

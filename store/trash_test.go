@@ -414,3 +414,21 @@ func TestDeleteBriefingOnlyFromTheTrash(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+func TestSourceUsageNamesOnlyBriefingsOutsideTheTrash(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, e := newBriefing(t, s)
+	if err := s.AddBlock(ctx, b.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1); err != nil {
+		t.Fatal(err)
+	}
+	if refs, _ := s.SourceUsage(ctx, e.SourceID); len(refs) != 1 {
+		t.Fatalf("usage %+v", refs)
+	}
+	if err := s.TrashBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if refs, err := s.SourceUsage(ctx, e.SourceID); err != nil || len(refs) != 0 {
+		t.Fatalf("usage with the briefing in the trash: %+v, %v", refs, err)
+	}
+}
