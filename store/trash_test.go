@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -430,5 +432,40 @@ func TestSourceUsageNamesOnlyBriefingsOutsideTheTrash(t *testing.T) {
 	}
 	if refs, err := s.SourceUsage(ctx, e.SourceID); err != nil || len(refs) != 0 {
 		t.Fatalf("usage with the briefing in the trash: %+v, %v", refs, err)
+	}
+}
+
+// A colleague's library from before the trash, readable but in a folder
+// this user cannot write, is read from an upgraded private copy; the
+// library itself is left as it was.
+func TestAnOlderColleaguesLibraryIsReadFromAnUpgradedCopy(t *testing.T) {
+	dir := sharedDir(t, "attache-old-")
+	path := filepath.Join(dir, "library.db")
+	db := oldLibrary(t, path, 2)
+	for _, q := range []string{
+		`INSERT INTO sources (id, kind, title, sha256, imported_at) VALUES (1, 'article', 'Old', 'abc', '2025-01-01T00:00:00Z')`,
+		`INSERT INTO source_texts (source_id, text) VALUES (1, 'Old words here.')`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	db.Close()
+	for p, mode := range map[string]os.FileMode{path: 0o644, dir: 0o755} {
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got, want := asNobody(t, path), "read-only=true copy=true sources=1 err=<nil>"; got != want {
+		t.Fatalf("as nobody: %q, want %q", got, want)
+	}
+	s, err := sql.Open("sqlite3", "file:"+path+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var v int
+	if err := s.QueryRow(`SELECT max(version) FROM schema_migrations`).Scan(&v); err != nil || v != 2 {
+		t.Fatalf("the colleague's library is at schema %d (%v), want it untouched at 2", v, err)
 	}
 }
