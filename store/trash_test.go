@@ -94,6 +94,10 @@ func TestTrashedExcerptLeavesEveryListingUntilRestored(t *testing.T) {
 	if got := trashedExcerptIDs(t, s); len(got) != 1 || got[0] != e.ID {
 		t.Fatalf("trash lists %v, want [%d]", got, e.ID)
 	}
+	// The composer's picker searches excerpts by words.
+	if found, _ := s.Excerpts(ctx, domain.ExcerptFilter{Query: "yard"}); len(found) != 0 {
+		t.Fatalf("the picker finds the trashed excerpt: %+v", found)
+	}
 	if got, err := s.Excerpt(ctx, e.ID); err != nil || got.TrashedAt == nil {
 		t.Fatalf("a trashed excerpt can still be read, marked: %+v %v", got, err)
 	}
@@ -195,6 +199,9 @@ func TestTrashedSourceTakesItsExcerptsAndBringsBackOnlyThose(t *testing.T) {
 	}
 	if err := s.TrashSource(ctx, src.ID, false); err != nil {
 		t.Fatal(err)
+	}
+	if found, _ := s.Sources(ctx, domain.SourceFilter{Query: "semiconductors"}); len(found) != 0 {
+		t.Fatalf("a source search finds the trashed source: %+v", found)
 	}
 	v := look(t, s, src.ID, "semiconductors", "doctrine")
 	if v.sources != 1 || v.excerpts != 0 || v.hits != 0 || v.tagged != 0 || v.stats.Sources != 1 {
