@@ -235,7 +235,7 @@ func (s *excerptsScreen) onDelete() {
 		s.ui.do(func() {
 			switch {
 			case err == nil:
-				s.ui.excerptTrashed(e.ID, e.Quote)
+				s.ui.excerptTrashed(e.ID, e.Quote, false)
 			case domain.ErrorCode(err) == domain.ECONFLICT:
 				dialog.ShowConfirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
 					if ok {
@@ -258,7 +258,7 @@ func (s *excerptsScreen) forceDelete(e *domain.Excerpt) {
 				s.reload()
 				return
 			}
-			s.ui.excerptTrashed(e.ID, e.Quote)
+			s.ui.excerptTrashed(e.ID, e.Quote, true)
 		})
 	})
 }

@@ -145,7 +145,7 @@ func (r *readerScreen) deleteSource(src *domain.Source, force bool) {
 			}
 			r.source = nil
 			r.show(false)
-			r.ui.sourceTrashed(src)
+			r.ui.sourceTrashed(src, force)
 		})
 	})
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 
@@ -296,8 +297,14 @@ func (u *UI) refreshAfterTrash() {
 
 // movedToTrash tells the analyst that what they deleted is in the trash and
 // offers to bring it straight back; View → Trash… keeps it until emptied.
-func (u *UI) movedToTrash(what string, restore func(ctx context.Context) error) {
-	msg := widget.NewLabel(what + " is in the trash.\nUndo brings it back now; View → Trash… has it until you empty the trash.")
+// When it was taken out of briefings too (forced), Undo does not put it
+// back into them, and says so.
+func (u *UI) movedToTrash(what string, forced bool, restore func(ctx context.Context) error) {
+	undo := "Undo brings it back now"
+	if forced {
+		undo += " (not into the briefings it was taken out of)"
+	}
+	msg := widget.NewLabel(what + " is in the trash.\n" + undo + "; View → Trash… has it until you empty the trash.")
 	msg.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustomConfirm("Moved to the trash", "Undo", "OK", msg, func(undo bool) {
 		if !undo {
@@ -315,14 +322,39 @@ func (u *UI) movedToTrash(what string, restore func(ctx context.Context) error) 
 	d.Show()
 }
 
-// excerptTrashed follows moving an excerpt to the trash.
-func (u *UI) excerptTrashed(id int64, quote string) {
+// excerptTrashed follows moving an excerpt to the trash; forced, it was
+// taken out of the briefings that quoted it.
+func (u *UI) excerptTrashed(id int64, quote string, forced bool) {
 	u.refreshAfterTrash()
-	u.movedToTrash("The excerpt "+quoted(clipRunes(quote, 80)), func(ctx context.Context) error { return u.lib.RestoreExcerpt(ctx, id) })
+	u.reloadComposerQuoting(func(blk *domain.Block) bool { return blk.ExcerptID == id })
+	u.movedToTrash("The excerpt "+quoted(clipRunes(quote, 80)), forced, func(ctx context.Context) error { return u.lib.RestoreExcerpt(ctx, id) })
 }
 
 // sourceTrashed follows moving a source (with its excerpts) to the trash.
-func (u *UI) sourceTrashed(src *domain.Source) {
+func (u *UI) sourceTrashed(src *domain.Source, forced bool) {
 	u.refreshAfterTrash()
-	u.movedToTrash("The source “"+clipRunes(src.Title, 80)+"” with its excerpts", func(ctx context.Context) error { return u.lib.RestoreSource(ctx, src.ID) })
+	u.reloadComposerQuoting(func(blk *domain.Block) bool { return blk.Excerpt != nil && blk.Excerpt.SourceID == src.ID })
+	u.movedToTrash("The source “"+clipRunes(src.Title, 80)+"” with its excerpts", forced, func(ctx context.Context) error { return u.lib.RestoreSource(ctx, src.ID) })
+}
+
+// reloadComposerQuoting reopens the composer's briefing from the library
+// when one of its blocks quotes what just went to the trash: the forced
+// trash removed those blocks there, and the composer's copy would put them
+// back (and the excerpt with them) at its next save.
+func (u *UI) reloadComposerQuoting(quotes func(*domain.Block) bool) {
+	c := u.briefings.composer
+	if c.d == nil || !slices.ContainsFunc(c.d.b.Blocks, quotes) {
+		return
+	}
+	id := c.d.b.ID
+	background(func() {
+		b, err := u.lib.Briefing(u.ctx, id)
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+			} else if c.d != nil && c.d.b.ID == id {
+				c.open(b)
+			}
+		})
+	})
 }

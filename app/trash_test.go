@@ -182,3 +182,36 @@ func TestTrashIsInTheViewMenu(t *testing.T) {
 	fyne.DoAndWait(found.Action)
 	eventually(t, "the Trash window", func() bool { return overlayContains(u, "The trash is empty.") })
 }
+
+// A briefing open in the composer that quotes an excerpt trashed with
+// "remove it from those briefings" loses the block there too: the
+// composer's next save must not put it back (and the excerpt with it).
+func TestForcedTrashReachesTheOpenComposer(t *testing.T) {
+	u, lib, _, exs := trashFixture(t)
+	ctx := context.Background()
+	b := &domain.Briefing{Title: "Fence notes", Blocks: []*domain.Block{
+		{Type: domain.BlockHeading, Text: "Background"}, {Type: domain.BlockExcerpt, ExcerptID: exs[0].ID}}}
+	if err := lib.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	full, _ := lib.Briefing(ctx, b.ID)
+	c := u.briefings.composer
+	fyne.DoAndWait(func() { c.open(full) })
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
+	eventually(t, "the excerpts", func() bool { return len(u.excerpts.excerpts) == 2 })
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	fyne.DoAndWait(u.excerpts.onDelete)
+	eventually(t, "the question", func() bool { return overlayContains(u, "Fence notes") })
+	confirmForm(t, u, "Yes")
+	eventually(t, "the trash notice", func() bool { return overlayContains(u, "not into the briefings it was taken out of") })
+	eventually(t, "the composer without the block", func() bool { return c.d != nil && len(c.d.b.Blocks) == 1 })
+	fyne.DoAndWait(func() { c.summary.SetText("Edited after the trash.") })
+	fyne.DoAndWait(c.d.flush)
+	got, _ := lib.Briefing(ctx, b.ID)
+	if got.Summary != "Edited after the trash." || len(got.Blocks) != 1 {
+		t.Fatalf("briefing after the edit: %q, %d blocks", got.Summary, len(got.Blocks))
+	}
+	if !trashed(lib, exs[0].ID) {
+		t.Fatal("the composer's save brought the excerpt back from the trash")
+	}
+}
