@@ -184,7 +184,8 @@ func readTrash(ctx context.Context, lib Library) ([]trashItem, error) {
 	for _, b := range brs {
 		items = append(items, trashItem{trashBriefing, b.ID, b.Title, plural(b.Blocks, "block"), trashedAt(b.TrashedAt)})
 	}
-	sortTrash(items)
+	// Most recently trashed first, whatever the kind.
+	slices.SortStableFunc(items, func(a, b trashItem) int { return b.at.Compare(a.at) })
 	return items, nil
 }
 
@@ -193,16 +194,6 @@ func trashedAt(t *time.Time) time.Time {
 		return time.Time{}
 	}
 	return *t
-}
-
-// sortTrash puts the most recently trashed first (a stable insertion sort:
-// the trash is short).
-func sortTrash(items []trashItem) {
-	for i := 1; i < len(items); i++ {
-		for j := i; j > 0 && items[j].at.After(items[j-1].at); j-- {
-			items[j], items[j-1] = items[j-1], items[j]
-		}
-	}
 }
 
 func (w *trashWindow) current() (trashItem, bool) {
