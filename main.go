@@ -6,10 +6,16 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
+	"net"
 	"os"
 	"os/signal"
+	"runtime"
+	"strconv"
+	"strings"
 	"sync"
 	"syscall"
+	"time"
 
 	"github.com/attache/attache/app"
 	"github.com/attache/attache/cli"
@@ -34,10 +40,12 @@ func main() {
 // started from closed, or the user logged out). A signal the process was
 // started with ignored stays ignored, so `nohup attache &` outlives the
 // terminal as the user asked.
-func quitSignals() []os.Signal {
+// ignored is signal.Ignored, passed in so tests need not change the
+// process's own signal handling (and do not depend on how they were started).
+func quitSignals(ignored func(os.Signal) bool) []os.Signal {
 	var sigs []os.Signal
 	for _, s := range []os.Signal{os.Interrupt, syscall.SIGTERM, syscall.SIGHUP} {
-		if !signal.Ignored(s) {
+		if !ignored(s) {
 			sigs = append(sigs, s)
 		}
 	}
@@ -50,7 +58,7 @@ func quitSignals() []os.Signal {
 // through its last save: a closing terminal often sends SIGHUP twice (the
 // kernel to the foreground job, the shell to all its jobs).
 func quitContext() (context.Context, context.CancelFunc) {
-	sigs := quitSignals()
+	sigs := quitSignals(signal.Ignored)
 	if len(sigs) == 0 { // signal.Notify with no signals would relay them all
 		return context.WithCancel(context.Background())
 	}
@@ -61,6 +69,11 @@ func quitContext() (context.Context, context.CancelFunc) {
 // reason the library cannot be opened, another app holding it included, is
 // shown in a window: started from a desktop menu, nobody sees stderr.
 func runGUI(ctx context.Context, path string) error {
+	// Before anything is opened or created: without a display the window
+	// toolkit would panic after the library and settings were made.
+	if err := displayError(os.Getenv); err != nil {
+		return err
+	}
 	app.Version = cli.Version
 	return app.Run(ctx, app.Opener{
 		Open: func(ctx context.Context) (app.Library, func(), error) {
@@ -97,6 +110,52 @@ func runGUI(ctx context.Context, path string) error {
 		NewestBackup: func() string { return store.NewestBackup(path) },
 		Restore:      func(backup string) (string, error) { return store.RestoreFile(ctx, backup, path) },
 	})
+}
+
+// displayError tells, in one line, why the desktop app can open no window
+// here: no X display named (this build of the window toolkit talks to X11,
+// which Wayland desktops provide through XWayland), or one that does not
+// answer.
+func displayError(getenv func(string) string) error {
+	advice := "the desktop app needs a desktop session; every library command works without one (see `attache --help`)"
+	d := getenv("DISPLAY")
+	if d == "" {
+		return domain.Errorf(domain.EINVALID, "no display found (DISPLAY is not set): %s", advice)
+	}
+	if err := dialDisplay(d); err != nil {
+		return domain.Errorf(domain.EINVALID, "no display found (the X display %q does not answer): %s", d, advice)
+	}
+	return nil
+}
+
+// dialDisplay connects to the X server DISPLAY names and hangs up: ":N" is
+// the local socket (a file, or on Linux an abstract name), "host:N" TCP port
+// 6000+N. A form it does not know (a macOS launchd path, say) is taken on
+// trust.
+func dialDisplay(display string) error {
+	i := strings.LastIndex(display, ":")
+	if i < 0 || strings.Contains(display[:i], "/") {
+		return nil
+	}
+	host := display[:i]
+	num, _, _ := strings.Cut(display[i+1:], ".")
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 0 {
+		return fmt.Errorf("display number %q", num)
+	}
+	var conn net.Conn
+	if host == "" || host == "unix" {
+		sock := fmt.Sprintf("/tmp/.X11-unix/X%d", n)
+		if conn, err = net.DialTimeout("unix", sock, 2*time.Second); err != nil && runtime.GOOS == "linux" {
+			conn, err = net.DialTimeout("unix", "@"+sock, 2*time.Second)
+		}
+	} else {
+		conn, err = net.DialTimeout("tcp", net.JoinHostPort(host, strconv.Itoa(6000+n)), 2*time.Second)
+	}
+	if err != nil {
+		return err
+	}
+	return conn.Close()
 }
 
 // logf writes a message of the desktop app's to standard error, with the

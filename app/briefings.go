@@ -220,7 +220,7 @@ func (s *briefingsScreen) onRestore() {
 }
 
 func (s *briefingsScreen) onEmptyTrash() {
-	dialog.ShowConfirm("Empty the trash", "Delete the briefings in the trash for good, with their versions? This cannot be undone.", func(ok bool) {
+	dialog.ShowConfirm("Empty the trash", "Delete everything in the trash for good: its briefings with their versions, and its sources and excerpts (View → Trash… lists them)? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return
 		}

@@ -223,22 +223,23 @@ func (s *excerptsScreen) onShowInSource() {
 	}
 }
 
-// onDelete confirms; an excerpt used in briefings says which.
+// onDelete moves the excerpt to the trash, offering Undo; an excerpt used
+// in briefings says which first.
 func (s *excerptsScreen) onDelete() {
 	e := s.selected
 	if e == nil {
 		return
 	}
 	background(func() {
-		err := s.ui.lib.DeleteExcerpt(s.ui.ctx, e.ID, false)
+		err := s.ui.lib.TrashExcerpt(s.ui.ctx, e.ID, false)
 		s.ui.do(func() {
 			switch {
 			case err == nil:
-				s.reload()
+				s.ui.excerptTrashed(e.ID, e.Quote, false)
 			case domain.ErrorCode(err) == domain.ECONFLICT:
 				dialog.ShowConfirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
 					if ok {
-						s.forceDelete(e.ID)
+						s.forceDelete(e)
 					}
 				}, s.ui.win)
 			default:
@@ -248,14 +249,16 @@ func (s *excerptsScreen) onDelete() {
 	})
 }
 
-func (s *excerptsScreen) forceDelete(id int64) {
+func (s *excerptsScreen) forceDelete(e *domain.Excerpt) {
 	background(func() {
-		err := s.ui.lib.DeleteExcerpt(s.ui.ctx, id, true)
+		err := s.ui.lib.TrashExcerpt(s.ui.ctx, e.ID, true)
 		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
+				s.reload()
+				return
 			}
-			s.reload()
+			s.ui.excerptTrashed(e.ID, e.Quote, true)
 		})
 	})
 }

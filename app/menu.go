@@ -41,6 +41,8 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Library", shortcut(fyne.Key1, 0), func() { u.onShowView(viewLibrary) }),
 		item("Excerpts", shortcut(fyne.Key2, 0), func() { u.onShowView(viewExcerpts) }),
 		item("Briefings", shortcut(fyne.Key3, 0), func() { u.onShowView(viewBriefings) }),
+		fyne.NewMenuItemSeparator(),
+		fyne.NewMenuItem("Trash…", u.onShowTrash),
 	)
 	help := fyne.NewMenu("Help",
 		fyne.NewMenuItem("Keyboard shortcuts", u.onShortcutsHelp),

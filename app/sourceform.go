@@ -104,7 +104,8 @@ func (r *readerScreen) onEditSource() {
 	})
 }
 
-// onDeleteSource confirms, naming the briefings that use its excerpts.
+// onDeleteSource confirms, naming the briefings that use its excerpts, and
+// moves the source to the trash, offering Undo.
 func (r *readerScreen) onDeleteSource() {
 	if r.source == nil {
 		return
@@ -117,7 +118,7 @@ func (r *readerScreen) onDeleteSource() {
 				r.ui.showError(err)
 				return
 			}
-			msg := "Delete “" + src.Title + "” and its " + plural(len(r.excerpts), "excerpt") + "? This cannot be undone."
+			msg := "Move “" + src.Title + "” and its " + plural(len(r.excerpts), "excerpt") + " to the trash? View → Trash… can bring them back."
 			if len(used) > 0 {
 				names := make([]string, len(used))
 				for i, b := range used {
@@ -127,16 +128,16 @@ func (r *readerScreen) onDeleteSource() {
 			}
 			dialog.ShowConfirm("Delete source", msg, func(ok bool) {
 				if ok {
-					r.deleteSource(src.ID, len(used) > 0)
+					r.deleteSource(src, len(used) > 0)
 				}
 			}, r.ui.win)
 		})
 	})
 }
 
-func (r *readerScreen) deleteSource(id int64, force bool) {
+func (r *readerScreen) deleteSource(src *domain.Source, force bool) {
 	background(func() {
-		err := r.ui.lib.DeleteSource(r.ui.ctx, id, force)
+		err := r.ui.lib.TrashSource(r.ui.ctx, src.ID, force)
 		r.ui.do(func() {
 			if err != nil {
 				r.ui.showError(err)
@@ -144,7 +145,7 @@ func (r *readerScreen) deleteSource(id int64, force bool) {
 			}
 			r.source = nil
 			r.show(false)
-			r.ui.library.reload()
+			r.ui.sourceTrashed(src, force)
 		})
 	})
 }

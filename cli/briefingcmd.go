@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"os"
 
@@ -251,11 +252,12 @@ func (a *cliApp) briefingDuplicateCommand() *cobra.Command {
 }
 
 func (a *cliApp) briefingTrashCommand(trash bool) *cobra.Command {
-	use, short, done := "delete ID", "Move a briefing to the trash", "Moved briefing %d to the trash\n"
+	use, short := "delete ID", "Move a briefing to the trash (--purge: delete it from the trash for good)"
 	if !trash {
-		use, short, done = "undelete ID", "Restore a briefing from the trash", "Restored briefing %d\n"
+		use, short = "undelete ID", "Restore a briefing from the trash"
 	}
-	return &cobra.Command{
+	var purge bool
+	cmd := &cobra.Command{
 		Use:   use,
 		Short: short,
 		Args:  exactArgs(1, "a briefing id"),
@@ -268,17 +270,24 @@ func (a *cliApp) briefingTrashCommand(trash bool) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			op := lib.TrashBriefing
-			if !trash {
-				op = lib.RestoreBriefing
+			op, done := lib.TrashBriefing, fmt.Sprintf("Moved briefing %d to the trash: `attache briefing undelete %d` brings it back", id, id)
+			switch {
+			case !trash:
+				op, done = lib.RestoreBriefing, fmt.Sprintf("Restored briefing %d", id)
+			case purge:
+				op, done = lib.DeleteBriefing, fmt.Sprintf("Deleted briefing %d for good", id)
 			}
 			if err := op(cmd.Context(), id); err != nil {
 				return err
 			}
-			printf(a.env.Stdout, done, id)
+			printf(a.env.Stdout, "%s\n", done)
 			return nil
 		},
 	}
+	if trash {
+		cmd.Flags().BoolVar(&purge, "purge", false, "delete a briefing in the trash for good, with its versions")
+	}
+	return cmd
 }
 
 func (a *cliApp) briefingImportCommand() *cobra.Command {

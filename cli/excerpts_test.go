@@ -256,7 +256,7 @@ func TestExcerptDeleteRefusedWhileUsed(t *testing.T) {
 
 	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "delete", itoa(used.ID)), "excerpt 1 is used in", `"Fence-building in Washington"`, "--force")
 
-	wantContains(t, mustRun(t, db, "excerpt", "delete", itoa(spare.ID)), "Deleted excerpt 2")
+	wantContains(t, mustRun(t, db, "excerpt", "delete", itoa(spare.ID)), "Moved excerpt 2 to the trash", "attache excerpt restore 2")
 	mustRun(t, db, "excerpt", "delete", itoa(used.ID), "--force")
 
 	var exs []excerpt
@@ -268,5 +268,7 @@ func TestExcerptDeleteRefusedWhileUsed(t *testing.T) {
 	if len(br.Blocks) != 1 || br.Blocks[0].Type != "commentary" {
 		t.Errorf("blocks after forced delete: %+v", br.Blocks)
 	}
-	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "delete", itoa(used.ID)), "there is no excerpt 1")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "delete", itoa(used.ID)), "excerpt 1 is already in the trash")
+	wantContains(t, mustRun(t, db, "excerpt", "delete", itoa(used.ID), "--purge"), "Deleted excerpt 1 for good")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "restore", itoa(used.ID)), "there is no excerpt 1")
 }

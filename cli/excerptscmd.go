@@ -24,8 +24,9 @@ func (e *excerptFlags) register(cmd *cobra.Command) {
 }
 
 func (a *cliApp) excerptCommand() *cobra.Command {
-	return group(&cobra.Command{Use: "excerpt", Short: "Add, show, edit or delete an excerpt"},
-		a.excerptAddCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand())
+	return group(&cobra.Command{Use: "excerpt", Short: "Add, show, edit, delete or restore an excerpt"},
+		a.excerptAddCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand(),
+		a.excerptRestoreCommand())
 }
 
 func (a *cliApp) excerptAddCommand() *cobra.Command {
@@ -156,6 +157,9 @@ func printExcerpt(w io.Writer, e *domain.Excerpt) {
 	if e.Credibility > 0 {
 		printf(w, "  Credibility: %d (%s)\n", e.Credibility, e.Credibility.Description())
 	}
+	if e.TrashedAt != nil {
+		printf(w, "  In the trash since %s: `attache excerpt restore %d` brings it back\n", when(e.TrashedAt), e.ID)
+	}
 }
 
 func spaceIf(b bool) string {
@@ -197,28 +201,6 @@ func (a *cliApp) excerptEditCommand() *cobra.Command {
 		},
 	}
 	ef.register(cmd)
-	return cmd
-}
-
-func (a *cliApp) excerptDeleteCommand() *cobra.Command {
-	var force bool
-	cmd := &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete an excerpt",
-		Args:  exactArgs(1, "an excerpt id"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			e, err := a.excerptArg(cmd.Context(), args[0])
-			if err != nil {
-				return err
-			}
-			if err := a.store.DeleteExcerpt(cmd.Context(), e.ID, force); err != nil {
-				return withForceHint(err, "excerpt", e.ID)
-			}
-			printf(a.env.Stdout, "Deleted excerpt %d\n", e.ID)
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&force, "force", false, "also remove it from the briefings that use it")
 	return cmd
 }
 

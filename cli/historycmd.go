@@ -78,27 +78,5 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 		},
 	}
 	addJSONFlag(restore, &jsonRestore)
-	var jsonEmpty bool
-	empty := &cobra.Command{
-		Use:   "empty-trash",
-		Short: "Delete the briefings in the trash for good",
-		Args:  noArgs,
-		RunE: func(cmd *cobra.Command, _ []string) error {
-			lib, err := a.lib(cmd.Context())
-			if err != nil {
-				return err
-			}
-			n, err := lib.EmptyTrash(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if jsonEmpty {
-				return writeJSON(a.env.Stdout, map[string]int{"deleted": n})
-			}
-			printf(a.env.Stdout, "Deleted %d briefing(s) from the trash\n", n)
-			return nil
-		},
-	}
-	addJSONFlag(empty, &jsonEmpty)
-	return []*cobra.Command{history, snapshot, restore, empty}
+	return []*cobra.Command{history, snapshot, restore, a.emptyTrashCommand("empty-trash")}
 }

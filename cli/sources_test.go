@@ -124,7 +124,7 @@ func TestSourceDeleteRefusedWhileUsed(t *testing.T) {
 	// A source whose excerpts no briefing uses goes without --force, with
 	// its excerpts.
 	out := mustRun(t, db, "source", "delete", itoa(fiveG.ID))
-	wantContains(t, out, "Deleted source 2")
+	wantContains(t, out, "Moved source 2 with its excerpts to the trash", "attache source restore 2")
 	var exs []excerpt
 	runJSON(t, db, &exs, "excerpts")
 	if len(exs) != 1 || exs[0].ID != e.ID {
@@ -141,7 +141,9 @@ func TestSourceDeleteRefusedWhileUsed(t *testing.T) {
 		t.Errorf("the briefing still has %d blocks quoting the deleted source", len(br.Blocks))
 	}
 
-	wantContains(t, fails(t, db, cli.ExitError, "source", "delete", itoa(chips.ID)), "there is no source 1")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "delete", itoa(chips.ID)), "source 1 is already in the trash")
+	wantContains(t, mustRun(t, db, "source", "delete", itoa(chips.ID), "--purge"), "Deleted source 1 with its excerpts for good")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "restore", itoa(chips.ID)), "there is no source 1")
 }
 
 func TestSourceEditClearsAFieldWithAnEmptyValue(t *testing.T) {

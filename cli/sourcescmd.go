@@ -52,8 +52,8 @@ type sourceText struct {
 }
 
 func (a *cliApp) sourceCommand() *cobra.Command {
-	return group(&cobra.Command{Use: "source", Short: "Show, edit or delete one source"},
-		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand())
+	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source"},
+		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand())
 }
 
 func (a *cliApp) sourceShowCommand() *cobra.Command {
@@ -75,7 +75,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 			for _, kv := range [][2]string{{"Subtitle", s.Subtitle}, {"Section", s.Section},
 				{"Authors", s.AuthorList()}, {"Publisher", s.Publisher}, {"Published", s.Published.Long()},
 				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)},
-				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}} {
+				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}, {"In trash", trashNote(s)}} {
 				if kv[1] != "" {
 					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
 				}
@@ -166,41 +166,7 @@ func editSource(cmd *cobra.Command, s *domain.Source, authors []string) error {
 	return nil
 }
 
-func (a *cliApp) sourceDeleteCommand() *cobra.Command {
-	var force bool
-	cmd := &cobra.Command{
-		Use:   "delete ID",
-		Short: "Delete a source and its excerpts",
-		Args:  exactArgs(1, "a source id"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0], "source")
-			if err != nil {
-				return err
-			}
-			lib, err := a.lib(cmd.Context())
-			if err != nil {
-				return err
-			}
-			if err := lib.DeleteSource(cmd.Context(), id, force); err != nil {
-				return withForceHint(err, "source", id)
-			}
-			printf(a.env.Stdout, "Deleted source %d\n", id)
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&force, "force", false, "also remove its excerpts from the briefings that use them")
-	return cmd
-}
-
 func joinTags(tags []string) string { return strings.Join(tags, ", ") }
-
-// withForceHint tells the command-line user how to delete anyway.
-func withForceHint(err error, what string, id int64) error {
-	if domain.ErrorCode(err) == domain.ECONFLICT {
-		return domain.Errorf(domain.ECONFLICT, "%s (attache %s delete %d --force)", domain.ErrorMessage(err), what, id)
-	}
-	return err
-}
 
 // sourceArg loads the source an ID argument names.
 func (a *cliApp) sourceArg(ctx context.Context, arg string) (*domain.Source, error) {

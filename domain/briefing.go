@@ -173,6 +173,9 @@ type BriefingService interface {
 	DuplicateBriefing(ctx context.Context, id int64) (*Briefing, error)
 	TrashBriefing(ctx context.Context, id int64) error
 	RestoreBriefing(ctx context.Context, id int64) error
+	// DeleteBriefing deletes a briefing in the trash for good, with its
+	// versions; one outside the trash is refused (trash it first).
+	DeleteBriefing(ctx context.Context, id int64) error
 }
 
 // Snapshot is a saved version of a briefing, kept in its history.

@@ -23,6 +23,10 @@ type Excerpt struct {
 	CreatedAt   time.Time   `json:"created_at"`
 	UpdatedAt   time.Time   `json:"updated_at"`
 
+	// TrashedAt is when the excerpt went to the trash, on its own or with
+	// its source; nil while it is in use.
+	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+
 	// SourceTitle is filled in by listings for display; it is not stored.
 	SourceTitle string `json:"source_title,omitempty"`
 }
@@ -56,8 +60,11 @@ type ExcerptFilter struct {
 	Tag      string
 	Query    string // full-text search over quotes and notes
 	IDs      []int64
-	Offset   int
-	Limit    int
+	// Trashed lists the excerpts trashed on their own instead of those in
+	// use; excerpts that went with their source are listed under it.
+	Trashed bool
+	Offset  int
+	Limit   int
 }
 
 // ExcerptService stores excerpts.
@@ -71,8 +78,18 @@ type ExcerptService interface {
 	Excerpts(ctx context.Context, f ExcerptFilter) ([]*Excerpt, error)
 	// UpdateExcerpt saves note, tags, credibility and marking; the span is fixed.
 	UpdateExcerpt(ctx context.Context, e *Excerpt) error
-	// DeleteExcerpt refuses while a briefing uses the excerpt unless force is
-	// set, in which case those blocks go too.
+	// DeleteExcerpt deletes the excerpt for good, in the trash or not. It
+	// refuses while a briefing uses the excerpt unless force is set, in which
+	// case those blocks go too.
 	DeleteExcerpt(ctx context.Context, id int64, force bool) error
+	// TrashExcerpt moves the excerpt to the trash: it leaves listings, search
+	// and tag counts until restored. It refuses while a briefing that is not
+	// in the trash uses it, unless force is set, in which case those blocks
+	// go (blocks of trashed briefings stay).
+	TrashExcerpt(ctx context.Context, id int64, force bool) error
+	// RestoreExcerpt brings the excerpt back from the trash, with its source
+	// if that is in the trash too.
+	RestoreExcerpt(ctx context.Context, id int64) error
+	// Tags counts the excerpts in use only.
 	Tags(ctx context.Context) ([]Tag, error)
 }

@@ -58,7 +58,11 @@ type Source struct {
 	// page 2 at Pages[0], and so on. Empty for sources without pages.
 	Pages []int `json:"pages,omitempty"`
 
-	// ExcerptCount is filled in by listings; it is not stored.
+	// TrashedAt is when the source went to the trash; nil while in use.
+	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+
+	// ExcerptCount is filled in by listings; it is not stored. It counts the
+	// excerpts in use, or for a source in the trash those that went with it.
 	ExcerptCount int `json:"excerpt_count"`
 }
 
@@ -115,12 +119,14 @@ func (s *Source) AuthorList() string {
 
 // SourceFilter narrows a source listing. Zero values mean "no constraint".
 type SourceFilter struct {
-	Query  string // full-text search over the sources
-	Kind   SourceKind
-	Sort   string // "title", "published", "imported" (default), "author"
-	Desc   bool
-	Offset int
-	Limit  int
+	Query string // full-text search over the sources
+	Kind  SourceKind
+	Sort  string // "title", "published", "imported" (default), "author"
+	Desc  bool
+	// Trashed lists the sources in the trash instead of those in use.
+	Trashed bool
+	Offset  int
+	Limit   int
 }
 
 // SourceService stores sources.
@@ -133,9 +139,18 @@ type SourceService interface {
 	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
 	// UpdateSource saves the metadata of s; the text never changes.
 	UpdateSource(ctx context.Context, s *Source) error
-	// DeleteSource removes a source with its excerpts. It refuses while any
-	// excerpt is used in a briefing unless force is set.
+	// DeleteSource removes a source with its excerpts for good, in the trash
+	// or not. It refuses while any excerpt is used in a briefing unless force
+	// is set.
 	DeleteSource(ctx context.Context, id int64, force bool) error
-	// SourceUsage names the briefings that use excerpts of the source.
+	// TrashSource moves the source to the trash with its excerpts in use. It
+	// refuses while a briefing that is not in the trash uses one of them,
+	// unless force is set, in which case those blocks go.
+	TrashSource(ctx context.Context, id int64, force bool) error
+	// RestoreSource brings the source back with the excerpts trashed with
+	// it; excerpts trashed on their own before stay in the trash.
+	RestoreSource(ctx context.Context, id int64) error
+	// SourceUsage names the briefings outside the trash that use excerpts of
+	// the source: those whose blocks a forced TrashSource removes.
 	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
 }

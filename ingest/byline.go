@@ -16,7 +16,11 @@ type byline struct {
 var (
 	bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:words|written|reporting|story|text|article)\s+by|by)\s*:?\s+`)
 	authorPrefix = regexp.MustCompile(`(?i)^authors?\s*:\s*`)
-	nameJoiners  = regexp.MustCompile(`(?i)\s*(?:,\s*and\s+|\s+and\s+|\s*&\s*|\s*;\s*|\s+with\s+)\s*`)
+	// listSeparators always separate names; nameJoiners ("and", "&",
+	// "with") may instead be part of one organisation's name.
+	listSeparators = regexp.MustCompile(`\s*[,;]\s*`)
+	nameJoiners    = regexp.MustCompile(`(?i)\s+and\s+|\s*&\s*|\s+with\s+`)
+	leadingJoiner  = regexp.MustCompile(`(?i)^(?:and|&|with)\s+`)
 )
 
 // Words that start a phrase after "By" in ordinary prose ("By contrast, …",
@@ -84,32 +88,143 @@ func parseByline(line string) (byline, bool) {
 			b.publisher = seg
 		}
 	}
-	parts := strings.Split(nameJoiners.ReplaceAllString(segs[0], ","), ",")
+	parts := listSeparators.Split(segs[0], -1)
 	for i, part := range parts {
-		part = strings.TrimSpace(part)
-		switch {
-		case part == "":
+		part = leadingJoiner.ReplaceAllString(strings.TrimSpace(part), "")
+		if part == "" {
 			continue
-		case i > 0 && isDatePart(part, parts[i:]):
-			if p, u, ok := parseDateLine(strings.Join(parts[i:], ",")); ok {
+		}
+		if i > 0 && isDatePart(part, parts[i:]) {
+			if p, u, ok := parseDateLine(strings.Join(parts[i:], ", ")); ok {
 				b.pub, b.upd = p, u
 			}
 			return b, len(b.authors) > 0
-		case i > 0 && isAffiliation(part):
-			continue
-		case !looksLikeName(part, 5):
-			return b, false
-		default:
-			b.authors = append(b.authors, part)
+		}
+		for _, name := range joinedNames(part) {
+			switch {
+			case len(b.authors) > 0 && isAffiliation(name):
+				continue
+			case !looksLikeName(name, 5) && !looksLikeOrgName(name):
+				return b, false
+			}
+			b.authors = append(b.authors, name)
 		}
 	}
 	return b, len(b.authors) > 0
 }
 
+// Words that make a name an organisation's, such as a newsroom's desk or a
+// think tank's programme: "Cyber and Critical Tech desk" is one author.
+var orgNameWords = set("desk", "team", "institute", "institution", "centre", "center", "program",
+	"programme", "unit", "office", "department", "ministry", "council", "committee", "staff",
+	"group", "board", "bureau", "division", "secretariat", "service", "agency", "commission",
+	"foundation", "association", "society", "forum", "network", "coalition", "initiative",
+	"project", "newsroom", "editors", "lab", "laboratory", "taskforce", "observatory")
+
+// Subject words that no person's name is made of: "Critical Tech" or
+// "International Studies" is part of an organisation's name.
+var subjectWords = set("tech", "technology", "technologies", "cyber", "security", "policy",
+	"affairs", "studies", "research", "strategy", "strategic", "development", "defence", "defense",
+	"intelligence", "economics", "economic", "international", "foreign", "science", "sciences",
+	"digital", "critical", "emerging", "innovation", "governance", "diplomacy", "energy",
+	"climate", "trade", "industry", "editorial")
+
+// isOrgName tells whether a name has a word only organisations' names have.
+func isOrgName(name string) bool {
+	for _, w := range strings.Fields(name) {
+		lw := strings.ToLower(strings.Trim(w, ".,()’'"))
+		if orgNameWords[lw] || subjectWords[lw] {
+			return true
+		}
+	}
+	return false
+}
+
+// isPersonName is a name of two or more words that is not an
+// organisation's: "Alice Smith", not "Cyber" or "Office of Science".
+func isPersonName(name string) bool {
+	return len(strings.Fields(name)) >= 2 && looksLikeName(name, 5) && !isOrgName(name)
+}
+
+// joinedNames splits one list item at "and", "&" and "with" into the names
+// it joins, but keeps an organisation's name whole. A person's name stands
+// alone; a run of other pieces is one name when one of them has an
+// organisation word, so "Cyber and Critical Tech desk" and "Centre for
+// Strategic and International Studies" stay whole while "Alice Smith and
+// Bob Jones" (and "Reuters and AP") are two.
+func joinedNames(item string) []string {
+	pieces := nameJoiners.Split(item, -1)
+	seps := nameJoiners.FindAllString(item, -1)
+	var names []string
+	for i := 0; i < len(pieces); {
+		if isPersonName(pieces[i]) {
+			names = append(names, pieces[i])
+			i++
+			continue
+		}
+		end, org := i, false
+		for end < len(pieces) && !isPersonName(pieces[end]) {
+			org = org || isOrgName(pieces[end])
+			end++
+		}
+		if org {
+			names = append(names, rejoin(pieces[i:end], seps[i:end-1]))
+		} else {
+			names = append(names, pieces[i:end]...)
+		}
+		i = end
+	}
+	out := names[:0]
+	for _, n := range names {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// rejoin puts pieces back together with the joiners that stood between them.
+func rejoin(pieces, seps []string) string {
+	var b strings.Builder
+	for i, p := range pieces {
+		if i > 0 {
+			b.WriteString(seps[i-1])
+		}
+		b.WriteString(p)
+	}
+	return b.String()
+}
+
+// looksLikeOrgName accepts an organisation's name such as "Cyber and
+// Critical Tech desk": capitalised, short, with an organisation word, its
+// other lower-case words only joiners or organisation words.
+func looksLikeOrgName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 10 || len([]rune(s)) > 80 || !isOrgName(s) {
+		return false
+	}
+	if !unicode.IsUpper([]rune(words[0])[0]) || notNames[strings.ToLower(words[0])] {
+		return false
+	}
+	for _, w := range words {
+		lw := strings.ToLower(w)
+		switch rs := []rune(w); {
+		case strings.ContainsFunc(w, unicode.IsDigit):
+			return false
+		case unicode.IsUpper(rs[0]), w == "&", orgNameWords[lw], subjectWords[lw], orgJoiners[lw]:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+var orgJoiners = set("and", "of", "for", "on", "the", "in", "with")
+
 // isDatePart reports whether a comma part starts a date that may itself
 // contain a comma ("May 11, 2024").
 func isDatePart(part string, rest []string) bool {
-	_, _, ok := parseDateLine(strings.Join(rest, ","))
+	_, _, ok := parseDateLine(strings.Join(rest, ", "))
 	if !ok {
 		_, _, ok = parseDateLine(part)
 	}

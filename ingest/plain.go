@@ -138,13 +138,16 @@ func (b *builder) applyTop(m topMeta, titleFrom string) {
 
 func authorList(a []string) string { return (&domain.Source{Authors: a}).AuthorList() }
 
-// splitAuthors splits "A, B and C" from a metadata field into names.
+// splitAuthors splits "A, B and C" from a metadata field into names,
+// keeping an organisation's name whole ("Cyber and Critical Tech desk").
 func splitAuthors(s string) []string {
 	var out []string
-	for i, p := range strings.Split(nameJoiners.ReplaceAllString(s, ","), ",") {
-		p = oneLine(strings.TrimPrefix(strings.TrimSpace(p), "By "))
-		if p != "" && (i == 0 || !isAffiliation(p)) {
-			out = append(out, p)
+	for _, item := range listSeparators.Split(s, -1) {
+		item = leadingJoiner.ReplaceAllString(strings.TrimPrefix(strings.TrimSpace(item), "By "), "")
+		for _, p := range joinedNames(item) {
+			if p = oneLine(p); p != "" && (len(out) == 0 || !isAffiliation(p)) {
+				out = append(out, p)
+			}
 		}
 	}
 	return out

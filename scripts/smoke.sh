@@ -28,14 +28,36 @@ lib=$tmp/library.db
 # print nothing on stderr (Fyne used to complain about the locale).
 LANG=C.UTF-8 "$bin" --db "$tmp/quiet.db" library >/dev/null 2>"$tmp/quiet.err" || { cat "$tmp/quiet.err" >&2; echo "smoke: attache library failed" >&2; exit 1; }
 [ -s "$tmp/quiet.err" ] && { echo "smoke: attache library printed on stderr under LANG=C.UTF-8:" >&2; cat "$tmp/quiet.err" >&2; exit 1; }
-display=":$((100 + $$ % 800))"
+dnum=$((100 + $$ % 800))
+display=":$dnum"
+xfiles=("/tmp/.X$dnum-lock" "/tmp/.X11-unix/X$dnum")
+# An X server killed with -9 (a run of this script killed the same way, or
+# a stuck Xvfb killed by hand) leaves its lock and socket behind, and the
+# next Xvfb on that number refuses to start. rm_stale_x removes them when
+# the process named in the lock is gone, never another live server's.
+rm_stale_x() {
+	local pid
+	[ -f "${xfiles[0]}" ] || return 0
+	pid=$(tr -dc 0-9 <"${xfiles[0]}")
+	# A killed server is gone once kill -0 fails or it is a zombie not yet
+	# reaped (its lock and socket are as stale then).
+	if [ -z "$pid" ] || ! kill -0 "$pid" 2>/dev/null || grep -q '^State:[[:space:]]*Z' "/proc/$pid/status" 2>/dev/null; then
+		rm -f "${xfiles[@]}"
+	fi
+}
+rm_stale_x
 Xvfb "$display" -screen 0 1280x860x24 -nolisten tcp >"$tmp/xvfb.log" 2>&1 &
 xvfb=$!
 app= tracer=
 cleanup() {
 	if [ -n "$app" ]; then kill "$app" 2>/dev/null; wait "$tracer" 2>/dev/null; fi
+	# Xvfb removes its lock and socket on SIGTERM; one that does not stop
+	# within 5 s is killed, and what it leaves is removed here.
 	kill "$xvfb" 2>/dev/null || true
+	for _ in $(seq 50); do kill -0 "$xvfb" 2>/dev/null || break; sleep 0.1; done
+	kill -9 "$xvfb" 2>/dev/null || true
 	wait "$xvfb" 2>/dev/null || true
+	rm_stale_x
 	rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -13,8 +13,14 @@ import (
 // keepBackups is how many automatic backups are kept; older ones go.
 const keepBackups = 7
 
-// BackupDir is where automatic backups of the library at path are kept.
-func BackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
+// BackupDir is where automatic backups of the library at path are kept: a
+// folder named after the library file, beside it, so libraries that share a
+// folder (reports/a.db, reports/b.db) never mix or rotate out each other's.
+func BackupDir(path string) string { return path + ".backups" }
+
+// legacyBackupDir is where earlier versions kept every library's
+// backups: "backups" beside the library, shared by all libraries there.
+func legacyBackupDir(path string) string { return filepath.Join(filepath.Dir(path), "backups") }
 
 // AutoBackup backs the library up into BackupDir when the newest automatic
 // backup is older than a day (or there is none), then keeps the newest
@@ -39,12 +45,12 @@ func (s *Store) backupInto(ctx context.Context, dir, why string) (string, error)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	name := strings.TrimSuffix(filepath.Base(s.path), filepath.Ext(s.path)) + "-" + s.now().UTC().Format(backupStampLayout) + "-" + why + ".db"
+	name := backupPrefix(s.path) + s.now().UTC().Format(backupStampLayout) + "-" + why + ".db"
 	dest := filepath.Join(dir, name)
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", err
 	}
-	list := backups(dir)
+	list := backups(s.path)
 	for len(list) > keepBackups {
 		_ = os.Remove(list[0])
 		list = list[1:]
@@ -52,17 +58,55 @@ func (s *Store) backupInto(ctx context.Context, dir, why string) (string, error)
 	return dest, nil
 }
 
-// backups lists the automatic backups, oldest first (names sort by time).
-func backups(dir string) []string {
-	names, _ := filepath.Glob(filepath.Join(dir, "*.db"))
+// backups lists the automatic backups of the library at path in its own
+// folder, oldest first (names sort by time). Only files named as its backups
+// count, and so only they are ever rotated out.
+func backups(path string) []string {
+	return backupsIn(BackupDir(path), path)
+}
+
+// backupsIn lists the files in dir named as backups of the library at path.
+func backupsIn(dir, path string) []string {
+	entries, _ := os.ReadDir(dir)
+	prefix := backupPrefix(path)
+	var names []string
+	for _, e := range entries {
+		n := e.Name()
+		if !e.IsDir() && strings.HasPrefix(n, prefix) && backupName.MatchString(n[len(prefix):]) {
+			names = append(names, filepath.Join(dir, n))
+		}
+	}
 	sort.Strings(names)
 	return names
+}
+
+// backupPrefix starts the name of every backup of the library at path:
+// reports/x.db's are x-20260301-090000-daily.db and the like.
+func backupPrefix(path string) string {
+	return strings.TrimSuffix(filepath.Base(path), filepath.Ext(path)) + "-"
+}
+
+// NewestBackup is the newest automatic backup of the library at path, or
+// "". Backups an earlier version left in the shared backups folder count
+// when their names show they are this library's.
+func NewestBackup(path string) string {
+	all := append(backups(path), backupsIn(legacyBackupDir(path), path)...)
+	newest, newestAt := "", time.Time{}
+	for _, b := range all {
+		if at, ok := backupTime(b); ok && (newest == "" || !at.Before(newestAt)) {
+			newest, newestAt = b, at
+		}
+	}
+	return newest
 }
 
 // backupStampLayout is the time in a backup's name; backupStamp finds it.
 const backupStampLayout = "20060102-150405"
 
 var backupStamp = regexp.MustCompile(`-(\d{8}-\d{6})-[a-z-]+\.db$`)
+
+// backupName is what follows the library's prefix in a backup's name.
+var backupName = regexp.MustCompile(`^\d{8}-\d{6}-[a-z-]+\.db$`)
 
 // backupTime reads the time a backup was taken from its name.
 func backupTime(name string) (time.Time, bool) {

@@ -78,7 +78,7 @@ func TestAutoBackupIsDailyAndRotated(t *testing.T) {
 			t.Fatalf("day %d: %q %v", i, f, err)
 		}
 	}
-	if n := len(backups(BackupDir(s.Path()))); n != keepBackups {
+	if n := len(backups(s.Path())); n != keepBackups {
 		t.Fatalf("%d backups kept", n)
 	}
 }
@@ -86,26 +86,15 @@ func TestAutoBackupIsDailyAndRotated(t *testing.T) {
 func TestMigrationKeepsABackupFirst(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "lib.db")
+	// A library from before the last migration.
+	ms, _ := migrations()
+	oldLibrary(t, path, ms[len(ms)-1].version-1).Close()
 	s, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	// Pretend the library predates the last migration.
-	ms, _ := migrations()
-	last := ms[len(ms)-1]
-	if _, err := s.w.Exec(`DELETE FROM schema_migrations WHERE version = ?`, last.version); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.w.Exec(`ALTER TABLE source_texts DROP COLUMN pages`); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s, err = Open(ctx, path)
-	if err != nil {
-		t.Fatal(err)
-	}
 	defer s.Close()
-	list := backups(BackupDir(path))
+	list := backups(path)
 	if len(list) != 1 || !strings.Contains(list[0], "before-migration") {
 		t.Fatalf("backups %v", list)
 	}
@@ -176,7 +165,103 @@ func TestCheckFindsDamageAndAutoBackupKeepsTheGoodOnes(t *testing.T) {
 	if b, err := s.AutoBackup(ctx); err == nil || b != "" {
 		t.Fatalf("automatic backup of a damaged library = %q, %v; want a refusal", b, err)
 	}
-	if list := backups(BackupDir(path)); len(list) != 1 || list[0] != good {
+	if list := backups(path); len(list) != 1 || list[0] != good {
 		t.Fatalf("backups after refusing = %v, want only %s", list, good)
+	}
+}
+
+// openAt opens a library at path with a clock the test moves.
+func openAt(t *testing.T, path string, now *time.Time) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	s.SetClock(func() time.Time { return *now })
+	return s
+}
+
+func TestLibrariesSharingAFolderKeepTheirBackupsApart(t *testing.T) {
+	ctx := context.Background()
+	reports := filepath.Join(t.TempDir(), "reports")
+	if err := os.Mkdir(reports, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	a := openAt(t, filepath.Join(reports, "x.db"), &now)
+	b := openAt(t, filepath.Join(reports, "y.db"), &now)
+	bFirst, err := b.AutoBackup(ctx)
+	if err != nil || filepath.Dir(bFirst) != filepath.Join(reports, "y.db.backups") {
+		t.Fatalf("y's backup = %q, %v; want it in reports/y.db.backups", bFirst, err)
+	}
+	for range keepBackups + 2 {
+		got, err := a.AutoBackup(ctx)
+		if err != nil || filepath.Dir(got) != filepath.Join(reports, "x.db.backups") {
+			t.Fatalf("x's backup = %q, %v; want it in reports/x.db.backups", got, err)
+		}
+		now = now.Add(25 * time.Hour)
+	}
+	if _, err := os.Stat(filepath.Join(reports, "backups")); !os.IsNotExist(err) {
+		t.Fatalf("a shared backups folder was made: %v", err)
+	}
+	if n := len(backups(a.Path())); n != keepBackups {
+		t.Fatalf("x keeps %d backups, want %d", n, keepBackups)
+	}
+	// x's rotation never touches y's backups, and each newest is its own.
+	if got := NewestBackup(b.Path()); got != bFirst {
+		t.Fatalf("y's newest backup = %q, want %q", got, bFirst)
+	}
+	if got := NewestBackup(a.Path()); !strings.HasPrefix(filepath.Base(got), "x-") {
+		t.Fatalf("x's newest backup = %q", got)
+	}
+}
+
+func TestBackupsInTheOldSharedFolderAreFoundOnlyByName(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	path := filepath.Join(dir, "library.db")
+	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
+	s := openAt(t, path, &now)
+	old := filepath.Join(dir, "backups")
+	if err := os.Mkdir(old, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	mine := filepath.Join(old, "library-20260228-120000-daily.db")
+	for _, n := range []string{mine, filepath.Join(old, "other-20260301-080000-daily.db"), filepath.Join(old, "library-notes.db")} {
+		if err := s.Backup(ctx, n); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := NewestBackup(path); got != mine {
+		t.Fatalf("newest backup = %q, want this library's old one %q", got, mine)
+	}
+	// Less than a day old: no new backup is due yet.
+	if got, err := s.AutoBackup(ctx); got != "" || err != nil {
+		t.Fatalf("backup due a day after the old one = %q, %v", got, err)
+	}
+	now = now.Add(24 * time.Hour)
+	fresh, err := s.AutoBackup(ctx)
+	if err != nil || filepath.Dir(fresh) != BackupDir(path) {
+		t.Fatalf("new backup = %q, %v", fresh, err)
+	}
+	if got := NewestBackup(path); got != fresh {
+		t.Fatalf("newest backup = %q, want %q", got, fresh)
+	}
+	// A file of the analyst's in the new folder is neither a backup nor rotated.
+	stray := filepath.Join(BackupDir(path), "keep-me.db")
+	if err := os.WriteFile(stray, []byte("x"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for range keepBackups + 1 {
+		now = now.Add(25 * time.Hour)
+		if _, err := s.AutoBackup(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, f := range []string{stray, mine} {
+		if _, err := os.Stat(f); err != nil {
+			t.Fatalf("rotation removed %s: %v", f, err)
+		}
 	}
 }

@@ -50,7 +50,7 @@ func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*do
 			return err
 		}
 	}
-	return nil
+	return reviveUsed(ctx, tx, briefingID)
 }
 
 func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int) error {
@@ -75,6 +75,8 @@ func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Bl
 
 // replaceBlocks makes the briefing's blocks exactly blks, in that order.
 // Blocks that keep their ID are updated in place; the rest are inserted.
+// Like writeBlocks, it brings back from the trash the excerpts the blocks
+// use (see trash.go).
 func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) error {
 	keep := []int64{}
 	for _, b := range blks {
@@ -97,7 +99,7 @@ func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*do
 			return err
 		}
 	}
-	return nil
+	return reviveUsed(ctx, tx, briefingID)
 }
 
 func updateBlockRow(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID int64, pos int) error {

@@ -233,7 +233,8 @@ func (s *Store) TrashBriefing(ctx context.Context, id int64) error {
 	return s.setTrashed(ctx, id, true)
 }
 
-// RestoreBriefing implements domain.BriefingService.
+// RestoreBriefing implements domain.BriefingService. Excerpts the briefing
+// uses that went to the trash meanwhile come back with it.
 func (s *Store) RestoreBriefing(ctx context.Context, id int64) error {
 	return s.setTrashed(ctx, id, false)
 }
@@ -256,6 +257,9 @@ func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
 		}
 		if _, err := tx.ExecContext(ctx, `UPDATE briefings SET trashed_at = ? WHERE id = ?`, at, id); err != nil {
 			return dbError("move briefing", err)
+		}
+		if err := reviveUsed(ctx, tx, id); err != nil {
+			return err
 		}
 		return indexBriefing(ctx, tx, id)
 	})

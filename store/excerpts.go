@@ -31,11 +31,15 @@ func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 // excerptSource reads the text and title of the source an excerpt is taken
 // from.
 func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (text, title string, err error) {
-	err = tx.QueryRowContext(ctx, `SELECT t.text, s.title FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, sourceID).Scan(&text, &title)
-	if errors.Is(err, sql.ErrNoRows) {
+	var trashed sql.NullString
+	err = tx.QueryRowContext(ctx, `SELECT t.text, s.title, s.trashed_at FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, sourceID).Scan(&text, &title, &trashed)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
 		return "", "", domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", sourceID)
-	} else if err != nil {
+	case err != nil:
 		return "", "", dbError("read source", err)
+	case trashed.Valid:
+		return "", "", domain.Errorf(domain.ECONFLICT, "source %d is in the trash: restore it first (`attache source restore %d`)", sourceID, sourceID)
 	}
 	return text, title, nil
 }
@@ -96,15 +100,16 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 }
 
 const excerptColumns = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
-	e.marking, e.created_at, e.updated_at, s.title,
+	e.marking, e.created_at, e.updated_at, e.trashed_at, s.title,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id ORDER BY t.name)), '[]')`
 
 func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	var e domain.Excerpt
 	var created, updated, tags string
+	var trashed sql.NullString
 	if err := row.Scan(&e.ID, &e.SourceID, &e.Start, &e.End, &e.Quote, &e.Note, &e.Credibility,
-		&e.Marking, &created, &updated, &e.SourceTitle, &tags); err != nil {
+		&e.Marking, &created, &updated, &trashed, &e.SourceTitle, &tags); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
@@ -112,6 +117,7 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	}
 	e.CreatedAt, e.UpdatedAt = parseTime(created), parseTime(updated)
 	e.Tags = decodeTags(tags)
+	e.TrashedAt = trashedTime(trashed)
 	return &e, nil
 }
 
@@ -134,10 +140,15 @@ func getExcerpt(ctx context.Context, tx *sql.Tx, id int64) (*domain.Excerpt, err
 }
 
 // Excerpts implements domain.ExcerptService, in source order, then by
-// position in the source; a query orders by relevance instead.
+// position in the source; a query orders by relevance instead, and the
+// trash most recently trashed first.
 func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*domain.Excerpt, err error) {
-	where, args := []string{"1"}, []any{}
+	where, args := []string{"e.trashed_at IS NULL"}, []any{}
 	order := "e.source_id, e.start, e.id"
+	if f.Trashed {
+		where[0] = "e.trashed_at IS NOT NULL AND s.trashed_at IS NULL"
+		order = "e.trashed_at DESC, e.id DESC"
+	}
 	if f.SourceID != 0 {
 		where, args = append(where, "e.source_id = ?"), append(args, f.SourceID)
 	}

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql"
 	"path/filepath"
 	"testing"
 	"time"
@@ -53,4 +54,31 @@ func wantCode(t *testing.T, err error, code string) {
 	if got := domain.ErrorCode(err); got != code {
 		t.Fatalf("error = %v (code %q), want code %q", err, got, code)
 	}
+}
+
+// oldLibrary makes a library as a version of Attaché knowing migrations up
+// to version upTo left it, and returns it open for adding rows.
+func oldLibrary(t *testing.T, path string, upTo int) *sql.DB {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?_foreign_keys=on")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	if _, err := db.Exec(`CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`); err != nil {
+		t.Fatal(err)
+	}
+	ms, _ := migrations()
+	for _, m := range ms {
+		if m.version > upTo {
+			break
+		}
+		if _, err := db.Exec(m.sql); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := db.Exec(`INSERT INTO schema_migrations VALUES (?, ?, 'x')`, m.version, m.name); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return db
 }

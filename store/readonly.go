@@ -107,6 +107,12 @@ func openReadOnly(ctx context.Context, path string) (*Store, error) {
 	f.Close()
 	s := &Store{path: path, readOnly: true, now: utcNow}
 	err = s.openReader(ctx, path, false)
+	if isOlderSchema(err) {
+		// An earlier Attaché's library cannot be upgraded here; a private
+		// copy of it can be, and read instead.
+		s.Close()
+		return openCopy(ctx, path)
+	}
 	if err != nil && !isSchemaError(err) && !isDamage(err) {
 		switch {
 		case !readOnlyFS(path):
@@ -170,6 +176,12 @@ func copyOnce(ctx context.Context, path string) (*Store, error) {
 	if err == nil {
 		err = s.openReader(ctx, copyPath, false)
 	}
+	if isOlderSchema(err) {
+		// The library cannot be upgraded here, but the private copy can.
+		if err = upgradeCopy(ctx, copyPath); err == nil {
+			err = s.openReader(ctx, copyPath, false)
+		}
+	}
 	if err == nil {
 		err = s.Check(ctx)
 	}
@@ -210,8 +222,12 @@ func (s *Store) openReader(ctx context.Context, path string, immutable bool) err
 	return s.checkSchema(ctx)
 }
 
-// schemaError is checkSchema's verdict on a library it could read.
-type schemaError struct{ user *domain.Error }
+// schemaError is checkSchema's verdict on a library it could read; older
+// is set for a library an earlier Attaché wrote, which only needs upgrading.
+type schemaError struct {
+	user  *domain.Error
+	older bool
+}
 
 func (e schemaError) Error() string { return e.user.Message }
 func (e schemaError) Unwrap() error { return e.user }
@@ -219,6 +235,22 @@ func (e schemaError) Unwrap() error { return e.user }
 func isSchemaError(err error) bool {
 	var se schemaError
 	return errors.As(err, &se)
+}
+
+func isOlderSchema(err error) bool {
+	var se schemaError
+	return errors.As(err, &se) && se.older
+}
+
+// upgradeCopy brings a private copy of a library an earlier Attaché wrote up
+// to this version's schema, so a colleague's library is still read after an
+// upgrade on this side only.
+func upgradeCopy(ctx context.Context, path string) error {
+	s, err := Open(ctx, path)
+	if err != nil {
+		return err
+	}
+	return s.Close()
 }
 
 func hasLog(path string) bool {
@@ -246,7 +278,7 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	if err != nil {
 		var n int
 		if s.r.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema`).Scan(&n) == nil && n == 0 {
-			return schemaError{domain.Errorf(domain.EINVALID, "the library %s is empty and read-only, so Attaché cannot set it up: choose a folder you can write to with --db", s.path)}
+			return schemaError{user: domain.Errorf(domain.EINVALID, "the library %s is empty and read-only, so Attaché cannot set it up: choose a folder you can write to with --db", s.path)}
 		}
 		return err // SQLite's own error, for openReadOnly to judge
 	}
@@ -256,9 +288,9 @@ func (s *Store) checkSchema(ctx context.Context) error {
 	}
 	switch latest := ms[len(ms)-1].version; {
 	case current > latest:
-		return schemaError{domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)}
+		return schemaError{user: domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)}
 	case current < latest:
-		return schemaError{domain.Errorf(domain.EINVALID, "the library %s was made by an older Attaché and must be upgraded, but it is read-only: copy it to a folder you can write to and open the copy with --db", s.path)}
+		return schemaError{user: domain.Errorf(domain.EINVALID, "the library %s was made by an older Attaché and must be upgraded, but it is read-only: copy it to a folder you can write to and open the copy with --db", s.path), older: true}
 	}
 	return nil
 }

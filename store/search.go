@@ -34,18 +34,21 @@ func reindex(ctx context.Context, tx *sql.Tx, rowid int64, selectRow string, id 
 	return nil
 }
 
+// indexSource and indexExcerpt leave what is in the trash out of the index,
+// so search never finds it; restoring indexes it again.
 func indexSource(ctx context.Context, tx *sql.Tx, id int64) error {
 	return reindex(ctx, tx, id*4+rowSource, `SELECT ?, title || ' ' || subtitle,
 		(SELECT text FROM source_texts WHERE source_id = sources.id),
 		concat_ws(' ', (SELECT group_concat(value, ' ') FROM json_each(authors)),
-		nullif(publisher, ''), nullif(section, ''), nullif(notes, ''), nullif(file_name, '')) FROM sources WHERE id = ?`, id)
+		nullif(publisher, ''), nullif(section, ''), nullif(notes, ''), nullif(file_name, '')) FROM sources
+		WHERE id = ? AND trashed_at IS NULL`, id)
 }
 
 func indexExcerpt(ctx context.Context, tx *sql.Tx, id int64) error {
 	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, e.quote,
 		concat_ws(' ', nullif(e.note, ''), (SELECT group_concat(t.name, ' ') FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id))
-		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, id)
+		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ? AND e.trashed_at IS NULL`, id)
 }
 
 // indexBriefing indexes the briefing's own words: its metadata, summary and
@@ -80,7 +83,8 @@ const rankedMatches = 500
 const rankWindow = `rowid >= coalesce((SELECT rowid FROM search WHERE search MATCH ?1
 	ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)`
 
-// Search implements domain.SearchService. Trashed briefings are left out.
+// Search implements domain.SearchService. Trashed briefings are left out
+// (trashed sources and excerpts are not in the index).
 func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOptions) (hits []domain.SearchHit, err error) {
 	hits = []domain.SearchHit{}
 	match := ftsQuery(query)

@@ -140,22 +140,3 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 }
 
 func itoa(n int64) string { return fmt.Sprint(n) }
-
-// EmptyTrash deletes the briefings in the trash for good, with their
-// history; it returns how many went.
-func (s *Store) EmptyTrash(ctx context.Context) (n int, err error) {
-	err = s.update(ctx, func(tx *sql.Tx) error {
-		if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN
-			(SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)`); err != nil {
-			return dbError("empty trash", err)
-		}
-		res, err := tx.ExecContext(ctx, `DELETE FROM briefings WHERE trashed_at IS NOT NULL`)
-		if err != nil {
-			return dbError("empty trash", err)
-		}
-		k, _ := res.RowsAffected()
-		n = int(k)
-		return nil
-	})
-	return n, err
-}

@@ -11,9 +11,12 @@ import (
 	"github.com/attache/attache/domain"
 )
 
+// sourceColumns counts, for a source in the trash, the excerpts that went
+// with it (excerpt_count counts those in use).
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
-	s.reliability, s.notes, s.excerpt_count`
+	s.reliability, s.notes, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
+	ELSE (SELECT count(*) FROM excerpts x WHERE x.source_id = s.id AND x.trashed_at = s.trashed_at) END`
 
 // CreateSource implements domain.SourceService.
 func (s *Store) CreateSource(ctx context.Context, src *domain.Source) (existing bool, err error) {
@@ -35,12 +38,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	var id int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, src.SHA256).Scan(&id)
 	if err == nil {
-		got, err := getSource(ctx, tx, id, true)
-		if err != nil {
-			return false, err
-		}
-		*src = *got
-		return true, nil
+		return true, existingSource(ctx, tx, id, src)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return false, dbError("find source", err)
@@ -62,6 +60,25 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 		return false, dbError("insert source", err)
 	}
 	return false, indexSource(ctx, tx, src.ID)
+}
+
+// existingSource loads the source with the same text into src. Importing
+// the text of a source in the trash is asking for it back: it is restored.
+func existingSource(ctx context.Context, tx *sql.Tx, id int64, src *domain.Source) error {
+	got, err := getSource(ctx, tx, id, true)
+	if err != nil {
+		return err
+	}
+	if got.TrashedAt != nil {
+		if err := restoreSource(ctx, tx, id); err != nil {
+			return err
+		}
+		if got, err = getSource(ctx, tx, id, true); err != nil {
+			return err
+		}
+	}
+	*src = *got
+	return nil
 }
 
 func authorsJSON(a []string) string {
@@ -105,9 +122,10 @@ type scanner interface{ Scan(dest ...any) error }
 func scanSource(row scanner) (*domain.Source, error) {
 	var src domain.Source
 	var authors, published, accessed, imported string
+	var trashed sql.NullString
 	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
 		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
-		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.ExcerptCount, &src.Text)
+		&src.FileName, &imported, &src.Reliability, &src.Notes, &trashed, &src.ExcerptCount, &src.Text)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -118,6 +136,7 @@ func scanSource(row scanner) (*domain.Source, error) {
 	src.Published = parseDay(published)
 	src.Accessed = parseDay(accessed)
 	src.ImportedAt = parseTime(imported)
+	src.TrashedAt = trashedTime(trashed)
 	return &src, nil
 }
 
@@ -155,7 +174,13 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 	if f.Desc {
 		dir = "DESC"
 	}
-	where, args := []string{"1"}, []any{}
+	if f.Trashed && f.Sort == "" {
+		order, dir = "s.trashed_at", "DESC" // the trash lists what went last first
+	}
+	where, args := []string{"s.trashed_at IS NULL"}, []any{}
+	if f.Trashed {
+		where[0] = "s.trashed_at IS NOT NULL"
+	}
 	if f.Kind != "" {
 		where, args = append(where, "s.kind = ?"), append(args, f.Kind)
 	}
@@ -255,7 +280,7 @@ func (s *Store) DeleteSource(ctx context.Context, id int64, force bool) error {
 // SourceUsage implements domain.SourceService.
 func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		refs, err = sourceUsage(ctx, tx, id)
+		refs, err = liveUsage(ctx, tx, "e.source_id = ?", id)
 		return err
 	})
 	return refs, err

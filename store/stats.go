@@ -5,7 +5,7 @@ import (
 	"database/sql"
 )
 
-// Stats counts what the library holds (live briefings only).
+// Stats counts what the library holds outside the trash.
 type Stats struct {
 	Path        string `json:"path"`
 	Sources     int    `json:"sources"`
@@ -23,8 +23,8 @@ func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
 		st.ReadingCopy = formatTime(at)
 	}
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources),
-			(SELECT count(*) FROM excerpts),
+		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources WHERE trashed_at IS NULL),
+			(SELECT count(*) FROM excerpts WHERE trashed_at IS NULL),
 			(SELECT count(*) FROM briefings WHERE trashed_at IS NULL)`).Scan(&st.Sources, &st.Excerpts, &st.Briefings)
 		if err != nil {
 			return dbError("count library", err)

@@ -109,15 +109,6 @@ func damagedf(format string, args ...any) error {
 	return &damagedError{domain.Errorf(domain.EINVALID, format, args...)}
 }
 
-// NewestBackup is the newest automatic backup of the library at path, or "".
-func NewestBackup(path string) string {
-	list := backups(BackupDir(path))
-	if len(list) == 0 {
-		return ""
-	}
-	return list[len(list)-1]
-}
-
 // dsn puts every per-connection setting in the connection string, so each
 // connection the pool opens gets WAL, foreign keys and the busy timeout.
 func dsn(path, txlock string, queryOnly bool) string {

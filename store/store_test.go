@@ -147,7 +147,7 @@ func TestLibraryFromANewerAttacheIsRefusedUntouched(t *testing.T) {
 	if !bytes.Equal(before, after) {
 		t.Fatal("refusing a newer library changed its file")
 	}
-	if list := backups(BackupDir(path)); len(list) != 0 {
+	if list := backups(path); len(list) != 0 {
 		t.Fatalf("a newer library was backed up as if migrating: %v", list)
 	}
 }

@@ -42,11 +42,13 @@ func idsJSON(ids []int64) string {
 	return string(b)
 }
 
-// Tags implements domain.ExcerptService, most used first.
+// Tags implements domain.ExcerptService, most used first; excerpts in the
+// trash do not count, and a tag only they carry is not listed.
 func (s *Store) Tags(ctx context.Context) (tags []domain.Tag, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT t.name, count(et.excerpt_id) AS n FROM tags t
-			JOIN excerpt_tags et ON et.tag_id = t.id GROUP BY t.id ORDER BY n DESC, t.name`)
+			JOIN excerpt_tags et ON et.tag_id = t.id JOIN excerpts e ON e.id = et.excerpt_id
+			WHERE e.trashed_at IS NULL GROUP BY t.id ORDER BY n DESC, t.name`)
 		if err != nil {
 			return dbError("list tags", err)
 		}
