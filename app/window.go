@@ -145,8 +145,7 @@ func (u *UI) showError(err error) {
 	if err == nil || u.ctx.Err() != nil {
 		return // nothing, or the screens were replaced (a restored backup)
 	}
-	d := dialog.NewError(errorForUser(err), u.win)
-	d.Show()
+	u.showDialog(dialog.NewError(errorForUser(err), u.win), nil, nil, nil)
 }
 
 // showForm shows a form dialog of the given size; submit runs when it is
@@ -154,13 +153,15 @@ func (u *UI) showError(err error) {
 // failed save, say).
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
 	var d *dialog.FormDialog
+	content := formContent(items)
+	show := func() { u.showDialog(d, content, nil, d.Submit) }
 	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if ok {
-			submit(d.Show)
+			submit(show)
 		}
 	}, u.win)
 	d.Resize(size)
-	d.Show()
+	show()
 }
 
 // showIf shows the objects if visible is true, and hides them otherwise.
