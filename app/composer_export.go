@@ -47,7 +47,7 @@ func (c *composer) onExport() {
 	format.SetSelectedIndex(0)
 	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
 	folder := widget.NewLabel(c.exportFolder())
 	folder.Truncation = fyne.TextTruncateEllipsis
@@ -60,7 +60,7 @@ func (c *composer) onExport() {
 		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
 			d.SetLocation(l)
 		}
-		d.Show()
+		c.ui.showDialog(d, nil, nil, nil)
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
 		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
@@ -118,11 +118,11 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 				run()
 				return
 			}
-			dialog.ShowConfirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
+			c.ui.confirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
 				if ok {
 					run()
 				}
-			}, c.ui.win)
+			})
 		})
 	})
 }
@@ -178,11 +178,11 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 			case errors.Is(err, context.Canceled):
 				return
 			case errors.As(err, &mc):
-				dialog.ShowConfirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
+				c.ui.confirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
 					if ok {
 						c.export(bundle, path, ext, letter, true)
 					}
-				}, c.ui.win)
+				})
 			case err != nil:
 				c.ui.showError(err)
 			default:

@@ -68,19 +68,19 @@ func (c *composer) onHistory() {
 			return
 		}
 		v := versions[selected].ID
-		dialog.ShowConfirm("Restore version", "Put the briefing back as it was in this version? Its current state is kept as a version first.", func(ok bool) {
+		c.ui.confirm("Restore version", "Put the briefing back as it was in this version? Its current state is kept as a version first.", func(ok bool) {
 			if ok {
 				d.Hide()
 				c.restore(id, v)
 			}
-		}, c.ui.win)
+		})
 	}))
 	restore.Importance = widget.HighImportance
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35
 	d = dialog.NewCustom("Versions", "Close", container.NewBorder(nil, container.NewHBox(save, restore), nil, nil, split), c.ui.win)
 	d.Resize(fyne.NewSize(980, 640))
-	d.Show()
+	c.ui.showDialog(d, nil, nil, nil)
 	load()
 }
 
@@ -102,7 +102,7 @@ func (c *composer) restore(briefingID, version int64) {
 			}
 			c.open(b)
 			if skipped > 0 {
-				dialog.ShowInformation("Restored", plural(skipped, "block")+" left out: their excerpts have been deleted since.", c.ui.win)
+				c.ui.inform("Restored", plural(skipped, "block")+" left out: their excerpts have been deleted since.")
 			}
 		})
 	})

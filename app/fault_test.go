@@ -485,12 +485,7 @@ func TestFailedWebImportBringsTheAddressBack(t *testing.T) {
 	dismissOverlays(u)
 	fyne.DoAndWait(u.onImportURL)
 	addr := srv.URL + "/analysis/chips-2026"
-	var entry *widget.Entry
-	walk(findForm(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && entry == nil {
-			entry = e
-		}
-	})
+	entry := u.win.Canvas().Focused().(*dialogEntry)
 	fyne.DoAndWait(func() { entry.SetText(addr) })
 	confirmForm(t, u, "Import")
 	eventually(t, "the error", func() bool { return overlayContains(u, "404") })

@@ -46,7 +46,7 @@ func (u *UI) onImportFiles() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".json"}))
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
+	u.showDialog(d, nil, nil, nil)
 }
 
 func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
@@ -77,7 +77,7 @@ func (u *UI) importPaths(paths []string) {
 	stop := widget.NewButton("Cancel", func() { cancel(); label.SetText("Cancelling after this file…") })
 	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), container.NewVBox(label, bar, stop), u.win)
 	prog.Resize(fyne.NewSize(480, 160))
-	prog.Show()
+	u.showDialog(prog, nil, stop.OnTapped, nil)
 	background(func() {
 		defer cancel()
 		var results []importResult
@@ -144,7 +144,7 @@ func (u *UI) imported(results []importResult, asked int) {
 		if briefings > 0 {
 			u.briefings.reload()
 		}
-		dialog.ShowInformation("Import", strings.Join(append([]string{summary}, lines...), "\n"), u.win)
+		u.inform("Import", strings.Join(append([]string{summary}, lines...), "\n"))
 	}
 	if len(ok) > 0 {
 		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
@@ -175,7 +175,7 @@ func (u *UI) onPaste() {
 	}
 	text := u.app.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
-		dialog.ShowInformation("Import from clipboard", "The clipboard has no text: copy the article's text first.", u.win)
+		u.inform("Import from clipboard", "The clipboard has no text: copy the article's text first.")
 		return
 	}
 	background(func() {
@@ -212,7 +212,7 @@ func (u *UI) onImportURL() {
 	if u.refuseReadOnly() {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("https://…")
 	u.showForm("Import from a web address", "Import", []*widget.FormItem{{Text: "Address", Widget: entry}}, fyne.NewSize(620, 180), func(again func()) {
 		if addr := strings.TrimSpace(entry.Text); addr != "" {
@@ -254,7 +254,7 @@ func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelle
 			cancel()
 		}
 	})
-	prog.Show()
+	u.showDialog(prog, nil, nil, nil)
 	return ctx, func() bool {
 		// Read before our own cancel below, which would make every
 		// failure look cancelled and hide it.

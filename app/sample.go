@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 
-	"fyne.io/fyne/v2/dialog"
 
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
@@ -22,13 +21,13 @@ func (u *UI) offerSample() {
 			return
 		}
 		u.do(func() {
-			dialog.ShowConfirm("Welcome to Attaché",
+			u.confirm("Welcome to Attaché",
 				"Your library is empty. Load a small sample library — three short articles on 5G vendors, chip export controls and AI norms, with excerpts and a draft briefing — to see how it works?\n\nYou can delete the samples at any time.",
 				func(ok bool) {
 					if ok {
 						u.onLoadSample()
 					}
-				}, u.win)
+				})
 		})
 	})
 }

@@ -16,7 +16,7 @@ var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B 
 // notes on what it detected and changed if there are any; saving stores it
 // and calls done. The text itself never changes.
 func (u *UI) editSource(src *domain.Source, title string, report []string, done func()) {
-	e := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
+	e := func(v string) *dialogEntry { w := newDialogEntry(); w.SetText(v); return w }
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
 	accessed := e(src.Accessed.String())
@@ -26,7 +26,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		grade = strings.Index("ABCDEF", string(src.Reliability)) + 1
 	}
 	rel.SetSelectedIndex(grade)
-	notes := widget.NewMultiLineEntry()
+	notes := newDialogMultiEntry()
 	notes.SetText(src.Notes)
 	published.SetPlaceHolder("YYYY-MM-DD")
 	accessed.SetPlaceHolder("YYYY-MM-DD")
