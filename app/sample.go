@@ -3,7 +3,6 @@ package app
 import (
 	"bytes"
 
-
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
