@@ -181,7 +181,7 @@ func (s *briefingsScreen) onTrash() {
 	s.act(func(id int64) error {
 		err := s.ui.lib.TrashBriefing(s.ui.ctx, id)
 		if err == nil {
-			s.ui.do(s.closeComposer)
+			s.ui.do(func() { s.ui.notifyTrashed(id); s.closeComposer() })
 		}
 		return err
 	})

@@ -234,6 +234,7 @@ func (s *excerptsScreen) onDelete() {
 		s.ui.do(func() {
 			switch {
 			case err == nil:
+				s.ui.notify("Excerpt deleted.")
 				s.reload()
 			case domain.ErrorCode(err) == domain.ECONFLICT:
 				dialog.ShowConfirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
@@ -254,6 +255,8 @@ func (s *excerptsScreen) forceDelete(id int64) {
 		s.ui.do(func() {
 			if err != nil {
 				s.ui.showError(err)
+			} else {
+				s.ui.notify("Excerpt deleted and removed from its briefings.")
 			}
 			s.reload()
 		})

@@ -142,6 +142,9 @@ func (r *readerScreen) deleteSource(id int64, force bool) {
 				r.ui.showError(err)
 				return
 			}
+			if r.source != nil && r.source.ID == id {
+				r.ui.notify("“" + r.source.Title + "” deleted.")
+			}
 			r.source = nil
 			r.show(false)
 			r.ui.library.reload()

@@ -60,12 +60,12 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.nav = u.newNav()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.14
+	var banner fyne.CanvasObject
 	if lib.ReadOnly() {
-		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, split))
+		banner = u.readOnlyBanner()
 		u.win.SetTitle("Attaché — read-only")
-	} else {
-		u.win.SetContent(split)
 	}
+	u.win.SetContent(container.NewBorder(banner, u.noticeStrip(), nil, nil, split))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.Resize(fyne.NewSize(1280, 820))
