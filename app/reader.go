@@ -25,6 +25,7 @@ type readerScreen struct {
 	edit     *widget.Button
 	remove   *widget.Button
 	find     *widget.Entry
+	found    *widget.Label // "3 of 12", "No matches"
 	empty    *widget.Label
 	source   *domain.Source
 	excerpts []*domain.Excerpt
@@ -57,7 +58,9 @@ func newReaderScreen(ui *UI) *readerScreen {
 		r.text.ClearSelection() // search as you type starts from the top
 		r.onFindNext(true)
 	}
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.find)
+	r.found = widget.NewLabel("")
+	findBox := container.NewBorder(nil, nil, nil, r.found, r.find)
+	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), findBox)
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
@@ -103,6 +106,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.byline.SetText(bylineText(src))
 	r.details.SetText(detailsText(src))
 	if !same {
+		r.find.SetText("") // a search belongs to the source it was typed for
 		r.text.SetText(src.Text)
 	}
 	r.setHighlights(excerpt)
@@ -159,10 +163,19 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 	}
 }
 
+// onFindNext selects the next match and says which of how many it is.
 func (r *readerScreen) onFindNext(forward bool) {
-	if q := strings.TrimSpace(r.find.Text); q != "" && r.source != nil {
-		r.text.FindNext(q, forward)
+	q := strings.TrimSpace(r.find.Text)
+	if q == "" || r.source == nil {
+		r.found.SetText("")
+		return
 	}
+	n, of := r.text.FindMatch(q, forward)
+	if of == 0 {
+		r.found.SetText("No matches")
+		return
+	}
+	r.found.SetText(itoa(n) + " of " + itoa(of))
 }
 
 // onContextMenu offers the selection's actions where the analyst clicked.
