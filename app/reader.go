@@ -46,7 +46,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.text = widgets.NewReader()
 	r.text.OnSelectionChanged = r.onSelectionChanged
 	r.text.OnSecondaryTapped = r.onContextMenu
-	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onNewExcerpt)
+	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onExcerptSelection)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
 	r.edit = ui.writes(widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.onEditSource))
@@ -181,10 +181,51 @@ func (r *readerScreen) onFindNext(forward bool) {
 // onContextMenu offers the selection's actions where the analyst clicked.
 func (r *readerScreen) onContextMenu(pos fyne.Position) {
 	start, end := r.text.Selection()
-	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onNewExcerpt)
+	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onExcerptSelection)
 	excerpt.Disabled = end <= start
 	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find), r.ui.win.Canvas(), pos)
+}
+
+// onExcerptSelection asks for the new excerpt's note and tags, unless the
+// selected passage is an excerpt already (pressed twice, say): that one
+// is shown as selected instead, and the notice says so. The library is
+// asked, not the list on screen, which a save just made may not be in yet.
+func (r *readerScreen) onExcerptSelection() {
+	start, end := r.text.Selection()
+	if r.source == nil || end <= start {
+		return
+	}
+	id := r.source.ID
+	background(func() {
+		exs, err := r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: id})
+		r.ui.do(func() {
+			if err != nil {
+				r.ui.showError(err)
+				return
+			}
+			if r.source == nil || r.source.ID != id {
+				return // another source opened meanwhile
+			}
+			for _, e := range exs {
+				if e.Start == start && e.End == end {
+					r.excerpts = exs
+					r.setHighlights(e.ID)
+					r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
+					return
+				}
+			}
+			r.onNewExcerpt()
+		})
+	})
+}
+
+// noteHint is the start of an excerpt's note, to recognise it by.
+func noteHint(e *domain.Excerpt) string {
+	if e.Note == "" {
+		return ""
+	}
+	return " (note: “" + clipRunes(e.Note, 60) + "”)"
 }

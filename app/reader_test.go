@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"regexp"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -39,4 +40,38 @@ func TestFindInSourceCountsMatchesAndStartsAfreshInTheNextSource(t *testing.T) {
 	if r.find.Text != "" || r.found.Text != "" {
 		t.Fatalf("the find box carried %q (%q) to the next source", r.find.Text, r.found.Text)
 	}
+}
+
+func TestExcerptingTheSamePassageTwiceOffersTheFirst(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	r := u.library.reader
+	r.open(src.ID, -1)
+	eventually(t, "the text", func() bool { return r.text.Text() != "" })
+	fyne.DoAndWait(func() { r.text.Select(10, 40) })
+	fyne.DoAndWait(r.onExcerptSelection)
+	eventually(t, "the form", func() bool { return overlayContains(u, "New excerpt") })
+	confirmForm(t, u, "Save excerpt")
+	eventually(t, "the excerpt", func() bool {
+		got, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: src.ID})
+		return len(got) == 1
+	})
+	fyne.DoAndWait(func() { r.text.Select(10, 40) })
+	fyne.DoAndWait(r.onExcerptSelection)
+	eventually(t, "the notice", func() bool { return strings.HasPrefix(u.notice(), "This passage is already an excerpt") })
+	if overlays(u) != 0 {
+		t.Fatal("a second form opened for the same passage")
+	}
+	if s, e := r.text.Selection(); s != 10 || e != 40 {
+		t.Fatalf("the existing excerpt is not selected: %d–%d", s, e)
+	}
+	got, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: src.ID})
+	if len(got) != 1 {
+		t.Fatalf("%d excerpts of one passage", len(got))
+	}
+	// A different span is excerpted as usual.
+	fyne.DoAndWait(func() { r.text.Select(10, 41) })
+	fyne.DoAndWait(r.onExcerptSelection)
+	eventually(t, "the form", func() bool { return overlayContains(u, "New excerpt") })
 }
