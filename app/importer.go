@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -135,8 +136,7 @@ func (u *UI) imported(results []importResult, asked int) {
 	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
 		src := ok[0].source
 		u.library.reader.open(src.ID, -1)
-		u.editSource(src, "Imported — check the details", reportLines(ok[0].report),
-			func() { u.library.reader.open(src.ID, -1); u.library.reload() })
+		u.reviewImport(src, reportLines(ok[0].report))
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
@@ -264,4 +264,54 @@ func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelle
 		cancel()
 		return cancelled
 	}
+}
+
+// reviewImport shows a just-imported source's details as detected, with
+// the choice explicit: save them as corrected, keep them as detected, or
+// undo the import. Escape keeps them as detected, and says so.
+func (u *UI) reviewImport(src *domain.Source, report []string) {
+	items, save := u.sourceForm(src, report)
+	form := widget.NewForm(items...)
+	var d *dialog.CustomDialog
+	done := func() { u.library.reader.open(src.ID, -1); u.library.reload() }
+	keep := func() {
+		d.Hide()
+		u.notify("“" + src.Title + "” is in the library with its details as detected; Edit details changes them.")
+	}
+	show := func() { u.showDialog(d, form, keep, nil) }
+	saveBtn := widget.NewButtonWithIcon("Save details", theme.ConfirmIcon(), func() { d.Hide(); save(show, done) })
+	saveBtn.Importance = widget.HighImportance
+	undo := widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() { d.Hide(); u.undoImport(src) })
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			saveBtn.Disable()
+		} else {
+			saveBtn.Enable()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons("Imported — check the details", form, u.win)
+	d.SetButtons([]fyne.CanvasObject{undo, widget.NewButton("Keep as detected", keep), saveBtn})
+	d.Resize(fyne.NewSize(680, 640))
+	show()
+}
+
+// undoImport removes a source just imported; nothing can use it yet, so
+// the library refuses only if something does after all.
+func (u *UI) undoImport(src *domain.Source) {
+	background(func() {
+		err := u.lib.DeleteSource(u.ctx, src.ID, false)
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if r := u.library.reader; r.source == nil || r.source.ID == src.ID {
+				r.opens++ // an open of it still under way shows nothing
+				r.source = nil
+				r.show(false)
+			}
+			u.library.reload()
+			u.notify("Import undone: “" + src.Title + "” is no longer in the library.")
+		})
+	})
 }

@@ -16,6 +16,14 @@ var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B 
 // notes on what it detected and changed if there are any; saving stores it
 // and calls done. The text itself never changes.
 func (u *UI) editSource(src *domain.Source, title string, report []string, done func()) {
+	items, save := u.sourceForm(src, report)
+	u.showForm(title, "Save", items, fyne.NewSize(640, 620), func(again func()) { save(again, done) })
+}
+
+// sourceForm is the form items for a source's details, and save, which
+// stores what they hold, calling done, or again (to show the form as
+// typed) and the error.
+func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.FormItem, save func(again, done func())) {
 	e := func(v string) *dialogEntry { w := newDialogEntry(); w.SetText(v); return w }
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
@@ -38,7 +46,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		}
 		return nil
 	}
-	items := []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
+	items = []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
 		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
 		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
 		{Text: "Reliability", Widget: rel, HintText: "Admiralty grade of the source"}, {Text: "Notes", Widget: notes}}
@@ -48,7 +56,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		found.Importance = widget.LowImportance
 		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
 	}
-	u.showForm(title, "Save", items, fyne.NewSize(640, 620), func(again func()) {
+	return items, func(again, done func()) {
 		s := *src
 		s.Title, s.Subtitle, s.Publisher, s.URL, s.Notes = strings.TrimSpace(titleE.Text), subtitle.Text, publisher.Text, url.Text, notes.Text
 		s.Authors = splitList(authors.Text, ";")
@@ -72,7 +80,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 				}
 			})
 		})
-	})
+	}
 }
 
 func dateValidator(s string) error {
