@@ -4,6 +4,9 @@ import (
 	"context"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -97,5 +100,49 @@ func TestEscapeAnswersNoAndCancelsAForm(t *testing.T) {
 	list, _ := lib.Sources(context.Background(), domain.SourceFilter{})
 	if len(list) != 1 {
 		t.Fatalf("%d sources", len(list))
+	}
+}
+
+func TestEveryDialogGoesThroughTheHelper(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") || f == "dialogs.go" {
+			continue
+		}
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, line := range strings.Split(string(b), "\n") {
+			if strings.Contains(line, "dialog.Show") {
+				t.Errorf("%s:%d shows a dialog Escape cannot close: use u.confirm, u.inform, u.showCustom or u.showDialog", f, i+1)
+			}
+		}
+	}
+}
+
+func TestEscapeInTheNewExcerptFormCancelsIt(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	r := u.library.reader
+	r.open(src.ID, -1)
+	eventually(t, "the text", func() bool { return r.text.Text() != "" })
+	fyne.DoAndWait(func() { r.text.Select(5, 25) })
+	fyne.DoAndWait(r.onNewExcerpt)
+	note, ok := u.win.Canvas().Focused().(*dialogEntry)
+	if !ok || !note.MultiLine {
+		t.Fatalf("the note field has no focus (%T has)", u.win.Canvas().Focused())
+	}
+	test.Type(note, "draft")
+	pressKey(u, fyne.KeyEscape)
+	if overlays(u) != 0 {
+		t.Fatal("Escape in the note left the form open")
+	}
+	if got, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: src.ID}); len(got) != 0 {
+		t.Fatal("a cancelled form saved an excerpt")
 	}
 }

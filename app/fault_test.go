@@ -293,8 +293,8 @@ func TestExcerptFormComesBackWhenTheDiskIsFull(t *testing.T) {
 	note := strings.Repeat("Twenty minutes of careful reasoning about this passage. ", 12)
 	var noteEntry *widget.Entry
 	walk(findForm(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine && noteEntry == nil {
-			noteEntry = e
+		if e, ok := o.(*dialogEntry); ok && e.MultiLine && noteEntry == nil {
+			noteEntry = &e.Entry
 		}
 	})
 	fyne.DoAndWait(func() { noteEntry.SetText(note) })

@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -133,11 +132,11 @@ func (r *readerScreen) onDeleteSource() {
 				}
 				msg += "\n\nIts excerpts are used in " + strings.Join(names, ", ") + "; they will be removed from those briefings."
 			}
-			dialog.ShowConfirm("Delete source", msg, func(ok bool) {
+			r.ui.confirm("Delete source", msg, func(ok bool) {
 				if ok {
 					r.deleteSource(src.ID, len(used) > 0)
 				}
-			}, r.ui.win)
+			})
 		})
 	})
 }
