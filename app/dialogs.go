@@ -51,8 +51,14 @@ func (u *UI) showDialog(d closable, content fyne.CanvasObject, cancel, submit fu
 	cv := u.win.Canvas()
 	d.Show()
 	top := cv.Overlays().Top()
+	u.forgetDialog(top) // shown again (a form back after a failed save)
 	openDialogs[u.win] = append(openDialogs[u.win], shownDialog{overlay: top, cancel: cancel})
-	d.SetOnClosed(func() { u.forgetDialog(top) })
+	d.SetOnClosed(func() {
+		// A form's answer may have shown it again before this runs.
+		if !slices.Contains(cv.Overlays().List(), top) {
+			u.forgetDialog(top)
+		}
+	})
 	fields := textFields(content)
 	for _, f := range fields {
 		if e, ok := f.(*dialogEntry); ok {
