@@ -2,6 +2,7 @@ package app
 
 import (
 	"slices"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -210,4 +211,41 @@ func (u *UI) confirmWith(title, message, yes, no string, answer func(bool)) {
 // inform shows a message with an OK button.
 func (u *UI) inform(title, message string) {
 	u.showDialog(dialog.NewInformation(title, message, u.win), nil, nil, nil)
+}
+
+// formState is what the fields under o hold, to tell later whether the
+// analyst changed anything.
+func formState(o fyne.CanvasObject) []string {
+	var out []string
+	walkTree(o, true, func(c fyne.CanvasObject) bool {
+		switch w := c.(type) {
+		case *dialogEntry:
+			out = append(out, w.Text)
+		case *widget.Entry:
+			out = append(out, w.Text)
+		case *widget.Select:
+			out = append(out, w.Selected)
+		case *widget.Check:
+			out = append(out, strconv.FormatBool(w.Checked))
+		}
+		return true
+	})
+	return out
+}
+
+// askDiscard runs discard at once if the fields under o hold what they
+// held in state, and otherwise asks first: nothing typed is dropped
+// without a word. keep runs if the analyst goes back to the form.
+func (u *UI) askDiscard(o fyne.CanvasObject, state []string, discard, keep func()) {
+	if slices.Equal(formState(o), state) {
+		discard()
+		return
+	}
+	u.confirmWith("Discard your changes?", "What you typed in this form is not saved.", "Discard", "Keep editing", func(ok bool) {
+		if ok {
+			discard()
+		} else if keep != nil {
+			keep()
+		}
+	})
 }

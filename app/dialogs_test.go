@@ -36,15 +36,23 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 	if !ok {
 		t.Fatalf("the address field has no focus (%T has)", u.win.Canvas().Focused())
 	}
-	test.Type(entry, "http://example.invalid/x")
 	pressKey(u, fyne.KeyEscape)
 	if overlays(u) != 0 || fetched != 0 {
 		t.Fatalf("Escape left %d dialogs, fetched %d", overlays(u), fetched)
 	}
 
+	// Escape over something typed asks first; Escape again keeps editing.
 	fyne.DoAndWait(u.onImportURL)
 	entry = u.win.Canvas().Focused().(*dialogEntry)
 	test.Type(entry, srv.URL+"/missing")
+	pressKey(u, fyne.KeyEscape)
+	if !overlayContains(u, "Discard your changes?") {
+		t.Fatal("Escape dropped a typed address without asking")
+	}
+	pressKey(u, fyne.KeyEscape)
+	if u.win.Canvas().Focused() != entry || entry.Text != srv.URL+"/missing" {
+		t.Fatalf("keep editing did not bring the form back as typed (%q)", entry.Text)
+	}
 	pressKey(u, fyne.KeyReturn)
 	eventually(t, "the fetch's error", func() bool { return overlayContains(u, "404") })
 	if fetched != 1 {
@@ -61,6 +69,7 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 		t.Fatal("Escape did not close the error alone")
 	}
 	pressKey(u, fyne.KeyEscape)
+	confirmForm(t, u, "Discard") // the address is still typed in it
 	if overlays(u) != 0 {
 		t.Fatal("the second Escape did not close the form")
 	}
@@ -90,6 +99,8 @@ func TestEscapeAnswersNoAndCancelsAForm(t *testing.T) {
 	test.Type(title, "Changed ")
 	pressKey(u, fyne.KeyReturn) // one of many fields: Enter does not save
 	pressKey(u, fyne.KeyEscape)
+	eventually(t, "the question", func() bool { return overlayContains(u, "Discard your changes?") })
+	confirmForm(t, u, "Discard")
 	if overlays(u) != 0 {
 		t.Fatal("Escape in the title did not close the details form")
 	}
@@ -139,6 +150,12 @@ func TestEscapeInTheNewExcerptFormCancelsIt(t *testing.T) {
 	}
 	test.Type(note, "draft")
 	pressKey(u, fyne.KeyEscape)
+	confirmForm(t, u, "Keep editing")
+	if note.Text != "draft" || findForm(t, u) == nil {
+		t.Fatalf("keep editing lost the note: %q", note.Text)
+	}
+	pressKey(u, fyne.KeyEscape)
+	confirmForm(t, u, "Discard")
 	if overlays(u) != 0 {
 		t.Fatal("Escape in the note left the form open")
 	}

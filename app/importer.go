@@ -268,7 +268,7 @@ func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelle
 
 // reviewImport shows a just-imported source's details as detected, with
 // the choice explicit: save them as corrected, keep them as detected, or
-// undo the import. Escape keeps them as detected, and says so.
+// undo the import.
 func (u *UI) reviewImport(src *domain.Source, report []string) {
 	items, save := u.sourceForm(src, report)
 	form := widget.NewForm(items...)
@@ -278,7 +278,11 @@ func (u *UI) reviewImport(src *domain.Source, report []string) {
 		d.Hide()
 		u.notify("“" + src.Title + "” is in the library with its details as detected; Edit details changes them.")
 	}
-	show := func() { u.showDialog(d, form, keep, nil) }
+	start := formState(form)
+	// Escape keeps the details as detected too, asking first if some
+	// were corrected.
+	escape := func() { u.askDiscard(form, start, keep, nil) }
+	show := func() { u.showDialog(d, form, escape, nil) }
 	saveBtn := widget.NewButtonWithIcon("Save details", theme.ConfirmIcon(), func() { d.Hide(); save(show, done) })
 	saveBtn.Importance = widget.HighImportance
 	undo := widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() { d.Hide(); u.undoImport(src) })

@@ -75,3 +75,27 @@ func TestImportDetailsSaveStoresTheCorrection(t *testing.T) {
 		return got.Title == "Chip controls, corrected"
 	})
 }
+
+func TestImportDetailsEscapeAsksBeforeDroppingACorrection(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	eventually(t, "the details form", func() bool { return overlayContains(u, "Imported — check the details") })
+	title := u.win.Canvas().Focused().(*dialogEntry)
+	test.Type(title, "Typed ")
+	pressKey(u, fyne.KeyEscape)
+	if !overlayContains(u, "Discard your changes?") {
+		t.Fatal("Escape dropped a correction without asking")
+	}
+	confirmForm(t, u, "Keep editing")
+	if !overlayContains(u, "Imported — check the details") || title.Text != "Typed "+src.Title {
+		t.Fatalf("the form or its text is gone: %q", title.Text)
+	}
+	confirmForm(t, u, "Keep as detected") // an explicit choice: no question
+	if overlayContains(u, "Imported — check the details") || overlayContains(u, "Discard your changes?") {
+		t.Fatal("Keep as detected did not close the form at once")
+	}
+	got, _ := lib.Source(context.Background(), src.ID)
+	if got.Title != src.Title {
+		t.Fatalf("Keep as detected saved %q", got.Title)
+	}
+}

@@ -150,14 +150,17 @@ func (u *UI) showError(err error) {
 
 // showForm shows a form dialog of the given size; submit runs when it is
 // confirmed, with again to bring the form back as it was typed (after a
-// failed save, say).
+// failed save, say). Cancelling a form with changes asks first.
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
 	var d *dialog.FormDialog
 	content := formContent(items)
+	start := formState(content)
 	show := func() { u.showDialog(d, content, nil, d.Submit) }
 	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if ok {
 			submit(show)
+		} else {
+			u.askDiscard(content, start, func() {}, show) // Cancel or Escape
 		}
 	}, u.win)
 	d.Resize(size)
