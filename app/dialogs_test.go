@@ -32,8 +32,7 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 	dismissOverlays(u)
 
 	fyne.DoAndWait(u.onImportURL)
-	entry, ok := u.win.Canvas().Focused().(*dialogEntry)
-	if !ok {
+	if _, ok := u.win.Canvas().Focused().(*dialogEntry); !ok {
 		t.Fatalf("the address field has no focus (%T has)", u.win.Canvas().Focused())
 	}
 	pressKey(u, fyne.KeyEscape)
@@ -43,7 +42,7 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 
 	// Escape over something typed asks first; Escape again keeps editing.
 	fyne.DoAndWait(u.onImportURL)
-	entry = u.win.Canvas().Focused().(*dialogEntry)
+	entry := u.win.Canvas().Focused().(*dialogEntry)
 	test.Type(entry, srv.URL+"/missing")
 	pressKey(u, fyne.KeyEscape)
 	if !overlayContains(u, "Discard your changes?") {
