@@ -17,6 +17,7 @@ var noticeDelay = 5 * time.Second
 // happened is said without a dialog to dismiss: it takes no focus and
 // goes by itself after a few seconds.
 type noticeBar struct {
+	frame   *fyne.Container // the screens with the bar under them
 	content *fyne.Container
 	text    *widget.Label
 	action  *widget.Button
@@ -27,8 +28,8 @@ type noticeBar struct {
 // notices are the notice bars of the windows (UI goroutine only).
 var notices = map[fyne.Window]*noticeBar{}
 
-// noticeStrip makes the window's notice bar, to put at its bottom.
-func (u *UI) noticeStrip() fyne.CanvasObject {
+// withNotices puts the window's notice bar under screens.
+func (u *UI) withNotices(screens fyne.CanvasObject) fyne.CanvasObject {
 	b := &noticeBar{text: widget.NewLabel("")}
 	b.text.Wrapping = fyne.TextWrapWord
 	b.action = widget.NewButton("", func() {
@@ -44,8 +45,9 @@ func (u *UI) noticeStrip() fyne.CanvasObject {
 	b.content = container.NewVBox(widget.NewSeparator(), container.NewBorder(nil, nil,
 		widget.NewIcon(theme.InfoIcon()), container.NewHBox(b.action, closeBtn), b.text))
 	b.content.Hide()
+	b.frame = container.NewBorder(nil, b.content, nil, nil, screens)
 	notices[u.win] = b
-	return b.content
+	return b.frame
 }
 
 // notify says msg at the bottom of the window for a few seconds.
@@ -65,7 +67,7 @@ func (u *UI) notifyAction(msg, label string, fn func()) {
 	b.action.SetText(label)
 	showIf(label != "" && fn != nil, b.action)
 	b.content.Show()
-	b.content.Refresh()
+	b.frame.Refresh() // lay the screens out again above it
 	stay := noticeDelay
 	if fn != nil {
 		stay *= 2
@@ -82,7 +84,7 @@ func (u *UI) notifyAction(msg, label string, fn func()) {
 func (b *noticeBar) hide() {
 	b.run = nil
 	b.content.Hide()
-	b.content.Refresh()
+	b.frame.Refresh()
 }
 
 // notice is the message showing, "" when none, for tests.

@@ -31,6 +31,10 @@ func TestNoticeGoesAfterAWhile(t *testing.T) {
 	if u.notice() != "Done." {
 		t.Fatalf("notice %q", u.notice())
 	}
+	b := notices[u.win]
+	if y := b.content.Position().Y; y <= 0 || y+b.content.Size().Height != b.frame.Size().Height {
+		t.Fatalf("the notice is at y %v, height %v, not at the bottom of %v", y, b.content.Size().Height, b.frame.Size())
+	}
 	if u.win.Canvas().Focused() != nil || len(u.win.Canvas().Overlays().List()) > 1 {
 		t.Fatal("the notice took focus or opened a dialog") // the welcome dialog may show
 	}

@@ -25,7 +25,8 @@ type readerScreen struct {
 	edit     *widget.Button
 	remove   *widget.Button
 	find     *widget.Entry
-	found    *widget.Label // "3 of 12", "No matches"
+	found    *widget.Label   // "3 of 12", "No matches"
+	findBar  *fyne.Container // the find box and found, laid out again as found changes width
 	empty    *widget.Label
 	source   *domain.Source
 	excerpts []*domain.Excerpt
@@ -59,8 +60,8 @@ func newReaderScreen(ui *UI) *readerScreen {
 		r.onFindNext(true)
 	}
 	r.found = widget.NewLabel("")
-	findBox := container.NewBorder(nil, nil, nil, r.found, r.find)
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), findBox)
+	r.findBar = container.NewBorder(nil, nil, nil, r.found, r.find)
+	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.findBar)
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
@@ -167,15 +168,22 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 func (r *readerScreen) onFindNext(forward bool) {
 	q := strings.TrimSpace(r.find.Text)
 	if q == "" || r.source == nil {
-		r.found.SetText("")
+		r.setFound("")
 		return
 	}
 	n, of := r.text.FindMatch(q, forward)
 	if of == 0 {
-		r.found.SetText("No matches")
+		r.setFound("No matches")
 		return
 	}
-	r.found.SetText(itoa(n) + " of " + itoa(of))
+	r.setFound(itoa(n) + " of " + itoa(of))
+}
+
+func (r *readerScreen) setFound(s string) {
+	if r.found.Text != s {
+		r.found.SetText(s)
+		r.findBar.Refresh()
+	}
 }
 
 // onContextMenu offers the selection's actions where the analyst clicked.

@@ -31,6 +31,9 @@ func TestFindInSourceCountsMatchesAndStartsAfreshInTheNextSource(t *testing.T) {
 	if r.found.Text != "2 of "+count[1] {
 		t.Fatalf("Enter moved to %q, want 2 of %s", r.found.Text, count[1])
 	}
+	if r.found.Size().Width < r.found.MinSize().Width {
+		t.Fatalf("the count is cut short: %v wide, needs %v", r.found.Size().Width, r.found.MinSize().Width)
+	}
 	fyne.DoAndWait(func() { r.find.SetText("zzqx") })
 	if r.found.Text != "No matches" {
 		t.Fatalf("an absent word reads %q", r.found.Text)

@@ -218,7 +218,7 @@ func shortcutsTable(menu *fyne.MainMenu) fyne.CanvasObject {
 		grid.Add(widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 		grid.Add(layout.NewSpacer())
 		for _, r := range rows[i] {
-			grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Monospace: true}))
+			grid.Add(widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true}))
 			grid.Add(widget.NewLabel(r[1]))
 		}
 	}

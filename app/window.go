@@ -65,7 +65,7 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 		banner = u.readOnlyBanner()
 		u.win.SetTitle("Attaché — read-only")
 	}
-	u.win.SetContent(container.NewBorder(banner, u.noticeStrip(), nil, nil, split))
+	u.win.SetContent(container.NewBorder(banner, nil, nil, nil, u.withNotices(split)))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.win.Resize(fyne.NewSize(1280, 820))
