@@ -57,6 +57,9 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 	if fetched != 1 {
 		t.Fatalf("Enter fetched %d times", fetched)
 	}
+	if !overlayContains(u, "Nothing imported") || overlayContains(u, "Imported 0 files") {
+		t.Fatal("a failed import is not reported as nothing imported")
+	}
 	// The error is on top of the form that came back: Escape closes the
 	// error only, then the form.
 	if overlays(u) != 2 {

@@ -140,11 +140,14 @@ func (u *UI) imported(results []importResult, asked int) {
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
-		summary := fmt.Sprintf("Imported %s.", plural(len(ok)+briefings, "file"))
+		title, head := "Nothing imported", []string(nil) // the lines say why
+		if n := len(ok) + briefings; n > 0 {
+			title, head = "Import", []string{fmt.Sprintf("Imported %s.", plural(n, "file"))}
+		}
 		if briefings > 0 {
 			u.briefings.reload()
 		}
-		u.inform("Import", strings.Join(append([]string{summary}, lines...), "\n"))
+		u.inform(title, strings.Join(append(head, lines...), "\n"))
 	}
 	if len(ok) > 0 {
 		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
