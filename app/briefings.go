@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -182,7 +181,7 @@ func (s *briefingsScreen) onTrash() {
 	s.act(func(id int64) error {
 		err := s.ui.lib.TrashBriefing(s.ui.ctx, id)
 		if err == nil {
-			s.ui.do(s.closeComposer)
+			s.ui.do(func() { s.ui.notifyTrashed(id); s.closeComposer() })
 		}
 		return err
 	})
@@ -197,7 +196,7 @@ func (s *briefingsScreen) closeComposer() {
 			if paths, rerr := s.ui.rescueDrafts([]*draft{d}); rerr != nil {
 				s.ui.showError(rerr)
 			} else {
-				dialog.ShowInformation("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths), s.ui.win)
+				s.ui.inform("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths))
 			}
 		}
 		d.stop()
@@ -220,7 +219,7 @@ func (s *briefingsScreen) onRestore() {
 }
 
 func (s *briefingsScreen) onEmptyTrash() {
-	dialog.ShowConfirm("Empty the trash", "Delete everything in the trash for good: its briefings with their versions, and its sources and excerpts (View → Trash… lists them)? This cannot be undone.", func(ok bool) {
+	s.ui.confirm("Empty the trash", "Delete everything in the trash for good: its briefings with their versions, and its sources and excerpts (View → Trash… lists them)? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -228,7 +227,7 @@ func (s *briefingsScreen) onEmptyTrash() {
 			_, err := s.ui.lib.EmptyTrash(s.ui.ctx)
 			s.ui.do(func() { s.ui.showError(err); s.reload() })
 		})
-	}, s.ui.win)
+	})
 }
 
 func blockRow() fyne.CanvasObject {

@@ -271,10 +271,16 @@ func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
 	if c.d != nil && c.d.b.ID == briefingID {
 		c.selected = len(c.d.b.Blocks) - 1
 		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
+		u.notifyAdded(briefingID)
 		return
 	}
 	background(func() {
 		err := u.lib.AddBlock(u.ctx, briefingID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1)
-		u.do(func() { u.showError(err) })
+		u.do(func() {
+			u.showError(err)
+			if err == nil {
+				u.notifyAdded(briefingID)
+			}
+		})
 	})
 }

@@ -169,7 +169,7 @@ func (c *composer) onPickExcerpt() {
 		return
 	}
 	var list []*domain.Excerpt
-	search := widget.NewEntry()
+	search := newDialogEntry()
 	search.SetPlaceHolder("Search excerpts")
 	var d dialog.Dialog
 	picker := widget.NewList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
@@ -196,7 +196,7 @@ func (c *composer) onPickExcerpt() {
 	search.OnChanged = load
 	d = dialog.NewCustom("Add an excerpt", "Cancel", container.NewBorder(search, nil, nil, nil, picker), c.ui.win)
 	d.Resize(fyne.NewSize(760, 560))
-	d.Show()
+	c.ui.showDialog(d, search, nil, nil)
 	load("")
 }
 

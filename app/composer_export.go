@@ -6,8 +6,11 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -47,7 +50,7 @@ func (c *composer) onExport() {
 	format.SetSelectedIndex(0)
 	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
-	name := widget.NewEntry()
+	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
 	folder := widget.NewLabel(c.exportFolder())
 	folder.Truncation = fyne.TextTruncateEllipsis
@@ -60,15 +63,28 @@ func (c *composer) onExport() {
 		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
 			d.SetLocation(l)
 		}
-		d.Show()
+		c.ui.showDialog(d, nil, nil, nil)
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
 		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
-	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(func()) {
+	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(again func()) {
 		ext := []string{".pdf", ".md", ".json"}[max(format.SelectedIndex(), 0)]
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), ext)+ext)
 		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
-		c.checkThenExport(path, ext, paper.Selected == "US Letter")
+		export := func() { c.checkThenExport(path, ext, paper.Selected == "US Letter") }
+		if _, err := os.Stat(path); err != nil {
+			export()
+			return
+		}
+		// Cancel brings the form back, to choose another name.
+		c.ui.confirmWith("Replace file?", "“"+filepath.Base(path)+"” already exists in "+filepath.Dir(path)+". Replace it?",
+			"Replace", "Cancel", func(ok bool) {
+				if ok {
+					export()
+				} else {
+					again()
+				}
+			})
 	})
 }
 
@@ -118,11 +134,11 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 				run()
 				return
 			}
-			dialog.ShowConfirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
+			c.ui.confirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
 				if ok {
 					run()
 				}
-			}, c.ui.win)
+			})
 		})
 	})
 }
@@ -178,11 +194,11 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 			case errors.Is(err, context.Canceled):
 				return
 			case errors.As(err, &mc):
-				dialog.ShowConfirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
+				c.ui.confirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
 					if ok {
 						c.export(bundle, path, ext, letter, true)
 					}
-				}, c.ui.win)
+				})
 			case err != nil:
 				c.ui.showError(err)
 			default:
@@ -194,16 +210,80 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 
 // exported offers to open the file or its folder.
 func (c *composer) exported(path string) {
-	open := func(p string) {
-		if u, err := url.Parse("file://" + p); err == nil {
-			_ = c.ui.app.OpenURL(u)
-		}
-	}
 	var d dialog.Dialog
-	buttons := container.NewHBox(widget.NewButton("Open file", func() { open(path); d.Hide() }),
-		widget.NewButton("Show folder", func() { open(filepath.Dir(path)); d.Hide() }))
-	d = dialog.NewCustom("Exported", "Close", container.NewVBox(widget.NewLabel("Saved "+path), buttons), c.ui.win)
-	d.Show()
+	buttons := container.NewHBox(
+		widget.NewButton("Open file", func() { d.Hide(); c.ui.openExported(path, false) }),
+		widget.NewButton("Show folder", func() { d.Hide(); c.ui.openExported(path, true) }))
+	d = c.ui.showCustom("Exported", "Close", container.NewVBox(widget.NewLabel("Saved "+path), buttons))
+}
+
+// openExported opens the exported file (or, with folder, its folder) in
+// the desktop's viewer. When there is none it says so, offering the
+// folder instead, and when the folder cannot be shown either, the path
+// to copy.
+func (u *UI) openExported(path string, folder bool) {
+	target := path
+	if folder {
+		target = filepath.Dir(path)
+	}
+	background(func() {
+		err := openPath(target)
+		u.do(func() {
+			switch {
+			case err == nil:
+			case !folder:
+				u.confirmWith("No program to open the file", "Attaché could not open "+filepath.Base(path)+": "+err.Error()+
+					".\n\nShow the folder it is in instead?", "Show folder", "Close", func(ok bool) {
+					if ok {
+						u.openExported(path, true)
+					}
+				})
+			default:
+				u.showPath(path, err)
+			}
+		})
+	})
+}
+
+// showPath shows the exported file's path, selectable, with a button to
+// copy it, when no program could show it.
+func (u *UI) showPath(path string, err error) {
+	entry := newDialogEntry()
+	entry.SetText(path)
+	copyBtn := widget.NewButton("Copy path", func() { u.app.Clipboard().SetContent(path) })
+	msg := widget.NewLabel("No program could show the folder (" + err.Error() + "). The file is saved here:")
+	msg.Wrapping = fyne.TextWrapWord
+	d := u.showCustom("Where the file is", "Close", container.NewVBox(msg, container.NewBorder(nil, nil, nil, copyBtn, entry)))
+	d.Resize(fyne.NewSize(620, 200))
+}
+
+// openPath opens a file or folder in the desktop's program for it. On
+// Linux xdg-open starts at once even when it then finds no program, so
+// its exit status is awaited for a moment; a program still running then
+// is taken as opened.
+var openPath = func(p string) error {
+	if runtime.GOOS != "linux" {
+		u, err := url.Parse("file://" + filepath.ToSlash(p))
+		if err == nil {
+			err = fyne.CurrentApp().OpenURL(u)
+		}
+		return err
+	}
+	cmd := exec.Command("xdg-open", p)
+	if err := cmd.Start(); err != nil {
+		return userError{"no desktop opener (xdg-open) is installed"}
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return userError{"no program is set up to open it (xdg-open: " + err.Error() + ")"}
+		}
+		return nil
+	case <-time.After(3 * time.Second):
+		return nil
+	}
 }
 
 func missingText(mc *export.MissingCharsError) string {

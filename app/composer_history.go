@@ -40,22 +40,38 @@ func (c *composer) onHistory() {
 					return
 				}
 				versions = vs
+				list.UnselectAll()
 				list.Refresh()
 			})
 		})
 	}
+	var restore *widget.Button
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
+		if !c.ui.lib.ReadOnly() {
+			restore.Enable()
+		}
+		vid := versions[i].ID
 		background(func() {
-			snap, err := c.ui.lib.Snapshot(c.ui.ctx, versions[i].ID)
+			snap, err := c.ui.lib.Snapshot(c.ui.ctx, vid)
+			if err == nil {
+				err = c.loadExcerpts(snap.Briefing)
+			}
 			c.ui.do(func() {
 				if err != nil {
 					c.ui.showError(err)
 					return
 				}
-				view.SetText(briefingText(snap.Briefing))
+				if selected == i {
+					view.SetText(briefingText(snap.Briefing))
+				}
 			})
 		})
+	}
+	list.OnUnselected = func(widget.ListItemID) {
+		selected = -1
+		restore.Disable()
+		view.SetText("")
 	}
 	save := c.ui.writes(widget.NewButton("Save a version now", func() {
 		background(func() {
@@ -63,25 +79,46 @@ func (c *composer) onHistory() {
 			c.ui.do(func() { c.ui.showError(err); load() })
 		})
 	}))
-	restore := c.ui.writes(widget.NewButton("Restore this version", func() {
+	restore = widget.NewButton("Restore this version", func() {
 		if selected < 0 || selected >= len(versions) {
 			return
 		}
 		v := versions[selected].ID
-		dialog.ShowConfirm("Restore version", "Put the briefing back as it was in this version? Its current state is kept as a version first.", func(ok bool) {
+		c.ui.confirm("Restore version", "Put the briefing back as it was in this version? Its current state is kept as a version first.", func(ok bool) {
 			if ok {
 				d.Hide()
 				c.restore(id, v)
 			}
-		}, c.ui.win)
-	}))
+		})
+	})
 	restore.Importance = widget.HighImportance
+	restore.Disable() // until a version is selected
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35
 	d = dialog.NewCustom("Versions", "Close", container.NewBorder(nil, container.NewHBox(save, restore), nil, nil, split), c.ui.win)
 	d.Resize(fyne.NewSize(980, 640))
-	d.Show()
+	c.ui.showDialog(d, nil, nil, nil)
 	load()
+}
+
+// loadExcerpts fills in the excerpt of each excerpt block of a version
+// (a version keeps only their numbers); one deleted since is shown as
+// such, since a restore leaves it out. Runs off the UI goroutine.
+func (c *composer) loadExcerpts(b *domain.Briefing) error {
+	for _, blk := range b.Blocks {
+		if blk.Type != domain.BlockExcerpt || blk.Excerpt != nil {
+			continue
+		}
+		e, err := c.ui.lib.Excerpt(c.ui.ctx, blk.ExcerptID)
+		if domain.ErrorCode(err) == domain.ENOTFOUND {
+			e, err = &domain.Excerpt{ID: blk.ExcerptID, Quote: "An excerpt deleted since", SourceTitle: "restoring this version leaves it out"}, nil
+		}
+		if err != nil {
+			return err
+		}
+		blk.Excerpt = e
+	}
+	return nil
 }
 
 func (c *composer) restore(briefingID, version int64) {
@@ -102,7 +139,7 @@ func (c *composer) restore(briefingID, version int64) {
 			}
 			c.open(b)
 			if skipped > 0 {
-				dialog.ShowInformation("Restored", plural(skipped, "block")+" left out: their excerpts have been deleted since.", c.ui.win)
+				c.ui.inform("Restored", plural(skipped, "block")+" left out: their excerpts have been deleted since.")
 			}
 		})
 	})

@@ -33,11 +33,11 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 	what := damageSummary(cause)
 	switch {
 	case u.lib.ReadOnly():
-		dialog.ShowInformation("The library is damaged", what+".\n\nIt is read-only, so Attaché cannot restore a backup over it. Export the briefings you need now (File → Export), and copy the newest backup to a folder you can write to.", u.win)
+		u.inform("The library is damaged", what+".\n\nIt is read-only, so Attaché cannot restore a backup over it. Export the briefings you need now (File → Export), and copy the newest backup to a folder you can write to.")
 		return
 	case backup == "":
-		dialog.ShowInformation("The library is damaged",
-			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.", u.win)
+		u.inform("The library is damaged",
+			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.")
 		return
 	}
 	msg := what + ".\n\nRestore the newest automatic backup, " + filepath.Base(backup) +
@@ -49,7 +49,7 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 	}, u.win)
 	d.SetConfirmText("Restore the backup")
 	d.SetDismissText("Keep working")
-	d.Show()
+	u.showDialog(d, nil, nil, nil)
 }
 
 // onRestoreBackup swaps the damaged library for the backup and rebuilds
@@ -88,7 +88,7 @@ func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func())
 		restored.showError(userError{"The backup was not restored: " + domain.ErrorMessage(rerr) + note})
 		return
 	}
-	dialog.ShowInformation("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside it as "+filepath.Base(kept)+"."+note, u.win)
+	u.inform("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside it as "+filepath.Base(kept)+"."+note)
 }
 
 // damageSummary is the store's message without its command-line advice,

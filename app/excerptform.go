@@ -41,14 +41,14 @@ func marked(m domain.Marking) string {
 // excerptFields are the form widgets for an excerpt's note, tags and grades,
 // shared by the new-excerpt dialog and the excerpts view.
 type excerptFields struct {
-	note        *widget.Entry
-	tags        *widget.Entry
+	note        *dialogEntry // hand Escape to the New excerpt dialog
+	tags        *dialogEntry
 	credibility *widget.Select
 	marking     *widget.Select
 }
 
 func newExcerptFields() *excerptFields {
-	f := &excerptFields{note: widget.NewMultiLineEntry(), tags: widget.NewEntry(),
+	f := &excerptFields{note: newDialogMultiEntry(), tags: newDialogEntry(),
 		credibility: widget.NewSelect(credibilityChoices, nil), marking: widget.NewSelect(markingChoices, nil)}
 	f.note.SetMinRowsVisible(3)
 	f.note.Wrapping = fyne.TextWrapWord

@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -237,11 +236,11 @@ func (s *excerptsScreen) onDelete() {
 			case err == nil:
 				s.ui.excerptTrashed(e.ID, e.Quote, false)
 			case domain.ErrorCode(err) == domain.ECONFLICT:
-				dialog.ShowConfirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
+				s.ui.confirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
 					if ok {
 						s.forceDelete(e)
 					}
-				}, s.ui.win)
+				})
 			default:
 				s.ui.showError(err)
 			}
@@ -285,7 +284,7 @@ func (s *excerptsScreen) onAddToBriefing() {
 				return
 			}
 			if len(list) == 0 {
-				dialog.ShowInformation("Add to briefing", "There are no briefings yet: start one in Briefings (Ctrl+N).", s.ui.win)
+				s.ui.inform("Add to briefing", "There are no briefings yet: start one in Briefings (Ctrl+N).")
 				return
 			}
 			names := make([]string, len(list))
@@ -294,11 +293,11 @@ func (s *excerptsScreen) onAddToBriefing() {
 			}
 			pick := widget.NewSelect(names, nil)
 			pick.SetSelectedIndex(0)
-			dialog.ShowForm("Add to briefing", "Add", "Cancel", []*widget.FormItem{{Text: "Briefing", Widget: pick}}, func(ok bool) {
-				if ok && pick.SelectedIndex() >= 0 {
+			s.ui.showForm("Add to briefing", "Add", []*widget.FormItem{{Text: "Briefing", Widget: pick}}, fyne.NewSize(520, 200), func(func()) {
+				if pick.SelectedIndex() >= 0 {
 					s.ui.addExcerptTo(list[pick.SelectedIndex()].ID, e)
 				}
-			}, s.ui.win)
+			})
 		})
 	})
 }

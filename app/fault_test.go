@@ -293,8 +293,8 @@ func TestExcerptFormComesBackWhenTheDiskIsFull(t *testing.T) {
 	note := strings.Repeat("Twenty minutes of careful reasoning about this passage. ", 12)
 	var noteEntry *widget.Entry
 	walk(findForm(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && e.MultiLine && noteEntry == nil {
-			noteEntry = e
+		if e, ok := o.(*dialogEntry); ok && e.MultiLine && noteEntry == nil {
+			noteEntry = &e.Entry
 		}
 	})
 	fyne.DoAndWait(func() { noteEntry.SetText(note) })
@@ -485,12 +485,7 @@ func TestFailedWebImportBringsTheAddressBack(t *testing.T) {
 	dismissOverlays(u)
 	fyne.DoAndWait(u.onImportURL)
 	addr := srv.URL + "/analysis/chips-2026"
-	var entry *widget.Entry
-	walk(findForm(t, u), func(o fyne.CanvasObject) {
-		if e, ok := o.(*widget.Entry); ok && entry == nil {
-			entry = e
-		}
-	})
+	entry := u.win.Canvas().Focused().(*dialogEntry)
 	fyne.DoAndWait(func() { entry.SetText(addr) })
 	confirmForm(t, u, "Import")
 	eventually(t, "the error", func() bool { return overlayContains(u, "404") })

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -46,7 +47,7 @@ func (u *UI) onImportFiles() {
 	}, u.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".json"}))
 	d.Resize(fyne.NewSize(900, 620))
-	d.Show()
+	u.showDialog(d, nil, nil, nil)
 }
 
 func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
@@ -77,7 +78,7 @@ func (u *UI) importPaths(paths []string) {
 	stop := widget.NewButton("Cancel", func() { cancel(); label.SetText("Cancelling after this file…") })
 	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), container.NewVBox(label, bar, stop), u.win)
 	prog.Resize(fyne.NewSize(480, 160))
-	prog.Show()
+	u.showDialog(prog, nil, stop.OnTapped, nil)
 	background(func() {
 		defer cancel()
 		var results []importResult
@@ -135,16 +136,18 @@ func (u *UI) imported(results []importResult, asked int) {
 	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
 		src := ok[0].source
 		u.library.reader.open(src.ID, -1)
-		u.editSource(src, "Imported — check the details", reportLines(ok[0].report),
-			func() { u.library.reader.open(src.ID, -1); u.library.reload() })
+		u.reviewImport(src, reportLines(ok[0].report))
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
-		summary := fmt.Sprintf("Imported %s.", plural(len(ok)+briefings, "file"))
+		title, head := "Nothing imported", []string(nil) // the lines say why
+		if n := len(ok) + briefings; n > 0 {
+			title, head = "Import", []string{fmt.Sprintf("Imported %s.", plural(n, "file"))}
+		}
 		if briefings > 0 {
 			u.briefings.reload()
 		}
-		dialog.ShowInformation("Import", strings.Join(append([]string{summary}, lines...), "\n"), u.win)
+		u.inform(title, strings.Join(append(head, lines...), "\n"))
 	}
 	if len(ok) > 0 {
 		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
@@ -175,7 +178,7 @@ func (u *UI) onPaste() {
 	}
 	text := u.app.Clipboard().Content()
 	if strings.TrimSpace(text) == "" {
-		dialog.ShowInformation("Import from clipboard", "The clipboard has no text: copy the article's text first.", u.win)
+		u.inform("Import from clipboard", "The clipboard has no text: copy the article's text first.")
 		return
 	}
 	background(func() {
@@ -212,7 +215,7 @@ func (u *UI) onImportURL() {
 	if u.refuseReadOnly() {
 		return
 	}
-	entry := widget.NewEntry()
+	entry := newDialogEntry()
 	entry.SetPlaceHolder("https://…")
 	u.showForm("Import from a web address", "Import", []*widget.FormItem{{Text: "Address", Widget: entry}}, fyne.NewSize(620, 180), func(again func()) {
 		if addr := strings.TrimSpace(entry.Text); addr != "" {
@@ -254,7 +257,7 @@ func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelle
 			cancel()
 		}
 	})
-	prog.Show()
+	u.showDialog(prog, nil, nil, nil)
 	return ctx, func() bool {
 		// Read before our own cancel below, which would make every
 		// failure look cancelled and hide it.
@@ -264,4 +267,58 @@ func (u *UI) busy(title, what string) (ctx context.Context, end func() (cancelle
 		cancel()
 		return cancelled
 	}
+}
+
+// reviewImport shows a just-imported source's details as detected, with
+// the choice explicit: save them as corrected, keep them as detected, or
+// undo the import.
+func (u *UI) reviewImport(src *domain.Source, report []string) {
+	items, save := u.sourceForm(src, report)
+	form := widget.NewForm(items...)
+	var d *dialog.CustomDialog
+	done := func() { u.library.reader.open(src.ID, -1); u.library.reload() }
+	keep := func() {
+		d.Hide()
+		u.notify("“" + src.Title + "” is in the library with its details as detected; Edit details changes them.")
+	}
+	start := formState(form)
+	// Escape keeps the details as detected too, asking first if some
+	// were corrected.
+	escape := func() { u.askDiscard(form, start, keep, nil) }
+	show := func() { u.showDialog(d, form, escape, nil) }
+	saveBtn := widget.NewButtonWithIcon("Save details", theme.ConfirmIcon(), func() { d.Hide(); save(show, done) })
+	saveBtn.Importance = widget.HighImportance
+	undo := widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() { d.Hide(); u.undoImport(src) })
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			saveBtn.Disable()
+		} else {
+			saveBtn.Enable()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons("Imported — check the details", form, u.win)
+	d.SetButtons([]fyne.CanvasObject{undo, widget.NewButton("Keep as detected", keep), saveBtn})
+	d.Resize(fyne.NewSize(680, 640))
+	show()
+}
+
+// undoImport removes a source just imported; nothing can use it yet, so
+// the library refuses only if something does after all.
+func (u *UI) undoImport(src *domain.Source) {
+	background(func() {
+		err := u.lib.DeleteSource(u.ctx, src.ID, false)
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			if r := u.library.reader; r.source == nil || r.source.ID == src.ID {
+				r.opens++ // an open of it still under way shows nothing
+				r.source = nil
+				r.show(false)
+			}
+			u.library.reload()
+			u.notify("Import undone: “" + src.Title + "” is no longer in the library.")
+		})
+	})
 }

@@ -2,7 +2,6 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 )
 
@@ -16,6 +15,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		m.Shortcut = sc
 		return m
 	}
+	// Quit closes the window as its close button does, saving pending
+	// edits; being last and IsQuit, Fyne adds no Quit of its own.
+	quit := item("Quit", quitShortcut, u.onCloseRequested)
+	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("Import files…", shortcut(fyne.KeyO, 0), u.onImportFiles),
 		item("Import from clipboard", shortcut(fyne.KeyV, fyne.KeyModifierShift), u.onPaste),
@@ -25,17 +28,20 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Load sample library", u.onLoadSample),
 		item("Settings…", shortcut(fyne.KeyComma, 0), u.onSettings),
+		fyne.NewMenuItemSeparator(),
+		quit,
 	)
 	c := u.briefings.composer
 	edit := fyne.NewMenu("Edit",
-		item("Undo", shortcut(fyne.KeyZ, 0), c.onUndo),
-		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), c.onRedo),
+		item("Undo", &fyne.ShortcutUndo{}, u.onUndoKey),
+		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), u.onRedoKey),
+		hiddenKey("Redo", &fyne.ShortcutRedo{}, u.onRedoKey),
 		item("Move block up", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(-1) }),
 		item("Move block down", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(1) }),
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
-		item("Excerpt selection", shortcut(fyne.KeyE, fyne.KeyModifierShift), func() { u.library.reader.onNewExcerpt() }),
+		item("Excerpt selection", shortcut(fyne.KeyE, fyne.KeyModifierShift), func() { u.library.reader.onExcerptSelection() }),
 	)
 	view := fyne.NewMenu("View",
 		item("Library", shortcut(fyne.Key1, 0), func() { u.onShowView(viewLibrary) }),
@@ -51,6 +57,15 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	return fyne.NewMainMenu(file, edit, view, help)
 }
 
+// hiddenKey is a second shortcut for the menu item label: a separator
+// (drawn as a line, so it also separates the groups around it) carrying
+// the shortcut. The driver matches main-menu shortcuts before the focused
+// widget sees them without looking at IsSeparator, so the key works
+// wherever focus is, as the item's own shortcut does.
+func hiddenKey(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+	return &fyne.MenuItem{IsSeparator: true, Label: label, Shortcut: sc, Action: fn}
+}
+
 func (u *UI) onFind() {
 	u.onShowView(viewLibrary)
 	u.win.Canvas().Focus(u.library.reader.find)
@@ -61,23 +76,8 @@ func (u *UI) onSearch() {
 	u.win.Canvas().Focus(u.library.search)
 }
 
-func (u *UI) onShortcutsHelp() {
-	dialog.ShowInformation("Keyboard shortcuts", `Ctrl+O	Import files
-Ctrl+Shift+V	Import from clipboard
-Ctrl+K	Search the library
-Ctrl+F	Find in the source
-Ctrl+Shift+E	Excerpt the selection
-Ctrl+1 / 2 / 3	Library, Excerpts, Briefings
-Ctrl+N	New briefing
-Ctrl+E	Export the briefing
-Ctrl+Z / Ctrl+Shift+Z	Undo / redo in the composer
-Alt+Up / Alt+Down	Move the selected block
-Shift+arrows	Extend the selection in the reader
-Ctrl+C	Copy the selection`, u.win)
-}
-
 func (u *UI) onAbout() {
-	dialog.ShowInformation("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\nLibrary: "+u.lib.Path(), u.win)
+	u.inform("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\nLibrary: "+u.lib.Path())
 }
 
 // Version is shown in the About box; main sets it from the build.

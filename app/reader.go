@@ -25,6 +25,8 @@ type readerScreen struct {
 	edit     *widget.Button
 	remove   *widget.Button
 	find     *widget.Entry
+	found    *widget.Label   // "3 of 12", "No matches"
+	findBar  *fyne.Container // the find box and found, laid out again as found changes width
 	empty    *widget.Label
 	source   *domain.Source
 	excerpts []*domain.Excerpt
@@ -45,7 +47,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.text = widgets.NewReader()
 	r.text.OnSelectionChanged = r.onSelectionChanged
 	r.text.OnSecondaryTapped = r.onContextMenu
-	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onNewExcerpt)
+	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onExcerptSelection)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
 	r.edit = ui.writes(widget.NewButtonWithIcon("Edit details", theme.DocumentCreateIcon(), r.onEditSource))
@@ -57,7 +59,9 @@ func newReaderScreen(ui *UI) *readerScreen {
 		r.text.ClearSelection() // search as you type starts from the top
 		r.onFindNext(true)
 	}
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.find)
+	r.found = widget.NewLabel("")
+	r.findBar = container.NewBorder(nil, nil, nil, r.found, r.find)
+	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.findBar)
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
@@ -103,6 +107,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.byline.SetText(bylineText(src))
 	r.details.SetText(detailsText(src))
 	if !same {
+		r.find.SetText("") // a search belongs to the source it was typed for
 		r.text.SetText(src.Text)
 	}
 	r.setHighlights(excerpt)
@@ -159,19 +164,76 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 	}
 }
 
+// onFindNext selects the next match and says which of how many it is.
 func (r *readerScreen) onFindNext(forward bool) {
-	if q := strings.TrimSpace(r.find.Text); q != "" && r.source != nil {
-		r.text.FindNext(q, forward)
+	q := strings.TrimSpace(r.find.Text)
+	if q == "" || r.source == nil {
+		r.setFound("")
+		return
+	}
+	n, of := r.text.FindMatch(q, forward)
+	if of == 0 {
+		r.setFound("No matches")
+		return
+	}
+	r.setFound(itoa(n) + " of " + itoa(of))
+}
+
+func (r *readerScreen) setFound(s string) {
+	if r.found.Text != s {
+		r.found.SetText(s)
+		r.findBar.Refresh()
 	}
 }
 
 // onContextMenu offers the selection's actions where the analyst clicked.
 func (r *readerScreen) onContextMenu(pos fyne.Position) {
 	start, end := r.text.Selection()
-	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onNewExcerpt)
+	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onExcerptSelection)
 	excerpt.Disabled = end <= start
 	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
 	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find), r.ui.win.Canvas(), pos)
+}
+
+// onExcerptSelection asks for the new excerpt's note and tags, unless the
+// selected passage is an excerpt already (pressed twice, say): that one
+// is shown as selected instead, and the notice says so. The library is
+// asked, not the list on screen, which a save just made may not be in yet.
+func (r *readerScreen) onExcerptSelection() {
+	start, end := r.text.Selection()
+	if r.source == nil || end <= start {
+		return
+	}
+	id := r.source.ID
+	background(func() {
+		exs, err := r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: id})
+		r.ui.do(func() {
+			if err != nil {
+				r.ui.showError(err)
+				return
+			}
+			if r.source == nil || r.source.ID != id {
+				return // another source opened meanwhile
+			}
+			for _, e := range exs {
+				if e.Start == start && e.End == end {
+					r.excerpts = exs
+					r.setHighlights(e.ID)
+					r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
+					return
+				}
+			}
+			r.onNewExcerpt()
+		})
+	})
+}
+
+// noteHint is the start of an excerpt's note, to recognise it by.
+func noteHint(e *domain.Excerpt) string {
+	if e.Note == "" {
+		return ""
+	}
+	return " (note: “" + clipRunes(e.Note, 60) + "”)"
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -23,8 +22,8 @@ func (u *UI) refuseReadOnly() bool {
 	if !u.lib.ReadOnly() {
 		return false
 	}
-	dialog.ShowInformation("This library is read-only",
-		"The library file or its folder cannot be written.\n\n"+readOnlyAdvice, u.win)
+	u.inform("This library is read-only",
+		"The library file or its folder cannot be written.\n\n"+readOnlyAdvice)
 	return true
 }
 

@@ -155,12 +155,12 @@ func (u *UI) onCloseUnsaved(left []*draft, cause error) {
 	keep := widget.NewButton("Keep the window open", func() { d.Hide() })
 	discard := widget.NewButton("Close without saving", func() {
 		d.Hide()
-		dialog.ShowConfirm("Lose the changes?", "Close and lose the changes made since the last save?", func(ok bool) {
+		u.confirm("Lose the changes?", "Close and lose the changes made since the last save?", func(ok bool) {
 			if ok {
 				u.decided = true
 				u.closeWindow()
 			}
-		}, u.win)
+		})
 	})
 	discard.Importance = widget.DangerImportance
 	rescue := widget.NewButton("Save a copy elsewhere and close", func() {
@@ -173,13 +173,13 @@ func (u *UI) onCloseUnsaved(left []*draft, cause error) {
 		u.decided = true
 		info := dialog.NewInformation("Changes kept", rescueNote(paths), u.win)
 		info.SetOnClosed(u.closeWindow)
-		info.Show()
+		u.showDialog(info, nil, nil, nil)
 	})
 	rescue.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Changes not saved", msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{keep, discard, rescue})
 	d.Resize(fyne.NewSize(560, 200))
-	d.Show()
+	u.showDialog(d, nil, nil, nil)
 }
 
 // flushOrRescue is the last save when the app quits (signal or logout):

@@ -3,8 +3,6 @@ package app
 import (
 	"bytes"
 
-	"fyne.io/fyne/v2/dialog"
-
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
@@ -22,34 +20,76 @@ func (u *UI) offerSample() {
 			return
 		}
 		u.do(func() {
-			dialog.ShowConfirm("Welcome to Attaché",
+			u.confirm("Welcome to Attaché",
 				"Your library is empty. Load a small sample library — three short articles on 5G vendors, chip export controls and AI norms, with excerpts and a draft briefing — to see how it works?\n\nYou can delete the samples at any time.",
 				func(ok bool) {
 					if ok {
 						u.onLoadSample()
 					}
-				}, u.win)
+				})
 		})
 	})
 }
 
-// onLoadSample imports the embedded sample briefing with its sources.
+// onLoadSample imports the embedded sample briefing with its sources;
+// when the sample briefing is already there it offers to show it instead
+// of adding a second one.
 func (u *UI) onLoadSample() {
 	if u.refuseReadOnly() {
 		return
 	}
 	background(func() {
 		b, err := export.ReadJSON(bytes.NewReader(assets.SampleBriefing))
+		var there *domain.BriefingSummary
 		if err == nil {
-			_, err = u.lib.ImportBundle(u.ctx, b)
+			there, err = u.findBriefing(b.Briefing.Title)
+		}
+		var added *domain.Briefing
+		if err == nil && there == nil {
+			added, err = u.lib.ImportBundle(u.ctx, b)
 		}
 		u.do(func() {
-			if err != nil {
+			switch {
+			case err != nil:
 				u.showError(err)
-				return
+			case there != nil:
+				id := there.ID
+				u.confirmWith("Sample library", "The sample library is already loaded: its briefing is “"+there.Title+"”. Show it?",
+					"Show it", "Cancel", func(ok bool) {
+						if ok {
+							u.openBriefing(id)
+						}
+					})
+			default:
+				u.library.reload()
+				u.briefings.reload()
+				id := added.ID
+				u.notifyAction("Sample library loaded: "+plural(len(b.Sources), "source")+" and the briefing “"+added.Title+"”.", "Open briefing",
+					func() { u.openBriefing(id) })
 			}
-			u.library.reload()
-			u.briefings.reload()
 		})
 	})
+}
+
+// findBriefing is the live briefing titled title, if there is one.
+// Runs off the UI goroutine.
+func (u *UI) findBriefing(title string) (*domain.BriefingSummary, error) {
+	list, err := u.lib.Briefings(u.ctx, domain.BriefingFilter{})
+	if err != nil {
+		return nil, err
+	}
+	for _, b := range list {
+		if b.Title == title {
+			return b, nil
+		}
+	}
+	return nil, nil
+}
+
+// openBriefing shows briefing id in the Briefings view.
+func (u *UI) openBriefing(id int64) {
+	s := u.briefings
+	s.selected = id
+	s.trash.SetChecked(false)
+	u.onShowView(viewBriefings)
 }

@@ -17,9 +17,9 @@ const (
 // onSettings edits the defaults new briefings and exports start from.
 func (u *UI) onSettings() {
 	p := u.app.Preferences()
-	author := widget.NewEntry()
+	author := newDialogEntry()
 	author.SetText(p.String(prefAuthor))
-	class := widget.NewEntry()
+	class := newDialogEntry()
 	class.SetText(p.String(prefClassification))
 	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(p.StringWithFallback(prefPaper, "A4"))

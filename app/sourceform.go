@@ -4,7 +4,6 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -16,7 +15,15 @@ var reliabilityChoices = []string{"Not graded", "A — Completely reliable", "B 
 // notes on what it detected and changed if there are any; saving stores it
 // and calls done. The text itself never changes.
 func (u *UI) editSource(src *domain.Source, title string, report []string, done func()) {
-	e := func(v string) *widget.Entry { w := widget.NewEntry(); w.SetText(v); return w }
+	items, save := u.sourceForm(src, report)
+	u.showForm(title, "Save", items, fyne.NewSize(640, 620), func(again func()) { save(again, done) })
+}
+
+// sourceForm is the form items for a source's details, and save, which
+// stores what they hold, calling done, or again (to show the form as
+// typed) and the error.
+func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.FormItem, save func(again, done func())) {
+	e := func(v string) *dialogEntry { w := newDialogEntry(); w.SetText(v); return w }
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
 	accessed := e(src.Accessed.String())
@@ -26,7 +33,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		grade = strings.Index("ABCDEF", string(src.Reliability)) + 1
 	}
 	rel.SetSelectedIndex(grade)
-	notes := widget.NewMultiLineEntry()
+	notes := newDialogMultiEntry()
 	notes.SetText(src.Notes)
 	published.SetPlaceHolder("YYYY-MM-DD")
 	accessed.SetPlaceHolder("YYYY-MM-DD")
@@ -38,7 +45,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		}
 		return nil
 	}
-	items := []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
+	items = []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
 		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
 		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
 		{Text: "Reliability", Widget: rel, HintText: "Admiralty grade of the source"}, {Text: "Notes", Widget: notes}}
@@ -48,7 +55,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 		found.Importance = widget.LowImportance
 		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
 	}
-	u.showForm(title, "Save", items, fyne.NewSize(640, 620), func(again func()) {
+	return items, func(again, done func()) {
 		s := *src
 		s.Title, s.Subtitle, s.Publisher, s.URL, s.Notes = strings.TrimSpace(titleE.Text), subtitle.Text, publisher.Text, url.Text, notes.Text
 		s.Authors = splitList(authors.Text, ";")
@@ -72,7 +79,7 @@ func (u *UI) editSource(src *domain.Source, title string, report []string, done 
 				}
 			})
 		})
-	})
+	}
 }
 
 func dateValidator(s string) error {
@@ -126,11 +133,11 @@ func (r *readerScreen) onDeleteSource() {
 				}
 				msg += "\n\nIts excerpts are used in " + strings.Join(names, ", ") + "; they will be removed from those briefings."
 			}
-			dialog.ShowConfirm("Delete source", msg, func(ok bool) {
+			r.ui.confirm("Delete source", msg, func(ok bool) {
 				if ok {
 					r.deleteSource(src, len(used) > 0)
 				}
-			}, r.ui.win)
+			})
 		})
 	})
 }

@@ -56,7 +56,7 @@ type trashItem struct {
 // trashWindow is the Trash dialog's state.
 type trashWindow struct {
 	ui       *UI
-	dlg      *dialog.CustomDialog
+	dlg      dialog.Dialog
 	list     *widget.List
 	status   *widget.Label
 	restore  *widget.Button
@@ -83,16 +83,15 @@ func (u *UI) showTrash() *trashWindow {
 	w.restore.Importance = widget.HighImportance
 	buttons := container.NewHBox(w.restore, w.purge, w.empty)
 	body := container.NewBorder(nil, container.NewVBox(w.status, buttons), nil, nil, w.list)
-	w.dlg = dialog.NewCustom("Trash", "Close", body, u.win)
-	w.dlg.Resize(fitWindow(u.win, fyne.NewSize(720, 480)))
 	w.syncButtons()
-	w.dlg.Show()
+	w.dlg = u.showCustom("Trash", "Close", body)
+	w.dlg.Resize(fitInside(u.win, fyne.NewSize(720, 480)))
 	w.reload()
 	return w
 }
 
-// fitWindow is want, shrunk to leave a margin inside the window.
-func fitWindow(win fyne.Window, want fyne.Size) fyne.Size {
+// fitInside is want, shrunk to leave a margin inside the window.
+func fitInside(win fyne.Window, want fyne.Size) fyne.Size {
 	have := win.Canvas().Size()
 	return fyne.NewSize(min(want.Width, have.Width-40), min(want.Height, have.Height-40))
 }
@@ -230,11 +229,11 @@ func (w *trashWindow) onPurge() {
 	if it.kind == trashSource {
 		msg = "Delete the source " + quoted(it.title) + " and its excerpts for good?"
 	}
-	dialog.ShowConfirm("Delete for good", msg+" This cannot be undone.", func(ok bool) {
+	w.ui.confirm("Delete for good", msg+" This cannot be undone.", func(ok bool) {
 		if ok {
 			w.purgeItem(it, false)
 		}
-	}, w.ui.win)
+	})
 }
 
 // purgeItem deletes it for good. An excerpt that a briefing in the trash
@@ -244,11 +243,11 @@ func (w *trashWindow) purgeItem(it trashItem, force bool) {
 		err := it.kind.purge(w.ui.ctx, w.ui.lib, it.id, force)
 		w.ui.do(func() {
 			if domain.ErrorCode(err) == domain.ECONFLICT && !force && it.kind != trashBriefing {
-				dialog.ShowConfirm("Delete for good", domain.ErrorMessage(err)+"\n\nDelete it for good together with those blocks?", func(ok bool) {
+				w.ui.confirm("Delete for good", domain.ErrorMessage(err)+"\n\nDelete it for good together with those blocks?", func(ok bool) {
 					if ok {
 						w.purgeItem(it, true)
 					}
-				}, w.ui.win)
+				})
 				return
 			}
 			w.ui.showError(err)
@@ -262,7 +261,7 @@ func (w *trashWindow) onEmpty() {
 	if w.ui.refuseReadOnly() {
 		return
 	}
-	dialog.ShowConfirm("Empty the trash", "Delete the "+plural(len(w.items), "item")+" in the trash for good, with the excerpts of its sources and the versions of its briefings? This cannot be undone.", func(ok bool) {
+	w.ui.confirm("Empty the trash", "Delete the "+plural(len(w.items), "item")+" in the trash for good, with the excerpts of its sources and the versions of its briefings? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return
 		}
@@ -274,7 +273,7 @@ func (w *trashWindow) onEmpty() {
 				w.ui.refreshAfterTrash()
 			})
 		})
-	}, w.ui.win)
+	})
 }
 
 // refreshAfterTrash reloads every screen after something went to or came
@@ -295,12 +294,7 @@ func (u *UI) movedToTrash(what string, forced bool, restore func(ctx context.Con
 	if forced {
 		undo += " (not into the briefings it was taken out of)"
 	}
-	msg := widget.NewLabel(what + " is in the trash.\n" + undo + "; View → Trash… has it until you empty the trash.")
-	msg.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustomConfirm("Moved to the trash", "Undo", "OK", msg, func(undo bool) {
-		if !undo {
-			return
-		}
+	u.notifyAction(what+" is in the trash. "+undo+"; View → Trash… has it until you empty the trash.", "Undo", func() {
 		background(func() {
 			err := restore(u.ctx)
 			u.do(func() {
@@ -308,9 +302,7 @@ func (u *UI) movedToTrash(what string, forced bool, restore func(ctx context.Con
 				u.refreshAfterTrash()
 			})
 		})
-	}, u.win)
-	d.Resize(fitWindow(u.win, fyne.NewSize(480, 180)))
-	d.Show()
+	})
 }
 
 // excerptTrashed follows moving an excerpt to the trash; forced, it was

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -40,15 +41,15 @@ func TestDeletingAnExcerptMovesItToTheTrashWithUndo(t *testing.T) {
 	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
 	id := u.excerpts.selected.ID
 	fyne.DoAndWait(u.excerpts.onDelete)
-	eventually(t, "the trash notice", func() bool { return overlayContains(u, "is in the trash") })
+	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "is in the trash") })
 	if !trashed(lib, id) {
 		t.Fatal("the excerpt is not in the trash")
 	}
 	eventually(t, "the list without it", func() bool { return len(u.excerpts.excerpts) == 1 })
-	if !overlayContains(u, "View → Trash…") {
+	if !strings.Contains(u.notice(), "View → Trash…") {
 		t.Error("the notice does not say where the excerpt went")
 	}
-	confirmForm(t, u, "Undo")
+	tapNotice(t, u, "Undo")
 	eventually(t, "the excerpt back", func() bool { return !trashed(lib, id) })
 	eventually(t, "the list with it", func() bool { return len(u.excerpts.excerpts) == 2 })
 	if trashed(lib, exs[0].ID) || trashed(lib, exs[1].ID) {
@@ -71,7 +72,7 @@ func TestDeletingAnExcerptABriefingUsesAsksThenTrashesIt(t *testing.T) {
 		t.Fatal("trashed before the analyst agreed")
 	}
 	confirmForm(t, u, "Yes")
-	eventually(t, "the trash notice", func() bool { return overlayContains(u, "is in the trash") })
+	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "is in the trash") })
 	if !trashed(lib, exs[0].ID) {
 		t.Fatal("the excerpt is not in the trash")
 	}
@@ -88,13 +89,13 @@ func TestDeletingASourceMovesItToTheTrash(t *testing.T) {
 	fyne.DoAndWait(u.library.reader.onDeleteSource)
 	eventually(t, "the confirmation", func() bool { return overlayContains(u, "to the trash?") })
 	confirmForm(t, u, "Yes")
-	eventually(t, "the trash notice", func() bool { return overlayContains(u, "with its excerpts is in the trash") })
+	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "with its excerpts is in the trash") })
 	got, err := lib.Source(context.Background(), src.ID)
 	if err != nil || got.TrashedAt == nil || !trashed(lib, exs[1].ID) {
 		t.Fatalf("source after delete: %+v, %v", got, err)
 	}
 	eventually(t, "the library list without it", func() bool { return u.library.list.Length() == 0 })
-	confirmForm(t, u, "Undo")
+	tapNotice(t, u, "Undo")
 	eventually(t, "the source back", func() bool {
 		got, _ := lib.Source(context.Background(), src.ID)
 		return got.TrashedAt == nil && got.ExcerptCount == 2
@@ -203,7 +204,7 @@ func TestForcedTrashReachesTheOpenComposer(t *testing.T) {
 	fyne.DoAndWait(u.excerpts.onDelete)
 	eventually(t, "the question", func() bool { return overlayContains(u, "Fence notes") })
 	confirmForm(t, u, "Yes")
-	eventually(t, "the trash notice", func() bool { return overlayContains(u, "not into the briefings it was taken out of") })
+	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "not into the briefings it was taken out of") })
 	eventually(t, "the composer without the block", func() bool { return c.d != nil && len(c.d.b.Blocks) == 1 })
 	fyne.DoAndWait(func() { c.summary.SetText("Edited after the trash.") })
 	fyne.DoAndWait(c.d.flush)

@@ -67,12 +67,12 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.nav = u.newNav()
 	split := container.NewHSplit(u.nav, u.body)
 	split.Offset = 0.14
+	var banner fyne.CanvasObject
 	if lib.ReadOnly() {
-		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, split))
+		banner = u.readOnlyBanner()
 		u.win.SetTitle("Attaché — read-only")
-	} else {
-		u.win.SetContent(split)
 	}
+	u.win.SetContent(container.NewBorder(banner, nil, nil, nil, u.withNotices(split)))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.library.reload()
@@ -152,22 +152,26 @@ func (u *UI) showError(err error) {
 	if err == nil || u.ctx.Err() != nil {
 		return // nothing, or the screens were replaced (a restored backup)
 	}
-	d := dialog.NewError(errorForUser(err), u.win)
-	d.Show()
+	u.showDialog(dialog.NewError(errorForUser(err), u.win), nil, nil, nil)
 }
 
 // showForm shows a form dialog of the given size; submit runs when it is
 // confirmed, with again to bring the form back as it was typed (after a
-// failed save, say).
+// failed save, say). Cancelling a form with changes asks first.
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
 	var d *dialog.FormDialog
+	content := formContent(items)
+	start := formState(content)
+	show := func() { u.showDialog(d, content, nil, d.Submit) }
 	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if ok {
-			submit(d.Show)
+			submit(show)
+		} else {
+			u.askDiscard(content, start, func() {}, show) // Cancel or Escape
 		}
 	}, u.win)
 	d.Resize(size)
-	d.Show()
+	show()
 }
 
 // showIf shows the objects if visible is true, and hides them otherwise.

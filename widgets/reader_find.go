@@ -33,9 +33,16 @@ func (r *Reader) Find(query string) []Span {
 // the previous one when forward is false), wrapping around the text, and
 // scrolls it into view. It reports false when there is no match.
 func (r *Reader) FindNext(query string, forward bool) bool {
+	_, of := r.FindMatch(query, forward)
+	return of > 0
+}
+
+// FindMatch is FindNext reporting which match it selected, counting from
+// 1, of how many: 0 of 0 when there is none.
+func (r *Reader) FindMatch(query string, forward bool) (n, of int) {
 	ms := r.Find(query)
 	if len(ms) == 0 {
-		return false
+		return 0, 0
 	}
 	s, e := r.Selection()
 	var i int
@@ -57,7 +64,7 @@ func (r *Reader) FindNext(query string, forward bool) bool {
 	if !r.lineInView(r.lineOf(m.Start)) || !r.lineInView(r.lineOf(m.End)) {
 		r.ScrollToOffset(m.Start)
 	}
-	return true
+	return i + 1, len(ms)
 }
 
 // lineInView reports whether a line is wholly inside the viewport.

@@ -68,3 +68,19 @@ func TestReaderFindNextCyclesAndWraps(t *testing.T) {
 		t.Error("FindNext found an absent phrase")
 	}
 }
+
+func TestReaderFindMatchCounts(t *testing.T) {
+	r, _ := newTestReader(t, fyne.NewSize(700, 400))
+	r.SetText("one fish, two fish, red fish, blue fish")
+	for i, want := range []int{1, 2, 3, 4, 1} {
+		if n, of := r.FindMatch("FISH", true); n != want || of != 4 {
+			t.Fatalf("step %d: match %d of %d, want %d of 4", i, n, of, want)
+		}
+	}
+	if n, of := r.FindMatch("fish", false); n != 4 || of != 4 {
+		t.Fatalf("backwards from the first: %d of %d, want 4 of 4", n, of)
+	}
+	if n, of := r.FindMatch("whale", true); n != 0 || of != 0 {
+		t.Fatalf("absent: %d of %d", n, of)
+	}
+}
