@@ -145,8 +145,8 @@ func (s *briefingsScreen) onNew() {
 				return
 			}
 			s.selected = b.ID
-			s.trash.SetChecked(false)
-			s.reload()
+			s.trash.SetChecked(false) // reloads the list, which opens b
+			s.ui.libraryChanged(changedBriefings)
 			s.ui.win.Canvas().Focus(s.composer.title)
 		})
 	})
@@ -162,7 +162,7 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 		err := fn(id)
 		s.ui.do(func() {
 			s.ui.showError(err)
-			s.reload()
+			s.ui.libraryChanged(changedBriefings)
 		})
 	})
 }
@@ -193,7 +193,7 @@ func (s *briefingsScreen) closeComposer() {
 		// briefing that may be emptied out of the trash, its number then
 		// reused: they go to a rescue copy.
 		if err := d.tryFlush(); err != nil {
-			if paths, rerr := s.ui.rescueDrafts([]*draft{d}); rerr != nil {
+			if paths, rerr := s.ui.rescueDrafts([]unsavedEdit{d}); rerr != nil {
 				s.ui.showError(rerr)
 			} else {
 				dialog.ShowInformation("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths), s.ui.win)
@@ -224,7 +224,7 @@ func (s *briefingsScreen) onEmptyTrash() {
 		}
 		background(func() {
 			_, err := s.ui.lib.EmptyTrash(s.ui.ctx)
-			s.ui.do(func() { s.ui.showError(err); s.reload() })
+			s.ui.do(func() { s.ui.showError(err); s.ui.libraryChanged(changedBriefings) })
 		})
 	}, s.ui.win)
 }

@@ -137,12 +137,15 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 // is picked up again when its briefing is reopened: loading the older
 // state from the library would let the retry overwrite newer edits later.
 func (c *composer) open(b *domain.Briefing) {
+	wrote := c.d != nil && !c.d.isSaved()
 	switch err := c.d.tryFlush(); {
 	case c.d != nil && c.d.b.ID == b.ID:
 		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
 	case err != nil:
 		c.d.saveDone(err)
 		c.pending[c.d.b.ID] = c.d
+	case wrote:
+		defer c.ui.libraryChanged(changedBriefings) // the list shows the last briefing's new state
 	}
 	d, ok := c.pending[b.ID]
 	delete(c.pending, b.ID)
@@ -156,6 +159,8 @@ func (c *composer) open(b *domain.Briefing) {
 	}
 	c.d = d
 	c.selected = -1
+	c.blocks.UnselectAll() // no selection carries over from the last briefing
+	c.blocks.ScrollToTop()
 	c.fill()
 	c.saved.SetText("Saved")
 	if !d.isSaved() {
@@ -185,6 +190,32 @@ func (c *composer) fill() {
 	}
 	c.editor.show(c.selectedBlock())
 	c.updateStats()
+}
+
+// refresh reloads the open briefing after a change elsewhere in the
+// library (an excerpt's note, a deleted source), keeping the selected
+// block. Typing not yet saved wins: the briefing is reloaded only if the
+// library holds everything typed, and is kept as it is if typing starts
+// meanwhile.
+func (c *composer) refresh() {
+	d := c.d
+	if d == nil || !d.isSaved() || d.stopped {
+		return
+	}
+	id, version := d.b.ID, d.version
+	background(func() {
+		b, err := c.ui.lib.Briefing(c.ui.ctx, id)
+		c.ui.do(func() {
+			if err != nil || c.d != d || d.version != version || !d.isSaved() {
+				return // gone, or typed into meanwhile: the draft is newer
+			}
+			d.b = b
+			c.fill()
+			if c.selected >= 0 {
+				c.blocks.Select(c.selected)
+			}
+		})
+	})
 }
 
 // onText records typing into the field key ("" for a change made at
@@ -256,6 +287,7 @@ func (c *composer) updateStats() {
 	words := len(strings.Fields(briefingText(c.d.b)))
 	pages := max(1, (words+349)/350+1)
 	c.stats.SetText(fmt.Sprintf("%s · %s · about %s in PDF", plural(len(c.d.b.Blocks), "block"), plural(words, "word"), plural(pages, "page")))
+	c.refreshPreview() // every change shows in the preview too
 }
 
 func (c *composer) refreshPreview() {
@@ -275,6 +307,12 @@ func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
 	}
 	background(func() {
 		err := u.lib.AddBlock(u.ctx, briefingID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1)
-		u.do(func() { u.showError(err) })
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.libraryChanged(changedBriefings)
+		})
 	})
 }

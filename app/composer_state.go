@@ -137,6 +137,7 @@ func (d *draft) saveDone(err error) {
 	case d.isSaved():
 		d.failing = false
 		d.status("Saved")
+		d.ui.libraryChanged(changedBriefings) // the briefings list shows its title and counts
 	}
 }
 

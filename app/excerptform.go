@@ -67,6 +67,14 @@ func (f *excerptFields) items() []*widget.FormItem {
 	}
 }
 
+// onChange calls fn whenever the analyst changes a field.
+func (f *excerptFields) onChange(fn func()) {
+	f.note.OnChanged = func(string) { fn() }
+	f.tags.OnChanged = func(string) { fn() }
+	f.credibility.OnChanged = func(string) { fn() }
+	f.marking.OnChanged = func(string) { fn() }
+}
+
 func (f *excerptFields) set(e *domain.Excerpt) {
 	f.note.SetText(e.Note)
 	f.tags.SetText(strings.Join(e.Tags, ", "))
@@ -109,8 +117,8 @@ func (r *readerScreen) onNewExcerpt() {
 					return
 				}
 				r.text.ClearSelection()
-				r.open(src.ID, e.ID)
-				r.ui.library.reload()
+				r.ui.libraryChanged(changedExcerpts)
+				r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
 			})
 		})
 	})

@@ -25,7 +25,8 @@ type libraryScreen struct {
 
 	sources []*domain.Source
 	hits    []domain.SearchHit
-	loads   int // generation of the newest load; older results are dropped
+	loads   int  // generation of the newest load; older results are dropped
+	keeping bool // set while a reload reselects the open source, which is not reopened
 }
 
 var (
@@ -147,6 +148,7 @@ func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hit
 	s.sources, s.hits = srcs, hits
 	s.list.UnselectAll()
 	s.list.Refresh()
+	s.keepSelection()
 	switch {
 	case query != "" && len(hits) == 0:
 		s.status.SetText("Nothing found for “" + query + "”.")
@@ -159,7 +161,37 @@ func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hit
 	}
 }
 
+// refresh reloads the list and the open source (its details and
+// excerpts), after the library changed.
+func (s *libraryScreen) refresh() {
+	s.reload()
+	if src := s.reader.source; src != nil {
+		s.reader.open(src.ID, -1)
+	}
+}
+
+// keepSelection selects the open source's row again after a reload.
+func (s *libraryScreen) keepSelection() {
+	src := s.reader.source
+	if src == nil {
+		return
+	}
+	for i := 0; i < s.length(); i++ {
+		if s.searching() && (s.hits[i].Kind != domain.HitSource || s.hits[i].ID != src.ID) ||
+			!s.searching() && s.sources[i].ID != src.ID {
+			continue
+		}
+		s.keeping = true
+		s.list.Select(i)
+		s.keeping = false
+		return
+	}
+}
+
 func (s *libraryScreen) onSelect(i widget.ListItemID) {
+	if s.keeping {
+		return
+	}
 	if s.searching() {
 		if i < len(s.hits) {
 			s.openHit(s.hits[i])

@@ -40,6 +40,8 @@ type UI struct {
 	root      context.Context    // the app's context; ctx is this UI's, cancelled when its library is swapped
 	cancel    context.CancelFunc // stops this UI's background work when its library is swapped
 	decided   bool               // the analyst chose to close over unsaved edits
+	current   view               // the view showing
+	stale     [viewBriefings + 1]changes         // what changed in the library since each view last loaded
 	onQuit    func()             // called as the main window closes (Run's watchdog)
 }
 
@@ -116,26 +118,77 @@ func (u *UI) newNav() *widget.List {
 	return l
 }
 
-// onShowView switches the screen and refreshes what it shows.
+// onShowView switches the screen and reloads what it shows. Typing in
+// the excerpts view's form is saved at once on the way out.
 func (u *UI) onShowView(v view) {
 	if u.body == nil {
 		return
 	}
+	if u.current == viewExcerpts && v != viewExcerpts {
+		u.excerpts.saveNow()
+	}
+	u.current = v
 	var c fyne.CanvasObject
 	switch v {
 	case viewExcerpts:
 		c = u.excerpts.content
-		u.excerpts.reload()
 	case viewBriefings:
 		c = u.briefings.content
-		u.briefings.reload()
 	default:
 		c = u.library.content
 	}
 	u.body.Objects = []fyne.CanvasObject{c}
 	u.body.Refresh()
+	u.stale[v] = changedEverything // shown again: whatever it shows may be old
+	u.refresh(v)
 	if u.nav != nil && u.nav.Length() > int(v) {
 		u.nav.Select(widget.ListItemID(v))
+	}
+}
+
+// changes say which parts of the library a write changed.
+type changes uint8
+
+const (
+	changedSources changes = 1 << iota
+	changedExcerpts
+	changedBriefings
+
+	changedEverything = changedSources | changedExcerpts | changedBriefings
+)
+
+// libraryChanged is called on the UI goroutine after every successful
+// write: the view showing reloads what it shows at once, keeping its
+// selection; the hidden ones reload when they are shown.
+func (u *UI) libraryChanged(what changes) {
+	for v := range u.stale {
+		u.stale[v] |= what
+	}
+	u.refresh(u.current)
+}
+
+// refresh reloads the parts of view v that depend on what changed since
+// it last loaded.
+func (u *UI) refresh(v view) {
+	what := u.stale[v]
+	u.stale[v] = 0
+	content := what&(changedSources|changedExcerpts) != 0 // source titles and excerpt counts show everywhere
+	switch v {
+	case viewLibrary:
+		if content {
+			u.library.refresh()
+		}
+	case viewExcerpts:
+		if content {
+			u.excerpts.reload()
+		}
+	case viewBriefings:
+		if what != 0 {
+			u.briefings.reload()
+		}
+		if content {
+			u.briefings.composer.refresh() // its excerpt blocks may have changed
+		}
 	}
 }
 
