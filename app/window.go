@@ -37,12 +37,12 @@ type UI struct {
 	library   *libraryScreen
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
-	root      context.Context    // the app's context; ctx is this UI's, cancelled when its library is swapped
-	cancel    context.CancelFunc // stops this UI's background work when its library is swapped
-	decided   bool               // the analyst chose to close over unsaved edits
-	current   view               // the view showing
-	stale     [viewBriefings + 1]changes         // what changed in the library since each view last loaded
-	onQuit    func()             // called as the main window closes (Run's watchdog)
+	root      context.Context            // the app's context; ctx is this UI's, cancelled when its library is swapped
+	cancel    context.CancelFunc         // stops this UI's background work when its library is swapped
+	decided   bool                       // the analyst chose to close over unsaved edits
+	current   view                       // the view showing
+	stale     [viewBriefings + 1]changes // what changed in the library since each view last loaded
+	onQuit    func()                     // called as the main window closes (Run's watchdog)
 }
 
 // New builds the main window on lib without showing it.
