@@ -173,7 +173,11 @@ func (d *draft) tryFlush() error {
 		return nil
 	}
 	d.stopTimer()
-	return d.write(cloneBriefing(d.b), d.version)
+	err := d.write(cloneBriefing(d.b), d.version)
+	if err != nil {
+		d.schedule(retryDelay) // still retried if the window stays open
+	}
+	return err
 }
 
 // stop ends the draft's saving, before its library is closed.

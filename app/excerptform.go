@@ -83,7 +83,7 @@ func (f *excerptFields) set(e *domain.Excerpt) {
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {
-	e.Note = strings.TrimSpace(f.note.Text)
+	e.Note = f.note.Text // as typed: trimmed when saved, so the form keeps its spaces
 	e.Tags = strings.Split(f.tags.Text, ",")
 	e.Credibility = domain.Credibility(max(f.credibility.SelectedIndex(), 0))
 	e.Marking = markingAt(f.marking.SelectedIndex())
@@ -107,6 +107,7 @@ func (r *readerScreen) onNewExcerpt() {
 	r.ui.showForm("New excerpt", "Save excerpt", items, fyne.NewSize(620, 480), func(again func()) {
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
 		fields.apply(e)
+		e.Note = strings.TrimSpace(e.Note)
 		background(func() {
 			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
 			r.ui.do(func() {

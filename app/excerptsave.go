@@ -105,6 +105,7 @@ func (x *excerptEdit) write(e *domain.Excerpt, version int) error {
 	if int64(version) <= x.saved.Load() {
 		return nil
 	}
+	e.Note = strings.TrimSpace(e.Note) // e is a copy; the form keeps the spaces typed
 	// Not cancelled by a quit signal: this is the analyst's work.
 	if err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), e); err != nil {
 		return err
@@ -120,8 +121,11 @@ func (x *excerptEdit) tryFlush() error {
 	}
 	x.stopTimer()
 	err := x.write(cloneExcerpt(x.e), x.version)
-	if domain.ErrorCode(err) == domain.ENOTFOUND {
+	switch {
+	case domain.ErrorCode(err) == domain.ENOTFOUND:
 		return nil // deleted: nothing left to save into
+	case err != nil:
+		x.schedule(retryDelay) // still retried if the window stays open
 	}
 	return err
 }

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/store"
@@ -238,5 +239,31 @@ func TestBlockSelectionDoesNotCarryToAnotherBriefing(t *testing.T) {
 	fyne.DoAndWait(func() { c.onMove(-1) })
 	if c.d.b.Blocks[2] != moved {
 		t.Fatal("Alt+Up did not move the selected block")
+	}
+}
+
+// A form dialog cancelled over typing asks first, and brings the typing
+// back if the analyst keeps editing; an untouched one just closes.
+func TestCancellingATypedFormAsksFirst(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(u.onSettings)
+	confirmForm(t, u, "Cancel")
+	if overlayContains(u, "Discard your changes?") {
+		t.Fatal("an untouched form asked before closing")
+	}
+	fyne.DoAndWait(u.onSettings)
+	var author *widget.Entry
+	walk(findForm(t, u), func(o fyne.CanvasObject) {
+		if e, ok := o.(*widget.Entry); ok && author == nil {
+			author = e
+		}
+	})
+	test.Type(author, "J. Analyst")
+	confirmForm(t, u, "Cancel")
+	eventually(t, "the question", func() bool { return overlayContains(u, "Discard your changes?") })
+	confirmForm(t, u, "Keep editing")
+	if findForm(t, u) == nil || author.Text != "J. Analyst" {
+		t.Fatalf("the form came back with %q", author.Text)
 	}
 }

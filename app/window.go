@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strconv"
 	"time"
 
 	"context"
@@ -207,12 +208,56 @@ func (u *UI) showError(err error) {
 // failed save, say).
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
 	var d *dialog.FormDialog
+	edited := formEdited(items)
 	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
 		if ok {
 			submit(d.Show)
+		} else if edited() {
+			u.askBeforeDiscarding(title, d.Show) // typing is never dropped silently
 		}
 	}, u.win)
 	d.Resize(size)
+	d.Show()
+}
+
+// formEdited notes the form's fields as they are now and reports later
+// whether the analyst has changed any of them.
+func formEdited(items []*widget.FormItem) func() bool {
+	value := func(w fyne.CanvasObject) string {
+		switch w := w.(type) {
+		case *widget.Entry:
+			return w.Text
+		case *widget.Select:
+			return w.Selected
+		case *widget.Check:
+			return strconv.FormatBool(w.Checked)
+		}
+		return ""
+	}
+	before := make([]string, len(items))
+	for i, it := range items {
+		before[i] = value(it.Widget)
+	}
+	return func() bool {
+		for i, it := range items {
+			if value(it.Widget) != before[i] {
+				return true
+			}
+		}
+		return false
+	}
+}
+
+// askBeforeDiscarding asks whether the changes typed into the form title
+// may go; keep brings the form back as typed.
+func (u *UI) askBeforeDiscarding(title string, keep func()) {
+	d := dialog.NewConfirm("Discard your changes?", "Close “"+title+"” and lose what you typed in it?", func(discard bool) {
+		if !discard {
+			keep()
+		}
+	}, u.win)
+	d.SetConfirmText("Discard")
+	d.SetDismissText("Keep editing")
 	d.Show()
 }
 
