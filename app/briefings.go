@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
 )
 
 // briefingsScreen lists the briefings (or the trash) beside the composer
@@ -17,6 +18,8 @@ import (
 type briefingsScreen struct {
 	ui        *UI
 	content   fyne.CanvasObject
+	split     *container.Split
+	tools     *widgets.Toolbar
 	list      *widget.List
 	status    *widget.Label
 	trash     *widget.Check
@@ -44,7 +47,14 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.remove = ui.writes(widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), s.onTrash))
 	s.restore = ui.writes(widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), s.onRestore))
 	s.empty = ui.writes(widget.NewButtonWithIcon("Empty trash", theme.DeleteIcon(), s.onEmptyTrash))
-	tools := container.NewVBox(container.NewHBox(newBtn, dup, s.remove, s.restore), container.NewHBox(s.trash, s.empty))
+	s.tools = widgets.NewToolbar()
+	s.tools.Add(newBtn, "New briefing")
+	s.tools.Add(dup, "")
+	s.tools.Add(s.remove, "")
+	s.tools.Add(s.restore, "")
+	s.tools.AddSeparator()
+	s.tools.AddCheck(s.trash)
+	s.tools.Add(s.empty, "")
 	s.composer = newComposer(ui)
 	s.hint = widget.NewLabel("Select a briefing to edit it, or start a new one.")
 	if ui.lib.ReadOnly() {
@@ -53,9 +63,8 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.hint.Alignment = fyne.TextAlignCenter
 	s.composer.content.Hide()
 	s.right = container.NewStack(s.composer.content, s.hint)
-	split := container.NewHSplit(container.NewBorder(tools, s.status, nil, nil, s.list), s.right)
-	split.Offset = 0.3
-	s.content = split
+	s.split = newListSplit(container.NewBorder(s.tools, s.status, nil, nil, s.list), s.right)
+	s.content = s.split
 	s.syncButtons()
 	return s
 }
@@ -64,6 +73,7 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 func (s *briefingsScreen) syncButtons() {
 	showIf(s.trash.Checked, s.restore, s.empty)
 	showIf(!s.trash.Checked, s.remove)
+	s.tools.Refresh()
 }
 
 func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {

@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,8 @@ type composer struct {
 	editor   *blockEditor
 	preview  *widgets.Reader
 	tabs     *container.AppTabs
+	bar      *widgets.Toolbar // the block actions
+	docBar   *widgets.Toolbar // the briefing's versions and export
 	pending  map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
 	edit     fyne.CanvasObject   // the Compose tab
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
@@ -53,6 +56,7 @@ func newComposer(ui *UI) *composer {
 	c.saved.Importance = widget.LowImportance
 	c.stats = widget.NewLabel("")
 	c.stats.Importance = widget.LowImportance
+	c.stats.Truncation = fyne.TextTruncateEllipsis
 	form := widget.NewForm()
 	for _, f := range []struct{ key, label, hint string }{{"subtitle", "Subtitle", ""}, {"audience", "Prepared for", ""},
 		{"author", "Prepared by", ""}, {"date", "Date", "YYYY-MM-DD"}, {"classification", "Classification", "banner text, e.g. OFFICIAL"}} {
@@ -72,9 +76,15 @@ func newComposer(ui *UI) *composer {
 	c.blocks.OnSelected = c.onSelectBlock
 	c.editor = newBlockEditor(c)
 	c.preview = widgets.NewReader()
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), c.title)
+	// Versions and Export act on the whole briefing: they sit by its title,
+	// leaving the block toolbar room at common window sizes.
+	c.docBar = widgets.NewToolbar()
+	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
+	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
 	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
-	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.toolbar())
+	c.bar = c.toolbar()
+	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
 	c.edit = edit
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
@@ -85,6 +95,11 @@ func newComposer(ui *UI) *composer {
 		// greyed out too, though not yet on screen; its "Show in source"
 		// (reading, not changing) is made afresh for each excerpt block.
 		disableEditing(c.edit, c.keep...)
+		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
+			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
+				b.Disable()
+			}
+		}
 		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking} {
 			w.Disable()
 		}
@@ -92,26 +107,25 @@ func newComposer(ui *UI) *composer {
 	return c
 }
 
-func (c *composer) toolbar() fyne.CanvasObject {
-	btn := func(label string, icon fyne.Resource, fn func()) *widget.Button {
-		return widget.NewButtonWithIcon(label, icon, fn)
+// toolbar is the composer's row of actions; what does not fit the
+// window goes into its … menu.
+func (c *composer) toolbar() *widgets.Toolbar {
+	t := widgets.NewToolbar()
+	btn := func(label, menu string, icon fyne.Resource, fn func()) *widget.Button {
+		return t.Add(widget.NewButtonWithIcon(label, icon, fn), menu)
 	}
-	return container.NewHBox(
-		btn("Heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) }),
-		btn("Commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) }),
-		btn("Judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) }),
-		btn("Excerpt…", theme.ContentAddIcon(), c.onPickExcerpt),
-		widget.NewSeparator(),
-		btn("", theme.MoveUpIcon(), func() { c.onMove(-1) }),
-		btn("", theme.MoveDownIcon(), func() { c.onMove(1) }),
-		btn("", theme.DeleteIcon(), c.onRemove),
-		widget.NewSeparator(),
-		btn("", theme.ContentUndoIcon(), c.onUndo),
-		btn("", theme.ContentRedoIcon(), c.onRedo),
-		widget.NewSeparator(),
-		c.kept(btn("Versions…", theme.HistoryIcon(), c.onHistory)),
-		c.kept(btn("Export…", theme.DocumentSaveIcon(), c.onExport)),
-	)
+	btn("Heading", "Add heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) })
+	btn("Commentary", "Add commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) })
+	btn("Judgment", "Add judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) })
+	btn("Excerpt…", "Add excerpt…", theme.ContentAddIcon(), c.onPickExcerpt)
+	t.AddSeparator()
+	btn("", "Move block up", theme.MoveUpIcon(), func() { c.onMove(-1) })
+	btn("", "Move block down", theme.MoveDownIcon(), func() { c.onMove(1) })
+	btn("", "Delete block", theme.DeleteIcon(), c.onRemove)
+	t.AddSeparator()
+	btn("", "Undo", theme.ContentUndoIcon(), c.onUndo)
+	btn("", "Redo", theme.ContentRedoIcon(), c.onRedo)
+	return t
 }
 
 // drafts are the open draft and those left retrying.

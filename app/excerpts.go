@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
 )
 
 const (
@@ -26,6 +27,7 @@ const (
 type excerptsScreen struct {
 	ui       *UI
 	content  fyne.CanvasObject
+	split    *container.Split
 	search   *widget.Entry
 	tag      *widget.Select
 	source   *widget.Select
@@ -75,17 +77,18 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	}
 	s.saving = widget.NewLabel("")
 	s.saving.Importance = widget.LowImportance
-	actions := container.NewHBox(ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)),
-		widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
-		ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)), s.saving)
+	bar := widgets.NewToolbar()
+	bar.Add(ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)), "")
+	bar.Add(widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource), "")
+	bar.Add(ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)), "")
+	actions := container.NewBorder(nil, nil, nil, s.saving, bar)
 	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
 	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
 	s.right = container.NewVScroll(container.NewPadded(s.detail))
-	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.5
-	s.content = split
+	s.split = newListSplit(left, s.right)
+	s.content = s.split
 	return s
 }
 

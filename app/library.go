@@ -17,6 +17,7 @@ import (
 type libraryScreen struct {
 	ui      *UI
 	content fyne.CanvasObject
+	split   *container.Split
 	search  *widget.Entry
 	sortBy  *widget.Select
 	list    *widget.List
@@ -48,11 +49,11 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.reader = newReaderScreen(ui)
 	importBtn := ui.writes(widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles))
 	importBtn.Importance = widget.HighImportance
-	top := container.NewVBox(s.search, container.NewBorder(nil, nil, widget.NewLabel("Sort"), importBtn, s.sortBy))
+	s.sortBy.PlaceHolder = "Sort"
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, importBtn, s.sortBy))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
-	split := container.NewHSplit(left, s.reader.content)
-	split.Offset = 0.38
-	s.content = split
+	s.split = newListSplit(left, s.reader.content)
+	s.content = s.split
 	return s
 }
 

@@ -57,7 +57,11 @@ func newReaderScreen(ui *UI) *readerScreen {
 		r.text.ClearSelection() // search as you type starts from the top
 		r.onFindNext(true)
 	}
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.find)
+	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
+	bar.Add(r.excerpt, "")
+	bar.Add(r.edit, "")
+	bar.Add(r.remove, "Delete source")
+	tools := widgets.NewToolbarRow(r.find, 220, bar)
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter

@@ -61,13 +61,14 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.briefings = newBriefingsScreen(u)
 	u.body = container.NewStack(u.library.content)
 	u.nav = u.newNav()
-	split := container.NewHSplit(u.nav, u.body)
-	split.Offset = 0.14
+	// The sidebar keeps its own width in every view; the views share one
+	// divider position (see onShowView).
+	main := container.NewBorder(nil, nil, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.body)
 	if lib.ReadOnly() {
-		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, split))
+		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, main))
 		u.win.SetTitle("Attaché — read-only")
 	} else {
-		u.win.SetContent(split)
+		u.win.SetContent(main)
 	}
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
@@ -128,6 +129,9 @@ func (u *UI) onShowView(v view) {
 	if u.current == viewExcerpts && v != viewExcerpts {
 		u.excerpts.saveNow()
 	}
+	if from, to := u.splitOf(u.current), u.splitOf(v); from != to {
+		to.SetOffset(from.Offset) // the list keeps its width from view to view
+	}
 	u.current = v
 	var c fyne.CanvasObject
 	switch v {
@@ -145,6 +149,28 @@ func (u *UI) onShowView(v view) {
 	if u.nav != nil && u.nav.Length() > int(v) {
 		u.nav.Select(widget.ListItemID(v))
 	}
+}
+
+// listOffset is where each view's list ends and its detail begins, as a
+// share of the room beside the sidebar, until the analyst drags it.
+const listOffset = 0.38
+
+// newListSplit puts a view's list beside its detail.
+func newListSplit(list, detail fyne.CanvasObject) *container.Split {
+	s := container.NewHSplit(list, detail)
+	s.Offset = listOffset
+	return s
+}
+
+// splitOf is view v's divider between list and detail.
+func (u *UI) splitOf(v view) *container.Split {
+	switch v {
+	case viewExcerpts:
+		return u.excerpts.split
+	case viewBriefings:
+		return u.briefings.split
+	}
+	return u.library.split
 }
 
 // changes say which parts of the library a write changed.

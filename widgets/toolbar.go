@@ -2,6 +2,7 @@ package widgets
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -170,12 +171,15 @@ func (r *toolbarRenderer) Layout(size fyne.Size) {
 			full, it.overflow = true, true
 			continue
 		}
-		h := it.obj.MinSize().Height
-		if _, ok := it.obj.(*widget.Separator); ok {
-			h = size.Height - 2*pad
+		if isSeparator(it.obj) { // a thin line in the middle of its slot
+			line := theme.SeparatorThicknessSize()
+			it.obj.Move(fyne.NewPos(x+(w-line)/2, 2*pad))
+			it.obj.Resize(fyne.NewSize(line, size.Height-4*pad))
+		} else {
+			h := it.obj.MinSize().Height
+			it.obj.Move(fyne.NewPos(x, (size.Height-h)/2))
+			it.obj.Resize(fyne.NewSize(w, h))
 		}
-		it.obj.Move(fyne.NewPos(x, (size.Height-h)/2))
-		it.obj.Resize(fyne.NewSize(w, h))
 		x += w + pad
 		last = it
 	}
@@ -217,3 +221,58 @@ func (r *toolbarRenderer) Refresh() {
 }
 
 func (r *toolbarRenderer) Destroy() {}
+
+// FullWidth is the width the toolbar needs to show every item in its row.
+func (t *Toolbar) FullWidth() float32 {
+	total, n := float32(0), 0
+	for _, it := range t.items {
+		if it.obj.Visible() {
+			total += itemWidth(it.obj)
+			n++
+		}
+	}
+	if n > 1 {
+		total += theme.Padding() * float32(n-1)
+	}
+	return total
+}
+
+// NewToolbarRow lays out field (a search box, say) beside bar: the bar
+// gets the room to show all its items when the row has it, the field the
+// rest but not less than fieldWidth (its placeholder readable) while the
+// bar can shrink, and the bar overflows into its menu when the row is
+// narrower than both.
+func NewToolbarRow(field fyne.CanvasObject, fieldWidth float32, bar *Toolbar) *fyne.Container {
+	return container.New(&toolbarRowLayout{field: field, width: fieldWidth, bar: bar}, field, bar)
+}
+
+type toolbarRowLayout struct {
+	field fyne.CanvasObject
+	width float32
+	bar   *Toolbar
+}
+
+func (l *toolbarRowLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
+	pad := theme.Padding()
+	fieldMin := max(l.field.MinSize().Width, l.width)
+	barW := min(l.bar.FullWidth(), max(size.Width-fieldMin-pad, l.bar.MinSize().Width))
+	fieldW := max(size.Width-barW-pad, 0)
+	l.field.Move(fyne.NewPos(0, (size.Height-l.field.MinSize().Height)/2))
+	l.field.Resize(fyne.NewSize(fieldW, l.field.MinSize().Height))
+	l.bar.Move(fyne.NewPos(size.Width-barW, 0))
+	l.bar.Resize(fyne.NewSize(barW, size.Height))
+}
+
+func (l *toolbarRowLayout) MinSize([]fyne.CanvasObject) fyne.Size {
+	f, b := l.field.MinSize(), l.bar.MinSize()
+	return fyne.NewSize(f.Width+theme.Padding()+b.Width, max(f.Height, b.Height))
+}
+
+// Items are the toolbar's controls in order, separators included.
+func (t *Toolbar) Items() []fyne.CanvasObject {
+	objs := make([]fyne.CanvasObject, len(t.items))
+	for i, it := range t.items {
+		objs[i] = it.obj
+	}
+	return objs
+}

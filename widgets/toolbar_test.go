@@ -148,3 +148,24 @@ func TestToolbarShrinksToTheMoreButton(t *testing.T) {
 		t.Fatalf("min width %v, want the more button's %v", got, more)
 	}
 }
+
+func TestToolbarRowGivesTheFieldItsWidthThenTheBarItsRoom(t *testing.T) {
+	tb, _, _, _ := newTestToolbar(t)
+	field := widget.NewEntry()
+	field.SetPlaceHolder("Find in source (Ctrl+F)")
+	row := NewToolbarRow(field, 220, tb)
+	w := test.NewWindow(row)
+	w.SetPadded(false)
+	defer w.Close()
+	w.Resize(fyne.NewSize(tb.FullWidth()+400, 60))
+	if len(tb.Overflowing()) != 0 || field.Size().Width < 390 {
+		t.Fatalf("wide: field %v, %d items overflow", field.Size().Width, len(tb.Overflowing()))
+	}
+	w.Resize(fyne.NewSize(500, 60))
+	if field.Size().Width < 220 || len(tb.Overflowing()) == 0 {
+		t.Fatalf("narrow: field %v, %d items overflow", field.Size().Width, len(tb.Overflowing()))
+	}
+	if fe, bx := field.Position().X+field.Size().Width, tb.Position().X; fe > bx || tb.Position().X+tb.Size().Width > 500.5 {
+		t.Fatalf("field ends at %v, bar starts at %v, width %v", fe, bx, tb.Size().Width)
+	}
+}
