@@ -37,8 +37,8 @@ type composer struct {
 	editor   *blockEditor
 	preview  *widgets.Reader
 	tabs     *container.AppTabs
-	bar      *widgets.Toolbar // the block actions
-	docBar   *widgets.Toolbar // the briefing's versions and export
+	bar      *widgets.Toolbar    // the block actions
+	docBar   *widgets.Toolbar    // the briefing's versions and export
 	pending  map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
 	edit     fyne.CanvasObject   // the Compose tab
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
