@@ -64,6 +64,11 @@ func newComposer(ui *UI) *composer {
 		e.SetPlaceHolder(f.hint)
 		key := f.key
 		e.OnChanged = func(s string) { c.onMeta(key, s) }
+		if key == "date" {
+			// A date that does not parse is not saved: say so on the field,
+			// rather than drop it silently.
+			e.Validator = dateValidator
+		}
 		c.fields[key] = e
 		form.Append(f.label, e)
 	}
@@ -155,6 +160,7 @@ func (c *composer) open(b *domain.Briefing) {
 	switch err := c.d.tryFlush(); {
 	case c.d != nil && c.d.b.ID == b.ID:
 		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
+		defer c.ui.libraryChanged(changedBriefings)
 	case err != nil:
 		c.d.saveDone(err)
 		c.pending[c.d.b.ID] = c.d

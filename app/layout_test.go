@@ -168,6 +168,9 @@ func checkWindowLayout(t *testing.T, u *UI, what string) {
 		}
 		lc.walk(c.Content(), c.Content().Position(), win, false)
 		for _, o := range c.Overlays().List() {
+			if m := o.MinSize(); m.Width > c.Size().Width+tolerance || m.Height > c.Size().Height+tolerance {
+				lc.add("a dialog needs %v, more than the window", m)
+			}
 			lc.walk(o, o.Position(), win, false)
 		}
 	})

@@ -267,3 +267,18 @@ func TestCancellingATypedFormAsksFirst(t *testing.T) {
 		t.Fatalf("the form came back with %q", author.Text)
 	}
 }
+
+// A date the composer cannot save is flagged on its field, not dropped
+// silently; a restored version shows in the briefings list.
+func TestComposerFlagsAnUnsavableDate(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	date := u.briefings.composer.fields["date"]
+	fyne.DoAndWait(func() { date.SetText("next Tuesday") })
+	if err := date.Validate(); err == nil || !strings.Contains(err.Error(), "YYYY-MM-DD") {
+		t.Fatalf("an unparsable date is not flagged: %v", err)
+	}
+	fyne.DoAndWait(func() { date.SetText("2026-03-01") })
+	if err := date.Validate(); err != nil {
+		t.Fatalf("a good date is flagged: %v", err)
+	}
+}
