@@ -16,7 +16,7 @@ import (
 )
 
 // layoutSizes are the window sizes every view and dialog must work at.
-var layoutSizes = []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1080}}
+var layoutSizes = []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}, {Width: 1920, Height: 1080}, {Width: 3840, Height: 2160}}
 
 type rect struct{ x0, y0, x1, y1 float32 }
 
@@ -244,6 +244,15 @@ func TestDialogsFitTheWindow(t *testing.T) {
 		{"Add an excerpt", func() { u.briefings.composer.onPickExcerpt() }},
 		{"Export briefing", func() { u.briefings.composer.onExport() }},
 		{"Versions", func() { u.briefings.composer.onHistory() }},
+		{"Changes not saved", func() {
+			u.onCloseUnsaved([]unsavedEdit{u.briefings.composer.d}, userError{"the disk is full"})
+		}},
+		{"Add to briefing", func() {
+			exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{})
+			u.excerpts.selected = exs[0]
+			u.excerpts.onAddToBriefing()
+		}},
+		{"Discard your changes?", func() { u.askBeforeDiscarding("Source details", func() {}) }},
 	}
 	for _, size := range layoutSizes {
 		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
@@ -259,5 +268,29 @@ func TestDialogsFitTheWindow(t *testing.T) {
 				dismissOverlays(u)
 			}
 		})
+	}
+}
+
+// The checker itself: a row wider than the window, and two controls laid
+// over each other, are both caught.
+func TestLayoutCheckerCatchesOverflowAndOverlap(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	wide := widget.NewButton(strings.Repeat("Wide ", 60), nil)
+	a, b := widget.NewButton("A", nil), widget.NewButton("B", nil)
+	over := container.NewWithoutLayout(a, b)
+	a.Resize(fyne.NewSize(100, 30))
+	b.Resize(fyne.NewSize(100, 30))
+	b.Move(fyne.NewPos(50, 0))
+	for _, c := range []fyne.CanvasObject{container.NewHBox(wide), over} {
+		var lc layoutChecker
+		fyne.DoAndWait(func() {
+			u.win.SetContent(c)
+			u.win.Resize(fyne.NewSize(800, 600))
+			lc.walk(c, c.Position(), rectOf(fyne.NewPos(0, 0), u.win.Canvas().Size()), false)
+		})
+		if len(lc.problems) == 0 {
+			t.Errorf("no problem found in %T", c)
+		}
 	}
 }
