@@ -101,14 +101,23 @@ func (s *briefingsScreen) reload() {
 				s.ui.showError(err)
 				return
 			}
-			s.briefings = list
-			s.list.UnselectAll()
-			s.list.Refresh()
-			s.status.SetText(plural(len(list), "briefing"))
+			// The open briefing stays selected (and the list where it was
+			// scrolled to): Select does nothing for the row already
+			// selected, which is kept if the briefing is still on it.
+			at := -1
 			for i, b := range list {
 				if b.ID == s.selected && !trash {
-					s.list.Select(i)
+					at = i
 				}
+			}
+			if at < 0 || at >= len(s.briefings) || s.briefings[at].ID != s.selected {
+				s.list.UnselectAll()
+			}
+			s.briefings = list
+			s.list.Refresh()
+			s.status.SetText(plural(len(list), "briefing"))
+			if at >= 0 {
+				s.list.Select(at)
 			}
 		})
 	})

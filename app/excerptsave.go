@@ -180,11 +180,31 @@ func (x *excerptEdit) rescue() (string, error) {
 			continue
 		}
 		path := freeName(filepath.Join(dir, name), ".txt")
-		err := os.WriteFile(path, []byte(text), 0o600)
+		err := writeNew(path, []byte(text))
 		if err == nil {
 			return path, nil
 		}
 		errs = append(errs, err)
 	}
 	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
+}
+
+// writeNew writes data to a file that must not exist yet, readable only by
+// this user, and syncs it: a rescue copy must not replace another.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path) // a partial copy would mislead
+	}
+	return err
 }

@@ -146,10 +146,20 @@ func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hit
 		s.ui.showError(err)
 		return
 	}
+	before := s.openRow()
 	s.sources, s.hits = srcs, hits
-	s.list.UnselectAll()
+	at := s.openRow()
+	if at < 0 || at != before {
+		s.list.UnselectAll()
+	}
 	s.list.Refresh()
-	s.keepSelection()
+	if at >= 0 {
+		// The open source stays selected, without being opened again;
+		// Select does nothing (nor scrolls) for the row already selected.
+		s.keeping = true
+		s.list.Select(at)
+		s.keeping = false
+	}
 	switch {
 	case query != "" && len(hits) == 0:
 		s.status.SetText("Nothing found for “" + query + "”.")
@@ -171,22 +181,19 @@ func (s *libraryScreen) refresh() {
 	}
 }
 
-// keepSelection selects the open source's row again after a reload.
-func (s *libraryScreen) keepSelection() {
+// openRow is the list row of the source open in the reader, or -1.
+func (s *libraryScreen) openRow() int {
 	src := s.reader.source
 	if src == nil {
-		return
+		return -1
 	}
 	for i := 0; i < s.length(); i++ {
-		if s.searching() && (s.hits[i].Kind != domain.HitSource || s.hits[i].ID != src.ID) ||
-			!s.searching() && s.sources[i].ID != src.ID {
-			continue
+		if s.searching() && s.hits[i].Kind == domain.HitSource && s.hits[i].ID == src.ID ||
+			!s.searching() && s.sources[i].ID == src.ID {
+			return i
 		}
-		s.keeping = true
-		s.list.Select(i)
-		s.keeping = false
-		return
 	}
+	return -1
 }
 
 func (s *libraryScreen) onSelect(i widget.ListItemID) {
