@@ -294,3 +294,35 @@ func TestLayoutCheckerCatchesOverflowAndOverlap(t *testing.T) {
 		}
 	}
 }
+
+// The sidebar and the list keep their widths from view to view, also
+// after the analyst drags the divider.
+func TestSidebarAndListWidthsStayBetweenViews(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	resize(u, fyne.NewSize(1000, 700))
+	listX := func(v view) (nav, list float32) {
+		var split *container.Split
+		fyne.DoAndWait(func() {
+			u.onShowView(v)
+			u.win.Content().Refresh()
+			split = []fyne.CanvasObject{u.library.content, u.excerpts.content, u.briefings.content}[v].(*container.Split)
+		})
+		return u.nav.Size().Width, split.Trailing.Position().X
+	}
+	nav0, list0 := listX(viewLibrary)
+	for _, v := range []view{viewExcerpts, viewBriefings, viewLibrary} {
+		if nav, list := listX(v); nav != nav0 || list != list0 {
+			t.Fatalf("%s: sidebar %v, detail at %v; library: %v, %v", viewNames[v], nav, list, nav0, list0)
+		}
+	}
+	fyne.DoAndWait(func() { u.library.content.(*container.Split).SetOffset(0.3) })
+	_, dragged := listX(viewLibrary)
+	for _, v := range []view{viewExcerpts, viewBriefings} {
+		if _, list := listX(v); list != dragged {
+			t.Fatalf("after a drag %s's detail is at %v, the library's at %v", viewNames[v], list, dragged)
+		}
+	}
+}
