@@ -58,10 +58,9 @@ func newReaderScreen(ui *UI) *readerScreen {
 		r.onFindNext(true)
 	}
 	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
-	bar.Add(r.excerpt, "")
 	bar.Add(r.edit, "")
 	bar.Add(r.remove, "Delete source")
-	tools := widgets.NewToolbarRow(r.find, 220, bar)
+	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.find, 180, bar))
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
