@@ -326,3 +326,28 @@ func TestSidebarAndListWidthsStayBetweenViews(t *testing.T) {
 		}
 	}
 }
+
+// In a narrow window the sidebar folds to its icons; in a wide one it
+// names the views.
+func TestSidebarFoldsToIconsInANarrowWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	names := func() (shown int) {
+		fyne.DoAndWait(func() {
+			walk(u.nav, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok && l.Visible() && l.Text == "Briefings" {
+					shown++
+				}
+			})
+		})
+		return shown
+	}
+	resize(u, fyne.NewSize(800, 600))
+	if n, w := names(), u.nav.Size().Width; n != 0 || w > 60 {
+		t.Fatalf("at 800 px the sidebar is %v wide with %d names", w, n)
+	}
+	resize(u, fyne.NewSize(1280, 800))
+	if n := names(); n != 1 {
+		t.Fatalf("at 1280 px the sidebar shows %d names", n)
+	}
+}

@@ -28,12 +28,13 @@ var viewNames = []string{"Library", "Excerpts", "Briefings"}
 
 // UI is the main window: a sidebar of views beside the current screen.
 type UI struct {
-	ctx  context.Context
-	app  fyne.App
-	win  fyne.Window
-	lib  Library
-	nav  *widget.List
-	body *fyne.Container
+	ctx     context.Context
+	app     fyne.App
+	win     fyne.Window
+	lib     Library
+	nav     *widget.List
+	body    *fyne.Container
+	sidebar *sidebarLayout // folds the sidebar to icons in a narrow window
 
 	library   *libraryScreen
 	excerpts  *excerptsScreen
@@ -63,7 +64,8 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.nav = u.newNav()
 	// The sidebar keeps its own width in every view; the views share one
 	// divider position (see onShowView).
-	main := container.NewBorder(nil, nil, container.NewHBox(u.nav, widget.NewSeparator()), nil, u.body)
+	u.sidebar = &sidebarLayout{u: u}
+	main := container.New(u.sidebar, u.nav, widget.NewSeparator(), u.body)
 	if lib.ReadOnly() {
 		u.win.SetContent(container.NewBorder(u.readOnlyBanner(), nil, nil, nil, main))
 		u.win.SetTitle("Attaché — read-only")
@@ -111,9 +113,7 @@ func (u *UI) newNav() *widget.List {
 			return container.NewHBox(widget.NewIcon(theme.FolderOpenIcon()), widget.NewLabel("Briefings"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(icons[i])
-			row.Objects[1].(*widget.Label).SetText(viewNames[i])
+			u.setNavRow(o.(*fyne.Container), icons[i], viewNames[i])
 		})
 	l.OnSelected = func(i widget.ListItemID) { u.onShowView(view(i)) }
 	l.Select(0)
