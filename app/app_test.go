@@ -151,7 +151,7 @@ func TestEditExcerptInExcerptsView(t *testing.T) {
 	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
 	id := u.excerpts.selected.ID
 	test.Type(u.excerpts.fields.note, " Checked against the original.")
-	fyne.DoAndWait(u.excerpts.onSave)
+	fyne.DoAndWait(func() { u.onShowView(viewLibrary) }) // saves at once
 	eventually(t, "the saved note", func() bool {
 		e, _ := lib.Excerpt(context.Background(), id)
 		return strings.Contains(e.Note, "Checked against the original.")

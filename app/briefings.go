@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
 )
 
 // briefingsScreen lists the briefings (or the trash) beside the composer
@@ -16,6 +17,8 @@ import (
 type briefingsScreen struct {
 	ui        *UI
 	content   fyne.CanvasObject
+	split     *container.Split
+	tools     *widgets.Toolbar
 	list      *widget.List
 	status    *widget.Label
 	trash     *widget.Check
@@ -43,7 +46,14 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.remove = ui.writes(widget.NewButtonWithIcon("Trash", theme.DeleteIcon(), s.onTrash))
 	s.restore = ui.writes(widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), s.onRestore))
 	s.empty = ui.writes(widget.NewButtonWithIcon("Empty trash", theme.DeleteIcon(), s.onEmptyTrash))
-	tools := container.NewVBox(container.NewHBox(newBtn, dup, s.remove, s.restore), container.NewHBox(s.trash, s.empty))
+	s.tools = widgets.NewToolbar()
+	s.tools.Add(newBtn, "New briefing")
+	s.tools.Add(dup, "")
+	s.tools.Add(s.remove, "")
+	s.tools.Add(s.restore, "")
+	s.tools.AddSeparator()
+	s.tools.AddCheck(s.trash)
+	s.tools.Add(s.empty, "")
 	s.composer = newComposer(ui)
 	s.hint = widget.NewLabel("Select a briefing to edit it, or start a new one.")
 	if ui.lib.ReadOnly() {
@@ -52,9 +62,8 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.hint.Alignment = fyne.TextAlignCenter
 	s.composer.content.Hide()
 	s.right = container.NewStack(s.composer.content, s.hint)
-	split := container.NewHSplit(container.NewBorder(tools, s.status, nil, nil, s.list), s.right)
-	split.Offset = 0.3
-	s.content = split
+	s.split = newListSplit(container.NewBorder(s.tools, s.status, nil, nil, s.list), s.right)
+	s.content = s.split
 	s.syncButtons()
 	return s
 }
@@ -63,6 +72,7 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 func (s *briefingsScreen) syncButtons() {
 	showIf(s.trash.Checked, s.restore, s.empty)
 	showIf(!s.trash.Checked, s.remove)
+	s.tools.Refresh()
 }
 
 func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
@@ -90,14 +100,23 @@ func (s *briefingsScreen) reload() {
 				s.ui.showError(err)
 				return
 			}
-			s.briefings = list
-			s.list.UnselectAll()
-			s.list.Refresh()
-			s.status.SetText(plural(len(list), "briefing"))
+			// The open briefing stays selected (and the list where it was
+			// scrolled to): Select does nothing for the row already
+			// selected, which is kept if the briefing is still on it.
+			at := -1
 			for i, b := range list {
 				if b.ID == s.selected && !trash {
-					s.list.Select(i)
+					at = i
 				}
+			}
+			if at < 0 || at >= len(s.briefings) || s.briefings[at].ID != s.selected {
+				s.list.UnselectAll()
+			}
+			s.briefings = list
+			s.list.Refresh()
+			s.status.SetText(plural(len(list), "briefing"))
+			if at >= 0 {
+				s.list.Select(at)
 			}
 		})
 	})
@@ -145,8 +164,8 @@ func (s *briefingsScreen) onNew() {
 				return
 			}
 			s.selected = b.ID
-			s.trash.SetChecked(false)
-			s.reload()
+			s.trash.SetChecked(false) // reloads the list, which opens b
+			s.ui.libraryChanged(changedBriefings)
 			s.ui.win.Canvas().Focus(s.composer.title)
 		})
 	})
@@ -162,7 +181,7 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 		err := fn(id)
 		s.ui.do(func() {
 			s.ui.showError(err)
-			s.reload()
+			s.ui.libraryChanged(changedBriefings)
 		})
 	})
 }
@@ -193,7 +212,7 @@ func (s *briefingsScreen) closeComposer() {
 		// briefing that may be emptied out of the trash, its number then
 		// reused: they go to a rescue copy.
 		if err := d.tryFlush(); err != nil {
-			if paths, rerr := s.ui.rescueDrafts([]*draft{d}); rerr != nil {
+			if paths, rerr := s.ui.rescueDrafts([]unsavedEdit{d}); rerr != nil {
 				s.ui.showError(rerr)
 			} else {
 				s.ui.inform("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths))
@@ -225,7 +244,7 @@ func (s *briefingsScreen) onEmptyTrash() {
 		}
 		background(func() {
 			_, err := s.ui.lib.EmptyTrash(s.ui.ctx)
-			s.ui.do(func() { s.ui.showError(err); s.reload() })
+			s.ui.do(func() { s.ui.showError(err); s.ui.libraryChanged(changedBriefings) })
 		})
 	})
 }

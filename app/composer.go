@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -36,6 +37,8 @@ type composer struct {
 	editor   *blockEditor
 	preview  *widgets.Reader
 	tabs     *container.AppTabs
+	bar      *widgets.Toolbar    // the block actions
+	docBar   *widgets.Toolbar    // the briefing's versions and export
 	pending  map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
 	edit     fyne.CanvasObject   // the Compose tab
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
@@ -53,6 +56,7 @@ func newComposer(ui *UI) *composer {
 	c.saved.Importance = widget.LowImportance
 	c.stats = widget.NewLabel("")
 	c.stats.Importance = widget.LowImportance
+	c.stats.Truncation = fyne.TextTruncateEllipsis
 	form := widget.NewForm()
 	for _, f := range []struct{ key, label, hint string }{{"subtitle", "Subtitle", ""}, {"audience", "Prepared for", ""},
 		{"author", "Prepared by", ""}, {"date", "Date", "YYYY-MM-DD"}, {"classification", "Classification", "banner text, e.g. OFFICIAL"}} {
@@ -60,6 +64,11 @@ func newComposer(ui *UI) *composer {
 		e.SetPlaceHolder(f.hint)
 		key := f.key
 		e.OnChanged = func(s string) { c.onMeta(key, s) }
+		if key == "date" {
+			// A date that does not parse is not saved: say so on the field,
+			// rather than drop it silently.
+			e.Validator = dateValidator
+		}
 		c.fields[key] = e
 		form.Append(f.label, e)
 	}
@@ -72,9 +81,15 @@ func newComposer(ui *UI) *composer {
 	c.blocks.OnSelected = c.onSelectBlock
 	c.editor = newBlockEditor(c)
 	c.preview = widgets.NewReader()
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), c.title)
+	// Versions and Export act on the whole briefing: they sit by its title,
+	// leaving the block toolbar room at common window sizes.
+	c.docBar = widgets.NewToolbar()
+	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
+	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
+	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
 	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
-	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.toolbar())
+	c.bar = c.toolbar()
+	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
 	c.edit = edit
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
@@ -85,6 +100,11 @@ func newComposer(ui *UI) *composer {
 		// greyed out too, though not yet on screen; its "Show in source"
 		// (reading, not changing) is made afresh for each excerpt block.
 		disableEditing(c.edit, c.keep...)
+		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
+			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
+				b.Disable()
+			}
+		}
 		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking} {
 			w.Disable()
 		}
@@ -92,26 +112,25 @@ func newComposer(ui *UI) *composer {
 	return c
 }
 
-func (c *composer) toolbar() fyne.CanvasObject {
-	btn := func(label string, icon fyne.Resource, fn func()) *widget.Button {
-		return widget.NewButtonWithIcon(label, icon, fn)
+// toolbar is the composer's row of actions; what does not fit the
+// window goes into its … menu.
+func (c *composer) toolbar() *widgets.Toolbar {
+	t := widgets.NewToolbar()
+	btn := func(label, menu string, icon fyne.Resource, fn func()) *widget.Button {
+		return t.Add(widget.NewButtonWithIcon(label, icon, fn), menu)
 	}
-	return container.NewHBox(
-		btn("Heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) }),
-		btn("Commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) }),
-		btn("Judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) }),
-		btn("Excerpt…", theme.ContentAddIcon(), c.onPickExcerpt),
-		widget.NewSeparator(),
-		btn("", theme.MoveUpIcon(), func() { c.onMove(-1) }),
-		btn("", theme.MoveDownIcon(), func() { c.onMove(1) }),
-		btn("", theme.DeleteIcon(), c.onRemove),
-		widget.NewSeparator(),
-		btn("", theme.ContentUndoIcon(), c.onUndo),
-		btn("", theme.ContentRedoIcon(), c.onRedo),
-		widget.NewSeparator(),
-		c.kept(btn("Versions…", theme.HistoryIcon(), c.onHistory)),
-		c.kept(btn("Export…", theme.DocumentSaveIcon(), c.onExport)),
-	)
+	btn("Heading", "Add heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) })
+	btn("Commentary", "Add commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) })
+	btn("Judgment", "Add judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) })
+	btn("Excerpt…", "Add excerpt…", theme.ContentAddIcon(), c.onPickExcerpt)
+	t.AddSeparator()
+	btn("", "Move block up", theme.MoveUpIcon(), func() { c.onMove(-1) })
+	btn("", "Move block down", theme.MoveDownIcon(), func() { c.onMove(1) })
+	btn("", "Delete block", theme.DeleteIcon(), c.onRemove)
+	t.AddSeparator()
+	btn("", "Undo", theme.ContentUndoIcon(), c.onUndo)
+	btn("", "Redo", theme.ContentRedoIcon(), c.onRedo)
+	return t
 }
 
 // drafts are the open draft and those left retrying.
@@ -137,12 +156,16 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 // is picked up again when its briefing is reopened: loading the older
 // state from the library would let the retry overwrite newer edits later.
 func (c *composer) open(b *domain.Briefing) {
+	wrote := c.d != nil && !c.d.isSaved()
 	switch err := c.d.tryFlush(); {
 	case c.d != nil && c.d.b.ID == b.ID:
 		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
+		defer c.ui.libraryChanged(changedBriefings)
 	case err != nil:
 		c.d.saveDone(err)
 		c.pending[c.d.b.ID] = c.d
+	case wrote:
+		defer c.ui.libraryChanged(changedBriefings) // the list shows the last briefing's new state
 	}
 	d, ok := c.pending[b.ID]
 	delete(c.pending, b.ID)
@@ -156,7 +179,9 @@ func (c *composer) open(b *domain.Briefing) {
 	}
 	c.d = d
 	c.selected = -1
-	c.fill()
+	c.blocks.UnselectAll() // no selection carries over from the last briefing
+	c.fill()               // refreshes the list, which builds its scroller if never drawn
+	c.blocks.ScrollToTop()
 	c.saved.SetText("Saved")
 	if !d.isSaved() {
 		c.saved.SetText("Not saved — retrying")
@@ -185,6 +210,32 @@ func (c *composer) fill() {
 	}
 	c.editor.show(c.selectedBlock())
 	c.updateStats()
+}
+
+// refresh reloads the open briefing after a change elsewhere in the
+// library (an excerpt's note, a deleted source), keeping the selected
+// block. Typing not yet saved wins: the briefing is reloaded only if the
+// library holds everything typed, and is kept as it is if typing starts
+// meanwhile.
+func (c *composer) refresh() {
+	d := c.d
+	if d == nil || !d.isSaved() || d.stopped {
+		return
+	}
+	id, version := d.b.ID, d.version
+	background(func() {
+		b, err := c.ui.lib.Briefing(c.ui.ctx, id)
+		c.ui.do(func() {
+			if err != nil || c.d != d || d.version != version || !d.isSaved() {
+				return // gone, or typed into meanwhile: the draft is newer
+			}
+			d.b = b
+			c.fill()
+			if c.selected >= 0 {
+				c.blocks.Select(c.selected)
+			}
+		})
+	})
 }
 
 // onText records typing into the field key ("" for a change made at
@@ -256,6 +307,7 @@ func (c *composer) updateStats() {
 	words := len(strings.Fields(briefingText(c.d.b)))
 	pages := max(1, (words+349)/350+1)
 	c.stats.SetText(fmt.Sprintf("%s · %s · about %s in PDF", plural(len(c.d.b.Blocks), "block"), plural(words, "word"), plural(pages, "page")))
+	c.refreshPreview() // every change shows in the preview too
 }
 
 func (c *composer) refreshPreview() {
@@ -277,10 +329,12 @@ func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
 	background(func() {
 		err := u.lib.AddBlock(u.ctx, briefingID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1)
 		u.do(func() {
-			u.showError(err)
-			if err == nil {
-				u.notifyAdded(briefingID)
+			if err != nil {
+				u.showError(err)
+				return
 			}
+			u.libraryChanged(changedBriefings)
+			u.notifyAdded(briefingID)
 		})
 	})
 }

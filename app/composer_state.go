@@ -137,6 +137,7 @@ func (d *draft) saveDone(err error) {
 	case d.isSaved():
 		d.failing = false
 		d.status("Saved")
+		d.ui.libraryChanged(changedBriefings) // the briefings list shows its title and counts
 	}
 }
 
@@ -172,7 +173,11 @@ func (d *draft) tryFlush() error {
 		return nil
 	}
 	d.stopTimer()
-	return d.write(cloneBriefing(d.b), d.version)
+	err := d.write(cloneBriefing(d.b), d.version)
+	if err != nil {
+		d.schedule(retryDelay) // still retried if the window stays open
+	}
+	return err
 }
 
 // stop ends the draft's saving, before its library is closed.

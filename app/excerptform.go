@@ -67,6 +67,14 @@ func (f *excerptFields) items() []*widget.FormItem {
 	}
 }
 
+// onChange calls fn whenever the analyst changes a field.
+func (f *excerptFields) onChange(fn func()) {
+	f.note.OnChanged = func(string) { fn() }
+	f.tags.OnChanged = func(string) { fn() }
+	f.credibility.OnChanged = func(string) { fn() }
+	f.marking.OnChanged = func(string) { fn() }
+}
+
 func (f *excerptFields) set(e *domain.Excerpt) {
 	f.note.SetText(e.Note)
 	f.tags.SetText(strings.Join(e.Tags, ", "))
@@ -75,7 +83,7 @@ func (f *excerptFields) set(e *domain.Excerpt) {
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {
-	e.Note = strings.TrimSpace(f.note.Text)
+	e.Note = f.note.Text // as typed: trimmed when saved, so the form keeps its spaces
 	e.Tags = strings.Split(f.tags.Text, ",")
 	e.Credibility = domain.Credibility(max(f.credibility.SelectedIndex(), 0))
 	e.Marking = markingAt(f.marking.SelectedIndex())
@@ -99,6 +107,7 @@ func (r *readerScreen) onNewExcerpt() {
 	r.ui.showForm("New excerpt", "Save excerpt", items, fyne.NewSize(620, 480), func(again func()) {
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
 		fields.apply(e)
+		e.Note = strings.TrimSpace(e.Note)
 		background(func() {
 			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
 			r.ui.do(func() {
@@ -109,8 +118,8 @@ func (r *readerScreen) onNewExcerpt() {
 					return
 				}
 				r.text.ClearSelection()
-				r.open(src.ID, e.ID)
-				r.ui.library.reload()
+				r.ui.libraryChanged(changedExcerpts)
+				r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
 			})
 		})
 	})

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
 )
 
 const (
@@ -25,6 +26,7 @@ const (
 type excerptsScreen struct {
 	ui       *UI
 	content  fyne.CanvasObject
+	split    *container.Split
 	search   *widget.Entry
 	tag      *widget.Select
 	source   *widget.Select
@@ -36,15 +38,19 @@ type excerptsScreen struct {
 	fields   *excerptFields
 	detail   *fyne.Container
 	right    *container.Scroll // holds detail; re-laid out when it shows
+	saving   *widget.Label     // the form's save status, beside its buttons
 	excerpts []*domain.Excerpt
 	selected *domain.Excerpt
+	edit     *excerptEdit           // the selected excerpt as typed, saved as the analyst types
+	pending  map[int64]*excerptEdit // edits left while their save was under way or failing
+	filling  bool                   // set while the form is filled, so no edit is recorded
 	// Generations of the newest loads of the list and of the filter's
 	// choices; older results are dropped.
 	loads, choiceLoads int
 }
 
 func newExcerptsScreen(ui *UI) *excerptsScreen {
-	s := &excerptsScreen{ui: ui}
+	s := &excerptsScreen{ui: ui, pending: map[int64]*excerptEdit{}}
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Filter excerpts by words in the quote, note or tags")
 	s.search.OnChanged = func(string) { s.refilter() }
@@ -63,20 +69,25 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.from.Importance = widget.LowImportance
 	s.from.Wrapping = fyne.TextWrapWord
 	s.fields = newExcerptFields()
+	s.fields.onChange(s.onField)
 	form := widget.NewForm(s.fields.items()...)
-	save := ui.writes(widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.onSave))
-	save.Importance = widget.HighImportance
-	actions := container.NewHBox(save, ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)),
-		widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource),
-		ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)))
+	if ui.lib.ReadOnly() {
+		disableEditing(form)
+	}
+	s.saving = widget.NewLabel("")
+	s.saving.Importance = widget.LowImportance
+	bar := widgets.NewToolbar()
+	bar.Add(ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)), "")
+	bar.Add(widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource), "")
+	bar.Add(ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)), "")
+	actions := container.NewBorder(nil, nil, nil, s.saving, bar)
 	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
 	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
 	s.right = container.NewVScroll(container.NewPadded(s.detail))
-	split := container.NewHSplit(left, s.right)
-	split.Offset = 0.5
-	s.content = split
+	s.split = newListSplit(left, s.right)
+	s.content = s.split
 	return s
 }
 
@@ -85,6 +96,9 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	e := s.excerpts[i]
+	if s.edit != nil && s.edit.e.ID == e.ID {
+		e = s.edit.e // as typed
+	}
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(marked(e.Marking) + quoted(clipRunes(e.Quote, 160)))
 	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
@@ -171,11 +185,25 @@ func (s *excerptsScreen) setChoices(tags []domain.Tag, srcs []*domain.Source) {
 	s.sources, s.source.Options = srcs, names
 }
 
+// loaded shows a fresh list, keeping the selected excerpt selected and
+// its form as typed if it is still listed.
 func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
 	s.excerpts = list
-	s.list.UnselectAll()
+	at := -1
+	for i, e := range list {
+		if s.edit != nil && e.ID == s.edit.e.ID {
+			at = i
+		}
+	}
+	if at < 0 {
+		s.leave()
+		s.list.UnselectAll()
+		s.detail.Hide()
+	}
 	s.list.Refresh()
-	s.detail.Hide()
+	if at >= 0 {
+		s.list.Select(at) // the same excerpt: the form keeps what is typed
+	}
 	if len(list) == excerptListLimit {
 		s.status.SetText(fmt.Sprintf("The first %d excerpts: narrow the list by source, tag or words", excerptListLimit))
 	} else {
@@ -188,32 +216,97 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 		return
 	}
 	e := s.excerpts[i]
-	s.selected = e
+	if s.edit != nil && s.edit.e.ID == e.ID {
+		return // reselected after a reload: the form holds the typing
+	}
+	s.leave()
+	x, ok := s.pending[e.ID] // left unsaved: its typing comes back
+	delete(s.pending, e.ID)
+	if !ok {
+		x = newExcerptEdit(s.ui, e)
+	}
+	x.onStatus = s.onEditStatus
+	x.onSaved = s.onEditSaved
+	s.edit, s.selected = x, x.e
 	s.quote.SetText(quoted(e.Quote))
 	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
-	s.fields.set(e)
+	s.filling = true
+	s.fields.set(x.e)
+	s.filling = false
+	s.saving.SetText("")
+	if !x.isSaved() {
+		s.saving.SetText("Not saved — retrying")
+	}
 	s.detail.Show()
 	s.right.Refresh() // lays out the detail, which was hidden at the last layout
 }
 
-func (s *excerptsScreen) onSave() {
-	if s.selected == nil {
+// onField records a change to the form and schedules its save.
+func (s *excerptsScreen) onField() {
+	if s.filling || s.edit == nil {
 		return
 	}
-	e := *s.selected
-	s.fields.apply(&e)
-	background(func() {
-		err := s.ui.lib.UpdateExcerpt(s.ui.ctx, &e)
-		s.ui.do(func() {
-			if err != nil {
-				s.ui.showError(err)
-				return
-			}
-			*s.selected = e
-			s.list.Refresh()
-			s.reloadChoices() // its tags may be new
-		})
-	})
+	s.edit.change(s.fields.apply)
+	for i, e := range s.excerpts {
+		if e.ID == s.edit.e.ID {
+			s.list.RefreshItem(i)
+		}
+	}
+}
+
+// leave saves the selected excerpt's typing at once, as the selection or
+// the view changes; until that save lands it is kept in pending, so
+// reselecting it shows the typing and quitting saves or rescues it.
+func (s *excerptsScreen) leave() {
+	x := s.edit
+	if x == nil {
+		return
+	}
+	s.edit, s.selected = nil, nil
+	if !x.stopped && !x.isSaved() {
+		s.pending[x.e.ID] = x
+		x.save()
+	}
+}
+
+// saveNow saves the form's typing at once, as the view changes; the
+// excerpt stays selected for when the view comes back.
+func (s *excerptsScreen) saveNow() {
+	if s.edit != nil {
+		s.edit.save()
+	}
+}
+
+// edits are the excerpt edits that may hold unsaved typing.
+func (s *excerptsScreen) edits() []*excerptEdit {
+	var xs []*excerptEdit
+	if s.edit != nil {
+		xs = append(xs, s.edit)
+	}
+	for _, x := range s.pending {
+		xs = append(xs, x)
+	}
+	return xs
+}
+
+func (s *excerptsScreen) onEditStatus(x *excerptEdit, status string) {
+	if x == s.edit {
+		s.saving.SetText(status)
+	}
+}
+
+// onEditSaved shows the saved excerpt everywhere: its note is in the list
+// rows and its tags in the filter's choices.
+func (s *excerptsScreen) onEditSaved(x *excerptEdit) {
+	if x != s.edit {
+		delete(s.pending, x.e.ID)
+	}
+	for _, e := range s.excerpts {
+		if e.ID == x.e.ID {
+			*e = *cloneExcerpt(x.e)
+		}
+	}
+	s.ui.libraryChanged(changedExcerpts)
 }
 
 func (s *excerptsScreen) onShowInSource() {

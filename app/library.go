@@ -17,6 +17,7 @@ import (
 type libraryScreen struct {
 	ui      *UI
 	content fyne.CanvasObject
+	split   *container.Split
 	search  *widget.Entry
 	sortBy  *widget.Select
 	list    *widget.List
@@ -25,7 +26,8 @@ type libraryScreen struct {
 
 	sources []*domain.Source
 	hits    []domain.SearchHit
-	loads   int // generation of the newest load; older results are dropped
+	loads   int  // generation of the newest load; older results are dropped
+	keeping bool // set while a reload reselects the open source, which is not reopened
 }
 
 var (
@@ -47,11 +49,11 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.reader = newReaderScreen(ui)
 	importBtn := ui.writes(widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles))
 	importBtn.Importance = widget.HighImportance
-	top := container.NewVBox(s.search, container.NewBorder(nil, nil, widget.NewLabel("Sort"), importBtn, s.sortBy))
+	s.sortBy.PlaceHolder = "Sort"
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, importBtn, s.sortBy))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
-	split := container.NewHSplit(left, s.reader.content)
-	split.Offset = 0.38
-	s.content = split
+	s.split = newListSplit(left, s.reader.content)
+	s.content = s.split
 	return s
 }
 
@@ -144,9 +146,20 @@ func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hit
 		s.ui.showError(err)
 		return
 	}
+	before := s.openRow()
 	s.sources, s.hits = srcs, hits
-	s.list.UnselectAll()
+	at := s.openRow()
+	if at < 0 || at != before {
+		s.list.UnselectAll()
+	}
 	s.list.Refresh()
+	if at >= 0 {
+		// The open source stays selected, without being opened again;
+		// Select does nothing (nor scrolls) for the row already selected.
+		s.keeping = true
+		s.list.Select(at)
+		s.keeping = false
+	}
 	switch {
 	case query != "" && len(hits) == 0:
 		s.status.SetText("Nothing found for “" + query + "”.")
@@ -159,7 +172,34 @@ func (s *libraryScreen) loaded(gen int, query string, srcs []*domain.Source, hit
 	}
 }
 
+// refresh reloads the list and the open source (its details and
+// excerpts), after the library changed.
+func (s *libraryScreen) refresh() {
+	s.reload()
+	if src := s.reader.source; src != nil {
+		s.reader.open(src.ID, -1)
+	}
+}
+
+// openRow is the list row of the source open in the reader, or -1.
+func (s *libraryScreen) openRow() int {
+	src := s.reader.source
+	if src == nil {
+		return -1
+	}
+	for i := 0; i < s.length(); i++ {
+		if s.searching() && s.hits[i].Kind == domain.HitSource && s.hits[i].ID == src.ID ||
+			!s.searching() && s.sources[i].ID == src.ID {
+			return i
+		}
+	}
+	return -1
+}
+
 func (s *libraryScreen) onSelect(i widget.ListItemID) {
+	if s.keeping {
+		return
+	}
 	if s.searching() {
 		if i < len(s.hits) {
 			s.openHit(s.hits[i])

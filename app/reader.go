@@ -61,7 +61,10 @@ func newReaderScreen(ui *UI) *readerScreen {
 	}
 	r.found = widget.NewLabel("")
 	r.findBar = container.NewBorder(nil, nil, nil, r.found, r.find)
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt), container.NewHBox(r.edit, r.remove), r.findBar)
+	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
+	bar.Add(r.edit, "")
+	bar.Add(r.remove, "Delete source")
+	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.findBar, 180, bar))
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter

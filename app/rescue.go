@@ -43,12 +43,32 @@ func ownDir(dir string) error {
 	return nil
 }
 
-// unsaved saves every draft it can and returns those it cannot, with the
-// first reason.
-func (u *UI) unsaved() ([]*draft, error) {
-	var left []*draft
-	var first error
+// unsavedEdit is typing not yet in the library: a briefing's draft or an
+// excerpt's note and tags.
+type unsavedEdit interface {
+	tryFlush() error
+	name() string            // for the close dialog
+	rescue() (string, error) // writes a copy outside the library, returning its path
+}
+
+// edits are every edit that may hold unsaved typing.
+func (u *UI) edits() []unsavedEdit {
+	var es []unsavedEdit
 	for _, d := range u.briefings.composer.drafts() {
+		es = append(es, d)
+	}
+	for _, x := range u.excerpts.edits() {
+		es = append(es, x)
+	}
+	return es
+}
+
+// unsaved saves every edit it can and returns those it cannot, with the
+// first reason.
+func (u *UI) unsaved() ([]unsavedEdit, error) {
+	var left []unsavedEdit
+	var first error
+	for _, d := range u.edits() {
 		if err := d.tryFlush(); err != nil {
 			left = append(left, d)
 			if first == nil {
@@ -59,12 +79,13 @@ func (u *UI) unsaved() ([]*draft, error) {
 	return left, first
 }
 
-// rescueDrafts writes each draft, as it is on screen, to an interchange
-// file that File → Import and `attache briefing import` read back.
-func (u *UI) rescueDrafts(ds []*draft) ([]string, error) {
+// rescueDrafts writes each edit, as it is on screen, to a file outside the
+// library: a briefing to an interchange file that File → Import and
+// `attache briefing import` read back, an excerpt's note to a text file.
+func (u *UI) rescueDrafts(ds []unsavedEdit) ([]string, error) {
 	var paths []string
 	for _, d := range ds {
-		p, err := u.rescueDraft(d)
+		p, err := d.rescue()
 		if err != nil {
 			return paths, err
 		}
@@ -72,6 +93,9 @@ func (u *UI) rescueDrafts(ds []*draft) ([]string, error) {
 	}
 	return paths, nil
 }
+
+func (d *draft) name() string            { return "“" + d.b.Title + "”" }
+func (d *draft) rescue() (string, error) { return d.ui.rescueDraft(d) }
 
 // rescueDraft writes one draft as an interchange file. An excerpt whose
 // source cannot be read (damaged pages, a closed library) is kept as a
@@ -139,15 +163,30 @@ func freeName(base, ext string) string {
 
 // rescueNote tells the analyst where their work went and how to get it back.
 func rescueNote(paths []string) string {
-	return fmt.Sprintf("Your latest changes are in %s. When the library can be written again, bring them back with File → Import… (choose the file), or on the command line:\n\nattache briefing import FILE", strings.Join(paths, ", "))
+	var briefings, notes []string
+	for _, p := range paths {
+		if strings.HasSuffix(p, ".txt") {
+			notes = append(notes, p)
+		} else {
+			briefings = append(briefings, p)
+		}
+	}
+	var parts []string
+	if len(briefings) > 0 {
+		parts = append(parts, fmt.Sprintf("Your latest changes are in %s. When the library can be written again, bring them back with File → Import… (choose the file), or on the command line:\n\nattache briefing import FILE", strings.Join(briefings, ", ")))
+	}
+	if len(notes) > 0 {
+		parts = append(parts, fmt.Sprintf("Your latest changes to excerpts are in %s: when the library can be written again, copy them back in the Excerpts view.", strings.Join(notes, ", ")))
+	}
+	return strings.Join(parts, "\n\n")
 }
 
 // onCloseUnsaved stops the window closing over edits that could not be
 // saved, and lets the analyst choose.
-func (u *UI) onCloseUnsaved(left []*draft, cause error) {
+func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 	var titles []string
 	for _, d := range left {
-		titles = append(titles, "“"+d.b.Title+"”")
+		titles = append(titles, d.name())
 	}
 	msg := widget.NewLabel(fmt.Sprintf("Your latest changes to %s could not be saved: %s", strings.Join(titles, ", "), domain.ErrorMessage(cause)))
 	msg.Wrapping = fyne.TextWrapWord

@@ -279,11 +279,7 @@ func (w *trashWindow) onEmpty() {
 // refreshAfterTrash reloads every screen after something went to or came
 // back from the trash: a source's excerpts and the briefings quoting them
 // change with it.
-func (u *UI) refreshAfterTrash() {
-	u.library.reload()
-	u.excerpts.reload()
-	u.briefings.reload()
-}
+func (u *UI) refreshAfterTrash() { u.libraryChanged(changedEverything) }
 
 // movedToTrash tells the analyst that what they deleted is in the trash and
 // offers to bring it straight back; View → Trash… keeps it until emptied.

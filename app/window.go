@@ -27,20 +27,23 @@ var viewNames = []string{"Library", "Excerpts", "Briefings"}
 
 // UI is the main window: a sidebar of views beside the current screen.
 type UI struct {
-	ctx  context.Context
-	app  fyne.App
-	win  fyne.Window
-	lib  Library
-	nav  *widget.List
-	body *fyne.Container
+	ctx     context.Context
+	app     fyne.App
+	win     fyne.Window
+	lib     Library
+	nav     *widget.List
+	body    *fyne.Container
+	sidebar *sidebarLayout // folds the sidebar to icons in a narrow window
 
 	library   *libraryScreen
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
-	root      context.Context    // the app's context; ctx is this UI's, cancelled when its library is swapped
-	cancel    context.CancelFunc // stops this UI's background work when its library is swapped
-	decided   bool               // the analyst chose to close over unsaved edits
-	onQuit    func()             // called as the main window closes (Run's watchdog)
+	root      context.Context            // the app's context; ctx is this UI's, cancelled when its library is swapped
+	cancel    context.CancelFunc         // stops this UI's background work when its library is swapped
+	decided   bool                       // the analyst chose to close over unsaved edits
+	current   view                       // the view showing
+	stale     [viewBriefings + 1]changes // what changed in the library since each view last loaded
+	onQuit    func()                     // called as the main window closes (Run's watchdog)
 }
 
 // New builds the main window on lib without showing it.
@@ -65,14 +68,16 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
 	u.briefings = newBriefingsScreen(u)
 	u.body = container.NewStack(u.library.content)
 	u.nav = u.newNav()
-	split := container.NewHSplit(u.nav, u.body)
-	split.Offset = 0.14
+	// The sidebar keeps its own width in every view; the views share one
+	// divider position (see onShowView).
+	u.sidebar = &sidebarLayout{u: u}
+	main := container.New(u.sidebar, u.nav, widget.NewSeparator(), u.body)
 	var banner fyne.CanvasObject
 	if lib.ReadOnly() {
 		banner = u.readOnlyBanner()
 		u.win.SetTitle("Attaché — read-only")
 	}
-	u.win.SetContent(container.NewBorder(banner, nil, nil, nil, u.withNotices(split)))
+	u.win.SetContent(container.NewBorder(banner, nil, nil, nil, u.withNotices(main)))
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.library.reload()
@@ -113,36 +118,110 @@ func (u *UI) newNav() *widget.List {
 			return container.NewHBox(widget.NewIcon(theme.FolderOpenIcon()), widget.NewLabel("Briefings"))
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
-			row := o.(*fyne.Container)
-			row.Objects[0].(*widget.Icon).SetResource(icons[i])
-			row.Objects[1].(*widget.Label).SetText(viewNames[i])
+			u.setNavRow(o.(*fyne.Container), icons[i], viewNames[i])
 		})
 	l.OnSelected = func(i widget.ListItemID) { u.onShowView(view(i)) }
 	l.Select(0)
 	return l
 }
 
-// onShowView switches the screen and refreshes what it shows.
+// onShowView switches the screen and reloads what it shows. Typing in
+// the excerpts view's form is saved at once on the way out.
 func (u *UI) onShowView(v view) {
 	if u.body == nil {
 		return
 	}
+	if u.current == viewExcerpts && v != viewExcerpts {
+		u.excerpts.saveNow()
+	}
+	if from, to := u.splitOf(u.current), u.splitOf(v); from != to {
+		to.SetOffset(from.Offset) // the list keeps its width from view to view
+	}
+	u.current = v
 	var c fyne.CanvasObject
 	switch v {
 	case viewExcerpts:
 		c = u.excerpts.content
-		u.excerpts.reload()
 	case viewBriefings:
 		c = u.briefings.content
-		u.briefings.reload()
 	default:
 		c = u.library.content
 	}
 	u.rememberView(v)
 	u.body.Objects = []fyne.CanvasObject{c}
 	u.body.Refresh()
+	u.stale[v] = changedEverything // shown again: whatever it shows may be old
+	u.refresh(v)
 	if u.nav != nil && u.nav.Length() > int(v) {
 		u.nav.Select(widget.ListItemID(v))
+	}
+}
+
+// listOffset is where each view's list ends and its detail begins, as a
+// share of the room beside the sidebar, until the analyst drags it.
+const listOffset = 0.38
+
+// newListSplit puts a view's list beside its detail.
+func newListSplit(list, detail fyne.CanvasObject) *container.Split {
+	s := container.NewHSplit(list, detail)
+	s.Offset = listOffset
+	return s
+}
+
+// splitOf is view v's divider between list and detail.
+func (u *UI) splitOf(v view) *container.Split {
+	switch v {
+	case viewExcerpts:
+		return u.excerpts.split
+	case viewBriefings:
+		return u.briefings.split
+	}
+	return u.library.split
+}
+
+// changes say which parts of the library a write changed.
+type changes uint8
+
+const (
+	changedSources changes = 1 << iota
+	changedExcerpts
+	changedBriefings
+
+	changedEverything = changedSources | changedExcerpts | changedBriefings
+)
+
+// libraryChanged is called on the UI goroutine after every successful
+// write: the view showing reloads what it shows at once, keeping its
+// selection; the hidden ones reload when they are shown.
+func (u *UI) libraryChanged(what changes) {
+	for v := range u.stale {
+		u.stale[v] |= what
+	}
+	u.refresh(u.current)
+}
+
+// refresh reloads the parts of view v that depend on what changed since
+// it last loaded.
+func (u *UI) refresh(v view) {
+	what := u.stale[v]
+	u.stale[v] = 0
+	content := what&(changedSources|changedExcerpts) != 0 // source titles and excerpt counts show everywhere
+	switch v {
+	case viewLibrary:
+		if content {
+			u.library.refresh()
+		}
+	case viewExcerpts:
+		if content {
+			u.excerpts.reload()
+		}
+	case viewBriefings:
+		if what != 0 {
+			u.briefings.reload()
+		}
+		if content {
+			u.briefings.composer.refresh() // its excerpt blocks may have changed
+		}
 	}
 }
 

@@ -1,0 +1,210 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/attache/attache/domain"
+)
+
+// excerptEdit is the excerpt in the excerpts view's form, saved as the
+// analyst types, like the composer's draft: a pause of autosaveDelay saves
+// it, and leaving it (another excerpt, another view, quitting) saves it at
+// once. A save that fails keeps the typing, says so once and is retried.
+type excerptEdit struct {
+	ui       *UI
+	e        *domain.Excerpt // as typed (UI goroutine; read by the last save at exit)
+	version  int             // bumped by every change (UI goroutine only)
+	saved    atomic.Int64    // the version the library holds; written by savers
+	saveMu   sync.Mutex      // saves run one at a time; older ones are skipped
+	timerMu  sync.Mutex      // the timer is also reached by the last save at exit
+	timer    *time.Timer
+	failing  bool // the last save failed; told once, retried quietly
+	stopped  bool // its excerpt is gone or its library closed: no more saves
+	onStatus func(edit *excerptEdit, status string)
+	onSaved  func(edit *excerptEdit) // after a save the library holds everything typed
+}
+
+func newExcerptEdit(u *UI, e *domain.Excerpt) *excerptEdit {
+	return &excerptEdit{ui: u, e: cloneExcerpt(e)}
+}
+
+func cloneExcerpt(e *domain.Excerpt) *domain.Excerpt {
+	c := *e
+	c.Tags = slices.Clone(e.Tags)
+	return &c
+}
+
+// change applies the form's fields to the excerpt and schedules a save.
+func (x *excerptEdit) change(apply func(e *domain.Excerpt)) {
+	if x.stopped || x.ui.lib.ReadOnly() {
+		return
+	}
+	apply(x.e)
+	x.version++
+	x.status("Editing…")
+	x.schedule(autosaveDelay)
+}
+
+func (x *excerptEdit) isSaved() bool { return x.saved.Load() == int64(x.version) }
+
+// save writes the excerpt off the UI goroutine, now.
+func (x *excerptEdit) save() {
+	if x.stopped || x.isSaved() {
+		return
+	}
+	x.stopTimer()
+	snap, version := cloneExcerpt(x.e), x.version
+	x.status("Saving…")
+	background(func() {
+		err := x.write(snap, version)
+		x.ui.do(func() { x.saveDone(err) })
+	})
+}
+
+// saveDone reports a save. A failure is shown once and retried; an excerpt
+// deleted meanwhile has nothing left to save into.
+func (x *excerptEdit) saveDone(err error) {
+	if x.stopped {
+		return
+	}
+	switch {
+	case domain.ErrorCode(err) == domain.ENOTFOUND:
+		x.stop()
+		x.status("")
+	case err != nil:
+		x.status("Not saved — retrying")
+		if !x.failing {
+			x.failing = true
+			x.ui.showError(userError{"Your changes to this excerpt are not saved yet: " + domain.ErrorMessage(err) +
+				"\n\nThey are kept here, and Attaché tries again every few seconds."})
+		}
+		x.schedule(retryDelay)
+	case x.isSaved():
+		x.failing = false
+		x.status("Saved")
+		if x.onSaved != nil {
+			x.onSaved(x)
+		}
+	}
+}
+
+// write saves e unless a newer version is already saved.
+func (x *excerptEdit) write(e *domain.Excerpt, version int) error {
+	x.saveMu.Lock()
+	defer x.saveMu.Unlock()
+	if int64(version) <= x.saved.Load() {
+		return nil
+	}
+	e.Note = strings.TrimSpace(e.Note) // e is a copy; the form keeps the spaces typed
+	// Not cancelled by a quit signal: this is the analyst's work.
+	if err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), e); err != nil {
+		return err
+	}
+	x.saved.Store(int64(version))
+	return nil
+}
+
+// tryFlush saves at once, waiting, and returns what went wrong.
+func (x *excerptEdit) tryFlush() error {
+	if x == nil || x.stopped || x.isSaved() {
+		return nil
+	}
+	x.stopTimer()
+	err := x.write(cloneExcerpt(x.e), x.version)
+	switch {
+	case domain.ErrorCode(err) == domain.ENOTFOUND:
+		return nil // deleted: nothing left to save into
+	case err != nil:
+		x.schedule(retryDelay) // still retried if the window stays open
+	}
+	return err
+}
+
+// stop ends the edit's saving.
+func (x *excerptEdit) stop() {
+	x.stopped = true
+	x.stopTimer()
+}
+
+func (x *excerptEdit) schedule(after time.Duration) {
+	x.timerMu.Lock()
+	defer x.timerMu.Unlock()
+	if x.timer != nil {
+		x.timer.Stop()
+	}
+	x.timer = time.AfterFunc(after, func() { fyne.Do(x.save) })
+}
+
+func (x *excerptEdit) stopTimer() {
+	x.timerMu.Lock()
+	defer x.timerMu.Unlock()
+	if x.timer != nil {
+		x.timer.Stop()
+	}
+}
+
+func (x *excerptEdit) status(s string) {
+	if x.onStatus != nil {
+		x.onStatus(x, s)
+	}
+}
+
+// name is how the close dialog names the edit.
+func (x *excerptEdit) name() string {
+	return "the note on the excerpt “" + clipRunes(x.e.Quote, 40) + "”"
+}
+
+// rescue writes the typed note, tags and grades as a text file, for the
+// analyst to copy back into the excerpts view.
+func (x *excerptEdit) rescue() (string, error) {
+	e := x.e
+	text := fmt.Sprintf("Unsaved changes to excerpt %d of source “%s”, characters %d–%d.\n"+
+		"Copy them back in Attaché's Excerpts view.\n\nQuote: %s\n\nNote: %s\nTags: %s\nCredibility: %s\nMarking: %s\n",
+		e.ID, e.SourceTitle, e.Start, e.End, quoted(e.Quote), e.Note, strings.Join(e.Tags, ", "),
+		credibilityChoices[min(max(int(e.Credibility), 0), len(credibilityChoices)-1)], markingChoices[markingIndex(e.Marking)])
+	name := fmt.Sprintf("excerpt-%d-unsaved-%s", e.ID, time.Now().Format("20060102-150405"))
+	var errs []error
+	for _, dir := range x.ui.rescueDirs() {
+		if err := ownDir(dir); err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		path := freeName(filepath.Join(dir, name), ".txt")
+		err := writeNew(path, []byte(text))
+		if err == nil {
+			return path, nil
+		}
+		errs = append(errs, err)
+	}
+	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
+}
+
+// writeNew writes data to a file that must not exist yet, readable only by
+// this user, and syncs it: a rescue copy must not replace another.
+func writeNew(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.Remove(path) // a partial copy would mislead
+	}
+	return err
+}
