@@ -90,6 +90,18 @@ func layoutProblems(tr *tree) []string {
 		}
 		controls = append(controls, n)
 	}
+	// A label drawn inside a button is part of it: only outermost controls.
+	var outer []*node
+	for _, n := range controls {
+		inner := false
+		for _, m := range controls {
+			inner = inner || (m != n && n.within(m))
+		}
+		if !inner {
+			outer = append(outer, n)
+		}
+	}
+	controls = outer
 	var out []string
 	for i, a := range controls {
 		va := a.visible()

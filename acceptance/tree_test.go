@@ -159,11 +159,13 @@ func matches(n *node, preds []pred) bool {
 // pred selects nodes.
 type pred func(*node) bool
 
-func typ(name string) pred        { return func(n *node) bool { return n.is(name) } }
-func text(s string) pred          { return func(n *node) bool { return n.Text == s } }
-func textPrefix(s string) pred    { return func(n *node) bool { return strings.HasPrefix(n.Text, s) } }
-func textContains(s string) pred  { return func(n *node) bool { return strings.Contains(n.Text, s) } }
-func placeholder(s string) pred   { return func(n *node) bool { return strings.HasPrefix(n.Placeholder, s) } }
+func typ(name string) pred       { return func(n *node) bool { return n.is(name) } }
+func text(s string) pred         { return func(n *node) bool { return n.Text == s } }
+func textPrefix(s string) pred   { return func(n *node) bool { return strings.HasPrefix(n.Text, s) } }
+func textContains(s string) pred { return func(n *node) bool { return strings.Contains(n.Text, s) } }
+func placeholder(s string) pred {
+	return func(n *node) bool { return strings.HasPrefix(n.Placeholder, s) }
+}
 func inLayer(kind string) pred    { return func(n *node) bool { return n.root().Layer == kind } }
 func inside(anc *node) pred       { return func(n *node) bool { return n.within(anc) } }
 func enabled() pred               { return func(n *node) bool { return !n.Disabled } }
