@@ -289,21 +289,6 @@ func (s *session) appExited() bool {
 	}
 }
 
-// waitExit waits for the app to exit and fails unless it exits with status
-// 0 within the timeout.
-func (s *session) waitExit(timeout time.Duration) {
-	s.t.Helper()
-	select {
-	case err := <-s.appDone:
-		s.app = nil
-		if err != nil {
-			s.fail("the app exited with %v; its output:\n%s", err, s.appOut)
-		}
-	case <-time.After(timeout):
-		s.fail("the app did not exit within %s", timeout)
-	}
-}
-
 // signal sends sig to the app.
 func (s *session) signal(sig syscall.Signal) {
 	if s.app != nil && s.app.Process != nil {

@@ -60,15 +60,6 @@ var views = []struct {
 		func(n *node) bool { return n.is("Entry") && n.Placeholder == "Title" }), inLayer("content"), shown()}},
 }
 
-func viewMarker(name string) []pred {
-	for _, v := range views {
-		if v.name == name {
-			return v.marker
-		}
-	}
-	panic("no view " + name)
-}
-
 func viewKey(name string) string {
 	for _, v := range views {
 		if v.name == name {

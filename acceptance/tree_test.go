@@ -288,6 +288,25 @@ func (s *session) waitFor(what string, timeout time.Duration, cond func(*tree) b
 	}
 }
 
+// waitSoft is waitFor for a check that later steps do not depend on: a
+// timeout is recorded (with a screenshot) and the test goes on.
+func (s *session) waitSoft(what string, timeout time.Duration, cond func(*tree) bool) bool {
+	s.t.Helper()
+	for deadline := time.Now().Add(timeout); ; {
+		if t, err := s.probe(); err == nil && cond(t) {
+			return true
+		}
+		if s.appExited() {
+			s.fail("the app exited while waiting for: %s", what)
+		}
+		if time.Now().After(deadline) {
+			s.errorf("not within %s: %s", timeout, what)
+			return false
+		}
+		time.Sleep(80 * time.Millisecond)
+	}
+}
+
 // waitNode waits for a node matching preds and returns it.
 func (s *session) waitNode(what string, preds ...pred) *node {
 	s.t.Helper()
