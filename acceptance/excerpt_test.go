@@ -2,6 +2,12 @@ package acceptance
 
 import (
 	"fmt"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -115,7 +121,8 @@ func TestExcerptByDragSelection(t *testing.T) {
 
 // checkHighlighted clicks away from the selection (so only a highlight can
 // colour the sentence) and looks for a coloured rectangle under the
-// sentence's first and last characters among the reader's objects.
+// sentence's first and last characters among the reader's objects, then
+// on a screenshot for its colour against the reader's background.
 func (s *session) checkHighlighted(from, to int) {
 	s.t.Helper()
 	r := s.tree().find(typ("Reader"), shown())
@@ -127,25 +134,66 @@ func (s *session) checkHighlighted(from, to int) {
 	})
 	tr := s.tree(from, to-1)
 	r = tr.find(typ("Reader"), shown())
+	var marks []*node
 	for _, p := range r.Points {
 		x, y := p[0]+2, p[1]+r.LineH/2
-		if !coloured(tr, r, x, y) {
+		m := highlightAt(tr, r, x, y)
+		if m == nil {
 			s.fail("nothing highlights the excerpt at %d,%d in the reader", x, y)
+		}
+		marks = append(marks, m)
+	}
+	shot := s.grab()
+	vis = r.visible()
+	bg := shot.At(s.winX+vis.X+2, s.winY+vis.Y+vis.H-2)
+	for _, m := range marks {
+		v := m.visible()
+		at := shot.At(s.winX+v.X+v.W/2, s.winY+v.Y+1)
+		if colourDistance(at, bg) < 12 {
+			s.fail("on screen the highlight at %d,%d has the reader's background colour %v", v.X+v.W/2, v.Y+1, bg)
 		}
 	}
 }
 
-// coloured tells whether a visible, not fully transparent rectangle inside
-// the reader covers x,y.
-func coloured(tr *tree, reader *node, x, y int) bool {
+// grab takes a screenshot and decodes it.
+func (s *session) grab() image.Image {
+	s.t.Helper()
+	path := filepath.Join(s.dir, "grab.png")
+	cmd := exec.Command("import", "-display", fmt.Sprintf(":%d", s.display), "-window", "root", path)
+	if out, err := cmd.CombinedOutput(); err != nil {
+		s.fail("import: %v %s", err, out)
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		s.fail("%v", err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		s.fail("decoding the screenshot: %v", err)
+	}
+	return img
+}
+
+// colourDistance is the sum of the channels' differences, 0 to 765.
+func colourDistance(a, b color.Color) int {
+	ar, ag, ab, _ := a.RGBA()
+	br, bg, bb, _ := b.RGBA()
+	d := func(x, y uint32) int { return max(int(x>>8)-int(y>>8), int(y>>8)-int(x>>8)) }
+	return d(ar, br) + d(ag, bg) + d(ab, bb)
+}
+
+// highlightAt returns a visible, not fully transparent rectangle inside the
+// reader, narrower than it, that covers x,y.
+func highlightAt(tr *tree, reader *node, x, y int) *node {
 	for _, n := range tr.all(typ("Rectangle"), inside(reader), shown()) {
 		v := n.visible()
-		if n != reader && x >= v.X && x < v.X+v.W && y >= v.Y && y < v.Y+v.H &&
+		if x >= v.X && x < v.X+v.W && y >= v.Y && y < v.Y+v.H &&
 			len(n.Fill) == 9 && !strings.HasSuffix(n.Fill, "00") && v.W < reader.W {
-			return true
+			return n
 		}
 	}
-	return false
+	return nil
 }
 
 // prepareExcerpt imports chips.txt and cuts one excerpt from it with the

@@ -151,6 +151,7 @@ func (s *session) startX(width, height int) {
 		out := &bytes.Buffer{}
 		cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
 		cmd.Stdout, cmd.Stderr = out, out
+		cmd.SysProcAttr = dieWithTest()
 		if err := cmd.Start(); err != nil {
 			s.t.Fatalf("acceptance: starting Xvfb: %v", err)
 		}
@@ -216,6 +217,7 @@ func (s *session) startApp() {
 	cmd.Dir = s.dir
 	s.appOut = &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = s.appOut, s.appOut
+	cmd.SysProcAttr = dieWithTest()
 	if err := cmd.Start(); err != nil {
 		s.fail("starting %s: %v", attacheBin, err)
 	}
