@@ -149,7 +149,11 @@ func (s *session) startX(width, height int) {
 			continue
 		}
 		out := &bytes.Buffer{}
-		cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", fmt.Sprintf("%dx%dx24", width, height), "-nolisten", "tcp")
+		// -noreset: by default Xvfb resets when its last client leaves
+		// (here the readiness check), refusing connections meanwhile, and
+		// the app starting at that moment finds no display.
+		cmd := exec.Command("Xvfb", fmt.Sprintf(":%d", n), "-screen", "0", fmt.Sprintf("%dx%dx24", width, height),
+			"-nolisten", "tcp", "-noreset")
 		cmd.Stdout, cmd.Stderr = out, out
 		cmd.SysProcAttr = dieWithTest()
 		if err := cmd.Start(); err != nil {
