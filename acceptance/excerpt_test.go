@@ -219,7 +219,11 @@ func TestExcerptNoteKeptAcrossViews(t *testing.T) {
 	s.fieldBeside("Note")
 	s.replaceText("second note, typed in the Excerpts view")
 	s.do("switch views and come back")
-	s.showView("Library")
+	s.key(viewKey("Library"))
+	// Saving as one types, or asking before discarding, both keep the
+	// typing: answer Save if asked.
+	s.answerIfAsked("Save")
+	s.waitView("Library")
 	s.showView("Excerpts")
 	s.do("check the note reached the library")
 	deadline := time.Now().Add(3 * time.Second)
@@ -237,6 +241,19 @@ func TestExcerptNoteKeptAcrossViews(t *testing.T) {
 		n := entryBeside(tr, "Note")
 		return n != nil && n.Text == "second note, typed in the Excerpts view"
 	})
+}
+
+// answerIfAsked clicks the dialog button labelled answer if a dialog comes
+// within a second.
+func (s *session) answerIfAsked(answer string) {
+	s.t.Helper()
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
+		if b := s.tree().find(append(button(answer), inLayer("overlay"))...); b != nil {
+			s.click(b)
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // editorEntry is the block editor's text field: the lowest visible

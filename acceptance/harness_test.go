@@ -414,14 +414,23 @@ func (s *session) keepShot(name string) {
 // and returns its standard output; a failure fails the step.
 func (s *session) cli(args ...string) string {
 	s.t.Helper()
+	out, err := s.tryCLI(args...)
+	if err != nil {
+		s.fail("%v", err)
+	}
+	return out
+}
+
+// tryCLI runs a command and returns its output or why it failed.
+func (s *session) tryCLI(args ...string) (string, error) {
 	cmd := exec.Command(attacheBin, append([]string{"--db", s.lib}, args...)...)
 	cmd.Env = s.env()
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
-		s.fail("attache %s: %v: %s", strings.Join(args, " "), err, errb.String())
+		return "", fmt.Errorf("attache %s: %v: %s", strings.Join(args, " "), err, strings.TrimSpace(errb.String()))
 	}
-	return out.String()
+	return out.String(), nil
 }
 
 // cliJSON runs a command with --json and decodes its answer into v.

@@ -176,12 +176,18 @@ func TestTrashAndRestore(t *testing.T) {
 	s.clickOn("the Delete button", append(button("Delete"), enabled(), inLayer("content"))...)
 	s.confirmIfAsked()
 	s.waitLibrary("the excerpt gone from the excerpts", func() bool { return len(s.excerpts()) == 0 })
+	listed := func(tr *tree) bool {
+		return tr.find(typ("Label"), textContains(ex.Quote), inLayer("content"), shown()) != nil
+	}
+	s.waitSoft("the deleted excerpt gone from the Excerpts view", within, func(tr *tree) bool { return !listed(tr) })
 	s.inTrash("the excerpt", fmt.Sprint(ex.ID), ex.Quote)
 	s.restoreFromTrash("the excerpt", ex.Quote)
 	s.waitLibrary("the excerpt back", func() bool {
 		es := s.excerpts()
 		return len(es) == 1 && es[0].ID == ex.ID && es[0].Note == ex.Note
 	})
+	s.showView("Excerpts")
+	s.waitSoft("the restored excerpt back in the Excerpts view", within, listed)
 
 	s.showView("Library")
 	reader := s.openSource(chipsTitle, "export controls")
@@ -217,7 +223,10 @@ func (s *session) confirmIfAsked() {
 func (s *session) inTrash(what, id, text string) {
 	s.t.Helper()
 	s.do("find %s in `attache trash --json`", what)
-	out := s.cli("trash", "--json")
+	out, err := s.tryCLI("trash", "--json")
+	if err != nil {
+		s.fail("the library shows no trash to find %s in: %v", what, err)
+	}
 	if !strings.Contains(out, text) {
 		s.fail("attache trash --json does not list %s (id %s): %s", what, id, clip(out, 400))
 	}
