@@ -89,6 +89,7 @@ type session struct {
 	shots   int
 	winX    int // the window's top left on the screen
 	winY    int
+	appEnv  []string // more environment for the app (FYNE_THEME)
 }
 
 // lockedBuffer collects a process's output while the test reads it.
@@ -217,7 +218,7 @@ func (s *session) startApp() {
 	s.do("start the app (run %d)", s.runs)
 	_ = os.Remove(s.probePath())
 	cmd := exec.Command(attacheBin, "--db", s.lib)
-	cmd.Env = append(s.env(), "ATTACHE_TEST_PROBE="+s.probePath())
+	cmd.Env = append(append(s.env(), s.appEnv...), "ATTACHE_TEST_PROBE="+s.probePath())
 	cmd.Dir = s.dir
 	s.appOut = &lockedBuffer{}
 	cmd.Stdout, cmd.Stderr = s.appOut, s.appOut
