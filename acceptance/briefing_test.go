@@ -1,6 +1,7 @@
 package acceptance
 
 import (
+	"fmt"
 	"os"
 	"os/exec"
 	"strings"
@@ -100,6 +101,34 @@ func TestListAndPreviewFollow(t *testing.T) {
 		}
 		return mentions(p, sampleBriefing) && !mentions(p, "Second look")
 	})
+	s.do("see no block selection carried over from Second look")
+	s.tab("Compose")
+	s.waitSoft("no dead block selection in the sample briefing", within, func(tr *tree) bool {
+		return deadSelection(tr) == ""
+	})
+}
+
+// deadSelection describes a block row shown selected in the composer
+// without the block editor showing that block, or returns "".
+func deadSelection(tr *tree) string {
+	title := tr.find(typ("Entry"), placeholder("Title"), inLayer("content"), shown())
+	if title == nil {
+		return ""
+	}
+	for _, row := range tr.all(typ("listItem"), inLayer("content"), shown()) {
+		if !row.Selected || row.X < title.X {
+			continue
+		}
+		label := tr.find(typ("Label"), inside(row))
+		ed := editorEntry(tr)
+		if label == nil {
+			return "a selected row without text"
+		}
+		if ed == nil || !strings.Contains(label.Text, clip(ed.Text, 20)[:min(len(ed.Text), 20)]) {
+			return fmt.Sprintf("the row %q is selected but the editor shows %v", label.Text, ed)
+		}
+	}
+	return ""
 }
 
 // Scenario 7: export to PDF through the dialog; the PDF holds the typed

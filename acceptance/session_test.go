@@ -39,7 +39,7 @@ func TestQuitAndReopen(t *testing.T) {
 	s.openSampleBriefing()
 	s.do("quit with Ctrl+Q")
 	s.key("ctrl+q")
-	s.quitOrKill("Ctrl+Q", 10*time.Second)
+	s.quitOrKill("Ctrl+Q", 15*time.Second) // above the app's 10 s quit watchdog
 	s.startApp()
 	s.expectRestored("Ctrl+Q", "Briefings")
 

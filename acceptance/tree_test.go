@@ -38,6 +38,7 @@ type node struct {
 	Text        string `json:"text"`
 	Placeholder string `json:"placeholder"`
 	Checked     bool   `json:"checked"`
+	Selected    bool   `json:"selected"`
 	rect
 	Clip      *rect    `json:"clip"`
 	Focused   bool     `json:"focused"`

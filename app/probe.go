@@ -68,6 +68,7 @@ type ProbeNode struct {
 	Text        string `json:"text,omitempty"`
 	Placeholder string `json:"placeholder,omitempty"`
 	Checked     bool   `json:"checked,omitempty"`
+	Selected    bool   `json:"selected,omitempty"` // list rows
 	ProbeRect
 	// Clip is the part of the canvas a scroller lets show of this object,
 	// when it is inside one.
@@ -263,6 +264,7 @@ func (p *prober) describe(n *ProbeNode, o fyne.CanvasObject) {
 	}
 	n.Placeholder = stringField(o, "PlaceHolder")
 	n.Checked = boolField(o, "Checked")
+	n.Selected = boolField(o, "selected") // Fyne's list rows keep it unexported
 	if f, ok := o.(fyne.Focusable); ok && p.focused != nil && f == p.focused {
 		n.Focused = true
 	}

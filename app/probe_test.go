@@ -80,6 +80,29 @@ func askProbe(t *testing.T, path string, req ProbeRequest) ProbeReply {
 	return rep
 }
 
+// mainWindow is the app's window among the test app's.
+func mainWindow(rep ProbeReply) ProbeWindow {
+	for _, w := range rep.Windows {
+		if w.Title == "Attaché" {
+			return w
+		}
+	}
+	return ProbeWindow{Layers: []*ProbeNode{{}}}
+}
+
+// selectedRowShows tells whether a selected list row holds text.
+func selectedRowShows(n *ProbeNode, text string) bool {
+	if n.Selected && findNode(n, func(c *ProbeNode) bool { return c.Text == text }) != nil {
+		return true
+	}
+	for _, c := range n.Children {
+		if selectedRowShows(c, text) {
+			return true
+		}
+	}
+	return false
+}
+
 func findNode(n *ProbeNode, ok func(*ProbeNode) bool) *ProbeNode {
 	if ok(n) {
 		return n
@@ -109,12 +132,7 @@ func TestProbeDescribesTheWindow(t *testing.T) {
 	u.win.Canvas().Focus(u.library.search)
 
 	rep := askProbe(t, path, ProbeRequest{Offsets: []int{0, 5}})
-	var w ProbeWindow
-	for _, pw := range rep.Windows {
-		if pw.Title == "Attaché" {
-			w = pw
-		}
-	}
+	w := mainWindow(rep)
 	if w.Title != "Attaché" || w.W <= 0 || w.H <= 0 || len(w.Layers) == 0 || w.Layers[0].Layer != "content" {
 		t.Fatalf("window %q %dx%d with %d layers", w.Title, w.W, w.H, len(w.Layers))
 	}
@@ -135,6 +153,14 @@ func TestProbeDescribesTheWindow(t *testing.T) {
 	}
 	if p := reader.Points; p[1][0] <= p[0][0] || p[0][1] != p[1][1] {
 		t.Fatalf("offsets 0 and 5 are at %v: want the second right of the first on one line", p)
+	}
+	if selectedRowShows(mainWindow(rep).Layers[0], src.Title) {
+		t.Fatal("the source's row is reported selected before it is")
+	}
+	u.library.list.Select(0)
+	test.RenderToMarkup(u.win.Canvas())
+	if !selectedRowShows(mainWindow(askProbe(t, path, ProbeRequest{})).Layers[0], src.Title) {
+		t.Fatalf("no selected row shows %q after selecting it", src.Title)
 	}
 	if rep := askProbe(t, path, ProbeRequest{}); len(rep.Windows) == 0 {
 		t.Fatal("a second connection got no answer")
