@@ -343,14 +343,7 @@ func (s *session) do(format string, args ...any) {
 // the end of the app's output.
 func (s *session) fail(format string, args ...any) {
 	s.t.Helper()
-	shot := s.screenshot("failed")
-	if tr, err := s.probe(); err == nil && tr.win != nil {
-		if b, err := json.MarshalIndent(tr.win, "", " "); err == nil && strings.HasSuffix(shot, ".png") {
-			if os.WriteFile(strings.TrimSuffix(shot, ".png")+".json", b, 0o644) == nil {
-				shot += " (widget tree beside it, .json)"
-			}
-		}
-	}
+	shot := s.failureShot()
 	out := ""
 	if s.appOut != nil {
 		out = s.appOut.String()
@@ -359,6 +352,20 @@ func (s *session) fail(format string, args ...any) {
 		}
 	}
 	s.t.Fatalf("step %q failed: %s\nscreenshot: %s\napp output:\n%s", s.step, fmt.Sprintf(format, args...), shot, out)
+}
+
+// failureShot saves a screenshot and, beside it, the probe's widget tree,
+// and says where.
+func (s *session) failureShot() string {
+	shot := s.screenshot("failed")
+	if tr, err := s.probe(); err == nil && tr.win != nil {
+		if b, err := json.MarshalIndent(tr.win, "", " "); err == nil && strings.HasSuffix(shot, ".png") {
+			if os.WriteFile(strings.TrimSuffix(shot, ".png")+".json", b, 0o644) == nil {
+				shot += " (widget tree beside it, .json)"
+			}
+		}
+	}
+	return shot
 }
 
 func tail(s string, n int) string {

@@ -11,7 +11,7 @@ import (
 // errorf records a failed check with a screenshot and carries on.
 func (s *session) errorf(format string, args ...any) {
 	s.t.Helper()
-	s.t.Errorf("step %q failed: %s\nscreenshot: %s", s.step, fmt.Sprintf(format, args...), s.screenshot("failed"))
+	s.t.Errorf("step %q failed: %s\nscreenshot: %s", s.step, fmt.Sprintf(format, args...), s.failureShot())
 }
 
 // expectRestored checks, after a reopen, the view and (for Briefings) the
