@@ -12,7 +12,9 @@
 // which builds the binary first; ATTACHE_BIN names a binary to use instead.
 // Without either variable the tests are skipped, so that `go test ./...`
 // does not run the suite twice. ATTACHE_ACCEPT_OUT names a folder for the
-// screenshots (kept); otherwise only failures' screenshots are kept, in a
-// folder the failing test prints. ATTACHE_ACCEPT_DISPLAY is the first X
-// display number to try (default 50).
+// screenshots (kept), and then TestScreenshotsForReview also shoots every
+// view at 800×600, 1280×800 and 1920×1080 in both themes; otherwise only
+// failures' screenshots are kept (with the probe's widget tree beside each,
+// as .json), in a folder the failing test prints. ATTACHE_ACCEPT_DISPLAY
+// is the first X display number to try (default 50).
 package acceptance
