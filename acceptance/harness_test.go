@@ -120,7 +120,7 @@ func newSession(t *testing.T, width, height int) *session {
 	}
 	s := &session{t: t, dir: dir, lib: filepath.Join(dir, "library.db")}
 	t.Cleanup(s.cleanup)
-	for _, sub := range []string{"config", "cache", "data", "runtime"} {
+	for _, sub := range []string{"config", "cache", "data", "runtime", "tmp"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
 			t.Fatal(err)
 		}
@@ -198,14 +198,16 @@ func (s *session) env() []string {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
 		case "HOME", "DISPLAY", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-			"XDG_DATA_HOME", "XDG_RUNTIME_DIR", "ATTACHE_DB", "ATTACHE_TEST_PROBE", "WAYLAND_DISPLAY", "FYNE_SCALE", "FYNE_THEME":
+			"XDG_DATA_HOME", "XDG_RUNTIME_DIR", "TMPDIR", "ATTACHE_DB", "ATTACHE_TEST_PROBE", "WAYLAND_DISPLAY", "FYNE_SCALE", "FYNE_THEME":
 			continue
 		}
 		env = append(env, kv)
 	}
 	return append(env, "HOME="+s.dir, "LANG=en_US.UTF-8", fmt.Sprintf("DISPLAY=:%d", s.display),
 		"XDG_CONFIG_HOME="+filepath.Join(s.dir, "config"), "XDG_CACHE_HOME="+filepath.Join(s.dir, "cache"),
-		"XDG_DATA_HOME="+filepath.Join(s.dir, "data"), "XDG_RUNTIME_DIR="+filepath.Join(s.dir, "runtime"))
+		"XDG_DATA_HOME="+filepath.Join(s.dir, "data"), "XDG_RUNTIME_DIR="+filepath.Join(s.dir, "runtime"),
+		// The app's temporary files (rescued edits) go with the session.
+		"TMPDIR="+filepath.Join(s.dir, "tmp"))
 }
 
 func (s *session) probePath() string { return filepath.Join(s.dir, "probe.sock") }
