@@ -14,7 +14,7 @@ PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils strace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build deps test unit lint smoke fuzz bench soak package clean
+.PHONY: run build deps test unit lint smoke accept fuzz bench soak package clean
 
 run: deps build
 	./$(BIN)
@@ -33,7 +33,7 @@ deps:
 	fi
 	@command -v $(GO) >/dev/null || { echo "Go is missing: install Go 1.26 or later from go.dev/dl" >&2; exit 1; }
 
-test: deps lint unit smoke
+test: deps lint unit smoke accept
 
 # The packages share one private cache for the PDF engine's compiled code:
 # compiled once per run instead of once per package, never in ~/.cache, and
@@ -48,6 +48,11 @@ unit:
 # strace) no internet socket and no private path on standard error.
 smoke: build
 	scripts/smoke.sh $(BIN)
+
+# The acceptance suite (acceptance/): the real binary under Xvfb driven by
+# xdotool, each scenario of issue #11 checked in the library and on screen.
+accept: build
+	ATTACHE_BIN=$(BIN) $(GO) test $(GOFLAGS_TAGS) -count=1 -timeout 10m ./acceptance/
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \

@@ -53,6 +53,7 @@ type Opener struct {
 func Run(ctx context.Context, op Opener) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	startProbe(a)
 	var ui *UI
 	closeLib := func() {}
 	var finished atomic.Bool
