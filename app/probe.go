@@ -231,7 +231,7 @@ func (p *prober) walk(o fyne.CanvasObject, origin fyne.Position, clip *ProbeRect
 	if _, ok := o.(*container.Scroll); ok {
 		clip = intersect(clip, n.ProbeRect)
 	}
-	for _, ch := range children(o) {
+	for _, ch := range drawnChildren(o) {
 		if ch != nil && ch.Visible() {
 			n.Children = append(n.Children, p.walk(ch, pos, clip))
 		}
@@ -239,8 +239,8 @@ func (p *prober) walk(o fyne.CanvasObject, origin fyne.Position, clip *ProbeRect
 	return n
 }
 
-// children are a container's objects or a drawn widget's renderer's.
-func children(o fyne.CanvasObject) []fyne.CanvasObject {
+// drawnChildren are a container's objects or a drawn widget's renderer's.
+func drawnChildren(o fyne.CanvasObject) []fyne.CanvasObject {
 	switch t := o.(type) {
 	case *fyne.Container:
 		return t.Objects
