@@ -176,8 +176,9 @@ func TestTrashAndRestore(t *testing.T) {
 	s.clickOn("the Delete button", append(button("Delete"), enabled(), inLayer("content"))...)
 	s.confirmIfAsked()
 	s.waitLibrary("the excerpt gone from the excerpts", func() bool { return len(s.excerpts()) == 0 })
+	// A row of the list, not the notice saying it went to the trash.
 	listed := func(tr *tree) bool {
-		return tr.find(typ("Label"), textContains(ex.Quote), inLayer("content"), shown()) != nil
+		return tr.find(typ("Label"), textContains(ex.Quote), not(textContains("in the trash")), inLayer("content"), shown()) != nil
 	}
 	s.waitSoft("the deleted excerpt gone from the Excerpts view", within, func(tr *tree) bool { return !listed(tr) })
 	s.inTrash("the excerpt", fmt.Sprint(ex.ID), ex.Quote)

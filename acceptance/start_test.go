@@ -80,7 +80,7 @@ func TestImportThroughDialog(t *testing.T) {
 	_ = title
 	s.fieldBeside("Publisher")
 	s.replaceText("Acceptance Desk")
-	s.clickOn("the form's Save", append(button("Save"), inLayer("overlay"))...)
+	s.clickOn("the form's Save details", append(button("Save details"), inLayer("overlay"))...)
 	s.noOverlay("the details form closes")
 	s.do("check the library holds the source with its edited details")
 	s.waitLibrary("the imported source with publisher Acceptance Desk", func() bool {

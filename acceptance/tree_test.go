@@ -34,6 +34,7 @@ type rect struct {
 
 type node struct {
 	Type        string `json:"type"`
+	Base        string `json:"base"`
 	Layer       string `json:"layer"`
 	Text        string `json:"text"`
 	Placeholder string `json:"placeholder"`
@@ -71,10 +72,10 @@ func clip(s string, n int) string {
 	return s
 }
 
-// is tells whether n's Go type is the named one ("Button" matches
-// *widget.Button).
+// is tells whether n's Go type, or the Fyne widget it is built on, is the
+// named one ("Entry" matches *widget.Entry and the app's own fields).
 func (n *node) is(typ string) bool {
-	return strings.HasSuffix(n.Type, "."+typ)
+	return strings.HasSuffix(n.Type, "."+typ) || strings.HasSuffix(n.Base, "."+typ)
 }
 
 // visible is the part of n a scroller lets show.

@@ -10,6 +10,7 @@ import (
 	"net"
 	"os"
 	"reflect"
+	"strings"
 	"time"
 	_ "unsafe" // go:linkname, to read the renderers Fyne keeps private
 
@@ -63,7 +64,11 @@ type ProbeRect struct {
 // ProbeNode is one visible object: what the analyst can read on it, where
 // it is and whether it can be used.
 type ProbeNode struct {
-	Type        string `json:"type"`
+	Type string `json:"type"`
+	// Base is the Fyne widget an app type is built on (*widget.Entry for
+	// the app's own text fields), so a test can find "an entry" whatever
+	// the app wraps it in.
+	Base        string `json:"base,omitempty"`
 	Layer       string `json:"layer,omitempty"` // on the roots: content, menu or overlay
 	Text        string `json:"text,omitempty"`
 	Placeholder string `json:"placeholder,omitempty"`
@@ -225,7 +230,7 @@ func (p *prober) px(f float32) int { return int(f*p.scale + 0.5) }
 func (p *prober) walk(o fyne.CanvasObject, origin fyne.Position, clip *ProbeRect) *ProbeNode {
 	pos := origin.Add(o.Position())
 	size := o.Size()
-	n := &ProbeNode{Type: fmt.Sprintf("%T", o), Clip: clip,
+	n := &ProbeNode{Type: fmt.Sprintf("%T", o), Base: fyneBase(o), Clip: clip,
 		ProbeRect: ProbeRect{X: p.px(pos.X), Y: p.px(pos.Y), W: p.px(size.Width), H: p.px(size.Height)}}
 	p.describe(n, o)
 	if _, ok := o.(*container.Scroll); ok {
@@ -328,4 +333,20 @@ func intersect(clip *ProbeRect, r ProbeRect) *ProbeRect {
 	x0, y0 := max(clip.X, r.X), max(clip.Y, r.Y)
 	x1, y1 := min(clip.X+clip.W, r.X+r.W), min(clip.Y+clip.H, r.Y+r.H)
 	return &ProbeRect{X: x0, Y: y0, W: max(0, x1-x0), H: max(0, y1-y0)}
+}
+
+// fyneBase is the Fyne widget type that o embeds, "" when o is one of
+// Fyne's own or embeds none.
+func fyneBase(o fyne.CanvasObject) string {
+	t := reflect.TypeOf(o)
+	if t.Kind() != reflect.Pointer || t.Elem().Kind() != reflect.Struct || strings.HasPrefix(t.Elem().PkgPath(), "fyne.io/") {
+		return ""
+	}
+	for i := range t.Elem().NumField() {
+		f := t.Elem().Field(i)
+		if f.Anonymous && strings.HasPrefix(f.Type.PkgPath(), "fyne.io/fyne/v2/widget") {
+			return "*widget." + f.Type.Name()
+		}
+	}
+	return ""
 }
