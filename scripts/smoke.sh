@@ -136,10 +136,11 @@ title() {
 	sed -n 's/^ *"title": "\(.*\)",$/\1/p' "$tmp/cli.log" | head -n 1
 }
 
-# type_title WORD: click at the end of the open briefing's title and type
+# type_title WORD: click in the open briefing's title (left of Versions… and
+# Export… at 1280 wide), go to its end and type
 # WORD there.
 type_title() {
-	xdotool mousemove 1000 88 click 1
+	xdotool mousemove 700 89 click 1
 	sleep 0.5
 	xdotool key End
 	xdotool type --delay 10 "$1"
