@@ -248,7 +248,7 @@ func (br *bodyRenderer) placeCaret(th fyne.Theme, v fyne.ThemeVariant) {
 // text; on a dark background the pen is fainter, so light text stays
 // readable on it.
 func (r *Reader) highlightColor(active bool) color.Color {
-	amber := color.NRGBA{R: 0xff, G: 0xb3, B: 0x00}
+	amber := color.NRGBA{R: 0xff, G: 0xb3, B: 0x00, A: 0xff}
 	strong, faint := uint8(0x90), uint8(0x48)
 	if isDark(r.Theme().Color(theme.ColorNameBackground, fyne.CurrentApp().Settings().ThemeVariant())) {
 		strong, faint = 0x58, 0x30

@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image/color"
 	"strings"
 	"testing"
 
@@ -275,5 +276,21 @@ func TestReaderVirtualisesAndHighlightsVisibleLines(t *testing.T) {
 		if y := tx.Position().Y; y < r.scroll.Offset.Y-float32(lineMargin+1)*r.wrap.lineH || y > r.scroll.Offset.Y+800+float32(lineMargin)*r.wrap.lineH {
 			t.Errorf("text object at %v is far from the viewport at %v", y, r.scroll.Offset.Y)
 		}
+	}
+}
+
+// Excerpts are marked like a highlighter pen: amber, never grey or
+// black, and stronger when active.
+func TestReaderHighlightIsAmber(t *testing.T) {
+	r, _ := newTestReader(t, fyne.NewSize(600, 400))
+	faint := color.NRGBAModel.Convert(r.highlightColor(false)).(color.NRGBA)
+	strong := color.NRGBAModel.Convert(r.highlightColor(true)).(color.NRGBA)
+	for _, c := range []color.NRGBA{faint, strong} {
+		if c.R < 0xe0 || c.G < 0x90 || c.B > 0x40 || c.A == 0 {
+			t.Errorf("highlight %v is not amber", c)
+		}
+	}
+	if strong.A <= faint.A {
+		t.Errorf("the active highlight (%v) is not stronger than the others (%v)", strong, faint)
 	}
 }
