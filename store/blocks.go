@@ -113,7 +113,10 @@ func updateBlockRow(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID
 		return dbError("save block", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return domain.Errorf(domain.ENOTFOUND, "block %d does not belong to briefing %d", b.ID, briefingID)
+		// Not (or no longer) this briefing's block: one an undo brought
+		// back after a save had removed it, say. It is saved as a new
+		// block, never into another briefing's.
+		return insertBlock(ctx, tx, briefingID, b, pos)
 	}
 	return nil
 }

@@ -123,6 +123,48 @@ func TestSaveBriefingReplacesAllKeepingIDs(t *testing.T) {
 	}
 }
 
+// A block removed by one save and brought back by the app's undo in the
+// next comes back as a new block: the save used to fail ("block 6 does
+// not belong to briefing 2") and every later save with it. A block of
+// another briefing is never written into.
+func TestSaveBriefingBringsBackARemovedBlock(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, _ := newBriefing(t, s)
+	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "One"}, {Type: domain.BlockCommentary, Text: "Two"}}
+	if err := s.SaveBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	removed := b.Blocks[1]
+	b.Blocks = b.Blocks[:1]
+	if err := s.SaveBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	b.Blocks = append(b.Blocks, removed) // undo
+	if err := s.SaveBriefing(ctx, b); err != nil {
+		t.Fatalf("saving the undone removal: %v", err)
+	}
+	got, _ := s.Briefing(ctx, b.ID)
+	if !sameList(blockTexts(got), []string{"One", "Two"}) {
+		t.Fatalf("after the undo the library has %v", blockTexts(got))
+	}
+	other, _ := newBriefing(t, s)
+	other.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: "Other's"}}
+	if err := s.SaveBriefing(ctx, other); err != nil {
+		t.Fatal(err)
+	}
+	b.Blocks = append(b.Blocks, &domain.Block{ID: other.Blocks[0].ID, Type: domain.BlockCommentary, Text: "Hijack"})
+	if err := s.SaveBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Briefing(ctx, other.ID); !sameList(blockTexts(got), []string{"Other's"}) {
+		t.Fatalf("a save of one briefing wrote into another: %v", blockTexts(got))
+	}
+	if got, _ := s.Briefing(ctx, b.ID); len(got.Blocks) != 3 || got.Blocks[2].Text != "Hijack" {
+		t.Fatalf("the foreign-numbered block was not added as new: %v", blockTexts(got))
+	}
+}
+
 func TestDuplicateTrashRestore(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()

@@ -1,0 +1,33 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"fyne.io/fyne/v2"
+)
+
+// Removing a block, letting it save, then undoing: the block comes back
+// in the library too. The save used to fail for good ("block 6 does not
+// belong to briefing 1"), and every later edit with it.
+func TestUndoRemovedBlockAfterItWasSaved(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	n := len(c.d.b.Blocks)
+	fyne.DoAndWait(func() {
+		c.blocks.Select(n - 1)
+		c.onRemove()
+	})
+	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(c.onUndo)
+	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.title.SetText("Edited after the undo") })
+	fyne.DoAndWait(c.d.flush)
+	got, err := lib.Briefing(context.Background(), c.d.b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Blocks) != n || got.Title != "Edited after the undo" {
+		t.Fatalf("library has %d blocks (want %d) and title %q; composer says %q", len(got.Blocks), n, got.Title, c.saved.Text)
+	}
+}
