@@ -30,6 +30,7 @@ type briefingsScreen struct {
 	hint      *widget.Label
 	briefings []*domain.BriefingSummary
 	selected  int64
+	newID     int64 // a briefing just made: its title gets the cursor when it opens
 	loads     int
 }
 
@@ -145,8 +146,20 @@ func (s *briefingsScreen) onSelect(i widget.ListItemID) {
 			s.ui.rememberBriefing(id)
 			s.composer.open(b)
 			s.showComposer(true)
+			if s.newID == id {
+				s.newID = 0
+				s.focusNewTitle()
+			}
 		})
 	})
+}
+
+// focusNewTitle puts the cursor in a new briefing's title with its
+// placeholder text selected, so typing at once names it.
+func (s *briefingsScreen) focusNewTitle() {
+	t := s.composer.title
+	s.ui.win.Canvas().Focus(t)
+	t.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (s *briefingsScreen) onNew() {
@@ -163,10 +176,9 @@ func (s *briefingsScreen) onNew() {
 				s.ui.showError(err)
 				return
 			}
-			s.selected = b.ID
+			s.selected, s.newID = b.ID, b.ID
 			s.trash.SetChecked(false) // reloads the list, which opens b
 			s.ui.libraryChanged(changedBriefings)
-			s.ui.win.Canvas().Focus(s.composer.title)
 		})
 	})
 }

@@ -31,3 +31,24 @@ func TestUndoRemovedBlockAfterItWasSaved(t *testing.T) {
 		t.Fatalf("library has %d blocks (want %d) and title %q; composer says %q", len(got.Blocks), n, got.Title, c.saved.Text)
 	}
 }
+
+// Ctrl+N puts the cursor in the new briefing's title, its placeholder
+// text selected: typing at once names the briefing.
+func TestNewBriefingTitleHasTheCursor(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); u.briefings.onNew() })
+	c := u.briefings.composer
+	eventually(t, "the new briefing open", func() bool { return c.d != nil })
+	eventually(t, "the title focused", func() bool { return u.win.Canvas().Focused() == c.title })
+	fyne.DoAndWait(func() {
+		for _, r := range "Chip controls" {
+			u.win.Canvas().Focused().TypedRune(r)
+		}
+	})
+	fyne.DoAndWait(c.d.flush)
+	got, _ := lib.Briefing(context.Background(), c.d.b.ID)
+	if got.Title != "Chip controls" {
+		t.Fatalf("typing after Ctrl+N gave the title %q", got.Title)
+	}
+}
