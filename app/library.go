@@ -182,6 +182,22 @@ func (s *libraryScreen) refresh() {
 }
 
 // openRow is the list row of the source open in the reader, or -1.
+// followReader selects the row of the source the reader shows, or none:
+// a source opened from elsewhere (an import, Show in source) must not
+// leave another row highlighted, dead to a click.
+func (s *libraryScreen) followReader() {
+	if s.list == nil {
+		return
+	}
+	if at := s.openRow(); at >= 0 {
+		s.keeping = true
+		s.list.Select(at)
+		s.keeping = false
+		return
+	}
+	s.list.UnselectAll()
+}
+
 func (s *libraryScreen) openRow() int {
 	src := s.reader.source
 	if src == nil {

@@ -115,6 +115,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	}
 	r.setHighlights(excerpt)
 	r.show(true)
+	r.ui.library.followReader() // opened from elsewhere (an import, an excerpt)
 	for _, e := range exs {
 		if e.ID == excerpt {
 			r.text.Select(e.Start, e.End)

@@ -52,3 +52,34 @@ func TestNewBriefingTitleHasTheCursor(t *testing.T) {
 		t.Fatalf("typing after Ctrl+N gave the title %q", got.Title)
 	}
 }
+
+// A source opened from elsewhere (an import, Show in source) is the row
+// selected in the list: no other row stays highlighted, dead to a click.
+func TestLibraryListFollowsTheReader(t *testing.T) {
+	u, lib := newTestUI(t)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 3 })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
+	s := u.library
+	eventually(t, "the sources", func() bool { return len(s.sources) == 3 })
+	fyne.DoAndWait(func() { s.list.Select(0) })
+	eventually(t, "the first source open", func() bool { return s.reader.source != nil && s.reader.source.ID == s.sources[0].ID })
+	row := 0 // the list has no getter: follow its callbacks
+	onSel, onUnsel := s.list.OnSelected, s.list.OnUnselected
+	s.list.OnSelected = func(i int) { row = i; onSel(i) }
+	s.list.OnUnselected = func(i int) {
+		if row == i {
+			row = -1
+		}
+		if onUnsel != nil {
+			onUnsel(i)
+		}
+	}
+	other := s.sources[2].ID
+	fyne.DoAndWait(func() { s.reader.open(other, -1) })
+	eventually(t, "the third source open", func() bool { return s.reader.source != nil && s.reader.source.ID == other })
+	if row != 2 {
+		t.Fatalf("the list highlights row %d while the reader shows row 2", row)
+	}
+}
