@@ -141,7 +141,7 @@ func (u *UI) imported(results []importResult, asked int) {
 	}
 	if len(lines) > 0 || len(ok) > 1 {
 		title, head := "Nothing imported", []string(nil) // the lines say why
-		if n := len(ok) + briefings; n > 0 {
+		if n := newSources(ok) + briefings; n > 0 {
 			title, head = "Import", []string{fmt.Sprintf("Imported %s.", plural(n, "file"))}
 		}
 		if briefings > 0 {
@@ -152,6 +152,18 @@ func (u *UI) imported(results []importResult, asked int) {
 	if len(ok) > 0 {
 		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
 	}
+}
+
+// newSources counts the results that added a source: one already in the
+// library was found, not imported.
+func newSources(rs []importResult) int {
+	n := 0
+	for _, r := range rs {
+		if !r.existing {
+			n++
+		}
+	}
+	return n
 }
 
 // importBriefingFile reads a briefing in the interchange format (an

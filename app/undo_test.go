@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -81,5 +82,19 @@ func TestLibraryListFollowsTheReader(t *testing.T) {
 	eventually(t, "the third source open", func() bool { return s.reader.source != nil && s.reader.source.ID == other })
 	if row != 2 {
 		t.Fatalf("the list highlights row %d while the reader shows row 2", row)
+	}
+}
+
+// Importing a file already in the library says nothing was imported; it
+// used to say "Imported 1 file" above "already in the library".
+func TestImportingAKnownFileSaysNothingWasImported(t *testing.T) {
+	u, lib := newTestUI(t)
+	importFixture(t, u, lib)
+	dismissOverlays(u)
+	path, _ := filepath.Abs("testdata/chips.txt")
+	fyne.DoAndWait(func() { u.importPaths([]string{path}) })
+	eventually(t, "the report", func() bool { return overlayContains(u, "already in the library") })
+	if !overlayContains(u, "Nothing imported") || overlayContains(u, "Imported 1 file") {
+		t.Fatal("a file found in the library is reported as imported")
 	}
 }
