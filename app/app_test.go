@@ -158,7 +158,7 @@ func TestEditExcerptInExcerptsView(t *testing.T) {
 	})
 	// Deleting an excerpt used in the sample briefing asks first.
 	fyne.DoAndWait(u.excerpts.onDelete)
-	eventually(t, "the confirmation", func() bool { return overlayContains(u, "Delete it and remove it from those briefings?") })
+	eventually(t, "the confirmation", func() bool { return overlayContains(u, "is quoted in “Technology statecraft") })
 	if _, err := lib.Excerpt(context.Background(), id); err != nil {
 		t.Fatal("the excerpt was deleted without confirmation")
 	}

@@ -323,22 +323,39 @@ func (s *excerptsScreen) onDelete() {
 		return
 	}
 	background(func() {
-		err := s.ui.lib.TrashExcerpt(s.ui.ctx, e.ID, false)
+		used, err := s.ui.lib.ExcerptUsage(s.ui.ctx, e.ID)
+		if err == nil && len(used) == 0 {
+			err = s.ui.lib.TrashExcerpt(s.ui.ctx, e.ID, false)
+		}
 		s.ui.do(func() {
 			switch {
-			case err == nil:
+			case err != nil:
+				s.ui.showError(err)
+			case len(used) == 0:
 				s.ui.excerptTrashed(e.ID, e.Quote, false)
-			case domain.ErrorCode(err) == domain.ECONFLICT:
-				s.ui.confirm("Delete excerpt", domain.ErrorMessage(err)+"\n\nDelete it and remove it from those briefings?", func(ok bool) {
+			default:
+				s.ui.confirmWith("Delete excerpt", usedQuestion(e, used), "Move to the trash", "Cancel", func(ok bool) {
 					if ok {
 						s.forceDelete(e)
 					}
 				})
-			default:
-				s.ui.showError(err)
 			}
 		})
 	})
+}
+
+// usedQuestion asks whether an excerpt that briefings quote may go.
+func usedQuestion(e *domain.Excerpt, used []domain.BriefingRef) string {
+	names := make([]string, len(used))
+	for i, b := range used {
+		names[i] = "“" + clipRunes(b.Title, 60) + "”"
+	}
+	those := "that briefing"
+	if len(used) > 1 {
+		those = "those briefings"
+	}
+	return quoted(clipRunes(e.Quote, 80)) + " is quoted in " + strings.Join(names, ", ") + ".\n\n" +
+		"Move it to the trash and take it out of " + those + "? Their state before is kept as a version (Versions… in the composer brings it back)."
 }
 
 func (s *excerptsScreen) forceDelete(e *domain.Excerpt) {

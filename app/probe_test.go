@@ -128,6 +128,7 @@ func TestProbeDescribesTheWindow(t *testing.T) {
 	for o := u.win.Canvas().Overlays().Top(); o != nil; o = u.win.Canvas().Overlays().Top() {
 		u.win.Canvas().Overlays().Remove(o)
 	}
+	u.library.list.UnselectAll()        // the list follows the reader: start from no selection
 	test.RenderToMarkup(u.win.Canvas()) // lays out and renders every object, as a real window does
 	u.win.Canvas().Focus(u.library.search)
 

@@ -288,7 +288,7 @@ func (u *UI) refreshAfterTrash() { u.libraryChanged(changedEverything) }
 func (u *UI) movedToTrash(what string, forced bool, restore func(ctx context.Context) error) {
 	undo := "Undo brings it back now"
 	if forced {
-		undo += " (not into the briefings it was taken out of)"
+		undo += " (not into the briefings it was taken out of: their Versions… keep them as they were)"
 	}
 	u.notifyAction(what+" is in the trash. "+undo+"; View → Trash… has it until you empty the trash.", "Undo", func() {
 		background(func() {

@@ -71,7 +71,11 @@ func TestDeletingAnExcerptABriefingUsesAsksThenTrashesIt(t *testing.T) {
 	if trashed(lib, exs[0].ID) {
 		t.Fatal("trashed before the analyst agreed")
 	}
-	confirmForm(t, u, "Yes")
+	// A question in words, naming what is quoted where: no numbers.
+	if overlayContains(u, "excerpt 1") || overlayContains(u, "briefing 1") || !overlayContains(u, "is quoted in “Fence notes”") {
+		t.Error("the question is not put in the analyst's words")
+	}
+	confirmForm(t, u, "Move to the trash")
 	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "is in the trash") })
 	if !trashed(lib, exs[0].ID) {
 		t.Fatal("the excerpt is not in the trash")
@@ -79,6 +83,17 @@ func TestDeletingAnExcerptABriefingUsesAsksThenTrashesIt(t *testing.T) {
 	got, _ := lib.Briefing(context.Background(), b.ID)
 	if len(got.Blocks) != 0 {
 		t.Fatalf("the block quoting it stayed: %+v", got.Blocks)
+	}
+	// The briefing as it was is a version away.
+	vs, _ := lib.Snapshots(context.Background(), b.ID)
+	if len(vs) == 0 || !strings.HasPrefix(vs[0].Label, "Before excerpt") {
+		t.Fatalf("no version kept before the excerpt was taken out: %+v", vs)
+	}
+	if _, err := lib.RestoreSnapshot(context.Background(), b.ID, vs[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := lib.Briefing(context.Background(), b.ID); len(got.Blocks) != 1 || got.Blocks[0].ExcerptID != exs[0].ID {
+		t.Fatalf("restoring the version did not bring the block back: %+v", got.Blocks)
 	}
 }
 
@@ -203,7 +218,7 @@ func TestForcedTrashReachesTheOpenComposer(t *testing.T) {
 	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
 	fyne.DoAndWait(u.excerpts.onDelete)
 	eventually(t, "the question", func() bool { return overlayContains(u, "Fence notes") })
-	confirmForm(t, u, "Yes")
+	confirmForm(t, u, "Move to the trash")
 	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "not into the briefings it was taken out of") })
 	eventually(t, "the composer without the block", func() bool { return c.d != nil && len(c.d.b.Blocks) == 1 })
 	fyne.DoAndWait(func() { c.summary.SetText("Edited after the trash.") })

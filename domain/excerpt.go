@@ -85,8 +85,12 @@ type ExcerptService interface {
 	// TrashExcerpt moves the excerpt to the trash: it leaves listings, search
 	// and tag counts until restored. It refuses while a briefing that is not
 	// in the trash uses it, unless force is set, in which case those blocks
-	// go (blocks of trashed briefings stay).
+	// go (blocks of trashed briefings stay), each such briefing's state
+	// before kept as a version.
 	TrashExcerpt(ctx context.Context, id int64, force bool) error
+	// ExcerptUsage names the briefings outside the trash that quote the
+	// excerpt: those a forced TrashExcerpt takes it out of.
+	ExcerptUsage(ctx context.Context, id int64) ([]BriefingRef, error)
 	// RestoreExcerpt brings the excerpt back from the trash, with its source
 	// if that is in the trash too.
 	RestoreExcerpt(ctx context.Context, id int64) error

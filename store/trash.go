@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -51,6 +52,9 @@ func (s *Store) TrashExcerpt(ctx context.Context, id int64, force bool) error {
 		}
 		if len(used) > 0 && !force {
 			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or move it to the trash together with those blocks", id, refList(used))
+		}
+		if err := s.keepVersions(ctx, tx, used, "Before excerpt “"+clipLabel(e.Quote)+"” went to the trash"); err != nil {
+			return err
 		}
 		if err := dropLiveBlocks(ctx, tx, "e.id = ?", id); err != nil {
 			return err
@@ -115,6 +119,9 @@ func (s *Store) TrashSource(ctx context.Context, id int64, force bool) error {
 		}
 		if len(used) > 0 && !force {
 			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or move it to the trash together with those blocks", id, refList(used))
+		}
+		if err := s.keepVersions(ctx, tx, used, fmt.Sprintf("Before source %d went to the trash", id)); err != nil {
+			return err
 		}
 		if err := dropLiveBlocks(ctx, tx, "e.source_id = ?", id); err != nil {
 			return err
@@ -277,4 +284,33 @@ func trashedTime(v sql.NullString) *time.Time {
 	}
 	t := parseTime(v.String)
 	return &t
+}
+
+// keepVersions saves a version of each briefing a forced trash takes
+// blocks out of, so Versions… can put them back: restoring the excerpt
+// alone does not.
+func (s *Store) keepVersions(ctx context.Context, tx *sql.Tx, used []domain.BriefingRef, label string) error {
+	for _, ref := range used {
+		if _, err := s.snapshot(ctx, tx, ref.ID, label); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// clipLabel shortens a quote for a version's label.
+func clipLabel(q string) string {
+	if r := []rune(q); len(r) > 60 {
+		return string(r[:60]) + "…"
+	}
+	return q
+}
+
+// ExcerptUsage implements domain.ExcerptService.
+func (s *Store) ExcerptUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		refs, err = liveUsage(ctx, tx, "e.id = ?", id)
+		return err
+	})
+	return refs, err
 }
