@@ -14,6 +14,7 @@ const (
 	prefWindowHeight = "windowHeight"
 	prefLastView     = "lastView"
 	prefLastBriefing = "lastBriefing:" // + a digest of the library's path
+	prefLastSource   = "lastSource:"   // likewise
 )
 
 // preferredSize is the first window's size where the screen allows it.
@@ -81,9 +82,19 @@ func (u *UI) rememberBriefing(id int64) {
 	u.app.Preferences().SetInt(u.lastBriefingKey(), int(id))
 }
 
-func (u *UI) lastBriefingKey() string {
+// rememberSource keeps the source open in the reader (0 for none), per
+// library like the briefing.
+func (u *UI) rememberSource(id int64) {
+	u.app.Preferences().SetInt(u.libraryKey(prefLastSource), int(id))
+}
+
+func (u *UI) lastBriefingKey() string { return u.libraryKey(prefLastBriefing) }
+
+// libraryKey is a preference key of this library's: prefix and a digest
+// of its path.
+func (u *UI) libraryKey(prefix string) string {
 	sum := sha256.Sum256([]byte(u.lib.Path()))
-	return prefLastBriefing + hex.EncodeToString(sum[:8])
+	return prefix + hex.EncodeToString(sum[:8])
 }
 
 // lastView is the view on screen when the app was last closed. It is read
@@ -100,8 +111,12 @@ func lastView(a fyne.App) view {
 // screen when the app was last closed. A briefing deleted since is not
 // found in the list, and nothing opens.
 func (u *UI) restoreSession(v view) {
-	if id := u.app.Preferences().Int(u.lastBriefingKey()); id > 0 {
+	p := u.app.Preferences()
+	if id := p.Int(u.lastBriefingKey()); id > 0 {
 		u.briefings.selected = int64(id)
+	}
+	if id := p.Int(u.libraryKey(prefLastSource)); id > 0 {
+		u.library.reader.openQuietly(int64(id))
 	}
 	u.onShowView(v)
 }

@@ -90,3 +90,30 @@ func TestClosedBriefingIsNotReopened(t *testing.T) {
 		t.Errorf("closed briefing still remembered: %d", got)
 	}
 }
+
+// The source open in the reader comes back too; one moved to the trash
+// since does not, and is forgotten.
+func TestOpenSourceRememberedBetweenRuns(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.library.reader.open(src.ID, -1) })
+	eventually(t, "the source open", func() bool { return u.library.reader.source != nil })
+	next := New(context.Background(), u.app, lib)
+	t.Cleanup(func() { next.cancel() })
+	eventually(t, "the source reopened", func() bool {
+		r := next.library.reader
+		return r.source != nil && r.source.ID == src.ID && r.text.Text() != ""
+	})
+	if err := lib.TrashSource(context.Background(), src.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	third := New(context.Background(), u.app, lib)
+	t.Cleanup(func() { third.cancel() })
+	eventually(t, "the trashed source forgotten", func() bool {
+		return u.app.Preferences().Int(third.libraryKey(prefLastSource)) == 0
+	})
+	if third.library.reader.source != nil {
+		t.Fatal("a source in the trash was reopened")
+	}
+}

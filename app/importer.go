@@ -327,6 +327,7 @@ func (u *UI) undoImport(src *domain.Source) {
 			if r := u.library.reader; r.source == nil || r.source.ID == src.ID {
 				r.opens++ // an open of it still under way shows nothing
 				r.source = nil
+				r.ui.rememberSource(0)
 				r.show(false)
 			}
 			u.library.reload()

@@ -103,6 +103,30 @@ func (r *readerScreen) open(sourceID, excerpt int64) {
 	})
 }
 
+// openQuietly opens a source remembered from the last run; one deleted
+// since is not an error to show, only forgotten.
+func (r *readerScreen) openQuietly(sourceID int64) {
+	r.opens++
+	gen := r.opens
+	background(func() {
+		src, err := r.ui.lib.Source(r.ui.ctx, sourceID)
+		var exs []*domain.Excerpt
+		if err == nil && src.TrashedAt == nil {
+			exs, err = r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: sourceID})
+		}
+		r.ui.do(func() {
+			if gen != r.opens {
+				return
+			}
+			if err != nil || src.TrashedAt != nil {
+				r.ui.rememberSource(0)
+				return
+			}
+			r.loaded(src, exs, -1)
+		})
+	})
+}
+
 func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt int64) {
 	same := r.source != nil && r.source.ID == src.ID
 	r.source, r.excerpts = src, exs
@@ -115,6 +139,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	}
 	r.setHighlights(excerpt)
 	r.show(true)
+	r.ui.rememberSource(src.ID)
 	r.ui.library.followReader() // opened from elsewhere (an import, an excerpt)
 	for _, e := range exs {
 		if e.ID == excerpt {

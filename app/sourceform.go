@@ -151,6 +151,7 @@ func (r *readerScreen) deleteSource(src *domain.Source, force bool) {
 				return
 			}
 			r.source = nil
+			r.ui.rememberSource(0)
 			r.show(false)
 			r.ui.sourceTrashed(src, force)
 		})
