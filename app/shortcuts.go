@@ -178,7 +178,6 @@ func shortcutText(sc fyne.Shortcut) string {
 // extraKeys are the keys no menu item carries, for the shortcuts dialog.
 var extraKeys = [][2]string{
 	{"Shift+arrows", "Extend the selection in the reader"},
-	{"Ctrl+C", "Copy the selection"},
 	{"Tab / Shift+Tab", "Next / previous field"},
 	{"Enter", "Confirm a one-field dialog"},
 	{"Escape", "Close a dialog without saving"},
@@ -236,3 +235,18 @@ var superName = map[bool]string{true: "Cmd+", false: "Super+"}[runtime.GOOS == "
 
 // quitShortcut is Ctrl+Q (Cmd+Q on a Mac).
 var quitShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyQ, Modifier: fyne.KeyModifierShortcutDefault}
+
+// toFocused hands a clipboard or selection shortcut (Edit → Cut, Copy,
+// Paste, Select all) to the focused widget, as the driver would have if
+// the menu did not list it: the menu sees the keys first. A disabled
+// text only copies.
+func (u *UI) toFocused(sc fyne.Shortcut) {
+	f, ok := u.win.Canvas().Focused().(fyne.Shortcutable)
+	if !ok {
+		return
+	}
+	if d, ok := f.(fyne.Disableable); ok && d.Disabled() && sc.ShortcutName() != "Copy" {
+		return
+	}
+	f.TypedShortcut(sc)
+}

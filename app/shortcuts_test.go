@@ -267,3 +267,37 @@ func TestShortcutsDialogListsEveryMenuShortcutInColumns(t *testing.T) {
 		t.Error("the reader's Shift+arrows are not listed")
 	}
 }
+
+// Cut, Copy, Paste and Select all are in the Edit menu, and their keys
+// (which the menu now sees first) still reach the focused field.
+func TestClipboardKeysReachTheFocusedField(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	s := u.library.search
+	fyne.DoAndWait(func() { s.SetText("export controls") })
+	focus(t, u, s)
+	pressShortcut(t, u, fyne.KeyA, fyne.KeyModifierControl)
+	pressShortcut(t, u, fyne.KeyX, fyne.KeyModifierControl)
+	if s.Text != "" || u.app.Clipboard().Content() != "export controls" {
+		t.Fatalf("after Ctrl+A, Ctrl+X the field holds %q and the clipboard %q", s.Text, u.app.Clipboard().Content())
+	}
+	pressShortcut(t, u, fyne.KeyV, fyne.KeyModifierControl)
+	pressShortcut(t, u, fyne.KeyV, fyne.KeyModifierControl)
+	if s.Text != "export controlsexport controls" {
+		t.Fatalf("after pasting twice the field holds %q", s.Text)
+	}
+	pressShortcut(t, u, fyne.KeyA, fyne.KeyModifierControl)
+	pressShortcut(t, u, fyne.KeyC, fyne.KeyModifierControl)
+	if u.app.Clipboard().Content() != "export controlsexport controls" {
+		t.Fatalf("Ctrl+C copied %q", u.app.Clipboard().Content())
+	}
+	labels := map[string]bool{}
+	for _, it := range u.win.MainMenu().Items[1].Items {
+		labels[it.Label] = true
+	}
+	for _, l := range []string{"Cut", "Copy", "Paste", "Select all"} {
+		if !labels[l] {
+			t.Errorf("the Edit menu has no %s", l)
+		}
+	}
+}
