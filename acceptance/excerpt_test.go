@@ -333,9 +333,9 @@ func TestComposeBriefing(t *testing.T) {
 		}
 		return len(bs) == 1
 	})
-	s.do("type the title")
-	s.focusEntry("the Title field", typ("Entry"), placeholder("Title"), inLayer("content"))
-	s.replaceText("Acceptance briefing")
+	s.do("type the title at once: Ctrl+N leaves the cursor there")
+	s.waitNode("the Title field with the cursor", typ("Entry"), placeholder("Title"), focused(), inLayer("content"))
+	s.typeText("Acceptance briefing")
 	s.do("type the bottom line up front")
 	s.focusEntry("the BLUF field", typ("Entry"), placeholder("Bottom line up front"), inLayer("content"))
 	s.typeText("Controls keep tightening.")
@@ -384,4 +384,20 @@ func TestComposeBriefing(t *testing.T) {
 	s.do("redo the move with Ctrl+Shift+Z outside any field")
 	s.key("ctrl+shift+z")
 	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "Ctrl+Shift+Z outside a field")
+
+	// Undoing a deletion the library already holds used to break every
+	// later save of the briefing.
+	s.do("delete the judgment with Alt+Delete")
+	s.key("alt+Delete")
+	s.waitBlocks(id, "heading:Background | excerpt", "after Alt+Delete")
+	s.do("undo the saved deletion with Ctrl+Z")
+	s.key("ctrl+z")
+	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "Ctrl+Z after a saved deletion")
+	s.do("type in the title after the undo: it is saved")
+	s.focusEntry("the Title field", typ("Entry"), placeholder("Title"), inLayer("content"))
+	s.key("End")
+	s.typeText(" again")
+	if !s.waitTitle(id, "Acceptance briefing draft again", "typing after the undone deletion") {
+		s.fail("typing after the undone deletion was not saved")
+	}
 }

@@ -44,6 +44,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Move block up", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(-1) }),
 		item("Move block down", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(1) }),
+		item("Delete block", &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierAlt}, c.onRemove),
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
