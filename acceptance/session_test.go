@@ -53,11 +53,39 @@ func TestQuitAndReopen(t *testing.T) {
 	s.expectRestored("closing the window", "Excerpts")
 
 	s.openSampleBriefing()
-	s.do("stop the app with SIGTERM")
+	s.do("move the window, then stop the app with SIGTERM")
+	s.xdotool("windowmove", s.windowID(), "37", "23")
+	s.waitPosition("the moved window", "37,23")
 	s.signal(syscall.SIGTERM)
 	s.quitOrKill("SIGTERM", 15*time.Second)
 	s.startApp()
 	s.expectRestored("SIGTERM", "Briefings")
+	s.waitPosition("the window back where it was", "37,23")
+}
+
+// waitPosition waits for the main window's top-left to be at want ("x,y").
+func (s *session) waitPosition(what, want string) {
+	s.t.Helper()
+	got := ""
+	for end := time.Now().Add(5 * time.Second); time.Now().Before(end); time.Sleep(100 * time.Millisecond) {
+		out, err := s.xdotoolOut("getwindowgeometry", "--shell", s.windowID())
+		if err != nil {
+			continue
+		}
+		var x, y string
+		for _, l := range strings.Split(out, "\n") {
+			if v, ok := strings.CutPrefix(l, "X="); ok {
+				x = v
+			}
+			if v, ok := strings.CutPrefix(l, "Y="); ok {
+				y = v
+			}
+		}
+		if got = x + "," + y; got == want {
+			return
+		}
+	}
+	s.errorf("%s: the window is at %s, want %s", what, got, want)
 }
 
 // quitOrKill waits for the app to exit cleanly after how; if it does not,

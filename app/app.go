@@ -64,6 +64,10 @@ func Run(ctx context.Context, op Opener) error {
 		saveOnce.Do(func() {
 			if ui != nil {
 				ui.flushOrRescue(os.Stderr)
+				// Only the window's size, place and last view: a failure
+				// costs the analyst nothing to redo, and is not worth a
+				// message naming their configuration folder.
+				_ = ui.saveSession()
 			}
 			closeLib()
 		})

@@ -82,7 +82,7 @@ func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func())
 	for _, o := range u.win.Canvas().Overlays().List() {
 		u.win.Canvas().Overlays().Remove(o)
 	}
-	restored := newUI(u.root, u.app, lib, u.win)
+	restored := newUI(u.root, u.app, lib, u.win, u.sess)
 	swapped(restored, closeFn)
 	if rerr != nil {
 		restored.showError(userError{"The backup was not restored: " + domain.ErrorMessage(rerr) + note})

@@ -1,21 +1,83 @@
 package app
 
 import (
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"io"
+	"os"
+	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/attache/attache/export"
 )
 
-// Preference keys for what the window looked like when it was last closed.
-const (
-	prefWindowWidth  = "windowWidth"
-	prefWindowHeight = "windowHeight"
-	prefLastView     = "lastView"
-	prefLastBriefing = "lastBriefing:" // + a digest of the library's path
-	prefLastSource   = "lastSource:"   // likewise
-)
+// session is what the window looked like when it was last closed: its
+// size and place, the view, and per library the open briefing and source.
+// It is kept in a file of its own, written as the app ends: Fyne's
+// preferences are written a moment after a change, which a quit right
+// after never waits for (the window's size was lost at every quit).
+type session struct {
+	Width    float32          `json:"width,omitempty"`
+	Height   float32          `json:"height,omitempty"`
+	X        int              `json:"x"`
+	Y        int              `json:"y"`
+	Placed   bool             `json:"placed,omitempty"` // X and Y are known
+	View     view             `json:"view"`
+	Briefing map[string]int64 `json:"briefing,omitempty"` // by libraryKey
+	Source   map[string]int64 `json:"source,omitempty"`
+}
+
+// sessionFile is where the session is kept; "" when there is no
+// configuration folder.
+func sessionFile() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "attache", "window.json")
+}
+
+// loadSession reads the last session; a missing or unreadable file is a
+// first start.
+func loadSession() *session {
+	s := &session{}
+	if data, err := os.ReadFile(sessionFile()); err == nil {
+		_ = json.Unmarshal(data, s) // a damaged file: start afresh
+	}
+	if s.View < viewLibrary || int(s.View) >= len(viewNames) {
+		s.View = viewLibrary
+	}
+	if s.Briefing == nil {
+		s.Briefing = map[string]int64{}
+	}
+	if s.Source == nil {
+		s.Source = map[string]int64{}
+	}
+	return s
+}
+
+// save writes the session, replacing the file whole.
+func (s *session) save() error {
+	path := sessionFile()
+	if path == "" {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return err
+	}
+	data, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	return export.WriteFileAtomic(context.Background(), path, 0o600, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
 
 // preferredSize is the first window's size where the screen allows it.
 var preferredSize = fyne.NewSize(1280, 820)
@@ -28,16 +90,19 @@ var screenSize = workArea
 // do this under Xvfb or in a kiosk session, and a window taller than the
 // screen has its bottom (the status line, the last buttons) cut off.
 func (u *UI) fitWindow() {
-	p := u.app.Preferences()
 	size := preferredSize
-	if w, h := p.Float(prefWindowWidth), p.Float(prefWindowHeight); w >= 200 && h >= 150 {
-		size = fyne.NewSize(float32(w), float32(h))
+	if u.sess.Width >= 200 && u.sess.Height >= 150 {
+		size = fyne.NewSize(u.sess.Width, u.sess.Height)
 	}
 	u.win.Resize(fitTo(size, u.app.Settings().Scale()))
+	x, y, placed := u.sess.X, u.sess.Y, u.sess.Placed
 	// The canvas's own scale (the monitor's density times the user's
 	// setting) is known once the window is on screen: fit again with it.
 	go func() {
 		time.Sleep(300 * time.Millisecond)
+		if placed {
+			placeWindow(x, y)
+		}
 		fyne.Do(func() {
 			if u.ctx.Err() != nil {
 				return
@@ -62,61 +127,61 @@ func fitTo(size fyne.Size, scale float32) fyne.Size {
 	return fyne.NewSize(min(size.Width, maxW), min(size.Height, maxH))
 }
 
-// rememberWindow keeps the window's size for the next start.
+// rememberWindow notes the window's size and place, as it closes.
 func (u *UI) rememberWindow() {
 	s := u.win.Canvas().Size()
 	if s.Width < 200 || s.Height < 150 {
 		return // not laid out yet
 	}
-	p := u.app.Preferences()
-	p.SetFloat(prefWindowWidth, float64(s.Width))
-	p.SetFloat(prefWindowHeight, float64(s.Height))
+	u.sess.Width, u.sess.Height = s.Width, s.Height
+	if x, y, ok := windowPosition(); ok {
+		u.sess.X, u.sess.Y, u.sess.Placed = x, y, true
+	}
 }
 
-// rememberView keeps the view on screen for the next start.
-func (u *UI) rememberView(v view) { u.app.Preferences().SetInt(prefLastView, int(v)) }
+// saveSession writes what was noted for the next start; Run calls it once
+// the event loop has ended, off the screen's way.
+func (u *UI) saveSession() error { return u.sess.save() }
 
-// rememberBriefing keeps the open briefing (0 for none) for the next
-// start, per library: another library's briefing 3 is another briefing.
-func (u *UI) rememberBriefing(id int64) {
-	u.app.Preferences().SetInt(u.lastBriefingKey(), int(id))
+// placeWindow puts the window where it was when last closed, if that is
+// still on the screen (a monitor unplugged since, say, it is not): Fyne
+// has no call for a window's position, so it goes through the X server.
+func placeWindow(x, y int) {
+	if w, h, ok := screenSize(); ok && onScreen(x, y, w, h) {
+		moveWindow(x, y)
+	}
 }
 
-// rememberSource keeps the source open in the reader (0 for none), per
+// onScreen tells whether a window at x, y keeps its title bar on a w×h
+// screen.
+func onScreen(x, y, w, h int) bool { return x >= 0 && y >= 0 && x < w-100 && y < h-50 }
+
+// rememberView notes the view on screen.
+func (u *UI) rememberView(v view) { u.sess.View = v }
+
+// rememberBriefing notes the open briefing (0 for none), per library:
+// another library's briefing 3 is another briefing.
+func (u *UI) rememberBriefing(id int64) { u.sess.Briefing[u.libraryKey()] = id }
+
+// rememberSource notes the source open in the reader (0 for none), per
 // library like the briefing.
-func (u *UI) rememberSource(id int64) {
-	u.app.Preferences().SetInt(u.libraryKey(prefLastSource), int(id))
-}
+func (u *UI) rememberSource(id int64) { u.sess.Source[u.libraryKey()] = id }
 
-func (u *UI) lastBriefingKey() string { return u.libraryKey(prefLastBriefing) }
-
-// libraryKey is a preference key of this library's: prefix and a digest
-// of its path.
-func (u *UI) libraryKey(prefix string) string {
+// libraryKey names this library in the session: a digest of its path.
+func (u *UI) libraryKey() string {
 	sum := sha256.Sum256([]byte(u.lib.Path()))
-	return prefix + hex.EncodeToString(sum[:8])
+	return hex.EncodeToString(sum[:8])
 }
 
-// lastView is the view on screen when the app was last closed. It is read
-// before the window is built, which shows the Library and so records it.
-func lastView(a fyne.App) view {
-	v := view(a.Preferences().IntWithFallback(prefLastView, int(viewLibrary)))
-	if v < viewLibrary || int(v) >= len(viewNames) {
-		return viewLibrary
-	}
-	return v
-}
-
-// restoreSession shows the view, and opens the briefing, that were on
-// screen when the app was last closed. A briefing deleted since is not
-// found in the list, and nothing opens.
+// restoreSession shows the view, and opens the briefing and source, that
+// were on screen when the app was last closed. A briefing deleted since
+// is not found in the list, and nothing opens.
 func (u *UI) restoreSession(v view) {
-	p := u.app.Preferences()
-	if id := p.Int(u.lastBriefingKey()); id > 0 {
-		u.briefings.selected = int64(id)
+	if id := u.sess.Briefing[u.libraryKey()]; id > 0 {
+		u.briefings.selected = id
 	}
-	if id := p.Int(u.libraryKey(prefLastSource)); id > 0 {
-		u.library.reader.openQuietly(int64(id))
+	if id := u.sess.Source[u.libraryKey()]; id > 0 {
+		u.library.reader.openQuietly(id)
 	}
 	u.onShowView(v)
 }

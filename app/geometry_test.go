@@ -2,9 +2,13 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
+
+	"github.com/attache/attache/store"
 )
 
 // withScreen pretends the usable screen is w×h pixels.
@@ -52,6 +56,9 @@ func TestWindowViewAndBriefingRememberedBetweenRuns(t *testing.T) {
 		u.win.Resize(fyne.NewSize(1000, 700))
 		u.rememberWindow() // as closing the window does
 	})
+	if err := u.saveSession(); err != nil { // as the app does once its loop ends
+		t.Fatal(err)
+	}
 	next := New(context.Background(), u.app, lib)
 	next.win.Show()
 	t.Cleanup(func() { next.cancel() })
@@ -73,10 +80,13 @@ func TestWindowViewAndBriefingRememberedBetweenRuns(t *testing.T) {
 	}
 
 	// Another library at the same settings opens no briefing.
-	other, olib := newTestUI(t)
+	olib, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "other.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { olib.Close() })
 	third := New(context.Background(), u.app, olib)
 	t.Cleanup(func() { third.cancel() })
-	_ = other
 	if third.briefings.selected != 0 {
 		t.Errorf("another library's start selected briefing %d", third.briefings.selected)
 	}
@@ -86,7 +96,7 @@ func TestWindowViewAndBriefingRememberedBetweenRuns(t *testing.T) {
 func TestClosedBriefingIsNotReopened(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	fyne.DoAndWait(func() { u.briefings.closeComposer() })
-	if got := u.app.Preferences().Int(u.lastBriefingKey()); got != 0 {
+	if got := u.sess.Briefing[u.libraryKey()]; got != 0 {
 		t.Errorf("closed briefing still remembered: %d", got)
 	}
 }
@@ -99,6 +109,9 @@ func TestOpenSourceRememberedBetweenRuns(t *testing.T) {
 	dismissOverlays(u)
 	fyne.DoAndWait(func() { u.library.reader.open(src.ID, -1) })
 	eventually(t, "the source open", func() bool { return u.library.reader.source != nil })
+	if err := u.saveSession(); err != nil {
+		t.Fatal(err)
+	}
 	next := New(context.Background(), u.app, lib)
 	t.Cleanup(func() { next.cancel() })
 	eventually(t, "the source reopened", func() bool {
@@ -111,9 +124,52 @@ func TestOpenSourceRememberedBetweenRuns(t *testing.T) {
 	third := New(context.Background(), u.app, lib)
 	t.Cleanup(func() { third.cancel() })
 	eventually(t, "the trashed source forgotten", func() bool {
-		return u.app.Preferences().Int(third.libraryKey(prefLastSource)) == 0
+		var id int64
+		fyne.DoAndWait(func() { id = third.sess.Source[third.libraryKey()] })
+		return id == 0
 	})
 	if third.library.reader.source != nil {
 		t.Fatal("a source in the trash was reopened")
+	}
+}
+
+func TestSavedPositionMustBeOnTheScreen(t *testing.T) {
+	for _, tc := range []struct {
+		x, y int
+		want bool
+	}{{0, 0, true}, {300, 200, true}, {-1, 0, false}, {1900, 10, false}, {10, 1060, false}, {1819, 1029, true}} {
+		if got := onScreen(tc.x, tc.y, 1920, 1080); got != tc.want {
+			t.Errorf("onScreen(%d, %d) on 1920×1080 = %v", tc.x, tc.y, got)
+		}
+	}
+}
+
+// The session file round-trips; a damaged one is a first start, not an
+// error, and a view number out of range shows the Library.
+func TestSessionFile(t *testing.T) {
+	t.Setenv("XDG_CONFIG_HOME", t.TempDir())
+	s := loadSession()
+	if s.View != viewLibrary || s.Width != 0 {
+		t.Fatalf("a first start has %+v", s)
+	}
+	s.Width, s.Height, s.X, s.Y, s.Placed, s.View = 900, 640, 12, 34, true, viewExcerpts
+	s.Briefing["k"] = 7
+	if err := s.save(); err != nil {
+		t.Fatal(err)
+	}
+	if got := loadSession(); got.Width != 900 || got.Height != 640 || got.X != 12 || got.Y != 34 || !got.Placed ||
+		got.View != viewExcerpts || got.Briefing["k"] != 7 {
+		t.Fatalf("read back %+v", got)
+	}
+	if fi, err := os.Stat(sessionFile()); err != nil || fi.Mode().Perm() != 0o600 {
+		t.Fatalf("session file: %v %v", fi.Mode(), err)
+	}
+	for _, bad := range []string{"{not json", `{"view": 9}`} {
+		if err := os.WriteFile(sessionFile(), []byte(bad), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if got := loadSession(); got.View != viewLibrary || got.Briefing == nil {
+			t.Errorf("%q read as %+v", bad, got)
+		}
 	}
 }

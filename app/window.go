@@ -44,12 +44,16 @@ type UI struct {
 	current   view                       // the view showing
 	stale     [viewBriefings + 1]changes // what changed in the library since each view last loaded
 	onQuit    func()                     // called as the main window closes (Run's watchdog)
+	sess      *session                   // what to show again at the next start
 }
 
 // New builds the main window on lib without showing it.
 func New(ctx context.Context, a fyne.App, lib Library) *UI {
-	v := lastView(a)
-	u := newUI(ctx, a, lib, a.NewWindow("Attaché"))
+	// Read before the window is built, which shows the Library and so
+	// notes it as the view.
+	sess := loadSession()
+	v := sess.View
+	u := newUI(ctx, a, lib, a.NewWindow("Attaché"), sess)
 	u.fitWindow()
 	u.restoreSession(v)
 	return u
@@ -57,8 +61,8 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 
 // newUI builds the screens on lib into win, which may already have shown
 // another library (after restoring a backup).
-func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window) *UI {
-	u := &UI{app: a, lib: lib, win: win, root: ctx}
+func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window, sess *session) *UI {
+	u := &UI{app: a, lib: lib, win: win, root: ctx, sess: sess}
 	u.ctx, u.cancel = context.WithCancel(ctx)
 	// The theme first: rows built under the system's variant and not
 	// refreshed after a change of theme kept its text colour.
