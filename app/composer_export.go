@@ -46,9 +46,9 @@ func (c *composer) onExport() {
 		return
 	}
 	c.d.flush()
-	format := widget.NewSelect(formatChoices, nil)
+	format := newDialogSelect(formatChoices, nil)
 	format.SetSelectedIndex(0)
-	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
