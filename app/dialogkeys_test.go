@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
-	"strings"
 	"reflect"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
