@@ -1,6 +1,7 @@
 package acceptance
 
 import (
+	"strings"
 	"testing"
 	"time"
 )
@@ -68,5 +69,79 @@ func TestDialogsByKeyboard(t *testing.T) {
 		case key.X+key.W >= act.X || key.Y+key.H <= act.Y || act.Y+act.H <= key.Y:
 			s.errorf("the keyboard shortcuts dialog does not set %s (%s) beside %s (%s) with a gap", k, key, action, act)
 		}
+	}
+}
+
+// The keys of dialogs whatever has the focus in them, under a real
+// keyboard: Escape from a drop-down just used and from a dialog opened by
+// the menu, Tab out of a multi-line field, Ctrl+Enter to save from it,
+// and Enter to close an information.
+func TestDialogsByKeyboardWhateverHasFocus(t *testing.T) {
+	s := start(t, importChips)
+
+	s.do("open Settings, use the Theme drop-down, then press Escape")
+	s.key("ctrl+comma")
+	s.waitFor("the Settings dialog", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Settings") != nil })
+	var th *node
+	s.waitFor("the Theme drop-down", 5*time.Second, func(tr *tree) bool { th = entryBeside(tr, "Theme", "Select"); return th != nil })
+	s.click(th)
+	s.clickOn("the theme already chosen in the drop-down's list", typ("Text"), text(th.Text), inLayer("overlay"), func(n *node) bool { return n.Y > th.Y+th.H/2 || n.Y+n.H < th.Y })
+	s.waitFor("the drop-down closed, with the focus", 5*time.Second, func(tr *tree) bool {
+		f := tr.find(focused())
+		return f != nil && f.is("Select") && len(tr.all(anyOf(typ("Label"), typ("Text")), text("Dark"), inLayer("overlay"), shown())) == 0
+	})
+	s.key("Escape")
+	if !s.waitSoft("Escape from the Theme drop-down closes Settings", 2*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {
+		s.errorf("Escape with the focus on a drop-down left Settings open")
+		s.clickOn("the dialog's Cancel", append(button("Cancel"), inLayer("overlay"))...)
+	}
+
+	s.menu("View", "Trash")
+	s.waitFor("the Trash dialog", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Trash") != nil })
+	s.do("close the Trash with one Escape")
+	s.key("Escape")
+	if !s.waitSoft("one Escape closes the Trash", 2*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {
+		s.errorf("one Escape did not close the Trash")
+		s.key("Escape")
+		s.noOverlay("the Trash closed")
+	}
+
+	s.openSource(chipsTitle, "export controls")
+	s.clickOn("Edit details", append(button("Edit details"), inLayer("content"))...)
+	s.waitFor("the Source details form", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Source details") != nil })
+	notes := s.fieldBeside("Notes")
+	s.do("type a note, Tab out of it, Shift+Tab back, save with Ctrl+Enter")
+	s.key("ctrl+End")
+	s.typeText("Checked by phone")
+	s.key("Tab")
+	s.waitFor("Tab moves the focus out of Notes", 3*time.Second, func(tr *tree) bool {
+		f := tr.find(focused())
+		return f != nil && (f.X != notes.X || f.Y != notes.Y)
+	})
+	s.key("shift+Tab")
+	s.waitFor("Shift+Tab comes back to Notes", 3*time.Second, func(tr *tree) bool {
+		f := tr.find(focused())
+		return f != nil && f.X == notes.X && f.Y == notes.Y
+	})
+	s.key("ctrl+Return")
+	if !s.waitSoft("Ctrl+Enter saves the details", 3*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {
+		s.errorf("Ctrl+Enter in Notes did not save the form")
+		s.clickOn("Save", append(button("Save"), inLayer("overlay"))...)
+	}
+	var srcs []struct {
+		Title string `json:"title"`
+		Notes string `json:"notes"`
+	}
+	s.cliJSON(&srcs, "sources")
+	if len(srcs) != 1 || !strings.HasSuffix(srcs[0].Notes, "Checked by phone") || strings.Contains(srcs[0].Notes, "\t") {
+		s.errorf("the library holds notes %q, want them to end in the typed text, with no tab", srcs)
+	}
+
+	s.menu("Help", "About")
+	s.waitFor("the About dialog", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "About Attaché") != nil })
+	s.do("close About with Enter")
+	s.key("Return")
+	if !s.waitSoft("Enter closes About", 2*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {
+		s.errorf("Enter did not close an information")
 	}
 }
