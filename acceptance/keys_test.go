@@ -96,8 +96,13 @@ func TestDialogsByKeyboardWhateverHasFocus(t *testing.T) {
 		s.clickOn("the dialog's Cancel", append(button("Cancel"), inLayer("overlay"))...)
 	}
 
+	s.do("move the source to the trash with the command line")
+	s.cli("source", "delete", "1")
 	s.menu("View", "Trash")
 	s.waitFor("the Trash dialog", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Trash") != nil })
+	s.clickOn("the source in the trash", typ("Label"), textContains("Chip Export Controls"), inLayer("overlay"), shown())
+	s.clickOn("the Restore button", append(button("Restore"), enabled(), inLayer("overlay"))...)
+	s.waitNode("the Trash empty after the restore", typ("Label"), textPrefix("The trash is empty"), inLayer("overlay"))
 	s.do("close the Trash with one Escape")
 	s.key("Escape")
 	if !s.waitSoft("one Escape closes the Trash", 2*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {

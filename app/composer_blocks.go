@@ -175,7 +175,7 @@ func (c *composer) onPickExcerpt() {
 	search := newDialogEntry()
 	search.SetPlaceHolder("Search excerpts — Down and Up choose, Enter adds")
 	var d *dialog.CustomDialog
-	picker := widget.NewList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
+	picker := newDialogList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
 		box := o.(*fyne.Container)
 		quote := box.Objects[0].(*widget.Label)
 		quote.Importance = widget.MediumImportance

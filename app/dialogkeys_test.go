@@ -182,6 +182,11 @@ func TestEnterConfirmsFormsAndClosesInformation(t *testing.T) {
 	if overlays(u) != 0 {
 		t.Fatal("Enter did not close an information")
 	}
+	fyne.DoAndWait(func() { u.briefings.composer.exported("/tmp/never-written.pdf") })
+	pressKey(u, fyne.KeyReturn)
+	if overlays(u) != 0 {
+		t.Fatal("Enter did not close the Exported dialog")
+	}
 }
 
 // The composer's excerpt picker: Down moves the highlight, Enter adds it.
@@ -214,5 +219,27 @@ func TestExcerptPickerByKeyboard(t *testing.T) {
 	}
 	if uses(exs[1].ID) != had+1 {
 		t.Fatalf("Down, Down, Up, Enter did not add the second excerpt (%d)", exs[1].ID)
+	}
+}
+
+// Escape closes the Trash in one press after a row was clicked, which
+// gives its list the focus.
+func TestEscapeClosesTheTrashFromItsList(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.showTrash() })
+	var list fyne.Focusable
+	walkOverlays(u, func(c fyne.CanvasObject) {
+		if f, ok := c.(fyne.Focusable); ok && list == nil && strings.HasSuffix(reflect.TypeOf(c).String(), "List") {
+			list = f
+		}
+	})
+	if list == nil {
+		t.Fatal("the Trash shows no list")
+	}
+	focus(t, u, list)
+	pressKey(u, fyne.KeyEscape)
+	if overlays(u) != 0 {
+		t.Fatal("Escape with the focus on the Trash's list left it open")
 	}
 }

@@ -396,3 +396,31 @@ func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
 		b.Button.TypedKey(ev)
 	}
 }
+
+// dialogList is a list for a dialog: Escape cancels the dialog, and Enter,
+// like Space, selects the row with the keyboard focus. Fyne focuses a list
+// when a row is clicked, so a plain list in a dialog swallows Escape.
+type dialogList struct {
+	widget.List
+	dialogKeys
+}
+
+// newDialogList is widget.NewList for a dialog.
+func newDialogList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *dialogList {
+	l := &dialogList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey hands Escape to the dialog and selects on Enter.
+func (l *dialogList) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyEscape && l.onEscape != nil:
+		l.onEscape()
+	case isEnter(ev.Name):
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
+		l.List.TypedKey(ev)
+	}
+}

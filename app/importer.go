@@ -75,10 +75,11 @@ func (u *UI) importPaths(paths []string) {
 	label := widget.NewLabel("Importing…")
 	label.Truncation = fyne.TextTruncateEllipsis
 	var prog *dialog.CustomDialog
-	stop := widget.NewButton("Cancel", func() { cancel(); label.SetText("Cancelling after this file…") })
-	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), container.NewVBox(label, bar, stop), u.win)
-	prog.Resize(fyne.NewSize(480, 160))
-	u.showDialog(prog, nil, stop.OnTapped, nil)
+	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling after this file…") })
+	body := container.NewVBox(label, bar, stop)
+	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), body, u.win)
+	prog.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
+	u.showDialog(prog, body, stop.OnTapped, nil)
 	background(func() {
 		defer cancel()
 		var results []importResult

@@ -41,7 +41,7 @@ func (r rect) empty() bool { return r.x1-r.x0 < 1 || r.y1-r.y0 < 1 }
 // must be wholly on screen and clear of its neighbours.
 func isControl(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *dialogButton, *dialogEntry, *dialogSelect,
+	case *dialogButton, *dialogEntry, *dialogSelect, *dialogList,
 		*widget.Button, *widget.Entry, *widget.Select, *widget.Check, *widget.Label, *widget.List,
 		*widget.Form, *widgets.Reader, *widgets.Toolbar, *container.AppTabs, *widget.Accordion, *widget.RichText:
 		return true
@@ -114,9 +114,9 @@ func (lc *layoutChecker) walk(o fyne.CanvasObject, abs fyne.Position, clip rect,
 		if !scrolled && !r.inside(clip) {
 			lc.add("split pane at %v size %v leaves its area %v", abs, o.Size(), clip)
 		}
-	case *widget.List:
+	case *widget.List, *dialogList:
 		scrolled = true
-		children = test.WidgetRenderer(c).Objects()
+		children = test.WidgetRenderer(c.(fyne.Widget)).Objects()
 	case fyne.Widget:
 		children = test.WidgetRenderer(c).Objects()
 		// A dialog's title, fields and buttons must not overlap either.
