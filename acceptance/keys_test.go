@@ -150,3 +150,78 @@ func TestDialogsByKeyboardWhateverHasFocus(t *testing.T) {
 		s.errorf("Enter did not close an information")
 	}
 }
+
+// The composer's excerpt picker works by keyboard: Down moves, Enter
+// adds; and at 800×600 a long form (Source details) keeps its buttons in
+// the window and clear of its fields, which scroll.
+func TestDialogsByKeyboardAt800x600(t *testing.T) {
+	s := start(t, nil)
+	s.withSample()
+	s.openSampleBriefing()
+	before := len(s.briefing(s.briefings()[0].ID).Blocks)
+	s.clickOn("the Excerpt… button", append(button("Excerpt…"), enabled(), inLayer("content"))...)
+	s.waitFor("the excerpt picker", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Add an excerpt") != nil })
+	s.waitFor("the picker's search has the focus", 3*time.Second, func(tr *tree) bool {
+		f := tr.find(focused(), typ("Entry"))
+		return f != nil && f.root().Layer == "overlay"
+	})
+	s.do("choose an excerpt with Down and add it with Enter")
+	s.key("Down")
+	s.key("Return")
+	s.noOverlay("Enter adds the excerpt and closes the picker")
+	deadline := time.Now().Add(5 * time.Second)
+	for len(s.briefing(s.briefings()[0].ID).Blocks) != before+1 && time.Now().Before(deadline) {
+		time.Sleep(200 * time.Millisecond)
+	}
+	if got := len(s.briefing(s.briefings()[0].ID).Blocks); got != before+1 {
+		s.errorf("the briefing has %d blocks after Enter in the picker, want %d", got, before+1)
+	}
+
+	s.do("resize the window to 800×600")
+	s.xdotool("windowsize", s.windowID(), "800", "600")
+	s.waitFor("the window is 800×600", 5*time.Second, func(tr *tree) bool { return tr.win.W == 800 && tr.win.H == 600 })
+	srcs := s.sources()
+	s.showView("Library")
+	s.openSource(srcs[0].Title, "")
+	s.do("open Edit details from the reader's toolbar, folded into its more menu at 800×600")
+	if tr := s.tree(); tr.find(append(button("Edit details"), inLayer("content"))...) != nil {
+		s.clickOn("Edit details", append(button("Edit details"), inLayer("content"))...)
+	} else {
+		ex := s.waitNode("the Excerpt selection button", append(button("Excerpt selection"), inLayer("content"))...)
+		var more *node
+		for _, b := range tr.all(typ("Button"), text(""), inLayer("content"), shown()) {
+			if mid := b.Y + b.H/2; mid > ex.Y && mid < ex.Y+ex.H && b.X > ex.X && (more == nil || b.X > more.X) {
+				more = b
+			}
+		}
+		if more == nil {
+			s.fail("the reader's toolbar has neither Edit details nor a more button")
+		}
+		s.click(more)
+		s.clickOn("Edit details in the more menu", anyOf(typ("Text"), typ("Label")), text("Edit details"), inLayer("overlay"), shown())
+	}
+	s.waitFor("the Source details form", 5*time.Second, func(tr *tree) bool { return overlayTitled(tr, "Source details") != nil })
+	time.Sleep(300 * time.Millisecond) // its layout
+	s.do("check the form's buttons and fields at 800×600")
+	s.keepShot("800x600-source-details")
+	tr := s.tree()
+	win := rect{0, 0, tr.win.W, tr.win.H}
+	fields := tr.all(typeAmong("Entry", "Select"), inLayer("overlay"), shown())
+	for _, label := range []string{"Save", "Cancel"} {
+		b := tr.find(append(button(label), inLayer("overlay"))...)
+		if b == nil {
+			s.errorf("the form shows no %s button at 800×600", label)
+			continue
+		}
+		if v := b.visible(); v.intersect(win) != v {
+			s.errorf("the %s button %s leaves the 800×600 window", label, b)
+		}
+		for _, f := range fields {
+			if o := f.visible().intersect(b.visible()); o.W > 1 && o.H > 1 {
+				s.errorf("the %s button %s lies over the field %s", label, b, f)
+			}
+		}
+	}
+	s.key("Escape")
+	s.noOverlay("Escape closes the unchanged form")
+}
