@@ -168,7 +168,11 @@ func TestDialogsByKeyboardAt800x600(t *testing.T) {
 	s.do("choose an excerpt with Down and add it with Enter")
 	s.key("Down")
 	s.key("Return")
-	s.noOverlay("Enter adds the excerpt and closes the picker")
+	if !s.waitSoft("Enter adds the excerpt and closes the picker", 3*time.Second, func(tr *tree) bool { return tr.overlay() == nil }) {
+		s.errorf("Enter in the picker's search did not add the excerpt")
+		s.key("Escape")
+		s.noOverlay("the picker closed")
+	}
 	deadline := time.Now().Add(5 * time.Second)
 	for len(s.briefing(s.briefings()[0].ID).Blocks) != before+1 && time.Now().Before(deadline) {
 		time.Sleep(200 * time.Millisecond)
