@@ -243,3 +243,21 @@ func TestEscapeClosesTheTrashFromItsList(t *testing.T) {
 		t.Fatal("Escape with the focus on the Trash's list left it open")
 	}
 }
+
+// Enter in a field of the import details saves them as corrected.
+func TestEnterSavesTheImportDetails(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	eventually(t, "the details form", func() bool { return overlayContains(u, "Imported — check the details") })
+	title := u.win.Canvas().Focused().(*dialogEntry)
+	fyne.DoAndWait(func() { title.SetText("") })
+	test.Type(title, "Chip controls, by Enter")
+	pressKey(u, fyne.KeyReturn)
+	eventually(t, "the saved title", func() bool {
+		got, _ := lib.Source(context.Background(), src.ID)
+		return got.Title == "Chip controls, by Enter"
+	})
+	if overlayContains(u, "Imported — check the details") {
+		t.Fatal("the details form stayed open after Enter")
+	}
+}
