@@ -261,3 +261,31 @@ func TestEnterSavesTheImportDetails(t *testing.T) {
 		t.Fatal("the details form stayed open after Enter")
 	}
 }
+
+// Tab reaches a question's buttons; Escape there still answers no, and
+// Enter presses the focused button.
+func TestEscapeFromAQuestionsButtonAnswersNo(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	answer := "none"
+	ask := func() {
+		fyne.DoAndWait(func() {
+			u.confirm("Question", "Go on?", func(ok bool) { answer = map[bool]string{true: "yes", false: "no"}[ok] })
+		})
+	}
+	ask()
+	pressTab(u, false)
+	if u.win.Canvas().Focused() == nil {
+		t.Fatal("Tab focused none of the question's buttons")
+	}
+	pressKey(u, fyne.KeyEscape)
+	if answer != "no" || overlays(u) != 0 {
+		t.Fatalf("Escape on a focused button answered %q and left %d dialogs", answer, overlays(u))
+	}
+	ask()
+	pressTab(u, true) // the last button: Yes
+	pressKey(u, fyne.KeyReturn)
+	if answer != "yes" || overlays(u) != 0 {
+		t.Fatalf("Enter on the focused Yes answered %q and left %d dialogs", answer, overlays(u))
+	}
+}

@@ -197,22 +197,50 @@ func (u *UI) showCustom(title, dismiss string, content fyne.CanvasObject) dialog
 
 // confirm asks a yes-or-no question; Escape answers no.
 func (u *UI) confirm(title, message string, answer func(bool)) {
-	u.showDialog(dialog.NewConfirm(title, message, answer, u.win), nil, nil, nil)
+	u.confirmWith(title, message, "Yes", "No", answer)
 }
 
-// confirmWith is confirm with its own button labels.
+// confirmWith is confirm with its own button labels. Enter answers
+// nothing: a question is answered on purpose.
 func (u *UI) confirmWith(title, message, yes, no string, answer func(bool)) {
-	d := dialog.NewConfirm(title, message, answer, u.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(no)
-	u.showDialog(d, nil, nil, nil)
+	var d *dialog.CustomDialog
+	reply := func(ok bool) func() {
+		return func() {
+			d.Hide()
+			if answer != nil {
+				answer(ok)
+			}
+		}
+	}
+	noBtn := newDialogButton(no, theme.CancelIcon(), reply(false))
+	yesBtn := newDialogButton(yes, theme.ConfirmIcon(), reply(true))
+	yesBtn.Importance = widget.HighImportance
+	d = u.textDialog(title, message, noBtn, yesBtn)
+	u.showDialog(d, nil, reply(false), nil)
 }
 
-// inform shows a message with an OK button.
-// Enter, like Escape, closes it.
+// inform shows a message with an OK button; Enter, like Escape, closes it.
 func (u *UI) inform(title, message string) {
-	d := dialog.NewInformation(title, message, u.win)
+	var d *dialog.CustomDialog
+	d = u.textDialog(title, message, newDialogButton("OK", nil, func() { d.Hide() }))
 	u.showDialog(d, nil, nil, d.Hide)
+}
+
+// textDialog is a message with buttons, sized as Fyne sizes its own
+// information and confirm dialogs, whose buttons swallow Escape once Tab
+// has focused them.
+func (u *UI) textDialog(title, message string, buttons ...*dialogButton) *dialog.CustomDialog {
+	label := &widget.Label{Text: message, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomWithoutButtons(title, label, u.win)
+	objs := make([]fyne.CanvasObject, len(buttons))
+	for i, b := range buttons {
+		b.setKeys(u.escape, nil)
+		objs[i] = b
+	}
+	d.SetButtons(objs)
+	noWrap := widget.NewLabel(message).MinSize().Width + 32 + 2*theme.Padding()
+	d.Resize(fyne.NewSize(min(noWrap, 600, u.win.Canvas().Size().Width*0.9), 0))
+	return d
 }
 
 // formState is what the fields under o hold, to tell later whether the

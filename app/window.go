@@ -2,6 +2,7 @@ package app
 
 import (
 	"time"
+	"unicode"
 
 	"context"
 
@@ -231,8 +232,11 @@ func (u *UI) showError(err error) {
 	if err == nil || u.ctx.Err() != nil {
 		return // nothing, or the screens were replaced (a restored backup)
 	}
-	d := dialog.NewError(errorForUser(err), u.win)
-	u.showDialog(d, nil, nil, d.Hide) // Enter, like Escape, closes it
+	msg := []rune(errorForUser(err).Error())
+	if len(msg) > 0 {
+		msg[0] = unicode.ToUpper(msg[0]) // as Fyne's error dialog shows it
+	}
+	u.inform("Error", string(msg))
 
 }
 
