@@ -199,6 +199,9 @@ func treeContains(o fyne.CanvasObject, text string) bool {
 
 func walk(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 	fn(o)
+	if b, ok := o.(*dialogButton); ok {
+		fn(&b.Button) // a dialog's button is a button to the tests
+	}
 	switch c := o.(type) {
 	case *fyne.Container:
 		for _, ch := range c.Objects {

@@ -163,40 +163,77 @@ func (c *composer) onRedo() {
 	}
 }
 
-// onPickExcerpt offers the library's excerpts, searchable, to add one.
+// onPickExcerpt offers the library's excerpts, searchable, to add one: by
+// a click, or from the search field with Down and Up to move the
+// highlighted row and Enter to add it.
 func (c *composer) onPickExcerpt() {
 	if c.d == nil {
 		return
 	}
 	var list []*domain.Excerpt
+	cursor := 0 // the row Enter adds
 	search := newDialogEntry()
-	search.SetPlaceHolder("Search excerpts")
-	var d dialog.Dialog
-	picker := widget.NewList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
+	search.SetPlaceHolder("Search excerpts — Down and Up choose, Enter adds")
+	var d *dialog.CustomDialog
+	picker := newDialogList(func() int { return len(list) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
 		box := o.(*fyne.Container)
-		box.Objects[0].(*widget.Label).SetText(quoted(clipRunes(list[i].Quote, 140)))
+		quote := box.Objects[0].(*widget.Label)
+		quote.Importance = widget.MediumImportance
+		if i == cursor {
+			quote.Importance = widget.HighImportance
+		}
+		quote.SetText(quoted(clipRunes(list[i].Quote, 140)))
 		box.Objects[1].(*widget.Label).SetText(excerptLine(list[i]))
 	})
-	picker.OnSelected = func(i widget.ListItemID) {
+	add := func(i int) {
+		if i < 0 || i >= len(list) {
+			return
+		}
 		e := list[i]
 		d.Hide()
 		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
+	}
+	picker.OnSelected = add
+	moveTo := func(i int) {
+		if i < 0 || i >= len(list) {
+			return
+		}
+		old := cursor
+		cursor = i
+		picker.RefreshItem(old)
+		picker.RefreshItem(cursor)
+		picker.ScrollTo(cursor)
+	}
+	search.onKey = func(ev *fyne.KeyEvent) bool {
+		switch ev.Name {
+		case fyne.KeyDown:
+			moveTo(cursor + 1)
+		case fyne.KeyUp:
+			moveTo(cursor - 1)
+		default:
+			return false
+		}
+		return true
 	}
 	load := func(q string) {
 		background(func() {
 			found, err := c.ui.lib.Excerpts(c.ui.ctx, domain.ExcerptFilter{Query: strings.TrimSpace(q), Limit: 500})
 			c.ui.do(func() {
 				if err == nil && search.Text == q {
-					list = found
+					list, cursor = found, 0
 					picker.Refresh()
+					picker.ScrollToTop()
 				}
 			})
 		})
 	}
 	search.OnChanged = load
-	d = dialog.NewCustom("Add an excerpt", "Cancel", container.NewBorder(search, nil, nil, nil, picker), c.ui.win)
-	d.Resize(fyne.NewSize(760, 560))
-	c.ui.showDialog(d, search, nil, nil)
+	d = dialog.NewCustomWithoutButtons("Add an excerpt", container.NewBorder(search, nil, nil, nil, picker), c.ui.win)
+	cancel := newDialogButton("Cancel", theme.CancelIcon(), d.Hide)
+	cancel.setKeys(c.ui.escape, nil)
+	d.SetButtons([]fyne.CanvasObject{cancel})
+	d.Resize(fitInside(c.ui.win, fyne.NewSize(760, 560)))
+	c.ui.showDialog(d, search, nil, func() { add(cursor) })
 	load("")
 }
 

@@ -46,15 +46,15 @@ func (c *composer) onExport() {
 		return
 	}
 	c.d.flush()
-	format := widget.NewSelect(formatChoices, nil)
+	format := newDialogSelect(formatChoices, nil)
 	format.SetSelectedIndex(0)
-	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
 	folder := widget.NewLabel(c.exportFolder())
 	folder.Truncation = fyne.TextTruncateEllipsis
-	choose := widget.NewButton("Choose…", func() {
+	choose := newDialogButton("Choose…", nil, func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
 			if err == nil && u != nil {
 				folder.SetText(u.Path())
@@ -212,8 +212,8 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 func (c *composer) exported(path string) {
 	var d dialog.Dialog
 	buttons := container.NewHBox(
-		widget.NewButton("Open file", func() { d.Hide(); c.ui.openExported(path, false) }),
-		widget.NewButton("Show folder", func() { d.Hide(); c.ui.openExported(path, true) }))
+		newDialogButton("Open file", nil, func() { d.Hide(); c.ui.openExported(path, false) }),
+		newDialogButton("Show folder", nil, func() { d.Hide(); c.ui.openExported(path, true) }))
 	d = c.ui.showCustom("Exported", "Close", container.NewVBox(widget.NewLabel("Saved "+path), buttons))
 }
 
@@ -250,11 +250,11 @@ func (u *UI) openExported(path string, folder bool) {
 func (u *UI) showPath(path string, err error) {
 	entry := newDialogEntry()
 	entry.SetText(path)
-	copyBtn := widget.NewButton("Copy path", func() { u.app.Clipboard().SetContent(path) })
+	copyBtn := newDialogButton("Copy path", nil, func() { u.app.Clipboard().SetContent(path) })
 	msg := widget.NewLabel("No program could show the folder (" + err.Error() + "). The file is saved here:")
 	msg.Wrapping = fyne.TextWrapWord
 	d := u.showCustom("Where the file is", "Close", container.NewVBox(msg, container.NewBorder(nil, nil, nil, copyBtn, entry)))
-	d.Resize(fyne.NewSize(620, 200))
+	d.Resize(fitInside(u.win, fyne.NewSize(620, 200)))
 }
 
 // openPath opens a file or folder in the desktop's program for it. On

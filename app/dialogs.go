@@ -5,20 +5,23 @@ import (
 	"strconv"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-// Fyne's dialogs ignore the keyboard: Escape does nothing, Enter in a
-// one-field form does nothing, and nothing has focus. showDialog, used for
-// every dialog of the app, adds that: Escape cancels the dialog on top (as
-// its Cancel, No or Close button would), the first text field has focus,
-// and Enter in the only field of a dialog confirms it.
+// Fyne's dialogs ignore the keyboard: Escape does nothing, Enter does
+// nothing, and nothing has focus. showDialog, used for every dialog of the
+// app, adds that: Escape cancels the dialog on top (as its Cancel, No or
+// Close button would), Enter confirms it (a form's confirm button, an
+// information's OK), and the first field has focus.
 //
-// Escape reaches the window only when no widget has focus; a focused
-// Fyne entry swallows it. Text fields in dialogs are therefore made with
-// newDialogEntry (or newDialogMultiEntry), which hand Escape on.
+// Fyne gives a key to the focused widget, and to the window only when no
+// widget has focus; a focused Fyne entry, select or button swallows
+// Escape and Enter. The fields and buttons of dialogs are therefore made
+// with newDialogEntry, newDialogMultiEntry, newDialogSelect and
+// newDialogButton, which hand those keys on.
 
 // closable is a dialog: dialog.Dialog, or a file dialog.
 type closable interface {
@@ -30,8 +33,8 @@ type closable interface {
 // shownDialog is a dialog on screen: the overlay Fyne shows it in, and how
 // to cancel it.
 type shownDialog struct {
-	overlay fyne.CanvasObject
-	cancel  func()
+	overlay        fyne.CanvasObject
+	cancel, submit func()
 }
 
 // openDialogs are the dialogs showing in each window, oldest first (UI
@@ -42,8 +45,9 @@ var openDialogs = map[fyne.Window][]shownDialog{}
 var keysInstalled = map[fyne.Window]bool{}
 
 // showDialog shows d over the window with content in it. Escape runs
-// cancel (d.Hide, which is what its dismiss button does, when nil); submit,
-// if not nil, runs on Enter in content's text field when it has just one.
+// cancel (d.Hide, which is what its dismiss button does, when nil); Enter
+// runs submit, if not nil, in a one-line field of content, on its select,
+// or with nothing focused (Ctrl+Enter in a multi-line field).
 func (u *UI) showDialog(d closable, content fyne.CanvasObject, cancel, submit func()) {
 	if cancel == nil {
 		cancel = d.Hide
@@ -53,26 +57,28 @@ func (u *UI) showDialog(d closable, content fyne.CanvasObject, cancel, submit fu
 	d.Show()
 	top := cv.Overlays().Top()
 	u.forgetDialog(top) // shown again (a form back after a failed save)
-	openDialogs[u.win] = append(openDialogs[u.win], shownDialog{overlay: top, cancel: cancel})
+	openDialogs[u.win] = append(openDialogs[u.win], shownDialog{overlay: top, cancel: cancel, submit: submit})
 	d.SetOnClosed(func() {
 		// A form's answer may have shown it again before this runs.
 		if !slices.Contains(cv.Overlays().List(), top) {
 			u.forgetDialog(top)
 		}
 	})
-	fields := textFields(content)
-	for _, f := range fields {
-		if e, ok := f.(*dialogEntry); ok {
-			e.onEscape = u.escape
+	u.wireKeys(content, submit)
+	if f := firstField(content); f != nil {
+		cv.Focus(f)
+	}
+}
+
+// wireKeys has the dialog widgets under o hand Escape to the dialog on
+// top and Enter to submit.
+func (u *UI) wireKeys(o fyne.CanvasObject, submit func()) {
+	walkTree(o, true, func(c fyne.CanvasObject) bool {
+		if k, ok := c.(dialogKeyed); ok {
+			k.setKeys(u.escape, submit)
 		}
-	}
-	if len(fields) == 0 {
-		return
-	}
-	if e := asEntry(fields[0]); len(fields) == 1 && submit != nil && !e.MultiLine && e.OnSubmitted == nil {
-		e.OnSubmitted = func(string) { submit() }
-	}
-	cv.Focus(fields[0])
+		return true
+	})
 }
 
 // forgetDialog drops a closed dialog from the window's list.
@@ -88,21 +94,37 @@ func (u *UI) forgetDialog(overlay fyne.CanvasObject) {
 	openDialogs[u.win] = open
 }
 
-// escape cancels the dialog on top, if it is one of ours (a pop-up menu
-// closes itself).
+// escape cancels the topmost of our dialogs. A pop-up above it (a
+// select's list) has the focus and closes itself on Escape.
 func (u *UI) escape() {
-	open := openDialogs[u.win]
-	top := u.win.Canvas().Overlays().Top()
-	for i := len(open) - 1; i >= 0; i-- {
-		if open[i].overlay == top {
-			open[i].cancel()
-			return
-		}
+	if d, ok := u.topDialog(); ok {
+		d.cancel()
 	}
 }
 
-// installKeys makes Escape, pressed with no widget focused, cancel the top
-// dialog; other keys go where they went before.
+// enter confirms the topmost of our dialogs, if it has a confirm action.
+func (u *UI) enter() {
+	if d, ok := u.topDialog(); ok && d.submit != nil {
+		d.submit()
+	}
+}
+
+// topDialog is the topmost overlay that is one of our dialogs. It need not
+// be the top overlay: the window's menu, just used to open the dialog, may
+// still lie above it.
+func (u *UI) topDialog() (shownDialog, bool) {
+	open := openDialogs[u.win]
+	list := u.win.Canvas().Overlays().List()
+	for i := len(list) - 1; i >= 0; i-- {
+		if j := slices.IndexFunc(open, func(s shownDialog) bool { return s.overlay == list[i] }); j >= 0 {
+			return open[j], true
+		}
+	}
+	return shownDialog{}, false
+}
+
+// installKeys makes Escape and Enter, pressed with no widget focused,
+// cancel or confirm the top dialog; other keys go where they went before.
 func (u *UI) installKeys() {
 	if keysInstalled[u.win] {
 		return
@@ -111,14 +133,36 @@ func (u *UI) installKeys() {
 	cv := u.win.Canvas()
 	before := cv.OnTypedKey()
 	cv.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape && len(openDialogs[u.win]) > 0 {
-			u.escape()
-			return
+		if len(openDialogs[u.win]) > 0 {
+			switch ev.Name {
+			case fyne.KeyEscape:
+				u.escape()
+				return
+			case fyne.KeyReturn, fyne.KeyEnter:
+				u.enter()
+				return
+			}
 		}
 		if before != nil {
 			before(ev)
 		}
 	})
+}
+
+// firstField is the first enabled field under o to give the focus to: a
+// text field, or else a select.
+func firstField(o fyne.CanvasObject) fyne.Focusable {
+	if fs := textFields(o); len(fs) > 0 {
+		return fs[0]
+	}
+	var first fyne.Focusable
+	walkTree(o, false, func(c fyne.CanvasObject) bool {
+		if s, ok := c.(*dialogSelect); ok && first == nil && !s.Disabled() && s.Visible() {
+			first = s
+		}
+		return c.Visible()
+	})
+	return first
 }
 
 // textFields are the enabled text fields under o, in order.
@@ -140,77 +184,63 @@ func textFields(o fyne.CanvasObject) []fyne.Focusable {
 	return out
 }
 
-// dialogEntry is a text field that hands Escape to its dialog.
-type dialogEntry struct {
-	widget.Entry
-	onEscape func()
-}
-
-// newDialogEntry is a one-line text field for a dialog.
-func newDialogEntry() *dialogEntry {
-	e := &dialogEntry{}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-// newDialogMultiEntry is a multi-line text field for a dialog.
-func newDialogMultiEntry() *dialogEntry {
-	e := newDialogEntry()
-	e.MultiLine = true
-	e.Wrapping = fyne.TextWrapWord
-	return e
-}
-
-// TypedKey hands Escape to the dialog and the rest to the entry.
-func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
-	if ev.Name == fyne.KeyEscape && e.onEscape != nil {
-		e.onEscape()
-		return
-	}
-	e.Entry.TypedKey(ev)
-}
-
-// asEntry is the entry a text field of textFields is.
-func asEntry(f fyne.Focusable) *widget.Entry {
-	if e, ok := f.(*dialogEntry); ok {
-		return &e.Entry
-	}
-	return f.(*widget.Entry)
-}
-
-// formContent holds the form items' widgets, to find their fields (not
-// shown: a widget.Form would take over their validation).
-func formContent(items []*widget.FormItem) fyne.CanvasObject {
-	ws := make([]fyne.CanvasObject, 0, len(items))
-	for _, it := range items {
-		ws = append(ws, it.Widget)
-	}
-	return container.NewWithoutLayout(ws...)
-}
-
 // showCustom shows content in a dialog with one button, dismiss.
+// Enter, with nothing focused, is that button too.
 func (u *UI) showCustom(title, dismiss string, content fyne.CanvasObject) dialog.Dialog {
-	d := dialog.NewCustom(title, dismiss, content, u.win)
-	u.showDialog(d, content, nil, nil)
+	d := dialog.NewCustomWithoutButtons(title, content, u.win)
+	close := newDialogButton(dismiss, theme.CancelIcon(), d.Hide)
+	close.setKeys(u.escape, nil)
+	d.SetButtons([]fyne.CanvasObject{close})
+	u.showDialog(d, content, nil, d.Hide)
 	return d
 }
 
 // confirm asks a yes-or-no question; Escape answers no.
 func (u *UI) confirm(title, message string, answer func(bool)) {
-	u.showDialog(dialog.NewConfirm(title, message, answer, u.win), nil, nil, nil)
+	u.confirmWith(title, message, "Yes", "No", answer)
 }
 
-// confirmWith is confirm with its own button labels.
+// confirmWith is confirm with its own button labels. Enter answers
+// nothing: a question is answered on purpose.
 func (u *UI) confirmWith(title, message, yes, no string, answer func(bool)) {
-	d := dialog.NewConfirm(title, message, answer, u.win)
-	d.SetConfirmText(yes)
-	d.SetDismissText(no)
-	u.showDialog(d, nil, nil, nil)
+	var d *dialog.CustomDialog
+	reply := func(ok bool) func() {
+		return func() {
+			d.Hide()
+			if answer != nil {
+				answer(ok)
+			}
+		}
+	}
+	noBtn := newDialogButton(no, theme.CancelIcon(), reply(false))
+	yesBtn := newDialogButton(yes, theme.ConfirmIcon(), reply(true))
+	yesBtn.Importance = widget.HighImportance
+	d = u.textDialog(title, message, noBtn, yesBtn)
+	u.showDialog(d, nil, reply(false), nil)
 }
 
-// inform shows a message with an OK button.
+// inform shows a message with an OK button; Enter, like Escape, closes it.
 func (u *UI) inform(title, message string) {
-	u.showDialog(dialog.NewInformation(title, message, u.win), nil, nil, nil)
+	var d *dialog.CustomDialog
+	d = u.textDialog(title, message, newDialogButton("OK", nil, func() { d.Hide() }))
+	u.showDialog(d, nil, nil, d.Hide)
+}
+
+// textDialog is a message with buttons, sized as Fyne sizes its own
+// information and confirm dialogs, whose buttons swallow Escape once Tab
+// has focused them.
+func (u *UI) textDialog(title, message string, buttons ...*dialogButton) *dialog.CustomDialog {
+	label := &widget.Label{Text: message, Alignment: fyne.TextAlignCenter, Wrapping: fyne.TextWrapWord}
+	d := dialog.NewCustomWithoutButtons(title, label, u.win)
+	objs := make([]fyne.CanvasObject, len(buttons))
+	for i, b := range buttons {
+		b.setKeys(u.escape, nil)
+		objs[i] = b
+	}
+	d.SetButtons(objs)
+	noWrap := widget.NewLabel(message).MinSize().Width + 32 + 2*theme.Padding()
+	d.Resize(fyne.NewSize(min(noWrap, 600, u.win.Canvas().Size().Width*0.9), 0))
+	return d
 }
 
 // formState is what the fields under o hold, to tell later whether the
@@ -224,6 +254,8 @@ func formState(o fyne.CanvasObject) []string {
 		case *widget.Entry:
 			out = append(out, w.Text)
 		case *widget.Select:
+			out = append(out, w.Selected)
+		case *dialogSelect:
 			out = append(out, w.Selected)
 		case *widget.Check:
 			out = append(out, strconv.FormatBool(w.Checked))
@@ -248,4 +280,175 @@ func (u *UI) askDiscard(o fyne.CanvasObject, state []string, discard, keep func(
 			keep()
 		}
 	})
+}
+
+// dialogKeyed is a dialog widget that hands Escape and Enter on.
+type dialogKeyed interface {
+	setKeys(escape, submit func())
+}
+
+// dialogKeys are the dialog's actions for Escape and Enter.
+type dialogKeys struct {
+	onEscape, onSubmit func()
+}
+
+func (k *dialogKeys) setKeys(escape, submit func()) { k.onEscape, k.onSubmit = escape, submit }
+
+// handled runs the dialog's action for ev, if it has one, telling whether
+// it did; Enter counts only if confirms is true.
+func (k *dialogKeys) handled(ev *fyne.KeyEvent, confirms bool) bool {
+	switch {
+	case ev.Name == fyne.KeyEscape && k.onEscape != nil:
+		k.onEscape()
+	case isEnter(ev.Name) && confirms && k.onSubmit != nil:
+		k.onSubmit()
+	default:
+		return false
+	}
+	return true
+}
+
+func isEnter(k fyne.KeyName) bool { return k == fyne.KeyReturn || k == fyne.KeyEnter }
+
+// dialogEntry is a text field for a dialog: Escape cancels the dialog,
+// Enter in one line (Ctrl+Enter in several) confirms it, and Tab moves on
+// to the next field instead of typing a tab.
+type dialogEntry struct {
+	widget.Entry
+	dialogKeys
+	// onKey, if set, sees keys first and tells whether it used them.
+	onKey func(*fyne.KeyEvent) bool
+}
+
+// newDialogEntry is a one-line text field for a dialog.
+func newDialogEntry() *dialogEntry {
+	e := &dialogEntry{}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newDialogMultiEntry is a multi-line text field for a dialog.
+func newDialogMultiEntry() *dialogEntry {
+	e := newDialogEntry()
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	return e
+}
+
+// TypedKey hands Escape and Enter to the dialog and the rest to the entry.
+// An entry with its own OnSubmitted keeps Enter.
+func (e *dialogEntry) TypedKey(ev *fyne.KeyEvent) {
+	if e.onKey != nil && e.onKey(ev) {
+		return
+	}
+	if e.handled(ev, !e.MultiLine && e.OnSubmitted == nil) {
+		return
+	}
+	e.Entry.TypedKey(ev)
+}
+
+// TypedShortcut confirms the dialog on Ctrl+Enter; plain Enter in a
+// multi-line field is a line break.
+func (e *dialogEntry) TypedShortcut(s fyne.Shortcut) {
+	if c, ok := s.(*desktop.CustomShortcut); ok && isEnter(c.KeyName) && c.Modifier == fyne.KeyModifierControl && e.onSubmit != nil {
+		e.onSubmit()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// AcceptsTab is false: Tab leaves the field, as a keyboard user expects
+// in a dialog (Fyne asks the focused widget).
+func (e *dialogEntry) AcceptsTab() bool { return false }
+
+// dialogSelect is a drop-down for a dialog: Escape cancels the dialog and
+// Enter confirms it (Space, Up and Down open the list).
+type dialogSelect struct {
+	widget.Select
+	dialogKeys
+}
+
+// newDialogSelect is a drop-down of options for a dialog.
+func newDialogSelect(options []string, changed func(string)) *dialogSelect {
+	s := &dialogSelect{}
+	s.Options, s.OnChanged = options, changed
+	s.PlaceHolder = "(Select one)"
+	s.ExtendBaseWidget(s)
+	return s
+}
+
+// TypedKey hands Escape and Enter to the dialog.
+func (s *dialogSelect) TypedKey(ev *fyne.KeyEvent) {
+	if !s.handled(ev, true) {
+		s.Select.TypedKey(ev)
+	}
+}
+
+// dialogSelectFor is a dialog select that stands in for sel on screen,
+// for a form whose code made a plain select: the choice goes on to sel,
+// and so to its OnChanged and to whoever reads sel.Selected.
+func dialogSelectFor(sel *widget.Select) *dialogSelect {
+	s := newDialogSelect(sel.Options, func(v string) { sel.SetSelected(v) })
+	s.PlaceHolder = sel.PlaceHolder
+	s.Selected = sel.Selected
+	if sel.Disabled() {
+		s.Disable()
+	}
+	return s
+}
+
+// dialogButton is a button for a dialog: Escape cancels the dialog, and
+// Enter, like Space, presses it.
+type dialogButton struct {
+	widget.Button
+	dialogKeys
+}
+
+// newDialogButton is a dialog button with text, an icon (or nil) and
+// tapped.
+func newDialogButton(text string, icon fyne.Resource, tapped func()) *dialogButton {
+	b := &dialogButton{}
+	b.Text, b.Icon, b.OnTapped = text, icon, tapped
+	b.ExtendBaseWidget(b)
+	return b
+}
+
+// TypedKey hands Escape to the dialog and presses the button on Enter.
+func (b *dialogButton) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyEscape && b.onEscape != nil:
+		b.onEscape()
+	case isEnter(ev.Name):
+		b.Button.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
+		b.Button.TypedKey(ev)
+	}
+}
+
+// dialogList is a list for a dialog: Escape cancels the dialog, and Enter,
+// like Space, selects the row with the keyboard focus. Fyne focuses a list
+// when a row is clicked, so a plain list in a dialog swallows Escape.
+type dialogList struct {
+	widget.List
+	dialogKeys
+}
+
+// newDialogList is widget.NewList for a dialog.
+func newDialogList(length func() int, create func() fyne.CanvasObject, update func(widget.ListItemID, fyne.CanvasObject)) *dialogList {
+	l := &dialogList{}
+	l.Length, l.CreateItem, l.UpdateItem = length, create, update
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+// TypedKey hands Escape to the dialog and selects on Enter.
+func (l *dialogList) TypedKey(ev *fyne.KeyEvent) {
+	switch {
+	case ev.Name == fyne.KeyEscape && l.onEscape != nil:
+		l.onEscape()
+	case isEnter(ev.Name):
+		l.List.TypedKey(&fyne.KeyEvent{Name: fyne.KeySpace})
+	default:
+		l.List.TypedKey(ev)
+	}
 }

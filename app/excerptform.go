@@ -43,13 +43,13 @@ func marked(m domain.Marking) string {
 type excerptFields struct {
 	note        *dialogEntry // hand Escape to the New excerpt dialog
 	tags        *dialogEntry
-	credibility *widget.Select
-	marking     *widget.Select
+	credibility *dialogSelect
+	marking     *dialogSelect
 }
 
 func newExcerptFields() *excerptFields {
 	f := &excerptFields{note: newDialogMultiEntry(), tags: newDialogEntry(),
-		credibility: widget.NewSelect(credibilityChoices, nil), marking: widget.NewSelect(markingChoices, nil)}
+		credibility: newDialogSelect(credibilityChoices, nil), marking: newDialogSelect(markingChoices, nil)}
 	f.note.SetMinRowsVisible(3)
 	f.note.Wrapping = fyne.TextWrapWord
 	f.tags.SetPlaceHolder("comma-separated, e.g. export controls, chips")

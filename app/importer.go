@@ -75,10 +75,11 @@ func (u *UI) importPaths(paths []string) {
 	label := widget.NewLabel("Importing…")
 	label.Truncation = fyne.TextTruncateEllipsis
 	var prog *dialog.CustomDialog
-	stop := widget.NewButton("Cancel", func() { cancel(); label.SetText("Cancelling after this file…") })
-	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), container.NewVBox(label, bar, stop), u.win)
-	prog.Resize(fyne.NewSize(480, 160))
-	u.showDialog(prog, nil, stop.OnTapped, nil)
+	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling after this file…") })
+	body := container.NewVBox(label, bar, stop)
+	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), body, u.win)
+	prog.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
+	u.showDialog(prog, body, stop.OnTapped, nil)
 	background(func() {
 		defer cancel()
 		var results []importResult
@@ -288,6 +289,7 @@ func (u *UI) reviewImport(src *domain.Source, report []string) {
 	items, save := u.sourceForm(src, report)
 	form := widget.NewForm(items...)
 	var d *dialog.CustomDialog
+	var show func()
 	done := func() { u.library.reader.open(src.ID, -1); u.library.reload() }
 	keep := func() {
 		d.Hide()
@@ -297,10 +299,21 @@ func (u *UI) reviewImport(src *domain.Source, report []string) {
 	// Escape keeps the details as detected too, asking first if some
 	// were corrected.
 	escape := func() { u.askDiscard(form, start, keep, nil) }
-	show := func() { u.showDialog(d, form, escape, nil) }
-	saveBtn := widget.NewButtonWithIcon("Save details", theme.ConfirmIcon(), func() { d.Hide(); save(show, done) })
+	var saveBtn *dialogButton
+	saveDetails := func() {
+		if !saveBtn.Disabled() {
+			d.Hide()
+			save(show, done)
+		}
+	}
+	show = func() { u.showDialog(d, form, escape, saveDetails) }
+	saveBtn = newDialogButton("Save details", theme.ConfirmIcon(), saveDetails)
 	saveBtn.Importance = widget.HighImportance
-	undo := widget.NewButtonWithIcon("Undo import", theme.ContentUndoIcon(), func() { d.Hide(); u.undoImport(src) })
+	undo := newDialogButton("Undo import", theme.ContentUndoIcon(), func() { d.Hide(); u.undoImport(src) })
+	keepBtn := newDialogButton("Keep as detected", nil, keep)
+	for _, b := range []*dialogButton{undo, keepBtn, saveBtn} {
+		b.setKeys(u.escape, nil)
+	}
 	form.SetOnValidationChanged(func(err error) {
 		if err != nil {
 			saveBtn.Disable()
@@ -308,9 +321,9 @@ func (u *UI) reviewImport(src *domain.Source, report []string) {
 			saveBtn.Enable()
 		}
 	})
-	d = dialog.NewCustomWithoutButtons("Imported — check the details", form, u.win)
-	d.SetButtons([]fyne.CanvasObject{undo, widget.NewButton("Keep as detected", keep), saveBtn})
-	d.Resize(fyne.NewSize(680, 640))
+	d = dialog.NewCustomWithoutButtons("Imported — check the details", fitScroll(form), u.win)
+	d.SetButtons([]fyne.CanvasObject{undo, keepBtn, saveBtn})
+	d.Resize(fitInside(u.win, fyne.NewSize(680, 640)))
 	show()
 }
 

@@ -41,7 +41,8 @@ func (r rect) empty() bool { return r.x1-r.x0 < 1 || r.y1-r.y0 < 1 }
 // must be wholly on screen and clear of its neighbours.
 func isControl(o fyne.CanvasObject) bool {
 	switch o.(type) {
-	case *widget.Button, *widget.Entry, *widget.Select, *widget.Check, *widget.Label, *widget.List,
+	case *dialogButton, *dialogEntry, *dialogSelect, *dialogList,
+		*widget.Button, *widget.Entry, *widget.Select, *widget.Check, *widget.Label, *widget.List,
 		*widget.Form, *widgets.Reader, *widgets.Toolbar, *container.AppTabs, *widget.Accordion, *widget.RichText:
 		return true
 	}
@@ -68,6 +69,12 @@ func describe(o fyne.CanvasObject) string {
 			return "icon button"
 		}
 		return "button " + w.Text
+	case *dialogButton:
+		return describe(&w.Button)
+	case *dialogEntry:
+		return describe(&w.Entry)
+	case *dialogSelect:
+		return describe(&w.Select)
 	case *widget.Label:
 		return "label " + clipRunes(w.Text, 30)
 	case *widget.Entry:
@@ -107,11 +114,13 @@ func (lc *layoutChecker) walk(o fyne.CanvasObject, abs fyne.Position, clip rect,
 		if !scrolled && !r.inside(clip) {
 			lc.add("split pane at %v size %v leaves its area %v", abs, o.Size(), clip)
 		}
-	case *widget.List:
+	case *widget.List, *dialogList:
 		scrolled = true
-		children = test.WidgetRenderer(c).Objects()
+		children = test.WidgetRenderer(c.(fyne.Widget)).Objects()
 	case fyne.Widget:
 		children = test.WidgetRenderer(c).Objects()
+		// A dialog's title, fields and buttons must not overlap either.
+		siblings = strings.HasPrefix(fmt.Sprintf("%T", c), "*dialog.")
 	}
 	if siblings {
 		lc.checkSiblings(children, abs)
@@ -255,6 +264,14 @@ func TestDialogsFitTheWindow(t *testing.T) {
 		{"Discard your changes?", func() { u.askDiscard(container.NewWithoutLayout(), []string{"typed"}, func() {}, nil) }},
 		{"Trash", func() { u.showTrash() }},
 		{"Keyboard shortcuts", u.onShortcutsHelp},
+		{"Imported — check the details, a long source", func() { u.reviewImport(longSource(srcs[0]), longReport) }},
+		{"New excerpt of a long passage", func() {
+			r := u.library.reader
+			src, _ := lib.Source(context.Background(), srcs[0].ID)
+			r.loaded(src, nil, -1)
+			r.text.Select(0, len([]rune(src.Text)))
+			r.onNewExcerpt()
+		}},
 	}
 	for _, size := range layoutSizes {
 		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
@@ -271,6 +288,20 @@ func TestDialogsFitTheWindow(t *testing.T) {
 			}
 		})
 	}
+}
+
+// longReport is what an import found in a messy file: many lines.
+var longReport = []string{"Title taken from the first line", "Authors taken from the byline: Cyber and Critical Tech desk",
+	"Date taken from the dateline", "Publisher taken from the footer", "Hyphenation at line ends removed in 42 places",
+	"Page headers and footers removed (12)", "Curly quotes kept as typed", "Two columns merged into one"}
+
+// longSource is src with long details, as an import may find them.
+func longSource(src *domain.Source) *domain.Source {
+	s := *src
+	s.Title = strings.Repeat("A very long title of a policy report on export controls ", 4)
+	s.Subtitle = strings.Repeat("and its subtitle ", 8)
+	s.Notes = strings.Repeat("Notes kept on the source, line after line.\n", 12)
+	return &s
 }
 
 // The checker itself: a row wider than the window, and two controls laid

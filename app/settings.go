@@ -21,9 +21,9 @@ func (u *UI) onSettings() {
 	author.SetText(p.String(prefAuthor))
 	class := newDialogEntry()
 	class.SetText(p.String(prefClassification))
-	paper := widget.NewSelect([]string{"A4", "US Letter"}, nil)
+	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)
 	paper.SetSelected(p.StringWithFallback(prefPaper, "A4"))
-	th := widget.NewSelect([]string{"Follow the system", "Light", "Dark"}, nil)
+	th := newDialogSelect([]string{"Follow the system", "Light", "Dark"}, nil)
 	th.SetSelected(p.StringWithFallback(prefTheme, "Follow the system"))
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Classification", Widget: class, HintText: "banner text for new briefings"},

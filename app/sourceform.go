@@ -27,7 +27,7 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 	titleE, subtitle, authors := e(src.Title), e(src.Subtitle), e(strings.Join(src.Authors, "; "))
 	publisher, published, url := e(src.Publisher), e(src.Published.String()), e(src.URL)
 	accessed := e(src.Accessed.String())
-	rel := widget.NewSelect(reliabilityChoices, nil)
+	rel := newDialogSelect(reliabilityChoices, nil)
 	grade := 0 // not graded
 	if src.Reliability != "" {
 		grade = strings.Index("ABCDEF", string(src.Reliability)) + 1

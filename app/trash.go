@@ -72,7 +72,8 @@ func (u *UI) onShowTrash() { u.showTrash() }
 
 func (u *UI) showTrash() *trashWindow {
 	w := &trashWindow{ui: u, selected: -1}
-	w.list = widget.NewList(func() int { return len(w.items) }, trashRow, w.updateRow)
+	list := newDialogList(func() int { return len(w.items) }, trashRow, w.updateRow) // hands Escape on
+	w.list = &list.List
 	w.list.OnSelected = func(i widget.ListItemID) { w.selected = i; w.syncButtons() }
 	w.list.OnUnselected = func(widget.ListItemID) { w.selected = -1; w.syncButtons() }
 	w.status = widget.NewLabel("")
@@ -82,7 +83,7 @@ func (u *UI) showTrash() *trashWindow {
 	w.empty = u.writes(widget.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), w.onEmpty))
 	w.restore.Importance = widget.HighImportance
 	buttons := container.NewHBox(w.restore, w.purge, w.empty)
-	body := container.NewBorder(nil, container.NewVBox(w.status, buttons), nil, nil, w.list)
+	body := container.NewBorder(nil, container.NewVBox(w.status, buttons), nil, nil, list)
 	w.syncButtons()
 	w.dlg = u.showCustom("Trash", "Close", body)
 	w.dlg.Resize(fitInside(u.win, fyne.NewSize(720, 480)))

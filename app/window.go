@@ -2,6 +2,7 @@ package app
 
 import (
 	"time"
+	"unicode"
 
 	"context"
 
@@ -235,26 +236,66 @@ func (u *UI) showError(err error) {
 	if err == nil || u.ctx.Err() != nil {
 		return // nothing, or the screens were replaced (a restored backup)
 	}
-	u.showDialog(dialog.NewError(errorForUser(err), u.win), nil, nil, nil)
+	msg := []rune(errorForUser(err).Error())
+	if len(msg) > 0 {
+		msg[0] = unicode.ToUpper(msg[0]) // as Fyne's error dialog shows it
+	}
+	u.inform("Error", string(msg))
+
 }
 
 // showForm shows a form dialog of the given size; submit runs when it is
 // confirmed, with again to bring the form back as it was typed (after a
 // failed save, say). Cancelling a form with changes asks first.
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
-	var d *dialog.FormDialog
-	content := formContent(items)
-	start := formState(content)
-	show := func() { u.showDialog(d, content, nil, d.Submit) }
-	d = dialog.NewForm(title, confirm, "Cancel", items, func(ok bool) {
-		if ok {
-			submit(show)
-		} else {
-			u.askDiscard(content, start, func() {}, show) // Cancel or Escape
+	for _, it := range items {
+		if sel, ok := it.Widget.(*widget.Select); ok {
+			it.Widget = dialogSelectFor(sel) // hands Escape and Enter on
 		}
-	}, u.win)
-	d.Resize(size)
+	}
+	form := widget.NewForm(items...)
+	start := formState(form)
+	var d *dialog.CustomDialog
+	var show func()
+	ok := newDialogButton(confirm, theme.ConfirmIcon(), nil)
+	ok.Importance = widget.HighImportance
+	send := func() {
+		if ok.Disabled() {
+			return // a field's error is showing under it
+		}
+		d.Hide()
+		submit(show)
+	}
+	cancel := func() {
+		d.Hide()
+		u.askDiscard(form, start, func() {}, show)
+	}
+	ok.OnTapped = send
+	cancelBtn := newDialogButton("Cancel", theme.CancelIcon(), cancel)
+	for _, b := range []*dialogButton{cancelBtn, ok} {
+		b.setKeys(u.escape, nil) // Enter presses the focused button
+	}
+	if form.Validate() != nil {
+		ok.Disable()
+	}
+	form.SetOnValidationChanged(func(err error) {
+		if err != nil {
+			ok.Disable()
+		} else {
+			ok.Enable()
+		}
+	})
+	d = dialog.NewCustomWithoutButtons(title, fitScroll(form), u.win)
+	d.SetButtons([]fyne.CanvasObject{cancelBtn, ok})
+	d.Resize(fitInside(u.win, size))
+	show = func() { u.showDialog(d, form, cancel, send) }
 	show()
+}
+
+// fitScroll scrolls a dialog's fields vertically, so that the dialog fits
+// a small window with its buttons in view, however many fields it has.
+func fitScroll(fields fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewVScroll(fields)
 }
 
 // showIf shows the objects if visible is true, and hides them otherwise.
