@@ -22,7 +22,7 @@ func (c *composer) onHistory() {
 	var d dialog.Dialog
 	view := widgets.NewReader()
 	selected := -1
-	list := widget.NewList(func() int { return len(versions) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
+	list := newDialogList(func() int { return len(versions) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
 		box := o.(*fyne.Container)
 		label := versions[i].Label
 		if label == "" {
@@ -73,13 +73,14 @@ func (c *composer) onHistory() {
 		restore.Disable()
 		view.SetText("")
 	}
-	save := c.ui.writes(widget.NewButton("Save a version now", func() {
+	saveBtn := newDialogButton("Save a version now", nil, func() {
 		background(func() {
 			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, "Saved by hand")
 			c.ui.do(func() { c.ui.showError(err); load() })
 		})
-	}))
-	restore = widget.NewButton("Restore this version", func() {
+	})
+	c.ui.writes(&saveBtn.Button)
+	restoreBtn := newDialogButton("Restore this version", nil, func() {
 		if selected < 0 || selected >= len(versions) {
 			return
 		}
@@ -91,13 +92,15 @@ func (c *composer) onHistory() {
 			}
 		})
 	})
+	restore = &restoreBtn.Button
 	restore.Importance = widget.HighImportance
 	restore.Disable() // until a version is selected
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35
-	d = dialog.NewCustom("Versions", "Close", container.NewBorder(nil, container.NewHBox(save, restore), nil, nil, split), c.ui.win)
-	d.Resize(fyne.NewSize(980, 640))
-	c.ui.showDialog(d, nil, nil, nil)
+	body := container.NewBorder(nil, container.NewHBox(saveBtn, restoreBtn), nil, nil, split)
+	d = dialog.NewCustom("Versions", "Close", body, c.ui.win)
+	d.Resize(fitInside(c.ui.win, fyne.NewSize(980, 640)))
+	c.ui.showDialog(d, body, nil, nil)
 	load()
 }
 

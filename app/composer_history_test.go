@@ -44,9 +44,15 @@ func TestVersionsPreviewShowsExcerptsAndRestoreWaitsForASelection(t *testing.T) 
 		switch w := o.(type) {
 		case *widget.List:
 			list = w
+		case *dialogList:
+			list = &w.List
 		case *widget.Button:
 			if w.Text == "Restore this version" {
 				restore = w
+			}
+		case *dialogButton:
+			if w.Text == "Restore this version" {
+				restore = &w.Button
 			}
 		case *widgets.Reader:
 			view = w

@@ -191,8 +191,8 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 	msg := widget.NewLabel(fmt.Sprintf("Your latest changes to %s could not be saved: %s", strings.Join(titles, ", "), domain.ErrorMessage(cause)))
 	msg.Wrapping = fyne.TextWrapWord
 	var d *dialog.CustomDialog
-	keep := widget.NewButton("Keep the window open", func() { d.Hide() })
-	discard := widget.NewButton("Close without saving", func() {
+	keep := newDialogButton("Keep the window open", nil, func() { d.Hide() })
+	discard := newDialogButton("Close without saving", nil, func() {
 		d.Hide()
 		u.confirm("Lose the changes?", "Close and lose the changes made since the last save?", func(ok bool) {
 			if ok {
@@ -202,7 +202,7 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 		})
 	})
 	discard.Importance = widget.DangerImportance
-	rescue := widget.NewButton("Save a copy elsewhere and close", func() {
+	rescue := newDialogButton("Save a copy elsewhere and close", nil, func() {
 		d.Hide()
 		paths, err := u.rescueDrafts(left)
 		if err != nil {
@@ -217,8 +217,11 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 	rescue.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Changes not saved", msg, u.win)
 	d.SetButtons([]fyne.CanvasObject{keep, discard, rescue})
-	d.Resize(fyne.NewSize(560, 200))
+	d.Resize(fitInside(u.win, fyne.NewSize(560, 200)))
 	u.showDialog(d, nil, nil, nil)
+	for _, b := range []fyne.CanvasObject{keep, discard, rescue} {
+		u.wireKeys(b, nil) // the buttons hand Escape on once Tab has focused them
+	}
 }
 
 // flushOrRescue is the last save when the app quits (signal or logout):

@@ -78,11 +78,13 @@ func (u *UI) showTrash() *trashWindow {
 	w.list.OnUnselected = func(widget.ListItemID) { w.selected = -1; w.syncButtons() }
 	w.status = widget.NewLabel("")
 	w.status.Wrapping = fyne.TextWrapWord
-	w.restore = u.writes(widget.NewButtonWithIcon("Restore", theme.ContentUndoIcon(), w.onRestore))
-	w.purge = u.writes(widget.NewButtonWithIcon("Delete for good…", theme.DeleteIcon(), w.onPurge))
-	w.empty = u.writes(widget.NewButtonWithIcon("Empty trash…", theme.DeleteIcon(), w.onEmpty))
+	// Dialog buttons hand Escape on once Tab has focused them.
+	restore := newDialogButton("Restore", theme.ContentUndoIcon(), w.onRestore)
+	purge := newDialogButton("Delete for good…", theme.DeleteIcon(), w.onPurge)
+	empty := newDialogButton("Empty trash…", theme.DeleteIcon(), w.onEmpty)
+	w.restore, w.purge, w.empty = u.writes(&restore.Button), u.writes(&purge.Button), u.writes(&empty.Button)
 	w.restore.Importance = widget.HighImportance
-	buttons := container.NewHBox(w.restore, w.purge, w.empty)
+	buttons := container.NewHBox(restore, purge, empty)
 	body := container.NewBorder(nil, container.NewVBox(w.status, buttons), nil, nil, list)
 	w.syncButtons()
 	w.dlg = u.showCustom("Trash", "Close", body)
