@@ -56,6 +56,9 @@ func TestQuitAndReopen(t *testing.T) {
 	s.do("move the window, then stop the app with SIGTERM")
 	s.xdotool("windowmove", s.windowID(), "37", "23")
 	s.waitPosition("the moved window", "37,23")
+	// The app notes its place every second (a signal's quit can end the
+	// event loop before the window is measured): give it that second.
+	time.Sleep(1500 * time.Millisecond)
 	s.signal(syscall.SIGTERM)
 	s.quitOrKill("SIGTERM", 15*time.Second)
 	s.startApp()

@@ -6,8 +6,10 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,6 +31,10 @@ type session struct {
 	View     view             `json:"view"`
 	Briefing map[string]int64 `json:"briefing,omitempty"` // by libraryKey
 	Source   map[string]int64 `json:"source,omitempty"`
+
+	// mu guards the fields: the window's place is noted from a goroutine
+	// of its own (see trackWindow).
+	mu sync.Mutex
 }
 
 // sessionFile is where the session is kept; "" when there is no
@@ -69,7 +75,9 @@ func (s *session) save() error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
+	s.mu.Lock()
 	data, err := json.MarshalIndent(s, "", "  ")
+	s.mu.Unlock()
 	if err != nil {
 		return err
 	}
@@ -103,11 +111,13 @@ func (u *UI) fitWindow() {
 		if placed {
 			placeWindow(x, y)
 		}
+		go u.trackWindow()
 		fyne.Do(func() {
 			if u.ctx.Err() != nil {
 				return
 			}
 			if s := u.win.Canvas().Scale(); s > 0 {
+				u.scale.Store(math.Float32bits(s))
 				if fitted := fitTo(u.win.Canvas().Size(), s); fitted != u.win.Canvas().Size() {
 					u.win.Resize(fitted)
 				}
@@ -127,15 +137,43 @@ func fitTo(size fyne.Size, scale float32) fyne.Size {
 	return fyne.NewSize(min(size.Width, maxW), min(size.Height, maxH))
 }
 
-// rememberWindow notes the window's size and place, as it closes.
+// rememberWindow notes the window's size and place, as it closes (UI
+// goroutine).
 func (u *UI) rememberWindow() {
 	s := u.win.Canvas().Size()
 	if s.Width < 200 || s.Height < 150 {
 		return // not laid out yet
 	}
+	u.sess.mu.Lock()
+	defer u.sess.mu.Unlock()
 	u.sess.Width, u.sess.Height = s.Width, s.Height
-	if x, y, ok := windowPosition(); ok {
+	if x, y, _, _, ok := windowGeometry(); ok {
 		u.sess.X, u.sess.Y, u.sess.Placed = x, y, true
+	}
+}
+
+// trackWindow notes the window's place and size every second, from the
+// X server, until the screens go: a quit by signal races Fyne's own
+// handler of it, which can end the event loop before the window could be
+// measured.
+func (u *UI) trackWindow() {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-u.ctx.Done():
+			return
+		case <-t.C:
+		}
+		x, y, w, h, ok := windowGeometry()
+		scale := math.Float32frombits(u.scale.Load())
+		if !ok || scale <= 0 || w < 200 || h < 150 {
+			continue
+		}
+		u.sess.mu.Lock()
+		u.sess.X, u.sess.Y, u.sess.Placed = x, y, true
+		u.sess.Width, u.sess.Height = float32(w)/scale, float32(h)/scale
+		u.sess.mu.Unlock()
 	}
 }
 
@@ -146,9 +184,17 @@ func (u *UI) saveSession() error { return u.sess.save() }
 // placeWindow puts the window where it was when last closed, if that is
 // still on the screen (a monitor unplugged since, say, it is not): Fyne
 // has no call for a window's position, so it goes through the X server.
+// The window may not be on screen yet on a busy machine: it is looked
+// for during a few seconds.
 func placeWindow(x, y int) {
-	if w, h, ok := screenSize(); ok && onScreen(x, y, w, h) {
-		moveWindow(x, y)
+	if w, h, ok := screenSize(); !ok || !onScreen(x, y, w, h) {
+		return
+	}
+	for range 50 {
+		if moveWindow(x, y) {
+			return
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
@@ -157,15 +203,23 @@ func placeWindow(x, y int) {
 func onScreen(x, y, w, h int) bool { return x >= 0 && y >= 0 && x < w-100 && y < h-50 }
 
 // rememberView notes the view on screen.
-func (u *UI) rememberView(v view) { u.sess.View = v }
+func (u *UI) rememberView(v view) { u.sess.mu.Lock(); u.sess.View = v; u.sess.mu.Unlock() }
 
 // rememberBriefing notes the open briefing (0 for none), per library:
 // another library's briefing 3 is another briefing.
-func (u *UI) rememberBriefing(id int64) { u.sess.Briefing[u.libraryKey()] = id }
+func (u *UI) rememberBriefing(id int64) {
+	u.sess.mu.Lock()
+	u.sess.Briefing[u.libraryKey()] = id
+	u.sess.mu.Unlock()
+}
 
 // rememberSource notes the source open in the reader (0 for none), per
 // library like the briefing.
-func (u *UI) rememberSource(id int64) { u.sess.Source[u.libraryKey()] = id }
+func (u *UI) rememberSource(id int64) {
+	u.sess.mu.Lock()
+	u.sess.Source[u.libraryKey()] = id
+	u.sess.mu.Unlock()
+}
 
 // libraryKey names this library in the session: a digest of its path.
 func (u *UI) libraryKey() string {

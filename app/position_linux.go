@@ -45,14 +45,17 @@ static Window attacheFind(Display *d, Window w, long pid, long *best, int depth)
 }
 
 // attacheWindowPos gives the outer top-left of the main window (its frame
-// included, so that moving it there puts it back where it was).
-static int attacheWindowPos(int *x, int *y) {
+// included, so that moving it there puts it back where it was) and its
+// inner size.
+static int attacheWindowPos(int *x, int *y, int *width, int *height) {
 	Display *d = XOpenDisplay(NULL);
 	if (!d) return 0;
 	long best = 0;
 	Window root = DefaultRootWindow(d), w = attacheFind(d, root, (long)getpid(), &best, 0), child;
+	XWindowAttributes at;
 	int ok = 0;
-	if (w && XTranslateCoordinates(d, w, root, 0, 0, x, y, &child)) {
+	if (w && XGetWindowAttributes(d, w, &at) && XTranslateCoordinates(d, w, root, 0, 0, x, y, &child)) {
+		*width = at.width; *height = at.height;
 		long ext[4] = {0, 0, 0, 0}; // left, right, top, bottom
 		attacheLong(d, w, "_NET_FRAME_EXTENTS", ext, 4);
 		*x -= ext[0]; *y -= ext[2];
@@ -74,14 +77,15 @@ static int attacheMoveWindow(int x, int y) {
 */
 import "C"
 
-// windowPosition is where the main window is on the screen, in pixels;
-// ok is false where that cannot be told (Fyne has no call for it).
-func windowPosition() (x, y int, ok bool) {
-	var cx, cy C.int
-	if C.attacheWindowPos(&cx, &cy) == 0 {
-		return 0, 0, false
+// windowGeometry is where the main window is on the screen and its size,
+// in pixels; ok is false where that cannot be told (Fyne has no call for
+// it). Any goroutine may ask: it uses a connection of its own.
+func windowGeometry() (x, y, w, h int, ok bool) {
+	var cx, cy, cw, ch C.int
+	if C.attacheWindowPos(&cx, &cy, &cw, &ch) == 0 {
+		return 0, 0, 0, 0, false
 	}
-	return int(cx), int(cy), true
+	return int(cx), int(cy), int(cw), int(ch), true
 }
 
 // moveWindow puts the main window at x, y on the screen, in pixels.

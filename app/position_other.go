@@ -2,6 +2,6 @@
 
 package app
 
-func windowPosition() (x, y int, ok bool) { return 0, 0, false }
+func windowGeometry() (x, y, w, h int, ok bool) { return 0, 0, 0, 0, false }
 
 func moveWindow(x, y int) bool { return false }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"sync/atomic"
 	"time"
 	"unicode"
 
@@ -45,6 +46,7 @@ type UI struct {
 	current   view                       // the view showing
 	stale     [viewBriefings + 1]changes // what changed in the library since each view last loaded
 	onQuit    func()                     // called as the main window closes (Run's watchdog)
+	scale     atomic.Uint32              // the canvas's scale (float32 bits), for trackWindow
 	sess      *session                   // what to show again at the next start
 }
 
