@@ -50,11 +50,7 @@ func (a *cliApp) deleteCommand(k trashKind) *cobra.Command {
 		Short: fmt.Sprintf("Move a%s %s to the trash%s (--purge: delete for good)", an(k.name), k.name, k.withIt),
 		Args:  exactArgs(1, "a"+an(k.name)+" "+k.name+" id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0], k.name)
-			if err != nil {
-				return err
-			}
-			lib, err := a.lib(cmd.Context())
+			id, lib, err := a.itemIn(cmd, args[0], k.name)
 			if err != nil {
 				return err
 			}
@@ -84,11 +80,7 @@ func (a *cliApp) restoreItemCommand(k trashKind) *cobra.Command {
 		Short: fmt.Sprintf("Bring a%s %s back from the trash%s", an(k.name), k.name, k.withIt),
 		Args:  exactArgs(1, "a"+an(k.name)+" "+k.name+" id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			id, err := parseID(args[0], k.name)
-			if err != nil {
-				return err
-			}
-			lib, err := a.lib(cmd.Context())
+			id, lib, err := a.itemIn(cmd, args[0], k.name)
 			if err != nil {
 				return err
 			}
@@ -240,4 +232,15 @@ func trashNote(s *domain.Source) string {
 		return ""
 	}
 	return fmt.Sprintf("since %s: `attache source restore %d` brings it back", when(s.TrashedAt), s.ID)
+}
+
+// itemIn reads an item's number from the command line and opens the
+// library holding it.
+func (a *cliApp) itemIn(cmd *cobra.Command, arg, name string) (int64, *store.Store, error) {
+	id, err := parseID(arg, name)
+	if err != nil {
+		return 0, nil, err
+	}
+	lib, err := a.lib(cmd.Context())
+	return id, lib, err
 }
