@@ -90,3 +90,17 @@ func TestAppAndCommandLineWriteOneBriefing(t *testing.T) {
 		s.fail("removing one block left %d of %d", len(after.Blocks), n+adds)
 	}
 }
+
+// An import by the command line shows in the open window's Library
+// within two seconds, untouched.
+func TestLibraryFollowsTheCommandLine(t *testing.T) {
+	s := start(t, nil)
+	s.withSample()
+	s.showView("Library")
+	article := copyInto(t, chipsPath(t), s.dir)
+	s.do("import %s from the command line", article)
+	s.cli("import", article)
+	s.waitFor("the Library lists the source the command line imported", 2*time.Second, func(tr *tree) bool {
+		return tr.find(typ("Label"), text(chipsTitle), inLayer("content"), shown()) != nil
+	})
+}

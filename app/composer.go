@@ -44,7 +44,6 @@ type composer struct {
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
 	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
 	checking bool                // a look for changes made elsewhere is under way
-	follows  bool                // follow runs
 }
 
 func newComposer(ui *UI) *composer {
@@ -185,10 +184,6 @@ func (c *composer) open(b *domain.Briefing) {
 		}
 	}
 	c.d = d
-	if !c.follows {
-		c.follows = true
-		go c.follow(c.ui.ctx)
-	}
 	c.selected = -1
 	c.blocks.UnselectAll() // no selection carries over from the last briefing
 	c.fill()               // refreshes the list, which builds its scroller if never drawn

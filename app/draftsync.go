@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"errors"
-	"time"
 
 	"github.com/attache/attache/domain"
 )
@@ -315,27 +314,6 @@ func (u *UI) rescueGone(d *draft, cause error) {
 				"), so your latest changes could not be saved into it.\n\n"+rescueNote(paths))
 		})
 	})
-}
-
-// followEvery is how often the open briefing is checked for changes made
-// elsewhere; they show within about twice that.
-var followEvery = time.Second
-
-// follow notices changes made elsewhere to the open briefing (the command
-// line, another window) and shows them: at once if everything typed here
-// is saved, else with the next save, which merges them in. A briefing
-// trashed or deleted elsewhere is closed, saying so.
-func (c *composer) follow(ctx context.Context) {
-	t := time.NewTicker(followEvery)
-	defer t.Stop()
-	for {
-		select {
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		c.ui.do(c.checkElsewhere)
-	}
 }
 
 // checkElsewhere reads the open briefing's revision off the UI goroutine
