@@ -142,6 +142,7 @@ func TestSampleLibraryIsOfferedOnAnEmptyLibrary(t *testing.T) {
 }
 
 func TestEditExcerptInExcerptsView(t *testing.T) {
+	setAutosave(t, time.Hour) // switching view saves; no save lands while typing
 	u, lib := newTestUI(t)
 	fyne.DoAndWait(u.onLoadSample)
 	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Excerpts >= 8 })
@@ -150,7 +151,7 @@ func TestEditExcerptInExcerptsView(t *testing.T) {
 	eventually(t, "the excerpts", func() bool { return len(u.excerpts.excerpts) >= 8 })
 	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
 	id := u.excerpts.selected.ID
-	test.Type(u.excerpts.fields.note, " Checked against the original.")
+	typeOnUI(u.excerpts.fields.note, " Checked against the original.")
 	fyne.DoAndWait(func() { u.onShowView(viewLibrary) }) // saves at once
 	eventually(t, "the saved note", func() bool {
 		e, _ := lib.Excerpt(context.Background(), id)

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"errors"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/attache/attache/domain"
 )
@@ -18,7 +20,11 @@ import (
 // added and a title it set vanished at the app's next autosave. Now they
 // stay, the analyst's typing stays, and the app shows them.
 func TestAppSaveKeepsWhatTheCommandLineWrote(t *testing.T) {
-	setAutosave(t, 50*time.Millisecond)
+	// Fyne's test driver runs "UI goroutine" work on whichever goroutine
+	// asks, so saves and looks for changes are run one at a time here;
+	// the acceptance suite runs them concurrently in the real event loop.
+	setAutosave(t, time.Hour)
+	quietFollow(t)
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	ctx := context.Background()
@@ -37,14 +43,14 @@ func TestAppSaveKeepsWhatTheCommandLineWrote(t *testing.T) {
 		}
 		added = append(added, blk.ID)
 		retitle(t, lib, id, "Retitled elsewhere "+string(rune('a'+i)))
-		time.Sleep(30 * time.Millisecond)
+		saveAndWait(t, c)
 	}
 	fyne.DoAndWait(func() { c.summary.SetText("Bottom line, final") })
-	eventually(t, "everything in the library", func() bool {
-		b, _ := lib.Briefing(ctx, id)
-		return b.Summary == "Bottom line, final" && b.Title == "Retitled elsewhere e" && len(b.Blocks) == n+5
-	})
+	saveAndWait(t, c)
 	b, _ := lib.Briefing(ctx, id)
+	if b.Summary != "Bottom line, final" || b.Title != "Retitled elsewhere e" || len(b.Blocks) != n+5 {
+		t.Fatalf("the library has %q, %q and %d blocks", b.Summary, b.Title, len(b.Blocks))
+	}
 	for i, want := range added {
 		if got := b.Blocks[n+i].ID; got != want {
 			t.Fatalf("the command line's block %d is now %d: numbers changed under it", want, got)
@@ -54,6 +60,21 @@ func TestAppSaveKeepsWhatTheCommandLineWrote(t *testing.T) {
 	eventually(t, "the window to follow", func() bool {
 		return c.title.Text == "Retitled elsewhere e" && c.blocks.Length() == n+5
 	})
+}
+
+// quietFollow stops the window's own looks for changes made elsewhere
+// for one test, which then runs them itself.
+func quietFollow(t *testing.T) {
+	old := followEvery
+	followEvery = time.Hour
+	t.Cleanup(func() { followEvery = old })
+}
+
+// saveAndWait saves the open draft and waits for the save to land.
+func saveAndWait(t *testing.T, c *composer) {
+	t.Helper()
+	fyne.DoAndWait(c.d.save)
+	eventually(t, "the save", func() bool { return c.d.isSaved() && !c.d.saving })
 }
 
 // Changes made elsewhere show in the open window within two seconds when
@@ -178,5 +199,60 @@ func retitle(t *testing.T, lib Library, id int64, title string) {
 			}
 			return
 		}
+	}
+}
+
+// The excerpt form and the command line edit one excerpt: the analyst's
+// note and the command line's marking and tag both stay, and the form
+// shows what the command line did.
+func TestExcerptFormKeepsWhatTheCommandLineWrote(t *testing.T) {
+	setAutosave(t, time.Hour) // saved below, when nothing else runs: Fyne's test driver has no UI goroutine
+	u, lib := sampleInExcerpts(t)
+	ctx := context.Background()
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	id := u.excerpts.excerpts[0].ID
+	other, _ := lib.Excerpt(ctx, id)
+	base := *other
+	other.Marking, other.Tags = "C", append(other.Tags, "from-the-cli")
+	if _, err := lib.UpdateExcerpt(ctx, &base, other); err != nil {
+		t.Fatal(err)
+	}
+	typeOnUI(u.excerpts.fields.note, " Checked.")
+	fyne.DoAndWait(u.excerpts.saveNow)
+	eventually(t, "both sides in the library", func() bool {
+		e, _ := lib.Excerpt(ctx, id)
+		return strings.Contains(e.Note, "Checked.") && e.Marking == "C" && slices.Contains(e.Tags, "from-the-cli")
+	})
+	eventually(t, "the form to show the command line's marking and tag", func() bool {
+		f := u.excerpts.fields
+		return f.marking.SelectedIndex() == markingIndex("C") && strings.Contains(f.tags.Text, "from-the-cli") &&
+			strings.Contains(f.note.Text, "Checked.")
+	})
+}
+
+// Both changed the note: the analyst's stays and the other is shown in
+// full, so it can be copied back.
+func TestExcerptNoteClashShowsTheOtherText(t *testing.T) {
+	setAutosave(t, time.Hour)
+	u, lib := sampleInExcerpts(t)
+	ctx := context.Background()
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	id := u.excerpts.excerpts[0].ID
+	typeOnUI(u.excerpts.fields.note, " Mine.")
+	other, _ := lib.Excerpt(ctx, id)
+	other.Note = "Written by the command line."
+	if _, err := lib.UpdateExcerpt(ctx, nil, other); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(u.excerpts.saveNow)
+	eventually(t, "the analyst's note saved", func() bool { return strings.Contains(noteOf(t, lib, id), "Mine.") })
+	eventually(t, "the other text shown", func() bool { return overlayContains(u, "Written by the command line.") })
+}
+
+// typeOnUI types into w key by key on the UI goroutine, where saves land,
+// as the real event loop does.
+func typeOnUI(w fyne.Focusable, s string) {
+	for _, r := range s {
+		fyne.DoAndWait(func() { test.Type(w, string(r)) })
 	}
 }

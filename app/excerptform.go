@@ -75,11 +75,19 @@ func (f *excerptFields) onChange(fn func()) {
 	f.marking.OnChanged = func(string) { fn() }
 }
 
+// set shows e in the fields; a field that already shows its value is left
+// alone, so the cursor of one being typed into stays put.
 func (f *excerptFields) set(e *domain.Excerpt) {
-	f.note.SetText(e.Note)
-	f.tags.SetText(strings.Join(e.Tags, ", "))
-	f.credibility.SetSelectedIndex(int(e.Credibility))
-	f.marking.SetSelectedIndex(markingIndex(e.Marking))
+	setText(&f.note.Entry, e.Note)
+	if !slices.Equal(domain.NormalizeTags(strings.Split(f.tags.Text, ",")), domain.NormalizeTags(e.Tags)) {
+		f.tags.SetText(strings.Join(e.Tags, ", "))
+	}
+	if f.credibility.SelectedIndex() != int(e.Credibility) {
+		f.credibility.SetSelectedIndex(int(e.Credibility))
+	}
+	if f.marking.SelectedIndex() != markingIndex(e.Marking) {
+		f.marking.SetSelectedIndex(markingIndex(e.Marking))
+	}
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {

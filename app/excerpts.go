@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -203,12 +204,42 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
 	s.list.Refresh()
 	if at >= 0 {
 		s.list.Select(at) // the same excerpt: the form keeps what is typed
+		s.follow(list[at])
 	}
 	if len(list) == excerptListLimit {
 		s.status.SetText(fmt.Sprintf("The first %d excerpts: narrow the list by source, tag or words", excerptListLimit))
 	} else {
 		s.status.SetText(plural(len(list), "excerpt"))
 	}
+}
+
+// follow takes in the listed copy of the excerpt being edited when it was
+// changed elsewhere and nothing typed here is waiting to be saved. A list
+// read before the last save landed is older than the form: left alone.
+func (s *excerptsScreen) follow(listed *domain.Excerpt) {
+	x := s.edit
+	if x == nil || x.saving || !x.isSaved() || !listed.UpdatedAt.After(x.base.UpdatedAt) ||
+		sameExcerpt(listed, x.base) {
+		return
+	}
+	x.e, x.base = cloneExcerpt(listed), cloneExcerpt(listed)
+	s.showEdit(x)
+}
+
+// showEdit shows the edit's excerpt in the form when it is the one shown.
+func (s *excerptsScreen) showEdit(x *excerptEdit) {
+	if x != s.edit {
+		return
+	}
+	s.filling = true
+	s.fields.set(x.e)
+	s.filling = false
+}
+
+// sameExcerpt compares the fields the form edits.
+func sameExcerpt(a, b *domain.Excerpt) bool {
+	return strings.TrimSpace(a.Note) == strings.TrimSpace(b.Note) && a.Credibility == b.Credibility &&
+		a.Marking == b.Marking && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags))
 }
 
 func (s *excerptsScreen) onSelect(i widget.ListItemID) {
@@ -227,6 +258,7 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	}
 	x.onStatus = s.onEditStatus
 	x.onSaved = s.onEditSaved
+	x.onLanded = s.showEdit
 	s.edit, s.selected = x, x.e
 	s.quote.SetText(quoted(e.Quote))
 	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))

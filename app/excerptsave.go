@@ -18,8 +18,10 @@ import (
 
 // excerptEdit is the excerpt in the excerpts view's form, saved as the
 // analyst types, like the composer's draft: a pause of autosaveDelay saves
-// it (and never later than maxSaveWait after the first change), and leaving it (another excerpt, another view, quitting) saves it at
-// once. A save that fails keeps the typing, says so once and is retried.
+// it (and never later than maxSaveWait after the first change), and
+// leaving it (another excerpt, another view, quitting) saves it at once.
+// A save that fails keeps the typing, says so once and is retried. A save
+// merges with changes made elsewhere meanwhile (see UpdateExcerpt).
 type excerptEdit struct {
 	ui       *UI
 	e        *domain.Excerpt // as typed (UI goroutine; read by the last save at exit)
@@ -28,15 +30,19 @@ type excerptEdit struct {
 	saveMu   sync.Mutex      // saves run one at a time; older ones are skipped
 	timerMu  sync.Mutex      // the timer is also reached by the last save at exit
 	timer    *time.Timer
-	failing  bool    // the last save failed; told once, retried quietly
-	stopped  bool    // its excerpt is gone or its library closed: no more saves
-	due      saveDue // when the next autosave runs (UI goroutine only)
+	base     *domain.Excerpt // the library's copy e was edited from (UI goroutine)
+	saving   bool            // a background save is under way (UI goroutine)
+	again    bool            // and another is wanted after it (UI goroutine)
+	failing  bool            // the last save failed; told once, retried quietly
+	stopped  bool            // its excerpt is gone or its library closed: no more saves
+	due      saveDue         // when the next autosave runs (UI goroutine only)
 	onStatus func(edit *excerptEdit, status string)
 	onSaved  func(edit *excerptEdit) // after a save the library holds everything typed
+	onLanded func(edit *excerptEdit) // a save came back, maybe with changes made elsewhere
 }
 
 func newExcerptEdit(u *UI, e *domain.Excerpt) *excerptEdit {
-	return &excerptEdit{ui: u, e: cloneExcerpt(e)}
+	return &excerptEdit{ui: u, e: cloneExcerpt(e), base: cloneExcerpt(e)}
 }
 
 func cloneExcerpt(e *domain.Excerpt) *domain.Excerpt {
@@ -58,24 +64,45 @@ func (x *excerptEdit) change(apply func(e *domain.Excerpt)) {
 
 func (x *excerptEdit) isSaved() bool { return x.saved.Load() == int64(x.version) }
 
-// save writes the excerpt off the UI goroutine, now.
+// save writes the excerpt off the UI goroutine, now. One save runs at a
+// time, each merged against what the one before left.
 func (x *excerptEdit) save() {
 	x.due.saving()
 	if x.stopped || x.isSaved() {
 		return
 	}
 	x.stopTimer()
-	snap, version := cloneExcerpt(x.e), x.version
+	if x.saving {
+		x.again = true
+		return
+	}
+	x.saving = true
+	snap, base, version := cloneExcerpt(x.e), x.base, x.version
 	x.status("Saving…")
 	background(func() {
-		err := x.write(snap, version)
-		x.ui.do(func() { x.saveDone(err) })
+		r, err := x.write(snap, base, version)
+		x.ui.do(func() {
+			x.saving = false
+			x.saveDone(r, err)
+			if x.again && !x.stopped {
+				x.again = false
+				x.save()
+			}
+		})
 	})
+}
+
+// excerptSaved is what one save of the form left in the library.
+type excerptSaved struct {
+	version int
+	sent    *domain.Excerpt // as sent
+	lib     *domain.Excerpt // as saved, with changes made elsewhere
+	clashes []domain.Conflict
 }
 
 // saveDone reports a save. A failure is shown once and retried; an excerpt
 // deleted meanwhile has nothing left to save into.
-func (x *excerptEdit) saveDone(err error) {
+func (x *excerptEdit) saveDone(r *excerptSaved, err error) {
 	if x.stopped {
 		return
 	}
@@ -91,29 +118,62 @@ func (x *excerptEdit) saveDone(err error) {
 				"\n\nThey are kept here, and Attaché tries again every few seconds."})
 		}
 		x.schedule(retryDelay)
-	case x.isSaved():
-		x.failing = false
-		x.status("Saved")
-		if x.onSaved != nil {
-			x.onSaved(x)
+	default:
+		x.land(r)
+		if x.isSaved() {
+			x.failing = false
+			x.status("Saved")
+			if x.onSaved != nil {
+				x.onSaved(x)
+			}
 		}
 	}
 }
 
-// write saves e unless a newer version is already saved.
-func (x *excerptEdit) write(e *domain.Excerpt, version int) error {
+// land takes a save's result in: changes made elsewhere join what is
+// typed, and a clash is told with the other side's text, so the analyst
+// can take it back.
+func (x *excerptEdit) land(r *excerptSaved) {
+	if r == nil {
+		return
+	}
+	if x.version == r.version {
+		x.e = cloneExcerpt(r.lib)
+	} else {
+		merged, _ := domain.MergeExcerpt(r.sent, x.e, r.lib)
+		x.e = merged
+	}
+	x.base = cloneExcerpt(r.lib)
+	if len(r.clashes) > 0 {
+		x.ui.toldExcerptClash(r.lib, r.clashes)
+	}
+	if x.onLanded != nil {
+		x.onLanded(x)
+	}
+}
+
+// write saves e, edited from base, unless a newer version is already saved.
+func (x *excerptEdit) write(e, base *domain.Excerpt, version int) (*excerptSaved, error) {
 	x.saveMu.Lock()
 	defer x.saveMu.Unlock()
 	if int64(version) <= x.saved.Load() {
-		return nil
+		return nil, nil
 	}
+	r := &excerptSaved{version: version, sent: cloneExcerpt(e)}
 	e.Note = strings.TrimSpace(e.Note) // e is a copy; the form keeps the spaces typed
 	// Not cancelled by a quit signal: this is the analyst's work.
-	if err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), e); err != nil {
-		return err
+	b := cloneExcerpt(base)
+	b.Note = strings.TrimSpace(b.Note)
+	clashes, err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), b, e)
+	if err != nil {
+		return nil, err
 	}
+	if e.Note == strings.TrimSpace(r.sent.Note) {
+		e.Note = r.sent.Note // the spaces typed stay in the form
+	}
+	r.lib, r.clashes = e, clashes
 	x.saved.Store(int64(version))
-	return nil
+	return r, nil
 }
 
 // tryFlush saves at once, waiting, and returns what went wrong.
@@ -122,14 +182,16 @@ func (x *excerptEdit) tryFlush() error {
 		return nil
 	}
 	x.stopTimer()
-	err := x.write(cloneExcerpt(x.e), x.version)
+	r, err := x.write(cloneExcerpt(x.e), x.base, x.version)
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
 		return nil // deleted: nothing left to save into
 	case err != nil:
 		x.schedule(retryDelay) // still retried if the window stays open
+		return err
 	}
-	return err
+	x.land(r)
+	return nil
 }
 
 // stop ends the edit's saving.
@@ -209,4 +271,15 @@ func writeNew(path string, data []byte) error {
 		os.Remove(path) // a partial copy would mislead
 	}
 	return err
+}
+
+// toldExcerptClash tells the analyst a field of the excerpt was changed
+// elsewhere too: theirs is kept, and the other value is shown in full so
+// it can be copied back.
+func (u *UI) toldExcerptClash(e *domain.Excerpt, clashes []domain.Conflict) {
+	msg := "This excerpt was also changed elsewhere while you edited it. Your version is saved; the other one read:\n"
+	for _, c := range clashes {
+		msg += "\n" + c.Field + ": " + c.Theirs
+	}
+	u.inform("Excerpt "+itoa(int(e.ID))+" changed elsewhere", msg)
 }

@@ -153,7 +153,7 @@ func TestCtrlZInAComposerFieldUndoesTheBriefing(t *testing.T) {
 	title := c.d.b.Title
 	focus(t, u, c.title)
 	pressKey(u, fyne.KeyEnd)
-	test.Type(c.title, " (draft)")
+	typeOnUI(c.title, " (draft)")
 	if c.d.b.Title != title+" (draft)" {
 		t.Fatalf("typing gave %q", c.d.b.Title)
 	}
@@ -215,7 +215,7 @@ func TestCtrlQSavesAndCloses(t *testing.T) {
 	c := u.briefings.composer
 	focus(t, u, c.title)
 	pressKey(u, fyne.KeyEnd)
-	test.Type(c.title, " — final")
+	typeOnUI(c.title, " — final")
 	want := c.d.b.Title
 	pressShortcut(t, u, fyne.KeyQ, fyne.KeyModifierControl)
 	b, err := lib.Briefing(context.Background(), c.d.b.ID)

@@ -180,6 +180,7 @@ func (a *cliApp) excerptEditCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			base := *e
 			f := cmd.Flags()
 			if f.Changed("note") {
 				e.Note = ef.note
@@ -193,8 +194,13 @@ func (a *cliApp) excerptEditCommand() *cobra.Command {
 			if f.Changed("marking") {
 				e.Marking = domain.Marking(ef.marking)
 			}
-			if err := a.store.UpdateExcerpt(cmd.Context(), e); err != nil {
+			// Fields the app changed since our read are kept, not undone.
+			clashes, err := a.store.UpdateExcerpt(cmd.Context(), &base, e)
+			if err != nil {
 				return err
+			}
+			for _, c := range clashes {
+				printf(a.env.Stderr, "Note: the %s was also changed elsewhere just now, to %q; yours is saved.\n", c.Field, c.Theirs)
 			}
 			printf(a.env.Stdout, "Saved excerpt %d\n", e.ID)
 			return nil

@@ -76,8 +76,12 @@ type ExcerptService interface {
 	CreateExcerpt(ctx context.Context, e *Excerpt) error
 	Excerpt(ctx context.Context, id int64) (*Excerpt, error)
 	Excerpts(ctx context.Context, f ExcerptFilter) ([]*Excerpt, error)
-	// UpdateExcerpt saves note, tags, credibility and marking; the span is fixed.
-	UpdateExcerpt(ctx context.Context, e *Excerpt) error
+	// UpdateExcerpt saves note, tags, credibility and marking (the span is
+	// fixed) of e, edited from base (nil: e was just read). What changed
+	// elsewhere since base and not in e is kept and copied into e; where
+	// both changed the same field e's value is saved and the clash
+	// returned, with the other side's value for the analyst.
+	UpdateExcerpt(ctx context.Context, base, e *Excerpt) ([]Conflict, error)
 	// DeleteExcerpt deletes the excerpt for good, in the trash or not. It
 	// refuses while a briefing uses the excerpt unless force is set, in which
 	// case those blocks go too.

@@ -240,3 +240,48 @@ func sameOrder(a, b []*Block) bool {
 	}
 	return true
 }
+
+// MergeExcerpt merges the analyst's fields of an excerpt (note, tags,
+// credibility, marking) edited in two copies from base. Tags merge as
+// sets: each side's additions and removals are kept. Clashes keep mine.
+func MergeExcerpt(base, mine, theirs *Excerpt) (*Excerpt, []Conflict) {
+	m := &mergeState{}
+	out := *theirs
+	out.Note = m.field(0, "note", base.Note, mine.Note, theirs.Note)
+	out.Credibility = Credibility(m.intField("credibility", int(base.Credibility), int(mine.Credibility), int(theirs.Credibility)))
+	out.Marking = Marking(m.field(0, "marking", string(base.Marking), string(mine.Marking), string(theirs.Marking)))
+	out.Tags = mergeTags(base.Tags, mine.Tags, theirs.Tags)
+	return &out, m.conflicts
+}
+
+func (m *mergeState) intField(name string, base, mine, theirs int) int {
+	v := m.field(0, name, fmt.Sprint(base), fmt.Sprint(mine), fmt.Sprint(theirs))
+	if v == fmt.Sprint(mine) {
+		return mine
+	}
+	return theirs
+}
+
+// mergeTags is theirs with my additions and removals since base.
+func mergeTags(base, mine, theirs []string) []string {
+	in := func(list []string, t string) bool {
+		for _, x := range list {
+			if x == t {
+				return true
+			}
+		}
+		return false
+	}
+	out := []string{}
+	for _, t := range theirs {
+		if in(mine, t) || !in(base, t) {
+			out = append(out, t) // kept here, or added there
+		}
+	}
+	for _, t := range mine {
+		if !in(base, t) && !in(out, t) {
+			out = append(out, t) // added here
+		}
+	}
+	return NormalizeTags(out)
+}

@@ -193,26 +193,34 @@ func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*d
 	return list, err
 }
 
-// UpdateExcerpt implements domain.ExcerptService.
-func (s *Store) UpdateExcerpt(ctx context.Context, e *domain.Excerpt) error {
+// UpdateExcerpt implements domain.ExcerptService. The merge with changes
+// made elsewhere happens in the same transaction as the write.
+func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (clashes []domain.Conflict, err error) {
 	if err := checkExcerptGrades(e); err != nil {
-		return err
+		return nil, err
 	}
 	e.Tags = domain.NormalizeTags(e.Tags)
-	return s.update(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE excerpts SET note = ?, credibility = ?, marking = ?,
-			updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, s.stamp(), e.ID)
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		cur, err := getExcerpt(ctx, tx, e.ID)
 		if err != nil {
-			return dbError("update excerpt", err)
+			return err
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d", e.ID)
+		if base != nil {
+			var merged *domain.Excerpt
+			merged, clashes = domain.MergeExcerpt(base, e, cur)
+			e.Note, e.Tags, e.Credibility, e.Marking = merged.Note, merged.Tags, merged.Credibility, merged.Marking
+		}
+		e.UpdatedAt = s.now()
+		if _, err := tx.ExecContext(ctx, `UPDATE excerpts SET note = ?, credibility = ?, marking = ?,
+			updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, formatTime(e.UpdatedAt), e.ID); err != nil {
+			return dbError("update excerpt", err)
 		}
 		if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {
 			return err
 		}
 		return indexExcerpt(ctx, tx, e.ID)
 	})
+	return clashes, err
 }
 
 // DeleteExcerpt implements domain.ExcerptService.

@@ -82,7 +82,7 @@ func TestExcerptUpdateFilterAndTags(t *testing.T) {
 	addExcerpt(t, s, b.ID, "high-risk vendors", "5g")
 
 	e1.Note, e1.Credibility, e1.Marking, e1.Tags = "key line", 2, "u", []string{"lead"}
-	if err := s.UpdateExcerpt(ctx, e1); err != nil {
+	if _, err := s.UpdateExcerpt(ctx, nil, e1); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Excerpt(ctx, e1.ID)

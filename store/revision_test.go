@@ -248,3 +248,32 @@ func TestMigrationToRetiredNumbersKeepsEverything(t *testing.T) {
 		t.Fatalf("excerpt 2: %v %v", e, err)
 	}
 }
+
+// The excerpt form's save keeps what the command line changed meanwhile
+// (a tag, the marking) and reports a clash on the note with the other text.
+func TestExcerptSaveMergesChangesMadeElsewhere(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	e := addExcerpt(t, s, src.ID, "small yard", "chips")
+	base, _ := s.Excerpt(ctx, e.ID)
+	mine, _ := s.Excerpt(ctx, e.ID)
+	other, _ := s.Excerpt(ctx, e.ID)
+	other.Tags, other.Marking, other.Note = []string{"chips", "allies"}, "U", "Their note"
+	if _, err := s.UpdateExcerpt(ctx, nil, other); err != nil {
+		t.Fatal(err)
+	}
+	mine.Note, mine.Tags, mine.Credibility = "My note", []string{"export controls"}, 2
+	clashes, err := s.UpdateExcerpt(ctx, base, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Excerpt(ctx, e.ID)
+	if got.Note != "My note" || got.Marking != "U" || got.Credibility != 2 ||
+		!sameList(got.Tags, []string{"allies", "export controls"}) {
+		t.Fatalf("merged %+v", got)
+	}
+	if len(clashes) != 1 || clashes[0].Field != "note" || clashes[0].Theirs != "Their note" {
+		t.Fatalf("clashes %+v", clashes)
+	}
+}
