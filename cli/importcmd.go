@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -74,6 +76,9 @@ func (o importOverrides) parse() (*domain.Source, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	if err := domain.CheckSourceURL(o.url); err != nil {
+		return nil, usageError{err}
+	}
 	var kind domain.SourceKind
 	if strings.TrimSpace(o.kind) != "" { // ParseSourceKind reads "" as article
 		if kind, err = domain.ParseSourceKind(o.kind); err != nil {
@@ -130,6 +135,8 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 		if err == nil {
 			src.Kind, src.FileName = domain.KindNote, ""
 		}
+	} else if path, ok := filePath(file); ok {
+		src, rep, err = ingest.ImportFile(path, ingest.Options{})
 	} else {
 		src, rep, err = ingest.ImportFile(file, ingest.Options{})
 	}
@@ -204,6 +211,19 @@ func orDash(s string) string {
 // silentError is an error whose details were already printed; only the
 // summary goes to stderr.
 type silentError struct{ error }
+
+// filePath reads a file: URL, as a file manager copies it, as the path of
+// the file it names; the file is imported, and its address is not stored.
+func filePath(s string) (string, bool) {
+	if !strings.HasPrefix(strings.ToLower(s), "file:") {
+		return "", false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Path == "" || (u.Host != "" && u.Host != "localhost") {
+		return "", false
+	}
+	return filepath.FromSlash(u.Path), true
+}
 
 // isWebAddress tells a URL to fetch from a file name; fetching happens only
 // for what the user names this way.
