@@ -3,6 +3,8 @@ package cli
 import (
 	"context"
 	"io"
+	"net/url"
+	"path/filepath"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -74,6 +76,9 @@ func (o importOverrides) parse() (*domain.Source, error) {
 	if err != nil {
 		return nil, usageError{err}
 	}
+	if err := domain.CheckSourceURL(o.url); err != nil {
+		return nil, usageError{err}
+	}
 	var kind domain.SourceKind
 	if strings.TrimSpace(o.kind) != "" { // ParseSourceKind reads "" as article
 		if kind, err = domain.ParseSourceKind(o.kind); err != nil {
@@ -96,7 +101,13 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 	}
 	results := make([]importResult, 0, len(files))
 	failed := 0
-	for _, f := range files {
+	for i, f := range files {
+		if ctx.Err() != nil {
+			// Stopped (Ctrl+C or a stop signal): what was imported stays.
+			printf(a.env.Stderr, "attache: stopped: %s not imported\n", plural(len(files)-i, "more file"))
+			failed += len(files) - i
+			break
+		}
 		r := a.importOne(ctx, lib, f, over)
 		if r.Error != "" {
 			failed++
@@ -126,12 +137,20 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 	if isWebAddress(file) {
 		src, rep, err = ingest.FetchURL(ctx, file, ingest.FetchOptions{})
 	} else if file == "-" {
-		src, rep, err = ingest.Import("stdin.txt", a.env.Stdin, ingest.Options{})
+		src, rep, err = interruptible(ctx, stdinStopped, func() (*domain.Source, *ingest.Report, error) {
+			return ingest.Import("stdin.txt", a.env.Stdin, ingest.Options{})
+		})
 		if err == nil {
 			src.Kind, src.FileName = domain.KindNote, ""
 		}
 	} else {
-		src, rep, err = ingest.ImportFile(file, ingest.Options{})
+		path := file
+		if p, ok := filePath(file); ok {
+			path = p
+		}
+		src, rep, err = interruptible(ctx, "stopped by Ctrl+C or a stop signal before the file was read (a named "+
+			"pipe waits for a program to write to it); nothing of it was imported",
+			func() (*domain.Source, *ingest.Report, error) { return ingest.ImportFile(path, ingest.Options{}) })
 	}
 	if err != nil {
 		return importResult{File: file, Error: domain.ErrorMessage(err)}
@@ -142,6 +161,33 @@ func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, o
 		return importResult{File: file, Error: domain.ErrorMessage(err)}
 	}
 	return importResult{File: file, Source: src, Existing: existing, Report: rep}
+}
+
+const stdinStopped = "stopped by Ctrl+C or a stop signal while waiting for standard input; nothing was " +
+	"imported from it. Pipe the text in (e.g. xclip -o | attache import -), or type it and end with Ctrl+D"
+
+// interruptible runs a local import so that Ctrl+C or a stop signal (ctx)
+// ends it at once: reading standard input, or a named pipe, waits for as
+// long as nobody writes, in a read that nothing else can interrupt. The
+// abandoned read ends with the process.
+func interruptible(ctx context.Context, stopped string, read func() (*domain.Source, *ingest.Report, error)) (*domain.Source, *ingest.Report, error) {
+	type result struct {
+		src *domain.Source
+		rep *ingest.Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		var r result
+		r.src, r.rep, r.err = read()
+		done <- r
+	}()
+	select {
+	case r := <-done:
+		return r.src, r.rep, r.err
+	case <-ctx.Done():
+		return nil, nil, domain.Errorf(domain.EINVALID, "%s", stopped)
+	}
 }
 
 // applyOverrides copies the fields the user set onto src.
@@ -204,6 +250,19 @@ func orDash(s string) string {
 // silentError is an error whose details were already printed; only the
 // summary goes to stderr.
 type silentError struct{ error }
+
+// filePath reads a file: URL, as a file manager copies it, as the path of
+// the file it names; the file is imported, and its address is not stored.
+func filePath(s string) (string, bool) {
+	if !strings.HasPrefix(strings.ToLower(s), "file:") {
+		return "", false
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Path == "" || (u.Host != "" && u.Host != "localhost") {
+		return "", false
+	}
+	return filepath.FromSlash(u.Path), true
+}
 
 // isWebAddress tells a URL to fetch from a file name; fetching happens only
 // for what the user names this way.

@@ -134,6 +134,12 @@ func editSource(cmd *cobra.Command, s *domain.Source, authors []string) error {
 			*dst, _ = f.GetString(name)
 		}
 	}
+	if f.Changed("url") {
+		s.URL = strings.TrimSpace(s.URL)
+		if err := domain.CheckSourceURL(s.URL); err != nil {
+			return usageError{err}
+		}
+	}
 	for name, dst := range map[string]*domain.Date{"published": &s.Published, "accessed": &s.Accessed} {
 		if f.Changed(name) {
 			v, _ := f.GetString(name)

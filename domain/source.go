@@ -83,6 +83,9 @@ func (s *Source) Validate() error {
 	if _, err := ParseReliability(string(s.Reliability)); err != nil {
 		return err
 	}
+	if err := CheckSourceURL(s.URL); err != nil {
+		return err
+	}
 	_, err := ParseSourceKind(string(s.Kind))
 	return err
 }

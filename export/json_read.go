@@ -46,7 +46,23 @@ func ReadJSON(r io.Reader) (*domain.Bundle, error) {
 	if err := p.parse(); err != nil {
 		return nil, err
 	}
+	if err := p.checkURLs(); err != nil {
+		return nil, err
+	}
 	return p.build()
+}
+
+// checkURLs refuses a source whose address is not a web page's (a
+// javascript: or file: "URL" would become a link in the exports), naming the
+// source and its line; the store's own check could not say where it is.
+func (p *jsonParser) checkURLs() error {
+	for i, e := range p.sources {
+		if err := domain.CheckSourceURL(e.v.URL); err != nil {
+			return invalidAt(fmt.Sprintf("source %d (line %d)", i+1, e.line),
+				"\"url\": %s", domain.ErrorMessage(err))
+		}
+	}
+	return nil
 }
 
 type jsonParser struct {

@@ -293,8 +293,10 @@ func mdCite(text, url string) string {
 	return lead + mdLink(url) + mdEscape(rest)
 }
 
-// mdLink is an autolink to u, or u as text when it is not an absolute URI.
-// An autolink cannot hold spaces, ASCII control characters, < or >, and a
+// mdLink is an autolink to u, or u as text when it is not an http or https
+// address: a javascript: or data: "URL" stored before such addresses were
+// refused, or brought in some other way, must not become a link to click
+// in the exported briefing. An autolink cannot hold spaces, ASCII control characters, < or >, and a
 // line break in a URL would end the line and let the rest be read as
 // Markdown, so those are percent-encoded first.
 func mdLink(u string) string {
@@ -307,7 +309,7 @@ func mdLink(u string) string {
 		}
 	}
 	u = b.String()
-	if !mdURI.MatchString(u) {
+	if l := strings.ToLower(u); !mdURI.MatchString(u) || !strings.HasPrefix(l, "http://") && !strings.HasPrefix(l, "https://") {
 		return mdEscape(u)
 	}
 	return "<" + u + ">"

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"mime"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"strings"
 	"time"
@@ -37,6 +39,17 @@ type FetchOptions struct {
 	MaxBytes  int64
 	UserAgent string
 	Now       func() time.Time
+	// FromFile says the address came from a file (a source in someone
+	// else's briefing file, fetched again to check it) rather than from the
+	// analyst: then even the first connection may not go to this computer
+	// or a private network. See fetch_guard.go.
+	FromFile bool
+
+	// Tests only: how addresses are placed, names resolved and
+	// connections made (after the checks). nil means the real ones.
+	classify func(netip.Addr) addrClass
+	lookup   func(ctx context.Context, host string) ([]netip.Addr, error)
+	connect  func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 func (o FetchOptions) withDefaults() FetchOptions {
@@ -80,7 +93,15 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 	}
 	req.Header.Set("User-Agent", opt.UserAgent)
 	req.Header.Set("Accept", fetchAccept)
-	client, hops := fetchClient(opt.Client)
+	guard := newDialGuard(u, opt)
+	if err := guard.start(); err != nil {
+		return nil, nil, err
+	}
+	client, hops, err := fetchClient(opt.Client, guard)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer client.CloseIdleConnections()
 	resp, err := client.Do(req)
 	if err != nil {
 		return nil, nil, fetchError(parent, u, err, limit, false)
@@ -176,14 +197,20 @@ func shortAddr(s string) string {
 	return fmt.Sprintf("%q", s)
 }
 
-// fetchClient copies the caller's client with the redirect policy: at most
-// MaxRedirects, only to http or https, never from https down to http. hops
-// counts the redirects taken.
-func fetchClient(c *http.Client) (*http.Client, *int) {
+// fetchClient copies the caller's client with the guard's transport and
+// the redirect policy: at most MaxRedirects, only to http or https, never
+// from https down to http, never where the guard forbids. hops counts the
+// redirects taken.
+func fetchClient(c *http.Client, guard *dialGuard) (*http.Client, *int, error) {
 	var cc http.Client
 	if c != nil {
 		cc = *c
 	}
+	t, err := guard.transport(cc.Transport)
+	if err != nil {
+		return nil, nil, err
+	}
+	cc.Transport = t
 	hops := new(int)
 	cc.CheckRedirect = func(req *http.Request, via []*http.Request) error {
 		if len(via) > MaxRedirects {
@@ -201,10 +228,13 @@ func fetchClient(c *http.Client) (*http.Client, *int) {
 				"Attaché does not follow that, since the page could be altered on the way; open it in your browser, "+
 				"or fetch the http address yourself if you trust it", via[0].URL.Redacted(), shortAddr(req.URL.Redacted()))
 		}
+		if err := guard.redirected(req.URL); err != nil {
+			return err
+		}
 		*hops = len(via)
 		return nil
 	}
-	return &cc, hops
+	return &cc, hops, nil
 }
 
 // importFetched runs a downloaded body through the importer for its type.

@@ -155,7 +155,8 @@ func splitAuthors(s string) []string {
 
 func isWebURL(s string) bool {
 	return len(s) < 2048 && (strings.HasPrefix(s, "https://") || strings.HasPrefix(s, "http://")) &&
-		!strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) })
+		!strings.ContainsFunc(s, func(r rune) bool { return unicode.IsSpace(r) || unicode.IsControl(r) }) &&
+		domain.IsWebURL(s)
 }
 
 // normLang writes a language tag the usual way: "en_US" → "en-US".

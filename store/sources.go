@@ -232,6 +232,9 @@ func (s *Store) UpdateSource(ctx context.Context, src *domain.Source) error {
 	if _, err := domain.ParseSourceKind(string(src.Kind)); err != nil {
 		return err
 	}
+	if err := domain.CheckSourceURL(src.URL); err != nil {
+		return err
+	}
 	return s.update(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,
 			section = ?, authors = ?, publisher = ?, published = ?, url = ?, accessed = ?,
