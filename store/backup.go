@@ -89,6 +89,9 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	if err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	}
+	if err := checkBelongs(ctx, backup, libPath); err != nil {
+		return "", err
+	}
 	tmp := libPath + ".restoring"
 	if err := writeSynced(backup, tmp); err != nil {
 		_ = os.Remove(tmp)
@@ -120,6 +123,24 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	}
 	syncFolder(filepath.Dir(libPath))
 	return kept, nil
+}
+
+// checkBelongs refuses to put a backup of another library in the place of
+// the library at libPath: by mistake, that swaps one body of work for
+// another. A library that is not there, or whose identity is unknown (see
+// libraryIdentity), takes any backup.
+func checkBelongs(ctx context.Context, backup, libPath string) error {
+	if !exists(libPath) {
+		return nil
+	}
+	lib := libraryIdentity(ctx, libPath)
+	if !lib.known() {
+		return nil
+	}
+	if b, err := readIdentity(ctx, backup); err == nil && !lib.same(b) {
+		return domain.Errorf(domain.EINVALID, "%s is a backup of another library, not of %s: restoring it would put that library in this one's place. Choose a backup of this library (in %s); to replace the library with the other one all the same, move %s aside first, then restore", backup, libPath, BackupDir(libPath), libPath)
+	}
+	return nil
 }
 
 // writeSynced copies from to a new file to, on disk before it returns.

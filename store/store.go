@@ -28,6 +28,7 @@ type Store struct {
 	w, r     *sql.DB
 	now      func() time.Time
 	readOnly bool
+	ident    identity // which library this is (see identity)
 
 	copyDir   string    // a private copy being read instead (see openCopy)
 	copyTaken time.Time // when it was taken
