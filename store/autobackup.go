@@ -120,6 +120,7 @@ func backupPrefix(path string) string {
 // earlier version left in the shared backups folder count when their names
 // and identity show they are this library's.
 func NewestBackup(path string) string {
+	path = realPath(path)
 	ctx := context.Background()
 	return newestBackup(ctx, path, libraryIdentity(ctx, path))
 }

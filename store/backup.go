@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -44,8 +45,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // CheckBackup opens a file read-only and tells whether it is an intact
 // Attaché library this version can read.
 func CheckBackup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err != nil {
-		return domain.Errorf(domain.EINVALID, "cannot read the backup %s: %v", path, err)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return domain.Errorf(domain.EINVALID, "there is no backup file %s: check its name (automatic backups are kept in a folder beside the library, named after it with .backups)", path)
+	} else if err != nil {
+		return pathProblem("read the backup "+path, path, err)
 	}
 	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro"))
 	if err != nil {
@@ -86,6 +89,7 @@ func backupFileError(dest string, err error) error {
 // current library beside it as libPath + ".before-restore". The library
 // must not be open.
 func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err error) {
+	libPath = realPath(libPath)
 	if err := CheckBackup(ctx, backup); err != nil {
 		return "", err
 	}
@@ -95,7 +99,7 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	tmp := libPath + ".restoring"
 	if err := writeSynced(backup, tmp); err != nil {
 		_ = os.Remove(tmp)
-		return "", fmt.Errorf("restore: %w", err)
+		return "", pathProblem("restore the backup into "+libPath, libPath, err)
 	}
 	if exists(libPath) {
 		// Never over an earlier kept library: it may be the only copy of
@@ -109,7 +113,7 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		if err := os.Link(libPath, kept); err != nil {
 			if err := writeSynced(libPath, kept); err != nil {
 				_ = os.Remove(tmp)
-				return "", fmt.Errorf("restore: keep the current library: %w", err)
+				return "", pathProblem("keep the current library aside as "+kept+", so nothing was restored", libPath, err)
 			}
 		}
 		// Its log belongs to it, not to the backup.
@@ -119,7 +123,7 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	}
 	if err := os.Rename(tmp, libPath); err != nil {
 		_ = os.Remove(tmp)
-		return kept, fmt.Errorf("restore: %w", err)
+		return kept, pathProblem("restore the backup into "+libPath, libPath, err)
 	}
 	syncFolder(filepath.Dir(libPath))
 	return kept, nil

@@ -25,6 +25,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // so a reader of a colleague's library neither needs the lock file nor
 // keeps its owner out.
 func Writable(path string) bool {
+	path = realPath(path)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		dir := filepath.Dir(path)
 		return os.MkdirAll(dir, 0o700) == nil && probeFolder(dir) == nil
@@ -32,18 +33,27 @@ func Writable(path string) bool {
 	return canWrite(path)
 }
 
-// prepareFile creates the library file if it is missing and tells whether
-// the library can be written: the file itself and its folder, where SQLite
-// keeps the write-ahead log beside it.
-func prepareFile(path string) (writable bool, err error) {
+// prepareFile creates the library file if it is missing (and create is
+// set) and tells whether the library can be written: the file itself and
+// its folder, where SQLite keeps the write-ahead log beside it. An empty
+// file with a backup is refused: it is a library whose contents were lost,
+// not a new one.
+func prepareFile(path string, create bool) (writable bool, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
 		return false, domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
+	case err == nil && fi.Size() == 0:
+		if b := NewestBackup(path); b != "" {
+			return false, emptyLibrary(path, b)
+		}
+		return canWrite(path), nil
 	case err == nil:
 		return canWrite(path), nil
 	case !errors.Is(err, fs.ErrNotExist):
-		return false, domain.Errorf(domain.EINVALID, "cannot reach the library %s: %v", path, err)
+		return false, pathProblem("open the library "+path, path, err)
+	case !create:
+		return false, missingLibrary(path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return false, cannotCreate(path, err)
@@ -55,14 +65,25 @@ func prepareFile(path string) (writable bool, err error) {
 	return true, f.Close()
 }
 
+// ErrEmpty marks a library file of 0 bytes that has backups: whatever it
+// held is gone, and setting it up as a new library would bury that.
+var ErrEmpty = errors.New("empty library file")
+
+// emptyLibrary is the error for an emptied library: it matches ErrEmpty
+// and ErrDamaged, so the app offers the backup as for a damaged one.
+func emptyLibrary(path, backup string) error {
+	return &emptyError{damagedError{domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes): whatever it held is gone (a full disk, or a copy or download cut short, can do this): restore the newest backup with `attache restore %s` (the empty file is kept beside it)", path, backup)}}
+}
+
+type emptyError struct{ damagedError }
+
+func (e *emptyError) Unwrap() []error { return []error{e.user, ErrDamaged, ErrEmpty} }
+
 func cannotCreate(path string, err error) error {
-	if isReadOnlyErr(err) {
-		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the folder is read-only; choose a folder you can write to with --db", path)
+	if errors.Is(err, fs.ErrPermission) {
+		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: you may not write in its folder (permission denied); choose a folder you can write to with --db", path)
 	}
-	if errors.Is(err, syscall.ENOSPC) {
-		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the disk is full; free some space and try again", path)
-	}
-	return fmt.Errorf("create library %s: %w", path, err)
+	return pathProblem("create a library at "+path, path, err)
 }
 
 // canWrite probes for real: as root, permission bits say nothing.
@@ -102,7 +123,7 @@ func isReadOnlyErr(err error) bool {
 func openReadOnly(ctx context.Context, path string) (*Store, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the library %s cannot be read (%v): ask its owner to let you read it, or open another library with --db", path, errors.Unwrap(err))
+		return nil, pathProblem("read the library "+path, path, err)
 	}
 	f.Close()
 	s := &Store{path: path, readOnly: true, now: utcNow}

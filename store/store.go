@@ -44,9 +44,24 @@ var (
 // Open opens (creating if needed, with mode 0600) the library at path and
 // brings its schema up to date. A library on a read-only disk, or whose
 // file or folder cannot be written, opens read-only: ReadOnly reports it and
-// every change is refused with a message saying why.
-func Open(ctx context.Context, path string) (*Store, error) {
-	writable, err := prepareFile(path)
+// every change is refused with a message saying why. A symbolic link is
+// followed: Path is the library file itself.
+func Open(ctx context.Context, path string) (*Store, error) { return open(ctx, path, true) }
+
+// OpenExisting opens the library at path as Open does, but never makes one:
+// a command that only reads, given a mistyped path, must say so rather than
+// leave a new empty library there.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, false)
+}
+
+func open(ctx context.Context, path string, create bool) (*Store, error) {
+	real, err := resolvePath(path)
+	if err != nil {
+		return nil, pathProblem("open the library "+path, path, err)
+	}
+	path = real
+	writable, err := prepareFile(path, create)
 	if err != nil {
 		return nil, err
 	}
