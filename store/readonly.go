@@ -72,7 +72,7 @@ var ErrEmpty = errors.New("empty library file")
 // emptyLibrary is the error for an emptied library: it matches ErrEmpty
 // and ErrDamaged, so the app offers the backup as for a damaged one.
 func emptyLibrary(path, backup string) error {
-	return &emptyError{damagedError{domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes): whatever it held is gone (a full disk, or a copy or download cut short, can do this): restore the newest backup with `attache restore %s` (the empty file is kept beside it)", path, backup)}}
+	return &emptyError{damagedError{domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes): whatever it held is gone (a full disk, or a copy or download cut short, can do this): restore the newest backup with `%s` (the empty file is kept beside it)", path, restoreCommand(backup, path))}}
 }
 
 type emptyError struct{ damagedError }

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
 	"syscall"
 	"time"
 
@@ -100,9 +101,28 @@ func damagedHint(path string, err error) error {
 // backupAdvice is the way out of a damaged library, for the command line.
 func backupAdvice(path string) string {
 	if b := NewestBackup(path); b != "" {
-		return fmt.Sprintf(": restore the newest backup with `attache restore %s` (the damaged file is kept beside it)", b)
+		return fmt.Sprintf(": restore the newest backup with `%s` (the damaged file is kept beside it)", restoreCommand(b, path))
 	}
-	return ": restore a backup with `attache restore FILE`, or open another library with --db"
+	return fmt.Sprintf(": restore a backup with `%s`, or open another library with --db", restoreCommand("FILE", path))
+}
+
+// restoreCommand is the command line restoring backup into the library at
+// path: with --db, since path need not be the default library.
+func restoreCommand(backup, path string) string {
+	return fmt.Sprintf("attache restore %s --db %s", shellQuote(backup), shellQuote(path))
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters, so a command with a path like "My Library.db" can be
+// pasted as it is.
+func shellQuote(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r))
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // isDamage tells whether err shows the library file is damaged.
