@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/cli"
+	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
 )
 
@@ -101,4 +102,31 @@ func TestLinksToTheLibrary(t *testing.T) {
 			t.Fatalf("%v: the system's words reach the analyst: %s", args, errOut)
 		}
 	}
+}
+
+// Once `library --check` has found damage, later commands refuse to write
+// and a backup blames the library, not the disk; a restore ends it.
+func TestKnownDamageRefusesWritesFromTheCommandLine(t *testing.T) {
+	t.Parallel()
+	dir := t.TempDir()
+	db := filepath.Join(dir, "library.db")
+	text := filepath.Join(dir, "long.txt")
+	if err := os.WriteFile(text, []byte("Fabs need water.\n\n"+strings.Repeat("Overflow ZQXJ. ", 20000)), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, db, "import", text)
+	mustRun(t, db, "briefing", "new", "--title", "Kept")
+	good := filepath.Join(dir, "good.db")
+	mustRun(t, db, "backup", "--out", good)
+	testfs.DamagePages(t, db, "Overflow ZQXJ")
+
+	wantContains(t, fails(t, db, cli.ExitError, "library", "--check"), "has damaged pages")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "snapshot", "1"), "makes no more changes to it: nothing was changed")
+	errOut := fails(t, db, cli.ExitError, "backup", "--out", filepath.Join(dir, "copy.db"))
+	wantContains(t, errOut, "itself has damaged pages")
+	if strings.Contains(errOut, "another disk") {
+		t.Fatalf("the backup blamed the disk: %s", errOut)
+	}
+	mustRun(t, db, "restore", good)
+	mustRun(t, db, "briefing", "snapshot", "1")
 }

@@ -22,6 +22,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		return domain.Errorf(domain.EINVALID, "%s is a folder: give the backup a file name, e.g. %s", dest, filepath.Join(dest, "attache-backup.db"))
 	}
+	if err := s.knownDamage(); err != nil {
+		return s.damagedBackup(dest)
+	}
 	tmp := dest + ".part"
 	_ = os.Remove(tmp)
 	if err := createEmpty(tmp); err != nil {
@@ -33,6 +36,11 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	if err := CheckBackup(ctx, tmp); err != nil {
 		_ = os.Remove(tmp)
+		// A copy of a damaged library reads back damaged: blame the
+		// library, not the disk the copy went to.
+		if cerr := s.Check(ctx); isDamage(cerr) {
+			return s.damagedBackup(dest)
+		}
 		return domain.Errorf(domain.EINVALID, "the backup %s did not read back after writing (%s): try again, or back up to another disk", dest, domain.ErrorMessage(err))
 	}
 	if err := os.Rename(tmp, dest); err != nil {
@@ -73,6 +81,16 @@ func CheckBackup(ctx context.Context, path string) error {
 		return domain.Errorf(domain.EINVALID, "%s was written by a newer version of Attaché: update Attaché to restore it", path)
 	}
 	return nil
+}
+
+// damagedBackup is the refusal to back up a library with damaged pages: the
+// copy would hold the same damage, and as an automatic backup it could push
+// a good one out.
+func (s *Store) damagedBackup(dest string) error {
+	s.mu.Lock()
+	found := s.damage
+	s.mu.Unlock()
+	return &damageRefusal{damagedError{domain.Errorf(domain.EINVALID, "%s was not written: the library %s itself has damaged pages (%s), and a copy would hold the same damage. To keep the damaged file as it is, copy the file itself (with its -wal file, if any)%s", dest, s.path, found, backupAdvice(s.path))}}
 }
 
 func backupFileError(dest string, err error) error {
@@ -125,6 +143,8 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		_ = os.Remove(tmp)
 		return kept, pathProblem("restore the backup into "+libPath, libPath, err)
 	}
+	// The damage found was the set-aside file's; the backup is sound.
+	_ = os.Remove(damageFile(libPath))
 	syncFolder(filepath.Dir(libPath))
 	return kept, nil
 }

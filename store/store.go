@@ -16,6 +16,7 @@ import (
 	"net/url"
 	"os"
 	"strings"
+	"sync"
 	"syscall"
 	"time"
 
@@ -30,6 +31,9 @@ type Store struct {
 	now      func() time.Time
 	readOnly bool
 	ident    identity // which library this is (see identity)
+
+	mu     sync.Mutex
+	damage string // what was found damaged; "" while none is known (see damage.go)
 
 	copyDir   string    // a private copy being read instead (see openCopy)
 	copyTaken time.Time // when it was taken
@@ -83,6 +87,7 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 		s.Close()
 		return nil, damagedHint(path, err)
 	}
+	s.loadDamage()
 	return s, nil
 }
 
@@ -216,6 +221,9 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
+	if err := s.knownDamage(); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.damaged(dbError("begin", err))
@@ -245,6 +253,11 @@ func (s *Store) damaged(err error) error {
 	if err == nil || !isDamage(err) {
 		return err
 	}
+	var refusal *damageRefusal
+	if errors.As(err, &refusal) {
+		return err
+	}
+	s.markDamaged(damageFinding(err))
 	return damagedHint(s.path, err)
 }
 
