@@ -69,7 +69,7 @@ func TestKnownDamageRefusesWrites(t *testing.T) {
 	if !errors.Is(err, ErrDamaged) || !strings.Contains(err.Error(), "itself has damaged pages") || strings.Contains(err.Error(), "another disk") {
 		t.Fatalf("backup of a damaged library = %v; want it blamed on the library", err)
 	}
-	if exists(dest) || exists(dest + ".part") {
+	if exists(dest) || exists(dest+".part") {
 		t.Fatal("the refused backup left a file")
 	}
 	s.Close()
