@@ -179,11 +179,11 @@ func openCopy(ctx context.Context, path string) (*Store, error) {
 }
 
 func copyOnce(ctx context.Context, path string) (*Store, error) {
-	dir, err := os.MkdirTemp("", "attache-copy-")
+	dir, owner, err := makeCopyDir()
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, readOnly: true, copyDir: dir, now: utcNow}
+	s := &Store{path: path, readOnly: true, copyDir: dir, copyOwner: owner, now: utcNow}
 	s.copyTaken = s.now()
 	copyPath := filepath.Join(dir, "library.db")
 	before := fileStamps(path)

@@ -36,6 +36,7 @@ type Store struct {
 	damage string // what was found damaged; "" while none is known (see damage.go)
 
 	copyDir   string    // a private copy being read instead (see openCopy)
+	copyOwner *os.File  // held open while the copy is read (see claimCopy)
 	copyTaken time.Time // when it was taken
 }
 
@@ -61,6 +62,7 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 }
 
 func open(ctx context.Context, path string, create bool) (*Store, error) {
+	cleanStaleCopiesOnce()
 	real, err := resolvePath(path)
 	if err != nil {
 		return nil, pathProblem("open the library "+path, path, err)
@@ -181,6 +183,9 @@ func (s *Store) Close() error {
 	}
 	if s.copyDir != "" {
 		errs = append(errs, os.RemoveAll(s.copyDir))
+	}
+	if s.copyOwner != nil {
+		s.copyOwner.Close()
 	}
 	return errors.Join(errs...)
 }
