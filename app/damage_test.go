@@ -74,7 +74,9 @@ func TestDamageDialogOffersOnlyThisLibrarysBackup(t *testing.T) {
 	fyne.DoAndWait(func() {
 		u.checkLibrary(storeOpener(path), func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
 	})
-	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "Restore the newest automatic backup of this library, "+filepath.Base(own)) })
+	eventually(t, "the damage dialog", func() bool {
+		return overlayContains(u, "Restore the newest automatic backup of this library, "+filepath.Base(own))
+	})
 	for _, p := range planted {
 		if overlayContains(u, filepath.Base(p)) {
 			t.Fatalf("the dialog offers another library's backup %s", p)
