@@ -17,6 +17,7 @@ import (
 	"os"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -38,6 +39,8 @@ type Store struct {
 	copyDir   string    // a private copy being read instead (see openCopy)
 	copyOwner *os.File  // held open while the copy is read (see claimCopy)
 	copyTaken time.Time // when it was taken
+
+	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
 }
 
 var (
