@@ -102,10 +102,18 @@ func TestAnEmptiedLibraryFileIsNotANewLibrary(t *testing.T) {
 		t.Fatalf("restored library holds %d sources", len(list))
 	}
 
-	// An empty file with no backups has nothing to lose: it is set up.
+	// An empty file with no backups has nothing to restore: a reading
+	// command says it is empty; a writing one sets it up.
 	fresh := filepath.Join(t.TempDir(), "new.db")
 	if err := os.WriteFile(fresh, nil, 0o600); err != nil {
 		t.Fatal(err)
+	}
+	_, err = OpenExisting(ctx, fresh)
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "is empty (0 bytes), and there is no backup of it") {
+		t.Fatalf("reading an empty file without backups = %v", err)
+	}
+	if fi, _ := os.Stat(fresh); fi.Size() != 0 {
+		t.Fatal("reading set the empty file up")
 	}
 	n, err := Open(ctx, fresh)
 	if err != nil {

@@ -47,6 +47,10 @@ func prepareFile(path string, create bool) (writable bool, err error) {
 		if b := NewestBackup(path); b != "" {
 			return false, emptyLibrary(path, b)
 		}
+		if !create {
+			// Setting it up is a write, and it may have been a library.
+			return false, domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes), and there is no backup of it: if it held a library, look for a copy of it elsewhere; to start a new library in it, import a file into it (attache import FILE --db %s)", path, shellQuote(path))
+		}
 		return canWrite(path), nil
 	case err == nil:
 		return canWrite(path), nil
