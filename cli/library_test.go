@@ -121,6 +121,7 @@ func TestKnownDamageRefusesWritesFromTheCommandLine(t *testing.T) {
 	testfs.DamagePages(t, db, "Overflow ZQXJ")
 
 	wantContains(t, fails(t, db, cli.ExitError, "library", "--check"), "has damaged pages")
+	wantContains(t, mustRun(t, db, "library"), "Damaged:   yes (SQLite's check found: ", "changes are refused")
 	wantContains(t, fails(t, db, cli.ExitError, "briefing", "snapshot", "1"), "makes no more changes to it: nothing was changed")
 	errOut := fails(t, db, cli.ExitError, "backup", "--out", filepath.Join(dir, "copy.db"))
 	wantContains(t, errOut, "itself has damaged pages")
