@@ -8,11 +8,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
 )
@@ -141,5 +143,42 @@ func TestAnEmptiedLibraryOffersItsBackupAtStart(t *testing.T) {
 	eventually(t, "the restored library", func() bool { return started != nil })
 	if st, _ := started.(*store.Store).Stats(ctx); st.Briefings != 1 {
 		t.Fatalf("restored library holds %+v, want the sample", st)
+	}
+}
+
+// Once the check at start has found damage, the composer's saves are
+// refused with the reason and the typing stays on screen; the library
+// keeps what it had.
+func TestEditsAfterDamageIsFoundAreRefusedAndKept(t *testing.T) {
+	withDelays(t, 20*time.Millisecond, time.Hour)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	_, lib, _ := sampleWithBackup(t, path)
+	// A long source of its own, so the damage spares what the briefing
+	// list and the composer read.
+	long := &domain.Source{Kind: domain.KindArticle, Title: "Long", Text: strings.Repeat("Overflow ZQXJ. ", 30000)}
+	if _, err := lib.CreateSource(ctx, long); err != nil {
+		t.Fatal(err)
+	}
+	lib.Close()
+	testfs.DamagePages(t, path, "Overflow ZQXJ")
+
+	u, lib := newTestUIAt(t, path)
+	fyne.DoAndWait(func() { u.checkLibrary(storeOpener(path), func(*UI, func()) {}, func() {}) })
+	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "has damaged pages") })
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.briefings.list.Select(0) })
+	c := u.briefings.composer
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id, before := c.d.b.ID, c.d.b.Title
+	fyne.DoAndWait(func() { c.title.SetText("Typed after the damage was found") })
+	eventually(t, "the refusal", func() bool { return overlayContains(u, "so Attaché makes no more changes to it") })
+	if c.title.Text != "Typed after the damage was found" {
+		t.Fatalf("the typing is gone: %q", c.title.Text)
+	}
+	if b, err := lib.Briefing(ctx, id); err != nil || b.Title != before {
+		t.Fatalf("the library now holds %q (%v), want %q", b.Title, err, before)
 	}
 }
