@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -154,11 +155,17 @@ func TestOpeningProblemsAreExplained(t *testing.T) {
 	if err := os.WriteFile(file, []byte("x"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	fifo := filepath.Join(dir, "pipe.db")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	ro := testfs.Tmpfs(t, "1m")
 	testfs.ReadOnly(t, ro)
 	cases := []struct{ path, want string }{
 		{loop, "leads round in a circle"},
 		{filepath.Join(file, "library.db"), "part of the path is a file, not a folder"},
+		{fifo, "not a library file but a device, a pipe or a socket"},
+		{"/dev/null", "not a library file but a device, a pipe or a socket"},
 		{filepath.Join(ro, "library.db"), "read-only"},
 		{filepath.Join(ro, "sub", "library.db"), "read-only"},
 	}

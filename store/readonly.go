@@ -43,6 +43,10 @@ func prepareFile(path string, create bool) (writable bool, err error) {
 	switch {
 	case err == nil && fi.IsDir():
 		return false, domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
+	case err == nil && !fi.Mode().IsRegular():
+		// SQLite would wait forever on a pipe, and read nothing from a
+		// device: neither can hold a library.
+		return false, domain.Errorf(domain.EINVALID, "%s is not a library file but a device, a pipe or a socket: give the path of a library file with --db", path)
 	case err == nil && fi.Size() == 0:
 		if b := NewestBackup(path); b != "" {
 			return false, emptyLibrary(path, b)
