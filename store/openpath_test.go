@@ -192,3 +192,26 @@ func TestOpeningProblemsAreExplained(t *testing.T) {
 		}
 	}
 }
+
+// A library whose log files beside it belong to another user (left by
+// `sudo attache`) says so in words, not as SQLite's "unable to open
+// database file: permission denied".
+func TestLogFilesOfAnotherUserAreExplained(t *testing.T) {
+	dir := sharedDir(t, "attache-wal-")
+	path := filepath.Join(dir, "library.db")
+	s, err := Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close() // open meanwhile: its -wal and -shm stay, this user's only
+	addSource(t, s, "Chips", chipsText)
+	for p, mode := range map[string]os.FileMode{dir: 0o777, path: 0o666, path + "-wal": 0o600, path + "-shm": 0o600} {
+		if err := os.Chmod(p, mode); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got := asNobody(t, path)
+	if !strings.Contains(got, "-wal and -shm files SQLite keeps beside it: you are not allowed to (permission denied); ask the owner") {
+		t.Fatalf("as nobody: %q", got)
+	}
+}

@@ -277,11 +277,16 @@ func dbError(op string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return domain.Errorf(domain.ECONFLICT, "the library is busy in another program (another Attaché?): close it and try again")
-		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrCantOpen, sqlite3.ErrPerm:
 			// A full disk shows as SQLITE_FULL, or as an I/O or open
 			// error whose system errno is ENOSPC.
 			if se.Code == sqlite3.ErrFull || se.SystemErrno == syscall.ENOSPC {
 				return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
+			}
+			// Other system errors, in words: often the log files SQLite
+			// keeps beside the library, left by another user.
+			if why, todo := explainFileError(se.SystemErrno); why != "" {
+				return domain.Errorf(domain.EINVALID, "cannot use the library file, or the -wal and -shm files SQLite keeps beside it: %s; %s", why, todo)
 			}
 		case sqlite3.ErrReadonly:
 			return domain.Errorf(domain.EINVALID, "the library file is read-only: check its permissions; nothing was saved")
