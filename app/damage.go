@@ -37,11 +37,11 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 		return
 	case backup == "":
 		u.inform("The library is damaged",
-			what+".\n\nThere is no automatic backup yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.")
+			what+".\n\nAttaché makes no more changes to it: a change could be lost with the damaged pages. There is no automatic backup of this library yet. Export the briefings you need now (File → Export), and keep a copy of the library file before anything else.")
 		return
 	}
-	msg := what + ".\n\nRestore the newest automatic backup, " + filepath.Base(backup) +
-		"? Work since that backup would be missing from the restored library (edits not yet saved are first written to a rescue copy); the damaged file is kept beside it, not deleted.\n\nYou can also keep working and export what you need first."
+	msg := what + ".\n\nAttaché makes no more changes to it: a change could be lost with the damaged pages.\n\nRestore the newest automatic backup of this library, " + filepath.Base(backup) +
+		"? Work since that backup would be missing from the restored library (edits not yet saved are first written to a rescue copy); the damaged file is kept beside it, not deleted.\n\nYou can also read and export what you need first."
 	d := dialog.NewConfirm("The library is damaged", msg, func(ok bool) {
 		if ok {
 			u.onRestoreBackup(backup, op, swapped, closeLib)

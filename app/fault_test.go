@@ -105,7 +105,9 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	fyne.DoAndWait(func() {
 		u.checkLibrary(op, func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { lib.Close() })
 	})
-	eventually(t, "the damage dialog", func() bool { return overlayContains(u, "Restore the newest automatic backup, "+filepath.Base(backup)) })
+	eventually(t, "the damage dialog", func() bool {
+		return overlayContains(u, "Restore the newest automatic backup of this library, "+filepath.Base(backup))
+	})
 	if !overlayContains(u, "has damaged pages (SQLite") {
 		t.Fatal("the dialog does not say what was found")
 	}

@@ -17,9 +17,9 @@ import (
 // showRecovery explains that the library is damaged and offers to restore
 // the newest backup; the damaged file is kept aside, never deleted.
 func showRecovery(ctx context.Context, a fyne.App, op Opener, backup string, cause error, start func(Library, func())) {
-	w := a.NewWindow("Attaché — the library is damaged")
-	msg := widget.NewLabel(damageSummary(cause) + ".\n\nRestore the newest automatic backup, " +
-		filepath.Base(backup) + "? The damaged file is kept beside the library, not deleted.")
+	w := a.NewWindow("Attaché — the library cannot be used as it is")
+	msg := widget.NewLabel(damageSummary(cause) + ".\n\nRestore the newest automatic backup of this library, " +
+		filepath.Base(backup) + "? The file there now is kept beside the library, not deleted.")
 	msg.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	status.Wrapping = fyne.TextWrapWord

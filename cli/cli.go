@@ -102,9 +102,20 @@ type guiMissing struct{ error }
 // cliApp holds what the commands share: the environment, the --db flag and
 // the library, opened on first use.
 type cliApp struct {
-	env    *Env
-	dbFlag string
-	store  *store.Store
+	env     *Env
+	dbFlag  string
+	store   *store.Store
+	running *cobra.Command // the command being run, set before it runs
+}
+
+// makesLibrary lists the commands that may start a new library where there
+// is none: they add the first thing to it. Every other command, given a
+// path with no library (a mistyped --db), says so rather than leave an
+// empty library behind.
+var makesLibrary = map[string]bool{
+	"attache import":          true,
+	"attache briefing new":    true,
+	"attache briefing import": true,
 }
 
 func (a *cliApp) rootCommand() *cobra.Command {
@@ -123,6 +134,7 @@ ATTACHE_DB or --db chooses another.`,
 		Args:          noArgs,
 		RunE:          a.runGUI,
 	}
+	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { a.running = cmd }
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "library file (default $ATTACHE_DB, else the XDG data dir)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.importCommand(), a.sourcesCommand(), a.sourceCommand(),
@@ -200,7 +212,11 @@ func (a *cliApp) lib(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := store.Open(ctx, path)
+	open := store.OpenExisting
+	if a.running != nil && makesLibrary[a.running.CommandPath()] {
+		open = store.Open
+	}
+	s, err := open(ctx, path)
 	if err != nil {
 		return nil, err
 	}

@@ -198,7 +198,7 @@ func TestBriefingImportBrokenFileChangesNothing(t *testing.T) {
 		"bad-source.json":   strings.Replace(strings.Replace(valid, "QUOTE", "billions", 1), `"source": "S1"`, `"source": "S9"`, 1),
 		"bad-block.json":    strings.Replace(valid, `"type": "heading"`, `"type": "chart"`, 1),
 	}
-	db := newDB(t)
+	db := emptyLibrary(t)
 	for name, content := range files {
 		path := writeFile(t, dir, name, []byte(content))
 		out, errOut, code := run(t, db, "briefing", "import", path)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/cli"
+	"github.com/attache/attache/store"
 )
 
 // Test fixtures in testdata (invented text).
@@ -39,6 +40,20 @@ func isolate(t *testing.T) {
 func newDB(t *testing.T) string {
 	t.Helper()
 	return filepath.Join(t.TempDir(), "library.db")
+}
+
+// emptyLibrary returns the path of a new library with nothing in it.
+func emptyLibrary(t *testing.T) string {
+	t.Helper()
+	db := newDB(t)
+	s, err := store.Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return db
 }
 
 // exec runs the command line with env; Getenv defaults to an empty

@@ -26,7 +26,8 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 				if err := lib.Check(cmd.Context()); err != nil {
 					return err
 				}
-				st.Check = "ok"
+				st.Check, st.Damaged = "ok", "" // a sound check clears earlier damage
+
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, st)
@@ -37,6 +38,9 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 				printf(a.env.Stdout, "Read-only: yes (neither the file nor its folder can be written: reading a private copy taken %s)\n", st.ReadingCopy)
 			case st.ReadOnly:
 				printf(a.env.Stdout, "Read-only: yes (the file or its folder cannot be written)\n")
+			}
+			if st.Damaged != "" {
+				printf(a.env.Stdout, "Damaged:   yes (%s): changes are refused until a backup is restored; `attache library --check` names the backup\n", st.Damaged)
 			}
 			if check {
 				printf(a.env.Stdout, "Check:     ok\n")

@@ -107,7 +107,7 @@ func TestBriefingDeletePurgeOnlyFromTheTrash(t *testing.T) {
 
 func TestDeleteAndRestoreCommandLines(t *testing.T) {
 	t.Parallel()
-	db := newDB(t)
+	db := emptyLibrary(t)
 	for _, args := range [][]string{
 		{"excerpt", "restore"}, {"excerpt", "restore", "x"}, {"source", "restore", "0"},
 		{"trash", "x"}, {"trash", "empty", "x"}, {"source", "delete", "1", "--purg"},

@@ -164,12 +164,10 @@ func TestLibraryFromEnvironment(t *testing.T) {
 	if _, err := os.Stat(fromEnv); err != nil {
 		t.Fatalf("ATTACHE_DB library not created: %v\n%s", err, out)
 	}
-	// --db wins over ATTACHE_DB.
-	out, errOut, code = exec(t, &cli.Env{Getenv: getenv}, "--db", flag, "sources", "--json")
-	wantExit(t, code, cli.ExitOK, errOut)
-	if strings.TrimSpace(out) != "[]" {
-		t.Errorf("--db library should be empty: %s", out)
-	}
+	// --db wins over ATTACHE_DB: there is no library there yet.
+	_, errOut, code = exec(t, &cli.Env{Getenv: getenv}, "--db", flag, "sources", "--json")
+	wantExit(t, code, cli.ExitError, errOut)
+	wantContains(t, errOut, "there is no library at "+flag)
 	out, _, _ = exec(t, &cli.Env{Getenv: getenv}, "sources", "--json")
 	var list []source
 	decode(t, out, &list)
@@ -188,6 +186,15 @@ func TestDefaultLibraryInXDGDataHome(t *testing.T) {
 		return ""
 	}
 	want := filepath.Join(xdg, "attache", "library.db")
+	// Reading makes no library; the first import does.
+	_, errOut, code := exec(t, &cli.Env{Getenv: getenv}, "library", "--json")
+	wantExit(t, code, cli.ExitError, errOut)
+	wantContains(t, errOut, "there is no library at "+want, "attache import FILE")
+	if _, err := os.Stat(filepath.Dir(want)); !os.IsNotExist(err) {
+		t.Fatalf("reading made the library's folder: %v", err)
+	}
+	_, errOut, code = exec(t, &cli.Env{Getenv: getenv}, "import", fiveGFile)
+	wantExit(t, code, cli.ExitOK, errOut)
 	out, errOut, code := exec(t, &cli.Env{Getenv: getenv}, "library", "--json")
 	wantExit(t, code, cli.ExitOK, errOut)
 	var info struct {

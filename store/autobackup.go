@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -32,7 +33,7 @@ func (s *Store) AutoBackup(ctx context.Context) (string, error) {
 	if s.readOnly {
 		return "", nil
 	}
-	if at, ok := backupTime(NewestBackup(s.path)); ok && s.now().Sub(at) < 24*time.Hour {
+	if at, ok := backupTime(newestBackup(ctx, s.path, s.ident)); ok && s.now().Sub(at) < 24*time.Hour {
 		return "", nil
 	}
 	if err := s.Check(ctx); err != nil {
@@ -45,12 +46,20 @@ func (s *Store) backupInto(ctx context.Context, dir, why string) (string, error)
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return "", err
 	}
-	name := backupPrefix(s.path) + s.now().UTC().Format(backupStampLayout) + "-" + why + ".db"
-	dest := filepath.Join(dir, name)
+	name := backupPrefix(s.path) + s.now().UTC().Format(backupStampLayout) + "-" + why
+	dest := filepath.Join(dir, name+".db")
+	// Never over another file: it may be another library's backup taken in
+	// the same second under the same name.
+	for i := 2; exists(dest); i++ {
+		dest = filepath.Join(dir, fmt.Sprintf("%s-%d.db", name, i))
+	}
 	if err := s.Backup(ctx, dest); err != nil {
 		return "", err
 	}
-	list := backups(s.path)
+	recordIdentity(s.path, s.ident)
+	// Only this library's own backups are rotated out: a file of another
+	// library's, or one that cannot be read, is never deleted here.
+	list := backupsOf(ctx, s.path, s.ident, BackupDir(s.path))
 	for len(list) > keepBackups {
 		_ = os.Remove(list[0])
 		list = list[1:]
@@ -59,10 +68,30 @@ func (s *Store) backupInto(ctx context.Context, dir, why string) (string, error)
 }
 
 // backups lists the automatic backups of the library at path in its own
-// folder, oldest first (names sort by time). Only files named as its backups
-// count, and so only they are ever rotated out.
+// folder, oldest first (names sort by time).
 func backups(path string) []string {
-	return backupsIn(BackupDir(path), path)
+	ctx := context.Background()
+	return backupsOf(ctx, path, libraryIdentity(ctx, path), BackupDir(path))
+}
+
+// backupsOf lists, oldest first, the files in dirs named as backups of the
+// library at path whose identity is ident's. When the library's identity is
+// unknown (a file never read by this version, since damaged), the names
+// alone decide.
+func backupsOf(ctx context.Context, path string, ident identity, dirs ...string) []string {
+	var own []string
+	for _, dir := range dirs {
+		for _, b := range backupsIn(dir, path) {
+			if !ident.known() {
+				own = append(own, b)
+				continue
+			}
+			if id, err := readIdentity(ctx, b); err == nil && ident.same(id) {
+				own = append(own, b)
+			}
+		}
+	}
+	return own
 }
 
 // backupsIn lists the files in dir named as backups of the library at path.
@@ -87,10 +116,17 @@ func backupPrefix(path string) string {
 }
 
 // NewestBackup is the newest automatic backup of the library at path, or
-// "". Backups an earlier version left in the shared backups folder count
-// when their names show they are this library's.
+// "": only a backup of this very library (see identity) counts. Backups an
+// earlier version left in the shared backups folder count when their names
+// and identity show they are this library's.
 func NewestBackup(path string) string {
-	all := append(backups(path), backupsIn(legacyBackupDir(path), path)...)
+	path = realPath(path)
+	ctx := context.Background()
+	return newestBackup(ctx, path, libraryIdentity(ctx, path))
+}
+
+func newestBackup(ctx context.Context, path string, ident identity) string {
+	all := backupsOf(ctx, path, ident, BackupDir(path), legacyBackupDir(path))
 	newest, newestAt := "", time.Time{}
 	for _, b := range all {
 		if at, ok := backupTime(b); ok && (newest == "" || !at.Before(newestAt)) {
@@ -103,10 +139,10 @@ func NewestBackup(path string) string {
 // backupStampLayout is the time in a backup's name; backupStamp finds it.
 const backupStampLayout = "20060102-150405"
 
-var backupStamp = regexp.MustCompile(`-(\d{8}-\d{6})-[a-z-]+\.db$`)
+var backupStamp = regexp.MustCompile(`-(\d{8}-\d{6})-[a-z-]+(-\d+)?\.db$`)
 
 // backupName is what follows the library's prefix in a backup's name.
-var backupName = regexp.MustCompile(`^\d{8}-\d{6}-[a-z-]+\.db$`)
+var backupName = regexp.MustCompile(`^\d{8}-\d{6}-[a-z-]+(-\d+)?\.db$`)
 
 // backupTime reads the time a backup was taken from its name.
 func backupTime(name string) (time.Time, bool) {

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,6 +22,9 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		return domain.Errorf(domain.EINVALID, "%s is a folder: give the backup a file name, e.g. %s", dest, filepath.Join(dest, "attache-backup.db"))
 	}
+	if err := s.knownDamage(); err != nil {
+		return s.damagedBackup(dest)
+	}
 	tmp := dest + ".part"
 	_ = os.Remove(tmp)
 	if err := createEmpty(tmp); err != nil {
@@ -32,6 +36,11 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	if err := CheckBackup(ctx, tmp); err != nil {
 		_ = os.Remove(tmp)
+		// A copy of a damaged library reads back damaged: blame the
+		// library, not the disk the copy went to.
+		if cerr := s.Check(ctx); isDamage(cerr) {
+			return s.damagedBackup(dest)
+		}
 		return domain.Errorf(domain.EINVALID, "the backup %s did not read back after writing (%s): try again, or back up to another disk", dest, domain.ErrorMessage(err))
 	}
 	if err := os.Rename(tmp, dest); err != nil {
@@ -44,8 +53,10 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 // CheckBackup opens a file read-only and tells whether it is an intact
 // Attaché library this version can read.
 func CheckBackup(ctx context.Context, path string) error {
-	if _, err := os.Stat(path); err != nil {
-		return domain.Errorf(domain.EINVALID, "cannot read the backup %s: %v", path, err)
+	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
+		return domain.Errorf(domain.EINVALID, "there is no backup file %s: check its name (automatic backups are kept in a folder beside the library, named after it with .backups)", path)
+	} else if err != nil {
+		return pathProblem("read the backup "+path, path, err)
 	}
 	db, err := sql.Open("sqlite3", fileURI(path, "mode=ro"))
 	if err != nil {
@@ -72,6 +83,16 @@ func CheckBackup(ctx context.Context, path string) error {
 	return nil
 }
 
+// damagedBackup is the refusal to back up a library with damaged pages: the
+// copy would hold the same damage, and as an automatic backup it could push
+// a good one out.
+func (s *Store) damagedBackup(dest string) error {
+	s.mu.Lock()
+	found := s.damage
+	s.mu.Unlock()
+	return &damageRefusal{damagedError{domain.Errorf(domain.EINVALID, "%s was not written: the library %s itself has damaged pages (%s), and a copy would hold the same damage. To keep the damaged file as it is, copy the file itself (with its -wal file, if any)%s", dest, s.path, found, backupAdvice(s.path))}}
+}
+
 func backupFileError(dest string, err error) error {
 	switch {
 	case isReadOnlyErr(err):
@@ -86,13 +107,17 @@ func backupFileError(dest string, err error) error {
 // current library beside it as libPath + ".before-restore". The library
 // must not be open.
 func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err error) {
+	libPath = realPath(libPath)
 	if err := CheckBackup(ctx, backup); err != nil {
+		return "", err
+	}
+	if err := checkBelongs(ctx, backup, libPath); err != nil {
 		return "", err
 	}
 	tmp := libPath + ".restoring"
 	if err := writeSynced(backup, tmp); err != nil {
 		_ = os.Remove(tmp)
-		return "", fmt.Errorf("restore: %w", err)
+		return "", pathProblem("restore the backup into "+libPath, libPath, err)
 	}
 	if exists(libPath) {
 		// Never over an earlier kept library: it may be the only copy of
@@ -106,7 +131,7 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		if err := os.Link(libPath, kept); err != nil {
 			if err := writeSynced(libPath, kept); err != nil {
 				_ = os.Remove(tmp)
-				return "", fmt.Errorf("restore: keep the current library: %w", err)
+				return "", pathProblem("keep the current library aside as "+kept+", so nothing was restored", libPath, err)
 			}
 		}
 		// Its log belongs to it, not to the backup.
@@ -116,10 +141,30 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	}
 	if err := os.Rename(tmp, libPath); err != nil {
 		_ = os.Remove(tmp)
-		return kept, fmt.Errorf("restore: %w", err)
+		return kept, pathProblem("restore the backup into "+libPath, libPath, err)
 	}
+	// The damage found was the set-aside file's; the backup is sound.
+	_ = os.Remove(damageFile(libPath))
 	syncFolder(filepath.Dir(libPath))
 	return kept, nil
+}
+
+// checkBelongs refuses to put a backup of another library in the place of
+// the library at libPath: by mistake, that swaps one body of work for
+// another. A library that is not there, or whose identity is unknown (see
+// libraryIdentity), takes any backup.
+func checkBelongs(ctx context.Context, backup, libPath string) error {
+	if !exists(libPath) {
+		return nil
+	}
+	lib := libraryIdentity(ctx, libPath)
+	if !lib.known() {
+		return nil
+	}
+	if b, err := readIdentity(ctx, backup); err == nil && !lib.same(b) {
+		return domain.Errorf(domain.EINVALID, "%s is a backup of another library, not of %s: restoring it would put that library in this one's place. Choose a backup of this library (in %s); to replace the library with the other one all the same, move %s aside first, then restore", backup, libPath, BackupDir(libPath), libPath)
+	}
+	return nil
 }
 
 // writeSynced copies from to a new file to, on disk before it returns.

@@ -27,10 +27,21 @@ func TestBackupAndRestoreFile(t *testing.T) {
 	}
 	wantCode(t, s.Backup(ctx, t.TempDir()), domain.EINVALID)
 
-	// Restore over another library, which is kept aside.
+	// A backup of another library is not restored over this one.
 	lib := filepath.Join(t.TempDir(), "library.db")
 	other, err := Open(ctx, lib)
 	if err != nil {
+		t.Fatal(err)
+	}
+	other.Close()
+	if _, err := RestoreFile(ctx, dest, lib); domain.ErrorCode(err) != domain.EINVALID {
+		t.Fatalf("another library's backup restored: %v", err)
+	}
+	// Restore over the same library, changed since: it is kept aside.
+	if err := writeSynced(dest, lib); err != nil {
+		t.Fatal(err)
+	}
+	if other, err = Open(ctx, lib); err != nil {
 		t.Fatal(err)
 	}
 	addSource(t, other, "5G", fiveGText)

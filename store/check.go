@@ -20,6 +20,7 @@ func (s *Store) Check(ctx context.Context) error {
 		problems = append(problems, err.Error())
 	}
 	if len(problems) == 0 {
+		s.clearDamage()
 		return nil
 	}
 	var lines []string
@@ -34,6 +35,7 @@ func (s *Store) Check(ctx context.Context) error {
 	if r := []rune(found); len(r) > 200 {
 		found = string(r[:200]) + "…"
 	}
+	s.markDamaged("SQLite's check found: " + found)
 	return damagedf("the library %s has damaged pages (SQLite's check found: %s)%s", s.path, found, backupAdvice(s.path))
 }
 

@@ -412,7 +412,7 @@ func TestUnreadableLibrarySaysSo(t *testing.T) {
 	if err := os.Chmod(path, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if got := asNobody(t, path); !strings.HasPrefix(got, "error: the library "+path+" cannot be read (permission denied): ask its owner") {
+	if got := asNobody(t, path); !strings.HasPrefix(got, "error: cannot read the library "+path+": you are not allowed to (permission denied); ask the owner") {
 		t.Fatalf("as nobody: %q", got)
 	}
 }

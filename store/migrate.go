@@ -6,6 +6,7 @@ import (
 	"embed"
 	"fmt"
 	"io/fs"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -67,7 +68,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	if current > 0 && current < latest {
 		// A schema change is the riskiest thing that happens to a library:
-		// keep a copy from before it.
+		// keep a copy from before it, among its own backups.
+		if s.ident, err = queryIdentity(ctx, s.w); err != nil {
+			return dbError("read the library's identity", err)
+		}
 		if _, err := s.backupInto(ctx, BackupDir(s.path), "before-migration"); err != nil {
 			return err
 		}
@@ -85,6 +89,14 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err := s.update(ctx, func(tx *sql.Tx) error { return applyMigration(ctx, tx, m, s.stamp()) }); err != nil {
 			return err
 		}
+	}
+	if s.ident, err = queryIdentity(ctx, s.w); err != nil {
+		return dbError("read the library's identity", err)
+	}
+	if _, err := os.Stat(BackupDir(s.path)); err == nil {
+		// A library put in another's place records that its backups
+		// folder is now its own, before it is ever damaged.
+		recordIdentity(s.path, s.ident)
 	}
 	return nil
 }

@@ -25,6 +25,7 @@ func (s *Store) ReadOnly() bool { return s.readOnly }
 // so a reader of a colleague's library neither needs the lock file nor
 // keeps its owner out.
 func Writable(path string) bool {
+	path = realPath(path)
 	if _, err := os.Stat(path); errors.Is(err, fs.ErrNotExist) {
 		dir := filepath.Dir(path)
 		return os.MkdirAll(dir, 0o700) == nil && probeFolder(dir) == nil
@@ -32,18 +33,35 @@ func Writable(path string) bool {
 	return canWrite(path)
 }
 
-// prepareFile creates the library file if it is missing and tells whether
-// the library can be written: the file itself and its folder, where SQLite
-// keeps the write-ahead log beside it.
-func prepareFile(path string) (writable bool, err error) {
+// prepareFile creates the library file if it is missing (and create is
+// set) and tells whether the library can be written: the file itself and
+// its folder, where SQLite keeps the write-ahead log beside it. An empty
+// file with a backup is refused: it is a library whose contents were lost,
+// not a new one.
+func prepareFile(path string, create bool) (writable bool, err error) {
 	fi, err := os.Stat(path)
 	switch {
 	case err == nil && fi.IsDir():
 		return false, domain.Errorf(domain.EINVALID, "the library path %s is a folder: give the path of a library file, e.g. %s", path, filepath.Join(path, "library.db"))
+	case err == nil && !fi.Mode().IsRegular():
+		// SQLite would wait forever on a pipe, and read nothing from a
+		// device: neither can hold a library.
+		return false, domain.Errorf(domain.EINVALID, "%s is not a library file but a device, a pipe or a socket: give the path of a library file with --db", path)
+	case err == nil && fi.Size() == 0:
+		if b := NewestBackup(path); b != "" {
+			return false, emptyLibrary(path, b)
+		}
+		if !create {
+			// Setting it up is a write, and it may have been a library.
+			return false, domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes), and there is no backup of it: if it held a library, look for a copy of it elsewhere; to start a new library in it, import a file into it (attache import FILE --db %s)", path, shellQuote(path))
+		}
+		return canWrite(path), nil
 	case err == nil:
 		return canWrite(path), nil
 	case !errors.Is(err, fs.ErrNotExist):
-		return false, domain.Errorf(domain.EINVALID, "cannot reach the library %s: %v", path, err)
+		return false, pathProblem("open the library "+path, path, err)
+	case !create:
+		return false, missingLibrary(path)
 	}
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return false, cannotCreate(path, err)
@@ -55,14 +73,25 @@ func prepareFile(path string) (writable bool, err error) {
 	return true, f.Close()
 }
 
+// ErrEmpty marks a library file of 0 bytes that has backups: whatever it
+// held is gone, and setting it up as a new library would bury that.
+var ErrEmpty = errors.New("empty library file")
+
+// emptyLibrary is the error for an emptied library: it matches ErrEmpty
+// and ErrDamaged, so the app offers the backup as for a damaged one.
+func emptyLibrary(path, backup string) error {
+	return &emptyError{damagedError{domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes): whatever it held is gone (a full disk, or a copy or download cut short, can do this): restore the newest backup with `%s` (the empty file is kept beside it)", path, restoreCommand(backup, path))}}
+}
+
+type emptyError struct{ damagedError }
+
+func (e *emptyError) Unwrap() []error { return []error{e.user, ErrDamaged, ErrEmpty} }
+
 func cannotCreate(path string, err error) error {
-	if isReadOnlyErr(err) {
-		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the folder is read-only; choose a folder you can write to with --db", path)
+	if errors.Is(err, fs.ErrPermission) {
+		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: you may not write in its folder (permission denied); choose a folder you can write to with --db", path)
 	}
-	if errors.Is(err, syscall.ENOSPC) {
-		return domain.Errorf(domain.EINVALID, "cannot create a library at %s: the disk is full; free some space and try again", path)
-	}
-	return fmt.Errorf("create library %s: %w", path, err)
+	return pathProblem("create a library at "+path, path, err)
 }
 
 // canWrite probes for real: as root, permission bits say nothing.
@@ -102,7 +131,7 @@ func isReadOnlyErr(err error) bool {
 func openReadOnly(ctx context.Context, path string) (*Store, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the library %s cannot be read (%v): ask its owner to let you read it, or open another library with --db", path, errors.Unwrap(err))
+		return nil, pathProblem("read the library "+path, path, err)
 	}
 	f.Close()
 	s := &Store{path: path, readOnly: true, now: utcNow}
@@ -158,11 +187,11 @@ func openCopy(ctx context.Context, path string) (*Store, error) {
 }
 
 func copyOnce(ctx context.Context, path string) (*Store, error) {
-	dir, err := os.MkdirTemp("", "attache-copy-")
+	dir, owner, err := makeCopyDir()
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{path: path, readOnly: true, copyDir: dir, now: utcNow}
+	s := &Store{path: path, readOnly: true, copyDir: dir, copyOwner: owner, now: utcNow}
 	s.copyTaken = s.now()
 	copyPath := filepath.Join(dir, "library.db")
 	before := fileStamps(path)

@@ -28,6 +28,10 @@ func TestMain(m *testing.M) {
 		soakWriter(path)
 		return
 	}
+	if path := os.Getenv(copyReaderEnv); path != "" {
+		copyReader(path)
+		return
+	}
 	os.Exit(m.Run())
 }
 

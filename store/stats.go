@@ -14,11 +14,15 @@ type Stats struct {
 	ReadOnly    bool   `json:"read_only"`
 	Check       string `json:"check,omitempty"`        // "ok" after a successful check
 	ReadingCopy string `json:"reading_copy,omitempty"` // when the private copy being read was taken (RFC 3339)
+	Damaged     string `json:"damaged,omitempty"`      // what a check found damaged; changes are refused meanwhile
 }
 
 // Stats implements a cheap summary for `attache library` and the About box.
 func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
 	st.Path, st.ReadOnly = s.path, s.readOnly
+	s.mu.Lock()
+	st.Damaged = s.damage
+	s.mu.Unlock()
 	if at, ok := s.ReadingCopy(); ok {
 		st.ReadingCopy = formatTime(at)
 	}

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"strings"
+	"sync"
 	"sync/atomic"
 	"syscall"
 	"time"
@@ -29,8 +31,13 @@ type Store struct {
 	w, r     *sql.DB
 	now      func() time.Time
 	readOnly bool
+	ident    identity // which library this is (see identity)
+
+	mu     sync.Mutex
+	damage string // what was found damaged; "" while none is known (see damage.go)
 
 	copyDir   string    // a private copy being read instead (see openCopy)
+	copyOwner *os.File  // held open while the copy is read (see claimCopy)
 	copyTaken time.Time // when it was taken
 
 	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
@@ -46,9 +53,25 @@ var (
 // Open opens (creating if needed, with mode 0600) the library at path and
 // brings its schema up to date. A library on a read-only disk, or whose
 // file or folder cannot be written, opens read-only: ReadOnly reports it and
-// every change is refused with a message saying why.
-func Open(ctx context.Context, path string) (*Store, error) {
-	writable, err := prepareFile(path)
+// every change is refused with a message saying why. A symbolic link is
+// followed: Path is the library file itself.
+func Open(ctx context.Context, path string) (*Store, error) { return open(ctx, path, true) }
+
+// OpenExisting opens the library at path as Open does, but never makes one:
+// a command that only reads, given a mistyped path, must say so rather than
+// leave a new empty library there.
+func OpenExisting(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, false)
+}
+
+func open(ctx context.Context, path string, create bool) (*Store, error) {
+	cleanStaleCopiesOnce()
+	real, err := resolvePath(path)
+	if err != nil {
+		return nil, pathProblem("open the library "+path, path, err)
+	}
+	path = real
+	writable, err := prepareFile(path, create)
 	if err != nil {
 		return nil, err
 	}
@@ -69,6 +92,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.Close()
 		return nil, damagedHint(path, err)
 	}
+	s.loadDamage()
 	return s, nil
 }
 
@@ -87,9 +111,28 @@ func damagedHint(path string, err error) error {
 // backupAdvice is the way out of a damaged library, for the command line.
 func backupAdvice(path string) string {
 	if b := NewestBackup(path); b != "" {
-		return fmt.Sprintf(": restore the newest backup with `attache restore %s` (the damaged file is kept beside it)", b)
+		return fmt.Sprintf(": restore the newest backup with `%s` (the damaged file is kept beside it)", restoreCommand(b, path))
 	}
-	return ": restore a backup with `attache restore FILE`, or open another library with --db"
+	return fmt.Sprintf(": restore a backup with `%s`, or open another library with --db", restoreCommand("FILE", path))
+}
+
+// restoreCommand is the command line restoring backup into the library at
+// path: with --db, since path need not be the default library.
+func restoreCommand(backup, path string) string {
+	return fmt.Sprintf("attache restore %s --db %s", shellQuote(backup), shellQuote(path))
+}
+
+// shellQuote quotes s for a POSIX shell when it holds anything but plain
+// path characters, so a command with a path like "My Library.db" can be
+// pasted as it is.
+func shellQuote(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r))
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // isDamage tells whether err shows the library file is damaged.
@@ -144,6 +187,9 @@ func (s *Store) Close() error {
 	if s.copyDir != "" {
 		errs = append(errs, os.RemoveAll(s.copyDir))
 	}
+	if s.copyOwner != nil {
+		s.copyOwner.Close()
+	}
 	return errors.Join(errs...)
 }
 
@@ -183,6 +229,9 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
+	if err := s.knownDamage(); err != nil {
+		return err
+	}
 	tx, err := s.w.BeginTx(ctx, nil)
 	if err != nil {
 		return s.damaged(dbError("begin", err))
@@ -212,6 +261,11 @@ func (s *Store) damaged(err error) error {
 	if err == nil || !isDamage(err) {
 		return err
 	}
+	var refusal *damageRefusal
+	if errors.As(err, &refusal) {
+		return err
+	}
+	s.markDamaged(damageFinding(err))
 	return damagedHint(s.path, err)
 }
 
@@ -223,11 +277,16 @@ func dbError(op string, err error) error {
 		switch se.Code {
 		case sqlite3.ErrBusy, sqlite3.ErrLocked:
 			return domain.Errorf(domain.ECONFLICT, "the library is busy in another program (another Attaché?): close it and try again")
-		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrCantOpen:
+		case sqlite3.ErrFull, sqlite3.ErrIoErr, sqlite3.ErrCantOpen, sqlite3.ErrPerm:
 			// A full disk shows as SQLITE_FULL, or as an I/O or open
 			// error whose system errno is ENOSPC.
 			if se.Code == sqlite3.ErrFull || se.SystemErrno == syscall.ENOSPC {
 				return domain.Errorf(domain.EINVALID, "the disk is full: free some space and try again; nothing was saved")
+			}
+			// Other system errors, in words: often the log files SQLite
+			// keeps beside the library, left by another user.
+			if why, todo := explainFileError(se.SystemErrno); why != "" {
+				return domain.Errorf(domain.EINVALID, "cannot use the library file, or the -wal and -shm files SQLite keeps beside it: %s; %s", why, todo)
 			}
 		case sqlite3.ErrReadonly:
 			return domain.Errorf(domain.EINVALID, "the library file is read-only: check its permissions; nothing was saved")
