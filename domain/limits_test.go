@@ -69,7 +69,9 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "ok"}, {Type: domain.BlockHeading, Text: long(501)}}
 		}, "block 2: the heading is 501"},
-		{func(b *domain.Briefing) { b.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: long(100_001)}} }, "block 1: the commentary is 100,001"},
+		{func(b *domain.Briefing) {
+			b.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: long(100_001)}}
+		}, "block 1: the commentary is 100,001"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockJudgment, Text: "x\x1b", Confidence: domain.ConfidenceHigh}}
 		}, "block 1: the key judgment holds an invisible control character (U+001B, escape) at character 2"},
@@ -133,9 +135,9 @@ func TestExcerptValidateHoldsNoteAndTagsToLimits(t *testing.T) {
 func TestCleanMetadataDropsControlsAndSqueezesSpace(t *testing.T) {
 	for in, want := range map[string]string{
 		"\x1b]0;pwned\x07 Chip  export\n controls\x1b[2J": "]0;pwned Chip export controls[2J",
-		"del\x7f c1\u009b x":                               "del c1 x",
-		"bad \xff utf-8":                                   "bad \ufffd utf-8",
-		"Cafe\u0301 \u200fRTL\u200f":                       "Café \u200fRTL\u200f",
+		"del\x7f c1\u009b x":                              "del c1 x",
+		"bad \xff utf-8":                                  "bad \ufffd utf-8",
+		"Cafe\u0301 \u200fRTL\u200f":                      "Café \u200fRTL\u200f",
 	} {
 		if got := domain.CleanMetadata(in); got != want {
 			t.Errorf("CleanMetadata(%q) = %q, want %q", in, got, want)
