@@ -68,6 +68,9 @@ func (f Field) Check(s string) error {
 				f.Name, Thousands(n), Thousands(f.Max))
 		}
 	}
+	if !utf8.ValidString(s) {
+		return Errorf(EINVALID, "%s is not Unicode (UTF-8) text: it holds a byte that is no character; type it again, or save the file it came from as UTF-8", f.Name)
+	}
 	return checkControls(f.Name, s)
 }
 

@@ -47,6 +47,7 @@ func TestFieldCheckRefusesControlCharactersButNotLineBreaks(t *testing.T) {
 	} {
 		wantRefused(t, "control", f.Check(s), "the bottom line holds an invisible control character ("+want)
 	}
+	wantRefused(t, "Latin-1", f.Check("caf\xe9"), "the bottom line is not Unicode (UTF-8) text")
 }
 
 func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
