@@ -50,6 +50,7 @@ func newComposer(ui *UI) *composer {
 	c.title = widget.NewEntry()
 	c.title.TextStyle.Bold = true
 	c.title.SetPlaceHolder("Title")
+	c.title.Validator = limitValidator(domain.BriefingTitle)
 	c.title.OnChanged = func(s string) { c.onText("title", func(b *domain.Briefing) { b.Title = s }) }
 	c.status = widget.NewSelect(statusChoices, c.onStatus)
 	c.saved = widget.NewLabel("")
@@ -68,6 +69,8 @@ func newComposer(ui *UI) *composer {
 			// A date that does not parse is not saved: say so on the field,
 			// rather than drop it silently.
 			e.Validator = dateValidator
+		} else {
+			e.Validator = limitValidator(metaFields[key]) // too long: said before the save fails
 		}
 		c.fields[key] = e
 		form.Append(f.label, e)
@@ -75,6 +78,7 @@ func newComposer(ui *UI) *composer {
 	c.summary = widget.NewMultiLineEntry()
 	c.summary.Wrapping = fyne.TextWrapWord
 	c.summary.SetMinRowsVisible(3)
+	c.summary.Validator = limitValidator(domain.BottomLine)
 	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
 	c.summary.OnChanged = func(s string) { c.onText("summary", func(b *domain.Briefing) { b.Summary = s }) }
 	c.blocks = widget.NewList(c.blockCount, blockRow, c.updateBlock)
@@ -111,6 +115,10 @@ func newComposer(ui *UI) *composer {
 	}
 	return c
 }
+
+// metaFields are the limits on the details, by key.
+var metaFields = map[string]domain.Field{"subtitle": domain.BriefingSubtitle, "audience": domain.BriefingAudience,
+	"author": domain.BriefingAuthor, "classification": domain.BriefingClassification}
 
 // toolbar is the composer's row of actions; what does not fit the
 // window goes into its … menu.

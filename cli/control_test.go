@@ -147,10 +147,10 @@ func TestFieldLimitsAtEveryEntrance(t *testing.T) {
 	id := importOne(t, db, chipsFile).ID
 	wantContains(t, fails(t, db, cli.ExitError, "import", fiveGFile, "--title", long), "the source title is 501")
 	wantContains(t, fails(t, db, cli.ExitError, "source", "edit", itoa(id), "--url", "https://example.org/"+strings.Repeat("q", 8000)), "the web address is 8,020 characters long, more than the 8,000 allowed")
-	wantContains(t, fails(t, db, cli.ExitError, "source", "edit", itoa(id), "--notes", strings.Repeat("n", 100_001)), "the source notes is 100,001 characters long")
+	wantContains(t, fails(t, db, cli.ExitError, "source", "edit", itoa(id), "--notes", strings.Repeat("n", 10_001)), "the note on the source is 10,001 characters long")
 	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "add", "--source", itoa(id), "--quote", "small yard, high fence", "--tag", strings.Repeat("t", 101)), "the tag is 101 characters long, more than the 100 allowed")
 	e := addExcerpt(t, db, id, "small yard, high fence")
-	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "edit", itoa(e.ID), "--note", strings.Repeat("n", 100_001)), "the excerpt note is 100,001")
+	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "edit", itoa(e.ID), "--note", strings.Repeat("n", 10_001)), "the excerpt note is 10,001")
 
 	// A briefing file with a 1 MB title is refused as it is read, saying where.
 	file := filepath.Join(t.TempDir(), "big.json")

@@ -127,11 +127,11 @@ func (b *Block) Validate() error {
 	if _, err := ParseMarking(string(b.Marking)); err != nil {
 		return err
 	}
-	return b.textField().Check(b.Text)
+	return b.TextField().Check(b.Text)
 }
 
-// textField is the limit on the block's text, by its type.
-func (b *Block) textField() Field {
+// TextField is the limit on the block's text, by its type.
+func (b *Block) TextField() Field {
 	switch b.Type {
 	case BlockHeading:
 		return HeadingText

@@ -37,7 +37,7 @@ func (e *Excerpt) Validate() error {
 	if err := ExcerptNote.Check(e.Note); err != nil {
 		return err
 	}
-	return checkList(TagName, "tag", "tags", NormalizeTags(e.Tags), MaxTags)
+	return CheckTags(e.Tags)
 }
 
 // NormalizeTags trims, lower-cases, de-duplicates and sorts tags, so "AI" and

@@ -10,42 +10,52 @@ import (
 )
 
 // Field is a text field the analyst fills in, with the most characters it
-// may hold. The limits are far above anything an analyst writes, so only a
-// runaway file or script meets them; they exist because the app draws and
-// lays out every field, and a megabyte title made it take minutes and
-// gigabytes to open a briefing.
+// may hold. The limits are far above what an analyst writes in the field,
+// so only a runaway file, paste or script meets them; they exist because
+// the app lays out every field it shows, and a megabyte title took it
+// minutes and gigabytes to open a briefing.
 type Field struct {
-	Name string // as the analyst knows it: "the briefing title"
-	Max  int    // characters (Unicode code points)
+	Name   string // as the analyst knows it: "the briefing title"
+	Max    int    // characters (Unicode code points)
+	Advice string // what to do when over; "" for "shorten it"
 }
 
-// The limits on every field, as data, in characters. Lines of metadata
-// (titles, names) get 500, running prose much more; source text is content
-// and has its own limit in bytes, MaxSourceTextBytes.
+// ProseMax is the limit on running prose the app edits in a wrapping
+// text box: the bottom line, commentary, judgments and notes. Fyne lays
+// such a box out in time that grows with the square of its length
+// (measured: 10,000 characters open in about 1 s and take a key in under
+// 0.1 s; 20,000 take 4 s and 0.6 s a key; 100,000 over 2 minutes), and
+// 10,000 characters are four pages: more than a bottom line or one block
+// of commentary ever holds.
+const ProseMax = 10_000
+
+// The limits on every field, as data. Lines of metadata (titles, names)
+// get 500 characters, prose ProseMax; source text is content and has its
+// own limit in bytes, MaxSourceTextBytes.
 var (
-	BriefingTitle          = Field{"the briefing title", 500}
-	BriefingSubtitle       = Field{"the briefing subtitle", 500}
-	BriefingAuthor         = Field{"the briefing author", 500}
-	BriefingAudience       = Field{"the briefing's “prepared for”", 500}
-	BriefingClassification = Field{"the classification", 200}
-	BottomLine             = Field{"the bottom line", 100_000}
+	BriefingTitle          = Field{"the briefing title", 500, ""}
+	BriefingSubtitle       = Field{"the briefing subtitle", 500, ""}
+	BriefingAuthor         = Field{"the briefing author", 500, ""}
+	BriefingAudience       = Field{"the briefing's “prepared for”", 500, ""}
+	BriefingClassification = Field{"the classification", 200, ""}
+	BottomLine             = Field{"the bottom line", ProseMax, "shorten it, and move the detail into commentary blocks"}
 
-	HeadingText  = Field{"the heading", 500}
-	BlockText    = Field{"the commentary", 100_000}
-	JudgmentText = Field{"the key judgment", 100_000}
+	HeadingText  = Field{"the heading", 500, ""}
+	BlockText    = Field{"the commentary", ProseMax, "split it into several commentary blocks"}
+	JudgmentText = Field{"the key judgment", ProseMax, "shorten it, and put the reasoning in a commentary block"}
 
-	SourceTitle     = Field{"the source title", 500}
-	SourceSubtitle  = Field{"the source subtitle", 500}
-	SourceSection   = Field{"the source section", 500}
-	SourceAuthor    = Field{"the author's name", 500}
-	SourcePublisher = Field{"the publisher", 500}
-	SourceURL       = Field{"the web address", 8_000}
-	SourceLanguage  = Field{"the language", 100}
-	SourceFileName  = Field{"the file name", 1_000}
-	SourceNotes     = Field{"the source notes", 100_000}
+	SourceTitle     = Field{"the source title", 500, ""}
+	SourceSubtitle  = Field{"the source subtitle", 500, ""}
+	SourceSection   = Field{"the source section", 500, ""}
+	SourceAuthor    = Field{"the author's name", 500, ""}
+	SourcePublisher = Field{"the publisher", 500, ""}
+	SourceURL       = Field{"the web address", 8_000, ""}
+	SourceLanguage  = Field{"the language", 100, ""}
+	SourceFileName  = Field{"the file name", 1_000, ""}
+	SourceNotes     = Field{"the note on the source", ProseMax, "shorten it, or keep a long note as a source of its own"}
 
-	ExcerptNote = Field{"the excerpt note", 100_000}
-	TagName     = Field{"the tag", 100}
+	ExcerptNote = Field{"the excerpt note", ProseMax, ""}
+	TagName     = Field{"the tag", 100, ""}
 )
 
 // Limits on lists and on a source's text.
@@ -64,8 +74,12 @@ func (f Field) Check(s string) error {
 	// A string of n bytes holds at most n characters: only count long ones.
 	if len(s) > f.Max {
 		if n := utf8.RuneCountInString(s); n > f.Max {
-			return Errorf(EINVALID, "%s is %s characters long, more than the %s allowed: shorten it",
-				f.Name, Thousands(n), Thousands(f.Max))
+			advice := f.Advice
+			if advice == "" {
+				advice = "shorten it"
+			}
+			return Errorf(EINVALID, "%s is %s characters long, more than the %s allowed: %s",
+				f.Name, Thousands(n), Thousands(f.Max), advice)
 		}
 	}
 	if !utf8.ValidString(s) {
@@ -189,6 +203,16 @@ func Thousands(n int) string {
 		return "-" + s
 	}
 	return s
+}
+
+// CheckAuthors holds a source's authors to MaxAuthors and SourceAuthor.
+func CheckAuthors(authors []string) error {
+	return checkList(SourceAuthor, "author", "authors", authors, MaxAuthors)
+}
+
+// CheckTags holds an excerpt's tags, once normalised, to MaxTags and TagName.
+func CheckTags(tags []string) error {
+	return checkList(TagName, "tag", "tags", NormalizeTags(tags), MaxTags)
 }
 
 // checkList refuses a list with more than limit entries, then any entry f

@@ -66,13 +66,13 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		{func(b *domain.Briefing) { b.Author = long(501) }, "the briefing author is 501"},
 		{func(b *domain.Briefing) { b.Audience = long(501) }, "“prepared for” is 501"},
 		{func(b *domain.Briefing) { b.Classification = long(201) }, "the classification is 201"},
-		{func(b *domain.Briefing) { b.Summary = long(100_001) }, "the bottom line is 100,001 characters long, more than the 100,000 allowed"},
+		{func(b *domain.Briefing) { b.Summary = long(10_001) }, "the bottom line is 10,001 characters long, more than the 10,000 allowed"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "ok"}, {Type: domain.BlockHeading, Text: long(501)}}
 		}, "block 2: the heading is 501"},
 		{func(b *domain.Briefing) {
-			b.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: long(100_001)}}
-		}, "block 1: the commentary is 100,001"},
+			b.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: long(10_001)}}
+		}, "block 1: the commentary is 10,001"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockJudgment, Text: "x\x1b", Confidence: domain.ConfidenceHigh}}
 		}, "block 1: the key judgment holds an invisible control character (U+001B, escape) at character 2"},
@@ -83,8 +83,8 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		wantRefused(t, c.want, b.Validate(), c.want)
 	}
 	b := base()
-	b.Title, b.Summary = long(500), long(100_000)
-	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: long(500)}, {Type: domain.BlockCommentary, Text: long(100_000)}}
+	b.Title, b.Summary = long(500), long(10_000)
+	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: long(500)}, {Type: domain.BlockCommentary, Text: long(10_000)}}
 	if err := b.Validate(); err != nil {
 		t.Errorf("fields at their limits refused: %v", err)
 	}
@@ -102,7 +102,7 @@ func TestSourceValidateHoldsMetadataToLimits(t *testing.T) {
 		{func(s *domain.Source) { s.Publisher = "Pub\u0085" }, "the publisher holds an invisible control character (U+0085, next line)"},
 		{func(s *domain.Source) { s.URL = "https://example.org/" + strings.Repeat("q", 8000) }, "the web address is 8,020 characters long, more than the 8,000 allowed"},
 		{func(s *domain.Source) { s.FileName = "a\x1b[2J.txt" }, "the file name holds"},
-		{func(s *domain.Source) { s.Notes = strings.Repeat("n", 100_001) }, "the source notes is 100,001"},
+		{func(s *domain.Source) { s.Notes = strings.Repeat("n", 10_001) }, "the note on the source is 10,001"},
 		{func(s *domain.Source) { s.Authors = []string{"Ann", strings.Repeat("b", 501)} }, "author 2: the author's name is 501"},
 		{func(s *domain.Source) { s.Authors = make([]string, 1001) }, "there are 1,001 authors, more than the 1,000 allowed"},
 		{func(s *domain.Source) { s.Language = strings.Repeat("e", 101) }, "the language is 101"},
@@ -123,7 +123,7 @@ func TestExcerptValidateHoldsNoteAndTagsToLimits(t *testing.T) {
 	if err := ok.Validate(); err != nil {
 		t.Fatal(err)
 	}
-	wantRefused(t, "note", (&domain.Excerpt{Note: strings.Repeat("n", 100_001)}).Validate(), "the excerpt note is 100,001")
+	wantRefused(t, "note", (&domain.Excerpt{Note: strings.Repeat("n", 10_001)}).Validate(), "the excerpt note is 10,001")
 	wantRefused(t, "tag", (&domain.Excerpt{Tags: []string{"a", strings.Repeat("t", 101)}}).Validate(), "tag 2: the tag is 101 characters long, more than the 100 allowed")
 	wantRefused(t, "tag escape", (&domain.Excerpt{Tags: []string{"\x1b[31mred"}}).Validate(), "tag 1: the tag holds an invisible control character (U+001B")
 	many := make([]string, 1001)

@@ -108,7 +108,7 @@ func (s *Source) checkLimits() error {
 	if err != nil {
 		return err
 	}
-	return checkList(SourceAuthor, "author", "authors", s.Authors, MaxAuthors)
+	return CheckAuthors(s.Authors)
 }
 
 // PageAt is the page (from 1) holding the rune at offset, or 0 when the
