@@ -50,7 +50,6 @@ func newComposer(ui *UI) *composer {
 	c.title = widget.NewEntry()
 	c.title.TextStyle.Bold = true
 	c.title.SetPlaceHolder("Title")
-	c.title.Validator = limitValidator(domain.BriefingTitle)
 	c.title.OnChanged = func(s string) { c.onText("title", func(b *domain.Briefing) { b.Title = s }) }
 	c.status = widget.NewSelect(statusChoices, c.onStatus)
 	c.saved = widget.NewLabel("")
@@ -78,7 +77,6 @@ func newComposer(ui *UI) *composer {
 	c.summary = widget.NewMultiLineEntry()
 	c.summary.Wrapping = fyne.TextWrapWord
 	c.summary.SetMinRowsVisible(3)
-	c.summary.Validator = limitValidator(domain.BottomLine)
 	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
 	c.summary.OnChanged = func(s string) { c.onText("summary", func(b *domain.Briefing) { b.Summary = s }) }
 	c.blocks = widget.NewList(c.blockCount, blockRow, c.updateBlock)
@@ -307,9 +305,18 @@ func (c *composer) onSelectBlock(i widget.ListItemID) {
 	c.editor.show(c.selectedBlock())
 }
 
-// updateStats shows the word count and an estimate of the PDF's length.
+// updateStats shows the word count and an estimate of the PDF's length,
+// or instead what the library would refuse in the draft (a title over its
+// limit, say) as soon as it is typed, before the autosave is refused.
 func (c *composer) updateStats() {
 	if c.d == nil {
+		return
+	}
+	c.stats.Importance = widget.LowImportance
+	if err := c.d.b.Validate(); err != nil {
+		c.stats.Importance = widget.DangerImportance
+		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
+		c.refreshPreview()
 		return
 	}
 	words := len(strings.Fields(briefingText(c.d.b)))

@@ -30,12 +30,6 @@ func newBlockEditor(c *composer) *blockEditor {
 	e.text.Wrapping = fyne.TextWrapWord
 	e.text.SetMinRowsVisible(4)
 	e.text.OnChanged = func(s string) { e.change(true, func(b *domain.Block) { b.Text = s }) }
-	e.text.Validator = func(s string) error { // the limit of the block's type
-		if blk := c.selectedBlock(); blk != nil {
-			return forUser(blk.TextField().Check(s))
-		}
-		return nil
-	}
 	e.confidence = widget.NewSelect(confidenceChoices, func(string) {
 		if i := e.confidence.SelectedIndex(); i >= 0 {
 			e.change(false, func(b *domain.Block) { b.Confidence = confidenceValues[i] })

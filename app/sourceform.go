@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -98,6 +100,12 @@ func forUser(err error) error {
 		return nil
 	}
 	return errorForUser(err)
+}
+
+// upperFirst capitalises a message to stand as a sentence of its own.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func dateValidator(s string) error {
