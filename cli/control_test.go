@@ -142,7 +142,7 @@ func TestFieldLimitsAtEveryEntrance(t *testing.T) {
 	errOut := fails(t, db, cli.ExitError, "briefing", "new", "--title", long)
 	wantContains(t, errOut, "the briefing title is 501 characters long, more than the 500 allowed")
 	b := newBriefing(t, db, strings.Repeat("t", 500))
-	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", itoa(b), "--classification", strings.Repeat("S", 201)), "the classification is 201 characters long, more than the 200 allowed")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", itoa(b), "--classification", strings.Repeat("S", 101)), "the classification is 101 characters long, more than the 100 allowed")
 	wantContains(t, fails(t, db, cli.ExitError, "briefing", "add", itoa(b), "--heading", long), "the heading is 501")
 	id := importOne(t, db, chipsFile).ID
 	wantContains(t, fails(t, db, cli.ExitError, "import", fiveGFile, "--title", long), "the source title is 501")
@@ -151,6 +151,17 @@ func TestFieldLimitsAtEveryEntrance(t *testing.T) {
 	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "add", "--source", itoa(id), "--quote", "small yard, high fence", "--tag", strings.Repeat("t", 101)), "the tag is 101 characters long, more than the 100 allowed")
 	e := addExcerpt(t, db, id, "small yard, high fence")
 	wantContains(t, fails(t, db, cli.ExitError, "excerpt", "edit", itoa(e.ID), "--note", strings.Repeat("n", 10_001)), "the excerpt note is 10,001")
+
+	// A version's label (often made from an export's file name) is cleaned
+	// and cut, never refused: the version is what matters.
+	mustRun(t, db, "briefing", "snapshot", itoa(b), "--label", "Exported to a\x1b[2J.pdf "+strings.Repeat("l", 600))
+	var versions []struct {
+		Label string `json:"label"`
+	}
+	runJSON(t, db, &versions, "briefing", "history", itoa(b))
+	if len(versions) == 0 || !strings.HasPrefix(versions[0].Label, "Exported to a[2J.pdf lll") || len([]rune(versions[0].Label)) != 500 {
+		t.Errorf("versions %+v", versions)
+	}
 
 	// A briefing file with a 1 MB title is refused as it is read, saying where.
 	file := filepath.Join(t.TempDir(), "big.json")

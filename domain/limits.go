@@ -37,7 +37,7 @@ var (
 	BriefingSubtitle       = Field{"the briefing subtitle", 500, ""}
 	BriefingAuthor         = Field{"the briefing author", 500, ""}
 	BriefingAudience       = Field{"the briefing's “prepared for”", 500, ""}
-	BriefingClassification = Field{"the classification", 200, ""}
+	BriefingClassification = Field{"the classification", 100, ""} // one banner line in the PDF
 	BottomLine             = Field{"the bottom line", ProseMax, "shorten it, and move the detail into commentary blocks"}
 
 	HeadingText  = Field{"the heading", 500, ""}
@@ -56,6 +56,8 @@ var (
 
 	ExcerptNote = Field{"the excerpt note", ProseMax, ""}
 	TagName     = Field{"the tag", 100, ""}
+
+	SnapshotLabel = Field{"the version's label", 500, ""}
 )
 
 // Limits on lists and on a source's text.
@@ -157,22 +159,18 @@ func CleanMetadata(s string) string {
 // It returns a note for the analyst on each value cut.
 func (s *Source) CleanMetadata() (notes []string) {
 	fit := func(f Field, v string) string {
-		v = CleanMetadata(v)
-		if len(v) <= f.Max {
-			return v
-		}
-		r := []rune(v)
-		if len(r) <= f.Max {
-			return v
-		}
-		if f == SourceURL { // a cut address leads nowhere
+		v, n := f.Fit(v)
+		switch {
+		case n == 0:
+		case f == SourceURL: // a cut address leads nowhere
 			notes = append(notes, fmt.Sprintf("the web address found was %s characters long, more than the %s allowed, so it was left out; add the right one if you have it",
-				Thousands(len(r)), Thousands(f.Max)))
+				Thousands(n), Thousands(f.Max)))
 			return ""
+		default:
+			notes = append(notes, fmt.Sprintf("%s was %s characters long, more than the %s allowed, so it was cut short; edit it if the end mattered",
+				f.Name, Thousands(n), Thousands(f.Max)))
 		}
-		notes = append(notes, fmt.Sprintf("%s was %s characters long, more than the %s allowed, so it was cut short; edit it if the end mattered",
-			f.Name, Thousands(len(r)), Thousands(f.Max)))
-		return string(r[:f.Max-1]) + "…"
+		return v
 	}
 	for _, v := range []struct {
 		f Field
@@ -189,6 +187,21 @@ func (s *Source) CleanMetadata() (notes []string) {
 		s.Authors = s.Authors[:MaxAuthors]
 	}
 	return notes
+}
+
+// Fit is CleanMetadata(s) made to fit f, cut short with "…" if need be,
+// for a value made by the program rather than typed (a label naming a
+// file, say); cut is the length before the cut, 0 if nothing was cut.
+func (f Field) Fit(s string) (fitted string, cut int) {
+	s = CleanMetadata(s)
+	if len(s) <= f.Max {
+		return s, 0
+	}
+	r := []rune(s)
+	if len(r) <= f.Max {
+		return s, 0
+	}
+	return string(r[:f.Max-1]) + "…", len(r)
 }
 
 // Thousands writes n with comma separators: 1,048,576.

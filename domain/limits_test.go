@@ -65,7 +65,7 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		{func(b *domain.Briefing) { b.Subtitle = long(501) }, "the briefing subtitle is 501"},
 		{func(b *domain.Briefing) { b.Author = long(501) }, "the briefing author is 501"},
 		{func(b *domain.Briefing) { b.Audience = long(501) }, "“prepared for” is 501"},
-		{func(b *domain.Briefing) { b.Classification = long(201) }, "the classification is 201"},
+		{func(b *domain.Briefing) { b.Classification = long(101) }, "the classification is 101"},
 		{func(b *domain.Briefing) { b.Summary = long(10_001) }, "the bottom line is 10,001 characters long, more than the 10,000 allowed"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "ok"}, {Type: domain.BlockHeading, Text: long(501)}}
@@ -174,5 +174,15 @@ func TestSourceCleanMetadataFitsRunawayValues(t *testing.T) {
 	s.Text = "text"
 	if err := s.Validate(); err != nil {
 		t.Errorf("a cleaned source is refused: %v", err)
+	}
+}
+
+func TestFieldFitCleansAndCuts(t *testing.T) {
+	if got, n := domain.SnapshotLabel.Fit("Exported to a\x1b[2J.pdf"); got != "Exported to a[2J.pdf" || n != 0 {
+		t.Errorf("Fit gave %q, %d", got, n)
+	}
+	got, n := domain.SnapshotLabel.Fit(strings.Repeat("é", 600))
+	if len([]rune(got)) != domain.SnapshotLabel.Max || !strings.HasSuffix(got, "…") || n != 600 {
+		t.Errorf("Fit gave %d characters, cut from %d", len([]rune(got)), n)
 	}
 }
