@@ -104,7 +104,7 @@ func TestComposerFieldsSayTooLong(t *testing.T) {
 		}
 	}
 	status("title", c.title, strings.Repeat("t", 501), "The briefing title is 501 characters long, more than the 500 allowed")
-	status("summary", c.summary, strings.Repeat("s", 10_001), "The bottom line is 10,001 characters long")
+	status("summary", c.summary, strings.Repeat("s", 5_001), "The bottom line is 5,001 characters long")
 	fyne.DoAndWait(func() { c.blocks.Select(0) })
 	status("heading", c.editor.text, strings.Repeat("h", 501), "Block 1: the heading is 501 characters long")
 	fyne.DoAndWait(func() { c.blocks.Select(1) })
@@ -133,7 +133,7 @@ func TestLongestAllowedValuesFitTheWindow(t *testing.T) {
 		t.Fatal(err)
 	}
 	unbroken := strings.Repeat("W", 500) // no space to wrap at
-	b := &domain.Briefing{Title: title, Subtitle: unbroken, Summary: strings.Repeat(words, 10)[:domain.ProseMax],
+	b := &domain.Briefing{Title: title, Subtitle: unbroken, Summary: strings.Repeat(words, 10)[:domain.BottomLine.Max],
 		Classification: strings.Repeat("S", 100), Blocks: []*domain.Block{{Type: domain.BlockHeading, Text: unbroken}}}
 	if err := lib.CreateBriefing(ctx, b); err != nil {
 		t.Fatal(err)
@@ -143,8 +143,10 @@ func TestLongestAllowedValuesFitTheWindow(t *testing.T) {
 		resize(u, size)
 		start := time.Now()
 		c := openInComposer(t, u, b.ID)
-		if d := time.Since(start); d > 5*time.Second {
+		if d := time.Since(start); d > 10*time.Second { // 1.3–2.3 s measured; a megabyte took minutes
 			t.Errorf("opening the briefing took %v", d)
+		} else {
+			t.Logf("%v: opened in %v", size, d)
 		}
 		eventually(t, "the list", func() bool { return len(u.briefings.briefings) == 1 })
 		fyne.DoAndWait(func() { c.blocks.Select(0) })

@@ -21,16 +21,19 @@ type Field struct {
 }
 
 // ProseMax is the limit on running prose the app edits in a wrapping
-// text box: the bottom line, commentary, judgments and notes. Fyne lays
-// such a box out in time that grows with the square of its length
-// (measured: 10,000 characters open in about 1 s and take a key in under
-// 0.1 s; 20,000 take 4 s and 0.6 s a key; 100,000 over 2 minutes), and
-// 10,000 characters are four pages: more than a bottom line or one block
-// of commentary ever holds.
+// text box: commentary, judgments and notes. Fyne lays such a box out in
+// time that grows with the square of its length (measured on a shared
+// 2-core machine: 10,000 characters set in about 1.2 s and take a key in
+// under 0.1 s; 20,000 take 4.3 s and 0.6 s a key; 100,000 over 2
+// minutes), and 10,000 characters are four pages: more than one block of
+// commentary ever holds. The bottom line, on screen whenever its briefing
+// is open, has half (5,000 characters open in 1.3 s at 800×600, 10,000
+// in 4.2 s): still two pages for "the one paragraph the reader must not
+// miss".
 const ProseMax = 10_000
 
 // The limits on every field, as data. Lines of metadata (titles, names)
-// get 500 characters, prose ProseMax; source text is content and has its
+// get 500 characters, prose ProseMax (the bottom line half); source text is content and has its
 // own limit in bytes, MaxSourceTextBytes.
 var (
 	BriefingTitle          = Field{"the briefing title", 500, ""}
@@ -38,7 +41,7 @@ var (
 	BriefingAuthor         = Field{"the briefing author", 500, ""}
 	BriefingAudience       = Field{"the briefing's “prepared for”", 500, ""}
 	BriefingClassification = Field{"the classification", 100, ""} // one banner line in the PDF
-	BottomLine             = Field{"the bottom line", ProseMax, "shorten it, and move the detail into commentary blocks"}
+	BottomLine             = Field{"the bottom line", ProseMax / 2, "shorten it, and move the detail into commentary blocks"}
 
 	HeadingText  = Field{"the heading", 500, ""}
 	BlockText    = Field{"the commentary", ProseMax, "split it into several commentary blocks"}

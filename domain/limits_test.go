@@ -32,6 +32,9 @@ func TestFieldCheckNamesFieldLimitAndLength(t *testing.T) {
 
 func TestFieldCheckRefusesControlCharactersButNotLineBreaks(t *testing.T) {
 	f := domain.BottomLine
+	if f.Max != 5_000 {
+		t.Errorf("the bottom line holds %d characters", f.Max)
+	}
 	for _, ok := range []string{"Line one\nline two\r\n\tindented", "RTL \u200fmark and \u202eoverride\u202c", "émigré"} {
 		if err := f.Check(ok); err != nil {
 			t.Errorf("%q refused: %v", ok, err)
@@ -66,7 +69,7 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		{func(b *domain.Briefing) { b.Author = long(501) }, "the briefing author is 501"},
 		{func(b *domain.Briefing) { b.Audience = long(501) }, "“prepared for” is 501"},
 		{func(b *domain.Briefing) { b.Classification = long(101) }, "the classification is 101"},
-		{func(b *domain.Briefing) { b.Summary = long(10_001) }, "the bottom line is 10,001 characters long, more than the 10,000 allowed"},
+		{func(b *domain.Briefing) { b.Summary = long(5_001) }, "the bottom line is 5,001 characters long, more than the 5,000 allowed: shorten it, and move the detail"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "ok"}, {Type: domain.BlockHeading, Text: long(501)}}
 		}, "block 2: the heading is 501"},
@@ -83,7 +86,7 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		wantRefused(t, c.want, b.Validate(), c.want)
 	}
 	b := base()
-	b.Title, b.Summary = long(500), long(10_000)
+	b.Title, b.Summary = long(500), long(5_000)
 	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: long(500)}, {Type: domain.BlockCommentary, Text: long(10_000)}}
 	if err := b.Validate(); err != nil {
 		t.Errorf("fields at their limits refused: %v", err)
