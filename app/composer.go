@@ -69,6 +69,8 @@ func newComposer(ui *UI) *composer {
 			// A date that does not parse is not saved: say so on the field,
 			// rather than drop it silently.
 			e.Validator = dateValidator
+		} else {
+			e.Validator = limitValidator(metaFields[key]) // too long: said before the save fails
 		}
 		c.fields[key] = e
 		form.Append(f.label, e)
@@ -112,6 +114,10 @@ func newComposer(ui *UI) *composer {
 	}
 	return c
 }
+
+// metaFields are the limits on the details, by key.
+var metaFields = map[string]domain.Field{"subtitle": domain.BriefingSubtitle, "audience": domain.BriefingAudience,
+	"author": domain.BriefingAuthor, "classification": domain.BriefingClassification}
 
 // toolbar is the composer's row of actions; what does not fit the
 // window goes into its … menu.
@@ -335,9 +341,18 @@ func (c *composer) onSelectBlock(i widget.ListItemID) {
 	c.editor.show(c.selectedBlock())
 }
 
-// updateStats shows the word count and an estimate of the PDF's length.
+// updateStats shows the word count and an estimate of the PDF's length,
+// or instead what the library would refuse in the draft (a title over its
+// limit, say) as soon as it is typed, before the autosave is refused.
 func (c *composer) updateStats() {
 	if c.d == nil {
+		return
+	}
+	c.stats.Importance = widget.LowImportance
+	if err := c.d.b.Validate(); err != nil {
+		c.stats.Importance = widget.DangerImportance
+		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
+		c.refreshPreview()
 		return
 	}
 	words := len(strings.Fields(briefingText(c.d.b)))

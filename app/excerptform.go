@@ -53,6 +53,8 @@ func newExcerptFields() *excerptFields {
 	f.note.SetMinRowsVisible(3)
 	f.note.Wrapping = fyne.TextWrapWord
 	f.tags.SetPlaceHolder("comma-separated, e.g. export controls, chips")
+	f.note.Validator = limitValidator(domain.ExcerptNote)
+	f.tags.Validator = func(s string) error { return forUser(domain.CheckTags(strings.Split(s, ","))) }
 	f.credibility.SetSelectedIndex(0)
 	f.marking.SetSelectedIndex(0)
 	return f

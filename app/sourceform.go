@@ -2,6 +2,8 @@ package app
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -43,8 +45,11 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 		if strings.TrimSpace(s) == "" {
 			return userError{"the source needs a title"}
 		}
-		return nil
+		return limitValidator(domain.SourceTitle)(s)
 	}
+	subtitle.Validator, publisher.Validator = limitValidator(domain.SourceSubtitle), limitValidator(domain.SourcePublisher)
+	url.Validator, notes.Validator = limitValidator(domain.SourceURL), limitValidator(domain.SourceNotes)
+	authors.Validator = func(s string) error { return forUser(domain.CheckAuthors(splitList(s, ";"))) }
 	items = []*widget.FormItem{{Text: "Title", Widget: titleE}, {Text: "Subtitle", Widget: subtitle},
 		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
 		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
@@ -80,6 +85,27 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 			})
 		})
 	}
+}
+
+// limitValidator says under the field, before any save is tried, what the
+// library would refuse in it (too long, or a control character); the
+// text stays as typed, never cut.
+func limitValidator(f domain.Field) fyne.StringValidator {
+	return func(s string) error { return forUser(f.Check(s)) }
+}
+
+// forUser is err as a field shows it, nil for nil.
+func forUser(err error) error {
+	if err == nil {
+		return nil
+	}
+	return errorForUser(err)
+}
+
+// upperFirst capitalises a message to stand as a sentence of its own.
+func upperFirst(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 func dateValidator(s string) error {

@@ -73,15 +73,15 @@ func (a *cliApp) report(err error) int {
 	var ue usageError
 	var de *domain.Error
 	if errors.As(err, &ue) || (!errors.As(err, &de) && isCobraUsage(err)) {
-		fmt.Fprintf(a.env.Stderr, "attache: %v\nRun 'attache --help' for usage.\n", err)
+		printf(a.env.Stderr, "attache: %v\nRun 'attache --help' for usage.\n", err)
 		return ExitUsage
 	}
 	var gui guiMissing
 	if errors.As(err, &gui) {
-		fmt.Fprintf(a.env.Stderr, "attache: %v\n", err)
+		printf(a.env.Stderr, "attache: %v\n", err)
 		return ExitUsage
 	}
-	fmt.Fprintf(a.env.Stderr, "attache: %s\n", domain.ErrorMessage(err))
+	printf(a.env.Stderr, "attache: %s\n", domain.ErrorMessage(err))
 	return ExitError
 }
 

@@ -66,6 +66,10 @@ func (b *Briefing) Validate() error {
 	if strings.TrimSpace(b.Title) == "" {
 		return Errorf(EINVALID, "the briefing needs a title")
 	}
+	if err := checkFields(BriefingTitle.of(b.Title), BriefingSubtitle.of(b.Subtitle), BriefingAuthor.of(b.Author),
+		BriefingAudience.of(b.Audience), BriefingClassification.of(b.Classification), BottomLine.of(b.Summary)); err != nil {
+		return err
+	}
 	if _, err := ParseStatus(string(b.Status)); err != nil {
 		return err
 	}
@@ -127,7 +131,18 @@ func (b *Block) Validate() error {
 	if _, err := ParseMarking(string(b.Marking)); err != nil {
 		return err
 	}
-	return nil
+	return b.TextField().Check(b.Text)
+}
+
+// TextField is the limit on the block's text, by its type.
+func (b *Block) TextField() Field {
+	switch b.Type {
+	case BlockHeading:
+		return HeadingText
+	case BlockJudgment:
+		return JudgmentText
+	}
+	return BlockText
 }
 
 // BriefingRef names a briefing, e.g. when telling what uses an excerpt.

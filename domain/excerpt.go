@@ -31,6 +31,15 @@ type Excerpt struct {
 	SourceTitle string `json:"source_title,omitempty"`
 }
 
+// Validate holds the note and tags to their limits in limits.go. The quote
+// is a span of the source's text, which Source.Validate limits.
+func (e *Excerpt) Validate() error {
+	if err := ExcerptNote.Check(e.Note); err != nil {
+		return err
+	}
+	return CheckTags(e.Tags)
+}
+
 // NormalizeTags trims, lower-cases, de-duplicates and sorts tags, so "AI" and
 // " ai " are one tag.
 func NormalizeTags(tags []string) []string {

@@ -77,8 +77,21 @@ func (s *Source) Validate() error {
 	switch {
 	case strings.TrimSpace(s.Text) == "":
 		return Errorf(EINVALID, "the source has no text: import a file with readable text, or paste the text")
-	case strings.TrimSpace(s.Title) == "":
+	case len(s.Text) > MaxSourceTextBytes:
+		return Errorf(EINVALID, "the source text is %.1f MB, more than the %d MB a source can hold: keep only the article's text, or split it",
+			float64(len(s.Text))/(1<<20), MaxSourceTextBytes>>20)
+	}
+	return s.ValidateMetadata()
+}
+
+// ValidateMetadata is Validate without the text, which an update of the
+// metadata never changes.
+func (s *Source) ValidateMetadata() error {
+	if strings.TrimSpace(s.Title) == "" {
 		return Errorf(EINVALID, "the source needs a title: give one with --title or in the metadata form")
+	}
+	if err := s.checkLimits(); err != nil {
+		return err
 	}
 	if _, err := ParseReliability(string(s.Reliability)); err != nil {
 		return err
@@ -88,6 +101,17 @@ func (s *Source) Validate() error {
 	}
 	_, err := ParseSourceKind(string(s.Kind))
 	return err
+}
+
+// checkLimits holds every text field to its limit in limits.go.
+func (s *Source) checkLimits() error {
+	err := checkFields(SourceTitle.of(s.Title), SourceSubtitle.of(s.Subtitle), SourceSection.of(s.Section),
+		SourcePublisher.of(s.Publisher), SourceURL.of(s.URL), SourceLanguage.of(s.Language),
+		SourceFileName.of(s.FileName), SourceNotes.of(s.Notes))
+	if err != nil {
+		return err
+	}
+	return CheckAuthors(s.Authors)
 }
 
 // PageAt is the page (from 1) holding the rune at offset, or 0 when the

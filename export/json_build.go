@@ -68,10 +68,19 @@ func (p *jsonParser) buildBriefing() (*domain.Briefing, error) {
 	if err != nil {
 		return nil, fieldError(where, "status", err)
 	}
-	return &domain.Briefing{
+	b := &domain.Briefing{
 		Title: jb.Title, Subtitle: jb.Subtitle, Author: jb.Author, Audience: jb.Audience,
 		Date: date, Classification: jb.Classification, Status: status, Summary: jb.Summary,
-	}, nil
+	}
+	return b, domainCheck(where, b.Validate()) // field limits, as the store will hold them
+}
+
+// domainCheck places a refusal of the domain's checks in the file.
+func domainCheck(where string, err error) error {
+	if err != nil {
+		return invalidAt(where, "%s", domain.ErrorMessage(err))
+	}
+	return nil
 }
 
 var sourceKinds = []domain.SourceKind{domain.KindArticle, domain.KindWebPage, domain.KindReport, domain.KindDocument, domain.KindNote}
@@ -124,12 +133,13 @@ func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.S
 	if err := checkPages(js.Pages, utf8.RuneCountInString(text)); err != nil {
 		return nil, invalidAt(where, "%s", err.Error())
 	}
-	return &domain.Source{Pages: js.Pages,
+	src := &domain.Source{Pages: js.Pages,
 		ID: int64(i + 1), Kind: kind, Title: js.Title, Subtitle: js.Subtitle,
 		Section: js.Section, Authors: authors, Publisher: js.Publisher,
 		Published: published, URL: js.URL, Accessed: accessed, Language: js.Language,
 		Text: text, SHA256: sum, Reliability: rel, Notes: js.Notes,
-	}, nil
+	}
+	return src, domainCheck(where, src.Validate())
 }
 
 func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys map[string]int) (*domain.Block, error) {
@@ -167,10 +177,10 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys ma
 			return nil, err
 		}
 		blk.Excerpt.Marking = marking
-		return blk, nil
+		return blk, domainCheck(where, blk.Excerpt.Validate())
 	}
 	blk.Marking = marking
-	return blk, nil
+	return blk, domainCheck(where, blk.Validate())
 }
 
 func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, keys map[string]int) (*domain.Excerpt, error) {

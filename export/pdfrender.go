@@ -3,6 +3,7 @@ package export
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // render draws the laid-out pages with their furniture: banners, running
@@ -79,20 +80,66 @@ func (l *layout) furniture(n, total int) {
 	}
 	l.where = "the classification banner"
 	if l.d.Banner != "" {
-		l.centered(l.d.Banner, face{famSans, "B", 9}, ink, 26)
-		l.centered(l.d.Banner, face{famSans, "B", 9}, ink, l.ph-22)
+		f := l.bannerFace(l.d.Banner, draftMark(br.Status))
+		l.centered(l.d.Banner, f, ink, 26)
+		l.centered(l.d.Banner, f, ink, l.ph-22)
 	}
 	l.where = "the running header"
 	if n > 1 {
-		l.textAt(sp(shortTitle(br.Title), fSmall, grey), l.left, 46)
+		room := l.width
 		if d := br.Date.Long(); d != "" {
 			w := l.ts.width(fSmall, d)
 			l.text(piece{span: sp(d, fSmall, grey)}, l.left+l.width-w, 46)
+			room -= w + 12
 		}
+		l.textAt(sp(l.fitWidth(shortTitle(br.Title), fSmall, room), fSmall, grey), l.left, 46)
 		l.pdf.SetFillColor(rule.r, rule.g, rule.b)
 		l.pdf.Rect(l.left, 51, l.width, 0.5, "F")
 	}
 	l.centered(fmt.Sprintf("Page %d of %d", n, total), fSmall, grey, l.ph-44)
+}
+
+// bannerFace is the banner's face: 9 pt, or smaller for a long banner, so
+// that it stays on the page, clear of the draft mark beside it, rather than
+// run off both edges (a classification may have 100 characters).
+func (l *layout) bannerFace(text, mark string) face {
+	f := face{famSans, "B", 9}
+	room := l.width
+	if mark != "" {
+		room -= 2 * (l.ts.width(face{famSans, "B", 8}, mark) + 8)
+	}
+	if w := l.spanWidth(text, f); w > room {
+		f.size *= room / w
+	}
+	return f
+}
+
+// fitWidth cuts text with "…" to at most room points wide in f: the
+// character count says little about width ("WWW" against "iii").
+func (l *layout) fitWidth(text string, f face, room float64) string {
+	if l.spanWidth(text, f) <= room {
+		return text
+	}
+	r := []rune(text)
+	lo, hi := 0, len(r) // the longest prefix that fits with its "…"
+	for lo < hi {
+		mid := (lo + hi + 1) / 2
+		if l.spanWidth(string(r[:mid])+"…", f) <= room {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	return strings.TrimSpace(string(r[:lo])) + "…"
+}
+
+// spanWidth is the width of text in f, fallback fonts included.
+func (l *layout) spanWidth(text string, f face) float64 {
+	w := 0.0
+	for _, p := range l.ts.pieces(sp(text, f, ink)) {
+		w += p.w
+	}
+	return w
 }
 
 // textAt draws user text through the font fallback, so no character

@@ -175,15 +175,15 @@ func (b *builder) finish(base string) error {
 		return domain.Errorf(domain.EINVALID, "%s has no readable article text (only markup or metadata): "+
 			"open it, copy the article text into a .txt file and import that", base)
 	}
+	// One line each, without control characters, within the field limits:
+	// the analyst did not type these, so they are cleaned, not refused.
+	notes := s.CleanMetadata()
 	if s.Title == "" {
-		s.Title = prettyFileTitle(base)
+		s.Title = domain.CleanMetadata(prettyFileTitle(base))
 		b.warn(`no title found in the text, so the file name was used: "%s"; edit the title if it is wrong`, s.Title)
 	}
-	for _, f := range []*string{&s.Title, &s.Subtitle, &s.Section, &s.Publisher, &s.URL, &s.Language} {
-		*f = oneLine(*f)
-	}
-	for i := range s.Authors {
-		s.Authors[i] = oneLine(s.Authors[i])
+	for _, n := range notes {
+		b.warn("%s", n)
 	}
 	return nil
 }

@@ -91,6 +91,9 @@ func locateExcerpt(text string, e *domain.Excerpt) error {
 }
 
 func checkExcerptGrades(e *domain.Excerpt) error {
+	if err := e.Validate(); err != nil { // note and tags within limits
+		return err
+	}
 	if err := domain.CheckCredibility(e.Credibility); err != nil {
 		return err
 	}

@@ -42,7 +42,7 @@ func FuzzSearchQuery(f *testing.F) {
 	defer s.Close()
 	a := &domain.Source{Title: "Chip controls", Text: chipsText, Authors: []string{"Jane Q. Analyst"}}
 	b := &domain.Source{Title: "Vendors and 5G", Text: fiveGText}
-	c := &domain.Source{Title: "Odd \u202etext", Text: oddText, Publisher: "NEAR(x) \x00"}
+	c := &domain.Source{Title: "Odd \u202etext", Text: oddText, Publisher: "NEAR(x) \u202e"}
 	for _, src := range []*domain.Source{a, b, c} {
 		if _, err := s.CreateSource(ctx, src); err != nil {
 			f.Fatal(err)

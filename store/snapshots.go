@@ -28,6 +28,7 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, briefingID int64, labe
 	if err != nil {
 		return nil, fmt.Errorf("encode snapshot: %w", err)
 	}
+	label, _ = domain.SnapshotLabel.Fit(label) // labels name files: cleaned and cut, never refused
 	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), Briefing: b}
 	res, err := tx.ExecContext(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, ?, ?, ?)`,
 		briefingID, label, formatTime(snap.CreatedAt), string(data))

@@ -223,16 +223,7 @@ func limitClause(offset, limit int) string {
 // UpdateSource implements domain.SourceService. The text, and so its hash and
 // every excerpt offset, never changes.
 func (s *Store) UpdateSource(ctx context.Context, src *domain.Source) error {
-	if strings.TrimSpace(src.Title) == "" {
-		return domain.Errorf(domain.EINVALID, "the source needs a title")
-	}
-	if _, err := domain.ParseReliability(string(src.Reliability)); err != nil {
-		return err
-	}
-	if _, err := domain.ParseSourceKind(string(src.Kind)); err != nil {
-		return err
-	}
-	if err := domain.CheckSourceURL(src.URL); err != nil {
+	if err := src.ValidateMetadata(); err != nil {
 		return err
 	}
 	return s.update(ctx, func(tx *sql.Tx) error {
