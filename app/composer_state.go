@@ -12,10 +12,6 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// autosaveDelay is how long the composer waits after the last edit before
-// saving; every edit is in the library within about a second.
-var autosaveDelay = 800 * time.Millisecond
-
 // draft is the briefing being edited with its undo history and autosave.
 // Every change goes through edit, so undo, redo and saving see them all.
 type draft struct {
@@ -32,6 +28,7 @@ type draft struct {
 	saveMu   sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
 	failing  bool       // the last save failed; told once, retried quietly
 	stopped  bool       // its library was closed: no more saves (UI goroutine only)
+	due      saveDue    // when the next autosave runs (UI goroutine only)
 	onStatus func(string)
 }
 
@@ -76,7 +73,7 @@ func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
 func (d *draft) changed() {
 	d.version++
 	d.status("Editing…")
-	d.schedule(autosaveDelay)
+	d.schedule(d.due.changed(time.Now()))
 }
 
 func (d *draft) canUndo() bool { return len(d.undo) > 0 }
@@ -108,6 +105,7 @@ func (d *draft) redoEdit() bool {
 // save writes the current state off the UI goroutine; a save overtaken by
 // a newer one is skipped.
 func (d *draft) save() {
+	d.due.saving()
 	if d.stopped || d.isSaved() {
 		return
 	}

@@ -18,7 +18,7 @@ import (
 
 // excerptEdit is the excerpt in the excerpts view's form, saved as the
 // analyst types, like the composer's draft: a pause of autosaveDelay saves
-// it, and leaving it (another excerpt, another view, quitting) saves it at
+// it (and never later than maxSaveWait after the first change), and leaving it (another excerpt, another view, quitting) saves it at
 // once. A save that fails keeps the typing, says so once and is retried.
 type excerptEdit struct {
 	ui       *UI
@@ -28,8 +28,9 @@ type excerptEdit struct {
 	saveMu   sync.Mutex      // saves run one at a time; older ones are skipped
 	timerMu  sync.Mutex      // the timer is also reached by the last save at exit
 	timer    *time.Timer
-	failing  bool // the last save failed; told once, retried quietly
-	stopped  bool // its excerpt is gone or its library closed: no more saves
+	failing  bool    // the last save failed; told once, retried quietly
+	stopped  bool    // its excerpt is gone or its library closed: no more saves
+	due      saveDue // when the next autosave runs (UI goroutine only)
 	onStatus func(edit *excerptEdit, status string)
 	onSaved  func(edit *excerptEdit) // after a save the library holds everything typed
 }
@@ -52,13 +53,14 @@ func (x *excerptEdit) change(apply func(e *domain.Excerpt)) {
 	apply(x.e)
 	x.version++
 	x.status("Editing…")
-	x.schedule(autosaveDelay)
+	x.schedule(x.due.changed(time.Now()))
 }
 
 func (x *excerptEdit) isSaved() bool { return x.saved.Load() == int64(x.version) }
 
 // save writes the excerpt off the UI goroutine, now.
 func (x *excerptEdit) save() {
+	x.due.saving()
 	if x.stopped || x.isSaved() {
 		return
 	}

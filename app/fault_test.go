@@ -233,9 +233,9 @@ func TestQuitSignalStillSavesPendingEdits(t *testing.T) {
 
 // withDelays sets the autosave and retry delays for one test.
 func withDelays(t *testing.T, autosave, retry time.Duration) {
-	a, r := autosaveDelay, retryDelay
-	autosaveDelay, retryDelay = autosave, retry
-	t.Cleanup(func() { autosaveDelay, retryDelay = a, r })
+	a, r, m := autosaveDelay, retryDelay, maxSaveWait
+	autosaveDelay, retryDelay, maxSaveWait = autosave, retry, max(autosave, m)
+	t.Cleanup(func() { autosaveDelay, retryDelay, maxSaveWait = a, r, m })
 }
 
 func TestStartupErrorIsShownInAWindow(t *testing.T) {

@@ -13,11 +13,12 @@ import (
 	"github.com/attache/attache/store"
 )
 
-// setAutosave sets the autosave delay for one test.
+// setAutosave sets the autosave delay for one test; the longest wait
+// during typing is never shorter than it.
 func setAutosave(t *testing.T, d time.Duration) {
-	old := autosaveDelay
-	autosaveDelay = d
-	t.Cleanup(func() { autosaveDelay = old })
+	old, oldMax := autosaveDelay, maxSaveWait
+	autosaveDelay, maxSaveWait = d, max(d, oldMax)
+	t.Cleanup(func() { autosaveDelay, maxSaveWait = old, oldMax })
 }
 
 // sampleInExcerpts loads the sample library and shows the excerpts view.
