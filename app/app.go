@@ -19,6 +19,7 @@ import (
 
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/logx"
 )
 
 // AppID identifies Attaché to the desktop (preferences, storage).
@@ -73,6 +74,9 @@ func Run(ctx context.Context, op Opener) error {
 				// costs the analyst nothing to redo, and is not worth a
 				// message naming their configuration folder.
 				_ = ui.saveSession()
+				if err := ui.saveSettings(); err != nil {
+					logx.Printf(os.Stderr, "your settings were not saved: %s", domain.ErrorMessage(err))
+				}
 			}
 			closeLib()
 		})
