@@ -58,7 +58,7 @@ func (e errPrefsDamaged) Error() string {
 	if e.kept != "" {
 		msg += " The unreadable file was kept as " + e.kept + "."
 	}
-	return msg + " Set them again in File ▸ Settings."
+	return msg + " Set them again in File → Settings…"
 }
 
 // loadPrefs reads the settings file at path. Without one, the values an
