@@ -46,19 +46,28 @@ func prefsFile() string {
 	return filepath.Join(dir, "attache", "settings.json")
 }
 
-// errPrefsDamaged says the settings file could not be read; it has been
-// set aside and the defaults are in use.
+// errPrefsDamaged says the settings file is damaged (cut short, not
+// JSON); it has been set aside and the defaults are in use.
 type errPrefsDamaged struct {
-	cause error
-	kept  string // where the unreadable file now is ("" if it could not be moved)
+	kept string // where the damaged file now is ("" if it could not be moved)
 }
 
 func (e errPrefsDamaged) Error() string {
-	msg := "Your settings file could not be read (" + e.cause.Error() + "): Attaché is using the default settings."
+	msg := "Your settings file could not be read: it is damaged or cut short. Attaché is using the default settings."
 	if e.kept != "" {
-		msg += " The unreadable file was kept as " + e.kept + "."
+		msg += " The damaged file was kept as " + e.kept + "."
 	}
 	return msg + " Set them again in File → Settings…"
+}
+
+// errPrefsUnreadable says the settings file is there but cannot be opened
+// (permissions, a folder in its place): it is left alone, and settings
+// changed now last until quit.
+type errPrefsUnreadable struct{ path string }
+
+func (e errPrefsUnreadable) Error() string {
+	return "Your settings file " + e.path + " cannot be opened (check that it is a file you may read and write): " +
+		"Attaché is using the default settings, and changes to them last until you quit."
 }
 
 // loadPrefs reads the settings file at path. Without one, the values an
@@ -75,18 +84,16 @@ func loadPrefs(path string, from fyne.Preferences) (*prefs, error) {
 	case errors.Is(err, fs.ErrNotExist):
 		return p, p.migrate(from)
 	case err != nil:
-		return p, fmt.Errorf("reading your settings from %s: %w", path, err)
+		p.path = "" // never written over: it may hold the settings
+		return p, errPrefsUnreadable{path: path}
 	}
 	if err := json.Unmarshal(data, &p.values); err != nil || p.values == nil {
-		if err == nil {
-			err = errors.New("it holds no settings")
-		}
 		p.values = map[string]any{}
 		kept := path + ".damaged"
 		if os.Rename(path, kept) != nil {
 			kept = ""
 		}
-		return p, errPrefsDamaged{cause: err, kept: kept}
+		return p, errPrefsDamaged{kept: kept}
 	}
 	return p, nil
 }
