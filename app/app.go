@@ -43,6 +43,9 @@ type Library interface {
 	ReadOnly() bool
 	// Check reads every page for damage (quick_check); slow on a big library.
 	Check(ctx context.Context) error
+	// ChangedElsewhere reports whether another program wrote to the
+	// library since the last call.
+	ChangedElsewhere(ctx context.Context) (bool, error)
 }
 
 // Opener is how the app reaches its library; main wires it to the store,

@@ -43,6 +43,7 @@ type composer struct {
 	edit     fyne.CanvasObject   // the Compose tab
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
 	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
+	checking bool                // a look for changes made elsewhere is under way
 }
 
 func newComposer(ui *UI) *composer {
@@ -162,7 +163,7 @@ func (c *composer) open(b *domain.Briefing) {
 		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
 		defer c.ui.libraryChanged(changedBriefings)
 	case err != nil:
-		c.d.saveDone(err)
+		c.d.saveDone(nil, err)
 		c.pending[c.d.b.ID] = c.d
 	case wrote:
 		defer c.ui.libraryChanged(changedBriefings) // the list shows the last briefing's new state
@@ -170,7 +171,12 @@ func (c *composer) open(b *domain.Briefing) {
 	d, ok := c.pending[b.ID]
 	delete(c.pending, b.ID)
 	if !ok {
-		d = &draft{ui: c.ui, b: b}
+		d = newDraft(c.ui, b)
+	}
+	d.onMerged = func(old *domain.Briefing) {
+		if c.d == d {
+			c.showMerged(old)
+		}
 	}
 	d.onStatus = func(s string) {
 		if c.d == d {
@@ -196,14 +202,14 @@ func (c *composer) fill() {
 	c.loading = true
 	defer func() { c.loading = false }()
 	b := c.d.b
-	c.title.SetText(b.Title)
+	setText(c.title, b.Title)
 	c.status.SetSelected(b.Status.Label())
 	vals := map[string]string{"subtitle": b.Subtitle, "audience": b.Audience, "author": b.Author,
 		"date": b.Date.String(), "classification": b.Classification}
 	for k, e := range c.fields {
-		e.SetText(vals[k])
+		setText(e, vals[k])
 	}
-	c.summary.SetText(b.Summary)
+	setText(c.summary, b.Summary)
 	c.blocks.Refresh()
 	if c.selected >= len(b.Blocks) {
 		c.selected = len(b.Blocks) - 1
@@ -219,7 +225,7 @@ func (c *composer) fill() {
 // meanwhile.
 func (c *composer) refresh() {
 	d := c.d
-	if d == nil || !d.isSaved() || d.stopped {
+	if d == nil || !d.isSaved() || d.stopped || d.saving {
 		return
 	}
 	id, version := d.b.ID, d.version
@@ -229,13 +235,43 @@ func (c *composer) refresh() {
 			if err != nil || c.d != d || d.version != version || !d.isSaved() {
 				return // gone, or typed into meanwhile: the draft is newer
 			}
-			d.b = b
-			c.fill()
-			if c.selected >= 0 {
-				c.blocks.Select(c.selected)
+			old := d.b
+			if d.takeLibrary(d.base, b) {
+				c.showMerged(old)
+				c.ui.libraryChanged(changedBriefings) // its title and counts in the list
 			}
 		})
 	})
+}
+
+// showMerged shows the draft after changes made elsewhere came in,
+// keeping the same block selected wherever it moved (old is the draft as
+// it was shown).
+func (c *composer) showMerged(old *domain.Briefing) {
+	var sel int64
+	if c.selected >= 0 && c.selected < len(old.Blocks) {
+		sel = old.Blocks[c.selected].ID
+	}
+	c.selected = -1
+	for i, blk := range c.d.b.Blocks {
+		if blk.ID == sel {
+			c.selected = i
+		}
+	}
+	c.fill()
+	if c.selected >= 0 {
+		c.blocks.Select(c.selected)
+	} else {
+		c.blocks.UnselectAll()
+	}
+}
+
+// setText changes an entry's text only if it differs, so the cursor of
+// a field being typed into stays where it is.
+func setText(e *widget.Entry, s string) {
+	if e.Text != s {
+		e.SetText(s)
+	}
 }
 
 // onText records typing into the field key ("" for a change made at

@@ -68,14 +68,14 @@ func (e *blockEditor) show(blk *domain.Block) {
 			}
 		})}
 	case domain.BlockJudgment:
-		e.text.SetText(blk.Text)
+		setText(e.text, blk.Text)
 		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
 		e.content.Objects = []fyne.CanvasObject{e.text, container.NewGridWithColumns(2, e.confidence, e.marking)}
 	case domain.BlockHeading:
-		e.text.SetText(blk.Text)
+		setText(e.text, blk.Text)
 		e.content.Objects = []fyne.CanvasObject{e.text}
 	default:
-		e.text.SetText(blk.Text)
+		setText(e.text, blk.Text)
 		e.content.Objects = []fyne.CanvasObject{e.text, e.marking}
 	}
 	e.content.Refresh()

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"encoding/json"
 	"sync"
 	"sync/atomic"
@@ -15,20 +14,30 @@ import (
 // draft is the briefing being edited with its undo history and autosave.
 // Every change goes through edit, so undo, redo and saving see them all.
 type draft struct {
-	ui       *UI
-	b        *domain.Briefing
-	undo     []*domain.Briefing
-	redo     []*domain.Briefing
-	version  int          // bumped by every change (UI goroutine only)
-	saved    atomic.Int64 // the version the library holds; written by savers
-	timerMu  sync.Mutex   // timer is also reached by the final save at exit, after the UI loop
-	timer    *time.Timer
-	lastKey  string     // the field the last edit typed into
-	lastAt   time.Time  // when; typing in one field is one undo step
-	saveMu   sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
-	failing  bool       // the last save failed; told once, retried quietly
-	stopped  bool       // its library was closed: no more saves (UI goroutine only)
-	due      saveDue    // when the next autosave runs (UI goroutine only)
+	ui      *UI
+	b       *domain.Briefing
+	undo    []*domain.Briefing
+	redo    []*domain.Briefing
+	version int          // bumped by every change (UI goroutine only)
+	saved   atomic.Int64 // the version the library holds; written by savers
+	timerMu sync.Mutex   // timer is also reached by the final save at exit, after the UI loop
+	timer   *time.Timer
+	lastKey string     // the field the last edit typed into
+	lastAt  time.Time  // when; typing in one field is one undo step
+	saveMu  sync.Mutex // saves (and flushes) run one at a time; older ones are skipped
+	failing bool       // the last save failed; told once, retried quietly
+
+	// Following the library (see draftsync.go).
+	base     *domain.Briefing           // the library's copy d.b was edited from (UI goroutine)
+	temp     int64                      // the last temporary number given to a new block (UI goroutine)
+	ids      map[int64]int64            // temporary block numbers → stored ones (under saveMu)
+	seq      int                        // saves written (under saveMu)
+	landed   int                        // the newest save the draft has taken in (UI goroutine)
+	saving   bool                       // a background save is under way (UI goroutine)
+	again    bool                       // and another is wanted after it (UI goroutine)
+	onMerged func(old *domain.Briefing) // changes made elsewhere came in: show them
+	stopped  bool                       // its library was closed: no more saves (UI goroutine only)
+	due      saveDue                    // when the next autosave runs (UI goroutine only)
 	onStatus func(string)
 }
 
@@ -67,6 +76,7 @@ func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
 	d.lastKey, d.lastAt = key, now
 	d.redo = nil
 	fn(d.b)
+	d.numberNewBlocks()
 	d.changed()
 }
 
@@ -100,82 +110,6 @@ func (d *draft) redoEdit() bool {
 	d.redo = d.redo[:len(d.redo)-1]
 	d.changed()
 	return true
-}
-
-// save writes the current state off the UI goroutine; a save overtaken by
-// a newer one is skipped.
-func (d *draft) save() {
-	d.due.saving()
-	if d.stopped || d.isSaved() {
-		return
-	}
-	snap, version := cloneBriefing(d.b), d.version
-	d.status("Saving…")
-	background(func() {
-		err := d.write(snap, version)
-		d.ui.do(func() { d.saveDone(err) })
-	})
-}
-
-// saveDone reports a save. A failure is shown once, not at every retry,
-// and retried until it succeeds; the edits stay in memory meanwhile.
-func (d *draft) saveDone(err error) {
-	if d.stopped {
-		return
-	}
-	switch {
-	case err != nil:
-		d.status("Not saved — retrying")
-		if !d.failing {
-			d.failing = true
-			d.ui.showError(userError{"Your latest changes are not saved yet: " + domain.ErrorMessage(err) +
-				"\n\nThey are kept here, and Attaché tries again every few seconds."})
-		}
-		d.schedule(retryDelay)
-	case d.isSaved():
-		d.failing = false
-		d.status("Saved")
-		d.ui.libraryChanged(changedBriefings) // the briefings list shows its title and counts
-	}
-}
-
-// write saves b unless a newer version is already saved; the lock keeps
-// an older save from landing after a newer one.
-func (d *draft) write(b *domain.Briefing, version int) error {
-	d.saveMu.Lock()
-	defer d.saveMu.Unlock()
-	if int64(version) <= d.saved.Load() {
-		return nil
-	}
-	// Not cancelled by a quit signal: this is the analyst's work.
-	if err := d.ui.lib.SaveBriefing(context.WithoutCancel(d.ui.ctx), b); err != nil {
-		return err
-	}
-	d.saved.Store(int64(version))
-	return nil
-}
-
-func (d *draft) isSaved() bool { return d.saved.Load() == int64(d.version) }
-
-// flush saves at once, waiting, so switching briefing loses nothing; a
-// failure is shown and the edits stay in memory to be retried.
-func (d *draft) flush() {
-	if err := d.tryFlush(); err != nil {
-		d.saveDone(err)
-	}
-}
-
-// tryFlush saves at once, waiting, and returns what went wrong.
-func (d *draft) tryFlush() error {
-	if d == nil || d.stopped || d.isSaved() {
-		return nil
-	}
-	d.stopTimer()
-	err := d.write(cloneBriefing(d.b), d.version)
-	if err != nil {
-		d.schedule(retryDelay) // still retried if the window stays open
-	}
-	return err
 }
 
 // stop ends the draft's saving, before its library is closed.

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -102,18 +103,26 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 		Short: "Change a briefing's title, status, summary or other metadata",
 		Args:  exactArgs(1, "a briefing id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			br, err := a.briefingArg(cmd.Context(), args[0])
-			if err != nil {
-				return err
+			// The app may save the briefing between our read and our write;
+			// the store then refuses, and the change is redone on a fresh copy.
+			for try := 0; ; try++ {
+				br, err := a.briefingArg(cmd.Context(), args[0])
+				if err != nil {
+					return err
+				}
+				if err := bf.apply(cmd, br); err != nil {
+					return err
+				}
+				err = a.store.UpdateBriefing(cmd.Context(), br)
+				if errors.Is(err, domain.ErrChangedMeanwhile) && try < 5 {
+					continue
+				}
+				if err != nil {
+					return err
+				}
+				printf(a.env.Stdout, "Saved briefing %d\n", br.ID)
+				return nil
 			}
-			if err := bf.apply(cmd, br); err != nil {
-				return err
-			}
-			if err := a.store.UpdateBriefing(cmd.Context(), br); err != nil {
-				return err
-			}
-			printf(a.env.Stdout, "Saved briefing %d\n", br.ID)
-			return nil
 		},
 	}
 	bf.register(cmd)

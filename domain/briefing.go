@@ -2,6 +2,7 @@ package domain
 
 import (
 	"context"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -55,6 +56,9 @@ type Briefing struct {
 	CreatedAt      time.Time  `json:"created_at"`
 	UpdatedAt      time.Time  `json:"updated_at"`
 	TrashedAt      *time.Time `json:"trashed_at,omitempty"`
+	// Revision moves on with every change to the briefing or its blocks,
+	// whoever makes it; a save names the revision it was edited from.
+	Revision int64 `json:"revision"`
 }
 
 // Validate checks the metadata the store needs.
@@ -160,9 +164,16 @@ type BriefingService interface {
 	Briefings(ctx context.Context, f BriefingFilter) ([]*BriefingSummary, error)
 	// UpdateBriefing saves the metadata of b (not its blocks).
 	UpdateBriefing(ctx context.Context, b *Briefing) error
-	// SaveBriefing replaces metadata and blocks in one transaction: the
-	// composer's autosave and undo write through it.
-	SaveBriefing(ctx context.Context, b *Briefing) error
+	// SaveBriefing writes b, the composer's copy edited from base (the
+	// copy as last loaded or saved), in one transaction. If the briefing
+	// changed elsewhere since base.Revision, the changes are merged
+	// (MergeBriefing); where both changed the same thing nothing is
+	// written and a *MergeConflict carries the library's copy.
+	SaveBriefing(ctx context.Context, base, b *Briefing) (*Saved, error)
+	// BriefingRevision reads a briefing's revision and whether it is in the
+	// trash, cheaply: an open window polls it to follow changes made
+	// elsewhere.
+	BriefingRevision(ctx context.Context, id int64) (rev int64, trashed bool, err error)
 	// AddBlock inserts blk at position pos (0-based; pos < 0 or past the end
 	// appends) and fills in blk.ID.
 	AddBlock(ctx context.Context, briefingID int64, blk *Block, pos int) error
@@ -176,6 +187,39 @@ type BriefingService interface {
 	// DeleteBriefing deletes a briefing in the trash for good, with its
 	// versions; one outside the trash is refused (trash it first).
 	DeleteBriefing(ctx context.Context, id int64) error
+}
+
+// ErrChangedMeanwhile refuses a write from a copy of a briefing that was
+// changed after the copy was read; reading it again and redoing the change
+// is safe.
+var ErrChangedMeanwhile = Errorf(ECONFLICT, "the briefing was changed elsewhere while this ran: nothing was saved; run the command again")
+
+// Saved is what a save left in the library.
+type Saved struct {
+	// Briefing is the library's copy after the save, with the block IDs
+	// and revision it has now (merged with changes made elsewhere).
+	Briefing *Briefing
+	// IDs maps the IDs of blocks that were stored under another number
+	// (new blocks, sent with ID 0 or below) to the numbers they have now.
+	IDs map[int64]int64
+	// Merged says changes made elsewhere were merged in.
+	Merged bool
+}
+
+// MergeConflict is the refusal of a save whose changes clash with changes
+// made elsewhere since the copy was loaded.
+type MergeConflict struct {
+	Theirs    *Briefing // the library's copy now
+	Conflicts []Conflict
+}
+
+func (e *MergeConflict) Error() string {
+	var parts []string
+	for _, c := range e.Conflicts {
+		parts = append(parts, c.Describe())
+	}
+	return "briefing " + strconv.FormatInt(e.Theirs.ID, 10) + " was changed elsewhere (" + strings.Join(parts, ", ") +
+		") while it was being edited here: nothing was saved"
 }
 
 // Snapshot is a saved version of a briefing, kept in its history.

@@ -32,11 +32,14 @@ func Errorf(code, format string, args ...any) *Error {
 // any other error and "" for nil.
 func ErrorCode(err error) string {
 	var e *Error
+	var mc *MergeConflict
 	switch {
 	case err == nil:
 		return ""
 	case errors.As(err, &e):
 		return e.Code
+	case errors.As(err, &mc):
+		return ECONFLICT
 	default:
 		return EINTERNAL
 	}

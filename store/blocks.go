@@ -54,9 +54,15 @@ func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*do
 }
 
 func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO blocks (briefing_id, position, type, text,
-		excerpt_id, confidence, marking) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-		briefingID, pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking)
+	return insertBlockAs(ctx, tx, briefingID, b, pos, nil)
+}
+
+// insertBlockAs inserts b under the number id (nil: the next one) and
+// fills in b.ID.
+func insertBlockAs(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int, id any) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO blocks (id, briefing_id, position, type, text,
+		excerpt_id, confidence, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+		id, briefingID, pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking)
 	if err != nil {
 		if isForeignKey(err) {
 			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", b.ExcerptID)
@@ -74,35 +80,42 @@ func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Bl
 }
 
 // replaceBlocks makes the briefing's blocks exactly blks, in that order.
-// Blocks that keep their ID are updated in place; the rest are inserted.
-// Like writeBlocks, it brings back from the trash the excerpts the blocks
-// use (see trash.go).
-func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) error {
+// Blocks that keep their ID are updated in place; the rest are inserted,
+// and the returned map says which IDs they were sent with (0 or below for
+// new blocks) and which they have now. Like writeBlocks, it brings back
+// from the trash the excerpts the blocks use (see trash.go).
+func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) (map[int64]int64, error) {
 	keep := []int64{}
 	for _, b := range blks {
-		if b.ID != 0 {
+		if b.ID > 0 {
 			keep = append(keep, b.ID)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE briefing_id = ?
 		AND id NOT IN (SELECT value FROM json_each(?))`, briefingID, idsJSON(keep)); err != nil {
-		return dbError("save blocks", err)
+		return nil, dbError("save blocks", err)
 	}
+	ids := map[int64]int64{}
 	for pos, b := range blks {
-		if b.ID == 0 {
-			if err := insertBlock(ctx, tx, briefingID, b, pos); err != nil {
-				return err
-			}
-			continue
+		sent := b.ID
+		if err := putBlock(ctx, tx, b, briefingID, pos); err != nil {
+			return nil, err
 		}
-		if err := updateBlockRow(ctx, tx, b, briefingID, pos); err != nil {
-			return err
+		if b.ID != sent {
+			ids[sent] = b.ID
 		}
 	}
-	return reviveUsed(ctx, tx, briefingID)
+	return ids, reviveUsed(ctx, tx, briefingID)
 }
 
-func updateBlockRow(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID int64, pos int) error {
+// putBlock updates the block b.ID of the briefing, or inserts it: under a
+// new number when it has none (ID 0 or below), under its own when that
+// number is free (a block an undo brought back after a save removed it),
+// else under a new one, never into another briefing's block.
+func putBlock(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID int64, pos int) error {
+	if b.ID <= 0 {
+		return insertBlock(ctx, tx, briefingID, b, pos)
+	}
 	res, err := tx.ExecContext(ctx, `UPDATE blocks SET position = ?, type = ?, text = ?,
 		excerpt_id = ?, confidence = ?, marking = ? WHERE id = ? AND briefing_id = ?`,
 		pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking, b.ID, briefingID)
@@ -112,13 +125,18 @@ func updateBlockRow(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID
 		}
 		return dbError("save block", err)
 	}
-	if n, _ := res.RowsAffected(); n == 0 {
-		// Not (or no longer) this briefing's block: one an undo brought
-		// back after a save had removed it, say. It is saved as a new
-		// block, never into another briefing's.
-		return insertBlock(ctx, tx, briefingID, b, pos)
+	if n, _ := res.RowsAffected(); n > 0 {
+		return nil
 	}
-	return nil
+	var taken int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blocks WHERE id = ?`, b.ID).Scan(&taken); err != nil {
+		return dbError("save block", err)
+	}
+	var id any
+	if taken == 0 {
+		id = b.ID
+	}
+	return insertBlockAs(ctx, tx, briefingID, b, pos, id)
 }
 
 func nullID(id int64) any {
@@ -157,7 +175,7 @@ func (s *Store) editBlocksTx(ctx context.Context, tx *sql.Tx, briefingID int64, 
 	if err != nil {
 		return err
 	}
-	if err := replaceBlocks(ctx, tx, briefingID, blocks); err != nil {
+	if _, err := replaceBlocks(ctx, tx, briefingID, blocks); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE briefings SET updated_at = ? WHERE id = ?`, s.stamp(), briefingID); err != nil {

@@ -64,14 +64,14 @@ func normalizeBlock(blk *domain.Block) error {
 }
 
 const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
-	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at`
+	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at, b.revision`
 
 func scanBriefing(row scanner) (*domain.Briefing, error) {
 	var b domain.Briefing
 	var date, created, updated string
 	var trashed sql.NullString
 	err := row.Scan(&b.ID, &b.Title, &b.Subtitle, &b.Author, &b.Audience, &date, &b.Classification,
-		&b.Status, &b.Summary, &created, &updated, &trashed)
+		&b.Status, &b.Summary, &created, &updated, &trashed, &b.Revision)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -162,7 +162,9 @@ func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 	return &b, nil
 }
 
-// UpdateBriefing implements domain.BriefingService.
+// UpdateBriefing implements domain.BriefingService. A copy read at an
+// older revision (b.Revision) is refused, so a command that read the
+// briefing before the app saved never writes the app's changes over.
 func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 	meta := *b
 	meta.Blocks = nil
@@ -171,11 +173,50 @@ func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 	}
 	b.Status = meta.Status
 	return s.update(ctx, func(tx *sql.Tx) error {
+		rev, err := briefingRevision(ctx, tx, b.ID)
+		if err != nil {
+			return err
+		}
+		if b.Revision != 0 && b.Revision != rev {
+			return domain.ErrChangedMeanwhile
+		}
 		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
+			return err
+		}
+		if b.Revision, err = briefingRevision(ctx, tx, b.ID); err != nil {
 			return err
 		}
 		return indexBriefing(ctx, tx, b.ID)
 	})
+}
+
+// briefingRevision reads a briefing's revision.
+func briefingRevision(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+	var rev int64
+	err := tx.QueryRowContext(ctx, `SELECT revision FROM briefings WHERE id = ?`, id).Scan(&rev)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: it was deleted for good", id)
+	}
+	if err != nil {
+		return 0, dbError("read briefing", err)
+	}
+	return rev, nil
+}
+
+// BriefingRevision implements domain.BriefingService.
+func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, trashed bool, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		var at sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT revision, trashed_at FROM briefings WHERE id = ?`, id).Scan(&rev, &at)
+		if errors.Is(err, sql.ErrNoRows) {
+			return domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: it was deleted for good", id)
+		} else if err != nil {
+			return dbError("read briefing", err)
+		}
+		trashed = at.Valid
+		return nil
+	})
+	return rev, trashed, err
 }
 
 func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
@@ -194,20 +235,55 @@ func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Bri
 }
 
 // SaveBriefing implements domain.BriefingService: metadata and the whole
-// block list are replaced together, keeping the IDs of blocks that stay.
-func (s *Store) SaveBriefing(ctx context.Context, b *domain.Briefing) error {
+// block list are written together, keeping the IDs of blocks that stay.
+// A copy edited from an older revision is merged with the library's.
+func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*domain.Saved, error) {
 	if err := normalizeBriefing(b); err != nil {
-		return err
+		return nil, err
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
-		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
+	saved := &domain.Saved{}
+	err := s.update(ctx, func(tx *sql.Tx) error {
+		rev, err := briefingRevision(ctx, tx, b.ID)
+		if err != nil {
 			return err
 		}
-		if err := replaceBlocks(ctx, tx, b.ID, b.Blocks); err != nil {
+		out := b
+		if rev != base.Revision {
+			if out, err = mergeWithLibrary(ctx, tx, base, b); err != nil {
+				return err
+			}
+			saved.Merged = true
+		}
+		if err := s.updateBriefingRow(ctx, tx, out); err != nil {
 			return err
 		}
-		return indexBriefing(ctx, tx, b.ID)
+		if saved.IDs, err = replaceBlocks(ctx, tx, out.ID, out.Blocks); err != nil {
+			return err
+		}
+		if out.Revision, err = briefingRevision(ctx, tx, out.ID); err != nil {
+			return err
+		}
+		saved.Briefing = out
+		return indexBriefing(ctx, tx, out.ID)
 	})
+	if err != nil {
+		return nil, err
+	}
+	return saved, nil
+}
+
+// mergeWithLibrary merges b, edited from base, with the library's copy, or
+// refuses with the clashes.
+func mergeWithLibrary(ctx context.Context, tx *sql.Tx, base, b *domain.Briefing) (*domain.Briefing, error) {
+	theirs, err := getBriefing(ctx, tx, b.ID)
+	if err != nil {
+		return nil, err
+	}
+	merged, conflicts := domain.MergeBriefing(base, b, theirs)
+	if len(conflicts) > 0 {
+		return nil, &domain.MergeConflict{Theirs: theirs, Conflicts: conflicts}
+	}
+	return merged, normalizeBriefing(merged)
 }
 
 // DuplicateBriefing implements domain.BriefingService. The copy is a draft

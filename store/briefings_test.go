@@ -98,13 +98,13 @@ func TestSaveBriefingReplacesAllKeepingIDs(t *testing.T) {
 	ctx := context.Background()
 	b, e := newBriefing(t, s)
 	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "One"}, {Type: domain.BlockExcerpt, ExcerptID: e.ID}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	keep := b.Blocks[1].ID
 	b.Title, b.Status = "Renamed", "review"
 	b.Blocks = []*domain.Block{b.Blocks[1], {Type: domain.BlockCommentary, Text: "New"}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Briefing(ctx, b.ID)
@@ -114,7 +114,7 @@ func TestSaveBriefingReplacesAllKeepingIDs(t *testing.T) {
 	// A failing save changes nothing.
 	b.Title = "Should not stick"
 	b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: 999})
-	if err := s.SaveBriefing(ctx, b); err == nil {
+	if err := saveBriefing(ctx, s, b); err == nil {
 		t.Fatal("save with a missing excerpt succeeded")
 	}
 	got, _ = s.Briefing(ctx, b.ID)
@@ -132,16 +132,16 @@ func TestSaveBriefingBringsBackARemovedBlock(t *testing.T) {
 	ctx := context.Background()
 	b, _ := newBriefing(t, s)
 	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "One"}, {Type: domain.BlockCommentary, Text: "Two"}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	removed := b.Blocks[1]
 	b.Blocks = b.Blocks[:1]
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	b.Blocks = append(b.Blocks, removed) // undo
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatalf("saving the undone removal: %v", err)
 	}
 	got, _ := s.Briefing(ctx, b.ID)
@@ -150,11 +150,11 @@ func TestSaveBriefingBringsBackARemovedBlock(t *testing.T) {
 	}
 	other, _ := newBriefing(t, s)
 	other.Blocks = []*domain.Block{{Type: domain.BlockCommentary, Text: "Other's"}}
-	if err := s.SaveBriefing(ctx, other); err != nil {
+	if err := saveBriefing(ctx, s, other); err != nil {
 		t.Fatal(err)
 	}
 	b.Blocks = append(b.Blocks, &domain.Block{ID: other.Blocks[0].ID, Type: domain.BlockCommentary, Text: "Hijack"})
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Briefing(ctx, other.ID); !sameList(blockTexts(got), []string{"Other's"}) {

@@ -82,3 +82,14 @@ func oldLibrary(t *testing.T, path string, upTo int) *sql.DB {
 	}
 	return db
 }
+
+// saveBriefing saves b as the only writer would: edited from the
+// library's copy as it is now.
+func saveBriefing(ctx context.Context, s *Store, b *domain.Briefing) error {
+	base, err := s.Briefing(ctx, b.ID)
+	if err != nil {
+		return err
+	}
+	_, err = s.SaveBriefing(ctx, base, b)
+	return err
+}

@@ -76,6 +76,12 @@ func (s *Store) migrate(ctx context.Context) error {
 		if m.version <= current {
 			continue
 		}
+		if strings.HasPrefix(m.sql, rebuildMarker) {
+			if err := s.rebuild(ctx, m); err != nil {
+				return err
+			}
+			continue
+		}
 		if err := s.update(ctx, func(tx *sql.Tx) error { return applyMigration(ctx, tx, m, s.stamp()) }); err != nil {
 			return err
 		}
@@ -89,6 +95,48 @@ func applyMigration(ctx context.Context, tx *sql.Tx, m migration, at string) err
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`, m.version, m.name, at); err != nil {
 		return fmt.Errorf("record migration %s: %w", m.name, err)
+	}
+	return nil
+}
+
+// rebuildMarker starts a migration that rebuilds tables, which SQLite
+// allows only with foreign keys off (dropping a table with them on would
+// delete the rows that refer to it).
+const rebuildMarker = "-- attache:foreign-keys-off"
+
+// rebuild applies a table-rebuilding migration the way SQLite's ALTER
+// TABLE documentation prescribes: foreign keys off on the one writing
+// connection, the change in one transaction, foreign_key_check before the
+// commit, foreign keys back on.
+func (s *Store) rebuild(ctx context.Context, m migration) error {
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return dbError("migrate", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return dbError("migrate", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON")
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return dbError("migrate", err)
+	}
+	defer tx.Rollback()
+	if err := applyMigration(ctx, tx, m, s.stamp()); err != nil {
+		return err
+	}
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return dbError("migrate", err)
+	}
+	broken := rows.Next()
+	rows.Close()
+	if broken {
+		return fmt.Errorf("migration %s: the library's links between tables are inconsistent", m.name)
+	}
+	if err := tx.Commit(); err != nil {
+		return dbError("migrate", err)
 	}
 	return nil
 }

@@ -131,7 +131,7 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
 			return err
 		}
-		if err := replaceBlocks(ctx, tx, briefingID, b.Blocks); err != nil {
+		if _, err := replaceBlocks(ctx, tx, briefingID, b.Blocks); err != nil {
 			return err
 		}
 		return indexBriefing(ctx, tx, briefingID)

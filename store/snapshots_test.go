@@ -12,7 +12,7 @@ func TestSnapshotAndRestore(t *testing.T) {
 	ctx := context.Background()
 	b, e := newBriefing(t, s)
 	b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "One"}, {Type: domain.BlockExcerpt, ExcerptID: e.ID}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	v1, err := s.CreateSnapshot(ctx, b.ID, "first draft")
@@ -20,7 +20,7 @@ func TestSnapshotAndRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	b.Title, b.Blocks = "Changed", []*domain.Block{{Type: domain.BlockCommentary, Text: "Rewritten"}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	skipped, err := s.RestoreSnapshot(ctx, b.ID, v1.ID)

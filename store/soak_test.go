@@ -50,7 +50,7 @@ func soakWriter(path string) {
 		if len(b.Blocks) > 30 {
 			b.Blocks = b.Blocks[1:]
 		}
-		if err := s.SaveBriefing(ctx, b); err != nil {
+		if err := saveBriefing(ctx, s, b); err != nil {
 			fmt.Fprintln(out, "error", err)
 			out.Flush()
 			os.Exit(1)

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -31,6 +32,8 @@ type Store struct {
 
 	copyDir   string    // a private copy being read instead (see openCopy)
 	copyTaken time.Time // when it was taken
+
+	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
 }
 
 var (

@@ -179,7 +179,7 @@ func TestSavingABriefingBringsBackATrashedExcerpt(t *testing.T) {
 	}
 	// The composer's undo may put back a block whose excerpt went meanwhile.
 	b.Blocks = []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID}}
-	if err := s.SaveBriefing(ctx, b); err != nil {
+	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
 	if got, _ := s.Excerpt(ctx, e.ID); got.TrashedAt != nil {

@@ -1,0 +1,351 @@
+package app
+
+import (
+	"context"
+	"errors"
+
+	"github.com/attache/attache/domain"
+)
+
+// A draft is saved against the library's copy it was edited from (base):
+// the store merges what changed elsewhere meanwhile (the command line, a
+// second window) and says where both sides changed the same thing. Then
+// the analyst's version is kept, the other is saved in Versions first,
+// and a notice says so: nothing is written over silently, nothing is lost.
+//
+// New blocks get temporary negative numbers until their first save gives
+// them their own; the draft, its undo history and later saves are
+// renumbered as saves land, so a block is stored once and keeps its number.
+
+// keptLabel names the version that holds the other side of a clash.
+const keptLabel = "Changed elsewhere (replaced by your edits)"
+
+// saveResult is one save's outcome, handed to the UI goroutine.
+type saveResult struct {
+	seq     int              // which save this was, in order
+	version int              // the draft's version it saved
+	snap    *domain.Briefing // what was sent, with stored block numbers
+	ids     map[int64]int64  // every temporary number given a stored one so far
+	saved   *domain.Saved
+	kept    []domain.Conflict // clashes where the analyst's side was kept
+}
+
+// newDraft starts editing b as loaded from the library.
+func newDraft(u *UI, b *domain.Briefing) *draft {
+	return &draft{ui: u, b: b, base: cloneBriefing(b), ids: map[int64]int64{}}
+}
+
+// numberNewBlocks gives blocks added by an edit a temporary number of
+// their own, so saves and merges can tell them apart until stored.
+func (d *draft) numberNewBlocks() {
+	for _, blk := range d.b.Blocks {
+		if blk.ID == 0 {
+			d.temp--
+			blk.ID = d.temp
+		}
+	}
+}
+
+// save writes the current state off the UI goroutine. One save runs at a
+// time: a second one would store the same new blocks again before the
+// first one's numbers are known.
+func (d *draft) save() {
+	d.due.saving()
+	if d.stopped || d.isSaved() {
+		return
+	}
+	if d.saving {
+		d.again = true
+		return
+	}
+	d.saving = true
+	snap, base, version := cloneBriefing(d.b), d.base, d.version
+	d.status("Saving…")
+	background(func() {
+		r, err := d.write(snap, base, version)
+		d.ui.do(func() {
+			d.saving = false
+			d.saveDone(r, err)
+			if d.again && !d.stopped {
+				d.again = false
+				d.save()
+			}
+		})
+	})
+}
+
+// write saves snap, edited from base, unless a newer version is already
+// saved; the lock keeps an older save from landing after a newer one.
+func (d *draft) write(snap, base *domain.Briefing, version int) (*saveResult, error) {
+	d.saveMu.Lock()
+	defer d.saveMu.Unlock()
+	if int64(version) <= d.saved.Load() {
+		return nil, nil
+	}
+	renumber(snap, d.ids)
+	// Not cancelled by a quit signal: this is the analyst's work.
+	ctx := context.WithoutCancel(d.ui.ctx)
+	r := &saveResult{version: version, snap: snap}
+	var err error
+	r.saved, err = d.ui.lib.SaveBriefing(ctx, base, snap)
+	var clash *domain.MergeConflict
+	for try := 0; errors.As(err, &clash) && try < 3; try++ {
+		// Both sides changed the same things: keep the other side as a
+		// version, then save the merge with the analyst's side winning.
+		r.kept = clash.Conflicts
+		if _, err = d.ui.lib.CreateSnapshot(ctx, snap.ID, keptLabel); err != nil {
+			return nil, err
+		}
+		merged, _ := domain.MergeBriefing(base, snap, clash.Theirs)
+		base = clash.Theirs
+		r.saved, err = d.ui.lib.SaveBriefing(ctx, base, merged)
+	}
+	if err != nil {
+		return nil, err
+	}
+	for sent, stored := range r.saved.IDs {
+		d.ids[sent] = stored
+	}
+	r.ids = make(map[int64]int64, len(d.ids))
+	for k, v := range d.ids {
+		r.ids[k] = v
+	}
+	d.seq++
+	r.seq = d.seq
+	d.saved.Store(int64(version))
+	return r, nil
+}
+
+// renumber gives blocks the numbers the library stored them under.
+func renumber(b *domain.Briefing, ids map[int64]int64) {
+	for _, blk := range b.Blocks {
+		if id, ok := ids[blk.ID]; ok {
+			blk.ID = id
+		}
+	}
+}
+
+// land takes a save's result into the draft (UI goroutine): stored block
+// numbers everywhere, and changes made elsewhere merged into what is on
+// screen and into the undo history, so undo never brings back what
+// someone else changed.
+func (d *draft) land(r *saveResult) {
+	if r == nil || r.seq <= d.landed {
+		return // nothing written, or an older save overtaken by a newer one
+	}
+	d.landed = r.seq
+	old := d.b
+	renumber(d.b, r.ids)
+	for _, u := range append(d.undo, d.redo...) {
+		renumber(u, r.ids)
+	}
+	lib := r.saved.Briefing
+	changed := r.saved.Merged
+	if d.version == r.version {
+		changed = d.takeLibrary(r.snap, lib) || changed
+	} else {
+		merged, clashes := domain.MergeBriefing(r.snap, d.b, lib)
+		d.b = cloneBriefing(merged)
+		d.rebaseHistory(r.snap, lib)
+		if len(clashes) > 0 {
+			d.keepOtherSide(clashes)
+		}
+	}
+	d.base = cloneBriefing(lib)
+	if len(r.kept) > 0 {
+		d.toldKept(r.kept)
+	}
+	if changed && d.onMerged != nil {
+		d.onMerged(old)
+	}
+}
+
+// takeLibrary makes the library's copy lib the draft, when the draft holds
+// nothing newer than from, and reports whether that changed what is shown.
+func (d *draft) takeLibrary(from, lib *domain.Briefing) bool {
+	d.base = cloneBriefing(lib)
+	if sameContent(d.b, lib) {
+		d.b.Revision = lib.Revision
+		return false // the usual case: the library holds just what was typed
+	}
+	d.rebaseHistory(from, lib)
+	d.b = cloneBriefing(lib)
+	return true
+}
+
+// rebaseHistory carries the changes between from and lib into every undo
+// and redo state.
+func (d *draft) rebaseHistory(from, lib *domain.Briefing) {
+	if sameContent(from, lib) {
+		return
+	}
+	for i, u := range d.undo {
+		m, _ := domain.MergeBriefing(from, u, lib)
+		d.undo[i] = cloneBriefing(m)
+	}
+	for i, u := range d.redo {
+		m, _ := domain.MergeBriefing(from, u, lib)
+		d.redo[i] = cloneBriefing(m)
+	}
+}
+
+// keepOtherSide saves the library's copy as a version before the
+// analyst's newer typing is saved over it, and says so.
+func (d *draft) keepOtherSide(clashes []domain.Conflict) {
+	id := d.b.ID
+	background(func() {
+		_, err := d.ui.lib.CreateSnapshot(context.WithoutCancel(d.ui.ctx), id, keptLabel)
+		d.ui.do(func() {
+			if err != nil {
+				d.ui.showError(err)
+				return
+			}
+			d.toldKept(clashes)
+		})
+	})
+}
+
+// toldKept tells the analyst their side of a clash was kept and where the
+// other one is.
+func (d *draft) toldKept(clashes []domain.Conflict) {
+	var what string
+	for i, c := range clashes {
+		if i > 0 {
+			what += ", "
+		}
+		what += c.Describe()
+	}
+	d.ui.notify("“" + d.b.Title + "” was also changed elsewhere (" + what +
+		"). Your version is kept; the other is in Versions as “" + keptLabel + "”.")
+}
+
+// sameContent says whether two copies show the same briefing, block
+// numbers included.
+func sameContent(a, b *domain.Briefing) bool {
+	if a.Title != b.Title || a.Subtitle != b.Subtitle || a.Author != b.Author ||
+		a.Audience != b.Audience || a.Date != b.Date || a.Classification != b.Classification ||
+		a.Status != b.Status || a.Summary != b.Summary || len(a.Blocks) != len(b.Blocks) {
+		return false
+	}
+	for i := range a.Blocks {
+		x, y := a.Blocks[i], b.Blocks[i]
+		if x.ID != y.ID || x.Type != y.Type || x.Text != y.Text || x.ExcerptID != y.ExcerptID ||
+			x.Confidence != y.Confidence || x.Marking != y.Marking {
+			return false
+		}
+	}
+	return true
+}
+
+func (d *draft) isSaved() bool { return d.saved.Load() == int64(d.version) }
+
+// saveDone reports a save. A failure is shown once, not at every retry,
+// and retried until it succeeds; the edits stay in memory meanwhile. A
+// briefing deleted for good elsewhere cannot take them: they go to a
+// rescue copy, never into another briefing.
+func (d *draft) saveDone(r *saveResult, err error) {
+	if d.stopped {
+		return
+	}
+	switch {
+	case domain.ErrorCode(err) == domain.ENOTFOUND:
+		d.stop()
+		d.status("Not saved — briefing deleted")
+		d.ui.rescueGone(d, err)
+	case err != nil:
+		d.status("Not saved — retrying")
+		if !d.failing {
+			d.failing = true
+			d.ui.showError(userError{"Your latest changes are not saved yet: " + domain.ErrorMessage(err) +
+				"\n\nThey are kept here, and Attaché tries again every few seconds."})
+		}
+		d.schedule(retryDelay)
+	default:
+		d.land(r)
+		if d.isSaved() {
+			d.failing = false
+			d.status("Saved")
+			d.ui.libraryChanged(changedBriefings) // the briefings list shows its title and counts
+		}
+	}
+}
+
+// flush saves at once, waiting, so switching briefing loses nothing; a
+// failure is shown and the edits stay in memory to be retried.
+func (d *draft) flush() {
+	if err := d.tryFlush(); err != nil {
+		d.saveDone(nil, err)
+	}
+}
+
+// tryFlush saves at once, waiting, and returns what went wrong. It runs
+// on the UI goroutine, or after the event loop has ended.
+func (d *draft) tryFlush() error {
+	if d == nil || d.stopped || d.isSaved() {
+		return nil
+	}
+	d.stopTimer()
+	r, err := d.write(cloneBriefing(d.b), d.base, d.version)
+	if err != nil {
+		if domain.ErrorCode(err) != domain.ENOTFOUND {
+			d.schedule(retryDelay) // still retried if the window stays open
+		}
+		return err
+	}
+	d.land(r)
+	return nil
+}
+
+// rescueGone keeps the edits of a briefing deleted for good elsewhere in a
+// rescue copy and tells the analyst where.
+func (u *UI) rescueGone(d *draft, cause error) {
+	kept := &draft{ui: u, b: cloneBriefing(d.b), stopped: true}
+	if u.briefings.composer.d == d {
+		u.briefings.closeComposer()
+	}
+	background(func() {
+		paths, err := u.rescueDrafts([]unsavedEdit{kept})
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.inform("Changes kept", "“"+kept.b.Title+"” was deleted for good elsewhere ("+domain.ErrorMessage(cause)+
+				"), so your latest changes could not be saved into it.\n\n"+rescueNote(paths))
+		})
+	})
+}
+
+// checkElsewhere reads the open briefing's revision off the UI goroutine
+// and reacts on it.
+func (c *composer) checkElsewhere() {
+	d := c.d
+	if d == nil || d.stopped || d.saving || !d.isSaved() || c.checking {
+		return
+	}
+	c.checking = true
+	id, known := d.b.ID, d.base.Revision
+	background(func() {
+		rev, trashed, err := c.ui.lib.BriefingRevision(c.ui.ctx, id)
+		c.ui.do(func() {
+			c.checking = false
+			if c.d != d || d.stopped {
+				return
+			}
+			switch {
+			case domain.ErrorCode(err) == domain.ENOTFOUND:
+				c.ui.briefings.closeComposer()
+				c.ui.libraryChanged(changedBriefings)
+				c.ui.notify("“" + d.b.Title + "” was deleted for good elsewhere.")
+			case err != nil:
+				return // a busy or closing library: next time
+			case trashed:
+				c.ui.briefings.closeComposer()
+				c.ui.libraryChanged(changedBriefings)
+				c.ui.notifyTrashed(id)
+			case rev != known:
+				c.refresh()
+			}
+		})
+	})
+}

@@ -1,0 +1,182 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
+
+	"github.com/attache/attache/domain"
+)
+
+// The finding: with a briefing open in the app, blocks the command line
+// added and a title it set vanished at the app's next autosave. Now they
+// stay, the analyst's typing stays, and the app shows them.
+func TestAppSaveKeepsWhatTheCommandLineWrote(t *testing.T) {
+	setAutosave(t, 50*time.Millisecond)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id := c.d.b.ID
+	n := len(c.d.b.Blocks)
+
+	// The analyst types into the bottom line while the command line adds
+	// blocks and retitles the briefing, again and again.
+	var added []int64
+	for i := range 5 {
+		fyne.DoAndWait(func() { c.summary.SetText("Bottom line, draft " + string(rune('a'+i))) })
+		blk := &domain.Block{Type: domain.BlockCommentary, Text: "Added by the command line " + string(rune('a'+i))}
+		if err := lib.AddBlock(ctx, id, blk, -1); err != nil {
+			t.Fatal(err)
+		}
+		added = append(added, blk.ID)
+		retitle(t, lib, id, "Retitled elsewhere "+string(rune('a'+i)))
+		time.Sleep(30 * time.Millisecond)
+	}
+	fyne.DoAndWait(func() { c.summary.SetText("Bottom line, final") })
+	eventually(t, "everything in the library", func() bool {
+		b, _ := lib.Briefing(ctx, id)
+		return b.Summary == "Bottom line, final" && b.Title == "Retitled elsewhere e" && len(b.Blocks) == n+5
+	})
+	b, _ := lib.Briefing(ctx, id)
+	for i, want := range added {
+		if got := b.Blocks[n+i].ID; got != want {
+			t.Fatalf("the command line's block %d is now %d: numbers changed under it", want, got)
+		}
+	}
+	// The window shows the library's state, title included.
+	eventually(t, "the window to follow", func() bool {
+		return c.title.Text == "Retitled elsewhere e" && c.blocks.Length() == n+5
+	})
+}
+
+// Changes made elsewhere show in the open window within two seconds when
+// nothing typed here is pending.
+func TestOpenBriefingFollowsChangesMadeElsewhere(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id, n := c.d.b.ID, len(c.d.b.Blocks)
+	start := time.Now()
+	if err := lib.AddBlock(ctx, id, &domain.Block{Type: domain.BlockHeading, Text: "From elsewhere"}, 0); err != nil {
+		t.Fatal(err)
+	}
+	eventually(t, "the new block on screen", func() bool {
+		return c.blocks.Length() == n+1 && c.d.b.Blocks[0].Text == "From elsewhere"
+	})
+	if took := time.Since(start); took > 2*time.Second {
+		t.Fatalf("the window showed a change made elsewhere after %v", took)
+	}
+}
+
+// Both sides changed the title: the analyst's is kept, the other is kept
+// as a version, and a notice says so.
+func TestClashKeepsTheAnalystsSideAndTheOtherAsAVersion(t *testing.T) {
+	setAutosave(t, 300*time.Millisecond)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id := c.d.b.ID
+	fyne.DoAndWait(func() { c.title.SetText("Typed here") })
+	retitle(t, lib, id, "Typed elsewhere")
+	eventually(t, "the save", func() bool {
+		b, _ := lib.Briefing(ctx, id)
+		return b.Title == "Typed here"
+	})
+	vs, _ := lib.Snapshots(ctx, id)
+	var kept bool
+	for _, v := range vs {
+		full, _ := lib.Snapshot(ctx, v.ID)
+		kept = kept || v.Label == keptLabel && full.Briefing.Title == "Typed elsewhere"
+	}
+	if !kept {
+		t.Fatalf("the other side's title is in no version: %v", vs)
+	}
+	eventually(t, "the notice", func() bool { return strings.Contains(u.notice(), "also changed elsewhere (the title)") })
+}
+
+// New blocks keep the number their first save gave them: saves never
+// store them twice nor renumber them.
+func TestNewBlocksAreStoredOnceAndKeepTheirNumbers(t *testing.T) {
+	setAutosave(t, 20*time.Millisecond)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id, n := c.d.b.ID, len(c.d.b.Blocks)
+	fyne.DoAndWait(func() { c.blocks.Select(0); c.onAdd(domain.BlockCommentary) })
+	eventually(t, "the first save", func() bool { return c.d.isSaved() && c.d.b.Blocks[1].ID > 0 })
+	first := c.d.b.Blocks[1].ID
+	for i := range 5 {
+		fyne.DoAndWait(func() { c.editor.text.SetText("Typed " + string(rune('a'+i))) })
+		time.Sleep(40 * time.Millisecond)
+	}
+	eventually(t, "the saves", func() bool {
+		b, _ := lib.Briefing(ctx, id)
+		return c.d.isSaved() && b.Blocks[1].Text == "Typed e"
+	})
+	b, _ := lib.Briefing(ctx, id)
+	if len(b.Blocks) != n+1 || b.Blocks[1].ID != first || c.d.b.Blocks[1].ID != first {
+		t.Fatalf("%d blocks, the new one numbered %d in the library and %d here, first %d",
+			len(b.Blocks), b.Blocks[1].ID, c.d.b.Blocks[1].ID, first)
+	}
+}
+
+// A briefing deleted for good elsewhere while edits are pending keeps
+// them in a rescue copy; they are never written into another briefing.
+func TestEditsToABriefingDeletedElsewhereAreRescued(t *testing.T) {
+	setAutosave(t, time.Hour)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	eventually(t, "the composer", func() bool { return c.d != nil })
+	id := c.d.b.ID
+	fyne.DoAndWait(func() { c.summary.SetText("Typed before it went") })
+	if err := lib.TrashBriefing(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	if err := lib.DeleteBriefing(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { c.d.save() })
+	eventually(t, "the rescue", func() bool { return c.d == nil })
+	eventually(t, "the message", func() bool { return overlayContains(u, "deleted for good elsewhere") })
+	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(lib.Path()), "rescue", "*-unsaved-*.json"))
+	if len(copies) != 1 {
+		t.Fatalf("rescue copies: %v", copies)
+	}
+	if data, _ := os.ReadFile(copies[0]); !strings.Contains(string(data), "Typed before it went") {
+		t.Fatal("the rescue copy lacks the typing")
+	}
+	if st, _ := lib.Stats(ctx); st.Briefings != 0 {
+		t.Fatalf("the edits went into another briefing: %d briefings", st.Briefings)
+	}
+}
+
+// retitle sets a briefing's title as `attache briefing edit` does: read,
+// change, write, again if the app saved in between.
+func retitle(t *testing.T, lib Library, id int64, title string) {
+	t.Helper()
+	for {
+		cur, err := lib.Briefing(context.Background(), id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cur.Title = title
+		err = lib.UpdateBriefing(context.Background(), cur)
+		if !errors.Is(err, domain.ErrChangedMeanwhile) {
+			if err != nil {
+				t.Fatal(err)
+			}
+			return
+		}
+	}
+}

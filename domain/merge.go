@@ -1,0 +1,242 @@
+package domain
+
+import "fmt"
+
+// Conflict is one thing that was changed differently in two copies of a
+// briefing since the version they both started from.
+type Conflict struct {
+	Block  int64  `json:"block,omitempty"` // 0 for the briefing's own fields
+	Field  string `json:"field"`           // "title", "text", "order", "removed"…
+	Mine   string `json:"mine"`
+	Theirs string `json:"theirs"`
+}
+
+// Describe says what clashed, for the analyst.
+func (c Conflict) Describe() string {
+	switch {
+	case c.Field == "order":
+		return "the order of the blocks"
+	case c.Field == "removed":
+		return fmt.Sprintf("block %d (%s)", c.Block, c.Mine)
+	case c.Block != 0:
+		return fmt.Sprintf("the %s of block %d", c.Field, c.Block)
+	}
+	return "the " + c.Field
+}
+
+// MergeBriefing merges two copies of a briefing that both started from
+// base: what only one side changed is taken from that side, blocks added
+// on either side are kept in place. Where both changed the same thing
+// differently the result holds mine and the clash is listed, so the
+// caller decides; nothing is merged silently over the other side.
+// The result has theirs' identity (ID, revision, dates); block IDs are
+// matched across the copies, so new blocks need IDs no copy shares
+// (zero or negative for blocks not yet stored).
+func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
+	m := &mergeState{}
+	out := *theirs
+	out.Title = m.field(0, "title", base.Title, mine.Title, theirs.Title)
+	out.Subtitle = m.field(0, "subtitle", base.Subtitle, mine.Subtitle, theirs.Subtitle)
+	out.Author = m.field(0, "author", base.Author, mine.Author, theirs.Author)
+	out.Audience = m.field(0, "prepared for", base.Audience, mine.Audience, theirs.Audience)
+	out.Classification = m.field(0, "classification", base.Classification, mine.Classification, theirs.Classification)
+	out.Summary = m.field(0, "bottom line", base.Summary, mine.Summary, theirs.Summary)
+	out.Status = Status(m.field(0, "status", string(base.Status), string(mine.Status), string(theirs.Status)))
+	out.Date = mergeDate(m, base.Date, mine.Date, theirs.Date)
+	out.Blocks = m.blocks(base.Blocks, mine.Blocks, theirs.Blocks)
+	return &out, m.conflicts
+}
+
+type mergeState struct{ conflicts []Conflict }
+
+// field is the three-way merge of one value.
+func (m *mergeState) field(block int64, name, base, mine, theirs string) string {
+	switch {
+	case mine == theirs || mine == base:
+		return theirs
+	case theirs == base:
+		return mine
+	}
+	m.conflicts = append(m.conflicts, Conflict{Block: block, Field: name, Mine: mine, Theirs: theirs})
+	return mine
+}
+
+func mergeDate(m *mergeState, base, mine, theirs Date) Date {
+	switch {
+	case mine == theirs || mine == base:
+		return theirs
+	case theirs == base:
+		return mine
+	}
+	m.conflicts = append(m.conflicts, Conflict{Field: "date", Mine: mine.String(), Theirs: theirs.String()})
+	return mine
+}
+
+func (m *mergeState) block(base, mine, theirs *Block) *Block {
+	out := *theirs
+	out.Type = BlockType(m.field(mine.ID, "type", string(base.Type), string(mine.Type), string(theirs.Type)))
+	out.Text = m.field(mine.ID, "text", base.Text, mine.Text, theirs.Text)
+	out.Confidence = Confidence(m.field(mine.ID, "confidence", string(base.Confidence), string(mine.Confidence), string(theirs.Confidence)))
+	out.Marking = Marking(m.field(mine.ID, "marking", string(base.Marking), string(mine.Marking), string(theirs.Marking)))
+	ex := m.field(mine.ID, "excerpt", fmt.Sprint(base.ExcerptID), fmt.Sprint(mine.ExcerptID), fmt.Sprint(theirs.ExcerptID))
+	if ex == fmt.Sprint(mine.ExcerptID) {
+		out.ExcerptID, out.Excerpt = mine.ExcerptID, mine.Excerpt
+	}
+	return &out
+}
+
+func sameBlock(a, b *Block) bool {
+	return a.Type == b.Type && a.Text == b.Text && a.ExcerptID == b.ExcerptID &&
+		a.Confidence == b.Confidence && a.Marking == b.Marking
+}
+
+func blockIndex(bs []*Block) map[int64]*Block {
+	ix := make(map[int64]*Block, len(bs))
+	for _, b := range bs {
+		if b.ID > 0 {
+			ix[b.ID] = b
+		}
+	}
+	return ix
+}
+
+// kept is the set of blocks the merge keeps: stored blocks by ID (merged
+// content), blocks not yet stored by identity.
+type kept struct {
+	byID  map[int64]*Block
+	fresh map[*Block]bool
+}
+
+func (k kept) get(b *Block) (*Block, bool) {
+	if b.ID > 0 {
+		out, ok := k.byID[b.ID]
+		return out, ok
+	}
+	return b, k.fresh[b]
+}
+
+func (k kept) add(b, merged *Block) {
+	if b.ID > 0 {
+		k.byID[b.ID] = merged
+	} else {
+		k.fresh[b] = true
+	}
+}
+
+// blocks merges the block lists: each block's content, which blocks stay,
+// and their order.
+func (m *mergeState) blocks(base, mine, theirs []*Block) []*Block {
+	bIx, mIx, tIx := blockIndex(base), blockIndex(mine), blockIndex(theirs)
+	k := kept{byID: map[int64]*Block{}, fresh: map[*Block]bool{}}
+	for _, b := range mine {
+		if out := m.keepMine(b, bIx, tIx); out != nil {
+			k.add(b, out)
+		}
+	}
+	for _, t := range theirs {
+		if _, inMine := mIx[t.ID]; inMine && t.ID > 0 {
+			continue
+		}
+		if base, ok := bIx[t.ID]; ok && sameBlock(base, t) {
+			continue // removed here, untouched there
+		} else if ok {
+			m.conflicts = append(m.conflicts, Conflict{Block: t.ID, Field: "removed",
+				Mine: "removed here", Theirs: "changed elsewhere"})
+			continue // mine wins: stays removed, the caller keeps theirs
+		}
+		k.add(t, t) // added elsewhere
+	}
+	return m.order(base, mine, theirs, k)
+}
+
+// keepMine merges one of my blocks with the other copies, or returns nil
+// when it was removed elsewhere and not changed here.
+func (m *mergeState) keepMine(b *Block, bIx, tIx map[int64]*Block) *Block {
+	base, inBase := bIx[b.ID]
+	t, inTheirs := tIx[b.ID]
+	switch {
+	case b.ID <= 0 || (!inBase && !inTheirs): // added here (or brought back by an undo)
+		return b
+	case !inBase: // the same new block on both sides: nothing to merge against
+		return m.block(t, b, t)
+	case inTheirs:
+		return m.block(base, b, t)
+	case sameBlock(base, b):
+		return nil // removed elsewhere, untouched here
+	}
+	m.conflicts = append(m.conflicts, Conflict{Block: b.ID, Field: "removed",
+		Mine: "changed here", Theirs: "removed elsewhere"})
+	return b
+}
+
+// order lays out the kept blocks: the order of the side that reordered the
+// blocks they share (theirs if neither did), with the other side's blocks
+// placed after the block they followed there.
+func (m *mergeState) order(base, mine, theirs []*Block, k kept) []*Block {
+	mineMoved := !sameOrder(base, mine)
+	first, second := theirs, mine
+	if mineMoved {
+		first, second = mine, theirs
+	}
+	if mineMoved && !sameOrder(base, theirs) && !sameOrder(mine, theirs) {
+		m.conflicts = append(m.conflicts, Conflict{Field: "order", Mine: "moved here", Theirs: "moved elsewhere"})
+	}
+	out := []*Block{}
+	placed := map[int64]int{} // stored block ID -> index in out
+	for _, b := range first {
+		if kb, ok := k.get(b); ok {
+			out = append(out, kb)
+			if b.ID > 0 {
+				placed[b.ID] = len(out) - 1
+			}
+		}
+	}
+	after := -1 // where the second side's next block goes after
+	for _, b := range second {
+		if at, done := placed[b.ID]; done && b.ID > 0 {
+			after = at
+			continue
+		}
+		kb, ok := k.get(b)
+		if !ok {
+			continue
+		}
+		out = append(out[:after+1], append([]*Block{kb}, out[after+1:]...)...)
+		for id, at := range placed {
+			if at > after {
+				placed[id] = at + 1
+			}
+		}
+		after++
+		if b.ID > 0 {
+			placed[b.ID] = after
+		}
+	}
+	return out
+}
+
+// sameOrder says whether the blocks a and b share come in the same order.
+func sameOrder(a, b []*Block) bool {
+	inB := blockIndex(b)
+	inA := blockIndex(a)
+	var x, y []int64
+	for _, blk := range a {
+		if _, ok := inB[blk.ID]; ok && blk.ID > 0 {
+			x = append(x, blk.ID)
+		}
+	}
+	for _, blk := range b {
+		if _, ok := inA[blk.ID]; ok && blk.ID > 0 {
+			y = append(y, blk.ID)
+		}
+	}
+	if len(x) != len(y) {
+		return false
+	}
+	for i := range x {
+		if x[i] != y[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,35 @@
+package store
+
+import (
+	"context"
+	"testing"
+
+	"github.com/attache/attache/domain"
+)
+
+// Another program's commit is seen; the store's own are not.
+func TestChangedElsewhereSeesOnlyOtherWriters(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	if _, err := s.ChangedElsewhere(ctx); err != nil {
+		t.Fatal(err)
+	}
+	addSource(t, s, "Ours", chipsText)
+	if changed, err := s.ChangedElsewhere(ctx); err != nil || changed {
+		t.Fatalf("our own import counted as a change elsewhere: %v %v", changed, err)
+	}
+	other, err := Open(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.CreateBriefing(ctx, &domain.Briefing{Title: "From the command line"}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := s.ChangedElsewhere(ctx); err != nil || !changed {
+		t.Fatalf("another writer's briefing went unseen: %v %v", changed, err)
+	}
+	if changed, _ := s.ChangedElsewhere(ctx); changed {
+		t.Fatal("the same change was reported twice")
+	}
+}
