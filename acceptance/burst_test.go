@@ -86,8 +86,7 @@ func (s *session) typeBurst(before string, field func(*tree) *node) burst {
 	defer func() { _ = typist.Process.Kill(); _ = typist.Wait() }()
 	at := 3*time.Second + rand.N(3*time.Second)
 	time.Sleep(at - 150*time.Millisecond)
-	read := time.Now()
-	got := s.fieldText(field)
+	read, got := s.readField(field)
 	killed := time.Now()
 	s.do("kill the app (SIGKILL) %.1f s into the typing", killed.Sub(start).Seconds())
 	s.signal(syscall.SIGKILL)
@@ -109,20 +108,35 @@ func (s *session) settle(field func(*tree) *node, saved func() string) string {
 	s.t.Helper()
 	text := ""
 	s.waitLibrary("what the field shows", func() bool {
-		text = s.fieldText(field)
+		tr, err := s.probe()
+		if err != nil {
+			return false
+		}
+		n := field(tr)
+		if n == nil {
+			return false // rebuilt after a save, say: look again
+		}
+		text = n.Text
 		return text != "" && saved() == text
 	})
 	return text
 }
 
-// fieldText is the text of the field being typed into, now.
-func (s *session) fieldText(field func(*tree) *node) string {
+// readField reads the text of the field being typed into, now, and when
+// the reading began; the field may be missing for a moment (rebuilt after
+// a save), so it is looked for during a second.
+func (s *session) readField(field func(*tree) *node) (time.Time, string) {
 	s.t.Helper()
-	n := field(s.tree())
-	if n == nil {
-		s.fail("the field being typed into is not on the screen")
+	for deadline := time.Now().Add(time.Second); time.Now().Before(deadline); {
+		at := time.Now()
+		if tr, err := s.probe(); err == nil {
+			if n := field(tr); n != nil {
+				return at, n.Text
+			}
+		}
 	}
-	return n.Text
+	s.fail("the field being typed into is not on the screen")
+	return time.Time{}, ""
 }
 
 // readBack records what the library holds after the kill: the field's
@@ -189,8 +203,10 @@ func TestTypingBurstSurvivesKill(t *testing.T) {
 		s.waitFor("the block editor shows the commentary", 5*time.Second, func(tr *tree) bool { return commentaryField(tr) != nil })
 		s.click(commentaryField(s.tree()))
 		s.replaceText(fmt.Sprintf("Opening line. Trial %d.", i+1))
-		text := s.settle(commentaryField, func() string { return s.briefing(1).Blocks[0]["text"].(string) })
-		b := s.typeBurst(text, commentaryField)
+		// From here the field is the block editor's, whatever the typing
+		// made of its text.
+		text := s.settle(editorEntry, func() string { return s.briefing(1).Blocks[0]["text"].(string) })
+		b := s.typeBurst(text, editorEntry)
 		s.do("read the commentary back")
 		s.readBack(&b, s.briefing(1).Blocks[0]["text"].(string))
 		trials = append(trials, b)
