@@ -39,7 +39,9 @@ func main() {
 // (kill, a session or system shutdown) and SIGHUP (the terminal it was
 // started from closed, or the user logged out). A signal the process was
 // started with ignored stays ignored, so `nohup attache &` outlives the
-// terminal as the user asked.
+// terminal as the user asked. (The desktop app quits on SIGINT and SIGTERM
+// even then, cleanly: its window toolkit catches them; see
+// app.withToolkitSignals.)
 // ignored is signal.Ignored, passed in so tests need not change the
 // process's own signal handling (and do not depend on how they were started).
 func quitSignals(ignored func(os.Signal) bool) []os.Signal {

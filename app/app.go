@@ -1,12 +1,17 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"runtime"
+	"strconv"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +19,7 @@ import (
 
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/logx"
 )
 
 // AppID identifies Attaché to the desktop (preferences, storage).
@@ -71,23 +77,25 @@ func Run(ctx context.Context, op Opener) error {
 				// costs the analyst nothing to redo, and is not worth a
 				// message naming their configuration folder.
 				_ = ui.saveSession()
+				if err := ui.saveSettings(); err != nil {
+					logx.Printf(os.Stderr, "your settings were not saved: %s", domain.ErrorMessage(err))
+				}
 			}
 			closeLib()
 		})
 	}
 	quitting := func() { armQuitWatchdog(quitGrace, &finished, lastSave, os.Stderr, os.Exit) }
+	ctx, stopSignals := withToolkitSignals(ctx)
+	defer stopSignals()
 	// SIGTERM or Ctrl+C in the terminal cancel ctx: quit as if the window
 	// were closed, so the library is closed cleanly.
-	go func() {
-		<-ctx.Done()
-		quitting()
-		fyne.Do(func() {
-			if ui != nil {
-				ui.rememberWindow()
-			}
-			a.Quit()
-		})
-	}()
+	loopDone := make(chan struct{})
+	quitOnCancel(ctx, loopDone, quitting, func() {
+		if ui != nil {
+			ui.rememberWindow()
+		}
+		a.Quit()
+	})
 	start := func(lib Library, closeFn func()) {
 		ui, closeLib = New(ctx, a, lib), onlyOnce(closeFn)
 		ui.onQuit = quitting
@@ -112,13 +120,63 @@ func Run(ctx context.Context, op Opener) error {
 		// Started from a desktop menu nobody sees stderr: say it in a window.
 		showStartupError(a, err)
 		a.Run()
+		close(loopDone)
 		return err
 	}
 	watchDisplay(lastSave)
 	a.Run()
+	close(loopDone)
 	finished.Store(true)
 	lastSave()
 	return nil
+}
+
+// withToolkitSignals adds SIGINT and SIGTERM to what cancels ctx. Fyne's
+// driver quits on them whatever the process was started with: its
+// signal.Notify undoes an ignored SIGINT (`trap "" INT` in a shell, a
+// background job of a script). Its quit skips the window's close (the window's place
+// noted, the watchdog armed), so the app takes them too and quits its own
+// way; the first quit wins, the second does nothing.
+func withToolkitSignals(ctx context.Context) (context.Context, context.CancelFunc) {
+	return signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
+}
+
+// quitOnCancel arms the watchdog and runs quit on the event loop once ctx
+// is cancelled, unless the loop has ended first (loopDone). ctx is also
+// cancelled as main returns, and a signal can come as the toolkit's own
+// quit ends the loop: Fyne then runs a queued function at once, on the
+// caller's goroutine, and a.Quit there panics in GLFW (exit status 2, the
+// last save never reached). So quit runs only on the loop's goroutine.
+func quitOnCancel(ctx context.Context, loopDone <-chan struct{}, quitting, quit func()) {
+	loop := goroutineID()
+	go func() {
+		select {
+		case <-ctx.Done():
+		case <-loopDone:
+			return
+		}
+		quitting()
+		fyne.Do(func() {
+			if goroutineID() == loop {
+				quit()
+			}
+		})
+	}()
+}
+
+// goroutineID is the running goroutine's number, from the first line of
+// its stack ("goroutine 1 [running]:"). Go has no other way to tell
+// whether Fyne ran a function on its event loop or, the loop gone, on the
+// goroutine that asked.
+func goroutineID() uint64 {
+	var buf [64]byte
+	line := buf[:runtime.Stack(buf[:], false)]
+	line, _ = bytes.CutPrefix(line, []byte("goroutine "))
+	if i := bytes.IndexByte(line, ' '); i >= 0 {
+		line = line[:i]
+	}
+	id, _ := strconv.ParseUint(string(line), 10, 64)
+	return id
 }
 
 // onlyOnce makes closing a library safe to ask for twice.

@@ -183,7 +183,7 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 		},
 		".md": export.WriteMarkdown, ".json": export.WriteJSON}[ext]
 	background(func() {
-		err := export.WriteFileAtomic(ctx, path, 0o644, func(w io.Writer) error { return write(w, bundle) })
+		err := export.WriteFileAtomic(ctx, path, 0o666, func(w io.Writer) error { return write(w, bundle) })
 		if err == nil && !c.ui.lib.ReadOnly() {
 			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(path))
 		}

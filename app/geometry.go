@@ -14,7 +14,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
-	"github.com/attache/attache/export"
+	"github.com/attache/attache/internal/atomicfile"
 )
 
 // session is what the window looked like when it was last closed: its
@@ -81,7 +81,7 @@ func (s *session) save() error {
 	if err != nil {
 		return err
 	}
-	return export.WriteFileAtomic(context.Background(), path, 0o600, func(w io.Writer) error {
+	return atomicfile.Write(context.Background(), path, 0o600, func(w io.Writer) error {
 		_, err := w.Write(data)
 		return err
 	})

@@ -1,12 +1,17 @@
 package app
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
 )
 
-// Preference keys, kept with Fyne's preferences API.
+// Preference keys, kept with Fyne's preferences API in Attaché's own
+// settings file (see prefs).
 const (
 	prefAuthor         = "defaultAuthor"
 	prefClassification = "defaultClassification"
@@ -49,4 +54,39 @@ func (u *UI) applyTheme() {
 		fixed = &v
 	}
 	u.app.Settings().SetTheme(newReadableTheme(fixed))
+}
+
+// withSettings gives the UI an app whose Preferences are Attaché's own
+// settings file, moving over what an earlier version kept in Fyne's. An
+// unreadable file is returned as the error, to tell the analyst once the
+// window is up.
+func withSettings(a fyne.App) (fyne.App, error) {
+	if sa, ok := a.(settingsApp); ok {
+		return sa, nil
+	}
+	p, err := loadPrefs(prefsFile(), a.Preferences())
+	return settingsApp{App: a, prefs: p}, err
+}
+
+// watchSettings tells the analyst about a settings file that could not be
+// read (loadErr) and about every save of the settings that fails.
+func (u *UI) watchSettings(loadErr error) {
+	if sa, ok := u.app.(settingsApp); ok {
+		sa.prefs.onError = func(err error) {
+			u.do(func() {
+				u.showError(fmt.Errorf("your settings were not saved: %s; they apply until you quit, and are saved again with your next change", domain.ErrorMessage(err)))
+			})
+		}
+	}
+	if loadErr != nil {
+		u.showError(loadErr)
+	}
+}
+
+// saveSettings writes the settings if a save is still due (at quit).
+func (u *UI) saveSettings() error {
+	if sa, ok := u.app.(settingsApp); ok {
+		return sa.prefs.save()
+	}
+	return nil
 }

@@ -56,7 +56,9 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 	// notes it as the view.
 	sess := loadSession()
 	v := sess.View
+	a, settingsErr := withSettings(a)
 	u := newUI(ctx, a, lib, a.NewWindow("Attaché"), sess)
+	u.watchSettings(settingsErr)
 	u.fitWindow()
 	u.restoreSession(v)
 	return u

@@ -65,7 +65,7 @@ PDF anyway with those characters printed as their codes, e.g. [U+1F600].`,
 				return err
 			}
 			write := o.writer(fmtName)
-			err = export.WriteFileAtomic(cmd.Context(), o.out, 0o644, func(w io.Writer) error { return write(w, bundle) })
+			err = export.WriteFileAtomic(cmd.Context(), o.out, 0o666, func(w io.Writer) error { return write(w, bundle) })
 			if err != nil {
 				return err
 			}

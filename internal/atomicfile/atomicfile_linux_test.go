@@ -1,6 +1,6 @@
 //go:build linux
 
-package export
+package atomicfile
 
 import (
 	"bytes"
@@ -17,7 +17,7 @@ import (
 	"github.com/attache/attache/internal/testfs"
 )
 
-func TestWriteFileAtomicReadOnlyDisk(t *testing.T) {
+func TestWriteReadOnlyDisk(t *testing.T) {
 	dir := testfs.Tmpfs(t, "1m")
 	good := filepath.Join(dir, "brief.pdf")
 	if err := os.WriteFile(good, []byte("earlier export"), 0o600); err != nil {
@@ -25,7 +25,7 @@ func TestWriteFileAtomicReadOnlyDisk(t *testing.T) {
 	}
 	testfs.ReadOnly(t, dir)
 	defer testfs.Writable(t, dir)
-	err := WriteFileAtomic(context.Background(), good, 0o644, writeStringFn("new export"))
+	err := Write(context.Background(), good, 0o644, writeStringFn("new export"))
 	if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "cannot save in the folder "+dir+": it is not writable") {
 		t.Errorf("got %v", err)
 	}
@@ -37,7 +37,7 @@ func TestWriteFileAtomicReadOnlyDisk(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicFullDiskKeepsTheEarlierFile(t *testing.T) {
+func TestWriteFullDiskKeepsTheEarlierFile(t *testing.T) {
 	dir := testfs.Tmpfs(t, "1m")
 	good := filepath.Join(dir, "brief.pdf")
 	if err := os.WriteFile(good, []byte("earlier export"), 0o600); err != nil {
@@ -46,7 +46,7 @@ func TestWriteFileAtomicFullDiskKeepsTheEarlierFile(t *testing.T) {
 	free := testfs.Fill(t, dir)
 	defer free()
 	big := bytes.Repeat([]byte("%PDF page content "), 100_000)
-	err := WriteFileAtomic(context.Background(), good, 0o644, func(w io.Writer) error {
+	err := Write(context.Background(), good, 0o644, func(w io.Writer) error {
 		_, err := w.Write(big)
 		return err
 	})

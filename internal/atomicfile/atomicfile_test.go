@@ -1,4 +1,4 @@
-package export
+package atomicfile
 
 import (
 	"bytes"
@@ -39,13 +39,13 @@ func assertOnly(t *testing.T, dir string, names ...string) {
 	}
 }
 
-func TestWriteFileAtomicNewAndReplace(t *testing.T) {
+func TestWriteNewAndReplace(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "brief.json")
-	if err := WriteFileAtomic(context.Background(), path, 0o640, writeStringFn("first")); err != nil {
+	if err := Write(context.Background(), path, 0o640, writeStringFn("first")); err != nil {
 		t.Fatal(err)
 	}
-	if err := WriteFileAtomic(context.Background(), path, 0o640, writeStringFn("second")); err != nil {
+	if err := Write(context.Background(), path, 0o640, writeStringFn("second")); err != nil {
 		t.Fatal(err)
 	}
 	got, err := os.ReadFile(path)
@@ -58,7 +58,7 @@ func TestWriteFileAtomicNewAndReplace(t *testing.T) {
 	assertOnly(t, dir, "brief.json")
 }
 
-func TestWriteFileAtomicFailureKeepsOldFile(t *testing.T) {
+func TestWriteFailureKeepsOldFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "brief.json")
 	old := []byte("old contents\x00\xff")
@@ -66,7 +66,7 @@ func TestWriteFileAtomicFailureKeepsOldFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	boom := errors.New("exporter failed")
-	err := WriteFileAtomic(context.Background(), path, 0o644, func(w io.Writer) error {
+	err := Write(context.Background(), path, 0o644, func(w io.Writer) error {
 		_, _ = io.WriteString(w, strings.Repeat("partial ", 10000)) // past the buffer, so it reaches the disk
 		return boom
 	})
@@ -84,12 +84,12 @@ func TestWriteFileAtomicFailureKeepsOldFile(t *testing.T) {
 				t.Error("the panic was swallowed")
 			}
 		}()
-		_ = WriteFileAtomic(context.Background(), path, 0o644, func(io.Writer) error { panic("exporter bug") })
+		_ = Write(context.Background(), path, 0o644, func(io.Writer) error { panic("exporter bug") })
 	}()
 	assertOnly(t, dir, "brief.json")
 }
 
-func TestWriteFileAtomicCancelled(t *testing.T) {
+func TestWriteCancelled(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "brief.json")
 	if err := os.WriteFile(path, []byte("old"), 0o600); err != nil {
@@ -97,7 +97,7 @@ func TestWriteFileAtomicCancelled(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	// Cancelled while writing: the check before the rename must catch it.
-	err := WriteFileAtomic(ctx, path, 0o644, func(w io.Writer) error {
+	err := Write(ctx, path, 0o644, func(w io.Writer) error {
 		cancel()
 		_, err := io.WriteString(w, "new")
 		return err
@@ -106,7 +106,7 @@ func TestWriteFileAtomicCancelled(t *testing.T) {
 		t.Errorf("got %v, want context.Canceled", err)
 	}
 	// Cancelled before the call: fn must not even run.
-	err = WriteFileAtomic(ctx, filepath.Join(dir, "other.json"), 0o644, func(io.Writer) error {
+	err = Write(ctx, filepath.Join(dir, "other.json"), 0o644, func(io.Writer) error {
 		t.Error("fn ran under a cancelled context")
 		return nil
 	})
@@ -119,7 +119,7 @@ func TestWriteFileAtomicCancelled(t *testing.T) {
 	assertOnly(t, dir, "brief.json")
 }
 
-func TestWriteFileAtomicUserErrors(t *testing.T) {
+func TestWriteUserErrors(t *testing.T) {
 	dir := t.TempDir()
 	notDir := filepath.Join(dir, "plain.txt")
 	if err := os.WriteFile(notDir, nil, 0o600); err != nil {
@@ -135,12 +135,12 @@ func TestWriteFileAtomicUserErrors(t *testing.T) {
 		{"", "no file name was given"},
 	}
 	for _, tt := range tests {
-		err := WriteFileAtomic(context.Background(), tt.path, 0o644, writeStringFn("x"))
+		err := Write(context.Background(), tt.path, 0o644, writeStringFn("x"))
 		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), tt.want) {
 			t.Errorf("%q: got %v, want EINVALID with %q", tt.path, err, tt.want)
 		}
 	}
-	err := WriteFileAtomic(context.Background(), filepath.Join(dir, "missing", "b.json"), 0o644, writeStringFn("x"))
+	err := Write(context.Background(), filepath.Join(dir, "missing", "b.json"), 0o644, writeStringFn("x"))
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("got %v, want it to wrap fs.ErrNotExist", err)
 	}
@@ -149,19 +149,19 @@ func TestWriteFileAtomicUserErrors(t *testing.T) {
 
 // Root writes to read-only folders anyway: atomic_linux_test.go covers root
 // with a read-only mount.
-func TestWriteFileAtomicUnwritableFolder(t *testing.T) {
+func TestWriteUnwritableFolder(t *testing.T) {
 	if runtime.GOOS == "windows" {
 		t.Skip("folder permissions work differently on Windows")
 	}
 	if os.Geteuid() == 0 {
-		t.Skip("root: see TestWriteFileAtomicReadOnlyDisk")
+		t.Skip("root: see TestWriteReadOnlyDisk")
 	}
 	dir := t.TempDir()
 	if err := os.Chmod(dir, 0o500); err != nil {
 		t.Fatal(err)
 	}
 	defer os.Chmod(dir, 0o700)
-	err := WriteFileAtomic(context.Background(), filepath.Join(dir, "b.json"), 0o644, writeStringFn("x"))
+	err := Write(context.Background(), filepath.Join(dir, "b.json"), 0o644, writeStringFn("x"))
 	if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(domain.ErrorMessage(err), "cannot save in the folder "+dir+": it is not writable") {
 		t.Errorf("got %v", err)
 	}
@@ -170,7 +170,7 @@ func TestWriteFileAtomicUnwritableFolder(t *testing.T) {
 	}
 }
 
-func TestWriteFileAtomicFollowsLink(t *testing.T) {
+func TestWriteFollowsLink(t *testing.T) {
 	dir := t.TempDir()
 	target, link := filepath.Join(dir, "real.json"), filepath.Join(dir, "link.json")
 	if err := os.WriteFile(target, []byte("old"), 0o600); err != nil {
@@ -179,7 +179,7 @@ func TestWriteFileAtomicFollowsLink(t *testing.T) {
 	if err := os.Symlink(target, link); err != nil {
 		t.Skip("no symbolic links here:", err)
 	}
-	if err := WriteFileAtomic(context.Background(), link, 0o644, writeStringFn("new")); err != nil {
+	if err := Write(context.Background(), link, 0o644, writeStringFn("new")); err != nil {
 		t.Fatal(err)
 	}
 	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
@@ -193,7 +193,7 @@ func TestWriteFileAtomicFollowsLink(t *testing.T) {
 func TestTempPatternLongName(t *testing.T) {
 	long := strings.Repeat("é", 120) + ".json" // 245 bytes, near the limit
 	dir := t.TempDir()
-	if err := WriteFileAtomic(context.Background(), filepath.Join(dir, long), 0o644, writeStringFn("x")); err != nil {
+	if err := Write(context.Background(), filepath.Join(dir, long), 0o644, writeStringFn("x")); err != nil {
 		t.Fatal(err)
 	}
 	assertOnly(t, dir, long)
