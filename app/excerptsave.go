@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
+	"io"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/atomicfile"
 )
 
 // excerptEdit is the excerpt in the excerpts view's form, saved as the
@@ -244,33 +245,16 @@ func (x *excerptEdit) rescue() (string, error) {
 			continue
 		}
 		path := freeName(filepath.Join(dir, name), ".txt")
-		err := writeNew(path, []byte(text))
+		err := atomicfile.WriteNew(context.WithoutCancel(x.ui.ctx), path, 0o600, func(w io.Writer) error {
+			_, err := io.WriteString(w, text)
+			return err
+		})
 		if err == nil {
 			return path, nil
 		}
 		errs = append(errs, err)
 	}
 	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
-}
-
-// writeNew writes data to a file that must not exist yet, readable only by
-// this user, and syncs it: a rescue copy must not replace another.
-func writeNew(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		os.Remove(path) // a partial copy would mislead
-	}
-	return err
 }
 
 // toldExcerptClash tells the analyst a field of the excerpt was changed

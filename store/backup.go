@@ -13,11 +13,13 @@ import (
 	"syscall"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/atomicfile"
 )
 
 // Backup writes a consistent copy of the library to dest with SQLite's
 // online backup API while writers carry on. The copy goes to a temporary
-// name beside dest, is checked, and is renamed only when complete.
+// name beside dest (private to this user), is checked, and takes its
+// name only when complete (internal/atomicfile).
 func (s *Store) Backup(ctx context.Context, dest string) error {
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		return domain.Errorf(domain.EINVALID, "%s is a folder: give the backup a file name, e.g. %s", dest, filepath.Join(dest, "attache-backup.db"))
@@ -25,17 +27,15 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	if err := s.knownDamage(); err != nil {
 		return s.damagedBackup(dest)
 	}
-	tmp := dest + ".part"
-	_ = os.Remove(tmp)
-	if err := createEmpty(tmp); err != nil {
+	f, err := atomicfile.Create(ctx, dest, 0o600)
+	if err != nil {
 		return backupFileError(dest, err)
 	}
-	if err := s.copyLibrary(ctx, tmp); err != nil {
-		_ = os.Remove(tmp)
+	defer f.Abort()
+	if err := s.copyLibrary(ctx, f.Name()); err != nil {
 		return err
 	}
-	if err := CheckBackup(ctx, tmp); err != nil {
-		_ = os.Remove(tmp)
+	if err := CheckBackup(ctx, f.Name()); err != nil {
 		// A copy of a damaged library reads back damaged: blame the
 		// library, not the disk the copy went to.
 		if cerr := s.Check(ctx); isDamage(cerr) {
@@ -43,8 +43,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 		}
 		return domain.Errorf(domain.EINVALID, "the backup %s did not read back after writing (%s): try again, or back up to another disk", dest, domain.ErrorMessage(err))
 	}
-	if err := os.Rename(tmp, dest); err != nil {
-		_ = os.Remove(tmp)
+	if err := f.Commit(ctx); err != nil {
 		return fmt.Errorf("back up: %w", err)
 	}
 	return nil

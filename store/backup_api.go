@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"fmt"
 	"net/url"
-	"os"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
@@ -96,14 +95,4 @@ func fileURI(path, q string) string {
 		u += "?" + q
 	}
 	return u
-}
-
-// createEmpty makes dest as a new private file, so the copy is never
-// readable by others even for a moment.
-func createEmpty(dest string) error {
-	f, err := os.OpenFile(dest, os.O_CREATE|os.O_EXCL|os.O_WRONLY, 0o600)
-	if err != nil {
-		return err
-	}
-	return f.Close()
 }
