@@ -99,6 +99,11 @@ func (u *UI) importPaths(paths []string) {
 }
 
 func (u *UI) importOne(ctx context.Context, path, name string) importResult {
+	// A named pipe or a device would block the import until something
+	// writes to it, beyond the reach of Cancel: the window imports files.
+	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
+		return importResult{name: name, err: userError{name + " is not a file but a named pipe or a device: save what it holds as a file, then import that file (or use `attache import` on the command line)"}}
+	}
 	if strings.EqualFold(filepath.Ext(path), ".json") {
 		return u.importBriefingFile(ctx, path, name)
 	}
