@@ -146,7 +146,7 @@ func (x *excerptEdit) land(r *excerptSaved) {
 	}
 	x.base = cloneExcerpt(r.lib)
 	if len(r.clashes) > 0 {
-		x.ui.toldExcerptClash(r.lib, r.clashes)
+		x.ui.toldClash("Excerpt "+itoa(int(r.lib.ID)), r.clashes)
 	}
 	if x.onLanded != nil {
 		x.onLanded(x)
@@ -257,13 +257,13 @@ func (x *excerptEdit) rescue() (string, error) {
 	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
 }
 
-// toldExcerptClash tells the analyst a field of the excerpt was changed
-// elsewhere too: theirs is kept, and the other value is shown in full so
-// it can be copied back.
-func (u *UI) toldExcerptClash(e *domain.Excerpt, clashes []domain.Conflict) {
-	msg := "This excerpt was also changed elsewhere while you edited it. Your version is saved; the other one read:\n"
+// toldClash tells the analyst that fields of what they edited were
+// changed elsewhere too: theirs is kept, and the other values are shown in
+// full so they can be copied back (excerpts and sources have no versions).
+func (u *UI) toldClash(what string, clashes []domain.Conflict) {
+	msg := what + " was also changed elsewhere while you edited it. Your version is saved; the other one read:\n"
 	for _, c := range clashes {
 		msg += "\n" + c.Field + ": " + c.Theirs
 	}
-	u.inform("Excerpt "+itoa(int(e.ID))+" changed elsewhere", msg)
+	u.inform(what+" changed elsewhere", msg)
 }

@@ -129,7 +129,7 @@ func TestLongestAllowedValuesFitTheWindow(t *testing.T) {
 	title := strings.TrimSpace(words[:500])
 	src := importFixture(t, u, lib)
 	src.Title, src.Subtitle = title, title
-	if err := lib.UpdateSource(ctx, src); err != nil {
+	if _, err := lib.UpdateSource(ctx, nil, src); err != nil {
 		t.Fatal(err)
 	}
 	unbroken := strings.Repeat("W", 500) // no space to wrap at

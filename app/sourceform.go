@@ -61,6 +61,7 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 		items = append([]*widget.FormItem{{Text: "Import", Widget: found}}, items...)
 	}
 	return items, func(again, done func()) {
+		base := *src // as the form showed it: changes made elsewhere since are kept
 		s := *src
 		s.Title, s.Subtitle, s.Publisher, s.URL, s.Notes = strings.TrimSpace(titleE.Text), subtitle.Text, publisher.Text, url.Text, notes.Text
 		s.Authors = splitList(authors.Text, ";")
@@ -71,12 +72,15 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 			s.Reliability = domain.Reliability("ABCDEF"[i-1 : i])
 		}
 		background(func() {
-			err := u.lib.UpdateSource(u.ctx, &s)
+			clashes, err := u.lib.UpdateSource(u.ctx, &base, &s)
 			u.do(func() {
 				if err != nil {
 					again() // back with what was typed
 					u.showError(err)
 					return
+				}
+				if len(clashes) > 0 {
+					u.toldClash("Source "+itoa(int(s.ID)), clashes)
 				}
 				*src = s
 				if done != nil {

@@ -106,11 +106,17 @@ func (a *cliApp) sourceEditCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			base := *s
 			if err := editSource(cmd, s, authors); err != nil {
 				return err
 			}
-			if err := a.store.UpdateSource(cmd.Context(), s); err != nil {
+			// Details the app changed since our read are kept, not undone.
+			clashes, err := a.store.UpdateSource(cmd.Context(), &base, s)
+			if err != nil {
 				return err
+			}
+			for _, c := range clashes {
+				printf(a.env.Stderr, "Note: the %s was also changed elsewhere just now, to %q; yours is saved.\n", c.Field, c.Theirs)
 			}
 			printf(a.env.Stdout, "Saved source %d: %s\n", s.ID, s.Title)
 			return nil

@@ -1,6 +1,9 @@
 package domain
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Conflict is one thing that was changed differently in two copies of a
 // briefing since the version they both started from.
@@ -42,7 +45,7 @@ func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
 	out.Classification = m.field(0, "classification", base.Classification, mine.Classification, theirs.Classification)
 	out.Summary = m.field(0, "bottom line", base.Summary, mine.Summary, theirs.Summary)
 	out.Status = Status(m.field(0, "status", string(base.Status), string(mine.Status), string(theirs.Status)))
-	out.Date = mergeDate(m, base.Date, mine.Date, theirs.Date)
+	out.Date = mergeDateField(m, "date", base.Date, mine.Date, theirs.Date)
 	out.Blocks = m.blocks(base.Blocks, mine.Blocks, theirs.Blocks)
 	return &out, m.conflicts
 }
@@ -58,17 +61,6 @@ func (m *mergeState) field(block int64, name, base, mine, theirs string) string 
 		return mine
 	}
 	m.conflicts = append(m.conflicts, Conflict{Block: block, Field: name, Mine: mine, Theirs: theirs})
-	return mine
-}
-
-func mergeDate(m *mergeState, base, mine, theirs Date) Date {
-	switch {
-	case mine == theirs || mine == base:
-		return theirs
-	case theirs == base:
-		return mine
-	}
-	m.conflicts = append(m.conflicts, Conflict{Field: "date", Mine: mine.String(), Theirs: theirs.String()})
 	return mine
 }
 
@@ -284,4 +276,39 @@ func mergeTags(base, mine, theirs []string) []string {
 		}
 	}
 	return NormalizeTags(out)
+}
+
+// MergeSource merges a source's details (never its text) edited in two
+// copies from base, like MergeExcerpt. Clashes keep mine.
+func MergeSource(base, mine, theirs *Source) (*Source, []Conflict) {
+	m := &mergeState{}
+	out := *theirs
+	out.Kind = SourceKind(m.field(0, "kind", string(base.Kind), string(mine.Kind), string(theirs.Kind)))
+	out.Title = m.field(0, "title", base.Title, mine.Title, theirs.Title)
+	out.Subtitle = m.field(0, "subtitle", base.Subtitle, mine.Subtitle, theirs.Subtitle)
+	out.Section = m.field(0, "section", base.Section, mine.Section, theirs.Section)
+	authors := m.field(0, "authors", strings.Join(base.Authors, "; "), strings.Join(mine.Authors, "; "), strings.Join(theirs.Authors, "; "))
+	if authors == strings.Join(mine.Authors, "; ") {
+		out.Authors = mine.Authors
+	}
+	out.Publisher = m.field(0, "publisher", base.Publisher, mine.Publisher, theirs.Publisher)
+	out.Published = mergeDateField(m, "published", base.Published, mine.Published, theirs.Published)
+	out.URL = m.field(0, "web address", base.URL, mine.URL, theirs.URL)
+	out.Accessed = mergeDateField(m, "accessed", base.Accessed, mine.Accessed, theirs.Accessed)
+	out.Language = m.field(0, "language", base.Language, mine.Language, theirs.Language)
+	out.FileName = m.field(0, "file name", base.FileName, mine.FileName, theirs.FileName)
+	out.Reliability = Reliability(m.field(0, "reliability", string(base.Reliability), string(mine.Reliability), string(theirs.Reliability)))
+	out.Notes = m.field(0, "notes", base.Notes, mine.Notes, theirs.Notes)
+	return &out, m.conflicts
+}
+
+func mergeDateField(m *mergeState, name string, base, mine, theirs Date) Date {
+	switch {
+	case mine == theirs || mine == base:
+		return theirs
+	case theirs == base:
+		return mine
+	}
+	m.conflicts = append(m.conflicts, Conflict{Field: name, Mine: mine.String(), Theirs: theirs.String()})
+	return mine
 }

@@ -96,3 +96,13 @@ func TestMergeKeepsEveryAddedBlock(t *testing.T) {
 		t.Errorf("%d blocks: %s", len(got.Blocks), l)
 	}
 }
+
+func TestMergeExcerptTagsAsSets(t *testing.T) {
+	base := &Excerpt{Tags: []string{"a", "b", "c"}}
+	mine := &Excerpt{Tags: []string{"a", "c", "m"}}   // removed b, added m
+	theirs := &Excerpt{Tags: []string{"a", "b", "t"}} // removed c, added t
+	got, clashes := MergeExcerpt(base, mine, theirs)
+	if strings.Join(got.Tags, ",") != "a,m,t" || len(clashes) != 0 {
+		t.Fatalf("tags %v, clashes %v", got.Tags, clashes)
+	}
+}

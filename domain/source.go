@@ -165,7 +165,11 @@ type SourceService interface {
 	Source(ctx context.Context, id int64) (*Source, error)
 	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
 	// UpdateSource saves the metadata of s; the text never changes.
-	UpdateSource(ctx context.Context, s *Source) error
+	// UpdateSource saves the details of s (never its text), edited from
+	// base (nil: s was just read): what changed elsewhere since base and
+	// not in s is kept and copied into s; where both changed a field, s's
+	// value is saved and the clash returned with the other value.
+	UpdateSource(ctx context.Context, base, s *Source) ([]Conflict, error)
 	// DeleteSource removes a source with its excerpts for good, in the trash
 	// or not. It refuses while any excerpt is used in a briefing unless force
 	// is set.

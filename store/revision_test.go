@@ -277,3 +277,32 @@ func TestExcerptSaveMergesChangesMadeElsewhere(t *testing.T) {
 		t.Fatalf("clashes %+v", clashes)
 	}
 }
+
+// A source's details form saved after the command line changed other
+// details keeps those; a field both changed keeps the form's and reports
+// the other.
+func TestSourceSaveMergesChangesMadeElsewhere(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	base, _ := s.Source(ctx, src.ID)
+	form, _ := s.Source(ctx, src.ID)
+	cli, _ := s.Source(ctx, src.ID)
+	cli.Publisher, cli.Reliability, cli.Title = "Desk from the CLI", "B", "CLI title"
+	if _, err := s.UpdateSource(ctx, nil, cli); err != nil {
+		t.Fatal(err)
+	}
+	form.Notes, form.Title = "Checked by hand", "Form title"
+	clashes, err := s.UpdateSource(ctx, base, form)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Source(ctx, src.ID)
+	if got.Publisher != "Desk from the CLI" || got.Reliability != "B" || got.Notes != "Checked by hand" ||
+		got.Title != "Form title" || got.Text != chipsText {
+		t.Fatalf("merged %+v", got)
+	}
+	if len(clashes) != 1 || clashes[0].Field != "title" || clashes[0].Theirs != "CLI title" {
+		t.Fatalf("clashes %+v", clashes)
+	}
+}

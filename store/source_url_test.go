@@ -19,7 +19,7 @@ func TestUpdateSourceRefusesOtherURLSchemes(t *testing.T) {
 	}
 	edit := *src
 	edit.URL = "javascript:alert(1)"
-	err := s.UpdateSource(ctx, &edit)
+	_, err := s.UpdateSource(ctx, nil, &edit)
 	if err == nil || !strings.Contains(domain.ErrorMessage(err), "javascript: address") {
 		t.Fatalf("UpdateSource = %v", err)
 	}

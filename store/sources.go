@@ -221,13 +221,24 @@ func limitClause(offset, limit int) string {
 }
 
 // UpdateSource implements domain.SourceService. The text, and so its hash and
-// every excerpt offset, never changes.
-func (s *Store) UpdateSource(ctx context.Context, src *domain.Source) error {
+// every excerpt offset, never changes. The merge with changes made
+// elsewhere happens in the same transaction as the write.
+func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (clashes []domain.Conflict, err error) {
 	if err := src.ValidateMetadata(); err != nil {
-		return err
+		return nil, err
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,
+	err = s.update(ctx, func(tx *sql.Tx) error {
+		cur, err := getSource(ctx, tx, src.ID, false)
+		if err != nil {
+			return err
+		}
+		if base != nil {
+			var merged *domain.Source
+			merged, clashes = domain.MergeSource(base, src, cur)
+			merged.Text, merged.Pages = src.Text, src.Pages
+			*src = *merged
+		}
+		_, err = tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,
 			section = ?, authors = ?, publisher = ?, published = ?, url = ?, accessed = ?,
 			language = ?, file_name = ?, reliability = ?, notes = ? WHERE id = ?`,
 			src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
@@ -236,11 +247,9 @@ func (s *Store) UpdateSource(ctx context.Context, src *domain.Source) error {
 		if err != nil {
 			return dbError("update source", err)
 		}
-		if n, _ := res.RowsAffected(); n == 0 {
-			return domain.Errorf(domain.ENOTFOUND, "there is no source %d", src.ID)
-		}
 		return indexSource(ctx, tx, src.ID)
 	})
+	return clashes, err
 }
 
 // DeleteSource implements domain.SourceService.

@@ -47,7 +47,7 @@ func TestSourceRoundTripsEveryField(t *testing.T) {
 		t.Fatalf("round trip lost data: %+v", got)
 	}
 	got.Title, got.Reliability, got.Notes = "New", "E", "downgraded"
-	if err := s.UpdateSource(ctx, got); err != nil {
+	if _, err := s.UpdateSource(ctx, nil, got); err != nil {
 		t.Fatal(err)
 	}
 	again, _ := s.Source(ctx, src.ID)
@@ -55,7 +55,8 @@ func TestSourceRoundTripsEveryField(t *testing.T) {
 		t.Fatalf("update: %+v", again)
 	}
 	got.Reliability = "Z"
-	wantCode(t, s.UpdateSource(ctx, got), domain.EINVALID)
+	_, err = s.UpdateSource(ctx, nil, got)
+	wantCode(t, err, domain.EINVALID)
 	_, err = s.Source(ctx, 999)
 	wantCode(t, err, domain.ENOTFOUND)
 }
