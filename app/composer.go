@@ -165,12 +165,16 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 func (c *composer) open(b *domain.Briefing) {
 	wrote := c.d != nil && !c.d.isSaved()
 	switch err := c.d.tryFlush(); {
+	case err != nil:
+		// Kept retrying; reopening the same briefing picks this draft up
+		// again below rather than the library's older copy.
+		c.d.saveDone(nil, err)
+		if !c.d.stopped { // a briefing gone for good was rescued instead
+			c.pending[c.d.b.ID] = c.d
+		}
 	case c.d != nil && c.d.b.ID == b.ID:
 		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
 		defer c.ui.libraryChanged(changedBriefings)
-	case err != nil:
-		c.d.saveDone(nil, err)
-		c.pending[c.d.b.ID] = c.d
 	case wrote:
 		defer c.ui.libraryChanged(changedBriefings) // the list shows the last briefing's new state
 	}

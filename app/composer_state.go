@@ -32,6 +32,7 @@ type draft struct {
 	temp     int64                      // the last temporary number given to a new block (UI goroutine)
 	ids      map[int64]int64            // temporary block numbers → stored ones (under saveMu)
 	seq      int                        // saves written (under saveMu)
+	last     *saveResult                // the newest save written, landed or not (under saveMu)
 	landed   int                        // the newest save the draft has taken in (UI goroutine)
 	saving   bool                       // a background save is under way (UI goroutine)
 	again    bool                       // and another is wanted after it (UI goroutine)

@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"errors"
+	"fmt"
 
 	"github.com/attache/attache/domain"
 )
@@ -59,7 +60,7 @@ func (d *draft) save() {
 		return
 	}
 	d.saving = true
-	snap, base, version := cloneBriefing(d.b), d.base, d.version
+	snap, base, version := cloneBriefing(d.b), cloneBriefing(d.base), d.version
 	d.status("Saving…")
 	background(func() {
 		r, err := d.write(snap, base, version)
@@ -83,22 +84,26 @@ func (d *draft) write(snap, base *domain.Briefing, version int) (*saveResult, er
 		return nil, nil
 	}
 	renumber(snap, d.ids)
+	renumber(base, d.ids)
 	// Not cancelled by a quit signal: this is the analyst's work.
 	ctx := context.WithoutCancel(d.ui.ctx)
 	r := &saveResult{version: version, snap: snap}
 	var err error
 	r.saved, err = d.ui.lib.SaveBriefing(ctx, base, snap)
 	var clash *domain.MergeConflict
+	mine := snap
 	for try := 0; errors.As(err, &clash) && try < 3; try++ {
 		// Both sides changed the same things: keep the other side as a
 		// version, then save the merge with the analyst's side winning.
-		r.kept = clash.Conflicts
+		// A further clash merges on from that merge, so nothing either
+		// side did since is dropped.
+		r.kept = append(r.kept, clash.Conflicts...)
 		if _, err = d.ui.lib.CreateSnapshot(ctx, snap.ID, keptLabel); err != nil {
 			return nil, err
 		}
-		merged, _ := domain.MergeBriefing(base, snap, clash.Theirs)
+		mine, _ = domain.MergeBriefing(base, mine, clash.Theirs)
 		base = clash.Theirs
-		r.saved, err = d.ui.lib.SaveBriefing(ctx, base, merged)
+		r.saved, err = d.ui.lib.SaveBriefing(ctx, base, mine)
 	}
 	if err != nil {
 		return nil, err
@@ -112,8 +117,16 @@ func (d *draft) write(snap, base *domain.Briefing, version int) (*saveResult, er
 	}
 	d.seq++
 	r.seq = d.seq
+	d.last = r
 	d.saved.Store(int64(version))
 	return r, nil
+}
+
+// lastWritten is the newest save's result, which may not have landed yet.
+func (d *draft) lastWritten() *saveResult {
+	d.saveMu.Lock()
+	defer d.saveMu.Unlock()
+	return d.last
 }
 
 // renumber gives blocks the numbers the library stored them under.
@@ -136,6 +149,7 @@ func (d *draft) land(r *saveResult) {
 	d.landed = r.seq
 	old := d.b
 	renumber(d.b, r.ids)
+	renumber(r.snap, r.ids)
 	for _, u := range append(d.undo, d.redo...) {
 		renumber(u, r.ids)
 	}
@@ -147,13 +161,20 @@ func (d *draft) land(r *saveResult) {
 		merged, clashes := domain.MergeBriefing(r.snap, d.b, lib)
 		d.b = cloneBriefing(merged)
 		d.rebaseHistory(r.snap, lib)
+		d.base = cloneBriefing(lib)
 		if len(clashes) > 0 {
-			d.keepOtherSide(clashes)
+			// Typed here since the save, changed elsewhere before it: the
+			// next save must meet the clash in the library, which keeps
+			// the other side as a version before writing over it.
+			d.base = r.snap
 		}
 	}
-	d.base = cloneBriefing(lib)
 	if len(r.kept) > 0 {
 		d.toldKept(r.kept)
+	}
+	if n := len(r.saved.Dropped); n > 0 {
+		d.ui.notify(fmt.Sprintf("%s quoting an excerpt deleted for good elsewhere %s removed from “%s”.",
+			plural(n, "block"), map[bool]string{true: "was", false: "were"}[n == 1], d.b.Title))
 	}
 	if changed && d.onMerged != nil {
 		d.onMerged(old)
@@ -187,22 +208,6 @@ func (d *draft) rebaseHistory(from, lib *domain.Briefing) {
 		m, _ := domain.MergeBriefing(from, u, lib)
 		d.redo[i] = cloneBriefing(m)
 	}
-}
-
-// keepOtherSide saves the library's copy as a version before the
-// analyst's newer typing is saved over it, and says so.
-func (d *draft) keepOtherSide(clashes []domain.Conflict) {
-	id := d.b.ID
-	background(func() {
-		_, err := d.ui.lib.CreateSnapshot(context.WithoutCancel(d.ui.ctx), id, keptLabel)
-		d.ui.do(func() {
-			if err != nil {
-				d.ui.showError(err)
-				return
-			}
-			d.toldKept(clashes)
-		})
-	})
 }
 
 // toldKept tells the analyst their side of a clash was kept and where the
@@ -248,7 +253,7 @@ func (d *draft) saveDone(r *saveResult, err error) {
 		return
 	}
 	switch {
-	case domain.ErrorCode(err) == domain.ENOTFOUND:
+	case errors.Is(err, domain.ErrGone):
 		d.stop()
 		d.status("Not saved — briefing deleted")
 		d.ui.rescueGone(d, err)
@@ -285,9 +290,13 @@ func (d *draft) tryFlush() error {
 		return nil
 	}
 	d.stopTimer()
-	r, err := d.write(cloneBriefing(d.b), d.base, d.version)
+	// A background save may have written without its result taken in
+	// yet: take it first, or this save would start from an older copy
+	// and undo what was typed since.
+	d.land(d.lastWritten())
+	r, err := d.write(cloneBriefing(d.b), cloneBriefing(d.base), d.version)
 	if err != nil {
-		if domain.ErrorCode(err) != domain.ENOTFOUND {
+		if !errors.Is(err, domain.ErrGone) {
 			d.schedule(retryDelay) // still retried if the window stays open
 		}
 		return err
@@ -333,7 +342,7 @@ func (c *composer) checkElsewhere() {
 				return
 			}
 			switch {
-			case domain.ErrorCode(err) == domain.ENOTFOUND:
+			case errors.Is(err, domain.ErrGone):
 				c.ui.briefings.closeComposer()
 				c.ui.libraryChanged(changedBriefings)
 				c.ui.notify("“" + d.b.Title + "” was deleted for good elsewhere.")

@@ -32,6 +32,9 @@ type excerptEdit struct {
 	timerMu  sync.Mutex      // the timer is also reached by the last save at exit
 	timer    *time.Timer
 	base     *domain.Excerpt // the library's copy e was edited from (UI goroutine)
+	seq      int             // saves written (under saveMu)
+	last     *excerptSaved   // the newest save written, landed or not (under saveMu)
+	landed   int             // the newest save taken in (UI goroutine)
 	saving   bool            // a background save is under way (UI goroutine)
 	again    bool            // and another is wanted after it (UI goroutine)
 	failing  bool            // the last save failed; told once, retried quietly
@@ -95,6 +98,7 @@ func (x *excerptEdit) save() {
 
 // excerptSaved is what one save of the form left in the library.
 type excerptSaved struct {
+	seq     int
 	version int
 	sent    *domain.Excerpt // as sent
 	lib     *domain.Excerpt // as saved, with changes made elsewhere
@@ -135,9 +139,10 @@ func (x *excerptEdit) saveDone(r *excerptSaved, err error) {
 // typed, and a clash is told with the other side's text, so the analyst
 // can take it back.
 func (x *excerptEdit) land(r *excerptSaved) {
-	if r == nil {
-		return
+	if r == nil || r.seq <= x.landed {
+		return // nothing written, or overtaken by a newer save
 	}
+	x.landed = r.seq
 	if x.version == r.version {
 		x.e = cloneExcerpt(r.lib)
 	} else {
@@ -173,8 +178,18 @@ func (x *excerptEdit) write(e, base *domain.Excerpt, version int) (*excerptSaved
 		e.Note = r.sent.Note // the spaces typed stay in the form
 	}
 	r.lib, r.clashes = e, clashes
+	x.seq++
+	r.seq = x.seq
+	x.last = r
 	x.saved.Store(int64(version))
 	return r, nil
+}
+
+// lastWritten is the newest save's result, which may not have landed yet.
+func (x *excerptEdit) lastWritten() *excerptSaved {
+	x.saveMu.Lock()
+	defer x.saveMu.Unlock()
+	return x.last
 }
 
 // tryFlush saves at once, waiting, and returns what went wrong.
@@ -183,6 +198,7 @@ func (x *excerptEdit) tryFlush() error {
 		return nil
 	}
 	x.stopTimer()
+	x.land(x.lastWritten()) // a background save's result first: see draft.tryFlush
 	r, err := x.write(cloneExcerpt(x.e), x.base, x.version)
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:

@@ -228,6 +228,10 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 // what cannot go into the library goes to a rescue file, named on stderr,
 // unless the analyst has already chosen what happens to it.
 func (u *UI) flushOrRescue(stderr io.Writer) {
+	// Work that background saves hand back to the window is dropped from
+	// here on (u.do): the last saves below take it in themselves, on this
+	// goroutine, with nothing running beside them.
+	u.cancel()
 	left, err := u.unsaved()
 	if len(left) == 0 || u.decided {
 		return

@@ -219,6 +219,9 @@ type Saved struct {
 	IDs map[int64]int64
 	// Merged says changes made elsewhere were merged in.
 	Merged bool
+	// Dropped lists excerpts deleted for good elsewhere whose blocks could
+	// not be saved and were left out.
+	Dropped []int64
 }
 
 // MergeConflict is the refusal of a save whose changes clash with changes

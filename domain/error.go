@@ -58,3 +58,17 @@ func ErrorMessage(err error) string {
 		return err.Error()
 	}
 }
+
+// ErrGone marks the refusal of a write to something deleted for good
+// (not merely in the trash): the writer's copy has nowhere to go.
+var ErrGone = errors.New("deleted for good")
+
+type goneError struct{ user *Error }
+
+func (e goneError) Error() string   { return e.user.Message }
+func (e goneError) Unwrap() []error { return []error{e.user, ErrGone} }
+
+// Gonef is a not-found error that also matches ErrGone.
+func Gonef(format string, args ...any) error {
+	return goneError{Errorf(ENOTFOUND, format, args...)}
+}

@@ -195,7 +195,7 @@ func briefingRevision(ctx context.Context, tx *sql.Tx, id int64) (int64, error) 
 	var rev int64
 	err := tx.QueryRowContext(ctx, `SELECT revision FROM briefings WHERE id = ?`, id).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
-		return 0, domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: it was deleted for good", id)
+		return 0, domain.Gonef("there is no briefing %d: it was deleted for good", id)
 	}
 	if err != nil {
 		return 0, dbError("read briefing", err)
@@ -209,7 +209,7 @@ func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, tras
 		var at sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT revision, trashed_at FROM briefings WHERE id = ?`, id).Scan(&rev, &at)
 		if errors.Is(err, sql.ErrNoRows) {
-			return domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: it was deleted for good", id)
+			return domain.Gonef("there is no briefing %d: it was deleted for good", id)
 		} else if err != nil {
 			return dbError("read briefing", err)
 		}
@@ -253,6 +253,9 @@ func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*do
 				return err
 			}
 			saved.Merged = true
+		}
+		if out.Blocks, saved.Dropped, err = dropGoneExcerpts(ctx, tx, out.Blocks); err != nil {
+			return err
 		}
 		if err := s.updateBriefingRow(ctx, tx, out); err != nil {
 			return err
@@ -339,4 +342,49 @@ func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
 		}
 		return indexBriefing(ctx, tx, id)
 	})
+}
+
+// dropGoneExcerpts leaves out the blocks quoting excerpts deleted for good
+// since the copy was loaded (a forced delete elsewhere, which removed
+// those blocks from the library too), so the rest can be saved.
+func dropGoneExcerpts(ctx context.Context, tx *sql.Tx, blks []*domain.Block) ([]*domain.Block, []int64, error) {
+	var ids []int64
+	for _, b := range blks {
+		if b.Type == domain.BlockExcerpt {
+			ids = append(ids, b.ExcerptID)
+		}
+	}
+	if len(ids) == 0 {
+		return blks, nil, nil
+	}
+	// Numbers at or below the excerpts' sequence were handed out: missing
+	// now, they were deleted. Higher ones never existed and are refused
+	// by the insert as before.
+	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT value FROM json_each(?)
+		WHERE value NOT IN (SELECT id FROM excerpts)
+		AND value <= (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'excerpts')`, idsJSON(ids))
+	if err != nil {
+		return nil, nil, dbError("save blocks", err)
+	}
+	defer rows.Close()
+	gone := map[int64]bool{}
+	var dropped []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			return nil, nil, dbError("save blocks", err)
+		}
+		gone[id] = true
+		dropped = append(dropped, id)
+	}
+	if err := rows.Err(); err != nil || len(gone) == 0 {
+		return blks, nil, err
+	}
+	kept := make([]*domain.Block, 0, len(blks))
+	for _, b := range blks {
+		if !(b.Type == domain.BlockExcerpt && gone[b.ExcerptID]) {
+			kept = append(kept, b)
+		}
+	}
+	return kept, dropped, nil
 }

@@ -306,3 +306,41 @@ func TestSourceSaveMergesChangesMadeElsewhere(t *testing.T) {
 		t.Fatalf("clashes %+v", clashes)
 	}
 }
+
+// A block quoting an excerpt deleted for good elsewhere cannot be saved:
+// it is left out and named, and the rest of the save goes through.
+func TestSaveLeavesOutBlocksOfExcerptsDeletedElsewhere(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, e := newBriefing(t, s)
+	if err := s.AddBlock(ctx, b.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID}, -1); err != nil {
+		t.Fatal(err)
+	}
+	mine, _ := s.Briefing(ctx, b.ID)
+	if err := s.DeleteExcerpt(ctx, e.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	// The app, after a clash over the block, saves its side on the
+	// library's copy: the block is in its copy, not in the library.
+	base, _ := s.Briefing(ctx, b.ID)
+	mine.Blocks[0].Marking = "U"
+	mine.Summary = "Typed here"
+	saved, err := s.SaveBriefing(ctx, base, mine)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Briefing(ctx, b.ID)
+	if got.Summary != "Typed here" || len(got.Blocks) != 0 || len(saved.Dropped) != 1 || saved.Dropped[0] != e.ID {
+		t.Fatalf("summary %q, %d blocks, dropped %v", got.Summary, len(got.Blocks), saved.Dropped)
+	}
+	// A briefing deleted for good is told apart from a missing excerpt.
+	if err := s.TrashBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.DeleteBriefing(ctx, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.SaveBriefing(ctx, got, got); !errors.Is(err, domain.ErrGone) {
+		t.Fatalf("save into a deleted briefing: %v", err)
+	}
+}
