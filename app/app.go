@@ -38,6 +38,13 @@ type Library interface {
 	Snapshot(ctx context.Context, id int64) (*domain.Snapshot, error)
 	RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (int, error)
 	EmptyTrash(ctx context.Context) (int, error)
+	// EmptyTrashUpTo empties only what went to the trash at or before
+	// upTo: what the Trash window showed.
+	EmptyTrashUpTo(ctx context.Context, upTo time.Time) (int, error)
+	// PurgeSource and PurgeExcerpt delete for good what is still in the
+	// trash, and refuse what was restored meanwhile.
+	PurgeSource(ctx context.Context, id int64, force bool) error
+	PurgeExcerpt(ctx context.Context, id int64, force bool) error
 	Path() string
 	// ReadOnly tells whether the library's file or folder cannot be written.
 	ReadOnly() bool

@@ -197,6 +197,12 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
 		}
 	}
 	if at < 0 {
+		if s.edit != nil {
+			// Trashed elsewhere, or filtered out: typing must not go on
+			// into a form that is no longer shown.
+			s.ui.win.Canvas().Unfocus()
+			s.ui.notify("The excerpt you were editing is no longer listed (moved to the trash elsewhere, or outside the filter); what you typed is saved with it.")
+		}
 		s.leave()
 		s.list.UnselectAll()
 		s.detail.Hide()

@@ -113,8 +113,10 @@ func (x *excerptEdit) saveDone(r *excerptSaved, err error) {
 	}
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
+		// Deleted for good elsewhere: what was typed goes to a file.
 		x.stop()
 		x.status("")
+		x.ui.rescueGoneExcerpt(x)
 	case err != nil:
 		x.status("Not saved — retrying")
 		if !x.failing {
@@ -202,7 +204,7 @@ func (x *excerptEdit) tryFlush() error {
 	r, err := x.write(cloneExcerpt(x.e), x.base, x.version)
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
-		return nil // deleted: nothing left to save into
+		return err // deleted for good elsewhere: the caller rescues the typing
 	case err != nil:
 		x.schedule(retryDelay) // still retried if the window stays open
 		return err
@@ -254,14 +256,45 @@ func (x *excerptEdit) rescue() (string, error) {
 		e.ID, e.SourceTitle, e.Start, e.End, quoted(e.Quote), e.Note, strings.Join(e.Tags, ", "),
 		credibilityChoices[min(max(int(e.Credibility), 0), len(credibilityChoices)-1)], markingChoices[markingIndex(e.Marking)])
 	name := fmt.Sprintf("excerpt-%d-unsaved-%s", e.ID, time.Now().Format("20060102-150405"))
+	return x.ui.writeKept(name, text)
+}
+
+// toldClash tells the analyst that fields of what they edited were
+// changed elsewhere too. Theirs is saved; the other values go to a text
+// file beside the library (excerpts and sources have no versions), and
+// a notice, which takes no keys from the typing, says where and offers
+// to show them.
+func (u *UI) toldClash(what string, clashes []domain.Conflict) {
+	text := what + " was also changed elsewhere while it was edited in Attaché, at " +
+		time.Now().Format("2006-01-02 15:04:05") + ". The version typed in Attaché was saved; the other one read:\n"
+	for _, c := range clashes {
+		text += "\n" + c.Field + ": " + c.Theirs + "\n"
+	}
+	name := fileSafe(what) + "-changed-elsewhere-" + time.Now().Format("20060102-150405")
+	background(func() {
+		path, err := u.writeKept(name, text)
+		u.do(func() {
+			where := "in " + path
+			if err != nil {
+				where = "nowhere on disk (" + domain.ErrorMessage(err) + ")"
+			}
+			u.notifyAction(what+" was also changed elsewhere: your version is saved, the other is kept "+where+".",
+				"Show", func() { u.inform(what+" changed elsewhere", text) })
+		})
+	})
+}
+
+// writeKept writes text to a new file in the first rescue folder that
+// takes it.
+func (u *UI) writeKept(name, text string) (string, error) {
 	var errs []error
-	for _, dir := range x.ui.rescueDirs() {
+	for _, dir := range u.rescueDirs() {
 		if err := ownDir(dir); err != nil {
 			errs = append(errs, err)
 			continue
 		}
 		path := freeName(filepath.Join(dir, name), ".txt")
-		err := atomicfile.WriteNew(context.WithoutCancel(x.ui.ctx), path, 0o600, func(w io.Writer) error {
+		err := atomicfile.WriteNew(context.WithoutCancel(u.ctx), path, 0o600, func(w io.Writer) error {
 			_, err := io.WriteString(w, text)
 			return err
 		})
@@ -270,16 +303,21 @@ func (x *excerptEdit) rescue() (string, error) {
 		}
 		errs = append(errs, err)
 	}
-	return "", fmt.Errorf("could not write a rescue copy anywhere: %v", errs)
+	return "", fmt.Errorf("could not write a copy anywhere: %v", errs)
 }
 
-// toldClash tells the analyst that fields of what they edited were
-// changed elsewhere too: theirs is kept, and the other values are shown in
-// full so they can be copied back (excerpts and sources have no versions).
-func (u *UI) toldClash(what string, clashes []domain.Conflict) {
-	msg := what + " was also changed elsewhere while you edited it. Your version is saved; the other one read:\n"
-	for _, c := range clashes {
-		msg += "\n" + c.Field + ": " + c.Theirs
-	}
-	u.inform(what+" changed elsewhere", msg)
+// rescueGoneExcerpt keeps the typing on an excerpt deleted for good
+// elsewhere in a text file, and says where.
+func (u *UI) rescueGoneExcerpt(x *excerptEdit) {
+	kept := &excerptEdit{ui: u, e: cloneExcerpt(x.e), stopped: true}
+	background(func() {
+		path, err := kept.rescue()
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.notify("The excerpt you were editing was deleted for good elsewhere; what you typed is kept in " + path + ".")
+		})
+	})
 }

@@ -22,7 +22,12 @@ func (u *UI) follow(ctx context.Context) {
 		case <-t.C:
 		}
 		if changed, err := u.lib.ChangedElsewhere(ctx); err == nil && changed {
-			u.do(func() { u.libraryChanged(changedEverything) })
+			u.do(func() {
+				u.libraryChanged(changedEverything)
+				if u.trashWin != nil {
+					u.trashWin.reload()
+				}
+			})
 		}
 		u.do(u.briefings.composer.checkElsewhere)
 	}

@@ -32,12 +32,12 @@ var (
 	trashSource = &trashKind{"Source", theme.FolderIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreSource(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, force bool) error {
-			return lib.DeleteSource(ctx, id, force)
+			return lib.PurgeSource(ctx, id, force)
 		}}
 	trashExcerpt = &trashKind{"Excerpt", theme.ContentCutIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreExcerpt(ctx, id) },
 		func(ctx context.Context, lib Library, id int64, force bool) error {
-			return lib.DeleteExcerpt(ctx, id, force)
+			return lib.PurgeExcerpt(ctx, id, force)
 		}}
 	trashBriefing = &trashKind{"Briefing", theme.DocumentIcon,
 		func(ctx context.Context, lib Library, id int64) error { return lib.RestoreBriefing(ctx, id) },
@@ -88,6 +88,14 @@ func (u *UI) showTrash() *trashWindow {
 	body := container.NewBorder(nil, container.NewVBox(w.status, buttons), nil, nil, list)
 	w.syncButtons()
 	w.dlg = u.showCustom("Trash", "Close", body)
+	// Changes made elsewhere (the command line restoring or trashing)
+	// show here too, so nothing is deleted that the window does not show.
+	u.trashWin = w
+	w.dlg.SetOnClosed(func() {
+		if u.trashWin == w {
+			u.trashWin = nil
+		}
+	})
 	w.dlg.Resize(fitInside(u.win, fyne.NewSize(720, 480)))
 	w.reload()
 	return w
@@ -264,12 +272,23 @@ func (w *trashWindow) onEmpty() {
 	if w.ui.refuseReadOnly() {
 		return
 	}
+	// Only what the window shows goes: anything trashed elsewhere since
+	// (or restored and trashed again) is newer than the newest shown.
+	var upTo time.Time
+	for _, it := range w.items {
+		if it.at.After(upTo) {
+			upTo = it.at
+		}
+	}
+	if len(w.items) == 0 {
+		return
+	}
 	w.ui.confirm("Empty the trash", "Delete the "+plural(len(w.items), "item")+" in the trash for good, with the excerpts of its sources and the versions of its briefings? This cannot be undone.", func(ok bool) {
 		if !ok {
 			return
 		}
 		background(func() {
-			_, err := w.ui.lib.EmptyTrash(w.ui.ctx)
+			_, err := w.ui.lib.EmptyTrashUpTo(w.ui.ctx, upTo)
 			w.ui.do(func() {
 				w.ui.showError(err)
 				w.reload()

@@ -40,6 +40,7 @@ type UI struct {
 	library   *libraryScreen
 	excerpts  *excerptsScreen
 	briefings *briefingsScreen
+	trashWin  *trashWindow               // the Trash window while it is open, to follow changes made elsewhere
 	root      context.Context            // the app's context; ctx is this UI's, cancelled when its library is swapped
 	cancel    context.CancelFunc         // stops this UI's background work when its library is swapped
 	decided   bool                       // the analyst chose to close over unsaved edits

@@ -228,9 +228,23 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 
 // DeleteExcerpt implements domain.ExcerptService.
 func (s *Store) DeleteExcerpt(ctx context.Context, id int64, force bool) error {
+	return s.deleteExcerpt(ctx, id, force, false)
+}
+
+// PurgeExcerpt deletes for good an excerpt that is in the trash, and
+// refuses one that is not (restored elsewhere since the trash was listed).
+func (s *Store) PurgeExcerpt(ctx context.Context, id int64, force bool) error {
+	return s.deleteExcerpt(ctx, id, force, true)
+}
+
+func (s *Store) deleteExcerpt(ctx context.Context, id int64, force, trashedOnly bool) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
-		if _, err := getExcerpt(ctx, tx, id); err != nil {
+		e, err := getExcerpt(ctx, tx, id)
+		if err != nil {
 			return err
+		}
+		if trashedOnly && e.TrashedAt == nil {
+			return domain.Errorf(domain.ENOTFOUND, "excerpt %d is no longer in the trash (restored elsewhere?): nothing was deleted", id)
 		}
 		used, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
 			JOIN blocks k ON k.briefing_id = b.id WHERE k.excerpt_id = ? ORDER BY b.id`, id)

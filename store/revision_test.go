@@ -344,3 +344,47 @@ func TestSaveLeavesOutBlocksOfExcerptsDeletedElsewhere(t *testing.T) {
 		t.Fatalf("save into a deleted briefing: %v", err)
 	}
 }
+
+// Found by a trial: the Trash window, listed before the command line
+// restored a source, deleted it for good; Empty trash deleted a briefing
+// trashed after the window listed the trash.
+func TestTrashWindowDeletesOnlyWhatItShowed(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	if err := s.TrashSource(ctx, src.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := s.RestoreSource(ctx, src.ID); err != nil { // elsewhere
+		t.Fatal(err)
+	}
+	wantCode(t, s.PurgeSource(ctx, src.ID, true), domain.ENOTFOUND)
+	if _, err := s.Source(ctx, src.ID); err != nil {
+		t.Fatalf("the restored source went: %v", err)
+	}
+	e := addExcerpt(t, s, src.ID, "small yard")
+	wantCode(t, s.PurgeExcerpt(ctx, e.ID, true), domain.ENOTFOUND)
+
+	shown := &domain.Briefing{Title: "Shown in the trash"}
+	later := &domain.Briefing{Title: "Trashed after the listing"}
+	for _, b := range []*domain.Briefing{shown, later} {
+		if err := s.CreateBriefing(ctx, b); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := s.TrashBriefing(ctx, shown.ID); err != nil {
+		t.Fatal(err)
+	}
+	listed, _ := s.Briefings(ctx, domain.BriefingFilter{Trashed: true})
+	upTo := *listed[0].TrashedAt
+	if err := s.TrashBriefing(ctx, later.ID); err != nil { // elsewhere, after
+		t.Fatal(err)
+	}
+	if n, err := s.EmptyTrashUpTo(ctx, upTo); err != nil || n != 1 {
+		t.Fatalf("emptied %d: %v", n, err)
+	}
+	left, _ := s.Briefings(ctx, domain.BriefingFilter{Trashed: true})
+	if len(left) != 1 || left[0].ID != later.ID {
+		t.Fatalf("left in the trash: %+v", left)
+	}
+}

@@ -254,9 +254,23 @@ func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (cla
 
 // DeleteSource implements domain.SourceService.
 func (s *Store) DeleteSource(ctx context.Context, id int64, force bool) error {
+	return s.deleteSource(ctx, id, force, false)
+}
+
+// PurgeSource deletes for good a source that is in the trash, and refuses
+// one that is not (restored elsewhere since the trash was listed).
+func (s *Store) PurgeSource(ctx context.Context, id int64, force bool) error {
+	return s.deleteSource(ctx, id, force, true)
+}
+
+func (s *Store) deleteSource(ctx context.Context, id int64, force, trashedOnly bool) error {
 	return s.update(ctx, func(tx *sql.Tx) error {
-		if _, err := getSource(ctx, tx, id, false); err != nil {
+		src, err := getSource(ctx, tx, id, false)
+		if err != nil {
 			return err
+		}
+		if trashedOnly && src.TrashedAt == nil {
+			return domain.Errorf(domain.ENOTFOUND, "source %d is no longer in the trash (restored elsewhere?): nothing was deleted", id)
 		}
 		used, err := sourceUsage(ctx, tx, id)
 		if err != nil {

@@ -250,22 +250,36 @@ func (s *Store) DeleteBriefing(ctx context.Context, id int64) error {
 // (with their excerpts) and excerpts in the trash; it returns how many
 // items went, an excerpt that went with its source not counted apart.
 func (s *Store) EmptyTrash(ctx context.Context) (n int, err error) {
+	return s.emptyTrash(ctx, "9999-12-31T00:00:00Z")
+}
+
+// EmptyTrashUpTo is EmptyTrash for what went to the trash at or before
+// upTo: a window that listed the trash empties what it showed, not what
+// another program trashed after (nor what was restored and trashed again).
+func (s *Store) EmptyTrashUpTo(ctx context.Context, upTo time.Time) (int, error) {
+	return s.emptyTrash(ctx, formatTime(upTo))
+}
+
+func (s *Store) emptyTrash(ctx context.Context, upTo string) (n int, err error) {
+	// julianday: the stored stamps drop trailing zeros of the fraction, so
+	// they do not compare as text.
+	const trashed = `trashed_at IS NOT NULL AND julianday(trashed_at) <= julianday(?)`
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		// Briefings first: their blocks are what could hold on to a trashed
 		// excerpt. The guards against blocks left after that keep a broken
 		// rule from making the whole trash impossible to empty.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid IN
-			(SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)`); err != nil {
+			(SELECT id * 4 + 3 FROM briefings WHERE `+trashed+`)`, upTo); err != nil {
 			return dbError("empty trash", err)
 		}
 		for _, q := range []string{
-			`DELETE FROM briefings WHERE trashed_at IS NOT NULL`,
-			`DELETE FROM sources WHERE trashed_at IS NOT NULL AND id NOT IN
+			`DELETE FROM briefings WHERE ` + trashed,
+			`DELETE FROM sources WHERE ` + trashed + ` AND id NOT IN
 				(SELECT e.source_id FROM excerpts e JOIN blocks k ON k.excerpt_id = e.id)`,
-			`DELETE FROM excerpts WHERE trashed_at IS NOT NULL AND id NOT IN
+			`DELETE FROM excerpts WHERE ` + trashed + ` AND id NOT IN
 				(SELECT excerpt_id FROM blocks WHERE excerpt_id IS NOT NULL)`,
 		} {
-			res, err := tx.ExecContext(ctx, q)
+			res, err := tx.ExecContext(ctx, q, upTo)
 			if err != nil {
 				return dbError("empty trash", err)
 			}
