@@ -116,7 +116,8 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 		b.ID = briefingID
 		kept := b.Blocks[:0]
 		for _, blk := range b.Blocks {
-			blk.ID = 0
+			// Blocks keep their numbers (a free number is taken back, one
+			// now used elsewhere is not), so scripts holding them still work.
 			if blk.Type == domain.BlockExcerpt {
 				if _, err := getExcerpt(ctx, tx, blk.ExcerptID); err != nil {
 					skipped++

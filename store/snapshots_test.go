@@ -31,6 +31,14 @@ func TestSnapshotAndRestore(t *testing.T) {
 	if got.Title != "Chip controls" || !sameList(blockTexts(got), []string{"One", "«small yard»"}) {
 		t.Fatalf("restored %q %v", got.Title, blockTexts(got))
 	}
+	// Restored blocks have the numbers they had in the version: scripts
+	// holding them keep working (a trial found every number changed).
+	v1b, _ := s.Snapshot(ctx, v1.ID)
+	for i, blk := range got.Blocks {
+		if blk.ID != v1b.Briefing.Blocks[i].ID {
+			t.Fatalf("block %d restored as %d", v1b.Briefing.Blocks[i].ID, blk.ID)
+		}
+	}
 	list, _ := s.Snapshots(ctx, b.ID)
 	if len(list) != 2 || list[0].Label != "Before restoring version "+itoa(v1.ID) {
 		t.Fatalf("history %+v", list)
