@@ -37,20 +37,33 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefi
 }
 
 func normalizeBriefing(b *domain.Briefing) error {
+	return normalizeBriefingSince(b, nil)
+}
+
+// normalizeBriefingSince is normalizeBriefing for an edit of old (see
+// domain.Briefing.ValidateSince).
+func normalizeBriefingSince(b, old *domain.Briefing) error {
 	st, err := domain.ParseStatus(string(b.Status))
 	if err != nil {
 		return err
 	}
 	b.Status = st
 	for _, blk := range b.Blocks {
-		if err := normalizeBlock(blk); err != nil {
+		if err := parseBlockGrades(blk); err != nil {
 			return err
 		}
 	}
-	return b.Validate()
+	return b.ValidateSince(old)
 }
 
 func normalizeBlock(blk *domain.Block) error {
+	if err := parseBlockGrades(blk); err != nil {
+		return err
+	}
+	return blk.Validate()
+}
+
+func parseBlockGrades(blk *domain.Block) error {
 	c, err := domain.ParseConfidence(string(blk.Confidence))
 	if err != nil {
 		return err
@@ -60,7 +73,7 @@ func normalizeBlock(blk *domain.Block) error {
 		return err
 	}
 	blk.Confidence, blk.Marking = c, m
-	return blk.Validate()
+	return nil
 }
 
 const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
@@ -166,17 +179,22 @@ func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 // older revision (b.Revision) is refused, so a command that read the
 // briefing before the app saved never writes the app's changes over.
 func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
-	meta := *b
-	meta.Blocks = nil
-	if err := normalizeBriefing(&meta); err != nil {
-		return err
-	}
-	b.Status = meta.Status
 	return s.update(ctx, func(tx *sql.Tx) error {
 		rev, err := briefingRevision(ctx, tx, b.ID)
 		if err != nil {
 			return err
 		}
+		// Values stored before the length rules may stay as they are.
+		cur, err := scanBriefing(tx.QueryRowContext(ctx, `SELECT `+briefingColumns+` FROM briefings b WHERE b.id = ?`, b.ID))
+		if err != nil {
+			return err
+		}
+		meta := *b
+		meta.Blocks = nil
+		if err := normalizeBriefingSince(&meta, cur); err != nil {
+			return err
+		}
+		b.Status = meta.Status
 		if b.Revision != 0 && b.Revision != rev {
 			return domain.ErrChangedMeanwhile
 		}
@@ -238,7 +256,7 @@ func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Bri
 // block list are written together, keeping the IDs of blocks that stay.
 // A copy edited from an older revision is merged with the library's.
 func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*domain.Saved, error) {
-	if err := normalizeBriefing(b); err != nil {
+	if err := normalizeBriefingSince(b, base); err != nil {
 		return nil, err
 	}
 	saved := &domain.Saved{}
@@ -286,7 +304,7 @@ func mergeWithLibrary(ctx context.Context, tx *sql.Tx, base, b *domain.Briefing)
 	if len(conflicts) > 0 {
 		return nil, &domain.MergeConflict{Theirs: theirs, Conflicts: conflicts}
 	}
-	return merged, normalizeBriefing(merged)
+	return merged, normalizeBriefingSince(merged, theirs)
 }
 
 // DuplicateBriefing implements domain.BriefingService. The copy is a draft

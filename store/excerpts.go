@@ -199,9 +199,14 @@ func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*d
 // UpdateExcerpt implements domain.ExcerptService. The merge with changes
 // made elsewhere happens in the same transaction as the write.
 func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (clashes []domain.Conflict, err error) {
-	if err := checkExcerptGrades(e); err != nil {
+	chk := *e
+	if base != nil && chk.Note == base.Note {
+		chk.Note = "" // stored before the length rules, perhaps: it may stay
+	}
+	if err := checkExcerptGrades(&chk); err != nil {
 		return nil, err
 	}
+	e.Credibility, e.Marking = chk.Credibility, chk.Marking
 	e.Tags = domain.NormalizeTags(e.Tags)
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		cur, err := getExcerpt(ctx, tx, e.ID)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -387,4 +388,33 @@ func TestTrashWindowDeletesOnlyWhatItShowed(t *testing.T) {
 	if len(left) != 1 || left[0].ID != later.ID {
 		t.Fatalf("left in the trash: %+v", left)
 	}
+}
+
+// A value stored before the length rules (an over-long bottom line from
+// an older version) does not block saving other edits; typing more into
+// it is held to the rule.
+func TestOldOverlongValuesDoNotBlockOtherEdits(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, _ := newBriefing(t, s)
+	long := strings.Repeat("Long bottom line. ", 400) // over 5,000 characters
+	if _, err := s.w.Exec(`UPDATE briefings SET summary = ? WHERE id = ?`, long, b.ID); err != nil {
+		t.Fatal(err)
+	}
+	base, _ := s.Briefing(ctx, b.ID)
+	mine, _ := s.Briefing(ctx, b.ID)
+	mine.Title = "Retitled"
+	if _, err := s.SaveBriefing(ctx, base, mine); err != nil {
+		t.Fatalf("saving the title: %v", err)
+	}
+	cur, _ := s.Briefing(ctx, b.ID)
+	cur.Author = "Desk"
+	if err := s.UpdateBriefing(ctx, cur); err != nil {
+		t.Fatalf("the command line's edit: %v", err)
+	}
+	base, _ = s.Briefing(ctx, b.ID)
+	mine, _ = s.Briefing(ctx, b.ID)
+	mine.Summary += " More."
+	_, err := s.SaveBriefing(ctx, base, mine)
+	wantCode(t, err, domain.EINVALID)
 }
