@@ -173,10 +173,15 @@ func rescueNote(paths []string) string {
 	}
 	var parts []string
 	if len(briefings) > 0 {
-		parts = append(parts, fmt.Sprintf("Your latest changes are in %s. When the library can be written again, bring them back with File → Import… (choose the file), or on the command line:\n\nattache briefing import FILE", strings.Join(briefings, ", ")))
+		var cmds []string
+		for _, b := range briefings {
+			cmds = append(cmds, "attache briefing import "+domain.ShellQuote(b))
+		}
+		parts = append(parts, fmt.Sprintf("Your latest changes are in %s. Bring them back (as a new briefing) with File → Import… (choose the file), or on the command line:\n\n%s",
+			strings.Join(briefings, ", "), strings.Join(cmds, "\n")))
 	}
 	if len(notes) > 0 {
-		parts = append(parts, fmt.Sprintf("Your latest changes to excerpts are in %s: when the library can be written again, copy them back in the Excerpts view.", strings.Join(notes, ", ")))
+		parts = append(parts, fmt.Sprintf("Your latest changes to excerpts are in %s: copy them back in the Excerpts view.", strings.Join(notes, ", ")))
 	}
 	return strings.Join(parts, "\n\n")
 }

@@ -123,5 +123,5 @@ func missingLibrary(path string) error {
 	} else {
 		where += " (no such file)"
 	}
-	return domain.Errorf(domain.ENOTFOUND, "%s: check the path given with --db (or ATTACHE_DB); to start a new library there, import a file into it (attache import FILE --db %s)", where, shellQuote(path))
+	return domain.Errorf(domain.ENOTFOUND, "%s: check the path given with --db (or ATTACHE_DB); to start a new library there, import a file into it (attache import FILE --db %s)", where, domain.ShellQuote(path))
 }

@@ -53,7 +53,7 @@ func prepareFile(path string, create bool) (writable bool, err error) {
 		}
 		if !create {
 			// Setting it up is a write, and it may have been a library.
-			return false, domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes), and there is no backup of it: if it held a library, look for a copy of it elsewhere; to start a new library in it, import a file into it (attache import FILE --db %s)", path, shellQuote(path))
+			return false, domain.Errorf(domain.EINVALID, "the library file %s is empty (0 bytes), and there is no backup of it: if it held a library, look for a copy of it elsewhere; to start a new library in it, import a file into it (attache import FILE --db %s)", path, domain.ShellQuote(path))
 		}
 		return canWrite(path), nil
 	case err == nil:

@@ -15,7 +15,6 @@ import (
 	"fmt"
 	"net/url"
 	"os"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"syscall"
@@ -119,20 +118,7 @@ func backupAdvice(path string) string {
 // restoreCommand is the command line restoring backup into the library at
 // path: with --db, since path need not be the default library.
 func restoreCommand(backup, path string) string {
-	return fmt.Sprintf("attache restore %s --db %s", shellQuote(backup), shellQuote(path))
-}
-
-// shellQuote quotes s for a POSIX shell when it holds anything but plain
-// path characters, so a command with a path like "My Library.db" can be
-// pasted as it is.
-func shellQuote(s string) string {
-	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("/._-+,:@%", r))
-	}) < 0
-	if plain {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+	return fmt.Sprintf("attache restore %s --db %s", domain.ShellQuote(backup), domain.ShellQuote(path))
 }
 
 // isDamage tells whether err shows the library file is damaged.
