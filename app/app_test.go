@@ -297,7 +297,7 @@ func TestExcerptsFilterBySource(t *testing.T) {
 }
 
 func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
-	autosaveDelay = 20 * time.Millisecond
+	setAutosave(t, 20*time.Millisecond)
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	eventually(t, "the composer", func() bool { return c.d != nil && c.blocks.Length() == 19 })
@@ -345,7 +345,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 }
 
 func TestComposerVersionsAndExport(t *testing.T) {
-	autosaveDelay = 20 * time.Millisecond
+	setAutosave(t, 20*time.Millisecond)
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	eventually(t, "the composer", func() bool { return c.d != nil })

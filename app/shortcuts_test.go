@@ -148,6 +148,9 @@ func TestEveryMenuShortcutWorksInsideATextField(t *testing.T) {
 }
 
 func TestCtrlZInAComposerFieldUndoesTheBriefing(t *testing.T) {
+	// No save lands between the keys: Fyne's test driver would run it
+	// beside them, where the real event loop runs it between.
+	setAutosave(t, time.Hour)
 	u, _ := openSampleBriefing(t)
 	c := u.briefings.composer
 	title := c.d.b.Title
