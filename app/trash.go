@@ -157,9 +157,20 @@ func (w *trashWindow) reload() {
 				w.ui.showError(err)
 				return
 			}
+			// The same item stays selected if it is still there: reloads
+			// also come from changes made elsewhere, under a click.
+			var was *trashItem
+			if w.selected >= 0 && w.selected < len(w.items) {
+				was = &w.items[w.selected]
+			}
 			w.items, w.selected = items, -1
 			w.list.UnselectAll()
 			w.list.Refresh()
+			for i, it := range items {
+				if was != nil && it.kind == was.kind && it.id == was.id {
+					w.list.Select(i)
+				}
+			}
 			if len(items) == 0 {
 				w.status.SetText("The trash is empty. Deleted sources, excerpts and briefings wait here until you empty it.")
 			} else {

@@ -33,3 +33,26 @@ func TestChangedElsewhereSeesOnlyOtherWriters(t *testing.T) {
 		t.Fatal("the same change was reported twice")
 	}
 }
+
+// A reading command (open, read, close) is no change: its closing used to
+// checkpoint the log, which moved data_version, and an open Trash window
+// reloaded under the analyst's click.
+func TestReadingElsewhereIsNoChange(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	addSource(t, s, "Ours", chipsText)
+	if _, err := s.ChangedElsewhere(ctx); err != nil {
+		t.Fatal(err)
+	}
+	r, err := OpenExisting(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.Sources(ctx, domain.SourceFilter{}); err != nil {
+		t.Fatal(err)
+	}
+	r.Close()
+	if changed, _ := s.ChangedElsewhere(ctx); changed {
+		t.Fatal("a reading command counted as a change")
+	}
+}

@@ -40,6 +40,7 @@ type Store struct {
 	copyTaken time.Time // when it was taken
 
 	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
+	wrote       atomic.Bool  // a transaction was committed through this store
 }
 
 var (
@@ -167,7 +168,12 @@ func (s *Store) Close() error {
 		errs = append(errs, s.r.Close())
 	}
 	if s.w != nil {
-		_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		// Only after writing: a checkpoint moves other connections'
+		// data_version, and an open window would take a reading command
+		// for a change (see ChangedElsewhere).
+		if s.wrote.Load() {
+			_, _ = s.w.Exec("PRAGMA wal_checkpoint(TRUNCATE)")
+		}
 		errs = append(errs, s.w.Close())
 	}
 	if s.copyDir != "" {
@@ -229,6 +235,7 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	if err := tx.Commit(); err != nil {
 		return s.damaged(dbError("commit", err))
 	}
+	s.wrote.Store(true)
 	return nil
 }
 
