@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/attache/attache/domain"
 )
@@ -220,8 +221,8 @@ func (d *draft) toldKept(clashes []domain.Conflict) {
 		}
 		what += c.Describe()
 	}
-	d.ui.notify("“" + d.b.Title + "” was also changed elsewhere (" + what +
-		"). Your version is kept; the other is in Versions as “" + keptLabel + "”.")
+	d.ui.notify("“" + d.b.Title + "” was also changed elsewhere: " + what +
+		". Your version is kept; the other is in Versions as “" + keptLabel + "”.")
 }
 
 // sameContent says whether two copies show the same briefing, block
@@ -256,7 +257,7 @@ func (d *draft) saveDone(r *saveResult, err error) {
 	case errors.Is(err, domain.ErrGone):
 		d.stop()
 		d.status("Not saved — briefing deleted")
-		d.ui.rescueGone(d, err)
+		d.ui.rescueGone(d)
 	case err != nil:
 		d.status("Not saved — retrying")
 		if !d.failing {
@@ -307,7 +308,7 @@ func (d *draft) tryFlush() error {
 
 // rescueGone keeps the edits of a briefing deleted for good elsewhere in a
 // rescue copy and tells the analyst where.
-func (u *UI) rescueGone(d *draft, cause error) {
+func (u *UI) rescueGone(d *draft) {
 	kept := &draft{ui: u, b: cloneBriefing(d.b), stopped: true}
 	if u.briefings.composer.d == d {
 		u.briefings.closeComposer()
@@ -319,8 +320,11 @@ func (u *UI) rescueGone(d *draft, cause error) {
 				u.showError(err)
 				return
 			}
-			u.inform("Changes kept", "“"+kept.b.Title+"” was deleted for good elsewhere ("+domain.ErrorMessage(cause)+
-				"), so your latest changes could not be saved into it.\n\n"+rescueNote(paths))
+			// A notice, not a dialog: a dialog would take the keys still
+			// being typed, and Enter would close it unread.
+			full := "“" + kept.b.Title + "” was deleted for good elsewhere, so your latest changes could not be saved into it.\n\n" + rescueNote(paths)
+			u.notifyAction("“"+kept.b.Title+"” was deleted for good elsewhere: your latest changes are kept in "+strings.Join(paths, ", ")+".",
+				"Show", func() { u.inform("Changes kept", full) })
 		})
 	})
 }

@@ -123,7 +123,7 @@ func TestClashKeepsTheAnalystsSideAndTheOtherAsAVersion(t *testing.T) {
 	if !kept {
 		t.Fatalf("the other side's title is in no version: %v", vs)
 	}
-	eventually(t, "the notice", func() bool { return strings.Contains(u.notice(), "also changed elsewhere (the title)") })
+	eventually(t, "the notice", func() bool { return strings.Contains(u.notice(), "also changed elsewhere: the title.") })
 }
 
 // New blocks keep the number their first save gave them: saves never
@@ -171,7 +171,7 @@ func TestEditsToABriefingDeletedElsewhereAreRescued(t *testing.T) {
 	}
 	fyne.DoAndWait(func() { c.d.save() })
 	eventually(t, "the rescue", func() bool { return c.d == nil })
-	eventually(t, "the message", func() bool { return overlayContains(u, "deleted for good elsewhere") })
+	eventually(t, "the notice", func() bool { return strings.Contains(u.notice(), "deleted for good elsewhere") })
 	copies, _ := filepath.Glob(filepath.Join(filepath.Dir(lib.Path()), "rescue", "*-unsaved-*.json"))
 	if len(copies) != 1 {
 		t.Fatalf("rescue copies: %v", copies)
