@@ -218,8 +218,14 @@ func (s *session) startApp() {
 	s.t.Helper()
 	s.runs++
 	s.do("start the app (run %d)", s.runs)
+	s.launch(exec.Command(attacheBin, "--db", s.lib))
+}
+
+// launch starts cmd (the app, perhaps through a shell) with the probe on
+// and waits for its window to show.
+func (s *session) launch(cmd *exec.Cmd) {
+	s.t.Helper()
 	_ = os.Remove(s.probePath())
-	cmd := exec.Command(attacheBin, "--db", s.lib)
 	cmd.Env = append(append(s.env(), s.appEnv...), "ATTACHE_TEST_PROBE="+s.probePath())
 	cmd.Dir = s.dir
 	s.appOut = &lockedBuffer{}

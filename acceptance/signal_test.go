@@ -15,23 +15,7 @@ func (s *session) startAppIgnoringSIGINT() {
 	s.t.Helper()
 	s.runs++
 	s.do("start the app with SIGINT ignored (run %d)", s.runs)
-	cmd := exec.Command("sh", "-c", `trap "" INT; exec "$0" --db "$1"`, attacheBin, s.lib)
-	cmd.Env = append(s.env(), "ATTACHE_TEST_PROBE="+s.probePath())
-	cmd.Dir = s.dir
-	s.appOut = &lockedBuffer{}
-	cmd.Stdout, cmd.Stderr = s.appOut, s.appOut
-	cmd.SysProcAttr = dieWithTest()
-	if err := cmd.Start(); err != nil {
-		s.fail("starting %s: %v", attacheBin, err)
-	}
-	s.app = cmd
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	s.appDone = done
-	s.waitWindow()
-	s.waitFor("the probe answers with the main window", 30*time.Second, func(tr *tree) bool {
-		return tr.window() != nil
-	})
+	s.launch(exec.Command("sh", "-c", `trap "" INT; exec "$0" --db "$1"`, attacheBin, s.lib))
 }
 
 // SIGINT to an app started with SIGINT ignored: Fyne's driver catches it

@@ -172,8 +172,13 @@ func (c *composer) open(b *domain.Briefing) {
 		if !c.d.stopped { // a briefing gone for good was rescued instead
 			c.pending[c.d.b.ID] = c.d
 		}
+	case c.d != nil && c.d.b.ID == b.ID && b.Revision <= c.d.base.Revision:
+		// The same briefing selected again (the list reloaded), read
+		// before what was just typed was saved: the draft is newer.
+		// Replacing it would put the older text back under the typing.
+		return
 	case c.d != nil && c.d.b.ID == b.ID:
-		c.d.stop() // the same briefing reloaded (a version restored): b replaces it
+		c.d.stop() // the same briefing changed in the library (a version restored): b replaces it
 		defer c.ui.libraryChanged(changedBriefings)
 	case wrote:
 		defer c.ui.libraryChanged(changedBriefings) // the list shows the last briefing's new state

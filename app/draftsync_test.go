@@ -293,3 +293,23 @@ func TestExcerptDeletedElsewhereKeepsTheTyping(t *testing.T) {
 		t.Fatalf("the rescue copy lacks the typing: %s", data)
 	}
 }
+
+// The briefing selected again (the list reloaded) with a copy read before
+// the typing was saved must not put the older text back under the typing.
+func TestReopeningWithAnOlderCopyKeepsTheTyping(t *testing.T) {
+	setAutosave(t, time.Hour)
+	quietFollow(t)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	id := c.d.b.ID
+	older, _ := lib.Briefing(ctx, id)
+	fyne.DoAndWait(func() { c.summary.SetText("Typed just now") })
+	fyne.DoAndWait(func() { c.open(older) })
+	if c.d.b.Summary != "Typed just now" || c.summary.Text != "Typed just now" {
+		t.Fatalf("reopening put back %q (field %q)", c.d.b.Summary, c.summary.Text)
+	}
+	if b, _ := lib.Briefing(ctx, id); b.Summary != "Typed just now" {
+		t.Fatalf("the library has %q", b.Summary)
+	}
+}
