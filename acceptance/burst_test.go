@@ -177,11 +177,17 @@ func prepareBurst(s *session) {
 	s.cli("briefing", "add", "1", "--commentary", "Opening line.")
 }
 
+// commentaryRow matches the commentary's text, in its row or the editor:
+// "Opening line.", then "Opening line. Trial N. word00 …".
+func commentaryRow(n *node) bool {
+	return strings.Contains(n.Text, "Opening") || strings.Contains(n.Text, "Trial") || strings.Contains(n.Text, "word0")
+}
+
 // commentaryField is the block editor's field once it shows the
 // commentary.
 func commentaryField(tr *tree) *node {
 	e := editorEntry(tr)
-	if e == nil || !strings.HasPrefix(e.Text, "Opening line.") {
+	if e == nil || !commentaryRow(e) {
 		return nil
 	}
 	return e
@@ -195,11 +201,15 @@ func TestTypingBurstSurvivesKill(t *testing.T) {
 	for i := range burstTrials() {
 		if i > 0 {
 			s.startApp()
+			time.Sleep(time.Second) // the window places itself again just after it shows
 		}
 		s.showView("Briefings")
 		s.do("open the briefing and its commentary block")
 		s.clickOn("the briefing's row", typ("Label"), textPrefix("Burst"), inLayer("content"), shown())
-		s.clickOn("the commentary's row", typ("Label"), textPrefix("Opening line."), inLayer("content"), shown())
+		// Matched loosely: the setup typing of a trial after a restart
+		// has been seen to lose one key (see the note of #12), which the
+		// measurement copes with, as it reads the text back first.
+		s.clickOn("the commentary's row", typ("Label"), commentaryRow, inLayer("content"), shown())
 		s.waitFor("the block editor shows the commentary", 5*time.Second, func(tr *tree) bool { return commentaryField(tr) != nil })
 		s.click(commentaryField(s.tree()))
 		s.replaceText(fmt.Sprintf("Opening line. Trial %d.", i+1))
@@ -225,6 +235,7 @@ func TestTypingBurstInNoteSurvivesKill(t *testing.T) {
 	for i := range burstTrials() {
 		if i > 0 {
 			s.startApp()
+			time.Sleep(time.Second) // the window places itself again just after it shows
 		}
 		s.showView("Excerpts")
 		s.do("select the excerpt")
