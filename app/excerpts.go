@@ -2,7 +2,6 @@ package app
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -217,35 +216,6 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
 	} else {
 		s.status.SetText(plural(len(list), "excerpt"))
 	}
-}
-
-// follow takes in the listed copy of the excerpt being edited when it was
-// changed elsewhere and nothing typed here is waiting to be saved. A list
-// read before the last save landed is older than the form: left alone.
-func (s *excerptsScreen) follow(listed *domain.Excerpt) {
-	x := s.edit
-	if x == nil || x.saving || !x.isSaved() || !listed.UpdatedAt.After(x.base.UpdatedAt) ||
-		sameExcerpt(listed, x.base) {
-		return
-	}
-	x.e, x.base = cloneExcerpt(listed), cloneExcerpt(listed)
-	s.showEdit(x)
-}
-
-// showEdit shows the edit's excerpt in the form when it is the one shown.
-func (s *excerptsScreen) showEdit(x *excerptEdit) {
-	if x != s.edit {
-		return
-	}
-	s.filling = true
-	s.fields.set(x.e)
-	s.filling = false
-}
-
-// sameExcerpt compares the fields the form edits.
-func sameExcerpt(a, b *domain.Excerpt) bool {
-	return strings.TrimSpace(a.Note) == strings.TrimSpace(b.Note) && a.Credibility == b.Credibility &&
-		a.Marking == b.Marking && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags))
 }
 
 func (s *excerptsScreen) onSelect(i widget.ListItemID) {
