@@ -200,14 +200,18 @@ func TestTypingBurstSurvivesKill(t *testing.T) {
 	var trials []burst
 	for i := range burstTrials() {
 		if i > 0 {
+			// The kill can leave a key held on the X server (a typing
+			// xdotool cut off): released, or the next app reads "O" as
+			// Ctrl+O and opens the Import dialog.
+			s.xdotool("keyup", "Control_L", "Control_R", "Shift_L", "Shift_R", "Alt_L", "Alt_R", "Super_L")
 			s.startApp()
 			time.Sleep(time.Second) // the window places itself again just after it shows
 		}
 		s.showView("Briefings")
 		s.do("open the briefing and its commentary block")
 		s.clickOn("the briefing's row", typ("Label"), textPrefix("Burst"), inLayer("content"), shown())
-		// Matched loosely: the setup typing of a trial after a restart
-		// has been seen to lose one key (see the note of #12), which the
+		// Matched loosely: a trial after a restart lost a key of its setup
+		// typing to a modifier left held by the kill, which the
 		// measurement copes with, as it reads the text back first.
 		s.clickOn("the commentary's row", typ("Label"), commentaryRow, inLayer("content"), shown())
 		s.waitFor("the block editor shows the commentary", 5*time.Second, func(tr *tree) bool { return commentaryField(tr) != nil })
@@ -234,6 +238,10 @@ func TestTypingBurstInNoteSurvivesKill(t *testing.T) {
 	var trials []burst
 	for i := range burstTrials() {
 		if i > 0 {
+			// The kill can leave a key held on the X server (a typing
+			// xdotool cut off): released, or the next app reads "O" as
+			// Ctrl+O and opens the Import dialog.
+			s.xdotool("keyup", "Control_L", "Control_R", "Shift_L", "Shift_R", "Alt_L", "Alt_R", "Super_L")
 			s.startApp()
 			time.Sleep(time.Second) // the window places itself again just after it shows
 		}
