@@ -53,7 +53,12 @@ func TestOneFieldDialogFocusesItsFieldEnterSubmitsEscapeCancels(t *testing.T) {
 		t.Fatalf("keep editing did not bring the form back as typed (%q)", entry.Text)
 	}
 	pressKey(u, fyne.KeyReturn)
-	eventually(t, "the fetch's error", func() bool { return overlayContains(u, "404") })
+	// The test driver runs the fetch's UI work on its own goroutine: wait
+	// until the error is both showing and known to Escape.
+	eventually(t, "the fetch's error", func() bool {
+		open := openDialogs[u.win]
+		return len(open) > 0 && treeContains(open[len(open)-1].overlay, "404")
+	})
 	if fetched != 1 {
 		t.Fatalf("Enter fetched %d times", fetched)
 	}
