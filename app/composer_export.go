@@ -20,6 +20,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 )
 
 const prefExportFolder = "exportFolder"
@@ -181,7 +182,7 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 		".pdf": func(w io.Writer, b *domain.Bundle) error {
 			return export.WritePDF(w, b, export.PDFOptions{Paper: paper, AllowMissing: allowMissing})
 		},
-		".md": export.WriteMarkdown, ".json": export.WriteJSON}[ext]
+		".md": export.WriteMarkdown, ".json": interchange.WriteJSON}[ext]
 	background(func() {
 		err := export.WriteFileAtomic(ctx, path, 0o666, func(w io.Writer) error { return write(w, bundle) })
 		if err == nil && !c.ui.lib.ReadOnly() {

@@ -21,7 +21,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
 )
@@ -208,7 +208,7 @@ func TestClosingOverUnsavedEditsOffersARescueCopy(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	bundle, err := export.ReadJSON(f)
+	bundle, err := interchange.ReadJSON(f)
 	if err != nil || bundle.Briefing.Summary != long || len(bundle.Sources) == 0 {
 		t.Fatalf("rescue copy reads back as %v", err)
 	}
@@ -401,7 +401,7 @@ func TestRestoreKeepsUnsavedEditsInARescueCopy(t *testing.T) {
 	defer f.Close()
 	// The library was closed, so no source could be read: the copy still
 	// imports, its excerpts kept as quoted commentary.
-	bundle, err := export.ReadJSON(f)
+	bundle, err := interchange.ReadJSON(f)
 	if err != nil || bundle.Briefing.Title != "Typed just before the restore" {
 		t.Fatalf("the rescue copy does not import: %v", err)
 	}

@@ -15,8 +15,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
 	"github.com/attache/attache/ingest"
+	"github.com/attache/attache/interchange"
 )
 
 // importResult is what happened to one file.
@@ -181,7 +181,7 @@ func (u *UI) importBriefingFile(ctx context.Context, path, name string) importRe
 		return importResult{name: name, err: err}
 	}
 	defer f.Close()
-	bundle, err := export.ReadJSON(f)
+	bundle, err := interchange.ReadJSON(f)
 	if err != nil {
 		return importResult{name: name, err: err}
 	}

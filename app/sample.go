@@ -5,7 +5,7 @@ import (
 
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 )
 
 // offerSample asks, on a library with no sources, whether to load the
@@ -39,7 +39,7 @@ func (u *UI) onLoadSample() {
 		return
 	}
 	background(func() {
-		b, err := export.ReadJSON(bytes.NewReader(assets.SampleBriefing))
+		b, err := interchange.ReadJSON(bytes.NewReader(assets.SampleBriefing))
 		var there *domain.BriefingSummary
 		if err == nil {
 			there, err = u.findBriefing(b.Briefing.Title)

@@ -3,7 +3,7 @@ package assets
 import _ "embed" // for go:embed
 
 // SampleBriefing is the sample library: a briefing with its sources and
-// excerpts in the JSON interchange format (see export/json.go). It is offered
+// excerpts in the JSON interchange format (see interchange/write.go). It is offered
 // to a new user on first run. The sources are invented for the sample: their
 // publishers, authors and figures are fictional.
 //

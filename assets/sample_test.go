@@ -10,6 +10,7 @@ import (
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 )
 
 func readSample(t *testing.T) *domain.Bundle {
@@ -17,7 +18,7 @@ func readSample(t *testing.T) *domain.Bundle {
 	if len(assets.SampleBriefing) == 0 {
 		t.Fatal("the sample briefing is not embedded")
 	}
-	b, err := export.ReadJSON(bytes.NewReader(assets.SampleBriefing))
+	b, err := interchange.ReadJSON(bytes.NewReader(assets.SampleBriefing))
 	if err != nil {
 		t.Fatalf("ReadJSON of the sample briefing: %v", err)
 	}
@@ -79,10 +80,10 @@ func TestSampleBriefingReads(t *testing.T) {
 func TestSampleBriefingRoundTrips(t *testing.T) {
 	b := readSample(t)
 	var out bytes.Buffer
-	if err := export.WriteJSON(&out, b); err != nil {
+	if err := interchange.WriteJSON(&out, b); err != nil {
 		t.Fatalf("WriteJSON: %v", err)
 	}
-	again, err := export.ReadJSON(bytes.NewReader(out.Bytes()))
+	again, err := interchange.ReadJSON(bytes.NewReader(out.Bytes()))
 	if err != nil {
 		t.Fatalf("ReadJSON of WriteJSON output: %v", err)
 	}

@@ -8,7 +8,7 @@ import (
 	"os"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 	"github.com/spf13/cobra"
 )
 
@@ -311,7 +311,7 @@ func (a *cliApp) briefingImportCommand() *cobra.Command {
 				return domain.Errorf(domain.EINVALID, "cannot read %s: %v", args[0], err)
 			}
 			defer f.Close()
-			bundle, err := export.ReadJSON(f)
+			bundle, err := interchange.ReadJSON(f)
 			if err != nil {
 				return domain.Errorf(domain.ErrorCode(err), "%s: %s", args[0], domain.ErrorMessage(err))
 			}

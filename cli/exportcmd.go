@@ -7,6 +7,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 	"github.com/spf13/cobra"
 )
 
@@ -26,7 +27,7 @@ func (o exportOptions) writer(format string) func(io.Writer, *domain.Bundle) err
 	case "md":
 		return export.WriteMarkdown
 	case "json":
-		return export.WriteJSON
+		return interchange.WriteJSON
 	}
 	return nil
 }

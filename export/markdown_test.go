@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,7 +11,10 @@ import (
 	"time"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/testbundle"
 )
+
+var updateGolden = flag.Bool("update", false, "rewrite the golden files in testdata")
 
 // The sources and the briefing are invented for these tests.
 const (
@@ -219,3 +223,4 @@ func TestMarkdownEscape(t *testing.T) {
 		t.Errorf("mdHeading = %q", got)
 	}
 }
+func testBundle(t testing.TB) *domain.Bundle { return testbundle.Bundle(t) }

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/interchange"
 )
 
 // benchBundle generates a briefing of n excerpts in sections of ten, fed
@@ -50,10 +51,10 @@ func benchBundle(tb testing.TB, n int) *domain.Bundle {
 			blk.Excerpt.Start, blk.Excerpt.End = spans[0].Start, spans[0].End
 		}
 	}
-	if err := WriteJSON(&js, &domain.Bundle{Briefing: b, Sources: sources}); err != nil {
+	if err := interchange.WriteJSON(&js, &domain.Bundle{Briefing: b, Sources: sources}); err != nil {
 		tb.Fatal(err)
 	}
-	bundle, err := ReadJSON(&js)
+	bundle, err := interchange.ReadJSON(&js)
 	if err != nil {
 		tb.Fatal(err)
 	}

@@ -13,7 +13,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
+	"github.com/attache/attache/interchange"
 )
 
 // libraryCounts counts every table an import writes, the search index
@@ -123,7 +123,7 @@ func jsonString(s string) string {
 // spoiled after reading, so the import fails part-way: then the library
 // must hold exactly what it held before (all or nothing).
 func FuzzImportBundle(f *testing.F) {
-	files := []string{"../export/testdata/golden.json", "../export/testdata/handwritten.json", "../assets/sample/sample-briefing.json"}
+	files := []string{"../interchange/testdata/golden.json", "../interchange/testdata/handwritten.json", "../assets/sample/sample-briefing.json"}
 	for _, name := range files {
 		data, err := os.ReadFile(filepath.FromSlash(name))
 		if err != nil {
@@ -138,11 +138,11 @@ func FuzzImportBundle(f *testing.F) {
 		f.Add([]byte(s), uint8(i+1))
 	}
 	f.Fuzz(func(t *testing.T, data []byte, breakAt uint8) {
-		file, err := export.ReadJSON(bytes.NewReader(data))
+		file, err := interchange.ReadJSON(bytes.NewReader(data))
 		if err != nil {
 			return // FuzzReadJSON holds ReadJSON's refusals to account
 		}
-		want, err := export.ReadJSON(bytes.NewReader(data)) // ImportBundle changes file
+		want, err := interchange.ReadJSON(bytes.NewReader(data)) // ImportBundle changes file
 		if err != nil {
 			t.Fatalf("ReadJSON accepted the file once, then refused it: %v", err)
 		}
@@ -198,10 +198,10 @@ func FuzzImportBundle(f *testing.F) {
 		sameImport(t, want, got)
 		sameSources(t, want, got, known)
 		var out bytes.Buffer
-		if err := export.WriteJSON(&out, got); err != nil {
+		if err := interchange.WriteJSON(&out, got); err != nil {
 			t.Fatalf("WriteJSON of the imported briefing: %v", err)
 		}
-		if _, err := export.ReadJSON(&out); err != nil {
+		if _, err := interchange.ReadJSON(&out); err != nil {
 			t.Fatalf("the imported briefing, exported again, does not read: %v\n%s", err, out.Bytes())
 		}
 	})

@@ -85,7 +85,7 @@
 //
 // Files larger than 256 MiB are refused before parsing.
 
-package export
+package interchange
 
 import (
 	"bufio"

@@ -1,4 +1,4 @@
-package export
+package interchange
 
 import (
 	"bytes"
@@ -180,7 +180,7 @@ func TestReadJSONNullsAndExtras(t *testing.T) {
 }
 
 func TestJSONKeepsPagesAndChecksThem(t *testing.T) {
-	b := pdfBundle(1, domain.StatusFinal)
+	b := testBundle(t)
 	b.Sources[0].Pages = []int{40, 90}
 	var buf bytes.Buffer
 	if err := WriteJSON(&buf, b); err != nil {
@@ -217,5 +217,25 @@ func TestReadJSONRefusesWhatTheImportersWould(t *testing.T) {
 	}
 	if b, err := ReadJSON(strings.NewReader("\uFEFF" + base)); err != nil || b.Briefing.Title != "T" {
 		t.Errorf("a file with a byte-order mark: %v", err)
+	}
+}
+
+// A briefing file from someone else cannot bring in a source whose address
+// is not a web page's; the message names the source and its line.
+func TestReadJSONRefusesOtherURLSchemes(t *testing.T) {
+	for _, u := range []string{"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "example.org/x"} {
+		doc := strings.Replace(baseDoc, `"kind": "note",`, `"kind": "note", "url": "`+u+`",`, 1)
+		_, err := ReadJSON(strings.NewReader(doc))
+		if err == nil {
+			t.Errorf("url %q: accepted", u)
+			continue
+		}
+		if msg := err.Error(); !strings.HasPrefix(msg, `source 2 (line 8): "url": `) || !strings.Contains(msg, "leave the address empty") {
+			t.Errorf("url %q: %v", u, msg)
+		}
+	}
+	doc := strings.Replace(baseDoc, `"kind": "note",`, `"kind": "note", "url": "https://example.org/x",`, 1)
+	if _, err := ReadJSON(strings.NewReader(doc)); err != nil {
+		t.Errorf("an https address: %v", err)
 	}
 }
