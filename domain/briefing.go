@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -201,40 +200,6 @@ type BriefingSummary struct {
 type BriefingFilter struct {
 	Trashed bool // list the trash instead of live briefings
 	Query   string
-}
-
-// BriefingService stores briefings and their blocks.
-type BriefingService interface {
-	// CreateBriefing stores b and any blocks it already has.
-	CreateBriefing(ctx context.Context, b *Briefing) error
-	// Briefing loads b with its blocks in order, excerpts resolved.
-	Briefing(ctx context.Context, id int64) (*Briefing, error)
-	Briefings(ctx context.Context, f BriefingFilter) ([]*BriefingSummary, error)
-	// UpdateBriefing saves the metadata of b (not its blocks).
-	UpdateBriefing(ctx context.Context, b *Briefing) error
-	// SaveBriefing writes b, the composer's copy edited from base (the
-	// copy as last loaded or saved), in one transaction. If the briefing
-	// changed elsewhere since base.Revision, the changes are merged
-	// (MergeBriefing); where both changed the same thing nothing is
-	// written and a *MergeConflict carries the library's copy.
-	SaveBriefing(ctx context.Context, base, b *Briefing) (*Saved, error)
-	// BriefingRevision reads a briefing's revision and whether it is in the
-	// trash, cheaply: an open window polls it to follow changes made
-	// elsewhere.
-	BriefingRevision(ctx context.Context, id int64) (rev int64, trashed bool, err error)
-	// AddBlock inserts blk at position pos (0-based; pos < 0 or past the end
-	// appends) and fills in blk.ID.
-	AddBlock(ctx context.Context, briefingID int64, blk *Block, pos int) error
-	UpdateBlock(ctx context.Context, blk *Block) error
-	// MoveBlock puts the block at position pos (0-based, clamped).
-	MoveBlock(ctx context.Context, blockID int64, pos int) error
-	RemoveBlock(ctx context.Context, blockID int64) error
-	DuplicateBriefing(ctx context.Context, id int64) (*Briefing, error)
-	TrashBriefing(ctx context.Context, id int64) error
-	RestoreBriefing(ctx context.Context, id int64) error
-	// DeleteBriefing deletes a briefing in the trash for good, with its
-	// versions; one outside the trash is refused (trash it first).
-	DeleteBriefing(ctx context.Context, id int64) error
 }
 
 // ErrChangedMeanwhile refuses a write from a copy of a briefing that was

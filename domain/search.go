@@ -1,7 +1,5 @@
 package domain
 
-import "context"
-
 // HitKind says what a search hit points at.
 type HitKind string
 
@@ -33,11 +31,4 @@ type SearchHit struct {
 type SearchOptions struct {
 	Kinds []HitKind
 	Limit int
-}
-
-// SearchService finds anything in the library. Any text a user types is a
-// valid query: words, prefixes (chip*), "phrases", OR and -exclusions;
-// everything else is taken literally.
-type SearchService interface {
-	Search(ctx context.Context, query string, opts SearchOptions) ([]SearchHit, error)
 }

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -154,34 +153,4 @@ type SourceFilter struct {
 	Trashed bool
 	Offset  int
 	Limit   int
-}
-
-// SourceService stores sources.
-type SourceService interface {
-	// CreateSource stores s, filling in ID, SHA256 and ImportedAt. When a
-	// source with the same text exists it is loaded into s instead and
-	// existing is true.
-	CreateSource(ctx context.Context, s *Source) (existing bool, err error)
-	Source(ctx context.Context, id int64) (*Source, error)
-	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
-	// UpdateSource saves the metadata of s; the text never changes.
-	// UpdateSource saves the details of s (never its text), edited from
-	// base (nil: s was just read): what changed elsewhere since base and
-	// not in s is kept and copied into s; where both changed a field, s's
-	// value is saved and the clash returned with the other value.
-	UpdateSource(ctx context.Context, base, s *Source) ([]Conflict, error)
-	// DeleteSource removes a source with its excerpts for good, in the trash
-	// or not. It refuses while any excerpt is used in a briefing unless force
-	// is set.
-	DeleteSource(ctx context.Context, id int64, force bool) error
-	// TrashSource moves the source to the trash with its excerpts in use. It
-	// refuses while a briefing that is not in the trash uses one of them,
-	// unless force is set, in which case those blocks go.
-	TrashSource(ctx context.Context, id int64, force bool) error
-	// RestoreSource brings the source back with the excerpts trashed with
-	// it; excerpts trashed on their own before stay in the trash.
-	RestoreSource(ctx context.Context, id int64) error
-	// SourceUsage names the briefings outside the trash that use excerpts of
-	// the source: those whose blocks a forced TrashSource removes.
-	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
 }
