@@ -42,22 +42,22 @@ func (s Status) Label() string {
 
 // Briefing is the document the analyst hands to a decision-maker.
 type Briefing struct {
-	ID             int64      `json:"id"`
-	Title          string     `json:"title"`
-	Subtitle       string     `json:"subtitle"`
-	Author         string     `json:"author"`
-	Audience       string     `json:"audience"` // "prepared for"
-	Date           Date       `json:"date"`
-	Classification string     `json:"classification"` // banner text as typed
-	Status         Status     `json:"status"`
-	Summary        string     `json:"summary"` // bottom line up front
-	Blocks         []*Block   `json:"blocks"`
-	CreatedAt      time.Time  `json:"created_at"`
-	UpdatedAt      time.Time  `json:"updated_at"`
-	TrashedAt      *time.Time `json:"trashed_at,omitempty"`
+	ID             int64
+	Title          string
+	Subtitle       string
+	Author         string
+	Audience       string // "prepared for"
+	Date           Date
+	Classification string // banner text as typed
+	Status         Status
+	Summary        string // bottom line up front
+	Blocks         []*Block
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	TrashedAt      *time.Time
 	// Revision moves on with every change to the briefing or its blocks,
 	// whoever makes it; a save names the revision it was edited from.
-	Revision int64 `json:"revision"`
+	Revision int64
 }
 
 // Validate checks the metadata the store needs.
@@ -127,16 +127,16 @@ const (
 // Block is one element of a briefing, in order. Text holds the heading,
 // commentary or judgment; ExcerptID points at an excerpt for excerpt blocks.
 type Block struct {
-	ID         int64      `json:"id"`
-	Type       BlockType  `json:"type"`
-	Text       string     `json:"text,omitempty"`
-	ExcerptID  int64      `json:"excerpt,omitempty"`
-	Confidence Confidence `json:"confidence,omitempty"`
-	Marking    Marking    `json:"marking,omitempty"`
+	ID         int64
+	Type       BlockType
+	Text       string
+	ExcerptID  int64
+	Confidence Confidence
+	Marking    Marking
 
 	// Excerpt is the resolved excerpt of an excerpt block, filled in when a
 	// briefing is loaded whole; it is not stored with the block.
-	Excerpt *Excerpt `json:"-"`
+	Excerpt *Excerpt
 }
 
 // Validate checks that the block's fields fit its type.
@@ -179,21 +179,21 @@ func (b *Block) TextField() Field {
 
 // BriefingRef names a briefing, e.g. when telling what uses an excerpt.
 type BriefingRef struct {
-	ID    int64  `json:"id"`
-	Title string `json:"title"`
+	ID    int64
+	Title string
 }
 
 // BriefingSummary is a briefing as listed, without its blocks.
 type BriefingSummary struct {
-	ID        int64      `json:"id"`
-	Title     string     `json:"title"`
-	Status    Status     `json:"status"`
-	Author    string     `json:"author"`
-	Date      Date       `json:"date"`
-	Blocks    int        `json:"blocks"`
-	Words     int        `json:"words"`
-	UpdatedAt time.Time  `json:"updated_at"`
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	ID        int64
+	Title     string
+	Status    Status
+	Author    string
+	Date      Date
+	Blocks    int
+	Words     int
+	UpdatedAt time.Time
+	TrashedAt *time.Time
 }
 
 // BriefingFilter narrows a briefing listing.
@@ -240,9 +240,9 @@ func (e *MergeConflict) Error() string {
 
 // Snapshot is a saved version of a briefing, kept in its history.
 type Snapshot struct {
-	ID         int64     `json:"id"`
-	BriefingID int64     `json:"briefing"`
-	Label      string    `json:"label"`
-	CreatedAt  time.Time `json:"created_at"`
-	Briefing   *Briefing `json:"-"` // the briefing as it was
+	ID         int64
+	BriefingID int64
+	Label      string
+	CreatedAt  time.Time
+	Briefing   *Briefing // the briefing as it was
 }

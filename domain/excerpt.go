@@ -10,24 +10,24 @@ import (
 // (Unicode code points) into the source's Text, and Quote is always exactly
 // that span, so identical words elsewhere in the text are never confused.
 type Excerpt struct {
-	ID          int64       `json:"id"`
-	SourceID    int64       `json:"source"`
-	Start       int         `json:"start"`
-	End         int         `json:"end"`
-	Quote       string      `json:"quote"`
-	Note        string      `json:"note"`
-	Tags        []string    `json:"tags"`
-	Credibility Credibility `json:"credibility"`
-	Marking     Marking     `json:"marking"`
-	CreatedAt   time.Time   `json:"created_at"`
-	UpdatedAt   time.Time   `json:"updated_at"`
+	ID          int64
+	SourceID    int64
+	Start       int
+	End         int
+	Quote       string
+	Note        string
+	Tags        []string
+	Credibility Credibility
+	Marking     Marking
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 
 	// TrashedAt is when the excerpt went to the trash, on its own or with
 	// its source; nil while it is in use.
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	TrashedAt *time.Time
 
 	// SourceTitle is filled in by listings for display; it is not stored.
-	SourceTitle string `json:"source_title,omitempty"`
+	SourceTitle string
 }
 
 // Validate holds the note and tags to their limits in limits.go. The quote
@@ -58,8 +58,8 @@ func NormalizeTags(tags []string) []string {
 
 // Tag is a label with the number of excerpts that carry it.
 type Tag struct {
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	Name  string
+	Count int
 }
 
 // ExcerptFilter narrows an excerpt listing. Zero values mean "no constraint".

@@ -35,34 +35,34 @@ func ParseSourceKind(s string) (SourceKind, error) {
 // from line-ending and Unicode (NFC) normalisation, so excerpt offsets into it
 // stay valid for ever; SHA256 is the hex digest of Text.
 type Source struct {
-	ID          int64       `json:"id"`
-	Kind        SourceKind  `json:"kind"`
-	Title       string      `json:"title"`
-	Subtitle    string      `json:"subtitle"`
-	Section     string      `json:"section"` // kicker such as "TECH POLICY"
-	Authors     []string    `json:"authors"`
-	Publisher   string      `json:"publisher"`
-	Published   Date        `json:"published"`
-	URL         string      `json:"url"`
-	Accessed    Date        `json:"accessed"`
-	Language    string      `json:"language"`
-	Text        string      `json:"-"`
-	SHA256      string      `json:"sha256"`
-	FileName    string      `json:"file_name"`
-	ImportedAt  time.Time   `json:"imported_at"`
-	Reliability Reliability `json:"reliability"`
-	Notes       string      `json:"notes"`
+	ID          int64
+	Kind        SourceKind
+	Title       string
+	Subtitle    string
+	Section     string // kicker such as "TECH POLICY"
+	Authors     []string
+	Publisher   string
+	Published   Date
+	URL         string
+	Accessed    Date
+	Language    string
+	Text        string
+	SHA256      string
+	FileName    string
+	ImportedAt  time.Time
+	Reliability Reliability
+	Notes       string
 	// Pages holds, for a paged source such as a PDF, the rune offset in
 	// Text at which each page after the first begins: page 1 starts at 0,
 	// page 2 at Pages[0], and so on. Empty for sources without pages.
-	Pages []int `json:"pages,omitempty"`
+	Pages []int
 
 	// TrashedAt is when the source went to the trash; nil while in use.
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	TrashedAt *time.Time
 
 	// ExcerptCount is filled in by listings; it is not stored. It counts the
 	// excerpts in use, or for a source in the trash those that went with it.
-	ExcerptCount int `json:"excerpt_count"`
+	ExcerptCount int
 }
 
 // TextSHA256 is the hex SHA-256 of text, the identity of a source's content.
