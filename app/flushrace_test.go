@@ -88,7 +88,7 @@ func TestExcerptFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
 	fyne.DoAndWait(func() {
 		x := newExcerptEdit(u, e)
 		x.change(func(e *domain.Excerpt) { e.Note = orig + " typo"; e.Tags = append(e.Tags, "oops") })
-		if _, err := x.write(cloneExcerpt(x.e), x.base, x.version); err != nil {
+		if _, err := x.write(x.e.Clone(), x.base, x.version); err != nil {
 			t.Fatal(err)
 		}
 		x.change(func(e *domain.Excerpt) { e.Note = orig; e.Tags = origTags })
