@@ -316,8 +316,9 @@ func TestReopeningWithAnOlderCopyKeepsTheTyping(t *testing.T) {
 }
 
 // A new block is inserted once, at its first save; the saves after it
-// update its row in place, even when typing goes on while a save runs,
-// rather than deleting it and inserting it again.
+// update its row in place, even when typing goes on while a save runs and
+// a save merges a change made elsewhere, rather than deleting it and
+// inserting it again.
 func TestNewBlockIsInsertedOnceAndThenUpdatedInPlace(t *testing.T) {
 	setAutosave(t, 5*time.Millisecond)
 	u, lib := openSampleBriefing(t)
@@ -329,10 +330,13 @@ func TestNewBlockIsInsertedOnceAndThenUpdatedInPlace(t *testing.T) {
 	for i := range 8 {
 		fyne.DoAndWait(func() { c.editor.text.SetText("Typed " + string(rune('a'+i))) })
 		time.Sleep(7 * time.Millisecond) // saves land while typing goes on
+		if i == 4 {
+			retitle(t, lib, id, "Retitled elsewhere") // the next save merges
+		}
 	}
 	eventually(t, "the saves", func() bool {
 		b, _ := lib.Briefing(ctx, id)
-		return c.d.isSaved() && b.Blocks[1].Text == "Typed h"
+		return c.d.isSaved() && b.Blocks[1].Text == "Typed h" && b.Title == "Retitled elsewhere"
 	})
 	fyne.DoAndWait(func() { c.editor.text.SetText("Typed once more") })
 	eventually(t, "the last save", func() bool {
