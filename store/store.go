@@ -24,7 +24,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// Store is an open library. It implements the domain services.
+// Store is an open library. It implements domain.Library.
 type Store struct {
 	path     string
 	w, r     *sql.DB
