@@ -25,34 +25,16 @@ import (
 // AppID identifies Attaché to the desktop (preferences, storage).
 const AppID = "org.attache.app"
 
-// Library is what the desktop app needs of the library; store.Store is one.
+// Library is what the desktop app needs of the library: the store
+// contract (domain.Library), which store.Store and any other store
+// implement, and what only the desktop shows.
 type Library interface {
-	domain.SourceService
-	domain.ExcerptService
-	domain.BriefingService
-	domain.SearchService
-	ImportBundle(ctx context.Context, b *domain.Bundle) (*domain.Briefing, error)
-	Bundle(ctx context.Context, briefingID int64) (*domain.Bundle, error)
-	CreateSnapshot(ctx context.Context, briefingID int64, label string) (*domain.Snapshot, error)
-	Snapshots(ctx context.Context, briefingID int64) ([]*domain.Snapshot, error)
-	Snapshot(ctx context.Context, id int64) (*domain.Snapshot, error)
-	RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (int, error)
-	EmptyTrash(ctx context.Context) (int, error)
-	// EmptyTrashUpTo empties only what went to the trash at or before
-	// upTo: what the Trash window showed.
-	EmptyTrashUpTo(ctx context.Context, upTo time.Time) (int, error)
-	// PurgeSource and PurgeExcerpt delete for good what is still in the
-	// trash, and refuse what was restored meanwhile.
-	PurgeSource(ctx context.Context, id int64, force bool) error
-	PurgeExcerpt(ctx context.Context, id int64, force bool) error
-	Path() string
-	// ReadOnly tells whether the library's file or folder cannot be written.
-	ReadOnly() bool
-	// Check reads every page for damage (quick_check); slow on a big library.
-	Check(ctx context.Context) error
-	// ChangedElsewhere reports whether another program wrote to the
-	// library since the last call.
-	ChangedElsewhere(ctx context.Context) (bool, error)
+	domain.Library
+	// ReadingCopy tells when the private copy being read was taken, for a
+	// library whose own file could not be opened even read-only; ok is
+	// false otherwise (and always, for a store that never copies). The
+	// read-only banner says the window shows that moment.
+	ReadingCopy() (taken time.Time, ok bool)
 }
 
 // Opener is how the app reaches its library; main wires it to the store,

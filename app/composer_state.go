@@ -1,7 +1,6 @@
 package app
 
 import (
-	"encoding/json"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -48,16 +47,6 @@ var retryDelay = 5 * time.Second
 
 const maxUndo = 200
 
-func cloneBriefing(b *domain.Briefing) *domain.Briefing {
-	data, _ := json.Marshal(b)
-	c := &domain.Briefing{}
-	_ = json.Unmarshal(data, c)
-	for i, blk := range b.Blocks {
-		c.Blocks[i].Excerpt = blk.Excerpt // not serialised; shared, read-only
-	}
-	return c
-}
-
 // edit applies fn to the briefing as one undoable change and schedules a save.
 func (d *draft) edit(fn func(b *domain.Briefing)) { d.editField("", fn) }
 
@@ -69,7 +58,7 @@ func (d *draft) editField(key string, fn func(b *domain.Briefing)) {
 	}
 	now := time.Now()
 	if key == "" || key != d.lastKey || now.Sub(d.lastAt) > 2*time.Second || len(d.undo) == 0 {
-		d.undo = append(d.undo, cloneBriefing(d.b))
+		d.undo = append(d.undo, d.b.Clone())
 		if len(d.undo) > maxUndo {
 			d.undo = d.undo[1:]
 		}

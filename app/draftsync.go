@@ -34,7 +34,7 @@ type saveResult struct {
 
 // newDraft starts editing b as loaded from the library.
 func newDraft(u *UI, b *domain.Briefing) *draft {
-	return &draft{ui: u, b: b, base: cloneBriefing(b), ids: map[int64]int64{}}
+	return &draft{ui: u, b: b, base: b.Clone(), ids: map[int64]int64{}}
 }
 
 // numberNewBlocks gives blocks added by an edit a temporary number of
@@ -61,7 +61,7 @@ func (d *draft) save() {
 		return
 	}
 	d.saving = true
-	snap, base, version := cloneBriefing(d.b), cloneBriefing(d.base), d.version
+	snap, base, version := d.b.Clone(), d.base.Clone(), d.version
 	d.status("Saving…")
 	background(func() {
 		r, err := d.write(snap, base, version)
@@ -160,9 +160,9 @@ func (d *draft) land(r *saveResult) {
 		changed = d.takeLibrary(r.snap, lib) || changed
 	} else {
 		merged, clashes := domain.MergeBriefing(r.snap, d.b, lib)
-		d.b = cloneBriefing(merged)
+		d.b = merged.Clone()
 		d.rebaseHistory(r.snap, lib)
-		d.base = cloneBriefing(lib)
+		d.base = lib.Clone()
 		if len(clashes) > 0 {
 			// Typed here since the save, changed elsewhere before it: the
 			// next save must meet the clash in the library, which keeps
@@ -185,13 +185,13 @@ func (d *draft) land(r *saveResult) {
 // takeLibrary makes the library's copy lib the draft, when the draft holds
 // nothing newer than from, and reports whether that changed what is shown.
 func (d *draft) takeLibrary(from, lib *domain.Briefing) bool {
-	d.base = cloneBriefing(lib)
+	d.base = lib.Clone()
 	if sameContent(d.b, lib) {
 		d.b.Revision = lib.Revision
 		return false // the usual case: the library holds just what was typed
 	}
 	d.rebaseHistory(from, lib)
-	d.b = cloneBriefing(lib)
+	d.b = lib.Clone()
 	return true
 }
 
@@ -203,11 +203,11 @@ func (d *draft) rebaseHistory(from, lib *domain.Briefing) {
 	}
 	for i, u := range d.undo {
 		m, _ := domain.MergeBriefing(from, u, lib)
-		d.undo[i] = cloneBriefing(m)
+		d.undo[i] = m.Clone()
 	}
 	for i, u := range d.redo {
 		m, _ := domain.MergeBriefing(from, u, lib)
-		d.redo[i] = cloneBriefing(m)
+		d.redo[i] = m.Clone()
 	}
 }
 
@@ -295,7 +295,7 @@ func (d *draft) tryFlush() error {
 	// yet: take it first, or this save would start from an older copy
 	// and undo what was typed since.
 	d.land(d.lastWritten())
-	r, err := d.write(cloneBriefing(d.b), cloneBriefing(d.base), d.version)
+	r, err := d.write(d.b.Clone(), d.base.Clone(), d.version)
 	if err != nil {
 		if !errors.Is(err, domain.ErrGone) {
 			d.schedule(retryDelay) // still retried if the window stays open
@@ -309,7 +309,7 @@ func (d *draft) tryFlush() error {
 // rescueGone keeps the edits of a briefing deleted for good elsewhere in a
 // rescue copy and tells the analyst where.
 func (u *UI) rescueGone(d *draft) {
-	kept := &draft{ui: u, b: cloneBriefing(d.b), stopped: true}
+	kept := &draft{ui: u, b: d.b.Clone(), stopped: true}
 	if u.briefings.composer.d == d {
 		u.briefings.closeComposer()
 	}

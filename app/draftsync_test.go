@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -311,5 +312,82 @@ func TestReopeningWithAnOlderCopyKeepsTheTyping(t *testing.T) {
 	}
 	if b, _ := lib.Briefing(ctx, id); b.Summary != "Typed just now" {
 		t.Fatalf("the library has %q", b.Summary)
+	}
+}
+
+// A new block is inserted once, at its first save; the saves after it
+// update its row in place, even when typing goes on while a save runs and
+// a save merges a change made elsewhere, rather than deleting it and
+// inserting it again.
+func TestNewBlockIsInsertedOnceAndThenUpdatedInPlace(t *testing.T) {
+	setAutosave(t, 5*time.Millisecond)
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	ctx := context.Background()
+	id := c.d.b.ID
+	log := watchBlockRows(t, lib.Path())
+	fyne.DoAndWait(func() { c.blocks.Select(0); c.onAdd(domain.BlockCommentary) })
+	for i := range 8 {
+		fyne.DoAndWait(func() { c.editor.text.SetText("Typed " + string(rune('a'+i))) })
+		time.Sleep(7 * time.Millisecond) // saves land while typing goes on
+		if i == 4 {
+			retitle(t, lib, id, "Retitled elsewhere") // the next save merges
+		}
+	}
+	eventually(t, "the saves", func() bool {
+		b, _ := lib.Briefing(ctx, id)
+		return c.d.isSaved() && b.Blocks[1].Text == "Typed h" && b.Title == "Retitled elsewhere"
+	})
+	fyne.DoAndWait(func() { c.editor.text.SetText("Typed once more") })
+	eventually(t, "the last save", func() bool {
+		b, _ := lib.Briefing(ctx, id)
+		return c.d.isSaved() && b.Blocks[1].Text == "Typed once more"
+	})
+	inserts, deletes := log()
+	if len(inserts) != 1 || len(deletes) != 0 {
+		t.Fatalf("block rows inserted %v and deleted %v; want one insert and no deletes", inserts, deletes)
+	}
+	if got := c.d.b.Blocks[1].ID; got != inserts[0] {
+		t.Fatalf("the draft numbers the new block %d, the library %d", got, inserts[0])
+	}
+}
+
+// watchBlockRows logs every insert and delete of a block row in the
+// library at path, and returns a function reading the ids logged.
+func watchBlockRows(t *testing.T, path string) func() (inserts, deletes []int64) {
+	t.Helper()
+	db, err := sql.Open("sqlite3", "file:"+path+"?_busy_timeout=5000")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	for _, q := range []string{
+		`CREATE TABLE test_block_log (op TEXT, id INTEGER)`,
+		`CREATE TRIGGER test_block_ins AFTER INSERT ON blocks BEGIN INSERT INTO test_block_log VALUES ('insert', new.id); END`,
+		`CREATE TRIGGER test_block_del AFTER DELETE ON blocks BEGIN INSERT INTO test_block_log VALUES ('delete', old.id); END`,
+	} {
+		if _, err := db.Exec(q); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return func() (inserts, deletes []int64) {
+		rows, err := db.Query(`SELECT op, id FROM test_block_log ORDER BY rowid`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		for rows.Next() {
+			var op string
+			var id int64
+			if err := rows.Scan(&op, &id); err != nil {
+				t.Fatal(err)
+			}
+			if op == "insert" {
+				inserts = append(inserts, id)
+			} else {
+				deletes = append(deletes, id)
+			}
+		}
+		return inserts, deletes
 	}
 }

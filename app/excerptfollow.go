@@ -19,7 +19,7 @@ func (s *excerptsScreen) follow(listed *domain.Excerpt) {
 		sameExcerpt(listed, x.base) {
 		return
 	}
-	x.e, x.base = cloneExcerpt(listed), cloneExcerpt(listed)
+	x.e, x.base = listed.Clone(), listed.Clone()
 	s.showEdit(x)
 }
 

@@ -311,7 +311,7 @@ func (s *excerptsScreen) onEditSaved(x *excerptEdit) {
 	}
 	for _, e := range s.excerpts {
 		if e.ID == x.e.ID {
-			*e = *cloneExcerpt(x.e)
+			*e = *x.e.Clone()
 		}
 	}
 	s.ui.libraryChanged(changedExcerpts)

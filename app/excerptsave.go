@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
-	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -46,13 +45,7 @@ type excerptEdit struct {
 }
 
 func newExcerptEdit(u *UI, e *domain.Excerpt) *excerptEdit {
-	return &excerptEdit{ui: u, e: cloneExcerpt(e), base: cloneExcerpt(e)}
-}
-
-func cloneExcerpt(e *domain.Excerpt) *domain.Excerpt {
-	c := *e
-	c.Tags = slices.Clone(e.Tags)
-	return &c
+	return &excerptEdit{ui: u, e: e.Clone(), base: e.Clone()}
 }
 
 // change applies the form's fields to the excerpt and schedules a save.
@@ -81,7 +74,7 @@ func (x *excerptEdit) save() {
 		return
 	}
 	x.saving = true
-	snap, base, version := cloneExcerpt(x.e), x.base, x.version
+	snap, base, version := x.e.Clone(), x.base, x.version
 	x.status("Saving…")
 	background(func() {
 		r, err := x.write(snap, base, version)
@@ -146,12 +139,12 @@ func (x *excerptEdit) land(r *excerptSaved) {
 	}
 	x.landed = r.seq
 	if x.version == r.version {
-		x.e = cloneExcerpt(r.lib)
+		x.e = r.lib.Clone()
 	} else {
 		merged, _ := domain.MergeExcerpt(r.sent, x.e, r.lib)
 		x.e = merged
 	}
-	x.base = cloneExcerpt(r.lib)
+	x.base = r.lib.Clone()
 	if len(r.clashes) > 0 {
 		x.ui.toldClash("Excerpt "+itoa(int(r.lib.ID)), r.clashes)
 	}
@@ -167,10 +160,10 @@ func (x *excerptEdit) write(e, base *domain.Excerpt, version int) (*excerptSaved
 	if int64(version) <= x.saved.Load() {
 		return nil, nil
 	}
-	r := &excerptSaved{version: version, sent: cloneExcerpt(e)}
+	r := &excerptSaved{version: version, sent: e.Clone()}
 	e.Note = strings.TrimSpace(e.Note) // e is a copy; the form keeps the spaces typed
 	// Not cancelled by a quit signal: this is the analyst's work.
-	b := cloneExcerpt(base)
+	b := base.Clone()
 	b.Note = strings.TrimSpace(b.Note)
 	clashes, err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), b, e)
 	if err != nil {
@@ -201,7 +194,7 @@ func (x *excerptEdit) tryFlush() error {
 	}
 	x.stopTimer()
 	x.land(x.lastWritten()) // a background save's result first: see draft.tryFlush
-	r, err := x.write(cloneExcerpt(x.e), x.base, x.version)
+	r, err := x.write(x.e.Clone(), x.base, x.version)
 	switch {
 	case domain.ErrorCode(err) == domain.ENOTFOUND:
 		return err // deleted for good elsewhere: the caller rescues the typing
@@ -309,7 +302,7 @@ func (u *UI) writeKept(name, text string) (string, error) {
 // rescueGoneExcerpt keeps the typing on an excerpt deleted for good
 // elsewhere in a text file, and says where.
 func (u *UI) rescueGoneExcerpt(x *excerptEdit) {
-	kept := &excerptEdit{ui: u, e: cloneExcerpt(x.e), stopped: true}
+	kept := &excerptEdit{ui: u, e: x.e.Clone(), stopped: true}
 	background(func() {
 		path, err := kept.rescue()
 		u.do(func() {

@@ -29,7 +29,7 @@ func TestFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
 			b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "added then removed"})
 		})
 		// What save does, the write done and its result not yet landed.
-		if _, err := d.write(cloneBriefing(d.b), cloneBriefing(d.base), d.version); err != nil {
+		if _, err := d.write(d.b.Clone(), d.base.Clone(), d.version); err != nil {
 			t.Fatal(err)
 		}
 		d.edit(func(b *domain.Briefing) {
@@ -61,7 +61,7 @@ func TestFlushBehindABackgroundSaveIsNoClash(t *testing.T) {
 		d := c.d
 		id = d.b.ID
 		d.edit(func(b *domain.Briefing) { b.Title = "AB" })
-		if _, err := d.write(cloneBriefing(d.b), cloneBriefing(d.base), d.version); err != nil {
+		if _, err := d.write(d.b.Clone(), d.base.Clone(), d.version); err != nil {
 			t.Fatal(err)
 		}
 		d.edit(func(b *domain.Briefing) { b.Title = "ABC" })
@@ -88,7 +88,7 @@ func TestExcerptFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
 	fyne.DoAndWait(func() {
 		x := newExcerptEdit(u, e)
 		x.change(func(e *domain.Excerpt) { e.Note = orig + " typo"; e.Tags = append(e.Tags, "oops") })
-		if _, err := x.write(cloneExcerpt(x.e), x.base, x.version); err != nil {
+		if _, err := x.write(x.e.Clone(), x.base, x.version); err != nil {
 			t.Fatal(err)
 		}
 		x.change(func(e *domain.Excerpt) { e.Note = orig; e.Tags = origTags })

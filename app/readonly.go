@@ -1,8 +1,6 @@
 package app
 
 import (
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -39,11 +37,9 @@ func (u *UI) writes(b *widget.Button) *widget.Button {
 // readOnlyBanner sits above every screen of a read-only library.
 func (u *UI) readOnlyBanner() fyne.CanvasObject {
 	text := "Read-only library: " + u.lib.Path() + " cannot be written. " + readOnlyAdvice
-	if c, ok := u.lib.(interface{ ReadingCopy() (time.Time, bool) }); ok {
-		if at, copied := c.ReadingCopy(); copied {
-			text = "Read-only library: " + u.lib.Path() + " and its folder cannot be written, so you are reading a copy taken at " +
-				at.Local().Format("15:04") + "; changes its owner makes later are not shown. " + readOnlyAdvice
-		}
+	if at, copied := u.lib.ReadingCopy(); copied {
+		text = "Read-only library: " + u.lib.Path() + " and its folder cannot be written, so you are reading a copy taken at " +
+			at.Local().Format("15:04") + "; changes its owner makes later are not shown. " + readOnlyAdvice
 	}
 	msg := widget.NewLabel(text)
 	msg.Wrapping = fyne.TextWrapWord

@@ -138,37 +138,3 @@ func (a *cliApp) blockRemoveCommand() *cobra.Command {
 		},
 	}
 }
-
-// jsonBriefing is `briefing show --json`: the briefing's fields with its
-// blocks, excerpt blocks carrying their quote and source.
-type jsonBriefing struct {
-	*domain.Briefing
-	Blocks []jsonBlock `json:"blocks"`
-}
-
-type jsonBlock struct {
-	ID         int64             `json:"id"`
-	Type       domain.BlockType  `json:"type"`
-	Text       string            `json:"text,omitempty"`
-	Excerpt    int64             `json:"excerpt,omitempty"`
-	Source     int64             `json:"source,omitempty"`
-	Quote      string            `json:"quote,omitempty"`
-	Confidence domain.Confidence `json:"confidence,omitempty"`
-	Marking    domain.Marking    `json:"marking,omitempty"`
-}
-
-func briefingOut(b *domain.Briefing) jsonBriefing {
-	out := jsonBriefing{Briefing: b, Blocks: []jsonBlock{}}
-	for _, blk := range b.Blocks {
-		out.Blocks = append(out.Blocks, blockOut(blk))
-	}
-	return out
-}
-
-func blockOut(b *domain.Block) jsonBlock {
-	j := jsonBlock{ID: b.ID, Type: b.Type, Text: b.Text, Excerpt: b.ExcerptID, Confidence: b.Confidence, Marking: b.Marking}
-	if b.Excerpt != nil {
-		j.Source, j.Quote = b.Excerpt.SourceID, b.Excerpt.Quote
-	}
-	return j
-}

@@ -219,7 +219,7 @@ func (a *cliApp) briefingListCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, list)
+				return writeJSON(a.env.Stdout, listOut(list, summaryOut))
 			}
 			tw := newTable(a.env.Stdout)
 			printf(tw, "ID\tTITLE\tSTATUS\tBLOCKS\tWORDS\tEDITED\n")

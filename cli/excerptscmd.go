@@ -85,7 +85,7 @@ func (a *cliApp) addExcerpt(ctx context.Context, e *domain.Excerpt, byQuote, asJ
 		return err
 	}
 	if asJSON {
-		return writeJSON(a.env.Stdout, e)
+		return writeJSON(a.env.Stdout, excerptOut(e))
 	}
 	printf(a.env.Stdout, "Excerpt %d from source %d, characters %d–%d:\n  %s\n", e.ID, e.SourceID, e.Start, e.End, clip(e.Quote, 200))
 	if byQuote {
@@ -123,7 +123,7 @@ func (a *cliApp) excerptShowCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, e)
+				return writeJSON(a.env.Stdout, excerptOut(e))
 			}
 			printExcerpt(a.env.Stdout, e)
 			return nil
@@ -227,7 +227,7 @@ func (a *cliApp) excerptsCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, list)
+				return writeJSON(a.env.Stdout, listOut(list, excerptOut))
 			}
 			tw := newTable(a.env.Stdout)
 			printf(tw, "ID\tSOURCE\tQUOTE\tTAGS\tCRED\n")
@@ -269,7 +269,7 @@ func (a *cliApp) tagsCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, tags)
+				return writeJSON(a.env.Stdout, listOut(tags, func(t domain.Tag) jsonTag { return jsonTag(t) }))
 			}
 			for _, t := range tags {
 				printf(a.env.Stdout, "%5d  %s\n", t.Count, t.Name)

@@ -18,7 +18,7 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, list)
+				return writeJSON(a.env.Stdout, listOut(list, snapshotOut))
 			}
 			for _, s := range list {
 				printf(a.env.Stdout, "%-6d %s  %s\n", s.ID, s.CreatedAt.Local().Format("2006-01-02 15:04:05"), orDash(s.Label))
@@ -42,7 +42,7 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 				return err
 			}
 			if jsonSnap {
-				return writeJSON(a.env.Stdout, snap)
+				return writeJSON(a.env.Stdout, snapshotOut(snap))
 			}
 			printf(a.env.Stdout, "Saved version %d of briefing %d\n", snap.ID, br.ID)
 			return nil

@@ -20,14 +20,14 @@ type importOverrides struct {
 	authors                                                       []string
 }
 
-// importResult is one line of `import --json`: the source (or the error)
-// for one file, in the order the files were given.
+// importResult is the outcome for one file: the source, or the error
+// (importJSON is its --json shape).
 type importResult struct {
-	File string `json:"file"`
+	File string
 	*domain.Source
-	Existing bool           `json:"existing"`
-	Report   *ingest.Report `json:"report,omitempty"`
-	Error    string         `json:"error,omitempty"`
+	Existing bool
+	Report   *ingest.Report
+	Error    string
 }
 
 func (a *cliApp) importCommand() *cobra.Command {
@@ -120,7 +120,7 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 		results = append(results, r)
 	}
 	if asJSON {
-		if err := writeJSON(a.env.Stdout, results); err != nil {
+		if err := writeJSON(a.env.Stdout, importOut(results)); err != nil {
 			return err
 		}
 	}

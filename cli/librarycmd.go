@@ -26,11 +26,11 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 				if err := lib.Check(cmd.Context()); err != nil {
 					return err
 				}
-				st.Check, st.Damaged = "ok", "" // a sound check clears earlier damage
+				st.Damaged = "" // a sound check clears earlier damage
 
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, st)
+				return writeJSON(a.env.Stdout, statsOut(st, check))
 			}
 			printf(a.env.Stdout, "Library:   %s\nSources:   %d\nExcerpts:  %d\nBriefings: %d\n", st.Path, st.Sources, st.Excerpts, st.Briefings)
 			switch {

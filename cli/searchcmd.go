@@ -41,7 +41,7 @@ Quote a query with exclusions so they are not read as flags:
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, hits)
+				return writeJSON(a.env.Stdout, listOut(hits, hitOut))
 			}
 			if len(hits) == 0 {
 				printf(a.env.Stderr, "Nothing found.\n")

@@ -25,7 +25,7 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, list)
+				return writeJSON(a.env.Stdout, listOut(list, sourceOut))
 			}
 			tw := newTable(a.env.Stdout)
 			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\n")
@@ -45,12 +45,6 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 	return cmd
 }
 
-// sourceText is `source show --json`: the listing fields plus the text.
-type sourceText struct {
-	*domain.Source
-	Text string `json:"text"`
-}
-
 func (a *cliApp) sourceCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source"},
 		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand())
@@ -68,7 +62,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, sourceText{s, s.Text})
+				return writeJSON(a.env.Stdout, sourceText{sourceOut(s), s.Text})
 			}
 			w := a.env.Stdout
 			printf(w, "%s\n", s.Title)

@@ -112,11 +112,11 @@ func withForceHint(err error, what string, id int64, purge bool) error {
 	return domain.Errorf(domain.ECONFLICT, "%s (attache %s delete %d %s)", domain.ErrorMessage(err), what, id, flags)
 }
 
-// trashContents is the JSON of `attache trash`.
-type trashContents struct {
-	Sources   []*domain.Source          `json:"sources"`
-	Excerpts  []*domain.Excerpt         `json:"excerpts"`
-	Briefings []*domain.BriefingSummary `json:"briefings"`
+// trashed is what the trash holds.
+type trashed struct {
+	Sources   []*domain.Source
+	Excerpts  []*domain.Excerpt
+	Briefings []*domain.BriefingSummary
 }
 
 func (a *cliApp) trashCommand() *cobra.Command {
@@ -135,7 +135,7 @@ func (a *cliApp) trashCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, t)
+				return writeJSON(a.env.Stdout, trashOut(t))
 			}
 			return a.printTrash(t)
 		},
@@ -145,8 +145,8 @@ func (a *cliApp) trashCommand() *cobra.Command {
 	return cmd
 }
 
-func readTrash(ctx context.Context, lib *store.Store) (*trashContents, error) {
-	var t trashContents
+func readTrash(ctx context.Context, lib *store.Store) (*trashed, error) {
+	var t trashed
 	var err error
 	if t.Sources, err = lib.Sources(ctx, domain.SourceFilter{Trashed: true}); err != nil {
 		return nil, err
@@ -160,7 +160,7 @@ func readTrash(ctx context.Context, lib *store.Store) (*trashContents, error) {
 	return &t, nil
 }
 
-func (a *cliApp) printTrash(t *trashContents) error {
+func (a *cliApp) printTrash(t *trashed) error {
 	out := a.env.Stdout
 	if len(t.Sources)+len(t.Excerpts)+len(t.Briefings) == 0 {
 		printf(out, "The trash is empty.\n")

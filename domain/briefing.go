@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"strconv"
 	"strings"
 	"time"
@@ -43,22 +42,22 @@ func (s Status) Label() string {
 
 // Briefing is the document the analyst hands to a decision-maker.
 type Briefing struct {
-	ID             int64      `json:"id"`
-	Title          string     `json:"title"`
-	Subtitle       string     `json:"subtitle"`
-	Author         string     `json:"author"`
-	Audience       string     `json:"audience"` // "prepared for"
-	Date           Date       `json:"date"`
-	Classification string     `json:"classification"` // banner text as typed
-	Status         Status     `json:"status"`
-	Summary        string     `json:"summary"` // bottom line up front
-	Blocks         []*Block   `json:"blocks"`
-	CreatedAt      time.Time  `json:"created_at"`
-	UpdatedAt      time.Time  `json:"updated_at"`
-	TrashedAt      *time.Time `json:"trashed_at,omitempty"`
+	ID             int64
+	Title          string
+	Subtitle       string
+	Author         string
+	Audience       string // "prepared for"
+	Date           Date
+	Classification string // banner text as typed
+	Status         Status
+	Summary        string // bottom line up front
+	Blocks         []*Block
+	CreatedAt      time.Time
+	UpdatedAt      time.Time
+	TrashedAt      *time.Time
 	// Revision moves on with every change to the briefing or its blocks,
 	// whoever makes it; a save names the revision it was edited from.
-	Revision int64 `json:"revision"`
+	Revision int64
 }
 
 // Validate checks the metadata the store needs.
@@ -128,16 +127,16 @@ const (
 // Block is one element of a briefing, in order. Text holds the heading,
 // commentary or judgment; ExcerptID points at an excerpt for excerpt blocks.
 type Block struct {
-	ID         int64      `json:"id"`
-	Type       BlockType  `json:"type"`
-	Text       string     `json:"text,omitempty"`
-	ExcerptID  int64      `json:"excerpt,omitempty"`
-	Confidence Confidence `json:"confidence,omitempty"`
-	Marking    Marking    `json:"marking,omitempty"`
+	ID         int64
+	Type       BlockType
+	Text       string
+	ExcerptID  int64
+	Confidence Confidence
+	Marking    Marking
 
 	// Excerpt is the resolved excerpt of an excerpt block, filled in when a
 	// briefing is loaded whole; it is not stored with the block.
-	Excerpt *Excerpt `json:"-"`
+	Excerpt *Excerpt
 }
 
 // Validate checks that the block's fields fit its type.
@@ -180,61 +179,27 @@ func (b *Block) TextField() Field {
 
 // BriefingRef names a briefing, e.g. when telling what uses an excerpt.
 type BriefingRef struct {
-	ID    int64  `json:"id"`
-	Title string `json:"title"`
+	ID    int64
+	Title string
 }
 
 // BriefingSummary is a briefing as listed, without its blocks.
 type BriefingSummary struct {
-	ID        int64      `json:"id"`
-	Title     string     `json:"title"`
-	Status    Status     `json:"status"`
-	Author    string     `json:"author"`
-	Date      Date       `json:"date"`
-	Blocks    int        `json:"blocks"`
-	Words     int        `json:"words"`
-	UpdatedAt time.Time  `json:"updated_at"`
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	ID        int64
+	Title     string
+	Status    Status
+	Author    string
+	Date      Date
+	Blocks    int
+	Words     int
+	UpdatedAt time.Time
+	TrashedAt *time.Time
 }
 
 // BriefingFilter narrows a briefing listing.
 type BriefingFilter struct {
 	Trashed bool // list the trash instead of live briefings
 	Query   string
-}
-
-// BriefingService stores briefings and their blocks.
-type BriefingService interface {
-	// CreateBriefing stores b and any blocks it already has.
-	CreateBriefing(ctx context.Context, b *Briefing) error
-	// Briefing loads b with its blocks in order, excerpts resolved.
-	Briefing(ctx context.Context, id int64) (*Briefing, error)
-	Briefings(ctx context.Context, f BriefingFilter) ([]*BriefingSummary, error)
-	// UpdateBriefing saves the metadata of b (not its blocks).
-	UpdateBriefing(ctx context.Context, b *Briefing) error
-	// SaveBriefing writes b, the composer's copy edited from base (the
-	// copy as last loaded or saved), in one transaction. If the briefing
-	// changed elsewhere since base.Revision, the changes are merged
-	// (MergeBriefing); where both changed the same thing nothing is
-	// written and a *MergeConflict carries the library's copy.
-	SaveBriefing(ctx context.Context, base, b *Briefing) (*Saved, error)
-	// BriefingRevision reads a briefing's revision and whether it is in the
-	// trash, cheaply: an open window polls it to follow changes made
-	// elsewhere.
-	BriefingRevision(ctx context.Context, id int64) (rev int64, trashed bool, err error)
-	// AddBlock inserts blk at position pos (0-based; pos < 0 or past the end
-	// appends) and fills in blk.ID.
-	AddBlock(ctx context.Context, briefingID int64, blk *Block, pos int) error
-	UpdateBlock(ctx context.Context, blk *Block) error
-	// MoveBlock puts the block at position pos (0-based, clamped).
-	MoveBlock(ctx context.Context, blockID int64, pos int) error
-	RemoveBlock(ctx context.Context, blockID int64) error
-	DuplicateBriefing(ctx context.Context, id int64) (*Briefing, error)
-	TrashBriefing(ctx context.Context, id int64) error
-	RestoreBriefing(ctx context.Context, id int64) error
-	// DeleteBriefing deletes a briefing in the trash for good, with its
-	// versions; one outside the trash is refused (trash it first).
-	DeleteBriefing(ctx context.Context, id int64) error
 }
 
 // ErrChangedMeanwhile refuses a write from a copy of a briefing that was
@@ -275,9 +240,9 @@ func (e *MergeConflict) Error() string {
 
 // Snapshot is a saved version of a briefing, kept in its history.
 type Snapshot struct {
-	ID         int64     `json:"id"`
-	BriefingID int64     `json:"briefing"`
-	Label      string    `json:"label"`
-	CreatedAt  time.Time `json:"created_at"`
-	Briefing   *Briefing `json:"-"` // the briefing as it was
+	ID         int64
+	BriefingID int64
+	Label      string
+	CreatedAt  time.Time
+	Briefing   *Briefing // the briefing as it was
 }

@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"sort"
 	"strings"
 	"time"
@@ -11,24 +10,24 @@ import (
 // (Unicode code points) into the source's Text, and Quote is always exactly
 // that span, so identical words elsewhere in the text are never confused.
 type Excerpt struct {
-	ID          int64       `json:"id"`
-	SourceID    int64       `json:"source"`
-	Start       int         `json:"start"`
-	End         int         `json:"end"`
-	Quote       string      `json:"quote"`
-	Note        string      `json:"note"`
-	Tags        []string    `json:"tags"`
-	Credibility Credibility `json:"credibility"`
-	Marking     Marking     `json:"marking"`
-	CreatedAt   time.Time   `json:"created_at"`
-	UpdatedAt   time.Time   `json:"updated_at"`
+	ID          int64
+	SourceID    int64
+	Start       int
+	End         int
+	Quote       string
+	Note        string
+	Tags        []string
+	Credibility Credibility
+	Marking     Marking
+	CreatedAt   time.Time
+	UpdatedAt   time.Time
 
 	// TrashedAt is when the excerpt went to the trash, on its own or with
 	// its source; nil while it is in use.
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	TrashedAt *time.Time
 
 	// SourceTitle is filled in by listings for display; it is not stored.
-	SourceTitle string `json:"source_title,omitempty"`
+	SourceTitle string
 }
 
 // Validate holds the note and tags to their limits in limits.go. The quote
@@ -59,8 +58,8 @@ func NormalizeTags(tags []string) []string {
 
 // Tag is a label with the number of excerpts that carry it.
 type Tag struct {
-	Name  string `json:"name"`
-	Count int    `json:"count"`
+	Name  string
+	Count int
 }
 
 // ExcerptFilter narrows an excerpt listing. Zero values mean "no constraint".
@@ -74,39 +73,4 @@ type ExcerptFilter struct {
 	Trashed bool
 	Offset  int
 	Limit   int
-}
-
-// ExcerptService stores excerpts.
-type ExcerptService interface {
-	// CreateExcerpt stores e. With Start < End it takes that span of the
-	// source; otherwise it locates e.Quote in the source text (tolerating
-	// white-space, quote and dash differences) and stores the source's own
-	// characters. A quote the source does not contain is an EINVALID error.
-	CreateExcerpt(ctx context.Context, e *Excerpt) error
-	Excerpt(ctx context.Context, id int64) (*Excerpt, error)
-	Excerpts(ctx context.Context, f ExcerptFilter) ([]*Excerpt, error)
-	// UpdateExcerpt saves note, tags, credibility and marking (the span is
-	// fixed) of e, edited from base (nil: e was just read). What changed
-	// elsewhere since base and not in e is kept and copied into e; where
-	// both changed the same field e's value is saved and the clash
-	// returned, with the other side's value for the analyst.
-	UpdateExcerpt(ctx context.Context, base, e *Excerpt) ([]Conflict, error)
-	// DeleteExcerpt deletes the excerpt for good, in the trash or not. It
-	// refuses while a briefing uses the excerpt unless force is set, in which
-	// case those blocks go too.
-	DeleteExcerpt(ctx context.Context, id int64, force bool) error
-	// TrashExcerpt moves the excerpt to the trash: it leaves listings, search
-	// and tag counts until restored. It refuses while a briefing that is not
-	// in the trash uses it, unless force is set, in which case those blocks
-	// go (blocks of trashed briefings stay), each such briefing's state
-	// before kept as a version.
-	TrashExcerpt(ctx context.Context, id int64, force bool) error
-	// ExcerptUsage names the briefings outside the trash that quote the
-	// excerpt: those a forced TrashExcerpt takes it out of.
-	ExcerptUsage(ctx context.Context, id int64) ([]BriefingRef, error)
-	// RestoreExcerpt brings the excerpt back from the trash, with its source
-	// if that is in the trash too.
-	RestoreExcerpt(ctx context.Context, id int64) error
-	// Tags counts the excerpts in use only.
-	Tags(ctx context.Context) ([]Tag, error)
 }

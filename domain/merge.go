@@ -8,10 +8,10 @@ import (
 // Conflict is one thing that was changed differently in two copies of a
 // briefing since the version they both started from.
 type Conflict struct {
-	Block  int64  `json:"block,omitempty"` // 0 for the briefing's own fields
-	Field  string `json:"field"`           // "title", "text", "order", "removed"…
-	Mine   string `json:"mine"`
-	Theirs string `json:"theirs"`
+	Block  int64  // 0 for the briefing's own fields
+	Field  string // "title", "text", "order", "removed"…
+	Mine   string
+	Theirs string
 }
 
 // Describe says what clashed, for the analyst.

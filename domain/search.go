@@ -1,7 +1,5 @@
 package domain
 
-import "context"
-
 // HitKind says what a search hit points at.
 type HitKind string
 
@@ -14,30 +12,23 @@ const (
 
 // Span is a half-open range of rune offsets.
 type Span struct {
-	Start int `json:"start"`
-	End   int `json:"end"`
+	Start int
+	End   int
 }
 
 // SearchHit is one ranked result. Snippet is a short plain-text extract and
 // Highlights the rune spans within it that matched.
 type SearchHit struct {
-	Kind       HitKind `json:"kind"`
-	ID         int64   `json:"id"`
-	Title      string  `json:"title"`
-	Snippet    string  `json:"snippet"`
-	Highlights []Span  `json:"highlights"`
-	Rank       float64 `json:"rank"` // lower is better
+	Kind       HitKind
+	ID         int64
+	Title      string
+	Snippet    string
+	Highlights []Span
+	Rank       float64 // lower is better
 }
 
 // SearchOptions narrows a search. Zero values mean all kinds, 50 hits.
 type SearchOptions struct {
 	Kinds []HitKind
 	Limit int
-}
-
-// SearchService finds anything in the library. Any text a user types is a
-// valid query: words, prefixes (chip*), "phrases", OR and -exclusions;
-// everything else is taken literally.
-type SearchService interface {
-	Search(ctx context.Context, query string, opts SearchOptions) ([]SearchHit, error)
 }

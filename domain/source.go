@@ -1,7 +1,6 @@
 package domain
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"sort"
@@ -36,34 +35,34 @@ func ParseSourceKind(s string) (SourceKind, error) {
 // from line-ending and Unicode (NFC) normalisation, so excerpt offsets into it
 // stay valid for ever; SHA256 is the hex digest of Text.
 type Source struct {
-	ID          int64       `json:"id"`
-	Kind        SourceKind  `json:"kind"`
-	Title       string      `json:"title"`
-	Subtitle    string      `json:"subtitle"`
-	Section     string      `json:"section"` // kicker such as "TECH POLICY"
-	Authors     []string    `json:"authors"`
-	Publisher   string      `json:"publisher"`
-	Published   Date        `json:"published"`
-	URL         string      `json:"url"`
-	Accessed    Date        `json:"accessed"`
-	Language    string      `json:"language"`
-	Text        string      `json:"-"`
-	SHA256      string      `json:"sha256"`
-	FileName    string      `json:"file_name"`
-	ImportedAt  time.Time   `json:"imported_at"`
-	Reliability Reliability `json:"reliability"`
-	Notes       string      `json:"notes"`
+	ID          int64
+	Kind        SourceKind
+	Title       string
+	Subtitle    string
+	Section     string // kicker such as "TECH POLICY"
+	Authors     []string
+	Publisher   string
+	Published   Date
+	URL         string
+	Accessed    Date
+	Language    string
+	Text        string
+	SHA256      string
+	FileName    string
+	ImportedAt  time.Time
+	Reliability Reliability
+	Notes       string
 	// Pages holds, for a paged source such as a PDF, the rune offset in
 	// Text at which each page after the first begins: page 1 starts at 0,
 	// page 2 at Pages[0], and so on. Empty for sources without pages.
-	Pages []int `json:"pages,omitempty"`
+	Pages []int
 
 	// TrashedAt is when the source went to the trash; nil while in use.
-	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+	TrashedAt *time.Time
 
 	// ExcerptCount is filled in by listings; it is not stored. It counts the
 	// excerpts in use, or for a source in the trash those that went with it.
-	ExcerptCount int `json:"excerpt_count"`
+	ExcerptCount int
 }
 
 // TextSHA256 is the hex SHA-256 of text, the identity of a source's content.
@@ -154,34 +153,4 @@ type SourceFilter struct {
 	Trashed bool
 	Offset  int
 	Limit   int
-}
-
-// SourceService stores sources.
-type SourceService interface {
-	// CreateSource stores s, filling in ID, SHA256 and ImportedAt. When a
-	// source with the same text exists it is loaded into s instead and
-	// existing is true.
-	CreateSource(ctx context.Context, s *Source) (existing bool, err error)
-	Source(ctx context.Context, id int64) (*Source, error)
-	Sources(ctx context.Context, f SourceFilter) ([]*Source, error)
-	// UpdateSource saves the metadata of s; the text never changes.
-	// UpdateSource saves the details of s (never its text), edited from
-	// base (nil: s was just read): what changed elsewhere since base and
-	// not in s is kept and copied into s; where both changed a field, s's
-	// value is saved and the clash returned with the other value.
-	UpdateSource(ctx context.Context, base, s *Source) ([]Conflict, error)
-	// DeleteSource removes a source with its excerpts for good, in the trash
-	// or not. It refuses while any excerpt is used in a briefing unless force
-	// is set.
-	DeleteSource(ctx context.Context, id int64, force bool) error
-	// TrashSource moves the source to the trash with its excerpts in use. It
-	// refuses while a briefing that is not in the trash uses one of them,
-	// unless force is set, in which case those blocks go.
-	TrashSource(ctx context.Context, id int64, force bool) error
-	// RestoreSource brings the source back with the excerpts trashed with
-	// it; excerpts trashed on their own before stay in the trash.
-	RestoreSource(ctx context.Context, id int64) error
-	// SourceUsage names the briefings outside the trash that use excerpts of
-	// the source: those whose blocks a forced TrashSource removes.
-	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
 }

@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"encoding/json"
 	"errors"
 	"fmt"
 
@@ -24,9 +23,9 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, briefingID int64, labe
 	if err != nil {
 		return nil, err
 	}
-	data, err := json.Marshal(b)
+	data, err := encodeSnapshot(b)
 	if err != nil {
-		return nil, fmt.Errorf("encode snapshot: %w", err)
+		return nil, fmt.Errorf("encode version: %w", err)
 	}
 	label, _ = domain.SnapshotLabel.Fit(label) // labels name files: cleaned and cut, never refused
 	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), Briefing: b}
@@ -89,9 +88,8 @@ func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, e
 		return nil, dbError("read snapshot", err)
 	}
 	snap.CreatedAt = parseTime(at)
-	snap.Briefing = &domain.Briefing{}
-	if err := json.Unmarshal([]byte(data), snap.Briefing); err != nil {
-		return nil, fmt.Errorf("decode snapshot %d: %w", id, err)
+	if snap.Briefing, err = decodeSnapshot(id, []byte(data)); err != nil {
+		return nil, err
 	}
 	return snap, nil
 }

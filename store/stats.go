@@ -7,14 +7,13 @@ import (
 
 // Stats counts what the library holds outside the trash.
 type Stats struct {
-	Path        string `json:"path"`
-	Sources     int    `json:"sources"`
-	Excerpts    int    `json:"excerpts"`
-	Briefings   int    `json:"briefings"`
-	ReadOnly    bool   `json:"read_only"`
-	Check       string `json:"check,omitempty"`        // "ok" after a successful check
-	ReadingCopy string `json:"reading_copy,omitempty"` // when the private copy being read was taken (RFC 3339)
-	Damaged     string `json:"damaged,omitempty"`      // what a check found damaged; changes are refused meanwhile
+	Path        string
+	Sources     int
+	Excerpts    int
+	Briefings   int
+	ReadOnly    bool
+	ReadingCopy string // when the private copy being read was taken (RFC 3339)
+	Damaged     string // what a check found damaged; changes are refused meanwhile
 }
 
 // Stats implements a cheap summary for `attache library` and the About box.

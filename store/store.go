@@ -24,7 +24,7 @@ import (
 	sqlite3 "github.com/mattn/go-sqlite3"
 )
 
-// Store is an open library. It implements the domain services.
+// Store is an open library. It implements domain.Library.
 type Store struct {
 	path     string
 	w, r     *sql.DB
@@ -43,12 +43,7 @@ type Store struct {
 	wrote       atomic.Bool  // a transaction was committed through this store
 }
 
-var (
-	_ domain.SourceService   = (*Store)(nil)
-	_ domain.ExcerptService  = (*Store)(nil)
-	_ domain.BriefingService = (*Store)(nil)
-	_ domain.SearchService   = (*Store)(nil)
-)
+var _ domain.Library = (*Store)(nil)
 
 // Open opens (creating if needed, with mode 0600) the library at path and
 // brings its schema up to date. A library on a read-only disk, or whose

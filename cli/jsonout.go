@@ -1,0 +1,252 @@
+package cli
+
+import (
+	"time"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/ingest"
+	"github.com/attache/attache/store"
+)
+
+// The shapes of --json output. Scripts read these field names, so they
+// are the command line's promise and live here, apart from the domain and
+// store types they are filled from: those can change without changing
+// what a script reads. Nil lists stay null and empty ones [], as before.
+
+type jsonSource struct {
+	ID           int64      `json:"id"`
+	Kind         string     `json:"kind"`
+	Title        string     `json:"title"`
+	Subtitle     string     `json:"subtitle"`
+	Section      string     `json:"section"`
+	Authors      []string   `json:"authors"`
+	Publisher    string     `json:"publisher"`
+	Published    string     `json:"published"` // YYYY-MM-DD, "" when unknown
+	URL          string     `json:"url"`
+	Accessed     string     `json:"accessed"`
+	Language     string     `json:"language"`
+	SHA256       string     `json:"sha256"`
+	FileName     string     `json:"file_name"`
+	ImportedAt   time.Time  `json:"imported_at"`
+	Reliability  string     `json:"reliability"`
+	Notes        string     `json:"notes"`
+	Pages        []int      `json:"pages,omitempty"`
+	TrashedAt    *time.Time `json:"trashed_at,omitempty"`
+	ExcerptCount int        `json:"excerpt_count"`
+}
+
+func sourceOut(s *domain.Source) *jsonSource {
+	if s == nil {
+		return nil
+	}
+	return &jsonSource{ID: s.ID, Kind: string(s.Kind), Title: s.Title, Subtitle: s.Subtitle, Section: s.Section,
+		Authors: s.Authors, Publisher: s.Publisher, Published: s.Published.String(), URL: s.URL,
+		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName,
+		ImportedAt: s.ImportedAt, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
+		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount}
+}
+
+// sourceText is `source show --json`: the listing fields plus the text.
+type sourceText struct {
+	*jsonSource
+	Text string `json:"text"`
+}
+
+// importJSON is one element of `import --json`: the source (or the
+// error) for one file, in the order the files were given.
+type importJSON struct {
+	File string `json:"file"`
+	*jsonSource
+	Existing bool           `json:"existing"`
+	Report   *ingest.Report `json:"report,omitempty"`
+	Error    string         `json:"error,omitempty"`
+}
+
+func importOut(results []importResult) []importJSON {
+	out := make([]importJSON, len(results))
+	for i, r := range results {
+		out[i] = importJSON{File: r.File, jsonSource: sourceOut(r.Source), Existing: r.Existing, Report: r.Report, Error: r.Error}
+	}
+	return out
+}
+
+type jsonExcerpt struct {
+	ID          int64      `json:"id"`
+	Source      int64      `json:"source"`
+	Start       int        `json:"start"`
+	End         int        `json:"end"`
+	Quote       string     `json:"quote"`
+	Note        string     `json:"note"`
+	Tags        []string   `json:"tags"`
+	Credibility int        `json:"credibility"`
+	Marking     string     `json:"marking"`
+	CreatedAt   time.Time  `json:"created_at"`
+	UpdatedAt   time.Time  `json:"updated_at"`
+	TrashedAt   *time.Time `json:"trashed_at,omitempty"`
+	SourceTitle string     `json:"source_title,omitempty"`
+}
+
+func excerptOut(e *domain.Excerpt) *jsonExcerpt {
+	if e == nil {
+		return nil
+	}
+	return &jsonExcerpt{ID: e.ID, Source: e.SourceID, Start: e.Start, End: e.End, Quote: e.Quote, Note: e.Note,
+		Tags: e.Tags, Credibility: int(e.Credibility), Marking: string(e.Marking), CreatedAt: e.CreatedAt,
+		UpdatedAt: e.UpdatedAt, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle}
+}
+
+type jsonTag struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// jsonBriefing is `briefing show --json`: the briefing's fields with its
+// blocks, excerpt blocks carrying their quote and source.
+type jsonBriefing struct {
+	ID             int64       `json:"id"`
+	Title          string      `json:"title"`
+	Subtitle       string      `json:"subtitle"`
+	Author         string      `json:"author"`
+	Audience       string      `json:"audience"`
+	Date           string      `json:"date"`
+	Classification string      `json:"classification"`
+	Status         string      `json:"status"`
+	Summary        string      `json:"summary"`
+	CreatedAt      time.Time   `json:"created_at"`
+	UpdatedAt      time.Time   `json:"updated_at"`
+	TrashedAt      *time.Time  `json:"trashed_at,omitempty"`
+	Revision       int64       `json:"revision"`
+	Blocks         []jsonBlock `json:"blocks"`
+}
+
+type jsonBlock struct {
+	ID         int64  `json:"id"`
+	Type       string `json:"type"`
+	Text       string `json:"text,omitempty"`
+	Excerpt    int64  `json:"excerpt,omitempty"`
+	Source     int64  `json:"source,omitempty"`
+	Quote      string `json:"quote,omitempty"`
+	Confidence string `json:"confidence,omitempty"`
+	Marking    string `json:"marking,omitempty"`
+}
+
+func briefingOut(b *domain.Briefing) jsonBriefing {
+	out := jsonBriefing{ID: b.ID, Title: b.Title, Subtitle: b.Subtitle, Author: b.Author, Audience: b.Audience,
+		Date: b.Date.String(), Classification: b.Classification, Status: string(b.Status), Summary: b.Summary,
+		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
+		Blocks: make([]jsonBlock, 0, len(b.Blocks))}
+	for _, blk := range b.Blocks {
+		out.Blocks = append(out.Blocks, blockOut(blk))
+	}
+	return out
+}
+
+func blockOut(b *domain.Block) jsonBlock {
+	j := jsonBlock{ID: b.ID, Type: string(b.Type), Text: b.Text, Excerpt: b.ExcerptID,
+		Confidence: string(b.Confidence), Marking: string(b.Marking)}
+	if b.Excerpt != nil {
+		j.Source, j.Quote = b.Excerpt.SourceID, b.Excerpt.Quote
+	}
+	return j
+}
+
+type jsonBriefingSummary struct {
+	ID        int64      `json:"id"`
+	Title     string     `json:"title"`
+	Status    string     `json:"status"`
+	Author    string     `json:"author"`
+	Date      string     `json:"date"`
+	Blocks    int        `json:"blocks"`
+	Words     int        `json:"words"`
+	UpdatedAt time.Time  `json:"updated_at"`
+	TrashedAt *time.Time `json:"trashed_at,omitempty"`
+}
+
+func summaryOut(b *domain.BriefingSummary) *jsonBriefingSummary {
+	if b == nil {
+		return nil
+	}
+	return &jsonBriefingSummary{ID: b.ID, Title: b.Title, Status: string(b.Status), Author: b.Author,
+		Date: b.Date.String(), Blocks: b.Blocks, Words: b.Words, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt}
+}
+
+// jsonSnapshot is a version as listed: its contents are not shown.
+type jsonSnapshot struct {
+	ID        int64     `json:"id"`
+	Briefing  int64     `json:"briefing"`
+	Label     string    `json:"label"`
+	CreatedAt time.Time `json:"created_at"`
+}
+
+func snapshotOut(s *domain.Snapshot) *jsonSnapshot {
+	if s == nil {
+		return nil
+	}
+	return &jsonSnapshot{ID: s.ID, Briefing: s.BriefingID, Label: s.Label, CreatedAt: s.CreatedAt}
+}
+
+type jsonHit struct {
+	Kind       string     `json:"kind"`
+	ID         int64      `json:"id"`
+	Title      string     `json:"title"`
+	Snippet    string     `json:"snippet"`
+	Highlights []jsonSpan `json:"highlights"`
+	Rank       float64    `json:"rank"` // lower is better
+}
+
+type jsonSpan struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+func hitOut(h domain.SearchHit) jsonHit {
+	out := jsonHit{Kind: string(h.Kind), ID: h.ID, Title: h.Title, Snippet: h.Snippet, Rank: h.Rank}
+	out.Highlights = listOut(h.Highlights, func(s domain.Span) jsonSpan { return jsonSpan(s) })
+	return out
+}
+
+// trashContents is the JSON of `attache trash`.
+type trashContents struct {
+	Sources   []*jsonSource          `json:"sources"`
+	Excerpts  []*jsonExcerpt         `json:"excerpts"`
+	Briefings []*jsonBriefingSummary `json:"briefings"`
+}
+
+func trashOut(t *trashed) trashContents {
+	return trashContents{Sources: listOut(t.Sources, sourceOut), Excerpts: listOut(t.Excerpts, excerptOut),
+		Briefings: listOut(t.Briefings, summaryOut)}
+}
+
+// jsonStats is `library --json`.
+type jsonStats struct {
+	Path        string `json:"path"`
+	Sources     int    `json:"sources"`
+	Excerpts    int    `json:"excerpts"`
+	Briefings   int    `json:"briefings"`
+	ReadOnly    bool   `json:"read_only"`
+	Check       string `json:"check,omitempty"`        // "ok" after a successful --check
+	ReadingCopy string `json:"reading_copy,omitempty"` // when the private copy being read was taken (RFC 3339)
+	Damaged     string `json:"damaged,omitempty"`      // what a check found damaged
+}
+
+func statsOut(st store.Stats, checked bool) jsonStats {
+	out := jsonStats{Path: st.Path, Sources: st.Sources, Excerpts: st.Excerpts, Briefings: st.Briefings,
+		ReadOnly: st.ReadOnly, ReadingCopy: st.ReadingCopy, Damaged: st.Damaged}
+	if checked {
+		out.Check = "ok"
+	}
+	return out
+}
+
+// listOut maps a list element by element; a nil list stays nil (null),
+// an empty one empty ([]).
+func listOut[T, U any](in []T, f func(T) U) []U {
+	if in == nil {
+		return nil
+	}
+	out := make([]U, len(in))
+	for i, v := range in {
+		out[i] = f(v)
+	}
+	return out
+}

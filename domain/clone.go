@@ -1,0 +1,67 @@
+package domain
+
+import (
+	"slices"
+	"time"
+)
+
+// Clone returns a deep copy of b: its blocks, their resolved excerpts and
+// every time pointer are copies, so the copy can be edited (or handed to
+// another goroutine) without touching b. clone_test.go fails when a field
+// that shares memory is added without being copied here.
+func (b *Briefing) Clone() *Briefing {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.TrashedAt = cloneTime(b.TrashedAt)
+	if b.Blocks != nil {
+		c.Blocks = make([]*Block, len(b.Blocks))
+		for i, blk := range b.Blocks {
+			c.Blocks[i] = blk.Clone()
+		}
+	}
+	return &c
+}
+
+// Clone returns a deep copy of b, its resolved excerpt included.
+func (b *Block) Clone() *Block {
+	if b == nil {
+		return nil
+	}
+	c := *b
+	c.Excerpt = b.Excerpt.Clone()
+	return &c
+}
+
+// Clone returns a deep copy of e.
+func (e *Excerpt) Clone() *Excerpt {
+	if e == nil {
+		return nil
+	}
+	c := *e
+	c.Tags = slices.Clone(e.Tags)
+	c.TrashedAt = cloneTime(e.TrashedAt)
+	return &c
+}
+
+// Clone returns a deep copy of s; the text, a string, is shared as Go
+// strings are immutable.
+func (s *Source) Clone() *Source {
+	if s == nil {
+		return nil
+	}
+	c := *s
+	c.Authors = slices.Clone(s.Authors)
+	c.Pages = slices.Clone(s.Pages)
+	c.TrashedAt = cloneTime(s.TrashedAt)
+	return &c
+}
+
+func cloneTime(t *time.Time) *time.Time {
+	if t == nil {
+		return nil
+	}
+	c := *t
+	return &c
+}

@@ -1,0 +1,129 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/attache/attache/domain"
+)
+
+// todaysSnapshot is a version's data exactly as Attaché wrote it before
+// snapshots had a record of their own (json.Marshal of domain.Briefing),
+// with no format field; {excerpt} stands for the excerpt's number.
+const todaysSnapshot = `{"id":1,"title":"Chip controls","subtitle":"Sub","author":"Ann","audience":"The minister",` +
+	`"date":"2024-05-11","classification":"SECRET//REL","status":"review","summary":"Bottom line",` +
+	`"blocks":[{"id":1,"type":"heading","text":"One","marking":"U"},{"id":2,"type":"excerpt","excerpt":{excerpt},"marking":"C"},` +
+	`{"id":3,"type":"judgment","text":"Likely","confidence":"moderate"}],` +
+	`"created_at":"2026-01-02T03:04:08Z","updated_at":"2026-01-02T03:04:09.5Z","revision":5}`
+
+// insertSnapshotRow stores data as a version of briefing, as an older or
+// newer Attaché would have, and returns its number.
+func insertSnapshotRow(t *testing.T, s *Store, briefing int64, data string) int64 {
+	t.Helper()
+	res, err := s.w.Exec(`INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, 'old', ?, ?)`,
+		briefing, formatTime(time.Now()), data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, _ := res.LastInsertId()
+	return id
+}
+
+func TestVersionsWrittenBeforeTheRecordStillLoadAndRestore(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, e := newBriefing(t, s)
+	id := insertSnapshotRow(t, s, b.ID, strings.Replace(todaysSnapshot, "{excerpt}", itoa(e.ID), 1))
+	snap, err := s.Snapshot(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := snap.Briefing
+	want := &domain.Briefing{ID: 1, Title: "Chip controls", Subtitle: "Sub", Author: "Ann", Audience: "The minister",
+		Date: domain.Date{Year: 2024, Month: 5, Day: 11}, Classification: "SECRET//REL", Status: domain.StatusReview,
+		Summary: "Bottom line", Revision: 5,
+		CreatedAt: time.Date(2026, 1, 2, 3, 4, 8, 0, time.UTC), UpdatedAt: time.Date(2026, 1, 2, 3, 4, 9, 5e8, time.UTC),
+		Blocks: []*domain.Block{{ID: 1, Type: domain.BlockHeading, Text: "One", Marking: "U"},
+			{ID: 2, Type: domain.BlockExcerpt, ExcerptID: e.ID, Marking: "C"},
+			{ID: 3, Type: domain.BlockJudgment, Text: "Likely", Confidence: "moderate"}}}
+	if err := sameBriefing(got, want); err != "" {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreSnapshot(ctx, b.ID, id); err != nil {
+		t.Fatal(err)
+	}
+	now, _ := s.Briefing(ctx, b.ID)
+	if now.Title != "Chip controls" || now.Summary != "Bottom line" || len(now.Blocks) != 3 || now.Blocks[2].Confidence != "moderate" {
+		t.Fatalf("restored %+v", now)
+	}
+}
+
+func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, e := newBriefing(t, s)
+	b.Date, b.Classification = domain.Date{Year: 2025, Month: 2, Day: 3}, "CUI"
+	b.Blocks = []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID, Marking: "CUI"},
+		{Type: domain.BlockJudgment, Text: "Likely", Confidence: "high"}}
+	if err := saveBriefing(ctx, s, b); err != nil {
+		t.Fatal(err)
+	}
+	stored, _ := s.Briefing(ctx, b.ID)
+	v, err := s.CreateSnapshot(ctx, b.ID, "now")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data string
+	if err := s.r.QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(data, `{"format":1,`) {
+		t.Fatalf("stored as %s", data)
+	}
+	back, err := s.Snapshot(ctx, v.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, blk := range stored.Blocks {
+		blk.Excerpt = nil // excerpts are the library's, not the version's
+	}
+	if msg := sameBriefing(back.Briefing, stored); msg != "" {
+		t.Fatal(msg)
+	}
+}
+
+func TestAVersionFromANewerAttacheIsRefusedSayingSo(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, _ := newBriefing(t, s)
+	id := insertSnapshotRow(t, s, b.ID, `{"format":2,"title":"From the future","blocks":{"new":"shape"}}`)
+	_, err := s.Snapshot(ctx, id)
+	wantCode(t, err, domain.EINVALID)
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "newer Attaché") || !strings.Contains(msg, "update") {
+		t.Fatalf("message %q", msg)
+	}
+	if _, err := s.RestoreSnapshot(ctx, b.ID, id); domain.ErrorCode(err) != domain.EINVALID {
+		t.Fatalf("restore: %v", err)
+	}
+	if now, _ := s.Briefing(ctx, b.ID); now.Title != "Chip controls" {
+		t.Fatalf("the refused restore changed the briefing: %q", now.Title)
+	}
+}
+
+// sameBriefing says how got differs from want ("" when it does not),
+// times compared as instants.
+func sameBriefing(got, want *domain.Briefing) string {
+	g, w := *got, *want
+	if !g.CreatedAt.Equal(w.CreatedAt) || !g.UpdatedAt.Equal(w.UpdatedAt) {
+		return fmt.Sprintf("times %v %v, want %v %v", g.CreatedAt, g.UpdatedAt, w.CreatedAt, w.UpdatedAt)
+	}
+	g.CreatedAt, g.UpdatedAt = w.CreatedAt, w.UpdatedAt
+	if !reflect.DeepEqual(g, w) {
+		return fmt.Sprintf("got %+v %+v\nwant %+v %+v", g, g.Blocks, w, w.Blocks)
+	}
+	return ""
+}
