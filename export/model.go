@@ -1,28 +1,50 @@
 package export
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/attache/attache/domain"
 )
 
-// document is a briefing arranged for output, shared by the PDF and
-// Markdown exporters so both number, mark and cite identically.
-type document struct {
-	B         *domain.Briefing
-	Sources   []*domain.Source // in order of first citation
+// Document is a briefing laid out for reading: the one model every
+// rendering draws from (PDF, Markdown, the composer's preview) and every
+// count and check reads (words, pages, warnings), so that no screen
+// arranges, counts or checks a briefing by itself.
+//
+// Its parts, in reading order: the title block (Briefing's details under
+// Banner), the bottom line (Briefing.Summary), the numbered key judgments,
+// the body with its numbered sections and excerpts each with its note
+// number, the notes (the excerpts' citations) and the numbered sources
+// appendix. A Document holds copies of the briefing's text, never the
+// briefing's blocks, so it may be handed to another goroutine (for a page
+// count, say) while the composer goes on editing.
+type Document struct {
+	Briefing  *domain.Briefing // the details: a copy whose Blocks are nil
 	Banner    string           // top and bottom of every page; "" for none
 	Marked    bool             // portion marks are in use
-	Judgments []*domain.Block
-	Body      []item
-	Notes     []note
-	Sections  int
+	Judgments []Judgment       // gathered from wherever they stand
+	Body      []Item           // headings, commentary and excerpts in order
+	Notes     []Note           // one per excerpt, numbered in order
+	Sources   []*domain.Source // the appendix, in order of first citation
+	Sections  int              // how many numbered sections the body has
+	Keywords  []string         // the excerpts' tags, sorted
 }
 
-// item is one element of the body in reading order.
-type item struct {
+// Judgment is one key judgment.
+type Judgment struct {
+	Number     int    // from 1, in the order the blocks have them
+	Block      int    // index of its block in the briefing
+	Portion    string // "(U) " etc., "" when unmarked
+	Text       string
+	Confidence string // as printed, "Moderate confidence"; "" when none is given
+}
+
+// Item is one element of the body in reading order.
+type Item struct {
 	Type    domain.BlockType
+	Block   int    // index of its block in the briefing
 	Text    string // heading, commentary or quote text
 	Number  string // section number of a heading
 	Portion string // "(U) " etc., "" when unmarked
@@ -32,37 +54,43 @@ type item struct {
 	Excerpt *domain.Excerpt
 }
 
-// note is an endnote: the citation of an excerpt's source.
-type note struct {
+// Note is an endnote: the citation of an excerpt's source.
+type Note struct {
 	Num  int
 	Text string
 }
 
-// newDocument arranges b. Judgments are gathered into the key judgments
+// NewDocument arranges b. Judgments are gathered into the key judgments
 // list up front; headings are numbered; each excerpt gets a note, the first
 // for a source in full and later ones short, as Chicago style has it.
-func newDocument(b *domain.Bundle) *document {
-	d := &document{B: b.Briefing, Sources: citationOrder(b)}
+// b.Sources may lack sources (the composer's draft before they are
+// loaded): their notes then name the excerpt's source title.
+func NewDocument(b *domain.Bundle) *Document {
+	details := *b.Briefing
+	details.Blocks = nil
+	d := &Document{Briefing: &details, Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
 	d.Marked = usesMarks(b.Briefing)
 	d.Banner = banner(b.Briefing, d.Marked)
 	cited := map[int64]bool{}
-	for _, blk := range b.Briefing.Blocks {
+	for i, blk := range b.Briefing.Blocks {
 		switch blk.Type {
 		case domain.BlockJudgment:
-			d.Judgments = append(d.Judgments, blk)
+			d.Judgments = append(d.Judgments, Judgment{Number: len(d.Judgments) + 1, Block: i,
+				Portion: d.portion(blk.Marking), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence)})
 		case domain.BlockHeading:
 			d.Sections++
-			d.Body = append(d.Body, item{Type: blk.Type, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking)})
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking)})
 		case domain.BlockCommentary:
-			d.Body = append(d.Body, item{Type: blk.Type, Text: blk.Text, Portion: d.portion(blk.Marking)})
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Portion: d.portion(blk.Marking)})
 		case domain.BlockExcerpt:
-			d.Body = append(d.Body, d.excerptItem(b, blk, cited))
+			d.Body = append(d.Body, d.excerptItem(b, i, cited))
 		}
 	}
 	return d
 }
 
-func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[int64]bool) item {
+func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) Item {
+	blk := b.Briefing.Blocks[i]
 	e := blk.Excerpt
 	if e == nil {
 		e = &domain.Excerpt{}
@@ -70,6 +98,9 @@ func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[in
 	src := b.Source(e.SourceID)
 	n := len(d.Notes) + 1
 	text := "Source not available."
+	if t := strings.TrimSpace(e.SourceTitle); t != "" {
+		text = t + "."
+	}
 	if src != nil {
 		loc := pageLocator(src, e)
 		text = NoteCitationAt(src, loc)
@@ -78,12 +109,12 @@ func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[in
 		}
 		cited[src.ID] = true
 	}
-	d.Notes = append(d.Notes, note{Num: n, Text: text})
-	return item{Type: domain.BlockExcerpt, Text: e.Quote, Portion: d.portion(domain.HighestMarking(e.Marking, blk.Marking)),
+	d.Notes = append(d.Notes, Note{Num: n, Text: text})
+	return Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(domain.HighestMarking(e.Marking, blk.Marking)),
 		Note: n, Comment: e.Note, Source: src, Excerpt: e}
 }
 
-func (d *document) portion(m domain.Marking) string {
+func (d *Document) portion(m domain.Marking) string {
 	if !d.Marked || m == domain.MarkingNone {
 		return ""
 	}
@@ -141,6 +172,25 @@ func citationOrder(b *domain.Bundle) []*domain.Source {
 			out = append(out, s)
 		}
 	}
+	return out
+}
+
+// keywords are the tags of the briefing's excerpts, sorted.
+func keywords(b *domain.Briefing) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, blk := range b.Blocks {
+		if blk.Excerpt == nil {
+			continue
+		}
+		for _, t := range blk.Excerpt.Tags {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Strings(out)
 	return out
 }
 

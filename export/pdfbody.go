@@ -44,7 +44,7 @@ func (l *layout) body() {
 
 // quote sets an excerpt as an indented block quote with a rule at its left
 // and its note number, visibly apart from the analyst's own words.
-func (l *layout) quote(it item) {
+func (l *layout) quote(it Item) {
 	const indent, rightIndent = 24.0, 12.0
 	deco := decoration{hasBar: true, bar: quoteBar, barX: l.left + 8, barWeight: 1.6, pad: 2}
 	paras := paragraphs(it.Text)
