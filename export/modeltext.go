@@ -25,7 +25,9 @@ func (d *Document) Text() string {
 	t.para(meta...)
 	if paras := paragraphs(br.Summary); len(paras) > 0 {
 		t.para("BOTTOM LINE UP FRONT")
-		t.para(paras...)
+		for _, p := range paras {
+			t.para(p)
+		}
 	}
 	if len(d.Judgments) > 0 {
 		t.para("KEY JUDGMENTS")
