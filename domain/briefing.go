@@ -186,13 +186,17 @@ type BriefingRef struct {
 
 // BriefingSummary is a briefing as listed, without its blocks.
 type BriefingSummary struct {
-	ID        int64      `json:"id"`
-	Title     string     `json:"title"`
-	Status    Status     `json:"status"`
-	Author    string     `json:"author"`
-	Date      Date       `json:"date"`
-	Blocks    int        `json:"blocks"`
+	ID     int64  `json:"id"`
+	Title  string `json:"title"`
+	Status Status `json:"status"`
+	Author string `json:"author"`
+	Date   Date   `json:"date"`
+	Blocks int    `json:"blocks"`
+	// Words is the briefing's length as export's model counts it, which
+	// the lister fills in (the command line, the app's cache): stores
+	// leave it 0, since only the model knows what a reader reads.
 	Words     int        `json:"words"`
+	Revision  int64      `json:"revision"` // moves with every change to the briefing or its blocks
 	UpdatedAt time.Time  `json:"updated_at"`
 	TrashedAt *time.Time `json:"trashed_at,omitempty"`
 }

@@ -52,3 +52,9 @@ func CountWords(s string) int {
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// BriefingWords is Words for a briefing as stored, for lists: the count
+// needs its blocks and their excerpts, not its sources.
+func BriefingWords(b *domain.Briefing) int {
+	return NewDocument(&domain.Bundle{Briefing: b}).Words()
+}
