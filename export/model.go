@@ -30,6 +30,14 @@ type Document struct {
 	Sources   []*domain.Source // the appendix, in order of first citation
 	Sections  int              // how many numbered sections the body has
 	Keywords  []string         // the excerpts' tags, sorted
+
+	cites map[citeKey]string // formatted citations, while building
+}
+
+type citeKey struct {
+	source int64
+	loc    string
+	short  bool
 }
 
 // Judgment is one key judgment.
@@ -72,6 +80,7 @@ func NewDocument(b *domain.Bundle) *Document {
 	d.Marked = usesMarks(b.Briefing)
 	d.Banner = banner(b.Briefing, d.Marked)
 	cited := map[int64]bool{}
+	d.cites = map[citeKey]string{}
 	for i, blk := range b.Briefing.Blocks {
 		switch blk.Type {
 		case domain.BlockJudgment:
@@ -86,6 +95,7 @@ func NewDocument(b *domain.Bundle) *Document {
 			d.Body = append(d.Body, d.excerptItem(b, i, cited))
 		}
 	}
+	d.cites = nil
 	return d
 }
 
@@ -102,10 +112,15 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 		text = t + "."
 	}
 	if src != nil {
-		loc := pageLocator(src, e)
-		text = NoteCitationAt(src, loc)
-		if cited[src.ID] {
-			text = ShortNoteCitationAt(src, loc)
+		// A long briefing cites a few sources many times: each citation
+		// is formatted once (the composer builds a document per keystroke).
+		k := citeKey{src.ID, pageLocator(src, e), cited[src.ID]}
+		if text = d.cites[k]; text == "" {
+			text = NoteCitationAt(src, k.loc)
+			if k.short {
+				text = ShortNoteCitationAt(src, k.loc)
+			}
+			d.cites[k] = text
 		}
 		cited[src.ID] = true
 	}

@@ -1,7 +1,6 @@
 package export
 
 import (
-	"strings"
 	"unicode"
 
 	"github.com/attache/attache/domain"
@@ -42,16 +41,18 @@ func (d *Document) Words() int {
 
 // CountWords counts the words of s as Words defines them.
 func CountWords(s string) int {
-	n := 0
-	for _, f := range strings.Fields(s) {
-		if strings.IndexFunc(f, isWordRune) >= 0 {
+	n, counted := 0, false // counted: the run of non-space so far has a letter or digit
+	for _, r := range s {
+		switch {
+		case unicode.IsSpace(r):
+			counted = false
+		case !counted && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			counted = true
 			n++
 		}
 	}
 	return n
 }
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
 
 // BriefingWords is Words for a briefing as stored, for lists: the count
 // needs its blocks and their excerpts, not its sources.
