@@ -113,7 +113,9 @@ func TestWordCountsAreTheModelsInTheListAndTheComposer(t *testing.T) {
 	})
 	eventually(t, "the briefing in the composer", func() bool { return c.d != nil && c.d.b.ID == id })
 	var shown, sampleListed int
-	fyne.DoAndWait(func() { shown, listed, sampleListed = wordsIn(c.stats.Text), listedWords(u, id), listedWords(u, sample) })
+	fyne.DoAndWait(func() {
+		shown, listed, sampleListed = wordsIn(c.stats.Text), listedWords(u, id), listedWords(u, sample)
+	})
 	if shown != want || listed != want {
 		t.Fatalf("the composer shows %d words (%q), the list %d, the model %d", shown, c.stats.Text, listed, want)
 	}
