@@ -228,3 +228,36 @@ func shortTitle(t string) string {
 	}
 	return string(r)
 }
+
+// paragraphs splits text at blank lines; single newlines stay as forced
+// line breaks inside a paragraph.
+func paragraphs(text string) []string {
+	text = strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sourceDetails is the line under a source's entry (whose citation has the
+// URL) that lets a reader weigh the source and check a quote against it.
+func sourceDetails(s *domain.Source) []string {
+	var facts []string
+	if !s.Accessed.IsZero() {
+		facts = append(facts, "Accessed "+s.Accessed.Long())
+	}
+	if s.Reliability != "" {
+		facts = append(facts, "Reliability "+string(s.Reliability)+" ("+strings.ToLower(s.Reliability.Description())+")")
+	} else {
+		facts = append(facts, "Reliability not graded")
+	}
+	sha := s.SHA256
+	if sha == "" {
+		sha = domain.TextSHA256(s.Text)
+	}
+	facts = append(facts, "SHA-256 "+sha[:16])
+	return []string{strings.Join(facts, " · ")}
+}
