@@ -55,18 +55,17 @@ func (c *composer) updateStats() {
 		return
 	}
 	c.loadSources()
+	doc := c.document()
+	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
+	c.showPreview(doc)    // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance
 		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
-		c.refreshPreview()
 		return
 	}
-	doc := c.document()
-	c.words = doc.Words()
 	c.showStats()
 	c.countPagesLater()
-	c.showPreview(doc) // every change shows in the preview too
 }
 
 // showStats shows the counts last made; the pages only once counted.

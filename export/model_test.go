@@ -154,3 +154,17 @@ func TestPagesIsThePDFsPageCount(t *testing.T) {
 		t.Error("an unknown paper size was accepted")
 	}
 }
+
+// A note whose source is not in the bundle (the composer's draft before
+// its sources load) names the excerpt's source rather than nothing.
+func TestNoteOfASourceNotLoadedNamesIt(t *testing.T) {
+	b := wordsBundle()
+	b.Sources = nil
+	if n := NewDocument(b).Notes; len(n) != 1 || n[0].Text != "A Long Report on Many Things." {
+		t.Fatalf("notes %+v", n)
+	}
+	b.Briefing.Blocks[4].Excerpt.SourceTitle = ""
+	if n := NewDocument(b).Notes; len(n) != 1 || n[0].Text != "Source not available." {
+		t.Fatalf("notes without a title %+v", n)
+	}
+}
