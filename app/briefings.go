@@ -32,6 +32,7 @@ type briefingsScreen struct {
 	selected  int64
 	newID     int64 // a briefing just made: its title gets the cursor when it opens
 	loads     int
+	counts    wordCounts // the briefings' lengths (see briefingwords.go)
 }
 
 func newBriefingsScreen(ui *UI) *briefingsScreen {
@@ -83,8 +84,11 @@ func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	b := s.briefings[i]
 	box := o.(*fyne.Container)
 	box.Objects[0].(*widget.Label).SetText(b.Title)
-	box.Objects[1].(*widget.Label).SetText(b.Status.Label() + " · " + plural(b.Blocks, "block") + " · " +
-		plural(b.Words, "word") + " · edited " + b.UpdatedAt.Local().Format("2 Jan 2006 15:04"))
+	meta := b.Status.Label() + " · " + plural(b.Blocks, "block") + " · "
+	if n, ok := s.words(b); ok {
+		meta += plural(n, "word") + " · "
+	}
+	box.Objects[1].(*widget.Label).SetText(meta + "edited " + b.UpdatedAt.Local().Format("2 Jan 2006 15:04"))
 }
 
 func (s *briefingsScreen) reload() {
@@ -115,6 +119,7 @@ func (s *briefingsScreen) reload() {
 			}
 			s.briefings = list
 			s.list.Refresh()
+			s.countWords(list)
 			s.status.SetText(plural(len(list), "briefing"))
 			if at >= 0 {
 				s.list.Select(at)

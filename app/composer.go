@@ -1,7 +1,6 @@
 package app
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 
@@ -44,10 +43,17 @@ type composer struct {
 	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
 	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
 	checking bool                // a look for changes made elsewhere is under way
+
+	// The counts and preview (see composer_preview.go).
+	words          int                      // the draft's, as export's model counts them
+	pc             pageCounter              // its PDF's pages
+	sources        map[int64]*domain.Source // cited sources loaded for the notes; nil: failed to load
+	loadingSources bool
 }
 
 func newComposer(ui *UI) *composer {
-	c := &composer{ui: ui, selected: -1, fields: map[string]*widget.Entry{}, pending: map[int64]*draft{}}
+	c := &composer{ui: ui, selected: -1, fields: map[string]*widget.Entry{}, pending: map[int64]*draft{},
+		sources: map[int64]*domain.Source{}}
 	c.title = widget.NewEntry()
 	c.title.TextStyle.Bold = true
 	c.title.SetPlaceHolder("Title")
@@ -199,6 +205,7 @@ func (c *composer) open(b *domain.Briefing) {
 		}
 	}
 	c.d = d
+	c.sources = map[int64]*domain.Source{} // a source's details may have changed since
 	c.selected = -1
 	c.blocks.UnselectAll() // no selection carries over from the last briefing
 	c.fill()               // refreshes the list, which builds its scroller if never drawn
@@ -239,6 +246,7 @@ func (c *composer) fill() {
 // library holds everything typed, and is kept as it is if typing starts
 // meanwhile.
 func (c *composer) refresh() {
+	c.sources = map[int64]*domain.Source{} // reloaded for the notes: a source's details may have changed
 	d := c.d
 	if d == nil || !d.isSaved() || d.stopped || d.saving {
 		return
@@ -348,32 +356,6 @@ func (c *composer) selectedBlock() *domain.Block {
 func (c *composer) onSelectBlock(i widget.ListItemID) {
 	c.selected = i
 	c.editor.show(c.selectedBlock())
-}
-
-// updateStats shows the word count and an estimate of the PDF's length,
-// or instead what the library would refuse in the draft (a title over its
-// limit, say) as soon as it is typed, before the autosave is refused.
-func (c *composer) updateStats() {
-	if c.d == nil {
-		return
-	}
-	c.stats.Importance = widget.LowImportance
-	if err := c.d.b.Validate(); err != nil {
-		c.stats.Importance = widget.DangerImportance
-		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
-		c.refreshPreview()
-		return
-	}
-	words := len(strings.Fields(briefingText(c.d.b)))
-	pages := max(1, (words+349)/350+1)
-	c.stats.SetText(fmt.Sprintf("%s · %s · about %s in PDF", plural(len(c.d.b.Blocks), "block"), plural(words, "word"), plural(pages, "page")))
-	c.refreshPreview() // every change shows in the preview too
-}
-
-func (c *composer) refreshPreview() {
-	if c.d != nil && c.tabs.Selected() != nil && c.tabs.Selected().Text == "Preview" {
-		c.preview.SetText(briefingText(c.d.b))
-	}
 }
 
 // addExcerptTo appends an excerpt to a briefing; an open composer gets it

@@ -266,36 +266,3 @@ func setBlockRow(o fyne.CanvasObject, b *domain.Block) {
 	}
 	label.Refresh()
 }
-
-// briefingText is the briefing as plain text, for the preview and counts.
-func briefingText(b *domain.Briefing) string {
-	var sb strings.Builder
-	sb.WriteString(strings.ToUpper(b.Title) + "\n\n")
-	if b.Summary != "" {
-		sb.WriteString("BOTTOM LINE UP FRONT\n" + b.Summary + "\n\n")
-	}
-	n, sec := 0, 0
-	for _, blk := range b.Blocks {
-		if blk.Type == domain.BlockJudgment {
-			n++
-			if n == 1 {
-				sb.WriteString("KEY JUDGMENTS\n\n")
-			}
-			sb.WriteString(itoa(n) + ". " + marked(blk.Marking) + blk.Text + " (" + string(blk.Confidence) + " confidence)\n\n")
-		}
-	}
-	for _, blk := range b.Blocks {
-		switch blk.Type {
-		case domain.BlockHeading:
-			sec++
-			sb.WriteString(itoa(sec) + "  " + strings.ToUpper(blk.Text) + "\n\n")
-		case domain.BlockCommentary:
-			sb.WriteString(marked(blk.Marking) + blk.Text + "\n\n")
-		case domain.BlockExcerpt:
-			if blk.Excerpt != nil {
-				sb.WriteString("    " + quoted(blk.Excerpt.Quote) + "\n    — " + blk.Excerpt.SourceTitle + "\n\n")
-			}
-		}
-	}
-	return strings.TrimSpace(sb.String())
-}

@@ -144,32 +144,9 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 	})
 }
 
-// exportWarnings finds unmarked portions (when marks are in use) and empty
-// sections.
+// exportWarnings are the model's checks before export, in sentences.
 func exportWarnings(b *domain.Bundle) []string {
-	var out []string
-	marked, unmarked := false, 0
-	blocks := b.Briefing.Blocks
-	for _, blk := range blocks {
-		m := blk.Marking
-		if blk.Excerpt != nil {
-			m = domain.HighestMarking(m, blk.Excerpt.Marking)
-		}
-		if m != "" {
-			marked = true
-		} else if blk.Type != domain.BlockHeading {
-			unmarked++
-		}
-	}
-	if marked && unmarked > 0 {
-		out = append(out, plural(unmarked, "portion")+" carry no portion marking while others do.")
-	}
-	for i, blk := range blocks {
-		if blk.Type == domain.BlockHeading && (i+1 == len(blocks) || blocks[i+1].Type == domain.BlockHeading) {
-			out = append(out, "The section “"+blk.Text+"” is empty.")
-		}
-	}
-	return out
+	return export.WarningSummary(export.NewDocument(b).Warnings())
 }
 
 func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allowMissing bool) {

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/widgets"
 )
 
@@ -63,7 +64,7 @@ func (c *composer) onHistory() {
 					return
 				}
 				if selected == i {
-					view.SetText(briefingText(snap.Briefing))
+					view.SetText(export.NewDocument(&domain.Bundle{Briefing: snap.Briefing}).Text())
 				}
 			})
 		})

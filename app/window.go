@@ -227,6 +227,9 @@ func (u *UI) refresh(v view) {
 			u.excerpts.reload()
 		}
 	case viewBriefings:
+		if content {
+			u.briefings.forgetCounts() // an excerpt's note counts in its briefings' words
+		}
 		if what != 0 {
 			u.briefings.reload()
 		}

@@ -8,6 +8,7 @@ import (
 	"os"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/interchange"
 	"github.com/spf13/cobra"
 )
@@ -217,6 +218,13 @@ func (a *cliApp) briefingListCommand() *cobra.Command {
 			list, err := lib.Briefings(cmd.Context(), domain.BriefingFilter{Trashed: trash})
 			if err != nil {
 				return err
+			}
+			for _, b := range list { // counted by export's model, as the app counts them
+				br, err := lib.Briefing(cmd.Context(), b.ID)
+				if err != nil {
+					return err
+				}
+				b.Words = export.BriefingWords(br)
 			}
 			if asJSON {
 				return writeJSON(a.env.Stdout, listOut(list, summaryOut))

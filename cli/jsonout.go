@@ -158,6 +158,7 @@ type jsonBriefingSummary struct {
 	Date      string     `json:"date"`
 	Blocks    int        `json:"blocks"`
 	Words     int        `json:"words"`
+	Revision  int64      `json:"revision"`
 	UpdatedAt time.Time  `json:"updated_at"`
 	TrashedAt *time.Time `json:"trashed_at,omitempty"`
 }
@@ -167,7 +168,7 @@ func summaryOut(b *domain.BriefingSummary) *jsonBriefingSummary {
 		return nil
 	}
 	return &jsonBriefingSummary{ID: b.ID, Title: b.Title, Status: string(b.Status), Author: b.Author,
-		Date: b.Date.String(), Blocks: b.Blocks, Words: b.Words, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt}
+		Date: b.Date.String(), Blocks: b.Blocks, Words: b.Words, Revision: b.Revision, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt}
 }
 
 // jsonSnapshot is a version as listed: its contents are not shown.

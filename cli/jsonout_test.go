@@ -21,7 +21,7 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	excerpt := []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility", "marking", "created_at", "updated_at"}
 	briefing := []string{"id", "title", "subtitle", "author", "audience", "date", "classification", "status", "summary",
 		"created_at", "updated_at", "revision", "blocks"}
-	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "updated_at"}
+	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "revision", "updated_at"}
 
 	wantKeys(t, mustRun(t, db, "import", chipsFile, fiveGFile, "--json"), append([]string{"file"}, append(listed, "existing", "report")...))
 	wantKeys(t, mustRun(t, db, "sources", "--json"), listed)

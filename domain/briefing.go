@@ -185,13 +185,17 @@ type BriefingRef struct {
 
 // BriefingSummary is a briefing as listed, without its blocks.
 type BriefingSummary struct {
-	ID        int64
-	Title     string
-	Status    Status
-	Author    string
-	Date      Date
-	Blocks    int
+	ID     int64
+	Title  string
+	Status Status
+	Author string
+	Date   Date
+	Blocks int
+	// Words is the briefing's length as export's model counts it, which
+	// the lister fills in (the command line, the app's cache): stores
+	// leave it 0, since only the model knows what a reader reads.
 	Words     int
+	Revision  int64 // moves with every change to the briefing or its blocks
 	UpdatedAt time.Time
 	TrashedAt *time.Time
 }

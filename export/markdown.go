@@ -21,7 +21,7 @@ func WriteMarkdown(w io.Writer, b *domain.Bundle) error {
 	if b == nil || b.Briefing == nil {
 		return domain.Errorf(domain.EINVALID, "there is no briefing to export")
 	}
-	d := newDocument(b)
+	d := NewDocument(b)
 	m := &mdWriter{}
 	m.banner(d.Banner)
 	m.titleBlock(d)
@@ -57,58 +57,58 @@ func (m *mdWriter) banner(text string) {
 	}
 }
 
-func (m *mdWriter) titleBlock(d *document) {
-	m.block("# " + mdHeading(d.B.Title))
-	if sub := mdInline(d.B.Subtitle); sub != "" {
+func (m *mdWriter) titleBlock(d *Document) {
+	m.block("# " + mdHeading(d.Briefing.Title))
+	if sub := mdInline(d.Briefing.Subtitle); sub != "" {
 		m.block("*" + sub + "*")
 	}
 	var meta []string
 	for _, f := range [][2]string{
-		{"Prepared for", d.B.Audience}, {"Prepared by", d.B.Author},
-		{"Date", d.B.Date.Long()}, {"Status", d.B.Status.Label()},
+		{"Prepared for", d.Briefing.Audience}, {"Prepared by", d.Briefing.Author},
+		{"Date", d.Briefing.Date.Long()}, {"Status", d.Briefing.Status.Label()},
 	} {
 		if v := mdInline(f[1]); v != "" {
 			meta = append(meta, "- "+f[0]+": "+v)
 		}
 	}
 	m.block(meta...)
-	switch d.B.Status {
+	switch d.Briefing.Status {
 	case domain.StatusFinal:
 	case domain.StatusReview:
 		m.block("**DRAFT — in review**")
 	default:
 		m.block("**DRAFT — not for distribution**")
 	}
-	if paras := mdParagraphs(d.B.Summary); len(paras) > 0 {
+	if paras := mdParagraphs(d.Briefing.Summary); len(paras) > 0 {
 		paras[0][0] = "**Bottom line up front.** " + paras[0][0]
 		m.block(mdQuoteLines(paras)...)
 	}
 }
 
-func (m *mdWriter) judgments(d *document) {
+func (m *mdWriter) judgments(d *Document) {
 	if len(d.Judgments) == 0 {
 		return
 	}
 	m.block("## Key judgments")
 	var lines []string
-	for i, blk := range d.Judgments {
-		paras := mdParagraphs(blk.Text)
+	for _, j := range d.Judgments {
+		paras := mdParagraphs(j.Text)
 		if len(paras) == 0 {
 			paras = [][]string{{""}}
 		}
-		paras[0][0] = d.portion(blk.Marking) + paras[0][0]
-		if c := judgmentConfidence(blk.Confidence); c != "" {
+		paras[0][0] = j.Portion + paras[0][0]
+		if j.Confidence != "" {
 			last := paras[len(paras)-1]
-			last[len(last)-1] += " *(" + c + ")*"
+			last[len(last)-1] += " *(" + j.Confidence + ")*"
 		}
-		lines = append(lines, mdListItem(strconv.Itoa(i+1)+". ", paras)...)
+		lines = append(lines, mdListItem(strconv.Itoa(j.Number)+". ", paras)...)
 	}
 	m.block(lines...)
 }
 
 // body writes the numbered sections and returns the URL cited by each note,
 // so the notes can link it.
-func (m *mdWriter) body(d *document) map[int]string {
+func (m *mdWriter) body(d *Document) map[int]string {
 	urls := map[int]string{}
 	for _, it := range d.Body {
 		switch it.Type {
@@ -144,7 +144,7 @@ func (m *mdWriter) paragraphs(prefix, text string) {
 	}
 }
 
-func (m *mdWriter) sources(d *document) {
+func (m *mdWriter) sources(d *Document) {
 	if len(d.Sources) == 0 {
 		return
 	}

@@ -1,28 +1,58 @@
 package export
 
 import (
+	"sort"
 	"strconv"
 	"strings"
 
 	"github.com/attache/attache/domain"
 )
 
-// document is a briefing arranged for output, shared by the PDF and
-// Markdown exporters so both number, mark and cite identically.
-type document struct {
-	B         *domain.Briefing
-	Sources   []*domain.Source // in order of first citation
+// Document is a briefing laid out for reading: the one model every
+// rendering draws from (PDF, Markdown, the composer's preview) and every
+// count and check reads (words, pages, warnings), so that no screen
+// arranges, counts or checks a briefing by itself.
+//
+// Its parts, in reading order: the title block (Briefing's details under
+// Banner), the bottom line (Briefing.Summary), the numbered key judgments,
+// the body with its numbered sections and excerpts each with its note
+// number, the notes (the excerpts' citations) and the numbered sources
+// appendix. A Document holds copies of the briefing's text, never the
+// briefing's blocks, so it may be handed to another goroutine (for a page
+// count, say) while the composer goes on editing.
+type Document struct {
+	Briefing  *domain.Briefing // the details: a copy whose Blocks are nil
 	Banner    string           // top and bottom of every page; "" for none
 	Marked    bool             // portion marks are in use
-	Judgments []*domain.Block
-	Body      []item
-	Notes     []note
-	Sections  int
+	Judgments []Judgment       // gathered from wherever they stand
+	Body      []Item           // headings, commentary and excerpts in order
+	Notes     []Note           // one per excerpt, numbered in order
+	Sources   []*domain.Source // the appendix, in order of first citation
+	Sections  int              // how many numbered sections the body has
+	Keywords  []string         // the excerpts' tags, sorted
+
+	cites map[citeKey]string // formatted citations, while building
 }
 
-// item is one element of the body in reading order.
-type item struct {
+type citeKey struct {
+	source int64
+	loc    string
+	short  bool
+}
+
+// Judgment is one key judgment.
+type Judgment struct {
+	Number     int    // from 1, in the order the blocks have them
+	Block      int    // index of its block in the briefing
+	Portion    string // "(U) " etc., "" when unmarked
+	Text       string
+	Confidence string // as printed, "Moderate confidence"; "" when none is given
+}
+
+// Item is one element of the body in reading order.
+type Item struct {
 	Type    domain.BlockType
+	Block   int    // index of its block in the briefing
 	Text    string // heading, commentary or quote text
 	Number  string // section number of a heading
 	Portion string // "(U) " etc., "" when unmarked
@@ -32,37 +62,45 @@ type item struct {
 	Excerpt *domain.Excerpt
 }
 
-// note is an endnote: the citation of an excerpt's source.
-type note struct {
+// Note is an endnote: the citation of an excerpt's source.
+type Note struct {
 	Num  int
 	Text string
 }
 
-// newDocument arranges b. Judgments are gathered into the key judgments
+// NewDocument arranges b. Judgments are gathered into the key judgments
 // list up front; headings are numbered; each excerpt gets a note, the first
 // for a source in full and later ones short, as Chicago style has it.
-func newDocument(b *domain.Bundle) *document {
-	d := &document{B: b.Briefing, Sources: citationOrder(b)}
+// b.Sources may lack sources (the composer's draft before they are
+// loaded): their notes then name the excerpt's source title.
+func NewDocument(b *domain.Bundle) *Document {
+	details := *b.Briefing
+	details.Blocks = nil
+	d := &Document{Briefing: &details, Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
 	d.Marked = usesMarks(b.Briefing)
 	d.Banner = banner(b.Briefing, d.Marked)
 	cited := map[int64]bool{}
-	for _, blk := range b.Briefing.Blocks {
+	d.cites = map[citeKey]string{}
+	for i, blk := range b.Briefing.Blocks {
 		switch blk.Type {
 		case domain.BlockJudgment:
-			d.Judgments = append(d.Judgments, blk)
+			d.Judgments = append(d.Judgments, Judgment{Number: len(d.Judgments) + 1, Block: i,
+				Portion: d.portion(blk.Marking), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence)})
 		case domain.BlockHeading:
 			d.Sections++
-			d.Body = append(d.Body, item{Type: blk.Type, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking)})
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking)})
 		case domain.BlockCommentary:
-			d.Body = append(d.Body, item{Type: blk.Type, Text: blk.Text, Portion: d.portion(blk.Marking)})
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Portion: d.portion(blk.Marking)})
 		case domain.BlockExcerpt:
-			d.Body = append(d.Body, d.excerptItem(b, blk, cited))
+			d.Body = append(d.Body, d.excerptItem(b, i, cited))
 		}
 	}
+	d.cites = nil
 	return d
 }
 
-func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[int64]bool) item {
+func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) Item {
+	blk := b.Briefing.Blocks[i]
 	e := blk.Excerpt
 	if e == nil {
 		e = &domain.Excerpt{}
@@ -70,20 +108,28 @@ func (d *document) excerptItem(b *domain.Bundle, blk *domain.Block, cited map[in
 	src := b.Source(e.SourceID)
 	n := len(d.Notes) + 1
 	text := "Source not available."
+	if t := strings.TrimSpace(e.SourceTitle); t != "" {
+		text = t + "."
+	}
 	if src != nil {
-		loc := pageLocator(src, e)
-		text = NoteCitationAt(src, loc)
-		if cited[src.ID] {
-			text = ShortNoteCitationAt(src, loc)
+		// A long briefing cites a few sources many times: each citation
+		// is formatted once (the composer builds a document per keystroke).
+		k := citeKey{src.ID, pageLocator(src, e), cited[src.ID]}
+		if text = d.cites[k]; text == "" {
+			text = NoteCitationAt(src, k.loc)
+			if k.short {
+				text = ShortNoteCitationAt(src, k.loc)
+			}
+			d.cites[k] = text
 		}
 		cited[src.ID] = true
 	}
-	d.Notes = append(d.Notes, note{Num: n, Text: text})
-	return item{Type: domain.BlockExcerpt, Text: e.Quote, Portion: d.portion(domain.HighestMarking(e.Marking, blk.Marking)),
+	d.Notes = append(d.Notes, Note{Num: n, Text: text})
+	return Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(domain.HighestMarking(e.Marking, blk.Marking)),
 		Note: n, Comment: e.Note, Source: src, Excerpt: e}
 }
 
-func (d *document) portion(m domain.Marking) string {
+func (d *Document) portion(m domain.Marking) string {
 	if !d.Marked || m == domain.MarkingNone {
 		return ""
 	}
@@ -144,6 +190,25 @@ func citationOrder(b *domain.Bundle) []*domain.Source {
 	return out
 }
 
+// keywords are the tags of the briefing's excerpts, sorted.
+func keywords(b *domain.Briefing) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, blk := range b.Blocks {
+		if blk.Excerpt == nil {
+			continue
+		}
+		for _, t := range blk.Excerpt.Tags {
+			if !seen[t] {
+				seen[t] = true
+				out = append(out, t)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
 // judgmentConfidence is a judgment's confidence as printed.
 func judgmentConfidence(c domain.Confidence) string {
 	if c == domain.ConfidenceNone {
@@ -162,4 +227,37 @@ func shortTitle(t string) string {
 		return string(r[:59]) + "…"
 	}
 	return string(r)
+}
+
+// paragraphs splits text at blank lines; single newlines stay as forced
+// line breaks inside a paragraph.
+func paragraphs(text string) []string {
+	text = strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")
+	var out []string
+	for _, p := range strings.Split(text, "\n\n") {
+		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// sourceDetails is the line under a source's entry (whose citation has the
+// URL) that lets a reader weigh the source and check a quote against it.
+func sourceDetails(s *domain.Source) []string {
+	var facts []string
+	if !s.Accessed.IsZero() {
+		facts = append(facts, "Accessed "+s.Accessed.Long())
+	}
+	if s.Reliability != "" {
+		facts = append(facts, "Reliability "+string(s.Reliability)+" ("+strings.ToLower(s.Reliability.Description())+")")
+	} else {
+		facts = append(facts, "Reliability not graded")
+	}
+	sha := s.SHA256
+	if sha == "" {
+		sha = domain.TextSHA256(s.Text)
+	}
+	facts = append(facts, "SHA-256 "+sha[:16])
+	return []string{strings.Join(facts, " · ")}
 }

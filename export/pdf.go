@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"sort"
 	"strings"
 	"time"
 
@@ -49,7 +48,10 @@ func (e *MissingCharsError) Unwrap() error { return domain.Errorf(domain.EINVALI
 // only on the bundle and options: dates come from the briefing, so the same
 // briefing always gives the same bytes.
 func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
-	pdf, missing, err := buildPDF(b, opt)
+	if b == nil || b.Briefing == nil {
+		return errNoBriefing
+	}
+	pdf, missing, err := buildPDF(NewDocument(b), opt)
 	if err != nil {
 		return err
 	}
@@ -68,11 +70,28 @@ func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 	return err
 }
 
+var errNoBriefing = domain.Errorf(domain.EINVALID, "there is no briefing to export")
+
 // CheckPDF reports the characters of a briefing that no embedded font has,
 // for warnings before export.
 func CheckPDF(b *domain.Bundle) ([]MissingChar, error) {
-	_, missing, err := buildPDF(b, PDFOptions{})
+	if b == nil || b.Briefing == nil {
+		return nil, errNoBriefing
+	}
+	_, missing, err := buildPDF(NewDocument(b), PDFOptions{})
 	return missing, err
+}
+
+// Pages is how many pages the document has as a PDF on paper ("a4" or
+// "letter"). It lays the whole document out, as an export does, without
+// drawing or writing it: ask only when the number is wanted, and off the
+// UI goroutine for a long briefing.
+func (d *Document) Pages(paper string) (int, error) {
+	l, err := layOut(d, PDFOptions{Paper: paper})
+	if err != nil {
+		return 0, err
+	}
+	return len(l.pages), nil
 }
 
 func paperSize(name string) (string, error) {
@@ -85,26 +104,36 @@ func paperSize(name string) (string, error) {
 	return "", domain.Errorf(domain.EINVALID, "%q is not a paper size: use a4 or letter", name)
 }
 
-func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
-	if b == nil || b.Briefing == nil {
-		return nil, nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
-	}
-	size, err := paperSize(opt.Paper)
+func buildPDF(d *Document, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
+	l, err := layOut(d, opt)
 	if err != nil {
 		return nil, nil, err
+	}
+	l.render()
+	if l.pdf.Err() {
+		return nil, nil, fmt.Errorf("lay out PDF: %w", l.pdf.Error())
+	}
+	return l.pdf, l.missingChars(), nil
+}
+
+// layOut breaks the document into lines and pages, the work both an
+// export and a page count need.
+func layOut(d *Document, opt PDFOptions) (*layout, error) {
+	size, err := paperSize(opt.Paper)
+	if err != nil {
+		return nil, err
 	}
 	pdf := gofpdf.New("P", "pt", size, "")
 	pdf.SetAutoPageBreak(false, 0)
 	pdf.SetCompression(false) // compressStreams does it faster
-	setProperties(pdf, b)
+	setProperties(pdf, d)
 	pw, ph := pdf.GetPageSize()
-	l := newLayout(pdf, newDocument(b), pw, ph)
+	l := newLayout(pdf, d, pw, ph)
 	l.build()
-	l.render()
 	if pdf.Err() {
-		return nil, nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
+		return nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
 	}
-	return pdf, l.missingChars(), nil
+	return l, nil
 }
 
 // docTime is the fixed creation date: the briefing's date, else its last
@@ -119,8 +148,8 @@ func docTime(br *domain.Briefing) time.Time {
 	return time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
-func setProperties(pdf *gofpdf.Fpdf, b *domain.Bundle) {
-	br := b.Briefing
+func setProperties(pdf *gofpdf.Fpdf, d *Document) {
+	br := d.Briefing
 	pdf.SetTitle(br.Title, true)
 	pdf.SetAuthor(br.Author, true)
 	subject := br.Subtitle
@@ -128,32 +157,13 @@ func setProperties(pdf *gofpdf.Fpdf, b *domain.Bundle) {
 		subject = br.Summary
 	}
 	pdf.SetSubject(clipText(subject, 240), true)
-	pdf.SetKeywords(strings.Join(keywords(b), ", "), true)
+	pdf.SetKeywords(strings.Join(d.Keywords, ", "), true)
 	pdf.SetCreator("Attaché", true)
 	pdf.SetProducer("Attaché", true)
 	pdf.SetCreationDate(docTime(br))
 	pdf.SetModificationDate(docTime(br))
 	pdf.SetCatalogSort(true)
 	pdf.SetDisplayMode("fullwidth", "continuous")
-}
-
-// keywords are the tags of the briefing's excerpts, sorted.
-func keywords(b *domain.Bundle) []string {
-	seen := map[string]bool{}
-	var out []string
-	for _, blk := range b.Briefing.Blocks {
-		if blk.Excerpt == nil {
-			continue
-		}
-		for _, t := range blk.Excerpt.Tags {
-			if !seen[t] {
-				seen[t] = true
-				out = append(out, t)
-			}
-		}
-	}
-	sort.Strings(out)
-	return out
 }
 
 func clipText(s string, n int) string {

@@ -8,19 +8,6 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// paragraphs splits text at blank lines; single newlines stay as forced
-// line breaks inside a paragraph.
-func paragraphs(text string) []string {
-	text = strings.ReplaceAll(strings.TrimSpace(text), "\r\n", "\n")
-	var out []string
-	for _, p := range strings.Split(text, "\n\n") {
-		if p = strings.Trim(p, "\n"); strings.TrimSpace(p) != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
 func (l *layout) body() {
 	for i, it := range l.d.Body {
 		switch it.Type {
@@ -44,7 +31,7 @@ func (l *layout) body() {
 
 // quote sets an excerpt as an indented block quote with a rule at its left
 // and its note number, visibly apart from the analyst's own words.
-func (l *layout) quote(it item) {
+func (l *layout) quote(it Item) {
 	const indent, rightIndent = 24.0, 12.0
 	deco := decoration{hasBar: true, bar: quoteBar, barX: l.left + 8, barWeight: 1.6, pad: 2}
 	paras := paragraphs(it.Text)
@@ -99,24 +86,4 @@ func (l *layout) sources() {
 		}
 		l.blocks[len(l.blocks)-1].after = 7
 	}
-}
-
-// sourceDetails is the line under a source's entry (whose citation has the
-// URL) that lets a reader weigh the source and check a quote against it.
-func sourceDetails(s *domain.Source) []string {
-	var facts []string
-	if !s.Accessed.IsZero() {
-		facts = append(facts, "Accessed "+s.Accessed.Long())
-	}
-	if s.Reliability != "" {
-		facts = append(facts, "Reliability "+string(s.Reliability)+" ("+strings.ToLower(s.Reliability.Description())+")")
-	} else {
-		facts = append(facts, "Reliability not graded")
-	}
-	sha := s.SHA256
-	if sha == "" {
-		sha = domain.TextSHA256(s.Text)
-	}
-	facts = append(facts, "SHA-256 "+sha[:16])
-	return []string{strings.Join(facts, " · ")}
 }

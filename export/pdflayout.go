@@ -39,7 +39,7 @@ const (
 
 type layout struct {
 	pdf            *gofpdf.Fpdf
-	d              *document
+	d              *Document
 	ts             *typesetter
 	pw, ph         float64
 	left, width    float64
@@ -52,7 +52,7 @@ type layout struct {
 	missingOrder   []rune
 }
 
-func newLayout(pdf *gofpdf.Fpdf, d *document, pw, ph float64) *layout {
+func newLayout(pdf *gofpdf.Fpdf, d *Document, pw, ph float64) *layout {
 	l := &layout{pdf: pdf, d: d, pw: pw, ph: ph, left: 78, missing: map[rune][]string{}}
 	l.width = pw - 2*l.left
 	l.ts = newTypesetter(pdf)
@@ -108,7 +108,7 @@ func (l *layout) para(spans []span, x, width, leading, before, after float64) *b
 func sp(text string, f face, c rgb) span { return span{text: text, face: f, color: c} }
 
 func (l *layout) titleBlock() {
-	br := l.d.B
+	br := l.d.Briefing
 	l.where = "the title"
 	l.para([]span{sp(br.Title, fTitle, navy)}, l.left, l.width, 26, 0, 4).whole = true
 	if br.Subtitle != "" {
@@ -140,7 +140,7 @@ func (l *layout) labeled(label string, text []span) {
 }
 
 func (l *layout) bluf() {
-	if strings.TrimSpace(l.d.B.Summary) == "" {
+	if strings.TrimSpace(l.d.Briefing.Summary) == "" {
 		return
 	}
 	l.where = "the bottom line"
@@ -149,7 +149,7 @@ func (l *layout) bluf() {
 		hasBar: true, bar: navy, barX: l.left, barWeight: 3}
 	head := l.para([]span{sp("BOTTOM LINE UP FRONT", fLabel, navy)}, l.left+inset, l.width-2*inset, 13, 22, 0)
 	head.deco, head.keepWithNext, head.target = deco, true, l.anchor("Bottom line up front", "")
-	paras := paragraphs(l.d.B.Summary)
+	paras := paragraphs(l.d.Briefing.Summary)
 	for i, p := range paras {
 		b := l.para([]span{sp(p, face{famSerif, "", 11}, ink)}, l.left+inset, l.width-2*inset, 15.5, 0, 0)
 		b.deco = deco
@@ -189,13 +189,13 @@ func (l *layout) keyJudgments() {
 		return
 	}
 	l.heading("Key judgments", "")
-	for i, j := range l.d.Judgments {
-		l.where = fmt.Sprintf("key judgment %d", i+1)
-		spans := []span{sp(l.d.portion(j.Marking)+j.Text, fBody, ink)}
-		if c := judgmentConfidence(j.Confidence); c != "" {
-			spans = append(spans, sp(" ("+strings.ToLower(c)+")", fSmallIt, grey))
+	for _, j := range l.d.Judgments {
+		l.where = fmt.Sprintf("key judgment %d", j.Number)
+		spans := []span{sp(j.Portion+j.Text, fBody, ink)}
+		if j.Confidence != "" {
+			spans = append(spans, sp(" ("+strings.ToLower(j.Confidence)+")", fSmallIt, grey))
 		}
-		l.listItem(strconv.Itoa(i+1)+".", spans, fBody, lBody, 4)
+		l.listItem(strconv.Itoa(j.Number)+".", spans, fBody, lBody, 4)
 	}
 }
 

@@ -71,7 +71,7 @@ func (l *layout) tocLeader(o op, page int) {
 
 // furniture draws what every page carries.
 func (l *layout) furniture(n, total int) {
-	br := l.d.B
+	br := l.d.Briefing
 	if mark := draftMark(br.Status); mark != "" {
 		l.watermark(mark)
 		// Also in words at the top left, where a reader (and a text

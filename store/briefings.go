@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 
 	"github.com/attache/attache/domain"
 )
@@ -135,9 +134,11 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE search MATCH ?)"
 		args = append(args, match)
 	}
+	// Words are not counted here: export's model counts them (see
+	// domain.BriefingSummary.Words).
 	q := `SELECT b.id, b.title, b.status, b.author, b.date, b.updated_at, b.trashed_at,
-		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), coalesce(w.body, '')
-		FROM briefings b LEFT JOIN search w ON w.rowid = b.id * 4 + 3
+		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), b.revision
+		FROM briefings b
 		WHERE ` + where + ` ORDER BY b.updated_at DESC, b.id DESC`
 	err = s.view(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, q, args...)
@@ -160,9 +161,9 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 
 func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 	var b domain.BriefingSummary
-	var date, updated, body string
+	var date, updated string
 	var trashed sql.NullString
-	if err := rows.Scan(&b.ID, &b.Title, &b.Status, &b.Author, &date, &updated, &trashed, &b.Blocks, &body); err != nil {
+	if err := rows.Scan(&b.ID, &b.Title, &b.Status, &b.Author, &date, &updated, &trashed, &b.Blocks, &b.Revision); err != nil {
 		return nil, dbError("list briefings", err)
 	}
 	b.Date, _ = domain.ParseDate(date)
@@ -171,7 +172,6 @@ func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 		t := parseTime(trashed.String)
 		b.TrashedAt = &t
 	}
-	b.Words = len(strings.Fields(body))
 	return &b, nil
 }
 

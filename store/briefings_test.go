@@ -199,8 +199,21 @@ func TestDuplicateTrashRestore(t *testing.T) {
 		t.Fatal(err)
 	}
 	live, _ = s.Briefings(ctx, domain.BriefingFilter{})
-	if len(live) != 2 || live[0].Words == 0 || live[0].Blocks != 1 {
+	if len(live) != 2 || live[0].Blocks != 1 || live[0].Revision == 0 {
 		t.Fatalf("after restore %+v", live)
+	}
+	if hits, _ := s.Search(ctx, "tighten", domain.SearchOptions{Kinds: []domain.HitKind{domain.HitBriefing}}); len(hits) != 2 {
+		t.Fatalf("the restored briefing is not searched again: %+v", hits)
+	}
+	// The store does not count words: export's model does (one count
+	// for every screen).
+	if live[0].Words != 0 {
+		t.Fatalf("the store counted %d words", live[0].Words)
+	}
+	for _, sum := range live {
+		if rev, _, _ := s.BriefingRevision(ctx, sum.ID); sum.Revision != rev {
+			t.Errorf("briefing %d listed at revision %d, is at %d", sum.ID, sum.Revision, rev)
+		}
 	}
 }
 

@@ -1,0 +1,180 @@
+package app
+
+import (
+	"time"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
+)
+
+// The composer's counts, preview and checks all come from export's model
+// of the briefing (export.Document), the one the exported files are drawn
+// from: nothing here arranges or counts a briefing by itself.
+
+// pageCountDelay is how long the composer waits after the last change
+// before laying the briefing out to count its pages: a layout pass costs
+// what a PDF export does, too much for every keystroke.
+var pageCountDelay = 700 * time.Millisecond
+
+// pageCounter counts the draft's PDF pages off the UI goroutine, one
+// layout at a time (all fields UI goroutine only).
+type pageCounter struct {
+	timer   *time.Timer
+	gen     int   // bumped by every change; a timer of an older one does nothing
+	running bool  // a layout is under way
+	again   bool  // and the draft changed since it started
+	pages   int   // the last count, 0 while there is none
+	forID   int64 // the briefing counted
+}
+
+// document is the open draft as export's model lays it out, with the
+// sources loaded so far (the notes of the others name the source's
+// title until it is loaded).
+func (c *composer) document() *export.Document {
+	var srcs []*domain.Source
+	seen := map[int64]bool{}
+	for _, blk := range c.d.b.Blocks {
+		if blk.Excerpt == nil || seen[blk.Excerpt.SourceID] {
+			continue
+		}
+		seen[blk.Excerpt.SourceID] = true
+		if s := c.sources[blk.Excerpt.SourceID]; s != nil {
+			srcs = append(srcs, s)
+		}
+	}
+	return export.NewDocument(&domain.Bundle{Briefing: c.d.b, Sources: srcs})
+}
+
+// updateStats shows the word count and the PDF's length, or instead what
+// the library would refuse in the draft (a title over its limit, say) as
+// soon as it is typed, before the autosave is refused.
+func (c *composer) updateStats() {
+	if c.d == nil {
+		return
+	}
+	c.loadSources()
+	doc := c.document()
+	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
+	c.showPreview(doc)    // every change shows in the preview too
+	c.stats.Importance = widget.LowImportance
+	if err := c.d.b.Validate(); err != nil {
+		c.stats.Importance = widget.DangerImportance
+		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
+		return
+	}
+	c.showStats()
+	c.countPagesLater()
+}
+
+// showStats shows the counts last made; the pages only once counted.
+func (c *composer) showStats() {
+	text := plural(len(c.d.b.Blocks), "block") + " · " + plural(c.words, "word")
+	if c.pc.pages > 0 && c.pc.forID == c.d.b.ID {
+		text += " · " + plural(c.pc.pages, "page") + " in PDF"
+	}
+	c.stats.SetText(text)
+}
+
+func (c *composer) refreshPreview() {
+	if c.d != nil && c.previewShown() {
+		c.showPreview(c.document())
+	}
+}
+
+func (c *composer) previewShown() bool {
+	return c.tabs.Selected() != nil && c.tabs.Selected().Text == "Preview"
+}
+
+func (c *composer) showPreview(doc *export.Document) {
+	if c.previewShown() {
+		c.preview.SetText(doc.Text())
+	}
+}
+
+// countPagesLater counts the pages once changes pause.
+func (c *composer) countPagesLater() {
+	c.pc.gen++
+	gen := c.pc.gen
+	if c.pc.timer != nil {
+		c.pc.timer.Stop()
+	}
+	c.pc.timer = time.AfterFunc(pageCountDelay, func() { c.ui.do(func() { c.countPages(gen) }) })
+}
+
+// countPages lays the draft out as its PDF off the UI goroutine, on the
+// paper last chosen for an export.
+func (c *composer) countPages(gen int) {
+	if c.d == nil || gen != c.pc.gen || c.stats.Importance == widget.DangerImportance {
+		return
+	}
+	if c.pc.running {
+		c.pc.again = true
+		return
+	}
+	c.pc.running = true
+	doc, id := c.document(), c.d.b.ID
+	paper := "a4"
+	if c.ui.app.Preferences().StringWithFallback(prefPaper, "A4") == "US Letter" {
+		paper = "letter"
+	}
+	background(func() {
+		n, err := doc.Pages(paper)
+		c.ui.do(func() {
+			c.pc.running = false
+			if err == nil && c.d != nil && c.d.b.ID == id {
+				c.pc.pages, c.pc.forID = n, id
+				if c.stats.Importance != widget.DangerImportance {
+					c.showStats()
+				}
+			}
+			if c.pc.again {
+				c.pc.again = false
+				c.countPages(c.pc.gen)
+			}
+		})
+	})
+}
+
+// loadSources loads, off the UI goroutine, the sources the draft cites
+// that the composer has not yet loaded, for the notes and the sources of
+// the preview and the page count. One that fails to load is not tried
+// again until the briefing is reopened; its notes name its title.
+func (c *composer) loadSources() {
+	if c.loadingSources {
+		return
+	}
+	var ids []int64
+	for _, blk := range c.d.b.Blocks {
+		if blk.Excerpt == nil {
+			continue
+		}
+		if _, tried := c.sources[blk.Excerpt.SourceID]; !tried {
+			c.sources[blk.Excerpt.SourceID] = nil
+			ids = append(ids, blk.Excerpt.SourceID)
+		}
+	}
+	if len(ids) == 0 {
+		return
+	}
+	c.loadingSources = true
+	d := c.d
+	background(func() {
+		var got []*domain.Source
+		for _, id := range ids {
+			if s, err := c.ui.lib.Source(c.ui.ctx, id); err == nil {
+				got = append(got, s)
+			}
+		}
+		c.ui.do(func() {
+			c.loadingSources = false
+			for _, s := range got {
+				c.sources[s.ID] = s
+			}
+			if c.d != nil && (c.d != d || len(got) > 0) {
+				c.updateStats() // and loads what was cited meanwhile
+			}
+		})
+	})
+}

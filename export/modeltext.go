@@ -1,0 +1,108 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// Text is the document as plain text, in the PDF's order and wording: the
+// composer's preview and the version history show it. Parts are separated
+// by blank lines; a judgment without a confidence shows none.
+func (d *Document) Text() string {
+	t := &textWriter{}
+	t.para(d.Banner)
+	br := d.Briefing
+	t.para(strings.ToUpper(strings.TrimSpace(br.Title)), br.Subtitle)
+	var meta []string
+	for _, kv := range [][2]string{{"Prepared for", br.Audience}, {"Prepared by", br.Author},
+		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
+		if v := strings.TrimSpace(kv[1]); v != "" {
+			meta = append(meta, kv[0]+": "+v)
+		}
+	}
+	t.para(meta...)
+	if paras := paragraphs(br.Summary); len(paras) > 0 {
+		t.para("BOTTOM LINE UP FRONT")
+		for _, p := range paras {
+			t.para(p)
+		}
+	}
+	if len(d.Judgments) > 0 {
+		t.para("KEY JUDGMENTS")
+		for _, j := range d.Judgments {
+			line := strconv.Itoa(j.Number) + ". " + j.Portion + strings.TrimSpace(j.Text)
+			if j.Confidence != "" {
+				line += " (" + strings.ToLower(j.Confidence) + ")"
+			}
+			t.para(line)
+		}
+	}
+	d.bodyText(t)
+	if len(d.Notes) > 0 {
+		t.para("NOTES")
+		for _, n := range d.Notes {
+			t.para(strconv.Itoa(n.Num) + ". " + n.Text)
+		}
+	}
+	if len(d.Sources) > 0 {
+		t.para("SOURCES")
+		for i, s := range d.Sources {
+			t.para(strconv.Itoa(i+1)+". "+BibliographyEntry(s), "   "+strings.Join(sourceDetails(s), ""))
+		}
+	}
+	t.para(d.Banner)
+	return strings.TrimSpace(t.String())
+}
+
+func (d *Document) bodyText(t *textWriter) {
+	for _, it := range d.Body {
+		switch it.Type {
+		case domain.BlockHeading:
+			t.para(it.Number + "  " + it.Portion + strings.ToUpper(strings.TrimSpace(it.Text)))
+		case domain.BlockCommentary:
+			for k, p := range paragraphs(it.Text) {
+				if k == 0 {
+					p = it.Portion + p
+				}
+				t.para(p)
+			}
+		case domain.BlockExcerpt:
+			paras := paragraphs(it.Text)
+			if len(paras) == 0 {
+				paras = []string{""}
+			}
+			paras[0] = it.Portion + "“" + paras[0]
+			paras[len(paras)-1] += "” [" + strconv.Itoa(it.Note) + "]"
+			for _, p := range paras {
+				t.para(indent(p))
+			}
+			if c := strings.TrimSpace(it.Comment); c != "" {
+				t.para(indent("Analyst’s note: " + c))
+			}
+		}
+	}
+}
+
+// indent sets every line of p in by four spaces, as a quote.
+func indent(p string) string { return "    " + strings.ReplaceAll(p, "\n", "\n    ") }
+
+// textWriter collects paragraphs separated by blank lines.
+type textWriter struct{ strings.Builder }
+
+// para writes lines as one paragraph; empty lines are left out, and a
+// paragraph with none is not written.
+func (t *textWriter) para(lines ...string) {
+	first := true
+	for _, l := range lines {
+		if strings.TrimSpace(l) == "" {
+			continue
+		}
+		if first && t.Len() > 0 {
+			t.WriteString("\n")
+		}
+		first = false
+		t.WriteString(strings.TrimRight(l, " ") + "\n")
+	}
+}
