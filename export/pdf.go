@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"sort"
@@ -47,9 +48,10 @@ func (e *MissingCharsError) Unwrap() error { return domain.Errorf(domain.EINVALI
 
 // WritePDF lays out the briefing and writes it as PDF. The output depends
 // only on the bundle and options: dates come from the briefing, so the same
-// briefing always gives the same bytes.
-func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
-	pdf, missing, err := buildPDF(b, opt)
+// briefing always gives the same bytes. A cancelled ctx stops it between
+// blocks, pages and stages, with ctx's error and nothing written to w.
+func WritePDF(ctx context.Context, w io.Writer, b *domain.Bundle, opt PDFOptions) error {
+	pdf, missing, err := buildPDF(ctx, b, opt)
 	if err != nil {
 		return err
 	}
@@ -60,8 +62,14 @@ func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	out, err := compressStreams(buf.Bytes())
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	_, err = w.Write(out)
@@ -71,21 +79,24 @@ func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 // CheckPDF reports the characters of a briefing that no embedded font has,
 // for warnings before export.
 func CheckPDF(b *domain.Bundle) ([]MissingChar, error) {
-	_, missing, err := buildPDF(b, PDFOptions{})
+	_, missing, err := buildPDF(context.Background(), b, PDFOptions{})
 	return missing, err
 }
 
+// paperSize is gofpdf's name for a paper option's value, in any spelling
+// the registry's paper option accepts.
 func paperSize(name string) (string, error) {
-	switch strings.ToLower(name) {
-	case "", "a4":
-		return "A4", nil
-	case "letter", "us-letter", "usletter":
+	v, err := paperOption.Parse(name)
+	if err != nil {
+		return "", err
+	}
+	if v == "letter" {
 		return "Letter", nil
 	}
-	return "", domain.Errorf(domain.EINVALID, "%q is not a paper size: use a4 or letter", name)
+	return "A4", nil
 }
 
-func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
+func buildPDF(ctx context.Context, b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
 	if b == nil || b.Briefing == nil {
 		return nil, nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
 	}
@@ -99,8 +110,15 @@ func buildPDF(b *domain.Bundle, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, er
 	setProperties(pdf, b)
 	pw, ph := pdf.GetPageSize()
 	l := newLayout(pdf, newDocument(b), pw, ph)
+	l.ctx = ctx
 	l.build()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	l.render()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	if pdf.Err() {
 		return nil, nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
 	}
