@@ -51,6 +51,15 @@ func FormatNames() string {
 	return orList(names)
 }
 
+// Extensions are the formats' extensions (".pdf, .md or .json").
+func Extensions() string {
+	exts := make([]string, len(formats))
+	for i, f := range formats {
+		exts[i] = f.Ext
+	}
+	return orList(exts)
+}
+
 // Lookup finds a format by its name, an alias or its extension, in any
 // case and with or without the dot.
 func Lookup(name string) (*Format, bool) {
