@@ -99,13 +99,18 @@ func (o Option) Labels() []string {
 	return out
 }
 
+// AllowMissing is the key of the PDF's on/off option that prints the
+// characters no embedded font has as their codes; a PDF export without it
+// stops with a MissingCharsError before writing anything.
+const AllowMissing = "allow-missing"
+
 var (
 	paperOption = Option{Key: "paper", Label: "Paper", What: "paper size", Help: "PDF paper size",
 		Choices: []Choice{
 			{Value: "a4", Label: "A4"},
 			{Value: "letter", Label: "US Letter", Aliases: []string{"us-letter", "usletter"}},
 		}, Default: "a4"}
-	allowMissingOption = Option{Key: "allow-missing", Label: "Print missing characters as codes",
+	allowMissingOption = Option{Key: AllowMissing, Label: "Print missing characters as codes",
 		What: "allow-missing", Help: "write the PDF even if some characters are in no font (they print as their codes)",
 		Default: "false", AskFirst: true}
 )
