@@ -33,6 +33,17 @@ func (c *composer) exportOptionFields() []exportOptionField {
 	return out
 }
 
+// exportOption is the option key of export's formats (the Settings
+// dialog's paper is the PDF's).
+func exportOption(key string) export.Option {
+	for _, f := range export.Formats() {
+		if o, ok := f.Option(key); ok {
+			return o
+		}
+	}
+	panic("no export format has the option " + key)
+}
+
 // enableOptions leaves enabled the drop-downs of the options f takes, so
 // that choosing Markdown greys out the paper size.
 func enableOptions(fields []exportOptionField, f *export.Format) {
