@@ -192,7 +192,7 @@ func exportWarnings(b *domain.Bundle) []string {
 // leaves neither the file nor a temporary one (export.Format.WriteFile).
 func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 	ctx, end := c.ui.busy("Exporting", filepath.Base(job.path))
-	background(func() {
+	runExport(func() {
 		err := job.format.WriteFile(ctx, job.path, bundle, job.opts)
 		if err == nil && !c.ui.lib.ReadOnly() {
 			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(job.path))
@@ -217,6 +217,11 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 		})
 	})
 }
+
+// runExport runs an export off the UI goroutine: background, which tests
+// run inline (see TestMain), except in the test that cancels an export
+// while it is being written, which needs it on a goroutine of its own.
+var runExport = func(f func()) { background(f) }
 
 // with is the job with one option set, its other options kept.
 func (j exportJob) with(key, value string) exportJob {
