@@ -68,9 +68,9 @@ func exportLong() string {
 extension, or --format names it:
 `)
 	for _, f := range export.Formats() {
-		fmt.Fprintf(&b, "\n  %-5s %s (%s)", f.Name, f.Label, f.Ext)
+		fmt.Fprintf(&b, "\n  %-5s %-6s %s", f.Name, f.Ext, f.Label)
 		for _, o := range f.Options {
-			fmt.Fprintf(&b, "\n          --%s: %s", o.Key, o.Help)
+			fmt.Fprintf(&b, "\n               --%s: %s", optionUsage(o), o.Help)
 		}
 	}
 	b.WriteString(`
@@ -83,6 +83,14 @@ font can show (emoji, rare scripts) are reported with where they are;
 --allow-missing writes the PDF anyway with those characters printed as
 their codes, e.g. [U+1F600].`)
 	return b.String()
+}
+
+// optionUsage is an option as typed: "paper a4|letter", "allow-missing".
+func optionUsage(o export.Option) string {
+	if o.IsSwitch() {
+		return o.Key
+	}
+	return o.Key + " " + strings.Join(o.Values(), "|")
 }
 
 // addOptionFlags makes every registered format's options flags: a choice

@@ -18,11 +18,15 @@ func TestExportHelpListsTheRegisteredFormats(t *testing.T) {
 	out, errOut, code := exec(t, &cli.Env{}, "export", "--help")
 	wantExit(t, code, cli.ExitOK, errOut)
 	for _, f := range export.Formats() {
-		wantContains(t, out, f.Name+" ", f.Label+" ("+f.Ext+")")
+		if !regexp.MustCompile(`\n  ` + f.Name + ` +\` + f.Ext + ` +` + regexp.QuoteMeta(f.Label) + `\n`).MatchString(out) {
+			t.Errorf("the help has no line for %s:\n%s", f.Name, out)
+		}
 		for _, o := range f.Options {
-			wantContains(t, out, "--"+o.Key+": "+o.Help)
+			wantContains(t, out, "--"+o.Key)
+			wantContains(t, out, o.Help)
 		}
 	}
+	wantContains(t, out, "--paper a4|letter: PDF paper size", "--allow-missing: write the PDF")
 	wantContains(t, out, "--paper string", "a4 or letter", "--format string", "pdf, md or json")
 }
 

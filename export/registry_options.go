@@ -66,14 +66,17 @@ func (o Option) Parse(s string) (string, error) {
 	return "", domain.Errorf(domain.EINVALID, "%q is not a %s: use %s", s, o.What, o.ValueList())
 }
 
-// ValueList names the choices' values: "a4 or letter".
-func (o Option) ValueList() string {
+// Values are the choices' values, in order: a4, letter.
+func (o Option) Values() []string {
 	values := make([]string, len(o.Choices))
 	for i, c := range o.Choices {
 		values[i] = c.Value
 	}
-	return orList(values)
+	return values
 }
+
+// ValueList names the choices' values: "a4 or letter".
+func (o Option) ValueList() string { return orList(o.Values()) }
 
 // LabelOf is the label of a value in any spelling Parse accepts; the
 // default's label when v is not one.
