@@ -362,7 +362,7 @@ func TestComposerVersionsAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fyne.DoAndWait(func() { c.export(bundle, path, ".pdf", false, false) })
+	fyne.DoAndWait(func() { c.export(bundle, pdfJob(path)) })
 	eventually(t, "the PDF", func() bool {
 		b, err := os.ReadFile(path)
 		return err == nil && strings.HasPrefix(string(b), "%PDF")
@@ -435,7 +435,7 @@ func TestExportAsksBeforePrintingMissingCharacters(t *testing.T) {
 	}
 	bundle, _ := lib.Bundle(context.Background(), id)
 	path := filepath.Join(t.TempDir(), "brief.pdf")
-	fyne.DoAndWait(func() { c.export(bundle, path, ".pdf", false, false) })
+	fyne.DoAndWait(func() { c.export(bundle, pdfJob(path)) })
 	eventually(t, "the question", func() bool { return overlayContains(u, "U+1F4C9") })
 	if _, err := os.Stat(path); !os.IsNotExist(err) {
 		t.Fatalf("a file was written before the analyst agreed: %v", err)

@@ -3,7 +3,7 @@ package app
 import (
 	"context"
 	"errors"
-	"io"
+	"maps"
 	"net/url"
 	"os"
 	"os/exec"
@@ -20,12 +20,9 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
-	"github.com/attache/attache/interchange"
 )
 
 const prefExportFolder = "exportFolder"
-
-var formatChoices = []string{"PDF", "Markdown", "JSON (interchange)"}
 
 // snapshotLater saves the current state and then a version with label.
 func (c *composer) snapshotLater(label string) {
@@ -40,17 +37,31 @@ func (c *composer) snapshotLater(label string) {
 	})
 }
 
-// onExport asks for format, paper and place, checks for problems, then
-// writes the file off the UI goroutine with a cancel button.
+// exportJob is what the export dialog chose: the file, its format and
+// the format's option values.
+type exportJob struct {
+	path   string
+	format *export.Format
+	opts   export.Options
+}
+
+// onExport asks for format, options and place, checks for problems, then
+// writes the file off the UI goroutine with a cancel button. The formats
+// and their options are export's (export.Formats).
 func (c *composer) onExport() {
 	if c.d == nil {
 		return
 	}
 	c.d.flush()
-	format := newDialogSelect(formatChoices, nil)
+	formats := export.Formats()
+	labels := make([]string, len(formats))
+	for i, f := range formats {
+		labels[i] = f.Label
+	}
+	format := newDialogSelect(labels, nil)
+	fields := c.exportOptionFields()
+	format.OnChanged = func(string) { enableOptions(fields, formats[max(format.SelectedIndex(), 0)]) }
 	format.SetSelectedIndex(0)
-	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)
-	paper.SetSelected(c.ui.app.Preferences().StringWithFallback(prefPaper, "A4"))
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
 	folder := widget.NewLabel(c.exportFolder())
@@ -66,13 +77,17 @@ func (c *composer) onExport() {
 		}
 		c.ui.showDialog(d, nil, nil, nil)
 	})
-	items := []*widget.FormItem{{Text: "Format", Widget: format}, {Text: "Paper", Widget: paper},
-		{Text: "File name", Widget: name}, {Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)}}
+	items := []*widget.FormItem{{Text: "Format", Widget: format}}
+	for _, f := range fields {
+		items = append(items, &widget.FormItem{Text: f.opt.Label, Widget: f.sel})
+	}
+	items = append(items, &widget.FormItem{Text: "File name", Widget: name},
+		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
 	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(again func()) {
-		ext := []string{".pdf", ".md", ".json"}[max(format.SelectedIndex(), 0)]
-		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), ext)+ext)
+		f := formats[max(format.SelectedIndex(), 0)]
+		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
 		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
-		export := func() { c.checkThenExport(path, ext, paper.Selected == "US Letter") }
+		export := func() { c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f)}) }
 		if _, err := os.Stat(path); err != nil {
 			export()
 			return
@@ -115,7 +130,7 @@ func fileSafe(title string) string {
 }
 
 // checkThenExport lists what a reader would trip over before writing.
-func (c *composer) checkThenExport(path, ext string, letter bool) {
+func (c *composer) checkThenExport(job exportJob) {
 	id := c.d.b.ID
 	background(func() {
 		bundle, err := c.ui.lib.Bundle(c.ui.ctx, id)
@@ -130,7 +145,7 @@ func (c *composer) checkThenExport(path, ext string, letter bool) {
 			}
 			// Characters the fonts lack are found by the export itself, which
 			// stops before writing (see export), so the PDF is laid out once.
-			run := func() { c.export(bundle, path, ext, letter, false) }
+			run := func() { c.export(bundle, job) }
 			if len(warnings) == 0 {
 				run()
 				return
@@ -149,21 +164,15 @@ func exportWarnings(b *domain.Bundle) []string {
 	return export.WarningSummary(export.NewDocument(b).Warnings())
 }
 
-func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allowMissing bool) {
-	ctx, end := c.ui.busy("Exporting", filepath.Base(path))
-	paper := "a4"
-	if letter {
-		paper = "letter"
-	}
-	write := map[string]func(io.Writer, *domain.Bundle) error{
-		".pdf": func(w io.Writer, b *domain.Bundle) error {
-			return export.WritePDF(w, b, export.PDFOptions{Paper: paper, AllowMissing: allowMissing})
-		},
-		".md": export.WriteMarkdown, ".json": interchange.WriteJSON}[ext]
-	background(func() {
-		err := export.WriteFileAtomic(ctx, path, 0o666, func(w io.Writer) error { return write(w, bundle) })
+// export writes the file off the UI goroutine while a progress dialog
+// offers Cancel: the writer stops within a second, and a cancelled export
+// leaves neither the file nor a temporary one (export.Format.WriteFile).
+func (c *composer) export(bundle *domain.Bundle, job exportJob) {
+	ctx, end := c.ui.busy("Exporting", filepath.Base(job.path))
+	runExport(func() {
+		err := job.format.WriteFile(ctx, job.path, bundle, job.opts)
 		if err == nil && !c.ui.lib.ReadOnly() {
-			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(path))
+			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(job.path))
 		}
 		c.ui.do(func() {
 			end()
@@ -174,16 +183,30 @@ func (c *composer) export(bundle *domain.Bundle, path, ext string, letter, allow
 			case errors.As(err, &mc):
 				c.ui.confirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
 					if ok {
-						c.export(bundle, path, ext, letter, true)
+						c.export(bundle, job.with(export.AllowMissing, "true"))
 					}
 				})
 			case err != nil:
 				c.ui.showError(err)
 			default:
-				c.exported(path)
+				c.exported(job.path)
 			}
 		})
 	})
+}
+
+// runExport runs an export off the UI goroutine: background, which tests
+// run inline (see TestMain), except in the test that cancels an export
+// while it is being written, which needs it on a goroutine of its own.
+var runExport = func(f func()) { background(f) }
+
+// with is the job with one option set, its other options kept.
+func (j exportJob) with(key, value string) exportJob {
+	opts := make(export.Options, len(j.opts)+1)
+	maps.Copy(opts, j.opts)
+	opts[key] = value
+	j.opts = opts
+	return j
 }
 
 // exported offers to open the file or its folder.
@@ -241,11 +264,7 @@ func (u *UI) showPath(path string, err error) {
 // is taken as opened.
 var openPath = func(p string) error {
 	if runtime.GOOS != "linux" {
-		u, err := url.Parse("file://" + filepath.ToSlash(p))
-		if err == nil {
-			err = fyne.CurrentApp().OpenURL(u)
-		}
-		return err
+		return fyne.CurrentApp().OpenURL(fileURL(p))
 	}
 	cmd := exec.Command("xdg-open", p)
 	if err := cmd.Start(); err != nil {
@@ -262,6 +281,18 @@ var openPath = func(p string) error {
 	case <-time.After(3 * time.Second):
 		return nil
 	}
+}
+
+// fileURL is the address of a file on this computer. storage.NewFileURI
+// makes the path absolute with forward slashes; url.URL then escapes what
+// an address cannot hold as it is ('#' would start a fragment, '%' an
+// escape, a space ends the address), which Fyne's URI.String leaves raw.
+func fileURL(p string) *url.URL {
+	path := storage.NewFileURI(p).Path()
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path // C:/Users/… on Windows
+	}
+	return &url.URL{Scheme: "file", Path: path}
 }
 
 func missingText(mc *export.MissingCharsError) string {

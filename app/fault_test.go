@@ -74,7 +74,7 @@ func TestReadOnlyLibraryCanBeReadAndExportedButNotEdited(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fyne.DoAndWait(func() { c.export(bundle, out, ".pdf", false, false) })
+	fyne.DoAndWait(func() { c.export(bundle, pdfJob(out)) })
 	eventually(t, "the PDF", func() bool {
 		b, err := os.ReadFile(out)
 		return err == nil && strings.HasPrefix(string(b), "%PDF")

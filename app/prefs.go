@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2"
 
 	"github.com/attache/attache/internal/atomicfile"
+	"github.com/attache/attache/internal/settings"
 )
 
 // prefs are Attaché's settings (the defaults for new briefings, paper,
@@ -43,7 +44,7 @@ func prefsFile() string {
 	if err != nil {
 		return ""
 	}
-	return filepath.Join(dir, "attache", "settings.json")
+	return settings.File(dir) // where the command line reads its defaults
 }
 
 // errPrefsDamaged says the settings file is damaged (cut short, not

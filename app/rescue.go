@@ -14,8 +14,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/export"
 	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/internal/atomicfile"
 	"github.com/attache/attache/internal/logx"
 )
 
@@ -130,7 +130,7 @@ func (u *UI) rescueDraft(d *draft) (string, error) {
 			continue
 		}
 		path := freeName(filepath.Join(dir, name), ".json")
-		err := export.WriteFileAtomic(ctx, path, 0o600, func(w io.Writer) error { return interchange.WriteJSON(w, bundle) })
+		err := atomicfile.Write(ctx, path, 0o600, func(w io.Writer) error { return interchange.WriteJSON(w, bundle) })
 		if err == nil {
 			return path, nil
 		}

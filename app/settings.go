@@ -26,8 +26,9 @@ func (u *UI) onSettings() {
 	author.SetText(p.String(prefAuthor))
 	class := newDialogEntry()
 	class.SetText(p.String(prefClassification))
-	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)
-	paper.SetSelected(p.StringWithFallback(prefPaper, "A4"))
+	paperOpt := exportOption(prefPaper)
+	paper := newDialogSelect(paperOpt.Labels(), nil)
+	paper.SetSelected(paperOpt.LabelOf(p.String(prefPaper)))
 	th := newDialogSelect([]string{"Follow the system", "Light", "Dark"}, nil)
 	th.SetSelected(p.StringWithFallback(prefTheme, "Follow the system"))
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},

@@ -33,6 +33,10 @@ type Env struct {
 	Stdin          io.Reader
 	Stdout, Stderr io.Writer
 	Getenv         func(string) string
+	// ConfigDir is the user's configuration folder, where the desktop
+	// app keeps the settings export takes its defaults from; nil means
+	// none (tests), so the defaults are export's own.
+	ConfigDir func() (string, error)
 	// RunGUI opens the desktop app on the library; nil means the build has
 	// no GUI.
 	RunGUI func(ctx context.Context, dbPath string) error
@@ -40,7 +44,7 @@ type Env struct {
 
 // OSEnv is the Env of a real process.
 func OSEnv() *Env {
-	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv}
+	return &Env{Stdin: os.Stdin, Stdout: os.Stdout, Stderr: os.Stderr, Getenv: os.Getenv, ConfigDir: os.UserConfigDir}
 }
 
 // usageError marks errors in how a command was called (exit status 2).

@@ -1,59 +1,36 @@
 package cli
 
 import (
-	"io"
+	"fmt"
 	"path/filepath"
 	"strings"
 
-	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
-	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/internal/settings"
 	"github.com/spf13/cobra"
 )
 
-// exportOptions are the export flags.
-type exportOptions struct {
-	out, format, paper string
-	allowMissing       bool
-}
-
-// writer returns the exporter for a format.
-func (o exportOptions) writer(format string) func(io.Writer, *domain.Bundle) error {
-	switch format {
-	case "pdf":
-		return func(w io.Writer, b *domain.Bundle) error {
-			return export.WritePDF(w, b, export.PDFOptions{Paper: o.paper, AllowMissing: o.allowMissing})
-		}
-	case "md":
-		return export.WriteMarkdown
-	case "json":
-		return interchange.WriteJSON
-	}
-	return nil
-}
-
 func (a *cliApp) exportCommand() *cobra.Command {
-	var o exportOptions
+	var out, format string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "export ID --out FILE",
 		Short: "Export a briefing (the format follows the file's extension)",
-		Long: `Export a briefing with its sources as PDF, Markdown or the JSON interchange
-format. The file is written to a temporary file beside the target and
-renamed when complete, so a failed export never damages an earlier file.
-Before a PDF is written, characters that no embedded font can show (emoji,
-rare scripts) are reported with where they are; --allow-missing writes the
-PDF anyway with those characters printed as their codes, e.g. [U+1F600].`,
-		Args: exactArgs(1, "a briefing id"),
+		Long:  exportLong(),
+		Args:  exactArgs(1, "a briefing id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			id, err := parseID(args[0], "briefing")
 			if err != nil {
 				return err
 			}
-			if o.out == "" {
+			if out == "" {
 				return usagef("give the file to write with --out")
 			}
-			fmtName, err := exportFormat(o.out, o.format)
+			f, err := exportFormat(out, format)
+			if err != nil {
+				return err
+			}
+			opts, err := a.exportOptions(cmd, f)
 			if err != nil {
 				return err
 			}
@@ -65,39 +42,130 @@ PDF anyway with those characters printed as their codes, e.g. [U+1F600].`,
 			if err != nil {
 				return err
 			}
-			write := o.writer(fmtName)
-			err = export.WriteFileAtomic(cmd.Context(), o.out, 0o666, func(w io.Writer) error { return write(w, bundle) })
-			if err != nil {
+			if err := f.WriteFile(cmd.Context(), out, bundle, opts); err != nil {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, map[string]any{"id": id, "file": o.out, "format": fmtName})
+				return writeJSON(a.env.Stdout, map[string]any{"id": id, "file": out, "format": f.Name})
 			}
-			printf(a.env.Stdout, "Exported briefing %d to %s\n", id, o.out)
+			printf(a.env.Stdout, "Exported briefing %d to %s\n", id, out)
 			return nil
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&o.out, "out", "", "file to write")
-	f.StringVar(&o.format, "format", "", "pdf, md or json (default: from the extension)")
-	f.StringVar(&o.paper, "paper", "a4", "PDF paper size: a4 or letter")
-	f.BoolVar(&o.allowMissing, "allow-missing", false, "write the PDF even if some characters are in no font (they print as their codes)")
+	fl := cmd.Flags()
+	fl.StringVar(&out, "out", "", "file to write")
+	fl.StringVar(&format, "format", "", export.FormatNames()+" (default: from the extension)")
+	addOptionFlags(cmd)
 	addJSONFlag(cmd, &asJSON)
 	return cmd
 }
 
-func exportFormat(out, format string) (string, error) {
-	f := strings.ToLower(strings.TrimPrefix(format, "."))
-	if f == "" {
-		f = strings.ToLower(strings.TrimPrefix(filepath.Ext(out), "."))
+// exportLong is the export command's help: the formats and their options
+// as export registers them.
+func exportLong() string {
+	var b strings.Builder
+	b.WriteString(`Export a briefing with its sources. The format follows the file's
+extension, or --format names it:
+`)
+	for _, f := range export.Formats() {
+		fmt.Fprintf(&b, "\n  %-5s %-6s %s", f.Name, f.Ext, f.Label)
+		for _, o := range f.Options {
+			fmt.Fprintf(&b, "\n               --%s: %s", optionUsage(o), o.Help)
+		}
 	}
-	switch f {
-	case "pdf", "json", "md":
+	b.WriteString(`
+
+The file is written to a temporary file beside the target and renamed
+when complete, so a failed or interrupted export never damages an earlier
+file. Options left out take the desktop app's settings (File → Settings),
+else their defaults. Before a PDF is written, characters that no embedded
+font can show (emoji, rare scripts) are reported with where they are;
+--allow-missing writes the PDF anyway with those characters printed as
+their codes, e.g. [U+1F600].`)
+	return b.String()
+}
+
+// optionUsage is an option as typed: "paper a4|letter", "allow-missing".
+func optionUsage(o export.Option) string {
+	if o.IsSwitch() {
+		return o.Key
+	}
+	return o.Key + " " + strings.Join(o.Values(), "|")
+}
+
+// addOptionFlags makes every registered format's options flags: a choice
+// takes a value, an on/off option is a switch. Options of the same key
+// mean the same in every format (export's tests see to it), so one flag
+// serves them all.
+func addOptionFlags(cmd *cobra.Command) {
+	fl := cmd.Flags()
+	for _, f := range export.Formats() {
+		for _, o := range f.Options {
+			if fl.Lookup(o.Key) != nil {
+				continue
+			}
+			if o.IsSwitch() {
+				fl.Bool(o.Key, o.Default == "true", o.Help)
+				continue
+			}
+			fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else %s)", o.Help, o.ValueList(), o.Default))
+		}
+	}
+}
+
+// exportOptions are the chosen format's option values: a flag given on
+// the command line, else the desktop app's setting of the same key, else
+// the option's default.
+func (a *cliApp) exportOptions(cmd *cobra.Command, f *export.Format) (export.Options, error) {
+	saved := a.savedSettings()
+	opts := export.Options{}
+	for _, o := range f.Options {
+		flag := cmd.Flags().Lookup(o.Key)
+		v := flag.Value.String()
+		if !flag.Changed {
+			v = o.Default
+			if s, ok := saved[o.Key]; ok {
+				if _, err := o.Parse(s); err == nil {
+					v = s // a setting this version cannot read is ignored
+				}
+			}
+		}
+		parsed, err := o.Parse(v)
+		if err != nil {
+			return nil, err // EINVALID, exit status 1, as before options were listed
+		}
+		opts[o.Key] = parsed
+	}
+	return opts, nil
+}
+
+// savedSettings are the desktop app's settings; none when the Env has no
+// configuration folder (tests) or the file cannot be read.
+func (a *cliApp) savedSettings() map[string]string {
+	if a.env.ConfigDir == nil {
+		return nil
+	}
+	dir, err := a.env.ConfigDir()
+	if err != nil {
+		return nil
+	}
+	return settings.Strings(settings.File(dir))
+}
+
+// exportFormat is the format --format names, else the one the file's
+// extension names.
+func exportFormat(out, format string) (*export.Format, error) {
+	if format != "" {
+		if f, ok := export.Lookup(format); ok {
+			return f, nil
+		}
+		return nil, usagef("%q is not an export format: use %s", format, export.FormatNames())
+	}
+	if f, ok := export.ForFile(out); ok {
 		return f, nil
-	case "markdown":
-		return "md", nil
-	case "":
-		return "", usagef("cannot tell the format of %q: end the name with .pdf, .md or .json, or give --format", out)
 	}
-	return "", usagef("%q is not an export format: use pdf, md or json", f)
+	if ext := strings.TrimPrefix(strings.TrimSpace(strings.ToLower(filepath.Ext(out))), "."); ext != "" {
+		return nil, usagef("%q is not an export format: use %s, or give --format", ext, export.FormatNames())
+	}
+	return nil, usagef("cannot tell the format of %q: end the name with %s, or give --format", out, export.Extensions())
 }

@@ -1,9 +1,18 @@
 package export
 
-import "github.com/attache/attache/internal/atomicfile"
+import (
+	"context"
+	"io"
 
-// WriteFileAtomic puts an export on disk whole or not at all, with the
-// permissions every file Attaché writes gets (see atomicfile): pass 0o666
-// for a document the user's umask decides on (an existing file keeps its
-// own mode), 0o600 for a private one.
-var WriteFileAtomic = atomicfile.Write
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/atomicfile"
+)
+
+// WriteFile exports b to path whole or not at all, through atomicfile: a
+// failed or cancelled export leaves an earlier file at path as it was and
+// no temporary file beside it. A new file gets the permissions the user's
+// umask gives documents (0o666 less the umask); a replaced one keeps its
+// own (see atomicfile).
+func (f *Format) WriteFile(ctx context.Context, path string, b *domain.Bundle, opts Options) error {
+	return atomicfile.Write(ctx, path, 0o666, func(w io.Writer) error { return f.Write(ctx, w, b, opts) })
+}

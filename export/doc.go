@@ -3,9 +3,11 @@
 // (model.go): the PDF, the Markdown and the app's plain-text preview are
 // drawn from that Document, and so are the word count (Words), the page
 // count (Pages, a layout pass) and the checks before export (Warnings).
-// The JSON interchange format is package interchange. Every exporter
-// writes to an io.Writer; WriteFileAtomic puts the result on disk so a
-// failed export never replaces a good file. gofpdf is imported by the
-// pdf*.go files and nowhere else, so a maintained fork can replace it in
+// Every file format is registered once in Formats (name, extension, MIME
+// type, options and a writer that takes a context): PDF, Markdown and
+// package interchange's JSON. The command line and the desktop app list
+// the formats and their options from there, and Format.WriteFile puts an
+// export on disk whole or not at all. gofpdf is imported by the pdf*.go
+// files and nowhere else, so a maintained fork can replace it in
 // one place.
 package export

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"regexp"
@@ -16,10 +17,15 @@ import (
 // key judgments, the numbered body with excerpts as block quotes, the notes
 // and the sources. The analyst's text is escaped wherever Markdown would
 // read it as markup, and its paragraphs stay inside their quote or list
-// item. The same bundle always gives the same bytes.
-func WriteMarkdown(w io.Writer, b *domain.Bundle) error {
+// item. The same bundle always gives the same bytes. Laying it out takes
+// milliseconds even for a long briefing, so ctx is checked before and
+// after, and nothing is written once it is cancelled.
+func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
 	if b == nil || b.Briefing == nil {
 		return domain.Errorf(domain.EINVALID, "there is no briefing to export")
+	}
+	if err := ctx.Err(); err != nil {
+		return err
 	}
 	d := NewDocument(b)
 	m := &mdWriter{}
@@ -32,6 +38,9 @@ func WriteMarkdown(w io.Writer, b *domain.Bundle) error {
 	}
 	m.sources(d)
 	m.banner(d.Banner)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	// A Markdown file is UTF-8 text: bytes that are not (a title typed
 	// in another encoding on the command line) would be read differently
 	// by each parser, so they become U+FFFD, as WriteJSON writes them.

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -159,14 +160,14 @@ func FuzzMarkdownText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, marked bool) {
 		var got, bland bytes.Buffer
-		if err := WriteMarkdown(&got, mdFuzzBundle(s, marked)); err != nil {
+		if err := WriteMarkdown(context.Background(), &got, mdFuzzBundle(s, marked)); err != nil {
 			t.Fatalf("WriteMarkdown: %v", err)
 		}
 		var again bytes.Buffer
-		if err := WriteMarkdown(&again, mdFuzzBundle(s, marked)); err != nil || !bytes.Equal(got.Bytes(), again.Bytes()) {
+		if err := WriteMarkdown(context.Background(), &again, mdFuzzBundle(s, marked)); err != nil || !bytes.Equal(got.Bytes(), again.Bytes()) {
 			t.Fatalf("WriteMarkdown is not deterministic (%v)", err)
 		}
-		if err := WriteMarkdown(&bland, mdFuzzBundle(blandText(s), marked)); err != nil {
+		if err := WriteMarkdown(context.Background(), &bland, mdFuzzBundle(blandText(s), marked)); err != nil {
 			t.Fatalf("WriteMarkdown: %v", err)
 		}
 		shape, counts := mdShape(got.Bytes())

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -87,7 +88,7 @@ func mdBundle(t testing.TB) *domain.Bundle {
 func mdWrite(t testing.TB, b *domain.Bundle) string {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WriteMarkdown(&buf, b); err != nil {
+	if err := WriteMarkdown(context.Background(), &buf, b); err != nil {
 		t.Fatalf("WriteMarkdown: %v", err)
 	}
 	return buf.String()
@@ -189,7 +190,7 @@ func TestMarkdownBannerAndStatus(t *testing.T) {
 	if !strings.Contains(out, ", <https://example.org/note?a=1&b=%3C2%3E>.\n") || !strings.HasPrefix(out, "**CUI**\n") {
 		t.Errorf("testBundle output:\n%s", out)
 	}
-	if err := WriteMarkdown(&bytes.Buffer{}, nil); domain.ErrorCode(err) != domain.EINVALID {
+	if err := WriteMarkdown(context.Background(), &bytes.Buffer{}, nil); domain.ErrorCode(err) != domain.EINVALID {
 		t.Errorf("nil bundle: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -46,12 +47,13 @@ func (e *MissingCharsError) Unwrap() error { return domain.Errorf(domain.EINVALI
 
 // WritePDF lays out the briefing and writes it as PDF. The output depends
 // only on the bundle and options: dates come from the briefing, so the same
-// briefing always gives the same bytes.
-func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
+// briefing always gives the same bytes. A cancelled ctx stops it between
+// blocks, pages and stages, with ctx's error and nothing written to w.
+func WritePDF(ctx context.Context, w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 	if b == nil || b.Briefing == nil {
 		return errNoBriefing
 	}
-	pdf, missing, err := buildPDF(NewDocument(b), opt)
+	pdf, missing, err := buildPDF(ctx, NewDocument(b), opt)
 	if err != nil {
 		return err
 	}
@@ -62,8 +64,14 @@ func WritePDF(w io.Writer, b *domain.Bundle, opt PDFOptions) error {
 	if err := pdf.Output(&buf); err != nil {
 		return fmt.Errorf("write PDF: %w", err)
 	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
 	out, err := compressStreams(buf.Bytes())
 	if err != nil {
+		return err
+	}
+	if err := ctx.Err(); err != nil {
 		return err
 	}
 	_, err = w.Write(out)
@@ -78,7 +86,7 @@ func CheckPDF(b *domain.Bundle) ([]MissingChar, error) {
 	if b == nil || b.Briefing == nil {
 		return nil, errNoBriefing
 	}
-	_, missing, err := buildPDF(NewDocument(b), PDFOptions{})
+	_, missing, err := buildPDF(context.Background(), NewDocument(b), PDFOptions{})
 	return missing, err
 }
 
@@ -87,29 +95,35 @@ func CheckPDF(b *domain.Bundle) ([]MissingChar, error) {
 // drawing or writing it: ask only when the number is wanted, and off the
 // UI goroutine for a long briefing.
 func (d *Document) Pages(paper string) (int, error) {
-	l, err := layOut(d, PDFOptions{Paper: paper})
+	l, err := layOut(context.Background(), d, PDFOptions{Paper: paper})
 	if err != nil {
 		return 0, err
 	}
 	return len(l.pages), nil
 }
 
+// paperSize is gofpdf's name for a paper option's value, in any spelling
+// the registry's paper option accepts.
 func paperSize(name string) (string, error) {
-	switch strings.ToLower(name) {
-	case "", "a4":
-		return "A4", nil
-	case "letter", "us-letter", "usletter":
+	v, err := paperOption.Parse(name)
+	if err != nil {
+		return "", err
+	}
+	if v == "letter" {
 		return "Letter", nil
 	}
-	return "", domain.Errorf(domain.EINVALID, "%q is not a paper size: use a4 or letter", name)
+	return "A4", nil
 }
 
-func buildPDF(d *Document, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
-	l, err := layOut(d, opt)
+func buildPDF(ctx context.Context, d *Document, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) {
+	l, err := layOut(ctx, d, opt)
 	if err != nil {
 		return nil, nil, err
 	}
 	l.render()
+	if err := ctx.Err(); err != nil {
+		return nil, nil, err
+	}
 	if l.pdf.Err() {
 		return nil, nil, fmt.Errorf("lay out PDF: %w", l.pdf.Error())
 	}
@@ -118,7 +132,7 @@ func buildPDF(d *Document, opt PDFOptions) (*gofpdf.Fpdf, []MissingChar, error) 
 
 // layOut breaks the document into lines and pages, the work both an
 // export and a page count need.
-func layOut(d *Document, opt PDFOptions) (*layout, error) {
+func layOut(ctx context.Context, d *Document, opt PDFOptions) (*layout, error) {
 	size, err := paperSize(opt.Paper)
 	if err != nil {
 		return nil, err
@@ -129,7 +143,11 @@ func layOut(d *Document, opt PDFOptions) (*layout, error) {
 	setProperties(pdf, d)
 	pw, ph := pdf.GetPageSize()
 	l := newLayout(pdf, d, pw, ph)
+	l.ctx = ctx
 	l.build()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
 	if pdf.Err() {
 		return nil, fmt.Errorf("lay out PDF: %w", pdf.Error())
 	}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -68,7 +69,7 @@ func benchmarkPDF(b *testing.B, n int) {
 	var size int
 	for b.Loop() {
 		var cw countingWriter
-		if err := WritePDF(&cw, bundle, PDFOptions{}); err != nil {
+		if err := WritePDF(context.Background(), &cw, bundle, PDFOptions{}); err != nil {
 			b.Fatal(err)
 		}
 		size = int(cw)
@@ -93,7 +94,7 @@ func TestBenchBundleRendersManyPages(t *testing.T) {
 		t.Skip("slow")
 	}
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, benchBundle(t, 300), PDFOptions{}); err != nil {
+	if err := WritePDF(context.Background(), &buf, benchBundle(t, 300), PDFOptions{}); err != nil {
 		t.Fatal(err)
 	}
 	if n := pageCount(t, buf.Bytes()); n < 100 {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"errors"
 	"io"
 	"strings"
@@ -26,12 +27,12 @@ func FuzzPDFText(f *testing.F) {
 		br.Blocks = append(br.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "H" + s},
 			&domain.Block{Type: domain.BlockCommentary, Text: "C" + s}, &domain.Block{Type: domain.BlockJudgment, Text: "J" + s})
 		b.Sources[0].Title, b.Sources[0].Publisher = "S"+s, s
-		err := WritePDF(io.Discard, b, PDFOptions{})
+		err := WritePDF(context.Background(), io.Discard, b, PDFOptions{})
 		var mc *MissingCharsError
 		if err != nil && !errors.As(err, &mc) {
 			t.Fatalf("WritePDF: %v", err)
 		}
-		if err := WritePDF(io.Discard, b, PDFOptions{AllowMissing: true}); err != nil {
+		if err := WritePDF(context.Background(), io.Discard, b, PDFOptions{AllowMissing: true}); err != nil {
 			t.Fatalf("WritePDF allowing missing characters: %v", err)
 		}
 	})
@@ -51,7 +52,7 @@ func TestPDFOfAnEmptyBriefing(t *testing.T) {
 	if want := "Only a title"; !strings.Contains(text, want) {
 		t.Fatalf("text %q lacks %q", text, want)
 	}
-	if err := WritePDF(io.Discard, &domain.Bundle{}, PDFOptions{}); domain.ErrorCode(err) != domain.EINVALID {
+	if err := WritePDF(context.Background(), io.Discard, &domain.Bundle{}, PDFOptions{}); domain.ErrorCode(err) != domain.EINVALID {
 		t.Fatalf("nil briefing: %v", err)
 	}
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"os"
@@ -48,7 +49,7 @@ func pdfBundle(sections int, status domain.Status) *domain.Bundle {
 func pdfBytes(t *testing.T, b *domain.Bundle, opt PDFOptions) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, b, opt); err != nil {
+	if err := WritePDF(context.Background(), &buf, b, opt); err != nil {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
@@ -216,7 +217,7 @@ func TestPDFPropertiesAndPaper(t *testing.T) {
 		}
 	}
 	var buf bytes.Buffer
-	if err := WritePDF(&buf, pdfBundle(1, domain.StatusFinal), PDFOptions{Paper: "tabloid"}); domain.ErrorCode(err) != domain.EINVALID || buf.Len() > 0 {
+	if err := WritePDF(context.Background(), &buf, pdfBundle(1, domain.StatusFinal), PDFOptions{Paper: "tabloid"}); domain.ErrorCode(err) != domain.EINVALID || buf.Len() > 0 {
 		t.Fatalf("bad paper: %v, %d bytes", err, buf.Len())
 	}
 }
@@ -225,7 +226,7 @@ func TestPDFMissingCharactersAreReportedBeforeWriting(t *testing.T) {
 	b := pdfBundle(1, domain.StatusFinal)
 	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Markets reacted 📉 while 中文 and 日本語 headlines spread."})
 	var buf bytes.Buffer
-	err := WritePDF(&buf, b, PDFOptions{})
+	err := WritePDF(context.Background(), &buf, b, PDFOptions{})
 	var mc *MissingCharsError
 	if !errors.As(err, &mc) || buf.Len() != 0 {
 		t.Fatalf("err %v, %d bytes written", err, buf.Len())

@@ -10,6 +10,9 @@ import (
 
 func (l *layout) body() {
 	for i, it := range l.d.Body {
+		if l.ctx.Err() != nil {
+			return // buildPDF returns the cancellation
+		}
 		switch it.Type {
 		case domain.BlockHeading:
 			b := l.heading(it.Portion+it.Text, it.Number)

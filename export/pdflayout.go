@@ -1,6 +1,7 @@
 package export
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -38,6 +39,7 @@ const (
 )
 
 type layout struct {
+	ctx            context.Context // build and render stop soon after it is cancelled
 	pdf            *gofpdf.Fpdf
 	d              *Document
 	ts             *typesetter
@@ -53,7 +55,7 @@ type layout struct {
 }
 
 func newLayout(pdf *gofpdf.Fpdf, d *Document, pw, ph float64) *layout {
-	l := &layout{pdf: pdf, d: d, pw: pw, ph: ph, left: 78, missing: map[rune][]string{}}
+	l := &layout{ctx: context.Background(), pdf: pdf, d: d, pw: pw, ph: ph, left: 78, missing: map[rune][]string{}}
 	l.width = pw - 2*l.left
 	l.ts = newTypesetter(pdf)
 	l.ts.missing = l.noteMissing

@@ -24,6 +24,9 @@ func (l *layout) render() {
 	}
 	total := len(l.pages)
 	for pi, pg := range l.pages {
+		if l.ctx.Err() != nil {
+			return // buildPDF returns the cancellation
+		}
 		pdf.AddPage()
 		l.ts.reset()
 		l.furniture(pi+1, total)

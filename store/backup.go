@@ -113,9 +113,14 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	if err := checkBelongs(ctx, backup, libPath); err != nil {
 		return "", err
 	}
-	tmp := libPath + ".restoring"
-	if err := writeSynced(backup, tmp); err != nil {
-		_ = os.Remove(tmp)
+	// The backup's copy takes the library's name only at the end, whole
+	// (internal/atomicfile); Abort removes it on every other way out.
+	f, err := atomicfile.Create(ctx, libPath, 0o600)
+	if err != nil {
+		return "", pathProblem("restore the backup into "+libPath, libPath, err)
+	}
+	defer f.Abort()
+	if err := copyFrom(backup, f.Writer()); err != nil {
 		return "", pathProblem("restore the backup into "+libPath, libPath, err)
 	}
 	if exists(libPath) {
@@ -129,7 +134,6 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 		// there no library: the rename below replaces it in one step.
 		if err := os.Link(libPath, kept); err != nil {
 			if err := writeSynced(libPath, kept); err != nil {
-				_ = os.Remove(tmp)
 				return "", pathProblem("keep the current library aside as "+kept+", so nothing was restored", libPath, err)
 			}
 		}
@@ -138,13 +142,12 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 			_ = os.Rename(libPath+ext, kept+ext)
 		}
 	}
-	if err := os.Rename(tmp, libPath); err != nil {
-		_ = os.Remove(tmp)
+	// Not to be cancelled now: the current library's log went with it.
+	if err := f.Commit(context.WithoutCancel(ctx)); err != nil {
 		return kept, pathProblem("restore the backup into "+libPath, libPath, err)
 	}
 	// The damage found was the set-aside file's; the backup is sound.
 	_ = os.Remove(damageFile(libPath))
-	syncFolder(filepath.Dir(libPath))
 	return kept, nil
 }
 
@@ -168,16 +171,11 @@ func checkBelongs(ctx context.Context, backup, libPath string) error {
 
 // writeSynced copies from to a new file to, on disk before it returns.
 func writeSynced(from, to string) error {
-	in, err := os.Open(from)
-	if err != nil {
-		return err
-	}
-	defer in.Close()
 	out, err := os.OpenFile(to, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o600)
 	if err != nil {
 		return err
 	}
-	if _, err := io.Copy(out, in); err != nil {
+	if err := copyFrom(from, out); err != nil {
 		out.Close()
 		return err
 	}
@@ -188,12 +186,15 @@ func writeSynced(from, to string) error {
 	return out.Close()
 }
 
-// syncFolder makes renames in dir durable; best effort.
-func syncFolder(dir string) {
-	if d, err := os.Open(dir); err == nil {
-		_ = d.Sync()
-		d.Close()
+// copyFrom copies the file from to w.
+func copyFrom(from string, w io.Writer) error {
+	in, err := os.Open(from)
+	if err != nil {
+		return err
 	}
+	defer in.Close()
+	_, err = io.Copy(w, in)
+	return err
 }
 
 func exists(path string) bool {

@@ -6,9 +6,12 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/attache/attache/internal/atomicfile"
 )
 
 // identity tells libraries apart, so a library is only ever offered, and
@@ -97,14 +100,10 @@ func recordIdentity(path string, id identity) {
 	}
 	text := fmt.Sprintf("# The library whose automatic backups this folder holds; Attaché reads this\n# only when the library file itself cannot be read.\nid %s\ncreated %s\n", id.id, id.created)
 	dest := filepath.Join(BackupDir(path), identityFile)
-	tmp := dest + ".part"
-	if err := os.WriteFile(tmp, []byte(text), 0o600); err != nil {
-		_ = os.Remove(tmp)
-		return
-	}
-	if err := os.Rename(tmp, dest); err != nil {
-		_ = os.Remove(tmp)
-	}
+	_ = atomicfile.Write(context.Background(), dest, 0o600, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
 }
 
 // recordedIdentity reads what recordIdentity wrote; zero if nothing.

@@ -1,0 +1,119 @@
+package export
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// Option is a setting an exporter takes. The command line makes each one a
+// flag named Key; the export dialog shows each one with choices as a
+// drop-down labelled Label. The desktop app keeps the analyst's last choice
+// under the same Key in its settings, which is also where the command
+// line takes its default from.
+type Option struct {
+	Key     string   // "paper": the flag, the settings key, the Options key
+	Label   string   // "Paper"
+	What    string   // "paper size": what a value is, for errors
+	Help    string   // one line for the command line's usage
+	Choices []Choice // the values it takes; none for an on/off option
+	Default string   // a Choice's Value, or "true"/"false" for on/off
+	// AskFirst marks an on/off option the dialog does not show: the export
+	// stops with an error that says why, and the app asks before it
+	// exports again with the option on (the PDF's missing characters).
+	AskFirst bool
+}
+
+// Choice is one value of an Option.
+type Choice struct {
+	Value   string   // "letter": canonical, what writers receive
+	Label   string   // "US Letter": what the app shows and keeps
+	Aliases []string // other spellings accepted, lower case
+}
+
+// Options are option values by key. Values may be a Choice's Value, its
+// Label or an alias, in any case; Format.Write parses them.
+type Options map[string]string
+
+// On says whether the on/off option key is on.
+func (o Options) On(key string) bool { return o[key] == "true" }
+
+// IsSwitch says whether the option is on/off rather than a choice.
+func (o Option) IsSwitch() bool { return len(o.Choices) == 0 }
+
+// Parse gives the canonical value of s: a Choice's Value, or "true" or
+// "false". An empty s is the default; anything else unknown is EINVALID.
+func (o Option) Parse(s string) (string, error) {
+	v := strings.ToLower(strings.TrimSpace(s))
+	if v == "" {
+		v = o.Default
+	}
+	if o.IsSwitch() {
+		switch v {
+		case "true", "on", "yes", "1":
+			return "true", nil
+		case "false", "off", "no", "0":
+			return "false", nil
+		}
+		return "", domain.Errorf(domain.EINVALID, "%q is not on or off for %s: use true or false", s, o.What)
+	}
+	for _, c := range o.Choices {
+		if v == c.Value || v == strings.ToLower(c.Label) || slices.Contains(c.Aliases, v) {
+			return c.Value, nil
+		}
+	}
+	return "", domain.Errorf(domain.EINVALID, "%q is not a %s: use %s", s, o.What, o.ValueList())
+}
+
+// Values are the choices' values, in order: a4, letter.
+func (o Option) Values() []string {
+	values := make([]string, len(o.Choices))
+	for i, c := range o.Choices {
+		values[i] = c.Value
+	}
+	return values
+}
+
+// ValueList names the choices' values: "a4 or letter".
+func (o Option) ValueList() string { return orList(o.Values()) }
+
+// LabelOf is the label of a value in any spelling Parse accepts; the
+// default's label when v is not one.
+func (o Option) LabelOf(v string) string {
+	p, err := o.Parse(v)
+	if err != nil {
+		p = o.Default
+	}
+	for _, c := range o.Choices {
+		if c.Value == p {
+			return c.Label
+		}
+	}
+	return p
+}
+
+// Labels are the choices' labels, in order, for a drop-down.
+func (o Option) Labels() []string {
+	out := make([]string, len(o.Choices))
+	for i, c := range o.Choices {
+		out[i] = c.Label
+	}
+	return out
+}
+
+// AllowMissing is the key of the PDF's on/off option that prints the
+// characters no embedded font has as their codes; a PDF export without it
+// stops with a MissingCharsError before writing anything.
+const AllowMissing = "allow-missing"
+
+var (
+	paperOption = Option{Key: "paper", Label: "Paper", What: "paper size", Help: "PDF paper size",
+		Choices: []Choice{
+			{Value: "a4", Label: "A4"},
+			{Value: "letter", Label: "US Letter", Aliases: []string{"us-letter", "usletter"}},
+		}, Default: "a4"}
+	allowMissingOption = Option{Key: AllowMissing, Label: "Print missing characters as codes",
+		What: "allow-missing", Help: "write the PDF even if some characters are in no font (they print as their codes)",
+		Default: "false", AskFirst: true}
+)

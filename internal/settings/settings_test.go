@@ -1,0 +1,34 @@
+package settings
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+func TestStrings(t *testing.T) {
+	dir := t.TempDir()
+	path := File(dir)
+	if path != filepath.Join(dir, "attache", "settings.json") {
+		t.Fatalf("File = %s", path)
+	}
+	if got := Strings(path); len(got) != 0 {
+		t.Errorf("no file gave %v", got)
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(`{"paper": "US Letter", "count": 3, "theme": "Dark"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	got := Strings(path)
+	if got["paper"] != "US Letter" || got["theme"] != "Dark" || len(got) != 2 {
+		t.Errorf("got %v", got)
+	}
+	if err := os.WriteFile(path, []byte(`{"paper": "US Le`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got := Strings(path); len(got) != 0 {
+		t.Errorf("a damaged file gave %v", got)
+	}
+}
