@@ -181,6 +181,13 @@ func (s *session) exportPDF() string {
 	s.do("export with Ctrl+E")
 	s.key("ctrl+e")
 	s.waitNode("the export form", typ("Label"), text("Export briefing"), inLayer("overlay"))
+	return s.finishExport()
+}
+
+// finishExport presses the open export form's Export, answers the checks
+// before exporting, and returns the path the Exported dialog names.
+func (s *session) finishExport() string {
+	s.t.Helper()
 	s.clickOn("the export form's Export", append(button("Export"), inLayer("overlay"))...)
 	var path string
 	s.waitFor("the Exported dialog", 30*time.Second, func(tr *tree) bool {
