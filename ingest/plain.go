@@ -120,7 +120,7 @@ func (b *builder) applyTop(m topMeta, titleFrom string) {
 		}
 		if m.byline.publisher != "" && s.Publisher == "" {
 			s.Publisher = m.byline.publisher
-			b.found("publisher", s.Publisher, "from the byline")
+			b.found("publisher", s.Publisher, "byline")
 		}
 	}
 	if d, from := m.published(); !d.IsZero() {
