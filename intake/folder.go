@@ -20,11 +20,15 @@ func expand(ctx context.Context, items []Item) (jobs []job, skipped int) {
 			jobs = append(jobs, job{name: it.Name, text: it.Text})
 			continue
 		}
+		if it.Fetch || isWebAddress(it.Name) {
+			jobs = append(jobs, job{name: it.Name, path: it.Name, fetch: true})
+			continue
+		}
 		path := it.Name
 		if p, ok := FilePath(path); ok {
 			path = p
 		}
-		if fi, err := os.Stat(path); err != nil || !fi.IsDir() || isWebAddress(path) {
+		if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
 			jobs = append(jobs, job{name: it.Name, path: path})
 			continue
 		}

@@ -36,6 +36,9 @@ type Item struct {
 	// Text, when set, is pasted text, read to its end and imported as a
 	// note: standard input or the clipboard.
 	Text io.Reader
+	// Fetch says Name was typed as a web address: it is fetched, or
+	// refused with what is wrong with it, never read as a file.
+	Fetch bool
 }
 
 // Result is what became of one file, address or text.
@@ -100,10 +103,11 @@ func Run(ctx context.Context, lib Library, items []Item, opt Options, done func(
 
 // job is one file, address or text to import, or a folder's error.
 type job struct {
-	name string
-	path string    // a local file
-	text io.Reader // pasted text
-	err  error     // a folder that could not be read or held nothing to import
+	name  string
+	path  string    // a local file, or the address to fetch
+	fetch bool      // path is a web address
+	text  io.Reader // pasted text
+	err   error     // a folder that could not be read or held nothing to import
 }
 
 func run(ctx context.Context, lib Library, j job, opt Options) Result {
@@ -113,7 +117,7 @@ func run(ctx context.Context, lib Library, j job, opt Options) Result {
 		r.Err = j.err
 	case j.text != nil:
 		r.Source, r.Report, r.Err = readText(ctx, j.text)
-	case isWebAddress(j.path):
+	case j.fetch:
 		r.Source, r.Report, r.Err = ingest.FetchURL(ctx, j.path, opt.Fetch)
 	case isBriefingFile(j.path):
 		return importBriefing(ctx, lib, j, opt)
