@@ -135,6 +135,9 @@ func run(ctx context.Context, lib Library, j job, opt Options) Result {
 		opt.Override(r.Source)
 	}
 	r.Existing, r.Err = lib.CreateSource(ctx, r.Source)
+	if r.Err != nil && ctx.Err() != nil {
+		r.Err = ErrStopped // the save was given up: nothing of it is in the library
+	}
 	if r.Err != nil {
 		r.Source, r.Report, r.Existing = nil, nil, false
 	}
