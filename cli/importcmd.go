@@ -41,7 +41,9 @@ func (a *cliApp) importCommand() *cobra.Command {
 text the library already has finds the existing source. A folder imports
 the files in it and in its folders; a briefing file (.json) adds its
 briefing. Each file is saved on its own: a file that fails leaves the
-others imported and the library unchanged for itself.`,
+others imported and the library unchanged for itself.
+
+Formats: ` + intake.Accepted() + ".",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("import needs at least one file (or - for standard input)")
@@ -239,4 +241,3 @@ func orDash(s string) string {
 // silentError is an error whose details were already printed; only the
 // summary goes to stderr.
 type silentError struct{ error }
-

@@ -17,7 +17,7 @@ func TestPDFImportStopsWithinASecondOfCancel(t *testing.T) {
 	}
 	importFX(t, longReport(1)) // the engine started: what is measured is the reading
 	data := longReport(300).bytes(t)
-	stopAfter := func(read func(ctx context.Context) error) (error, time.Duration) {
+	stopAfter := func(read func(ctx context.Context) error) (time.Duration, error) {
 		ctx, cancel := context.WithCancel(context.Background())
 		defer cancel()
 		done := make(chan error, 1)
@@ -31,13 +31,13 @@ func TestPDFImportStopsWithinASecondOfCancel(t *testing.T) {
 		sent := time.Now()
 		select {
 		case err := <-done:
-			return err, time.Since(sent)
+			return time.Since(sent), err
 		case <-time.After(5 * time.Second):
 			t.Fatal("still reading 5 s after the cancel")
 		}
-		return nil, 0
+		return 0, nil
 	}
-	err, took := stopAfter(func(ctx context.Context) error {
+	took, err := stopAfter(func(ctx context.Context) error {
 		_, _, err := ImportContext(ctx, "long.pdf", bytes.NewReader(data), Options{})
 		return err
 	})
@@ -47,7 +47,7 @@ func TestPDFImportStopsWithinASecondOfCancel(t *testing.T) {
 	if took > time.Second {
 		t.Errorf("ImportContext returned %v after the cancel, want within 1 s", took)
 	}
-	err, took = stopAfter(func(ctx context.Context) error {
+	took, err = stopAfter(func(ctx context.Context) error {
 		var mems []*pdfMemory
 		_, _, err := readPDFFile(ctx, input{name: "long.pdf", label: "long.pdf"}, data, time.Minute, &mems)
 		return err

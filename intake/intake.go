@@ -54,7 +54,7 @@ type Result struct {
 
 // ErrStopped is the error of an item the context stopped while it was
 // being read: nothing of it was saved.
-var ErrStopped = errors.New("stopped before it was imported; nothing of it was imported")
+var ErrStopped = errors.New("the import was stopped; nothing of it was imported")
 
 // Options tune a run.
 type Options struct {
