@@ -16,8 +16,8 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/intake"
-	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
 	"github.com/attache/attache/store"
 )
 
@@ -128,15 +128,7 @@ func TestImportDialogFiltersByTheFormats(t *testing.T) {
 func TestImportABriefingFileAsTheCommandLineDoes(t *testing.T) {
 	u, lib := newTestUI(t)
 	dismissOverlays(u)
-	path := filepath.Join(t.TempDir(), "brief.json")
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := interchange.WriteJSON(f, testbundle.Bundle(t)); err != nil {
-		t.Fatal(err)
-	}
-	f.Close()
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "brief.json"))
 	want := testbundle.Bundle(t).Briefing
 	fyne.DoAndWait(func() { u.importPaths([]string{path}) })
 	eventually(t, "the report", func() bool { return overlayContains(u, "brief.json: briefing “"+want.Title+"” added to Briefings") })

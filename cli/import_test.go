@@ -12,8 +12,8 @@ import (
 	"testing"
 
 	"github.com/attache/attache/cli"
-	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
 )
 
 func TestImportOneFileDetectsMetadata(t *testing.T) {
@@ -254,28 +254,12 @@ func TestImportBadFlags(t *testing.T) {
 	wantContains(t, fails(t, db, cli.ExitError, "sources"), "there is no library at "+db)
 }
 
-// briefingFile writes the shared test briefing as an interchange file
-// named name: an export, or a rescue copy of unsaved work.
-func briefingFile(t *testing.T, name string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), name)
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := interchange.WriteJSON(f, testbundle.Bundle(t)); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 // `attache import brief.json` adds the briefing, as the app's Import does;
 // it used to store the file as a text source titled "Brief".
 func TestImportABriefingFileAddsTheBriefing(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
-	path := briefingFile(t, "brief.json")
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "brief.json"))
 	want := testbundle.Bundle(t).Briefing
 	out := mustRun(t, db, "import", path)
 	wantContains(t, out, fmt.Sprintf("Imported briefing 1: %s (%d blocks, 2 sources)", want.Title, len(want.Blocks)))

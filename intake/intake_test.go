@@ -12,8 +12,8 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/ingest"
-	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
 )
 
 // library keeps what an import saves, as the store would: a text it has
@@ -61,20 +61,6 @@ func article(title string) string {
 	return title + "\n\nBy Jane Doe\n\nThe body of the article about " + title + ", long enough to be a paragraph.\n"
 }
 
-// briefingFile writes the shared test briefing in the interchange format.
-func briefingFile(t *testing.T, path string) string {
-	t.Helper()
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := interchange.WriteJSON(f, testbundle.Bundle(t)); err != nil {
-		t.Fatal(err)
-	}
-	return path
-}
-
 func runAll(t *testing.T, ctx context.Context, lib Library, items []Item, opt Options) ([]Result, Summary) {
 	t.Helper()
 	var rs []Result
@@ -101,7 +87,7 @@ func TestFolderImportsTheFilesInside(t *testing.T) {
 	write(t, filepath.Join(dir, ".f.txt"), article("Foxtrot"))
 	write(t, filepath.Join(dir, "g.png"), "\x89PNG")
 	write(t, filepath.Join(dir, "notes.odt"), "PK")
-	briefingFile(t, filepath.Join(dir, "a", "brief.json"))
+	jsonfile.Write(t, filepath.Join(dir, "a", "brief.json"))
 	if err := os.Symlink(dir, filepath.Join(dir, "a", "loop")); err != nil {
 		t.Fatal(err)
 	}
@@ -141,7 +127,7 @@ func TestFolderWithNothingToImportSaysSo(t *testing.T) {
 // A briefing file adds its briefing, whatever calls Run: it is not a text
 // source titled after its file name.
 func TestBriefingFileAddsTheBriefing(t *testing.T) {
-	path := briefingFile(t, filepath.Join(t.TempDir(), "Brief.JSON"))
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "Brief.JSON"))
 	lib := &library{}
 	rs, _ := runAll(t, context.Background(), lib, names(path), Options{})
 	if len(rs) != 1 || rs[0].Err != nil || rs[0].Briefing == nil || rs[0].Sources != 2 {
