@@ -104,7 +104,7 @@ func (u *UI) runImport(ctx context.Context, items []intake.Item, opt intake.Opti
 	var results []importResult
 	sum := intake.Run(ctx, u.lib, items, opt, func(r intake.Result) {
 		name := r.Name
-		if !strings.Contains(name, "://") {
+		if filepath.IsAbs(name) { // a file picked or dropped: its name is enough
 			name = filepath.Base(name)
 		}
 		results = append(results, importResult{Result: r, name: name})

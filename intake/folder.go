@@ -49,6 +49,9 @@ func expand(ctx context.Context, items []Item) (jobs []job, skipped int) {
 // left out for their format. A folder that cannot be read is a job that
 // fails, and the walk goes on.
 func walk(ctx context.Context, root string) (jobs []job, skipped int) {
+	if real, err := filepath.EvalSymlinks(root); err == nil {
+		root = real // a link given by name is followed: WalkDir would not
+	}
 	filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if ctx.Err() != nil {
 			return ctx.Err()

@@ -109,6 +109,21 @@ func TestFolderImportsTheFilesInside(t *testing.T) {
 	}
 }
 
+// A link to a folder, given by name, imports the folder it leads to.
+func TestLinkToAFolderImportsTheFolder(t *testing.T) {
+	dir := t.TempDir()
+	write(t, filepath.Join(dir, "real", "a.txt"), article("Alpha"))
+	link := filepath.Join(dir, "link")
+	if err := os.Symlink(filepath.Join(dir, "real"), link); err != nil {
+		t.Fatal(err)
+	}
+	lib := &library{}
+	rs, _ := runAll(t, context.Background(), lib, names(link), Options{})
+	if len(rs) != 1 || rs[0].Err != nil || len(lib.sources) != 1 {
+		t.Fatalf("results %+v", rs)
+	}
+}
+
 func TestFolderWithNothingToImportSaysSo(t *testing.T) {
 	dir := t.TempDir()
 	write(t, filepath.Join(dir, "photo.jpg"), "\xff\xd8")
