@@ -124,7 +124,7 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 		return nil, nil, tooLarge
 	}
 	ctype := resp.Header.Get("Content-Type")
-	src, rep, err := importFetched(ctx, &final, ctype, body)
+	src, rep, err := importFetched(parent, &final, ctype, body) // the timeout is the download's
 	if err != nil {
 		return nil, nil, err
 	}
