@@ -79,7 +79,8 @@ func (u *UI) importPaths(paths []string) {
 	var prog *dialog.CustomDialog
 	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling…") })
 	body := container.NewVBox(label, bar, stop)
-	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), body, u.win)
+	// A folder's files are counted once it has been looked through.
+	prog = dialog.NewCustomWithoutButtons("Importing", body, u.win)
 	prog.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
 	u.showDialog(prog, body, stop.OnTapped, nil)
 	items := make([]intake.Item, len(paths))
@@ -89,7 +90,11 @@ func (u *UI) importPaths(paths []string) {
 	background(func() {
 		defer cancel()
 		results, sum := u.runImport(ctx, items, intake.Options{Starting: func(i, total int, name string) {
-			u.do(func() { label.SetText(filepath.Base(name)); bar.Max = float64(total); bar.SetValue(float64(i)) })
+			u.do(func() {
+				label.SetText(fmt.Sprintf("%s (%d of %d)", filepath.Base(name), i+1, total))
+				bar.Max = float64(total)
+				bar.SetValue(float64(i))
+			})
 		}})
 		u.do(func() {
 			prog.Hide()
