@@ -2,8 +2,8 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -16,17 +16,14 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/ingest"
-	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/intake"
 )
 
-// importResult is what happened to one file.
+// importResult is what happened to one file, address or text; name is
+// how the report calls it.
 type importResult struct {
-	name     string
-	source   *domain.Source
-	existing bool
-	report   *ingest.Report
-	briefing *domain.Briefing // set for a briefing file (.json interchange)
-	err      error
+	intake.Result
+	name string
 }
 
 func (u *UI) onImportFiles() {
@@ -45,9 +42,14 @@ func (u *UI) onImportFiles() {
 		rc.Close()
 		u.importPaths([]string{path})
 	}, u.win)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".txt", ".md", ".markdown", ".html", ".htm", ".text", ".pdf", ".docx", ".json"}))
+	d.SetFilter(importFilter())
 	d.Resize(fyne.NewSize(900, 620))
 	u.showDialog(d, nil, nil, nil)
+}
+
+// importFilter shows the files of every format an import takes.
+func importFilter() storage.FileFilter {
+	return storage.NewExtensionFileFilter(intake.Extensions())
 }
 
 func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
@@ -65,9 +67,9 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 	}
 }
 
-// importPaths imports files off the UI goroutine, each in its own
-// transaction, with a progress bar and a cancel button; a cancel stops
-// before the next file, so nothing is half imported.
+// importPaths imports files and folders off the UI goroutine, each file
+// in its own transaction, with a progress bar and a cancel button; a
+// cancel stops within moments, and nothing is half imported.
 func (u *UI) importPaths(paths []string) {
 	ctx, cancel := context.WithCancel(u.ctx)
 	bar := widget.NewProgressBar()
@@ -75,74 +77,80 @@ func (u *UI) importPaths(paths []string) {
 	label := widget.NewLabel("Importing…")
 	label.Truncation = fyne.TextTruncateEllipsis
 	var prog *dialog.CustomDialog
-	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling after this file…") })
+	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling…") })
 	body := container.NewVBox(label, bar, stop)
-	prog = dialog.NewCustomWithoutButtons("Importing "+plural(len(paths), "file"), body, u.win)
+	// A folder's files are counted once it has been looked through.
+	prog = dialog.NewCustomWithoutButtons("Importing", body, u.win)
 	prog.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
 	u.showDialog(prog, body, stop.OnTapped, nil)
+	items := make([]intake.Item, len(paths))
+	for i, p := range paths {
+		items[i] = intake.Item{Name: p}
+	}
 	background(func() {
 		defer cancel()
-		var results []importResult
-		for i, p := range paths {
-			if ctx.Err() != nil {
-				break
-			}
-			name := p[strings.LastIndex(p, "/")+1:]
-			u.do(func() { label.SetText(name); bar.SetValue(float64(i)) })
-			results = append(results, u.importOne(ctx, p, name))
-		}
+		results, sum := u.runImport(ctx, items, intake.Options{Starting: func(i, total int, name string) {
+			u.do(func() {
+				label.SetText(fmt.Sprintf("%s (%d of %d)", filepath.Base(name), i+1, total))
+				bar.Max = float64(total)
+				bar.SetValue(float64(i))
+			})
+		}})
 		u.do(func() {
 			prog.Hide()
-			u.imported(results, len(paths))
+			u.imported(results, sum)
 		})
 	})
 }
 
-func (u *UI) importOne(ctx context.Context, path, name string) importResult {
-	// A named pipe or a device would block the import until something
-	// writes to it, beyond the reach of Cancel: the window imports files.
-	if fi, err := os.Stat(path); err == nil && !fi.Mode().IsRegular() && !fi.IsDir() {
-		return importResult{name: name, err: userError{name + " is not a file but a named pipe or a device: save what it holds as a file, then import that file (or use `attache import` on the command line)"}}
-	}
-	if strings.EqualFold(filepath.Ext(path), ".json") {
-		return u.importBriefingFile(ctx, path, name)
-	}
-	src, rep, err := ingest.ImportFile(path, ingest.Options{})
-	if err != nil {
-		return importResult{name: name, err: err}
-	}
-	existing, err := u.lib.CreateSource(ctx, src)
-	return importResult{name: name, source: src, existing: existing, report: rep, err: err}
+// runImport brings the items in through intake, the path the command
+// line takes too, and names each result as the report shows it.
+func (u *UI) runImport(ctx context.Context, items []intake.Item, opt intake.Options) ([]importResult, intake.Summary) {
+	var results []importResult
+	sum := intake.Run(ctx, u.lib, items, opt, func(r intake.Result) {
+		name := r.Name
+		if filepath.IsAbs(name) { // a file picked or dropped: its name is enough
+			name = filepath.Base(name)
+		}
+		results = append(results, importResult{Result: r, name: name})
+	})
+	return results, sum
 }
 
 // imported reports the outcome; a single new source opens in the details
 // form so the analyst can check what was detected.
-func (u *UI) imported(results []importResult, asked int) {
+func (u *UI) imported(results []importResult, sum intake.Summary) {
 	u.library.reload()
 	var ok []importResult
 	var lines []string
 	briefings := 0
 	for _, r := range results {
 		switch {
-		case r.err == nil && r.briefing != nil:
+		case r.Err == nil && r.Briefing != nil:
 			briefings++
-			lines = append(lines, r.name+": briefing “"+r.briefing.Title+"” added to Briefings")
-		case r.err != nil:
-			lines = append(lines, r.name+": "+domain.ErrorMessage(r.err))
-		case r.existing:
-			lines = append(lines, r.name+": already in the library as “"+r.source.Title+"”")
+			lines = append(lines, r.name+": briefing “"+r.Briefing.Title+"” added to Briefings")
+		case errors.Is(r.Err, intake.ErrStopped):
+			lines = append(lines, r.name+": cancelled; nothing of it was imported")
+		case r.Err != nil:
+			lines = append(lines, r.name+": "+domain.ErrorMessage(r.Err))
+		case r.Existing:
+			lines = append(lines, r.name+": already in the library as “"+r.Source.Title+"”")
 			ok = append(ok, r)
 		default:
 			ok = append(ok, r)
 		}
 	}
-	if len(results) < asked {
-		lines = append(lines, fmt.Sprintf("Cancelled: %d of %d files were not imported.", asked-len(results), asked))
+	if sum.NotStarted > 0 {
+		lines = append(lines, fmt.Sprintf("Cancelled: %d of %d files were not imported.", sum.NotStarted, sum.Total))
 	}
-	if len(ok) == 1 && !ok[0].existing && len(lines) == 0 {
-		src := ok[0].source
+	if sum.Skipped > 0 {
+		lines = append(lines, fmt.Sprintf("Left out %s in the folders: not in a format Attaché imports (%s).",
+			plural(sum.Skipped, "file"), intake.Accepted()))
+	}
+	if len(ok) == 1 && !ok[0].Existing && len(lines) == 0 {
+		src := ok[0].Source
 		u.library.reader.open(src.ID, -1)
-		u.reviewImport(src, reportLines(ok[0].report))
+		u.reviewImport(src, reportLines(ok[0].Report))
 		return
 	}
 	if len(lines) > 0 || len(ok) > 1 {
@@ -156,7 +164,7 @@ func (u *UI) imported(results []importResult, asked int) {
 		u.inform(title, strings.Join(append(head, lines...), "\n"))
 	}
 	if len(ok) > 0 {
-		u.library.reader.open(ok[len(ok)-1].source.ID, -1)
+		u.library.reader.open(ok[len(ok)-1].Source.ID, -1)
 	}
 }
 
@@ -165,28 +173,11 @@ func (u *UI) imported(results []importResult, asked int) {
 func newSources(rs []importResult) int {
 	n := 0
 	for _, r := range rs {
-		if !r.existing {
+		if !r.Existing {
 			n++
 		}
 	}
 	return n
-}
-
-// importBriefingFile reads a briefing in the interchange format (an
-// export, or a rescue copy of unsaved work) into the library as a new
-// briefing, all or nothing.
-func (u *UI) importBriefingFile(ctx context.Context, path, name string) importResult {
-	f, err := os.Open(path)
-	if err != nil {
-		return importResult{name: name, err: err}
-	}
-	defer f.Close()
-	bundle, err := interchange.ReadJSON(f)
-	if err != nil {
-		return importResult{name: name, err: err}
-	}
-	b, err := u.lib.ImportBundle(ctx, bundle)
-	return importResult{name: name, briefing: b, err: err}
 }
 
 // onPaste imports the clipboard's text as a note-kind source.
@@ -200,32 +191,35 @@ func (u *UI) onPaste() {
 		return
 	}
 	background(func() {
-		src, _, err := ingest.Import("pasted.txt", strings.NewReader(text), ingest.Options{})
-		existing := false
-		if err == nil {
-			src.Kind, src.FileName = domain.KindNote, ""
-			existing, err = u.lib.CreateSource(u.ctx, src)
-		}
+		results, sum := u.runImport(u.ctx, []intake.Item{{Name: "clipboard", Text: strings.NewReader(text)}}, intake.Options{})
 		u.do(func() {
-			if err != nil {
-				u.showError(err)
+			if len(results) == 1 && results[0].Err != nil {
+				u.showError(results[0].Err)
 				return
 			}
-			u.imported([]importResult{{name: "clipboard", source: src, existing: existing}}, 1)
+			u.imported(results, sum)
 		})
 	})
 }
 
-// reportLines is what the importer detected and changed, for the form.
+// reportLines is what the importer detected and changed, for the form:
+// each finding as "Title: “…” (first line)", then the warnings.
 func reportLines(r *ingest.Report) []string {
 	if r == nil {
 		return nil
 	}
 	var out []string
 	for _, d := range r.Detected {
-		out = append(out, "Detected "+d)
+		out = append(out, findingLine(d))
 	}
 	return append(out, r.Warnings...)
+}
+
+// findingLine reads a finding to the analyst: the field capitalised, the
+// value, and where it came from.
+func findingLine(f ingest.Finding) string {
+	line := f.String()
+	return strings.ToUpper(line[:1]) + line[1:]
 }
 
 // onImportURL fetches a web page the analyst names, with a cancel button.
@@ -246,18 +240,15 @@ func (u *UI) onImportURL() {
 func (u *UI) fetch(addr string, onFail func()) {
 	ctx, end := u.busy("Fetching", addr)
 	background(func() {
-		src, rep, err := ingest.FetchURL(ctx, addr, ingest.FetchOptions{})
-		existing := false
-		if err == nil {
-			existing, err = u.lib.CreateSource(ctx, src)
-		}
+		results, sum := u.runImport(ctx, []intake.Item{{Name: addr, Fetch: true}}, intake.Options{})
 		u.do(func() {
 			cancelled := end()
-			if err != nil && !cancelled && onFail != nil {
+			failed := len(results) == 0 || results[0].Err != nil
+			if failed && !cancelled && onFail != nil {
 				onFail()
 			}
-			if !cancelled || err == nil {
-				u.imported([]importResult{{name: addr, source: src, existing: existing, report: rep, err: err}}, 1)
+			if !cancelled || !failed {
+				u.imported(results, sum)
 			}
 		})
 	})

@@ -9,6 +9,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/attache/attache/intake"
 )
 
 // A named pipe picked in the import dialog used to block the import task
@@ -19,12 +21,15 @@ func TestImportOfANamedPipeIsRefusedAtOnce(t *testing.T) {
 	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	done := make(chan importResult, 1)
-	go func() { done <- u.importOne(context.Background(), fifo, "feed.txt") }()
+	done := make(chan []importResult, 1)
+	go func() {
+		rs, _ := u.runImport(context.Background(), []intake.Item{{Name: fifo}}, intake.Options{})
+		done <- rs
+	}()
 	select {
-	case r := <-done:
-		if r.err == nil || !strings.Contains(r.err.Error(), "named pipe") {
-			t.Fatalf("import of a pipe: %v", r.err)
+	case rs := <-done:
+		if len(rs) != 1 || rs[0].Err == nil || !strings.Contains(rs[0].Err.Error(), "named pipe") {
+			t.Fatalf("import of a pipe: %+v", rs)
 		}
 	case <-time.After(2 * time.Second):
 		t.Fatal("the import waited on the pipe")

@@ -2,14 +2,23 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/intake"
+	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
+	"github.com/attache/attache/store"
 )
 
 func sourceCount(t *testing.T, u *UI) int {
@@ -97,5 +106,85 @@ func TestImportDetailsEscapeAsksBeforeDroppingACorrection(t *testing.T) {
 	got, _ := lib.Source(context.Background(), src.ID)
 	if got.Title != src.Title {
 		t.Fatalf("Keep as detected saved %q", got.Title)
+	}
+}
+
+// The file dialog shows every format an import takes, from the one list.
+func TestImportDialogFiltersByTheFormats(t *testing.T) {
+	f, ok := importFilter().(*storage.ExtensionFileFilter)
+	if !ok || !slices.Equal(f.Extensions, intake.Extensions()) {
+		t.Fatalf("filter %#v, want the extensions %q", importFilter(), intake.Extensions())
+	}
+	for _, e := range []string{".txt", ".md", ".html", ".pdf", ".docx", ".json", ".xhtml", ".docm"} {
+		if !f.Matches(storage.NewFileURI("/x/a" + e)) {
+			t.Errorf("the dialog hides %s files", e)
+		}
+	}
+}
+
+// A briefing file imported in the window gives what `attache import` gives
+// (cli TestImportABriefingFileAddsTheBriefing): the briefing with its two
+// sources, and no source made of the file.
+func TestImportABriefingFileAsTheCommandLineDoes(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "brief.json"))
+	want := testbundle.Bundle(t).Briefing
+	fyne.DoAndWait(func() { u.importPaths([]string{path}) })
+	eventually(t, "the report", func() bool { return overlayContains(u, "brief.json: briefing “"+want.Title+"” added to Briefings") })
+	list, _ := lib.Briefings(context.Background(), domain.BriefingFilter{})
+	if len(list) != 1 || list[0].Title != want.Title || sourceCount(t, u) != 2 {
+		t.Fatalf("%d briefings, %d sources", len(list), sourceCount(t, u))
+	}
+}
+
+// slowLibrary holds each new source until the import is cancelled.
+type slowLibrary struct {
+	*store.Store
+	saving chan struct{}
+}
+
+func (l slowLibrary) CreateSource(ctx context.Context, src *domain.Source) (bool, error) {
+	l.saving <- struct{}{}
+	select {
+	case <-ctx.Done():
+		return false, ctx.Err()
+	case <-time.After(5 * time.Second): // long past the test's bound
+	}
+	return l.Store.CreateSource(ctx, src)
+}
+
+// Cancel stops a many-file import within a second and says what became
+// of each file: the one under way was not imported, nor the ones after it.
+func TestCancelStopsAnImportOfManyFilesAtOnce(t *testing.T) {
+	u0, lib := newTestUI(t)
+	slow := slowLibrary{Store: lib, saving: make(chan struct{}, 10)}
+	u := New(context.Background(), u0.app, slow)
+	u.win.Show()
+	eventually(t, "the welcome dialog", func() bool { return overlayContains(u, "Welcome to Attaché") })
+	dismissOverlays(u)
+	dir := t.TempDir()
+	data, err := os.ReadFile("testdata/chips.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
+		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	go fyne.DoAndWait(func() { u.importPaths([]string{dir}) })
+	<-slow.saving
+	confirmForm(t, u, "Cancel")
+	sent := time.Now()
+	for !overlayContains(u, "Cancelled: 2 of 3 files were not imported.") {
+		if time.Since(sent) > time.Second {
+			t.Fatal("no report of the cancel 1 s after it")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	t.Logf("reported %v after the cancel", time.Since(sent))
+	if !overlayContains(u, "a.txt: cancelled; nothing of it was imported") || sourceCount(t, u) != 0 {
+		t.Fatalf("%d sources after the cancel", sourceCount(t, u))
 	}
 }

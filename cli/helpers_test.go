@@ -158,11 +158,19 @@ type source struct {
 }
 
 type importReport struct {
-	Format              string   `json:"format"`
-	Encoding            string   `json:"encoding"`
-	Detected            []string `json:"detected"`
-	DuplicatesCollapsed int      `json:"duplicates_collapsed"`
-	Warnings            []string `json:"warnings"`
+	Format              string    `json:"format"`
+	Encoding            string    `json:"encoding"`
+	Detected            []finding `json:"detected"`
+	DuplicatesCollapsed int       `json:"duplicates_collapsed"`
+	Warnings            []string  `json:"warnings"`
+}
+
+// finding is one thing an import detected: a field, its value and where
+// it came from.
+type finding struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+	From  string `json:"from"`
 }
 
 type imported struct {

@@ -3,12 +3,17 @@ package cli_test
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
+	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
 	"github.com/attache/attache/cli"
+	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
 )
 
 func TestImportOneFileDetectsMetadata(t *testing.T) {
@@ -58,7 +63,12 @@ func TestImportOneFileDetectsMetadata(t *testing.T) {
 	if r.Report == nil || r.Report.Format != "text" || r.Report.DuplicatesCollapsed != 1 {
 		t.Fatalf("report: %+v", r.Report)
 	}
-	wantContains(t, strings.Join(r.Report.Detected, "\n"), "section label: SEMICONDUCTORS", "byline: Mara Ellison and Tomasz Wren", "2025-03-03")
+	for _, f := range []finding{{"section label", "SEMICONDUCTORS", "line above the title"}, {"authors", "Mara Ellison and Tomasz Wren", "byline"},
+		{"published", "2025-03-03", `from "Published 3 March 2025"`}} {
+		if !slices.Contains(r.Report.Detected, f) {
+			t.Errorf("report.detected lacks %+v: %+v", f, r.Report.Detected)
+		}
+	}
 
 	// The stored text: metadata lines gone, the repeated paragraph kept
 	// once, typography (curly quotes, dashes, no-break space) untouched.
@@ -90,7 +100,7 @@ func TestImportTextOutput(t *testing.T) {
 	db := newDB(t)
 	out := mustRun(t, db, "import", chipsFile)
 	wantContains(t, out, "Imported source 1: Why the Chip Export Rules Keep Tightening",
-		"by Mara Ellison and Tomasz Wren, published 2025-03-03", "detected byline", "note: removed 1 repeated paragraph")
+		"by Mara Ellison and Tomasz Wren, published 2025-03-03", "detected authors: Mara Ellison and Tomasz Wren (byline)", "note: removed 1 repeated paragraph")
 	out = mustRun(t, db, "import", chipsFile)
 	wantContains(t, out, "Already in the library: source 1")
 }
@@ -242,4 +252,56 @@ func TestImportBadFlags(t *testing.T) {
 	wantContains(t, errOut, `"03/03/2025" is not a date`, "YYYY-MM-DD")
 	// A refused import does not even start a library.
 	wantContains(t, fails(t, db, cli.ExitError, "sources"), "there is no library at "+db)
+}
+
+// `attache import brief.json` adds the briefing, as the app's Import does;
+// it used to store the file as a text source titled "Brief".
+func TestImportABriefingFileAddsTheBriefing(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "brief.json"))
+	want := testbundle.Bundle(t).Briefing
+	out := mustRun(t, db, "import", path)
+	wantContains(t, out, fmt.Sprintf("Imported briefing 1: %s (%d blocks, 2 sources)", want.Title, len(want.Blocks)))
+	var list []struct {
+		ID    int64  `json:"id"`
+		Title string `json:"title"`
+	}
+	runJSON(t, db, &list, "briefing", "list")
+	var sources []source
+	runJSON(t, db, &sources, "sources")
+	if len(list) != 1 || list[0].Title != want.Title || len(sources) != 2 || sources[0].Title == "Brief" {
+		t.Fatalf("briefings %+v, sources %+v", list, sources)
+	}
+
+	// --json gives the briefing, and a file beside it the source it holds.
+	var res []map[string]any
+	runJSON(t, db, &res, "import", "--json", path, chipsFile)
+	b, _ := res[0]["briefing"].(map[string]any)
+	if len(res) != 2 || b == nil || b["title"] != want.Title || res[0]["title"] != nil || res[1]["title"] == nil {
+		t.Fatalf("import --json: %+v", res)
+	}
+}
+
+// A folder imports the files in it and its folders; files in other
+// formats are named as left out.
+func TestImportAFolder(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	dir := t.TempDir()
+	for name, src := range map[string]string{"a/chips.txt": chipsFile, "b/5g.txt": fiveGFile} {
+		data, err := os.ReadFile(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Join(dir, filepath.Dir(name)), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, filepath.Join(dir, filepath.Dir(name)), filepath.Base(name), data)
+	}
+	writeFile(t, dir, "scan.tiff", []byte("II*\x00"))
+	out, errOut, code := run(t, db, "import", dir)
+	wantExit(t, code, cli.ExitOK, errOut)
+	wantContains(t, out, "Imported source 1: Why the Chip Export Rules Keep Tightening", "Imported source 2: Europe’s Slow Goodbye")
+	wantContains(t, errOut, "left out 1 file in the folders given: not in a format Attaché imports (plain text (.txt)")
 }

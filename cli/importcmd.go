@@ -2,14 +2,12 @@ package cli
 
 import (
 	"context"
+	"errors"
 	"io"
-	"net/url"
-	"path/filepath"
 	"strings"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/ingest"
-	"github.com/attache/attache/store"
+	"github.com/attache/attache/intake"
 	"github.com/spf13/cobra"
 )
 
@@ -20,26 +18,19 @@ type importOverrides struct {
 	authors                                                       []string
 }
 
-// importResult is the outcome for one file: the source, or the error
-// (importJSON is its --json shape).
-type importResult struct {
-	File string
-	*domain.Source
-	Existing bool
-	Report   *ingest.Report
-	Error    string
-}
-
 func (a *cliApp) importCommand() *cobra.Command {
 	var o importOverrides
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import FILE|URL...",
-		Short: "Import text, Markdown, web pages, PDF and Word files, or web addresses ('-' reads standard input)",
+		Use:   "import FILE|FOLDER|URL...",
+		Short: "Import text, Markdown, web pages, PDF and Word files, web addresses or briefing files ('-' reads standard input)",
 		Long: `Import sources, detecting title, byline, date and section label. Importing
-text the library already has finds the existing source. Each file is saved
-on its own: a file that fails leaves the others imported and the library
-unchanged for itself.`,
+text the library already has finds the existing source. A folder imports
+the files in it and in its folders; a briefing file (.json) adds its
+briefing. Each file is saved on its own: a file that fails leaves the
+others imported and the library unchanged for itself.
+
+Formats: ` + intake.Accepted() + ".",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if len(args) == 0 {
 				return usagef("import needs at least one file (or - for standard input)")
@@ -99,96 +90,63 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 	if err != nil {
 		return err
 	}
-	results := make([]importResult, 0, len(files))
-	failed := 0
+	items := make([]intake.Item, len(files))
 	for i, f := range files {
-		if ctx.Err() != nil {
-			// Stopped (Ctrl+C or a stop signal): what was imported stays.
-			printf(a.env.Stderr, "attache: stopped: %s not imported\n", plural(len(files)-i, "more file"))
-			failed += len(files) - i
-			break
+		items[i] = intake.Item{Name: f}
+		if f == "-" {
+			items[i].Text = a.env.Stdin
 		}
-		r := a.importOne(ctx, lib, f, over)
-		if r.Error != "" {
+	}
+	results := []importJSON{}
+	failed := 0
+	opt := intake.Options{Pipes: true, Override: func(src *domain.Source) { applyOverrides(src, over) }}
+	sum := intake.Run(ctx, lib, items, opt, func(r intake.Result) {
+		res := importOut(r)
+		if res.Error != "" {
 			failed++
 			if !asJSON {
-				printf(a.env.Stderr, "attache: %s: %s\n", f, r.Error)
+				printf(a.env.Stderr, "attache: %s: %s\n", r.Name, res.Error)
 			}
 		} else if !asJSON {
 			printImport(a.env.Stdout, r)
 		}
-		results = append(results, r)
+		results = append(results, res)
+	})
+	if sum.NotStarted > 0 {
+		// Stopped (Ctrl+C or a stop signal): what was imported stays.
+		printf(a.env.Stderr, "attache: stopped: %s not imported\n", plural(sum.NotStarted, "more file"))
+		failed += sum.NotStarted
+	}
+	if sum.Skipped > 0 && !asJSON {
+		printf(a.env.Stderr, "attache: left out %s in the folders given: not in a format Attaché imports (%s)\n",
+			plural(sum.Skipped, "file"), intake.Accepted())
 	}
 	if asJSON {
-		if err := writeJSON(a.env.Stdout, importOut(results)); err != nil {
+		if err := writeJSON(a.env.Stdout, results); err != nil {
 			return err
 		}
 	}
 	if failed > 0 {
-		return silentError{domain.Errorf(domain.EINVALID, "%d of %d files were not imported", failed, len(files))}
+		return silentError{domain.Errorf(domain.EINVALID, "%d of %d files were not imported", failed, sum.Total)}
 	}
 	return nil
 }
 
-func (a *cliApp) importOne(ctx context.Context, lib *store.Store, file string, over *domain.Source) importResult {
-	var src *domain.Source
-	var rep *ingest.Report
-	var err error
-	if isWebAddress(file) {
-		src, rep, err = ingest.FetchURL(ctx, file, ingest.FetchOptions{})
-	} else if file == "-" {
-		src, rep, err = interruptible(ctx, stdinStopped, func() (*domain.Source, *ingest.Report, error) {
-			return ingest.Import("stdin.txt", a.env.Stdin, ingest.Options{})
-		})
-		if err == nil {
-			src.Kind, src.FileName = domain.KindNote, ""
-		}
-	} else {
-		path := file
-		if p, ok := filePath(file); ok {
-			path = p
-		}
-		src, rep, err = interruptible(ctx, "stopped by Ctrl+C or a stop signal before the file was read (a named "+
-			"pipe waits for a program to write to it); nothing of it was imported",
-			func() (*domain.Source, *ingest.Report, error) { return ingest.ImportFile(path, ingest.Options{}) })
+// stopMessage is a result's error, saying for a stop what stopped it and
+// what became of the input.
+func stopMessage(r intake.Result) string {
+	switch {
+	case !errors.Is(r.Err, intake.ErrStopped):
+		return domain.ErrorMessage(r.Err)
+	case r.Name == "-":
+		return stdinStopped
 	}
-	if err != nil {
-		return importResult{File: file, Error: domain.ErrorMessage(err)}
-	}
-	applyOverrides(src, over)
-	existing, err := lib.CreateSource(ctx, src)
-	if err != nil {
-		return importResult{File: file, Error: domain.ErrorMessage(err)}
-	}
-	return importResult{File: file, Source: src, Existing: existing, Report: rep}
+	return "stopped by Ctrl+C or a stop signal before the file was read (a named pipe waits for a program " +
+		"to write to it); nothing of it was imported"
 }
 
 const stdinStopped = "stopped by Ctrl+C or a stop signal while waiting for standard input; nothing was " +
 	"imported from it. Pipe the text in (e.g. xclip -o | attache import -), or type it and end with Ctrl+D"
-
-// interruptible runs a local import so that Ctrl+C or a stop signal (ctx)
-// ends it at once: reading standard input, or a named pipe, waits for as
-// long as nobody writes, in a read that nothing else can interrupt. The
-// abandoned read ends with the process.
-func interruptible(ctx context.Context, stopped string, read func() (*domain.Source, *ingest.Report, error)) (*domain.Source, *ingest.Report, error) {
-	type result struct {
-		src *domain.Source
-		rep *ingest.Report
-		err error
-	}
-	done := make(chan result, 1)
-	go func() {
-		var r result
-		r.src, r.rep, r.err = read()
-		done <- r
-	}()
-	select {
-	case r := <-done:
-		return r.src, r.rep, r.err
-	case <-ctx.Done():
-		return nil, nil, domain.Errorf(domain.EINVALID, "%s", stopped)
-	}
-}
 
 // applyOverrides copies the fields the user set onto src.
 func applyOverrides(src, over *domain.Source) {
@@ -215,7 +173,11 @@ func applyOverrides(src, over *domain.Source) {
 	}
 }
 
-func printImport(w io.Writer, r importResult) {
+func printImport(w io.Writer, r intake.Result) {
+	if b := r.Briefing; b != nil {
+		printf(w, "Imported briefing %d: %s (%d blocks, %d sources)\n", b.ID, b.Title, len(b.Blocks), r.Sources)
+		return
+	}
 	s := r.Source
 	verb := "Imported"
 	if r.Existing {
@@ -250,23 +212,3 @@ func orDash(s string) string {
 // silentError is an error whose details were already printed; only the
 // summary goes to stderr.
 type silentError struct{ error }
-
-// filePath reads a file: URL, as a file manager copies it, as the path of
-// the file it names; the file is imported, and its address is not stored.
-func filePath(s string) (string, bool) {
-	if !strings.HasPrefix(strings.ToLower(s), "file:") {
-		return "", false
-	}
-	u, err := url.Parse(s)
-	if err != nil || u.Path == "" || (u.Host != "" && u.Host != "localhost") {
-		return "", false
-	}
-	return filepath.FromSlash(u.Path), true
-}
-
-// isWebAddress tells a URL to fetch from a file name; fetching happens only
-// for what the user names this way.
-func isWebAddress(s string) bool {
-	l := strings.ToLower(s)
-	return strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "https://")
-}

@@ -5,6 +5,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/ingest"
+	"github.com/attache/attache/intake"
 	"github.com/attache/attache/store"
 )
 
@@ -52,20 +53,30 @@ type sourceText struct {
 	Text string `json:"text"`
 }
 
-// importJSON is one element of `import --json`: the source (or the
-// error) for one file, in the order the files were given.
+// importJSON is one element of `import --json`: the source, the briefing
+// (for a briefing file) or the error for one file, in the order the files
+// were given (a folder's files in name order).
 type importJSON struct {
 	File string `json:"file"`
 	*jsonSource
-	Existing bool           `json:"existing"`
+	Existing *bool          `json:"existing,omitempty"`
 	Report   *ingest.Report `json:"report,omitempty"`
+	Briefing *jsonBriefing  `json:"briefing,omitempty"`
 	Error    string         `json:"error,omitempty"`
 }
 
-func importOut(results []importResult) []importJSON {
-	out := make([]importJSON, len(results))
-	for i, r := range results {
-		out[i] = importJSON{File: r.File, jsonSource: sourceOut(r.Source), Existing: r.Existing, Report: r.Report, Error: r.Error}
+// importOut is a result as `import --json` gives it.
+func importOut(r intake.Result) importJSON {
+	out := importJSON{File: r.Name}
+	switch {
+	case r.Err != nil:
+		out.Error = stopMessage(r)
+	case r.Briefing != nil:
+		b := briefingOut(r.Briefing)
+		out.Briefing = &b
+	default:
+		existing := r.Existing
+		out.jsonSource, out.Existing, out.Report = sourceOut(r.Source), &existing, r.Report
 	}
 	return out
 }

@@ -2,8 +2,9 @@ package ingest
 
 import (
 	"bytes"
-	"path/filepath"
+	"context"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -17,13 +18,98 @@ const (
 	FormatHTML     = "html"
 )
 
-const accepted = "plain text (.txt), Markdown (.md), a saved web page (.html, .htm), a PDF (.pdf) or a Word document (.docx)"
+// Format is one kind of file the importer reads, published once so that
+// the file dialog's filter, the "accepted formats" message and format
+// detection all come from the same list.
+type Format struct {
+	Name        string   // as in Report.Format
+	Description string   // a few words for the analyst: "a saved web page"
+	Extensions  []string // lower case with the dot; the first is the usual one
+	MIMETypes   []string // what a web server sends for it
 
-var formatByExt = map[string]string{
-	".txt": FormatText, ".text": FormatText,
-	".md": FormatMarkdown, ".markdown": FormatMarkdown, ".mdown": FormatMarkdown,
-	".mkd": FormatMarkdown, ".mkdn": FormatMarkdown,
-	".html": FormatHTML, ".htm": FormatHTML, ".xhtml": FormatHTML, ".shtml": FormatHTML,
+	// The import func: read takes the whole file (a PDF, a Word
+	// package); a text format has body instead, given the text once it is
+	// decoded and checked.
+	read func(ctx context.Context, in input, data []byte) (*domain.Source, *Report, error)
+	body func(b *builder, text string)
+}
+
+// formats is the registry, in the order the analyst is told about them.
+var formats = []*Format{
+	{Name: FormatText, Description: "plain text", Extensions: []string{".txt", ".text"},
+		MIMETypes: []string{"text/plain"}, body: (*builder).importText},
+	{Name: FormatMarkdown, Description: "Markdown", Extensions: []string{".md", ".markdown", ".mdown", ".mkd", ".mkdn"},
+		MIMETypes: []string{"text/markdown", "text/x-markdown"}, body: (*builder).importMarkdown},
+	{Name: FormatHTML, Description: "a saved web page", Extensions: []string{".html", ".htm", ".xhtml", ".shtml"},
+		MIMETypes: []string{"text/html", "application/xhtml+xml"}, body: (*builder).importHTML},
+	{Name: FormatPDF, Description: "a PDF", Extensions: []string{".pdf"},
+		MIMETypes: []string{"application/pdf"}, read: importPDF},
+	{Name: FormatDOCX, Description: "a Word document", Extensions: []string{".docx", ".docm", ".dotx", ".dotm"},
+		MIMETypes: []string{docxMIME}, read: func(_ context.Context, in input, data []byte) (*domain.Source, *Report, error) {
+			return importDOCX(in, data)
+		}},
+}
+
+// Formats lists the formats the importer reads (copies: the registry
+// itself cannot be changed from outside).
+func Formats() []Format {
+	out := make([]Format, len(formats))
+	for i, f := range formats {
+		out[i] = *f
+		out[i].Extensions = slices.Clone(f.Extensions)
+		out[i].MIMETypes = slices.Clone(f.MIMETypes)
+	}
+	return out
+}
+
+// Accepted names the formats with their usual extensions, for messages:
+// "plain text (.txt), Markdown (.md), …, a PDF (.pdf) or a Word document (.docx)".
+func Accepted() string {
+	names := make([]string, len(formats))
+	for i, f := range formats {
+		names[i] = f.Description + " (" + f.Extensions[0] + ")"
+	}
+	return strings.Join(names[:len(names)-1], ", ") + " or " + names[len(names)-1]
+}
+
+var accepted = Accepted()
+
+func formatByExt(ext string) *Format {
+	for _, f := range formats {
+		if slices.Contains(f.Extensions, ext) {
+			return f
+		}
+	}
+	return nil
+}
+
+func formatByMIME(mt string) *Format {
+	for _, f := range formats {
+		if slices.Contains(f.MIMETypes, mt) {
+			return f
+		}
+	}
+	return nil
+}
+
+func formatNamed(name string) *Format {
+	for _, f := range formats {
+		if f.Name == name {
+			return f
+		}
+	}
+	return nil
+}
+
+// is tells whether f is the format called name; a nil f is none.
+func (f *Format) is(name string) bool { return f != nil && f.Name == name }
+
+// stopped is the error of an import that ctx stopped, nil while it runs.
+func stopped(ctx context.Context, label string) error {
+	if ctx.Err() == nil {
+		return nil
+	}
+	return domain.Errorf(domain.EINVALID, "the import of %s was stopped before it finished; nothing of it was imported", label)
 }
 
 // Document formats that look like files we read but are not: named so the
@@ -86,21 +172,20 @@ func checkBinary(name, text string) error {
 
 var mdHeading = regexp.MustCompile(`(?m)^#{1,6}[ \t]+\S`)
 
-// detectFormat goes by the extension, then by the content for unknown or
-// missing extensions.
-func detectFormat(name, text string) (format, why string) {
-	ext := strings.ToLower(filepath.Ext(name))
-	if f, ok := formatByExt[ext]; ok {
-		return f, "from the extension " + ext
+// textFormat is the declared format if it is a text one, else the one the
+// content shows.
+func textFormat(declared *Format, why, text string) (*Format, string) {
+	if declared != nil && declared.body != nil {
+		return declared, why
 	}
 	head := strings.TrimLeftFunc(text[:min(len(text), 64<<10)], isInvisible)
 	lower := strings.ToLower(head)
 	switch {
 	case strings.HasPrefix(lower, "<!doctype html"), strings.HasPrefix(lower, "<html"),
 		strings.Contains(lower, "<body"), strings.Contains(lower, "<p>"), strings.Contains(lower, "<p "):
-		return FormatHTML, "from the content (HTML tags)"
+		return formatNamed(FormatHTML), "from the content (HTML tags)"
 	case strings.HasPrefix(head, "---\n"), mdHeading.MatchString(head):
-		return FormatMarkdown, "from the content (Markdown front matter or # headings)"
+		return formatNamed(FormatMarkdown), "from the content (Markdown front matter or # headings)"
 	}
-	return FormatText, "from the content"
+	return formatNamed(FormatText), "from the content"
 }

@@ -22,7 +22,6 @@ package ingest
 import (
 	"bytes"
 	"path"
-	"path/filepath"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -31,13 +30,10 @@ import (
 // FormatDOCX is the Report.Format of an imported Word document.
 const FormatDOCX = "docx"
 
-var docxExts = set(".docx", ".docm", ".dotx", ".dotm")
-
 // isDOCX says whether data should go to the Word importer: a ZIP package
-// holding word/document.xml, or a file named .docx that is a ZIP package or
-// a Compound File (an encrypted .docx).
-func isDOCX(name string, data []byte) bool {
-	named := docxExts[strings.ToLower(filepath.Ext(name))]
+// holding word/document.xml, or a file named (or served) as .docx that is a
+// ZIP package or a Compound File (an encrypted .docx).
+func isDOCX(named bool, data []byte) bool {
 	switch {
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return named || bytes.Contains(data, []byte("word/document.xml"))
@@ -58,21 +54,18 @@ type docxContent struct {
 	warnings []string
 }
 
-func importDOCX(base string, data []byte) (*domain.Source, *Report, error) {
+func importDOCX(in input, data []byte) (*domain.Source, *Report, error) {
 	if bytes.HasPrefix(data, cfbMagic) {
-		return nil, nil, errEncrypted(base)
+		return nil, nil, errEncrypted(in.label)
 	}
-	d, err := readDOCX(base, data)
+	d, err := readDOCX(in.label, data)
 	if err != nil {
 		return nil, nil, err
 	}
-	b := &builder{
-		src: &domain.Source{FileName: base, Authors: []string{}},
-		rep: &Report{Format: FormatDOCX, Encoding: EncUTF8, Detected: []string{}, Warnings: d.warnings},
-	}
-	b.note("format: %s (Word document package)", FormatDOCX)
-	b.applyDOCX(d, base)
-	if err := b.finish(base); err != nil {
+	b := newBuilder(in, domain.KindDocument, FormatDOCX, EncUTF8, d.warnings)
+	b.found("format", FormatDOCX, "Word document package")
+	b.applyDOCX(d)
+	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
 	return b.src, b.rep, nil
@@ -144,21 +137,20 @@ func readDOCX(base string, data []byte) (*docxContent, error) {
 	return d, nil
 }
 
-func (b *builder) applyDOCX(d *docxContent, base string) {
+func (b *builder) applyDOCX(d *docxContent) {
 	s := b.src
-	s.Kind = domain.KindDocument
 	if d.tracked {
 		b.warn("the document has tracked changes: its text was imported as if all of them were accepted; " +
 			"accept or reject them in Word first if that is not what you want")
 	}
 	paras := d.body
 	ti, from := styledTitle(paras)
-	if t := usableTitle(d.core.Title, base); t != "" {
+	if t := usableTitle(d.core.Title, b.in.name); t != "" {
 		s.Title = t
-		b.note(`title: "%s" (document properties)`, t)
+		b.found("title", t, "document properties")
 	} else if ti >= 0 {
 		s.Title = oneLine(paras[ti].plain)
-		b.note(`title: "%s" (%s)`, s.Title, from)
+		b.found("title", s.Title, from)
 	}
 	if ti >= 0 && sameText(paras[ti].plain, s.Title) {
 		paras = b.takeTitleBlock(paras, ti)

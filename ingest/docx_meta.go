@@ -67,11 +67,11 @@ func (b *builder) takeTitleBlock(paras []docxPara, i int) []docxPara {
 	}
 	if subtitle != "" && s.Subtitle == "" {
 		s.Subtitle = subtitle
-		b.note(`subtitle: "%s" (Subtitle style)`, subtitle)
+		b.found("subtitle", subtitle, "Subtitle style")
 	}
 	if section != "" && s.Section == "" {
 		s.Section = section
-		b.note("section label: %s (above the title)", section)
+		b.found("section label", section, "above the title")
 	}
 	return out
 }
@@ -98,7 +98,7 @@ func (b *builder) applyDOCXProps(d *docxContent) {
 		for _, c := range [][2]string{{d.core.Description, "description"}, {d.core.Subject, "subject"}} {
 			if v := oneLine(c[0]); v != "" && utf8.RuneCountInString(v) <= 200 && !sameText(v, s.Title) {
 				s.Subtitle = v
-				b.note(`subtitle: "%s" (document properties, %s)`, v, c[1])
+				b.found("subtitle", v, "document properties, "+c[1])
 				break
 			}
 		}
@@ -113,27 +113,27 @@ func (b *builder) applyDOCXProps(d *docxContent) {
 			}
 		}
 		if len(s.Authors) > 0 {
-			b.note("authors: %s (document properties)", authorList(s.Authors))
+			b.found("authors", authorList(s.Authors), "document properties")
 		}
 		if len(ignored) > 0 {
-			b.note(`author property "%s" ignored: it looks like a computer account, not a person's name`,
-				strings.Join(ignored, "; "))
+			b.found("ignored", `author property "`+strings.Join(ignored, "; ")+`"`,
+				"it looks like a computer account, not a person's name")
 		}
 	}
 	if s.Published.IsZero() {
 		if dt, ok := ParseHumanDate(strings.TrimSpace(d.core.Created)); ok {
 			s.Published = dt
-			b.note("published: %s (the document's creation date in its properties; check it)", dt)
+			b.found("published", dt.String(), "the document's creation date in its properties; check it")
 		}
 	}
 	if v := oneLine(d.company); v != "" && s.Publisher == "" && len([]rune(v)) <= 120 {
 		s.Publisher = v
-		b.note("publisher: %s (document properties, Company)", v)
+		b.found("publisher", v, "document properties, Company")
 	}
 	for _, c := range [][2]string{{d.core.Language, "document properties"}, {d.lang, "default language of its styles"}} {
 		if v := normLang(c[0]); v != "" && s.Language == "" {
 			s.Language = v
-			b.note("language: %s (%s)", v, c[1])
+			b.found("language", v, c[1])
 		}
 	}
 }

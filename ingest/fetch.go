@@ -2,7 +2,6 @@ package ingest
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"mime"
 	"net"
@@ -125,7 +124,7 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 		return nil, nil, tooLarge
 	}
 	ctype := resp.Header.Get("Content-Type")
-	src, rep, err := importFetched(&final, ctype, body)
+	src, rep, err := importFetched(parent, &final, ctype, body) // the timeout is the download's
 	if err != nil {
 		return nil, nil, err
 	}
@@ -135,9 +134,9 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 	if ctype != "" {
 		status += ", " + oneLine(ctype)
 	}
-	rep.Detected = append([]string{fmt.Sprintf("fetched: %s (%s)", final.String(), status)}, rep.Detected...)
+	rep.Detected = append([]Finding{{Field: "fetched", Value: final.String(), From: status}}, rep.Detected...)
 	if *hops > 0 {
-		rep.Detected = append(rep.Detected, fmt.Sprintf("redirected %s from %s", plural(*hops, "time", "times"), u))
+		rep.Detected = append(rep.Detected, Finding{Field: "redirected", Value: plural(*hops, "time", "times"), From: "from " + u.String()})
 	}
 	return src, rep, nil
 }
@@ -237,18 +236,20 @@ func fetchClient(c *http.Client, guard *dialGuard) (*http.Client, *int, error) {
 	return &cc, hops, nil
 }
 
-// importFetched runs a downloaded body through the importer for its type.
-func importFetched(final *url.URL, ctype string, body []byte) (*domain.Source, *Report, error) {
+// importFetched runs a downloaded body through the importer for its
+// Content-Type; a type the importer does not know leaves the format to the
+// address's extension, then the content. Messages speak of "the document
+// at" the address, and a title found nowhere comes from its last part.
+func importFetched(ctx context.Context, final *url.URL, ctype string, body []byte) (*domain.Source, *Report, error) {
 	mt, params, _ := mime.ParseMediaType(ctype)
 	mt = strings.ToLower(mt)
-	name := fetchedName(final, mt)
-	data, enc, warn := decodeCharset(mt, params["charset"], body)
-	src, rep, err := importBytes(name, data)
-	var de *domain.Error
-	if errors.As(err, &de) && strings.HasPrefix(de.Message, name+" ") {
-		// The name was made up for the importer: speak of the address instead.
-		return nil, nil, domain.Errorf(de.Code, "the document at %s%s", final, strings.TrimPrefix(de.Message, name))
-	} else if err != nil {
+	in := input{name: fetchedName(final), label: "the document at " + final.String()}
+	if f := formatByMIME(mt); f != nil {
+		in.format, in.why = f, "from the Content-Type "+mt
+	}
+	data, enc, warn := decodeCharset(mt, in.format, params["charset"], body)
+	src, rep, err := importBytes(ctx, in, data)
+	if err != nil {
 		return nil, nil, err
 	}
 	if enc != "" {
@@ -256,11 +257,6 @@ func importFetched(final *url.URL, ctype string, body []byte) (*domain.Source, *
 	}
 	if warn != "" {
 		rep.Warnings = append(rep.Warnings, warn)
-	}
-	for i, d := range rep.Detected {
-		if strings.HasPrefix(d, "format: ") && strings.Contains(d, "(from the extension") && mt != "" {
-			rep.Detected[i] = fmt.Sprintf("format: %s (from the Content-Type %s)", rep.Format, mt)
-		}
 	}
 	if rep.Format == FormatHTML {
 		setFetchedURL(src, rep, final)

@@ -22,16 +22,10 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// Extensions that make importBytes treat a download as its Content-Type.
-var extByMIME = map[string]string{
-	"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "text/markdown": ".md",
-	"text/x-markdown": ".md", "application/pdf": ".pdf", docxMIME: ".docx",
-}
-
-// fetchedName names a download after the last part of its address, with the
-// extension of its Content-Type; an unknown type keeps no extension we read,
-// so the content decides.
-func fetchedName(u *url.URL, mt string) string {
+// fetchedName is the last part of a download's address (else the server's
+// name), cut to 100 characters: the file name a download would get, from
+// which a title found nowhere else is made.
+func fetchedName(u *url.URL) string {
 	base := path.Base(u.Path)
 	if base == "/" || base == "." || base == "" {
 		base = u.Hostname()
@@ -39,27 +33,20 @@ func fetchedName(u *url.URL, mt string) string {
 	if r := []rune(base); len(r) > 100 {
 		base = string(r[:100])
 	}
-	ext := strings.ToLower(path.Ext(base))
-	if want, ok := extByMIME[mt]; ok {
-		return strings.TrimSuffix(base, path.Ext(base)) + want
-	}
-	if _, known := formatByExt[ext]; known || docxExts[ext] || ext == ".pdf" {
-		return base
-	}
-	return strings.TrimSuffix(base, path.Ext(base))
+	return base
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]{0,200}?charset\s*=\s*["']?\s*([a-z0-9_.:-]{1,40})`)
 
-// decodeCharset turns a text body into UTF-8 by the charset the server (or,
-// for HTML, a <meta> tag) declares. UTF-8 and undeclared bodies are left to
+// decodeCharset turns a body of a text format (f, by its Content-Type) into
+// UTF-8 by the charset the server (or, for HTML, a <meta> tag) declares. UTF-8 and undeclared bodies are left to
 // the importer's own detection; so is a page declared Latin-1 or
 // Windows-1252 that is valid UTF-8, a common server misconfiguration.
-func decodeCharset(mt, label string, body []byte) (data []byte, enc, warn string) {
+func decodeCharset(mt string, f *Format, label string, body []byte) (data []byte, enc, warn string) {
 	if !strings.HasPrefix(mt, "text/") && mt != "application/xhtml+xml" {
 		return body, "", ""
 	}
-	if label == "" && extByMIME[mt] == ".html" {
+	if label == "" && f.is(FormatHTML) {
 		if m := metaCharset.FindSubmatch(body[:min(len(body), 4096)]); m != nil {
 			label = string(m[1])
 		}
@@ -99,7 +86,7 @@ func setFetchedURL(src *domain.Source, rep *Report, final *url.URL) {
 			cu.Host != "" && !homeOnly(cu.String()) {
 			cu.User, cu.Fragment = nil, ""
 			src.URL = cu.String()
-			rep.Detected = append(rep.Detected, fmt.Sprintf("url: %s (canonical link)", src.URL))
+			rep.Detected = append(rep.Detected, Finding{Field: "url", Value: src.URL, From: "canonical link"})
 			return
 		}
 	}
@@ -107,7 +94,7 @@ func setFetchedURL(src *domain.Source, rep *Report, final *url.URL) {
 		return
 	}
 	src.URL = final.String()
-	rep.Detected = append(rep.Detected, fmt.Sprintf("url: %s (the address fetched)", src.URL))
+	rep.Detected = append(rep.Detected, Finding{Field: "url", Value: src.URL, From: "the address fetched"})
 }
 
 func statusError(u *url.URL, code int) error {

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"net/url"
 	"strings"
 	"testing"
@@ -99,7 +100,7 @@ func FuzzImportFetched(f *testing.F) {
 		}
 		final := &url.URL{Scheme: "https", Host: "example.org", Path: "/" + path}
 		t0 := time.Now()
-		src, rep, err := importFetched(final, ctype, body)
+		src, rep, err := importFetched(context.Background(), final, ctype, body)
 		if d := time.Since(t0); d > 10*time.Second {
 			t.Fatalf("slow: %v for %d bytes", d, len(body))
 		}

@@ -121,7 +121,7 @@ func TestFetchRedirects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if src.URL != srv.URL+"/plain-page" || !slices.Contains(rep.Detected, "redirected 5 times from "+srv.URL+"/r/5") {
+	if src.URL != srv.URL+"/plain-page" || !slices.Contains(lines(rep.Detected), "redirected: 5 times (from "+srv.URL+"/r/5)") {
 		t.Errorf("URL %q, detected %q", src.URL, rep.Detected)
 	}
 	if src.Accessed != domain.DateOf(time.Now()) {

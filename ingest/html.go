@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strings"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -111,13 +112,13 @@ func (b *builder) applyHTMLMeta(pm *pageMeta, ld ldArticle, art *readability.Art
 		[2]string{ra.SiteName(), "readability"}, meta("application-name"))
 	if site != "" {
 		s.Publisher = site
-		b.note("publisher: %s (%s)", site, siteFrom)
+		b.found("publisher", site, siteFrom)
 	}
 	title, from := pick([2]string{ld.headline, "JSON-LD headline"}, meta("og:title"), meta("twitter:title"),
 		meta("dc.title", "citation_title"), [2]string{ra.Title(), "readability"}, [2]string{pm.title, "<title>"})
 	if title != "" {
 		s.Title = stripSiteSuffix(title, site)
-		b.note(`title: "%s" (%s)`, s.Title, from)
+		b.found("title", s.Title, from)
 	}
 	body := ""
 	if len(paras) > 0 {
@@ -125,38 +126,38 @@ func (b *builder) applyHTMLMeta(pm *pageMeta, ld ldArticle, art *readability.Art
 	}
 	if v, from := pick([2]string{ld.altHeadline, "JSON-LD alternativeHeadline"}); v != "" {
 		s.Subtitle = v
-		b.note(`subtitle: "%s" (%s)`, v, from)
+		b.found("subtitle", v, from)
 	} else if v, from := pick([2]string{ld.description, "JSON-LD description"}, meta("description"),
 		meta("og:description"), meta("twitter:description")); v != "" && len([]rune(v)) <= 200 &&
 		!strings.HasPrefix(body, strings.TrimSuffix(strings.TrimSuffix(v, "…"), "...")) {
 		// A description that only repeats the lead is an excerpt, not a subtitle.
 		s.Subtitle = v
-		b.note(`subtitle: "%s" (%s)`, v, from)
+		b.found("subtitle", v, from)
 	}
 	b.htmlAuthors(pm, ld, ra)
 	b.htmlDate(pm, ld, ra)
 	for _, c := range [][2]string{{ld.url, "JSON-LD url"}, meta("og:url"), {pm.canonical, "canonical link"}} {
 		if isWebURL(c[0]) {
 			s.URL = c[0]
-			b.note("url: %s (%s)", c[0], c[1])
+			b.found("url", c[0], c[1])
 			break
 		}
 	}
 	if v, from := pick([2]string{ld.lang, "JSON-LD inLanguage"}, [2]string{pm.lang, "<html lang>"},
 		meta("content-language", "dc.language"), meta("og:locale"), [2]string{ra.Language(), "readability"}); normLang(v) != "" {
 		s.Language = normLang(v)
-		b.note("language: %s (%s)", s.Language, from)
+		b.found("language", s.Language, from)
 	}
 	if v, from := pick([2]string{ld.section, "JSON-LD articleSection"}, meta("article:section")); v != "" {
 		s.Section = v
-		b.note("section label: %s (%s)", v, from)
+		b.found("section label", v, from)
 	}
 }
 
 func (b *builder) htmlAuthors(pm *pageMeta, ld ldArticle, ra readability.Article) {
 	if len(ld.authors) > 0 {
 		b.src.Authors = ld.authors
-		b.note("authors: %s (JSON-LD author)", authorList(ld.authors))
+		b.found("authors", authorList(ld.authors), "JSON-LD author")
 		return
 	}
 	for _, k := range []string{"author", "article:author", "citation_author", "dc.creator", "parsely-author", "sailthru.author"} {
@@ -168,7 +169,7 @@ func (b *builder) htmlAuthors(pm *pageMeta, ld ldArticle, ra readability.Article
 		}
 		if len(authors) > 0 {
 			b.src.Authors = authors
-			b.note("authors: %s (meta %s)", authorList(authors), k)
+			b.found("authors", authorList(authors), "meta "+k)
 			return
 		}
 	}
@@ -179,7 +180,7 @@ func (b *builder) htmlAuthors(pm *pageMeta, ld ldArticle, ra readability.Article
 			b.src.Authors = bl.authors
 		}
 		if len(b.src.Authors) > 0 {
-			b.note(`authors: %s (readability byline "%s")`, authorList(b.src.Authors), by)
+			b.found("authors", authorList(b.src.Authors), fmt.Sprintf(`readability byline "%s"`, by))
 		}
 	}
 }
@@ -193,19 +194,19 @@ func (b *builder) htmlDate(pm *pageMeta, ld ldArticle, ra readability.Article) {
 	for _, c := range cands {
 		if d, ok := ParseHumanDate(c[0]); ok {
 			b.src.Published = d
-			b.note(`published: %s (from %s "%s")`, d, c[1], c[0])
+			b.found("published", d.String(), fmt.Sprintf(`from %s "%s"`, c[1], c[0]))
 			return
 		}
 	}
 	if d, ok := readabilityDate(ra); ok {
 		b.src.Published = d
-		b.note("published: %s (readability)", b.src.Published)
+		b.found("published", b.src.Published.String(), "readability")
 		return
 	}
 	for _, c := range [][2]string{{ld.modified, "JSON-LD dateModified"}, meta("article:modified_time", "og:updated_time", "datemodified")} {
 		if d, ok := ParseHumanDate(c[0]); ok {
 			b.src.Published = d
-			b.note(`published: %s (from %s "%s"; the page gives only its update date)`, d, c[1], c[0])
+			b.found("published", d.String(), fmt.Sprintf(`from %s "%s"; the page gives only its update date`, c[1], c[0]))
 			return
 		}
 	}

@@ -8,6 +8,7 @@
 package ingest
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -31,15 +32,38 @@ type Options struct {
 
 // Report tells the analyst what the importer detected and changed.
 type Report struct {
-	Format              string   `json:"format"`               // "text", "markdown", "html"
-	Encoding            string   `json:"encoding"`             // "utf-8", "utf-16", "windows-1252"
-	Detected            []string `json:"detected"`             // e.g. `title: "…" (first line)`, `byline: Jane Doe`
-	DuplicatesCollapsed int      `json:"duplicates_collapsed"` // consecutive duplicate paragraphs removed
-	Warnings            []string `json:"warnings"`
+	Format              string    `json:"format"`               // "text", "markdown", "html", "pdf", "docx"
+	Encoding            string    `json:"encoding"`             // "utf-8", "utf-16", "windows-1252"
+	Detected            []Finding `json:"detected"`             // each field found, with where it came from
+	DuplicatesCollapsed int       `json:"duplicates_collapsed"` // consecutive duplicate paragraphs removed
+	Warnings            []string  `json:"warnings"`             // sentences for the analyst: what to check
 
 	// canonical is an HTML page's <link rel=canonical> as written, kept so
 	// that FetchURL can resolve it without reading the page again.
 	canonical string
+}
+
+// Finding is one thing the importer found or changed: a field ("title",
+// "authors", "published", "format", "removed", …), the value it took, and
+// where that came from ("first line", "document info", "meta author",
+// "from the extension .md", "on 3 pages"); From may be empty.
+type Finding struct {
+	Field string `json:"field"`
+	Value string `json:"value"`
+	From  string `json:"from,omitempty"`
+}
+
+// String is the finding as one line, such as `title: "Cables at Risk"
+// (first line)`: titles are quoted, being sentences themselves.
+func (f Finding) String() string {
+	v := f.Value
+	if f.Field == "title" || f.Field == "subtitle" {
+		v = `"` + v + `"`
+	}
+	if f.From == "" {
+		return f.Field + ": " + v
+	}
+	return f.Field + ": " + v + " (" + f.From + ")"
 }
 
 func (o Options) limit() int64 {
@@ -52,6 +76,12 @@ func (o Options) limit() int64 {
 // ImportFile imports the file at path. Folders and files over the size
 // limit are refused before anything is read.
 func ImportFile(path string, opt Options) (*domain.Source, *Report, error) {
+	return ImportFileContext(context.Background(), path, opt)
+}
+
+// ImportFileContext is ImportFile stopped by ctx: a PDF stops between
+// pages, and the import ends with an error that says so.
+func ImportFileContext(ctx context.Context, path string, opt Options) (*domain.Source, *Report, error) {
 	fi, err := os.Stat(path)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -71,13 +101,18 @@ func ImportFile(path string, opt Options) (*domain.Source, *Report, error) {
 		return nil, nil, domain.Errorf(domain.EINVALID, "cannot open %s: %v", path, err)
 	}
 	defer f.Close()
-	return Import(path, f, opt)
+	return ImportContext(ctx, path, f, opt)
 }
 
 // Import reads one source from r. name is the file name: its extension
 // chooses the format (content sniffing decides otherwise) and its base name
 // is stored as Source.FileName. ID, SHA256 and ImportedAt are left to the store.
 func Import(name string, r io.Reader, opt Options) (*domain.Source, *Report, error) {
+	return ImportContext(context.Background(), name, r, opt)
+}
+
+// ImportContext is Import stopped by ctx (see ImportFileContext).
+func ImportContext(ctx context.Context, name string, r io.Reader, opt Options) (*domain.Source, *Report, error) {
 	base := filepath.Base(name)
 	if name == "" || base == "." || base == string(filepath.Separator) {
 		base = "the file"
@@ -91,7 +126,7 @@ func Import(name string, r io.Reader, opt Options) (*domain.Source, *Report, err
 		return nil, nil, domain.Errorf(domain.EINVALID, "%s is larger than the %s import limit: import only the article's text, or split the file",
 			base, humanSize(limit))
 	}
-	return importBytes(base, data)
+	return importBytes(ctx, input{name: base, label: base}, data)
 }
 
 // readAtMost reads r to its end unless it holds more than limit bytes, which
@@ -104,57 +139,93 @@ func readAtMost(r io.Reader, limit int64) (data []byte, over bool, err error) {
 
 // builder collects the source and the report while an importer works.
 type builder struct {
+	in  input
 	src *domain.Source
 	rep *Report
 }
 
-func (b *builder) note(format string, a ...any) {
-	b.rep.Detected = append(b.rep.Detected, fmt.Sprintf(format, a...))
+// newBuilder starts a source from in, of the given kind, and its report.
+func newBuilder(in input, kind domain.SourceKind, format, encoding string, warnings []string) *builder {
+	return &builder{in: in,
+		src: &domain.Source{FileName: in.name, Kind: kind, Authors: []string{}},
+		rep: &Report{Format: format, Encoding: encoding, Detected: []Finding{}, Warnings: append([]string{}, warnings...)}}
+}
+
+// found records a field the importer set, the value and where it came from.
+func (b *builder) found(field, value, from string) {
+	b.rep.Detected = append(b.rep.Detected, Finding{Field: field, Value: value, From: from})
 }
 
 func (b *builder) warn(format string, a ...any) {
 	b.rep.Warnings = append(b.rep.Warnings, fmt.Sprintf(format, a...))
 }
 
-func importBytes(base string, data []byte) (*domain.Source, *Report, error) {
-	if isPDF(base, data) {
-		return importPDF(base, data)
+// input is what an importer is given besides the bytes.
+type input struct {
+	name  string // the file name: Source.FileName, and the title when the text has none
+	label string // how messages name it: the file name, or "the document at <address>"
+	// format is the format the caller was told (a web server's
+	// Content-Type), with why; nil means the extension, then the content.
+	format *Format
+	why    string
+}
+
+// declared is the format the input says it has, by its Content-Type or
+// else its extension, and how that was known; nil when it says nothing.
+func (in input) declared() (*Format, string) {
+	if in.format != nil {
+		return in.format, in.why
 	}
-	if isDOCX(base, data) {
-		return importDOCX(base, data)
+	ext := strings.ToLower(filepath.Ext(in.name))
+	if f := formatByExt(ext); f != nil {
+		return f, "from the extension " + ext
 	}
-	if err := checkUnsupported(base, data); err != nil {
+	return nil, ""
+}
+
+func importBytes(ctx context.Context, in input, data []byte) (*domain.Source, *Report, error) {
+	declared, why := in.declared()
+	if err := stopped(ctx, in.label); err != nil {
+		return nil, nil, err
+	}
+	if f := wholeFileFormat(declared, data); f != nil {
+		return f.read(ctx, in, data)
+	}
+	if err := checkUnsupported(in.label, data); err != nil {
 		return nil, nil, err
 	}
 	dec := decode(data)
-	if err := checkEmpty(base, dec.text); err != nil {
+	if err := checkEmpty(in.label, dec.text); err != nil {
 		return nil, nil, err
 	}
-	if err := checkBinary(base, dec.text); err != nil {
+	if err := checkBinary(in.label, dec.text); err != nil {
 		return nil, nil, err
 	}
 	text := cleanInput(dec.text)
-	if err := checkEmpty(base, text); err != nil {
+	if err := checkEmpty(in.label, text); err != nil {
 		return nil, nil, err
 	}
-	format, why := detectFormat(base, text)
-	b := &builder{
-		src: &domain.Source{FileName: base, Authors: []string{}},
-		rep: &Report{Format: format, Encoding: dec.encoding, Detected: []string{}, Warnings: append([]string{}, dec.warnings...)},
-	}
-	b.note("format: %s (%s)", format, why)
-	switch format {
-	case FormatHTML:
-		b.importHTML(text)
-	case FormatMarkdown:
-		b.importMarkdown(text)
-	default:
-		b.importText(text)
-	}
-	if err := b.finish(base); err != nil {
+	f, why := textFormat(declared, why, text)
+	b := newBuilder(in, "", f.Name, dec.encoding, dec.warnings)
+	b.found("format", f.Name, why)
+	f.body(b, text)
+	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
 	return b.src, b.rep, nil
+}
+
+// wholeFileFormat is the format that reads data whole, if any: a PDF by
+// its name or header, a Word package by its name or its parts. Headers win
+// over a declared text format, as servers and file names can be wrong.
+func wholeFileFormat(declared *Format, data []byte) *Format {
+	switch {
+	case declared.is(FormatPDF) || hasPDFHeader(data):
+		return formatNamed(FormatPDF)
+	case isDOCX(declared.is(FormatDOCX), data):
+		return formatNamed(FormatDOCX)
+	}
+	return nil
 }
 
 // setBody collapses repeated paragraphs and joins the rest with one blank
@@ -169,17 +240,17 @@ func (b *builder) setBody(paras []string) {
 	b.src.Text = norm.NFC.String(strings.Join(paras, "\n\n"))
 }
 
-func (b *builder) finish(base string) error {
+func (b *builder) finish() error {
 	s := b.src
 	if strings.TrimSpace(s.Text) == "" {
 		return domain.Errorf(domain.EINVALID, "%s has no readable article text (only markup or metadata): "+
-			"open it, copy the article text into a .txt file and import that", base)
+			"open it, copy the article text into a .txt file and import that", b.in.label)
 	}
 	// One line each, without control characters, within the field limits:
 	// the analyst did not type these, so they are cleaned, not refused.
 	notes := s.CleanMetadata()
 	if s.Title == "" {
-		s.Title = domain.CleanMetadata(prettyFileTitle(base))
+		s.Title = domain.CleanMetadata(prettyFileTitle(b.in.name))
 		b.warn(`no title found in the text, so the file name was used: "%s"; edit the title if it is wrong`, s.Title)
 	}
 	for _, n := range notes {

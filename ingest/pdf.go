@@ -155,14 +155,18 @@ func startPDFEngine(cacheDir string) (pdfium.Pool, wazero.CompilationCache, erro
 	return pool, cache, nil
 }
 
-// isPDF says whether data goes to the PDF importer: a .pdf name, or a file
-// that starts with the PDF header.
-func isPDF(name string, data []byte) bool {
+// hasPDFHeader says whether data starts with the PDF header, whatever the
+// file is named.
+func hasPDFHeader(data []byte) bool {
 	head := bytes.TrimLeft(data[:min(len(data), 1024)], "\xEF\xBB\xBF \t\r\n")
-	return strings.EqualFold(filepath.Ext(name), ".pdf") || bytes.HasPrefix(head, []byte("%PDF-"))
+	return bytes.HasPrefix(head, []byte("%PDF-"))
 }
 
-func importPDF(base string, data []byte) (*domain.Source, *Report, error) {
+// importPDF reads a PDF; ctx stops it between pages, and a cancel returns
+// at once, leaving a page under way to finish in the background within
+// its memory cap, as the time limit does.
+func importPDF(ctx context.Context, in input, data []byte) (*domain.Source, *Report, error) {
+	base := in.label
 	type result struct {
 		src  *domain.Source
 		rep  *Report
@@ -173,7 +177,7 @@ func importPDF(base string, data []byte) (*domain.Source, *Report, error) {
 	done := make(chan result, 1)
 	go func() {
 		var r result
-		r.src, r.rep, r.err = readPDFFile(base, data, limit, &r.mems)
+		r.src, r.rep, r.err = readPDFFile(ctx, in, data, limit, &r.mems)
 		done <- r
 	}()
 	// A page cannot be interrupted (see startPDFEngine): one that outlasts
@@ -186,6 +190,8 @@ func importPDF(base string, data []byte) (*domain.Source, *Report, error) {
 	case r = <-done:
 	case <-wall.C:
 		return nil, nil, errPDFLate(base, limit)
+	case <-ctx.Done():
+		return nil, nil, stopped(ctx, base)
 	}
 	for _, m := range r.mems {
 		// Whatever the pages gave, a document that wanted more memory than
@@ -207,8 +213,9 @@ func errPDFLate(base string, limit time.Duration) error {
 }
 
 // readPDFFile reads a PDF with one or two engines, whose memory records it
-// adds to mems, starting no page after limit.
-func readPDFFile(base string, data []byte, limit time.Duration, mems *[]*pdfMemory) (src *domain.Source, rep *Report, err error) {
+// adds to mems, starting no page after limit or once ctx is done.
+func readPDFFile(ctx context.Context, in input, data []byte, limit time.Duration, mems *[]*pdfMemory) (src *domain.Source, rep *Report, err error) {
+	base := in.label
 	defer func() {
 		if r := recover(); r != nil {
 			src, rep = nil, nil
@@ -243,7 +250,7 @@ func readPDFFile(base string, data []byte, limit time.Duration, mems *[]*pdfMemo
 			if doc2, err := openPDF(inst2, base, data); err == nil {
 				split /= 2
 				wg.Go(func() {
-					readPages(inst2, doc2, d, split, len(d.pages), deadline, &late)
+					readPages(ctx, inst2, doc2, d, split, len(d.pages), deadline, &late)
 					inst2.FPDF_CloseDocument(&requests.FPDF_CloseDocument{Document: doc2})
 					inst2.Close()
 				})
@@ -252,13 +259,16 @@ func readPDFFile(base string, data []byte, limit time.Duration, mems *[]*pdfMemo
 			}
 		}
 	}
-	readPages(inst, doc, d, 0, split, deadline, &late)
+	readPages(ctx, inst, doc, d, 0, split, deadline, &late)
 	wg.Wait()
+	if err := stopped(ctx, base); err != nil {
+		return nil, nil, err
+	}
 	if late.Load() {
 		return nil, nil, errPDFLate(base, limit)
 	}
 	d.xmp = findXMP(data)
-	return buildPDF(base, d)
+	return buildPDF(in, d)
 }
 
 const parallelPages = 24 // the page count from which two engines share the work

@@ -67,7 +67,7 @@ func TestImportPDFLong(t *testing.T) {
 			t.Errorf("page %d starts at %d, not at a paragraph: %q", i+2, off, string(runes[max(0, off-20):off+20]))
 		}
 	}
-	if want := fmt.Sprintf("removed page numbers from %d pages", 29); !strings.Contains(strings.Join(rep.Detected, "\n"), want) {
+	if want := fmt.Sprintf("removed: page numbers (on %d pages)", 29); !strings.Contains(strings.Join(lines(rep.Detected), "\n"), want) {
 		t.Errorf("report lacks %q: %q", want, rep.Detected)
 	}
 }

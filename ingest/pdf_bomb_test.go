@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/flate"
 	"compress/zlib"
+	"context"
 	"fmt"
 	"io"
 	"strings"
@@ -106,7 +107,7 @@ func TestPDFBombIsRefusedWithinTheMemoryCap(t *testing.T) {
 	}
 	start := time.Now()
 	var mems []*pdfMemory
-	_, _, err := readPDFFile("bomb.pdf", data, time.Minute, &mems)
+	_, _, err := readPDFFile(context.Background(), input{name: "bomb.pdf", label: "bomb.pdf"}, data, time.Minute, &mems)
 	t.Logf("bomb read in %v: %v", time.Since(start), err)
 	hit := false
 	for _, m := range mems {
@@ -136,7 +137,7 @@ func TestPDFMemoryOfAGenuineReport(t *testing.T) {
 		t.Skip("slow")
 	}
 	var mems []*pdfMemory
-	src, _, err := readPDFFile("long.pdf", longReport(30).bytes(t), time.Minute, &mems)
+	src, _, err := readPDFFile(context.Background(), input{name: "long.pdf", label: "long.pdf"}, longReport(30).bytes(t), time.Minute, &mems)
 	if err != nil || len(src.Pages) != 29 {
 		t.Fatalf("err %v", err)
 	}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,7 +11,8 @@ import (
 // buildPDF turns the extracted pages into a source: running heads removed,
 // metadata from the document and its first page, paragraphs joined, and
 // the offsets at which pages begin.
-func buildPDF(base string, d *pdfDoc) (*domain.Source, *Report, error) {
+func buildPDF(in input, d *pdfDoc) (*domain.Source, *Report, error) {
+	base := in.label
 	if len(d.pages) == 0 {
 		return nil, nil, domain.Errorf(domain.EINVALID, "%s has no pages: it may be damaged or unfinished; "+
 			"open it in a PDF reader, save a new copy and import that", base)
@@ -36,22 +38,17 @@ func buildPDF(base string, d *pdfDoc) (*domain.Source, *Report, error) {
 		return nil, nil, domain.Errorf(domain.EINVALID, "%s has no text layer (it looks like scanned images): "+
 			"run OCR on it first, e.g. with ocrmypdf, then import the result", base)
 	}
-	b := &builder{
-		src: &domain.Source{FileName: base, Kind: domain.KindReport, Authors: []string{}},
-		rep: &Report{Format: FormatPDF, Detected: []string{}, Warnings: []string{}},
-	}
-	b.note("format: pdf")
-	b.note("pages: %d", len(d.pages))
+	b := newBuilder(in, domain.KindReport, FormatPDF, "", nil)
+	b.found("format", FormatPDF, "")
+	b.found("pages", strconv.Itoa(len(d.pages)), "")
 	running := dropRunning(d)
 	st := measure(d)
-	created := b.applyPDFInfo(d, base)
+	created := b.applyPDFInfo(d, in.name)
 	if !b.applyCover(d, st) && !created.IsZero() {
 		b.src.Published = created
-		b.note("published: %s (document creation date)", created)
+		b.found("published", created.String(), "document creation date")
 	}
-	for _, n := range running {
-		b.note("%s", n)
-	}
+	b.rep.Detected = append(b.rep.Detected, running...)
 	paras, dups := collapsePDFDuplicates(paragraphsOf(d, st, newVocab(d)))
 	if dups > 0 {
 		b.rep.DuplicatesCollapsed = dups
@@ -65,7 +62,7 @@ func buildPDF(base string, d *pdfDoc) (*domain.Source, *Report, error) {
 	if len(empty) > 0 {
 		b.warn("no text on %s (blank, or a scanned image: run OCR on the PDF to get the text)", pageList(empty))
 	}
-	if err := b.finish(base); err != nil {
+	if err := b.finish(); err != nil {
 		return nil, nil, err
 	}
 	return b.src, b.rep, nil
@@ -111,7 +108,7 @@ func (b *builder) applyCover(d *pdfDoc, st pdfStats) bool {
 		switch {
 		case s.Title == "" && plausibleTitle(title, ""):
 			s.Title = oneLine(title)
-			b.note(`title: "%s" (largest text on page %d)`, s.Title, lines[i].page+1)
+			b.found("title", s.Title, fmt.Sprintf(`largest text on page %d`, lines[i].page+1))
 			used = append(used, lines[i:j]...)
 		case sameText(title, s.Title):
 			used = append(used, lines[i:j]...)
@@ -125,7 +122,7 @@ func (b *builder) applyCover(d *pdfDoc, st pdfStats) bool {
 		if sub := joinText(lines[i:k]); sub != "" && (s.Subtitle == "" || sameText(sub, s.Subtitle)) {
 			if s.Subtitle == "" {
 				s.Subtitle = oneLine(sub)
-				b.note(`subtitle: "%s" (under the title on page %d)`, s.Subtitle, lines[i].page+1)
+				b.found("subtitle", s.Subtitle, fmt.Sprintf(`under the title on page %d`, lines[i].page+1))
 			}
 			used = append(used, lines[i:k]...)
 			i = k
@@ -150,9 +147,9 @@ func (b *builder) applyCover(d *pdfDoc, st pdfStats) bool {
 				if names {
 					what = "names under the title"
 				}
-				b.note("authors: %s (%s on page %d)", authorList(by.authors), what, l.page+1)
+				b.found("authors", authorList(by.authors), fmt.Sprintf(`%s on page %d`, what, l.page+1))
 			} else {
-				b.note(`byline line removed from the text: "%s"`, oneLine(l.text))
+				b.found("removed", `"`+oneLine(l.text)+`"`, "byline line")
 			}
 		case !dated:
 			if p, u, ok := parseDateLine(l.text); ok {
@@ -163,7 +160,7 @@ func (b *builder) applyCover(d *pdfDoc, st pdfStats) bool {
 				dated = true
 				used = append(used, l)
 				s.Published = dl.date
-				b.note(`published: %s (from "%s" on page %d)`, dl.date, oneLine(l.text), l.page+1)
+				b.found("published", dl.date.String(), fmt.Sprintf(`from "%s" on page %d`, oneLine(l.text), l.page+1))
 			}
 		}
 	}

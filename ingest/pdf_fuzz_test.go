@@ -35,7 +35,7 @@ func checkPDFImport(t *testing.T, data []byte) {
 	}
 	pages := 0
 	for _, d := range rep.Detected {
-		fmt.Sscanf(d, "pages: %d", &pages)
+		fmt.Sscanf(d.String(), "pages: %d", &pages)
 	}
 	if pages < 1 || len(src.Pages) != pages-1 {
 		t.Fatalf("%d pages but offsets %v", pages, src.Pages)

@@ -132,7 +132,7 @@ func runningKey(s string) string {
 
 // dropRunning marks the headers, footers and page numbers that repeat in
 // the top or bottom band of many pages, and says what it removed.
-func dropRunning(d *pdfDoc) []string {
+func dropRunning(d *pdfDoc) []Finding {
 	n := len(d.pages)
 	if n < 2 {
 		return nil
@@ -172,7 +172,7 @@ func dropRunning(d *pdfDoc) []string {
 			add(byTop[i], false)
 		}
 	}
-	var notes []string
+	var notes []Finding
 	for _, k := range order {
 		h := hits[k]
 		if len(h.lines) < 2 || len(h.lines)*5 < n*2 {
@@ -184,11 +184,11 @@ func dropRunning(d *pdfDoc) []string {
 		pages := plural(len(h.lines), "page", "pages")
 		switch {
 		case pageNumberKey(k[1:]):
-			notes = append(notes, "removed page numbers from "+pages)
+			notes = append(notes, Finding{Field: "removed", Value: "page numbers", From: "on " + pages})
 		case h.header:
-			notes = append(notes, "removed running header “"+h.sample+"” from "+pages)
+			notes = append(notes, Finding{Field: "removed", Value: "running header “" + h.sample + "”", From: "on " + pages})
 		default:
-			notes = append(notes, "removed running footer “"+h.sample+"” from "+pages)
+			notes = append(notes, Finding{Field: "removed", Value: "running footer “" + h.sample + "”", From: "on " + pages})
 		}
 	}
 	return notes

@@ -139,10 +139,10 @@ func (b *builder) applyPDFInfo(d *pdfDoc, base string) (created domain.Date) {
 	s := b.src
 	if t := d.info["Title"]; plausibleTitle(t, base) {
 		s.Title = toolPrefix.ReplaceAllString(oneLine(t), "")
-		b.note(`title: "%s" (document info)`, s.Title)
+		b.found("title", s.Title, "document info")
 	} else if t := d.xmp.title; plausibleTitle(t, base) {
 		s.Title = oneLine(t)
-		b.note(`title: "%s" (XMP metadata)`, s.Title)
+		b.found("title", s.Title, "XMP metadata")
 	}
 	var authors []string
 	for _, c := range d.xmp.creators {
@@ -150,18 +150,18 @@ func (b *builder) applyPDFInfo(d *pdfDoc, base string) (created domain.Date) {
 	}
 	if a := plausibleAuthors(authors); len(a) > 0 {
 		s.Authors = a
-		b.note("authors: %s (XMP metadata)", authorList(a))
+		b.found("authors", authorList(a), "XMP metadata")
 	} else if a := plausibleAuthors(infoAuthors(d.info["Author"])); len(a) > 0 {
 		s.Authors = a
-		b.note("authors: %s (document info)", authorList(a))
+		b.found("authors", authorList(a), "document info")
 	}
 	if sub := oneLine(d.info["Subject"]); sub != "" && utf8.RuneCountInString(sub) <= 200 && !sameText(sub, s.Title) {
 		s.Subtitle = sub
-		b.note(`subtitle: "%s" (document info subject)`, sub)
+		b.found("subtitle", sub, "document info subject")
 	}
 	if d.xmp.language != "" {
 		s.Language = d.xmp.language
-		b.note("language: %s (XMP metadata)", s.Language)
+		b.found("language", s.Language, "XMP metadata")
 	}
 	created, _ = parsePDFDate(d.info["CreationDate"], time.Now())
 	return created

@@ -65,10 +65,10 @@ func TestImportPDFReport(t *testing.T) {
 	if src.Published.String() != "2024-05-11" || src.Kind != domain.KindReport || rep.Format != "pdf" {
 		t.Errorf("published %v, kind %v, format %v", src.Published, src.Kind, rep.Format)
 	}
-	detected := strings.Join(rep.Detected, "\n")
+	detected := strings.Join(lines(rep.Detected), "\n")
 	for _, d := range []string{`title: "Grid Resilience in the Baltic States" (document info)`, "pages: 4",
-		"removed running header “Institute for Energy Security · Grid Resilience in the Baltic States” from 3 pages",
-		"removed page numbers from 3 pages", `published: 2024-05-11 (from "11 May 2024" on page 1)`} {
+		"removed: running header “Institute for Energy Security · Grid Resilience in the Baltic States” (on 3 pages)",
+		"removed: page numbers (on 3 pages)", `published: 2024-05-11 (from "11 May 2024" on page 1)`} {
 		if !strings.Contains(detected, d) {
 			t.Errorf("report lacks %q:\n%s", d, detected)
 		}
@@ -82,7 +82,7 @@ func TestImportPDFCoverMetadata(t *testing.T) {
 		{"A Framework for Protection", 16, 6}, {"Marta Kowalska and Jonas Petraitis", 11, 2}, {"Published 3 March 2025", 10, 10}}
 	src, rep := importFX(t, fx)
 	if src.Title != "Undersea Cables and European Security" || src.Subtitle != "A Framework for Protection" {
-		t.Errorf("title %q, subtitle %q\n%s", src.Title, src.Subtitle, strings.Join(rep.Detected, "\n"))
+		t.Errorf("title %q, subtitle %q\n%s", src.Title, src.Subtitle, strings.Join(lines(rep.Detected), "\n"))
 	}
 	if !reflect.DeepEqual(src.Authors, []string{"Marta Kowalska", "Jonas Petraitis"}) || src.Published.String() != "2025-03-03" {
 		t.Errorf("authors %q, published %v", src.Authors, src.Published)
@@ -225,7 +225,7 @@ func TestImportPDFMulticolumn(t *testing.T) {
 	}
 	pageStarts(t, src, "reckonings obtained", "Chapter 2 : THE PROS AND CONS", "hypotheses one by one")
 	if src.Title != "20000 Leagues Under the Seas" || authorList(src.Authors) != "Jules Verne" {
-		t.Errorf("title %q, authors %q\n%s", src.Title, src.Authors, strings.Join(rep.Detected, "\n"))
+		t.Errorf("title %q, authors %q\n%s", src.Title, src.Authors, strings.Join(lines(rep.Detected), "\n"))
 	}
 }
 

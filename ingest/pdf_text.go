@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"context"
 	"math"
 	"strings"
 	"sync/atomic"
@@ -54,10 +55,10 @@ func readPDF(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT) (*pdfDoc, error) 
 }
 
 // readPages extracts the positioned lines of pages [from, to), and gives up
-// (setting late) when the deadline passes.
-func readPages(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, d *pdfDoc, from, to int, deadline time.Time, late *atomic.Bool) {
+// (setting late) when the deadline passes or ctx is done.
+func readPages(ctx context.Context, inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, d *pdfDoc, from, to int, deadline time.Time, late *atomic.Bool) {
 	for i := from; i < to; i++ {
-		if late.Load() || time.Now().After(deadline) {
+		if late.Load() || time.Now().After(deadline) || ctx.Err() != nil {
 			late.Store(true)
 			return
 		}

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -33,7 +34,7 @@ func (b *builder) importMarkdown(text string) {
 			if m := mdTitle.FindStringSubmatch(l); m != nil {
 				if t := oneLine(inline(m[1])); t != "" {
 					b.src.Title, opts = t, topOptions{knownTitle: t}
-					b.note(`title: "%s" (first # heading)`, t)
+					b.found("title", t, "first # heading")
 				}
 			}
 			break
@@ -48,49 +49,49 @@ func (b *builder) applyFrontMatter(fm frontMatter) {
 	s := b.src
 	if v, k := fm.first("title", "headline"); v != "" {
 		s.Title = v
-		b.note(`title: "%s" (front matter %s)`, v, k)
+		b.found("title", v, "front matter "+k)
 	}
 	if v, k := fm.first("subtitle", "standfirst", "dek", "description", "summary"); v != "" && len([]rune(v)) <= 200 {
 		s.Subtitle = v
-		b.note(`subtitle: "%s" (front matter %s)`, v, k)
+		b.found("subtitle", v, "front matter "+k)
 	}
 	if v, k := fm.all("authors", "author", "by", "byline"); len(v) > 0 {
 		for _, a := range v {
 			s.Authors = append(s.Authors, splitAuthors(a)...)
 		}
-		b.note("authors: %s (front matter %s)", authorList(s.Authors), k)
+		b.found("authors", authorList(s.Authors), "front matter "+k)
 	}
 	dateKeys := []string{"date", "published", "publishdate", "pubdate", "date_published", "published_at",
 		"publish_date", "published_date", "updated", "lastmod", "modified"}
 	if v, k := fm.first(dateKeys...); v != "" {
 		if d, ok := ParseHumanDate(v); ok {
 			s.Published = d
-			b.note(`published: %s (from front matter %s "%s")`, d, k, v)
+			b.found("published", d.String(), fmt.Sprintf(`from front matter %s "%s"`, k, v))
 		} else {
 			b.warn(`the front matter %s "%s" is not a date this importer reads; set the publication date by hand (YYYY-MM-DD)`, k, v)
 		}
 	}
 	if v, k := fm.first("publisher", "site", "site_name", "sitename", "publication", "outlet"); v != "" {
 		s.Publisher = v
-		b.note("publisher: %s (front matter %s)", v, k)
+		b.found("publisher", v, "front matter "+k)
 	}
 	for _, k := range []string{"url", "link", "canonical", "canonical_url", "original_url", "source_url", "source"} {
 		if v, _ := fm.first(k); isWebURL(v) {
 			s.URL = v
-			b.note("url: %s (front matter %s)", v, k)
+			b.found("url", v, "front matter "+k)
 			break
 		} else if k == "source" && v != "" && s.Publisher == "" {
 			s.Publisher = v
-			b.note("publisher: %s (front matter source)", v)
+			b.found("publisher", v, "front matter source")
 		}
 	}
 	if v, k := fm.first("lang", "language", "locale", "inlanguage"); v != "" {
 		s.Language = normLang(v)
-		b.note("language: %s (front matter %s)", s.Language, k)
+		b.found("language", s.Language, "front matter "+k)
 	}
 	if v, k := fm.first("section", "kicker", "category", "categories"); v != "" {
 		s.Section = v
-		b.note("section label: %s (front matter %s)", v, k)
+		b.found("section label", v, "front matter "+k)
 	}
 }
 
@@ -100,26 +101,26 @@ func (b *builder) applyTop(m topMeta, titleFrom string) {
 	s := b.src
 	if m.section != "" && s.Section == "" {
 		s.Section = m.section
-		b.note("section label: %s", m.section)
+		b.found("section label", m.section, "line above the title")
 	}
 	if m.title != "" && s.Title == "" {
 		s.Title = m.title
-		b.note(`title: "%s" (%s)`, m.title, titleFrom)
+		b.found("title", m.title, titleFrom)
 	}
 	if m.subtitle != "" && s.Subtitle == "" {
 		s.Subtitle = m.subtitle
-		b.note(`subtitle: "%s" (line under the title)`, m.subtitle)
+		b.found("subtitle", m.subtitle, "line under the title")
 	}
 	if len(m.byline.authors) > 0 {
 		if len(s.Authors) == 0 {
 			s.Authors = m.byline.authors
-			b.note("byline: %s", authorList(m.byline.authors))
+			b.found("authors", authorList(m.byline.authors), "byline")
 		} else {
-			b.note(`byline line removed from the text: "%s"`, m.bylineLine)
+			b.found("removed", `"`+m.bylineLine+`"`, "byline line")
 		}
 		if m.byline.publisher != "" && s.Publisher == "" {
 			s.Publisher = m.byline.publisher
-			b.note("publisher: %s (from the byline)", s.Publisher)
+			b.found("publisher", s.Publisher, "byline")
 		}
 	}
 	if d, from := m.published(); !d.IsZero() {
@@ -129,9 +130,9 @@ func (b *builder) applyTop(m topMeta, titleFrom string) {
 		}
 		if s.Published.IsZero() {
 			s.Published = d
-			b.note(`published: %s (from "%s"%s)`, d, from, what)
+			b.found("published", d.String(), fmt.Sprintf(`from "%s"%s`, from, what))
 		} else {
-			b.note(`date line removed from the text: "%s"`, from)
+			b.found("removed", `"`+from+`"`, "date line")
 		}
 	}
 }
