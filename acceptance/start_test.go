@@ -57,23 +57,7 @@ func TestImportThroughDialog(t *testing.T) {
 	s.clickOn("the welcome dialog's No", append(button("No"), inLayer("overlay"))...)
 	s.noOverlay("the welcome dialog closes")
 	article := copyInto(t, chipsPath(t), s.dir)
-	s.menu("File", "Import files")
-	s.do("pick %s in the file dialog", article)
-	s.waitNode("the file dialog", typ("Button"), text("Open"), inLayer("overlay"))
-	tr := s.tree()
-	if e := tr.find(typ("Entry"), inLayer("overlay"), shown(), enabled()); e != nil {
-		// A dialog that takes a typed path: type it.
-		s.click(e)
-		s.typeText(article)
-		s.key("Return")
-	} else {
-		// Fyne's open dialog has no path field: it opens in the home
-		// folder, where the article is; click it, then Open.
-		name := filepath.Base(article)
-		s.clickOn("the article in the file dialog", anyOf(typ("Label"), typ("Text")),
-			anyOf(text(name), text(strings.TrimSuffix(name, ".txt"))), inLayer("overlay"), shown())
-		s.clickOn("the dialog's Open button", append(button("Open"), enabled(), inLayer("overlay"))...)
-	}
+	s.importThroughDialog(article)
 	s.do("check the details form")
 	s.waitNode("the details form after the import", typ("Label"), textPrefix("Imported"), inLayer("overlay"))
 	title := s.waitNode("the Title field holds the detected title", typ("Entry"), text(chipsTitle), inLayer("overlay"))
