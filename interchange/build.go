@@ -32,8 +32,9 @@ func (p *jsonParser) build() (*domain.Bundle, error) {
 		b.Sources = append(b.Sources, s)
 	}
 	br.Blocks = make([]*domain.Block, 0, len(p.blocks))
+	texts := make([]*domain.RuneIndex, len(b.Sources)) // indexed when first quoted
 	for i, e := range p.blocks {
-		blk, err := buildBlock(i, e, b.Sources, keys)
+		blk, err := buildBlock(i, e, b.Sources, texts, keys)
 		if err != nil {
 			return nil, err
 		}
@@ -142,7 +143,7 @@ func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.S
 	return src, domainCheck(where, src.Validate())
 }
 
-func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys map[string]int) (*domain.Block, error) {
+func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts []*domain.RuneIndex, keys map[string]int) (*domain.Block, error) {
 	jb := e.v
 	if jb.Type == "" {
 		return nil, invalidAt(fmt.Sprintf("block %d (line %d)", i+1, e.line), "\"type\" is missing: use heading, excerpt, commentary or judgment")
@@ -172,7 +173,7 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys ma
 			return nil, fieldError(where, "confidence", err)
 		}
 	case domain.BlockExcerpt:
-		blk.Excerpt, err = buildExcerpt(where, jb, sources, keys)
+		blk.Excerpt, err = buildExcerpt(where, jb, sources, texts, keys)
 		if err != nil {
 			return nil, err
 		}
@@ -183,7 +184,7 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, keys ma
 	return blk, domainCheck(where, blk.Validate())
 }
 
-func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, keys map[string]int) (*domain.Excerpt, error) {
+func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, texts []*domain.RuneIndex, keys map[string]int) (*domain.Excerpt, error) {
 	key := valOf(jb.Source)
 	if key == "" {
 		return nil, invalidAt(where, "\"source\" is missing: give the key of the source quoted, such as \"S1\"")
@@ -193,6 +194,10 @@ func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, keys map
 		return nil, invalidAt(where, "\"source\" is %q, but no source has that key: %s", shorten(key, 30), keyHint(sources, keys))
 	}
 	src := sources[idx]
+	if texts[idx] == nil {
+		texts[idx] = domain.NewRuneIndex(src.Text)
+	}
+	text := texts[idx]
 	named := fmt.Sprintf("source %q (%q)", key, shorten(src.Title, 40))
 	quote := norm.NFC.String(valOf(jb.Quote))
 	if strings.TrimSpace(quote) == "" {
@@ -208,7 +213,7 @@ func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, keys map
 	}
 	switch {
 	case jb.Start != nil && jb.End != nil:
-		span, err := domain.RuneSpan(src.Text, *jb.Start, *jb.End)
+		span, err := text.Span(*jb.Start, *jb.End)
 		if err != nil {
 			return nil, invalidAt(where, "\"start\" and \"end\" do not fit %s: %s", named, domain.ErrorMessage(err))
 		}
@@ -225,7 +230,7 @@ func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, keys map
 			return nil, invalidAt(where, "the quote %q is not in %s: check the wording against the source's text, or correct \"source\"", shorten(quote, 60), named)
 		}
 		sp := spans[0]
-		if ex.Quote, err = domain.RuneSpan(src.Text, sp.Start, sp.End); err != nil {
+		if ex.Quote, err = text.Span(sp.Start, sp.End); err != nil {
 			return nil, fmt.Errorf("%s: locating the quote: %w", where, err)
 		}
 		ex.Start, ex.End = sp.Start, sp.End

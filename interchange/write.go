@@ -197,6 +197,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		key  string
 		src  *domain.Source
 		text string // as written: NFC
+		orig *domain.RuneIndex
 	}
 	byID := map[int64]written{}
 	for i, s := range b.Sources {
@@ -206,7 +207,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		key := "S" + strconv.Itoa(i+1)
 		text := norm.NFC.String(s.Text)
 		if _, dup := byID[s.ID]; !dup {
-			byID[s.ID] = written{key, s, text}
+			byID[s.ID] = written{key, s, text, domain.NewRuneIndex(s.Text)}
 		}
 		authors := s.Authors
 		if authors == nil {
@@ -235,7 +236,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			if !ok {
 				return nil, domain.Errorf(domain.EINVALID, "block %d quotes source #%d, which is not among the briefing's sources: reload the briefing and export again", i+1, ex.SourceID)
 			}
-			quote, start, end, err := writtenSpan(ws.src.Text, ws.text, ex)
+			quote, start, end, err := writtenSpan(ws.orig, ws.src.Text, ws.text, ex)
 			if err != nil {
 				return nil, domain.Errorf(domain.EINVALID, "block %d (excerpt of %q): %s", i+1, shorten(ws.src.Title, 40), domain.ErrorMessage(err))
 			}
@@ -266,11 +267,11 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 // are moved to the matching place in the NFC form; an excerpt whose offsets
 // do not select its own quote is refused, since the file could not be read
 // back.
-func writtenSpan(orig, nfc string, ex *domain.Excerpt) (quote string, start, end int, err error) {
+func writtenSpan(idx *domain.RuneIndex, orig, nfc string, ex *domain.Excerpt) (quote string, start, end int, err error) {
 	if ex.Start == 0 && ex.End == 0 {
 		return ex.Quote, 0, 0, nil // no span recorded: the reader will locate the quote
 	}
-	got, err := domain.RuneSpan(orig, ex.Start, ex.End)
+	got, err := idx.Span(ex.Start, ex.End)
 	if err != nil {
 		return "", 0, 0, err
 	}
@@ -280,8 +281,8 @@ func writtenSpan(orig, nfc string, ex *domain.Excerpt) (quote string, start, end
 	if orig == nfc {
 		return got, ex.Start, ex.End, nil
 	}
-	start = utf8.RuneCountInString(norm.NFC.String(runePrefix(orig, ex.Start)))
-	end = utf8.RuneCountInString(norm.NFC.String(runePrefix(orig, ex.End)))
+	start = utf8.RuneCountInString(norm.NFC.String(orig[:idx.Byte(ex.Start)]))
+	end = utf8.RuneCountInString(norm.NFC.String(orig[:idx.Byte(ex.End)]))
 	if quote, err = domain.RuneSpan(nfc, start, end); err != nil || quote != norm.NFC.String(got) {
 		return "", 0, 0, domain.Errorf(domain.EINVALID, "its quote %q starts or ends inside a composed character of the source", shorten(got, 60))
 	}
