@@ -5,11 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
-	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/intake"
 	"github.com/spf13/cobra"
 )
 
@@ -314,27 +313,20 @@ func (a *cliApp) briefingImportCommand() *cobra.Command {
 		Short: "Import a briefing with its sources from the JSON interchange format",
 		Args:  exactArgs(1, "one JSON file"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			f, err := os.Open(args[0])
-			if err != nil {
-				return domain.Errorf(domain.EINVALID, "cannot read %s: %v", args[0], err)
-			}
-			defer f.Close()
-			bundle, err := interchange.ReadJSON(f)
-			if err != nil {
-				return domain.Errorf(domain.ErrorCode(err), "%s: %s", args[0], domain.ErrorMessage(err))
-			}
 			lib, err := a.lib(cmd.Context())
 			if err != nil {
 				return err
 			}
-			br, err := lib.ImportBundle(cmd.Context(), bundle)
-			if err != nil {
-				return err
+			// The same import as `attache import FILE.json`, which names
+			// the file in its messages.
+			r := intake.Briefing(cmd.Context(), lib, args[0], intake.Options{Pipes: true})
+			if r.Err != nil {
+				return domain.Errorf(domain.ErrorCode(r.Err), "%s", naming(args[0], stopMessage(r)))
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, briefingOut(br))
+				return writeJSON(a.env.Stdout, briefingOut(r.Briefing))
 			}
-			printf(a.env.Stdout, "Imported briefing %d: %s (%d blocks, %d sources)\n", br.ID, br.Title, len(br.Blocks), len(bundle.Sources))
+			printImport(a.env.Stdout, r)
 			return nil
 		},
 	}

@@ -71,7 +71,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 	// Importing again reuses the source and the excerpt.
 	out := mustRun(t, fresh, "briefing", "import", file)
-	wantContains(t, out, "Imported briefing 2: "+orig.Title, "(4 blocks, 1 sources)")
+	wantContains(t, out, "Imported briefing 2: "+orig.Title, "(4 blocks, 1 source)")
 	runJSON(t, fresh, &srcs, "sources")
 	runJSON(t, fresh, &exs, "excerpts")
 	if len(srcs) != 1 || len(exs) != 1 {
@@ -206,7 +206,10 @@ func TestBriefingImportBrokenFileChangesNothing(t *testing.T) {
 			t.Errorf("%s: exit %d, stdout %q, stderr %q; want exit 1 naming the file", name, code, out, errOut)
 		}
 	}
-	wantContains(t, fails(t, db, cli.ExitError, "briefing", "import", filepath.Join(dir, "nowhere.json")), "cannot read")
+	nowhere := filepath.Join(dir, "nowhere.json")
+	if msg := fails(t, db, cli.ExitError, "briefing", "import", nowhere); !strings.Contains(msg, "nowhere.json does not exist") || strings.Count(msg, nowhere) != 1 {
+		t.Errorf("a missing file: %q; want its path once, and that it does not exist", msg)
+	}
 
 	var list []briefingSummary
 	runJSON(t, db, &list, "briefing", "list")

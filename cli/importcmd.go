@@ -105,7 +105,7 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 		if res.Error != "" {
 			failed++
 			if !asJSON {
-				printf(a.env.Stderr, "attache: %s: %s\n", r.Name, res.Error)
+				printf(a.env.Stderr, "attache: %s\n", naming(r.Name, res.Error))
 			}
 		} else if !asJSON {
 			printImport(a.env.Stdout, r)
@@ -130,6 +130,15 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 		return silentError{domain.Errorf(domain.EINVALID, "%d of %d files were not imported", failed, sum.Total)}
 	}
 	return nil
+}
+
+// naming puts the file's name before a message about it, unless the
+// message starts with it already.
+func naming(name, msg string) string {
+	if strings.HasPrefix(msg, name) {
+		return msg
+	}
+	return name + ": " + msg
 }
 
 // stopMessage is a result's error, saying for a stop what stopped it and
@@ -175,7 +184,7 @@ func applyOverrides(src, over *domain.Source) {
 
 func printImport(w io.Writer, r intake.Result) {
 	if b := r.Briefing; b != nil {
-		printf(w, "Imported briefing %d: %s (%d blocks, %d sources)\n", b.ID, b.Title, len(b.Blocks), r.Sources)
+		printf(w, "Imported briefing %d: %s (%s, %s)\n", b.ID, b.Title, plural(len(b.Blocks), "block"), plural(r.Sources, "source"))
 		return
 	}
 	s := r.Source

@@ -10,6 +10,13 @@ import (
 	"github.com/attache/attache/interchange"
 )
 
+// Briefing imports the file at path as a briefing file whatever its name
+// (`attache briefing import`): Run would take a file not named .json for a
+// source.
+func Briefing(ctx context.Context, lib Library, path string, opt Options) Result {
+	return importBriefing(ctx, lib, job{name: path, path: path}, opt)
+}
+
 // importBriefing adds the briefing in an interchange file (an export, or
 // a rescue copy of unsaved work) as a new briefing, all or nothing.
 func importBriefing(ctx context.Context, lib Library, j job, opt Options) Result {
