@@ -32,21 +32,29 @@ func (c *composer) snapshotLater(label string) {
 	if c.ui.lib.ReadOnly() {
 		return
 	}
-	c.d.flush()
 	id := c.d.b.ID
-	background(func() {
-		_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
-		c.ui.do(func() { c.ui.showError(err) })
+	c.d.flush(func() {
+		background(func() {
+			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
+			c.ui.do(func() { c.ui.showError(err) })
+		})
 	})
 }
 
 // onExport asks for format, paper and place, checks for problems, then
-// writes the file off the UI goroutine with a cancel button.
+// writes the file off the UI goroutine with a cancel button. The form
+// comes once the library holds what is typed ("Saving…" meanwhile).
 func (c *composer) onExport() {
-	if c.d == nil {
-		return
+	if d := c.d; d != nil {
+		d.flush(func() {
+			if c.d == d {
+				c.showExportForm()
+			}
+		})
 	}
-	c.d.flush()
+}
+
+func (c *composer) showExportForm() {
 	format := newDialogSelect(formatChoices, nil)
 	format.SetSelectedIndex(0)
 	paper := newDialogSelect([]string{"A4", "US Letter"}, nil)

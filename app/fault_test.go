@@ -113,10 +113,10 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	}
 	confirmForm(t, u, "Restore the backup")
 	eventually(t, "the restored library", func() bool { return restored != nil })
-	if got, _ := restored.lib.(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
+	if got, _ := unwrapLibrary(restored.lib).(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
 		t.Fatalf("restored library holds %+v, want %+v", got, want)
 	}
-	if err := restored.lib.Check(ctx); err != nil {
+	if err := unwrapLibrary(restored.lib).Check(ctx); err != nil {
 		t.Fatalf("restored library: %v", err)
 	}
 	if _, err := os.Stat(path + ".before-restore"); err != nil {
@@ -267,7 +267,8 @@ func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
 	ctx := context.Background()
 	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(t.TempDir(), "library.db"))
 	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Rescued draft") })
-	path, err := u.rescueDraft(u.briefings.composer.d)
+	var path string
+	err := asBackground(func() (err error) { path, err = u.rescueDraft(u.briefings.composer.d); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -453,8 +454,9 @@ func TestUnsavableDraftOnTrashAndVersionRestore(t *testing.T) {
 		t.Fatal("the rescue copy lacks the unsaved summary")
 	}
 	// Two rescues of the same briefing in the same second keep both.
-	p1, err1 := u.rescueDraft(d)
-	p2, err2 := u.rescueDraft(d)
+	var p1, p2 string
+	err1 := asBackground(func() (err error) { p1, err = u.rescueDraft(d); return err })
+	err2 := asBackground(func() (err error) { p2, err = u.rescueDraft(d); return err })
 	if err1 != nil || err2 != nil || p1 == p2 {
 		t.Fatalf("two rescues: %q %v, %q %v", p1, err1, p2, err2)
 	}
