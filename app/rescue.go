@@ -47,10 +47,10 @@ func ownDir(dir string) error {
 // unsavedEdit is typing not yet in the library: a briefing's draft or an
 // excerpt's note and tags.
 type unsavedEdit interface {
-	tryFlush() error             // after the event loop has ended
+	tryFlush() error            // after the event loop has ended
 	flushThen(next func(error)) // on the UI goroutine
-	name() string            // for the close dialog
-	rescue() (string, error) // writes a copy outside the library, returning its path
+	name() string               // for the close dialog
+	rescue() (string, error)    // writes a copy outside the library, returning its path
 }
 
 // edits are every edit that may hold unsaved typing.
