@@ -30,6 +30,7 @@ func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
 		t.Setenv(k, t.TempDir())
 	}
 	failOnUIViolations(t)
+	dropUIWork(t)
 	a := test.NewTempApp(t)
 	lib, err := store.Open(context.Background(), path)
 	if err != nil {
@@ -48,7 +49,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		var ok bool
-		fyne.DoAndWait(func() { ok = cond() })
+		fyne.DoAndWait(func() { pumpUI(); ok = cond() })
 		if ok {
 			return
 		}

@@ -11,8 +11,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/atomicfile"
 )
@@ -249,7 +247,7 @@ func (x *excerptEdit) schedule(after time.Duration) {
 	if x.timer != nil {
 		x.timer.Stop()
 	}
-	x.timer = time.AfterFunc(after, func() { fyne.Do(x.save) })
+	x.timer = time.AfterFunc(after, func() { uiDo(x.save) })
 }
 
 func (x *excerptEdit) stopTimer() {

@@ -11,6 +11,7 @@ import (
 
 func TestMain(m *testing.M) {
 	background = func(f func()) { offUI(f) }
+	uiPost = postForTest
 	// Every test runs with the check that the UI goroutine never calls
 	// the library (uicheck.go).
 	uiCheck = true

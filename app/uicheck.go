@@ -85,6 +85,15 @@ func runAs(r goRole, f func()) {
 // inline, or the last save once the window is closing.
 func offUI(f func()) { runAs(roleWorker, f) }
 
+// isUIGoroutine tells whether the caller is a goroutine registered with
+// uiGoroutine, whatever work it runs now.
+func isUIGoroutine() bool {
+	id := goroutineID()
+	roles.Lock()
+	defer roles.Unlock()
+	return roles.ui[id] > 0
+}
+
 // onUIGoroutine tells whether the caller is running UI work.
 func onUIGoroutine() bool {
 	id := goroutineID()

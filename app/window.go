@@ -348,10 +348,17 @@ func (u *UI) do(f func()) {
 	})
 }
 
-// uiDo runs f on the UI goroutine (fyne.Do), as UI work (see uicheck.go).
+// uiDo runs f on the UI goroutine, as UI work (see uicheck.go). Every
+// hand-over to the UI goroutine goes through it.
 func uiDo(f func()) {
-	fyne.Do(func() { runAs(roleUI, f) })
+	uiPost(func() { runAs(roleUI, f) })
 }
+
+// uiPost is fyne.Do. Fyne's test driver runs fyne.Do on the caller's
+// goroutine, so a timer or a goroutine would touch widgets beside the
+// test; tests queue such work for the test's goroutine instead (see
+// uiqueue_test.go), as the event loop does in a real run.
+var uiPost = fyne.Do
 
 // timeNow is the clock for new briefings' dates.
 var timeNow = time.Now
