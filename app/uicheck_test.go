@@ -157,3 +157,33 @@ func TestExportAndVersionsWaitForTheSaveWithoutBlocking(t *testing.T) {
 		dismissOverlays(u)
 	}
 }
+
+// Restoring a backup from the damage banner saves, closes, copies and
+// reopens off the UI goroutine, a dialog saying what is under way.
+func TestRestoringABackupShowsProgressWithoutBlocking(t *testing.T) {
+	setAutosave(t, time.Hour)
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "library.db")
+	u, lib := openSampleBriefingAt(t, ctx, path)
+	backup, err := lib.AutoBackup(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Typed just before the restore") })
+	gate := make(chan struct{})
+	realBackground(t)
+	var restored *UI
+	returnsSoon(t, "restoring the backup", func() {
+		// Closing waits, as on a library busy in another program.
+		u.onRestoreBackup(backup, storeOpener(path), func(r *UI, closeFn func()) { restored = r; t.Cleanup(closeFn) }, func() { <-gate; lib.Close() })
+	})
+	eventually(t, "the progress", func() bool { return overlayContains(u, "Closing the library and copying the backup into its place") })
+	if b, _ := lib.Briefing(ctx, u.briefings.composer.d.b.ID); b == nil || b.Title != "Typed just before the restore" {
+		t.Fatalf("the typing was not saved before the library closed: %+v", b)
+	}
+	close(gate)
+	eventually(t, "the restored library", func() bool { return restored != nil && overlayContains(u, "Backup restored") })
+	if overlayContains(u, "Closing the library") {
+		t.Fatal("the progress dialog stays after the restore")
+	}
+}
