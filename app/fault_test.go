@@ -162,7 +162,7 @@ func TestAutosaveOnAFullDiskKeepsTheEditsAndRetries(t *testing.T) {
 	eventually(t, "the failure", func() bool { return c.saved.Text == "Not saved — retrying" })
 	eventually(t, "the message", func() bool { return overlayContains(u, "not saved yet: the disk is full") })
 	fyne.DoAndWait(func() { c.title.SetText("Pressure points, revised") })
-	time.Sleep(6 * retryDelay) // several retries fail meanwhile
+	sleepUI(6 * retryDelay) // several retries fail meanwhile
 	if n := countOverlays(u, "not saved yet"); n != 1 {
 		t.Fatalf("%d error dialogs for one failing streak, want 1", n)
 	}
@@ -364,7 +364,7 @@ func TestSwitchingBriefingsKeepsADraftThatCannotBeSaved(t *testing.T) {
 		got, _ := lib.Briefing(ctx, a)
 		return got.Summary == "E2: the newer edit."
 	})
-	time.Sleep(2 * retryDelay) // any old retry lands by now
+	sleepUI(2 * retryDelay) // any old retry lands by now
 	if got, _ := lib.Briefing(ctx, a); got.Summary != "E2: the newer edit." {
 		t.Fatalf("a late retry overwrote the newer edit: %q", got.Summary)
 	}

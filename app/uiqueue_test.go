@@ -3,6 +3,9 @@ package app
 import (
 	"sync"
 	"testing"
+	"time"
+
+	"fyne.io/fyne/v2"
 )
 
 // Fyne's test driver runs fyne.Do on the caller's goroutine: a timer's or
@@ -56,4 +59,19 @@ func dropUIWork(t *testing.T) {
 		uiQueue.work = nil
 		uiQueue.Unlock()
 	})
+}
+
+// sleepUI waits d while the test's goroutine runs the UI work handed over
+// meanwhile, as the event loop would: a test that only slept would see
+// no autosave, retry or notice in the meantime.
+func sleepUI(d time.Duration) {
+	end := time.Now().Add(d)
+	for {
+		fyne.DoAndWait(pumpUI)
+		left := time.Until(end)
+		if left <= 0 {
+			return
+		}
+		time.Sleep(min(left, 10*time.Millisecond))
+	}
 }
