@@ -12,12 +12,13 @@ import (
 // checkedLibrary (uicheck_library.go) reports one made on the UI
 // goroutine.
 //
-// "The UI goroutine" is a goroutine registered with uiGoroutine (the
-// event loop's in a real run; in tests, each test's own, which plays it
-// since Fyne's test driver runs fyne.Do on the caller's goroutine), and
-// any goroutine while it runs UI work handed over by UI.do. Work run by
-// background is off it, even when run inline (tests do), and so is the
-// last save as the app quits, when the window is gone.
+// "The UI goroutine" is a goroutine registered with uiGoroutine (New
+// registers the one building the window: the event loop's in a real run;
+// in tests, each test's own, which plays it since Fyne's test driver runs
+// fyne.Do on the caller's goroutine), and any goroutine while it runs UI
+// work handed over by uiDo (UI.do). Work run by background is off it,
+// even when run inline (tests do), and so is the last save as the app
+// quits, when the window is gone.
 
 // uiCheck turns the check on; set before any window is built.
 var uiCheck bool
