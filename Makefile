@@ -38,10 +38,13 @@ test: deps lint unit smoke accept
 # The packages share one private cache for the PDF engine's compiled code:
 # compiled once per run instead of once per package, never in ~/.cache, and
 # removed afterwards (each package's TestMain keeps its other temporary
-# files in a private folder too).
+# files in a private folder too). Every package runs under the race
+# detector, which makes the app's tests several times slower: hence the
+# longer timeout (the app's tests keep one UI goroutine, as a real run
+# does: see app/uiqueue_test.go).
 unit:
 	cache=$$(mktemp -d); trap 'rm -rf "$$cache"' EXIT; \
-	ATTACHE_WASM_CACHE=$$cache/wasm $(GO) test $(GOFLAGS_TAGS) -count=1 ./...
+	ATTACHE_WASM_CACHE=$$cache/wasm $(GO) test $(GOFLAGS_TAGS) -race -timeout 30m -count=1 ./...
 
 # The real binary under Xvfb: window shown, screenshot not blank, a PDF
 # exported, typing saved on SIGHUP and SIGTERM with a clean exit, and (under

@@ -52,14 +52,14 @@ func Run(ctx context.Context, op Opener) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
 	startProbe(a)
-	var ui *UI
-	closeLib := func() {}
+	var cur current
 	var finished atomic.Bool
 	var saveOnce sync.Once
 	// The last save runs once, whether the event loop ends or the watchdog
 	// steps in; the loser waits for it.
 	lastSave := func() {
 		saveOnce.Do(func() {
+			ui, closeLib := cur.get()
 			if ui != nil {
 				ui.flushOrRescue(os.Stderr)
 				// Only the window's size, place and last view: a failure
@@ -80,19 +80,20 @@ func Run(ctx context.Context, op Opener) error {
 	// were closed, so the library is closed cleanly.
 	loopDone := make(chan struct{})
 	quitOnCancel(ctx, loopDone, quitting, func() {
-		if ui != nil {
+		if ui, _ := cur.get(); ui != nil {
 			ui.rememberWindow()
 		}
 		a.Quit()
 	})
 	start := func(lib Library, closeFn func()) {
-		ui, closeLib = New(ctx, a, lib), onlyOnce(closeFn)
+		ui, closeLib := New(ctx, a, lib), onlyOnce(closeFn)
 		ui.onQuit = quitting
+		cur.set(ui, closeLib)
 		ui.win.SetMaster()
 		ui.win.Show()
 		ui.checkLibrary(op, func(restored *UI, closeFn func()) {
-			ui, closeLib = restored, onlyOnce(closeFn)
-			ui.onQuit = quitting
+			restored.onQuit = quitting
+			cur.set(restored, onlyOnce(closeFn))
 		}, closeLib)
 	}
 	lib, closeFn, err := op.Open(ctx)
@@ -118,6 +119,31 @@ func Run(ctx context.Context, op Opener) error {
 	finished.Store(true)
 	lastSave()
 	return nil
+}
+
+// current is the window and how to close its library, set on the event
+// loop (at start, after a restored backup) and read by the last save,
+// which the quit watchdog may run from its own goroutine.
+type current struct {
+	mu       sync.Mutex
+	ui       *UI
+	closeLib func()
+}
+
+func (c *current) set(ui *UI, closeLib func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ui, c.closeLib = ui, closeLib
+}
+
+// get is the window (nil before one is built) and its library's close.
+func (c *current) get() (*UI, func()) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.closeLib == nil {
+		return c.ui, func() {}
+	}
+	return c.ui, c.closeLib
 }
 
 // withToolkitSignals adds SIGINT and SIGTERM to what cancels ctx. Fyne's

@@ -29,6 +29,8 @@ func newTestUIAt(t *testing.T, path string) (*UI, *store.Store) {
 	for _, k := range []string{"XDG_CONFIG_HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME"} {
 		t.Setenv(k, t.TempDir())
 	}
+	failOnUIViolations(t)
+	dropUIWork(t)
 	a := test.NewTempApp(t)
 	lib, err := store.Open(context.Background(), path)
 	if err != nil {
@@ -47,7 +49,7 @@ func eventually(t *testing.T, what string, cond func() bool) {
 	deadline := time.Now().Add(10 * time.Second)
 	for time.Now().Before(deadline) {
 		var ok bool
-		fyne.DoAndWait(func() { ok = cond() })
+		fyne.DoAndWait(func() { pumpUI(); ok = cond() })
 		if ok {
 			return
 		}
@@ -442,4 +444,26 @@ func TestExportAsksBeforePrintingMissingCharacters(t *testing.T) {
 	}
 	confirmForm(t, u, "Yes")
 	eventually(t, "the PDF", func() bool { _, err := os.Stat(path); return err == nil })
+}
+
+// asBackground runs f as background work does (off the UI goroutine, as
+// the check in uicheck.go sees it), for tests that play that part.
+func asBackground(f func() error) error {
+	var err error
+	offUI(func() { err = f() })
+	return err
+}
+
+// flushNow saves an edit as the window does before a switch, an export or
+// a restore, and returns what went wrong. Tests run background work
+// inline, so the save has landed when it returns.
+func flushNow(t *testing.T, e interface{ flushThen(func(error)) }) error {
+	t.Helper()
+	var got error
+	done := false
+	e.flushThen(func(err error) { got, done = err, true })
+	if !done {
+		t.Fatal("the flush did not land")
+	}
+	return got
 }

@@ -192,13 +192,14 @@ func (s *briefingsScreen) act(fn func(id int64) error) {
 	if s.selected == 0 {
 		return
 	}
-	s.composer.d.flush()
 	id := s.selected
-	background(func() {
-		err := fn(id)
-		s.ui.do(func() {
-			s.ui.showError(err)
-			s.ui.libraryChanged(changedBriefings)
+	s.composer.d.flush(func() {
+		background(func() {
+			err := fn(id)
+			s.ui.do(func() {
+				s.ui.showError(err)
+				s.ui.libraryChanged(changedBriefings)
+			})
 		})
 	})
 }
@@ -224,18 +225,9 @@ func (s *briefingsScreen) onTrash() {
 }
 
 func (s *briefingsScreen) closeComposer() {
+	s.composer.opening = nil // a switch waiting on a save opens nothing
 	if d := s.composer.d; d != nil {
-		// Edits that cannot be saved are not left retrying into a
-		// briefing that may be emptied out of the trash, its number then
-		// reused: they go to a rescue copy.
-		if err := d.tryFlush(); err != nil {
-			if paths, rerr := s.ui.rescueDrafts([]unsavedEdit{d}); rerr != nil {
-				s.ui.showError(rerr)
-			} else {
-				s.ui.inform("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths))
-			}
-		}
-		d.stop()
+		s.ui.saveThenLetGo(d)
 	}
 	s.composer.d = nil
 	s.selected = 0

@@ -22,27 +22,29 @@ var (
 // composer edits one briefing: its details, bottom line and blocks, with
 // undo, autosave, a live preview and export.
 type composer struct {
-	ui       *UI
-	content  fyne.CanvasObject
-	d        *draft
-	title    *widget.Entry
-	status   *widget.Select
-	saved    *widget.Label
-	stats    *widget.Label
-	fields   map[string]*widget.Entry // subtitle, audience, author, date, classification
-	summary  *widget.Entry
-	blocks   *widget.List
-	selected int
-	editor   *blockEditor
-	preview  *widgets.Reader
-	tabs     *container.AppTabs
-	bar      *widgets.Toolbar    // the block actions
-	docBar   *widgets.Toolbar    // the briefing's versions and export
-	pending  map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
-	edit     fyne.CanvasObject   // the Compose tab
-	keep     []fyne.CanvasObject // buttons that stay on in a read-only library
-	loading  bool                // set while widgets are filled from the draft, so no edit is recorded
-	checking bool                // a look for changes made elsewhere is under way
+	ui        *UI
+	content   fyne.CanvasObject
+	d         *draft
+	title     *widget.Entry
+	status    *widget.Select
+	saved     *widget.Label
+	stats     *widget.Label
+	fields    map[string]*widget.Entry // subtitle, audience, author, date, classification
+	summary   *widget.Entry
+	blocks    *widget.List
+	selected  int
+	editor    *blockEditor
+	preview   *widgets.Reader
+	tabs      *container.AppTabs
+	bar       *widgets.Toolbar    // the block actions
+	docBar    *widgets.Toolbar    // the briefing's versions and export
+	pending   map[int64]*draft    // drafts left with a failing save, by briefing, still retrying
+	edit      fyne.CanvasObject   // the Compose tab
+	keep      []fyne.CanvasObject // buttons that stay on in a read-only library
+	loading   bool                // set while widgets are filled from the draft, so no edit is recorded
+	checking  bool                // a look for changes made elsewhere is under way
+	opening   *domain.Briefing    // the briefing to open once the last one's save lands
+	switching bool                // that save is under way
 
 	// The counts and preview (see composer_preview.go).
 	words          int                      // the draft's, as export's model counts them
@@ -168,15 +170,49 @@ func (c *composer) kept(b *widget.Button) *widget.Button {
 // first. A draft whose save keeps failing stays in pending, retrying, and
 // is picked up again when its briefing is reopened: loading the older
 // state from the library would let the retry overwrite newer edits later.
+//
+// The save runs off the UI goroutine; the composer shows "Saving…" and
+// switches once it lands. A briefing asked for meanwhile replaces b.
 func (c *composer) open(b *domain.Briefing) {
-	wrote := c.d != nil && !c.d.isSaved()
-	switch err := c.d.tryFlush(); {
+	c.opening = b
+	if !c.switching {
+		c.saveThenSwitch(false)
+	}
+}
+
+// saveThenSwitch saves the open draft, then opens c.opening; wrote says
+// whether an earlier round saved anything.
+func (c *composer) saveThenSwitch(wrote bool) {
+	d := c.d
+	wrote = wrote || d != nil && !d.isSaved()
+	c.switching = true
+	d.flushThen(func(err error) {
+		c.switching = false
+		b := c.opening
+		switch {
+		case b == nil:
+		case c.d != d, err == nil && d != nil && !d.stopped && !d.isSaved():
+			// Closed, or typed into, while the save ran: save again first.
+			c.saveThenSwitch(wrote)
+		default:
+			c.opening = nil
+			c.switchTo(b, err, wrote)
+		}
+	})
+}
+
+// switchTo opens b once the last briefing's save has landed (err, and
+// whether it wrote anything).
+func (c *composer) switchTo(b *domain.Briefing, err error, wrote bool) {
+	switch last := c.d; {
 	case err != nil:
 		// Kept retrying; reopening the same briefing picks this draft up
-		// again below rather than the library's older copy.
-		c.d.saveDone(nil, err)
-		if !c.d.stopped { // a briefing gone for good was rescued instead
-			c.pending[c.d.b.ID] = c.d
+		// again below rather than the library's older copy. A briefing
+		// gone for good closes the composer (c.d is then nil) and is
+		// rescued instead.
+		last.saveDone(nil, err)
+		if !last.stopped {
+			c.pending[last.b.ID] = last
 		}
 	case c.d != nil && c.d.b.ID == b.ID && b.Revision <= c.d.base.Revision:
 		// The same briefing selected again (the list reloaded), read

@@ -29,11 +29,12 @@ func (c *composer) snapshotLater(label string) {
 	if c.ui.lib.ReadOnly() {
 		return
 	}
-	c.d.flush()
 	id := c.d.b.ID
-	background(func() {
-		_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
-		c.ui.do(func() { c.ui.showError(err) })
+	c.d.flush(func() {
+		background(func() {
+			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
+			c.ui.do(func() { c.ui.showError(err) })
+		})
 	})
 }
 
@@ -47,12 +48,19 @@ type exportJob struct {
 
 // onExport asks for format, options and place, checks for problems, then
 // writes the file off the UI goroutine with a cancel button. The formats
-// and their options are export's (export.Formats).
+// and their options are export's (export.Formats). The form comes once
+// the library holds what is typed ("Saving…" meanwhile).
 func (c *composer) onExport() {
-	if c.d == nil {
-		return
+	if d := c.d; d != nil {
+		d.flush(func() {
+			if c.d == d {
+				c.showExportForm()
+			}
+		})
 	}
-	c.d.flush()
+}
+
+func (c *composer) showExportForm() {
 	formats := export.Formats()
 	labels := make([]string, len(formats))
 	for i, f := range formats {

@@ -14,10 +14,17 @@ import (
 // onHistory lists the briefing's versions: look at one, restore one (the
 // current state is saved as a version first), or save one now.
 func (c *composer) onHistory() {
-	if c.d == nil {
-		return
+	if d := c.d; d != nil {
+		d.flush(func() {
+			if c.d == d {
+				c.showHistory()
+			}
+		})
 	}
-	c.d.flush()
+}
+
+// showHistory is onHistory once the library holds what is typed.
+func (c *composer) showHistory() {
 	id := c.d.b.ID
 	var versions []*domain.Snapshot
 	var d dialog.Dialog
@@ -125,11 +132,20 @@ func (c *composer) loadExcerpts(b *domain.Briefing) error {
 	return nil
 }
 
+// The current state is saved first, off the UI goroutine; the version is
+// restored once that has landed.
 func (c *composer) restore(briefingID, version int64) {
-	if err := c.d.tryFlush(); err != nil {
-		c.ui.showError(userError{"The version was not restored: your latest changes are not saved yet (" + domain.ErrorMessage(err) + "). Restore it once they are saved."})
-		return
-	}
+	c.d.flushThen(func(err error) {
+		if err != nil {
+			c.ui.showError(userError{"The version was not restored: your latest changes are not saved yet (" + domain.ErrorMessage(err) + "). Restore it once they are saved."})
+			return
+		}
+		c.restoreSaved(briefingID, version)
+	})
+}
+
+// restoreSaved restores a version over a briefing whose typing is saved.
+func (c *composer) restoreSaved(briefingID, version int64) {
 	background(func() {
 		skipped, err := c.ui.lib.RestoreSnapshot(c.ui.ctx, briefingID, version)
 		var b *domain.Briefing

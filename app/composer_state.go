@@ -5,8 +5,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/attache/attache/domain"
 )
 
@@ -115,7 +113,7 @@ func (d *draft) schedule(after time.Duration) {
 	if d.timer != nil {
 		d.timer.Stop()
 	}
-	d.timer = time.AfterFunc(after, func() { fyne.Do(d.save) })
+	d.timer = time.AfterFunc(after, func() { uiDo(d.save) })
 }
 
 func (d *draft) stopTimer() {

@@ -4,6 +4,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
@@ -53,25 +55,53 @@ func (u *UI) showDamaged(cause error, op Opener, swapped func(*UI, func()), clos
 }
 
 // onRestoreBackup swaps the damaged library for the backup and rebuilds
-// the window's screens on it. Unsaved edits go to rescue copies first; if
-// the restore fails, the window reopens whatever library is there.
+// the window's screens on it. Unsaved edits are saved, or go to rescue
+// copies, first; if the restore fails, the window reopens whatever library
+// is there. All of it runs off the UI goroutine, a dialog with no buttons
+// saying what is under way (nothing else can be pressed meanwhile).
 func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func()), closeLib func()) {
-	note := ""
-	if left, _ := u.unsaved(); len(left) > 0 {
-		paths, err := u.rescueDrafts(left)
-		if err != nil {
-			u.showError(userError{"The backup was not restored: your unsaved changes could not be kept anywhere (" + domain.ErrorMessage(err) + "). Export the briefing first."})
+	say, end := u.working("Restoring the backup", "Saving your changes…")
+	u.saveAllThen(func(left []unsavedEdit, _ error) {
+		if len(left) == 0 {
+			u.restoreBackup(backup, op, swapped, closeLib, "", say, end)
 			return
 		}
-		note = "\n\n" + rescueNote(paths)
-	}
+		say("Keeping a copy of the changes that could not be saved…")
+		u.rescueLater(left, func(paths []string, err error) {
+			if err != nil {
+				end()
+				u.showError(userError{"The backup was not restored: your unsaved changes could not be kept anywhere (" + domain.ErrorMessage(err) + "). Export the briefing first."})
+				return
+			}
+			u.restoreBackup(backup, op, swapped, closeLib, "\n\n"+rescueNote(paths), say, end)
+		})
+	})
+}
+
+// restoreBackup closes the library, puts the backup in its place and
+// opens it, off the UI goroutine, then builds the screens on it.
+func (u *UI) restoreBackup(backup string, op Opener, swapped func(*UI, func()), closeLib func(), note string, say func(string), end func()) {
 	for _, d := range u.briefings.composer.drafts() {
 		d.stop()
 	}
 	u.cancel() // imports stop between files; late results show nothing
-	closeLib()
-	kept, rerr := op.Restore(backup)
-	lib, closeFn, err := op.Open(u.root)
+	say("Closing the library and copying the backup into its place…")
+	background(func() {
+		closeLib()
+		kept, rerr := op.Restore(backup)
+		lib, closeFn, err := op.Open(u.root)
+		// u.do shows nothing any more (u is cancelled): this window is
+		// still u's until the new screens replace it.
+		uiDo(func() {
+			end()
+			u.restored(backup, kept, note, lib, closeFn, rerr, err, swapped)
+		})
+	})
+}
+
+// restored builds the screens on the library opened after a restore (or
+// says it could not be opened).
+func (u *UI) restored(backup, kept, note string, lib Library, closeFn func(), rerr, err error, swapped func(*UI, func())) {
 	if err != nil {
 		// Nothing is open and nothing is left to save: closing just quits.
 		u.decided = true
@@ -88,7 +118,18 @@ func (u *UI) onRestoreBackup(backup string, op Opener, swapped func(*UI, func())
 		restored.showError(userError{"The backup was not restored: " + domain.ErrorMessage(rerr) + note})
 		return
 	}
-	u.inform("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside it as "+filepath.Base(kept)+"."+note)
+	restored.inform("Backup restored", "The library now holds "+filepath.Base(backup)+". The damaged file is kept beside it as "+filepath.Base(kept)+"."+note)
+}
+
+// working shows a dialog with no buttons: what is under way, over an
+// endless bar. say changes the text; end closes it.
+func (u *UI) working(title, what string) (say func(string), end func()) {
+	msg := widget.NewLabel(what)
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomWithoutButtons(title, container.NewVBox(msg, widget.NewProgressBarInfinite()), u.win)
+	d.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
+	d.Show()
+	return msg.SetText, d.Hide
 }
 
 // damageSummary is the store's message without its command-line advice,

@@ -276,16 +276,61 @@ func (d *draft) saveDone(r *saveResult, err error) {
 	}
 }
 
-// flush saves at once, waiting, so switching briefing loses nothing; a
-// failure is shown and the edits stay in memory to be retried.
-func (d *draft) flush() {
-	if err := d.tryFlush(); err != nil {
-		d.saveDone(nil, err)
+// flush saves at once, off the UI goroutine, then runs next on it: what
+// needs the library to hold the typing (a version, an export) waits for
+// the save to land, with "Saving…" showing meanwhile. A failure is shown
+// and the edits stay in memory to be retried; next runs all the same.
+func (d *draft) flush(next func()) {
+	d.flushThen(func(err error) {
+		if err != nil {
+			d.saveDone(nil, err)
+		}
+		next()
+	})
+}
+
+// flushThen saves what is typed now off the UI goroutine, and then calls
+// next with what went wrong on the UI goroutine. Typing carries on
+// meanwhile, into the draft: a later change is saved by the next autosave.
+// next is not called if the window's library is swapped or the app quits
+// first (the last save at quit takes the typing).
+func (d *draft) flushThen(next func(error)) {
+	if d == nil || d.stopped || d.isSaved() {
+		next(nil)
+		return
 	}
+	d.stopTimer()
+	// A background save may have written without its result taken in
+	// yet: take it first, or this save would start from an older copy
+	// and undo what was typed since.
+	d.land(d.lastWritten())
+	snap, base, version := d.b.Clone(), d.base.Clone(), d.version
+	d.status("Saving…")
+	background(func() {
+		r, err := d.write(snap, base, version)
+		d.ui.do(func() { next(d.flushed(r, err)) })
+	})
+}
+
+// flushed takes in a flush's result on the UI goroutine.
+func (d *draft) flushed(r *saveResult, err error) error {
+	if err != nil {
+		if !errors.Is(err, domain.ErrGone) && !d.stopped {
+			d.schedule(retryDelay) // still retried if the window stays open
+		}
+		return err
+	}
+	d.land(r)
+	if d.isSaved() && !d.stopped {
+		d.failing = false
+		d.status("Saved")
+	}
+	return nil
 }
 
 // tryFlush saves at once, waiting, and returns what went wrong. It runs
-// on the UI goroutine, or after the event loop has ended.
+// only after the event loop has ended (the last save at quit): on the UI
+// goroutine, flushThen.
 func (d *draft) tryFlush() error {
 	if d == nil || d.stopped || d.isSaved() {
 		return nil
@@ -309,23 +354,20 @@ func (d *draft) tryFlush() error {
 // rescueGone keeps the edits of a briefing deleted for good elsewhere in a
 // rescue copy and tells the analyst where.
 func (u *UI) rescueGone(d *draft) {
-	kept := &draft{ui: u, b: d.b.Clone(), stopped: true}
+	title := d.b.Title
 	if u.briefings.composer.d == d {
 		u.briefings.closeComposer()
 	}
-	background(func() {
-		paths, err := u.rescueDrafts([]unsavedEdit{kept})
-		u.do(func() {
-			if err != nil {
-				u.showError(err)
-				return
-			}
-			// A notice, not a dialog: a dialog would take the keys still
-			// being typed, and Enter would close it unread.
-			full := "“" + kept.b.Title + "” was deleted for good elsewhere, so your latest changes could not be saved into it.\n\n" + rescueNote(paths)
-			u.notifyAction("“"+kept.b.Title+"” was deleted for good elsewhere: your latest changes are kept in "+strings.Join(paths, ", ")+".",
-				"Show", func() { u.inform("Changes kept", full) })
-		})
+	u.rescueLater([]unsavedEdit{d}, func(paths []string, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		// A notice, not a dialog: a dialog would take the keys still
+		// being typed, and Enter would close it unread.
+		full := "“" + title + "” was deleted for good elsewhere, so your latest changes could not be saved into it.\n\n" + rescueNote(paths)
+		u.notifyAction("“"+title+"” was deleted for good elsewhere: your latest changes are kept in "+strings.Join(paths, ", ")+".",
+			"Show", func() { u.inform("Changes kept", full) })
 	})
 }
 

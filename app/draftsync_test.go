@@ -141,7 +141,7 @@ func TestNewBlocksAreStoredOnceAndKeepTheirNumbers(t *testing.T) {
 	first := c.d.b.Blocks[1].ID
 	for i := range 5 {
 		fyne.DoAndWait(func() { c.editor.text.SetText("Typed " + string(rune('a'+i))) })
-		time.Sleep(40 * time.Millisecond)
+		sleepUI(40 * time.Millisecond)
 	}
 	eventually(t, "the saves", func() bool {
 		b, _ := lib.Briefing(ctx, id)

@@ -10,8 +10,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"fyne.io/fyne/v2"
-
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/atomicfile"
 )
@@ -206,6 +204,30 @@ func (x *excerptEdit) tryFlush() error {
 	return nil
 }
 
+// flushThen is tryFlush off the UI goroutine: next gets what went wrong,
+// on the UI goroutine (see draft.flushThen).
+func (x *excerptEdit) flushThen(next func(error)) {
+	if x == nil || x.stopped || x.isSaved() {
+		next(nil)
+		return
+	}
+	x.stopTimer()
+	x.land(x.lastWritten())
+	snap, base, version := x.e.Clone(), x.base, x.version
+	x.status("Saving…")
+	background(func() {
+		r, err := x.write(snap, base, version)
+		x.ui.do(func() {
+			if err == nil {
+				x.saveDone(r, nil)
+			} else if domain.ErrorCode(err) != domain.ENOTFOUND && !x.stopped {
+				x.schedule(retryDelay) // the caller says what went wrong
+			}
+			next(err)
+		})
+	})
+}
+
 // stop ends the edit's saving.
 func (x *excerptEdit) stop() {
 	x.stopped = true
@@ -218,7 +240,7 @@ func (x *excerptEdit) schedule(after time.Duration) {
 	if x.timer != nil {
 		x.timer.Stop()
 	}
-	x.timer = time.AfterFunc(after, func() { fyne.Do(x.save) })
+	x.timer = time.AfterFunc(after, func() { uiDo(x.save) })
 }
 
 func (x *excerptEdit) stopTimer() {

@@ -113,10 +113,10 @@ func TestDamageFoundAtStartOffersTheBackupAndRestoresIt(t *testing.T) {
 	}
 	confirmForm(t, u, "Restore the backup")
 	eventually(t, "the restored library", func() bool { return restored != nil })
-	if got, _ := restored.lib.(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
+	if got, _ := unwrapLibrary(restored.lib).(*store.Store).Stats(ctx); got.Sources != want.Sources || got.Briefings != want.Briefings {
 		t.Fatalf("restored library holds %+v, want %+v", got, want)
 	}
-	if err := restored.lib.Check(ctx); err != nil {
+	if err := unwrapLibrary(restored.lib).Check(ctx); err != nil {
 		t.Fatalf("restored library: %v", err)
 	}
 	if _, err := os.Stat(path + ".before-restore"); err != nil {
@@ -162,7 +162,7 @@ func TestAutosaveOnAFullDiskKeepsTheEditsAndRetries(t *testing.T) {
 	eventually(t, "the failure", func() bool { return c.saved.Text == "Not saved — retrying" })
 	eventually(t, "the message", func() bool { return overlayContains(u, "not saved yet: the disk is full") })
 	fyne.DoAndWait(func() { c.title.SetText("Pressure points, revised") })
-	time.Sleep(6 * retryDelay) // several retries fail meanwhile
+	sleepUI(6 * retryDelay) // several retries fail meanwhile
 	if n := countOverlays(u, "not saved yet"); n != 1 {
 		t.Fatalf("%d error dialogs for one failing streak, want 1", n)
 	}
@@ -267,7 +267,8 @@ func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
 	ctx := context.Background()
 	u, lib := openSampleBriefingAt(t, ctx, filepath.Join(t.TempDir(), "library.db"))
 	fyne.DoAndWait(func() { u.briefings.composer.title.SetText("Rescued draft") })
-	path, err := u.rescueDraft(u.briefings.composer.d)
+	var path string
+	err := asBackground(func() (err error) { path, err = u.rescueDraft(u.briefings.composer.d); return err })
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -363,7 +364,7 @@ func TestSwitchingBriefingsKeepsADraftThatCannotBeSaved(t *testing.T) {
 		got, _ := lib.Briefing(ctx, a)
 		return got.Summary == "E2: the newer edit."
 	})
-	time.Sleep(2 * retryDelay) // any old retry lands by now
+	sleepUI(2 * retryDelay) // any old retry lands by now
 	if got, _ := lib.Briefing(ctx, a); got.Summary != "E2: the newer edit." {
 		t.Fatalf("a late retry overwrote the newer edit: %q", got.Summary)
 	}
@@ -453,8 +454,9 @@ func TestUnsavableDraftOnTrashAndVersionRestore(t *testing.T) {
 		t.Fatal("the rescue copy lacks the unsaved summary")
 	}
 	// Two rescues of the same briefing in the same second keep both.
-	p1, err1 := u.rescueDraft(d)
-	p2, err2 := u.rescueDraft(d)
+	var p1, p2 string
+	err1 := asBackground(func() (err error) { p1, err = u.rescueDraft(d); return err })
+	err2 := asBackground(func() (err error) { p2, err = u.rescueDraft(d); return err })
 	if err1 != nil || err2 != nil || p1 == p2 {
 		t.Fatalf("two rescues: %q %v, %q %v", p1, err1, p2, err2)
 	}

@@ -10,7 +10,7 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// Found in review: a save at quit, export or switch (tryFlush) waited
+// Found in review: a save at quit, export or switch (flushThen) waited
 // behind a background save whose result had not been taken in, and sent
 // an older base: what the analyst had undone since came back.
 func TestFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
@@ -29,14 +29,17 @@ func TestFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
 			b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "added then removed"})
 		})
 		// What save does, the write done and its result not yet landed.
-		if _, err := d.write(d.b.Clone(), d.base.Clone(), d.version); err != nil {
+		if err := asBackground(func() error {
+			_, err := d.write(d.b.Clone(), d.base.Clone(), d.version)
+			return err
+		}); err != nil {
 			t.Fatal(err)
 		}
 		d.edit(func(b *domain.Briefing) {
 			b.Title = orig
 			b.Blocks = b.Blocks[:len(b.Blocks)-1]
 		})
-		if err := d.tryFlush(); err != nil {
+		if err := flushNow(t, d); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -61,11 +64,14 @@ func TestFlushBehindABackgroundSaveIsNoClash(t *testing.T) {
 		d := c.d
 		id = d.b.ID
 		d.edit(func(b *domain.Briefing) { b.Title = "AB" })
-		if _, err := d.write(d.b.Clone(), d.base.Clone(), d.version); err != nil {
+		if err := asBackground(func() error {
+			_, err := d.write(d.b.Clone(), d.base.Clone(), d.version)
+			return err
+		}); err != nil {
 			t.Fatal(err)
 		}
 		d.edit(func(b *domain.Briefing) { b.Title = "ABC" })
-		if err := d.tryFlush(); err != nil {
+		if err := flushNow(t, d); err != nil {
 			t.Fatal(err)
 		}
 	})
@@ -88,11 +94,14 @@ func TestExcerptFlushBehindABackgroundSaveKeepsTheUndo(t *testing.T) {
 	fyne.DoAndWait(func() {
 		x := newExcerptEdit(u, e)
 		x.change(func(e *domain.Excerpt) { e.Note = orig + " typo"; e.Tags = append(e.Tags, "oops") })
-		if _, err := x.write(x.e.Clone(), x.base, x.version); err != nil {
+		if err := asBackground(func() error {
+			_, err := x.write(x.e.Clone(), x.base, x.version)
+			return err
+		}); err != nil {
 			t.Fatal(err)
 		}
 		x.change(func(e *domain.Excerpt) { e.Note = orig; e.Tags = origTags })
-		if err := x.tryFlush(); err != nil {
+		if err := flushNow(t, x); err != nil {
 			t.Fatal(err)
 		}
 		x.stop()

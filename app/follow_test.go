@@ -18,7 +18,7 @@ func TestLibraryViewFollowsAnotherProgram(t *testing.T) {
 	dismissOverlays(u)
 	fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
 	eventually(t, "the empty library", func() bool { return len(u.library.sources) == 0 })
-	time.Sleep(followEvery + 100*time.Millisecond) // the window has looked once
+	sleepUI(followEvery + 100*time.Millisecond) // the window has looked once
 	other, err := store.Open(context.Background(), lib.Path())
 	if err != nil {
 		t.Fatal(err)

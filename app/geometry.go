@@ -112,7 +112,7 @@ func (u *UI) fitWindow() {
 			placeWindow(x, y)
 		}
 		go u.trackWindow()
-		fyne.Do(func() {
+		uiDo(func() {
 			if u.ctx.Err() != nil {
 				return
 			}

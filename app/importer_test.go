@@ -23,7 +23,7 @@ import (
 
 func sourceCount(t *testing.T, u *UI) int {
 	t.Helper()
-	list, err := u.lib.Sources(context.Background(), domain.SourceFilter{})
+	list, err := unwrapLibrary(u.lib).Sources(context.Background(), domain.SourceFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}

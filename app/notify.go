@@ -73,7 +73,7 @@ func (u *UI) notifyAction(msg, label string, fn func()) {
 		stay *= 2
 	}
 	time.AfterFunc(stay, func() {
-		fyne.Do(func() {
+		uiDo(func() {
 			if b.shown == n {
 				b.hide()
 			}

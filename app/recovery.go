@@ -36,7 +36,7 @@ func showRecovery(ctx context.Context, a fyne.App, op Opener, backup string, cau
 			if err == nil {
 				lib, closeFn, err = op.Open(ctx)
 			}
-			fyne.Do(func() {
+			uiDo(func() {
 				if err == nil {
 					start(lib, closeFn)
 					w.Close()

@@ -47,9 +47,10 @@ func ownDir(dir string) error {
 // unsavedEdit is typing not yet in the library: a briefing's draft or an
 // excerpt's note and tags.
 type unsavedEdit interface {
-	tryFlush() error
-	name() string            // for the close dialog
-	rescue() (string, error) // writes a copy outside the library, returning its path
+	tryFlush() error            // after the event loop has ended
+	flushThen(next func(error)) // on the UI goroutine
+	name() string               // for the close dialog
+	rescue() (string, error)    // writes a copy outside the library, returning its path
 }
 
 // edits are every edit that may hold unsaved typing.
@@ -64,8 +65,34 @@ func (u *UI) edits() []unsavedEdit {
 	return es
 }
 
+// saveAllThen saves every edit off the UI goroutine, then calls done on
+// it with those it could not save and the first reason.
+func (u *UI) saveAllThen(done func(left []unsavedEdit, err error)) {
+	es := u.edits()
+	var left []unsavedEdit
+	var first error
+	waiting := len(es)
+	if waiting == 0 {
+		done(nil, nil)
+		return
+	}
+	for _, e := range es {
+		e.flushThen(func(err error) {
+			if err != nil {
+				left = append(left, e)
+				if first == nil {
+					first = err
+				}
+			}
+			if waiting--; waiting == 0 {
+				done(left, first)
+			}
+		})
+	}
+}
+
 // unsaved saves every edit it can and returns those it cannot, with the
-// first reason.
+// first reason. It waits on the library: only for the last save at quit.
 func (u *UI) unsaved() ([]unsavedEdit, error) {
 	var left []unsavedEdit
 	var first error
@@ -93,6 +120,32 @@ func (u *UI) rescueDrafts(ds []unsavedEdit) ([]string, error) {
 		paths = append(paths, p)
 	}
 	return paths, nil
+}
+
+// rescueLater writes copies of the edits as they are now to files outside
+// the library, off the UI goroutine, then calls done on it with their
+// paths. Typing after the call is not in the copies.
+func (u *UI) rescueLater(es []unsavedEdit, done func(paths []string, err error)) {
+	frozen := make([]unsavedEdit, len(es))
+	for i, e := range es {
+		frozen[i] = frozenCopy(e)
+	}
+	background(func() {
+		paths, err := u.rescueDrafts(frozen)
+		u.do(func() { done(paths, err) })
+	})
+}
+
+// frozenCopy is a copy of the edit as typed now that nothing saves, for a
+// rescue written off the UI goroutine while typing may go on.
+func frozenCopy(e unsavedEdit) unsavedEdit {
+	switch e := e.(type) {
+	case *draft:
+		return &draft{ui: e.ui, b: e.b.Clone(), stopped: true}
+	case *excerptEdit:
+		return &excerptEdit{ui: e.ui, e: e.e.Clone(), stopped: true}
+	}
+	panic(fmt.Sprintf("frozenCopy: %T is not an edit", e))
 }
 
 func (d *draft) name() string            { return "“" + d.b.Title + "”" }
@@ -210,15 +263,17 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 	discard.Importance = widget.DangerImportance
 	rescue := newDialogButton("Save a copy elsewhere and close", nil, func() {
 		d.Hide()
-		paths, err := u.rescueDrafts(left)
-		if err != nil {
-			u.showError(err)
-			return
-		}
-		u.decided = true
-		info := dialog.NewInformation("Changes kept", rescueNote(paths), u.win)
-		info.SetOnClosed(u.closeWindow)
-		u.showDialog(info, nil, nil, nil)
+		u.notify("Saving a copy of your changes…")
+		u.rescueLater(left, func(paths []string, err error) {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.decided = true
+			info := dialog.NewInformation("Changes kept", rescueNote(paths), u.win)
+			info.SetOnClosed(u.closeWindow)
+			u.showDialog(info, nil, nil, nil)
+		})
 	})
 	rescue.Importance = widget.HighImportance
 	d = dialog.NewCustomWithoutButtons("Changes not saved", msg, u.win)
@@ -234,6 +289,14 @@ func (u *UI) onCloseUnsaved(left []unsavedEdit, cause error) {
 // what cannot go into the library goes to a rescue file, named on stderr,
 // unless the analyst has already chosen what happens to it.
 func (u *UI) flushOrRescue(stderr io.Writer) {
+	// The window is gone or going: nothing waits on this goroutine's
+	// events any more, and the analyst's work must not wait on a goroutine
+	// that may never run.
+	offUI(func() { u.lastSave(stderr) })
+}
+
+// lastSave is flushOrRescue's work.
+func (u *UI) lastSave(stderr io.Writer) {
 	// Work that background saves hand back to the window is dropped from
 	// here on (u.do): the last saves below take it in themselves, on this
 	// goroutine, with nothing running beside them.
@@ -250,4 +313,38 @@ func (u *UI) flushOrRescue(stderr io.Writer) {
 	// The file names hold briefing titles, and stderr may end up in a
 	// session log: say where the folder is, not which files.
 	logx.Printf(stderr, "your latest changes could not be saved in the library (%s).\nThey are in %s: bring them back with File → Import… or `attache briefing import FILE`.", domain.ErrorMessage(err), filepath.Dir(paths[0]))
+}
+
+// saveThenLetGo saves a draft the composer no longer shows, off the UI
+// goroutine, and stops it once saved. Edits that cannot be saved are not
+// left retrying into a briefing that may be emptied out of the trash, its
+// number then reused: they go to a rescue copy. Until then the draft stays
+// among the composer's, so quitting meanwhile still saves it.
+func (u *UI) saveThenLetGo(d *draft) {
+	c := u.briefings.composer
+	id := d.b.ID
+	if !d.stopped && !d.isSaved() {
+		c.pending[id] = d
+	}
+	letGo := func() {
+		if c.pending[id] == d {
+			delete(c.pending, id)
+		}
+		d.stop()
+	}
+	d.flushThen(func(err error) {
+		if err == nil || d.stopped {
+			letGo()
+			return
+		}
+		d.stopTimer() // no retry: it goes to a rescue copy
+		u.rescueLater([]unsavedEdit{d}, func(paths []string, rerr error) {
+			letGo()
+			if rerr != nil {
+				u.showError(rerr)
+				return
+			}
+			u.inform("Changes kept", "The briefing's last changes could not be saved ("+domain.ErrorMessage(err)+").\n\n"+rescueNote(paths))
+		})
+	})
 }

@@ -48,7 +48,7 @@ func TestComposerSavesDuringContinuousTyping(t *testing.T) {
 	for time.Now().Before(stop) {
 		typed += "x"
 		fyne.DoAndWait(func() { c.title.SetText(typed) })
-		time.Sleep(50 * time.Millisecond) // a key every 50 ms: never a 300 ms pause
+		sleepUI(50 * time.Millisecond) // a key every 50 ms: never a 300 ms pause
 		b, err := lib.Briefing(context.Background(), id)
 		if err != nil {
 			t.Fatal(err)

@@ -222,7 +222,7 @@ func TestForcedTrashReachesTheOpenComposer(t *testing.T) {
 	eventually(t, "the trash notice", func() bool { return strings.Contains(u.notice(), "not into the briefings it was taken out of") })
 	eventually(t, "the composer without the block", func() bool { return c.d != nil && len(c.d.b.Blocks) == 1 })
 	fyne.DoAndWait(func() { c.summary.SetText("Edited after the trash.") })
-	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.d.flush(func() {}) })
 	got, _ := lib.Briefing(ctx, b.ID)
 	if got.Summary != "Edited after the trash." || len(got.Blocks) != 1 {
 		t.Fatalf("briefing after the edit: %q, %d blocks", got.Summary, len(got.Blocks))

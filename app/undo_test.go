@@ -19,11 +19,11 @@ func TestUndoRemovedBlockAfterItWasSaved(t *testing.T) {
 		c.blocks.Select(n - 1)
 		c.onRemove()
 	})
-	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.d.flush(func() {}) })
 	fyne.DoAndWait(c.onUndo)
-	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.d.flush(func() {}) })
 	fyne.DoAndWait(func() { c.title.SetText("Edited after the undo") })
-	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.d.flush(func() {}) })
 	got, err := lib.Briefing(context.Background(), c.d.b.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -47,7 +47,7 @@ func TestNewBriefingTitleHasTheCursor(t *testing.T) {
 			u.win.Canvas().Focused().TypedRune(r)
 		}
 	})
-	fyne.DoAndWait(c.d.flush)
+	fyne.DoAndWait(func() { c.d.flush(func() {}) })
 	got, _ := lib.Briefing(context.Background(), c.d.b.ID)
 	if got.Title != "Chip controls" {
 		t.Fatalf("typing after Ctrl+N gave the title %q", got.Title)

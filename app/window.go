@@ -44,6 +44,7 @@ type UI struct {
 	root      context.Context            // the app's context; ctx is this UI's, cancelled when its library is swapped
 	cancel    context.CancelFunc         // stops this UI's background work when its library is swapped
 	decided   bool                       // the analyst chose to close over unsaved edits
+	closing   bool                       // the saves before closing the window are under way
 	current   view                       // the view showing
 	stale     [viewBriefings + 1]changes // what changed in the library since each view last loaded
 	onQuit    func()                     // called as the main window closes (Run's watchdog)
@@ -57,6 +58,7 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 	// notes it as the view.
 	sess := loadSession()
 	v := sess.View
+	uiGoroutine() // for good: the window is built where its events run (see uicheck.go)
 	a, settingsErr := withSettings(a)
 	u := newUI(ctx, a, lib, a.NewWindow("Attaché"), sess)
 	u.watchSettings(settingsErr)
@@ -68,7 +70,7 @@ func New(ctx context.Context, a fyne.App, lib Library) *UI {
 // newUI builds the screens on lib into win, which may already have shown
 // another library (after restoring a backup).
 func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window, sess *session) *UI {
-	u := &UI{app: a, lib: lib, win: win, root: ctx, sess: sess}
+	u := &UI{app: a, lib: checked(lib), win: win, root: ctx, sess: sess}
 	u.ctx, u.cancel = context.WithCancel(ctx)
 	// The theme first: rows built under the system's variant and not
 	// refreshed after a change of theme kept its text colour.
@@ -102,12 +104,21 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window, sess *
 
 // onCloseRequested saves pending edits before the window goes; edits that
 // cannot be saved stop it closing until the analyst chooses what to do.
+// The saves run off the UI goroutine, the window showing "Saving…" where
+// the typing is; it closes once they land.
 func (u *UI) onCloseRequested() {
-	if left, err := u.unsaved(); len(left) > 0 && !u.decided {
-		u.onCloseUnsaved(left, err)
-		return
+	if u.closing {
+		return // already saving to close
 	}
-	u.closeWindow()
+	u.closing = true
+	u.saveAllThen(func(left []unsavedEdit, err error) {
+		u.closing = false
+		if len(left) > 0 && !u.decided {
+			u.onCloseUnsaved(left, err)
+			return
+		}
+		u.closeWindow()
+	})
 }
 
 // closeWindow closes the main window, which quits the app.
@@ -333,12 +344,24 @@ var background = func(f func()) { go f() }
 // unless this UI's screens have been replaced (a restored backup) or the
 // app is quitting: an old screen's late result then shows nothing.
 func (u *UI) do(f func()) {
-	fyne.Do(func() {
+	uiDo(func() {
 		if u.ctx.Err() == nil {
 			f()
 		}
 	})
 }
+
+// uiDo runs f on the UI goroutine, as UI work (see uicheck.go). Every
+// hand-over to the UI goroutine goes through it.
+func uiDo(f func()) {
+	uiPost(func() { runAs(roleUI, f) })
+}
+
+// uiPost is fyne.Do. Fyne's test driver runs fyne.Do on the caller's
+// goroutine, so a timer or a goroutine would touch widgets beside the
+// test; tests queue such work for the test's goroutine instead (see
+// uiqueue_test.go), as the event loop does in a real run.
+var uiPost = fyne.Do
 
 // timeNow is the clock for new briefings' dates.
 var timeNow = time.Now

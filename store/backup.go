@@ -137,9 +137,11 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 				return "", pathProblem("keep the current library aside as "+kept+", so nothing was restored", libPath, err)
 			}
 		}
-		// Its log belongs to it, not to the backup.
-		for _, ext := range []string{"-wal", "-shm"} {
-			_ = os.Rename(libPath+ext, kept+ext)
+		// Its log belongs to it, not to the backup: left in place, SQLite
+		// would replay the old log into the restored library.
+		if err := moveLog(libPath, kept); err != nil {
+			_ = os.Remove(kept)
+			return "", pathProblem("move the current library's log aside (to "+kept+"-wal), so nothing was restored", libPath, err)
 		}
 	}
 	// Not to be cancelled now: the current library's log went with it.
@@ -149,6 +151,29 @@ func RestoreFile(ctx context.Context, backup, libPath string) (kept string, err 
 	// The damage found was the set-aside file's; the backup is sound.
 	_ = os.Remove(damageFile(libPath))
 	return kept, nil
+}
+
+// moveLog renames the library's write-ahead log and shared-memory index
+// to go with kept. A file that is not there is fine; any other failure
+// puts back what was moved, so the library and its log stay together.
+func moveLog(libPath, kept string) error {
+	var moved []string
+	for _, ext := range []string{"-wal", "-shm"} {
+		err := os.Rename(libPath+ext, kept+ext)
+		if errors.Is(err, fs.ErrNotExist) {
+			if _, serr := os.Lstat(libPath + ext); errors.Is(serr, fs.ErrNotExist) {
+				continue // no log: nothing to replay
+			}
+		}
+		if err != nil {
+			for _, e := range moved {
+				_ = os.Rename(kept+e, libPath+e)
+			}
+			return err
+		}
+		moved = append(moved, ext)
+	}
+	return nil
 }
 
 // checkBelongs refuses to put a backup of another library in the place of

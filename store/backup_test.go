@@ -276,3 +276,62 @@ func TestBackupsInTheOldSharedFolderAreFoundOnlyByName(t *testing.T) {
 		}
 	}
 }
+
+// A write-ahead log that cannot be moved aside stops the restore: left
+// beside the restored file, SQLite would replay the old library's log
+// into it.
+func TestRestoreStopsWhenTheOldLogCannotMove(t *testing.T) {
+	ctx := context.Background()
+	lib := filepath.Join(t.TempDir(), "library.db")
+	s, err := Open(ctx, lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addSource(t, s, "Chips", chipsText)
+	backup := filepath.Join(t.TempDir(), "backup.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	before, err := os.ReadFile(lib)
+	if err != nil {
+		t.Fatal(err)
+	}
+	wal := []byte("the old library's log, which must stay with it")
+	if err := os.WriteFile(lib+"-wal", wal, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	// A folder with something in it where the log would go.
+	blocker := lib + ".before-restore-wal"
+	if err := os.MkdirAll(filepath.Join(blocker, "x"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	kept, err := RestoreFile(ctx, backup, lib)
+	if err == nil {
+		t.Fatalf("restored (kept %q) with the old log left beside the library", kept)
+	}
+	if !strings.Contains(domain.ErrorMessage(err), "log") {
+		t.Errorf("the message does not say what stopped it: %v", err)
+	}
+	if got, _ := os.ReadFile(lib); string(got) != string(before) {
+		t.Error("the library was replaced though its log stayed")
+	}
+	if got, _ := os.ReadFile(lib + "-wal"); string(got) != string(wal) {
+		t.Errorf("the library's log is %q, want it untouched", got)
+	}
+	for _, leftover := range []string{lib + ".restoring", lib + ".before-restore"} {
+		if exists(leftover) {
+			t.Errorf("%s left behind", leftover)
+		}
+	}
+	// With the way clear, the same restore goes through.
+	if err := os.RemoveAll(blocker); err != nil {
+		t.Fatal(err)
+	}
+	if kept, err = RestoreFile(ctx, backup, lib); err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := os.ReadFile(kept + "-wal"); string(got) != string(wal) {
+		t.Errorf("the old log did not go with the kept library: %q", got)
+	}
+}

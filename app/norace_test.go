@@ -1,0 +1,6 @@
+//go:build !race
+
+package app
+
+// raceSlack: see race_test.go.
+const raceSlack = 1
