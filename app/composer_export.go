@@ -53,14 +53,20 @@ type exportJob struct {
 func (c *composer) onExport() {
 	if d := c.d; d != nil {
 		d.flush(func() {
-			if c.d == d {
-				c.showExportForm()
-			}
+			// The default folder is looked up on disk: off the UI goroutine.
+			background(func() {
+				folder := c.exportFolder()
+				c.ui.do(func() {
+					if c.d == d {
+						c.showExportForm(folder)
+					}
+				})
+			})
 		})
 	}
 }
 
-func (c *composer) showExportForm() {
+func (c *composer) showExportForm(dir string) {
 	formats := export.Formats()
 	labels := make([]string, len(formats))
 	for i, f := range formats {
@@ -72,7 +78,7 @@ func (c *composer) showExportForm() {
 	format.SetSelectedIndex(0)
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
-	folder := widget.NewLabel(c.exportFolder())
+	folder := widget.NewLabel(dir)
 	folder.Truncation = fyne.TextTruncateEllipsis
 	choose := newDialogButton("Choose…", nil, func() {
 		d := dialog.NewFolderOpen(func(u fyne.ListableURI, err error) {
@@ -96,22 +102,30 @@ func (c *composer) showExportForm() {
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
 		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
 		export := func() { c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f)}) }
-		if _, err := os.Stat(path); err != nil {
-			export()
-			return
-		}
-		// Cancel brings the form back, to choose another name.
-		c.ui.confirmWith("Replace file?", "“"+filepath.Base(path)+"” already exists in "+filepath.Dir(path)+". Replace it?",
-			"Replace", "Cancel", func(ok bool) {
-				if ok {
+		// The folder may be on a slow disk or share: look off the UI goroutine.
+		background(func() {
+			_, err := os.Stat(path)
+			c.ui.do(func() {
+				if err != nil {
 					export()
-				} else {
-					again()
+					return
 				}
+				// Cancel brings the form back, to choose another name.
+				c.ui.confirmWith("Replace file?", "“"+filepath.Base(path)+"” already exists in "+filepath.Dir(path)+". Replace it?",
+					"Replace", "Cancel", func(ok bool) {
+						if ok {
+							export()
+						} else {
+							again()
+						}
+					})
 			})
+		})
 	})
 }
 
+// exportFolder is where the export form starts: the last folder used,
+// else Documents, else home. It looks on disk: call it off the UI goroutine.
 func (c *composer) exportFolder() string {
 	if f := c.ui.app.Preferences().String(prefExportFolder); f != "" {
 		return f
