@@ -211,10 +211,14 @@ func mdQuoteLines(paras [][]string) []string {
 	return out
 }
 
+// mdNewlines makes every line end a \n; built once, as building it costs
+// more than using it.
+var mdNewlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // mdParagraphs splits text at blank lines into paragraphs of escaped,
 // trimmed lines; a single newline stays a line break of the source text.
 func mdParagraphs(text string) [][]string {
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	text = mdNewlines.Replace(text)
 	var paras [][]string
 	var cur []string
 	for _, l := range append(strings.Split(text, "\n"), "") {
@@ -240,6 +244,7 @@ var (
 // Unicode pass unchanged.
 func mdEscape(s string) string {
 	var b strings.Builder
+	b.Grow(len(s) + len(s)/8)
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; strings.IndexByte(mdSpecial, c) >= 0 || (c == '&' && mdEntity.MatchString(s[i:])) {
 			b.WriteByte('\\')
@@ -247,8 +252,10 @@ func mdEscape(s string) string {
 		b.WriteByte(s[i])
 	}
 	s = b.String()
-	if n := len(mdListNumber.FindString(s)); n > 0 {
-		return s[:n-1] + `\` + s[n-1:]
+	if s != "" && s[0] >= '0' && s[0] <= '9' { // the regexp only for what may match
+		if n := len(mdListNumber.FindString(s)); n > 0 {
+			return s[:n-1] + `\` + s[n-1:]
+		}
 	}
 	if s != "" && strings.IndexByte("#>-+=~|", s[0]) >= 0 {
 		return `\` + s
