@@ -244,9 +244,10 @@ func (l *line) add(tok token, space float64) {
 		if n := len(l.pieces); n > 0 && sameStyle(l.pieces[n-1].span, p.span) && (i > 0 || space > 0 || l.pieces[n-1].x+l.pieces[n-1].w == x) {
 			last := &l.pieces[n-1]
 			if i == 0 && space > 0 {
-				last.text += " "
+				last.text = last.text + " " + p.text // one string, not two
+			} else {
+				last.text += p.text
 			}
-			last.text += p.text
 			last.w = x + p.w - last.x
 		} else {
 			p.x = x
