@@ -78,12 +78,25 @@ func benchBriefing(n int) *domain.Briefing {
 }
 
 // BenchmarkBundle1000Excerpts loads the 1,000-excerpt briefing with the
-// sources it cites, as every export does first. Target p50 ≤ 20 ms.
+// sources it cites, texts included, as the JSON export does first. Target
+// p50 ≤ 20 ms.
 func BenchmarkBundle1000Excerpts(b *testing.B) {
 	heavy(b)
 	st := mustLibrary(b, exportLibrary)
+	runBundle(b, st.Bundle)
+}
+
+// BenchmarkBundle1000ExcerptsWithoutTexts is the same without the sources'
+// texts, as the PDF and Markdown exports load it.
+func BenchmarkBundle1000ExcerptsWithoutTexts(b *testing.B) {
+	heavy(b)
+	st := mustLibrary(b, exportLibrary)
+	runBundle(b, st.BundleWithoutTexts)
+}
+
+func runBundle(b *testing.B, load func(context.Context, int64) (*domain.Bundle, error)) {
 	ctx := context.Background()
-	bundle, err := st.Bundle(ctx, 1)
+	bundle, err := load(ctx, 1)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -96,7 +109,7 @@ func BenchmarkBundle1000Excerpts(b *testing.B) {
 	c0 := cpuTime()
 	for range b.N {
 		t0 := time.Now()
-		if _, err := st.Bundle(ctx, 1); err != nil {
+		if _, err := load(ctx, 1); err != nil {
 			b.Fatal(err)
 		}
 		lat = append(lat, time.Since(t0))

@@ -61,7 +61,11 @@ PDF anyway with those characters printed as their codes, e.g. [U+1F600].`,
 			if err != nil {
 				return err
 			}
-			bundle, err := lib.Bundle(cmd.Context(), id)
+			load := lib.BundleWithoutTexts // PDF and Markdown never print a source's text
+			if fmtName == "json" {
+				load = lib.Bundle
+			}
+			bundle, err := load(cmd.Context(), id)
 			if err != nil {
 				return err
 			}

@@ -131,3 +131,31 @@ func TestBundleReadsBlocksAsEachAlone(t *testing.T) {
 		t.Fatalf("pages %v", got.Sources[1].Pages)
 	}
 }
+
+// TestBundleWithoutTextsIsBundleLessTheTexts checks the lighter bundle the
+// PDF and Markdown exports read differs from Bundle only in the texts.
+func TestBundleWithoutTextsIsBundleLessTheTexts(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, err := s.ImportBundle(ctx, fileBundle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := s.Bundle(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	light, err := s.BundleWithoutTexts(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, src := range light.Sources {
+		if src.Text != "" || src.SHA256 == "" || src.SHA256 != full.Sources[i].SHA256 {
+			t.Fatalf("source %d: text %q, hash %q (full bundle: %q)", src.ID, src.Text, src.SHA256, full.Sources[i].SHA256)
+		}
+		src.Text = full.Sources[i].Text
+	}
+	if !reflect.DeepEqual(light, full) {
+		t.Fatalf("without texts\n%+v\nfull\n%+v", light, full)
+	}
+}
