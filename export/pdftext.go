@@ -49,17 +49,18 @@ type typesetter struct {
 	pdf     *gofpdf.Fpdf
 	current face // gofpdf's font; SetFont is costly, so only on change
 	loaded  map[string]bool
-	widths  map[widthKey]float64
 	missing func(r rune)
-}
 
-type widthKey struct {
-	f face
-	s string
+	// widths remembers word widths by face; widthsOf is the last face's
+	// table, as runs of words share a face: hashing the face with every
+	// word was a tenth of a long PDF's time.
+	widths   map[face]map[string]float64
+	lastFace face
+	widthsOf map[string]float64
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf) *typesetter {
-	return &typesetter{pdf: pdf, loaded: map[string]bool{}, widths: map[widthKey]float64{}, missing: func(rune) {}}
+	return &typesetter{pdf: pdf, loaded: map[string]bool{}, widths: map[face]map[string]float64{}, missing: func(rune) {}}
 }
 
 // use makes f the current gofpdf font.
@@ -79,13 +80,18 @@ func (t *typesetter) use(f face) {
 func (t *typesetter) reset() { t.current = face{} }
 
 func (t *typesetter) width(f face, s string) float64 {
-	k := widthKey{f, s}
-	if w, ok := t.widths[k]; ok {
+	if t.widthsOf == nil || f != t.lastFace {
+		if t.widths[f] == nil {
+			t.widths[f] = map[string]float64{}
+		}
+		t.lastFace, t.widthsOf = f, t.widths[f]
+	}
+	if w, ok := t.widthsOf[s]; ok {
 		return w
 	}
 	t.use(f)
 	w := t.pdf.GetStringWidth(s)
-	t.widths[k] = w
+	t.widthsOf[s] = w
 	return w
 }
 
