@@ -48,8 +48,12 @@ type line struct {
 type typesetter struct {
 	pdf     *gofpdf.Fpdf
 	current face // gofpdf's font; SetFont is costly, so only on change
-	loaded  map[string]bool
-	missing func(r rune)
+	color   rgb  // gofpdf's text colour, valid while colorSet
+	// colorSet: SetTextColor formats the colour anew on every call, a
+	// twentieth of a long PDF's time, so it too is called only on change.
+	colorSet bool
+	loaded   map[string]bool
+	missing  func(r rune)
 
 	// widths remembers word widths by face; widthsOf is the last face's
 	// table, as runs of words share a face: hashing the face with every
@@ -76,8 +80,17 @@ func (t *typesetter) use(f face) {
 	}
 }
 
-// reset forgets the current font: gofpdf drops it at every new page.
-func (t *typesetter) reset() { t.current = face{} }
+// reset forgets the current font, which gofpdf drops at every new page,
+// and the text colour.
+func (t *typesetter) reset() { t.current, t.colorSet = face{}, false }
+
+// setColor makes c gofpdf's text colour.
+func (t *typesetter) setColor(c rgb) {
+	if !t.colorSet || c != t.color {
+		t.pdf.SetTextColor(c.r, c.g, c.b)
+		t.color, t.colorSet = c, true
+	}
+}
 
 func (t *typesetter) width(f face, s string) float64 {
 	if t.widthsOf == nil || f != t.lastFace {
