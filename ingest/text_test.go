@@ -1,6 +1,10 @@
 package ingest
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 // TestSameWordsIsWsKeyEquality checks the allocation-free comparison gives
 // what comparing the white-space keys gives.
@@ -24,4 +28,17 @@ func FuzzSameWords(f *testing.F) {
 			t.Fatalf("sameWords(%q, %q) = %v, want %v", a, b, got, want)
 		}
 	})
+}
+
+// TestLongerSqueezedMeasuresTheSqueezedLine checks the count against the
+// squeezed line parseDateLine builds.
+func TestLongerSqueezedMeasuresTheSqueezedLine(t *testing.T) {
+	for _, s := range []string{"", "   ", "a", " a  b ", "a\u00a0\u00a0b", "é  ü", "a\xff  b", strings.Repeat("word  ", 40)} {
+		squeezed := len(strings.Join(strings.FieldsFunc(s, unicode.IsSpace), " "))
+		for n := 0; n <= squeezed+1; n++ {
+			if got, want := longerSqueezed(s, n), squeezed > n; got != want {
+				t.Errorf("longerSqueezed(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+	}
 }
