@@ -1,7 +1,9 @@
 // Package bench measures Attaché on libraries of realistic size: importing
-// articles, searching 100,000 excerpts and listing 10,000 sources. The
-// benchmarks live in bench_test.go and run with bench/run.sh; this file
-// generates the synthetic articles they use.
+// articles, searching 100,000 excerpts, listing 10,000 sources, loading a
+// 1,000-excerpt briefing and exporting it with the attache command (beside
+// headless Chromium printing the same content). The benchmarks live in the
+// _test files and run with bench/run.sh; this file generates the synthetic
+// articles they use.
 //
 // Every article is invented here from word lists and sentence patterns about
 // technology diplomacy (chips, 5G, AI, export controls, quantum, subsea

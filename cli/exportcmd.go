@@ -38,7 +38,11 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			bundle, err := lib.Bundle(cmd.Context(), id)
+			load := lib.BundleWithoutTexts // PDF and Markdown never print a source's text
+			if fmtName == "json" {
+				load = lib.Bundle
+			}
+			bundle, err := load(cmd.Context(), id)
 			if err != nil {
 				return err
 			}

@@ -318,10 +318,14 @@ func citeClean(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 func citeTrim(s string) string { return strings.TrimRight(s, " ,;:") }
 
+// curlyToSingle is built once: building a Replacer costs more than using it,
+// and every note of a long briefing nests quotes.
+var curlyToSingle = strings.NewReplacer("“", "‘", "”", "’")
+
 // citeNestQuotes turns double quotation marks inside a title into single
 // ones, since the title itself goes in double quotes.
 func citeNestQuotes(s string) string {
-	s = strings.NewReplacer("“", "‘", "”", "’").Replace(s)
+	s = curlyToSingle.Replace(s)
 	for i := 0; strings.Contains(s, `"`); i++ {
 		s = strings.Replace(s, `"`, []string{"‘", "’"}[i%2], 1)
 	}

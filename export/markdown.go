@@ -220,10 +220,16 @@ func mdQuoteLines(paras [][]string) []string {
 	return out
 }
 
+// mdNewlines makes every line end a \n; built once, as building it costs
+// more than using it.
+var mdNewlines = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // mdParagraphs splits text at blank lines into paragraphs of escaped,
 // trimmed lines; a single newline stays a line break of the source text.
 func mdParagraphs(text string) [][]string {
-	text = strings.NewReplacer("\r\n", "\n", "\r", "\n").Replace(text)
+	if strings.IndexByte(text, '\r') >= 0 {
+		text = mdNewlines.Replace(text)
+	}
 	var paras [][]string
 	var cur []string
 	for _, l := range append(strings.Split(text, "\n"), "") {
@@ -237,27 +243,50 @@ func mdParagraphs(text string) [][]string {
 }
 
 var (
-	mdSpecial    = "\\`*_[]<"
+	mdSpecial = "\\`*_[]<"
+	// mdMaybeEscaped marks the bytes of mdSpecial and &.
+	mdMaybeEscaped = func() (t [256]bool) {
+		for _, c := range []byte(mdSpecial + "&") {
+			t[c] = true
+		}
+		return t
+	}()
 	mdEntity     = regexp.MustCompile(`^&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);`)
 	mdListNumber = regexp.MustCompile(`^[0-9]{1,9}[.)]`)
 	mdURI        = regexp.MustCompile(`^[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\x00-\x20\x7f<>]*$`)
 )
+
+// mdMayEscape tells whether s has a byte mdEscape may escape: most lines
+// have none and are copied as they are.
+func mdMayEscape(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if mdMaybeEscaped[s[i]] {
+			return true
+		}
+	}
+	return false
+}
 
 // mdEscape backslash-escapes the characters that Markdown would read as
 // markup in a line of text, including what would start a heading, quote,
 // list, table, fence or setext underline; typographic characters and other
 // Unicode pass unchanged.
 func mdEscape(s string) string {
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; strings.IndexByte(mdSpecial, c) >= 0 || (c == '&' && mdEntity.MatchString(s[i:])) {
-			b.WriteByte('\\')
+	if mdMayEscape(s) {
+		var b strings.Builder
+		b.Grow(len(s) + len(s)/8)
+		for i := 0; i < len(s); i++ {
+			if c := s[i]; strings.IndexByte(mdSpecial, c) >= 0 || (c == '&' && mdEntity.MatchString(s[i:])) {
+				b.WriteByte('\\')
+			}
+			b.WriteByte(s[i])
 		}
-		b.WriteByte(s[i])
+		s = b.String()
 	}
-	s = b.String()
-	if n := len(mdListNumber.FindString(s)); n > 0 {
-		return s[:n-1] + `\` + s[n-1:]
+	if s != "" && s[0] >= '0' && s[0] <= '9' { // the regexp only for what may match
+		if n := len(mdListNumber.FindString(s)); n > 0 {
+			return s[:n-1] + `\` + s[n-1:]
+		}
 	}
 	if s != "" && strings.IndexByte("#>-+=~|", s[0]) >= 0 {
 		return `\` + s

@@ -56,7 +56,7 @@ func (l *layout) draw(o op, links, pageOf []int) {
 
 func (l *layout) text(p piece, x, y float64) {
 	l.ts.use(p.face)
-	l.pdf.SetTextColor(p.color.r, p.color.g, p.color.b)
+	l.ts.setColor(p.color)
 	l.pdf.Text(x, y, p.text)
 }
 

@@ -48,18 +48,23 @@ type line struct {
 type typesetter struct {
 	pdf     *gofpdf.Fpdf
 	current face // gofpdf's font; SetFont is costly, so only on change
-	loaded  map[string]bool
-	widths  map[widthKey]float64
-	missing func(r rune)
-}
+	color   rgb  // gofpdf's text colour, valid while colorSet
+	// colorSet: SetTextColor formats the colour anew on every call, a
+	// twentieth of a long PDF's time, so it too is called only on change.
+	colorSet bool
+	loaded   map[string]bool
+	missing  func(r rune)
 
-type widthKey struct {
-	f face
-	s string
+	// widths remembers word widths by face; widthsOf is the last face's
+	// table, as runs of words share a face: hashing the face with every
+	// word was a tenth of a long PDF's time.
+	widths   map[face]map[string]float64
+	lastFace face
+	widthsOf map[string]float64
 }
 
 func newTypesetter(pdf *gofpdf.Fpdf) *typesetter {
-	return &typesetter{pdf: pdf, loaded: map[string]bool{}, widths: map[widthKey]float64{}, missing: func(rune) {}}
+	return &typesetter{pdf: pdf, loaded: map[string]bool{}, widths: map[face]map[string]float64{}, missing: func(rune) {}}
 }
 
 // use makes f the current gofpdf font.
@@ -75,17 +80,31 @@ func (t *typesetter) use(f face) {
 	}
 }
 
-// reset forgets the current font: gofpdf drops it at every new page.
-func (t *typesetter) reset() { t.current = face{} }
+// reset forgets the current font, which gofpdf drops at every new page,
+// and the text colour.
+func (t *typesetter) reset() { t.current, t.colorSet = face{}, false }
+
+// setColor makes c gofpdf's text colour.
+func (t *typesetter) setColor(c rgb) {
+	if !t.colorSet || c != t.color {
+		t.pdf.SetTextColor(c.r, c.g, c.b)
+		t.color, t.colorSet = c, true
+	}
+}
 
 func (t *typesetter) width(f face, s string) float64 {
-	k := widthKey{f, s}
-	if w, ok := t.widths[k]; ok {
+	if t.widthsOf == nil || f != t.lastFace {
+		if t.widths[f] == nil {
+			t.widths[f] = map[string]float64{}
+		}
+		t.lastFace, t.widthsOf = f, t.widths[f]
+	}
+	if w, ok := t.widthsOf[s]; ok {
 		return w
 	}
 	t.use(f)
 	w := t.pdf.GetStringWidth(s)
-	t.widths[k] = w
+	t.widthsOf[s] = w
 	return w
 }
 
@@ -244,9 +263,10 @@ func (l *line) add(tok token, space float64) {
 		if n := len(l.pieces); n > 0 && sameStyle(l.pieces[n-1].span, p.span) && (i > 0 || space > 0 || l.pieces[n-1].x+l.pieces[n-1].w == x) {
 			last := &l.pieces[n-1]
 			if i == 0 && space > 0 {
-				last.text += " "
+				last.text = last.text + " " + p.text // one string, not two
+			} else {
+				last.text += p.text
 			}
-			last.text += p.text
 			last.w = x + p.w - last.x
 		} else {
 			p.x = x

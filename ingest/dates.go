@@ -6,6 +6,7 @@ import (
 	"strings"
 	"time"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/attache/attache/domain"
 )
@@ -103,7 +104,7 @@ type dateLine struct {
 // labelled ("Published: May 11, 2024", "Updated 2 June 2024"). A line such as
 // "Published 11 May 2024 | Updated 2 June 2024" gives both dates.
 func parseDateLine(line string) (pub, upd dateLine, ok bool) {
-	if len(line) > 640 {
+	if len(line) > 640 || longerSqueezed(line, 160) {
 		return pub, upd, false
 	}
 	line = strings.Join(strings.FieldsFunc(line, unicode.IsSpace), " ")
@@ -163,4 +164,26 @@ func splitSpacedDashes(s string) []string {
 		}
 	}
 	return []string{s}
+}
+
+// longerSqueezed reports whether s, its white-space runs squeezed to one
+// space and trimmed (see parseDateLine), is longer than n bytes, without
+// building it: most lines offered as a date line are paragraphs.
+func longerSqueezed(s string, n int) bool {
+	size, gap := 0, false
+	for i := 0; i < len(s); {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if unicode.IsSpace(r) {
+			gap = size > 0
+			continue
+		}
+		if gap {
+			size, gap = size+1, false
+		}
+		if size += w; size > n {
+			return true
+		}
+	}
+	return false
 }

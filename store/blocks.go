@@ -28,13 +28,8 @@ func readBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) ([]*domain.Bl
 	if err := rows.Err(); err != nil {
 		return nil, dbError("read blocks", err)
 	}
-	for _, b := range blocks {
-		if b.Type != domain.BlockExcerpt {
-			continue
-		}
-		if b.Excerpt, err = getExcerpt(ctx, tx, b.ExcerptID); err != nil {
-			return nil, err
-		}
+	if err := attachExcerpts(ctx, tx, briefingID, blocks); err != nil {
+		return nil, err
 	}
 	return blocks, nil
 }

@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -63,4 +64,98 @@ func TestImportBundleIsAllOrNothing(t *testing.T) {
 	}
 	_, err = s.ImportBundle(ctx, &domain.Bundle{})
 	wantCode(t, err, domain.EINVALID)
+}
+
+// TestBundleReadsBlocksAsEachAlone checks the bundle, read in a few queries
+// for the whole briefing, gives each block the excerpt and each source the
+// text and pages that reading them one by one gives.
+func TestBundleReadsBlocksAsEachAlone(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	chips := &domain.Source{Kind: domain.KindReport, Title: "Chips", Text: chipsText, Pages: []int{0, 70}}
+	if _, err := s.CreateSource(ctx, chips); err != nil {
+		t.Fatal(err)
+	}
+	fiveG := addSource(t, s, "5G", fiveGText)
+	tagged := addExcerpt(t, s, chips.ID, "small yard, high fence", "zeta", "alpha", "mid")
+	plain := addExcerpt(t, s, fiveG.ID, "high-risk vendors")
+	other := addExcerpt(t, s, chips.ID, "Allies’ firms worried", "beta")
+	b := &domain.Briefing{Title: "Order", Blocks: []*domain.Block{
+		{Type: domain.BlockExcerpt, ExcerptID: plain.ID},
+		{Type: domain.BlockCommentary, Text: "Between."},
+		{Type: domain.BlockExcerpt, ExcerptID: tagged.ID},
+		{Type: domain.BlockExcerpt, ExcerptID: other.ID},
+		{Type: domain.BlockExcerpt, ExcerptID: tagged.ID},
+	}}
+	if err := s.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Bundle(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, blk := range got.Briefing.Blocks {
+		if blk.Type != domain.BlockExcerpt {
+			if blk.Excerpt != nil {
+				t.Fatalf("block %d (%s) has an excerpt", i, blk.Type)
+			}
+			continue
+		}
+		alone, err := s.Excerpt(ctx, blk.ExcerptID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(blk.Excerpt, alone) {
+			t.Fatalf("block %d: excerpt\n%+v\nread alone\n%+v", i, blk.Excerpt, alone)
+		}
+	}
+	if tags := got.Briefing.Blocks[2].Excerpt.Tags; !sameList(tags, []string{"alpha", "mid", "zeta"}) {
+		t.Fatalf("tags %v", tags)
+	}
+	if got.Briefing.Blocks[2].Excerpt == got.Briefing.Blocks[4].Excerpt {
+		t.Fatal("two blocks share one excerpt value: editing one would change the other")
+	}
+	if len(got.Sources) != 2 || got.Sources[0].ID != fiveG.ID || got.Sources[1].ID != chips.ID {
+		t.Fatalf("sources not in order of first citation: %+v", got.Sources)
+	}
+	for _, src := range got.Sources {
+		alone, err := s.Source(ctx, src.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(src, alone) {
+			t.Fatalf("source\n%+v\nread alone\n%+v", src, alone)
+		}
+	}
+	if !reflect.DeepEqual(got.Sources[1].Pages, []int{0, 70}) {
+		t.Fatalf("pages %v", got.Sources[1].Pages)
+	}
+}
+
+// TestBundleWithoutTextsIsBundleLessTheTexts checks the lighter bundle the
+// PDF and Markdown exports read differs from Bundle only in the texts.
+func TestBundleWithoutTextsIsBundleLessTheTexts(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, err := s.ImportBundle(ctx, fileBundle())
+	if err != nil {
+		t.Fatal(err)
+	}
+	full, err := s.Bundle(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	light, err := s.BundleWithoutTexts(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, src := range light.Sources {
+		if src.Text != "" || src.SHA256 == "" || src.SHA256 != full.Sources[i].SHA256 {
+			t.Fatalf("source %d: text %q, hash %q (full bundle: %q)", src.ID, src.Text, src.SHA256, full.Sources[i].SHA256)
+		}
+		src.Text = full.Sources[i].Text
+	}
+	if !reflect.DeepEqual(light, full) {
+		t.Fatalf("without texts\n%+v\nfull\n%+v", light, full)
+	}
 }

@@ -102,8 +102,12 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 	return err
 }
 
-const excerptColumns = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
-	e.marking, e.created_at, e.updated_at, e.trashed_at, s.title,
+// excerptFields are excerptColumns but the tags, for a query that reads the
+// tags of many excerpts at once (see attachExcerpts).
+const excerptFields = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
+	e.marking, e.created_at, e.updated_at, e.trashed_at, s.title`
+
+const excerptColumns = excerptFields + `,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id ORDER BY t.name)), '[]')`
 

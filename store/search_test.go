@@ -2,6 +2,8 @@ package store
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -105,4 +107,45 @@ func FuzzSearch(f *testing.F) {
 			t.Fatalf("Search(%q): %v", q, err)
 		}
 	})
+}
+
+// TestSearchRanksAsTheIndexRankSetting checks Search orders and scores hits
+// exactly as the index's own rank setting does (bm25Rank names its weights).
+func TestSearchRanksAsTheIndexRankSetting(t *testing.T) {
+	s := searchFixture(t)
+	ctx := context.Background()
+	for _, q := range []string{"controls", "fence OR vendors", `"high fence"`, "semicond*"} {
+		hits, err := s.Search(ctx, q, domain.SearchOptions{})
+		if err != nil || len(hits) == 0 {
+			t.Fatalf("Search(%q): %d hits, %v", q, len(hits), err)
+		}
+		rows, err := s.r.QueryContext(ctx, `SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank, rowid`, ftsQuery(q))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want []string
+		for rows.Next() {
+			var rowid int64
+			var rank float64
+			if err := rows.Scan(&rowid, &rank); err != nil {
+				t.Fatal(err)
+			}
+			want = append(want, fmt.Sprintf("%s %d %.6f", hitKind(rowid), rowid/4, rank))
+		}
+		rows.Close()
+		var got []string
+		for _, h := range hits {
+			got = append(got, fmt.Sprintf("%s %d %.6f", h.Kind, h.ID, h.Rank))
+		}
+		slices.Sort(got) // ties may come in either order
+		slices.Sort(want)
+		if !slices.Equal(got, want) {
+			t.Fatalf("Search(%q) =\n%v\nthe index ranks\n%v", q, got, want)
+		}
+		for i := 1; i < len(hits); i++ {
+			if hits[i].Rank < hits[i-1].Rank {
+				t.Fatalf("Search(%q): hit %d ranks before a better one: %+v", q, i, hits)
+			}
+		}
+	}
 }

@@ -33,6 +33,9 @@ func setTags(ctx context.Context, tx *sql.Tx, excerptID int64, tags []string) er
 
 func decodeTags(s string) []string {
 	tags := []string{}
+	if s == "[]" { // most excerpts have no tags: skip the JSON decoder
+		return tags
+	}
 	_ = json.Unmarshal([]byte(s), &tags)
 	return tags
 }
