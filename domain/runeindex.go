@@ -41,6 +41,9 @@ func NewRuneIndex(text string) *RuneIndex {
 	return x
 }
 
+// Text is the indexed text.
+func (x *RuneIndex) Text() string { return x.text }
+
 // Len is the number of runes in the text.
 func (x *RuneIndex) Len() int { return x.n }
 

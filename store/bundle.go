@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
-	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -138,7 +137,7 @@ func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []
 			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", b.ExcerptID)
 		}
 		if given[e.ID] {
-			e = cloneExcerpt(e)
+			e = e.Clone()
 		}
 		given[e.ID] = true
 		b.Excerpt = e
@@ -167,16 +166,6 @@ func readTags(ctx context.Context, tx *sql.Tx, excerpts map[int64]*domain.Excerp
 	return rows.Err()
 }
 
-func cloneExcerpt(e *domain.Excerpt) *domain.Excerpt {
-	c := *e
-	c.Tags = slices.Clone(e.Tags)
-	if e.TrashedAt != nil {
-		t := *e.TrashedAt
-		c.TrashedAt = &t
-	}
-	return &c
-}
-
 // ImportBundle stores a briefing read from an interchange file, with its
 // sources and excerpts, all or nothing. Sources whose text the library
 // already has are reused, and so are excerpts of the same span.
@@ -194,11 +183,12 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 			ids[local] = copySrc.ID
 		}
 		b = bundle.Briefing
+		texts := map[int64]quotedSource{} // read once per source, not per excerpt
 		for i, blk := range b.Blocks {
 			if blk.Type != domain.BlockExcerpt {
 				continue
 			}
-			if err := s.importExcerpt(ctx, tx, blk, ids); err != nil {
+			if err := s.importExcerpt(ctx, tx, blk, ids, texts); err != nil {
 				return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt): %s", i+1, domain.ErrorMessage(err))
 			}
 		}
@@ -210,7 +200,14 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 	return b, err
 }
 
-func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64) error {
+// quotedSource is a source's text, indexed, and title, as an import reads
+// them for each of its excerpts.
+type quotedSource struct {
+	text  *domain.RuneIndex
+	title string
+}
+
+func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
 	if blk.Excerpt == nil {
 		return domain.Errorf(domain.EINVALID, "the block has no excerpt")
 	}
@@ -220,15 +217,21 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 		return domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
 	}
 	e.SourceID = real
-	text, title, err := excerptSource(ctx, tx, real)
-	if err != nil {
+	src, ok := texts[real]
+	if !ok {
+		text, title, err := excerptSource(ctx, tx, real)
+		if err != nil {
+			return err
+		}
+		src = quotedSource{domain.NewRuneIndex(text), title}
+		texts[real] = src
+	}
+	if err := locateIn(src.text, &e); err != nil {
 		return err
 	}
-	if err := locateExcerpt(text, &e); err != nil {
-		return err
-	}
+	title := src.title
 	var id int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
+	err := tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
 		ORDER BY id LIMIT 1`, e.SourceID, e.Start, e.End).Scan(&id)
 	switch {
 	case err == nil:

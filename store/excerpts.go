@@ -68,8 +68,15 @@ func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 // locateExcerpt fixes e's span and quote to the source's own characters:
 // from the offsets when given, else by finding the quote in the text.
 func locateExcerpt(text string, e *domain.Excerpt) error {
+	return locateIn(domain.NewRuneIndex(text), e)
+}
+
+// locateIn is locateExcerpt over an indexed text, for the many excerpts
+// of one source that an import brings.
+func locateIn(x *domain.RuneIndex, e *domain.Excerpt) error {
+	text := x.Text()
 	if e.Start != 0 || e.End != 0 {
-		quote, err := domain.RuneSpan(text, e.Start, e.End)
+		quote, err := x.Span(e.Start, e.End)
 		if err != nil {
 			return err
 		}
@@ -86,7 +93,7 @@ func locateExcerpt(text string, e *domain.Excerpt) error {
 		return err
 	}
 	e.Start, e.End = spans[0].Start, spans[0].End
-	e.Quote, _ = domain.RuneSpan(text, e.Start, e.End)
+	e.Quote, _ = x.Span(e.Start, e.End)
 	return nil
 }
 
