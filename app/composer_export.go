@@ -155,7 +155,11 @@ func fileSafe(title string) string {
 func (c *composer) checkThenExport(job exportJob) {
 	id := c.d.b.ID
 	background(func() {
-		bundle, err := c.ui.lib.Bundle(c.ui.ctx, id)
+		load := c.ui.lib.BundleWithoutTexts
+		if job.format.NeedsTexts {
+			load = c.ui.lib.Bundle
+		}
+		bundle, err := load(c.ui.ctx, id)
 		var warnings []string
 		if err == nil {
 			warnings = exportWarnings(bundle)

@@ -190,6 +190,11 @@ func (c checkedLibrary) Bundle(ctx context.Context, briefingID int64) (*domain.B
 	return c.lib.Bundle(ctx, briefingID)
 }
 
+func (c checkedLibrary) BundleWithoutTexts(ctx context.Context, briefingID int64) (*domain.Bundle, error) {
+	c.check("BundleWithoutTexts")
+	return c.lib.BundleWithoutTexts(ctx, briefingID)
+}
+
 func (c checkedLibrary) CreateSnapshot(ctx context.Context, briefingID int64, label string) (*domain.Snapshot, error) {
 	c.check("CreateSnapshot")
 	return c.lib.CreateSnapshot(ctx, briefingID, label)

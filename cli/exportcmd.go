@@ -38,8 +38,8 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			load := lib.BundleWithoutTexts // PDF and Markdown never print a source's text
-			if fmtName == "json" {
+			load := lib.BundleWithoutTexts
+			if f.NeedsTexts {
 				load = lib.Bundle
 			}
 			bundle, err := load(cmd.Context(), id)

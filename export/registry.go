@@ -21,6 +21,9 @@ type Format struct {
 	MIME    string   // "application/pdf"
 	Aliases []string // other names --format and Lookup accept ("markdown")
 	Options []Option // what the writer takes, in the order they are shown
+	// NeedsTexts says the writer prints the sources' texts, so the
+	// caller loads them (Bundle, not BundleWithoutTexts).
+	NeedsTexts bool
 
 	write func(ctx context.Context, w io.Writer, b *domain.Bundle, opts Options) error
 }
@@ -36,7 +39,7 @@ var formats = []*Format{
 			return WriteMarkdown(ctx, w, b)
 		}},
 	{Name: "json", Label: "JSON (interchange)", Ext: ".json", MIME: "application/json",
-		write: writeJSONFormat},
+		NeedsTexts: true, write: writeJSONFormat},
 }
 
 // Formats lists the export formats, the default first.
