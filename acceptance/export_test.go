@@ -3,9 +3,13 @@ package acceptance
 import (
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/internal/testbundle"
 )
 
 // choose picks option in the drop-down beside label in the open dialog.
@@ -73,4 +77,71 @@ func TestExportFormatsAndPaperFromTheForm(t *testing.T) {
 	if err != nil || !strings.Contains(string(b), "# "+sampleBriefing) {
 		s.fail("the Markdown file lacks the briefing's title (%v): %.300s", err, b)
 	}
+}
+
+// longBriefing writes a briefing file of n excerpts, each a paragraph of
+// one source size sentences long, for an export that takes seconds.
+func longBriefing(t *testing.T, path string, n, size int) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := interchange.WriteJSON(f, testbundle.Long(n, size)); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Cancel in an import's progress dialog stops a long PDF within moments:
+// nothing of it is imported, and the window answers at once. (An export
+// of the same 700 pages takes under a second, too quick to cancel by
+// hand; the app's tests cancel a larger one.)
+func TestImportCancelStopsALongPDF(t *testing.T) {
+	var pdf string
+	s := start(t, func(s *session) {
+		file := filepath.Join(s.dir, "long.json")
+		longBriefing(s.t, file, 1500, 12)
+		s.cli("briefing", "import", file)
+		pdf = filepath.Join(s.dir, "long-report.pdf")
+		s.cli("export", "1", "--out", pdf)
+		if err := os.Remove(file); err != nil {
+			s.t.Fatal(err)
+		}
+	})
+	sources := len(s.sources())
+	before := dirNames(t, s.dir)
+	s.importThroughDialog(pdf)
+	s.waitNode("the import's progress", typ("Label"), text("Importing"), inLayer("overlay"))
+	time.Sleep(500 * time.Millisecond) // well into the pages
+	s.clickOn("the progress dialog's Cancel", append(button("Cancel"), inLayer("overlay"))...)
+	cancelled := time.Now()
+	s.waitNode("the report that nothing was imported", typ("Label"), textContains("nothing of it was imported"), inLayer("overlay"))
+	if d := time.Since(cancelled); d > 2*time.Second {
+		s.fail("the import took %v to stop after Cancel", d)
+	}
+	s.key("Return")
+	s.noOverlay("the report closes")
+	s.do("check nothing was imported")
+	time.Sleep(2 * time.Second) // an import that went on would have saved by now
+	if n := len(s.sources()); n != sources {
+		s.fail("%d sources after Cancel, %d before", n, sources)
+	}
+	if after := dirNames(t, s.dir); after != before {
+		s.fail("files after Cancel: %s, before: %s", after, before)
+	}
+}
+
+// dirNames lists a folder's entries, not the library's own files.
+func dirNames(t *testing.T, dir string) string {
+	es, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range es {
+		if !strings.HasPrefix(e.Name(), "library.db") {
+			names = append(names, e.Name())
+		}
+	}
+	return strings.Join(names, ", ")
 }
