@@ -177,7 +177,12 @@ func TestCancelStopsAnImportOfManyFilesAtOnce(t *testing.T) {
 	<-slow.saving
 	confirmForm(t, u, "Cancel")
 	sent := time.Now()
-	for !overlayContains(u, "Cancelled: 2 of 3 files were not imported.") {
+	reported := func() (ok bool) {
+		// The report comes back through the UI queue: run it while waiting.
+		fyne.DoAndWait(func() { pumpUI(); ok = overlayContains(u, "Cancelled: 2 of 3 files were not imported.") })
+		return ok
+	}
+	for !reported() {
 		if time.Since(sent) > time.Second {
 			t.Fatal("no report of the cancel 1 s after it")
 		}
