@@ -122,6 +122,9 @@ func (c *composer) onAdd(t domain.BlockType) {
 	}
 	c.insert(blk)
 	c.ui.win.Canvas().Focus(c.editor.text)
+	// The filler text is selected, so typing replaces it instead of
+	// being added to it (and exported with it).
+	c.editor.text.TypedShortcut(&fyne.ShortcutSelectAll{})
 }
 
 func (c *composer) onMove(delta int) {

@@ -301,7 +301,7 @@ var openPath = func(p string) error {
 	select {
 	case err := <-done:
 		if err != nil {
-			return userError{"no program is set up to open it (xdg-open: " + err.Error() + ")"}
+			return userError{"no program is set up to open it; xdg-open ended with " + err.Error()}
 		}
 		return nil
 	case <-time.After(3 * time.Second):

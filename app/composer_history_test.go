@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -76,5 +77,21 @@ func TestVersionsPreviewShowsExcerptsAndRestoreWaitsForASelection(t *testing.T) 
 	fyne.DoAndWait(func() { list.UnselectAll() })
 	if !restore.Disabled() {
 		t.Fatal("Restore this version is enabled again with nothing selected")
+	}
+}
+
+// A new block's filler text is selected: what the analyst types replaces
+// it, and no "Your judgment." is left in the briefing.
+func TestTypingIntoANewBlockReplacesItsFiller(t *testing.T) {
+	setAutosave(t, time.Hour)
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	eventually(t, "the composer", func() bool { return c.d != nil && c.blocks.Length() == 19 })
+	for _, kind := range []domain.BlockType{domain.BlockJudgment, domain.BlockCommentary, domain.BlockHeading} {
+		fyne.DoAndWait(func() { c.onAdd(kind) })
+		typeOnUI(c.editor.text, "Tokyo will extend controls")
+		if got := c.d.b.Blocks[c.selected].Text; got != "Tokyo will extend controls" {
+			t.Errorf("a new %s block holds %q", kind, got)
+		}
 	}
 }
