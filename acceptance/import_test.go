@@ -77,3 +77,40 @@ func TestBriefingFileImportsAsBriefingEverywhere(t *testing.T) {
 		return b == 2 && f == 0 && len(s.sources()) == sources
 	})
 }
+
+// File → Import folder… brings in every file of a folder Attaché reads,
+// as `attache import FOLDER` does, and says what it left out.
+func TestImportAFolderThroughTheWindow(t *testing.T) {
+	s := start(t, nil)
+	s.do("decline the welcome offer")
+	s.clickOn("the welcome dialog's No", append(button("No"), inLayer("overlay"))...)
+	s.noOverlay("the welcome dialog closes")
+	dir := filepath.Join(s.dir, "reports")
+	if err := os.MkdirAll(filepath.Join(dir, "older"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	copyInto(t, chipsPath(t), dir)
+	note := "Quad partners agree on a common list of critical minerals\n\nBy Test Analyst\n\nThe partners agreed on a list of twelve minerals.\n"
+	for name, text := range map[string]string{"older/minerals.md": note, "notes.xyz": "not a format"} {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.menu("File", "Import folder")
+	s.waitNode("the folder dialog", typ("Button"), text("Open"), inLayer("overlay"))
+	s.clickOn("the reports folder", anyOf(typ("Label"), typ("Text")), text("reports"), inLayer("overlay"), shown())
+	s.clickOn("the dialog's Open button", append(button("Open"), enabled(), inLayer("overlay"))...)
+	report := s.waitNode("the import's report", typ("Label"), textContains("Imported 2 files"), inLayer("overlay"))
+	if !strings.Contains(report.Text, "Left out 1 file") {
+		s.fail("the report does not say what it left out: %q", report.Text)
+	}
+	s.key("Return")
+	s.noOverlay("the report closes")
+	var titles []string
+	for _, src := range s.sources() {
+		titles = append(titles, src.Title)
+	}
+	if len(titles) != 2 {
+		s.fail("the library holds %q; want the two files of the folder", titles)
+	}
+}

@@ -47,6 +47,26 @@ func (u *UI) onImportFiles() {
 	u.showDialog(d, nil, nil, nil)
 }
 
+// onImportFolder imports every file of a folder and its subfolders that
+// is in a format Attaché reads, as `attache import FOLDER` does: the file
+// dialog picks one file at a time.
+func (u *UI) onImportFolder() {
+	if u.refuseReadOnly() {
+		return
+	}
+	d := dialog.NewFolderOpen(func(dir fyne.ListableURI, err error) {
+		if err != nil {
+			u.showError(err)
+			return
+		}
+		if dir != nil {
+			u.importPaths([]string{dir.Path()})
+		}
+	}, u.win)
+	d.Resize(fyne.NewSize(900, 620))
+	u.showDialog(d, nil, nil, nil)
+}
+
 // importFilter shows the files of every format an import takes.
 func importFilter() storage.FileFilter {
 	return storage.NewExtensionFileFilter(intake.Extensions())

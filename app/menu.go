@@ -21,6 +21,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("Import files…", shortcut(fyne.KeyO, 0), u.onImportFiles),
+		item("Import folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), u.onImportFolder),
 		item("Import from clipboard", shortcut(fyne.KeyV, fyne.KeyModifierShift), u.onPaste),
 		item("Import from web address…", shortcut(fyne.KeyL, 0), u.onImportURL),
 		item("New briefing", shortcut(fyne.KeyN, 0), func() { u.onShowView(viewBriefings); u.briefings.onNew() }),
