@@ -22,7 +22,12 @@ import (
 	"github.com/attache/attache/export"
 )
 
-const prefExportFolder = "exportFolder"
+const (
+	prefExportFolder = "exportFolder"
+	// prefExportLast prefixes the export form's last choices (the format,
+	// then each option's key): the next export starts from them.
+	prefExportLast = "exportLast."
+)
 
 // snapshotLater saves the current state and then a version with label.
 func (c *composer) snapshotLater(label string) {
@@ -76,6 +81,9 @@ func (c *composer) showExportForm(dir string) {
 	fields := c.exportOptionFields()
 	format.OnChanged = func(string) { enableOptions(fields, formats[max(format.SelectedIndex(), 0)]) }
 	format.SetSelectedIndex(0)
+	if last := c.ui.app.Preferences().String(prefExportLast + "format"); last != "" {
+		format.SetSelected(last) // a format no longer offered leaves the first
+	}
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
 	folder := widget.NewLabel(dir)
@@ -100,7 +108,12 @@ func (c *composer) showExportForm(dir string) {
 	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
-		c.ui.app.Preferences().SetString(prefExportFolder, folder.Text)
+		p := c.ui.app.Preferences()
+		p.SetString(prefExportFolder, folder.Text)
+		p.SetString(prefExportLast+"format", f.Label)
+		for key, v := range optionValues(fields, f) {
+			p.SetString(prefExportLast+key, v)
+		}
 		export := func() { c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f)}) }
 		// The folder may be on a slow disk or share: look off the UI goroutine.
 		background(func() {

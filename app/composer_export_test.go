@@ -70,19 +70,7 @@ func TestExportDialogListsTheRegisteredFormats(t *testing.T) {
 	dir := t.TempDir()
 	u.app.Preferences().SetString(prefExportFolder, dir)
 	u.app.Preferences().SetString(prefPaper, "US Letter")
-	fyne.DoAndWait(c.onExport)
-	form := findForm(t, u)
-	var format, paper *dialogSelect
-	for _, it := range form.Items {
-		if sel, ok := it.Widget.(*dialogSelect); ok && it.Text == "Format" {
-			format = sel
-		} else if ok && it.Text == "Paper" {
-			paper = sel
-		}
-	}
-	if format == nil || paper == nil {
-		t.Fatal("no Format or Paper drop-down")
-	}
+	format, paper := openExportForm(t, u)
 	var want []string
 	for _, f := range export.Formats() {
 		want = append(want, f.Label)
@@ -110,6 +98,58 @@ func TestExportDialogListsTheRegisteredFormats(t *testing.T) {
 	b, _ := os.ReadFile(path)
 	if m := regexp.MustCompile(`/MediaBox \[0 0 ([0-9.]+) `).FindSubmatch(b); m == nil || string(m[1]) != "612.00" {
 		t.Errorf("the page is not US Letter: %q", m)
+	}
+}
+
+// openExportForm opens the export form and finds its Format and Paper.
+func openExportForm(t *testing.T, u *UI) (format, paper *dialogSelect) {
+	t.Helper()
+	fyne.DoAndWait(u.briefings.composer.onExport)
+	form := findForm(t, u)
+	for _, it := range form.Items {
+		if sel, ok := it.Widget.(*dialogSelect); ok && it.Text == "Format" {
+			format = sel
+		} else if ok && it.Text == "Paper" {
+			paper = sel
+		}
+	}
+	if format == nil || paper == nil {
+		t.Fatal("no Format or Paper drop-down")
+	}
+	return format, paper
+}
+
+// Found by a trial: the form forgot US Letter by the next export. It
+// starts from the last export's choices, then from Settings.
+func TestExportFormStartsFromTheLastChoices(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	dir := t.TempDir()
+	u.app.Preferences().SetString(prefExportFolder, dir)
+	u.app.Preferences().SetString(prefPaper, "A4")
+	export := func(ext string) {
+		confirmForm(t, u, "Export")
+		eventually(t, "the "+ext+" file", func() bool {
+			if overlayContains(u, "Export anyway?") {
+				confirmForm(t, u, "Yes")
+			}
+			_, err := os.Stat(filepath.Join(dir, fileSafe(c.d.b.Title)+ext))
+			return err == nil && overlayContains(u, "Saved ")
+		})
+		dismissOverlays(u)
+	}
+	_, paper := openExportForm(t, u)
+	fyne.DoAndWait(func() { paper.SetSelected("US Letter") })
+	export(".pdf")
+	format, paper := openExportForm(t, u)
+	if format.Selected != "PDF" || paper.Selected != "US Letter" {
+		t.Fatalf("after a US Letter PDF the form offers %s on %s", format.Selected, paper.Selected)
+	}
+	fyne.DoAndWait(func() { format.SetSelected("Markdown") })
+	export(".md")
+	format, paper = openExportForm(t, u)
+	if format.Selected != "Markdown" || paper.Selected != "US Letter" {
+		t.Fatalf("after a Markdown export the form offers %s on %s", format.Selected, paper.Selected)
 	}
 }
 

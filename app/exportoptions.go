@@ -12,8 +12,8 @@ type exportOptionField struct {
 
 // exportOptionFields are the export dialog's drop-downs: one per option key
 // of every format, in the order export lists them, each starting from the
-// analyst's setting of the same key (the Settings dialog keeps the paper
-// there). On/off options are not shown: export marks them AskFirst, and
+// choice made at the last export, else from the analyst's setting of the
+// same key (the Settings dialog keeps the paper there). On/off options are not shown: export marks them AskFirst, and
 // the export asks for them when it stops for want of one.
 func (c *composer) exportOptionFields() []exportOptionField {
 	p := c.ui.app.Preferences()
@@ -26,7 +26,11 @@ func (c *composer) exportOptionFields() []exportOptionField {
 			}
 			seen[o.Key] = true
 			sel := newDialogSelect(o.Labels(), nil)
-			sel.SetSelected(o.LabelOf(p.String(o.Key)))
+			v := p.String(prefExportLast + o.Key)
+			if v == "" {
+				v = p.String(o.Key)
+			}
+			sel.SetSelected(o.LabelOf(v))
 			out = append(out, exportOptionField{opt: o, sel: sel})
 		}
 	}
