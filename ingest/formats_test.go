@@ -3,6 +3,7 @@ package ingest
 import (
 	"bytes"
 	"context"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,21 @@ func TestRegisteredFormatsDecideDetection(t *testing.T) {
 	src, _, err = Import("field-notes.md", bytes.NewReader([]byte("just a line of text, nothing more, and no title at all in it.")), Options{})
 	if err != nil || src.Title != "Field notes" {
 		t.Fatalf("title %q, %v", src.Title, err)
+	}
+}
+
+// Found by a trial: a byline giving the date too ("By H. Tanaka, 20 May
+// 2025") was listed as removed twice, once as byline, once as date line.
+func TestOneLineFoundTwiceIsOneFinding(t *testing.T) {
+	b := &builder{rep: &Report{}}
+	b.found("removed", `"By H. Tanaka, 20 May 2025"`, "byline line")
+	b.found("removed", `"By H. Tanaka, 20 May 2025"`, "date line")
+	b.found("removed", `"Page 3"`, "page number")
+	want := []Finding{
+		{Field: "removed", Value: `"By H. Tanaka, 20 May 2025"`, From: "byline line and date line"},
+		{Field: "removed", Value: `"Page 3"`, From: "page number"},
+	}
+	if !slices.Equal(b.rep.Detected, want) {
+		t.Fatalf("findings %v, want %v", b.rep.Detected, want)
 	}
 }

@@ -152,7 +152,17 @@ func newBuilder(in input, kind domain.SourceKind, format, encoding string, warni
 }
 
 // found records a field the importer set, the value and where it came from.
+// found records a finding. One line found twice (a byline that also gives
+// the date, removed as both) is one finding, from both.
 func (b *builder) found(field, value, from string) {
+	for i, f := range b.rep.Detected {
+		if f.Field == field && f.Value == value {
+			if f.From != from {
+				b.rep.Detected[i].From += " and " + from
+			}
+			return
+		}
+	}
 	b.rep.Detected = append(b.rep.Detected, Finding{Field: field, Value: value, From: from})
 }
 
