@@ -92,13 +92,14 @@ func (u *UI) onDropped(_ fyne.Position, uris []fyne.URI) {
 // cancel stops within moments, and nothing is half imported.
 func (u *UI) importPaths(paths []string) {
 	ctx, cancel := context.WithCancel(u.ctx)
-	bar := widget.NewProgressBar()
-	bar.Max = float64(len(paths))
+	// One file shows work going on; several show how far it has come.
+	busy, bar := widget.NewProgressBarInfinite(), widget.NewProgressBar()
+	bar.Hide()
 	label := widget.NewLabel("Importing…")
 	label.Truncation = fyne.TextTruncateEllipsis
 	var prog *dialog.CustomDialog
 	stop := newDialogButton("Cancel", nil, func() { cancel(); label.SetText("Cancelling…") })
-	body := container.NewVBox(label, bar, stop)
+	body := container.NewVBox(label, container.NewStack(busy, bar), stop)
 	// A folder's files are counted once it has been looked through.
 	prog = dialog.NewCustomWithoutButtons("Importing", body, u.win)
 	prog.Resize(fitInside(u.win, fyne.NewSize(480, 160)))
@@ -111,12 +112,22 @@ func (u *UI) importPaths(paths []string) {
 		defer cancel()
 		results, sum := u.runImport(ctx, items, intake.Options{Starting: func(i, total int, name string) {
 			u.do(func() {
+				label.SetText(filepath.Base(name))
+				if total < 2 {
+					return
+				}
 				label.SetText(fmt.Sprintf("%s (%d of %d)", filepath.Base(name), i+1, total))
+				if busy.Visible() {
+					busy.Stop()
+					busy.Hide()
+					bar.Show()
+				}
 				bar.Max = float64(total)
 				bar.SetValue(float64(i))
 			})
 		}})
 		u.do(func() {
+			busy.Stop()
 			prog.Hide()
 			u.imported(results, sum)
 		})

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -191,5 +192,54 @@ func TestCancelStopsAnImportOfManyFilesAtOnce(t *testing.T) {
 	t.Logf("reported %v after the cancel", time.Since(sent))
 	if !overlayContains(u, "a.txt: cancelled; nothing of it was imported") || sourceCount(t, u) != 0 {
 		t.Fatalf("%d sources after the cancel", sourceCount(t, u))
+	}
+}
+
+// progressBars tells which of the import dialog's bars shows: the one
+// for work going on, the one measuring how far it has come.
+func progressBars(u *UI) (busy, measured bool) {
+	walkOverlays(u, func(o fyne.CanvasObject) {
+		switch o.(type) {
+		case *widget.ProgressBarInfinite:
+			busy = busy || o.Visible()
+		case *widget.ProgressBar:
+			measured = measured || o.Visible()
+		}
+	})
+	return busy, measured
+}
+
+// Found by a trial: a single long PDF showed a bar stuck at 0 % until it
+// was done. One file shows work going on; several, how many are done.
+func TestImportProgressShowsWorkForOneFileAndCountsSeveral(t *testing.T) {
+	for _, n := range []int{1, 3} {
+		u0, lib := newTestUI(t)
+		slow := slowLibrary{Store: lib, saving: make(chan struct{}, 10)}
+		u := New(context.Background(), u0.app, slow)
+		u.win.Show()
+		eventually(t, "the welcome dialog", func() bool { return overlayContains(u, "Welcome to Attaché") })
+		dismissOverlays(u)
+		dir := t.TempDir()
+		data, err := os.ReadFile("testdata/chips.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var paths []string
+		for i := range n {
+			p := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
+			if err := os.WriteFile(p, data, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			paths = append(paths, p)
+		}
+		go fyne.DoAndWait(func() { u.importPaths(paths) })
+		<-slow.saving
+		var busy, measured bool
+		eventually(t, "the progress shown", func() bool { busy, measured = progressBars(u); return busy || measured })
+		if busy != (n == 1) || measured != (n > 1) {
+			t.Errorf("%d files: the bar for work going on shows %v, the measured one %v", n, busy, measured)
+		}
+		confirmForm(t, u, "Cancel")
+		eventually(t, "the cancel's report", func() bool { return overlayContains(u, "cancelled") })
 	}
 }
