@@ -43,7 +43,7 @@ func (u *UI) onImportFiles() {
 		u.importPaths([]string{path})
 	}, u.win)
 	d.SetFilter(importFilter())
-	d.Resize(fyne.NewSize(900, 620))
+	d.Resize(fitInside(u.win, fyne.NewSize(900, 620)))
 	u.showDialog(d, nil, nil, nil)
 }
 
@@ -63,7 +63,7 @@ func (u *UI) onImportFolder() {
 			u.importPaths([]string{dir.Path()})
 		}
 	}, u.win)
-	d.Resize(fyne.NewSize(900, 620))
+	d.Resize(fitInside(u.win, fyne.NewSize(900, 620)))
 	u.showDialog(d, nil, nil, nil)
 }
 
