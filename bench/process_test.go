@@ -54,8 +54,12 @@ func BenchmarkExportProcess(b *testing.B) {
 			b.Fatal(err)
 		}
 		profile := filepath.Join(dir, "chromium-profile")
+		// Its own home: Chromium writes ~/.config/chromium and dconf's
+		// cache whatever --user-data-dir says.
+		home := []string{"HOME=" + dir, "XDG_CONFIG_HOME=" + filepath.Join(dir, "config"),
+			"XDG_CACHE_HOME=" + filepath.Join(dir, "cache")}
 		runs["chromium"] = func() (time.Duration, error) {
-			return runQuiet(chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+			return runQuietIn(home, chrome, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--user-data-dir="+profile, "--no-pdf-header-footer",
 				"--print-to-pdf="+filepath.Join(dir, "chromium.pdf"), "file://"+page)
@@ -106,7 +110,13 @@ func buildAttache(b *testing.B, dir string) string {
 
 // runQuiet runs a command and returns the CPU time it used.
 func runQuiet(name string, args ...string) (time.Duration, error) {
+	return runQuietIn(nil, name, args...)
+}
+
+// runQuietIn is runQuiet with env added to the program's environment.
+func runQuietIn(env []string, name string, args ...string) (time.Duration, error) {
 	cmd := exec.Command(name, args...)
+	cmd.Env = append(os.Environ(), env...)
 	out, err := cmd.CombinedOutput()
 	if err != nil {
 		return 0, fmt.Errorf("%v\n%s", err, out)
