@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -155,25 +154,44 @@ func (l slowLibrary) CreateSource(ctx context.Context, src *domain.Source) (bool
 	return l.Store.CreateSource(ctx, src)
 }
 
-// Cancel stops a many-file import within a second and says what became
-// of each file: the one under way was not imported, nor the ones after it.
-func TestCancelStopsAnImportOfManyFilesAtOnce(t *testing.T) {
+// slowImportUI is the window on a library that holds each new source
+// until the import is cancelled.
+func slowImportUI(t *testing.T) (*UI, slowLibrary) {
+	t.Helper()
 	u0, lib := newTestUI(t)
 	slow := slowLibrary{Store: lib, saving: make(chan struct{}, 10)}
 	u := New(context.Background(), u0.app, slow)
 	u.win.Show()
 	eventually(t, "the welcome dialog", func() bool { return overlayContains(u, "Welcome to Attaché") })
 	dismissOverlays(u)
-	dir := t.TempDir()
+	return u, slow
+}
+
+// chipsCopies writes testdata/chips.txt under each name in a new folder
+// and returns their paths.
+func chipsCopies(t *testing.T, names ...string) []string {
+	t.Helper()
 	data, err := os.ReadFile("testdata/chips.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, name := range []string{"a.txt", "b.txt", "c.txt"} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+	dir := t.TempDir()
+	var paths []string
+	for _, name := range names {
+		p := filepath.Join(dir, name)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
 			t.Fatal(err)
 		}
+		paths = append(paths, p)
 	}
+	return paths
+}
+
+// Cancel stops a many-file import within a second and says what became
+// of each file: the one under way was not imported, nor the ones after it.
+func TestCancelStopsAnImportOfManyFilesAtOnce(t *testing.T) {
+	u, slow := slowImportUI(t)
+	dir := filepath.Dir(chipsCopies(t, "a.txt", "b.txt", "c.txt")[0])
 	go fyne.DoAndWait(func() { u.importPaths([]string{dir}) })
 	<-slow.saving
 	confirmForm(t, u, "Cancel")
@@ -213,25 +231,9 @@ func progressBars(u *UI) (busy, measured bool) {
 // was done. One file shows work going on; several, how many are done.
 func TestImportProgressShowsWorkForOneFileAndCountsSeveral(t *testing.T) {
 	for _, n := range []int{1, 3} {
-		u0, lib := newTestUI(t)
-		slow := slowLibrary{Store: lib, saving: make(chan struct{}, 10)}
-		u := New(context.Background(), u0.app, slow)
-		u.win.Show()
-		eventually(t, "the welcome dialog", func() bool { return overlayContains(u, "Welcome to Attaché") })
-		dismissOverlays(u)
-		dir := t.TempDir()
-		data, err := os.ReadFile("testdata/chips.txt")
-		if err != nil {
-			t.Fatal(err)
-		}
-		var paths []string
-		for i := range n {
-			p := filepath.Join(dir, fmt.Sprintf("%d.txt", i))
-			if err := os.WriteFile(p, data, 0o644); err != nil {
-				t.Fatal(err)
-			}
-			paths = append(paths, p)
-		}
+		u, slow := slowImportUI(t)
+		names := []string{"a.txt", "b.txt", "c.txt"}[:n]
+		paths := chipsCopies(t, names...)
 		go fyne.DoAndWait(func() { u.importPaths(paths) })
 		<-slow.saving
 		var busy, measured bool
