@@ -42,19 +42,31 @@ func (s Status) Label() string {
 
 // Briefing is the document the analyst hands to a decision-maker.
 type Briefing struct {
-	ID             int64
-	Title          string
-	Subtitle       string
-	Author         string
-	Audience       string // "prepared for"
-	Date           Date
-	Classification string // banner text as typed
-	Status         Status
-	Summary        string // bottom line up front
-	Blocks         []*Block
-	CreatedAt      time.Time
-	UpdatedAt      time.Time
-	TrashedAt      *time.Time
+	ID       int64
+	Title    string
+	Subtitle string
+	Author   string
+	Audience string // "prepared for"
+	Date     Date
+	// Scheme is the marking scheme every mark in the briefing belongs to.
+	Scheme SchemeID
+	// Classification is the overall marking the analyst chose, which the
+	// banner shows; "" leaves the banner to the highest portion.
+	Classification Marking
+	// Portion marks of the details that are portions too.
+	TitleMarking, SubtitleMarking, SummaryMarking Marking
+	// Authority is the classification authority block (US) for the first
+	// page of a classified briefing.
+	Authority Authority
+	// IncludeNotes prints the analyst's notes on excerpts in exports; they
+	// are private working notes otherwise.
+	IncludeNotes bool
+	Status       Status
+	Summary      string // bottom line up front
+	Blocks       []*Block
+	CreatedAt    time.Time
+	UpdatedAt    time.Time
+	TrashedAt    *time.Time
 	// Revision moves on with every change to the briefing or its blocks,
 	// whoever makes it; a save names the revision it was edited from.
 	Revision int64
@@ -66,7 +78,11 @@ func (b *Briefing) Validate() error {
 		return Errorf(EINVALID, "the briefing needs a title")
 	}
 	if err := checkFields(BriefingTitle.of(b.Title), BriefingSubtitle.of(b.Subtitle), BriefingAuthor.of(b.Author),
-		BriefingAudience.of(b.Audience), BriefingClassification.of(b.Classification), BottomLine.of(b.Summary)); err != nil {
+		BriefingAudience.of(b.Audience), BottomLine.of(b.Summary), AuthorityLine.of(b.Authority.ClassifiedBy),
+		AuthorityLine.of(b.Authority.DerivedFrom), AuthorityLine.of(b.Authority.DeclassifyOn)); err != nil {
+		return err
+	}
+	if err := b.checkMarkings(); err != nil {
 		return err
 	}
 	if _, err := ParseStatus(string(b.Status)); err != nil {
@@ -93,10 +109,26 @@ func (b *Briefing) ValidateSince(old *Briefing) error {
 		now *string
 		was string
 	}{{&c.Title, old.Title}, {&c.Subtitle, old.Subtitle}, {&c.Author, old.Author}, {&c.Audience, old.Audience},
-		{&c.Classification, old.Classification}, {&c.Summary, old.Summary}} {
+		{&c.Summary, old.Summary}} {
 		if *f.now == f.was && strings.TrimSpace(*f.now) != "" {
 			*f.now = "x" // stands in for the stored value
 		}
+	}
+	// A marking kept from a library written before schemes (free text
+	// such as "OFFICIAL" under the US scheme) may stay: export refuses it,
+	// saying what to choose, but it never blocks saving the rest.
+	for _, f := range []struct {
+		now *Marking
+		was Marking
+	}{{&c.Classification, old.Classification}, {&c.TitleMarking, old.TitleMarking},
+		{&c.SubtitleMarking, old.SubtitleMarking}, {&c.SummaryMarking, old.SummaryMarking}} {
+		if *f.now == f.was && c.Scheme == old.Scheme {
+			*f.now = ""
+		}
+	}
+	wasMark := map[int64]Marking{}
+	for _, blk := range old.Blocks {
+		wasMark[blk.ID] = blk.Marking
 	}
 	was := map[int64]string{}
 	for _, blk := range old.Blocks {
@@ -107,6 +139,9 @@ func (b *Briefing) ValidateSince(old *Briefing) error {
 		cb := *blk
 		if t, ok := was[blk.ID]; ok && t == blk.Text && strings.TrimSpace(t) != "" {
 			cb.Text = "x"
+		}
+		if m, ok := wasMark[blk.ID]; ok && m == blk.Marking && c.Scheme == old.Scheme {
+			cb.Marking = ""
 		}
 		c.Blocks[i] = &cb
 	}
@@ -159,9 +194,6 @@ func (b *Block) Validate() error {
 		}
 	default:
 		return Errorf(EINVALID, "%q is not a block type: use heading, excerpt, commentary or judgment", b.Type)
-	}
-	if _, err := ParseMarking(string(b.Marking)); err != nil {
-		return err
 	}
 	return b.TextField().Check(b.Text)
 }
@@ -249,4 +281,44 @@ type Snapshot struct {
 	Label      string
 	CreatedAt  time.Time
 	Briefing   *Briefing // the briefing as it was
+}
+
+// Authority is the US classification authority block: who classified the
+// briefing (or "Classified By" for derivative classification), what it is
+// derived from, and when it is declassified.
+type Authority struct {
+	ClassifiedBy string
+	DerivedFrom  string
+	DeclassifyOn string
+}
+
+// IsZero tells an empty block.
+func (a Authority) IsZero() bool { return a == Authority{} }
+
+// SchemeDef is the briefing's marking scheme.
+func (b *Briefing) SchemeDef() *Scheme { return SchemeOf(b.Scheme) }
+
+// checkMarkings holds every mark of the briefing to its scheme: the scheme
+// must be known, and the overall marking, the details' portion marks and
+// the blocks' marks must be its own.
+func (b *Briefing) checkMarkings() error {
+	if _, ok := schemeByID[b.Scheme]; !ok && b.Scheme != "" {
+		return Errorf(EINVALID, "%q is not a marking scheme: use %s", string(b.Scheme), SchemeIDs())
+	}
+	s := b.SchemeDef()
+	for _, f := range []struct {
+		what string
+		m    Marking
+	}{{"the overall marking", b.Classification}, {"the title's marking", b.TitleMarking},
+		{"the subtitle's marking", b.SubtitleMarking}, {"the bottom line's marking", b.SummaryMarking}} {
+		if _, err := s.Admit(f.m); err != nil {
+			return Errorf(EINVALID, "%s: %s", f.what, ErrorMessage(err))
+		}
+	}
+	for i, blk := range b.Blocks {
+		if _, err := s.Admit(blk.Marking); err != nil {
+			return Errorf(EINVALID, "block %d: %s", i+1, ErrorMessage(err))
+		}
+	}
+	return nil
 }

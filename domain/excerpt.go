@@ -19,8 +19,11 @@ type Excerpt struct {
 	Tags        []string
 	Credibility Credibility
 	Marking     Marking
-	CreatedAt   time.Time
-	UpdatedAt   time.Time
+	// MarkingReason says why the excerpt is marked below its source: the
+	// explicit override without which a lower mark is refused.
+	MarkingReason string
+	CreatedAt     time.Time
+	UpdatedAt     time.Time
 
 	// TrashedAt is when the excerpt went to the trash, on its own or with
 	// its source; nil while it is in use.

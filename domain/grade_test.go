@@ -2,13 +2,7 @@ package domain
 
 import "testing"
 
-func TestHighestMarking(t *testing.T) {
-	if got := HighestMarking("", MarkingUnclassified, MarkingSecret, MarkingConfidential); got != MarkingSecret {
-		t.Fatalf("got %q", got)
-	}
-	if got := HighestMarking(); got != MarkingNone {
-		t.Fatalf("got %q", got)
-	}
+func TestUSMarkingForms(t *testing.T) {
 	if MarkingTopSecret.Banner() != "TOP SECRET" || MarkingSecret.Portion() != "(S)" {
 		t.Fatal("banner or portion form wrong")
 	}
@@ -16,11 +10,11 @@ func TestHighestMarking(t *testing.T) {
 
 func TestParsers(t *testing.T) {
 	for in, want := range map[string]Marking{"(s)": MarkingSecret, "secret": MarkingSecret, "": MarkingNone, "cui": MarkingCUI} {
-		if got, err := ParseMarking(in); err != nil || got != want {
+		if got, err := ParseMarking(SchemeOf(SchemeUS), in); err != nil || got != want {
 			t.Errorf("ParseMarking(%q) = %q, %v", in, got, err)
 		}
 	}
-	if _, err := ParseMarking("XX"); ErrorCode(err) != EINVALID {
+	if _, err := ParseMarking(SchemeOf(SchemeUS), "XX"); ErrorCode(err) != EINVALID {
 		t.Error("bad marking accepted")
 	}
 	if r, err := ParseReliability(" b "); err != nil || r != ReliabilityB || r.Description() != "Usually reliable" {

@@ -36,12 +36,12 @@ const ProseMax = 10_000
 // get 500 characters, prose ProseMax (the bottom line half); source text is content and has its
 // own limit in bytes, MaxSourceTextBytes.
 var (
-	BriefingTitle          = Field{"the briefing title", 500, ""}
-	BriefingSubtitle       = Field{"the briefing subtitle", 500, ""}
-	BriefingAuthor         = Field{"the briefing author", 500, ""}
-	BriefingAudience       = Field{"the briefing's “prepared for”", 500, ""}
-	BriefingClassification = Field{"the classification", 100, ""} // one banner line in the PDF
-	BottomLine             = Field{"the bottom line", ProseMax / 2, "shorten it, and move the detail into commentary blocks"}
+	BriefingTitle    = Field{"the briefing title", 500, ""}
+	BriefingSubtitle = Field{"the briefing subtitle", 500, ""}
+	BriefingAuthor   = Field{"the briefing author", 500, ""}
+	BriefingAudience = Field{"the briefing's “prepared for”", 500, ""}
+	AuthorityLine    = Field{"a line of the classification authority block", 200, ""}
+	BottomLine       = Field{"the bottom line", ProseMax / 2, "shorten it, and move the detail into commentary blocks"}
 
 	HeadingText  = Field{"the heading", 500, ""}
 	BlockText    = Field{"the commentary", ProseMax, "split it into several commentary blocks"}

@@ -68,7 +68,7 @@ func TestBriefingValidateHoldsEveryFieldToItsLimit(t *testing.T) {
 		{func(b *domain.Briefing) { b.Subtitle = long(501) }, "the briefing subtitle is 501"},
 		{func(b *domain.Briefing) { b.Author = long(501) }, "the briefing author is 501"},
 		{func(b *domain.Briefing) { b.Audience = long(501) }, "“prepared for” is 501"},
-		{func(b *domain.Briefing) { b.Classification = long(101) }, "the classification is 101"},
+		{func(b *domain.Briefing) { b.Authority.DerivedFrom = long(201) }, "a line of the classification authority block is 201"},
 		{func(b *domain.Briefing) { b.Summary = long(5_001) }, "the bottom line is 5,001 characters long, more than the 5,000 allowed: shorten it, and move the detail"},
 		{func(b *domain.Briefing) {
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: "ok"}, {Type: domain.BlockHeading, Text: long(501)}}

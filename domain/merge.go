@@ -42,7 +42,15 @@ func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
 	out.Subtitle = m.field(0, "subtitle", base.Subtitle, mine.Subtitle, theirs.Subtitle)
 	out.Author = m.field(0, "author", base.Author, mine.Author, theirs.Author)
 	out.Audience = m.field(0, "prepared for", base.Audience, mine.Audience, theirs.Audience)
-	out.Classification = m.field(0, "classification", base.Classification, mine.Classification, theirs.Classification)
+	out.Scheme = SchemeID(m.field(0, "marking scheme", string(base.Scheme), string(mine.Scheme), string(theirs.Scheme)))
+	out.Classification = m.marking("overall marking", base.Classification, mine.Classification, theirs.Classification)
+	out.TitleMarking = m.marking("title's marking", base.TitleMarking, mine.TitleMarking, theirs.TitleMarking)
+	out.SubtitleMarking = m.marking("subtitle's marking", base.SubtitleMarking, mine.SubtitleMarking, theirs.SubtitleMarking)
+	out.SummaryMarking = m.marking("bottom line's marking", base.SummaryMarking, mine.SummaryMarking, theirs.SummaryMarking)
+	out.Authority.ClassifiedBy = m.field(0, "classified by", base.Authority.ClassifiedBy, mine.Authority.ClassifiedBy, theirs.Authority.ClassifiedBy)
+	out.Authority.DerivedFrom = m.field(0, "derived from", base.Authority.DerivedFrom, mine.Authority.DerivedFrom, theirs.Authority.DerivedFrom)
+	out.Authority.DeclassifyOn = m.field(0, "declassify on", base.Authority.DeclassifyOn, mine.Authority.DeclassifyOn, theirs.Authority.DeclassifyOn)
+	out.IncludeNotes = m.field(0, "include analyst notes", fmt.Sprint(base.IncludeNotes), fmt.Sprint(mine.IncludeNotes), fmt.Sprint(theirs.IncludeNotes)) == "true"
 	out.Summary = m.field(0, "bottom line", base.Summary, mine.Summary, theirs.Summary)
 	out.Status = Status(m.field(0, "status", string(base.Status), string(mine.Status), string(theirs.Status)))
 	out.Date = mergeDateField(m, "date", base.Date, mine.Date, theirs.Date)
@@ -51,6 +59,10 @@ func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
 }
 
 type mergeState struct{ conflicts []Conflict }
+
+func (m *mergeState) marking(name string, base, mine, theirs Marking) Marking {
+	return Marking(m.field(0, name, string(base), string(mine), string(theirs)))
+}
 
 // field is the three-way merge of one value.
 func (m *mergeState) field(block int64, name, base, mine, theirs string) string {
@@ -241,7 +253,8 @@ func MergeExcerpt(base, mine, theirs *Excerpt) (*Excerpt, []Conflict) {
 	out := *theirs
 	out.Note = m.field(0, "note", base.Note, mine.Note, theirs.Note)
 	out.Credibility = Credibility(m.intField("credibility", int(base.Credibility), int(mine.Credibility), int(theirs.Credibility)))
-	out.Marking = Marking(m.field(0, "marking", string(base.Marking), string(mine.Marking), string(theirs.Marking)))
+	out.Marking = m.marking("marking", base.Marking, mine.Marking, theirs.Marking)
+	out.MarkingReason = m.field(0, "reason for marking below the source", base.MarkingReason, mine.MarkingReason, theirs.MarkingReason)
 	out.Tags = mergeTags(base.Tags, mine.Tags, theirs.Tags)
 	return &out, m.conflicts
 }

@@ -118,17 +118,8 @@ func FuzzParseGrades(f *testing.F) {
 			!slices.Contains([]SourceKind{KindArticle, KindWebPage, KindReport, KindDocument, KindNote}, k) {
 			t.Fatalf("ParseSourceKind(%q) = %q, which parses as %q, %v", s, k, k2, err)
 		}
-		if m, err := ParseMarking(s); err != nil {
-			refused("ParseMarking", err)
-		} else {
-			for _, form := range []string{string(m), m.Portion(), m.Banner()} {
-				if m2, err := ParseMarking(form); err != nil || m2 != m {
-					t.Fatalf("ParseMarking(%q) = %q, whose form %q parses as %q, %v", s, m, form, m2, err)
-				}
-			}
-			if (m == MarkingNone) != (m.Rank() == 0) || HighestMarking(m, MarkingNone) != m {
-				t.Fatalf("ParseMarking(%q) = %q of rank %d", s, m, m.Rank())
-			}
+		for _, sch := range Schemes() {
+			checkMarkingForms(t, sch, s, refused)
 		}
 		if c := Credibility(len(s) - 3); c.Valid() != (CheckCredibility(c) == nil) || c.Valid() != (c.Description() != "" || c == 0) {
 			t.Fatalf("credibility %d: valid %v, check %v, description %q", c, c.Valid(), CheckCredibility(c), c.Description())
@@ -144,4 +135,24 @@ func FuzzParseGrades(f *testing.F) {
 			}
 		}
 	})
+}
+
+// checkMarkingForms: whatever a scheme accepts, its stored, portion and
+// banner forms read back as the same marking, of the same rank.
+func checkMarkingForms(t *testing.T, sch *Scheme, s string, refused func(string, error)) {
+	k, err := sch.Parse(s)
+	if err != nil {
+		refused("Parse", err)
+		return
+	}
+	m := k.Marking()
+	for _, form := range []string{string(m), k.Portion(), k.Banner()} {
+		k2, err := sch.Parse(form)
+		if err != nil || k2.Marking() != m || k2.Rank() != k.Rank() {
+			t.Fatalf("%s: Parse(%q) = %q, whose form %q parses as %q, %v", sch.ID, s, m, form, k2.Marking(), err)
+		}
+	}
+	if r, err := m.Read(); err != nil || r.Marking() != m || (m == "") != (k.Rank() == 0) {
+		t.Fatalf("%s: Parse(%q) = %q, read back as %q, %v", sch.ID, s, m, r.Marking(), err)
+	}
 }

@@ -52,6 +52,9 @@ type Source struct {
 	ImportedAt  time.Time
 	Reliability Reliability
 	Notes       string
+	// Marking is the source's own marking (under any scheme); its
+	// excerpts take it by default.
+	Marking Marking
 	// Pages holds, for a paged source such as a PDF, the rune offset in
 	// Text at which each page after the first begins: page 1 starts at 0,
 	// page 2 at Pages[0], and so on. Empty for sources without pages.
