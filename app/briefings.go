@@ -172,7 +172,7 @@ func (s *briefingsScreen) onNew() {
 		return
 	}
 	p := s.ui.app.Preferences()
-	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Classification: p.String(prefClassification),
+	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Classification: domain.Marking(p.String(prefClassification)),
 		Date: domain.DateOf(timeNow())}
 	background(func() {
 		err := s.ui.lib.CreateBriefing(s.ui.ctx, b)

@@ -125,7 +125,7 @@ func newComposer(ui *UI) *composer {
 
 // metaFields are the limits on the details, by key.
 var metaFields = map[string]domain.Field{"subtitle": domain.BriefingSubtitle, "audience": domain.BriefingAudience,
-	"author": domain.BriefingAuthor, "classification": domain.BriefingClassification}
+	"author": domain.BriefingAuthor, "classification": domain.AuthorityLine}
 
 // toolbar is the composer's row of actions; what does not fit the
 // window goes into its … menu.
@@ -263,7 +263,7 @@ func (c *composer) fill() {
 	setText(c.title, b.Title)
 	c.status.SetSelected(b.Status.Label())
 	vals := map[string]string{"subtitle": b.Subtitle, "audience": b.Audience, "author": b.Author,
-		"date": b.Date.String(), "classification": b.Classification}
+		"date": b.Date.String(), "classification": string(b.Classification)}
 	for k, e := range c.fields {
 		setText(e, vals[k])
 	}
@@ -352,7 +352,7 @@ func (c *composer) onMeta(key, v string) {
 	case "author":
 		c.onText(key, func(b *domain.Briefing) { b.Author = v })
 	case "classification":
-		c.onText(key, func(b *domain.Briefing) { b.Classification = v })
+		c.onText(key, func(b *domain.Briefing) { b.Classification = domain.Marking(v) })
 	case "date":
 		if d, err := domain.ParseDate(strings.TrimSpace(v)); err == nil {
 			c.onText(key, func(b *domain.Briefing) { b.Date = d })

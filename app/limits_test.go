@@ -134,7 +134,7 @@ func TestLongestAllowedValuesFitTheWindow(t *testing.T) {
 	}
 	unbroken := strings.Repeat("W", 500) // no space to wrap at
 	b := &domain.Briefing{Title: title, Subtitle: unbroken, Summary: strings.Repeat(words, 10)[:domain.BottomLine.Max],
-		Classification: strings.Repeat("S", 100), Blocks: []*domain.Block{{Type: domain.BlockHeading, Text: unbroken}}}
+		Scheme: domain.SchemeUS, Classification: "TS//REL TO USA, AUS, CAN, GBR, NZL", Blocks: []*domain.Block{{Type: domain.BlockHeading, Text: unbroken}}}
 	if err := lib.CreateBriefing(ctx, b); err != nil {
 		t.Fatal(err)
 	}

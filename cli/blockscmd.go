@@ -34,7 +34,7 @@ func (a *cliApp) briefingAddCommand() *cobra.Command {
 			if blk.Confidence, err = domain.ParseConfidence(confidence); err != nil {
 				return usageError{err}
 			}
-			if blk.Marking, err = domain.ParseMarking(marking); err != nil {
+			if blk.Marking, err = domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), marking); err != nil {
 				return usageError{err}
 			}
 			lib, err := a.lib(cmd.Context())

@@ -33,8 +33,7 @@ func (b *briefingFlags) register(cmd *cobra.Command) {
 func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 	f := cmd.Flags()
 	for name, dst := range map[string]*string{"title": &br.Title, "subtitle": &br.Subtitle,
-		"author": &br.Author, "audience": &br.Audience, "classification": &br.Classification,
-		"summary": &br.Summary} {
+		"author": &br.Author, "audience": &br.Audience, "summary": &br.Summary} {
 		if f.Changed(name) {
 			v, _ := f.GetString(name)
 			*dst = v
@@ -166,7 +165,7 @@ func (a *cliApp) briefingShowCommand() *cobra.Command {
 func printBriefing(w io.Writer, br *domain.Briefing) {
 	printf(w, "Briefing %d: %s\n", br.ID, br.Title)
 	for _, kv := range [][2]string{{"Subtitle", br.Subtitle}, {"Prepared for", br.Audience},
-		{"Prepared by", br.Author}, {"Date", br.Date.Long()}, {"Banner", br.Classification},
+		{"Prepared by", br.Author}, {"Date", br.Date.Long()}, {"Banner", br.Classification.Banner()},
 		{"Status", br.Status.Label()}} {
 		if kv[1] != "" {
 			printf(w, "%-13s %s\n", kv[0]+":", kv[1])

@@ -50,7 +50,7 @@ exactly, as character offsets into the text shown by 'source show'.`,
 			if source <= 0 || byQuote == byOffsets || (!byOffsets && (f.Changed("start") || f.Changed("end"))) {
 				return usagef("give --source and either --quote or both --start and --end")
 			}
-			if _, err := domain.ParseMarking(ef.marking); err != nil {
+			if _, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), ef.marking); err != nil {
 				return usageError{err}
 			}
 			if err := domain.CheckCredibility(domain.Credibility(ef.credibility)); err != nil {

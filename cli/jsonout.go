@@ -143,7 +143,7 @@ type jsonBlock struct {
 
 func briefingOut(b *domain.Briefing) jsonBriefing {
 	out := jsonBriefing{ID: b.ID, Title: b.Title, Subtitle: b.Subtitle, Author: b.Author, Audience: b.Audience,
-		Date: b.Date.String(), Classification: b.Classification, Status: string(b.Status), Summary: b.Summary,
+		Date: b.Date.String(), Classification: string(b.Classification), Status: string(b.Status), Summary: b.Summary,
 		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
 		Blocks: make([]jsonBlock, 0, len(b.Blocks))}
 	for _, blk := range b.Blocks {

@@ -208,3 +208,25 @@ func (s *Scheme) rollupRelease(out []CaveatUse, c *Caveat, portions []Mark) []Ca
 	}
 	return out
 }
+
+// HighestMarking is the rollup of stored markings of one scheme (the
+// scheme of the first marked one; marks of others, or unreadable ones,
+// are left out: the checks report those). "" when none is marked.
+func HighestMarking(ms ...Marking) Marking {
+	var s *Scheme
+	var ks []Mark
+	for _, m := range ms {
+		k, err := m.Read()
+		if err != nil || k.IsZero() {
+			continue
+		}
+		if s == nil {
+			s = k.Scheme
+		}
+		ks = append(ks, k)
+	}
+	if s == nil {
+		return ""
+	}
+	return s.Rollup(ks...).Marking()
+}

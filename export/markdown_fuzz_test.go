@@ -40,7 +40,7 @@ func mdFuzzBundle(s string, marked bool) *domain.Bundle {
 	judgment.Confidence = domain.ConfidenceModerate
 	return &domain.Bundle{
 		Briefing: &domain.Briefing{
-			Title: s, Subtitle: s, Author: s, Audience: s, Date: day, Classification: s, Status: domain.StatusReview, Summary: s,
+			Title: s, Subtitle: s, Author: s, Audience: s, Date: day, Classification: domain.Marking(s), Status: domain.StatusReview, Summary: s,
 			Blocks: []*domain.Block{
 				blk(domain.BlockHeading, s),
 				blk(domain.BlockCommentary, s),

@@ -150,12 +150,12 @@ func usesMarks(b *domain.Briefing) bool {
 // a marking also counts toward the highest, so a banner is never lower
 // than what the analyst wrote.
 func banner(b *domain.Briefing, marked bool) string {
-	typed := strings.TrimSpace(b.Classification)
+	typed := strings.TrimSpace(string(b.Classification))
 	if !marked {
 		return strings.ToUpper(typed)
 	}
 	marks := []domain.Marking{}
-	if m, err := domain.ParseMarking(typed); err == nil {
+	if m, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), typed); err == nil {
 		marks = append(marks, m)
 	}
 	for _, blk := range b.Blocks {

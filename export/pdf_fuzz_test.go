@@ -23,7 +23,7 @@ func FuzzPDFText(f *testing.F) {
 		}
 		b := pdfBundle(1, domain.StatusDraft)
 		br := b.Briefing
-		br.Title, br.Subtitle, br.Summary, br.Author, br.Classification = "T"+s, s, s, s, s
+		br.Title, br.Subtitle, br.Summary, br.Author, br.Classification = "T"+s, s, s, s, domain.Marking(s)
 		br.Blocks = append(br.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "H" + s},
 			&domain.Block{Type: domain.BlockCommentary, Text: "C" + s}, &domain.Block{Type: domain.BlockJudgment, Text: "J" + s})
 		b.Sources[0].Title, b.Sources[0].Publisher = "S"+s, s

@@ -71,7 +71,7 @@ func (p *jsonParser) buildBriefing() (*domain.Briefing, error) {
 	}
 	b := &domain.Briefing{
 		Title: jb.Title, Subtitle: jb.Subtitle, Author: jb.Author, Audience: jb.Audience,
-		Date: date, Classification: jb.Classification, Status: status, Summary: jb.Summary,
+		Date: date, Classification: domain.Marking(jb.Classification), Status: status, Summary: jb.Summary,
 	}
 	return b, domainCheck(where, b.Validate()) // field limits, as the store will hold them
 }
@@ -163,7 +163,7 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts [
 	default:
 		return nil, invalidAt(where, "%q is not a block type this version of Attaché knows: use heading, excerpt, commentary or judgment", shorten(jb.Type, 30))
 	}
-	marking, err := domain.ParseMarking(valOf(jb.Marking))
+	marking, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), valOf(jb.Marking))
 	if err != nil {
 		return nil, fieldError(where, "marking", err)
 	}

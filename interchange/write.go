@@ -187,7 +187,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		Briefing: jsonBriefing{
 			Title: br.Title, Subtitle: br.Subtitle, Author: br.Author,
 			Audience: br.Audience, Date: br.Date.String(),
-			Classification: br.Classification, Status: string(br.Status),
+			Classification: string(br.Classification), Status: string(br.Status),
 			Summary: br.Summary,
 		},
 		Sources: []jsonSource{},

@@ -67,11 +67,10 @@ func parseBlockGrades(blk *domain.Block) error {
 	if err != nil {
 		return err
 	}
-	m, err := domain.ParseMarking(string(blk.Marking))
-	if err != nil {
+	if _, err := blk.Marking.Read(); err != nil {
 		return err
 	}
-	blk.Confidence, blk.Marking = c, m
+	blk.Confidence = c
 	return nil
 }
 

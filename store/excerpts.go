@@ -104,8 +104,7 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 	if err := domain.CheckCredibility(e.Credibility); err != nil {
 		return err
 	}
-	m, err := domain.ParseMarking(string(e.Marking))
-	e.Marking = m
+	_, err := e.Marking.Read()
 	return err
 }
 

@@ -47,7 +47,7 @@ type snapshotBlockRecord struct {
 // encodeSnapshot gives the stored form of b, in the current format.
 func encodeSnapshot(b *domain.Briefing) ([]byte, error) {
 	r := snapshotRecord{Format: snapshotFormat, ID: b.ID, Title: b.Title, Subtitle: b.Subtitle, Author: b.Author,
-		Audience: b.Audience, Date: b.Date.String(), Classification: b.Classification, Status: string(b.Status),
+		Audience: b.Audience, Date: b.Date.String(), Classification: string(b.Classification), Status: string(b.Status),
 		Summary: b.Summary, Blocks: make([]snapshotBlockRecord, len(b.Blocks)), CreatedAt: b.CreatedAt,
 		UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision}
 	for i, blk := range b.Blocks {
@@ -79,7 +79,7 @@ func decodeSnapshot(id int64, data []byte) (*domain.Briefing, error) {
 		return nil, fmt.Errorf("decode version %d: %w", id, err)
 	}
 	b := &domain.Briefing{ID: r.ID, Title: r.Title, Subtitle: r.Subtitle, Author: r.Author, Audience: r.Audience,
-		Date: date, Classification: r.Classification, Status: domain.Status(r.Status), Summary: r.Summary,
+		Date: date, Classification: domain.Marking(r.Classification), Status: domain.Status(r.Status), Summary: r.Summary,
 		Blocks: make([]*domain.Block, len(r.Blocks)), CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt,
 		TrashedAt: r.TrashedAt, Revision: r.Revision}
 	for i, blk := range r.Blocks {
