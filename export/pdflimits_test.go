@@ -45,7 +45,7 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			b := &domain.Briefing{Title: title, Subtitle: strings.Repeat("S", 500), Author: strings.Repeat("Author ", 72)[:500],
-				Audience: strings.Repeat("A", 500), Classification: strings.Repeat("W", domain.BriefingClassification.Max),
+				Audience: strings.Repeat("A", 500), Scheme: domain.SchemeUS, Classification: "TS//REL TO USA, AUS, CAN, GBR, NZL",
 				Status: domain.StatusReview, Summary: strings.Repeat("Bottom line words. ", 540)[:domain.BottomLine.Max]}
 			b.Date, _ = domain.ParseDate("2026-10-01")
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: strings.Repeat("H", 500)},
