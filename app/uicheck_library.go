@@ -252,3 +252,18 @@ func (c checkedLibrary) ChangedElsewhere(ctx context.Context) (bool, error) {
 	c.check("ChangedElsewhere")
 	return c.lib.ChangedElsewhere(ctx)
 }
+
+func (c checkedLibrary) MarkingHistory(ctx context.Context, id int64) ([]domain.MarkingChange, error) {
+	c.check("MarkingHistory")
+	return c.lib.MarkingHistory(ctx, id)
+}
+
+func (c checkedLibrary) DefaultScheme(ctx context.Context) (domain.SchemeID, error) {
+	c.check("DefaultScheme")
+	return c.lib.DefaultScheme(ctx)
+}
+
+func (c checkedLibrary) SetDefaultScheme(ctx context.Context, id domain.SchemeID) error {
+	c.check("SetDefaultScheme")
+	return c.lib.SetDefaultScheme(ctx, id)
+}

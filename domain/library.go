@@ -19,6 +19,11 @@ type Library interface {
 	TrashService
 	// Path names the library for people: its file, or its address.
 	Path() string
+	// DefaultScheme is the marking scheme the library gives new briefings
+	// ("" when it has none: the analyst's setting applies);
+	// SetDefaultScheme changes it for the whole library.
+	DefaultScheme(ctx context.Context) (SchemeID, error)
+	SetDefaultScheme(ctx context.Context, id SchemeID) error
 	// ReadOnly tells whether the library cannot be written (its file or
 	// folder, or the account it is reached with); every change is then
 	// refused with a message saying why.
@@ -94,6 +99,19 @@ type ExcerptService interface {
 	RestoreExcerpt(ctx context.Context, id int64) error
 	// Tags counts the excerpts in use only.
 	Tags(ctx context.Context) ([]Tag, error)
+	// MarkingHistory lists the times the excerpt was marked below its
+	// source, with the reason given, oldest first.
+	MarkingHistory(ctx context.Context, excerptID int64) ([]MarkingChange, error)
+}
+
+// MarkingChange records an excerpt marked below its source: the explicit
+// override, kept for whoever later asks why.
+type MarkingChange struct {
+	ExcerptID int64
+	From, To  Marking // the excerpt's marking before and after
+	Source    Marking // the source's marking then
+	Reason    string
+	At        time.Time
 }
 
 // BriefingService stores briefings and their blocks.
