@@ -323,3 +323,24 @@ func TestImportedExcerptsFollowTheirSourcesMarking(t *testing.T) {
 		t.Fatalf("history %+v", hist)
 	}
 }
+
+// A copy of a briefing is not refused for an excerpt marked under another
+// scheme since it was admitted: the copy is what the original is.
+func TestDuplicateIsNotBlockedByExcerptsMarkedSince(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	e := addExcerpt(t, s, src.ID, "small yard")
+	b := &domain.Briefing{Title: "UK view", Scheme: domain.SchemeUK, Blocks: []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID}}}
+	if err := s.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	e.Marking = "TS"
+	if _, err := s.UpdateExcerpt(ctx, nil, e); err != nil {
+		t.Fatal(err)
+	}
+	dup, err := s.DuplicateBriefing(ctx, b.ID)
+	if err != nil || dup.Scheme != domain.SchemeUK || len(dup.Blocks) != 1 {
+		t.Fatalf("DuplicateBriefing = %+v, %v", dup, err)
+	}
+}
