@@ -27,7 +27,7 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	if err := normalizeBriefingSince(b, old); err != nil {
 		return err
 	}
-	b.ID = 0 // a new row: every excerpt block is admitted afresh...
+	b.ID = 0                                  // a new row: every excerpt block is admitted afresh...
 	if old == nil || old.Scheme != b.Scheme { // ...but a copy's, admitted in the original
 		if err := admitExcerpts(ctx, tx, b); err != nil {
 			return err
