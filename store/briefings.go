@@ -27,8 +27,10 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	if err := normalizeBriefingSince(b, old); err != nil {
 		return err
 	}
-	b.ID = 0                                  // a new row: every excerpt block is admitted afresh...
-	if old == nil || old.Scheme != b.Scheme { // ...but a copy's, admitted in the original
+	// A new row: its excerpt blocks are admitted afresh, but for a copy's
+	// under the original's scheme, which were admitted in the original.
+	b.ID = 0
+	if old == nil || old.Scheme != b.Scheme {
 		if err := admitExcerpts(ctx, tx, b); err != nil {
 			return err
 		}
