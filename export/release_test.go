@@ -215,3 +215,19 @@ func TestReleaseUnderTLP(t *testing.T) {
 		t.Errorf("banner %q, refusals %+v, %d notes", d.Banner, d.Refusals(), len(d.Notes))
 	}
 }
+
+// The overall marking the analyst chose stands in the copy when the
+// release level covers it: a whole may be marked above its parts.
+func TestReleaseKeepsTheChosenMarkingItCovers(t *testing.T) {
+	b := schemeBundle(domain.SchemeUS, "C", "U", "U")
+	for at, want := range map[domain.Marking]domain.Marking{"C": "C", "S": "C", "U": "U"} {
+		copy, dropped, err := Release(b, at)
+		if err != nil || len(dropped) != 0 || copy.Briefing.Classification != want {
+			t.Errorf("at %s: %v, dropped %+v, marking %q, want %q", at, err, dropped, copy.Briefing.Classification, want)
+		}
+	}
+	tlp := schemeBundle(domain.SchemeTLP, "tlp:AMBER", "tlp:GREEN", "")
+	if copy, _, err := Release(tlp, "tlp:RED"); err != nil || copy.Briefing.Classification != "tlp:AMBER" {
+		t.Errorf("TLP:AMBER released at RED: %v, %+v", err, copy)
+	}
+}
