@@ -9,9 +9,9 @@ import (
 // Dropped is a portion a release copy leaves out, for the dialog that
 // lists them before the copy is written.
 type Dropped struct {
-	Block int    // index of its block in the original briefing; -1 for the subtitle or bottom line
-	Where string // names it as the checks do: "Section 2, third block, commentary “The claim…”"
-	Mark  string // its marking in banner form, "SECRET"
+	Block int    `json:"block"` // index of its block in the original briefing; -1 for the subtitle or bottom line
+	Where string `json:"where"` // names it as the checks do: "Section 2, third block, commentary “The claim…”"
+	Mark  string `json:"mark"`  // its marking in banner form, "SECRET"
 }
 
 // Release is the copy of b for readers cleared to at, a marking of b's
