@@ -25,6 +25,11 @@ type Dropped struct {
 // rollup of what remains (see releaser.overall); dropped lists what was
 // left out, in the briefing's order.
 //
+// The copy holds only what a reader of it may see, whatever it is then
+// exported to: the kept sources lose their texts (their SHA-256 stays),
+// the excerpts their notes unless the briefing includes them, and an
+// unclassified copy the original's classification authority block.
+//
 // It refuses (EINVALID, or a *Refusal naming each portion) when it cannot
 // tell what may go: portions unmarked while others are marked, or none
 // marked at all, or marks of another scheme; and when the title is above
@@ -58,6 +63,9 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	c.Blocks = r.blocks(b.Briefing.Blocks)
 	out := &domain.Bundle{Briefing: c, Sources: citedSources(b, c)}
 	c.Classification = r.overall(b.Briefing.Classification, out)
+	if l := NewDocument(out).Mark.Level; l == nil || !l.Classified {
+		c.Authority = domain.Authority{} // the original's classification authority, no longer printed
+	}
 	return out, r.dropped, nil
 }
 
@@ -160,7 +168,11 @@ func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
 	var out []*domain.Block
 	for i, blk := range blocks {
 		if keep[i] {
-			out = append(out, blk.Clone())
+			k := blk.Clone()
+			if k.Excerpt != nil && !r.d.Briefing.IncludeNotes {
+				k.Excerpt.Note = "" // private, and printed in no export of the copy
+			}
+			out = append(out, k)
 		}
 	}
 	return out
@@ -197,7 +209,10 @@ func placesOf(d *Document) map[int]string {
 
 // citedSources are copies of the sources the copy's excerpts cite, in the
 // bundle's order: a source cited only by left-out excerpts is not in the
-// copy at all, so no appendix entry or note can name it.
+// copy at all, so no appendix entry or note can name it. The copies keep
+// what a reader sees (the citation, the SHA-256 the appendix prints) and
+// lose their texts, which may hold a left-out excerpt's words, and the
+// analyst's notes on them, which no export prints.
 func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 	cited := map[int64]bool{}
 	for _, blk := range c.Blocks {
@@ -208,7 +223,12 @@ func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 	var out []*domain.Source
 	for _, s := range b.Sources {
 		if cited[s.ID] {
-			out = append(out, s.Clone())
+			k := s.Clone()
+			if k.SHA256 == "" && k.Text != "" {
+				k.SHA256 = domain.TextSHA256(k.Text)
+			}
+			k.Text, k.Notes = "", ""
+			out = append(out, k)
 		}
 	}
 	return out
