@@ -44,7 +44,7 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	}
 	atMark, err := s.Admit(at)
 	if err != nil {
-		return nil, nil, domain.Errorf(domain.EINVALID, "release at %s", domain.ErrorMessage(err))
+		return nil, nil, domain.Errorf(domain.EINVALID, "the level to release at: %s", domain.ErrorMessage(err))
 	}
 	if atMark.IsZero() {
 		return nil, nil, domain.Errorf(domain.EINVALID, "choose the marking the readers of the release copy are cleared to: %s", s.LevelList())
@@ -75,7 +75,7 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 // copy). Under TLP, whose parts carry no labels, it is the label chosen
 // when at covers it, else at: the analyst's words are known to be fit
 // for at's readers, no more.
-func (r *releaser) overall(chosen domain.Marking, copy *domain.Bundle) domain.Marking {
+func (r *releaser) overall(chosen domain.Marking, out *domain.Bundle) domain.Marking {
 	k, err := r.s.Admit(chosen)
 	keep := err == nil && !k.IsZero() && r.covers(chosen)
 	if r.s.WholeDocument {
@@ -84,8 +84,8 @@ func (r *releaser) overall(chosen domain.Marking, copy *domain.Bundle) domain.Ma
 		}
 		return r.at.Marking()
 	}
-	copy.Briefing.Classification = ""
-	ks := []domain.Mark{NewDocument(copy).Mark}
+	out.Briefing.Classification = ""
+	ks := []domain.Mark{NewDocument(out).Mark}
 	if keep {
 		ks = append(ks, k)
 	}
