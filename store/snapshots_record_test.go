@@ -44,7 +44,7 @@ func TestVersionsWrittenBeforeTheRecordStillLoadAndRestore(t *testing.T) {
 	}
 	got := snap.Briefing
 	want := &domain.Briefing{ID: 1, Title: "Chip controls", Subtitle: "Sub", Author: "Ann", Audience: "The minister",
-		Date: domain.Date{Year: 2024, Month: 5, Day: 11}, Classification: "SECRET//REL", Status: domain.StatusReview,
+		Date: domain.Date{Year: 2024, Month: 5, Day: 11}, Scheme: domain.SchemeUS, Classification: "SECRET//REL", Status: domain.StatusReview,
 		Summary: "Bottom line", Revision: 5,
 		CreatedAt: time.Date(2026, 1, 2, 3, 4, 8, 0, time.UTC), UpdatedAt: time.Date(2026, 1, 2, 3, 4, 9, 5e8, time.UTC),
 		Blocks: []*domain.Block{{ID: 1, Type: domain.BlockHeading, Text: "One", Marking: "U"},
@@ -81,7 +81,7 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	if err := s.r.QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(data, `{"format":1,`) {
+	if !strings.HasPrefix(data, `{"format":2,`) {
 		t.Fatalf("stored as %s", data)
 	}
 	back, err := s.Snapshot(ctx, v.ID)
@@ -100,7 +100,7 @@ func TestAVersionFromANewerAttacheIsRefusedSayingSo(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	b, _ := newBriefing(t, s)
-	id := insertSnapshotRow(t, s, b.ID, `{"format":2,"title":"From the future","blocks":{"new":"shape"}}`)
+	id := insertSnapshotRow(t, s, b.ID, `{"format":3,"title":"From the future","blocks":{"new":"shape"}}`)
 	_, err := s.Snapshot(ctx, id)
 	wantCode(t, err, domain.EINVALID)
 	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "newer Attaché") || !strings.Contains(msg, "update") {
