@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"strings"
 
@@ -42,8 +43,10 @@ func (a *cliApp) applyMarking(cmd *cobra.Command, ef *excerptFlags, src *domain.
 		return err
 	}
 	if !s.Marks() && strings.TrimSpace(ef.marking) != "" {
-		return usagef("--marking: source %d has no marking and no default scheme is set, so %q cannot be read: mark the source first (attache source edit %d --scheme ID --marking …) or set the library's default (attache library scheme ID); schemes: %s",
-			src.ID, ef.marking, src.ID, domain.SchemeIDs())
+		s, err = schemeReading(ef.marking, fmt.Sprintf("source %d has no marking and no default scheme is set: mark the source first (attache source edit %d --scheme ID --marking …) or set the library's default (attache library scheme ID)", src.ID, src.ID))
+		if err != nil {
+			return err
+		}
 	}
 	e.Marking, err = parseMarkingFlag("marking", s, ef.marking)
 	return err

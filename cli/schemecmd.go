@@ -190,3 +190,27 @@ func parseMarkingFlag(flag string, s *domain.Scheme, text string) (domain.Markin
 	}
 	return m, nil
 }
+
+// schemeReading is the one scheme that reads text, for a mark with no
+// scheme to go by (an unmarked source and no default scheme): "U" or
+// "CUI" can only be US marks. A mark several schemes read ("SECRET") is
+// refused naming them, with why there is no scheme to go by and what to
+// do, so a mark is never taken under a scheme the analyst did not mean.
+func schemeReading(text, why string) (*domain.Scheme, error) {
+	var found []*domain.Scheme
+	var names []string
+	for _, s := range domain.Schemes() {
+		if _, err := s.Parse(text); err == nil && s.Marks() {
+			found = append(found, s)
+			names = append(names, s.Short)
+		}
+	}
+	switch len(found) {
+	case 1:
+		return found[0], nil
+	case 0:
+		return nil, usagef("--marking: %q is not a marking of any scheme ('attache schemes' lists them)", text)
+	}
+	return nil, usagef("--marking: %q is a marking of the %s schemes, and %s", text,
+		strings.Join(names[:len(names)-1], ", ")+" and "+names[len(names)-1], why)
+}

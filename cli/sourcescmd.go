@@ -157,7 +157,9 @@ func (a *cliApp) editSourceMarking(cmd *cobra.Command, s *domain.Source) error {
 		}
 	}
 	if !sch.Marks() && strings.TrimSpace(text) != "" {
-		return usagef("--marking: name the scheme of %q with --scheme (%s): no default scheme is set", text, domain.SchemeIDs())
+		if sch, err = schemeReading(text, "no default scheme is set: name the one meant with --scheme ("+domain.SchemeIDs()+")"); err != nil {
+			return err
+		}
 	}
 	s.Marking, err = parseMarkingFlag("marking", sch, text)
 	return err
