@@ -21,8 +21,9 @@ func blockShape(bs []block) []string {
 	return out
 }
 
-// composedBriefing builds a briefing with one block of each type and
-// returns the library, the briefing id and the excerpt.
+// composedBriefing builds a briefing with one block of each type, every
+// portion marked UNCLASSIFIED under the US scheme, and returns the
+// library, the briefing id and the excerpt.
 func composedBriefing(t *testing.T) (db string, id int64, ex excerpt) {
 	t.Helper()
 	db = newDB(t)
@@ -31,10 +32,11 @@ func composedBriefing(t *testing.T) (db string, id int64, ex excerpt) {
 	id = newBriefing(t, db, "Allied chip controls: where next?",
 		"--subtitle", "Options for the ministerial", "--author", "Policy Planning Staff",
 		"--audience", "The Minister", "--date", "2025-03-04", "--scheme", "us", "--classification", "UNCLASSIFIED",
+		"--title-marking", "U", "--subtitle-marking", "U", "--summary-marking", "U",
 		"--summary", "Allies will follow Washington’s lead—slowly.")
-	mustRun(t, db, "briefing", "add", itoa(id), "--heading", "Background")
+	mustRun(t, db, "briefing", "add", itoa(id), "--heading", "Background", "--marking", "U")
 	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
-	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Tokyo and The Hague moved only after months of talks.")
+	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Tokyo and The Hague moved only after months of talks.", "--marking", "U")
 	mustRun(t, db, "briefing", "add", itoa(id), "--judgment", "Further controls on servicing are likely within a year.",
 		"--confidence", "Medium", "--marking", "u")
 	return db, id, ex
