@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/store"
 	"github.com/spf13/cobra"
 )
@@ -79,6 +80,14 @@ func (a *cliApp) report(err error) int {
 	if errors.As(err, &ue) || (!errors.As(err, &de) && isCobraUsage(err)) {
 		printf(a.env.Stderr, "attache: %v\nRun 'attache --help' for usage.\n", err)
 		return ExitUsage
+	}
+	var refusal *export.Refusal
+	if errors.As(err, &refusal) {
+		printf(a.env.Stderr, "attache: nothing was written: the briefing's markings would be wrong; put each of these right and export again:\n")
+		for _, p := range refusal.Problems {
+			printf(a.env.Stderr, "  - %s\n", p.Message)
+		}
+		return ExitError
 	}
 	var gui guiMissing
 	if errors.As(err, &gui) {

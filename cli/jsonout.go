@@ -393,3 +393,21 @@ func markingChangeOut(c domain.MarkingChange) jsonMarkingChange {
 	return jsonMarkingChange{Excerpt: c.ExcerptID, From: markingOut(c.From), To: markingOut(c.To),
 		Source: markingOut(c.Source), Reason: c.Reason, At: c.At}
 }
+
+// jsonExported is `export --json`; a release copy adds the level, what
+// it left out and the version recorded. The first three keys are in the
+// order they always had.
+type jsonExported struct {
+	File      string         `json:"file"`
+	Format    string         `json:"format"`
+	ID        int64          `json:"id"`
+	ReleaseAt string         `json:"release_at,omitempty"` // banner form
+	LeftOut   *[]jsonLeftOut `json:"left_out,omitempty"`
+	Version   int64          `json:"version,omitempty"` // the snapshot recording the copy
+}
+
+// jsonLeftOut is a portion a release copy left out.
+type jsonLeftOut struct {
+	Where   string `json:"where"`
+	Marking string `json:"marking"` // banner form
+}

@@ -223,7 +223,7 @@ func TestNewBriefingsTakeTheDefaultScheme(t *testing.T) {
 	if s := newScheme("Setting"); s != "au" {
 		t.Errorf("with the setting au a briefing takes %q", s)
 	}
-	wantContains(t, runEnv("library", "scheme"), "Library default: none set", "New briefings:   au (Australian Government Protective Security Policy Framework, from settings)")
+	wantContains(t, runEnv("library", "scheme"), "Library default: none set", "New briefings:   au (Australian Government Protective Security Policy Framework: the app's setting)")
 
 	wantContains(t, runEnv("library", "scheme", "UK"), "New briefings in this library take the uk scheme")
 	if s := newScheme("Library"); s != "uk" {

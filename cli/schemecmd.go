@@ -145,7 +145,9 @@ func (a *cliApp) showDefaultScheme(ctx context.Context, asJSON bool) error {
 	if own == "" {
 		own = "none set"
 	}
-	printf(a.env.Stdout, "Library default: %s\nNew briefings:   %s (%s, from %s)\n", own, eff.ID, eff.Name, from)
+	why := map[string]string{"library": "the library's default", "settings": "the app's setting",
+		"none": "neither the library nor the app's settings name a scheme"}[from]
+	printf(a.env.Stdout, "Library default: %s\nNew briefings:   %s (%s: %s)\n", own, eff.ID, eff.Name, why)
 	return nil
 }
 
