@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/settings"
 	"github.com/spf13/cobra"
 )
 
@@ -171,17 +172,13 @@ func (a *cliApp) newBriefingScheme(ctx context.Context) (*domain.Scheme, string,
 		}
 		return s, "library", nil
 	}
-	if v, ok := a.savedSettings()[settingScheme]; ok && strings.TrimSpace(v) != "" {
+	if v, ok := a.savedSettings()[settings.Scheme]; ok && strings.TrimSpace(v) != "" {
 		if s, err := domain.LookupScheme(v); err == nil {
 			return s, "settings", nil
 		}
 	}
 	return domain.SchemeOf(domain.SchemeNone), "none", nil
 }
-
-// settingScheme is the key of the default scheme in the app's settings
-// file (internal/settings).
-const settingScheme = "scheme"
 
 // parseMarkingFlag reads a --…marking flag under scheme s; a refusal is
 // a usage error naming the flag, with the scheme's list (the domain's).
