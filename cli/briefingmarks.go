@@ -17,10 +17,6 @@ type briefingMarkFlags struct {
 	notes, noNotes                                bool
 }
 
-// markingFlags name the flags of the briefing's own marks, with where
-// each goes; --classification is the older name of --marking.
-var markingFlags = []string{"marking", "classification", "title-marking", "subtitle-marking", "summary-marking"}
-
 func (m *briefingMarkFlags) register(cmd *cobra.Command) {
 	f := cmd.Flags()
 	f.StringVar(&m.scheme, "scheme", "", "marking scheme: "+domain.SchemeIDs()+" (see 'attache schemes')")

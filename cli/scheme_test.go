@@ -336,3 +336,49 @@ func TestSourceAndExcerptMarkings(t *testing.T) {
 		`"SECRET" is a marking of the US, UK and Australian schemes, and no default scheme is set: name the one meant with --scheme`)
 	wantContains(t, fails(t, db, cli.ExitUsage, "source", "edit", itoa(other), "--scheme", "uk"), "--scheme goes with --marking")
 }
+
+// TLP labels the whole briefing: its label is its marking, and its parts
+// take none.
+func TestTLPBriefingTakesOneLabel(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	id := newBriefing(t, db, "Phishing wave", "--scheme", "tlp", "--marking", "amber")
+	if b := showBriefing(t, db, id); b.Classification != "tlp:AMBER" || b.ClassificationBanner != "TLP:AMBER" {
+		t.Fatalf("briefing %+v", b)
+	}
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "add", itoa(id), "--commentary", "Seen since May.", "--marking", "TLP:RED"),
+		"TLP labels the whole briefing, not its parts")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--title-marking", "TLP:RED"),
+		"TLP labels the whole briefing, not its parts")
+	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Seen since May.")
+	path := filepath.Join(t.TempDir(), "wave.pdf")
+	mustRun(t, db, "export", itoa(id), "--out", path)
+	wantContains(t, pdfText(t, path), "TLP:AMBER", "Limited disclosure, recipients can only spread this on a need-to-know basis")
+}
+
+func TestImportWithMarking(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	src := importOne(t, db, chipsFile, "--scheme", "au", "--marking", "protected")
+	var s struct {
+		Marking string `json:"marking"`
+		Banner  string `json:"marking_banner"`
+	}
+	runJSON(t, db, &s, "source", "show", itoa(src.ID))
+	if s.Marking != "au:P" || s.Banner != "PROTECTED" {
+		t.Fatalf("imported source marking %+v", s)
+	}
+	wantContains(t, fails(t, db, cli.ExitUsage, "import", fiveGFile, "--scheme", "uk", "--marking", "PROTECTED"),
+		`"PROTECTED" is not a UK marking (it is an Australian one)`)
+	wantContains(t, fails(t, db, cli.ExitUsage, "import", fiveGFile, "--scheme", "uk"), "--scheme goes with --marking")
+	fresh := newDB(t)
+	fails(t, fresh, cli.ExitUsage, "import", fiveGFile, "--scheme", "uk", "--marking", "U")
+	if _, err := os.Stat(fresh); err == nil {
+		t.Error("a refused import started a library")
+	}
+	var list []source
+	runJSON(t, db, &list, "sources")
+	if len(list) != 1 {
+		t.Errorf("refused imports stored sources: %d", len(list))
+	}
+}
