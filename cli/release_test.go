@@ -155,3 +155,43 @@ func TestExportReleaseRefusals(t *testing.T) {
 		t.Errorf("a refused release copy recorded %d versions", len(versions))
 	}
 }
+
+// A UK briefing goes out as JSON and comes back with its scheme, every
+// mark, the source's marking and the reason an excerpt is below it.
+func TestExportImportKeepsTheMarkings(t *testing.T) {
+	t.Parallel()
+	db, id := releasedBriefing(t)
+	mustRun(t, db, "excerpt", "edit", "1", "--marking", "OFFICIAL", "--marking-reason", "Public since March")
+	mustRun(t, db, "briefing", "edit", itoa(id), "--notes", "--marking", "SECRET")
+	file := filepath.Join(t.TempDir(), "chips.json")
+	mustRun(t, db, "export", itoa(id), "--out", file)
+	wantContains(t, readFile(t, file), `"version": 2`, `"scheme": "uk"`, `"classification": "SECRET"`,
+		`"marking": "OFFICIAL-SENSITIVE"`, `"marking_reason": "Public since March"`)
+
+	fresh := newDB(t)
+	var imp markedBriefing
+	runJSON(t, fresh, &imp, "briefing", "import", file)
+	var orig markedBriefing
+	runJSON(t, db, &orig, "briefing", "show", itoa(id))
+	if imp.Scheme != "uk" || imp.Classification != orig.Classification || imp.TitleMarking != orig.TitleMarking ||
+		imp.SummaryMarking != orig.SummaryMarking || !imp.IncludeNotes || len(imp.Blocks) != len(orig.Blocks) {
+		t.Fatalf("imported %+v\nwant %+v", imp, orig)
+	}
+	for i := range imp.Blocks {
+		if imp.Blocks[i].Marking != orig.Blocks[i].Marking {
+			t.Errorf("block %d marking %q, want %q", i+1, imp.Blocks[i].Marking, orig.Blocks[i].Marking)
+		}
+	}
+	var ex markedExcerpt
+	runJSON(t, fresh, &ex, "excerpt", "show", "1")
+	if ex.Marking != "uk:O" || ex.Reason != "Public since March" {
+		t.Errorf("imported excerpt %+v", ex)
+	}
+	var s struct {
+		Marking string `json:"marking"`
+	}
+	runJSON(t, fresh, &s, "source", "show", "1")
+	if s.Marking != "uk:OS" {
+		t.Errorf("imported source marking %q", s.Marking)
+	}
+}
