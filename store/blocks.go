@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -261,6 +262,9 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 // before and are not read again. Unmarked excerpts go anywhere; a block
 // naming no excerpt the library has is left to the write, which says so.
 func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
+		return nil
+	}
 	var stored string
 	err := tx.QueryRowContext(ctx, `SELECT scheme FROM briefings WHERE id = ?`, b.ID).Scan(&stored)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {

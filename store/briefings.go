@@ -27,9 +27,13 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	if err := normalizeBriefingSince(b, old); err != nil {
 		return err
 	}
-	b.ID = 0 // a new row: every excerpt block is admitted afresh
-	if err := admitExcerpts(ctx, tx, b); err != nil {
-		return err
+	// A new row: its excerpt blocks are admitted afresh, but for a copy's
+	// under the original's scheme, which were admitted in the original.
+	b.ID = 0
+	if old == nil || old.Scheme != b.Scheme {
+		if err := admitExcerpts(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	now := s.now()
 	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
@@ -242,10 +246,22 @@ func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 		}
 		meta := *b
 		meta.Blocks = nil
+		if sch, err := domain.LookupScheme(string(b.Scheme)); err == nil && sch.ID != cur.Scheme {
+			// Another scheme holds every mark of the briefing to it: its
+			// blocks' and the excerpts' they quote, as stored.
+			if cur.Blocks, err = readBlocks(ctx, tx, b.ID); err != nil {
+				return err
+			}
+			meta.Blocks = cur.Blocks
+		}
 		if err := normalizeBriefingSince(&meta, cur); err != nil {
 			return err
 		}
-		b.Status, b.Scheme = meta.Status, meta.Scheme
+		if err := admitExcerpts(ctx, tx, &meta); err != nil {
+			return err
+		}
+		b.Status, b.Scheme, b.Classification = meta.Status, meta.Scheme, meta.Classification
+		b.TitleMarking, b.SubtitleMarking, b.SummaryMarking = meta.TitleMarking, meta.SubtitleMarking, meta.SummaryMarking
 		if b.Revision != 0 && b.Revision != rev {
 			return domain.ErrChangedMeanwhile
 		}

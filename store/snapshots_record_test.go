@@ -127,3 +127,39 @@ func sameBriefing(got, want *domain.Briefing) string {
 	}
 	return ""
 }
+
+// A version saved before schemes reads as the migration read briefings:
+// US when it carries any mark, its excerpts' included, else none.
+func TestVersionsFromBeforeSchemesReadAsUSWhenMarked(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, plain := newBriefing(t, s)
+	marked := &domain.Excerpt{SourceID: plain.SourceID, Quote: "Export controls alone", Marking: "C"}
+	if err := s.CreateExcerpt(ctx, marked); err != nil {
+		t.Fatal(err)
+	}
+	record := func(format string, excerpt int64, blockMark string) string {
+		return `{` + format + `"id":1,"title":"Old","status":"draft","blocks":[{"id":1,"type":"excerpt","excerpt":` +
+			itoa(excerpt) + blockMark + `}],"created_at":"2026-01-02T03:04:08Z","updated_at":"2026-01-02T03:04:08Z","revision":1}`
+	}
+	for _, c := range []struct {
+		name string
+		data string
+		want domain.SchemeID
+	}{
+		{"no format, quoting a marked excerpt", record("", marked.ID, ""), domain.SchemeUS},
+		{"format 1, quoting a marked excerpt", record(`"format":1,`, marked.ID, ""), domain.SchemeUS},
+		{"format 1, a marked block", record(`"format":1,`, plain.ID, `,"marking":"U"`), domain.SchemeUS},
+		{"format 1, nothing marked", record(`"format":1,`, plain.ID, ""), domain.SchemeNone},
+		{"format 2 names its scheme", record(`"format":2,"scheme":"none",`, marked.ID, ""), domain.SchemeNone},
+	} {
+		id := insertSnapshotRow(t, s, b.ID, c.data)
+		snap, err := s.Snapshot(ctx, id)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if snap.Briefing.Scheme != c.want {
+			t.Errorf("%s: scheme %q, want %q", c.name, snap.Briefing.Scheme, c.want)
+		}
+	}
+}
