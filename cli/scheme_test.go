@@ -179,7 +179,7 @@ func TestBriefingSchemeChange(t *testing.T) {
 	errOut := fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk")
 	wantContains(t, errOut, "keeps marks of the US scheme, which the UK scheme cannot carry",
 		"the overall marking (CONFIDENTIAL); the title (UNCLASSIFIED); block 1 [1] heading “Background” (UNCLASSIFIED); block 2 [2] commentary “Plain words” (CONFIDENTIAL).",
-		"--marking, --title-marking", "nothing was saved")
+		"--marking, --title-marking", "Nothing was saved")
 	if strings.Contains(errOut, "Unmarked") {
 		t.Errorf("an unmarked block is named: %s", errOut)
 	}
@@ -188,6 +188,13 @@ func TestBriefingSchemeChange(t *testing.T) {
 	}
 	mustRun(t, db, "briefing", "remove", "1")
 	mustRun(t, db, "briefing", "remove", "2")
+	// An excerpt's own US mark is named too.
+	src := importOne(t, db, chipsFile).ID
+	ex := addExcerpt(t, db, src, "small yard", "--marking", "U")
+	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
+	errOut = fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
+	wantContains(t, errOut, "block 2 [4] excerpt 1 (UNCLASSIFIED)", "attache excerpt edit ID --marking")
+	mustRun(t, db, "briefing", "remove", "4")
 	mustRun(t, db, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
 	if b := showBriefing(t, db, id); b.Scheme != "uk" || b.Classification != "uk:O" {
 		t.Fatalf("after the change: %+v", b)
