@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -26,7 +27,7 @@ func (a *cliApp) schemesCommand() *cobra.Command {
 				if i > 0 {
 					printf(a.env.Stdout, "\n")
 				}
-				printScheme(a.env, s)
+				printScheme(a.env.Stdout, s)
 			}
 			return nil
 		},
@@ -35,8 +36,7 @@ func (a *cliApp) schemesCommand() *cobra.Command {
 	return cmd
 }
 
-func printScheme(env *Env, s *domain.Scheme) {
-	w := env.Stdout
+func printScheme(w io.Writer, s *domain.Scheme) {
 	printf(w, "%s — %s\n", s.ID, s.Name)
 	printf(w, "  Guide: %s\n", s.Guide)
 	if s.WholeDocument {
