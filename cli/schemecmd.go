@@ -45,11 +45,19 @@ func printScheme(w io.Writer, s *domain.Scheme) {
 	if !s.Marks() {
 		return
 	}
+	defined := false // a column of meanings only for the schemes that give them (TLP)
+	for _, l := range s.Levels {
+		defined = defined || l.Definition != ""
+	}
 	tw := newTable(w)
-	printf(tw, "  LEVEL\tPORTION\tCOLOUR\tMEANING\n")
+	printf(tw, "  LEVEL\tPORTION\tCOLOUR%s\n", map[bool]string{true: "\tMEANING"}[defined])
 	for _, l := range s.Levels {
 		k := domain.Mark{Scheme: s, Level: l}
-		printf(tw, "  %s\t%s\t%s\t%s\n", l.Banner, k.Portion(), colourText(l), l.Definition)
+		meaning := ""
+		if defined {
+			meaning = "\t" + l.Definition
+		}
+		printf(tw, "  %s\t%s\t%s%s\n", l.Banner, k.Portion(), colourText(l), meaning)
 	}
 	_ = tw.Flush()
 	for _, c := range s.Caveats {
