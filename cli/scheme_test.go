@@ -48,6 +48,11 @@ func TestSchemesLists(t *testing.T) {
 	if _, err := os.Stat(db); err == nil {
 		t.Error("listing the schemes made a library")
 	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			t.Errorf("trailing spaces: %q", line)
+		}
+	}
 
 	var list []schemeOut
 	runJSON(t, db, &list, "schemes")
