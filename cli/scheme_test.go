@@ -42,7 +42,7 @@ func TestSchemesLists(t *testing.T) {
 	out := mustRun(t, db, "schemes")
 	wantContains(t, out, "uk — UK Government Security Classifications", "Guide: Cabinet Office",
 		"OFFICIAL-SENSITIVE", "(OFFICIAL-SENSITIVE)", "Caveat UK EYES ONLY: for UK nationals only (from SECRET up)",
-		"TLP:AMBER+STRICT", "#FFC000 on #000000", "Limited disclosure, restricted to participants’ organization only.",
+		"TLP:AMBER+STRICT", "#FFC000 on #000000", "Restricts sharing to the organization only.",
 		"Labels the whole briefing", "OFFICIAL: Sensitive", "COSMIC TOP SECRET", "RESTREINT UE/EU RESTRICTED",
 		"Caveat REL TO USA, …")
 	if _, err := os.Stat(db); err == nil {
