@@ -63,3 +63,23 @@ func TestReleaseRefusesACopyThatAddsUpAboveItsLevel(t *testing.T) {
 		t.Fatalf("release to GBR left %d blocks, dropped %+v, marked %s: CUI portions have no release list", len(copy.Briefing.Blocks), dropped, copy.Briefing.Classification)
 	}
 }
+
+func TestDeclassifyOnMustBeADateStillToCome(t *testing.T) {
+	for on, want := range map[string]string{
+		"20501231":            "",
+		"25X1, 20751231":      "",
+		"20240230":            "is not a date",
+		"20200101":            "has already passed on the briefing's date",
+		"Completion of event": "",
+	} {
+		b := schemeBundle(domain.SchemeUS, "S", "S", "U")
+		b.Briefing.Authority.DeclassifyOn = on
+		var got string
+		for _, w := range NewDocument(b).Refusals() {
+			got += w.Message
+		}
+		if (want == "") != (got == "") || !strings.Contains(got, want) {
+			t.Errorf("Declassify On %q: %q, want %q", on, got, want)
+		}
+	}
+}

@@ -115,6 +115,9 @@ func (d *Document) overallProblems() []Warning {
 				fmt.Sprintf("The briefing is %s, so its first page carries the classification authority block, which lacks %s: add %s in the briefing's details.",
 					d.Banner, orAnd(missing, "and"), pronoun(len(missing)))))
 		}
+		if why := declassifyProblem(a.DeclassifyOn, br.Date); why != "" {
+			out = append(out, refused(WarnMissingAuthority, -1, "The classification authority block", why))
+		}
 	}
 	return out
 }
