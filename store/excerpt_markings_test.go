@@ -112,13 +112,21 @@ func TestImportRefusesExcerptsOfAnotherScheme(t *testing.T) {
 	if got.Scheme != domain.SchemeUK || got.Blocks[1].Excerpt.Marking != "uk:OS" {
 		t.Fatalf("imported %+v, excerpt %+v", got, got.Blocks[1].Excerpt)
 	}
-	// The same span again reuses the library's excerpt, which is UK
-	// marked: a US file quoting it is refused.
-	_, err = s.ImportBundle(ctx, bundle(domain.SchemeUS, "S"))
+	// The same span and mark again reuses the library's excerpt, which is
+	// UK marked: a US file quoting it is refused ...
+	_, err = s.ImportBundle(ctx, bundle(domain.SchemeUS, "uk:OS"))
 	wantRefusal(t, "ImportBundle reusing a UK excerpt", err, "OFFICIAL-SENSITIVE is a UK marking", "US markings")
-	// ... and so is a file of no scheme, which then has none.
-	_, err = s.ImportBundle(ctx, bundle("", ""))
+	// ... and so is a file of the scheme of no markings.
+	_, err = s.ImportBundle(ctx, bundle(domain.SchemeNone, "uk:OS"))
 	wantRefusal(t, "ImportBundle of no scheme reusing a UK excerpt", err, "OFFICIAL-SENSITIVE is a UK marking", "no markings")
+	// A file marking the span otherwise has its own excerpt, as marked.
+	us, err := s.ImportBundle(ctx, bundle(domain.SchemeUS, "S"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Briefing(ctx, us.ID); got.Blocks[1].ExcerptID == b.Blocks[1].ExcerptID || got.Blocks[1].Excerpt.Marking != "S" {
+		t.Fatalf("a US file's excerpt of the span came back as %+v", got.Blocks[1].Excerpt)
+	}
 	// A file naming no scheme was written before schemes: US when marked.
 	unmarked := bundle("", "")
 	unmarked.Briefing.Blocks = unmarked.Briefing.Blocks[:1]
