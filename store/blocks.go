@@ -257,10 +257,13 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 
 // admitExcerpts refuses an excerpt block whose excerpt is marked under
 // another scheme than the briefing's: read under the wrong scheme, "S"
-// would print as the wrong level. Blocks the library already has with the
-// same excerpt, in a briefing whose scheme has not changed, were admitted
-// before and are not read again. Unmarked excerpts go anywhere; a block
-// naming no excerpt the library has is left to the write, which says so.
+// would print as the wrong level. It refuses too a block marked below its
+// excerpt: the excerpt's mark is what prints, so the block's would only
+// mislead whoever reads the briefing's details. Blocks the library already
+// has with the same excerpt and mark, in a briefing whose scheme has not
+// changed, were admitted before and are not read again. Unmarked excerpts
+// go anywhere; a block naming no excerpt the library has is left to the
+// write, which says so.
 func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
 		return nil
@@ -276,7 +279,7 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 	}
 	var ids []int64
 	for _, blk := range b.Blocks {
-		if blk.Type == domain.BlockExcerpt && (stored != string(b.Scheme) || had[blk.ID] != blk.ExcerptID) {
+		if blk.Type == domain.BlockExcerpt && (stored != string(b.Scheme) || had[blk.ID] != (excerptBlock{blk.ExcerptID, blk.Marking})) {
 			ids = append(ids, blk.ExcerptID)
 		}
 	}
@@ -293,28 +296,58 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 		if blk.Type != domain.BlockExcerpt || !ok {
 			continue
 		}
-		if _, err := sch.Admit(m); err != nil {
+		k, err := sch.Admit(m)
+		if err == nil {
+			err = blockOverExcerpt(sch, blk, k)
+		}
+		if err != nil {
 			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s", i+1, blk.ExcerptID, domain.ErrorMessage(err))
 		}
 	}
 	return nil
 }
 
+// blockOverExcerpt refuses an excerpt block's own mark that does not cover
+// its excerpt's, k: the block may only raise the excerpt's mark.
+func blockOverExcerpt(sch *domain.Scheme, blk *domain.Block, k domain.Mark) error {
+	if blk.Marking == "" {
+		return nil
+	}
+	own, err := sch.Admit(blk.Marking)
+	if err != nil {
+		return err // the briefing's own checks name it better; never pass it
+	}
+	if ok, _ := sch.Covers(own, k); ok {
+		return nil
+	}
+	return domain.Errorf(domain.EINVALID, "the block is marked %s, below its excerpt's %s, which is what prints: "+
+		"mark the block %s or higher, or leave its mark empty. The excerpt's own marking is changed in the excerpt "+
+		"(`attache excerpt edit %d --marking …`, with --marking-reason when below its source's)",
+		own.Portion(), k.Portion(), k.Portion(), blk.ExcerptID)
+}
+
+// excerptBlock is an excerpt block as stored: its excerpt and own mark.
+type excerptBlock struct {
+	excerpt int64
+	marking domain.Marking
+}
+
 // storedExcerptBlocks maps the briefing's excerpt blocks as stored to
-// their excerpts.
-func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
+// their excerpts and marks.
+func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]excerptBlock, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id, marking FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
 	if err != nil {
 		return nil, dbError("read blocks", err)
 	}
 	defer rows.Close()
-	had := map[int64]int64{}
+	had := map[int64]excerptBlock{}
 	for rows.Next() {
-		var id, ex int64
-		if err := rows.Scan(&id, &ex); err != nil {
+		var id int64
+		var eb excerptBlock
+		if err := rows.Scan(&id, &eb.excerpt, &eb.marking); err != nil {
 			return nil, dbError("read blocks", err)
 		}
-		had[id] = ex
+		had[id] = eb
 	}
 	return had, rows.Err()
 }
