@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/attache/attache/domain"
@@ -296,11 +297,11 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 		if blk.Type != domain.BlockExcerpt || !ok {
 			continue
 		}
-		k, err := sch.Admit(m)
-		if err == nil {
-			err = blockOverExcerpt(sch, blk, k)
-		}
+		k, err := sch.Admit(m.marking)
 		if err != nil {
+			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s%s", i+1, blk.ExcerptID, domain.ErrorMessage(err), quoteAcross(b, sch, m, blk.ExcerptID))
+		}
+		if err := blockOverExcerpt(sch, blk, k); err != nil {
 			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s", i+1, blk.ExcerptID, domain.ErrorMessage(err))
 		}
 	}
@@ -352,21 +353,46 @@ func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map
 	return had, rows.Err()
 }
 
+// excerptMark is an excerpt's marking and source, as admitExcerpts reads
+// them.
+type excerptMark struct {
+	marking domain.Marking
+	source  int64
+}
+
 // excerptMarkings reads the markings of the excerpts ids that exist.
-func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]domain.Marking, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, marking FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
+func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]excerptMark, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, marking, source_id FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
 	if err != nil {
 		return nil, dbError("read excerpts", err)
 	}
 	defer rows.Close()
-	marks := make(map[int64]domain.Marking, len(ids))
+	marks := make(map[int64]excerptMark, len(ids))
 	for rows.Next() {
 		var id int64
-		var m domain.Marking
-		if err := rows.Scan(&id, &m); err != nil {
+		var m excerptMark
+		if err := rows.Scan(&id, &m.marking, &m.source); err != nil {
 			return nil, dbError("read excerpts", err)
 		}
 		marks[id] = m
 	}
 	return marks, rows.Err()
+}
+
+// quoteAcross says how to quote, in a briefing of scheme sch, an excerpt
+// marked under another scheme: its marking follows its source's scheme,
+// so either the source and excerpt are marked anew under sch, or the
+// briefing takes theirs. Nothing is re-marked for the analyst.
+func quoteAcross(b *domain.Briefing, sch *domain.Scheme, m excerptMark, excerptID int64) string {
+	theirs := m.marking.SchemeID()
+	if !sch.Marks() {
+		return "" // Admit's message already says to choose the scheme or remove the mark
+	}
+	out := fmt.Sprintf(". To quote it, mark its source under the %s scheme (`attache source edit %d --scheme %s --marking …`) "+
+		"and then the excerpt (`attache excerpt edit %d --marking …`)", sch.Short, m.source, sch.ID, excerptID)
+	if b.ID != 0 {
+		out += fmt.Sprintf(", or give the briefing the %s scheme with its marks (`attache briefing edit %d --scheme %s --marking …`)",
+			domain.SchemeOf(theirs).Short, b.ID, theirs)
+	}
+	return out + "; in the app, the source's and excerpt's Marking fields or the briefing's details"
 }

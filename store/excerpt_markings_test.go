@@ -42,6 +42,10 @@ func TestExcerptsOfAnotherSchemeAreRefused(t *testing.T) {
 
 	err := s.AddBlock(ctx, uk.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: secret.ID}, -1)
 	wantRefusal(t, "AddBlock", err, append(parts, "block 1 (excerpt "+itoa(secret.ID)+")")...)
+	// ... and how out: the source and excerpt marked anew, or the
+	// briefing given their scheme.
+	wantRefusal(t, "AddBlock's way out", err, "To quote it, mark its source under the UK scheme (`attache source edit "+itoa(src.ID)+" --scheme uk --marking …`)",
+		"`attache excerpt edit "+itoa(secret.ID)+" --marking …`", "`attache briefing edit "+itoa(uk.ID)+" --scheme us --marking …`")
 	if err := s.AddBlock(ctx, uk.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: plain.ID}, -1); err != nil {
 		t.Fatalf("an unmarked excerpt: %v", err)
 	}
