@@ -178,7 +178,15 @@ func TestExcerptsBelowTheirSourceNeedAReason(t *testing.T) {
 	}
 	// Fewer restrictive caveats is below too.
 	low.Marking = "S"
-	wantRefusal(t, "without NOFORN", s.CreateExcerpt(ctx, low), "is marked (S), below its source's (S//NF)")
+	wantRefusal(t, "without NOFORN", s.CreateExcerpt(ctx, low), "is marked (S) but lacks NOFORN, which its source's (S//NF) carries")
+	// A higher level without it lacks it too: never "below" (trial 14,
+	// finding 16).
+	low.Marking = "TS"
+	err = s.CreateExcerpt(ctx, low)
+	wantRefusal(t, "TOP SECRET without NOFORN", err, "is marked (TS) but lacks NOFORN, which its source's (S//NF) carries")
+	if strings.Contains(err.Error(), "below") {
+		t.Fatalf("(TS) is not below (S//NF): %v", err)
+	}
 	if list, _ := s.Excerpts(ctx, domain.ExcerptFilter{}); len(list) != 1 {
 		t.Fatalf("%d excerpts after refusals", len(list))
 	}
@@ -354,5 +362,28 @@ func TestDuplicateIsNotBlockedByExcerptsMarkedSince(t *testing.T) {
 	dup, err := s.DuplicateBriefing(ctx, b.ID)
 	if err != nil || dup.Scheme != domain.SchemeUK || len(dup.Blocks) != 1 {
 		t.Fatalf("DuplicateBriefing = %+v, %v", dup, err)
+	}
+}
+
+// belowSource names how an excerpt's mark falls short of its source's:
+// a lower level, a restrictive caveat left off, or a wider release.
+func TestBelowSourceSaysHow(t *testing.T) {
+	us := domain.SchemeOf(domain.SchemeUS)
+	for _, c := range []struct{ excerpt, source, want string }{
+		{"C", "S//NOFORN", ", below its source's (S//NF)"},
+		{"TS", "S//NOFORN", " but lacks NOFORN, which its source's (S//NF) carries"},
+		{"S//REL TO USA, GBR, FRA", "S//REL TO USA, GBR", " but is releasable more widely than its source's (S//REL TO USA, GBR)"},
+	} {
+		em, err := us.Parse(c.excerpt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := us.Parse(c.source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := belowSource(em, sm); got != c.want {
+			t.Errorf("%s under %s: %q, want %q", c.excerpt, c.source, got, c.want)
+		}
 	}
 }

@@ -365,8 +365,28 @@ func markAgainstSource(e *domain.Excerpt, source domain.Marking, what string) (b
 		if !em.IsZero() {
 			marked = "is marked " + em.Portion()
 		}
-		return false, domain.Errorf(domain.EINVALID, "%s %s, below its source's %s: give a reason to mark it lower (--marking-reason in the command line, the excerpt form's Reason field)",
-			what, marked, sm.Portion())
+		return false, domain.Errorf(domain.EINVALID, "%s %s%s: give a reason to mark it lower (--marking-reason in the command line, the excerpt form's Reason field)",
+			what, marked, belowSource(em, sm))
 	}
 	return true, nil
+}
+
+// belowSource says how the excerpt's mark em falls short of its source's
+// sm, which it does not cover: a lower level is "below"; at the source's
+// level or above, it lacks a restrictive caveat the source carries, or
+// releases to more than the source does.
+func belowSource(em, sm domain.Mark) string {
+	if em.IsZero() || em.Rank() < sm.Rank() {
+		return ", below its source's " + sm.Portion()
+	}
+	var lacks []string
+	for _, c := range sm.Caveats {
+		if !c.Release && !em.Has(c.Code) {
+			lacks = append(lacks, c.Banner)
+		}
+	}
+	if len(lacks) > 0 {
+		return " but lacks " + strings.Join(lacks, " and ") + ", which its source's " + sm.Portion() + " carries"
+	}
+	return " but is releasable more widely than its source's " + sm.Portion()
 }
