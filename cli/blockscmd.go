@@ -193,7 +193,7 @@ excerpt's own marking is changed with 'attache excerpt edit'.`,
 			if asJSON {
 				return writeJSON(a.env.Stdout, blockOut(blk))
 			}
-			printf(a.env.Stdout, "Marked block %d of briefing %d: %s\n", blk.ID, id, blockLine(blk))
+			printf(a.env.Stdout, "Marked block %d of briefing %d: %s%s\n", blk.ID, id, portionPrefix(blk), blockLine(blk))
 			return nil
 		},
 	}
