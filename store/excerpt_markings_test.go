@@ -369,10 +369,11 @@ func TestDuplicateIsNotBlockedByExcerptsMarkedSince(t *testing.T) {
 // a lower level, a restrictive caveat left off, or a wider release.
 func TestBelowSourceSaysHow(t *testing.T) {
 	us := domain.SchemeOf(domain.SchemeUS)
-	for _, c := range []struct{ excerpt, source, want string }{
-		{"C", "S//NOFORN", ", below its source's (S//NF)"},
-		{"TS", "S//NOFORN", " but lacks NOFORN, which its source's (S//NF) carries"},
-		{"S//REL TO USA, GBR, FRA", "S//REL TO USA, GBR", " but is releasable more widely than its source's (S//REL TO USA, GBR)"},
+	for _, c := range []struct{ excerpt, source, want, fix string }{
+		{"C", "S//NOFORN", ", below its source's (S//NF)", "give a reason to mark it lower"},
+		{"TS", "S//NOFORN", " but lacks NOFORN, which its source's (S//NF) carries", "add NOFORN to its marking, or give a reason to leave it off"},
+		{"S//REL TO USA, GBR, FRA", "S//REL TO USA, GBR", " but is releasable more widely than its source's (S//REL TO USA, GBR)",
+			"release it as its source is, or give a reason to release it more widely"},
 	} {
 		em, err := us.Parse(c.excerpt)
 		if err != nil {
@@ -382,8 +383,8 @@ func TestBelowSourceSaysHow(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := belowSource(em, sm); got != c.want {
-			t.Errorf("%s under %s: %q, want %q", c.excerpt, c.source, got, c.want)
+		if got, fix := belowSource(em, sm); got != c.want || fix != c.fix {
+			t.Errorf("%s under %s: %q, %q, want %q, %q", c.excerpt, c.source, got, fix, c.want, c.fix)
 		}
 	}
 }
