@@ -34,7 +34,7 @@ func TestBlockMarkedBelowItsExcerpt(t *testing.T) {
 
 	errOut := fails(t, db, cli.ExitError, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID), "--marking", "OFFICIAL")
 	wantContains(t, errOut, "block 1 (excerpt 1): the block is marked (OFFICIAL), below its excerpt's (SECRET), which is what prints",
-		"The excerpt's own marking is changed in the excerpt (`attache excerpt edit 1 --marking …`, with --marking-reason when below its source's)")
+		"The excerpt's own marking is changed in the excerpt (its form in the app, or `attache excerpt edit 1 --marking …`), with a reason when below its source's")
 	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
 	wantContains(t, fails(t, db, cli.ExitError, "briefing", "mark", itoa(id), "1", "--marking", "OFFICIAL-SENSITIVE"),
 		"below its excerpt's (SECRET)")

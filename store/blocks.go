@@ -323,7 +323,7 @@ func blockOverExcerpt(sch *domain.Scheme, blk *domain.Block, k domain.Mark) erro
 	}
 	return domain.Errorf(domain.EINVALID, "the block is marked %s, below its excerpt's %s, which is what prints: "+
 		"mark the block %s or higher, or leave its mark empty. The excerpt's own marking is changed in the excerpt "+
-		"(`attache excerpt edit %d --marking …`, with --marking-reason when below its source's)",
+		"(its form in the app, or `attache excerpt edit %d --marking …`), with a reason when below its source's",
 		own.Portion(), k.Portion(), k.Portion(), blk.ExcerptID)
 }
 
