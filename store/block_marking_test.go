@@ -61,3 +61,44 @@ func TestBlockMarkedBelowItsExcerptIsRefused(t *testing.T) {
 		t.Fatalf("saving a title refused for an unchanged block: %v", err)
 	}
 }
+
+// A version whose excerpt block's mark is now below its excerpt (the
+// excerpt raised since) is still put back: its text is never lost to a
+// rule about a mark that prints under the excerpt's anyway.
+func TestRestoreKeepsABlockMarkedBelowItsExcerpt(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	e := &domain.Excerpt{SourceID: src.ID, Quote: "small yard", Marking: "S"}
+	if err := s.CreateExcerpt(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	b := &domain.Briefing{Title: "US", Scheme: domain.SchemeUS,
+		Blocks: []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID, Marking: "S"}}}
+	if err := s.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	v, err := s.CreateSnapshot(ctx, b.ID, "marked S")
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := s.Briefing(ctx, b.ID)
+	mine := base.Clone()
+	mine.Blocks = nil
+	if _, err := s.SaveBriefing(ctx, base, mine); err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := s.Excerpt(ctx, e.ID)
+	raised := *cur
+	raised.Marking = "TS"
+	if _, err := s.UpdateExcerpt(ctx, cur, &raised); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreSnapshot(ctx, b.ID, v.ID); err != nil {
+		t.Fatalf("restoring the version: %v", err)
+	}
+	got, _ := s.Briefing(ctx, b.ID)
+	if len(got.Blocks) != 1 || got.Blocks[0].Marking != "S" || got.Blocks[0].Excerpt.Marking != "TS" {
+		t.Fatalf("restored blocks %+v", got.Blocks)
+	}
+}

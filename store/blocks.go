@@ -266,6 +266,18 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 // go anywhere; a block naming no excerpt the library has is left to the
 // write, which says so.
 func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	return admitBlocks(ctx, tx, b, true)
+}
+
+// admitRestored is admitExcerpts for a version put back: its blocks' own
+// marks were the library's once and pass the rule they predate (a block
+// marked below its excerpt prints under the excerpt's all the same), so
+// restoring never loses a version's text to it.
+func admitRestored(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	return admitBlocks(ctx, tx, b, false)
+}
+
+func admitBlocks(ctx context.Context, tx *sql.Tx, b *domain.Briefing, holdMarks bool) error {
 	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
 		return nil
 	}
@@ -300,6 +312,9 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 		k, err := sch.Admit(m.marking)
 		if err != nil {
 			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s%s", i+1, blk.ExcerptID, domain.ErrorMessage(err), quoteAcross(b, sch, m, blk.ExcerptID))
+		}
+		if !holdMarks {
+			continue
 		}
 		if err := blockOverExcerpt(sch, blk, k); err != nil {
 			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s", i+1, blk.ExcerptID, domain.ErrorMessage(err))
