@@ -331,7 +331,7 @@ func blockOverExcerpt(sch *domain.Scheme, blk *domain.Block, k domain.Mark) erro
 	}
 	own, err := sch.Admit(blk.Marking)
 	if err != nil {
-		return err // the briefing's own checks name it better; never pass it
+		return err // another scheme's mark, as the briefing's own checks refuse it
 	}
 	if ok, _ := sch.Covers(own, k); ok {
 		return nil

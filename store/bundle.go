@@ -260,12 +260,13 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	return nil
 }
 
-// sameExcerpt finds an excerpt in use that is e in everything the analyst
-// set: its span, marking and reason, note, tags and credibility. 0 when
-// there is none.
+// sameExcerpt finds an excerpt that is e in everything the analyst set:
+// its span, marking and reason, note, tags and credibility; one in the
+// trash is taken too, and comes back with the briefing (see reviveUsed).
+// 0 when there is none.
 func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+excerptColumns+` FROM excerpts e JOIN sources s ON s.id = e.source_id
-		WHERE e.source_id = ? AND e.start = ? AND e."end" = ? AND e.trashed_at IS NULL ORDER BY e.id`, e.SourceID, e.Start, e.End)
+		WHERE e.source_id = ? AND e.start = ? AND e."end" = ? ORDER BY e.id`, e.SourceID, e.Start, e.End)
 	if err != nil {
 		return 0, dbError("find excerpt", err)
 	}
