@@ -25,9 +25,14 @@ func (m *briefingMarkFlags) register(cmd *cobra.Command) {
 	f.StringVar(&m.titleMarking, "title-marking", "", "portion marking of the title")
 	f.StringVar(&m.subtitleMarking, "subtitle-marking", "", "portion marking of the subtitle")
 	f.StringVar(&m.summaryMarking, "summary-marking", "", "portion marking of the bottom line")
-	f.StringVar(&m.classifiedBy, "classified-by", "", "authority block (US): Classified By")
-	f.StringVar(&m.derivedFrom, "derived-from", "", "authority block (US): Derived From")
-	f.StringVar(&m.declassifyOn, "declassify-on", "", "authority block (US): Declassify On")
+	f.StringVar(&m.classifiedBy, "classified-by", "", "authority block (US classified): Classified By")
+	f.StringVar(&m.derivedFrom, "derived-from", "", "authority block (US classified): Derived From")
+	f.StringVar(&m.declassifyOn, "declassify-on", "", "authority block (US classified): Declassify On, YYYYMMDD or the event")
+	// CUI's designation indicator fills the same three lines of the
+	// first-page block (domain.FirstPageBlock), under its own names.
+	f.StringVar(&m.classifiedBy, "controlled-by", "", "CUI designation indicator: Controlled By (the agency)")
+	f.StringVar(&m.derivedFrom, "cui-category", "", "CUI designation indicator: CUI Category")
+	f.StringVar(&m.declassifyOn, "poc", "", "CUI designation indicator: POC (point of contact)")
 	f.BoolVar(&m.notes, "notes", false, "print the excerpts' analyst notes in exports")
 	f.BoolVar(&m.noNotes, "no-notes", false, "keep the analyst notes out of exports (the default)")
 }
@@ -62,10 +67,18 @@ func (m *briefingMarkFlags) apply(cmd *cobra.Command, br *domain.Briefing) error
 		}
 		*dst = mk
 	}
-	for flag, dst := range map[string]*string{"classified-by": &br.Authority.ClassifiedBy,
-		"derived-from": &br.Authority.DerivedFrom, "declassify-on": &br.Authority.DeclassifyOn} {
-		if f.Changed(flag) {
-			*dst, _ = f.GetString(flag)
+	for _, line := range []struct {
+		flags [2]string
+		dst   *string
+	}{{[2]string{"classified-by", "controlled-by"}, &br.Authority.ClassifiedBy},
+		{[2]string{"derived-from", "cui-category"}, &br.Authority.DerivedFrom},
+		{[2]string{"declassify-on", "poc"}, &br.Authority.DeclassifyOn}} {
+		a, b := f.Changed(line.flags[0]), f.Changed(line.flags[1])
+		if a && b {
+			return usagef("--%s and --%s fill the same line of the first-page block: give one of them", line.flags[0], line.flags[1])
+		}
+		if a || b {
+			*line.dst, _ = f.GetString(line.flags[map[bool]int{true: 0, false: 1}[a]])
 		}
 	}
 	switch {

@@ -404,3 +404,26 @@ func TestImportWithMarking(t *testing.T) {
 		t.Errorf("refused imports stored sources: %d", len(list))
 	}
 }
+
+// CUI carries the designation indicator on its first page, filled with
+// its own flag names; export refuses without "Controlled By".
+func TestCUIDesignationIndicator(t *testing.T) {
+	db := emptyLibrary(t)
+	mustRun(t, db, "briefing", "new", "--title", "Lithography licences", "--scheme", "us", "--marking", "CUI",
+		"--summary", "Licences are slowing.", "--summary-marking", "CUI", "--title-marking", "U")
+	out := filepath.Join(t.TempDir(), "cui.md")
+	_, stderr, code := run(t, db, "export", "1", "--out", out)
+	if code != 1 || !strings.Contains(stderr, "the CUI designation indicator, which lacks Controlled By") {
+		t.Fatalf("exit %d, stderr %s", code, stderr)
+	}
+	if _, stderr, code := run(t, db, "briefing", "edit", "1", "--controlled-by", "x", "--classified-by", "y"); code != 2 || !strings.Contains(stderr, "fill the same line") {
+		t.Fatalf("both names of a line: exit %d, %s", code, stderr)
+	}
+	mustRun(t, db, "briefing", "edit", "1", "--controlled-by", "Department of Commerce, BIS", "--poc", "J. Smith")
+	mustRun(t, db, "export", "1", "--out", out)
+	data, err := os.ReadFile(out)
+	if err != nil || !strings.Contains(string(data), "Controlled By: Department of Commerce, BIS") || !strings.Contains(string(data), "POC: J. Smith") ||
+		strings.Contains(string(data), "CUI Category") {
+		t.Fatalf("%v\n%s", err, data)
+	}
+}

@@ -46,9 +46,9 @@ type Scheme struct {
 	// BannerPoints is the banner's least type size when the guide sets
 	// one (TLP: 12 point or larger); 0 leaves it to the exporter.
 	BannerPoints float64
-	// Authority: a briefing at a Classified level carries the
-	// classification authority block (US: Classified By, Derived From,
-	// Declassify On) on its first page, and export refuses without it.
+	// Authority: some levels carry a block on the first page (Level.Block:
+	// the US classification authority block, CUI's designation
+	// indicator); the app shows the three fields for such schemes.
 	Authority bool
 	// Definitions: the first page prints the banner level's definition
 	// (TLP's one-line meaning of each colour).
@@ -91,9 +91,32 @@ type Level struct {
 	// Definition is the level's one-line meaning, printed where the scheme
 	// says so (TLP), and shown beside the choice in the app.
 	Definition string
-	// Classified marks a level whose briefings need the authority block
-	// when the scheme has one.
+	// Classified marks a classified level (as against CUI, OFFICIAL).
 	Classified bool
+	// Block is the block a briefing at this level carries on its first
+	// page, filled from Briefing.Authority's three fields in order: the
+	// US classification authority block, or CUI's designation indicator.
+	// Nil for most levels.
+	Block *FirstPageBlock
+}
+
+// FirstPageBlock is a block of labelled lines on a briefing's first page.
+type FirstPageBlock struct {
+	Name  string      // "the classification authority block", for messages
+	Lines []BlockLine // at most three: Briefing.Authority has three fields
+}
+
+// BlockLine is one line of a first-page block: its label, and whether
+// export refuses without it.
+type BlockLine struct {
+	Label    string
+	Required bool
+}
+
+// Values are a briefing's values for the block's lines, in order.
+func (f *FirstPageBlock) Values(a Authority) []string {
+	vals := []string{a.ClassifiedBy, a.DerivedFrom, a.DeclassifyOn}
+	return vals[:len(f.Lines)]
 }
 
 // Caveat is a dissemination or release marking that follows a level.

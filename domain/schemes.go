@@ -9,6 +9,17 @@ var (
 	auRed = RGB{0xC8, 0x10, 0x2E}
 )
 
+// usAuthority is the classification authority block of 32 CFR 2001.21
+// (derivative: Classified By, Derived From, Declassify On).
+var usAuthority = &FirstPageBlock{Name: "the classification authority block",
+	Lines: []BlockLine{{"Classified By", true}, {"Derived From", true}, {"Declassify On", true}}}
+
+// cuiDesignation is the CUI Marking Handbook's designation indicator:
+// "Controlled by" the agency is required; the category and a point of
+// contact are recommended.
+var cuiDesignation = &FirstPageBlock{Name: "the CUI designation indicator",
+	Lines: []BlockLine{{"Controlled By", true}, {"CUI Category", false}, {"POC", false}}}
+
 var schemes = []*Scheme{
 	{ID: SchemeNone, Name: "No markings", Short: "no-marking",
 		Guide: "none: the briefing carries no banner and no portion marks"},
@@ -18,10 +29,11 @@ var schemes = []*Scheme{
 		Authority: true, NotReleasable: "NOFORN", PortionsFrom: "C",
 		Levels: []*Level{
 			{Code: "U", Banner: "UNCLASSIFIED", Portion: "U", Aliases: []string{"UNCLASS"}, Ink: RGB{0x00, 0x7A, 0x33}},
-			{Code: "CUI", Banner: "CUI", Portion: "CUI", Aliases: []string{"CONTROLLED UNCLASSIFIED INFORMATION", "CONTROLLED"}, Ink: RGB{0x50, 0x2B, 0x85}},
-			{Code: "C", Banner: "CONFIDENTIAL", Portion: "C", Ink: RGB{0x00, 0x33, 0xA0}, Classified: true},
-			{Code: "S", Banner: "SECRET", Portion: "S", Ink: RGB{0xC8, 0x10, 0x2E}, Classified: true},
-			{Code: "TS", Banner: "TOP SECRET", Portion: "TS", Ink: RGB{0xFF, 0x8C, 0x00}, Classified: true},
+			{Code: "CUI", Banner: "CUI", Portion: "CUI", Aliases: []string{"CONTROLLED UNCLASSIFIED INFORMATION", "CONTROLLED"}, Ink: RGB{0x50, 0x2B, 0x85},
+				Block: cuiDesignation},
+			{Code: "C", Banner: "CONFIDENTIAL", Portion: "C", Ink: RGB{0x00, 0x33, 0xA0}, Classified: true, Block: usAuthority},
+			{Code: "S", Banner: "SECRET", Portion: "S", Ink: RGB{0xC8, 0x10, 0x2E}, Classified: true, Block: usAuthority},
+			{Code: "TS", Banner: "TOP SECRET", Portion: "TS", Ink: RGB{0xFF, 0x8C, 0x00}, Classified: true, Block: usAuthority},
 		},
 		Caveats: []*Caveat{
 			{Code: "NOFORN", Banner: "NOFORN", Portion: "NF", Aliases: []string{"NOT RELEASABLE TO FOREIGN NATIONALS"},

@@ -133,9 +133,12 @@ func (d *Document) overall(b *domain.Briefing) {
 		d.Banner = d.Mark.Banner()
 	}
 	if l := d.Mark.Level; l != nil {
-		if l.Classified && s.Authority {
-			a := b.Authority
-			d.Authority = []string{"Classified By: " + a.ClassifiedBy, "Derived From: " + a.DerivedFrom, "Declassify On: " + a.DeclassifyOn}
+		if blk := l.Block; blk != nil {
+			for i, v := range blk.Values(b.Authority) {
+				if strings.TrimSpace(v) != "" || blk.Lines[i].Required {
+					d.Authority = append(d.Authority, blk.Lines[i].Label+": "+v)
+				}
+			}
 		}
 		if s.Definitions {
 			d.Definition = l.Definition

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -171,11 +172,23 @@ func TestClassifiedUSBriefingNeedsItsAuthorityBlock(t *testing.T) {
 	if len(r.Problems) != 1 || r.Problems[0].Message != want || r.Problems[0].Code != WarnMissingAuthority {
 		t.Errorf("problems %+v,\nwant %q", r.Problems, want)
 	}
-	// Unclassified: no block, nothing missing.
+	// CUI carries the designation indicator: "Controlled By" required,
+	// the category and the point of contact printed when given.
 	b = schemeBundle(domain.SchemeUS, "CUI", "CUI", "U")
 	b.Briefing.Authority = domain.Authority{}
+	want = "The briefing is CUI, so its first page carries the CUI designation indicator, which lacks Controlled By: add it in the briefing's details."
+	if r := NewDocument(b).Refusals(); len(r) != 1 || r[0].Message != want {
+		t.Errorf("a CUI briefing without its indicator: %+v", r)
+	}
+	b.Briefing.Authority = domain.Authority{ClassifiedBy: "Department of Commerce, BIS", DeclassifyOn: "J. Smith, 202-555-0100"}
+	if d := NewDocument(b); !slices.Equal(d.Authority, []string{"Controlled By: Department of Commerce, BIS", "POC: J. Smith, 202-555-0100"}) || len(d.Refusals()) != 0 {
+		t.Errorf("a CUI briefing: indicator %q, refusals %+v", d.Authority, d.Refusals())
+	}
+	// Unclassified: no block, nothing missing.
+	b = schemeBundle(domain.SchemeUS, "U", "U", "U")
+	b.Briefing.Authority = domain.Authority{}
 	if d := NewDocument(b); d.Authority != nil || len(d.Refusals()) != 0 {
-		t.Errorf("a CUI briefing: authority %q, refusals %+v", d.Authority, d.Refusals())
+		t.Errorf("an UNCLASSIFIED briefing: authority %q, refusals %+v", d.Authority, d.Refusals())
 	}
 	// Australian PROTECTED is classified, but the scheme has no block.
 	b = schemeBundle(domain.SchemeAU, "au:P", "au:P", "au:O")

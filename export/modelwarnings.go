@@ -102,22 +102,8 @@ func (d *Document) overallProblems() []Warning {
 	if br.Classification != "" && d.Mark.IsZero() {
 		out = append(out, refused(WarnForeignMarking, -1, whereOverall, whereOverall+": "+foreignMessage(d.Scheme, br.Classification)))
 	}
-	if d.Authority != nil {
-		var missing []string
-		a := br.Authority
-		for _, l := range []struct{ name, v string }{{"Classified By", a.ClassifiedBy}, {"Derived From", a.DerivedFrom}, {"Declassify On", a.DeclassifyOn}} {
-			if strings.TrimSpace(l.v) == "" {
-				missing = append(missing, l.name)
-			}
-		}
-		if len(missing) > 0 {
-			out = append(out, refused(WarnMissingAuthority, -1, "The classification authority block",
-				fmt.Sprintf("The briefing is %s, so its first page carries the classification authority block, which lacks %s: add %s in the briefing's details.",
-					d.Banner, orAnd(missing, "and"), pronoun(len(missing)))))
-		}
-		if why := declassifyProblem(a.DeclassifyOn, br.Date); why != "" {
-			out = append(out, refused(WarnMissingAuthority, -1, "The classification authority block", why))
-		}
+	if l := d.Mark.Level; l != nil && l.Block != nil {
+		out = append(out, blockProblems(l.Block, d.Banner, br)...)
 	}
 	return out
 }
@@ -229,4 +215,36 @@ func (d *Document) refusal() error {
 		return &Refusal{Problems: ps}
 	}
 	return nil
+}
+
+// blockProblems checks the first-page block (the US authority block, the
+// CUI designation indicator): its required lines filled in, and a
+// Declassify On date still to come.
+func blockProblems(blk *domain.FirstPageBlock, banner string, br *domain.Briefing) []Warning {
+	var out []Warning
+	var missing []string
+	vals := blk.Values(br.Authority)
+	for i, l := range blk.Lines {
+		if l.Required && strings.TrimSpace(vals[i]) == "" {
+			missing = append(missing, l.Label)
+		}
+		if l.Label == "Declassify On" {
+			if why := declassifyProblem(vals[i], br.Date); why != "" {
+				out = append(out, refused(WarnMissingAuthority, -1, upperFirst(blk.Name), why))
+			}
+		}
+	}
+	if len(missing) > 0 {
+		out = append([]Warning{refused(WarnMissingAuthority, -1, upperFirst(blk.Name),
+			fmt.Sprintf("The briefing is %s, so its first page carries %s, which lacks %s: add %s in the briefing's details.",
+				banner, blk.Name, orAnd(missing, "and"), pronoun(len(missing))))}, out...)
+	}
+	return out
+}
+
+func upperFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
 }
