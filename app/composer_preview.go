@@ -1,6 +1,7 @@
 package app
 
 import (
+	"maps"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -57,6 +58,7 @@ func (c *composer) updateStats() {
 	c.loadSources()
 	doc := c.document()
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
+	c.showUnmarked(doc)
 	c.showPreview(doc)    // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
@@ -66,6 +68,21 @@ func (c *composer) updateStats() {
 	}
 	c.showStats()
 	c.countPagesLater()
+}
+
+// showUnmarked tags the blocks the model's checks find unmarked while
+// the briefing uses portion marks: the same warnings export lists.
+func (c *composer) showUnmarked(doc *export.Document) {
+	now := map[int]bool{}
+	for _, w := range doc.Warnings() {
+		if w.Code == export.WarnUnmarkedPortion && w.Block >= 0 {
+			now[w.Block] = true
+		}
+	}
+	if !maps.Equal(now, c.unmarked) {
+		c.unmarked = now
+		c.blocks.Refresh()
+	}
 }
 
 // showStats shows the counts last made; the pages only once counted.
