@@ -319,6 +319,12 @@ func (b *Briefing) checkMarkings() error {
 		if _, err := s.Admit(blk.Marking); err != nil {
 			return Errorf(EINVALID, "block %d: %s", i+1, ErrorMessage(err))
 		}
+		if s.WholeDocument && blk.Marking != "" {
+			return Errorf(EINVALID, "block %d: %s labels the whole briefing, not its parts: remove the block's mark and choose the briefing's label in its details", i+1, s.Short)
+		}
+	}
+	if s.WholeDocument && b.TitleMarking+b.SubtitleMarking+b.SummaryMarking != "" {
+		return Errorf(EINVALID, "%s labels the whole briefing, not its parts: remove the marks of the title, subtitle and bottom line", s.Short)
 	}
 	return nil
 }

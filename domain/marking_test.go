@@ -48,7 +48,7 @@ func TestMarkingsOfOtherSchemesAreRefusedByName(t *testing.T) {
 		{SchemeUS, "OFFICIAL", `"OFFICIAL" is not a US marking (it is a UK or Australian one): use UNCLASSIFIED, CUI, CONFIDENTIAL, SECRET or TOP SECRET, with NOFORN or REL TO …`},
 		{SchemeUK, "U", `"U" is not a UK marking (it is a US one)`},
 		{SchemeNone, "SECRET", "this briefing uses no markings"},
-		{SchemeUK, "OFFICIAL UK EYES ONLY", "UK EYES ONLY goes only with OFFICIAL-SENSITIVE or above"},
+		{SchemeUK, "OFFICIAL UK EYES ONLY", "UK EYES ONLY goes only with SECRET or above"},
 		{SchemeUS, "S//NOFORN//REL TO USA, GBR", "NOFORN and REL TO cannot be used together"},
 		{SchemeUS, "S//REL TO GBR", "REL TO needs USA"},
 		{SchemeUS, "S//ORCON", `"ORCON" is not a US caveat: use NOFORN or REL TO`},
@@ -121,5 +121,21 @@ func TestLookupScheme(t *testing.T) {
 	}
 	if _, err := LookupScheme("fr"); err == nil || !strings.Contains(err.Error(), "none, us, uk, au, nato, eu, tlp") {
 		t.Errorf("unknown scheme: %v", err)
+	}
+}
+
+func TestTLPLabelsTheWholeBriefing(t *testing.T) {
+	b := &Briefing{Title: "T", Scheme: SchemeTLP, Classification: "tlp:AMBER"}
+	if err := b.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	b.Blocks = []*Block{{Type: BlockCommentary, Text: "x", Marking: "tlp:RED"}}
+	if err := b.Validate(); err == nil || !strings.Contains(err.Error(), "TLP labels the whole briefing") {
+		t.Fatalf("a TLP block mark: %v", err)
+	}
+	b.Blocks = nil
+	b.TitleMarking = "tlp:RED"
+	if err := b.Validate(); err == nil {
+		t.Fatal("a TLP title mark was accepted")
 	}
 }

@@ -50,6 +50,10 @@ type Scheme struct {
 	// Definitions: the first page prints the banner level's definition
 	// (TLP's one-line meaning of each colour).
 	Definitions bool
+	// WholeDocument: the scheme labels a document as a whole (TLP): its
+	// parts carry no marks of their own, and none are printed; excerpts
+	// keep their sources' labels, which the document's must cover.
+	WholeDocument bool
 	// NotReleasable is the caveat code a banner computed from portions
 	// carries when the portions' release lists disagree (US: NOFORN): a
 	// portion with no release marking may not be released.

@@ -41,7 +41,7 @@ var schemes = []*Scheme{
 		},
 		Caveats: []*Caveat{
 			{Code: "UK EYES ONLY", Banner: "UK EYES ONLY", Portion: "UK EYES ONLY",
-				MinLevel: "OS", Group: "release", Definition: "for UK nationals only"},
+				MinLevel: "S", Group: "release", Definition: "for UK nationals only"},
 		}},
 	{ID: SchemeAU, Name: "Australian Government Protective Security Policy Framework", Short: "Australian",
 		Guide:     "Department of Home Affairs, Protective Security Policy Framework (PSPF), Release 2024, Sensitive and classified information",
@@ -83,7 +83,7 @@ var schemes = []*Scheme{
 		}},
 	{ID: SchemeTLP, Name: "Traffic Light Protocol 2.0", Short: "TLP",
 		Guide:     "FIRST, Traffic Light Protocol (TLP) version 2.0 (August 2022), https://www.first.org/tlp/",
-		Separator: " ", PortionSeparator: " ", Open: "(", Close: ")", Align: AlignRight, Definitions: true,
+		Separator: " ", PortionSeparator: " ", Open: "(", Close: ")", Align: AlignRight, Definitions: true, WholeDocument: true,
 		Levels: []*Level{
 			{Code: "CLEAR", Banner: "TLP:CLEAR", Portion: "TLP:CLEAR", Aliases: []string{"TLP:WHITE", "WHITE"}, Ink: RGB{255, 255, 255}, Fill: onTLP,
 				Definition: "Recipients can spread this to the world, there is no limit on disclosure."},
