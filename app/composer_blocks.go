@@ -90,6 +90,8 @@ func (e *blockEditor) setScheme(s *domain.Scheme) {
 		e.marking.setScheme(s)
 		e.loading = false
 	}
+	// A scheme that labels only the whole briefing (TLP) marks no block.
+	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
 }
 
 // change edits the selected block as one undoable change; typing into its

@@ -21,6 +21,7 @@ type markingDetails struct {
 	marks     map[string]*markingField // title, subtitle, summary
 	authority map[string]*widget.Entry // classifiedBy, derivedFrom, declassifyOn
 	authRows  []fyne.CanvasObject      // their labels and entries, shown for schemes with Authority
+	markRows  []fyne.CanvasObject      // the portion marks' rows, hidden for schemes that label only the whole
 	notes     *widget.Check
 	grid      *fyne.Container
 }
@@ -70,7 +71,9 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 		set := f.set
 		mf.OnChanged = func() { m.onMark(f.key, mf, set) }
 		m.marks[f.key] = mf
-		grid.Add(detailLabel(f.label))
+		l := detailLabel(f.label)
+		m.markRows = append(m.markRows, l, mf.box)
+		grid.Add(l)
 		grid.Add(mf.box)
 	}
 	for _, f := range []struct{ key, label, hint string }{{"classifiedBy", "Classified By", "name and position, or identifier"},
@@ -118,13 +121,8 @@ func (m *markingDetails) showScheme(s *domain.Scheme) {
 			f.setScheme(s)
 		}
 	}
-	for _, o := range m.authRows {
-		if s.Authority {
-			o.Show()
-		} else {
-			o.Hide()
-		}
-	}
+	showAll(m.authRows, s.Authority)
+	showAll(m.markRows, s.Marks() && !s.WholeDocument)
 	m.grid.Refresh()
 	m.c.editor.setScheme(s)
 }
@@ -257,3 +255,14 @@ func (m *markingDetails) Enable() {}
 
 // Disabled tells whether the fields are greyed out.
 func (m *markingDetails) Disabled() bool { return m.scheme.Disabled() }
+
+// showAll shows or hides objects.
+func showAll(objects []fyne.CanvasObject, show bool) {
+	for _, o := range objects {
+		if show {
+			o.Show()
+		} else {
+			o.Hide()
+		}
+	}
+}

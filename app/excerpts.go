@@ -239,6 +239,8 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	s.quote.SetText(quoted(e.Quote))
 	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
 	s.filling = true
+	src := s.sourceMarking(e.SourceID)
+	s.fields.setSource(src, s.ui.excerptScheme(src))
 	s.fields.set(x.e)
 	s.filling = false
 	s.saving.SetText("")
@@ -247,6 +249,17 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	}
 	s.detail.Show()
 	s.right.Refresh() // lays out the detail, which was hidden at the last layout
+}
+
+// sourceMarking is the marking of the source with id, as the source
+// filter's choices last loaded it.
+func (s *excerptsScreen) sourceMarking(id int64) domain.Marking {
+	for _, src := range s.sources {
+		if src.ID == id {
+			return src.Marking
+		}
+	}
+	return ""
 }
 
 // onField records a change to the form and schedules its save.

@@ -51,8 +51,15 @@ func newMarkingField(s *domain.Scheme, withCaveats bool) *markingField {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
 	f.setScheme(s)
+	if markingFieldMade != nil {
+		markingFieldMade(f)
+	}
 	return f
 }
+
+// markingFieldMade, set by tests, sees every marking field made, which a
+// form holds only as its widgets.
+var markingFieldMade func(*markingField)
 
 // setScheme offers s's marks, unmarked.
 func (f *markingField) setScheme(s *domain.Scheme) {

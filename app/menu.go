@@ -85,8 +85,13 @@ func (u *UI) onSearch() {
 }
 
 func (u *UI) onAbout() {
-	u.inform("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\nLibrary: "+u.lib.Path())
+	u.inform("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\n"+notAccredited+"\n\nLibrary: "+u.lib.Path())
 }
+
+// notAccredited is what the About box says of markings, as
+// docs/markings.md does.
+const notAccredited = "Attaché is not an accredited system: it checks that a briefing's markings agree with each other and with the scheme chosen, " +
+	"not that anything is correctly classified, which is for you and your organisation. Never put information on a computer not accredited for it."
 
 // Version is shown in the About box; main sets it from the build.
 var Version = "0.1.0-dev"
