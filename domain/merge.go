@@ -312,6 +312,7 @@ func MergeSource(base, mine, theirs *Source) (*Source, []Conflict) {
 	out.FileName = m.field(0, "file name", base.FileName, mine.FileName, theirs.FileName)
 	out.Reliability = Reliability(m.field(0, "reliability", string(base.Reliability), string(mine.Reliability), string(theirs.Reliability)))
 	out.Notes = m.field(0, "notes", base.Notes, mine.Notes, theirs.Notes)
+	out.Marking = m.marking("marking", base.Marking, mine.Marking, theirs.Marking)
 	return &out, m.conflicts
 }
 

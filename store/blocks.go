@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -166,8 +167,20 @@ func (s *Store) editBlocksTx(ctx context.Context, tx *sql.Tx, briefingID int64, 
 	if err != nil {
 		return err
 	}
+	was := *b
+	was.Blocks = append([]*domain.Block{}, b.Blocks...)
 	blocks, err := fn(b.Blocks)
 	if err != nil {
+		return err
+	}
+	// The blocks changed are held to the briefing's scheme, as a save
+	// holds them: their marks and the excerpts they quote.
+	now := was
+	now.Blocks = blocks
+	if err := now.ValidateSince(&was); err != nil {
+		return err
+	}
+	if err := admitExcerpts(ctx, tx, &now); err != nil {
 		return err
 	}
 	if _, err := replaceBlocks(ctx, tx, briefingID, blocks); err != nil {
@@ -240,4 +253,87 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 			return nil, domain.Errorf(domain.ENOTFOUND, "there is no block %d", blockID)
 		})
 	})
+}
+
+// admitExcerpts refuses an excerpt block whose excerpt is marked under
+// another scheme than the briefing's: read under the wrong scheme, "S"
+// would print as the wrong level. Blocks the library already has with the
+// same excerpt, in a briefing whose scheme has not changed, were admitted
+// before and are not read again. Unmarked excerpts go anywhere; a block
+// naming no excerpt the library has is left to the write, which says so.
+func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
+		return nil
+	}
+	var stored string
+	err := tx.QueryRowContext(ctx, `SELECT scheme FROM briefings WHERE id = ?`, b.ID).Scan(&stored)
+	if err != nil && !errors.Is(err, sql.ErrNoRows) {
+		return dbError("read briefing", err)
+	}
+	had, err := storedExcerptBlocks(ctx, tx, b.ID)
+	if err != nil {
+		return err
+	}
+	var ids []int64
+	for _, blk := range b.Blocks {
+		if blk.Type == domain.BlockExcerpt && (stored != string(b.Scheme) || had[blk.ID] != blk.ExcerptID) {
+			ids = append(ids, blk.ExcerptID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	marks, err := excerptMarkings(ctx, tx, ids)
+	if err != nil {
+		return err
+	}
+	sch := b.SchemeDef()
+	for i, blk := range b.Blocks {
+		m, ok := marks[blk.ExcerptID]
+		if blk.Type != domain.BlockExcerpt || !ok {
+			continue
+		}
+		if _, err := sch.Admit(m); err != nil {
+			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s", i+1, blk.ExcerptID, domain.ErrorMessage(err))
+		}
+	}
+	return nil
+}
+
+// storedExcerptBlocks maps the briefing's excerpt blocks as stored to
+// their excerpts.
+func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
+	if err != nil {
+		return nil, dbError("read blocks", err)
+	}
+	defer rows.Close()
+	had := map[int64]int64{}
+	for rows.Next() {
+		var id, ex int64
+		if err := rows.Scan(&id, &ex); err != nil {
+			return nil, dbError("read blocks", err)
+		}
+		had[id] = ex
+	}
+	return had, rows.Err()
+}
+
+// excerptMarkings reads the markings of the excerpts ids that exist.
+func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]domain.Marking, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, marking FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
+	if err != nil {
+		return nil, dbError("read excerpts", err)
+	}
+	defer rows.Close()
+	marks := make(map[int64]domain.Marking, len(ids))
+	for rows.Next() {
+		var id int64
+		var m domain.Marking
+		if err := rows.Scan(&id, &m); err != nil {
+			return nil, dbError("read excerpts", err)
+		}
+		marks[id] = m
+	}
+	return marks, rows.Err()
 }

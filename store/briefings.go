@@ -9,20 +9,39 @@ import (
 )
 
 // CreateBriefing implements domain.BriefingService.
+// A briefing with no scheme takes the library's default scheme, or none.
 func (s *Store) CreateBriefing(ctx context.Context, b *domain.Briefing) error {
-	return s.update(ctx, func(tx *sql.Tx) error { return s.createBriefing(ctx, tx, b) })
+	return s.update(ctx, func(tx *sql.Tx) error { return s.createBriefing(ctx, tx, b, nil) })
 }
 
-func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
-	if err := normalizeBriefing(b); err != nil {
+// createBriefing stores b, a new briefing or a copy of old (which its
+// values are then validated against, see normalizeBriefingSince).
+func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.Briefing) error {
+	if b.Scheme == "" {
+		def, err := defaultScheme(ctx, tx)
+		if err != nil {
+			return err
+		}
+		b.Scheme = def
+	}
+	if err := normalizeBriefingSince(b, old); err != nil {
 		return err
+	}
+	// A new row: its excerpt blocks are admitted afresh, but for a copy's
+	// under the original's scheme, which were admitted in the original.
+	b.ID = 0
+	if old == nil || old.Scheme != b.Scheme {
+		if err := admitExcerpts(ctx, tx, b); err != nil {
+			return err
+		}
 	}
 	now := s.now()
 	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
 	res, err := tx.ExecContext(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
-		classification, status, summary, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
-		b.Summary, formatTime(now), formatTime(now))
+		classification, status, summary, created_at, updated_at, `+briefingMarkingColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
+			b.Summary, formatTime(now), formatTime(now)}, briefingMarkingValues(b)...)...)
 	if err != nil {
 		return dbError("insert briefing", err)
 	}
@@ -35,18 +54,42 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b *domain.Briefi
 	return indexBriefing(ctx, tx, b.ID)
 }
 
-func normalizeBriefing(b *domain.Briefing) error {
-	return normalizeBriefingSince(b, nil)
+// briefingMarkingColumns are the columns of the briefing's scheme and
+// marking details, in the order of briefingMarkingValues.
+const briefingMarkingColumns = `scheme, title_marking, subtitle_marking, summary_marking,
+	classified_by, derived_from, declassify_on, include_notes`
+
+func briefingMarkingValues(b *domain.Briefing) []any {
+	return []any{string(b.Scheme), b.TitleMarking, b.SubtitleMarking, b.SummaryMarking,
+		b.Authority.ClassifiedBy, b.Authority.DerivedFrom, b.Authority.DeclassifyOn, b.IncludeNotes}
 }
 
 // normalizeBriefingSince is normalizeBriefing for an edit of old (see
-// domain.Briefing.ValidateSince).
+// domain.Briefing.ValidateSince): a marking kept from before schemes never
+// blocks saving the rest. A scheme given by name ("UK") is stored by its
+// ID; none stands for no scheme given.
 func normalizeBriefingSince(b, old *domain.Briefing) error {
 	st, err := domain.ParseStatus(string(b.Status))
 	if err != nil {
 		return err
 	}
 	b.Status = st
+	if sch, err := domain.LookupScheme(string(b.Scheme)); err == nil {
+		b.Scheme = sch.ID
+	} // an unknown scheme is refused by the validation, by name
+	var was domain.Briefing
+	if old != nil {
+		was = *old
+	}
+	for _, f := range []struct {
+		now *domain.Marking
+		was domain.Marking
+	}{{&b.Classification, was.Classification}, {&b.TitleMarking, was.TitleMarking},
+		{&b.SubtitleMarking, was.SubtitleMarking}, {&b.SummaryMarking, was.SummaryMarking}} {
+		if old == nil || *f.now != f.was {
+			*f.now = storedForm(*f.now)
+		} // kept as stored: a merge must not see a change nobody made
+	}
 	for _, blk := range b.Blocks {
 		if err := parseBlockGrades(blk); err != nil {
 			return err
@@ -67,22 +110,35 @@ func parseBlockGrades(blk *domain.Block) error {
 	if err != nil {
 		return err
 	}
-	if _, err := blk.Marking.Read(); err != nil {
+	k, err := blk.Marking.Read()
+	if err != nil {
 		return err
 	}
-	blk.Confidence = c
+	blk.Confidence, blk.Marking = c, k.Marking()
 	return nil
 }
 
+// storedForm is a marking as the library stores it ("u" is stored "U");
+// one no scheme reads is left for the validation to judge.
+func storedForm(m domain.Marking) domain.Marking {
+	if k, err := m.Read(); err == nil {
+		return k.Marking()
+	}
+	return m
+}
+
 const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
-	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at, b.revision`
+	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at, b.revision, b.scheme, b.title_marking,
+	b.subtitle_marking, b.summary_marking, b.classified_by, b.derived_from, b.declassify_on, b.include_notes`
 
 func scanBriefing(row scanner) (*domain.Briefing, error) {
 	var b domain.Briefing
 	var date, created, updated string
 	var trashed sql.NullString
+	a := &b.Authority
 	err := row.Scan(&b.ID, &b.Title, &b.Subtitle, &b.Author, &b.Audience, &date, &b.Classification,
-		&b.Status, &b.Summary, &created, &updated, &trashed, &b.Revision)
+		&b.Status, &b.Summary, &created, &updated, &trashed, &b.Revision, &b.Scheme, &b.TitleMarking,
+		&b.SubtitleMarking, &b.SummaryMarking, &a.ClassifiedBy, &a.DerivedFrom, &a.DeclassifyOn, &b.IncludeNotes)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -190,10 +246,22 @@ func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 		}
 		meta := *b
 		meta.Blocks = nil
+		if sch, err := domain.LookupScheme(string(b.Scheme)); err == nil && sch.ID != cur.Scheme {
+			// Another scheme holds every mark of the briefing to it: its
+			// blocks' and the excerpts' they quote, as stored.
+			if cur.Blocks, err = readBlocks(ctx, tx, b.ID); err != nil {
+				return err
+			}
+			meta.Blocks = cur.Blocks
+		}
 		if err := normalizeBriefingSince(&meta, cur); err != nil {
 			return err
 		}
-		b.Status = meta.Status
+		if err := admitExcerpts(ctx, tx, &meta); err != nil {
+			return err
+		}
+		b.Status, b.Scheme, b.Classification = meta.Status, meta.Scheme, meta.Classification
+		b.TitleMarking, b.SubtitleMarking, b.SummaryMarking = meta.TitleMarking, meta.SubtitleMarking, meta.SummaryMarking
 		if b.Revision != 0 && b.Revision != rev {
 			return domain.ErrChangedMeanwhile
 		}
@@ -239,9 +307,11 @@ func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, tras
 func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 	b.UpdatedAt = s.now()
 	res, err := tx.ExecContext(ctx, `UPDATE briefings SET title = ?, subtitle = ?, author = ?,
-		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?
-		WHERE id = ?`, b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(),
-		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt), b.ID)
+		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?,
+		scheme = ?, title_marking = ?, subtitle_marking = ?, summary_marking = ?,
+		classified_by = ?, derived_from = ?, declassify_on = ?, include_notes = ?
+		WHERE id = ?`, append(append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(),
+		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt)}, briefingMarkingValues(b)...), b.ID)...)
 	if err != nil {
 		return dbError("update briefing", err)
 	}
@@ -272,6 +342,9 @@ func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*do
 			saved.Merged = true
 		}
 		if out.Blocks, saved.Dropped, err = dropGoneExcerpts(ctx, tx, out.Blocks); err != nil {
+			return err
+		}
+		if err := admitExcerpts(ctx, tx, out); err != nil {
 			return err
 		}
 		if err := s.updateBriefingRow(ctx, tx, out); err != nil {
@@ -313,12 +386,16 @@ func (s *Store) DuplicateBriefing(ctx context.Context, id int64) (b *domain.Brie
 		if b, err = getBriefing(ctx, tx, id); err != nil {
 			return err
 		}
+		orig := *b // what the copy's values are held to, as an edit is
 		b.Title = "Copy of " + b.Title
 		b.Status = domain.StatusDraft
-		for _, blk := range b.Blocks {
-			blk.ID = 0
+		b.Blocks = make([]*domain.Block, len(orig.Blocks))
+		for i, blk := range orig.Blocks {
+			c := *blk
+			c.ID = 0
+			b.Blocks[i] = &c
 		}
-		return s.createBriefing(ctx, tx, b)
+		return s.createBriefing(ctx, tx, b, &orig)
 	})
 	return b, err
 }

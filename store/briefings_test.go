@@ -35,7 +35,7 @@ func newBriefing(t *testing.T, s *Store) (*domain.Briefing, *domain.Excerpt) {
 	t.Helper()
 	src := addSource(t, s, "Chips", chipsText)
 	e := addExcerpt(t, s, src.ID, "small yard")
-	b := &domain.Briefing{Title: "Chip controls", Author: "Desk", Summary: "Controls will tighten."}
+	b := &domain.Briefing{Title: "Chip controls", Author: "Desk", Summary: "Controls will tighten.", Scheme: domain.SchemeUS}
 	if err := s.CreateBriefing(context.Background(), b); err != nil {
 		t.Fatal(err)
 	}

@@ -173,6 +173,11 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 	if bundle == nil || bundle.Briefing == nil {
 		return nil, domain.Errorf(domain.EINVALID, "the file holds no briefing")
 	}
+	if bundle.Briefing.Scheme == "" && carriesMarks(bundle.Briefing) {
+		// A file naming no scheme was written before schemes, when every
+		// mark was a US one; one with no marks takes the default scheme.
+		bundle.Briefing.Scheme = domain.SchemeUS
+	}
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		ids := map[int64]int64{}
 		for _, src := range bundle.Sources {
@@ -195,7 +200,7 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 		for _, blk := range b.Blocks {
 			blk.ID = 0
 		}
-		return s.createBriefing(ctx, tx, b)
+		return s.createBriefing(ctx, tx, b, nil)
 	})
 	return b, err
 }
@@ -203,8 +208,8 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 // quotedSource is a source's text, indexed, and title, as an import reads
 // them for each of its excerpts.
 type quotedSource struct {
-	text  *domain.RuneIndex
-	title string
+	text *domain.RuneIndex
+	info excerptSourceInfo
 }
 
 func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
@@ -219,17 +224,16 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	e.SourceID = real
 	src, ok := texts[real]
 	if !ok {
-		text, title, err := excerptSource(ctx, tx, real)
+		info, err := excerptSource(ctx, tx, real)
 		if err != nil {
 			return err
 		}
-		src = quotedSource{domain.NewRuneIndex(text), title}
+		src = quotedSource{domain.NewRuneIndex(info.text), info}
 		texts[real] = src
 	}
 	if err := locateIn(src.text, &e); err != nil {
 		return err
 	}
-	title := src.title
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
 		ORDER BY id LIMIT 1`, e.SourceID, e.Start, e.End).Scan(&id)
@@ -244,7 +248,7 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	if err := checkExcerptGrades(&e); err != nil {
 		return err
 	}
-	if err := s.insertExcerpt(ctx, tx, &e, title); err != nil {
+	if err := s.insertExcerpt(ctx, tx, &e, src.info); err != nil {
 		return err
 	}
 	blk.ExcerptID, blk.Excerpt = e.ID, &e

@@ -18,46 +18,68 @@ func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 	if err := checkExcerptGrades(e); err != nil {
 		return err
 	}
-	text, title, err := excerptSource(ctx, tx, e.SourceID)
+	src, err := excerptSource(ctx, tx, e.SourceID)
 	if err != nil {
 		return err
 	}
-	if err := locateExcerpt(text, e); err != nil {
+	if err := locateExcerpt(src.text, e); err != nil {
 		return err
 	}
-	return s.insertExcerpt(ctx, tx, e, title)
+	return s.insertExcerpt(ctx, tx, e, src)
 }
 
-// excerptSource reads the text and title of the source an excerpt is taken
-// from.
-func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (text, title string, err error) {
+// excerptSourceInfo is what an excerpt needs of its source: the text to
+// take its span from, the title listings show, the marking it takes.
+type excerptSourceInfo struct {
+	text, title string
+	marking     domain.Marking
+}
+
+// excerptSource reads the source an excerpt is taken from.
+func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (excerptSourceInfo, error) {
+	var src excerptSourceInfo
 	var trashed sql.NullString
-	err = tx.QueryRowContext(ctx, `SELECT t.text, s.title, s.trashed_at FROM sources s JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, sourceID).Scan(&text, &title, &trashed)
+	err := tx.QueryRowContext(ctx, `SELECT t.text, s.title, s.marking, s.trashed_at FROM sources s
+		JOIN source_texts t ON t.source_id = s.id WHERE s.id = ?`, sourceID).Scan(&src.text, &src.title, &src.marking, &trashed)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
-		return "", "", domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", sourceID)
+		return src, domain.Errorf(domain.ENOTFOUND, "there is no source %d to excerpt from: list the sources with `attache sources`", sourceID)
 	case err != nil:
-		return "", "", dbError("read source", err)
+		return src, dbError("read source", err)
 	case trashed.Valid:
-		return "", "", domain.Errorf(domain.ECONFLICT, "source %d is in the trash: restore it first (`attache source restore %d`)", sourceID, sourceID)
+		return src, domain.Errorf(domain.ECONFLICT, "source %d is in the trash: restore it first (`attache source restore %d`)", sourceID, sourceID)
 	}
-	return text, title, nil
+	return src, nil
 }
 
-// insertExcerpt stores e, already checked and located in its source's text.
-func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt, sourceTitle string) error {
+// insertExcerpt stores e, already checked and located in its source's
+// text. An excerpt given no marking takes its source's; one marked below
+// it needs a reason, which the marking history keeps.
+func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt, src excerptSourceInfo) error {
+	if e.Marking == "" {
+		e.Marking = src.marking
+	}
+	below, err := markAgainstSource(e, src.marking, "the excerpt")
+	if err != nil {
+		return err
+	}
 	e.Tags = domain.NormalizeTags(e.Tags)
 	now := s.now()
-	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, sourceTitle
+	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, src.title
 	res, err := tx.ExecContext(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
-		credibility, marking, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking,
+		credibility, marking, marking_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking, e.MarkingReason,
 		formatTime(now), formatTime(now))
 	if err != nil {
 		return dbError("insert excerpt", err)
 	}
 	if e.ID, err = res.LastInsertId(); err != nil {
 		return dbError("insert excerpt", err)
+	}
+	if below {
+		if err := s.logMarking(ctx, tx, e.ID, "", e.Marking, src.marking, e.MarkingReason); err != nil {
+			return err
+		}
 	}
 	if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {
 		return err
@@ -104,14 +126,18 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 	if err := domain.CheckCredibility(e.Credibility); err != nil {
 		return err
 	}
-	_, err := e.Marking.Read()
-	return err
+	k, err := e.Marking.Read()
+	if err != nil {
+		return err
+	}
+	e.Marking = k.Marking()
+	return nil
 }
 
 // excerptFields are excerptColumns but the tags, for a query that reads the
 // tags of many excerpts at once (see attachExcerpts).
 const excerptFields = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
-	e.marking, e.created_at, e.updated_at, e.trashed_at, s.title`
+	e.marking, e.marking_reason, e.created_at, e.updated_at, e.trashed_at, s.title`
 
 const excerptColumns = excerptFields + `,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
@@ -122,7 +148,7 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	var created, updated, tags string
 	var trashed sql.NullString
 	if err := row.Scan(&e.ID, &e.SourceID, &e.Start, &e.End, &e.Quote, &e.Note, &e.Credibility,
-		&e.Marking, &created, &updated, &trashed, &e.SourceTitle, &tags); err != nil {
+		&e.Marking, &e.MarkingReason, &created, &updated, &trashed, &e.SourceTitle, &tags); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
@@ -227,10 +253,15 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 			var merged *domain.Excerpt
 			merged, clashes = domain.MergeExcerpt(base, e, cur)
 			e.Note, e.Tags, e.Credibility, e.Marking = merged.Note, merged.Tags, merged.Credibility, merged.Marking
+			e.MarkingReason = merged.MarkingReason
+		}
+		if err := s.remark(ctx, tx, cur, e); err != nil {
+			return err
 		}
 		e.UpdatedAt = s.now()
 		if _, err := tx.ExecContext(ctx, `UPDATE excerpts SET note = ?, credibility = ?, marking = ?,
-			updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, formatTime(e.UpdatedAt), e.ID); err != nil {
+			marking_reason = ?, updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, e.MarkingReason,
+			formatTime(e.UpdatedAt), e.ID); err != nil {
 			return dbError("update excerpt", err)
 		}
 		if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {
@@ -280,4 +311,62 @@ func (s *Store) deleteExcerpt(ctx context.Context, id int64, force, trashedOnly 
 		}
 		return reindexBriefings(ctx, tx, used)
 	})
+}
+
+// remark holds a change of the excerpt's marking (from cur's to e's) to
+// its source's marking, and logs a marking below it. An unchanged marking
+// is not checked again: a source marked higher since never blocks saving
+// the excerpt's note.
+func (s *Store) remark(ctx context.Context, tx *sql.Tx, cur, e *domain.Excerpt) error {
+	if e.Marking == cur.Marking {
+		return nil
+	}
+	var src domain.Marking
+	if err := tx.QueryRowContext(ctx, `SELECT marking FROM sources WHERE id = ?`, cur.SourceID).Scan(&src); err != nil {
+		return dbError("read source", err)
+	}
+	below, err := markAgainstSource(e, src, "excerpt "+itoa(e.ID))
+	if err != nil || !below {
+		return err
+	}
+	return s.logMarking(ctx, tx, e.ID, cur.Marking, e.Marking, src, e.MarkingReason)
+}
+
+// markAgainstSource holds the excerpt's marking to its source's: under the
+// same scheme, and not below it (a lower level, or fewer of its
+// restrictive caveats) unless e gives a reason; below tells that it was
+// given and the marking is to be logged. A reason is dropped when the
+// marking is not below the source, so an old one never stands for a
+// later lowering. what names the excerpt in messages.
+func markAgainstSource(e *domain.Excerpt, source domain.Marking, what string) (below bool, err error) {
+	e.MarkingReason = strings.TrimSpace(e.MarkingReason)
+	if source == "" {
+		e.MarkingReason = ""
+		return false, nil
+	}
+	sm, err := source.Read()
+	if err != nil {
+		return false, domain.Errorf(domain.EINVALID, "the source's marking: %s", domain.ErrorMessage(err))
+	}
+	em, err := e.Marking.Read()
+	if err != nil {
+		return false, err
+	}
+	if !em.IsZero() && em.Scheme != sm.Scheme {
+		return false, domain.Errorf(domain.EINVALID, "%s is marked %s, a %s marking, and its source is marked %s, a %s one: mark the excerpt under the %s scheme, or change the source's marking",
+			what, em.Banner(), em.Scheme.Short, sm.Banner(), sm.Scheme.Short, sm.Scheme.Short)
+	}
+	if ok, _ := sm.Scheme.Covers(em, sm); ok {
+		e.MarkingReason = ""
+		return false, nil
+	}
+	if e.MarkingReason == "" {
+		marked := "is unmarked"
+		if !em.IsZero() {
+			marked = "is marked " + em.Portion()
+		}
+		return false, domain.Errorf(domain.EINVALID, "%s %s, below its source's %s: give a reason to mark it lower (--marking-reason in the command line, the excerpt form's Reason field)",
+			what, marked, sm.Portion())
+	}
+	return true, nil
 }

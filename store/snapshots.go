@@ -88,8 +88,14 @@ func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, e
 		return nil, dbError("read snapshot", err)
 	}
 	snap.CreatedAt = parseTime(at)
-	if snap.Briefing, err = decodeSnapshot(id, []byte(data)); err != nil {
+	var legacy bool
+	if snap.Briefing, legacy, err = decodeSnapshot(id, []byte(data)); err != nil {
 		return nil, err
+	}
+	if legacy {
+		if snap.Briefing.Scheme, err = legacyScheme(ctx, tx, snap.Briefing); err != nil {
+			return nil, err
+		}
 	}
 	return snap, nil
 }
@@ -125,7 +131,15 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 			kept = append(kept, blk)
 		}
 		b.Blocks = kept
-		if err := normalizeBriefing(b); err != nil {
+		// The version's values were the library's once: like values kept
+		// in an edit, they pass rules they predate (a classification typed
+		// as free text before schemes). Excerpts marked since under
+		// another scheme than the version's are refused by name.
+		was := *b
+		if err := normalizeBriefingSince(b, &was); err != nil {
+			return err
+		}
+		if err := admitExcerpts(ctx, tx, b); err != nil {
 			return err
 		}
 		if err := s.updateBriefingRow(ctx, tx, b); err != nil {

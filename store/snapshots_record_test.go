@@ -44,7 +44,7 @@ func TestVersionsWrittenBeforeTheRecordStillLoadAndRestore(t *testing.T) {
 	}
 	got := snap.Briefing
 	want := &domain.Briefing{ID: 1, Title: "Chip controls", Subtitle: "Sub", Author: "Ann", Audience: "The minister",
-		Date: domain.Date{Year: 2024, Month: 5, Day: 11}, Classification: "SECRET//REL", Status: domain.StatusReview,
+		Date: domain.Date{Year: 2024, Month: 5, Day: 11}, Scheme: domain.SchemeUS, Classification: "SECRET//REL", Status: domain.StatusReview,
 		Summary: "Bottom line", Revision: 5,
 		CreatedAt: time.Date(2026, 1, 2, 3, 4, 8, 0, time.UTC), UpdatedAt: time.Date(2026, 1, 2, 3, 4, 9, 5e8, time.UTC),
 		Blocks: []*domain.Block{{ID: 1, Type: domain.BlockHeading, Text: "One", Marking: "U"},
@@ -81,7 +81,7 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	if err := s.r.QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(data, `{"format":1,`) {
+	if !strings.HasPrefix(data, `{"format":2,`) {
 		t.Fatalf("stored as %s", data)
 	}
 	back, err := s.Snapshot(ctx, v.ID)
@@ -100,7 +100,7 @@ func TestAVersionFromANewerAttacheIsRefusedSayingSo(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	b, _ := newBriefing(t, s)
-	id := insertSnapshotRow(t, s, b.ID, `{"format":2,"title":"From the future","blocks":{"new":"shape"}}`)
+	id := insertSnapshotRow(t, s, b.ID, `{"format":3,"title":"From the future","blocks":{"new":"shape"}}`)
 	_, err := s.Snapshot(ctx, id)
 	wantCode(t, err, domain.EINVALID)
 	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "newer Attaché") || !strings.Contains(msg, "update") {
@@ -126,4 +126,40 @@ func sameBriefing(got, want *domain.Briefing) string {
 		return fmt.Sprintf("got %+v %+v\nwant %+v %+v", g, g.Blocks, w, w.Blocks)
 	}
 	return ""
+}
+
+// A version saved before schemes reads as the migration read briefings:
+// US when it carries any mark, its excerpts' included, else none.
+func TestVersionsFromBeforeSchemesReadAsUSWhenMarked(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	b, plain := newBriefing(t, s)
+	marked := &domain.Excerpt{SourceID: plain.SourceID, Quote: "Export controls alone", Marking: "C"}
+	if err := s.CreateExcerpt(ctx, marked); err != nil {
+		t.Fatal(err)
+	}
+	record := func(format string, excerpt int64, blockMark string) string {
+		return `{` + format + `"id":1,"title":"Old","status":"draft","blocks":[{"id":1,"type":"excerpt","excerpt":` +
+			itoa(excerpt) + blockMark + `}],"created_at":"2026-01-02T03:04:08Z","updated_at":"2026-01-02T03:04:08Z","revision":1}`
+	}
+	for _, c := range []struct {
+		name string
+		data string
+		want domain.SchemeID
+	}{
+		{"no format, quoting a marked excerpt", record("", marked.ID, ""), domain.SchemeUS},
+		{"format 1, quoting a marked excerpt", record(`"format":1,`, marked.ID, ""), domain.SchemeUS},
+		{"format 1, a marked block", record(`"format":1,`, plain.ID, `,"marking":"U"`), domain.SchemeUS},
+		{"format 1, nothing marked", record(`"format":1,`, plain.ID, ""), domain.SchemeNone},
+		{"format 2 names its scheme", record(`"format":2,"scheme":"none",`, marked.ID, ""), domain.SchemeNone},
+	} {
+		id := insertSnapshotRow(t, s, b.ID, c.data)
+		snap, err := s.Snapshot(ctx, id)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if snap.Briefing.Scheme != c.want {
+			t.Errorf("%s: scheme %q, want %q", c.name, snap.Briefing.Scheme, c.want)
+		}
+	}
 }

@@ -15,7 +15,7 @@ import (
 // with it (excerpt_count counts those in use).
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
-	s.reliability, s.notes, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
+	s.reliability, s.notes, s.marking, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
 	ELSE (SELECT count(*) FROM excerpts x WHERE x.source_id = s.id AND x.trashed_at = s.trashed_at) END`
 
 // CreateSource implements domain.SourceService.
@@ -34,6 +34,9 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if err := src.Validate(); err != nil {
 		return false, err
 	}
+	if err := checkSourceMarking(src); err != nil {
+		return false, err
+	}
 	src.SHA256 = domain.TextSHA256(src.Text)
 	var id int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, src.SHA256).Scan(&id)
@@ -46,10 +49,10 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	src.ImportedAt = s.now()
 	res, err := tx.ExecContext(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
 		publisher, published, url, accessed, language, sha256, file_name, imported_at,
-		reliability, notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		reliability, notes, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
 		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.SHA256,
-		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes)
+		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes, src.Marking)
 	if err != nil {
 		return false, dbError("insert source", err)
 	}
@@ -78,6 +81,18 @@ func existingSource(ctx context.Context, tx *sql.Tx, id int64, src *domain.Sourc
 		}
 	}
 	*src = *got
+	return nil
+}
+
+// checkSourceMarking refuses a source marking no scheme can read. A
+// source may be marked under any scheme: its excerpts take its marking,
+// and a briefing admits them only under the same scheme.
+func checkSourceMarking(src *domain.Source) error {
+	k, err := src.Marking.Read()
+	if err != nil {
+		return domain.Errorf(domain.EINVALID, "the source's marking: %s", domain.ErrorMessage(err))
+	}
+	src.Marking = k.Marking()
 	return nil
 }
 
@@ -125,7 +140,7 @@ func scanSource(row scanner) (*domain.Source, error) {
 	var trashed sql.NullString
 	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
 		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
-		&src.FileName, &imported, &src.Reliability, &src.Notes, &trashed, &src.ExcerptCount, &src.Text)
+		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &trashed, &src.ExcerptCount, &src.Text)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -227,6 +242,9 @@ func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (cla
 	if err := src.ValidateMetadata(); err != nil {
 		return nil, err
 	}
+	if err := checkSourceMarking(src); err != nil {
+		return nil, err
+	}
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		cur, err := getSource(ctx, tx, src.ID, false)
 		if err != nil {
@@ -240,10 +258,10 @@ func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (cla
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,
 			section = ?, authors = ?, publisher = ?, published = ?, url = ?, accessed = ?,
-			language = ?, file_name = ?, reliability = ?, notes = ? WHERE id = ?`,
+			language = ?, file_name = ?, reliability = ?, notes = ?, marking = ? WHERE id = ?`,
 			src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
 			src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.FileName,
-			src.Reliability, src.Notes, src.ID)
+			src.Reliability, src.Notes, src.Marking, src.ID)
 		if err != nil {
 			return dbError("update source", err)
 		}
