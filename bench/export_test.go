@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/store"
 )
 
@@ -60,19 +61,24 @@ func addBenchBriefing(ctx context.Context, path string) error {
 }
 
 // benchBriefing is a briefing of n excerpts, exportPerSource from each of
-// the first n/exportPerSource sources.
+// the first n/exportPerSource sources. It is US-marked throughout, as an
+// export needs once any portion is (the generated excerpts carry U, CUI or
+// no mark): every block (U), so an excerpt is the higher of its own mark
+// and U, under the overall marking CUI.
 func benchBriefing(n int) *domain.Briefing {
+	u := domain.MarkingUnclassified
 	b := &domain.Briefing{Title: "Technology statecraft: a generated briefing", Summary: "A generated bottom line for the benchmark.",
-		Author: "Bench Analyst", Status: domain.StatusFinal, Classification: "UNCLASSIFIED"}
+		Author: "Bench Analyst", Status: domain.StatusFinal, Scheme: domain.SchemeUS, Classification: domain.MarkingCUI,
+		TitleMarking: u, SummaryMarking: u}
 	b.Date, _ = domain.ParseDate("2026-01-01")
 	commentary := strings.Repeat(strings.Repeat("The analyst’s commentary sets the excerpt in context for the reader and weighs what it means. ", 4)+"\n\n", 3)
 	for i := range n {
 		if i%10 == 0 {
-			b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockHeading, Text: fmt.Sprintf("Section %d", i/10+1)})
+			b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockHeading, Text: fmt.Sprintf("Section %d", i/10+1), Marking: u})
 		}
-		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: strings.TrimSpace(commentary)})
+		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: strings.TrimSpace(commentary), Marking: u})
 		src, k := i/exportPerSource, i%exportPerSource
-		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: int64(src*excerptsPerSource + k*7 + 1)})
+		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: int64(src*excerptsPerSource + k*7 + 1), Marking: u})
 	}
 	return b
 }
@@ -152,5 +158,14 @@ func TestBenchBriefing(t *testing.T) {
 	}
 	if excerpts != n || len(bundle.Sources) != n/exportPerSource {
 		t.Fatalf("%d excerpts from %d sources", excerpts, len(bundle.Sources))
+	}
+	// The export benchmarks write it: no check may refuse the recipe's
+	// marks with the excerpts' own (the library's generated ones).
+	recipe := benchBriefing(n)
+	for i, blk := range bundle.Briefing.Blocks {
+		recipe.Blocks[i].Excerpt = blk.Excerpt
+	}
+	if ps := export.NewDocument(&domain.Bundle{Briefing: recipe, Sources: bundle.Sources}).Refusals(); len(ps) > 0 {
+		t.Fatalf("the bench briefing would not export: %+v", ps[0])
 	}
 }

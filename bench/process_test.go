@@ -148,7 +148,7 @@ func writeBriefingHTML(lib interface {
 	fmt.Fprintf(&w, "<!doctype html><meta charset=utf-8><title>%s</title>\n", e(br.Title))
 	w.WriteString(`<style>@page{size:A4;margin:2cm}body{font:11pt/1.4 serif}blockquote{margin:0 2em}</style>` + "\n")
 	fmt.Fprintf(&w, "<p>%s</p><h1>%s</h1><p>%s · %s</p><p><b>Bottom line.</b> %s</p>\n",
-		e(string(br.Classification)), e(br.Title), e(br.Author), e(br.Date.Long()), e(br.Summary))
+		e(br.Classification.Banner()), e(br.Title), e(br.Author), e(br.Date.Long()), e(br.Summary))
 	for _, blk := range br.Blocks {
 		switch {
 		case blk.Type == domain.BlockHeading:

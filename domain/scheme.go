@@ -43,6 +43,9 @@ type Scheme struct {
 
 	// Align is where banners stand on the page.
 	Align Align
+	// BannerPoints is the banner's least type size when the guide sets
+	// one (TLP: 12 point or larger); 0 leaves it to the exporter.
+	BannerPoints float64
 	// Authority: a briefing at a Classified level carries the
 	// classification authority block (US: Classified By, Derived From,
 	// Declassify On) on its first page, and export refuses without it.

@@ -95,7 +95,9 @@ var schemes = []*Scheme{
 				Definition: "Limited disclosure, restricted to participants’ organization only."},
 			{Code: "RED", Banner: "TLP:RED", Portion: "TLP:RED", Ink: RGB{255, 43, 43}, Fill: onTLP,
 				Definition: "For the eyes and ears of individual recipients only, no further disclosure."},
-		}},
+		},
+		BannerPoints: 12, // FIRST: the label in 12 point or larger
+	},
 }
 
 var schemeByID = func() map[SchemeID]*Scheme {

@@ -19,7 +19,9 @@ import (
 // read it as markup, and its paragraphs stay inside their quote or list
 // item. The same bundle always gives the same bytes. Laying it out takes
 // milliseconds even for a long briefing, so ctx is checked before and
-// after, and nothing is written once it is cancelled.
+// after, and nothing is written once it is cancelled. Like WritePDF, it
+// refuses with a *Refusal, writing nothing, while the markings would be
+// wrong.
 func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
 	if b == nil || b.Briefing == nil {
 		return domain.Errorf(domain.EINVALID, "there is no briefing to export")
@@ -28,6 +30,9 @@ func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
 		return err
 	}
 	d := NewDocument(b)
+	if err := d.refusal(); err != nil {
+		return err
+	}
 	m := &mdWriter{}
 	m.banner(d.Banner)
 	m.titleBlock(d)
@@ -67,9 +72,9 @@ func (m *mdWriter) banner(text string) {
 }
 
 func (m *mdWriter) titleBlock(d *Document) {
-	m.block("# " + mdHeading(d.Briefing.Title))
+	m.block("# " + mdPortion(d.TitlePortion) + mdHeading(d.Briefing.Title))
 	if sub := mdInline(d.Briefing.Subtitle); sub != "" {
-		m.block("*" + sub + "*")
+		m.block("*" + mdPortion(d.SubtitlePortion) + sub + "*")
 	}
 	var meta []string
 	for _, f := range [][2]string{
@@ -81,6 +86,7 @@ func (m *mdWriter) titleBlock(d *Document) {
 		}
 	}
 	m.block(meta...)
+	m.furniture(d)
 	switch d.Briefing.Status {
 	case domain.StatusFinal:
 	case domain.StatusReview:
@@ -89,8 +95,27 @@ func (m *mdWriter) titleBlock(d *Document) {
 		m.block("**DRAFT — not for distribution**")
 	}
 	if paras := mdParagraphs(d.Briefing.Summary); len(paras) > 0 {
-		paras[0][0] = "**Bottom line up front.** " + paras[0][0]
+		paras[0][0] = "**Bottom line up front.** " + mdPortion(d.SummaryPortion) + paras[0][0]
 		m.block(mdQuoteLines(paras)...)
+	}
+}
+
+// furniture is what the scheme puts on the first page: the TLP label's
+// definition, and the classification authority block, its lines kept
+// together by hard line breaks.
+func (m *mdWriter) furniture(d *Document) {
+	if d.Definition != "" {
+		m.block("**" + mdInline(d.Banner) + "**: " + mdInline(d.Definition))
+	}
+	if len(d.Authority) > 0 {
+		lines := make([]string, len(d.Authority))
+		for i, l := range d.Authority {
+			lines[i] = mdInline(l)
+			if i < len(lines)-1 {
+				lines[i] += `\`
+			}
+		}
+		m.block(lines...)
 	}
 }
 
@@ -122,7 +147,7 @@ func (m *mdWriter) body(d *Document) map[int]string {
 	for _, it := range d.Body {
 		switch it.Type {
 		case domain.BlockHeading:
-			m.block("## " + it.Number + ". " + mdHeading(it.Text))
+			m.block("## " + it.Number + ". " + mdPortion(it.Portion) + mdHeading(it.Text))
 		case domain.BlockCommentary:
 			m.paragraphs(it.Portion, it.Text)
 		case domain.BlockExcerpt:
@@ -292,6 +317,14 @@ func mdEscape(s string) string {
 		return `\` + s
 	}
 	return s
+}
+
+// mdPortion is a portion mark, "(U) ", escaped; "" for none.
+func mdPortion(p string) string {
+	if p = mdInline(p); p != "" {
+		return p + " "
+	}
+	return ""
 }
 
 // mdInline is text for a single line: white space collapsed, escaped.

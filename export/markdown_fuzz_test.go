@@ -30,8 +30,10 @@ func mdFuzzBundle(s string, marked bool) *domain.Bundle {
 	note := &domain.Source{ID: 2, Kind: domain.KindNote, Title: "Note " + s, Authors: []string{s + " Ministry"},
 		URL: "https://example.org/?q=" + s, Accessed: day, Text: s}
 	var m domain.Marking
+	var a domain.Authority
 	if marked {
 		m = domain.MarkingSecret
+		a = domain.Authority{ClassifiedBy: "By " + s, DerivedFrom: "From " + s, DeclassifyOn: "On " + s}
 	}
 	blk := func(typ domain.BlockType, t string) *domain.Block {
 		return &domain.Block{Type: typ, Text: t, Marking: m}
@@ -40,7 +42,8 @@ func mdFuzzBundle(s string, marked bool) *domain.Bundle {
 	judgment.Confidence = domain.ConfidenceModerate
 	return &domain.Bundle{
 		Briefing: &domain.Briefing{
-			Title: s, Subtitle: s, Author: s, Audience: s, Date: day, Classification: domain.Marking(s), Status: domain.StatusReview, Summary: s,
+			Title: s, Subtitle: s, Author: s, Audience: s, Date: day, Status: domain.StatusReview, Summary: s, IncludeNotes: true,
+			Scheme: domain.SchemeUS, Classification: m, TitleMarking: m, SubtitleMarking: m, SummaryMarking: m, Authority: a,
 			Blocks: []*domain.Block{
 				blk(domain.BlockHeading, s),
 				blk(domain.BlockCommentary, s),
@@ -48,8 +51,8 @@ func mdFuzzBundle(s string, marked bool) *domain.Bundle {
 				judgment,
 				blk(domain.BlockJudgment, s),
 				blk(domain.BlockHeading, "Plain "+s),
-				{Type: domain.BlockExcerpt, ExcerptID: 2, Excerpt: &domain.Excerpt{ID: 2, SourceID: 2, End: utf8.RuneCountInString(s), Quote: s}},
-				{Type: domain.BlockExcerpt, ExcerptID: 3, Excerpt: &domain.Excerpt{ID: 3, SourceID: 1, Start: 0, End: 4, Quote: "Lead"}},
+				{Type: domain.BlockExcerpt, ExcerptID: 2, Marking: m, Excerpt: &domain.Excerpt{ID: 2, SourceID: 2, End: utf8.RuneCountInString(s), Quote: s}},
+				{Type: domain.BlockExcerpt, ExcerptID: 3, Marking: m, Excerpt: &domain.Excerpt{ID: 3, SourceID: 1, Start: 0, End: 4, Quote: "Lead"}},
 			},
 		},
 		Sources: []*domain.Source{web, note},
@@ -191,8 +194,13 @@ func FuzzMarkdownText(f *testing.F) {
 			return
 		}
 		one := strings.Join(strings.Fields(s), " ")
+		mark := "" // the portion mark before a heading's text
+		if marked {
+			mark = "(S) "
+		}
 		heads := mdHeadings(t, got.Bytes())
-		wantHeads := []string{"h1 " + one, "h2 Key judgments", "h2 " + strings.TrimSpace("1. "+one), "h2 " + strings.TrimSpace("2. Plain "+one), "h2 Sources"}
+		wantHeads := []string{"h1 " + strings.TrimSpace(mark+one), "h2 Key judgments", "h2 " + strings.TrimSpace("1. "+mark+one),
+			"h2 " + strings.TrimSpace("2. "+mark+"Plain "+one), "h2 Sources"}
 		if strings.Join(heads, "\n") != strings.Join(wantHeads, "\n") {
 			t.Fatalf("headings read back as %q, want %q\n%s", heads, wantHeads, got.Bytes())
 		}

@@ -27,8 +27,10 @@ const (
 )
 
 // mdBundle is a briefing on subsea cables: three sources, one cited twice,
-// U and S portion marks, a multi-paragraph quote and text that looks like
-// Markdown.
+// U and S portion marks on every portion (no overall marking chosen, so
+// the banner is the highest, SECRET, with its authority block), a
+// multi-paragraph quote with the analyst's note, which the briefing
+// includes, and text that looks like Markdown.
 func mdBundle(t testing.TB) *domain.Bundle {
 	t.Helper()
 	cables := &domain.Source{ID: 11, Kind: domain.KindWebPage, Title: "Who Guards the Seabed?", Subtitle: "Cables, Envoys and the Arctic",
@@ -53,7 +55,9 @@ func mdBundle(t testing.TB) *domain.Bundle {
 	framework := ex(greek, 2, "«κρίσιμες υποδομές»")
 	framework.Marking = domain.MarkingSecret
 	stations := ex(cables, 3, "14 landing stations")
+	stations.Marking = domain.MarkingUnclassified
 	postponed := ex(russian, 4, "Решение отложено до осени.")
+	postponed.Marking = domain.MarkingUnclassified
 	blk := func(typ domain.BlockType, text string, m domain.Marking) *domain.Block {
 		return &domain.Block{Type: typ, Text: text, Marking: m}
 	}
@@ -66,16 +70,18 @@ func mdBundle(t testing.TB) *domain.Bundle {
 		Briefing: &domain.Briefing{
 			ID: 5, Title: "Subsea Cables: Who Sets the Rules?", Subtitle: "Note for the tech-diplomacy desk",
 			Author: "M. Analyst", Audience: "Director, Digital Affairs", Date: domain.Date{Year: 2024, Month: time.May, Day: 11},
-			Classification: "UNCLASSIFIED", Status: domain.StatusDraft,
-			Summary: "Arctic states treat cable routes as sovereignty; the real lever is repair ships.\n\nExpect a “repair club” proposal before the autumn council.",
+			Scheme: domain.SchemeUS, Status: domain.StatusDraft, IncludeNotes: true,
+			TitleMarking: domain.MarkingUnclassified, SubtitleMarking: domain.MarkingUnclassified, SummaryMarking: domain.MarkingSecret,
+			Authority: domain.Authority{ClassifiedBy: "M. Analyst, Digital Affairs", DerivedFrom: "Multiple Sources", DeclassifyOn: "20491231"},
+			Summary:   "Arctic states treat cable routes as sovereignty; the real lever is repair ships.\n\nExpect a “repair club” proposal before the autumn council.",
 			Blocks: []*domain.Block{
-				blk(domain.BlockHeading, "Why cables now?", ""),
+				blk(domain.BlockHeading, "Why cables now?", domain.MarkingUnclassified),
 				blk(domain.BlockCommentary, "The envoy’s words were unusually blunt.\n# not a heading\nSome called it *stars* and_underscores.", domain.MarkingUnclassified),
 				exb(sovereignty),
 				exb(framework),
-				blk(domain.BlockHeading, "What comes next", ""),
+				blk(domain.BlockHeading, "What comes next", domain.MarkingUnclassified),
 				exb(stations),
-				blk(domain.BlockCommentary, "1. This is not a list.\n\n- nor this; see <b>tags</b> & [links](x) & `code` & &amp; \\ C#", ""),
+				blk(domain.BlockCommentary, "1. This is not a list.\n\n- nor this; see <b>tags</b> & [links](x) & `code` & &amp; \\ C#", domain.MarkingUnclassified),
 				exb(postponed),
 				judgment,
 				blk(domain.BlockJudgment, "Moscow will wait for Athens.\n\nBoth sides want delay.", domain.MarkingUnclassified),
@@ -122,17 +128,17 @@ func TestMarkdownStructure(t *testing.T) {
 		t.Errorf("want the banner from the highest portion mark (U + S) at top and bottom, got %q … %q", lines[0], lines[len(lines)-1])
 	}
 	for _, want := range []string{
-		"# Subsea Cables: Who Sets the Rules?\n\n*Note for the tech-diplomacy desk*\n",
-		"- Date: 11 May 2024\n- Status: Draft\n\n**DRAFT — not for distribution**\n",
-		"> **Bottom line up front.** Arctic states",
+		"# (U) Subsea Cables: Who Sets the Rules?\n\n*(U) Note for the tech-diplomacy desk*\n",
+		"- Date: 11 May 2024\n- Status: Draft\n\nClassified By: M. Analyst, Digital Affairs\\\nDerived From: Multiple Sources\\\nDeclassify On: 20491231\n\n**DRAFT — not for distribution**\n",
+		"> **Bottom line up front.** (S) Arctic states",
 		">\n> Expect a “repair club” proposal",
 		"1. (S) Cable repair capacity, not routes, is the real chokepoint. *(Moderate confidence)*\n",
 		"2. (U) Moscow will wait for Athens.\n\n   Both sides want delay.\n",
-		"## 1. Why cables now?\n", "## 2. What comes next\n",
+		"## 1. (U) Why cables now?\n", "## 2. (U) What comes next\n",
 		"(U) The envoy’s words were unusually blunt.\n\\# not a heading\nSome called it \\*stars\\* and\\_underscores.\n",
 		"> (U) “Cable routes are now a question of sovereignty,” the envoy said. She added: “We will not accept a repair monopoly.”\n>\n> The communiqué’s annex[^1]\n\n*Analyst note:* The annex itself is \\*not\\* public; ask \\[the desk\\] first.\n",
 		"> (S) «κρίσιμες υποδομές»[^2]\n",
-		"> 14 landing stations[^3]\n",
+		"> (U) 14 landing stations[^3]\n",
 		"1\\. This is not a list.\n\n\\- nor this; see \\<b>tags\\</b> & \\[links\\](x) & \\`code\\` & \\&amp; \\\\ C#\n",
 		"[^1]: Ingrid Solberg and Tomás O’Neill, “Who Guards the Seabed? Cables, Envoys and the Arctic,” Northern Policy Review, May 3, 2024, <https://example.org/seabed_cables?ref=brief>.\n",
 		"[^3]: Solberg and O’Neill, “Who Guards the Seabed?”\n",
@@ -161,7 +167,8 @@ func TestMarkdownStructure(t *testing.T) {
 
 func TestMarkdownBannerAndStatus(t *testing.T) {
 	b := mdBundle(t)
-	b.Briefing.Classification = ""
+	br := b.Briefing
+	br.Classification, br.TitleMarking, br.SubtitleMarking, br.SummaryMarking = "", "", "", ""
 	for _, blk := range b.Briefing.Blocks {
 		blk.Marking = ""
 		if blk.Excerpt != nil {
@@ -176,17 +183,23 @@ func TestMarkdownBannerAndStatus(t *testing.T) {
 	if strings.Contains(out, "DRAFT") || strings.Contains(out, "(U)") {
 		t.Errorf("final unmarked briefing shows a draft line or portion marks:\n%s", out)
 	}
-	b.Briefing.Classification = "Official"
+	if strings.Contains(out, "Classified By") {
+		t.Errorf("an unclassified briefing carries the authority block:\n%s", out)
+	}
+	// Under the UK scheme, the OFFICIAL chosen is the banner, never
+	// UNCLASSIFIED; no portion is marked, so none shows a mark.
+	b.Briefing.Scheme, b.Briefing.Classification = domain.SchemeUK, "uk:O"
 	b.Briefing.Status = domain.StatusReview
 	out = mdWrite(t, b)
-	if !strings.HasPrefix(out, "**OFFICIAL**\n\n# ") || !strings.HasSuffix(out, "\n\n**OFFICIAL**\n") {
-		t.Errorf("want the typed classification as the banner, got\n%s", out)
+	if !strings.HasPrefix(out, "**OFFICIAL**\n\n# Subsea") || !strings.HasSuffix(out, "\n\n**OFFICIAL**\n") || strings.Contains(out, "UNCLASSIFIED") {
+		t.Errorf("want the chosen OFFICIAL as the banner, got\n%s", out)
 	}
 	if !strings.Contains(out, "- Status: In review\n\n**DRAFT — in review**\n") {
 		t.Errorf("review briefing lacks its draft line")
 	}
-	// The JSON tests' bundle: a URL with < > in it stays one autolink.
-	out = mdWrite(t, testBundle(t))
+	// The JSON tests' bundle, every portion marked: a URL with < > in it
+	// stays one autolink, and the banner is the CUI chosen.
+	out = mdWrite(t, markAll(testBundle(t), domain.MarkingUnclassified))
 	if !strings.Contains(out, ", <https://example.org/note?a=1&b=%3C2%3E>.\n") || !strings.HasPrefix(out, "**CUI**\n") {
 		t.Errorf("testBundle output:\n%s", out)
 	}
@@ -225,3 +238,19 @@ func TestMarkdownEscape(t *testing.T) {
 	}
 }
 func testBundle(t testing.TB) *domain.Bundle { return testbundle.Bundle(t) }
+
+// markAll gives every portion of b without a mark the marking m.
+func markAll(b *domain.Bundle, m domain.Marking) *domain.Bundle {
+	br := b.Briefing
+	for _, p := range []*domain.Marking{&br.TitleMarking, &br.SubtitleMarking, &br.SummaryMarking} {
+		if *p == "" {
+			*p = m
+		}
+	}
+	for _, blk := range br.Blocks {
+		if blk.Marking == "" && (blk.Excerpt == nil || blk.Excerpt.Marking == "") {
+			blk.Marking = m
+		}
+	}
+	return b
+}

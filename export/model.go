@@ -1,6 +1,7 @@
 package export
 
 import (
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -21,17 +22,32 @@ import (
 // briefing's blocks, so it may be handed to another goroutine (for a page
 // count, say) while the composer goes on editing.
 type Document struct {
-	Briefing  *domain.Briefing // the details: a copy whose Blocks are nil
-	Banner    string           // top and bottom of every page; "" for none
-	Marked    bool             // portion marks are in use
-	Judgments []Judgment       // gathered from wherever they stand
-	Body      []Item           // headings, commentary and excerpts in order
-	Notes     []Note           // one per excerpt, numbered in order
-	Sources   []*domain.Source // the appendix, in order of first citation
-	Sections  int              // how many numbered sections the body has
-	Keywords  []string         // the excerpts' tags, sorted
+	Briefing *domain.Briefing // the details: a copy whose Blocks are nil
+	// Scheme is the briefing's marking scheme; Mark the banner's marking
+	// read under it (zero for no banner, or for an overall marking that is
+	// not the scheme's, which the checks refuse).
+	Scheme *domain.Scheme
+	Mark   domain.Mark
+	Banner string // top and bottom of every page; "" for none
+	Marked bool   // portion marks are in use (never under a whole-document scheme such as TLP)
+	// The details' portion marks, "(U) " etc., "" when unmarked.
+	TitlePortion, SubtitlePortion, SummaryPortion string
+	// Authority is the classification authority block the first page
+	// carries ("Classified By: …"); nil when the banner does not call for it.
+	Authority []string
+	// Definition is the banner level's definition for the first page
+	// (TLP); "" when the scheme prints none.
+	Definition string
+	Judgments  []Judgment       // gathered from wherever they stand
+	Body       []Item           // headings, commentary and excerpts in order
+	Notes      []Note           // one per excerpt, numbered in order
+	Sources    []*domain.Source // the appendix, in order of first citation
+	Sections   int              // how many numbered sections the body has
+	Keywords   []string         // the excerpts' tags, sorted
 
-	cites map[citeKey]string // formatted citations, while building
+	portions []portion          // every portion in reading order, for the checks
+	chosen   bool               // the banner is the analyst's own overall marking
+	cites    map[citeKey]string // formatted citations, while building
 }
 
 type citeKey struct {
@@ -45,6 +61,8 @@ type Judgment struct {
 	Number     int    // from 1, in the order the blocks have them
 	Block      int    // index of its block in the briefing
 	Portion    string // "(U) " etc., "" when unmarked
+	Marking    domain.Marking
+	Where      string // "Key judgment 2 “Exports will…”", for messages
 	Text       string
 	Confidence string // as printed, "Moderate confidence"; "" when none is given
 }
@@ -56,8 +74,14 @@ type Item struct {
 	Text    string // heading, commentary or quote text
 	Number  string // section number of a heading
 	Portion string // "(U) " etc., "" when unmarked
+	// Marking is the portion's marking: an excerpt's is the higher of the
+	// excerpt's own and its block's.
+	Marking domain.Marking
+	Where   string // "Section 2, third block, commentary “The claim…”", for messages
 	Note    int    // note number of an excerpt
-	Comment string // the analyst's note on an excerpt
+	// Comment is the analyst's note on an excerpt, private unless the
+	// briefing includes notes: "" otherwise, so no rendering can print it.
+	Comment string
 	Source  *domain.Source
 	Excerpt *domain.Excerpt
 }
@@ -72,30 +96,43 @@ type Note struct {
 // list up front; headings are numbered; each excerpt gets a note, the first
 // for a source in full and later ones short, as Chicago style has it.
 // b.Sources may lack sources (the composer's draft before they are
-// loaded): their notes then name the excerpt's source title.
+// loaded): their notes then name the excerpt's source title. Marks are
+// computed here and nowhere else (marks.go): every portion's, the banner
+// and the first page's furniture.
 func NewDocument(b *domain.Bundle) *Document {
 	details := *b.Briefing
 	details.Blocks = nil
-	d := &Document{Briefing: &details, Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
-	d.Marked = usesMarks(b.Briefing)
-	d.Banner = banner(b.Briefing, d.Marked)
+	d := &Document{Briefing: &details, Scheme: b.Briefing.SchemeDef(), Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
+	d.Marked = usesMarks(b.Briefing, d.Scheme)
+	d.TitlePortion = d.portion(b.Briefing.TitleMarking)
+	d.SubtitlePortion = d.portion(b.Briefing.SubtitleMarking)
+	d.SummaryPortion = d.portion(b.Briefing.SummaryMarking)
 	cited := map[int64]bool{}
 	d.cites = map[citeKey]string{}
+	sec, hasSections := bodyPlace{}, slices.ContainsFunc(b.Briefing.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockHeading })
 	for i, blk := range b.Briefing.Blocks {
 		switch blk.Type {
 		case domain.BlockJudgment:
-			d.Judgments = append(d.Judgments, Judgment{Number: len(d.Judgments) + 1, Block: i,
-				Portion: d.portion(blk.Marking), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence)})
+			n := len(d.Judgments) + 1
+			d.Judgments = append(d.Judgments, Judgment{Number: n, Block: i, Portion: d.portion(blk.Marking), Marking: blk.Marking,
+				Where: "Key judgment " + strconv.Itoa(n) + " " + quoted(blk.Text), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence)})
 		case domain.BlockHeading:
 			d.Sections++
-			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking)})
+			sec = bodyPlace{section: d.Sections}
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Number: strconv.Itoa(d.Sections), Portion: d.portion(blk.Marking),
+				Marking: blk.Marking, Where: "The heading of section " + strconv.Itoa(d.Sections) + " " + quoted(blk.Text)})
 		case domain.BlockCommentary:
-			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Portion: d.portion(blk.Marking)})
+			sec.n++
+			d.Body = append(d.Body, Item{Type: blk.Type, Block: i, Text: blk.Text, Portion: d.portion(blk.Marking), Marking: blk.Marking,
+				Where: sec.phrase(hasSections) + ", commentary " + quoted(blk.Text)})
 		case domain.BlockExcerpt:
+			sec.n++
 			d.Body = append(d.Body, d.excerptItem(b, i, cited))
 		}
 	}
 	d.cites = nil
+	d.collectPortions(b.Briefing)
+	d.overall(b.Briefing)
 	return d
 }
 
@@ -125,46 +162,13 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 		cited[src.ID] = true
 	}
 	d.Notes = append(d.Notes, Note{Num: n, Text: text})
-	return Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(domain.HighestMarking(e.Marking, blk.Marking)),
-		Note: n, Comment: e.Note, Source: src, Excerpt: e}
-}
-
-func (d *Document) portion(m domain.Marking) string {
-	if !d.Marked || m == domain.MarkingNone {
-		return ""
+	m := excerptMarking(blk)
+	comment := ""
+	if d.Briefing.IncludeNotes {
+		comment = e.Note
 	}
-	return m.Portion() + " "
-}
-
-func usesMarks(b *domain.Briefing) bool {
-	for _, blk := range b.Blocks {
-		if blk.Marking != "" || (blk.Excerpt != nil && blk.Excerpt.Marking != "") {
-			return true
-		}
-	}
-	return false
-}
-
-// banner is the highest portion mark present, or, with no portion marks,
-// the classification text as typed. A typed classification that parses as
-// a marking also counts toward the highest, so a banner is never lower
-// than what the analyst wrote.
-func banner(b *domain.Briefing, marked bool) string {
-	typed := strings.TrimSpace(string(b.Classification))
-	if !marked {
-		return strings.ToUpper(typed)
-	}
-	marks := []domain.Marking{}
-	if m, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), typed); err == nil {
-		marks = append(marks, m)
-	}
-	for _, blk := range b.Blocks {
-		marks = append(marks, blk.Marking)
-		if blk.Excerpt != nil {
-			marks = append(marks, blk.Excerpt.Marking)
-		}
-	}
-	return domain.HighestMarking(marks...).Banner()
+	return Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(m), Marking: m,
+		Where: "Excerpt with note " + strconv.Itoa(n) + " " + quoted(e.Quote), Note: n, Comment: comment, Source: src, Excerpt: e}
 }
 
 // citationOrder lists the bundle's sources in order of first citation,

@@ -21,10 +21,13 @@ func wordsBundle() *domain.Bundle {
 		Summary:        "Pool repair ships.\n\nNow.", // 4
 		Audience:       "The Deputy Minister",        // 0: a title block row
 		Author:         "Maritime Desk",              // 0
-		Classification: "OFFICIAL",                   // 0: the banner
+		Scheme:         domain.SchemeUS,
+		Classification: "U", // 0: the banner
+		TitleMarking:   "U", SubtitleMarking: "U", SummaryMarking: "U",
+		IncludeNotes: true, // the analyst's note is printed, and counted
 		Blocks: []*domain.Block{
 			{Type: domain.BlockJudgment, Text: "Outages will rise.", Marking: "U"},                                         // 3, no confidence
-			{Type: domain.BlockHeading, Text: "The gap"},                                                                   // 2
+			{Type: domain.BlockHeading, Text: "The gap", Marking: "U"},                                                     // 2
 			{Type: domain.BlockJudgment, Text: "Pooling halves outages.", Confidence: domain.ConfidenceHigh, Marking: "U"}, // 3 + "high confidence" 2
 			{Type: domain.BlockCommentary, Text: "Ships – few and old – are 2027's constraint.", Marking: "U"},             // 7: the dashes are none
 			{Type: domain.BlockExcerpt, ExcerptID: 9, Excerpt: e},                                                          // 4 + note 3 ("—" none)
@@ -68,10 +71,10 @@ func TestCountWords(t *testing.T) {
 
 func TestTextShowsNoConfidenceForAJudgmentWithoutOne(t *testing.T) {
 	text := NewDocument(wordsBundle()).Text()
-	for _, want := range []string{"CABLE RISK\nWhat allies should do", "KEY JUDGMENTS",
+	for _, want := range []string{"(U) CABLE RISK\n(U) What allies should do", "KEY JUDGMENTS",
 		"1. (U) Outages will rise.\n", "2. (U) Pooling halves outages. (high confidence)\n",
-		"1  THE GAP", "    (U) “Repair ships are scarce.” [1]", "    Analyst’s note: Capacity — not supply.",
-		"NOTES\n\n1. Ana Ruiz, “A Long Report", "SOURCES", "BOTTOM LINE UP FRONT\n\nPool repair ships.\n\nNow."} {
+		"1  (U) THE GAP", "    (U) “Repair ships are scarce.” [1]", "    Analyst’s note: Capacity — not supply.",
+		"NOTES\n\n1. Ana Ruiz, “A Long Report", "SOURCES", "BOTTOM LINE UP FRONT\n\n(U) Pool repair ships.\n\nNow."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the text lacks %q:\n%s", want, text)
 		}
@@ -79,7 +82,7 @@ func TestTextShowsNoConfidenceForAJudgmentWithoutOne(t *testing.T) {
 	if strings.Contains(text, "( confidence)") || strings.Contains(text, "()") {
 		t.Errorf("an empty confidence is shown:\n%s", text)
 	}
-	if !strings.HasPrefix(text, "UNCLASSIFIED\n\nCABLE RISK") || !strings.HasSuffix(text, "\n\nUNCLASSIFIED") {
+	if !strings.HasPrefix(text, "UNCLASSIFIED\n\n(U) CABLE RISK") || !strings.HasSuffix(text, "\n\nUNCLASSIFIED") {
 		t.Errorf("the text does not start with its banner:\n%s", text)
 	}
 }
@@ -93,35 +96,60 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 		&domain.Block{Type: domain.BlockHeading, Text: "Last"})                          // 8: nothing under it
 	got := NewDocument(b).Warnings()
 	want := []Warning{
-		{WarnUnmarkedPortion, 7, ""},
-		{WarnUnmarkedPortion, 5, ""},
-		{WarnEmptySection, 6, ""},
-		{WarnEmptySection, 8, ""},
+		{Code: WarnUnmarkedPortion, Block: 7, Where: "Key judgment 3 “More will fail.”", Refuse: true},
+		{Code: WarnUnmarkedPortion, Block: 5, Where: "Section 1, third block, commentary “Unmarked.”", Refuse: true},
+		{Code: WarnUnmarkedPortion, Block: 6, Where: "The heading of section 2 “Outlook”", Refuse: true},
+		{Code: WarnUnmarkedPortion, Block: 8, Where: "The heading of section 3 “Last”", Refuse: true},
+		{Code: WarnEmptySection, Block: 6, Where: "The heading of section 2 “Outlook”"},
+		{Code: WarnEmptySection, Block: 8, Where: "The heading of section 3 “Last”"},
+		{Code: WarnNotesIncluded, Block: -1},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("warnings %+v, want %d", got, len(want))
 	}
 	for i := range want {
-		if got[i].Code != want[i].Code || got[i].Block != want[i].Block || got[i].Message == "" {
-			t.Errorf("warning %d = %+v, want code %s on block %d with a message", i, got[i], want[i].Code, want[i].Block)
+		g := got[i]
+		if g.Code != want[i].Code || g.Block != want[i].Block || g.Where != want[i].Where || g.Refuse != want[i].Refuse || g.Message == "" {
+			t.Errorf("warning %d = %+v, want %+v with a message", i, g, want[i])
 		}
 	}
 	sum := WarningSummary(got)
-	wantSum := []string{"2 portions carry no portion marking while others do.",
+	wantSum := []string{
+		"Key judgment 3 “More will fail.” has no portion mark, while other portions have one: choose its marking.",
+		"Section 1, third block, commentary “Unmarked.” has no portion mark, while other portions have one: choose its marking.",
+		"The heading of section 2 “Outlook” has no portion mark, while other portions have one: choose its marking.",
+		"The heading of section 3 “Last” has no portion mark, while other portions have one: choose its marking.",
 		"The section “Outlook” is empty: add to it or remove its heading.",
-		"The section “Last” is empty: add to it or remove its heading."}
+		"The section “Last” is empty: add to it or remove its heading.",
+		"Analyst notes on excerpts are included in this export.",
+	}
 	if !reflect.DeepEqual(sum, wantSum) {
 		t.Errorf("summary %q, want %q", sum, wantSum)
 	}
-	// Without any marks nothing is unmarked.
-	for _, blk := range b.Briefing.Blocks {
+	if r := NewDocument(b).Refusals(); len(r) != 4 || r[0].Block != 7 || r[3].Block != 8 {
+		t.Errorf("refusals %+v, want the four unmarked portions", r)
+	}
+	// Without any marks nothing is unmarked, and without included notes
+	// nothing is said of them.
+	br := b.Briefing
+	br.Classification, br.TitleMarking, br.SubtitleMarking, br.SummaryMarking, br.IncludeNotes = "", "", "", "", false
+	for _, blk := range br.Blocks {
 		blk.Marking = ""
 	}
-	b.Briefing.Blocks[4].Excerpt = &domain.Excerpt{SourceID: 4, Quote: "q"}
+	br.Blocks[4].Excerpt = &domain.Excerpt{SourceID: 4, Quote: "q", Note: "private"}
 	for _, w := range NewDocument(b).Warnings() {
-		if w.Code == WarnUnmarkedPortion {
-			t.Errorf("unmarked warning without marks in use: %+v", w)
+		if w.Code != WarnEmptySection {
+			t.Errorf("unmarked warning without marks in use, or notes said to be included: %+v", w)
 		}
+	}
+}
+
+// Refusals first in the summary, whatever their place in the briefing.
+func TestWarningSummaryPutsRefusalsFirst(t *testing.T) {
+	ws := []Warning{{Code: WarnEmptySection, Message: "empty"}, {Code: WarnAboveOverall, Message: "above", Refuse: true},
+		{Code: WarnNotesIncluded, Message: "notes"}, {Code: WarnUnmarkedPortion, Message: "unmarked", Refuse: true}}
+	if got := WarningSummary(ws); !reflect.DeepEqual(got, []string{"above", "unmarked", "empty", "notes"}) {
+		t.Errorf("summary %q", got)
 	}
 }
 

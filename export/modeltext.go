@@ -14,7 +14,11 @@ func (d *Document) Text() string {
 	t := &textWriter{}
 	t.para(d.Banner)
 	br := d.Briefing
-	t.para(strings.ToUpper(strings.TrimSpace(br.Title)), br.Subtitle)
+	sub := ""
+	if strings.TrimSpace(br.Subtitle) != "" {
+		sub = d.SubtitlePortion + br.Subtitle
+	}
+	t.para(d.TitlePortion+strings.ToUpper(strings.TrimSpace(br.Title)), sub)
 	var meta []string
 	for _, kv := range [][2]string{{"Prepared for", br.Audience}, {"Prepared by", br.Author},
 		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
@@ -23,8 +27,13 @@ func (d *Document) Text() string {
 		}
 	}
 	t.para(meta...)
+	if d.Definition != "" {
+		t.para(d.Banner + ": " + d.Definition)
+	}
+	t.para(d.Authority...)
 	if paras := paragraphs(br.Summary); len(paras) > 0 {
 		t.para("BOTTOM LINE UP FRONT")
+		paras[0] = d.SummaryPortion + paras[0]
 		for _, p := range paras {
 			t.para(p)
 		}

@@ -13,7 +13,8 @@ import (
 // title to the end of the last section: the title and subtitle, the bottom
 // line, each key judgment with its confidence as printed ("moderate
 // confidence" is two words), the section headings, the commentary, the
-// excerpts' quotes and the analyst's notes on them.
+// excerpts' quotes and the analyst's notes on them when the briefing
+// includes them (otherwise they are private, and printed nowhere).
 //
 // It leaves out the apparatus printed around that text, as a journal's
 // word limit leaves out its references: classification banners and

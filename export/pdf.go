@@ -45,7 +45,9 @@ func (e *MissingCharsError) Error() string {
 // treat the other export errors.
 func (e *MissingCharsError) Unwrap() error { return domain.Errorf(domain.EINVALID, "%s", e.Error()) }
 
-// WritePDF lays out the briefing and writes it as PDF. The output depends
+// WritePDF lays out the briefing and writes it as PDF, or refuses with a
+// *Refusal, writing nothing, while its markings would be wrong (see
+// Document.Warnings). The output depends
 // only on the bundle and options: dates come from the briefing, so the same
 // briefing always gives the same bytes. A cancelled ctx stops it between
 // blocks, pages and stages, with ctx's error and nothing written to w.
@@ -53,7 +55,11 @@ func WritePDF(ctx context.Context, w io.Writer, b *domain.Bundle, opt PDFOptions
 	if b == nil || b.Briefing == nil {
 		return errNoBriefing
 	}
-	pdf, missing, err := buildPDF(ctx, NewDocument(b), opt)
+	d := NewDocument(b)
+	if err := d.refusal(); err != nil {
+		return err
+	}
+	pdf, missing, err := buildPDF(ctx, d, opt)
 	if err != nil {
 		return err
 	}

@@ -28,7 +28,7 @@ func benchBundle(tb testing.TB, n int) *domain.Bundle {
 		src.Published, _ = domain.ParseDate("2025-01-15")
 		sources = append(sources, src)
 	}
-	b := &domain.Briefing{Title: "Generated briefing", Summary: "A generated bottom line.", Status: domain.StatusFinal, Classification: "UNCLASSIFIED"}
+	b := &domain.Briefing{Title: "Generated briefing", Summary: "A generated bottom line.", Status: domain.StatusFinal}
 	b.Date, _ = domain.ParseDate("2026-01-01")
 	for i := 0; i < n; i++ {
 		if i%10 == 0 {
@@ -59,6 +59,9 @@ func benchBundle(tb testing.TB, n int) *domain.Bundle {
 	if err != nil {
 		tb.Fatal(err)
 	}
+	// The overall marking, set after the round trip, which is there for
+	// the text: with no portion marked it is the banner of every page.
+	bundle.Briefing.Scheme, bundle.Briefing.Classification = domain.SchemeUS, domain.MarkingUnclassified
 	return bundle
 }
 

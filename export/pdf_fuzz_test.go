@@ -23,9 +23,10 @@ func FuzzPDFText(f *testing.F) {
 		}
 		b := pdfBundle(1, domain.StatusDraft)
 		br := b.Briefing
-		br.Title, br.Subtitle, br.Summary, br.Author, br.Classification = "T"+s, s, s, s, domain.Marking(s)
-		br.Blocks = append(br.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "H" + s},
-			&domain.Block{Type: domain.BlockCommentary, Text: "C" + s}, &domain.Block{Type: domain.BlockJudgment, Text: "J" + s})
+		br.Title, br.Subtitle, br.Summary, br.Author = "T"+s, s, s, s
+		br.Authority = domain.Authority{ClassifiedBy: "By " + s, DerivedFrom: "From " + s, DeclassifyOn: "On " + s}
+		br.Blocks = append(br.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "H" + s, Marking: "U"},
+			&domain.Block{Type: domain.BlockCommentary, Text: "C" + s, Marking: "U"}, &domain.Block{Type: domain.BlockJudgment, Text: "J" + s, Marking: "S"})
 		b.Sources[0].Title, b.Sources[0].Publisher = "S"+s, s
 		err := WritePDF(context.Background(), io.Discard, b, PDFOptions{})
 		var mc *MissingCharsError

@@ -17,7 +17,10 @@ import (
 )
 
 // pdfBundle is an invented briefing with n sections of commentary and
-// excerpts, typographic and non-Latin text, and portion marks.
+// excerpts, typographic and non-Latin text, and US portion marks on every
+// portion, U and S, with no overall marking chosen (so the banner is the
+// highest portion's, SECRET) and the authority block that calls for. The
+// analyst's notes are included.
 func pdfBundle(sections int, status domain.Status) *domain.Bundle {
 	src := &domain.Source{ID: 7, Title: "Subsea Cables and the New Geography of Risk", Authors: []string{"Marta Ilić", "Kenji Sato"},
 		Publisher: "Centre for Maritime Technology", URL: "https://example.org/reports/2025/subsea-cables-new-geography-of-risk-and-what-allies-should-do", Reliability: "B",
@@ -27,15 +30,17 @@ func pdfBundle(sections int, status domain.Status) *domain.Bundle {
 	q1 := &domain.Excerpt{ID: 1, SourceID: 7, Quote: "Repair ships are scarce — fewer than sixty serve the world’s cables.", Note: "Capacity is the constraint.", Marking: "U", Tags: []string{"cables", "resilience"}}
 	q2 := &domain.Excerpt{ID: 2, SourceID: 7, Quote: "Ελληνικά: καλώδιο. Русский: кабель.", Marking: "S"}
 	b := &domain.Briefing{ID: 3, Title: "Subsea cables: resilience options for the alliance", Subtitle: "Repair capacity, insurance and chokepoints",
-		Author: "Maritime Desk", Audience: "Deputy Minister", Status: status, Classification: "OFFICIAL",
-		Summary: "Repair capacity, not cable supply, limits resilience; pooling repair ships is the cheapest fix."}
+		Author: "Maritime Desk", Audience: "Deputy Minister", Status: status, Scheme: domain.SchemeUS, IncludeNotes: true,
+		TitleMarking: "U", SubtitleMarking: "U", SummaryMarking: "U",
+		Authority: domain.Authority{ClassifiedBy: "J. Smith, Director, Maritime Desk", DerivedFrom: "Multiple Sources", DeclassifyOn: "20501231"},
+		Summary:   "Repair capacity, not cable supply, limits resilience; pooling repair ships is the cheapest fix."}
 	b.Date, _ = domain.ParseDate("2026-10-01")
 	b.Blocks = []*domain.Block{
 		{Type: domain.BlockJudgment, Text: "Sabotage incidents will rise through 2027.", Confidence: domain.ConfidenceModerate, Marking: "U"},
 		{Type: domain.BlockJudgment, Text: "Pooling repair ships would halve outage times.", Confidence: domain.ConfidenceLow, Marking: "U"},
 	}
 	for s := 0; s < sections; s++ {
-		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "Section " + string(rune('A'+s))})
+		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "Section " + string(rune('A'+s)), Marking: "U"})
 		for k := 0; k < 3; k++ {
 			b.Blocks = append(b.Blocks,
 				&domain.Block{Type: domain.BlockCommentary, Marking: "U", Text: strings.Repeat("Commentary weighs the options and their costs for the alliance. ", 6)},
@@ -126,7 +131,8 @@ func TestPDFEveryPageHasBannersHeaderAndPageNumber(t *testing.T) {
 	}
 	for p := 1; p <= n; p++ {
 		lines := pages[p-1]
-		// U and S portions: the banner is computed as SECRET, not the typed OFFICIAL.
+		// U and S portions, no overall marking chosen: the banner is the
+		// highest portion's, SECRET.
 		if lines[0] != "SECRET" || lines[len(lines)-1] != "SECRET" {
 			t.Errorf("page %d: banners %q / %q", p, lines[0], lines[len(lines)-1])
 		}
@@ -180,7 +186,7 @@ func TestPDFContentsGivesRealPageNumbers(t *testing.T) {
 	pages := pageTexts(t, pdf)
 	toc := map[string]int{}
 	for _, l := range pages[0] {
-		if m := regexp.MustCompile(`^\d+\s+(Section [A-E])[ .]+(\d+)$`).FindStringSubmatch(l); m != nil {
+		if m := regexp.MustCompile(`^\d+\s+(Section [A-E])[ .]+(\d+)$`).FindStringSubmatch(l); m != nil { // entries carry no marks
 			toc[m[1]], _ = strconv.Atoi(m[2])
 		}
 	}
@@ -190,7 +196,7 @@ func TestPDFContentsGivesRealPageNumbers(t *testing.T) {
 	for name, page := range toc {
 		found := false
 		for _, l := range pages[page-1] {
-			if regexp.MustCompile(`^\d+\s+` + name + `$`).MatchString(l) {
+			if regexp.MustCompile(`^\d+\s+\(U\) ` + name + `$`).MatchString(l) { // the heading, with its portion mark
 				found = true
 			}
 		}
@@ -224,7 +230,7 @@ func TestPDFPropertiesAndPaper(t *testing.T) {
 
 func TestPDFMissingCharactersAreReportedBeforeWriting(t *testing.T) {
 	b := pdfBundle(1, domain.StatusFinal)
-	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Markets reacted 📉 while 中文 and 日本語 headlines spread."})
+	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Markets reacted 📉 while 中文 and 日本語 headlines spread.", Marking: "U"})
 	var buf bytes.Buffer
 	err := WritePDF(context.Background(), &buf, b, PDFOptions{})
 	var mc *MissingCharsError
@@ -245,7 +251,7 @@ func TestPDFMissingCharactersAreReportedBeforeWriting(t *testing.T) {
 
 func TestPDFLongUnbrokenStringsStayOnThePage(t *testing.T) {
 	b := pdfBundle(1, domain.StatusFinal)
-	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Hash " + strings.Repeat("0123456789abcdef", 16)})
+	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Hash " + strings.Repeat("0123456789abcdef", 16), Marking: "U"})
 	bbox := poppler(t, pdfBytes(t, b, PDFOptions{}), "pdftotext", "-bbox")
 	re := regexp.MustCompile(`xMax="([0-9.]+)"`)
 	for _, m := range re.FindAllStringSubmatch(bbox, -1) {

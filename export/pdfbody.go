@@ -15,7 +15,7 @@ func (l *layout) body() {
 		}
 		switch it.Type {
 		case domain.BlockHeading:
-			b := l.heading(it.Portion+it.Text, it.Number)
+			b := l.heading(it.Text, it.Number, it.Portion)
 			l.sectionAnchors = append(l.sectionAnchors, b.target.anchor)
 		case domain.BlockCommentary:
 			l.where = fmt.Sprintf("commentary (item %d)", i+1)
@@ -68,7 +68,7 @@ func (l *layout) notes() {
 	if len(l.d.Notes) == 0 {
 		return
 	}
-	l.heading("Notes", "")
+	l.heading("Notes", "", "")
 	for _, n := range l.d.Notes {
 		l.where = fmt.Sprintf("note %d", n.Num)
 		l.listItem(strconv.Itoa(n.Num)+".", []span{sp(n.Text, fNote, ink)}, fNote, lNote, 3)
@@ -79,7 +79,7 @@ func (l *layout) sources() {
 	if len(l.d.Sources) == 0 {
 		return
 	}
-	l.heading("Sources", "")
+	l.heading("Sources", "", "")
 	for i, s := range l.d.Sources {
 		l.where = fmt.Sprintf("source %d (%s)", i+1, clipText(s.Title, 40))
 		l.listItem(strconv.Itoa(i+1)+".", []span{sp(BibliographyEntry(s), fNote, ink)}, fNote, lNote, 1)

@@ -56,12 +56,13 @@ type page struct{ ops []op }
 // bottom or the top of a page.
 type flow struct {
 	top, bottom float64
+	firstBottom float64 // the first page's bottom, above its authority block
 	pages       []*page
 	y           float64
 }
 
 func newFlow(top, bottom float64) *flow {
-	f := &flow{top: top, bottom: bottom}
+	f := &flow{top: top, bottom: bottom, firstBottom: bottom}
 	f.newPage()
 	return f
 }
@@ -75,7 +76,12 @@ func (f *flow) cur() *page { return f.pages[len(f.pages)-1] }
 
 func (f *flow) atTop() bool { return f.y == f.top }
 
-func (f *flow) room() float64 { return f.bottom - f.y }
+func (f *flow) room() float64 {
+	if len(f.pages) == 1 {
+		return f.firstBottom - f.y
+	}
+	return f.bottom - f.y
+}
 
 // add places blocks in order; next is consulted for keep-with-next.
 func (f *flow) add(blocks []*block) {

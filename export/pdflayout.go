@@ -48,6 +48,7 @@ type layout struct {
 	blocks         []*block
 	anchors        []string // outline text by anchor number - 1
 	sectionAnchors []int
+	authority      []line // the classification authority block, wrapped
 	pages          []*page
 	where          string
 	missing        map[rune][]string
@@ -96,10 +97,14 @@ func (l *layout) build() {
 	l.linkContents()
 	l.notes()
 	l.sources()
-	f := newFlow(64, l.ph-72)
+	f := newFlow(64, l.textBottom())
+	f.firstBottom = l.textBottom() - l.layAuthority()
 	f.add(l.blocks)
 	l.pages = f.pages
 }
+
+// textBottom is the foot of every page's text area.
+func (l *layout) textBottom() float64 { return l.ph - 72 }
 
 func (l *layout) para(spans []span, x, width, leading, before, after float64) *block {
 	b := &block{lines: l.ts.wrap(spans, width), leading: leading, x: x, before: before, after: after}
@@ -112,10 +117,10 @@ func sp(text string, f face, c rgb) span { return span{text: text, face: f, colo
 func (l *layout) titleBlock() {
 	br := l.d.Briefing
 	l.where = "the title"
-	l.para([]span{sp(br.Title, fTitle, navy)}, l.left, l.width, 26, 0, 4).whole = true
+	l.para([]span{sp(l.d.TitlePortion+br.Title, fTitle, navy)}, l.left, l.width, 26, 0, 4).whole = true
 	if br.Subtitle != "" {
 		l.where = "the subtitle"
-		l.para([]span{sp(br.Subtitle, fSubtitle, grey)}, l.left, l.width, 17, 0, 0)
+		l.para([]span{sp(l.d.SubtitlePortion+br.Subtitle, fSubtitle, grey)}, l.left, l.width, 17, 0, 0)
 	}
 	l.blocks = append(l.blocks, &block{lines: []line{{}}, leading: 1, x: l.left, before: 10, after: 10,
 		deco: decoration{hasFill: true, fill: rule, boxX: l.left, boxW: l.width}})
@@ -125,6 +130,12 @@ func (l *layout) titleBlock() {
 		if strings.TrimSpace(kv[1]) != "" {
 			l.labeled(kv[0], []span{sp(kv[1], fBody, ink)})
 		}
+	}
+	if l.d.Definition != "" {
+		// TLP: the label's meaning, under the title block of the first page.
+		l.where = "the label's definition"
+		b := l.para([]span{sp(l.d.Banner+"  ", face{famSans, "B", 8.5}, ink), sp(l.d.Definition, fSmall, grey)}, l.left, l.width, 12, 8, 0)
+		b.whole = true
 	}
 }
 
@@ -152,6 +163,7 @@ func (l *layout) bluf() {
 	head := l.para([]span{sp("BOTTOM LINE UP FRONT", fLabel, navy)}, l.left+inset, l.width-2*inset, 13, 22, 0)
 	head.deco, head.keepWithNext, head.target = deco, true, l.anchor("Bottom line up front", "")
 	paras := paragraphs(l.d.Briefing.Summary)
+	paras[0] = l.d.SummaryPortion + paras[0]
 	for i, p := range paras {
 		b := l.para([]span{sp(p, face{famSerif, "", 11}, ink)}, l.left+inset, l.width-2*inset, 15.5, 0, 0)
 		b.deco = deco
@@ -172,12 +184,14 @@ func (l *layout) anchor(text, number string) *op {
 	return &op{kind: opTarget, anchor: len(l.anchors), bookmark: outline}
 }
 
-func (l *layout) heading(text, number string) *block {
+// heading sets a heading, its portion mark (if any) before its text; the
+// outline and the contents name it without the mark, as navigation.
+func (l *layout) heading(text, number, portion string) *block {
 	l.where = "heading “" + clipText(text, 40) + "”"
-	spans := []span{sp(text, fHeading, navy)}
+	spans := []span{sp(portion+text, fHeading, navy)}
 	x, w := l.left, l.width
 	if number != "" {
-		spans = []span{sp(number+"  ", fHeading, navy), sp(text, fHeading, navy)}
+		spans = []span{sp(number+"  ", fHeading, navy), sp(portion+text, fHeading, navy)}
 	}
 	b := l.para(spans, x, w, 18, 20, 6)
 	b.keepWithNext = true
@@ -190,7 +204,7 @@ func (l *layout) keyJudgments() {
 	if len(l.d.Judgments) == 0 {
 		return
 	}
-	l.heading("Key judgments", "")
+	l.heading("Key judgments", "", "")
 	for _, j := range l.d.Judgments {
 		l.where = fmt.Sprintf("key judgment %d", j.Number)
 		spans := []span{sp(j.Portion+j.Text, fBody, ink)}
@@ -214,7 +228,7 @@ func (l *layout) listItem(label string, spans []span, lf face, leading, after fl
 }
 
 func (l *layout) contents() {
-	l.heading("Contents", "")
+	l.heading("Contents", "", "")
 	for _, it := range l.d.Body {
 		if it.Type != domain.BlockHeading {
 			continue

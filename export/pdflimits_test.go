@@ -33,10 +33,14 @@ func bboxPages(t *testing.T, pdf []byte) [][]bboxWord {
 	return pages
 }
 
+// longestBanner is a US marking with a long release list: its banner is
+// about as long as a banner gets.
+const longestBanner = "TS//REL TO USA, AUS, CAN, DEU, ESP, FRA, GBR, ITA, JPN, KOR, NLD, NOR, NZL, POL, SWE, FVEY"
+
 // The longest values the limits allow are printed whole and on the page:
 // a 500-character title wraps (with spaces or without), the running header
-// stops short of the date, a 100-character banner fits beside the draft
-// mark. On main the banner ran off both edges of the page and over the
+// stops short of the date, a 90-character banner fits beside the draft
+// mark, the authority block's 200-character lines wrap. On main the banner ran off both edges of the page and over the
 // draft mark, and an unbroken title ran over the date into the margin.
 func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 	for name, title := range map[string]string{
@@ -45,8 +49,9 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			b := &domain.Briefing{Title: title, Subtitle: strings.Repeat("S", 500), Author: strings.Repeat("Author ", 72)[:500],
-				Audience: strings.Repeat("A", 500), Scheme: domain.SchemeUS, Classification: "TS//REL TO USA, AUS, CAN, GBR, NZL",
-				Status: domain.StatusReview, Summary: strings.Repeat("Bottom line words. ", 540)[:domain.BottomLine.Max]}
+				Audience: strings.Repeat("A", 500), Scheme: domain.SchemeUS, Classification: longestBanner,
+				Authority: domain.Authority{ClassifiedBy: strings.Repeat("C", 200), DerivedFrom: strings.Repeat("D", 200), DeclassifyOn: "20501231"},
+				Status:    domain.StatusReview, Summary: strings.Repeat("Bottom line words. ", 540)[:domain.BottomLine.Max]}
 			b.Date, _ = domain.ParseDate("2026-10-01")
 			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: strings.Repeat("H", 500)},
 				{Type: domain.BlockCommentary, Text: strings.Repeat("Commentary words. ", 600)[:domain.ProseMax]}}
@@ -56,9 +61,10 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 			pdf := pdfBytes(t, &domain.Bundle{Briefing: b}, PDFOptions{})
 			// The text without the page furniture, which a field split by a
 			// page break has in its middle.
-			furniture := regexp.MustCompile(`^(Page \d+ of \d+|DRAFT.*|W{100}|.*…|1 October 2026)$`)
+			furniture := regexp.MustCompile(`^(Page \d+ of \d+|DRAFT.*|TOP SECRET//REL TO .*|(Classified By|Derived From|Declassify On): .*|C+|D+|.*…|1 October 2026)$`)
 			var body []string
-			for _, l := range strings.Split(poppler(t, pdf, "pdftotext"), "\n") {
+			text := poppler(t, pdf, "pdftotext")
+			for _, l := range strings.Split(text, "\n") {
 				if !furniture.MatchString(strings.TrimSpace(l)) {
 					body = append(body, l)
 				}
@@ -68,6 +74,12 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 				"audience": b.Audience, "heading": b.Blocks[0].Text} {
 				if !strings.Contains(flat, strings.Join(strings.Fields(v), "")) {
 					t.Errorf("the %s is not printed whole", what)
+				}
+			}
+			all := strings.Join(strings.Fields(text), "")
+			for _, line := range []string{"ClassifiedBy:" + b.Authority.ClassifiedBy, "DerivedFrom:" + b.Authority.DerivedFrom, "DeclassifyOn:20501231"} {
+				if !strings.Contains(all, line) {
+					t.Errorf("the authority block lacks %.30s…", line)
 				}
 			}
 			const pageW, margin = 595.28, 70.0
@@ -81,7 +93,7 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 					switch {
 					case w.y0 < 30 && w.text == "DRAFT":
 						draft = w
-					case w.y0 < 30 && strings.HasPrefix(w.text, "WWW"):
+					case w.y0 < 30 && w.text == "TOP":
 						banner = w
 					case w.y0 > 35 && w.y0 < 50 && w.x0 > pageW/2 && strings.Contains("1 October 2026", w.text):
 						dateX = min(dateX, w.x0)

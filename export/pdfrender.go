@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/attache/attache/domain"
 )
 
 // render draws the laid-out pages with their furniture: banners, running
@@ -84,8 +86,11 @@ func (l *layout) furniture(n, total int) {
 	l.where = "the classification banner"
 	if l.d.Banner != "" {
 		f := l.bannerFace(l.d.Banner, draftMark(br.Status))
-		l.centered(l.d.Banner, f, ink, 26)
-		l.centered(l.d.Banner, f, ink, l.ph-22)
+		l.banner(f, 26)
+		l.banner(f, l.ph-22)
+	}
+	if n == 1 {
+		l.drawAuthority()
 	}
 	l.where = "the running header"
 	if n > 1 {
@@ -102,19 +107,91 @@ func (l *layout) furniture(n, total int) {
 	l.centered(fmt.Sprintf("Page %d of %d", n, total), fSmall, grey, l.ph-44)
 }
 
-// bannerFace is the banner's face: 9 pt, or smaller for a long banner, so
-// that it stays on the page, clear of the draft mark beside it, rather than
-// run off both edges (a classification may have 100 characters).
+// bannerFace is the banner's face: 9 pt, or the scheme's size (TLP asks
+// for 12 pt or larger), or smaller for a long banner, so that it stays on
+// the page, clear of the draft mark beside it, rather than run off both
+// edges (a US banner with a long release list).
 func (l *layout) bannerFace(text, mark string) face {
-	f := face{famSans, "B", 9}
+	f := face{famSans, "B", max(9, l.d.Scheme.BannerPoints)}
 	room := l.width
 	if mark != "" {
-		room -= 2 * (l.ts.width(face{famSans, "B", 8}, mark) + 8)
+		clear := l.ts.width(face{famSans, "B", 8}, mark) + 8
+		if l.bannerAlign() == domain.AlignRight {
+			room -= clear
+		} else {
+			room -= 2 * clear
+		}
 	}
 	if w := l.spanWidth(text, f); w > room {
 		f.size *= room / w
 	}
 	return f
+}
+
+func (l *layout) bannerAlign() domain.Align {
+	if l.d.Mark.Level == nil {
+		return domain.AlignCentre
+	}
+	return l.d.Scheme.Align
+}
+
+// banner draws the banner at baseline y in its scheme's form: the level's
+// ink, on its fill when the guide prints one (TLP's labels on black),
+// centred or at the right margin. A banner the scheme cannot read (which
+// export refuses) is drawn as typed, plain.
+func (l *layout) banner(f face, y float64) {
+	c := ink
+	var fill *domain.RGB
+	if lv := l.d.Mark.Level; lv != nil {
+		c, fill = fromRGB(lv.Ink), lv.Fill
+	}
+	pieces := l.ts.pieces(sp(l.d.Banner, f, c))
+	w := 0.0
+	for _, p := range pieces {
+		w += p.w
+	}
+	x := (l.pw - w) / 2
+	if l.bannerAlign() == domain.AlignRight {
+		x = l.left + l.width - w
+	}
+	if fill != nil {
+		pad := f.size * 0.4
+		l.pdf.SetFillColor(int(fill.R), int(fill.G), int(fill.B))
+		l.pdf.Rect(x-pad, y-f.size*0.9, w+2*pad, f.size*1.25, "F")
+	}
+	l.drawPieces(pieces, x, y)
+}
+
+func fromRGB(c domain.RGB) rgb { return rgb{int(c.R), int(c.G), int(c.B)} }
+
+// authorityLead is the leading of the classification authority block.
+const authorityLead = 11.0
+
+// layAuthority wraps the classification authority block's lines (each
+// may be 200 characters) and returns the room the block takes at the foot
+// of the first page's text area, space above it included; 0 without one.
+func (l *layout) layAuthority() float64 {
+	l.where = "the classification authority block"
+	for _, a := range l.d.Authority {
+		l.authority = append(l.authority, l.ts.wrap([]span{sp(a, fSmall, ink)}, l.width)...)
+	}
+	if len(l.authority) == 0 {
+		return 0
+	}
+	return float64(len(l.authority))*authorityLead + 10
+}
+
+// drawAuthority draws the classification authority block at the bottom
+// left of the first page's text area, where US marking guides put it; the
+// flow keeps that room free (layout.build).
+func (l *layout) drawAuthority() {
+	y := l.textBottom() - float64(len(l.authority))*authorityLead
+	for _, ln := range l.authority {
+		y += authorityLead
+		for _, p := range ln.pieces {
+			l.text(p, l.left+p.x, y-2.5)
+		}
+	}
 }
 
 // fitWidth cuts text with "…" to at most room points wide in f: the

@@ -96,7 +96,10 @@ func (f *Format) Option(key string) (Option, bool) {
 
 // Write writes b in this format. Option values are checked first (an
 // unknown value is EINVALID, a missing one takes the default); the writer
-// stops with ctx's error soon after ctx is cancelled.
+// stops with ctx's error soon after ctx is cancelled. PDF and Markdown
+// refuse with a *Refusal, writing nothing, while the markings would be
+// wrong (Document.Refusals); JSON never does. A release copy is made
+// before, with Release.
 func (f *Format) Write(ctx context.Context, w io.Writer, b *domain.Bundle, opts Options) error {
 	checked, err := f.check(opts)
 	if err != nil {
@@ -132,7 +135,11 @@ func writePDFFormat(ctx context.Context, w io.Writer, b *domain.Bundle, opts Opt
 }
 
 // writeJSONFormat checks ctx only before writing: the interchange writer
-// takes a fraction of the time of loading the bundle it writes.
+// takes a fraction of the time of loading the bundle it writes. It never
+// refuses a briefing for its markings, as PDF and Markdown do: the JSON
+// file is the analyst's own copy of the data (a backup, or a briefing to
+// exchange with another Attaché), marks and all, not a document for a
+// reader, and refusing it could lose work that is being put right.
 func writeJSONFormat(ctx context.Context, w io.Writer, b *domain.Bundle, _ Options) error {
 	if err := ctx.Err(); err != nil {
 		return err

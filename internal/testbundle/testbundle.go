@@ -49,7 +49,7 @@ func Bundle(t testing.TB) *domain.Bundle {
 		Briefing: &domain.Briefing{
 			ID: 3, Title: "Lithium: the spring outlook", Subtitle: "For the trade desk", Author: "Analyst One",
 			Audience: "Deputy Director", Date: domain.Date{Year: 2024, Month: time.May, Day: 11},
-			Classification: "UNCLASSIFIED//FOR TESTING", Status: domain.StatusReview,
+			Scheme: domain.SchemeUS, Classification: domain.MarkingCUI, Status: domain.StatusReview,
 			Summary: "Exports keep rising; \"tariffs\" are unlikely.",
 			Blocks: []*domain.Block{
 				{ID: 1, Type: domain.BlockHeading, Text: "Background"},

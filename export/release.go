@@ -1,0 +1,197 @@
+package export
+
+import (
+	"slices"
+
+	"github.com/attache/attache/domain"
+)
+
+// Dropped is a portion a release copy leaves out, for the dialog that
+// lists them before the copy is written.
+type Dropped struct {
+	Block int    // index of its block in the original briefing; -1 for the subtitle or bottom line
+	Where string // names it as the checks do: "Section 2, third block, commentary “The claim…”"
+	Mark  string // its marking in banner form, "SECRET"
+}
+
+// Release is the copy of b for readers cleared to at, a marking of b's
+// scheme (a level, with a release list if need be; under TLP, a colour).
+// Every portion at does not cover is left out: key judgments, headings,
+// commentary, excerpts, the subtitle and the bottom line; a heading left
+// with nothing under it goes too. Only the sources the remaining excerpts
+// cite stay, so the appendix, the notes, the keywords (the excerpts'
+// tags) and the bookmarks, all computed by NewDocument from the copy,
+// hold nothing of a dropped portion. The copy's overall marking is the
+// rollup of what remains (under TLP, at itself: its parts carry no labels
+// of their own); dropped lists what was left out, in the briefing's order.
+//
+// It refuses (EINVALID, or a *Refusal naming each portion) when it cannot
+// tell what may go: portions unmarked while others are marked, or none
+// marked at all, or marks of another scheme; and when the title is above
+// at, since a copy cannot leave out its title. b is not changed.
+func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, error) {
+	if b == nil || b.Briefing == nil {
+		return nil, nil, errNoBriefing
+	}
+	s := b.Briefing.SchemeDef()
+	if !s.Marks() {
+		return nil, nil, domain.Errorf(domain.EINVALID, "this briefing uses no markings, so a release copy has nothing to go by: choose its scheme and mark its portions first")
+	}
+	atMark, err := s.Admit(at)
+	if err != nil {
+		return nil, nil, domain.Errorf(domain.EINVALID, "release at %s", domain.ErrorMessage(err))
+	}
+	if atMark.IsZero() {
+		return nil, nil, domain.Errorf(domain.EINVALID, "choose the marking the readers of the release copy are cleared to: %s", s.LevelList())
+	}
+	d := NewDocument(b)
+	if err := releaseProblems(d); err != nil {
+		return nil, nil, err
+	}
+	r := &releaser{s: s, at: atMark, d: d, where: placesOf(d)}
+	if !r.covers(b.Briefing.TitleMarking) {
+		return nil, nil, domain.Errorf(domain.EINVALID, "the title is %s, which readers cleared to %s may not see, and a release copy cannot leave out its title: lower the title's marking, or release at a higher level",
+			b.Briefing.TitleMarking.Banner(), atMark.Banner())
+	}
+	c := b.Briefing.Clone()
+	r.details(c)
+	c.Blocks = r.blocks(b.Briefing.Blocks)
+	out := &domain.Bundle{Briefing: c, Sources: citedSources(b, c)}
+	c.Classification = ""
+	if s.WholeDocument {
+		c.Classification = atMark.Marking()
+	} else {
+		c.Classification = NewDocument(out).Mark.Marking()
+	}
+	return out, r.dropped, nil
+}
+
+// releaseProblems refuses a briefing whose portions' marks cannot be
+// trusted to say what may be released.
+func releaseProblems(d *Document) error {
+	var ps []Warning
+	for _, w := range d.Warnings() {
+		if w.Code == WarnUnmarkedPortion || w.Code == WarnForeignMarking {
+			ps = append(ps, w)
+		}
+	}
+	if len(ps) > 0 {
+		return &Refusal{Problems: ps}
+	}
+	if !d.Marked && !d.Scheme.WholeDocument {
+		return domain.Errorf(domain.EINVALID, "a release copy leaves out the portions marked above its level, and this briefing's portions carry no marks: mark every portion first")
+	}
+	return nil
+}
+
+// releaser builds a release copy, noting what it leaves out.
+type releaser struct {
+	s       *domain.Scheme
+	at      domain.Mark
+	d       *Document
+	where   map[int]string // the original's blocks, named as the checks name them
+	dropped []Dropped
+}
+
+func (r *releaser) covers(m domain.Marking) bool {
+	k, err := r.s.Admit(m)
+	if err != nil {
+		return false
+	}
+	ok, _ := r.s.Covers(r.at, k)
+	return ok
+}
+
+func (r *releaser) drop(block int, where string, m domain.Marking) {
+	r.dropped = append(r.dropped, Dropped{Block: block, Where: where, Mark: m.Banner()})
+}
+
+// details leaves out the subtitle and the bottom line when at does not
+// cover them.
+func (r *releaser) details(c *domain.Briefing) {
+	if c.Subtitle != "" && !r.covers(c.SubtitleMarking) {
+		r.drop(-1, whereSubtitle, c.SubtitleMarking)
+		c.Subtitle, c.SubtitleMarking = "", ""
+	}
+	if c.Summary != "" && !r.covers(c.SummaryMarking) {
+		r.drop(-1, whereSummary, c.SummaryMarking)
+		c.Summary, c.SummaryMarking = "", ""
+	}
+}
+
+// blocks are copies of the blocks at covers, less the headings left with
+// nothing under them that had something before.
+func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
+	keep := make([]bool, len(blocks))
+	for i, blk := range blocks {
+		m := blk.Marking
+		if blk.Type == domain.BlockExcerpt {
+			m = excerptMarking(blk)
+		}
+		if keep[i] = r.covers(m); !keep[i] {
+			r.drop(i, r.where[i], m)
+		}
+	}
+	for i, blk := range blocks {
+		if blk.Type == domain.BlockHeading && keep[i] && emptied(blocks, keep, i) {
+			keep[i] = false
+			r.drop(i, r.where[i]+", left with nothing under it", blk.Marking)
+		}
+	}
+	slices.SortStableFunc(r.dropped, func(a, b Dropped) int { return a.Block - b.Block })
+	var out []*domain.Block
+	for i, blk := range blocks {
+		if keep[i] {
+			out = append(out, blk.Clone())
+		}
+	}
+	return out
+}
+
+// emptied tells whether the section headed by blocks[h] had commentary or
+// excerpts under it and keeps none. Key judgments do not count: the
+// document moves them to the front.
+func emptied(blocks []*domain.Block, keep []bool, h int) bool {
+	had := false
+	for i := h + 1; i < len(blocks) && blocks[i].Type != domain.BlockHeading; i++ {
+		if blocks[i].Type == domain.BlockJudgment {
+			continue
+		}
+		if keep[i] {
+			return false
+		}
+		had = true
+	}
+	return had
+}
+
+// placesOf names each block as the checks do.
+func placesOf(d *Document) map[int]string {
+	out := map[int]string{}
+	for _, j := range d.Judgments {
+		out[j.Block] = j.Where
+	}
+	for _, it := range d.Body {
+		out[it.Block] = it.Where
+	}
+	return out
+}
+
+// citedSources are copies of the sources the copy's excerpts cite, in the
+// bundle's order: a source cited only by left-out excerpts is not in the
+// copy at all, so no appendix entry or note can name it.
+func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
+	cited := map[int64]bool{}
+	for _, blk := range c.Blocks {
+		if blk.Excerpt != nil {
+			cited[blk.Excerpt.SourceID] = true
+		}
+	}
+	var out []*domain.Source
+	for _, s := range b.Sources {
+		if cited[s.ID] {
+			out = append(out, s.Clone())
+		}
+	}
+	return out
+}
