@@ -59,7 +59,7 @@ func (c *composer) updateStats() {
 	doc := c.document()
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
 	c.showUnmarked(doc)
-	c.showPreview(doc)    // every change shows in the preview too
+	c.showPreview(doc) // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance

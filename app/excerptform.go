@@ -47,8 +47,10 @@ func newExcerptFields() *excerptFields {
 	f.note.Validator = limitValidator(domain.ExcerptNote)
 	f.tags.Validator = func(s string) error { return forUser(domain.CheckTags(strings.Split(s, ","))) }
 	f.credibility.SetSelectedIndex(0)
+	f.marking.extra = []fyne.CanvasObject{f.reason}
 	f.marking.box.Add(f.reason)
 	f.marking.OnChanged = func() { f.showReason(); f.changed() }
+	f.reason.SetPlaceHolder("Reason for marking it below its source's marking (kept in the history)")
 	f.reason.Hide()
 	return f
 }
@@ -160,7 +162,7 @@ func (r *readerScreen) onNewExcerpt() {
 	}
 	fields := newExcerptFields()
 	fields.setSource(r.source.Marking, r.ui.excerptScheme(r.source.Marking))
-	fields.marking.set(r.source.Marking) // an excerpt takes its source's marking unless another is chosen
+	fields.set(&domain.Excerpt{Marking: r.source.Marking}) // an excerpt takes its source's marking unless another is chosen
 	quote := widget.NewLabel(clipRunes(r.text.SelectedText(), 400))
 	quote.Wrapping = fyne.TextWrapWord
 	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)

@@ -30,7 +30,8 @@ type markingField struct {
 	def      *widget.Label // the level's definition (TLP), beside the choice
 	problem  *widget.Label // why what is chosen is not a marking
 	box      *fyne.Container
-	foreign  domain.Marking // a marking of another scheme, shown as the last choice
+	foreign  domain.Marking      // a marking of another scheme, shown as the last choice
+	extra    []fyne.CanvasObject // shown under the field whatever the scheme (the excerpt's reason)
 	loading  bool
 	disabled bool
 	withCavs bool
@@ -91,7 +92,7 @@ func (f *markingField) setScheme(s *domain.Scheme) {
 		f.release.SetPlaceHolder(f.relCav.Banner + " " + f.relCav.Owner + f.relCav.CountrySeparator + "GBR")
 		line = container.NewBorder(nil, nil, container.NewHBox(append(row, widget.NewLabel(f.relCav.Banner))...), nil, f.release)
 	}
-	f.box.Objects = []fyne.CanvasObject{line, f.def, f.problem}
+	f.box.Objects = append([]fyne.CanvasObject{line, f.def, f.problem}, f.extra...)
 	f.showState()
 }
 

@@ -2,9 +2,12 @@ package app
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -180,12 +183,12 @@ func TestSettingsSchemeAndLibraryDefault(t *testing.T) {
 	selectOnUI(&scheme.Select, domain.SchemeOf(domain.SchemeUK).Name)
 	class := formMarking(t, form, "Marking")
 	selectOnUI(&class.level.Select, "OFFICIAL")
-	fyne.DoAndWait(form.OnSubmit)
+	confirmForm(t, u, "Save")
 	p := u.app.Preferences()
 	if p.String(prefScheme) != "uk" || p.String(prefClassification) != "uk:O" {
 		t.Fatalf("settings: scheme %q, marking %q", p.String(prefScheme), p.String(prefClassification))
 	}
-	fyne.DoAndWait(u.briefings.onNew)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); u.briefings.onNew() })
 	eventually(t, "the new briefing", func() bool { c := u.briefings.composer; return c.d != nil })
 	if b := u.briefings.composer.d.b; b.Scheme != domain.SchemeUK || b.Classification != "uk:O" {
 		t.Fatalf("new briefing: scheme %q, marking %q", b.Scheme, b.Classification)
@@ -195,12 +198,13 @@ func TestSettingsSchemeAndLibraryDefault(t *testing.T) {
 	eventually(t, "the settings again", func() bool { return formOrNil(u) != nil })
 	form = findForm(t, u)
 	selectOnUI(&formSelect(t, form, "This library's scheme").Select, domain.SchemeOf(domain.SchemeAU).Name)
-	fyne.DoAndWait(form.OnSubmit)
+	confirmForm(t, u, "Save")
 	eventually(t, "the library's default", func() bool { id, _ := lib.DefaultScheme(ctx); return id == domain.SchemeAU })
 	before := u.briefings.composer.d.b.ID
-	fyne.DoAndWait(u.briefings.onNew)
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); u.briefings.onNew() })
 	eventually(t, "the second briefing", func() bool { c := u.briefings.composer; return c.d != nil && c.d.b.ID != before })
-	if b := u.briefings.composer.d.b; b.Scheme != domain.SchemeAU || b.Classification != "au:O" {
+	// The settings' OFFICIAL is a UK marking: not given to an Australian briefing.
+	if b := u.briefings.composer.d.b; b.Scheme != domain.SchemeAU || b.Classification != "" {
 		t.Fatalf("new briefing in the library: scheme %q, marking %q", b.Scheme, b.Classification)
 	}
 }
@@ -216,7 +220,7 @@ func TestSourceMarkingAndExcerptBelowItAsksWhy(t *testing.T) {
 	form := findForm(t, u)
 	selectOnUI(&formSelect(t, form, "Marking scheme").Select, domain.SchemeOf(domain.SchemeUK).Name)
 	selectOnUI(&formMarking(t, form, "Marking").level.Select, "SECRET")
-	fyne.DoAndWait(form.OnSubmit)
+	confirmForm(t, u, "Save")
 	eventually(t, "the source's marking", func() bool { return src.Marking == "uk:S" })
 	r := u.library.reader
 	fyne.DoAndWait(func() { r.open(src.ID, -1) })
@@ -242,7 +246,7 @@ func TestSourceMarkingAndExcerptBelowItAsksWhy(t *testing.T) {
 		t.Fatalf("no reason asked below the source: %q", reason.PlaceHolder)
 	}
 	fyne.DoAndWait(func() { reason.SetText("Released in the public report") })
-	fyne.DoAndWait(form.OnSubmit)
+	confirmForm(t, u, "Save excerpt")
 	eventually(t, "the excerpt", func() bool {
 		es, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: src.ID})
 		return len(es) == 1 && es[0].Marking == "uk:O" && es[0].MarkingReason == "Released in the public report"
@@ -306,4 +310,94 @@ var madeFields = map[*dialogSelect]*markingField{}
 
 func init() {
 	markingFieldMade = func(f *markingField) { madeFields[f.level] = f }
+}
+
+// An export whose markings would be wrong is refused in one dialog naming
+// each portion, with no Export button, and writes nothing.
+func TestExportRefusalNamesEachPortion(t *testing.T) {
+	u, lib := newTestUI(t)
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "UK", Scheme: domain.SchemeUK, Classification: "uk:O", TitleMarking: "uk:O",
+		Blocks: []*domain.Block{{Type: domain.BlockCommentary, Text: "The claim dates from 2019", Marking: "uk:S"},
+			{Type: domain.BlockCommentary, Text: "The second claim", Marking: "uk:TS"}}})
+	dismissOverlays(u) // the offer of the sample
+	path := filepath.Join(t.TempDir(), "brief.pdf")
+	fyne.DoAndWait(func() { c.checkThenExport(pdfJob(path)) })
+	eventually(t, "the refusal", func() bool { return overlayContains(u, "Attaché will not export “UK” until 2 problems") })
+	if !overlayContains(u, "commentary “The claim dates from 2019” is SECRET, above the OFFICIAL") ||
+		!overlayContains(u, "commentary “The second claim” is TOP SECRET") {
+		t.Fatal("the refusal does not name each portion")
+	}
+	if countOverlays(u, "") != 1 {
+		walkOverlays(u, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok {
+				t.Log(l.Text)
+			}
+		})
+		t.Fatalf("%d dialogs: want one for all problems", countOverlays(u, ""))
+	}
+	walkOverlays(u, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && b.Text == "Export" {
+			t.Error("a refused export offers Export")
+		}
+	})
+	if _, err := os.Stat(path); err == nil {
+		t.Fatal("a refused export wrote the file")
+	}
+}
+
+// Notices (analyst notes included) are listed before an export that may
+// go ahead.
+func TestExportListsTheNotesNotice(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	ctx := context.Background()
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 20, Note: "My private doubt"}
+	if err := lib.CreateExcerpt(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Notes", IncludeNotes: true,
+		Blocks: []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID}}})
+	if !c.marking.notes.Checked {
+		t.Fatal("the notes box does not show the briefing's choice")
+	}
+	path := filepath.Join(t.TempDir(), "notes.pdf")
+	fyne.DoAndWait(func() { c.checkThenExport(pdfJob(path)) })
+	eventually(t, "the notice", func() bool { return overlayContains(u, "Analyst notes on excerpts are included") })
+	confirmForm(t, u, "Export")
+	eventually(t, "the PDF", func() bool { _, err := os.Stat(path); return err == nil })
+}
+
+// Export for release asks the level, lists what the copy leaves out,
+// writes the copy and records it in the versions.
+func TestExportForReleaseListsDroppedAndRecordsTheCopy(t *testing.T) {
+	setAutosave(t, 20*time.Millisecond)
+	u, lib := newTestUI(t)
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Two levels", Scheme: domain.SchemeUS, Classification: "S", TitleMarking: "U",
+		Authority: domain.Authority{ClassifiedBy: "A. Analyst", DerivedFrom: "Guide 1", DeclassifyOn: "20350101"},
+		Blocks: []*domain.Block{{Type: domain.BlockCommentary, Text: "Open words", Marking: "U"},
+			{Type: domain.BlockCommentary, Text: "Hidden words", Marking: "S"}}})
+	dir := t.TempDir()
+	u.app.Preferences().SetString(prefExportFolder, dir)
+	fyne.DoAndWait(c.onExportRelease)
+	eventually(t, "the level form", func() bool { return formOrNil(u) != nil })
+	level := formMarking(t, findForm(t, u), "Release at")
+	selectOnUI(&level.level.Select, "UNCLASSIFIED")
+	confirmForm(t, u, "Continue")
+	eventually(t, "the list of what is left out", func() bool { return overlayContains(u, "leaves out 1 portion") })
+	if !overlayContains(u, "commentary “Hidden words” (SECRET)") {
+		t.Fatal("the dropped portion is not named")
+	}
+	confirmForm(t, u, "Continue")
+	eventually(t, "the export form", func() bool { f := formOrNil(u); return f != nil && overlayContains(u, "Export release copy") })
+	confirmForm(t, u, "Export")
+	name := fileSafe("Two levels (release UNCLASSIFIED)") + ".pdf"
+	eventually(t, "the release copy", func() bool { _, err := os.Stat(filepath.Join(dir, name)); return err == nil })
+	eventually(t, "the version", func() bool {
+		vs, _ := lib.Snapshots(context.Background(), c.d.b.ID)
+		return len(vs) > 0 && vs[0].Label == "Release copy at UNCLASSIFIED: "+name
+	})
+	if b, _ := lib.Briefing(context.Background(), c.d.b.ID); len(b.Blocks) != 2 {
+		t.Fatal("the release copy changed the briefing")
+	}
 }

@@ -26,6 +26,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import from web address…", shortcut(fyne.KeyL, 0), u.onImportURL),
 		item("New briefing", shortcut(fyne.KeyN, 0), func() { u.onShowView(viewBriefings); u.briefings.onNew() }),
 		item("Export briefing…", shortcut(fyne.KeyE, 0), func() { u.briefings.composer.onExport() }),
+		fyne.NewMenuItem("Export for release…", func() { u.briefings.composer.onExportRelease() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Load sample library", u.onLoadSample),
 		item("Settings…", shortcut(fyne.KeyComma, 0), u.onSettings),
