@@ -34,12 +34,20 @@ func (a *cliApp) briefingAddCommand() *cobra.Command {
 			if blk.Confidence, err = domain.ParseConfidence(confidence); err != nil {
 				return usageError{err}
 			}
-			if blk.Marking, err = domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), marking); err != nil {
-				return usageError{err}
-			}
 			lib, err := a.lib(cmd.Context())
 			if err != nil {
 				return err
+			}
+			if cmd.Flags().Changed("marking") {
+				// Marks are read under the briefing's scheme, so the
+				// briefing is read first.
+				br, err := lib.Briefing(cmd.Context(), id)
+				if err != nil {
+					return err
+				}
+				if blk.Marking, err = parseMarkingFlag("marking", br.SchemeDef(), marking); err != nil {
+					return err
+				}
 			}
 			if err := lib.AddBlock(cmd.Context(), id, blk, at-1); err != nil {
 				return err
@@ -57,7 +65,7 @@ func (a *cliApp) briefingAddCommand() *cobra.Command {
 	f.StringVar(&commentary, "commentary", "", "add your commentary")
 	f.StringVar(&judgment, "judgment", "", "add a key judgment")
 	f.StringVar(&confidence, "confidence", "", "confidence in the judgment: low, moderate or high")
-	f.StringVar(&marking, "marking", "", "portion marking: U, CUI, C, S or TS")
+	f.StringVar(&marking, "marking", "", "portion marking, of the briefing's scheme (see 'attache schemes')")
 	f.IntVar(&at, "at", 0, "position to insert at, from 1 (default: the end)")
 	addJSONFlag(cmd, &asJSON)
 	return cmd

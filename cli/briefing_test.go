@@ -21,8 +21,9 @@ func blockShape(bs []block) []string {
 	return out
 }
 
-// composedBriefing builds a briefing with one block of each type and
-// returns the library, the briefing id and the excerpt.
+// composedBriefing builds a briefing with one block of each type, every
+// portion marked UNCLASSIFIED under the US scheme, and returns the
+// library, the briefing id and the excerpt.
 func composedBriefing(t *testing.T) (db string, id int64, ex excerpt) {
 	t.Helper()
 	db = newDB(t)
@@ -30,11 +31,12 @@ func composedBriefing(t *testing.T) (db string, id int64, ex excerpt) {
 	ex = addExcerpt(t, db, src.ID, `a "small yard, high fence"-narrow in scope`, "--marking", "U")
 	id = newBriefing(t, db, "Allied chip controls: where next?",
 		"--subtitle", "Options for the ministerial", "--author", "Policy Planning Staff",
-		"--audience", "The Minister", "--date", "2025-03-04", "--classification", "UNCLASSIFIED",
+		"--audience", "The Minister", "--date", "2025-03-04", "--scheme", "us", "--classification", "UNCLASSIFIED",
+		"--title-marking", "U", "--subtitle-marking", "U", "--summary-marking", "U",
 		"--summary", "Allies will follow Washington’s lead—slowly.")
-	mustRun(t, db, "briefing", "add", itoa(id), "--heading", "Background")
+	mustRun(t, db, "briefing", "add", itoa(id), "--heading", "Background", "--marking", "U")
 	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
-	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Tokyo and The Hague moved only after months of talks.")
+	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Tokyo and The Hague moved only after months of talks.", "--marking", "U")
 	mustRun(t, db, "briefing", "add", itoa(id), "--judgment", "Further controls on servicing are likely within a year.",
 		"--confidence", "Medium", "--marking", "u")
 	return db, id, ex
@@ -55,7 +57,7 @@ func TestBriefingNewAndShow(t *testing.T) {
 	b := showBriefing(t, db, id)
 	if b.ID != id || b.Title != "Allied chip controls: where next?" || b.Subtitle != "Options for the ministerial" ||
 		b.Author != "Policy Planning Staff" || b.Audience != "The Minister" || b.Date != "2025-03-04" ||
-		b.Classification != "UNCLASSIFIED" || b.Status != "draft" || b.Summary != "Allies will follow Washington’s lead—slowly." {
+		b.Scheme != "us" || b.Classification != "U" || b.ClassificationBanner != "UNCLASSIFIED" || b.Status != "draft" || b.Summary != "Allies will follow Washington’s lead—slowly." {
 		t.Errorf("briefing metadata: %+v", b)
 	}
 	want := []string{"heading:Background", "excerpt:a “small yard, high fence”—narrow in scope",
@@ -80,8 +82,8 @@ func TestBriefingNewAndShow(t *testing.T) {
 
 	text := mustRun(t, db, "briefing", "show", itoa(id))
 	wantContains(t, text, "Briefing 1: Allied chip controls: where next?", "Prepared for: The Minister",
-		"Date:", "4 March 2025", "Status:", "Draft", "Bottom line: Allies will follow",
-		"## Background", "excerpt 1 “a “small yard", "judgment: Further controls", "(moderate confidence)")
+		"Date:", "4 March 2025", "Scheme:", "us (United States classification)", "Banner:", "UNCLASSIFIED", "Status:", "Draft", "Bottom line: Allies will follow",
+		"## Background", "excerpt 1 “a “small yard", "(U) judgment: Further controls", "(moderate confidence)")
 	wantContains(t, mustRun(t, db, "briefing", "show", "2"), "no blocks yet")
 }
 

@@ -14,7 +14,8 @@ import (
 
 // briefingFlags are a briefing's metadata as flags.
 type briefingFlags struct {
-	title, subtitle, author, audience, date, classification, status, summary string
+	title, subtitle, author, audience, date, status, summary string
+	marks                                                    briefingMarkFlags
 }
 
 func (b *briefingFlags) register(cmd *cobra.Command) {
@@ -24,9 +25,9 @@ func (b *briefingFlags) register(cmd *cobra.Command) {
 	f.StringVar(&b.author, "author", "", "prepared by")
 	f.StringVar(&b.audience, "audience", "", "prepared for")
 	f.StringVar(&b.date, "date", "", "date, YYYY-MM-DD (default today)")
-	f.StringVar(&b.classification, "classification", "", "classification banner text")
 	f.StringVar(&b.status, "status", "", "draft, review or final")
 	f.StringVar(&b.summary, "summary", "", "bottom line up front")
+	b.marks.register(cmd)
 }
 
 // apply copies the flags the user set onto b.
@@ -53,7 +54,7 @@ func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 		}
 		br.Status = st
 	}
-	return nil
+	return b.marks.apply(cmd, br)
 }
 
 func (a *cliApp) briefingCommand() *cobra.Command {
@@ -72,12 +73,16 @@ func (a *cliApp) briefingNewCommand() *cobra.Command {
 		Short: "Start a new briefing",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			br := &domain.Briefing{Date: domain.DateOf(timeNow())}
-			if err := bf.apply(cmd, br); err != nil {
-				return err
-			}
 			lib, err := a.lib(cmd.Context())
 			if err != nil {
+				return err
+			}
+			scheme, _, err := a.newBriefingScheme(cmd.Context())
+			if err != nil {
+				return err
+			}
+			br := &domain.Briefing{Date: domain.DateOf(timeNow()), Scheme: scheme.ID}
+			if err := bf.apply(cmd, br); err != nil {
 				return err
 			}
 			if err := lib.CreateBriefing(cmd.Context(), br); err != nil {
@@ -87,10 +92,14 @@ func (a *cliApp) briefingNewCommand() *cobra.Command {
 				return writeJSON(a.env.Stdout, briefingOut(br))
 			}
 			printf(a.env.Stdout, "Created briefing %d: %s\n", br.ID, br.Title)
+			if s := br.SchemeDef(); s.Marks() {
+				printf(a.env.Stdout, "Marking scheme: %s (%s)\n", s.ID, s.Name)
+			}
 			return nil
 		},
 	}
 	bf.register(cmd)
+	cmd.Flag("scheme").Usage += " (default: the library's, else the app's setting, else none)"
 	addJSONFlag(cmd, &asJSON)
 	return cmd
 }
@@ -99,7 +108,7 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 	var bf briefingFlags
 	cmd := &cobra.Command{
 		Use:   "edit ID",
-		Short: "Change a briefing's title, status, summary or other metadata",
+		Short: "Change a briefing's title, status, summary, scheme, markings or other metadata",
 		Args:  exactArgs(1, "a briefing id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			// The app may save the briefing between our read and our write;
@@ -109,7 +118,11 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				old := br.SchemeDef()
 				if err := bf.apply(cmd, br); err != nil {
+					return err
+				}
+				if err := checkSchemeChange(br, old); err != nil {
 					return err
 				}
 				err = a.store.UpdateBriefing(cmd.Context(), br)
@@ -164,8 +177,13 @@ func (a *cliApp) briefingShowCommand() *cobra.Command {
 
 func printBriefing(w io.Writer, br *domain.Briefing) {
 	printf(w, "Briefing %d: %s\n", br.ID, br.Title)
+	s := br.SchemeDef()
 	for _, kv := range [][2]string{{"Subtitle", br.Subtitle}, {"Prepared for", br.Audience},
-		{"Prepared by", br.Author}, {"Date", br.Date.Long()}, {"Banner", br.Classification.Banner()},
+		{"Prepared by", br.Author}, {"Date", br.Date.Long()}, {"Scheme", string(s.ID) + " (" + s.Name + ")"},
+		{"Banner", br.Classification.Banner()}, {"Title mark", br.TitleMarking.Portion()},
+		{"Subtitle mark", br.SubtitleMarking.Portion()}, {"Summary mark", br.SummaryMarking.Portion()},
+		{"Classified by", br.Authority.ClassifiedBy}, {"Derived from", br.Authority.DerivedFrom},
+		{"Declassify on", br.Authority.DeclassifyOn}, {"Notes", notesLine(br.IncludeNotes)},
 		{"Status", br.Status.Label()}} {
 		if kv[1] != "" {
 			printf(w, "%-13s %s\n", kv[0]+":", kv[1])
@@ -176,11 +194,31 @@ func printBriefing(w io.Writer, br *domain.Briefing) {
 	}
 	printf(w, "\n")
 	for i, b := range br.Blocks {
-		printf(w, "%3d. [block %d] %s\n", i+1, b.ID, blockLine(b))
+		printf(w, "%3d. [block %d] %s%s\n", i+1, b.ID, portionPrefix(b), blockLine(b))
 	}
 	if len(br.Blocks) == 0 {
 		printf(w, "(no blocks yet: add them with `attache briefing add %d …`)\n", br.ID)
 	}
+}
+
+func notesLine(include bool) string {
+	if include {
+		return "the excerpts' analyst notes are printed in exports"
+	}
+	return ""
+}
+
+// portionPrefix is a block's portion mark and a space, or "" unmarked;
+// an excerpt block shows its excerpt's mark unless the block has one.
+func portionPrefix(b *domain.Block) string {
+	m := b.Marking
+	if m == "" && b.Excerpt != nil {
+		m = b.Excerpt.Marking
+	}
+	if m == "" {
+		return ""
+	}
+	return m.Portion() + " "
 }
 
 func blockLine(b *domain.Block) string {

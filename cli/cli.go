@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/store"
 	"github.com/spf13/cobra"
 )
@@ -80,6 +81,14 @@ func (a *cliApp) report(err error) int {
 		printf(a.env.Stderr, "attache: %v\nRun 'attache --help' for usage.\n", err)
 		return ExitUsage
 	}
+	var refusal *export.Refusal
+	if errors.As(err, &refusal) {
+		printf(a.env.Stderr, "attache: nothing was written: the briefing's markings would be wrong; put each of these right and export again:\n")
+		for _, p := range refusal.Problems {
+			printf(a.env.Stderr, "  - %s\n", p.Message)
+		}
+		return ExitError
+	}
 	var gui guiMissing
 	if errors.As(err, &gui) {
 		printf(a.env.Stderr, "attache: %v\n", err)
@@ -110,6 +119,10 @@ type cliApp struct {
 	dbFlag  string
 	store   *store.Store
 	running *cobra.Command // the command being run, set before it runs
+	// mayCreate lets the running command start a library where there is
+	// none, as the commands in makesLibrary do (a command that does so
+	// only when called one way sets it).
+	mayCreate bool
 }
 
 // makesLibrary lists the commands that may start a new library where there
@@ -143,7 +156,7 @@ ATTACHE_DB or --db chooses another.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.importCommand(), a.sourcesCommand(), a.sourceCommand(),
 		a.excerptCommand(), a.excerptsCommand(), a.tagsCommand(), a.searchCommand(),
-		a.briefingCommand(), a.trashCommand(), a.exportCommand(), a.libraryCommand(), a.backupCommand(), a.restoreCommand())
+		a.briefingCommand(), a.trashCommand(), a.exportCommand(), a.libraryCommand(), a.backupCommand(), a.restoreCommand(), a.schemesCommand())
 	return root
 }
 
@@ -217,7 +230,7 @@ func (a *cliApp) lib(ctx context.Context) (*store.Store, error) {
 		return nil, err
 	}
 	open := store.OpenExisting
-	if a.running != nil && makesLibrary[a.running.CommandPath()] {
+	if a.mayCreate || (a.running != nil && makesLibrary[a.running.CommandPath()]) {
 		open = store.Open
 	}
 	s, err := open(ctx, path)

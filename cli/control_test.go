@@ -142,7 +142,9 @@ func TestFieldLimitsAtEveryEntrance(t *testing.T) {
 	errOut := fails(t, db, cli.ExitError, "briefing", "new", "--title", long)
 	wantContains(t, errOut, "the briefing title is 501 characters long, more than the 500 allowed")
 	b := newBriefing(t, db, strings.Repeat("t", 500))
-	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", itoa(b), "--classification", strings.Repeat("S", 101)), "the classification is 101 characters long, more than the 100 allowed")
+	wantContains(t, fails(t, db, cli.ExitError, "briefing", "edit", itoa(b), "--derived-from", strings.Repeat("d", 201)), "a line of the classification authority block is 201 characters long, more than the 200 allowed")
+	// The overall marking is no longer free text: a long one is no marking.
+	wantContains(t, fails(t, db, cli.ExitUsage, "briefing", "edit", itoa(b), "--scheme", "us", "--classification", strings.Repeat("S", 101)), "is not a US marking: use UNCLASSIFIED")
 	wantContains(t, fails(t, db, cli.ExitError, "briefing", "add", itoa(b), "--heading", long), "the heading is 501")
 	id := importOne(t, db, chipsFile).ID
 	wantContains(t, fails(t, db, cli.ExitError, "import", fiveGFile, "--title", long), "the source title is 501")

@@ -2,7 +2,9 @@ package cli
 
 import (
 	"context"
+	"fmt"
 	"io"
+	"strings"
 
 	"github.com/attache/attache/domain"
 	"github.com/spf13/cobra"
@@ -10,9 +12,9 @@ import (
 
 // excerptFlags are the editable fields of an excerpt.
 type excerptFlags struct {
-	note, marking string
-	tags          []string
-	credibility   int
+	note, marking, reason string
+	tags                  []string
+	credibility           int
 }
 
 func (e *excerptFlags) register(cmd *cobra.Command) {
@@ -20,13 +22,50 @@ func (e *excerptFlags) register(cmd *cobra.Command) {
 	f.StringVar(&e.note, "note", "", "your note on the passage")
 	f.StringArrayVar(&e.tags, "tag", nil, "tag (repeat for several)")
 	f.IntVar(&e.credibility, "credibility", 0, "information credibility, 1 (confirmed) to 6 (cannot be judged)")
-	f.StringVar(&e.marking, "marking", "", "portion marking: U, CUI, C, S or TS")
+	f.StringVar(&e.marking, "marking", "", "portion marking, of the source's marking scheme (else the default scheme; see 'attache schemes')")
+	f.StringVar(&e.reason, "marking-reason", "", "why the excerpt is marked below its source (required to do so; kept in its history)")
+}
+
+// applyMarking reads --marking and --marking-reason onto e, the excerpt of
+// src: the mark is read under the source's scheme when the source is
+// marked, else under the excerpt's own (edit), else the scheme new
+// briefings take.
+func (a *cliApp) applyMarking(cmd *cobra.Command, ef *excerptFlags, src *domain.Source, e *domain.Excerpt) error {
+	f := cmd.Flags()
+	if f.Changed("marking-reason") {
+		e.MarkingReason = ef.reason
+	}
+	if !f.Changed("marking") {
+		return nil
+	}
+	s, err := a.excerptScheme(cmd.Context(), src, e.Marking)
+	if err != nil {
+		return err
+	}
+	if !s.Marks() && strings.TrimSpace(ef.marking) != "" {
+		s, err = schemeReading(ef.marking, fmt.Sprintf("source %d has no marking and no default scheme is set: mark the source first (attache source edit %d --scheme ID --marking …) or set the library's default (attache library scheme ID)", src.ID, src.ID))
+		if err != nil {
+			return err
+		}
+	}
+	e.Marking, err = parseMarkingFlag("marking", s, ef.marking)
+	return err
+}
+
+func (a *cliApp) excerptScheme(ctx context.Context, src *domain.Source, own domain.Marking) (*domain.Scheme, error) {
+	for _, m := range []domain.Marking{src.Marking, own} {
+		if k, err := m.Read(); err == nil && !k.IsZero() {
+			return k.Scheme, nil
+		}
+	}
+	s, _, err := a.newBriefingScheme(ctx)
+	return s, err
 }
 
 func (a *cliApp) excerptCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "excerpt", Short: "Add, show, edit, delete or restore an excerpt"},
 		a.excerptAddCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand(),
-		a.excerptRestoreCommand())
+		a.excerptRestoreCommand(), a.excerptHistoryCommand())
 }
 
 func (a *cliApp) excerptAddCommand() *cobra.Command {
@@ -50,14 +89,20 @@ exactly, as character offsets into the text shown by 'source show'.`,
 			if source <= 0 || byQuote == byOffsets || (!byOffsets && (f.Changed("start") || f.Changed("end"))) {
 				return usagef("give --source and either --quote or both --start and --end")
 			}
-			if _, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), ef.marking); err != nil {
-				return usageError{err}
-			}
 			if err := domain.CheckCredibility(domain.Credibility(ef.credibility)); err != nil {
 				return usageError{err}
 			}
 			e := &domain.Excerpt{SourceID: source, Note: ef.note, Tags: ef.tags,
-				Credibility: domain.Credibility(ef.credibility), Marking: domain.Marking(ef.marking)}
+				Credibility: domain.Credibility(ef.credibility)}
+			if f.Changed("marking") || f.Changed("marking-reason") {
+				src, err := a.sourceArg(cmd.Context(), itoa(source))
+				if err != nil {
+					return err
+				}
+				if err := a.applyMarking(cmd, &ef, src, e); err != nil {
+					return err
+				}
+			}
 			if byQuote {
 				e.Quote = quote
 			} else {
@@ -123,7 +168,11 @@ func (a *cliApp) excerptShowCommand() *cobra.Command {
 				return err
 			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, excerptOut(e))
+				hist, err := a.store.MarkingHistory(cmd.Context(), e.ID)
+				if err != nil {
+					return err
+				}
+				return writeJSON(a.env.Stdout, excerptShown{excerptOut(e), listOut(orEmpty(hist), markingChangeOut)})
 			}
 			printExcerpt(a.env.Stdout, e)
 			return nil
@@ -154,6 +203,9 @@ func printExcerpt(w io.Writer, e *domain.Excerpt) {
 	if len(e.Tags) > 0 {
 		printf(w, "  Tags: %s\n", joinTags(e.Tags))
 	}
+	if e.MarkingReason != "" {
+		printf(w, "  Marked below its source because: %s\n", e.MarkingReason)
+	}
 	if e.Credibility > 0 {
 		printf(w, "  Credibility: %d (%s)\n", e.Credibility, e.Credibility.Description())
 	}
@@ -174,7 +226,10 @@ func (a *cliApp) excerptEditCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "edit ID",
 		Short: "Change an excerpt's note, tags, credibility or marking (the passage is fixed)",
-		Args:  exactArgs(1, "an excerpt id"),
+		Long: `Change an excerpt's note, tags, credibility or marking; the passage is fixed.
+An excerpt takes its source's marking by default; marking it lower than its
+source needs --marking-reason, which 'attache excerpt history' keeps.`,
+		Args: exactArgs(1, "an excerpt id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e, err := a.excerptArg(cmd.Context(), args[0])
 			if err != nil {
@@ -191,8 +246,12 @@ func (a *cliApp) excerptEditCommand() *cobra.Command {
 			if f.Changed("credibility") {
 				e.Credibility = domain.Credibility(ef.credibility)
 			}
-			if f.Changed("marking") {
-				e.Marking = domain.Marking(ef.marking)
+			src, err := a.store.Source(cmd.Context(), e.SourceID)
+			if err != nil {
+				return err
+			}
+			if err := a.applyMarking(cmd, &ef, src, e); err != nil {
+				return err
 			}
 			// Fields the app changed since our read are kept, not undone.
 			clashes, err := a.store.UpdateExcerpt(cmd.Context(), &base, e)
@@ -279,4 +338,45 @@ func (a *cliApp) tagsCommand() *cobra.Command {
 	}
 	addJSONFlag(cmd, &asJSON)
 	return cmd
+}
+
+func (a *cliApp) excerptHistoryCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "history ID",
+		Short: "List the times an excerpt was marked below its source, with the reasons given",
+		Args:  exactArgs(1, "an excerpt id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			e, err := a.excerptArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			hist, err := a.store.MarkingHistory(cmd.Context(), e.ID)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, listOut(orEmpty(hist), markingChangeOut))
+			}
+			if len(hist) == 0 {
+				printf(a.env.Stdout, "Excerpt %d was never marked below its source\n", e.ID)
+				return nil
+			}
+			for _, c := range hist {
+				printf(a.env.Stdout, "%s  %s → %s (source %s): %s\n", c.At.Local().Format("2006-01-02 15:04"),
+					orDash(c.From.Banner()), orDash(c.To.Banner()), orDash(c.Source.Banner()), c.Reason)
+			}
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+// orEmpty makes a nil list empty, so JSON shows [] for "none".
+func orEmpty[T any](in []T) []T {
+	if in == nil {
+		return []T{}
+	}
+	return in
 }

@@ -111,7 +111,7 @@ func TestExportPDFAndMarkdown(t *testing.T) {
 func TestExportPDFWithUnshowableCharactersAsksFirst(t *testing.T) {
 	t.Parallel()
 	db, id, _ := composedBriefing(t)
-	run(t, db, "briefing", "add", itoa(id), "--commentary", "Markets fell 📉 on the news.")
+	run(t, db, "briefing", "add", itoa(id), "--commentary", "Markets fell 📉 on the news.", "--marking", "U")
 	path := filepath.Join(t.TempDir(), "brief.pdf")
 	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", path), "U+1F4C9", "--allow-missing")
 	if _, err := os.Stat(path); !os.IsNotExist(err) {

@@ -11,7 +11,7 @@ import (
 )
 
 func (a *cliApp) exportCommand() *cobra.Command {
-	var out, format string
+	var out, format, releaseAt string
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "export ID --out FILE",
@@ -46,11 +46,20 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			var rel *release
+			if cmd.Flags().Changed("release-at") {
+				if bundle, rel, err = releaseCopy(bundle, releaseAt); err != nil {
+					return err
+				}
+			}
 			if err := f.WriteFile(cmd.Context(), out, bundle, opts); err != nil {
 				return err
 			}
+			if rel != nil {
+				return a.recordRelease(cmd.Context(), id, out, f.Name, rel, asJSON)
+			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, map[string]any{"id": id, "file": out, "format": f.Name})
+				return writeJSON(a.env.Stdout, jsonExported{ID: id, File: out, Format: f.Name})
 			}
 			printf(a.env.Stdout, "Exported briefing %d to %s\n", id, out)
 			return nil
@@ -59,6 +68,7 @@ func (a *cliApp) exportCommand() *cobra.Command {
 	fl := cmd.Flags()
 	fl.StringVar(&out, "out", "", "file to write")
 	fl.StringVar(&format, "format", "", export.FormatNames()+" (default: from the extension)")
+	fl.StringVar(&releaseAt, "release-at", "", "write a release copy for readers cleared to this marking of the briefing's scheme (e.g. OFFICIAL, TLP:GREEN, \"SECRET//REL TO USA, GBR\"): portions above it are left out")
 	addOptionFlags(cmd)
 	addJSONFlag(cmd, &asJSON)
 	return cmd
@@ -85,7 +95,15 @@ file. Options left out take the desktop app's settings (File → Settings),
 else their defaults. Before a PDF is written, characters that no embedded
 font can show (emoji, rare scripts) are reported with where they are;
 --allow-missing writes the PDF anyway with those characters printed as
-their codes, e.g. [U+1F600].`)
+their codes, e.g. [U+1F600].
+
+Export refuses, writing nothing, while the briefing's markings would be
+wrong (a portion above the overall marking, unmarked portions among
+marked ones, a mark of another scheme, a missing authority block); it
+names each portion. --release-at LEVEL writes a copy for readers cleared
+to LEVEL: every portion above it is left out (and sources only those
+cited), the banner is recomputed, what was left out is listed, and the
+briefing's history records the copy as a version.`)
 	return b.String()
 }
 

@@ -205,17 +205,20 @@ type block struct {
 }
 
 type briefing struct {
-	ID             int64   `json:"id"`
-	Title          string  `json:"title"`
-	Subtitle       string  `json:"subtitle"`
-	Author         string  `json:"author"`
-	Audience       string  `json:"audience"`
-	Date           string  `json:"date"`
-	Classification string  `json:"classification"`
-	Status         string  `json:"status"`
-	Summary        string  `json:"summary"`
-	Blocks         []block `json:"blocks"`
-	TrashedAt      *string `json:"trashed_at"`
+	ID             int64  `json:"id"`
+	Title          string `json:"title"`
+	Subtitle       string `json:"subtitle"`
+	Author         string `json:"author"`
+	Audience       string `json:"audience"`
+	Date           string `json:"date"`
+	Scheme         string `json:"scheme"`
+	Classification string `json:"classification"`
+	// ClassificationBanner is the overall marking as the banner shows it.
+	ClassificationBanner string  `json:"classification_banner"`
+	Status               string  `json:"status"`
+	Summary              string  `json:"summary"`
+	Blocks               []block `json:"blocks"`
+	TrashedAt            *string `json:"trashed_at"`
 }
 
 type briefingSummary struct {

@@ -15,6 +15,7 @@ import (
 // over what the importer detected.
 type importOverrides struct {
 	title, subtitle, publisher, published, url, reliability, kind string
+	marking, scheme                                               string
 	authors                                                       []string
 }
 
@@ -52,6 +53,8 @@ Formats: ` + intake.Accepted() + ".",
 	f.StringVar(&o.url, "url", "", "web address of the original")
 	f.StringVar(&o.reliability, "reliability", "", "source reliability grade, A–F")
 	f.StringVar(&o.kind, "kind", "", "article, web, report, document or note")
+	f.StringVar(&o.marking, "marking", "", "the sources' own marking, which their excerpts take")
+	f.StringVar(&o.scheme, "scheme", "", "the scheme of --marking: "+domain.SchemeIDs()+" (default: the one new briefings take)")
 	addJSONFlag(cmd, &asJSON)
 	return cmd
 }
@@ -84,6 +87,11 @@ func (o importOverrides) parse() (*domain.Source, error) {
 func (a *cliApp) runImport(ctx context.Context, files []string, o importOverrides, asJSON bool) error {
 	over, err := o.parse()
 	if err != nil {
+		return err
+	}
+	// With --scheme the marking is checked before a library is opened
+	// (or started); without, the default scheme is the library's.
+	if over.Marking, err = a.importMarking(ctx, o); err != nil {
 		return err
 	}
 	lib, err := a.lib(ctx)
@@ -180,6 +188,35 @@ func applyOverrides(src, over *domain.Source) {
 	if over.Reliability != "" {
 		src.Reliability = over.Reliability
 	}
+	if over.Marking != "" {
+		src.Marking = over.Marking
+	}
+}
+
+// importMarking reads --marking under --scheme, else the scheme new
+// briefings take, else the one scheme that reads it.
+func (a *cliApp) importMarking(ctx context.Context, o importOverrides) (domain.Marking, error) {
+	if strings.TrimSpace(o.marking) == "" {
+		if strings.TrimSpace(o.scheme) != "" {
+			return "", usagef("--scheme goes with --marking: give the sources' marking under that scheme")
+		}
+		return "", nil
+	}
+	var s *domain.Scheme
+	var err error
+	if strings.TrimSpace(o.scheme) != "" {
+		if s, err = domain.LookupScheme(o.scheme); err != nil {
+			return "", usageError{err}
+		}
+	} else if s, _, err = a.newBriefingScheme(ctx); err != nil {
+		return "", err
+	}
+	if !s.Marks() {
+		if s, err = schemeReading(o.marking, "no default scheme is set: name the one meant with --scheme ("+domain.SchemeIDs()+")"); err != nil {
+			return "", err
+		}
+	}
+	return parseMarkingFlag("marking", s, o.marking)
 }
 
 func printImport(w io.Writer, r intake.Result) {

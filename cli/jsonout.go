@@ -15,25 +15,28 @@ import (
 // what a script reads. Nil lists stay null and empty ones [], as before.
 
 type jsonSource struct {
-	ID           int64      `json:"id"`
-	Kind         string     `json:"kind"`
-	Title        string     `json:"title"`
-	Subtitle     string     `json:"subtitle"`
-	Section      string     `json:"section"`
-	Authors      []string   `json:"authors"`
-	Publisher    string     `json:"publisher"`
-	Published    string     `json:"published"` // YYYY-MM-DD, "" when unknown
-	URL          string     `json:"url"`
-	Accessed     string     `json:"accessed"`
-	Language     string     `json:"language"`
-	SHA256       string     `json:"sha256"`
-	FileName     string     `json:"file_name"`
-	ImportedAt   time.Time  `json:"imported_at"`
-	Reliability  string     `json:"reliability"`
-	Notes        string     `json:"notes"`
-	Pages        []int      `json:"pages,omitempty"`
-	TrashedAt    *time.Time `json:"trashed_at,omitempty"`
-	ExcerptCount int        `json:"excerpt_count"`
+	ID          int64     `json:"id"`
+	Kind        string    `json:"kind"`
+	Title       string    `json:"title"`
+	Subtitle    string    `json:"subtitle"`
+	Section     string    `json:"section"`
+	Authors     []string  `json:"authors"`
+	Publisher   string    `json:"publisher"`
+	Published   string    `json:"published"` // YYYY-MM-DD, "" when unknown
+	URL         string    `json:"url"`
+	Accessed    string    `json:"accessed"`
+	Language    string    `json:"language"`
+	SHA256      string    `json:"sha256"`
+	FileName    string    `json:"file_name"`
+	ImportedAt  time.Time `json:"imported_at"`
+	Reliability string    `json:"reliability"`
+	Notes       string    `json:"notes"`
+	Pages       []int     `json:"pages,omitempty"`
+	jsonMarking
+	// MarkingScheme is the scheme of the source's marking, "" unmarked.
+	MarkingScheme string     `json:"marking_scheme"`
+	TrashedAt     *time.Time `json:"trashed_at,omitempty"`
+	ExcerptCount  int        `json:"excerpt_count"`
 }
 
 func sourceOut(s *domain.Source) *jsonSource {
@@ -44,7 +47,21 @@ func sourceOut(s *domain.Source) *jsonSource {
 		Authors: s.Authors, Publisher: s.Publisher, Published: s.Published.String(), URL: s.URL,
 		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName,
 		ImportedAt: s.ImportedAt, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
-		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount}
+		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount, jsonMarking: markingOut(s.Marking),
+		MarkingScheme: string(s.Marking.SchemeID())}
+}
+
+// jsonMarking is a marking in its stored form ("uk:OS", "S//NOFORN":
+// what --marking flags also accept) with the banner and portion forms
+// its scheme prints ("OFFICIAL-SENSITIVE", "(OFFICIAL-SENSITIVE)").
+type jsonMarking struct {
+	Marking        string `json:"marking"`
+	MarkingBanner  string `json:"marking_banner"`
+	MarkingPortion string `json:"marking_portion"`
+}
+
+func markingOut(m domain.Marking) jsonMarking {
+	return jsonMarking{Marking: string(m), MarkingBanner: m.Banner(), MarkingPortion: m.Portion()}
 }
 
 // sourceText is `source show --json`: the listing fields plus the text.
@@ -82,19 +99,20 @@ func importOut(r intake.Result) importJSON {
 }
 
 type jsonExcerpt struct {
-	ID          int64      `json:"id"`
-	Source      int64      `json:"source"`
-	Start       int        `json:"start"`
-	End         int        `json:"end"`
-	Quote       string     `json:"quote"`
-	Note        string     `json:"note"`
-	Tags        []string   `json:"tags"`
-	Credibility int        `json:"credibility"`
-	Marking     string     `json:"marking"`
-	CreatedAt   time.Time  `json:"created_at"`
-	UpdatedAt   time.Time  `json:"updated_at"`
-	TrashedAt   *time.Time `json:"trashed_at,omitempty"`
-	SourceTitle string     `json:"source_title,omitempty"`
+	ID          int64    `json:"id"`
+	Source      int64    `json:"source"`
+	Start       int      `json:"start"`
+	End         int      `json:"end"`
+	Quote       string   `json:"quote"`
+	Note        string   `json:"note"`
+	Tags        []string `json:"tags"`
+	Credibility int      `json:"credibility"`
+	jsonMarking
+	MarkingReason string     `json:"marking_reason"`
+	CreatedAt     time.Time  `json:"created_at"`
+	UpdatedAt     time.Time  `json:"updated_at"`
+	TrashedAt     *time.Time `json:"trashed_at,omitempty"`
+	SourceTitle   string     `json:"source_title,omitempty"`
 }
 
 func excerptOut(e *domain.Excerpt) *jsonExcerpt {
@@ -102,7 +120,7 @@ func excerptOut(e *domain.Excerpt) *jsonExcerpt {
 		return nil
 	}
 	return &jsonExcerpt{ID: e.ID, Source: e.SourceID, Start: e.Start, End: e.End, Quote: e.Quote, Note: e.Note,
-		Tags: e.Tags, Credibility: int(e.Credibility), Marking: string(e.Marking), CreatedAt: e.CreatedAt,
+		Tags: e.Tags, Credibility: int(e.Credibility), jsonMarking: markingOut(e.Marking), MarkingReason: e.MarkingReason, CreatedAt: e.CreatedAt,
 		UpdatedAt: e.UpdatedAt, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle}
 }
 
@@ -114,20 +132,35 @@ type jsonTag struct {
 // jsonBriefing is `briefing show --json`: the briefing's fields with its
 // blocks, excerpt blocks carrying their quote and source.
 type jsonBriefing struct {
-	ID             int64       `json:"id"`
-	Title          string      `json:"title"`
-	Subtitle       string      `json:"subtitle"`
-	Author         string      `json:"author"`
-	Audience       string      `json:"audience"`
-	Date           string      `json:"date"`
-	Classification string      `json:"classification"`
-	Status         string      `json:"status"`
-	Summary        string      `json:"summary"`
-	CreatedAt      time.Time   `json:"created_at"`
-	UpdatedAt      time.Time   `json:"updated_at"`
-	TrashedAt      *time.Time  `json:"trashed_at,omitempty"`
-	Revision       int64       `json:"revision"`
-	Blocks         []jsonBlock `json:"blocks"`
+	ID             int64  `json:"id"`
+	Title          string `json:"title"`
+	Subtitle       string `json:"subtitle"`
+	Author         string `json:"author"`
+	Audience       string `json:"audience"`
+	Date           string `json:"date"`
+	Scheme         string `json:"scheme"`
+	Classification string `json:"classification"` // the overall marking, stored form
+	// ClassificationBanner is it as the banner shows it.
+	ClassificationBanner string        `json:"classification_banner"`
+	TitleMarking         jsonMarking   `json:"title_marking"`
+	SubtitleMarking      jsonMarking   `json:"subtitle_marking"`
+	SummaryMarking       jsonMarking   `json:"summary_marking"`
+	Authority            jsonAuthority `json:"authority"`
+	IncludeNotes         bool          `json:"include_notes"`
+	Status               string        `json:"status"`
+	Summary              string        `json:"summary"`
+	CreatedAt            time.Time     `json:"created_at"`
+	UpdatedAt            time.Time     `json:"updated_at"`
+	TrashedAt            *time.Time    `json:"trashed_at,omitempty"`
+	Revision             int64         `json:"revision"`
+	Blocks               []jsonBlock   `json:"blocks"`
+}
+
+// jsonAuthority is the classification authority block (US).
+type jsonAuthority struct {
+	ClassifiedBy string `json:"classified_by"`
+	DerivedFrom  string `json:"derived_from"`
+	DeclassifyOn string `json:"declassify_on"`
 }
 
 type jsonBlock struct {
@@ -138,12 +171,21 @@ type jsonBlock struct {
 	Source     int64  `json:"source,omitempty"`
 	Quote      string `json:"quote,omitempty"`
 	Confidence string `json:"confidence,omitempty"`
-	Marking    string `json:"marking,omitempty"`
+	// Marking is the block's own mark, stored form; an excerpt block's
+	// excerpt carries its mark in ExcerptMarking.
+	Marking        string `json:"marking,omitempty"`
+	MarkingBanner  string `json:"marking_banner,omitempty"`
+	MarkingPortion string `json:"marking_portion,omitempty"`
+	ExcerptMarking string `json:"excerpt_marking,omitempty"`
 }
 
 func briefingOut(b *domain.Briefing) jsonBriefing {
 	out := jsonBriefing{ID: b.ID, Title: b.Title, Subtitle: b.Subtitle, Author: b.Author, Audience: b.Audience,
-		Date: b.Date.String(), Classification: string(b.Classification), Status: string(b.Status), Summary: b.Summary,
+		Date: b.Date.String(), Scheme: string(b.SchemeDef().ID), Classification: string(b.Classification),
+		ClassificationBanner: b.Classification.Banner(), TitleMarking: markingOut(b.TitleMarking),
+		SubtitleMarking: markingOut(b.SubtitleMarking), SummaryMarking: markingOut(b.SummaryMarking),
+		Authority:    jsonAuthority{ClassifiedBy: b.Authority.ClassifiedBy, DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn},
+		IncludeNotes: b.IncludeNotes, Status: string(b.Status), Summary: b.Summary,
 		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
 		Blocks: make([]jsonBlock, 0, len(b.Blocks))}
 	for _, blk := range b.Blocks {
@@ -154,9 +196,10 @@ func briefingOut(b *domain.Briefing) jsonBriefing {
 
 func blockOut(b *domain.Block) jsonBlock {
 	j := jsonBlock{ID: b.ID, Type: string(b.Type), Text: b.Text, Excerpt: b.ExcerptID,
-		Confidence: string(b.Confidence), Marking: string(b.Marking)}
+		Confidence: string(b.Confidence), Marking: string(b.Marking), MarkingBanner: b.Marking.Banner(),
+		MarkingPortion: b.Marking.Portion()}
 	if b.Excerpt != nil {
-		j.Source, j.Quote = b.Excerpt.SourceID, b.Excerpt.Quote
+		j.Source, j.Quote, j.ExcerptMarking = b.Excerpt.SourceID, b.Excerpt.Quote, string(b.Excerpt.Marking)
 	}
 	return j
 }
@@ -261,4 +304,110 @@ func listOut[T, U any](in []T, f func(T) U) []U {
 		out[i] = f(v)
 	}
 	return out
+}
+
+// jsonScheme is one element of `schemes --json`: a marking scheme with
+// its levels, lowest first, and its caveats in banner order.
+type jsonScheme struct {
+	ID    string `json:"id"`
+	Name  string `json:"name"`
+	Short string `json:"short"`
+	Guide string `json:"guide"`
+	Align string `json:"align"` // where banners stand: centre or right
+	// Authority: classified briefings carry the authority block.
+	Authority bool `json:"authority"`
+	// WholeDocument: the scheme labels the briefing, never its parts.
+	WholeDocument bool         `json:"whole_document"`
+	Levels        []jsonLevel  `json:"levels"`
+	Caveats       []jsonCaveat `json:"caveats"`
+}
+
+type jsonLevel struct {
+	Code       string `json:"code"`
+	Marking    string `json:"marking"` // the stored value, as briefings' JSON shows it
+	Banner     string `json:"banner"`
+	Portion    string `json:"portion"`
+	Colour     string `json:"colour"`         // the banner's ink, #RRGGBB
+	Fill       string `json:"fill,omitempty"` // its background, #RRGGBB
+	Definition string `json:"definition"`
+	Classified bool   `json:"classified"`
+}
+
+type jsonCaveat struct {
+	Code       string `json:"code"`
+	Banner     string `json:"banner"`
+	Portion    string `json:"portion"`
+	Definition string `json:"definition"`
+	MinLevel   string `json:"min_level"` // the banner of the lowest level it goes with
+	Release    bool   `json:"release"`   // followed by the countries it may go to
+	Owner      string `json:"owner,omitempty"`
+}
+
+func schemeOut(s *domain.Scheme) jsonScheme {
+	out := jsonScheme{ID: string(s.ID), Name: s.Name, Short: s.Short, Guide: s.Guide, Align: string(s.Align),
+		Authority: s.Authority, WholeDocument: s.WholeDocument, Levels: []jsonLevel{}, Caveats: []jsonCaveat{}}
+	for _, l := range s.Levels {
+		k := domain.Mark{Scheme: s, Level: l}
+		jl := jsonLevel{Code: l.Code, Marking: string(k.Marking()), Banner: l.Banner, Portion: k.Portion(),
+			Colour: hexColour(l.Ink), Definition: l.Definition, Classified: l.Classified}
+		if l.Fill != nil {
+			jl.Fill = hexColour(*l.Fill)
+		}
+		out.Levels = append(out.Levels, jl)
+	}
+	for _, c := range s.Caveats {
+		jc := jsonCaveat{Code: c.Code, Banner: c.Banner, Portion: c.Portion, Definition: c.Definition, Release: c.Release, Owner: c.Owner}
+		if l := s.Level(c.MinLevel); l != nil {
+			jc.MinLevel = l.Banner
+		}
+		out.Caveats = append(out.Caveats, jc)
+	}
+	return out
+}
+
+// jsonDefaultScheme is `library scheme --json`.
+type jsonDefaultScheme struct {
+	Library      string `json:"library"`       // the library's default, "" when none is set
+	NewBriefings string `json:"new_briefings"` // the scheme a new briefing takes now
+	From         string `json:"from"`          // library, settings or none
+}
+
+// excerptShown is `excerpt show --json`: the excerpt and the times it was
+// marked below its source.
+type excerptShown struct {
+	*jsonExcerpt
+	MarkingHistory []jsonMarkingChange `json:"marking_history"`
+}
+
+// jsonMarkingChange is one override in `excerpt history --json`.
+type jsonMarkingChange struct {
+	Excerpt int64       `json:"excerpt"`
+	From    jsonMarking `json:"from"`
+	To      jsonMarking `json:"to"`
+	Source  jsonMarking `json:"source"` // the source's marking then
+	Reason  string      `json:"reason"`
+	At      time.Time   `json:"at"`
+}
+
+func markingChangeOut(c domain.MarkingChange) jsonMarkingChange {
+	return jsonMarkingChange{Excerpt: c.ExcerptID, From: markingOut(c.From), To: markingOut(c.To),
+		Source: markingOut(c.Source), Reason: c.Reason, At: c.At}
+}
+
+// jsonExported is `export --json`; a release copy adds the level, what
+// it left out and the version recorded. The first three keys are in the
+// order they always had.
+type jsonExported struct {
+	File      string         `json:"file"`
+	Format    string         `json:"format"`
+	ID        int64          `json:"id"`
+	ReleaseAt string         `json:"release_at,omitempty"` // banner form
+	LeftOut   *[]jsonLeftOut `json:"left_out,omitempty"`
+	Version   int64          `json:"version,omitempty"` // the snapshot recording the copy
+}
+
+// jsonLeftOut is a portion a release copy left out.
+type jsonLeftOut struct {
+	Where   string `json:"where"`
+	Marking string `json:"marking"` // banner form
 }

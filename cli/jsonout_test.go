@@ -16,10 +16,13 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	db := newDB(t)
 	source := []string{"id", "kind", "title", "subtitle", "section", "authors", "publisher", "published", "url",
 		"accessed", "language", "sha256", "file_name", "imported_at", "reliability", "notes"}
-	listed := append(slices.Clone(source), "excerpt_count")
-	trashed := append(slices.Clone(source), "trashed_at", "excerpt_count")
-	excerpt := []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility", "marking", "created_at", "updated_at"}
-	briefing := []string{"id", "title", "subtitle", "author", "audience", "date", "classification", "status", "summary",
+	marked := []string{"marking", "marking_banner", "marking_portion", "marking_scheme"}
+	listed := append(append(slices.Clone(source), marked...), "excerpt_count")
+	trashed := append(append(slices.Clone(source), marked...), "trashed_at", "excerpt_count")
+	excerpt := []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility", "marking", "marking_banner",
+		"marking_portion", "marking_reason", "created_at", "updated_at"}
+	briefing := []string{"id", "title", "subtitle", "author", "audience", "date", "scheme", "classification", "classification_banner",
+		"title_marking", "subtitle_marking", "summary_marking", "authority", "include_notes", "status", "summary",
 		"created_at", "updated_at", "revision", "blocks"}
 	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "revision", "updated_at"}
 
@@ -30,9 +33,9 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	mustRun(t, db, "excerpt", "add", "--source", "2", "--start", "0", "--end", "10")
 	wantKeys(t, mustRun(t, db, "excerpts", "--json"), append(excerpt, "source_title"))
 	wantKeys(t, mustRun(t, db, "tags", "--json"), []string{"name", "count"})
-	wantKeys(t, mustRun(t, db, "briefing", "new", "--title", "Chips", "--json"), briefing)
+	wantKeys(t, mustRun(t, db, "briefing", "new", "--title", "Chips", "--scheme", "us", "--json"), briefing)
 	wantKeys(t, mustRun(t, db, "briefing", "add", "1", "--excerpt", "1", "--marking", "C", "--json"),
-		[]string{"id", "type", "excerpt", "source", "quote", "marking"})
+		[]string{"id", "type", "excerpt", "source", "quote", "marking", "marking_banner", "marking_portion"})
 	wantKeys(t, mustRun(t, db, "briefing", "add", "1", "--judgment", "Likely", "--confidence", "high", "--json"),
 		[]string{"id", "type", "text", "confidence"})
 	wantKeys(t, mustRun(t, db, "briefing", "show", "1", "--json"), briefing)
@@ -53,7 +56,7 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	decode(t, out, &tr)
 	wantKeys(t, string(tr["sources"]), trashed)
 	wantKeys(t, string(tr["excerpts"]), []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility",
-		"marking", "created_at", "updated_at", "trashed_at", "source_title"})
+		"marking", "marking_banner", "marking_portion", "marking_reason", "created_at", "updated_at", "trashed_at", "source_title"})
 	wantKeys(t, string(tr["briefings"]), append(slices.Clone(summary), "trashed_at"))
 	// An empty listing prints [], as before.
 	if out := mustRun(t, db, "excerpts", "--source", "2", "--json"); strings.TrimSpace(out) != "[]" {

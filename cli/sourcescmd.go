@@ -68,7 +68,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 			printf(w, "%s\n", s.Title)
 			for _, kv := range [][2]string{{"Subtitle", s.Subtitle}, {"Section", s.Section},
 				{"Authors", s.AuthorList()}, {"Publisher", s.Publisher}, {"Published", s.Published.Long()},
-				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)},
+				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)}, {"Marking", markingWithScheme(s.Marking)},
 				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}, {"In trash", trashNote(s)}} {
 				if kv[1] != "" {
 					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
@@ -104,6 +104,9 @@ func (a *cliApp) sourceEditCommand() *cobra.Command {
 			if err := editSource(cmd, s, authors); err != nil {
 				return err
 			}
+			if err := a.editSourceMarking(cmd, s); err != nil {
+				return err
+			}
 			// Details the app changed since our read are kept, not undone.
 			clashes, err := a.store.UpdateSource(cmd.Context(), &base, s)
 			if err != nil {
@@ -121,7 +124,45 @@ func (a *cliApp) sourceEditCommand() *cobra.Command {
 		f.String(name, "", name)
 	}
 	f.StringArrayVar(&authors, "author", nil, "author (repeat for several; replaces the list)")
+	f.String("marking", "", "the source's own marking, which its new excerpts take (\"\" clears it)")
+	f.String("scheme", "", "the scheme of --marking: "+domain.SchemeIDs()+" (default: the marking's present scheme, else the default for new briefings)")
 	return cmd
+}
+
+// editSourceMarking reads --marking under --scheme, else the scheme of the
+// source's present marking, else the one new briefings take: a source
+// may be marked under any scheme, since it comes from outside.
+func (a *cliApp) editSourceMarking(cmd *cobra.Command, s *domain.Source) error {
+	f := cmd.Flags()
+	if f.Changed("scheme") && !f.Changed("marking") {
+		return usagef("--scheme goes with --marking: give the source's marking under that scheme")
+	}
+	if !f.Changed("marking") {
+		return nil
+	}
+	text, _ := f.GetString("marking")
+	var sch *domain.Scheme
+	var err error
+	switch k, rerr := s.Marking.Read(); {
+	case f.Changed("scheme"):
+		name, _ := f.GetString("scheme")
+		if sch, err = domain.LookupScheme(name); err != nil {
+			return usageError{err}
+		}
+	case rerr == nil && !k.IsZero():
+		sch = k.Scheme
+	default:
+		if sch, _, err = a.newBriefingScheme(cmd.Context()); err != nil {
+			return err
+		}
+	}
+	if !sch.Marks() && strings.TrimSpace(text) != "" {
+		if sch, err = schemeReading(text, "no default scheme is set: name the one meant with --scheme ("+domain.SchemeIDs()+")"); err != nil {
+			return err
+		}
+	}
+	s.Marking, err = parseMarkingFlag("marking", sch, text)
+	return err
 }
 
 // editSource applies the flags the user gave, empty values included.
@@ -185,4 +226,14 @@ func (a *cliApp) sourceArg(ctx context.Context, arg string) (*domain.Source, err
 		return nil, err
 	}
 	return lib.Source(ctx, id)
+}
+
+// markingWithScheme is a marking in banner form with its scheme: "SECRET
+// (US)"; "" unmarked.
+func markingWithScheme(m domain.Marking) string {
+	k, err := m.Read()
+	if err != nil || k.IsZero() {
+		return m.Banner()
+	}
+	return k.Banner() + " (" + k.Scheme.Short + ")"
 }

@@ -328,3 +328,7 @@ func (b *Briefing) checkMarkings() error {
 	}
 	return nil
 }
+
+// CheckMarkings is the marking part of Validate alone: for a briefing
+// read from a file, whose excerpt blocks have no excerpt IDs yet.
+func (b *Briefing) CheckMarkings() error { return b.checkMarkings() }

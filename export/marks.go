@@ -38,8 +38,10 @@ func usesMarks(b *domain.Briefing, s *domain.Scheme) bool {
 	if s.WholeDocument {
 		return false
 	}
-	if b.TitleMarking != "" || b.SubtitleMarking != "" || b.SummaryMarking != "" {
-		return true
+	for _, p := range details(b) {
+		if p.m != "" {
+			return true
+		}
 	}
 	for _, blk := range b.Blocks {
 		if blk.Marking != "" || (blk.Excerpt != nil && blk.Excerpt.Marking != "") {
@@ -47,6 +49,27 @@ func usesMarks(b *domain.Briefing, s *domain.Scheme) bool {
 		}
 	}
 	return false
+}
+
+// detail is a detail of the briefing that is a portion.
+type detail struct {
+	where string
+	m     domain.Marking
+}
+
+// details are the title, subtitle and bottom line, those with text: a
+// mark left on an emptied subtitle marks nothing printed.
+func details(b *domain.Briefing) []detail {
+	var out []detail
+	for _, p := range []struct {
+		where, text string
+		m           domain.Marking
+	}{{whereTitle, b.Title, b.TitleMarking}, {whereSubtitle, b.Subtitle, b.SubtitleMarking}, {whereSummary, b.Summary, b.SummaryMarking}} {
+		if strings.TrimSpace(p.text) != "" {
+			out = append(out, detail{p.where, p.m})
+		}
+	}
+	return out
 }
 
 // excerptMarking is an excerpt block's portion marking: the higher of the
@@ -70,14 +93,8 @@ func (d *Document) portion(m domain.Marking) string {
 // collectPortions lists the portions in reading order: the details, the
 // key judgments, then the body.
 func (d *Document) collectPortions(b *domain.Briefing) {
-	for _, p := range []struct {
-		where string
-		text  string
-		m     domain.Marking
-	}{{whereTitle, b.Title, b.TitleMarking}, {whereSubtitle, b.Subtitle, b.SubtitleMarking}, {whereSummary, b.Summary, b.SummaryMarking}} {
-		if strings.TrimSpace(p.text) != "" || p.m != "" {
-			d.portions = append(d.portions, portion{where: p.where, block: -1, marks: []domain.Marking{p.m}, marking: p.m})
-		}
+	for _, p := range details(b) {
+		d.portions = append(d.portions, portion{where: p.where, block: -1, marks: []domain.Marking{p.m}, marking: p.m})
 	}
 	for _, j := range d.Judgments {
 		d.portions = append(d.portions, portion{where: j.Where, block: j.Block, marks: []domain.Marking{j.Marking}, marking: j.Marking})

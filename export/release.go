@@ -22,8 +22,8 @@ type Dropped struct {
 // cite stay, so the appendix, the notes, the keywords (the excerpts'
 // tags) and the bookmarks, all computed by NewDocument from the copy,
 // hold nothing of a dropped portion. The copy's overall marking is the
-// rollup of what remains (under TLP, at itself: its parts carry no labels
-// of their own); dropped lists what was left out, in the briefing's order.
+// rollup of what remains (see releaser.overall); dropped lists what was
+// left out, in the briefing's order.
 //
 // It refuses (EINVALID, or a *Refusal naming each portion) when it cannot
 // tell what may go: portions unmarked while others are marked, or none
@@ -57,13 +57,31 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	r.details(c)
 	c.Blocks = r.blocks(b.Briefing.Blocks)
 	out := &domain.Bundle{Briefing: c, Sources: citedSources(b, c)}
-	c.Classification = ""
-	if s.WholeDocument {
-		c.Classification = atMark.Marking()
-	} else {
-		c.Classification = NewDocument(out).Mark.Marking()
-	}
+	c.Classification = r.overall(b.Briefing.Classification, out)
 	return out, r.dropped, nil
+}
+
+// overall is the copy's overall marking: the rollup of what remains, and
+// of the marking the analyst chose for the original when at covers it (a
+// whole may be marked above its parts, and that judgement stands in the
+// copy). Under TLP, whose parts carry no labels, it is the label chosen
+// when at covers it, else at: the analyst's words are known to be fit
+// for at's readers, no more.
+func (r *releaser) overall(chosen domain.Marking, copy *domain.Bundle) domain.Marking {
+	k, err := r.s.Admit(chosen)
+	keep := err == nil && !k.IsZero() && r.covers(chosen)
+	if r.s.WholeDocument {
+		if keep {
+			return chosen
+		}
+		return r.at.Marking()
+	}
+	copy.Briefing.Classification = ""
+	ks := []domain.Mark{NewDocument(copy).Mark}
+	if keep {
+		ks = append(ks, k)
+	}
+	return r.s.Rollup(ks...).Marking()
 }
 
 // releaseProblems refuses a briefing whose portions' marks cannot be

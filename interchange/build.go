@@ -25,7 +25,7 @@ func (p *jsonParser) build() (*domain.Bundle, error) {
 	b := &domain.Bundle{Briefing: br, Sources: make([]*domain.Source, 0, len(p.sources))}
 	keys := map[string]int{} // key → index in p.sources
 	for i, e := range p.sources {
-		s, err := buildSource(i, e, keys)
+		s, err := p.buildSource(i, e, keys)
 		if err != nil {
 			return nil, err
 		}
@@ -34,13 +34,15 @@ func (p *jsonParser) build() (*domain.Bundle, error) {
 	br.Blocks = make([]*domain.Block, 0, len(p.blocks))
 	texts := make([]*domain.RuneIndex, len(b.Sources)) // indexed when first quoted
 	for i, e := range p.blocks {
-		blk, err := buildBlock(i, e, b.Sources, texts, keys)
+		blk, err := p.buildBlock(i, e, b.Sources, texts, keys)
 		if err != nil {
 			return nil, err
 		}
 		br.Blocks = append(br.Blocks, blk)
 	}
-	return b, nil
+	// The rules between the briefing's marks and its blocks' (a TLP
+	// briefing's parts carry none); each block alone was checked above.
+	return b, domainCheck("the briefing", br.CheckMarkings())
 }
 
 func invalidAt(where, format string, args ...any) error {
@@ -69,9 +71,15 @@ func (p *jsonParser) buildBriefing() (*domain.Briefing, error) {
 	if err != nil {
 		return nil, fieldError(where, "status", err)
 	}
+	if p.scheme, err = p.readScheme(jb); err != nil {
+		return nil, fieldError(where, "scheme", err)
+	}
 	b := &domain.Briefing{
 		Title: jb.Title, Subtitle: jb.Subtitle, Author: jb.Author, Audience: jb.Audience,
-		Date: date, Classification: domain.Marking(jb.Classification), Status: status, Summary: jb.Summary,
+		Date: date, Scheme: p.scheme.ID, IncludeNotes: jb.IncludeNotes, Status: status, Summary: jb.Summary,
+	}
+	if err := p.markings(where, jb, b); err != nil {
+		return nil, err
 	}
 	return b, domainCheck(where, b.Validate()) // field limits, as the store will hold them
 }
@@ -86,7 +94,7 @@ func domainCheck(where string, err error) error {
 
 var sourceKinds = []domain.SourceKind{domain.KindArticle, domain.KindWebPage, domain.KindReport, domain.KindDocument, domain.KindNote}
 
-func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.Source, error) {
+func (p *jsonParser) buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.Source, error) {
 	js := e.v
 	where := fmt.Sprintf("source %d (line %d)", i+1, e.line)
 	if js.Key == "" {
@@ -134,16 +142,20 @@ func buildSource(i int, e jsonEntry[jsonSource], keys map[string]int) (*domain.S
 	if err := checkPages(js.Pages, utf8.RuneCountInString(text)); err != nil {
 		return nil, invalidAt(where, "%s", err.Error())
 	}
+	marking, err := p.sourceMarking(where, js)
+	if err != nil {
+		return nil, err
+	}
 	src := &domain.Source{Pages: js.Pages,
 		ID: int64(i + 1), Kind: kind, Title: js.Title, Subtitle: js.Subtitle,
 		Section: js.Section, Authors: authors, Publisher: js.Publisher,
 		Published: published, URL: js.URL, Accessed: accessed, Language: js.Language,
-		Text: text, SHA256: sum, Reliability: rel, Notes: js.Notes,
+		Text: text, SHA256: sum, Reliability: rel, Notes: js.Notes, Marking: marking,
 	}
 	return src, domainCheck(where, src.Validate())
 }
 
-func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts []*domain.RuneIndex, keys map[string]int) (*domain.Block, error) {
+func (p *jsonParser) buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts []*domain.RuneIndex, keys map[string]int) (*domain.Block, error) {
 	jb := e.v
 	if jb.Type == "" {
 		return nil, invalidAt(fmt.Sprintf("block %d (line %d)", i+1, e.line), "\"type\" is missing: use heading, excerpt, commentary or judgment")
@@ -163,7 +175,7 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts [
 	default:
 		return nil, invalidAt(where, "%q is not a block type this version of Attaché knows: use heading, excerpt, commentary or judgment", shorten(jb.Type, 30))
 	}
-	marking, err := domain.ParseMarking(domain.SchemeOf(domain.SchemeUS), valOf(jb.Marking))
+	marking, err := p.marking(p.scheme, valOf(jb.Marking))
 	if err != nil {
 		return nil, fieldError(where, "marking", err)
 	}
@@ -178,6 +190,9 @@ func buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain.Source, texts [
 			return nil, err
 		}
 		blk.Excerpt.Marking = marking
+		if p.version >= 2 {
+			blk.Excerpt.MarkingReason = valOf(jb.Reason)
+		}
 		return blk, domainCheck(where, blk.Excerpt.Validate())
 	}
 	blk.Marking = marking

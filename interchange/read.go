@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -66,7 +67,10 @@ func (p *jsonParser) checkURLs() error {
 }
 
 type jsonParser struct {
-	data []byte
+	data    []byte
+	version int // the file's format version
+	// scheme is the briefing's, which its marks are read under.
+	scheme *domain.Scheme
 	// line counting resumes from the last position asked for, since entries
 	// are visited in file order.
 	lineOff, line int
@@ -114,12 +118,26 @@ func (p *jsonParser) checkHeader() error {
 		return domain.Errorf(domain.EINVALID, "the file has no \"version\": add \"version\": %d after \"format\", or export the briefing again", formatVersion)
 	}
 	if json.Unmarshal(head.Version, &version) != nil || version != float64(int(version)) || version < 1 {
-		return domain.Errorf(domain.EINVALID, "\"version\" is %s, which is not a format version: write it as the plain number %d, without quotes", shorten(string(head.Version), 40), formatVersion)
+		return domain.Errorf(domain.EINVALID, "\"version\" is %s, which is not a format version: write it as the plain number %s, without quotes", shorten(string(head.Version), 40), meantVersion(head.Version))
 	}
 	if version > formatVersion {
 		return domain.Errorf(domain.EINVALID, "the file was made by a newer Attaché (format version %s; this one reads version %d): update Attaché to open it", string(head.Version), formatVersion)
 	}
+	p.version = int(version)
 	return nil
+}
+
+// meantVersion is the version a malformed "version" seems to mean: the
+// number in quotes ("1" means 1, whose files read differently from 2's),
+// else the current one.
+func meantVersion(raw json.RawMessage) string {
+	var text string
+	if json.Unmarshal(raw, &text) == nil {
+		if n, err := strconv.Atoi(strings.TrimSpace(text)); err == nil && n >= 1 && n <= formatVersion {
+			return strconv.Itoa(n)
+		}
+	}
+	return strconv.Itoa(formatVersion)
 }
 
 func (p *jsonParser) syntaxError(e *json.SyntaxError) error {

@@ -1,4 +1,4 @@
-// The briefing interchange format, version 1
+// The briefing interchange format, version 2
 //
 // This comment is the reference for the format; docs/ is written from it.
 //
@@ -8,12 +8,16 @@
 //
 //	{
 //	  "format": "attache-briefing",       required, exactly this text
-//	  "version": 1,                        required; see Forward compatibility
+//	  "version": 2,                        required; 1 is still read, see Version 1
 //	  "briefing": {                        required
 //	    "title": "…",                      required, not blank
 //	    "subtitle": "…", "author": "…", "audience": "…",
 //	    "date": "2024-05-11",              YYYY-MM-DD or "" (unknown)
-//	    "classification": "…",             banner text, free form
+//	    "scheme": "uk",                    none | us | uk | au | nato | eu | tlp ("" = none)
+//	    "classification": "OFFICIAL",      the overall marking; "" = the highest portion's
+//	    "title_marking": "…", "subtitle_marking": "…", "summary_marking": "…",
+//	    "authority": {"classified_by": "…", "derived_from": "…", "declassify_on": "…"},
+//	    "include_notes": false,            print excerpts' analyst notes in exports
 //	    "status": "draft",                 draft | review | final ("" = draft)
 //	    "summary": "…"                     bottom line up front
 //	  },
@@ -25,25 +29,28 @@
 //	    "published": "2024-05-11", "accessed": "2024-05-12",  YYYY-MM-DD or ""
 //	    "url": "…", "language": "en", "notes": "…",
 //	    "reliability": "B",                A–F (Admiralty grade) or "" (ungraded)
+//	    "marking": "SECRET",               the source's own marking, "" for none
+//	    "marking_scheme": "us",            its scheme when not the briefing's
 //	    "pages": [1830, 4112],             optional: where pages 2, 3, … begin (rune offsets)
 //	    "sha256": "…",                     optional: hex SHA-256 of "text"
 //	    "text": "…"                        required, not blank: the full text
 //	  } ],
 //	  "blocks": [                          at most 100,000, in reading order
-//	    {"type": "heading",    "text": "…", "marking": "U"},
-//	    {"type": "commentary", "text": "…", "marking": "U"},
-//	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "U"},
+//	    {"type": "heading",    "text": "…", "marking": "OFFICIAL"},
+//	    {"type": "commentary", "text": "…", "marking": "OFFICIAL"},
+//	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "OFFICIAL"},
 //	    {"type": "excerpt", "source": "S1", "quote": "…", "note": "…",
-//	     "tags": ["…"], "credibility": 2, "marking": "U", "start": 120, "end": 188}
+//	     "tags": ["…"], "credibility": 2, "marking": "OFFICIAL-SENSITIVE",
+//	     "marking_reason": "…", "start": 120, "end": 188}
 //	  ]
 //	}
 //
 // Values. Fields not marked required may be left out or null; the lists
 // may be empty or null. "text" on heading, commentary and judgment blocks is
 // required and not blank; an excerpt needs "source" and a non-blank "quote".
-// "marking" is U, CUI, C, S, TS or "" (also accepted: the long form such as
-// "SECRET" and the portion form "(S)", in any case); WriteJSON leaves it out
-// of unmarked headings. "confidence" is low, moderate (or medium), high or
+// WriteJSON leaves "marking" out of unmarked headings, and "marking_reason"
+// (why an excerpt is marked below its source) out when there is none.
+// "confidence" is low, moderate (or medium), high or
 // "". "credibility" is a whole number, 0 (ungraded) or 1–6. Tags are
 // trimmed, lower-cased, de-duplicated and sorted. Fields that a block type
 // does not use are ignored.
@@ -68,6 +75,21 @@
 // uses the higher of the block's and the excerpt's, so nothing is ever
 // written under-marked; reading sets Excerpt.Marking and leaves the block's
 // own marking empty.
+//
+// Markings. Every marking is the briefing's "scheme" (a source's may name
+// its own in "marking_scheme"). WriteJSON writes the banner form, as the
+// scheme's guide spells it ("OFFICIAL-SENSITIVE", "SECRET//NOFORN",
+// "TLP:AMBER"); reading also takes the portion form ("(S//NF)"), the code
+// Attaché stores ("S", "uk:OS") and any case. A mark of another scheme
+// than the briefing's, or none at all, is refused with a message naming
+// both schemes and the marks the briefing's allows: a file is never read
+// into wrong markings. Markings mean what docs/markings.md says.
+//
+// Version 1. Files of version 1 have no scheme and none of the fields
+// above that came with version 2 (they are ignored there): a version 1
+// file that carries any mark is read under the US scheme, as Attaché
+// wrote it, otherwise under none. A version 1 file whose marks are not US
+// ones is refused, saying to set "version": 2 and the "scheme".
 //
 // Forward compatibility. Unknown fields are ignored, so a later Attaché may
 // add optional fields without a new version. Anything an older reader would
@@ -101,7 +123,7 @@ import (
 
 const (
 	formatName    = "attache-briefing"
-	formatVersion = 1
+	formatVersion = 2
 )
 
 type jsonFile struct {
@@ -113,14 +135,27 @@ type jsonFile struct {
 }
 
 type jsonBriefing struct {
-	Title          string `json:"title"`
-	Subtitle       string `json:"subtitle"`
-	Author         string `json:"author"`
-	Audience       string `json:"audience"`
-	Date           string `json:"date"`
-	Classification string `json:"classification"`
-	Status         string `json:"status"`
-	Summary        string `json:"summary"`
+	Title           string         `json:"title"`
+	Subtitle        string         `json:"subtitle"`
+	Author          string         `json:"author"`
+	Audience        string         `json:"audience"`
+	Date            string         `json:"date"`
+	Scheme          string         `json:"scheme"`
+	Classification  string         `json:"classification"`
+	TitleMarking    string         `json:"title_marking,omitempty"`
+	SubtitleMarking string         `json:"subtitle_marking,omitempty"`
+	SummaryMarking  string         `json:"summary_marking,omitempty"`
+	Authority       *jsonAuthority `json:"authority,omitempty"`
+	IncludeNotes    bool           `json:"include_notes"`
+	Status          string         `json:"status"`
+	Summary         string         `json:"summary"`
+}
+
+// jsonAuthority is the classification authority block (US).
+type jsonAuthority struct {
+	ClassifiedBy string `json:"classified_by"`
+	DerivedFrom  string `json:"derived_from"`
+	DeclassifyOn string `json:"declassify_on"`
 }
 
 type jsonSource struct {
@@ -137,7 +172,10 @@ type jsonSource struct {
 	Language    string   `json:"language"`
 	Reliability string   `json:"reliability"`
 	Notes       string   `json:"notes"`
-	SHA256      string   `json:"sha256"`
+	Marking     string   `json:"marking"`
+	// MarkingScheme is the scheme of Marking when it is not the briefing's.
+	MarkingScheme string `json:"marking_scheme,omitempty"`
+	SHA256        string `json:"sha256"`
 	// Pages: rune offsets where pages 2, 3, … begin (paged sources only).
 	Pages []int  `json:"pages,omitempty"`
 	Text  string `json:"text"`
@@ -156,6 +194,7 @@ type jsonBlock struct {
 	Credibility *int      `json:"credibility,omitempty"`
 	Confidence  *string   `json:"confidence,omitempty"`
 	Marking     *string   `json:"marking,omitempty"`
+	Reason      *string   `json:"marking_reason,omitempty"`
 	Start       *int      `json:"start,omitempty"`
 	End         *int      `json:"end,omitempty"`
 }
@@ -182,16 +221,21 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		return nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
 	}
 	br := b.Briefing
+	scheme := br.SchemeDef()
 	f := &jsonFile{
 		Format: formatName, Version: formatVersion,
 		Briefing: jsonBriefing{
 			Title: br.Title, Subtitle: br.Subtitle, Author: br.Author,
-			Audience: br.Audience, Date: br.Date.String(),
-			Classification: string(br.Classification), Status: string(br.Status),
-			Summary: br.Summary,
+			Audience: br.Audience, Date: br.Date.String(), Scheme: string(scheme.ID),
+			Classification: markingText(br.Classification), TitleMarking: markingText(br.TitleMarking),
+			SubtitleMarking: markingText(br.SubtitleMarking), SummaryMarking: markingText(br.SummaryMarking),
+			IncludeNotes: br.IncludeNotes, Status: string(br.Status), Summary: br.Summary,
 		},
 		Sources: []jsonSource{},
 		Blocks:  []jsonBlock{},
+	}
+	if a := br.Authority; !a.IsZero() {
+		f.Briefing.Authority = &jsonAuthority{ClassifiedBy: a.ClassifiedBy, DerivedFrom: a.DerivedFrom, DeclassifyOn: a.DeclassifyOn}
 	}
 	type written struct {
 		key  string
@@ -219,6 +263,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			Published: s.Published.String(), URL: s.URL, Accessed: s.Accessed.String(),
 			Language: s.Language, Reliability: string(s.Reliability), Notes: s.Notes,
 			SHA256: domain.TextSHA256(text), Text: text, Pages: pagesFor(s, text),
+			Marking: markingText(s.Marking), MarkingScheme: markingScheme(s.Marking, scheme),
 		})
 	}
 	for i, blk := range br.Blocks {
@@ -243,19 +288,22 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			tags := domain.NormalizeTags(ex.Tags)
 			cred := int(ex.Credibility)
 			jb.Source, jb.Quote, jb.Note, jb.Tags, jb.Credibility = &ws.key, &quote, &ex.Note, &tags, &cred
-			jb.Marking = newPtr(string(domain.HighestMarking(blk.Marking, ex.Marking)))
+			jb.Marking = newPtr(markingText(domain.HighestMarking(blk.Marking, ex.Marking)))
+			if ex.MarkingReason != "" {
+				jb.Reason = &ex.MarkingReason
+			}
 			if start < end {
 				jb.Start, jb.End = &start, &end
 			}
 		case domain.BlockJudgment:
-			jb.Text, jb.Confidence, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Confidence)), newPtr(string(blk.Marking))
+			jb.Text, jb.Confidence, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Confidence)), newPtr(markingText(blk.Marking))
 		case domain.BlockHeading:
 			jb.Text = newPtr(blk.Text)
 			if blk.Marking != domain.MarkingNone {
-				jb.Marking = newPtr(string(blk.Marking))
+				jb.Marking = newPtr(markingText(blk.Marking))
 			}
 		default:
-			jb.Text, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Marking))
+			jb.Text, jb.Marking = newPtr(blk.Text), newPtr(markingText(blk.Marking))
 		}
 		f.Blocks = append(f.Blocks, jb)
 	}
@@ -296,4 +344,30 @@ func pagesFor(s *domain.Source, text string) []int {
 		return nil
 	}
 	return s.Pages
+}
+
+// markingText is a stored marking as the file writes it: the banner form
+// of its scheme, which reading under that scheme gives back exactly. A
+// value that does not read back so (one that is no marking of any scheme,
+// kept from before schemes) is written as stored, for reading to refuse
+// with a message rather than be changed here.
+func markingText(m domain.Marking) string {
+	k, err := m.Read()
+	if err != nil || k.IsZero() {
+		return string(m)
+	}
+	if back, err := domain.ParseMarking(k.Scheme, k.Banner()); err != nil || back != m {
+		return string(m)
+	}
+	return k.Banner()
+}
+
+// markingScheme names a source marking's scheme when it is not the
+// briefing's; "" otherwise, and for no marking.
+func markingScheme(m domain.Marking, briefing *domain.Scheme) string {
+	k, err := m.Read()
+	if err != nil || k.IsZero() || k.Scheme == briefing {
+		return ""
+	}
+	return string(k.Scheme.ID)
 }

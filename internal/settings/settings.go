@@ -16,6 +16,16 @@ func File(configDir string) string {
 	return filepath.Join(configDir, "attache", "settings.json")
 }
 
+// Keys the command line reads. The app writes them; the values are what
+// the app's Settings dialog shows, checked by the reader, which passes
+// over a value it cannot read.
+const (
+	// Scheme is the marking scheme new briefings take when the library
+	// names none: a scheme's ID, "none", "us", "uk", "au", "nato", "eu" or
+	// "tlp" (domain.LookupScheme). The library's default comes first.
+	Scheme = "scheme"
+)
+
 // Strings reads the settings' text values from the file at path. A file
 // that is missing, unreadable or damaged gives none, so the caller falls
 // back on its defaults; the app says what is wrong with the file when it

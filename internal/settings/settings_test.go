@@ -18,11 +18,11 @@ func TestStrings(t *testing.T) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, []byte(`{"paper": "US Letter", "count": 3, "theme": "Dark"}`), 0o600); err != nil {
+	if err := os.WriteFile(path, []byte(`{"paper": "US Letter", "count": 3, "theme": "Dark", "scheme": "uk"}`), 0o600); err != nil {
 		t.Fatal(err)
 	}
 	got := Strings(path)
-	if got["paper"] != "US Letter" || got["theme"] != "Dark" || len(got) != 2 {
+	if got["paper"] != "US Letter" || got["theme"] != "Dark" || got[Scheme] != "uk" || len(got) != 3 {
 		t.Errorf("got %v", got)
 	}
 	if err := os.WriteFile(path, []byte(`{"paper": "US Le`), 0o600); err != nil {

@@ -1,0 +1,122 @@
+package cli
+
+import (
+	"strings"
+
+	"github.com/attache/attache/domain"
+	"github.com/spf13/cobra"
+)
+
+// briefingMarkFlags are a briefing's scheme, markings, authority block and
+// notes switch as flags. Every marking is read under the briefing's scheme
+// (its new one, when --scheme is given too).
+type briefingMarkFlags struct {
+	scheme, marking, classification               string
+	titleMarking, subtitleMarking, summaryMarking string
+	classifiedBy, derivedFrom, declassifyOn       string
+	notes, noNotes                                bool
+}
+
+func (m *briefingMarkFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&m.scheme, "scheme", "", "marking scheme: "+domain.SchemeIDs()+" (see 'attache schemes')")
+	f.StringVar(&m.marking, "marking", "", "overall marking, which the banner shows, e.g. OFFICIAL or SECRET//NOFORN (\"\": the highest portion's)")
+	f.StringVar(&m.classification, "classification", "", "another name for --marking")
+	f.StringVar(&m.titleMarking, "title-marking", "", "portion marking of the title")
+	f.StringVar(&m.subtitleMarking, "subtitle-marking", "", "portion marking of the subtitle")
+	f.StringVar(&m.summaryMarking, "summary-marking", "", "portion marking of the bottom line")
+	f.StringVar(&m.classifiedBy, "classified-by", "", "authority block (US): Classified By")
+	f.StringVar(&m.derivedFrom, "derived-from", "", "authority block (US): Derived From")
+	f.StringVar(&m.declassifyOn, "declassify-on", "", "authority block (US): Declassify On")
+	f.BoolVar(&m.notes, "notes", false, "print the excerpts' analyst notes in exports")
+	f.BoolVar(&m.noNotes, "no-notes", false, "keep the analyst notes out of exports (the default)")
+}
+
+// apply copies the flags the user set onto br: the scheme first, then the
+// marks read under it.
+func (m *briefingMarkFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
+	f := cmd.Flags()
+	if f.Changed("scheme") {
+		s, err := domain.LookupScheme(m.scheme)
+		if err != nil {
+			return usageError{err}
+		}
+		br.Scheme = s.ID
+	}
+	if f.Changed("marking") && f.Changed("classification") {
+		return usagef("--classification is another name for --marking: give one of them")
+	}
+	if f.Changed("notes") && f.Changed("no-notes") {
+		return usagef("give --notes or --no-notes, not both")
+	}
+	s := br.SchemeDef()
+	for flag, dst := range map[string]*domain.Marking{"marking": &br.Classification, "classification": &br.Classification,
+		"title-marking": &br.TitleMarking, "subtitle-marking": &br.SubtitleMarking, "summary-marking": &br.SummaryMarking} {
+		if !f.Changed(flag) {
+			continue
+		}
+		v, _ := f.GetString(flag)
+		mk, err := parseMarkingFlag(flag, s, v)
+		if err != nil {
+			return err
+		}
+		*dst = mk
+	}
+	for flag, dst := range map[string]*string{"classified-by": &br.Authority.ClassifiedBy,
+		"derived-from": &br.Authority.DerivedFrom, "declassify-on": &br.Authority.DeclassifyOn} {
+		if f.Changed(flag) {
+			*dst, _ = f.GetString(flag)
+		}
+	}
+	switch {
+	case f.Changed("notes"):
+		br.IncludeNotes = m.notes
+	case f.Changed("no-notes"):
+		br.IncludeNotes = !m.noNotes
+	}
+	return nil
+}
+
+// checkSchemeChange refuses to move br to another scheme while it keeps
+// marks of the old one, naming each and saying what to do; the domain
+// reads them (Scheme.Admit), this only gathers them for one message.
+func checkSchemeChange(br *domain.Briefing, old *domain.Scheme) error {
+	if br.SchemeDef() == old {
+		return nil
+	}
+	err := br.CheckMarkings()
+	if err == nil {
+		return nil
+	}
+	s := br.SchemeDef()
+	var kept []string
+	for _, f := range []struct {
+		what string
+		m    domain.Marking
+	}{{"the overall marking", br.Classification}, {"the title", br.TitleMarking},
+		{"the subtitle", br.SubtitleMarking}, {"the bottom line", br.SummaryMarking}} {
+		if _, aerr := s.Admit(f.m); aerr != nil {
+			kept = append(kept, f.what+" ("+f.m.Banner()+")")
+		}
+	}
+	for i, blk := range br.Blocks {
+		if _, aerr := s.Admit(blk.Marking); aerr != nil || (s.WholeDocument && blk.Marking != "") {
+			kept = append(kept, "block "+itoa(int64(i+1))+" ["+itoa(blk.ID)+"] "+blockLabel(blk)+" ("+blk.Marking.Banner()+")")
+		}
+	}
+	if len(kept) == 0 {
+		return err
+	}
+	return domain.Errorf(domain.EINVALID, "briefing %d keeps marks of the %s scheme, which the %s scheme cannot carry: %s. "+
+		"Give the details their %s marks in the same command (--marking, --title-marking, --subtitle-marking, --summary-marking; \"\" clears one), "+
+		"and clear the blocks' marks in the app (or remove each block and add it again with --marking); nothing was saved",
+		br.ID, old.Short, s.Short, strings.Join(kept, "; "), s.Short)
+}
+
+// blockLabel names a block briefly: its kind and first words.
+func blockLabel(b *domain.Block) string {
+	if b.Type == domain.BlockExcerpt {
+		return "excerpt " + itoa(b.ExcerptID)
+	}
+	return string(b.Type) + " “" + clip(b.Text, 40) + "”"
+}
