@@ -35,10 +35,46 @@ func TestScreenshotsForReview(t *testing.T) {
 				s.keepShot("excerpts")
 				s.openSampleBriefing()
 				s.keepShot("compose")
+				s.reviewDetails()
 				s.tab("Preview")
 				time.Sleep(300 * time.Millisecond)
 				s.keepShot("preview")
 			})
 		}
 	}
+}
+
+// reviewDetails shoots the composer's details: the marking rows under
+// the UK scheme, then under the US one with its authority block and a
+// release list, then the Settings with their scheme.
+func (s *session) reviewDetails() {
+	s.t.Helper()
+	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details")
+	s.choose("Marking scheme", "UK Government Security Classifications")
+	s.choose("Overall marking", "OFFICIAL-SENSITIVE")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-uk")
+	s.choose("Marking scheme", "Traffic Light Protocol 2.0")
+	s.waitNode("the question before clearing the UK marks", typ("Label"), textContains("Clear them all"), inLayer("overlay"))
+	s.keepShot("details-scheme-change")
+	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
+	s.noOverlay("the question closes")
+	s.choose("Overall marking", "TLP:AMBER")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-tlp")
+	s.choose("Marking scheme", "United States classification")
+	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
+	s.noOverlay("the question closes")
+	s.choose("Overall marking", "SECRET")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-us")
+	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	s.menu("File", "Settings")
+	s.waitNode("the settings", typ("Label"), text("Settings"), inLayer("overlay"))
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("settings")
+	s.key("Escape")
+	s.noOverlay("the settings close")
 }
