@@ -35,6 +35,10 @@ func (s *session) markings(id string) markedBriefing {
 // title, waiting for the composer to hold it.
 func (s *session) openBriefing(title string) {
 	s.t.Helper()
+	s.do("decline the sample library (the library has no sources)")
+	s.waitNode("the welcome dialog", typ("Label"), textContains("Load a small sample library"), inLayer("overlay"))
+	s.clickOn("the welcome dialog's No", append(button("No"), inLayer("overlay"))...)
+	s.noOverlay("the welcome dialog closes")
 	s.showView("Briefings")
 	s.do("select the briefing %q", title)
 	s.clickOn("the briefing's row", typ("Label"), text(title), inLayer("content"), shown())
