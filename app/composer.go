@@ -103,7 +103,10 @@ func newComposer(ui *UI) *composer {
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
-	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
+	// The details scroll within part of the window's height, leaving the
+	// bottom line and the blocks in sight in a small window.
+	details := widget.NewAccordion(widget.NewAccordionItem("Details",
+		cappedScroll(form, func() float32 { return max(ui.win.Canvas().Size().Height*0.4, 160) })))
 	c.bar = c.toolbar()
 	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)

@@ -56,6 +56,8 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 	none := domain.SchemeOf(domain.SchemeNone)
 	m.scheme = widget.NewSelect(schemeNames(), m.onScheme)
 	m.overall = newMarkingField(none, true)
+	m.overall.NoneText = "None: the highest portion's"
+	m.overall.setScheme(none)
 	m.overall.OnChanged = func() { m.onMark("", m.overall, func(b *domain.Briefing, v domain.Marking) { b.Classification = v }) }
 	grid.Add(detailLabel("Marking scheme"))
 	grid.Add(m.scheme)
@@ -173,13 +175,13 @@ func (m *markingDetails) onScheme(name string) {
 	c.loading = true
 	m.scheme.SetSelected(old.Name) // until the analyst answers
 	c.loading = false
-	msg := "“" + b.Title + "” carries " + plural(len(marks), old.Short+" mark") + ", which the " + s.Name +
-		" cannot carry:\n\n" + strings.Join(marks, "\n") + "\n\nClear them all and change the scheme, or keep " + old.Name + "?"
-	c.ui.confirmWith("Change the marking scheme?", msg, "Clear marks and change", "Keep "+old.Short, func(ok bool) {
-		if ok && c.d != nil && c.d.b == b {
-			m.setScheme(s, true)
-		}
-	})
+	intro := "“" + b.Title + "” carries " + plural(len(marks), old.Short+" mark") + ", which the " + s.Name + " cannot carry:"
+	c.ui.askList("Change the marking scheme?", intro, marks, "Clear them all and change the scheme, or keep "+old.Name+"?",
+		"Clear marks and change", "Keep "+old.Short, func(ok bool) {
+			if ok && c.d != nil && c.d.b == b {
+				m.setScheme(s, true)
+			}
+		})
 }
 
 // setScheme records the change of scheme, clearing every mark if clear.
@@ -202,7 +204,7 @@ func marksOf(b *domain.Briefing) []string {
 	var out []string
 	add := func(what string, mk domain.Marking) {
 		if mk != "" {
-			out = append(out, "• "+what+": "+mk.Banner())
+			out = append(out, what+": "+mk.Banner())
 		}
 	}
 	add("overall marking", b.Classification)

@@ -99,3 +99,36 @@ func isAre(n int) string {
 	}
 	return "are"
 }
+
+// askList asks a question about a list that may be long (the marks a
+// change of scheme clears, the portions a release copy leaves out): the
+// list scrolls between the intro and the question. Escape answers no.
+func (u *UI) askList(title, intro string, items []string, question, yes, no string, answer func(bool)) {
+	list := container.NewVBox()
+	for _, it := range items {
+		l := widget.NewLabel("• " + it)
+		l.Wrapping = fyne.TextWrapWord
+		list.Add(l)
+	}
+	head := widget.NewLabel(intro)
+	head.Wrapping = fyne.TextWrapWord
+	foot := widget.NewLabel(question)
+	foot.Wrapping = fyne.TextWrapWord
+	content := container.NewBorder(head, foot, nil, nil, container.NewVScroll(list))
+	d := dialog.NewCustomWithoutButtons(title, content, u.win)
+	reply := func(ok bool) func() {
+		return func() {
+			d.Hide()
+			answer(ok)
+		}
+	}
+	noBtn := newDialogButton(no, theme.CancelIcon(), reply(false))
+	yesBtn := newDialogButton(yes, theme.ConfirmIcon(), reply(true))
+	yesBtn.Importance = widget.HighImportance
+	for _, b := range []*dialogButton{noBtn, yesBtn} {
+		b.setKeys(u.escape, nil)
+	}
+	d.SetButtons([]fyne.CanvasObject{noBtn, yesBtn})
+	d.Resize(fitInside(u.win, fyne.NewSize(680, 260+36*float32(min(len(items), 8)))))
+	u.showDialog(d, content, reply(false), nil)
+}

@@ -2,7 +2,6 @@ package app
 
 import (
 	"errors"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
@@ -82,16 +81,16 @@ func (c *composer) makeRelease(id int64, at domain.Marking) {
 // askRelease lists what the copy leaves out and, if the analyst goes on,
 // shows the export form for it.
 func (c *composer) askRelease(r *releaseCopy, dropped []export.Dropped) {
-	msg := "The release copy at " + r.level + " leaves nothing out."
-	if len(dropped) > 0 {
-		lines := make([]string, len(dropped))
-		for i, p := range dropped {
-			lines[i] = "• " + p.Where + " (" + p.Mark + ")"
-		}
-		msg = "The release copy at " + r.level + " leaves out " + plural(len(dropped), "portion") + ":\n\n" +
-			strings.Join(lines, "\n") + "\n\nNumbering, notes and the sources are recomputed without them; the briefing itself is not changed."
+	lines := make([]string, len(dropped))
+	for i, p := range dropped {
+		lines[i] = p.Where + " (" + p.Mark + ")"
 	}
-	c.ui.confirmWith("Export for release", msg, "Continue", "Cancel", func(ok bool) {
+	intro := "The release copy at " + r.level + " leaves out " + plural(len(dropped), "portion") + ":"
+	if len(dropped) == 0 {
+		intro = "The release copy at " + r.level + " leaves nothing out."
+	}
+	question := "Numbering, notes and the sources are recomputed without them; the briefing itself is not changed. Go on to the export?"
+	c.ui.askList("Export for release", intro, lines, question, "Continue", "Cancel", func(ok bool) {
 		if !ok {
 			return
 		}

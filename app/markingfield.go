@@ -1,6 +1,7 @@
 package app
 
 import (
+	"slices"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -27,6 +28,7 @@ type markingField struct {
 	caveats  []*domain.Caveat // one for each check
 	release  *dialogEntry
 	relCav   *domain.Caveat
+	relLine  *fyne.Container // the release caveat's label and countries
 	def      *widget.Label // the level's definition (TLP), beside the choice
 	problem  *widget.Label // why what is chosen is not a marking
 	box      *fyne.Container
@@ -35,6 +37,9 @@ type markingField struct {
 	loading  bool
 	disabled bool
 	withCavs bool
+	// NoneText names the unmarked choice ("None" unless set before
+	// setScheme).
+	NoneText string
 	// OnChanged runs after the analyst changes the choice.
 	OnChanged func()
 }
@@ -67,10 +72,10 @@ func (f *markingField) setScheme(s *domain.Scheme) {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.scheme, f.foreign = s, ""
-	f.level.Options = levelChoices(s)
+	f.level.Options = f.levelChoices()
 	f.level.SetSelectedIndex(0)
-	f.checks, f.caveats, f.relCav = nil, nil, nil
-	row := []fyne.CanvasObject{f.level}
+	f.checks, f.caveats, f.relCav, f.relLine = nil, nil, nil, nil
+	row := []fyne.CanvasObject{container.New(minWidthLayout{choicesWidth(f.level.Options)}, f.level)}
 	for _, c := range s.Caveats {
 		if !f.withCavs {
 			break
@@ -86,20 +91,42 @@ func (f *markingField) setScheme(s *domain.Scheme) {
 		f.caveats = append(f.caveats, c)
 		row = append(row, ch)
 	}
-	var line fyne.CanvasObject = container.NewHBox(row...)
+	lines := []fyne.CanvasObject{container.NewHBox(row...)}
 	if f.relCav != nil {
+		// The countries on a line of their own: beside the level and the
+		// other caveats they would not fit a small window.
 		f.release.SetText("")
-		f.release.SetPlaceHolder(f.relCav.Banner + " " + f.relCav.Owner + f.relCav.CountrySeparator + "GBR")
-		line = container.NewBorder(nil, nil, container.NewHBox(append(row, widget.NewLabel(f.relCav.Banner))...), nil, f.release)
+		f.release.SetPlaceHolder(f.relCav.Owner + f.relCav.CountrySeparator + "GBR, if releasable")
+		f.relLine = container.NewBorder(nil, nil, widget.NewLabel(f.relCav.Banner), nil, f.release)
+		lines = append(lines, f.relLine)
 	}
-	f.box.Objects = append([]fyne.CanvasObject{line, f.def, f.problem}, f.extra...)
+	f.box.Objects = append(append(lines, f.def, f.problem), f.extra...)
 	f.showState()
 }
 
-// levelChoices are "None" and the scheme's levels in banner form.
-func levelChoices(s *domain.Scheme) []string {
-	out := []string{noMarking}
-	for _, l := range s.Levels {
+// choicesWidth is how wide a drop-down must be to show the longest of
+// options whole.
+func choicesWidth(options []string) float32 {
+	longest := ""
+	for _, o := range options {
+		if len([]rune(o)) > len([]rune(longest)) {
+			longest = o
+		}
+	}
+	probe := widget.NewSelect([]string{longest}, nil)
+	probe.SetSelected(longest)
+	return probe.MinSize().Width
+}
+
+// levelChoices are the unmarked choice and the scheme's levels in banner
+// form.
+func (f *markingField) levelChoices() []string {
+	none := noMarking
+	if f.NoneText != "" {
+		none = f.NoneText
+	}
+	out := []string{none}
+	for _, l := range f.scheme.Levels {
 		out = append(out, l.Banner)
 	}
 	return out
@@ -110,7 +137,7 @@ func (f *markingField) set(m domain.Marking) {
 	f.loading = true
 	defer func() { f.loading = false }()
 	f.foreign = ""
-	f.level.Options = levelChoices(f.scheme)
+	f.level.Options = f.levelChoices()
 	k, err := f.scheme.Admit(m)
 	if err != nil || (!f.withCavs && len(k.Caveats) > 0) {
 		f.foreign = m
@@ -193,6 +220,13 @@ func (f *markingField) showState() {
 		} else {
 			ch.Disable()
 		}
+	}
+	if f.relLine != nil {
+		// Offered from the lowest level the caveat goes with, and kept
+		// in sight while it holds countries.
+		min := f.scheme.Level(f.relCav.MinLevel)
+		at := i > 0 && !foreign && (min == nil || i >= slices.Index(f.scheme.Levels, min)+1)
+		f.relLine.Hidden = !at && strings.TrimSpace(f.release.Text) == ""
 	}
 	msg := ""
 	if _, err := f.value(); err != nil {
