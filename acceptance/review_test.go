@@ -52,7 +52,7 @@ func (s *session) reviewDetails() {
 	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
 	time.Sleep(300 * time.Millisecond)
 	s.keepShot("details")
-	s.choose("Marking scheme", "UK Government Security Classifications")
+	s.pick("Marking scheme", "UK Government Security Classifications")
 	s.waitNode("the question before clearing the sample's US marks", typ("Label"), textContains("Clear them all"), inLayer("overlay"))
 	s.keepShot("details-scheme-change")
 	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
@@ -60,14 +60,14 @@ func (s *session) reviewDetails() {
 	s.choose("Overall marking", "OFFICIAL-SENSITIVE")
 	time.Sleep(300 * time.Millisecond)
 	s.keepShot("details-uk")
-	s.choose("Marking scheme", "Traffic Light Protocol 2.0")
+	s.pick("Marking scheme", "Traffic Light Protocol 2.0")
 	s.waitNode("the question before clearing the UK marks", typ("Label"), textContains("Clear them all"), inLayer("overlay"))
 	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
 	s.noOverlay("the question closes")
 	s.choose("Overall marking", "TLP:AMBER")
 	time.Sleep(300 * time.Millisecond)
 	s.keepShot("details-tlp")
-	s.choose("Marking scheme", "United States classification")
+	s.pick("Marking scheme", "United States classification")
 	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
 	s.noOverlay("the question closes")
 	s.choose("Overall marking", "SECRET")
@@ -80,4 +80,19 @@ func (s *session) reviewDetails() {
 	s.keepShot("settings")
 	s.key("Escape")
 	s.noOverlay("the settings close")
+}
+
+// pick chooses option in the drop-down beside label, as choose does, for a
+// drop-down that asks before it takes the choice.
+func (s *session) pick(label, option string) {
+	s.t.Helper()
+	s.do("pick %s: %s", label, option)
+	var sel *node
+	s.waitFor("the "+label+" drop-down", 5*time.Second, func(tr *tree) bool {
+		sel = entryBeside(tr, label, "Select", "dialogSelect")
+		return sel != nil
+	})
+	s.click(sel)
+	s.clickOn(option+" in the "+label+" list", typ("Text"), text(option), inLayer("overlay"), shown(),
+		func(n *node) bool { return n.Y > sel.Y+sel.H/2 || n.Y+n.H < sel.Y })
 }

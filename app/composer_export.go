@@ -124,7 +124,9 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 		for key, v := range optionValues(fields, f) {
 			p.SetString(prefExportLast+key, v)
 		}
-		export := func() { c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f), release: rel}) }
+		export := func() {
+			c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f), release: rel})
+		}
 		// The folder may be on a slow disk or share: look off the UI goroutine.
 		background(func() {
 			_, err := os.Stat(path)

@@ -29,8 +29,8 @@ type markingField struct {
 	release  *dialogEntry
 	relCav   *domain.Caveat
 	relLine  *fyne.Container // the release caveat's label and countries
-	def      *widget.Label // the level's definition (TLP), beside the choice
-	problem  *widget.Label // why what is chosen is not a marking
+	def      *widget.Label   // the level's definition (TLP), beside the choice
+	problem  *widget.Label   // why what is chosen is not a marking
 	box      *fyne.Container
 	foreign  domain.Marking      // a marking of another scheme, shown as the last choice
 	extra    []fyne.CanvasObject // shown under the field whatever the scheme (the excerpt's reason)
