@@ -166,12 +166,21 @@ func (m *markingDetails) onScheme(name string) {
 	if s.ID == b.SchemeDef().ID {
 		return
 	}
+	old := b.SchemeDef()
+	if foreign := excerptsForeignTo(b, s); len(foreign) > 0 {
+		// Excerpts keep their own marks, which the briefing cannot clear.
+		c.loading = true
+		m.scheme.SetSelected(old.Name)
+		c.loading = false
+		c.ui.askList("The scheme cannot change", "“"+b.Title+"” quotes "+plural(len(foreign), "excerpt")+" marked under another scheme than the "+s.Name+":",
+			foreign, "Remove them from the briefing, or mark them again in the Excerpts view, then change the scheme.", "", "Close", func(bool) {})
+		return
+	}
 	marks := marksOf(b)
 	if len(marks) == 0 {
 		m.setScheme(s, false)
 		return
 	}
-	old := b.SchemeDef()
 	c.loading = true
 	m.scheme.SetSelected(old.Name) // until the analyst answers
 	c.loading = false
@@ -213,6 +222,21 @@ func marksOf(b *domain.Briefing) []string {
 	add("bottom line", b.SummaryMarking)
 	for i, blk := range b.Blocks {
 		add(blockName(i, blk), blk.Marking)
+	}
+	return out
+}
+
+// excerptsForeignTo lists the excerpts of b marked under another scheme
+// than s, each with its mark.
+func excerptsForeignTo(b *domain.Briefing, s *domain.Scheme) []string {
+	var out []string
+	for i, blk := range b.Blocks {
+		if blk.Type != domain.BlockExcerpt || blk.Excerpt == nil {
+			continue
+		}
+		if _, err := s.Admit(blk.Excerpt.Marking); err != nil {
+			out = append(out, blockName(i, blk)+": "+foreignChoice(blk.Excerpt.Marking))
+		}
 	}
 	return out
 }

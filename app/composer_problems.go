@@ -102,7 +102,8 @@ func isAre(n int) string {
 
 // askList asks a question about a list that may be long (the marks a
 // change of scheme clears, the portions a release copy leaves out): the
-// list scrolls between the intro and the question. Escape answers no.
+// list scrolls between the intro and the question. Escape answers no;
+// with yes "" there is only the no button, for a refusal.
 func (u *UI) askList(title, intro string, items []string, question, yes, no string, answer func(bool)) {
 	list := container.NewVBox()
 	for _, it := range items {
@@ -123,12 +124,15 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 		}
 	}
 	noBtn := newDialogButton(no, theme.CancelIcon(), reply(false))
-	yesBtn := newDialogButton(yes, theme.ConfirmIcon(), reply(true))
-	yesBtn.Importance = widget.HighImportance
-	for _, b := range []*dialogButton{noBtn, yesBtn} {
-		b.setKeys(u.escape, nil)
+	noBtn.setKeys(u.escape, nil)
+	buttons := []fyne.CanvasObject{noBtn}
+	if yes != "" { // otherwise the list is a refusal, closed with no
+		yesBtn := newDialogButton(yes, theme.ConfirmIcon(), reply(true))
+		yesBtn.Importance = widget.HighImportance
+		yesBtn.setKeys(u.escape, nil)
+		buttons = append(buttons, yesBtn)
 	}
-	d.SetButtons([]fyne.CanvasObject{noBtn, yesBtn})
+	d.SetButtons(buttons)
 	d.Resize(fitInside(u.win, fyne.NewSize(680, 260+36*float32(min(len(items), 8)))))
 	u.showDialog(d, content, reply(false), nil)
 }

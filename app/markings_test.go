@@ -401,3 +401,29 @@ func TestExportForReleaseListsDroppedAndRecordsTheCopy(t *testing.T) {
 		t.Fatal("the release copy changed the briefing")
 	}
 }
+
+// Excerpts keep their own marks: a briefing quoting excerpts marked under
+// its scheme cannot change it, and the dialog names them.
+func TestSchemeChangeRefusedOverForeignExcerpts(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 20, Marking: "U"}
+	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Quoting", Scheme: domain.SchemeUS,
+		Blocks: []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID}}})
+	selectOnUI(c.marking.scheme, domain.SchemeOf(domain.SchemeUK).Name)
+	if !overlayContains(u, "quotes 1 excerpt marked under another scheme") || !overlayContains(u, "block 1, excerpt") {
+		t.Fatal("the refusal does not name the excerpt")
+	}
+	if c.d.b.Scheme != domain.SchemeUS || c.marking.scheme.Selected != domain.SchemeOf(domain.SchemeUS).Name {
+		t.Fatal("the scheme changed under a US excerpt")
+	}
+	walkOverlays(u, func(o fyne.CanvasObject) {
+		if b, ok := o.(*widget.Button); ok && strings.HasPrefix(b.Text, "Clear") {
+			t.Error("clearing is offered, though it cannot clear an excerpt's own mark")
+		}
+	})
+}
