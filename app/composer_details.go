@@ -56,7 +56,7 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 	none := domain.SchemeOf(domain.SchemeNone)
 	m.scheme = widget.NewSelect(schemeNames(), m.onScheme)
 	m.overall = newMarkingField(none, true)
-	m.overall.NoneText = "None: the highest portion's"
+	m.overall.NoneText = "From the portions" // the banner is then the highest portion's
 	m.overall.setScheme(none)
 	m.overall.OnChanged = func() { m.onMark("", m.overall, func(b *domain.Briefing, v domain.Marking) { b.Classification = v }) }
 	grid.Add(detailLabel("Marking scheme"))

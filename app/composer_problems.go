@@ -70,7 +70,7 @@ func (u *UI) showProblems(title string, p exportProblems, refuses bool, proceed 
 	add(p.notices, widget.MediumImportance)
 	head := widget.NewLabel(intro)
 	head.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(head, nil, nil, nil, container.NewVScroll(list))
+	content := container.NewBorder(head, nil, nil, nil, u.listScroll(list, len(p.refusals)+len(p.notices)))
 	var d *dialog.CustomDialog
 	dialogTitle := "Before you export"
 	if blocked {
@@ -89,7 +89,7 @@ func (u *UI) showProblems(title string, p exportProblems, refuses bool, proceed 
 		b.(*dialogButton).setKeys(u.escape, nil)
 	}
 	d.SetButtons(buttons)
-	d.Resize(fitInside(u.win, fyne.NewSize(680, 220+60*float32(min(len(p.refusals)+len(p.notices), 6)))))
+	d.Resize(fitInside(u.win, fyne.NewSize(680, 0))) // as tall as the list's scroll allows
 	u.showDialog(d, content, nil, nil)
 }
 
@@ -115,7 +115,7 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 	head.Wrapping = fyne.TextWrapWord
 	foot := widget.NewLabel(question)
 	foot.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(head, foot, nil, nil, container.NewVScroll(list))
+	content := container.NewBorder(head, foot, nil, nil, u.listScroll(list, len(items)))
 	d := dialog.NewCustomWithoutButtons(title, content, u.win)
 	reply := func(ok bool) func() {
 		return func() {
@@ -133,6 +133,15 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 		buttons = append(buttons, yesBtn)
 	}
 	d.SetButtons(buttons)
-	d.Resize(fitInside(u.win, fyne.NewSize(680, 260+36*float32(min(len(items), 8)))))
+	d.Resize(fitInside(u.win, fyne.NewSize(680, 0))) // as tall as the list's scroll allows
 	u.showDialog(d, content, reply(false), nil)
+}
+
+// listScroll scrolls a dialog's list of n lines: tall enough for a few
+// lines, never more than 40% of the window, so the dialog's text and
+// buttons stay in sight in a small window.
+func (u *UI) listScroll(list fyne.CanvasObject, n int) *container.Scroll {
+	s := container.NewVScroll(list)
+	s.SetMinSize(fyne.NewSize(0, min(40*float32(max(n, 1)), u.win.Canvas().Size().Height*0.4)))
+	return s
 }

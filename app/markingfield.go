@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -105,17 +106,13 @@ func (f *markingField) setScheme(s *domain.Scheme) {
 }
 
 // choicesWidth is how wide a drop-down must be to show the longest of
-// options whole.
+// options whole: its text, the arrow and the padding around both.
 func choicesWidth(options []string) float32 {
-	longest := ""
+	var w float32
 	for _, o := range options {
-		if len([]rune(o)) > len([]rune(longest)) {
-			longest = o
-		}
+		w = max(w, fyne.MeasureText(o, theme.TextSize(), fyne.TextStyle{}).Width)
 	}
-	probe := widget.NewSelect([]string{longest}, nil)
-	probe.SetSelected(longest)
-	return probe.MinSize().Width
+	return w + theme.IconInlineSize() + 4*theme.InnerPadding() + 2*theme.Padding()
 }
 
 // levelChoices are the unmarked choice and the scheme's levels in banner

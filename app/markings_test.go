@@ -40,7 +40,7 @@ func TestComposerOffersOnlyTheBriefingsSchemeMarks(t *testing.T) {
 		t.Fatalf("scheme shows %q", m.scheme.Selected)
 	}
 	want := []string{"None", "OFFICIAL", "OFFICIAL-SENSITIVE", "SECRET", "TOP SECRET"}
-	if !slices.Equal(m.overall.level.Options, append([]string{"None: the highest portion's"}, want[1:]...)) {
+	if !slices.Equal(m.overall.level.Options, append([]string{"From the portions"}, want[1:]...)) {
 		t.Fatalf("overall marking offers %q, want %q", m.overall.level.Options, want)
 	}
 	if len(m.overall.checks) != 1 || m.overall.checks[0].Text != "UK EYES ONLY" {
