@@ -138,10 +138,10 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 }
 
 // listScroll scrolls a dialog's list of n lines: tall enough for a few
-// lines, never more than 40% of the window, so the dialog's text and
+// lines, never more than 30% of the window, so the dialog's text and
 // buttons stay in sight in a small window.
 func (u *UI) listScroll(list fyne.CanvasObject, n int) *container.Scroll {
 	s := container.NewVScroll(list)
-	s.SetMinSize(fyne.NewSize(0, min(40*float32(max(n, 1)), u.win.Canvas().Size().Height*0.4)))
+	s.SetMinSize(fyne.NewSize(0, min(40*float32(max(n, 1)), u.win.Canvas().Size().Height*0.3)))
 	return s
 }
