@@ -78,39 +78,49 @@ func (m *briefingMarkFlags) apply(cmd *cobra.Command, br *domain.Briefing) error
 }
 
 // checkSchemeChange refuses to move br to another scheme while it keeps
-// marks of the old one, naming each and saying what to do; the domain
-// reads them (Scheme.Admit), this only gathers them for one message.
+// marks of the old one (its own, its blocks' or its excerpts'), naming
+// each and saying what to do; the domain reads them (Scheme.Admit), this
+// only gathers them for one message.
 func checkSchemeChange(br *domain.Briefing, old *domain.Scheme) error {
-	if br.SchemeDef() == old {
-		return nil
-	}
-	err := br.CheckMarkings()
-	if err == nil {
-		return nil
-	}
 	s := br.SchemeDef()
-	var kept []string
+	if s == old {
+		return nil
+	}
+	var kept, excerpts []string
 	for _, f := range []struct {
 		what string
 		m    domain.Marking
 	}{{"the overall marking", br.Classification}, {"the title", br.TitleMarking},
 		{"the subtitle", br.SubtitleMarking}, {"the bottom line", br.SummaryMarking}} {
-		if _, aerr := s.Admit(f.m); aerr != nil {
+		if _, err := s.Admit(f.m); err != nil {
 			kept = append(kept, f.what+" ("+f.m.Banner()+")")
 		}
 	}
 	for i, blk := range br.Blocks {
-		if _, aerr := s.Admit(blk.Marking); aerr != nil || (s.WholeDocument && blk.Marking != "") {
+		if _, err := s.Admit(blk.Marking); err != nil || (s.WholeDocument && blk.Marking != "") {
 			kept = append(kept, "block "+itoa(int64(i+1))+" ["+itoa(blk.ID)+"] "+blockLabel(blk)+" ("+blk.Marking.Banner()+")")
 		}
+		if blk.Excerpt != nil {
+			if _, err := s.Admit(blk.Excerpt.Marking); err != nil {
+				excerpts = append(excerpts, "block "+itoa(int64(i+1))+" ["+itoa(blk.ID)+"] "+blockLabel(blk)+" ("+blk.Excerpt.Marking.Banner()+")")
+			}
+		}
 	}
-	if len(kept) == 0 {
-		return err
+	if len(kept)+len(excerpts) == 0 {
+		return br.CheckMarkings()
 	}
-	return domain.Errorf(domain.EINVALID, "briefing %d keeps marks of the %s scheme, which the %s scheme cannot carry: %s. "+
-		"Give the details their %s marks in the same command (--marking, --title-marking, --subtitle-marking, --summary-marking; \"\" clears one), "+
-		"and clear the blocks' marks in the app (or remove each block and add it again with --marking); nothing was saved",
-		br.ID, old.Short, s.Short, strings.Join(kept, "; "), s.Short)
+	var msg strings.Builder
+	msg.WriteString("briefing " + itoa(br.ID) + " keeps marks of the " + old.Short + " scheme, which the " + s.Short + " scheme cannot carry: ")
+	msg.WriteString(strings.Join(append(kept, excerpts...), "; ") + ". ")
+	if len(kept) > 0 {
+		msg.WriteString("Give the details their " + s.Short + " marks in the same command (--marking, --title-marking, --subtitle-marking, --summary-marking; \"\" clears one), " +
+			"and clear the blocks' marks in the app (or remove each block and add it again with --marking). ")
+	}
+	if len(excerpts) > 0 {
+		msg.WriteString("An excerpt keeps its own marking: mark it anew (attache excerpt edit ID --marking …) or remove its block. ")
+	}
+	msg.WriteString("Nothing was saved")
+	return domain.Errorf(domain.EINVALID, "%s", msg.String())
 }
 
 // blockLabel names a block briefly: its kind and first words.

@@ -246,12 +246,14 @@ source needs --marking-reason, which 'attache excerpt history' keeps.`,
 			if f.Changed("credibility") {
 				e.Credibility = domain.Credibility(ef.credibility)
 			}
-			src, err := a.store.Source(cmd.Context(), e.SourceID)
-			if err != nil {
-				return err
-			}
-			if err := a.applyMarking(cmd, &ef, src, e); err != nil {
-				return err
+			if f.Changed("marking") || f.Changed("marking-reason") {
+				src, err := a.store.Source(cmd.Context(), e.SourceID)
+				if err != nil {
+					return err
+				}
+				if err := a.applyMarking(cmd, &ef, src, e); err != nil {
+					return err
+				}
 			}
 			// Fields the app changed since our read are kept, not undone.
 			clashes, err := a.store.UpdateExcerpt(cmd.Context(), &base, e)

@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -13,9 +12,8 @@ import (
 	"testing"
 
 	"github.com/attache/attache/cli"
-	"github.com/attache/attache/domain"
-	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/internal/testbundle"
+	"github.com/attache/attache/internal/testbundle/jsonfile"
 )
 
 func TestImportOneFileDetectsMetadata(t *testing.T) {
@@ -261,11 +259,8 @@ func TestImportBadFlags(t *testing.T) {
 func TestImportABriefingFileAddsTheBriefing(t *testing.T) {
 	t.Parallel()
 	db := newDB(t)
-	bundle := testbundle.Bundle(t)
-	// Its marks are US ones; its free-text overall marking predates schemes.
-	bundle.Briefing.Scheme, bundle.Briefing.Classification = domain.SchemeUS, domain.MarkingCUI
-	path := writeBundle(t, filepath.Join(t.TempDir(), "brief.json"), bundle)
-	want := bundle.Briefing
+	path := jsonfile.Write(t, filepath.Join(t.TempDir(), "brief.json"))
+	want := testbundle.Bundle(t).Briefing
 	out := mustRun(t, db, "import", path)
 	wantContains(t, out, fmt.Sprintf("Imported briefing 1: %s (%d blocks, 2 sources)", want.Title, len(want.Blocks)))
 	var list []struct {
@@ -309,15 +304,4 @@ func TestImportAFolder(t *testing.T) {
 	wantExit(t, code, cli.ExitOK, errOut)
 	wantContains(t, out, "Imported source 1: Why the Chip Export Rules Keep Tightening", "Imported source 2: Europe’s Slow Goodbye")
 	wantContains(t, errOut, "left out 1 file in the folders given: not in a format Attaché imports (plain text (.txt)")
-}
-
-// writeBundle writes b as an interchange file at path.
-func writeBundle(t *testing.T, path string, b *domain.Bundle) string {
-	t.Helper()
-	var buf bytes.Buffer
-	if err := interchange.WriteJSON(&buf, b); err != nil {
-		t.Fatal(err)
-	}
-	writeFile(t, filepath.Dir(path), filepath.Base(path), buf.Bytes())
-	return path
 }

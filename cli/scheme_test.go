@@ -48,6 +48,11 @@ func TestSchemesLists(t *testing.T) {
 	if _, err := os.Stat(db); err == nil {
 		t.Error("listing the schemes made a library")
 	}
+	for _, line := range strings.Split(out, "\n") {
+		if strings.TrimRight(line, " ") != line {
+			t.Errorf("trailing spaces: %q", line)
+		}
+	}
 
 	var list []schemeOut
 	runJSON(t, db, &list, "schemes")
@@ -179,7 +184,7 @@ func TestBriefingSchemeChange(t *testing.T) {
 	errOut := fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk")
 	wantContains(t, errOut, "keeps marks of the US scheme, which the UK scheme cannot carry",
 		"the overall marking (CONFIDENTIAL); the title (UNCLASSIFIED); block 1 [1] heading “Background” (UNCLASSIFIED); block 2 [2] commentary “Plain words” (CONFIDENTIAL).",
-		"--marking, --title-marking", "nothing was saved")
+		"--marking, --title-marking", "Nothing was saved")
 	if strings.Contains(errOut, "Unmarked") {
 		t.Errorf("an unmarked block is named: %s", errOut)
 	}
@@ -188,6 +193,13 @@ func TestBriefingSchemeChange(t *testing.T) {
 	}
 	mustRun(t, db, "briefing", "remove", "1")
 	mustRun(t, db, "briefing", "remove", "2")
+	// An excerpt's own US mark is named too.
+	src := importOne(t, db, chipsFile).ID
+	ex := addExcerpt(t, db, src, "small yard", "--marking", "U")
+	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
+	errOut = fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
+	wantContains(t, errOut, "block 2 [4] excerpt 1 (UNCLASSIFIED)", "attache excerpt edit ID --marking")
+	mustRun(t, db, "briefing", "remove", "4")
 	mustRun(t, db, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
 	if b := showBriefing(t, db, id); b.Scheme != "uk" || b.Classification != "uk:O" {
 		t.Fatalf("after the change: %+v", b)

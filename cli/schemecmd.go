@@ -3,6 +3,7 @@ package cli
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -26,7 +27,7 @@ func (a *cliApp) schemesCommand() *cobra.Command {
 				if i > 0 {
 					printf(a.env.Stdout, "\n")
 				}
-				printScheme(a.env, s)
+				printScheme(a.env.Stdout, s)
 			}
 			return nil
 		},
@@ -35,8 +36,7 @@ func (a *cliApp) schemesCommand() *cobra.Command {
 	return cmd
 }
 
-func printScheme(env *Env, s *domain.Scheme) {
-	w := env.Stdout
+func printScheme(w io.Writer, s *domain.Scheme) {
 	printf(w, "%s — %s\n", s.ID, s.Name)
 	printf(w, "  Guide: %s\n", s.Guide)
 	if s.WholeDocument {
@@ -45,11 +45,19 @@ func printScheme(env *Env, s *domain.Scheme) {
 	if !s.Marks() {
 		return
 	}
+	defined := false // a column of meanings only for the schemes that give them (TLP)
+	for _, l := range s.Levels {
+		defined = defined || l.Definition != ""
+	}
 	tw := newTable(w)
-	printf(tw, "  LEVEL\tPORTION\tCOLOUR\tMEANING\n")
+	printf(tw, "  LEVEL\tPORTION\tCOLOUR%s\n", map[bool]string{true: "\tMEANING"}[defined])
 	for _, l := range s.Levels {
 		k := domain.Mark{Scheme: s, Level: l}
-		printf(tw, "  %s\t%s\t%s\t%s\n", l.Banner, k.Portion(), colourText(l), l.Definition)
+		meaning := ""
+		if defined {
+			meaning = "\t" + l.Definition
+		}
+		printf(tw, "  %s\t%s\t%s%s\n", l.Banner, k.Portion(), colourText(l), meaning)
 	}
 	_ = tw.Flush()
 	for _, c := range s.Caveats {

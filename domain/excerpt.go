@@ -36,7 +36,7 @@ type Excerpt struct {
 // Validate holds the note and tags to their limits in limits.go. The quote
 // is a span of the source's text, which Source.Validate limits.
 func (e *Excerpt) Validate() error {
-	if err := ExcerptNote.Check(e.Note); err != nil {
+	if err := checkFields(ExcerptNote.of(e.Note), MarkingReason.of(e.MarkingReason)); err != nil {
 		return err
 	}
 	return CheckTags(e.Tags)

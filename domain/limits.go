@@ -41,6 +41,7 @@ var (
 	BriefingAuthor   = Field{"the briefing author", 500, ""}
 	BriefingAudience = Field{"the briefing's “prepared for”", 500, ""}
 	AuthorityLine    = Field{"a line of the classification authority block", 200, ""}
+	MarkingReason    = Field{"the reason for marking the excerpt below its source", 500, "say why in a sentence, and keep the detail in the note"}
 	BottomLine       = Field{"the bottom line", ProseMax / 2, "shorten it, and move the detail into commentary blocks"}
 
 	HeadingText  = Field{"the heading", 500, ""}

@@ -189,3 +189,10 @@ func TestFieldFitCleansAndCuts(t *testing.T) {
 		t.Errorf("Fit gave %d characters, cut from %d", len([]rune(got)), n)
 	}
 }
+
+func TestMarkingReasonHasALimit(t *testing.T) {
+	e := &domain.Excerpt{MarkingReason: strings.Repeat("r", 501)}
+	if err := e.Validate(); err == nil || !strings.Contains(err.Error(), "the reason for marking the excerpt below its source is 501") {
+		t.Fatalf("a 501-character reason: %v", err)
+	}
+}

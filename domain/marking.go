@@ -258,27 +258,21 @@ func (s *Scheme) parse(text string) (Mark, error) {
 // matchLevel finds the longest form of a level that starts u and ends at a
 // word's end, so "OFFICIAL-SENSITIVE" is not read as OFFICIAL.
 func (s *Scheme) matchLevel(u string) (*Level, int) {
-	var best *Level
-	n := 0
-	for _, l := range s.Levels {
-		for _, f := range append([]string{l.Banner, l.Portion, l.Code}, l.Aliases...) {
-			f = strings.ToUpper(f)
-			if len(f) > n && strings.HasPrefix(u, f) && atWordEnd(u, len(f)) {
-				best, n = l, len(f)
-			}
-		}
-	}
-	return best, n
+	return longestForm(u, s.Levels, func(l *Level) []string { return append([]string{l.Banner, l.Portion, l.Code}, l.Aliases...) })
 }
 
 func (s *Scheme) matchCaveat(u string) (*Caveat, int) {
-	var best *Caveat
-	n := 0
-	for _, c := range s.Caveats {
-		for _, f := range append([]string{c.Banner, c.Portion, c.Code}, c.Aliases...) {
+	return longestForm(u, s.Caveats, func(c *Caveat) []string { return append([]string{c.Banner, c.Portion, c.Code}, c.Aliases...) })
+}
+
+// longestForm finds the item one of whose forms, in capitals, is the
+// longest start of u ending at a word's end; its length in bytes.
+func longestForm[T any](u string, items []T, forms func(T) []string) (best T, n int) {
+	for _, it := range items {
+		for _, f := range forms(it) {
 			f = strings.ToUpper(f)
 			if len(f) > n && strings.HasPrefix(u, f) && atWordEnd(u, len(f)) {
-				best, n = c, len(f)
+				best, n = it, len(f)
 			}
 		}
 	}

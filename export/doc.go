@@ -2,7 +2,12 @@
 // cites) into what a reader reads. NewDocument lays the briefing out once
 // (model.go): the PDF, the Markdown and the app's plain-text preview are
 // drawn from that Document, and so are the word count (Words), the page
-// count (Pages, a layout pass) and the checks before export (Warnings).
+// count (Pages, a layout pass) and the checks before export (Warnings),
+// and it computes every mark (marks.go): the portions', the banner, the
+// first page's authority block and label definition. PDF and Markdown
+// refuse, writing nothing, while the markings would be wrong (Refusal);
+// Release makes the copy for readers cleared to a marking, which callers
+// then export like any bundle.
 // Every file format is registered once in Formats (name, extension, MIME
 // type, options and a writer that takes a context): PDF, Markdown and
 // package interchange's JSON. The command line and the desktop app list

@@ -254,3 +254,43 @@ func markAll(b *domain.Bundle, m domain.Marking) *domain.Bundle {
 	}
 	return b
 }
+
+// Markdown carries the same marks as the PDF under each scheme: the
+// banner first and last, the portion marks, the authority block of a
+// classified US briefing, the TLP label's definition.
+func TestMarkdownSchemeFurniture(t *testing.T) {
+	for _, c := range []struct {
+		id              domain.SchemeID
+		overall, hi, lo domain.Marking
+		banner          string
+		want, not       []string
+	}{
+		{domain.SchemeUS, "S//NOFORN", "S//NOFORN", "U", "**SECRET//NOFORN**",
+			[]string{"# (U) Harbour security\n", "1. (S//NF) Crane attacks", "## 1. (U) Approach 1\n", "> (S//NF) Cranes are",
+				"Classified By: J. Smith, Director, Ports Desk\\\nDerived From: Harbour Security Review, 2025\\\nDeclassify On: 20501231\n"}, nil},
+		{domain.SchemeAU, "au:P//AUSTEO", "au:P//AUSTEO", "au:O", "**PROTECTED//AUSTEO**",
+			[]string{"# (OFFICIAL) Harbour security\n", "> (PROTECTED//AUSTEO) Cranes are"}, []string{"Classified By"}},
+		{domain.SchemeTLP, "tlp:AMBER", "tlp:GREEN", "", "**TLP:AMBER**",
+			[]string{"**TLP:AMBER**: Limited disclosure, recipients can only spread this on a need-to-know basis within their organization and its clients.\n"},
+			[]string{"(TLP:GREEN)", "Classified By"}},
+	} {
+		var buf bytes.Buffer
+		if err := WriteMarkdown(context.Background(), &buf, schemeBundle(c.id, c.overall, c.hi, c.lo)); err != nil {
+			t.Fatalf("%s: %v", c.id, err)
+		}
+		out := buf.String()
+		if !strings.HasPrefix(out, c.banner+"\n\n") || !strings.HasSuffix(out, "\n\n"+c.banner+"\n") {
+			t.Errorf("%s: want %s first and last:\n%s", c.id, c.banner, out)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%s: the Markdown lacks %q", c.id, w)
+			}
+		}
+		for _, w := range c.not {
+			if strings.Contains(out, w) {
+				t.Errorf("%s: the Markdown has %q", c.id, w)
+			}
+		}
+	}
+}

@@ -184,13 +184,25 @@ func ordinal(n int) string {
 // dates…”, enough to find it.
 func quoted(text string) string {
 	const most = 32
+	// Only the start is read: the composer builds a document per
+	// keystroke, and a block may be long.
+	cut := len(text) > 8*most
+	if cut {
+		text = strings.ToValidUTF8(text[:8*most], "")
+	}
 	r := []rune(strings.Join(strings.Fields(text), " "))
-	if len(r) <= most {
+	if len(r) <= most && !cut {
 		return "“" + string(r) + "”"
 	}
-	cut := most
-	if i := strings.LastIndex(string(r[:most]), " "); i > most/2 {
-		cut = len([]rune(string(r[:most])[:i]))
+	if len(r) <= most {
+		return "“" + string(r) + "…”"
 	}
-	return "“" + string(r[:cut]) + "…”"
+	n := most // at the last space, unless that leaves too little
+	for i := most - 1; i > most/2; i-- {
+		if r[i] == ' ' {
+			n = i
+			break
+		}
+	}
+	return "“" + string(r[:n]) + "…”"
 }

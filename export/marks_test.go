@@ -235,3 +235,31 @@ func TestAnalystNotesArePrivateUnlessIncluded(t *testing.T) {
 		t.Error("a private note counts toward the words a reader reads")
 	}
 }
+
+func TestPortionNamesAreShortAndFindable(t *testing.T) {
+	for in, want := range map[string]string{
+		"Short.": "“Short.”",
+		"The claim dates from the 2019 review and was never checked.": "“The claim dates from the 2019…”",
+		"  spaced\n\nout  ":                     "“spaced out”",
+		strings.Repeat("Ελληνικά ", 40):         "“Ελληνικά Ελληνικά Ελληνικά…”",
+		strings.Repeat(" ", 300) + "late words": "“…”",
+	} {
+		if got := quoted(in); got != want {
+			t.Errorf("quoted(%.20q) = %q, want %q", in, got, want)
+		}
+	}
+	for n, want := range map[int]string{1: "first", 3: "third", 10: "tenth", 11: "11th", 21: "21st", 22: "22nd", 23: "23rd", 112: "112th"} {
+		if got := ordinal(n); got != want {
+			t.Errorf("ordinal(%d) = %q, want %q", n, got, want)
+		}
+	}
+	b := schemeBundle(domain.SchemeUS, "U", "U", "U")
+	b.Briefing.Blocks = append([]*domain.Block{{Type: domain.BlockCommentary, Text: "Opening words.", Marking: "U"}}, b.Briefing.Blocks...)
+	if w := NewDocument(b).Body[0].Where; w != "Before section 1, first block, commentary “Opening words.”" {
+		t.Errorf("an opening commentary is %q", w)
+	}
+	b.Briefing.Blocks = b.Briefing.Blocks[:1]
+	if w := NewDocument(b).Body[0].Where; w != "The body's first block, commentary “Opening words.”" {
+		t.Errorf("without sections, a commentary is %q", w)
+	}
+}

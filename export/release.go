@@ -9,9 +9,9 @@ import (
 // Dropped is a portion a release copy leaves out, for the dialog that
 // lists them before the copy is written.
 type Dropped struct {
-	Block int    // index of its block in the original briefing; -1 for the subtitle or bottom line
-	Where string // names it as the checks do: "Section 2, third block, commentary “The claim…”"
-	Mark  string // its marking in banner form, "SECRET"
+	Block int    `json:"block"` // index of its block in the original briefing; -1 for the subtitle or bottom line
+	Where string `json:"where"` // names it as the checks do: "Section 2, third block, commentary “The claim…”"
+	Mark  string `json:"mark"`  // its marking in banner form, "SECRET"
 }
 
 // Release is the copy of b for readers cleared to at, a marking of b's
@@ -24,6 +24,11 @@ type Dropped struct {
 // hold nothing of a dropped portion. The copy's overall marking is the
 // rollup of what remains (see releaser.overall); dropped lists what was
 // left out, in the briefing's order.
+//
+// The copy holds only what a reader of it may see, whatever it is then
+// exported to: the kept sources lose their texts (their SHA-256 stays),
+// the excerpts their notes unless the briefing includes them, and an
+// unclassified copy the original's classification authority block.
 //
 // It refuses (EINVALID, or a *Refusal naming each portion) when it cannot
 // tell what may go: portions unmarked while others are marked, or none
@@ -39,7 +44,7 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	}
 	atMark, err := s.Admit(at)
 	if err != nil {
-		return nil, nil, domain.Errorf(domain.EINVALID, "release at %s", domain.ErrorMessage(err))
+		return nil, nil, domain.Errorf(domain.EINVALID, "the level to release at: %s", domain.ErrorMessage(err))
 	}
 	if atMark.IsZero() {
 		return nil, nil, domain.Errorf(domain.EINVALID, "choose the marking the readers of the release copy are cleared to: %s", s.LevelList())
@@ -58,6 +63,9 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	c.Blocks = r.blocks(b.Briefing.Blocks)
 	out := &domain.Bundle{Briefing: c, Sources: citedSources(b, c)}
 	c.Classification = r.overall(b.Briefing.Classification, out)
+	if l := NewDocument(out).Mark.Level; l == nil || !l.Classified {
+		c.Authority = domain.Authority{} // the original's classification authority, no longer printed
+	}
 	return out, r.dropped, nil
 }
 
@@ -67,7 +75,7 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 // copy). Under TLP, whose parts carry no labels, it is the label chosen
 // when at covers it, else at: the analyst's words are known to be fit
 // for at's readers, no more.
-func (r *releaser) overall(chosen domain.Marking, copy *domain.Bundle) domain.Marking {
+func (r *releaser) overall(chosen domain.Marking, out *domain.Bundle) domain.Marking {
 	k, err := r.s.Admit(chosen)
 	keep := err == nil && !k.IsZero() && r.covers(chosen)
 	if r.s.WholeDocument {
@@ -76,8 +84,8 @@ func (r *releaser) overall(chosen domain.Marking, copy *domain.Bundle) domain.Ma
 		}
 		return r.at.Marking()
 	}
-	copy.Briefing.Classification = ""
-	ks := []domain.Mark{NewDocument(copy).Mark}
+	out.Briefing.Classification = ""
+	ks := []domain.Mark{NewDocument(out).Mark}
 	if keep {
 		ks = append(ks, k)
 	}
@@ -160,7 +168,11 @@ func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
 	var out []*domain.Block
 	for i, blk := range blocks {
 		if keep[i] {
-			out = append(out, blk.Clone())
+			k := blk.Clone()
+			if k.Excerpt != nil && !r.d.Briefing.IncludeNotes {
+				k.Excerpt.Note = "" // private, and printed in no export of the copy
+			}
+			out = append(out, k)
 		}
 	}
 	return out
@@ -197,7 +209,10 @@ func placesOf(d *Document) map[int]string {
 
 // citedSources are copies of the sources the copy's excerpts cite, in the
 // bundle's order: a source cited only by left-out excerpts is not in the
-// copy at all, so no appendix entry or note can name it.
+// copy at all, so no appendix entry or note can name it. The copies keep
+// what a reader sees (the citation, the SHA-256 the appendix prints) and
+// lose their texts, which may hold a left-out excerpt's words, and the
+// analyst's notes on them, which no export prints.
 func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 	cited := map[int64]bool{}
 	for _, blk := range c.Blocks {
@@ -208,7 +223,12 @@ func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 	var out []*domain.Source
 	for _, s := range b.Sources {
 		if cited[s.ID] {
-			out = append(out, s.Clone())
+			k := s.Clone()
+			if k.SHA256 == "" && k.Text != "" {
+				k.SHA256 = domain.TextSHA256(k.Text)
+			}
+			k.Text, k.Notes = "", ""
+			out = append(out, k)
 		}
 	}
 	return out

@@ -9,6 +9,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/interchange"
 )
 
 // releaseBundle is a UK briefing with portions at three levels. Words
@@ -18,7 +19,7 @@ import (
 // commentary under it.
 func releaseBundle() *domain.Bundle {
 	const o, os, s = "uk:O", "uk:OS", "uk:S"
-	shared := &domain.Source{ID: 1, Title: "Alphaword Harbour Review", Publisher: "Port Authority", Text: "Cranes are weak. Insurers noticed.", Marking: o}
+	shared := &domain.Source{ID: 1, Title: "Alphaword Harbour Review", Publisher: "Port Authority", Text: "Cranes are weak. Bravosharedword insurers noticed.", Marking: o}
 	bravoSrc := &domain.Source{ID: 2, Title: "Bravoword Sensitive Assessment", Authors: []string{"Bravoauthorword"}, Publisher: "Bravopublisherword",
 		URL: "https://example.org/bravourlword", Text: "Bravoquoteword lines are thin.", Marking: os}
 	charlieSrc := &domain.Source{ID: 3, Title: "Charlieword Secret Annex", Authors: []string{"Charlieauthorword"},
@@ -40,7 +41,7 @@ func releaseBundle() *domain.Bundle {
 			ex(2, bravoSrc, "Bravoquoteword lines are thin.", os, "Bravonoteword ask the desk.", "bravotagword"),
 			{Type: domain.BlockHeading, Text: "Charlieheadingword routes", Marking: s},
 			ex(3, charlieSrc, "Charliequoteword routes are known.", s, "Charlienoteword handle with care.", "charlietagword"),
-			ex(4, shared, "Insurers noticed.", os, "", "bravotag2word"),
+			ex(4, shared, "Bravosharedword insurers noticed.", os, "", "bravotag2word"),
 			{Type: domain.BlockHeading, Text: "Deltaheadingword outlook", Marking: o},
 			{Type: domain.BlockCommentary, Text: "Deltacommentword: the annex says more.", Marking: s},
 			{Type: domain.BlockJudgment, Text: "Alphalastjudgmentword it will pass.", Marking: o},
@@ -102,7 +103,7 @@ func TestReleaseCopyHoldsNothingOfDroppedPortions(t *testing.T) {
 		{Block: 6, Where: "Excerpt with note 2 “Bravoquoteword lines are thin.”", Mark: "OFFICIAL-SENSITIVE"},
 		{Block: 7, Where: "The heading of section 2 “Charlieheadingword routes”", Mark: "SECRET"},
 		{Block: 8, Where: "Excerpt with note 3 “Charliequoteword routes are…”", Mark: "SECRET"},
-		{Block: 9, Where: "Excerpt with note 4 “Insurers noticed.”", Mark: "OFFICIAL-SENSITIVE"},
+		{Block: 9, Where: "Excerpt with note 4 “Bravosharedword insurers…”", Mark: "OFFICIAL-SENSITIVE"},
 		{Block: 10, Where: "The heading of section 3 “Deltaheadingword outlook”, left with nothing under it", Mark: "OFFICIAL"},
 		{Block: 11, Where: "Section 3, first block, commentary “Deltacommentword: the annex…”", Mark: "SECRET"},
 	}
@@ -152,6 +153,16 @@ func TestReleaseCopyHoldsNothingOfDroppedPortions(t *testing.T) {
 		t.Fatal(err)
 	}
 	absent(t, "the Markdown", md.String())
+	// Nor does the copy itself, whatever it is written to: the kept
+	// source's text held a left-out excerpt's words.
+	var js bytes.Buffer
+	if err := interchange.WriteJSON(&js, copy); err != nil {
+		t.Fatal(err)
+	}
+	absent(t, "the copy as JSON", js.String())
+	if src := copy.Sources[0]; src.Text != "" || src.SHA256 != domain.TextSHA256(orig.Sources[0].Text) {
+		t.Errorf("the kept source: text %q, SHA-256 %q", src.Text, src.SHA256)
+	}
 	// The scan finds the words where they are: the original's export has
 	// every one of them.
 	orig.Briefing.Classification, orig.Briefing.Subtitle = "uk:S", "Charliesubtitleword options"
@@ -229,5 +240,33 @@ func TestReleaseKeepsTheChosenMarkingItCovers(t *testing.T) {
 	tlp := schemeBundle(domain.SchemeTLP, "tlp:AMBER", "tlp:GREEN", "")
 	if copy, _, err := Release(tlp, "tlp:RED"); err != nil || copy.Briefing.Classification != "tlp:AMBER" {
 		t.Errorf("TLP:AMBER released at RED: %v, %+v", err, copy)
+	}
+}
+
+// The copy keeps nothing private: excerpt notes go unless the briefing
+// includes them, and an unclassified copy loses the original's authority
+// block.
+func TestReleaseCopyKeepsNothingPrivate(t *testing.T) {
+	b := schemeBundle(domain.SchemeUS, "S", "S", "U")
+	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 1, Quote: "Insurers have noticed.", Marking: "U", Note: "private"}
+	for _, include := range []bool{false, true} {
+		b.Briefing.IncludeNotes = include
+		copy, _, err := Release(b, "U")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := copy.Briefing.Blocks[2].Excerpt.Note; (got == "private") != include {
+			t.Errorf("include %v: the copy's note %q", include, got)
+		}
+		if !copy.Briefing.Authority.IsZero() || copy.Briefing.Classification != "U" {
+			t.Errorf("an UNCLASSIFIED copy: authority %+v, marking %q", copy.Briefing.Authority, copy.Briefing.Classification)
+		}
+	}
+	if b.Briefing.Blocks[3].Excerpt.Note != "private" || b.Briefing.Authority.IsZero() || b.Sources[0].Text == "" {
+		t.Error("Release changed the original")
+	}
+	copy, _, err := Release(b, "S")
+	if err != nil || copy.Briefing.Authority != b.Briefing.Authority {
+		t.Errorf("a SECRET copy keeps its authority block: %v, %+v", err, copy.Briefing.Authority)
 	}
 }

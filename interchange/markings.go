@@ -39,8 +39,11 @@ func (p *jsonParser) marking(s *domain.Scheme, text string) (domain.Marking, err
 			err = aerr
 		}
 	}
-	if p.version < 2 {
+	switch {
+	case p.version < 2:
 		return "", domain.Errorf(domain.EINVALID, "%s (a version 1 file is read with US markings: if it uses another scheme, set \"version\": 2 and the briefing's \"scheme\")", domain.ErrorMessage(err))
+	case !s.Marks():
+		return "", domain.Errorf(domain.EINVALID, "%s (in the file, the briefing's \"scheme\")", domain.ErrorMessage(err))
 	}
 	return "", err
 }

@@ -84,7 +84,7 @@ func TestReadJSONVersion2Refusals(t *testing.T) {
 			`block 2 (excerpt, line 13): "marking": NATO SECRET is a NATO marking, and this briefing uses UK markings`},
 		{"typed mark of another scheme", `"marking": "uk:O"`, `"marking": "TLP:RED"`, `"TLP:RED" is not a UK marking (it is a TLP one)`},
 		{"unknown scheme", `"scheme": "uk"`, `"scheme": "fr"`, `briefing (line 4): "scheme": "fr" is not a marking scheme: use none, us, uk`},
-		{"marks without a scheme", `"scheme": "uk", `, ``, `"classification": "OFFICIAL-SENSITIVE": this briefing uses no markings`},
+		{"marks without a scheme", `"scheme": "uk", `, ``, `"classification": "OFFICIAL-SENSITIVE": this briefing uses no markings; choose a scheme in its details first (none, us, uk, au, nato, eu, tlp) (in the file, the briefing's "scheme")`},
 		{"source under an unknown scheme", `"marking_scheme": "us"`, `"marking_scheme": "xx"`, `source 2 "S2" (line 9): "marking_scheme": "xx" is not a marking scheme`},
 		{"source mark not of its scheme", `"marking": "OFFICIAL-SENSITIVE", "text"`, `"marking": "PROTECTED", "text"`, `source 1 "S1" (line 8): "marking": "PROTECTED" is not a UK marking (it is an Australian one)`},
 		{"TLP block mark", `"scheme": "uk", "classification": "OFFICIAL-SENSITIVE",

@@ -76,14 +76,14 @@
 // written under-marked; reading sets Excerpt.Marking and leaves the block's
 // own marking empty.
 //
-// Markings. Every marking is the briefing's "scheme" (a source's may name
-// its own in "marking_scheme"). WriteJSON writes the banner form, as the
-// scheme's guide spells it ("OFFICIAL-SENSITIVE", "SECRET//NOFORN",
+// Markings. Every marking is of the briefing's "scheme" (a source's may
+// name its own in "marking_scheme"). WriteJSON writes the banner form, as
+// the scheme's guide spells it ("OFFICIAL-SENSITIVE", "SECRET//NOFORN",
 // "TLP:AMBER"); reading also takes the portion form ("(S//NF)"), the code
-// Attaché stores ("S", "uk:OS") and any case. A mark of another scheme
-// than the briefing's, or none at all, is refused with a message naming
-// both schemes and the marks the briefing's allows: a file is never read
-// into wrong markings. Markings mean what docs/markings.md says.
+// Attaché stores ("S", "uk:OS") and any case. A mark of another scheme is
+// refused with a message naming both schemes and the marks the briefing's
+// allows, and text that is no mark of the scheme with its list: a file is
+// never read into wrong markings. Markings mean what docs/markings.md says.
 //
 // Version 1. Files of version 1 have no scheme and none of the fields
 // above that came with version 2 (they are ignored there): a version 1

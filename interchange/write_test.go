@@ -18,13 +18,7 @@ var updateGolden = flag.Bool("update", false, "rewrite testdata/golden.json")
 
 // The texts are invented for these tests. Source 1 says "lithium exports
 // rose" twice, so only offsets can tell which one an excerpt means.
-// Its marks are US ones: the overall marking is made one too (the shared
-// bundle's free text predates schemes and no scheme reads it).
-func testBundle(t testing.TB) *domain.Bundle {
-	b := testbundle.Bundle(t)
-	b.Briefing.Scheme, b.Briefing.Classification = domain.SchemeUS, domain.MarkingCUI
-	return b
-}
+func testBundle(t testing.TB) *domain.Bundle { return testbundle.Bundle(t) }
 
 const textEN = testbundle.TextEN
 

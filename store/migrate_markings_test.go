@@ -80,6 +80,12 @@ func TestMigration006KeepsEveryRowLinkAndNumber(t *testing.T) {
 		t.Fatalf("search after the migration: %+v, %v", hits, err)
 	}
 
+	if err := s.Check(ctx); err != nil {
+		t.Fatalf("the library after the migration: %v", err)
+	}
+	if _, err := s.w.Exec(`INSERT INTO search (search) VALUES ('integrity-check')`); err != nil {
+		t.Fatalf("the search index after the migration: %v", err)
+	}
 	var fk int
 	if err := s.w.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
 		t.Fatalf("foreign keys %d after the migration", fk)
