@@ -51,6 +51,7 @@ func newExcerptFields() *excerptFields {
 	f.marking.box.Add(f.reason)
 	f.marking.OnChanged = func() { f.showReason(); f.changed() }
 	f.reason.SetPlaceHolder("Reason for marking it below its source's marking (kept in the history)")
+	f.reason.Validator = limitValidator(domain.MarkingReason)
 	f.reason.Hide()
 	return f
 }
