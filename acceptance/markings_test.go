@@ -71,7 +71,7 @@ func TestMarkingsUKOfficialThroughTheWindow(t *testing.T) {
 	})
 	s.openBriefing("Ministerial note")
 	s.do("open the briefing's details")
-	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
 	s.choose("Marking scheme", "UK Government Security Classifications")
 	s.choose("Overall marking", "OFFICIAL")
 	s.choose("Title's marking", "OFFICIAL")
@@ -80,7 +80,7 @@ func TestMarkingsUKOfficialThroughTheWindow(t *testing.T) {
 		return b.Scheme == "uk" && b.Classification == "uk:O" && b.TitleMarking.Marking == "uk:O"
 	})
 	s.do("close the details and select the commentary")
-	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
 	s.clickOn("the commentary's row", typ("Label"), textPrefix("The claim dates"), inLayer("content"), shown())
 	s.do("mark the commentary OFFICIAL")
 	var sel *node

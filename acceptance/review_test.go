@@ -51,7 +51,7 @@ func TestScreenshotsForReview(t *testing.T) {
 // change of scheme clears marks, and the Settings with their scheme.
 func (s *session) reviewDetails() {
 	s.t.Helper()
-	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
 	time.Sleep(300 * time.Millisecond)
 	s.keepShot("details")
 	s.pick("Marking scheme", "UK Government Security Classifications")
@@ -82,7 +82,7 @@ func (s *session) reviewDetails() {
 	s.choose("Overall marking", "SECRET")
 	time.Sleep(300 * time.Millisecond)
 	s.keepShot("details-us")
-	s.clickOn("the Details section", typ("Text"), text("Details"), inLayer("content"), shown())
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
 	s.menu("File", "Settings")
 	s.waitNode("the settings", typ("Label"), text("Settings"), inLayer("overlay"))
 	time.Sleep(300 * time.Millisecond)

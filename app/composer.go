@@ -49,8 +49,10 @@ type composer struct {
 	switching bool                // that save is under way
 
 	// The counts and preview (see composer_preview.go).
-	words          int                      // the draft's, as export's model counts them
-	unmarked       map[int]bool             // blocks the model finds unmarked while portions are marked
+	words          int               // the draft's, as export's model counts them
+	unmarked       map[int]bool      // blocks the model finds unmarked while portions are marked
+	details        *widget.Accordion // the briefing's details, whose title names unmarked ones
+	detailsItem    *widget.AccordionItem
 	pc             pageCounter              // its PDF's pages
 	sources        map[int64]*domain.Source // cited sources loaded for the notes; nil: failed to load
 	loadingSources bool
@@ -105,8 +107,10 @@ func newComposer(ui *UI) *composer {
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
 	// The details scroll within part of the window's height, leaving the
 	// bottom line and the blocks in sight in a small window.
-	details := widget.NewAccordion(widget.NewAccordionItem("Details",
-		cappedScroll(form, func() float32 { return max(ui.win.Canvas().Size().Height*0.4, 160) })))
+	c.detailsItem = widget.NewAccordionItem("Details",
+		cappedScroll(form, func() float32 { return max(ui.win.Canvas().Size().Height*0.4, 160) }))
+	details := widget.NewAccordion(c.detailsItem)
+	c.details = details
 	c.bar = c.toolbar()
 	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)

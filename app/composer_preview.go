@@ -2,6 +2,7 @@ package app
 
 import (
 	"maps"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -74,10 +75,23 @@ func (c *composer) updateStats() {
 // the briefing uses portion marks: the same warnings export lists.
 func (c *composer) showUnmarked(doc *export.Document) {
 	now := map[int]bool{}
+	var details []string // the title, subtitle or bottom line, named as the model names them
 	for _, w := range doc.Warnings() {
-		if w.Code == export.WarnUnmarkedPortion && w.Block >= 0 {
+		switch {
+		case w.Code != export.WarnUnmarkedPortion:
+		case w.Block >= 0:
 			now[w.Block] = true
+		case w.Where != "":
+			details = append(details, strings.ToLower(w.Where[:1])+w.Where[1:])
 		}
+	}
+	title := "Details"
+	if len(details) > 0 {
+		title += " — unmarked: " + strings.Join(details, ", ")
+	}
+	if c.detailsItem.Title != title {
+		c.detailsItem.Title = title
+		c.details.Refresh()
 	}
 	if !maps.Equal(now, c.unmarked) {
 		c.unmarked = now

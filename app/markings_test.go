@@ -427,3 +427,18 @@ func TestSchemeChangeRefusedOverForeignExcerpts(t *testing.T) {
 		}
 	})
 }
+
+// An unmarked title, while portions are marked, is named in the details'
+// heading, which shows even when the details are folded.
+func TestUnmarkedDetailsAreNamedInTheDetailsHeading(t *testing.T) {
+	u, lib := newTestUI(t)
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "US", Scheme: domain.SchemeUS,
+		Blocks: []*domain.Block{{Type: domain.BlockCommentary, Text: "Marked", Marking: "U"}}})
+	if got := c.detailsItem.Title; got != "Details — unmarked: the title" {
+		t.Fatalf("details heading %q", got)
+	}
+	selectOnUI(&c.marking.marks["title"].level.Select, "UNCLASSIFIED")
+	if got := c.detailsItem.Title; got != "Details" {
+		t.Fatalf("details heading after marking the title: %q", got)
+	}
+}
