@@ -183,6 +183,14 @@ func (s *excerptsScreen) setChoices(tags []domain.Tag, srcs []*domain.Source) {
 		names = append(names, clipRunes(src.Title, 60))
 	}
 	s.sources, s.source.Options = srcs, names
+	if x := s.edit; x != nil {
+		// The source's marking may be new: the form offers its scheme.
+		s.filling = true
+		src := s.sourceMarking(x.e.SourceID)
+		s.fields.setSource(src, s.ui.excerptScheme(src))
+		s.fields.set(x.e)
+		s.filling = false
+	}
 }
 
 // loaded shows a fresh list, keeping the selected excerpt selected and

@@ -442,3 +442,43 @@ func TestUnmarkedDetailsAreNamedInTheDetailsHeading(t *testing.T) {
 		t.Fatalf("details heading after marking the title: %q", got)
 	}
 }
+
+// In the excerpts view an excerpt is offered its source's scheme's marks;
+// saved below its source without a reason, the library's message is
+// shown and the edit kept; with one it saves.
+func TestExcerptsViewAsksWhyBelowTheSource(t *testing.T) {
+	setAutosave(t, time.Hour) // saved below, with saveNow
+	u, lib := sampleInExcerpts(t)
+	ctx := context.Background()
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	id := u.excerpts.excerpts[0].ID
+	e, _ := lib.Excerpt(ctx, id)
+	src, _ := lib.Source(ctx, e.SourceID)
+	base := *src
+	src.Marking = "S"
+	if _, err := lib.UpdateSource(ctx, &base, src); err != nil {
+		t.Fatal(err)
+	}
+	ebase := *e
+	e.Marking = "S"
+	if _, err := lib.UpdateExcerpt(ctx, &ebase, e); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.libraryChanged(changedExcerpts | changedSources) })
+	fyne.DoAndWait(func() { u.excerpts.list.UnselectAll(); u.excerpts.list.Select(0) })
+	f := u.excerpts.fields
+	eventually(t, "the source's marking in the form", func() bool { return f.source == "S" && f.marking.level.Selected == "SECRET" })
+	selectOnUI(&f.marking.level.Select, "CONFIDENTIAL")
+	if !f.reason.Visible() {
+		t.Fatal("no reason asked below the source")
+	}
+	fyne.DoAndWait(u.excerpts.saveNow)
+	eventually(t, "the library's refusal", func() bool { return overlayContains(u, "give a reason to mark it lower") })
+	dismissOverlays(u)
+	typeOnUI(f.reason, "Declassified passage")
+	fyne.DoAndWait(u.excerpts.saveNow)
+	eventually(t, "the lower marking with its reason", func() bool {
+		got, _ := lib.Excerpt(ctx, id)
+		return got.Marking == "C" && got.MarkingReason == "Declassified passage"
+	})
+}
