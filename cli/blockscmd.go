@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strconv"
 	"time"
 
@@ -145,4 +146,58 @@ func (a *cliApp) blockRemoveCommand() *cobra.Command {
 			return nil
 		},
 	}
+}
+
+func (a *cliApp) blockMarkCommand() *cobra.Command {
+	var marking string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "mark BRIEFING BLOCK --marking M",
+		Short: "Set or clear (--marking \"\") a block's portion marking",
+		Long: `Set a block's portion marking, read under the briefing's scheme, or clear
+it with --marking "". An excerpt block prints under the higher of its own
+mark and its excerpt's, and may not be marked below its excerpt: the
+excerpt's own marking is changed with 'attache excerpt edit'.`,
+		Args: exactArgs(2, "a briefing id and a block id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			id, err := parseID(args[0], "briefing")
+			if err != nil {
+				return err
+			}
+			blockID, err := parseID(args[1], "block")
+			if err != nil {
+				return err
+			}
+			if !cmd.Flags().Changed("marking") {
+				return usagef("give the block's marking with --marking (\"\" clears it)")
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			br, err := lib.Briefing(cmd.Context(), id)
+			if err != nil {
+				return err
+			}
+			i := slices.IndexFunc(br.Blocks, func(b *domain.Block) bool { return b.ID == blockID })
+			if i < 0 {
+				return domain.Errorf(domain.ENOTFOUND, "briefing %d has no block %d: see its block ids with `attache briefing show %d`", id, blockID, id)
+			}
+			blk := br.Blocks[i]
+			if blk.Marking, err = parseMarkingFlag("marking", br.SchemeDef(), marking); err != nil {
+				return err
+			}
+			if err := lib.UpdateBlock(cmd.Context(), blk); err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, blockOut(blk))
+			}
+			printf(a.env.Stdout, "Marked block %d of briefing %d: %s%s\n", blk.ID, id, portionPrefix(blk), blockLine(blk))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&marking, "marking", "", "portion marking, of the briefing's scheme (see 'attache schemes'); \"\" clears it")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
 }

@@ -60,7 +60,7 @@ func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 func (a *cliApp) briefingCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "briefing", Short: "Create, edit and list briefings"},
 		append(a.historyCommands(), a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
-			a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(),
+			a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(), a.blockMarkCommand(),
 			a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
 			a.briefingImportCommand())...)
 }
@@ -208,17 +208,22 @@ func notesLine(include bool) string {
 	return ""
 }
 
-// portionPrefix is a block's portion mark and a space, or "" unmarked;
-// an excerpt block shows its excerpt's mark unless the block has one.
+// portionPrefix is a block's portion mark and a space, or "" unmarked.
 func portionPrefix(b *domain.Block) string {
-	m := b.Marking
-	if m == "" && b.Excerpt != nil {
-		m = b.Excerpt.Marking
-	}
+	m := effectiveMarking(b)
 	if m == "" {
 		return ""
 	}
 	return m.Portion() + " "
+}
+
+// effectiveMarking is the mark a block prints under: an excerpt block's
+// is the higher of its excerpt's and its own, as export reads it.
+func effectiveMarking(b *domain.Block) domain.Marking {
+	if b.Excerpt == nil {
+		return b.Marking
+	}
+	return domain.HighestMarking(b.Excerpt.Marking, b.Marking)
 }
 
 func blockLine(b *domain.Block) string {

@@ -79,45 +79,53 @@ func (m *briefingMarkFlags) apply(cmd *cobra.Command, br *domain.Briefing) error
 
 // checkSchemeChange refuses to move br to another scheme while it keeps
 // marks of the old one (its own, its blocks' or its excerpts'), naming
-// each and saying what to do; the domain reads them (Scheme.Admit), this
-// only gathers them for one message.
+// each in the briefing's order and saying, command by command, what to
+// do; the domain reads them (Scheme.Admit), this only gathers them for
+// one message.
 func checkSchemeChange(br *domain.Briefing, old *domain.Scheme) error {
 	s := br.SchemeDef()
 	if s == old {
 		return nil
 	}
-	var kept, excerpts []string
+	var kept []string
+	details, blocks, excerpts := false, false, false
 	for _, f := range []struct {
 		what string
 		m    domain.Marking
 	}{{"the overall marking", br.Classification}, {"the title", br.TitleMarking},
 		{"the subtitle", br.SubtitleMarking}, {"the bottom line", br.SummaryMarking}} {
 		if _, err := s.Admit(f.m); err != nil {
-			kept = append(kept, f.what+" ("+f.m.Banner()+")")
+			kept, details = append(kept, f.what+" ("+f.m.Banner()+")"), true
 		}
 	}
 	for i, blk := range br.Blocks {
+		name := "block " + itoa(int64(i+1)) + " [" + itoa(blk.ID) + "] " + blockLabel(blk)
 		if _, err := s.Admit(blk.Marking); err != nil || (s.WholeDocument && blk.Marking != "") {
-			kept = append(kept, "block "+itoa(int64(i+1))+" ["+itoa(blk.ID)+"] "+blockLabel(blk)+" ("+blk.Marking.Banner()+")")
+			kept, blocks = append(kept, name+" ("+blk.Marking.Banner()+")"), true
 		}
 		if blk.Excerpt != nil {
 			if _, err := s.Admit(blk.Excerpt.Marking); err != nil {
-				excerpts = append(excerpts, "block "+itoa(int64(i+1))+" ["+itoa(blk.ID)+"] "+blockLabel(blk)+" ("+blk.Excerpt.Marking.Banner()+")")
+				kept, excerpts = append(kept, name+", its excerpt marked ("+blk.Excerpt.Marking.Banner()+")"), true
 			}
 		}
 	}
-	if len(kept)+len(excerpts) == 0 {
+	if len(kept) == 0 {
 		return br.CheckMarkings()
 	}
 	var msg strings.Builder
 	msg.WriteString("briefing " + itoa(br.ID) + " keeps marks of the " + old.Short + " scheme, which the " + s.Short + " scheme cannot carry: ")
-	msg.WriteString(strings.Join(append(kept, excerpts...), "; ") + ". ")
-	if len(kept) > 0 {
-		msg.WriteString("Give the details their " + s.Short + " marks in the same command (--marking, --title-marking, --subtitle-marking, --summary-marking; \"\" clears one), " +
-			"and clear the blocks' marks in the app (or remove each block and add it again with --marking). ")
+	msg.WriteString(strings.Join(kept, "; ") + ". ")
+	if details {
+		msg.WriteString("Give the details their " + s.Short + " marks in the same command (--marking, --title-marking, --subtitle-marking, --summary-marking; \"\" clears one). ")
 	}
-	if len(excerpts) > 0 {
-		msg.WriteString("An excerpt keeps its own marking: mark it anew (attache excerpt edit ID --marking …) or remove its block. ")
+	if blocks {
+		msg.WriteString("Clear each block's mark first (`attache briefing mark " + itoa(br.ID) + " BLOCK --marking \"\"`), change the scheme, " +
+			"then mark the blocks anew (`attache briefing mark " + itoa(br.ID) + " BLOCK --marking …`). ")
+	}
+	if excerpts {
+		msg.WriteString("An excerpt keeps its own marking, of its source's scheme: mark it anew under the " + s.Short + " scheme " +
+			"(`attache excerpt edit EXCERPT --marking …`, after its source's when the source is marked: `attache source edit SOURCE --scheme " +
+			string(s.ID) + " --marking …`), or remove its block (`attache briefing remove BLOCK`). ")
 	}
 	msg.WriteString("Nothing was saved")
 	return domain.Errorf(domain.EINVALID, "%s", msg.String())

@@ -49,7 +49,21 @@ func (a *cliApp) applyMarking(cmd *cobra.Command, ef *excerptFlags, src *domain.
 		}
 	}
 	e.Marking, err = parseMarkingFlag("marking", s, ef.marking)
+	if other := otherScheme(ef.marking); err != nil && src.Marking != "" && other != "" && other != s.ID {
+		return usagef("%s. An excerpt is marked under its source's scheme, and source %d is marked %s (%s): mark the excerpt under the %s scheme, "+
+			"or mark the source under another first (`attache source edit %d --scheme %s --marking …`)",
+			domain.ErrorMessage(err), src.ID, src.Marking.Banner(), s.Short, s.Short, src.ID, other)
+	}
 	return err
+}
+
+// otherScheme is the one scheme that reads text as a marking, else "":
+// the scheme an analyst typing it meant.
+func otherScheme(text string) domain.SchemeID {
+	if s, err := schemeReading(text, ""); err == nil && s.Marks() {
+		return s.ID
+	}
+	return ""
 }
 
 func (a *cliApp) excerptScheme(ctx context.Context, src *domain.Source, own domain.Marking) (*domain.Scheme, error) {

@@ -30,6 +30,11 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if cmd.Flags().Changed("release-at") && f.NeedsTexts {
+				// The interchange file carries every source's whole text
+				// and every note: there is no leaving portions out of it.
+				return usagef("--release-at: a release copy is for reading: export it as PDF or Markdown (--out FILE.pdf or FILE.md); a %s file is the whole briefing for moving between libraries", f.Label)
+			}
 			opts, err := a.exportOptions(cmd, f)
 			if err != nil {
 				return err
@@ -100,7 +105,7 @@ their codes, e.g. [U+1F600].
 Export refuses, writing nothing, while the briefing's markings would be
 wrong (a portion above the overall marking, unmarked portions among
 marked ones, a mark of another scheme, a missing authority block); it
-names each portion. --release-at LEVEL writes a copy for readers cleared
+names each portion. --release-at LEVEL writes a PDF or Markdown copy for readers cleared
 to LEVEL: every portion above it is left out (and sources only those
 cited), the banner is recomputed, what was left out is listed, and the
 briefing's history records the copy as a version.`)

@@ -177,6 +177,10 @@ type jsonBlock struct {
 	MarkingBanner  string `json:"marking_banner,omitempty"`
 	MarkingPortion string `json:"marking_portion,omitempty"`
 	ExcerptMarking string `json:"excerpt_marking,omitempty"`
+	// EffectiveMarking is the mark the block prints under: the higher of
+	// its own and its excerpt's (stored form, then portion form).
+	EffectiveMarking string `json:"effective_marking,omitempty"`
+	EffectivePortion string `json:"effective_portion,omitempty"`
 }
 
 func briefingOut(b *domain.Briefing) jsonBriefing {
@@ -201,6 +205,8 @@ func blockOut(b *domain.Block) jsonBlock {
 	if b.Excerpt != nil {
 		j.Source, j.Quote, j.ExcerptMarking = b.Excerpt.SourceID, b.Excerpt.Quote, string(b.Excerpt.Marking)
 	}
+	eff := effectiveMarking(b)
+	j.EffectiveMarking, j.EffectivePortion = string(eff), eff.Portion()
 	return j
 }
 

@@ -35,7 +35,7 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	wantKeys(t, mustRun(t, db, "tags", "--json"), []string{"name", "count"})
 	wantKeys(t, mustRun(t, db, "briefing", "new", "--title", "Chips", "--scheme", "us", "--json"), briefing)
 	wantKeys(t, mustRun(t, db, "briefing", "add", "1", "--excerpt", "1", "--marking", "C", "--json"),
-		[]string{"id", "type", "excerpt", "source", "quote", "marking", "marking_banner", "marking_portion"})
+		[]string{"id", "type", "excerpt", "source", "quote", "marking", "marking_banner", "marking_portion", "effective_marking", "effective_portion"})
 	wantKeys(t, mustRun(t, db, "briefing", "add", "1", "--judgment", "Likely", "--confidence", "high", "--json"),
 		[]string{"id", "type", "text", "confidence"})
 	wantKeys(t, mustRun(t, db, "briefing", "show", "1", "--json"), briefing)

@@ -143,6 +143,16 @@ func TestExportReleaseRefusals(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "r.pdf")
 	wantContains(t, fails(t, db, cli.ExitUsage, "export", itoa(id), "--out", path, "--release-at", "U"),
 		`--release-at: "U" is not a UK marking (it is a US one): use OFFICIAL, OFFICIAL-SENSITIVE`)
+	// A JSON file is the whole briefing, never a release copy: refused
+	// before anything is read or written, whether named by extension or
+	// by --format.
+	for _, args := range [][]string{{"--out", path + ".json"}, {"--out", path + ".out", "--format", "json"}} {
+		errOut := fails(t, db, cli.ExitUsage, append([]string{"export", itoa(id), "--release-at", "OFFICIAL"}, args...)...)
+		wantContains(t, errOut, "a release copy is for reading: export it as PDF or Markdown", "is the whole briefing for moving between libraries")
+		if _, err := os.Stat(args[1]); err == nil {
+			t.Errorf("%v: a JSON release copy was written", args)
+		}
+	}
 	mustRun(t, db, "briefing", "add", itoa(id), "--commentary", "Unmarked words.")
 	errOut := fails(t, db, cli.ExitError, "export", itoa(id), "--out", path, "--release-at", "OFFICIAL")
 	wantContains(t, errOut, "nothing was written", "\n  - ", "“Unmarked words.” has no portion mark")

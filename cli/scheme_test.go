@@ -42,7 +42,7 @@ func TestSchemesLists(t *testing.T) {
 	out := mustRun(t, db, "schemes")
 	wantContains(t, out, "uk — UK Government Security Classifications", "Guide: Cabinet Office",
 		"OFFICIAL-SENSITIVE", "(OFFICIAL-SENSITIVE)", "Caveat UK EYES ONLY: for UK nationals only (from SECRET up)",
-		"TLP:AMBER+STRICT", "#FFC000 on #000000", "Limited disclosure, restricted to participants’ organization only.",
+		"TLP:AMBER+STRICT", "#FFC000 on #000000", "Restricts sharing to the organization only.",
 		"Labels the whole briefing", "OFFICIAL: Sensitive", "COSMIC TOP SECRET", "RESTREINT UE/EU RESTRICTED",
 		"Caveat REL TO USA, …")
 	if _, err := os.Stat(db); err == nil {
@@ -184,24 +184,34 @@ func TestBriefingSchemeChange(t *testing.T) {
 	errOut := fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk")
 	wantContains(t, errOut, "keeps marks of the US scheme, which the UK scheme cannot carry",
 		"the overall marking (CONFIDENTIAL); the title (UNCLASSIFIED); block 1 [1] heading “Background” (UNCLASSIFIED); block 2 [2] commentary “Plain words” (CONFIDENTIAL).",
-		"--marking, --title-marking", "Nothing was saved")
+		"--marking, --title-marking", "Nothing was saved",
+		"Clear each block's mark first (`attache briefing mark 1 BLOCK --marking \"\"`), change the scheme, then mark the blocks anew")
+	if strings.Contains(errOut, "in the app") {
+		t.Errorf("the command line sends its user to the app: %s", errOut)
+	}
 	if strings.Contains(errOut, "Unmarked") {
 		t.Errorf("an unmarked block is named: %s", errOut)
 	}
 	if b := showBriefing(t, db, id); b.Scheme != "us" {
 		t.Fatalf("scheme changed to %q", b.Scheme)
 	}
-	mustRun(t, db, "briefing", "remove", "1")
-	mustRun(t, db, "briefing", "remove", "2")
-	// An excerpt's own US mark is named too.
+	// The way out it gives: the blocks' marks cleared ...
+	wantContains(t, mustRun(t, db, "briefing", "mark", itoa(id), "1", "--marking", ""), "Marked block 1 of briefing 1: ## Background")
+	mustRun(t, db, "briefing", "mark", itoa(id), "2", "--marking", "")
+	// An excerpt's own US mark is named too, in the blocks' order.
 	src := importOne(t, db, chipsFile).ID
 	ex := addExcerpt(t, db, src, "small yard", "--marking", "U")
-	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID))
+	mustRun(t, db, "briefing", "add", itoa(id), "--excerpt", itoa(ex.ID), "--at", "2")
+	mustRun(t, db, "briefing", "add", itoa(id), "--heading", "Later", "--marking", "U")
 	errOut = fails(t, db, cli.ExitError, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
-	wantContains(t, errOut, "block 2 [4] excerpt 1 (UNCLASSIFIED)", "attache excerpt edit ID --marking")
+	wantContains(t, errOut, "block 2 [4] excerpt 1, its excerpt marked (UNCLASSIFIED); block 5 [5] heading “Later” (UNCLASSIFIED).",
+		"`attache excerpt edit EXCERPT --marking …`", "`attache source edit SOURCE --scheme uk --marking …`", "`attache briefing remove BLOCK`")
 	mustRun(t, db, "briefing", "remove", "4")
+	mustRun(t, db, "briefing", "remove", "5")
 	mustRun(t, db, "briefing", "edit", itoa(id), "--scheme", "uk", "--marking", "OFFICIAL", "--title-marking", "")
-	if b := showBriefing(t, db, id); b.Scheme != "uk" || b.Classification != "uk:O" {
+	// ... and marked anew under the new scheme.
+	mustRun(t, db, "briefing", "mark", itoa(id), "2", "--marking", "OFFICIAL")
+	if b := showBriefing(t, db, id); b.Scheme != "uk" || b.Classification != "uk:O" || b.Blocks[1].Marking != "uk:O" || b.Blocks[0].Marking != "" {
 		t.Fatalf("after the change: %+v", b)
 	}
 }

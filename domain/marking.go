@@ -1,6 +1,7 @@
 package domain
 
 import (
+	"errors"
 	"strings"
 	"unicode/utf8"
 )
@@ -204,11 +205,21 @@ func ParseMarking(s *Scheme, text string) (Marking, error) {
 // Parse reads a typed marking under s; see ParseMarking.
 func (s *Scheme) Parse(text string) (Mark, error) {
 	k, err := s.parse(text)
-	if err == errNotOurs {
+	var bad *badCaveatError
+	switch {
+	case err == errNotOurs:
 		return Mark{}, s.notOurs(text)
+	case errors.As(err, &bad):
+		return Mark{}, s.badCaveat(text, bad.rest)
 	}
 	return k, err
 }
+
+// badCaveatError stands for an unknown caveat until Parse says what the
+// scheme offers, or whose marking the text is.
+type badCaveatError struct{ rest string }
+
+func (e *badCaveatError) Error() string { return "not a caveat: " + e.rest }
 
 // errNotOurs stands for "not a marking of this scheme" until Parse says
 // whose it is, which takes parsing under every other scheme.
@@ -242,13 +253,20 @@ func (s *Scheme) parse(text string) (Mark, error) {
 		}
 		c, n := s.matchCaveat(rest)
 		if c == nil {
-			return Mark{}, s.badCaveat(text, rest)
+			return Mark{}, &badCaveatError{rest}
 		}
 		rest = rest[n:]
 		use := CaveatUse{Caveat: c}
 		if c.Release {
-			use.Countries, n = countries(rest)
+			var err error
+			if use.Countries, n, err = countries(rest); err != nil {
+				return Mark{}, Errorf(EINVALID, "%q: %s", text, ErrorMessage(err))
+			}
 			rest = rest[n:]
+			if t := strings.TrimLeft(rest, " "); t != "" && t[0] >= 'A' && t[0] <= 'Z' {
+				return Mark{}, Errorf(EINVALID, "%q: separate the countries of %s with %q, as in %s %s%sGBR", text, c.Banner,
+					strings.TrimSpace(c.CountrySeparator), c.Banner, c.Owner, c.CountrySeparator)
+			}
 		}
 		k.Caveats = append(k.Caveats, use)
 	}
@@ -287,24 +305,11 @@ func atWordEnd(u string, i int) bool {
 	return strings.ContainsRune(" /,-–)]", r)
 }
 
-// countries reads a release list: three- and four-letter codes separated
-// by commas, spaces or single slashes, up to "//" or anything else.
-func countries(u string) ([]string, int) {
-	var out []string
-	i := 0
-	for {
-		j := i
-		for j < len(u) && (u[j] == ' ' || u[j] == ',' || (u[j] == '/' && (j+1 >= len(u) || u[j+1] != '/'))) {
-			j++
-		}
-		k := j
-		for k < len(u) && u[k] >= 'A' && u[k] <= 'Z' {
-			k++
-		}
-		if w := k - j; (w != 3 && w != 4) || !atWordEnd(u, k) {
-			return out, i
-		}
-		out = append(out, u[j:k])
-		i = k
+// NeedsPortions tells whether a document so marked must mark every
+// portion under its scheme's guide.
+func (k Mark) NeedsPortions() bool {
+	if k.Level == nil || k.Scheme.PortionsFrom == "" {
+		return false
 	}
+	return k.Scheme.rank(k.Level) >= k.Scheme.rank(k.Scheme.Level(k.Scheme.PortionsFrom))
 }

@@ -83,7 +83,7 @@ func (s *Scheme) notOurs(text string) error {
 			theirs = append(theirs, o.Short)
 		}
 	}
-	msg := "%q is not a " + s.Short + " marking"
+	msg := "%q is not " + article(s.Short) + " " + s.Short + " marking"
 	if len(theirs) > 0 {
 		msg += " (it is " + article(theirs[0]) + " " + joinOr(theirs) + " one)"
 	}
@@ -91,6 +91,11 @@ func (s *Scheme) notOurs(text string) error {
 }
 
 func (s *Scheme) badCaveat(text, rest string) error {
+	for _, o := range schemes {
+		if _, err := o.parse(text); err == nil && o != s {
+			return s.notOurs(text) // "OFFICIAL-SENSITIVE" typed under the Australian scheme
+		}
+	}
 	if len(s.Caveats) == 0 {
 		return Errorf(EINVALID, "%q: %s markings take no caveats; use %s", text, s.Short, s.LevelList())
 	}
@@ -98,7 +103,15 @@ func (s *Scheme) badCaveat(text, rest string) error {
 	for i, c := range s.Caveats {
 		names[i] = c.Banner
 	}
-	return Errorf(EINVALID, "%q: %q is not a %s caveat: use %s", text, strings.TrimSpace(rest), s.Short, joinOr(names))
+	return Errorf(EINVALID, "%q: %q is not %s %s caveat: use %s", text, strings.TrimSpace(rest), article(s.Short), s.Short, joinOr(names))
+}
+
+// joinAnd joins "a, b and c".
+func joinAnd(items []string) string {
+	if len(items) < 2 {
+		return strings.Join(items, "")
+	}
+	return strings.Join(items[:len(items)-1], ", ") + " and " + items[len(items)-1]
 }
 
 func article(word string) string {
@@ -134,10 +147,8 @@ func (s *Scheme) Covers(overall, portion Mark) (ok bool, why string) {
 		if pc == nil {
 			return false, "is " + portion.Banner() + " with no " + oc.Banner + ", so it may not go out under " + overall.Banner()
 		}
-		for _, x := range oc.Countries {
-			if !slices.Contains(pc.Countries, x) {
-				return false, "is not releasable to " + x + ", which " + overall.Banner() + " names"
-			}
+		if miss := missingMembers(oc.Countries, pc.Countries); len(miss) > 0 {
+			return false, "is not releasable to " + joinAnd(miss) + ", which " + overall.Banner() + " names"
 		}
 	}
 	return true, ""
@@ -179,29 +190,26 @@ func (s *Scheme) Rollup(portions ...Mark) Mark {
 }
 
 func (s *Scheme) rollupRelease(out []CaveatUse, c *Caveat, portions []Mark) []CaveatUse {
-	var common []string
-	some, all := false, true
+	var lists [][]string
+	all := true
 	for _, p := range portions {
 		if p.Scheme != s || p.IsZero() || s.rank(p.Level) < s.rank(s.Level(c.MinLevel)) {
 			continue
 		}
-		pc := p.caveat(c.Code)
-		if pc == nil {
-			all = false
-			continue
-		}
-		if !some {
-			common = slices.Clone(pc.Countries)
+		if pc := p.caveat(c.Code); pc != nil {
+			lists = append(lists, pc.Countries)
 		} else {
-			common = slices.DeleteFunc(common, func(x string) bool { return !slices.Contains(pc.Countries, x) })
+			all = false
 		}
-		some = true
 	}
-	switch {
-	case !some:
+	if len(lists) == 0 {
 		return out
-	case all && len(common) > 1:
-		return append(out, CaveatUse{Caveat: c, Countries: common})
+	}
+	if common := commonMembers(lists); all && len(common) > 1 && slices.Contains(common, c.Owner) {
+		use := CaveatUse{Caveat: c, Countries: common}
+		if orderCountries(&use, "") == nil {
+			return append(out, use)
+		}
 	}
 	if nr := s.Caveat(s.NotReleasable); nr != nil {
 		return append(out, CaveatUse{Caveat: nr})

@@ -139,3 +139,53 @@ func TestTLPLabelsTheWholeBriefing(t *testing.T) {
 		t.Fatal("a TLP title mark was accepted")
 	}
 }
+
+func TestReleaseListsTakeOnlyCountryAndGroupCodes(t *testing.T) {
+	us, au := SchemeOf(SchemeUS), SchemeOf(SchemeAU)
+	for _, c := range []struct {
+		s    *Scheme
+		in   string
+		want string
+	}{
+		{us, "SECRET//REL TO USA, XYZ", "“XYZ” is not a country code: use ISO 3166 three-letter codes (GBR, AUS, CAN) or ACGU, FVEY or NATO"},
+		{us, "SECRET//REL TO USA and GBR", `separate the countries of REL TO with ",", as in REL TO USA, GBR`},
+		{us, "SECRET//REL TO USA, FIVE EYES", "“FIVE” is not a country code"},
+		{us, "SECRET//REL TO USA, UK", "“UK” is not a country code: use GBR"},
+		{us, "SECRET//REL TO USA, DE", "“DE” is not a country code: use DEU"},
+		{au, "SECRET//REL AUS/XYZ", "“XYZ” is not a country code"},
+		{au, "OFFICIAL-SENSITIVE", `"OFFICIAL-SENSITIVE" is not an Australian marking (it is a UK one)`},
+	} {
+		_, err := c.s.Parse(c.in)
+		if err == nil || !strings.Contains(ErrorMessage(err), c.want) {
+			t.Errorf("%q: %v, want %q", c.in, err, c.want)
+		}
+	}
+	k, err := us.Parse("S//REL TO USA,FVEY")
+	if err != nil || k.Banner() != "SECRET//REL TO USA, FVEY" {
+		t.Fatalf("FVEY: %q, %v", k.Banner(), err)
+	}
+	over, _ := us.Parse("S//REL TO USA, GBR, NZL")
+	if ok, why := us.Covers(over, k); !ok {
+		t.Errorf("FVEY holds GBR and NZL, yet: %s", why)
+	}
+	over, _ = us.Parse("S//REL TO USA, DEU, FRA")
+	if ok, why := us.Covers(over, k); ok || !strings.Contains(why, "not releasable to DEU and FRA") {
+		t.Errorf("FVEY does not hold DEU or FRA: %v %q", ok, why)
+	}
+	other, _ := us.Parse("S//REL TO USA, GBR, NZL, JPN")
+	if got := us.Rollup(k, other).Banner(); got != "SECRET//REL TO USA, GBR, NZL" {
+		t.Errorf("rollup with FVEY = %q", got)
+	}
+}
+
+func TestUSClassifiedDocumentsArePortionMarked(t *testing.T) {
+	for in, want := range map[string]bool{"C": true, "TS//NOFORN": true, "CUI": false, "U": false} {
+		k, _ := SchemeOf(SchemeUS).Parse(in)
+		if k.NeedsPortions() != want {
+			t.Errorf("%s: NeedsPortions = %v", in, !want)
+		}
+	}
+	if k, _ := SchemeOf(SchemeUK).Parse("SECRET"); k.NeedsPortions() {
+		t.Error("the UK guide asks for no portion marks")
+	}
+}

@@ -57,6 +57,10 @@ type Scheme struct {
 	// parts carry no marks of their own, and none are printed; excerpts
 	// keep their sources' labels, which the document's must cover.
 	WholeDocument bool
+	// PortionsFrom is the code of the lowest level at which every portion
+	// must carry a mark (US: classified documents are portion-marked,
+	// 32 CFR 2001.21(c)); "" when the guide leaves it to the analyst.
+	PortionsFrom string
 	// NotReleasable is the caveat code a banner computed from portions
 	// carries when the portions' release lists disagree (US: NOFORN): a
 	// portion with no release marking may not be released.

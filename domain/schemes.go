@@ -15,7 +15,7 @@ var schemes = []*Scheme{
 	{ID: SchemeUS, Name: "United States classification", Short: "US",
 		Guide:     "Executive Order 13526 and 32 CFR Part 2001; ISOO Marking Classified National Security Information (2018); CUI Marking Handbook (2016); ODNI CAPCO Register",
 		Separator: "//", PortionSeparator: "//", Open: "(", Close: ")", Align: AlignCentre,
-		Authority: true, NotReleasable: "NOFORN",
+		Authority: true, NotReleasable: "NOFORN", PortionsFrom: "C",
 		Levels: []*Level{
 			{Code: "U", Banner: "UNCLASSIFIED", Portion: "U", Aliases: []string{"UNCLASS"}, Ink: RGB{0x00, 0x7A, 0x33}},
 			{Code: "CUI", Banner: "CUI", Portion: "CUI", Aliases: []string{"CONTROLLED UNCLASSIFIED INFORMATION", "CONTROLLED"}, Ink: RGB{0x50, 0x2B, 0x85}},
@@ -92,7 +92,7 @@ var schemes = []*Scheme{
 			{Code: "AMBER", Banner: "TLP:AMBER", Portion: "TLP:AMBER", Ink: RGB{255, 192, 0}, Fill: onTLP,
 				Definition: "Limited disclosure, recipients can only spread this on a need-to-know basis within their organization and its clients."},
 			{Code: "AMBER+STRICT", Banner: "TLP:AMBER+STRICT", Portion: "TLP:AMBER+STRICT", Ink: RGB{255, 192, 0}, Fill: onTLP,
-				Definition: "Limited disclosure, restricted to participants’ organization only."},
+				Definition: "Restricts sharing to the organization only."},
 			{Code: "RED", Banner: "TLP:RED", Portion: "TLP:RED", Ink: RGB{255, 43, 43}, Fill: onTLP,
 				Definition: "For the eyes and ears of individual recipients only, no further disclosure."},
 		},

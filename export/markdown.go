@@ -159,7 +159,7 @@ func (m *mdWriter) body(d *Document) map[int]string {
 			last := paras[len(paras)-1]
 			last[len(last)-1] += "[^" + strconv.Itoa(it.Note) + "]"
 			m.block(mdQuoteLines(paras)...)
-			m.paragraphs("*Analyst note:* ", it.Comment)
+			m.paragraphs(it.Portion+"*Analyst note:* ", it.Comment)
 			if it.Source != nil {
 				urls[it.Note] = strings.TrimSpace(it.Source.URL)
 			}

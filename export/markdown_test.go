@@ -136,7 +136,7 @@ func TestMarkdownStructure(t *testing.T) {
 		"2. (U) Moscow will wait for Athens.\n\n   Both sides want delay.\n",
 		"## 1. (U) Why cables now?\n", "## 2. (U) What comes next\n",
 		"(U) The envoy’s words were unusually blunt.\n\\# not a heading\nSome called it \\*stars\\* and\\_underscores.\n",
-		"> (U) “Cable routes are now a question of sovereignty,” the envoy said. She added: “We will not accept a repair monopoly.”\n>\n> The communiqué’s annex[^1]\n\n*Analyst note:* The annex itself is \\*not\\* public; ask \\[the desk\\] first.\n",
+		"> (U) “Cable routes are now a question of sovereignty,” the envoy said. She added: “We will not accept a repair monopoly.”\n>\n> The communiqué’s annex[^1]\n\n(U) *Analyst note:* The annex itself is \\*not\\* public; ask \\[the desk\\] first.\n",
 		"> (S) «κρίσιμες υποδομές»[^2]\n",
 		"> (U) 14 landing stations[^3]\n",
 		"1\\. This is not a list.\n\n\\- nor this; see \\<b>tags\\</b> & \\[links\\](x) & \\`code\\` & \\&amp; \\\\ C#\n",

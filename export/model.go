@@ -104,6 +104,9 @@ func NewDocument(b *domain.Bundle) *Document {
 	details.Blocks = nil
 	d := &Document{Briefing: &details, Scheme: b.Briefing.SchemeDef(), Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
 	d.Marked = usesMarks(b.Briefing, d.Scheme)
+	if k, err := d.Scheme.Admit(b.Briefing.Classification); err == nil && k.NeedsPortions() {
+		d.Marked = true // the guide asks every portion of such a document to be marked
+	}
 	d.TitlePortion = d.portion(b.Briefing.TitleMarking)
 	d.SubtitlePortion = d.portion(b.Briefing.SubtitleMarking)
 	d.SummaryPortion = d.portion(b.Briefing.SummaryMarking)

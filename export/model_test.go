@@ -73,7 +73,7 @@ func TestTextShowsNoConfidenceForAJudgmentWithoutOne(t *testing.T) {
 	text := NewDocument(wordsBundle()).Text()
 	for _, want := range []string{"(U) CABLE RISK\n(U) What allies should do", "KEY JUDGMENTS",
 		"1. (U) Outages will rise.\n", "2. (U) Pooling halves outages. (high confidence)\n",
-		"1  (U) THE GAP", "    (U) “Repair ships are scarce.” [1]", "    Analyst’s note: Capacity — not supply.",
+		"1  (U) THE GAP", "    (U) “Repair ships are scarce.” [1]", "    (U) Analyst’s note: Capacity — not supply.",
 		"NOTES\n\n1. Ana Ruiz, “A Long Report", "SOURCES", "BOTTOM LINE UP FRONT\n\n(U) Pool repair ships.\n\nNow."} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the text lacks %q:\n%s", want, text)

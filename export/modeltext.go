@@ -88,7 +88,7 @@ func (d *Document) bodyText(t *textWriter) {
 				t.para(indent(p))
 			}
 			if c := strings.TrimSpace(it.Comment); c != "" {
-				t.para(indent("Analyst’s note: " + c))
+				t.para(indent(it.Portion + "Analyst’s note: " + c))
 			}
 		}
 	}

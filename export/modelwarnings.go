@@ -25,6 +25,13 @@ const (
 	// WarnMissingAuthority: a classified briefing under a scheme with a
 	// classification authority block (US) lacks one of its lines. Refused.
 	WarnMissingAuthority WarningCode = "missing-authority"
+	// WarnBelowSource: an excerpt is marked below its source and no reason
+	// is recorded (the source was marked higher after the excerpt was
+	// cut). Refused.
+	WarnBelowSource WarningCode = "below-source"
+	// WarnSourceAbove: a cited source is marked above the banner; its
+	// citation prints in the notes and the sources appendix. Refused.
+	WarnSourceAbove WarningCode = "source-above"
 	// WarnEmptySection: a section heading with nothing under it.
 	WarnEmptySection WarningCode = "empty-section"
 	// WarnNotesIncluded: the analyst's private notes on excerpts will be
@@ -56,6 +63,7 @@ func (d *Document) Warnings() []Warning {
 	for _, p := range d.portions {
 		out = append(out, d.portionProblems(p)...)
 	}
+	out = append(out, d.sourceProblems()...)
 	for i, it := range d.Body {
 		if it.Type == domain.BlockHeading && (i+1 == len(d.Body) || d.Body[i+1].Type == domain.BlockHeading) {
 			out = append(out, Warning{Code: WarnEmptySection, Block: it.Block, Where: it.Where,
@@ -107,6 +115,9 @@ func (d *Document) overallProblems() []Warning {
 				fmt.Sprintf("The briefing is %s, so its first page carries the classification authority block, which lacks %s: add %s in the briefing's details.",
 					d.Banner, orAnd(missing, "and"), pronoun(len(missing)))))
 		}
+		if why := declassifyProblem(a.DeclassifyOn, br.Date); why != "" {
+			out = append(out, refused(WarnMissingAuthority, -1, "The classification authority block", why))
+		}
 	}
 	return out
 }
@@ -122,8 +133,12 @@ func (d *Document) portionProblems(p portion) []Warning {
 	}
 	if p.marking == "" {
 		if d.Marked && s.Marks() {
+			why := "while other portions have one"
+			if d.Mark.NeedsPortions() {
+				why = "and every portion of a " + d.Banner + " document carries one"
+			}
 			return []Warning{refused(WarnUnmarkedPortion, p.block, p.where,
-				p.where+" has no portion mark, while other portions have one: choose its marking.")}
+				p.where+" has no portion mark, "+why+": choose its marking.")}
 		}
 		return nil
 	}

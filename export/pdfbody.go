@@ -59,7 +59,9 @@ func (l *layout) quote(it Item) {
 	if strings.TrimSpace(it.Comment) != "" {
 		l.blocks[len(l.blocks)-1].keepWithNext = true // the note stays with its quote
 		l.where = fmt.Sprintf("the note on excerpt %d", it.Note)
-		l.para([]span{sp("Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
+		// The note is the analyst's words on a marked passage: it
+		// carries the passage's mark, so it is never an unmarked portion.
+		l.para([]span{sp(it.Portion+"Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
 	}
 	l.blocks[len(l.blocks)-1].after = 9
 }

@@ -49,12 +49,12 @@ func TestPDFLongestAllowedFieldsStayWholeOnThePage(t *testing.T) {
 	} {
 		t.Run(name, func(t *testing.T) {
 			b := &domain.Briefing{Title: title, Subtitle: strings.Repeat("S", 500), Author: strings.Repeat("Author ", 72)[:500],
-				Audience: strings.Repeat("A", 500), Scheme: domain.SchemeUS, Classification: longestBanner,
+				Audience: strings.Repeat("A", 500), Scheme: domain.SchemeUS, Classification: longestBanner, TitleMarking: "U", SubtitleMarking: "U", SummaryMarking: "U",
 				Authority: domain.Authority{ClassifiedBy: strings.Repeat("C", 200), DerivedFrom: strings.Repeat("D", 200), DeclassifyOn: "20501231"},
 				Status:    domain.StatusReview, Summary: strings.Repeat("Bottom line words. ", 540)[:domain.BottomLine.Max]}
 			b.Date, _ = domain.ParseDate("2026-10-01")
-			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: strings.Repeat("H", 500)},
-				{Type: domain.BlockCommentary, Text: strings.Repeat("Commentary words. ", 600)[:domain.ProseMax]}}
+			b.Blocks = []*domain.Block{{Type: domain.BlockHeading, Text: strings.Repeat("H", 500), Marking: "U"},
+				{Type: domain.BlockCommentary, Text: strings.Repeat("Commentary words. ", 600)[:domain.ProseMax], Marking: "U"}}
 			if err := b.Validate(); err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/attache/attache/domain"
 )
@@ -54,6 +55,9 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 		return nil, nil, err
 	}
 	r := &releaser{s: s, at: atMark, d: d, where: placesOf(d)}
+	if err := r.wholeLabel(b.Briefing.Classification); err != nil {
+		return nil, nil, err
+	}
 	if !r.covers(b.Briefing.TitleMarking) {
 		return nil, nil, domain.Errorf(domain.EINVALID, "the title is %s, which readers cleared to %s may not see, and a release copy cannot leave out its title: lower the title's marking, or release at a higher level",
 			b.Briefing.TitleMarking.Banner(), atMark.Banner())
@@ -63,6 +67,9 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	c.Blocks = r.blocks(b.Briefing.Blocks)
 	out := &domain.Bundle{Briefing: c, Sources: citedSources(b, c)}
 	c.Classification = r.overall(b.Briefing.Classification, out)
+	if err := r.check(out); err != nil {
+		return nil, nil, err
+	}
 	if l := NewDocument(out).Mark.Level; l == nil || !l.Classified {
 		c.Authority = domain.Authority{} // the original's classification authority, no longer printed
 	}
@@ -232,4 +239,44 @@ func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 		}
 	}
 	return out
+}
+
+// wholeLabel refuses a release below the label of a scheme that labels
+// the whole briefing (TLP): the analyst's own words carry that label, and
+// leaving out excerpts does not make them fit for readers of a lower one.
+func (r *releaser) wholeLabel(chosen domain.Marking) error {
+	if !r.s.WholeDocument {
+		return nil
+	}
+	k, err := r.s.Admit(chosen)
+	if err != nil || k.IsZero() {
+		return domain.Errorf(domain.EINVALID, "choose the briefing's own %s label first: it covers the analyst's words, which a release copy keeps", r.s.Short)
+	}
+	if !r.covers(chosen) {
+		return domain.Errorf(domain.EINVALID, "the briefing is labelled %s, and that label covers its own text (bottom line, judgments, commentary), which a release copy keeps: it cannot go out as %s. If that text may be shared at %s, change the briefing's label to %s and release again",
+			k.Banner(), r.at.Banner(), r.at.Banner(), r.at.Banner())
+	}
+	return nil
+}
+
+// check refuses a copy whose own marking, or a source it still cites,
+// is more than readers cleared to at may see: portions at covers can
+// still add up to more (under the US rules, a portion with no release list
+// beside portions with one makes the whole NOFORN), and a kept excerpt
+// marked below its source still names the source in its note.
+func (r *releaser) check(out *domain.Bundle) error {
+	k, err := r.s.Admit(out.Briefing.Classification)
+	if err == nil {
+		if ok, why := r.s.Covers(r.at, k); !ok {
+			return domain.Errorf(domain.EINVALID, "the portions left in the copy add up to %s, which %s; readers cleared to %s may not have it: give the portions a release marking that %s covers, or release at %s",
+				k.Banner(), strings.TrimPrefix(why, "is "+k.Banner()+", "), r.at.Banner(), r.at.Banner(), k.Banner())
+		}
+	}
+	for _, src := range out.Sources {
+		if src.Marking != "" && !r.covers(src.Marking) {
+			return domain.Errorf(domain.EINVALID, "the copy still cites %s, which is marked %s, above %s: its title and details print in the notes and the sources appendix; leave out its excerpts, or release at a higher level",
+				quoted(src.Title), src.Marking.Banner(), r.at.Banner())
+		}
+	}
+	return nil
 }

@@ -210,16 +210,23 @@ func TestReleaseRefusesWhatItCannotDecide(t *testing.T) {
 }
 
 // Under TLP the copy drops the excerpts whose label the colour does not
-// cover, and is labelled with that colour.
+// cover; the briefing's own label covers the analyst's words, so a
+// release below it is refused rather than relabelling them.
 func TestReleaseUnderTLP(t *testing.T) {
 	b := schemeBundle(domain.SchemeTLP, "tlp:RED", "tlp:RED", "")
-	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 1, Quote: "Insurers have noticed.", Marking: "tlp:GREEN"}
+	if _, _, err := Release(b, "tlp:AMBER"); domain.ErrorCode(err) != domain.EINVALID ||
+		!strings.Contains(err.Error(), "the briefing is labelled TLP:RED, and that label covers its own text") {
+		t.Fatalf("a TLP:RED briefing released at AMBER: %v", err)
+	}
+	b = schemeBundle(domain.SchemeTLP, "tlp:AMBER", "tlp:RED", "")
+	b.Sources = append(b.Sources, &domain.Source{ID: 2, Title: "Insurers' Gazette", Marking: "tlp:GREEN", Text: "Insurers have noticed."})
+	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 2, Quote: "Insurers have noticed.", Marking: "tlp:GREEN"}
 	copy, dropped, err := Release(b, "tlp:AMBER")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(dropped) != 8 || copy.Briefing.Classification != "tlp:AMBER" {
-		t.Fatalf("dropped %d, label %q", len(dropped), copy.Briefing.Classification)
+	if len(dropped) != 8 || copy.Briefing.Classification != "tlp:AMBER" || len(copy.Sources) != 1 {
+		t.Fatalf("dropped %d, label %q, %d sources", len(dropped), copy.Briefing.Classification, len(copy.Sources))
 	}
 	d := NewDocument(copy)
 	if d.Banner != "TLP:AMBER" || len(d.Refusals()) != 0 || len(d.Notes) != 1 || d.Body[2].Text != "Insurers have noticed." {
@@ -248,7 +255,8 @@ func TestReleaseKeepsTheChosenMarkingItCovers(t *testing.T) {
 // block.
 func TestReleaseCopyKeepsNothingPrivate(t *testing.T) {
 	b := schemeBundle(domain.SchemeUS, "S", "S", "U")
-	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 1, Quote: "Insurers have noticed.", Marking: "U", Note: "private"}
+	b.Sources = append(b.Sources, &domain.Source{ID: 2, Title: "Insurers' Gazette", Marking: "U", Text: "Insurers have noticed."})
+	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 2, Quote: "Insurers have noticed.", Marking: "U", Note: "private"}
 	for _, include := range []bool{false, true} {
 		b.Briefing.IncludeNotes = include
 		copy, _, err := Release(b, "U")
@@ -264,6 +272,12 @@ func TestReleaseCopyKeepsNothingPrivate(t *testing.T) {
 	}
 	if b.Briefing.Blocks[3].Excerpt.Note != "private" || b.Briefing.Authority.IsZero() || b.Sources[0].Text == "" {
 		t.Error("Release changed the original")
+	}
+	// An excerpt cut lower than its source, with a reason, still names
+	// the source: a copy below the source's marking is refused.
+	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 3, SourceID: 1, Quote: "Insurers have noticed.", Marking: "U", MarkingReason: "public remark"}
+	if _, _, err := Release(b, "U"); domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(err.Error(), "the copy still cites “Harbour Security Review”, which is marked SECRET, above UNCLASSIFIED") {
+		t.Errorf("a copy citing a SECRET source at U: %v", err)
 	}
 	copy, _, err := Release(b, "S")
 	if err != nil || copy.Briefing.Authority != b.Briefing.Authority {

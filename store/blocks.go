@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/attache/attache/domain"
@@ -257,11 +258,26 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 
 // admitExcerpts refuses an excerpt block whose excerpt is marked under
 // another scheme than the briefing's: read under the wrong scheme, "S"
-// would print as the wrong level. Blocks the library already has with the
-// same excerpt, in a briefing whose scheme has not changed, were admitted
-// before and are not read again. Unmarked excerpts go anywhere; a block
-// naming no excerpt the library has is left to the write, which says so.
+// would print as the wrong level. It refuses too a block marked below its
+// excerpt: the excerpt's mark is what prints, so the block's would only
+// mislead whoever reads the briefing's details. Blocks the library already
+// has with the same excerpt and mark, in a briefing whose scheme has not
+// changed, were admitted before and are not read again. Unmarked excerpts
+// go anywhere; a block naming no excerpt the library has is left to the
+// write, which says so.
 func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	return admitBlocks(ctx, tx, b, true)
+}
+
+// admitRestored is admitExcerpts for a version put back: its blocks' own
+// marks were the library's once and pass the rule they predate (a block
+// marked below its excerpt prints under the excerpt's all the same), so
+// restoring never loses a version's text to it.
+func admitRestored(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	return admitBlocks(ctx, tx, b, false)
+}
+
+func admitBlocks(ctx context.Context, tx *sql.Tx, b *domain.Briefing, holdMarks bool) error {
 	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
 		return nil
 	}
@@ -276,7 +292,7 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 	}
 	var ids []int64
 	for _, blk := range b.Blocks {
-		if blk.Type == domain.BlockExcerpt && (stored != string(b.Scheme) || had[blk.ID] != blk.ExcerptID) {
+		if blk.Type == domain.BlockExcerpt && (stored != string(b.Scheme) || had[blk.ID] != (excerptBlock{blk.ExcerptID, blk.Marking})) {
 			ids = append(ids, blk.ExcerptID)
 		}
 	}
@@ -293,47 +309,105 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 		if blk.Type != domain.BlockExcerpt || !ok {
 			continue
 		}
-		if _, err := sch.Admit(m); err != nil {
+		k, err := sch.Admit(m.marking)
+		if err != nil {
+			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s%s", i+1, blk.ExcerptID, domain.ErrorMessage(err), quoteAcross(b, sch, m, blk.ExcerptID))
+		}
+		if !holdMarks {
+			continue
+		}
+		if err := blockOverExcerpt(sch, blk, k); err != nil {
 			return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt %d): %s", i+1, blk.ExcerptID, domain.ErrorMessage(err))
 		}
 	}
 	return nil
 }
 
+// blockOverExcerpt refuses an excerpt block's own mark that does not cover
+// its excerpt's, k: the block may only raise the excerpt's mark.
+func blockOverExcerpt(sch *domain.Scheme, blk *domain.Block, k domain.Mark) error {
+	if blk.Marking == "" {
+		return nil
+	}
+	own, err := sch.Admit(blk.Marking)
+	if err != nil {
+		return err // another scheme's mark, as the briefing's own checks refuse it
+	}
+	if ok, _ := sch.Covers(own, k); ok {
+		return nil
+	}
+	return domain.Errorf(domain.EINVALID, "the block is marked %s, below its excerpt's %s, which is what prints: "+
+		"mark the block %s or higher, or leave its mark empty. The excerpt's own marking is changed in the excerpt "+
+		"(its form in the app, or `attache excerpt edit %d --marking …`), with a reason when below its source's",
+		own.Portion(), k.Portion(), k.Portion(), blk.ExcerptID)
+}
+
+// excerptBlock is an excerpt block as stored: its excerpt and own mark.
+type excerptBlock struct {
+	excerpt int64
+	marking domain.Marking
+}
+
 // storedExcerptBlocks maps the briefing's excerpt blocks as stored to
-// their excerpts.
-func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
+// their excerpts and marks.
+func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]excerptBlock, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id, marking FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
 	if err != nil {
 		return nil, dbError("read blocks", err)
 	}
 	defer rows.Close()
-	had := map[int64]int64{}
+	had := map[int64]excerptBlock{}
 	for rows.Next() {
-		var id, ex int64
-		if err := rows.Scan(&id, &ex); err != nil {
+		var id int64
+		var eb excerptBlock
+		if err := rows.Scan(&id, &eb.excerpt, &eb.marking); err != nil {
 			return nil, dbError("read blocks", err)
 		}
-		had[id] = ex
+		had[id] = eb
 	}
 	return had, rows.Err()
 }
 
+// excerptMark is an excerpt's marking and source, as admitExcerpts reads
+// them.
+type excerptMark struct {
+	marking domain.Marking
+	source  int64
+}
+
 // excerptMarkings reads the markings of the excerpts ids that exist.
-func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]domain.Marking, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, marking FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
+func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]excerptMark, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, marking, source_id FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
 	if err != nil {
 		return nil, dbError("read excerpts", err)
 	}
 	defer rows.Close()
-	marks := make(map[int64]domain.Marking, len(ids))
+	marks := make(map[int64]excerptMark, len(ids))
 	for rows.Next() {
 		var id int64
-		var m domain.Marking
-		if err := rows.Scan(&id, &m); err != nil {
+		var m excerptMark
+		if err := rows.Scan(&id, &m.marking, &m.source); err != nil {
 			return nil, dbError("read excerpts", err)
 		}
 		marks[id] = m
 	}
 	return marks, rows.Err()
+}
+
+// quoteAcross says how to quote, in a briefing of scheme sch, an excerpt
+// marked under another scheme: its marking follows its source's scheme,
+// so either the source and excerpt are marked anew under sch, or the
+// briefing takes theirs. Nothing is re-marked for the analyst.
+func quoteAcross(b *domain.Briefing, sch *domain.Scheme, m excerptMark, excerptID int64) string {
+	theirs := m.marking.SchemeID()
+	if !sch.Marks() {
+		return "" // Admit's message already says to choose the scheme or remove the mark
+	}
+	out := fmt.Sprintf(". To quote it, mark its source under the %s scheme (`attache source edit %d --scheme %s --marking …`) "+
+		"and then the excerpt (`attache excerpt edit %d --marking …`)", sch.Short, m.source, sch.ID, excerptID)
+	if b.ID != 0 {
+		out += fmt.Sprintf(", or give the briefing the %s scheme with its marks (`attache briefing edit %d --scheme %s --marking …`)",
+			domain.SchemeOf(theirs).Short, b.ID, theirs)
+	}
+	return out + "; in the app, the source's and excerpt's Marking fields or the briefing's details"
 }

@@ -4,7 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
-	"errors"
+	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -168,7 +168,10 @@ func readTags(ctx context.Context, tx *sql.Tx, excerpts map[int64]*domain.Excerp
 
 // ImportBundle stores a briefing read from an interchange file, with its
 // sources and excerpts, all or nothing. Sources whose text the library
-// already has are reused, and so are excerpts of the same span.
+// already has are reused, and so are excerpts of the same span on which
+// the analyst set the same marks, reason, note, tags and credibility; an
+// excerpt that differs in any of them is a new excerpt of that span, so
+// no marking or note in the file is lost to one the library has.
 func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *domain.Briefing, err error) {
 	if bundle == nil || bundle.Briefing == nil {
 		return nil, domain.Errorf(domain.EINVALID, "the file holds no briefing")
@@ -234,18 +237,20 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	if err := locateIn(src.text, &e); err != nil {
 		return err
 	}
-	var id int64
-	err := tx.QueryRowContext(ctx, `SELECT id FROM excerpts WHERE source_id = ? AND start = ? AND "end" = ?
-		ORDER BY id LIMIT 1`, e.SourceID, e.Start, e.End).Scan(&id)
-	switch {
-	case err == nil:
-		blk.ExcerptID = id
-		return nil
-	case !errors.Is(err, sql.ErrNoRows):
-		return dbError("find excerpt", err)
-	}
 	e.ID = 0
 	if err := checkExcerptGrades(&e); err != nil {
+		return err
+	}
+	if e.Marking == "" {
+		e.Marking = src.info.marking // as insertExcerpt would mark it
+	}
+	e.Tags = domain.NormalizeTags(e.Tags)
+	if _, err := markAgainstSource(&e, src.info.marking, "the excerpt"); err != nil {
+		return err // also settles the reason as insertExcerpt keeps it
+	}
+	id, err := sameExcerpt(ctx, tx, &e)
+	if err != nil || id != 0 {
+		blk.ExcerptID = id
 		return err
 	}
 	if err := s.insertExcerpt(ctx, tx, &e, src.info); err != nil {
@@ -253,4 +258,31 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block
 	}
 	blk.ExcerptID, blk.Excerpt = e.ID, &e
 	return nil
+}
+
+// sameExcerpt finds an excerpt that is e in everything the analyst set:
+// its span, marking and reason, note, tags and credibility; one in the
+// trash is taken too, and comes back with the briefing (see reviveUsed).
+// 0 when there is none.
+func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+excerptColumns+` FROM excerpts e JOIN sources s ON s.id = e.source_id
+		WHERE e.source_id = ? AND e.start = ? AND e."end" = ? ORDER BY e.id`, e.SourceID, e.Start, e.End)
+	if err != nil {
+		return 0, dbError("find excerpt", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		x, err := scanExcerpt(rows)
+		if err != nil {
+			return 0, err
+		}
+		if x.Marking == e.Marking && x.MarkingReason == e.MarkingReason && x.Note == e.Note &&
+			x.Credibility == e.Credibility && slices.Equal(x.Tags, e.Tags) {
+			return x.ID, nil
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return 0, dbError("find excerpt", err)
+	}
+	return 0, nil
 }

@@ -42,6 +42,10 @@ func TestExcerptsOfAnotherSchemeAreRefused(t *testing.T) {
 
 	err := s.AddBlock(ctx, uk.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: secret.ID}, -1)
 	wantRefusal(t, "AddBlock", err, append(parts, "block 1 (excerpt "+itoa(secret.ID)+")")...)
+	// ... and how out: the source and excerpt marked anew, or the
+	// briefing given their scheme.
+	wantRefusal(t, "AddBlock's way out", err, "To quote it, mark its source under the UK scheme (`attache source edit "+itoa(src.ID)+" --scheme uk --marking …`)",
+		"`attache excerpt edit "+itoa(secret.ID)+" --marking …`", "`attache briefing edit "+itoa(uk.ID)+" --scheme us --marking …`")
 	if err := s.AddBlock(ctx, uk.ID, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: plain.ID}, -1); err != nil {
 		t.Fatalf("an unmarked excerpt: %v", err)
 	}
@@ -112,13 +116,21 @@ func TestImportRefusesExcerptsOfAnotherScheme(t *testing.T) {
 	if got.Scheme != domain.SchemeUK || got.Blocks[1].Excerpt.Marking != "uk:OS" {
 		t.Fatalf("imported %+v, excerpt %+v", got, got.Blocks[1].Excerpt)
 	}
-	// The same span again reuses the library's excerpt, which is UK
-	// marked: a US file quoting it is refused.
-	_, err = s.ImportBundle(ctx, bundle(domain.SchemeUS, "S"))
+	// The same span and mark again reuses the library's excerpt, which is
+	// UK marked: a US file quoting it is refused ...
+	_, err = s.ImportBundle(ctx, bundle(domain.SchemeUS, "uk:OS"))
 	wantRefusal(t, "ImportBundle reusing a UK excerpt", err, "OFFICIAL-SENSITIVE is a UK marking", "US markings")
-	// ... and so is a file of no scheme, which then has none.
-	_, err = s.ImportBundle(ctx, bundle("", ""))
+	// ... and so is a file of the scheme of no markings.
+	_, err = s.ImportBundle(ctx, bundle(domain.SchemeNone, "uk:OS"))
 	wantRefusal(t, "ImportBundle of no scheme reusing a UK excerpt", err, "OFFICIAL-SENSITIVE is a UK marking", "no markings")
+	// A file marking the span otherwise has its own excerpt, as marked.
+	us, err := s.ImportBundle(ctx, bundle(domain.SchemeUS, "S"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := s.Briefing(ctx, us.ID); got.Blocks[1].ExcerptID == b.Blocks[1].ExcerptID || got.Blocks[1].Excerpt.Marking != "S" {
+		t.Fatalf("a US file's excerpt of the span came back as %+v", got.Blocks[1].Excerpt)
+	}
 	// A file naming no scheme was written before schemes: US when marked.
 	unmarked := bundle("", "")
 	unmarked.Briefing.Blocks = unmarked.Briefing.Blocks[:1]
@@ -166,7 +178,15 @@ func TestExcerptsBelowTheirSourceNeedAReason(t *testing.T) {
 	}
 	// Fewer restrictive caveats is below too.
 	low.Marking = "S"
-	wantRefusal(t, "without NOFORN", s.CreateExcerpt(ctx, low), "is marked (S), below its source's (S//NF)")
+	wantRefusal(t, "without NOFORN", s.CreateExcerpt(ctx, low), "is marked (S) but lacks NOFORN, which its source's (S//NF) carries")
+	// A higher level without it lacks it too: never "below" (trial 14,
+	// finding 16).
+	low.Marking = "TS"
+	err = s.CreateExcerpt(ctx, low)
+	wantRefusal(t, "TOP SECRET without NOFORN", err, "is marked (TS) but lacks NOFORN, which its source's (S//NF) carries")
+	if strings.Contains(err.Error(), "below") {
+		t.Fatalf("(TS) is not below (S//NF): %v", err)
+	}
 	if list, _ := s.Excerpts(ctx, domain.ExcerptFilter{}); len(list) != 1 {
 		t.Fatalf("%d excerpts after refusals", len(list))
 	}
@@ -342,5 +362,29 @@ func TestDuplicateIsNotBlockedByExcerptsMarkedSince(t *testing.T) {
 	dup, err := s.DuplicateBriefing(ctx, b.ID)
 	if err != nil || dup.Scheme != domain.SchemeUK || len(dup.Blocks) != 1 {
 		t.Fatalf("DuplicateBriefing = %+v, %v", dup, err)
+	}
+}
+
+// belowSource names how an excerpt's mark falls short of its source's:
+// a lower level, a restrictive caveat left off, or a wider release.
+func TestBelowSourceSaysHow(t *testing.T) {
+	us := domain.SchemeOf(domain.SchemeUS)
+	for _, c := range []struct{ excerpt, source, want, fix string }{
+		{"C", "S//NOFORN", ", below its source's (S//NF)", "give a reason to mark it lower"},
+		{"TS", "S//NOFORN", " but lacks NOFORN, which its source's (S//NF) carries", "add NOFORN to its marking, or give a reason to leave it off"},
+		{"S//REL TO USA, GBR, FRA", "S//REL TO USA, GBR", " but is releasable more widely than its source's (S//REL TO USA, GBR)",
+			"release it as its source is, or give a reason to release it more widely"},
+	} {
+		em, err := us.Parse(c.excerpt)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sm, err := us.Parse(c.source)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, fix := belowSource(em, sm); got != c.want || fix != c.fix {
+			t.Errorf("%s under %s: %q, %q, want %q, %q", c.excerpt, c.source, got, fix, c.want, c.fix)
+		}
 	}
 }

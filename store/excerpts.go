@@ -365,8 +365,30 @@ func markAgainstSource(e *domain.Excerpt, source domain.Marking, what string) (b
 		if !em.IsZero() {
 			marked = "is marked " + em.Portion()
 		}
-		return false, domain.Errorf(domain.EINVALID, "%s %s, below its source's %s: give a reason to mark it lower (--marking-reason in the command line, the excerpt form's Reason field)",
-			what, marked, sm.Portion())
+		why, fix := belowSource(em, sm)
+		return false, domain.Errorf(domain.EINVALID, "%s %s%s: %s (--marking-reason in the command line, the excerpt form's Reason field)",
+			what, marked, why, fix)
 	}
 	return true, nil
+}
+
+// belowSource says how the excerpt's mark em falls short of its source's
+// sm, which it does not cover, and what to do: a lower level is "below";
+// at the source's level or above, it lacks a restrictive caveat the
+// source carries, or releases to more than the source does.
+func belowSource(em, sm domain.Mark) (why, fix string) {
+	if em.IsZero() || em.Rank() < sm.Rank() {
+		return ", below its source's " + sm.Portion(), "give a reason to mark it lower"
+	}
+	var lacks []string
+	for _, c := range sm.Caveats {
+		if !c.Release && !em.Has(c.Code) {
+			lacks = append(lacks, c.Banner)
+		}
+	}
+	if len(lacks) > 0 {
+		list := strings.Join(lacks, " and ")
+		return " but lacks " + list + ", which its source's " + sm.Portion() + " carries", "add " + list + " to its marking, or give a reason to leave it off"
+	}
+	return " but is releasable more widely than its source's " + sm.Portion(), "release it as its source is, or give a reason to release it more widely"
 }

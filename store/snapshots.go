@@ -139,7 +139,7 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 		if err := normalizeBriefingSince(b, &was); err != nil {
 			return err
 		}
-		if err := admitExcerpts(ctx, tx, b); err != nil {
+		if err := admitRestored(ctx, tx, b); err != nil {
 			return err
 		}
 		if err := s.updateBriefingRow(ctx, tx, b); err != nil {
