@@ -194,10 +194,10 @@ func (s *session) finishExport() string {
 		if path = exportedDialog(tr); path != "" {
 			return true
 		}
-		// The checks before exporting (empty sections and the like) ask
-		// "Export anyway?": yes.
-		if q := tr.find(typ("Label"), textContains("Export anyway"), inLayer("overlay")); q != nil {
-			if y := tr.find(append(button("Yes"), inLayer("overlay"))...); y != nil {
+		// The checks before exporting list notices (empty sections and
+		// the like) in "Before you export:": export.
+		if q := tr.find(typ("Label"), text("Before you export:"), inLayer("overlay")); q != nil {
+			if y := tr.find(append(button("Export"), inLayer("overlay"))...); y != nil {
 				s.click(y)
 			}
 		}

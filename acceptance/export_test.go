@@ -74,8 +74,8 @@ func TestExportFormatsAndPaperFromTheForm(t *testing.T) {
 		s.fail("the Markdown export went to %s", md)
 	}
 	b, err := os.ReadFile(md)
-	if err != nil || !strings.Contains(string(b), "# "+sampleBriefing) {
-		s.fail("the Markdown file lacks the briefing's title (%v): %.300s", err, b)
+	if err != nil || !strings.Contains(string(b), "# (U) "+sampleBriefing) {
+		s.fail("the Markdown file lacks the briefing's title, marked (U) as the sample marks it (%v): %.300s", err, b)
 	}
 }
 

@@ -38,7 +38,70 @@ func TestScreenshotsForReview(t *testing.T) {
 				s.tab("Preview")
 				time.Sleep(300 * time.Millisecond)
 				s.keepShot("preview")
+				s.tab("Compose")
+				s.reviewDetails()
 			})
 		}
 	}
+}
+
+// reviewDetails shoots the composer's details: the sample's (US marks),
+// the refusal to change the scheme under its US excerpts, then a new
+// briefing's under the UK, TLP and US schemes, the question before a
+// change of scheme clears marks, and the Settings with their scheme.
+func (s *session) reviewDetails() {
+	s.t.Helper()
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details")
+	s.pick("Marking scheme", "UK Government Security Classifications")
+	s.waitNode("the refusal to change the scheme", typ("Label"), textContains("marked under another scheme"), inLayer("overlay"))
+	s.keepShot("details-scheme-refused")
+	s.clickOn("Close", append(button("Close"), inLayer("overlay"))...)
+	s.noOverlay("the refusal closes")
+	s.do("start a new briefing with Ctrl+N")
+	s.key("ctrl+n")
+	s.waitFor("the new briefing", 5*time.Second, func(tr *tree) bool {
+		return tr.find(typ("Entry"), placeholder("Title"), text("Untitled briefing"), shown()) != nil
+	})
+	s.choose("Marking scheme", "UK Government Security Classifications")
+	s.choose("Overall marking", "OFFICIAL-SENSITIVE")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-uk")
+	s.pick("Marking scheme", "Traffic Light Protocol 2.0")
+	s.waitNode("the question before clearing the UK marks", typ("Label"), textContains("Clear them all"), inLayer("overlay"))
+	s.keepShot("details-scheme-change")
+	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
+	s.noOverlay("the question closes")
+	s.choose("Overall marking", "TLP:AMBER")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-tlp")
+	s.pick("Marking scheme", "United States classification")
+	s.clickOn("Clear marks and change", append(button("Clear marks and change"), inLayer("overlay"))...)
+	s.noOverlay("the question closes")
+	s.choose("Overall marking", "SECRET")
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("details-us")
+	s.clickOn("the Details section", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
+	s.menu("File", "Settings")
+	s.waitNode("the settings", typ("Label"), text("Settings"), inLayer("overlay"))
+	time.Sleep(300 * time.Millisecond)
+	s.keepShot("settings")
+	s.key("Escape")
+	s.noOverlay("the settings close")
+}
+
+// pick chooses option in the drop-down beside label, as choose does, for a
+// drop-down that asks before it takes the choice.
+func (s *session) pick(label, option string) {
+	s.t.Helper()
+	s.do("pick %s: %s", label, option)
+	var sel *node
+	s.waitFor("the "+label+" drop-down", 5*time.Second, func(tr *tree) bool {
+		sel = entryBeside(tr, label, "Select", "dialogSelect")
+		return sel != nil
+	})
+	s.click(sel)
+	s.clickOn(option+" in the "+label+" list", typ("Text"), text(option), inLayer("overlay"), shown(),
+		func(n *node) bool { return n.Y > sel.Y+sel.H/2 || n.Y+n.H < sel.Y })
 }

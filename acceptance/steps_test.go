@@ -217,7 +217,7 @@ func entryBeside(t *tree, label string, kinds ...string) *node {
 	if l == nil {
 		return nil
 	}
-	mid := l.Y + l.H/2
+	mid := l.Y + min(l.H, 36)/2 // its first line: a form label stands as tall as its row
 	var best *node
 	for _, n := range t.all(typeAmong(kinds...), shown()) {
 		if n.layer != l.layer || n.X < l.X+l.W-2 || mid < n.Y || mid > n.Y+n.H {

@@ -432,7 +432,7 @@ func TestExportAsksBeforePrintingMissingCharacters(t *testing.T) {
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
 	id := c.d.b.ID
-	if err := lib.AddBlock(context.Background(), id, &domain.Block{Type: domain.BlockCommentary, Text: "Markets fell 📉."}, -1); err != nil {
+	if err := lib.AddBlock(context.Background(), id, &domain.Block{Type: domain.BlockCommentary, Text: "Markets fell 📉.", Marking: domain.MarkingUnclassified}, -1); err != nil {
 		t.Fatal(err)
 	}
 	bundle, _ := lib.Bundle(context.Background(), id)

@@ -172,11 +172,17 @@ func (s *briefingsScreen) onNew() {
 		return
 	}
 	p := s.ui.app.Preferences()
-	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Classification: domain.Marking(p.String(prefClassification)),
-		Date: domain.DateOf(timeNow())}
+	b := &domain.Briefing{Title: "Untitled briefing", Author: p.String(prefAuthor), Date: domain.DateOf(timeNow())}
+	setting, class := s.ui.settingScheme(), domain.Marking(p.String(prefClassification))
 	background(func() {
-		err := s.ui.lib.CreateBriefing(s.ui.ctx, b)
+		// The library's default scheme, else the settings', else none.
+		lib, err := s.ui.lib.DefaultScheme(s.ui.ctx)
+		if err == nil {
+			newBriefingMarking(b, lib, setting, class)
+			err = s.ui.lib.CreateBriefing(s.ui.ctx, b)
+		}
 		s.ui.do(func() {
+			s.ui.libScheme = lib
 			if err != nil {
 				s.ui.showError(err)
 				return
@@ -186,6 +192,20 @@ func (s *briefingsScreen) onNew() {
 			s.ui.libraryChanged(changedBriefings)
 		})
 	})
+}
+
+// newBriefingMarking gives a new briefing the library's scheme lib, else
+// setting, and the settings' default marking class if it is a marking of
+// that scheme (one typed before schemes may not be).
+func newBriefingMarking(b *domain.Briefing, lib domain.SchemeID, setting *domain.Scheme, class domain.Marking) {
+	sc := setting
+	if lib != "" {
+		sc = domain.SchemeOf(lib)
+	}
+	b.Scheme = sc.ID
+	if k, err := sc.Admit(class); err == nil {
+		b.Classification = k.Marking()
+	}
 }
 
 func (s *briefingsScreen) act(fn func(id int64) error) {
@@ -261,7 +281,12 @@ func (s *briefingsScreen) onEmptyTrash() {
 func blockRow() fyne.CanvasObject {
 	l := widget.NewLabel("block")
 	l.Truncation = fyne.TextTruncateEllipsis
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), nil, l)
+	// The tag says at a glance that a portion lacks its mark (see
+	// composer.unmarked); hidden otherwise.
+	tag := widget.NewLabelWithStyle("unmarked", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+	tag.Importance = widget.WarningImportance
+	tag.Hide()
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), tag, l)
 }
 
 // twoLineRow makes list rows of a main line (bold or not) over a quieter

@@ -26,7 +26,7 @@ func countingBriefing(t *testing.T, u *UI, lib *store.Store) int64 {
 	if err != nil || len(exs) < 2 {
 		t.Fatalf("sample excerpts: %v %d", err, len(exs))
 	}
-	b := &domain.Briefing{Title: "Counting – the words", Subtitle: "A test", Summary: "Bottom line — here.", Classification: "OFFICIAL"}
+	b := &domain.Briefing{Title: "Counting – the words", Subtitle: "A test", Summary: "Bottom line — here.", Scheme: domain.SchemeUS, Classification: "U"}
 	if err := lib.CreateBriefing(ctx, b); err != nil {
 		t.Fatal(err)
 	}

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -29,7 +30,8 @@ type composer struct {
 	status    *widget.Select
 	saved     *widget.Label
 	stats     *widget.Label
-	fields    map[string]*widget.Entry // subtitle, audience, author, date, classification
+	fields    map[string]*widget.Entry // subtitle, audience, author, date
+	marking   *markingDetails
 	summary   *widget.Entry
 	blocks    *widget.List
 	selected  int
@@ -47,7 +49,10 @@ type composer struct {
 	switching bool                // that save is under way
 
 	// The counts and preview (see composer_preview.go).
-	words          int                      // the draft's, as export's model counts them
+	words          int               // the draft's, as export's model counts them
+	unmarked       map[int]bool      // blocks the model finds unmarked while portions are marked
+	details        *widget.Accordion // the briefing's details, whose title names unmarked ones
+	detailsItem    *widget.AccordionItem
 	pc             pageCounter              // its PDF's pages
 	sources        map[int64]*domain.Source // cited sources loaded for the notes; nil: failed to load
 	loadingSources bool
@@ -66,9 +71,9 @@ func newComposer(ui *UI) *composer {
 	c.stats = widget.NewLabel("")
 	c.stats.Importance = widget.LowImportance
 	c.stats.Truncation = fyne.TextTruncateEllipsis
-	form := widget.NewForm()
+	form := container.New(layout.NewFormLayout())
 	for _, f := range []struct{ key, label, hint string }{{"subtitle", "Subtitle", ""}, {"audience", "Prepared for", ""},
-		{"author", "Prepared by", ""}, {"date", "Date", "YYYY-MM-DD"}, {"classification", "Classification", "banner text, e.g. OFFICIAL"}} {
+		{"author", "Prepared by", ""}, {"date", "Date", "YYYY-MM-DD"}} {
 		e := widget.NewEntry()
 		e.SetPlaceHolder(f.hint)
 		key := f.key
@@ -81,7 +86,8 @@ func newComposer(ui *UI) *composer {
 			e.Validator = limitValidator(metaFields[key]) // too long: said before the save fails
 		}
 		c.fields[key] = e
-		form.Append(f.label, e)
+		form.Add(detailLabel(f.label))
+		form.Add(e)
 	}
 	c.summary = widget.NewMultiLineEntry()
 	c.summary.Wrapping = fyne.TextWrapWord
@@ -91,6 +97,7 @@ func newComposer(ui *UI) *composer {
 	c.blocks = widget.NewList(c.blockCount, blockRow, c.updateBlock)
 	c.blocks.OnSelected = c.onSelectBlock
 	c.editor = newBlockEditor(c)
+	c.marking = newMarkingDetails(c, form)
 	c.preview = widgets.NewReader()
 	// Versions and Export act on the whole briefing: they sit by its title,
 	// leaving the block toolbar room at common window sizes.
@@ -98,7 +105,12 @@ func newComposer(ui *UI) *composer {
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
-	details := widget.NewAccordion(widget.NewAccordionItem("Details", form))
+	// The details scroll within part of the window's height, leaving the
+	// bottom line and the blocks in sight in a small window.
+	c.detailsItem = widget.NewAccordionItem("Details",
+		cappedScroll(form, func() float32 { return max(ui.win.Canvas().Size().Height*0.4, 160) }))
+	details := widget.NewAccordion(c.detailsItem)
+	c.details = details
 	c.bar = c.toolbar()
 	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
 	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
@@ -116,7 +128,7 @@ func newComposer(ui *UI) *composer {
 				b.Disable()
 			}
 		}
-		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking} {
+		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking, c.marking} {
 			w.Disable()
 		}
 	}
@@ -125,7 +137,7 @@ func newComposer(ui *UI) *composer {
 
 // metaFields are the limits on the details, by key.
 var metaFields = map[string]domain.Field{"subtitle": domain.BriefingSubtitle, "audience": domain.BriefingAudience,
-	"author": domain.BriefingAuthor, "classification": domain.AuthorityLine}
+	"author": domain.BriefingAuthor}
 
 // toolbar is the composer's row of actions; what does not fit the
 // window goes into its … menu.
@@ -263,10 +275,11 @@ func (c *composer) fill() {
 	setText(c.title, b.Title)
 	c.status.SetSelected(b.Status.Label())
 	vals := map[string]string{"subtitle": b.Subtitle, "audience": b.Audience, "author": b.Author,
-		"date": b.Date.String(), "classification": string(b.Classification)}
+		"date": b.Date.String()}
 	for k, e := range c.fields {
 		setText(e, vals[k])
 	}
+	c.marking.fill(b)
 	setText(c.summary, b.Summary)
 	c.blocks.Refresh()
 	if c.selected >= len(b.Blocks) {
@@ -351,8 +364,6 @@ func (c *composer) onMeta(key, v string) {
 		c.onText(key, func(b *domain.Briefing) { b.Audience = v })
 	case "author":
 		c.onText(key, func(b *domain.Briefing) { b.Author = v })
-	case "classification":
-		c.onText(key, func(b *domain.Briefing) { b.Classification = domain.Marking(v) })
 	case "date":
 		if d, err := domain.ParseDate(strings.TrimSpace(v)); err == nil {
 			c.onText(key, func(b *domain.Briefing) { b.Date = d })
@@ -378,7 +389,7 @@ func (c *composer) blockCount() int {
 
 func (c *composer) updateBlock(i widget.ListItemID, o fyne.CanvasObject) {
 	if c.d != nil && i < len(c.d.b.Blocks) {
-		setBlockRow(o, c.d.b.Blocks[i])
+		setBlockRow(o, c.d.b.Blocks[i], c.unmarked[i])
 	}
 }
 

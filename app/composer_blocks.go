@@ -19,7 +19,7 @@ type blockEditor struct {
 	content    *fyne.Container
 	text       *widget.Entry
 	confidence *widget.Select
-	marking    *widget.Select
+	marking    *markingField // the briefing's scheme's marks
 	quote      *widget.Label
 	loading    bool
 }
@@ -35,10 +35,12 @@ func newBlockEditor(c *composer) *blockEditor {
 			e.change(false, func(b *domain.Block) { b.Confidence = confidenceValues[i] })
 		}
 	})
-	e.marking = widget.NewSelect(markingChoices, func(string) {
-		m := markingAt(e.marking.SelectedIndex())
-		e.change(false, func(b *domain.Block) { b.Marking = m })
-	})
+	e.marking = newMarkingField(domain.SchemeOf(domain.SchemeNone), true)
+	e.marking.OnChanged = func() {
+		if m, err := e.marking.value(); err == nil { // otherwise the field says why
+			e.change(false, func(b *domain.Block) { b.Marking = m })
+		}
+	}
 	e.quote = widget.NewLabel("")
 	e.quote.Wrapping = fyne.TextWrapWord
 	e.content = container.NewVBox()
@@ -54,7 +56,7 @@ func (e *blockEditor) show(blk *domain.Block) {
 		e.content.Refresh()
 		return
 	}
-	e.marking.SetSelectedIndex(markingIndex(blk.Marking))
+	e.marking.set(blk.Marking)
 	switch blk.Type {
 	case domain.BlockExcerpt:
 		q := ""
@@ -70,15 +72,26 @@ func (e *blockEditor) show(blk *domain.Block) {
 	case domain.BlockJudgment:
 		setText(e.text, blk.Text)
 		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
-		e.content.Objects = []fyne.CanvasObject{e.text, container.NewGridWithColumns(2, e.confidence, e.marking)}
+		e.content.Objects = []fyne.CanvasObject{e.text, container.NewBorder(nil, nil, e.confidence, nil, e.marking.box)}
 	case domain.BlockHeading:
 		setText(e.text, blk.Text)
 		e.content.Objects = []fyne.CanvasObject{e.text}
 	default:
 		setText(e.text, blk.Text)
-		e.content.Objects = []fyne.CanvasObject{e.text, e.marking}
+		e.content.Objects = []fyne.CanvasObject{e.text, e.marking.box}
 	}
 	e.content.Refresh()
+}
+
+// setScheme offers the marks of s, the briefing's scheme.
+func (e *blockEditor) setScheme(s *domain.Scheme) {
+	if e.marking.scheme != s {
+		e.loading = true
+		e.marking.setScheme(s)
+		e.loading = false
+	}
+	// A scheme that labels only the whole briefing (TLP) marks no block.
+	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
 }
 
 // change edits the selected block as one undoable change; typing into its
@@ -240,10 +253,19 @@ func (c *composer) onPickExcerpt() {
 	load("")
 }
 
-// setBlockRow shows a block in a list row of blockRow.
-func setBlockRow(o fyne.CanvasObject, b *domain.Block) {
+// setBlockRow shows a block in a list row of blockRow, with the
+// "unmarked" tag if unmarked.
+func setBlockRow(o fyne.CanvasObject, b *domain.Block, unmarked bool) {
 	row := o.(*fyne.Container)
-	label, icon := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon)
+	label, icon, tag := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon), row.Objects[2].(*widget.Label)
+	if unmarked != tag.Visible() {
+		if unmarked {
+			tag.Show()
+		} else {
+			tag.Hide()
+		}
+		row.Refresh()
+	}
 	label.TextStyle.Bold = b.Type == domain.BlockHeading
 	switch b.Type {
 	case domain.BlockHeading:

@@ -46,9 +46,10 @@ func (c *composer) snapshotLater(label string) {
 // exportJob is what the export dialog chose: the file, its format and
 // the format's option values.
 type exportJob struct {
-	path   string
-	format *export.Format
-	opts   export.Options
+	path    string
+	format  *export.Format
+	opts    export.Options
+	release *releaseCopy // the release copy to write instead of the briefing, if any
 }
 
 // onExport asks for format, options and place, checks for problems, then
@@ -71,7 +72,11 @@ func (c *composer) onExport() {
 	}
 }
 
-func (c *composer) showExportForm(dir string) {
+func (c *composer) showExportForm(dir string) { c.showExportFormFor(dir, nil) }
+
+// showExportFormFor is the export form, for the release copy rel if not
+// nil.
+func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	formats := export.Formats()
 	labels := make([]string, len(formats))
 	for i, f := range formats {
@@ -86,6 +91,11 @@ func (c *composer) showExportForm(dir string) {
 	}
 	name := newDialogEntry()
 	name.SetText(fileSafe(c.d.b.Title))
+	title := "Export briefing"
+	if rel != nil {
+		name.SetText(fileSafe(c.d.b.Title + " (release " + rel.level + ")"))
+		title = "Export release copy at " + rel.level
+	}
 	folder := widget.NewLabel(dir)
 	folder.Truncation = fyne.TextTruncateEllipsis
 	choose := newDialogButton("Choose…", nil, func() {
@@ -105,7 +115,7 @@ func (c *composer) showExportForm(dir string) {
 	}
 	items = append(items, &widget.FormItem{Text: "File name", Widget: name},
 		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
-	c.ui.showForm("Export briefing", "Export", items, fyne.NewSize(620, 300), func(again func()) {
+	c.ui.showForm(title, "Export", items, fyne.NewSize(620, 300), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
 		p := c.ui.app.Preferences()
@@ -114,7 +124,9 @@ func (c *composer) showExportForm(dir string) {
 		for key, v := range optionValues(fields, f) {
 			p.SetString(prefExportLast+key, v)
 		}
-		export := func() { c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f)}) }
+		export := func() {
+			c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f), release: rel})
+		}
 		// The folder may be on a slow disk or share: look off the UI goroutine.
 		background(func() {
 			_, err := os.Stat(path)
@@ -164,18 +176,27 @@ func fileSafe(title string) string {
 	return clipRunes(s, 80)
 }
 
-// checkThenExport lists what a reader would trip over before writing.
+// checkThenExport lists the model's problems before writing: refusals
+// stop the export (one dialog naming each portion), notices are shown
+// before the analyst goes on. A release copy is checked as it will be
+// written.
 func (c *composer) checkThenExport(job exportJob) {
-	id := c.d.b.ID
+	id, title := c.d.b.ID, c.d.b.Title
 	background(func() {
-		load := c.ui.lib.BundleWithoutTexts
-		if job.format.NeedsTexts {
-			load = c.ui.lib.Bundle
+		var bundle *domain.Bundle
+		var err error
+		if job.release != nil {
+			bundle = job.release.bundle
+		} else {
+			load := c.ui.lib.BundleWithoutTexts
+			if job.format.NeedsTexts {
+				load = c.ui.lib.Bundle
+			}
+			bundle, err = load(c.ui.ctx, id)
 		}
-		bundle, err := load(c.ui.ctx, id)
-		var warnings []string
+		var problems exportProblems
 		if err == nil {
-			warnings = exportWarnings(bundle)
+			problems = problemsOf(bundle)
 		}
 		c.ui.do(func() {
 			if err != nil {
@@ -185,22 +206,13 @@ func (c *composer) checkThenExport(job exportJob) {
 			// Characters the fonts lack are found by the export itself, which
 			// stops before writing (see export), so the PDF is laid out once.
 			run := func() { c.export(bundle, job) }
-			if len(warnings) == 0 {
+			if len(problems.refusals)+len(problems.notices) == 0 {
 				run()
 				return
 			}
-			c.ui.confirm("Before you export", strings.Join(warnings, "\n\n")+"\n\nExport anyway?", func(ok bool) {
-				if ok {
-					run()
-				}
-			})
+			c.ui.showProblems(title, problems, formatRefuses(job.format), run)
 		})
 	})
-}
-
-// exportWarnings are the model's checks before export, in sentences.
-func exportWarnings(b *domain.Bundle) []string {
-	return export.WarningSummary(export.NewDocument(b).Warnings())
 }
 
 // export writes the file off the UI goroutine while a progress dialog
@@ -211,14 +223,21 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 	runExport(func() {
 		err := job.format.WriteFile(ctx, job.path, bundle, job.opts)
 		if err == nil && !c.ui.lib.ReadOnly() {
-			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, bundle.Briefing.ID, "Exported to "+filepath.Base(job.path))
+			label, id := "Exported to "+filepath.Base(job.path), bundle.Briefing.ID
+			if r := job.release; r != nil {
+				label, id = "Release copy at "+r.level+": "+filepath.Base(job.path), r.id
+			}
+			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
 		}
 		c.ui.do(func() {
 			end()
 			var mc *export.MissingCharsError
+			var refused *export.Refusal
 			switch {
 			case errors.Is(err, context.Canceled):
 				return
+			case errors.As(err, &refused):
+				c.ui.showProblems(bundle.Briefing.Title, refusalProblems(refused), true, nil)
 			case errors.As(err, &mc):
 				c.ui.confirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
 					if ok {

@@ -89,8 +89,8 @@ func TestExportDialogListsTheRegisteredFormats(t *testing.T) {
 	confirmForm(t, u, "Export")
 	path := filepath.Join(dir, fileSafe(c.d.b.Title)+".pdf")
 	eventually(t, "the PDF", func() bool {
-		if overlayContains(u, "Export anyway?") {
-			confirmForm(t, u, "Yes")
+		if overlayContains(u, "Before you export:") {
+			confirmForm(t, u, "Export")
 		}
 		b, _ := os.ReadFile(path)
 		return strings.HasPrefix(string(b), "%PDF")
@@ -130,8 +130,8 @@ func TestExportFormStartsFromTheLastChoices(t *testing.T) {
 	export := func(ext string) {
 		confirmForm(t, u, "Export")
 		eventually(t, "the "+ext+" file", func() bool {
-			if overlayContains(u, "Export anyway?") {
-				confirmForm(t, u, "Yes")
+			if overlayContains(u, "Before you export:") {
+				confirmForm(t, u, "Export")
 			}
 			_, err := os.Stat(filepath.Join(dir, fileSafe(c.d.b.Title)+ext))
 			return err == nil && overlayContains(u, "Saved ")
@@ -232,8 +232,8 @@ func TestExportAsksBeforeReplacingAFile(t *testing.T) {
 	eventually(t, "the question", func() bool { return overlayContains(u, "already exists") })
 	confirmForm(t, u, "Replace")
 	eventually(t, "the new PDF", func() bool {
-		if overlayContains(u, "Export anyway?") {
-			confirmForm(t, u, "Yes")
+		if overlayContains(u, "Before you export:") {
+			confirmForm(t, u, "Export")
 		}
 		b, _ := os.ReadFile(path)
 		return strings.HasPrefix(string(b), "%PDF")

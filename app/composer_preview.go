@@ -1,6 +1,8 @@
 package app
 
 import (
+	"maps"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -57,7 +59,8 @@ func (c *composer) updateStats() {
 	c.loadSources()
 	doc := c.document()
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
-	c.showPreview(doc)    // every change shows in the preview too
+	c.showUnmarked(doc)
+	c.showPreview(doc) // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance
@@ -66,6 +69,34 @@ func (c *composer) updateStats() {
 	}
 	c.showStats()
 	c.countPagesLater()
+}
+
+// showUnmarked tags the blocks the model's checks find unmarked while
+// the briefing uses portion marks: the same warnings export lists.
+func (c *composer) showUnmarked(doc *export.Document) {
+	now := map[int]bool{}
+	var details []string // the title, subtitle or bottom line, named as the model names them
+	for _, w := range doc.Warnings() {
+		switch {
+		case w.Code != export.WarnUnmarkedPortion:
+		case w.Block >= 0:
+			now[w.Block] = true
+		case w.Where != "":
+			details = append(details, strings.ToLower(w.Where[:1])+w.Where[1:])
+		}
+	}
+	title := "Details"
+	if len(details) > 0 {
+		title += " — unmarked: " + strings.Join(details, ", ")
+	}
+	if c.detailsItem.Title != title {
+		c.detailsItem.Title = title
+		c.details.Refresh()
+	}
+	if !maps.Equal(now, c.unmarked) {
+		c.unmarked = now
+		c.blocks.Refresh()
+	}
 }
 
 // showStats shows the counts last made; the pages only once counted.

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -72,19 +73,22 @@ func TestComposerCountsThePDFsPages(t *testing.T) {
 
 // The checks before export are the model's: a section whose only blocks
 // are key judgments is empty in the document, since they move to the
-// front, which the composer's own check missed.
+// front, which the composer's own check missed; unmarked portions are
+// refusals, each named.
 func TestExportChecksAreTheModels(t *testing.T) {
-	b := &domain.Bundle{Briefing: &domain.Briefing{Title: "T", Blocks: []*domain.Block{
+	b := &domain.Bundle{Briefing: &domain.Briefing{Title: "T", Scheme: domain.SchemeUS, Blocks: []*domain.Block{
 		{Type: domain.BlockHeading, Text: "Outlook"},
 		{Type: domain.BlockJudgment, Text: "More will fail.", Marking: domain.MarkingUnclassified},
 		{Type: domain.BlockHeading, Text: "Detail"},
 		{Type: domain.BlockCommentary, Text: "Unmarked."},
 		{Type: domain.BlockCommentary, Text: "Also unmarked."},
 	}}}
-	got := exportWarnings(b)
-	want := []string{"2 portions carry no portion marking while others do.",
-		"The section “Outlook” is empty: add to it or remove its heading."}
-	if strings.Join(got, "\n") != strings.Join(want, "\n") {
-		t.Fatalf("warnings %q, want %q", got, want)
+	got := problemsOf(b)
+	all := strings.Join(got.refusals, "\n")
+	if !strings.Contains(all, "commentary “Unmarked.” has no portion mark") || !strings.Contains(all, "commentary “Also unmarked.” has no portion mark") {
+		t.Fatalf("refusals %q", got.refusals)
+	}
+	if !slices.Contains(got.notices, "The section “Outlook” is empty: add to it or remove its heading.") {
+		t.Fatalf("notices %q", got.notices)
 	}
 }

@@ -230,7 +230,9 @@ func (d *draft) toldKept(clashes []domain.Conflict) {
 func sameContent(a, b *domain.Briefing) bool {
 	if a.Title != b.Title || a.Subtitle != b.Subtitle || a.Author != b.Author ||
 		a.Audience != b.Audience || a.Date != b.Date || a.Classification != b.Classification ||
-		a.Status != b.Status || a.Summary != b.Summary || len(a.Blocks) != len(b.Blocks) {
+		a.Status != b.Status || a.Summary != b.Summary || len(a.Blocks) != len(b.Blocks) ||
+		a.Scheme != b.Scheme || a.TitleMarking != b.TitleMarking || a.SubtitleMarking != b.SubtitleMarking ||
+		a.SummaryMarking != b.SummaryMarking || a.Authority != b.Authority || a.IncludeNotes != b.IncludeNotes {
 		return false
 	}
 	for i := range a.Blocks {

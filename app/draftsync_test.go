@@ -228,7 +228,8 @@ func TestExcerptFormKeepsWhatTheCommandLineWrote(t *testing.T) {
 	})
 	eventually(t, "the form to show the command line's marking and tag", func() bool {
 		f := u.excerpts.fields
-		return f.marking.SelectedIndex() == markingIndex("C") && strings.Contains(f.tags.Text, "from-the-cli") &&
+		m, err := f.marking.value()
+		return err == nil && m == "C" && strings.Contains(f.tags.Text, "from-the-cli") &&
 			strings.Contains(f.note.Text, "Checked.")
 	})
 }

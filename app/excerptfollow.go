@@ -36,5 +36,5 @@ func (s *excerptsScreen) showEdit(x *excerptEdit) {
 // sameExcerpt compares the fields the form edits.
 func sameExcerpt(a, b *domain.Excerpt) bool {
 	return strings.TrimSpace(a.Note) == strings.TrimSpace(b.Note) && a.Credibility == b.Credibility &&
-		a.Marking == b.Marking && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags))
+		a.Marking == b.Marking && a.MarkingReason == b.MarkingReason && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags))
 }

@@ -11,23 +11,7 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-var (
-	credibilityChoices = []string{"Not graded", "1 — Confirmed", "2 — Probably true", "3 — Possibly true", "4 — Doubtful", "5 — Improbable", "6 — Cannot be judged"}
-	markingChoices     = []string{"None", "U", "CUI", "C", "S", "TS"}
-)
-
-// markingIndex is m's place in markingChoices ("None" for no marking).
-func markingIndex(m domain.Marking) int {
-	return max(slices.Index(markingChoices, string(m)), 0)
-}
-
-// markingAt is the marking chosen at i in markingChoices.
-func markingAt(i int) domain.Marking {
-	if i <= 0 {
-		return ""
-	}
-	return domain.Marking(markingChoices[i])
-}
+var credibilityChoices = []string{"Not graded", "1 — Confirmed", "2 — Probably true", "3 — Possibly true", "4 — Doubtful", "5 — Improbable", "6 — Cannot be judged"}
 
 // marked is the portion marking m with a space before the text it marks,
 // or nothing.
@@ -39,24 +23,36 @@ func marked(m domain.Marking) string {
 }
 
 // excerptFields are the form widgets for an excerpt's note, tags and grades,
-// shared by the new-excerpt dialog and the excerpts view.
+// shared by the new-excerpt dialog and the excerpts view. The marking
+// offers the marks of the source's scheme (see UI.excerptScheme); a
+// marking below the source's asks for the reason, which the version
+// history records.
 type excerptFields struct {
 	note        *dialogEntry // hand Escape to the New excerpt dialog
 	tags        *dialogEntry
 	credibility *dialogSelect
-	marking     *dialogSelect
+	marking     *markingField
+	reason      *dialogEntry
+	source      domain.Marking // the source's marking
+	onChanged   func()
 }
 
 func newExcerptFields() *excerptFields {
 	f := &excerptFields{note: newDialogMultiEntry(), tags: newDialogEntry(),
-		credibility: newDialogSelect(credibilityChoices, nil), marking: newDialogSelect(markingChoices, nil)}
+		credibility: newDialogSelect(credibilityChoices, nil), marking: newMarkingField(domain.SchemeOf(domain.SchemeNone), true),
+		reason: newDialogEntry()}
 	f.note.SetMinRowsVisible(3)
 	f.note.Wrapping = fyne.TextWrapWord
 	f.tags.SetPlaceHolder("comma-separated, e.g. export controls, chips")
 	f.note.Validator = limitValidator(domain.ExcerptNote)
 	f.tags.Validator = func(s string) error { return forUser(domain.CheckTags(strings.Split(s, ","))) }
 	f.credibility.SetSelectedIndex(0)
-	f.marking.SetSelectedIndex(0)
+	f.marking.extra = []fyne.CanvasObject{f.reason}
+	f.marking.box.Add(f.reason)
+	f.marking.OnChanged = func() { f.showReason(); f.changed() }
+	f.reason.SetPlaceHolder("Reason for marking it below its source's marking (kept in the history)")
+	f.reason.Validator = limitValidator(domain.MarkingReason)
+	f.reason.Hide()
 	return f
 }
 
@@ -65,16 +61,64 @@ func (f *excerptFields) items() []*widget.FormItem {
 		{Text: "Note", Widget: f.note},
 		{Text: "Tags", Widget: f.tags},
 		{Text: "Credibility", Widget: f.credibility, HintText: "Admiralty grade of the information"},
-		{Text: "Marking", Widget: f.marking, HintText: "portion marking, if the briefing uses them"},
+		{Text: "Marking", Widget: f.marking.box, HintText: "portion marking; the source's unless you choose another"},
 	}
 }
 
 // onChange calls fn whenever the analyst changes a field.
 func (f *excerptFields) onChange(fn func()) {
+	f.onChanged = fn
 	f.note.OnChanged = func(string) { fn() }
 	f.tags.OnChanged = func(string) { fn() }
 	f.credibility.OnChanged = func(string) { fn() }
-	f.marking.OnChanged = func(string) { fn() }
+	f.reason.OnChanged = func(string) { fn() }
+}
+
+func (f *excerptFields) changed() {
+	if f.onChanged != nil {
+		f.onChanged()
+	}
+}
+
+// setSource offers the marks of s for an excerpt of a source marked src.
+func (f *excerptFields) setSource(src domain.Marking, s *domain.Scheme) {
+	f.source = src
+	if f.marking.scheme != s {
+		f.marking.setScheme(s)
+	}
+	f.showReason()
+}
+
+// below tells whether the marking chosen is below the source's, which
+// takes a reason.
+func (f *excerptFields) below() bool {
+	m, err := f.marking.value()
+	return err == nil && markedBelow(m, f.source)
+}
+
+// markedBelow tells whether m is a lower level of the same scheme as the
+// source's marking src (or none where the source has one).
+func markedBelow(m, src domain.Marking) bool {
+	sk, err := src.Read()
+	if err != nil || sk.IsZero() {
+		return false
+	}
+	k, err := m.Read()
+	if err != nil || !k.IsZero() && k.Scheme != sk.Scheme {
+		return false
+	}
+	return k.Rank() < sk.Rank()
+}
+
+// showReason shows the reason field while the marking is below the
+// source's, saying what it is below.
+func (f *excerptFields) showReason() {
+	if !f.below() {
+		f.reason.Hide()
+		return
+	}
+	f.reason.SetPlaceHolder("Reason for marking it below its source's " + f.source.Banner() + " (kept in the history)")
+	f.reason.Show()
 }
 
 // set shows e in the fields; a field that already shows its value is left
@@ -87,16 +131,24 @@ func (f *excerptFields) set(e *domain.Excerpt) {
 	if f.credibility.SelectedIndex() != int(e.Credibility) {
 		f.credibility.SetSelectedIndex(int(e.Credibility))
 	}
-	if f.marking.SelectedIndex() != markingIndex(e.Marking) {
-		f.marking.SetSelectedIndex(markingIndex(e.Marking))
+	if m, err := f.marking.value(); err != nil || m != e.Marking {
+		f.marking.set(e.Marking)
 	}
+	setText(&f.reason.Entry, e.MarkingReason)
+	f.showReason()
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {
 	e.Note = f.note.Text // as typed: trimmed when saved, so the form keeps its spaces
 	e.Tags = strings.Split(f.tags.Text, ",")
 	e.Credibility = domain.Credibility(max(f.credibility.SelectedIndex(), 0))
-	e.Marking = markingAt(f.marking.SelectedIndex())
+	if m, err := f.marking.value(); err == nil { // otherwise the field says why, and the last marking stays
+		e.Marking = m
+	}
+	e.MarkingReason = ""
+	if markedBelow(e.Marking, f.source) {
+		e.MarkingReason = strings.TrimSpace(f.reason.Text)
+	}
 }
 
 // onNewExcerpt asks for note, tags and grades, then saves the selection as
@@ -110,6 +162,8 @@ func (r *readerScreen) onNewExcerpt() {
 		return
 	}
 	fields := newExcerptFields()
+	fields.setSource(r.source.Marking, r.ui.excerptScheme(r.source.Marking))
+	fields.set(&domain.Excerpt{Marking: r.source.Marking}) // an excerpt takes its source's marking unless another is chosen
 	quote := widget.NewLabel(clipRunes(r.text.SelectedText(), 400))
 	quote.Wrapping = fyne.TextWrapWord
 	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)

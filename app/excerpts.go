@@ -183,6 +183,14 @@ func (s *excerptsScreen) setChoices(tags []domain.Tag, srcs []*domain.Source) {
 		names = append(names, clipRunes(src.Title, 60))
 	}
 	s.sources, s.source.Options = srcs, names
+	if x := s.edit; x != nil {
+		// The source's marking may be new: the form offers its scheme.
+		s.filling = true
+		src := s.sourceMarking(x.e.SourceID)
+		s.fields.setSource(src, s.ui.excerptScheme(src))
+		s.fields.set(x.e)
+		s.filling = false
+	}
 }
 
 // loaded shows a fresh list, keeping the selected excerpt selected and
@@ -239,6 +247,8 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	s.quote.SetText(quoted(e.Quote))
 	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
 	s.filling = true
+	src := s.sourceMarking(e.SourceID)
+	s.fields.setSource(src, s.ui.excerptScheme(src))
 	s.fields.set(x.e)
 	s.filling = false
 	s.saving.SetText("")
@@ -247,6 +257,17 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	}
 	s.detail.Show()
 	s.right.Refresh() // lays out the detail, which was hidden at the last layout
+}
+
+// sourceMarking is the marking of the source with id, as the source
+// filter's choices last loaded it.
+func (s *excerptsScreen) sourceMarking(id int64) domain.Marking {
+	for _, src := range s.sources {
+		if src.ID == id {
+			return src.Marking
+		}
+	}
+	return ""
 }
 
 // onField records a change to the form and schedules its save.

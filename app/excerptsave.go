@@ -267,9 +267,9 @@ func (x *excerptEdit) name() string {
 func (x *excerptEdit) rescue() (string, error) {
 	e := x.e
 	text := fmt.Sprintf("Unsaved changes to excerpt %d of source “%s”, characters %d–%d.\n"+
-		"Copy them back in Attaché's Excerpts view (onto a new excerpt of the same passage if this one is gone).\n\nQuote: %s\n\nNote: %s\nTags: %s\nCredibility: %s\nMarking: %s\n",
+		"Copy them back in Attaché's Excerpts view (onto a new excerpt of the same passage if this one is gone).\n\nQuote: %s\n\nNote: %s\nTags: %s\nCredibility: %s\nMarking: %s\nReason for the marking: %s\n",
 		e.ID, e.SourceTitle, e.Start, e.End, quoted(e.Quote), e.Note, strings.Join(e.Tags, ", "),
-		credibilityChoices[min(max(int(e.Credibility), 0), len(credibilityChoices)-1)], markingChoices[markingIndex(e.Marking)])
+		credibilityChoices[min(max(int(e.Credibility), 0), len(credibilityChoices)-1)], markingText(e.Marking), e.MarkingReason)
 	name := fmt.Sprintf("excerpt-%d-unsaved-%s", e.ID, time.Now().Format("20060102-150405"))
 	return x.ui.writeKept(name, text)
 }

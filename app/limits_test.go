@@ -84,7 +84,7 @@ func TestComposerFieldsSayTooLong(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := openInComposer(t, u, b.ID)
-	wantFieldError(t, "classification", c.fields["classification"], strings.Repeat("S", 101), "the classification is 101")
+	wantFieldError(t, "classified by", c.marking.authority["classifiedBy"], strings.Repeat("S", 201), "is 201")
 	wantFieldError(t, "audience", c.fields["audience"], "Minister\x1b[2J", "control character (U+001B, escape)")
 	// The status line under the composer says what is wrong as it is typed.
 	status := func(what string, e *widget.Entry, text, want string) {

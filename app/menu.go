@@ -26,6 +26,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import from web address…", shortcut(fyne.KeyL, 0), u.onImportURL),
 		item("New briefing", shortcut(fyne.KeyN, 0), func() { u.onShowView(viewBriefings); u.briefings.onNew() }),
 		item("Export briefing…", shortcut(fyne.KeyE, 0), func() { u.briefings.composer.onExport() }),
+		fyne.NewMenuItem("Export for release…", func() { u.briefings.composer.onExportRelease() }),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Load sample library", u.onLoadSample),
 		item("Settings…", shortcut(fyne.KeyComma, 0), u.onSettings),
@@ -85,8 +86,13 @@ func (u *UI) onSearch() {
 }
 
 func (u *UI) onAbout() {
-	u.inform("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\nLibrary: "+u.lib.Path())
+	u.inform("About Attaché", "Attaché "+Version+"\nBuild briefings from exact excerpts of your sources.\n\n"+notAccredited+"\n\nLibrary: "+u.lib.Path())
 }
+
+// notAccredited is what the About box says of markings, as
+// docs/markings.md does.
+const notAccredited = "Attaché is not an accredited system: it checks that a briefing's markings agree with each other and with the scheme chosen, " +
+	"not that anything is correctly classified, which is for you and your organisation. Never put information on a computer not accredited for it."
 
 // Version is shown in the About box; main sets it from the build.
 var Version = "0.1.0-dev"

@@ -19,27 +19,82 @@ const (
 	prefTheme          = "theme"
 )
 
-// onSettings edits the defaults new briefings and exports start from.
+// libraryNoScheme is the library scheme choice that leaves new
+// briefings to the settings' scheme.
+const libraryNoScheme = "None: use the default above"
+
+// onSettings edits the defaults new briefings and exports start from. The
+// library's own default scheme is read first, off the UI goroutine.
 func (u *UI) onSettings() {
+	u.loadLibraryScheme(u.showSettings)
+}
+
+func (u *UI) showSettings() {
 	p := u.app.Preferences()
 	author := newDialogEntry()
 	author.SetText(p.String(prefAuthor))
-	class := newDialogEntry()
-	class.SetText(p.String(prefClassification))
+	setting := u.settingScheme()
+	class := newMarkingField(setting, true)
+	class.set(domain.Marking(p.String(prefClassification)))
+	scheme := newDialogSelect(schemeNames(), func(name string) {
+		if s := schemeNamed(name); s != class.scheme {
+			class.setScheme(s)
+		}
+	})
+	scheme.SetSelected(setting.Name)
+	lib := newDialogSelect(append([]string{libraryNoScheme}, schemeNames()...), nil)
+	lib.SetSelected(libraryNoScheme)
+	if u.libScheme != "" {
+		lib.SetSelected(domain.SchemeOf(u.libScheme).Name)
+	}
+	if u.lib.ReadOnly() {
+		lib.Disable()
+	}
 	paperOpt := exportOption(prefPaper)
 	paper := newDialogSelect(paperOpt.Labels(), nil)
 	paper.SetSelected(paperOpt.LabelOf(p.String(prefPaper)))
 	th := newDialogSelect([]string{"Follow the system", "Light", "Dark"}, nil)
 	th.SetSelected(p.StringWithFallback(prefTheme, "Follow the system"))
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
-		{Text: "Classification", Widget: class, HintText: "banner text for new briefings"},
+		{Text: "Marking scheme", Widget: scheme, HintText: "for new briefings, here and in the attache command"},
+		{Text: "Marking", Widget: class.box, HintText: "overall marking of new briefings"},
+		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
 		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th}}
-	u.showForm("Settings", "Save", items, fyne.NewSize(520, 360), func(func()) {
+	u.showForm("Settings", "Save", items, fyne.NewSize(640, 460), func(again func()) {
+		m, err := class.value()
+		if err != nil {
+			again()
+			u.showError(userError{"the default marking: " + domain.ErrorMessage(err)})
+			return
+		}
 		p.SetString(prefAuthor, author.Text)
-		p.SetString(prefClassification, class.Text)
+		p.SetString(prefScheme, string(class.scheme.ID))
+		p.SetString(prefClassification, string(m))
 		p.SetString(prefPaper, paper.Selected)
 		p.SetString(prefTheme, th.Selected)
 		u.applyTheme()
+		var id domain.SchemeID
+		if lib.Selected != libraryNoScheme {
+			id = schemeNamed(lib.Selected).ID
+		}
+		if id != u.libScheme && !u.lib.ReadOnly() {
+			u.setLibraryScheme(id)
+		}
+	})
+}
+
+// setLibraryScheme makes id the library's default scheme ("" for none),
+// off the UI goroutine.
+func (u *UI) setLibraryScheme(id domain.SchemeID) {
+	background(func() {
+		err := u.lib.SetDefaultScheme(u.ctx, id)
+		u.do(func() {
+			if err != nil {
+				u.showError(err)
+				return
+			}
+			u.libScheme = id
+		})
 	})
 }
 

@@ -54,6 +54,9 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 		{Text: "Authors", Widget: authors, HintText: "separate several with ;"}, {Text: "Publisher", Widget: publisher},
 		{Text: "Published", Widget: published}, {Text: "URL", Widget: url}, {Text: "Accessed", Widget: accessed},
 		{Text: "Reliability", Widget: rel, HintText: "Admiralty grade of the source"}, {Text: "Notes", Widget: notes}}
+	scheme, marking := u.sourceMarkingFields(src.Marking)
+	items = append(items, &widget.FormItem{Text: "Marking scheme", Widget: scheme},
+		&widget.FormItem{Text: "Marking", Widget: marking.box, HintText: "the source's own; its excerpts take it unless marked otherwise"})
 	if len(report) > 0 {
 		found := widget.NewLabel(strings.Join(report, "\n"))
 		found.Wrapping = fyne.TextWrapWord
@@ -71,6 +74,13 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 		if i := rel.SelectedIndex(); i > 0 {
 			s.Reliability = domain.Reliability("ABCDEF"[i-1 : i])
 		}
+		m, err := marking.value()
+		if err != nil {
+			again()
+			u.showError(userError{"the source's marking: " + domain.ErrorMessage(err)})
+			return
+		}
+		s.Marking = m
 		background(func() {
 			clashes, err := u.lib.UpdateSource(u.ctx, &base, &s)
 			u.do(func() {
@@ -89,6 +99,25 @@ func (u *UI) sourceForm(src *domain.Source, report []string) (items []*widget.Fo
 			})
 		})
 	}
+}
+
+// sourceMarkingFields are the source form's scheme select and marking,
+// showing m: the marking's own scheme, or the default for an unmarked
+// source. Choosing another scheme offers its marks.
+func (u *UI) sourceMarkingFields(m domain.Marking) (*dialogSelect, *markingField) {
+	sc := u.defaultScheme()
+	if k, err := m.Read(); err == nil && !k.IsZero() {
+		sc = k.Scheme
+	}
+	field := newMarkingField(sc, true)
+	field.set(m)
+	sel := newDialogSelect(schemeNames(), func(name string) {
+		if s := schemeNamed(name); s != field.scheme {
+			field.setScheme(s)
+		}
+	})
+	sel.SetSelected(sc.Name)
+	return sel, field
 }
 
 // limitValidator says under the field, before any save is tried, what the

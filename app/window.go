@@ -50,6 +50,7 @@ type UI struct {
 	onQuit    func()                     // called as the main window closes (Run's watchdog)
 	scale     atomic.Uint32              // the canvas's scale (float32 bits), for trackWindow
 	sess      *session                   // what to show again at the next start
+	libScheme domain.SchemeID            // the library's default marking scheme, as last read
 }
 
 // New builds the main window on lib without showing it.
@@ -94,6 +95,7 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window, sess *
 	u.win.SetMainMenu(u.mainMenu())
 	u.win.SetOnDropped(u.onDropped)
 	u.library.reload()
+	u.loadLibraryScheme(nil)
 	u.offerSample()
 	// Pending composer edits are saved before the window goes (and by Run
 	// after the event loop ends: a lifecycle stop hook would deadlock Fyne
