@@ -58,7 +58,10 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 	m.overall = newMarkingField(none, true)
 	m.overall.NoneText = "From the portions" // the banner is then the highest portion's
 	m.overall.setScheme(none)
-	m.overall.OnChanged = func() { m.onMark("", m.overall, func(b *domain.Briefing, v domain.Marking) { b.Classification = v }) }
+	m.overall.OnChanged = func() {
+		m.onMark("", m.overall, func(b *domain.Briefing, v domain.Marking) { b.Classification = v })
+		m.blockLabels()
+	}
 	grid.Add(detailLabel("Marking scheme"))
 	grid.Add(m.scheme)
 	grid.Add(detailLabel("Overall marking"))
@@ -78,10 +81,9 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 		grid.Add(l)
 		grid.Add(mf.box)
 	}
-	for _, f := range []struct{ key, label, hint string }{{"classifiedBy", "Classified By", "name and position, or identifier"},
-		{"derivedFrom", "Derived From", "the source document or guide"}, {"declassifyOn", "Declassify On", "a date (YYYYMMDD) or event"}} {
+	for _, f := range []struct{ key, label string }{{"classifiedBy", "Classified By"}, {"derivedFrom", "Derived From"}, {"declassifyOn", "Declassify On"}} {
 		e := widget.NewEntry()
-		e.SetPlaceHolder(f.hint)
+		e.SetPlaceHolder(blockHints[f.label])
 		e.Validator = limitValidator(domain.AuthorityLine)
 		key := f.key
 		e.OnChanged = func(s string) { m.onAuthority(key, s) }
@@ -113,6 +115,41 @@ func (m *markingDetails) fill(b *domain.Briefing) {
 		setText(m.authority[k], v)
 	}
 	m.notes.SetChecked(b.IncludeNotes)
+	m.blockLabels()
+}
+
+// blockLabels names the three first-page lines as the overall marking's
+// level has them: CUI's designation indicator (Controlled By, CUI
+// Category, POC) or the classification authority block otherwise.
+func (m *markingDetails) blockLabels() {
+	s := m.overall.scheme
+	var blk *domain.FirstPageBlock
+	if v, err := m.overall.value(); err == nil {
+		if k, err := s.Admit(v); err == nil && k.Level != nil {
+			blk = k.Level.Block
+		}
+	}
+	for i := len(s.Levels) - 1; blk == nil && i >= 0; i-- {
+		blk = s.Levels[i].Block // the highest level's block, until a level is chosen
+	}
+	if blk == nil {
+		return
+	}
+	for i, l := range blk.Lines {
+		if lbl, ok := m.authRows[2*i].(*widget.Label); ok && lbl.Text != l.Label {
+			lbl.SetText(l.Label)
+			if e, ok := m.authRows[2*i+1].(*widget.Entry); ok {
+				e.SetPlaceHolder(blockHints[l.Label])
+			}
+		}
+	}
+}
+
+// blockHints say what goes on each line of a first-page block.
+var blockHints = map[string]string{
+	"Classified By": "name and position, or identifier", "Derived From": "the source document or guide",
+	"Declassify On": "a date (YYYYMMDD) or event", "Controlled By": "the agency (required)",
+	"CUI Category": "e.g. Export Controlled", "POC": "name and telephone or email",
 }
 
 // showScheme offers s's marks in every marking field, and the authority

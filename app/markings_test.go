@@ -67,6 +67,16 @@ func TestComposerOffersOnlyTheBriefingsSchemeMarks(t *testing.T) {
 	if c.d.b.Scheme != domain.SchemeUS || !m.authRows[1].Visible() {
 		t.Fatalf("scheme %q, authority shown %v", c.d.b.Scheme, m.authRows[1].Visible())
 	}
+	// A CUI briefing's first-page block is the designation indicator.
+	label := func(i int) string { return m.authRows[2*i].(*widget.Label).Text }
+	selectOnUI(&m.overall.level.Select, "CUI")
+	if label(0) != "Controlled By" || label(1) != "CUI Category" || label(2) != "POC" {
+		t.Fatalf("CUI lines %q %q %q", label(0), label(1), label(2))
+	}
+	selectOnUI(&m.overall.level.Select, "SECRET")
+	if label(0) != "Classified By" || label(2) != "Declassify On" {
+		t.Fatalf("SECRET lines %q %q", label(0), label(2))
+	}
 }
 
 // Changing the scheme while marks of the old one exist lists them and
