@@ -51,7 +51,7 @@ func Bundle(t testing.TB) *domain.Bundle {
 			Audience: "Deputy Director", Date: domain.Date{Year: 2024, Month: time.May, Day: 11},
 			Scheme: domain.SchemeUS, Classification: domain.MarkingCUI, Status: domain.StatusReview,
 			Authority: domain.Authority{ClassifiedBy: "Department of Testing"},
-			Summary: "Exports keep rising; \"tariffs\" are unlikely.",
+			Summary:   "Exports keep rising; \"tariffs\" are unlikely.",
 			Blocks: []*domain.Block{
 				{ID: 1, Type: domain.BlockHeading, Text: "Background"},
 				{ID: 2, Type: domain.BlockExcerpt, ExcerptID: second.ID, Excerpt: second},
