@@ -73,10 +73,8 @@ func (e *blockEditor) show(blk *domain.Block) {
 		setText(e.text, blk.Text)
 		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
 		e.content.Objects = []fyne.CanvasObject{e.text, container.NewBorder(nil, nil, e.confidence, nil, e.marking.box)}
-	case domain.BlockHeading:
-		setText(e.text, blk.Text)
-		e.content.Objects = []fyne.CanvasObject{e.text}
-	default:
+	default: // headings and commentary: each is a portion with its own mark
+
 		setText(e.text, blk.Text)
 		e.content.Objects = []fyne.CanvasObject{e.text, e.marking.box}
 	}

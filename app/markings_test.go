@@ -61,6 +61,18 @@ func TestComposerOffersOnlyTheBriefingsSchemeMarks(t *testing.T) {
 	if c.d.b.Blocks[0].Marking != "uk:OS" {
 		t.Fatalf("block marking stored as %q", c.d.b.Blocks[0].Marking)
 	}
+	// A heading is a portion too: the trial found no way to mark one.
+	fyne.DoAndWait(func() { c.onAdd(domain.BlockHeading) })
+	if len(c.d.b.Blocks) != 2 || c.d.b.Blocks[1].Type != domain.BlockHeading {
+		t.Fatalf("blocks after adding a heading: %d", len(c.d.b.Blocks))
+	}
+	if !c.editor.marking.box.Visible() || !slices.Contains(c.editor.content.Objects, fyne.CanvasObject(c.editor.marking.box)) {
+		t.Fatal("the heading's editor offers no marking")
+	}
+	selectOnUI(&c.editor.marking.level.Select, "OFFICIAL")
+	if c.d.b.Blocks[1].Marking != "uk:O" {
+		t.Fatalf("heading marking stored as %q", c.d.b.Blocks[1].Marking)
+	}
 	// The US scheme shows its authority block.
 	selectOnUI(m.scheme, domain.SchemeOf(domain.SchemeUS).Name)
 	confirmForm(t, u, "Clear marks and change")
