@@ -110,7 +110,7 @@ func (e *blockEditor) change(typing bool, fn func(b *domain.Block)) {
 }
 
 func (c *composer) insert(blk *domain.Block) {
-	if c.d == nil {
+	if c.d == nil || !c.admits(blk) {
 		return
 	}
 	at := len(c.d.b.Blocks)
@@ -288,4 +288,19 @@ func setBlockRow(o fyne.CanvasObject, b *domain.Block, unmarked bool) {
 		label.SetText(clipRunes(b.Text, 240))
 	}
 	label.Refresh()
+}
+
+// admits tells whether the briefing may hold blk: an excerpt marked under
+// another scheme is refused here, saying what to do, rather than added
+// and then refused by every save (the library's rule, domain.Admit).
+func (c *composer) admits(blk *domain.Block) bool {
+	if blk.Excerpt == nil {
+		return true
+	}
+	if _, err := c.d.b.SchemeDef().Admit(blk.Excerpt.Marking); err != nil {
+		c.ui.showError(domain.Errorf(domain.EINVALID, "The excerpt was not added: %s. Mark the excerpt (and its source) under the briefing's scheme in the Excerpts view, or choose another scheme in the briefing's details.",
+			domain.ErrorMessage(err)))
+		return false
+	}
+	return true
 }

@@ -140,6 +140,13 @@ func TestTLPShowsTheDefinitionAndNoPortionMarks(t *testing.T) {
 	if c.editor.marking.box.Visible() {
 		t.Fatal("a block mark is offered under TLP")
 	}
+	// An excerpt marked under the UK scheme is refused before it is
+	// added: added, it made every later save fail (the trial).
+	uk := &domain.Excerpt{ID: 7, SourceID: 1, Quote: "Cranes are the weak point.", Marking: "uk:O"}
+	fyne.DoAndWait(func() { u.addExcerptTo(c.d.b.ID, uk) })
+	if len(c.d.b.Blocks) != 1 || !overlayContains(u, "The excerpt was not added: OFFICIAL is a UK marking, and this briefing uses TLP markings") {
+		t.Fatalf("%d blocks; dialog shown %v", len(c.d.b.Blocks), overlayContains(u, "The excerpt was not added"))
+	}
 }
 
 // A release list the guide does not allow is said under the field and not
