@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"slices"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
@@ -70,7 +71,7 @@ func (u *UI) showProblems(title string, p exportProblems, refuses bool, proceed 
 	add(p.notices, widget.MediumImportance)
 	head := widget.NewLabel(intro)
 	head.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(head, nil, nil, nil, u.listScroll(list, len(p.refusals)+len(p.notices)))
+	content := container.NewBorder(head, nil, nil, nil, u.listScroll(list, append(slices.Clone(p.refusals), p.notices...)))
 	var d *dialog.CustomDialog
 	dialogTitle := "Before you export"
 	if blocked {
@@ -115,7 +116,7 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 	head.Wrapping = fyne.TextWrapWord
 	foot := widget.NewLabel(question)
 	foot.Wrapping = fyne.TextWrapWord
-	content := container.NewBorder(head, foot, nil, nil, u.listScroll(list, len(items)))
+	content := container.NewBorder(head, foot, nil, nil, u.listScroll(list, items))
 	d := dialog.NewCustomWithoutButtons(title, content, u.win)
 	reply := func(ok bool) func() {
 		return func() {
@@ -137,11 +138,18 @@ func (u *UI) askList(title, intro string, items []string, question, yes, no stri
 	u.showDialog(d, content, reply(false), nil)
 }
 
-// listScroll scrolls a dialog's list of n lines: tall enough for a few
-// lines, never more than 30% of the window, so the dialog's text and
-// buttons stay in sight in a small window.
-func (u *UI) listScroll(list fyne.CanvasObject, n int) *container.Scroll {
+// listScroll scrolls a dialog's list of items: as tall as their wrapped
+// lines need (each sentence names a portion and what to do: cut off, it
+// says neither), never more than half the window, so the dialog's text
+// and buttons stay in sight in a small window.
+func (u *UI) listScroll(list fyne.CanvasObject, items []string) *container.Scroll {
 	s := container.NewVScroll(list)
-	s.SetMinSize(fyne.NewSize(0, min(40*float32(max(n, 1)), u.win.Canvas().Size().Height*0.3)))
+	lines := 0
+	for _, it := range items {
+		lines += 1 + len([]rune(it))/70 // about 70 characters to a line of the 680-wide dialog
+	}
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height + theme.Padding()
+	want := float32(max(lines, 1))*line + float32(len(items))*2*theme.Padding()
+	s.SetMinSize(fyne.NewSize(0, min(want, u.win.Canvas().Size().Height*0.5)))
 	return s
 }

@@ -10,6 +10,8 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -510,4 +512,20 @@ func TestExcerptsViewAsksWhyBelowTheSource(t *testing.T) {
 		got, _ := lib.Excerpt(ctx, id)
 		return got.Marking == "C" && got.MarkingReason == "Declassified passage"
 	})
+}
+
+// The refusal list shows its sentences whole: the trial found one cut to
+// a 40-pixel strip, naming neither the portion nor the fix.
+func TestDialogListsAreTallEnoughForTheirSentences(t *testing.T) {
+	u, _ := newTestUI(t)
+	long := strings.Repeat("The heading of section 1 “Background” has no portion mark. ", 4)
+	var h1, h3 float32
+	fyne.DoAndWait(func() {
+		h1 = u.listScroll(container.NewVBox(), []string{long}).MinSize().Height
+		h3 = u.listScroll(container.NewVBox(), []string{long, long, long}).MinSize().Height
+	})
+	line := fyne.MeasureText("Mg", theme.TextSize(), fyne.TextStyle{}).Height
+	if h1 < 4*line || h3 <= h1 || h3 > u.win.Canvas().Size().Height*0.5+1 {
+		t.Fatalf("a 4-line item gets %.0f px, three get %.0f (line %.0f, window %.0f)", h1, h3, line, u.win.Canvas().Size().Height)
+	}
 }
