@@ -234,7 +234,7 @@ func TestAnalystNotesArePrivateUnlessIncluded(t *testing.T) {
 		said := false
 		for _, w := range d.Warnings() {
 			if w.Code == WarnNotesIncluded {
-				said = !w.Refuse && w.Message == "Analyst notes on excerpts are included in this export."
+				said = !w.Refuse && w.Message == "Analyst notes on excerpts are included in this export, each under its excerpt's portion mark."
 			}
 		}
 		if said != include {

@@ -121,7 +121,7 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 		"The heading of section 3 “Last” has no portion mark, while other portions have one: choose its marking.",
 		"The section “Outlook” is empty: add to it or remove its heading.",
 		"The section “Last” is empty: add to it or remove its heading.",
-		"Analyst notes on excerpts are included in this export.",
+		"Analyst notes on excerpts are included in this export, each under its excerpt's portion mark.",
 	}
 	if !reflect.DeepEqual(sum, wantSum) {
 		t.Errorf("summary %q, want %q", sum, wantSum)

@@ -73,7 +73,7 @@ func (d *Document) Warnings() []Warning {
 	for _, it := range d.Body {
 		if strings.TrimSpace(it.Comment) != "" { // set only when the briefing includes notes
 			out = append(out, Warning{Code: WarnNotesIncluded, Block: -1,
-				Message: "Analyst notes on excerpts are included in this export."})
+				Message: "Analyst notes on excerpts are included in this export, each under its excerpt's portion mark."})
 			break
 		}
 	}

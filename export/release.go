@@ -173,14 +173,22 @@ func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
 	}
 	slices.SortStableFunc(r.dropped, func(a, b Dropped) int { return a.Block - b.Block })
 	var out []*domain.Block
+	notes := false
 	for i, blk := range blocks {
 		if keep[i] {
 			k := blk.Clone()
-			if k.Excerpt != nil && !r.d.Briefing.IncludeNotes {
-				k.Excerpt.Note = "" // private, and printed in no export of the copy
+			if k.Excerpt != nil {
+				// Private working notes, and marked by nobody: a note
+				// would print under its passage's mark, which the
+				// analyst never gave it. A release copy carries none.
+				notes = notes || strings.TrimSpace(k.Excerpt.Note) != ""
+				k.Excerpt.Note = ""
 			}
 			out = append(out, k)
 		}
+	}
+	if notes && r.d.Briefing.IncludeNotes {
+		r.dropped = append(r.dropped, Dropped{Block: -1, Where: "Analyst notes on excerpts (a release copy carries none)"})
 	}
 	return out
 }

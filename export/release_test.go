@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf16"
@@ -106,6 +107,7 @@ func TestReleaseCopyHoldsNothingOfDroppedPortions(t *testing.T) {
 		{Block: 9, Where: "Excerpt with note 4 “Bravosharedword insurers…”", Mark: "OFFICIAL-SENSITIVE"},
 		{Block: 10, Where: "The heading of section 3 “Deltaheadingword outlook”, left with nothing under it", Mark: "OFFICIAL"},
 		{Block: 11, Where: "Section 3, first block, commentary “Deltacommentword: the annex…”", Mark: "SECRET"},
+		{Block: -1, Where: "Analyst notes on excerpts (a release copy carries none)"},
 	}
 	if len(dropped) != len(want) {
 		t.Fatalf("dropped %+v, want %d", dropped, len(want))
@@ -124,10 +126,13 @@ func TestReleaseCopyHoldsNothingOfDroppedPortions(t *testing.T) {
 	text := poppler(t, pdf, "pdftotext")
 	absent(t, "the PDF's text", text)
 	for _, kept := range []string{"Alphaword harbour security", "Alphajudgmentword", "Alphalastjudgmentword", "Alphaheadingword", "Alphacommentword",
-		"Cranes are weak.", "Alphanoteword", "Alphaword Harbour Review"} {
+		"Cranes are weak.", "Alphaword Harbour Review"} {
 		if !strings.Contains(text, kept) {
 			t.Errorf("the copy lost %q, which it may carry", kept)
 		}
+	}
+	if strings.Contains(text, "Alphanoteword") {
+		t.Error("the copy prints an analyst note, which no one marked")
 	}
 	for p, lines := range pageTexts(t, pdf) {
 		if lines[0] != "OFFICIAL" || lines[len(lines)-1] != "OFFICIAL" {
@@ -259,12 +264,17 @@ func TestReleaseCopyKeepsNothingPrivate(t *testing.T) {
 	b.Briefing.Blocks[3].Excerpt = &domain.Excerpt{ID: 2, SourceID: 2, Quote: "Insurers have noticed.", Marking: "U", Note: "private"}
 	for _, include := range []bool{false, true} {
 		b.Briefing.IncludeNotes = include
-		copy, _, err := Release(b, "U")
+		copy, dropped, err := Release(b, "U")
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := copy.Briefing.Blocks[2].Excerpt.Note; (got == "private") != include {
+		// Notes are marked by nobody: a release copy carries none, and
+		// says so when the briefing asked for them.
+		if got := copy.Briefing.Blocks[2].Excerpt.Note; got != "" {
 			t.Errorf("include %v: the copy's note %q", include, got)
+		}
+		if said := slices.ContainsFunc(dropped, func(d Dropped) bool { return strings.HasPrefix(d.Where, "Analyst notes") }); said != include {
+			t.Errorf("include %v: the left-out list names the notes: %v", include, said)
 		}
 		if !copy.Briefing.Authority.IsZero() || copy.Briefing.Classification != "U" {
 			t.Errorf("an UNCLASSIFIED copy: authority %+v, marking %q", copy.Briefing.Authority, copy.Briefing.Classification)
