@@ -265,15 +265,18 @@ func setBlockRow(o fyne.CanvasObject, b *domain.Block, unmarked bool) {
 		row.Refresh()
 	}
 	label.TextStyle.Bold = b.Type == domain.BlockHeading
+	// Every row starts with its portion mark, as the page will: a mark
+	// chosen is seen at a glance, as an unmarked one is by its tag.
+	mark := marked(b.Marking)
 	switch b.Type {
 	case domain.BlockHeading:
 		icon.SetResource(theme.MenuIcon())
-		label.SetText(b.Text)
+		label.SetText(mark + b.Text)
 	case domain.BlockExcerpt:
 		icon.SetResource(theme.ContentCutIcon())
 		q := ""
 		if b.Excerpt != nil {
-			q = marked(b.Marking) + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
+			q = marked(domain.HighestMarking(b.Excerpt.Marking, b.Marking)) + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
 		}
 		label.SetText(q)
 	case domain.BlockJudgment:
@@ -282,10 +285,10 @@ func setBlockRow(o fyne.CanvasObject, b *domain.Block, unmarked bool) {
 		if b.Confidence != "" {
 			conf = " (" + string(b.Confidence) + " confidence)"
 		}
-		label.SetText("Key judgment: " + clipRunes(b.Text, 200) + conf)
+		label.SetText(mark + "Key judgment: " + clipRunes(b.Text, 200) + conf)
 	default:
 		icon.SetResource(theme.DocumentIcon())
-		label.SetText(clipRunes(b.Text, 240))
+		label.SetText(mark + clipRunes(b.Text, 240))
 	}
 	label.Refresh()
 }

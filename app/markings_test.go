@@ -199,6 +199,15 @@ func TestUnmarkedPortionsAreTaggedInTheList(t *testing.T) {
 	if tagged(1) {
 		t.Fatal("the tag stayed after the block was marked")
 	}
+	var text string
+	fyne.DoAndWait(func() {
+		row := blockRow()
+		c.updateBlock(1, row)
+		text = row.(*fyne.Container).Objects[0].(*widget.Label).Text
+	})
+	if text != "(U) Not marked" {
+		t.Fatalf("the marked row reads %q: the mark chosen is not shown", text)
+	}
 }
 
 // Settings keep the default scheme under "scheme" (the command line's key
