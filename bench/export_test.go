@@ -69,7 +69,7 @@ func benchBriefing(n int) *domain.Briefing {
 	u := domain.MarkingUnclassified
 	b := &domain.Briefing{Title: "Technology statecraft: a generated briefing", Summary: "A generated bottom line for the benchmark.",
 		Author: "Bench Analyst", Status: domain.StatusFinal, Scheme: domain.SchemeUS, Classification: domain.MarkingCUI,
-		TitleMarking: u, SummaryMarking: u}
+		TitleMarking: u, SummaryMarking: u, Authority: domain.Authority{ClassifiedBy: "Bench Agency"}}
 	b.Date, _ = domain.ParseDate("2026-01-01")
 	commentary := strings.Repeat(strings.Repeat("The analyst’s commentary sets the excerpt in context for the reader and weighs what it means. ", 4)+"\n\n", 3)
 	for i := range n {
@@ -78,7 +78,8 @@ func benchBriefing(n int) *domain.Briefing {
 		}
 		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: strings.TrimSpace(commentary), Marking: u})
 		src, k := i/exportPerSource, i%exportPerSource
-		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: int64(src*excerptsPerSource + k*7 + 1), Marking: u})
+		b.Blocks = append(b.Blocks, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: int64(src*excerptsPerSource + k*7 + 1),
+			Marking: domain.MarkingCUI}) // at or above any excerpt's own mark, which the block may raise, never lower
 	}
 	return b
 }
