@@ -20,7 +20,7 @@ import (
 type composeLayout struct {
 	fixedTop    []fyne.CanvasObject // above the details
 	details     *widget.Accordion
-	form        *capped // the details' one item's content
+	form        *capped             // the details' one item's content
 	fixedMiddle []fyne.CanvasObject // between the details and the list
 	blocks      fyne.CanvasObject
 	editor      *capped
