@@ -22,7 +22,7 @@ type composeLayout struct {
 	details     *widget.Accordion
 	form        *capped             // the details' one item's content
 	fixedMiddle []fyne.CanvasObject // between the details and the list
-	blocks      fyne.CanvasObject
+	blocks      *widget.List
 	editor      *capped
 }
 
@@ -42,6 +42,15 @@ func (l *composeLayout) objects() []fyne.CanvasObject {
 // blocksFloor is the least height of the block list: two rows.
 func (l *composeLayout) blocksFloor() float32 {
 	return 2 * l.blocks.MinSize().Height
+}
+
+// blocksWant is the height that shows every block's row.
+func (l *composeLayout) blocksWant() float32 {
+	n := 0
+	if l.blocks.Length != nil {
+		n = l.blocks.Length()
+	}
+	return float32(n) * (l.blocks.MinSize().Height + theme.Padding())
 }
 
 // fixedHeight is the rows' height that does not change with the window,
@@ -81,18 +90,25 @@ func (l *composeLayout) detailsExtra() float32 {
 }
 
 func (l *composeLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
-	detailsH, editorH := l.details.MinSize().Height, l.editor.MinSize().Height
 	shared := size.Height - l.fixedHeight()
-	left := max(shared-detailsH-editorH-l.blocksFloor(), 0)
-	// The details first, if open (the analyst asked to see them), then the
-	// editor, each within its share; the list takes the rest.
-	grow := func(h *float32, want, share float32) {
-		add := min(left, want, max(share*shared-*h, 0))
+	detailsH, editorH, blocksH := l.details.MinSize().Height, l.editor.MinSize().Height, l.blocksFloor()
+	detailsWant, editorWant := detailsH+l.detailsExtra(), max(l.editor.want(), editorH)
+	left := max(shared-detailsH-editorH-blocksH, 0)
+	grow := func(h *float32, want, most float32) {
+		add := max(min(left, want-*h, most-*h), 0)
 		*h += add
 		left -= add
 	}
-	grow(&detailsH, l.detailsExtra(), detailsShare)
-	grow(&editorH, max(l.editor.want()-editorH, 0), editorShare)
+	// The details first, if open (the analyst asked to see them), then
+	// the editor, each within its share; then the list's rows. What these
+	// leave goes to the editor and the details beyond their shares, so
+	// that nothing scrolls beside empty space; the list takes the rest.
+	grow(&detailsH, detailsWant, detailsShare*shared)
+	grow(&editorH, editorWant, editorShare*shared)
+	grow(&blocksH, l.blocksWant(), shared)
+	grow(&editorH, editorWant, shared)
+	grow(&detailsH, detailsWant, shared)
+	blocksH += left
 	var y float32
 	place := func(o fyne.CanvasObject, h float32) {
 		if !o.Visible() {
@@ -109,6 +125,6 @@ func (l *composeLayout) Layout(_ []fyne.CanvasObject, size fyne.Size) {
 	for _, o := range l.fixedMiddle {
 		place(o, o.MinSize().Height)
 	}
-	place(l.blocks, l.blocksFloor()+left)
+	place(l.blocks, blocksH)
 	place(l.editor.Container, editorH)
 }
