@@ -27,7 +27,7 @@ type composeLayout struct {
 }
 
 const (
-	detailsShare = 0.45 // of the height the shared rows have, for the open details
+	detailsShare = 0.65 // of the height the shared rows have, for the open details
 	editorShare  = 0.4  // for the block editor
 )
 
