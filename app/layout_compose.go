@@ -28,7 +28,7 @@ type composeLayout struct {
 
 const (
 	detailsShare = 0.65 // of the height the shared rows have, for the open details
-	editorShare  = 0.4  // for the block editor
+	editorShare  = 0.6  // for the block editor
 )
 
 // objects are the layout's rows in the order they are drawn.

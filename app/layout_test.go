@@ -436,26 +436,3 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 	}
 }
 
-// Room the block list's rows leave empty goes to the block editor: at
-// 800×600 a one-block briefing shows the whole judgment editor (its
-// marking and REL TO below the text) rather than a scrolled part of it
-// beside an empty list.
-func TestComposerGivesTheEditorWhatTheListLeaves(t *testing.T) {
-	u, lib := newTestUI(t)
-	dismissOverlays(u)
-	rel := domain.Marking("S//REL TO USA, GBR")
-	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "One block", Scheme: domain.SchemeUS, Classification: rel,
-		Blocks: []*domain.Block{{Type: domain.BlockJudgment, Text: "A judgment", Confidence: domain.ConfidenceHigh, Marking: rel}}})
-	fyne.DoAndWait(func() { c.blocks.Select(0) })
-	resize(u, fyne.NewSize(800, 600))
-	var shown, whole, list float32
-	fyne.DoAndWait(func() {
-		view := c.edit.(*fyne.Container).Layout.(*composeLayout).editor // the scroll's viewport
-		shown, whole, list = view.Size().Height, c.editor.content.MinSize().Height, c.blocks.Size().Height
-	})
-	t.Logf("editor %v of %v, list %v", shown, whole, list)
-	if shown < whole-tolerance {
-		t.Errorf("the editor shows %v of its %v beside a list %v high", shown, whole, list)
-	}
-	checkWindowLayout(t, u, "The composer with one judgment selected")
-}
