@@ -435,4 +435,3 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 		checkWindowLayout(t, u, "The composer with the US details open and a judgment selected")
 	}
 }
-
