@@ -105,15 +105,19 @@ func newComposer(ui *UI) *composer {
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
-	// The details scroll within part of the window's height, leaving the
-	// bottom line and the blocks in sight in a small window.
-	c.detailsItem = widget.NewAccordionItem("Details",
-		cappedScroll(form, func() float32 { return max(ui.win.Canvas().Size().Height*0.4, 160) }))
+	// The details and the block editor scroll within part of the tab's
+	// height, leaving the bottom line and the blocks in sight in a small
+	// window (see composeLayout).
+	line := widget.NewEntry().MinSize().Height
+	formRows := newCapped(form, line)
+	c.detailsItem = widget.NewAccordionItem("Details", formRows.Container)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
 	c.bar = c.toolbar()
-	top := container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary, c.bar)
-	edit := container.NewBorder(top, c.editor.content, nil, nil, c.blocks)
+	l := &composeLayout{fixedTop: []fyne.CanvasObject{head}, details: details, form: formRows,
+		fixedMiddle: []fyne.CanvasObject{widget.NewLabel("Bottom line up front"), c.summary, c.bar},
+		blocks:      c.blocks, editor: newCapped(c.editor.content, 2*line)}
+	edit := container.New(l, l.objects()...)
 	c.edit = edit
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }

@@ -384,3 +384,54 @@ func TestSidebarFoldsToIconsInANarrowWindow(t *testing.T) {
 		t.Fatalf("at 1280 px the sidebar shows %d names", n)
 	}
 }
+
+// The composer with everything shown — the details open under the US
+// scheme (authority lines, caveats and release lists on every marking
+// field) and a marked judgment selected — still fits an 800×600 window:
+// a window asks no more than its content's minimum, and, with no window
+// manager, one that grew taller than the screen hid the block list and
+// the footer.
+func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	rel := domain.Marking("S//REL TO USA, GBR")
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Everything shown", Scheme: domain.SchemeUS,
+		Classification: rel, TitleMarking: rel, SubtitleMarking: rel, SummaryMarking: rel, Summary: "The bottom line.",
+		Blocks: []*domain.Block{{Type: domain.BlockJudgment, Text: "A judgment", Confidence: domain.ConfidenceHigh, Marking: rel},
+			{Type: domain.BlockCommentary, Text: "Commentary", Marking: rel}, {Type: domain.BlockCommentary, Text: "More", Marking: rel}}})
+	fyne.DoAndWait(func() {
+		c.details.Open(0)
+		c.blocks.Select(0)
+	})
+	if !c.marking.authRows[1].Visible() || !c.marking.overall.relLine.Visible() || !c.editor.marking.relLine.Visible() {
+		t.Fatal("the US fields are not all shown")
+	}
+	var first fyne.Size
+	for _, size := range []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}, {Width: 800, Height: 600}} {
+		resize(u, size)
+		var minSize, list, details, detailsMin fyne.Size
+		var listShown bool
+		fyne.DoAndWait(func() {
+			minSize = u.win.Canvas().Content().MinSize()
+			list, listShown = c.blocks.Size(), c.blocks.Visible() && c.edit.Visible()
+			details, detailsMin = c.details.Size(), c.details.MinSize()
+		})
+		t.Logf("at %v: content minimum %v, block list %v, details %v", size, minSize, list, details)
+		if minSize.Height > 600 || minSize.Width > 800 {
+			t.Errorf("at %v the window's content needs %v, more than 800×600", size, minSize)
+		}
+		// A minimum that followed the window let it grow step by step.
+		if first == (fyne.Size{}) {
+			first = minSize
+		} else if minSize != first {
+			t.Errorf("at %v the content needs %v, at 800×600 %v", size, minSize, first)
+		}
+		if !listShown || list.Height < 40 {
+			t.Errorf("at %v the block list is %v", size, list)
+		}
+		if details.Height < detailsMin.Height+widget.NewEntry().MinSize().Height { // two rows of the form at least
+			t.Errorf("at %v the open details are %v high, their minimum %v", size, details, detailsMin)
+		}
+		checkWindowLayout(t, u, "The composer with the US details open and a judgment selected")
+	}
+}
