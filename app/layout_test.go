@@ -435,3 +435,18 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 		checkWindowLayout(t, u, "The composer with the US details open and a judgment selected")
 	}
 }
+
+// An empty library's hints wrap: unwrapped, they made the Library view
+// 770 points wide, and the window opened wider than an 800×600 screen.
+func TestEmptyLibraryFitsASmallWindow(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	resize(u, fyne.NewSize(800, 600))
+	fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
+	eventually(t, "the empty library's hint", func() bool {
+		var text string
+		fyne.DoAndWait(func() { text = u.library.status.Text })
+		return strings.HasPrefix(text, "No sources yet")
+	})
+	checkWindowLayout(t, u, "an empty Library")
+}

@@ -45,6 +45,7 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.list = widget.NewList(s.length, twoLineRow(true), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord // long hints must not widen the window past a small screen
 	s.status.Importance = widget.LowImportance
 	s.reader = newReaderScreen(ui)
 	importBtn := ui.writes(widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles))

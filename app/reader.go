@@ -68,6 +68,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
+	r.empty.Wrapping = fyne.TextWrapWord
 	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.text), r.empty)
 	r.show(false)
 	return r
