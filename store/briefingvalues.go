@@ -5,6 +5,8 @@ import "github.com/attache/attache/domain"
 // The values a briefing is stored with: its markings in their stored
 // form, and the checks of an edit against what the library holds.
 
+// briefingMarkingValues are the marking columns' values, in the order
+// the statements that write a briefing name them.
 func briefingMarkingValues(b *domain.Briefing) []any {
 	return []any{string(b.Scheme), b.TitleMarking, b.SubtitleMarking, b.SummaryMarking,
 		b.Authority.ClassifiedBy, b.Authority.DerivedFrom, b.Authority.DeclassifyOn, b.IncludeNotes}
