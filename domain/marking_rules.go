@@ -22,7 +22,9 @@ func (s *Scheme) check(k *Mark, text string) error {
 		}
 		seen[c.Code] = true
 		if min := s.Level(c.MinLevel); min != nil && s.rank(k.Level) < s.rank(min) {
-			return Errorf(EINVALID, "%q: %s goes only with %s or above", text, c.Banner, min.Banner)
+			// Said in the guide's words, whatever form was typed (the app
+			// builds the stored form, "OS//UK EYES ONLY").
+			return Errorf(EINVALID, "%s goes only with %s or above, not with %s", c.Banner, min.Banner, k.Level.Banner)
 		}
 		if c.Group != "" {
 			if other, ok := groups[c.Group]; ok {
@@ -131,13 +133,24 @@ func (s *Scheme) Covers(overall, portion Mark) (ok bool, why string) {
 	if portion.Scheme != s {
 		return false, "is marked " + portion.Banner() + " under the " + portion.Scheme.Short + " scheme, and the briefing uses " + s.Short + " markings"
 	}
+	// Every reason is given at once: put right one at a time, a portion
+	// above the level and with a caveat the briefing lacks would be
+	// refused twice over.
+	var reasons []string
 	if portion.Rank() > overall.Rank() {
-		return false, "is " + portion.Banner() + ", above the " + overall.Banner() + " chosen for the briefing"
+		reasons = append(reasons, "is "+portion.Banner()+", above the "+overall.Banner()+" chosen for the briefing")
 	}
+	var lacking []string
 	for _, c := range portion.Caveats {
 		if !c.Release && !overall.Has(c.Code) {
-			return false, "carries " + c.Banner + ", which the briefing's marking " + overall.Banner() + " lacks"
+			lacking = append(lacking, c.Banner)
 		}
+	}
+	if len(lacking) > 0 {
+		reasons = append(reasons, "carries "+joinAnd(lacking)+", which the briefing's marking "+overall.Banner()+" lacks")
+	}
+	if len(reasons) > 0 {
+		return false, strings.Join(reasons, ", and ")
 	}
 	for _, oc := range overall.Caveats {
 		if !oc.Release || s.rank(portion.Level) < s.rank(s.Level(oc.MinLevel)) {

@@ -189,3 +189,14 @@ func TestUSClassifiedDocumentsArePortionMarked(t *testing.T) {
 		t.Error("the UK guide asks for no portion marks")
 	}
 }
+
+func TestCoversGivesEveryReasonAtOnce(t *testing.T) {
+	uk := SchemeOf(SchemeUK)
+	over, _ := uk.Parse("OFFICIAL-SENSITIVE")
+	p, _ := uk.Parse("SECRET - UK EYES ONLY")
+	ok, why := uk.Covers(over, p)
+	want := "is SECRET - UK EYES ONLY, above the OFFICIAL-SENSITIVE chosen for the briefing, and carries UK EYES ONLY, which the briefing's marking OFFICIAL-SENSITIVE lacks"
+	if ok || why != want {
+		t.Errorf("got %v %q\nwant %q", ok, why, want)
+	}
+}
