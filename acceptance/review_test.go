@@ -96,6 +96,7 @@ func (s *session) reviewDetails() {
 func (s *session) pick(label, option string) {
 	s.t.Helper()
 	s.do("pick %s: %s", label, option)
+	s.scrollToField(label)
 	var sel *node
 	s.waitFor("the "+label+" drop-down", 5*time.Second, func(tr *tree) bool {
 		sel = entryBeside(tr, label, "Select", "dialogSelect")
@@ -104,4 +105,24 @@ func (s *session) pick(label, option string) {
 	s.click(sel)
 	s.clickOn(option+" in the "+label+" list", typ("Text"), text(option), inLayer("overlay"), shown(),
 		func(n *node) bool { return n.Y > sel.Y+sel.H/2 || n.Y+n.H < sel.Y })
+}
+
+// scrollToField turns the mouse wheel over the composer's details until
+// the field labelled label is in sight: in a small window the details
+// scroll within their share of the composer's height.
+func (s *session) scrollToField(label string) {
+	s.t.Helper()
+	for range 20 {
+		tr := s.tree()
+		if f := entryBeside(tr, label, "Select", "dialogSelect", "Entry", "Check"); f != nil && !f.visible().empty() {
+			return
+		}
+		head := tr.find(typ("Text"), textPrefix("Details"), inLayer("content"), shown())
+		if head == nil {
+			return // not the details: let the caller's wait say what is missing
+		}
+		r := head.visible() // the fields begin just below the section's header
+		s.xdotool("mousemove", "--sync", fmt.Sprint(s.winX+r.X+r.W/2), fmt.Sprint(s.winY+r.Y+r.H+30), "click", "5")
+		time.Sleep(100 * time.Millisecond)
+	}
 }
