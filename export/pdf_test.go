@@ -5,12 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -311,4 +313,22 @@ func TestCompressStreamsLeavesNoPlainStreamAndRefusesGarbage(t *testing.T) {
 			t.Errorf("compressStreams(%q) succeeded", junk)
 		}
 	}
+}
+
+// Exports run at once (the app's page count beside an export, parallel
+// commands in tests) must not share gofpdf's working bytes: run under
+// -race, this failed with a race in gofpdf's font subsetting.
+func TestPDFsWrittenAtOnceShareNoFontBytes(t *testing.T) {
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			b := pdfBundle(1, domain.StatusDraft)
+			if err := WritePDF(context.Background(), io.Discard, b, PDFOptions{}); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
 }

@@ -2,6 +2,7 @@ package export
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -71,7 +72,10 @@ func newTypesetter(pdf *gofpdf.Fpdf) *typesetter {
 func (t *typesetter) use(f face) {
 	file := fontFile(f.fam, f.style)
 	if !t.loaded[file] {
-		t.pdf.AddUTF8FontFromBytes(file, "", assetFont(file))
+		// A copy per document: gofpdf pads each font table it subsets by
+		// appending to a slice of the bytes it was given, which writes
+		// into a shared buffer from every export running at once.
+		t.pdf.AddUTF8FontFromBytes(file, "", slices.Clone(assetFont(file)))
 		t.loaded[file] = true
 	}
 	if f != t.current {
