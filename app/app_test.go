@@ -302,7 +302,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 	setAutosave(t, 20*time.Millisecond)
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
-	eventually(t, "the composer", func() bool { return c.d != nil && c.blocks.Length() == 19 })
+	eventually(t, "the composer", func() bool { return c.d != nil && c.blockCount() == 19 })
 	id := c.d.b.ID
 
 	// An edit to the title reaches the library after the debounce.
@@ -316,8 +316,8 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 	if c.d.b.Blocks[3].Type != domain.BlockHeading {
 		t.Fatalf("sample changed: block 3 is %s", c.d.b.Blocks[3].Type)
 	}
-	fyne.DoAndWait(func() { c.blocks.Select(3); c.onAdd(domain.BlockCommentary) })
-	if c.d.b.Blocks[4].Type != domain.BlockCommentary || c.blocks.Length() != 20 || c.selected != 4 {
+	fyne.DoAndWait(func() { c.editBlock(3); c.onAdd(domain.BlockCommentary) })
+	if c.d.b.Blocks[4].Type != domain.BlockCommentary || c.blockCount() != 20 || c.selected != 4 {
 		t.Fatalf("added at %d", c.selected)
 	}
 	fyne.DoAndWait(func() { c.onMove(-1) })
@@ -333,7 +333,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 		t.Fatal("redo did not move it again")
 	}
 	// Edit the commentary's text in place; the library follows.
-	fyne.DoAndWait(func() { c.blocks.Select(3) })
+	fyne.DoAndWait(func() { c.editBlock(3) })
 	fyne.DoAndWait(func() { c.editor.text.SetText("Delivery, not principle, is the risk.") })
 	eventually(t, "the saved commentary", func() bool {
 		b, _ := lib.Briefing(context.Background(), id)

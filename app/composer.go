@@ -33,7 +33,6 @@ type composer struct {
 	fields    map[string]*widget.Entry // subtitle, audience, author, date
 	marking   *markingDetails
 	summary   *widget.Entry
-	blocks    *widget.List
 	selected  int
 	editor    *blockEditor
 	preview   *widgets.Reader
@@ -56,6 +55,12 @@ type composer struct {
 	pc             pageCounter              // its PDF's pages
 	sources        map[int64]*domain.Source // cited sources loaded for the notes; nil: failed to load
 	loadingSources bool
+
+	// The document (see composer_doc*.go).
+	doc        *widgets.Document // the draft's blocks as one document, edited in place
+	model      *docModel         // what doc shows, built once per change
+	outline    *outlinePane      // the headings, beside the document
+	insertMenu *fyne.Menu        // the last menu the document's "+" showed
 }
 
 func newComposer(ui *UI) *composer {
@@ -94,9 +99,7 @@ func newComposer(ui *UI) *composer {
 	c.summary.SetMinRowsVisible(3)
 	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
 	c.summary.OnChanged = func(s string) { c.onText("summary", func(b *domain.Briefing) { b.Summary = s }) }
-	c.blocks = widget.NewList(c.blockCount, blockRow, c.updateBlock)
-	c.blocks.OnSelected = c.onSelectBlock
-	c.editor = newBlockEditor(c)
+	c.doc = c.newDocumentView()
 	c.marking = newMarkingDetails(c, form)
 	c.preview = widgets.NewReader()
 	// Versions and Export act on the whole briefing: they sit by its title,
@@ -105,36 +108,29 @@ func newComposer(ui *UI) *composer {
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
 	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
-	// The details and the block editor scroll within part of the tab's
-	// height, leaving the bottom line and the blocks in sight in a small
-	// window (see composeLayout).
-	line := widget.NewEntry().MinSize().Height
-	formRows := newCapped(form, line)
-	c.detailsItem = widget.NewAccordionItem("Details", formRows.Container)
+	// The title, details and bottom line scroll with the blocks: the
+	// document is the whole briefing in reading order.
+	c.detailsItem = widget.NewAccordionItem("Details", form)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
+	c.doc.SetHeader(container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary))
 	c.bar = c.toolbar()
-	l := &composeLayout{fixedTop: []fyne.CanvasObject{head}, details: details, form: formRows,
-		fixedMiddle: []fyne.CanvasObject{widget.NewLabel("Bottom line up front"), c.summary, c.bar},
-		blocks:      c.blocks, editor: newCapped(c.editor.content, 2*line)}
-	edit := container.New(l, l.objects()...)
-	c.edit = edit
-	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", edit), container.NewTabItem("Preview", c.preview))
+	c.outline = newOutlinePane(c)
+	c.edit = container.NewBorder(c.bar, nil, nil, nil, newComposeLayout(c.outline, c.doc))
+	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
 	if ui.lib.ReadOnly() {
-		// Nothing typed here could be saved. The block editor's fields are
-		// greyed out too, though not yet on screen; its "Show in source"
-		// (reading, not changing) is made afresh for each excerpt block.
+		// Nothing typed here could be saved. A block's editor greys out
+		// its own fields (newBlockEditor); its "Show in source" (reading,
+		// not changing) stays on.
 		disableEditing(c.edit, c.keep...)
 		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
 			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
 				b.Disable()
 			}
 		}
-		for _, w := range []fyne.Disableable{c.editor.text, c.editor.confidence, c.editor.marking, c.marking} {
-			w.Disable()
-		}
+		c.marking.Disable()
 	}
 	return c
 }
@@ -150,6 +146,8 @@ func (c *composer) toolbar() *widgets.Toolbar {
 	btn := func(label, menu string, icon fyne.Resource, fn func()) *widget.Button {
 		return t.Add(widget.NewButtonWithIcon(label, icon, fn), menu)
 	}
+	c.kept(btn("", "Show or hide the outline", theme.ListIcon(), func() { c.outline.toggle() }))
+	t.AddSeparator()
 	btn("Heading", "Add heading", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockHeading) })
 	btn("Commentary", "Add commentary", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockCommentary) })
 	btn("Judgment", "Add judgment", theme.ContentAddIcon(), func() { c.onAdd(domain.BlockJudgment) })
@@ -258,10 +256,10 @@ func (c *composer) switchTo(b *domain.Briefing, err error, wrote bool) {
 	}
 	c.d = d
 	c.sources = map[int64]*domain.Source{} // a source's details may have changed since
-	c.selected = -1
-	c.blocks.UnselectAll() // no selection carries over from the last briefing
-	c.fill()               // refreshes the list, which builds its scroller if never drawn
-	c.blocks.ScrollToTop()
+	c.stopEditing()                        // no editing carries over from the last briefing
+	c.model = nil
+	c.fill()
+	c.doc.ScrollTo(0)
 	c.saved.SetText("Saved")
 	if !d.isSaved() {
 		c.saved.SetText("Not saved — retrying")
@@ -285,12 +283,13 @@ func (c *composer) fill() {
 	}
 	c.marking.fill(b)
 	setText(c.summary, b.Summary)
-	c.blocks.Refresh()
 	if c.selected >= len(b.Blocks) {
 		c.selected = len(b.Blocks) - 1
 	}
-	c.editor.show(c.selectedBlock())
-	c.updateStats()
+	c.updateStats() // builds the document's items
+	if c.selected >= 0 {
+		c.reedit()
+	}
 }
 
 // refresh reloads the open briefing after a change elsewhere in the
@@ -334,12 +333,10 @@ func (c *composer) showMerged(old *domain.Briefing) {
 			c.selected = i
 		}
 	}
-	c.fill()
-	if c.selected >= 0 {
-		c.blocks.Select(c.selected)
-	} else {
-		c.blocks.UnselectAll()
+	if c.selected < 0 {
+		c.stopEditing()
 	}
+	c.fill()
 }
 
 // setText changes an entry's text only if it differs, so the cursor of
@@ -391,12 +388,6 @@ func (c *composer) blockCount() int {
 	return len(c.d.b.Blocks)
 }
 
-func (c *composer) updateBlock(i widget.ListItemID, o fyne.CanvasObject) {
-	if c.d != nil && i < len(c.d.b.Blocks) {
-		setBlockRow(o, c.d.b.Blocks[i], c.unmarked[i])
-	}
-}
-
 func (c *composer) selectedBlock() *domain.Block {
 	if c.d == nil || c.selected < 0 || c.selected >= len(c.d.b.Blocks) {
 		return nil
@@ -404,19 +395,14 @@ func (c *composer) selectedBlock() *domain.Block {
 	return c.d.b.Blocks[c.selected]
 }
 
-func (c *composer) onSelectBlock(i widget.ListItemID) {
-	c.selected = i
-	c.editor.show(c.selectedBlock())
-}
-
 // addExcerptTo appends an excerpt to a briefing; an open composer gets it
 // as an undoable edit, otherwise the library does directly.
 func (u *UI) addExcerptTo(briefingID int64, e *domain.Excerpt) {
 	c := u.briefings.composer
 	if c.d != nil && c.d.b.ID == briefingID {
-		c.selected = len(c.d.b.Blocks) - 1
-		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
-		u.notifyAdded(briefingID)
+		if c.insertAt(len(c.d.b.Blocks), &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e}) {
+			u.notifyAdded(briefingID)
+		}
 		return
 	}
 	background(func() {

@@ -13,156 +13,62 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// blockEditor edits the selected block in place under the block list.
-type blockEditor struct {
-	c          *composer
-	content    *fyne.Container
-	text       *widget.Entry
-	confidence *widget.Select
-	marking    *markingField // the briefing's scheme's marks
-	quote      *widget.Label
-	loading    bool
-}
-
-func newBlockEditor(c *composer) *blockEditor {
-	e := &blockEditor{c: c}
-	e.text = widget.NewMultiLineEntry()
-	e.text.Wrapping = fyne.TextWrapWord
-	e.text.SetMinRowsVisible(4)
-	e.text.OnChanged = func(s string) { e.change(true, func(b *domain.Block) { b.Text = s }) }
-	e.confidence = widget.NewSelect(confidenceChoices, func(string) {
-		if i := e.confidence.SelectedIndex(); i >= 0 {
-			e.change(false, func(b *domain.Block) { b.Confidence = confidenceValues[i] })
-		}
-	})
-	e.marking = newMarkingField(domain.SchemeOf(domain.SchemeNone), true)
-	e.marking.OnChanged = func() {
-		if m, err := e.marking.value(); err == nil { // otherwise the field says why
-			e.change(false, func(b *domain.Block) { b.Marking = m })
-		}
-	}
-	e.quote = widget.NewLabel("")
-	e.quote.Wrapping = fyne.TextWrapWord
-	e.content = container.NewVBox()
-	return e
-}
-
-// show puts blk's fields in the editor; nil hides it.
-func (e *blockEditor) show(blk *domain.Block) {
-	e.loading = true
-	defer func() { e.loading = false }()
-	e.content.Objects = nil
-	if blk == nil {
-		e.content.Refresh()
-		return
-	}
-	e.marking.set(blk.Marking)
-	switch blk.Type {
-	case domain.BlockExcerpt:
-		q := ""
-		if blk.Excerpt != nil {
-			q = quoted(blk.Excerpt.Quote) + "\n— " + blk.Excerpt.SourceTitle
-		}
-		e.quote.SetText(q)
-		e.content.Objects = []fyne.CanvasObject{e.quote, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), func() {
-			if blk.Excerpt != nil {
-				e.c.ui.showExcerpt(blk.Excerpt)
-			}
-		})}
-	case domain.BlockJudgment:
-		setText(e.text, blk.Text)
-		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
-		e.content.Objects = []fyne.CanvasObject{e.text, container.NewBorder(nil, nil, e.confidence, nil, e.marking.box)}
-	default: // headings and commentary: each is a portion with its own mark
-
-		setText(e.text, blk.Text)
-		e.content.Objects = []fyne.CanvasObject{e.text, e.marking.box}
-	}
-	e.content.Refresh()
-}
-
-// setScheme offers the marks of s, the briefing's scheme.
-func (e *blockEditor) setScheme(s *domain.Scheme) {
-	if e.marking.scheme != s {
-		e.loading = true
-		e.marking.setScheme(s)
-		e.loading = false
-	}
-	// A scheme that labels only the whole briefing (TLP) marks no block.
-	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
-}
-
-// change edits the selected block as one undoable change; typing into its
-// text (typing) makes one undo step of keystrokes close together.
-func (e *blockEditor) change(typing bool, fn func(b *domain.Block)) {
-	c := e.c
-	if e.loading || c.selectedBlock() == nil {
-		return
-	}
-	i := c.selected
-	key := ""
-	if typing {
-		key = "block " + itoa(i)
-	}
-	c.d.editField(key, func(b *domain.Briefing) { fn(b.Blocks[i]) })
-	c.blocks.RefreshItem(i)
-	c.updateStats()
-}
-
-func (c *composer) insert(blk *domain.Block) {
+// insertAt inserts blk at block index at (after the block being edited,
+// or at the end, for at < 0) as one undo step, and edits it.
+func (c *composer) insertAt(at int, blk *domain.Block) bool {
 	if c.d == nil || !c.admits(blk) {
-		return
+		return false
 	}
-	at := len(c.d.b.Blocks)
-	if c.selected >= 0 {
-		at = c.selected + 1
+	if at < 0 {
+		at = len(c.d.b.Blocks)
+		if c.selected >= 0 {
+			at = c.selected + 1
+		}
 	}
-	c.d.edit(func(b *domain.Briefing) {
-		b.Blocks = append(b.Blocks[:at], append([]*domain.Block{blk}, b.Blocks[at:]...)...)
-	})
-	c.blocks.Refresh()
-	c.blocks.Select(at)
+	at = min(at, len(c.d.b.Blocks))
+	c.d.edit(func(b *domain.Briefing) { b.Blocks = domain.InsertBlock(b.Blocks, at, blk) })
 	c.updateStats()
+	c.editBlock(at)
+	return true
 }
 
-func (c *composer) onAdd(t domain.BlockType) {
-	texts := map[domain.BlockType]string{domain.BlockHeading: "New section", domain.BlockCommentary: "Your commentary.", domain.BlockJudgment: "Your judgment."}
-	blk := &domain.Block{Type: t, Text: texts[t]}
+// insert inserts blk after the block being edited (at the end when none is).
+func (c *composer) insert(blk *domain.Block) { c.insertAt(-1, blk) }
+
+// fillerTexts are what a new block says until typed over.
+var fillerTexts = map[domain.BlockType]string{domain.BlockHeading: "New section", domain.BlockCommentary: "Your commentary.", domain.BlockJudgment: "Your judgment."}
+
+// onAdd adds a block of type t after the block being edited.
+func (c *composer) onAdd(t domain.BlockType) { c.addAt(-1, t) }
+
+// addAt adds a block of type t at block index at (see insertAt), its
+// filler text selected so that typing replaces it instead of being added
+// to it (and exported with it).
+func (c *composer) addAt(at int, t domain.BlockType) {
+	blk := &domain.Block{Type: t, Text: fillerTexts[t]}
 	if t == domain.BlockJudgment {
 		blk.Confidence = domain.ConfidenceModerate
 	}
-	c.insert(blk)
-	c.ui.win.Canvas().Focus(c.editor.text)
-	// The filler text is selected, so typing replaces it instead of
-	// being added to it (and exported with it).
-	c.editor.text.TypedShortcut(&fyne.ShortcutSelectAll{})
-}
-
-func (c *composer) onMove(delta int) {
-	i := c.selected
-	if c.d == nil || i < 0 || i+delta < 0 || i+delta >= len(c.d.b.Blocks) {
-		return
+	if c.insertAt(at, blk) && c.editor != nil {
+		c.editor.text.TypedShortcut(&fyne.ShortcutSelectAll{})
 	}
-	c.d.edit(func(b *domain.Briefing) { b.Blocks[i], b.Blocks[i+delta] = b.Blocks[i+delta], b.Blocks[i] })
-	c.blocks.Refresh()
-	c.blocks.Select(i + delta)
 }
 
+// onRemove deletes the block being edited, as one undo step, and edits
+// the block before it (the one after, for the first).
 func (c *composer) onRemove() {
 	i := c.selected
-	if c.selectedBlock() == nil {
+	if c.selectedBlock() == nil || c.ui.lib.ReadOnly() {
 		return
 	}
-	c.d.edit(func(b *domain.Briefing) { b.Blocks = append(b.Blocks[:i], b.Blocks[i+1:]...) })
-	c.selected = min(i, len(c.d.b.Blocks)-1)
-	c.blocks.UnselectAll()
-	c.blocks.Refresh()
-	if c.selected >= 0 {
-		c.blocks.Select(c.selected)
-	} else {
-		c.editor.show(nil)
-	}
+	c.d.edit(func(b *domain.Briefing) { b.Blocks = slices.Delete(slices.Clone(b.Blocks), i, i+1) })
+	c.selected = -1
 	c.updateStats()
+	if n := len(c.d.b.Blocks); n > 0 {
+		c.editBlock(max(0, min(i-1, n-1)))
+	} else {
+		c.stopEditing()
+	}
 }
 
 func (c *composer) onUndo() {
@@ -180,7 +86,11 @@ func (c *composer) onRedo() {
 // onPickExcerpt offers the library's excerpts, searchable, to add one: by
 // a click, or from the search field with Down and Up to move the
 // highlighted row and Enter to add it.
-func (c *composer) onPickExcerpt() {
+func (c *composer) onPickExcerpt() { c.pickExcerptAt(-1) }
+
+// pickExcerptAt is onPickExcerpt inserting at block index at (after the
+// block being edited for at < 0).
+func (c *composer) pickExcerptAt(at int) {
 	if c.d == nil {
 		return
 	}
@@ -205,7 +115,7 @@ func (c *composer) onPickExcerpt() {
 		}
 		e := list[i]
 		d.Hide()
-		c.insert(&domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
+		c.insertExcerpt(at, e)
 	}
 	picker.OnSelected = add
 	moveTo := func(i int) {
@@ -249,48 +159,6 @@ func (c *composer) onPickExcerpt() {
 	d.Resize(fitInside(c.ui.win, fyne.NewSize(760, 560)))
 	c.ui.showDialog(d, search, nil, func() { add(cursor) })
 	load("")
-}
-
-// setBlockRow shows a block in a list row of blockRow, with the
-// "unmarked" tag if unmarked.
-func setBlockRow(o fyne.CanvasObject, b *domain.Block, unmarked bool) {
-	row := o.(*fyne.Container)
-	label, icon, tag := row.Objects[0].(*widget.Label), row.Objects[1].(*widget.Icon), row.Objects[2].(*widget.Label)
-	if unmarked != tag.Visible() {
-		if unmarked {
-			tag.Show()
-		} else {
-			tag.Hide()
-		}
-		row.Refresh()
-	}
-	label.TextStyle.Bold = b.Type == domain.BlockHeading
-	// Every row starts with its portion mark, as the page will: a mark
-	// chosen is seen at a glance, as an unmarked one is by its tag.
-	mark := marked(b.Marking)
-	switch b.Type {
-	case domain.BlockHeading:
-		icon.SetResource(theme.MenuIcon())
-		label.SetText(mark + b.Text)
-	case domain.BlockExcerpt:
-		icon.SetResource(theme.ContentCutIcon())
-		q := ""
-		if b.Excerpt != nil {
-			q = marked(domain.HighestMarking(b.Excerpt.Marking, b.Marking)) + quoted(clipRunes(b.Excerpt.Quote, 200)) + " — " + b.Excerpt.SourceTitle
-		}
-		label.SetText(q)
-	case domain.BlockJudgment:
-		icon.SetResource(theme.ConfirmIcon())
-		conf := ""
-		if b.Confidence != "" {
-			conf = " (" + string(b.Confidence) + " confidence)"
-		}
-		label.SetText(mark + "Key judgment: " + clipRunes(b.Text, 200) + conf)
-	default:
-		icon.SetResource(theme.DocumentIcon())
-		label.SetText(mark + clipRunes(b.Text, 240))
-	}
-	label.Refresh()
 }
 
 // admits tells whether the briefing may hold blk: an excerpt marked under

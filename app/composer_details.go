@@ -163,7 +163,9 @@ func (m *markingDetails) showScheme(s *domain.Scheme) {
 	showAll(m.authRows, s.Authority)
 	showAll(m.markRows, s.Marks() && !s.WholeDocument)
 	m.grid.Refresh()
-	m.c.editor.setScheme(s)
+	if m.c.editor != nil {
+		m.c.editor.setScheme(s)
+	}
 }
 
 // onMark records a marking chosen in f; one that is not a marking (a
@@ -173,8 +175,7 @@ func (m *markingDetails) onMark(key string, f *markingField, set func(*domain.Br
 	if err != nil {
 		return
 	}
-	m.c.onText("", func(b *domain.Briefing) { set(b, v) })
-	m.c.blocks.Refresh() // the unmarked tags follow the briefing's marks
+	m.c.onText("", func(b *domain.Briefing) { set(b, v) }) // the document's unmarked tags follow
 }
 
 func (m *markingDetails) onAuthority(key, v string) {

@@ -11,39 +11,41 @@ import (
 
 // dropIndex is the insertion point (a block index, 0 … len(blocks)) for a
 // drop at abs, an absolute position; false when abs is outside the draft.
+// A drop among the key judgments lands at the start of the body: an
+// excerpt is never a judgment.
 func (c *composer) dropIndex(abs fyne.Position) (int, bool) {
-	if c.d == nil {
+	if c.d == nil || c.model == nil {
 		return 0, false
 	}
-	return len(c.d.b.Blocks), false
+	at, ok := c.doc.IndexAt(abs)
+	if !ok {
+		return len(c.d.b.Blocks), false
+	}
+	return c.model.insertBlockIndex(max(at, c.model.jEnd), len(c.d.b.Blocks)), true
 }
 
 // showDrop shows where a drag from outside hovering at abs would land;
 // hideDrop hides it.
-func (c *composer) showDrop(abs fyne.Position) {}
-func (c *composer) hideDrop()                  {}
+func (c *composer) showDrop(abs fyne.Position) {
+	if c.d == nil || c.model == nil {
+		return
+	}
+	if at, ok := c.doc.IndexAt(abs); ok {
+		c.doc.ShowDrop(max(at, c.model.jEnd))
+		return
+	}
+	c.doc.ShowDrop(-1)
+}
+
+func (c *composer) hideDrop() { c.doc.ShowDrop(-1) }
 
 // insertExcerpt inserts e as an excerpt block at block index at, or after
 // the block being edited (the end when none is) for at < 0, as one undo
-// step; false when the draft cannot take it (no briefing open, another
-// scheme: said to the analyst).
+// step, and edits it; false when the draft cannot take it (no briefing
+// open, another scheme: said to the analyst).
 func (c *composer) insertExcerpt(at int, e *domain.Excerpt) bool {
 	if c.d == nil {
 		return false
 	}
-	blk := &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e}
-	if !c.admits(blk) {
-		return false
-	}
-	if at < 0 {
-		at = len(c.d.b.Blocks)
-		if c.selected >= 0 {
-			at = c.selected + 1
-		}
-	}
-	c.d.edit(func(b *domain.Briefing) { b.Blocks = domain.InsertBlock(b.Blocks, at, blk) })
-	c.blocks.Refresh()
-	c.blocks.Select(at)
-	c.updateStats()
-	return true
+	return c.insertAt(at, &domain.Block{Type: domain.BlockExcerpt, ExcerptID: e.ID, Excerpt: e})
 }

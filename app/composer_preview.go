@@ -1,7 +1,6 @@
 package app
 
 import (
-	"maps"
 	"strings"
 	"time"
 
@@ -60,7 +59,8 @@ func (c *composer) updateStats() {
 	doc := c.document()
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
 	c.showUnmarked(doc)
-	c.showPreview(doc) // every change shows in the preview too
+	c.showDocument(doc) // the items, their unmarked tags among them
+	c.showPreview(doc)  // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance
@@ -93,10 +93,7 @@ func (c *composer) showUnmarked(doc *export.Document) {
 		c.detailsItem.Title = title
 		c.details.Refresh()
 	}
-	if !maps.Equal(now, c.unmarked) {
-		c.unmarked = now
-		c.blocks.Refresh()
-	}
+	c.unmarked = now
 }
 
 // showStats shows the counts last made; the pages only once counted.

@@ -220,7 +220,7 @@ func TestViewsFitTheWindow(t *testing.T) {
 			fyne.DoAndWait(func() { u.briefings.list.Select(0) })
 			c := u.briefings.composer
 			eventually(t, "the composer", func() bool { return c.d != nil })
-			fyne.DoAndWait(func() { c.blocks.Select(0) }) // a judgment: its editor shows
+			fyne.DoAndWait(func() { c.editBlock(0) }) // a judgment: its editor shows
 			checkWindowLayout(t, u, "Briefings with the composer open")
 			fyne.DoAndWait(func() { c.tabs.SelectIndex(1) })
 			checkWindowLayout(t, u, "Briefings with the preview")
@@ -389,7 +389,7 @@ func TestSidebarFoldsToIconsInANarrowWindow(t *testing.T) {
 // scheme (authority lines, caveats and release lists on every marking
 // field) and a marked judgment selected — still fits an 800×600 window:
 // a window asks no more than its content's minimum, and, with no window
-// manager, one that grew taller than the screen hid the block list and
+// manager, one that grew taller than the screen hid the document and
 // the footer.
 func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 	u, lib := newTestUI(t)
@@ -401,7 +401,7 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 			{Type: domain.BlockCommentary, Text: "Commentary", Marking: rel}, {Type: domain.BlockCommentary, Text: "More", Marking: rel}}})
 	fyne.DoAndWait(func() {
 		c.details.Open(0)
-		c.blocks.Select(0)
+		c.editBlock(0)
 	})
 	if !c.marking.authRows[1].Visible() || !c.marking.overall.relLine.Visible() || !c.editor.marking.relLine.Visible() {
 		t.Fatal("the US fields are not all shown")
@@ -409,14 +409,14 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 	var first fyne.Size
 	for _, size := range []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}, {Width: 800, Height: 600}} {
 		resize(u, size)
-		var minSize, list, details, detailsMin fyne.Size
-		var listShown bool
+		var minSize, doc, details, form fyne.Size
+		var docShown bool
 		fyne.DoAndWait(func() {
 			minSize = u.win.Canvas().Content().MinSize()
-			list, listShown = c.blocks.Size(), c.blocks.Visible() && c.edit.Visible()
-			details, detailsMin = c.details.Size(), c.details.MinSize()
+			doc, docShown = c.doc.Size(), c.doc.Visible() && c.edit.Visible()
+			details, form = c.details.Size(), c.detailsItem.Detail.MinSize()
 		})
-		t.Logf("at %v: content minimum %v, block list %v, details %v", size, minSize, list, details)
+		t.Logf("at %v: content minimum %v, document %v, details %v", size, minSize, doc, details)
 		if minSize.Height > 600 || minSize.Width > 800 {
 			t.Errorf("at %v the window's content needs %v, more than 800×600", size, minSize)
 		}
@@ -426,11 +426,12 @@ func TestComposerWithDetailsFitsASmallWindow(t *testing.T) {
 		} else if minSize != first {
 			t.Errorf("at %v the content needs %v, at 800×600 %v", size, minSize, first)
 		}
-		if !listShown || list.Height < 40 {
-			t.Errorf("at %v the block list is %v", size, list)
+		// The document takes most of the tab: the details scroll with it.
+		if !docShown || doc.Height < size.Height/2 || doc.Width < size.Width*0.7 {
+			t.Errorf("at %v the document is %v", size, doc)
 		}
-		if details.Height < detailsMin.Height+widget.NewEntry().MinSize().Height { // two rows of the form at least
-			t.Errorf("at %v the open details are %v high, their minimum %v", size, details, detailsMin)
+		if details.Height < form.Height { // the whole form, scrolling with the document
+			t.Errorf("at %v the open details are %v high, their form %v", size, details, form)
 		}
 		checkWindowLayout(t, u, "The composer with the US details open and a judgment selected")
 	}

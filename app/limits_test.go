@@ -105,10 +105,10 @@ func TestComposerFieldsSayTooLong(t *testing.T) {
 	}
 	status("title", c.title, strings.Repeat("t", 501), "The briefing title is 501 characters long, more than the 500 allowed")
 	status("summary", c.summary, strings.Repeat("s", 5_001), "The bottom line is 5,001 characters long")
-	fyne.DoAndWait(func() { c.blocks.Select(0) })
-	status("heading", c.editor.text, strings.Repeat("h", 501), "Block 1: the heading is 501 characters long")
-	fyne.DoAndWait(func() { c.blocks.Select(1) })
-	status("commentary", c.editor.text, strings.Repeat("h", 10_001), "Block 2: the commentary is 10,001 characters long, more than the 10,000 allowed: split it")
+	fyne.DoAndWait(func() { c.editBlock(0) })
+	status("heading", &c.editor.text.Entry, strings.Repeat("h", 501), "Block 1: the heading is 501 characters long")
+	fyne.DoAndWait(func() { c.editBlock(1) })
+	status("commentary", &c.editor.text.Entry, strings.Repeat("h", 10_001), "Block 2: the commentary is 10,001 characters long, more than the 10,000 allowed: split it")
 }
 
 func openInComposer(t *testing.T, u *UI, id int64) *composer {
@@ -149,7 +149,7 @@ func TestLongestAllowedValuesFitTheWindow(t *testing.T) {
 			t.Logf("%v: opened in %v", size, d)
 		}
 		eventually(t, "the list", func() bool { return len(u.briefings.briefings) == 1 })
-		fyne.DoAndWait(func() { c.blocks.Select(0) })
+		fyne.DoAndWait(func() { c.editBlock(0) })
 		checkWindowLayout(t, u, "a 500-character title in the composer")
 		fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
 		eventually(t, "the sources", func() bool { return len(u.library.sources) == 1 })

@@ -55,7 +55,7 @@ func TestComposerOffersOnlyTheBriefingsSchemeMarks(t *testing.T) {
 	if c.d.b.Classification != "uk:O" {
 		t.Fatalf("overall marking stored as %q", c.d.b.Classification)
 	}
-	fyne.DoAndWait(func() { c.blocks.Select(0) })
+	fyne.DoAndWait(func() { c.editBlock(0) })
 	if !slices.Equal(c.editor.marking.level.Options, want) {
 		t.Fatalf("the block's marking offers %q", c.editor.marking.level.Options)
 	}
@@ -68,7 +68,7 @@ func TestComposerOffersOnlyTheBriefingsSchemeMarks(t *testing.T) {
 	if len(c.d.b.Blocks) != 2 || c.d.b.Blocks[1].Type != domain.BlockHeading {
 		t.Fatalf("blocks after adding a heading: %d", len(c.d.b.Blocks))
 	}
-	if !c.editor.marking.box.Visible() || !slices.Contains(c.editor.content.Objects, fyne.CanvasObject(c.editor.marking.box)) {
+	if !c.editor.marking.box.Visible() || !contains(c.editor.content, c.editor.marking.box) {
 		t.Fatal("the heading's editor offers no marking")
 	}
 	selectOnUI(&c.editor.marking.level.Select, "OFFICIAL")
@@ -138,7 +138,7 @@ func TestTLPShowsTheDefinitionAndNoPortionMarks(t *testing.T) {
 	if c.marking.markRows[1].Visible() {
 		t.Fatal("a title mark is offered under TLP")
 	}
-	fyne.DoAndWait(func() { c.blocks.Select(0) })
+	fyne.DoAndWait(func() { c.editBlock(0) })
 	if c.editor.marking.box.Visible() {
 		t.Fatal("a block mark is offered under TLP")
 	}
@@ -176,35 +176,27 @@ func TestReleaseListIsCheckedAsTyped(t *testing.T) {
 }
 
 // A block left unmarked while others are marked carries the "unmarked"
-// tag in the list, from the export model's warnings.
-func TestUnmarkedPortionsAreTaggedInTheList(t *testing.T) {
+// tag in the document, from the export model's warnings.
+func TestUnmarkedPortionsAreTaggedInTheDocument(t *testing.T) {
 	u, lib := newTestUI(t)
 	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "US", Scheme: domain.SchemeUS,
 		Blocks: []*domain.Block{{Type: domain.BlockCommentary, Text: "Marked", Marking: "U"},
 			{Type: domain.BlockCommentary, Text: "Not marked"}}})
 	tagged := func(i int) bool {
 		var shown bool
-		fyne.DoAndWait(func() {
-			row := blockRow()
-			c.updateBlock(i, row)
-			shown = row.(*fyne.Container).Objects[2].Visible()
-		})
+		fyne.DoAndWait(func() { shown = c.docItem(c.blockItem(i)).Tag == "unmarked" })
 		return shown
 	}
 	if tagged(0) || !tagged(1) {
 		t.Fatalf("tags: marked %v, unmarked %v", tagged(0), tagged(1))
 	}
-	fyne.DoAndWait(func() { c.blocks.Select(1) })
+	fyne.DoAndWait(func() { c.editBlock(1) })
 	selectOnUI(&c.editor.marking.level.Select, "UNCLASSIFIED")
 	if tagged(1) {
 		t.Fatal("the tag stayed after the block was marked")
 	}
 	var text string
-	fyne.DoAndWait(func() {
-		row := blockRow()
-		c.updateBlock(1, row)
-		text = row.(*fyne.Container).Objects[0].(*widget.Label).Text
-	})
+	fyne.DoAndWait(func() { it := c.docItem(c.blockItem(1)); text = it.Mark + it.Text })
 	if text != "(U) Not marked" {
 		t.Fatalf("the marked row reads %q: the mark chosen is not shown", text)
 	}

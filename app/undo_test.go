@@ -16,7 +16,7 @@ func TestUndoRemovedBlockAfterItWasSaved(t *testing.T) {
 	c := u.briefings.composer
 	n := len(c.d.b.Blocks)
 	fyne.DoAndWait(func() {
-		c.blocks.Select(n - 1)
+		c.editBlock(n - 1)
 		c.onRemove()
 	})
 	fyne.DoAndWait(func() { c.d.flush(func() {}) })

@@ -1,0 +1,251 @@
+package app
+
+import (
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+// Editing in place: clicking a block puts a blockEditor where the
+// document drew it; the other blocks stay in sight.
+
+// blockEditor edits one block: its text (not an excerpt's quote, which is
+// the source's), and on one row below, its marking, a judgment's
+// confidence and the delete button.
+type blockEditor struct {
+	c          *composer
+	blk        *domain.Block // the block edited
+	content    *fyne.Container
+	text       *blockEntry
+	confidence *widget.Select
+	marking    *markingField // the briefing's scheme's marks
+	remove     *widget.Button
+	loading    bool
+}
+
+// newBlockEditor makes the editor for blk.
+func newBlockEditor(c *composer, blk *domain.Block) *blockEditor {
+	e := &blockEditor{c: c, blk: blk}
+	e.text = newBlockEntry(c)
+	e.text.OnChanged = func(s string) {
+		e.change(true, func(b *domain.Block) { b.Text = s })
+		e.fit()
+	}
+	e.confidence = widget.NewSelect(confidenceChoices, func(string) {
+		if i := e.confidence.SelectedIndex(); i >= 0 {
+			e.change(false, func(b *domain.Block) { b.Confidence = confidenceValues[i] })
+		}
+	})
+	e.marking = newMarkingField(domain.SchemeOf(domain.SchemeNone), true)
+	e.marking.OnChanged = func() {
+		if m, err := e.marking.value(); err == nil { // otherwise the field says why
+			e.change(false, func(b *domain.Block) { b.Marking = m })
+		}
+	}
+	e.remove = widget.NewButtonWithIcon("", theme.DeleteIcon(), c.onRemove)
+	e.content = container.NewVBox()
+	e.show()
+	return e
+}
+
+// show puts the block's fields in the editor.
+func (e *blockEditor) show() {
+	e.loading = true
+	defer func() { e.loading = false }()
+	blk := e.blk
+	if s := e.c.d.b.SchemeDef(); s != nil {
+		e.marking.setScheme(s)
+		showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument) // TLP marks no block
+	}
+	e.marking.set(blk.Marking)
+	right := []fyne.CanvasObject{}
+	var top fyne.CanvasObject
+	switch blk.Type {
+	case domain.BlockExcerpt:
+		q := ""
+		if blk.Excerpt != nil {
+			q = quoted(blk.Excerpt.Quote) + "\n— " + blk.Excerpt.SourceTitle
+		}
+		quote := widget.NewLabel(q)
+		quote.Wrapping = fyne.TextWrapWord
+		top = quote
+		right = append(right, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), func() {
+			if blk.Excerpt != nil {
+				e.c.ui.briefings.showInSide(blk.Excerpt.SourceID, blk.Excerpt.ID)
+			}
+		}))
+	case domain.BlockJudgment:
+		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
+		right = append(right, e.confidence)
+		fallthrough
+	default:
+		e.text.TextStyle.Bold = blk.Type == domain.BlockHeading
+		e.text.SetText(blk.Text)
+		e.text.CursorRow, e.text.CursorColumn = lastPosition(blk.Text)
+		top = e.text
+	}
+	right = append(right, e.remove)
+	e.content.Objects = []fyne.CanvasObject{top, container.NewBorder(nil, nil, nil, container.NewHBox(right...), e.marking.box)}
+	e.fit()
+	if e.c.ui.lib.ReadOnly() { // nothing typed could be saved; "Show in source" only reads
+		for _, w := range []fyne.Disableable{e.text, e.confidence, e.marking, e.remove} {
+			w.Disable()
+		}
+	}
+}
+
+// lastPosition is the row and column of the end of s, for the caret.
+func lastPosition(s string) (row, col int) {
+	lines := strings.Split(s, "\n")
+	return len(lines) - 1, len([]rune(lines[len(lines)-1]))
+}
+
+// fit gives the text field as many rows as its text takes wrapped at the
+// document's width, so it grows with the text instead of scrolling.
+func (e *blockEditor) fit() {
+	width := e.c.doc.Size().Width - 6*theme.Padding()
+	rows := 0
+	style := e.text.TextStyle
+	for _, line := range strings.Split(e.text.Text, "\n") {
+		w := fyne.MeasureText(line, theme.TextSize(), style).Width
+		rows++
+		if width > 0 && w > width {
+			rows += int(w / width)
+		}
+	}
+	rows = max(rows, 1)
+	if rows == e.text.rows {
+		return
+	}
+	e.text.rows = rows
+	e.text.SetMinRowsVisible(rows)
+	if c := e.c; c.editor == e && c.doc.Editing() >= 0 {
+		c.doc.RefreshItem(c.doc.Editing())
+	}
+}
+
+// change edits the block as one undoable change; typing into its text
+// (typing) makes one undo step of keystrokes close together.
+func (e *blockEditor) change(typing bool, fn func(b *domain.Block)) {
+	c := e.c
+	i := c.selected
+	if e.loading || c.editor != e || c.selectedBlock() != e.blk {
+		return
+	}
+	key := ""
+	if typing {
+		key = "block " + itoa(i)
+	}
+	c.d.editField(key, func(b *domain.Briefing) { fn(b.Blocks[i]) })
+	c.updateStats()
+}
+
+// setScheme offers the marks of s, the briefing's scheme, in the editor.
+func (e *blockEditor) setScheme(s *domain.Scheme) {
+	if e.marking.scheme != s {
+		e.loading = true
+		e.marking.setScheme(s)
+		e.loading = false
+	}
+	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
+}
+
+// editBlock starts editing block i in place, the caret in its text.
+func (c *composer) editBlock(i int) {
+	if c.d == nil || i < 0 || i >= len(c.d.b.Blocks) {
+		return
+	}
+	item := c.blockItem(i)
+	if item < 0 {
+		return
+	}
+	c.selected = i
+	c.editor = newBlockEditor(c, c.d.b.Blocks[i])
+	c.doc.Edit(item, c.editor.content)
+	c.doc.ScrollTo(item)
+	c.editor.fit()
+	if c.d.b.Blocks[i].Type != domain.BlockExcerpt && c.ui.win != nil {
+		c.ui.win.Canvas().Focus(c.editor.text)
+	}
+}
+
+// reedit shows the editor again where the block being edited now is
+// (after a move, an undo), or ends editing if it is gone.
+func (c *composer) reedit() {
+	if c.selectedBlock() == nil {
+		c.stopEditing()
+		return
+	}
+	c.editBlock(c.selected)
+}
+
+// stopEditing ends editing; the block shows as a document item again.
+func (c *composer) stopEditing() {
+	c.selected = -1
+	c.editor = nil
+	if c.doc.Editing() >= 0 {
+		c.doc.Edit(-1, nil)
+	}
+}
+
+// blockEntry is the editor's text field: Enter at the end of the text
+// starts a new commentary after the block (Shift+Enter, or Enter
+// elsewhere, breaks the line); Backspace in an empty commentary deletes
+// it; Escape ends editing.
+type blockEntry struct {
+	widget.Entry
+	c     *composer
+	shift bool
+	rows  int
+}
+
+func newBlockEntry(c *composer) *blockEntry {
+	e := &blockEntry{c: c}
+	e.MultiLine = true
+	e.Wrapping = fyne.TextWrapWord
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// KeyDown and KeyUp follow Shift, which Entry keeps to itself.
+func (e *blockEntry) KeyDown(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = true
+	}
+	e.Entry.KeyDown(ev)
+}
+
+func (e *blockEntry) KeyUp(ev *fyne.KeyEvent) {
+	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+		e.shift = false
+	}
+	e.Entry.KeyUp(ev)
+}
+
+func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
+	c := e.c
+	switch ev.Name {
+	case fyne.KeyReturn, fyne.KeyEnter:
+		row, col := lastPosition(e.Text)
+		if !e.shift && e.CursorRow == row && e.CursorColumn == col && !e.Disabled() {
+			c.insertAt(c.selected+1, &domain.Block{Type: domain.BlockCommentary})
+			return
+		}
+	case fyne.KeyBackspace:
+		if blk := c.selectedBlock(); e.Text == "" && blk != nil && blk.Type == domain.BlockCommentary {
+			c.onRemove()
+			return
+		}
+	case fyne.KeyEscape:
+		c.stopEditing()
+		return
+	}
+	e.Entry.TypedKey(ev)
+}

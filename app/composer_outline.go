@@ -1,0 +1,183 @@
+package app
+
+import (
+	"slices"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
+)
+
+// The outline pane lists the draft's headings, numbered, beside the
+// document: a click scrolls the document to the heading, dragging a row
+// moves its whole section.
+
+// outlineEntry is one heading the outline lists.
+type outlineEntry struct {
+	text string // its number and text
+	item int    // its item in the document
+}
+
+// outlinePane is the outline; open says whether the analyst wants it
+// shown (composeLayout folds it away in a narrow window all the same).
+type outlinePane struct {
+	widget.BaseWidget
+	c       *composer
+	open    bool
+	entries []outlineEntry
+	rows    *fyne.Container // of outlineRow
+	marker  *canvas.Rectangle
+	empty   *widget.Label
+	scroll  *container.Scroll
+}
+
+func newOutlinePane(c *composer) *outlinePane {
+	p := &outlinePane{c: c, open: true, rows: container.NewVBox()}
+	p.marker = canvas.NewRectangle(theme.Color(theme.ColorNamePrimary))
+	p.marker.Hide()
+	p.empty = widget.NewLabel("No headings yet")
+	p.empty.Importance = widget.LowImportance
+	p.empty.Wrapping = fyne.TextWrapWord
+	p.scroll = container.NewVScroll(container.NewStack(p.rows, container.NewWithoutLayout(p.marker)))
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (p *outlinePane) CreateRenderer() fyne.WidgetRenderer {
+	title := widget.NewLabelWithStyle("Outline", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	return widget.NewSimpleRenderer(container.NewBorder(container.NewVBox(title, p.empty), nil, nil, nil, p.scroll))
+}
+
+// toggle shows or hides the outline.
+func (p *outlinePane) toggle() {
+	p.open = !p.open
+	if c := p.c.edit; c != nil {
+		c.Refresh()
+	}
+}
+
+// showOutline lists the headings of the document just built, if they
+// changed.
+func (c *composer) showOutline() {
+	var entries []outlineEntry
+	for i, it := range c.model.items {
+		if it.Kind == widgets.DocHeading {
+			entries = append(entries, outlineEntry{text: it.Number + "  " + it.Text, item: i})
+		}
+	}
+	p := c.outline
+	if slices.Equal(entries, p.entries) {
+		return
+	}
+	p.entries = entries
+	objs := make([]fyne.CanvasObject, len(entries))
+	for i := range entries {
+		objs[i] = newOutlineRow(p, i)
+	}
+	p.rows.Objects = objs
+	p.rows.Refresh()
+	showAll([]fyne.CanvasObject{p.empty}, len(entries) == 0)
+}
+
+// dropRow is the row a row dragged to y (in the rows' coordinates) lands
+// before: 0 … len(rows).
+func (p *outlinePane) dropRow(y float32) int {
+	for i, o := range p.rows.Objects {
+		if y < o.Position().Y+o.Size().Height/2 {
+			return i
+		}
+	}
+	return len(p.rows.Objects)
+}
+
+// showMarker draws the line where row at would land; at < 0 hides it.
+func (p *outlinePane) showMarker(at int) {
+	if at < 0 || len(p.rows.Objects) == 0 {
+		p.marker.Hide()
+		return
+	}
+	y := p.rows.MinSize().Height
+	if at < len(p.rows.Objects) {
+		y = p.rows.Objects[at].Position().Y
+	}
+	p.marker.Move(fyne.NewPos(0, max(y-2, 0)))
+	p.marker.Resize(fyne.NewSize(p.rows.Size().Width, 2))
+	p.marker.Show()
+	p.marker.Refresh()
+}
+
+// moveSection moves the section of heading row from before heading row
+// to (after the last section for len(rows)), as one undo step.
+func (p *outlinePane) moveSection(from, to int) {
+	c := p.c
+	if c.d == nil || c.ui.lib.ReadOnly() || from < 0 || from >= len(p.entries) || to == from || to == from+1 {
+		return
+	}
+	blocks := c.d.b.Blocks
+	fb := c.itemBlock(p.entries[from].item)
+	target := len(blocks)
+	if to < len(p.entries) {
+		target = c.itemBlock(p.entries[to].item)
+	}
+	if fb < 0 || target < 0 {
+		return
+	}
+	c.moveRun(fb, domain.SectionEnd(blocks, fb), target)
+}
+
+// outlineRow is one heading in the outline: tapped, it scrolls the
+// document there; dragged, it moves the section.
+type outlineRow struct {
+	widget.BaseWidget
+	p     *outlinePane
+	index int
+	dy    float32 // how far it has been dragged
+	drag  bool
+}
+
+func newOutlineRow(p *outlinePane, index int) *outlineRow {
+	r := &outlineRow{p: p, index: index}
+	r.ExtendBaseWidget(r)
+	return r
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (r *outlineRow) CreateRenderer() fyne.WidgetRenderer {
+	l := widget.NewLabel(r.p.entries[r.index].text)
+	l.Truncation = fyne.TextTruncateEllipsis
+	return widget.NewSimpleRenderer(l)
+}
+
+// Tapped scrolls the document to the heading.
+func (r *outlineRow) Tapped(*fyne.PointEvent) {
+	r.p.c.doc.ScrollTo(r.p.entries[r.index].item)
+}
+
+// Dragged follows the drag, showing where the section would land.
+func (r *outlineRow) Dragged(ev *fyne.DragEvent) {
+	r.drag = true
+	r.dy += ev.Dragged.DY
+	r.p.showMarker(r.p.dropRow(r.center()))
+}
+
+// DragEnd moves the section where the row was dropped.
+func (r *outlineRow) DragEnd() {
+	if !r.drag {
+		return
+	}
+	to := r.p.dropRow(r.center())
+	r.drag, r.dy = false, 0
+	r.p.showMarker(-1)
+	r.p.moveSection(r.index, to)
+}
+
+// center is the dragged row's middle in the rows' coordinates.
+func (r *outlineRow) center() float32 {
+	return r.Position().Y + r.Size().Height/2 + r.dy
+}
