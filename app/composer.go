@@ -61,6 +61,7 @@ type composer struct {
 	model      *docModel         // what doc shows, built once per change
 	outline    *outlinePane      // the headings, beside the document
 	insertMenu *fyne.Menu        // the last menu the document's "+" showed
+	header     *fyne.Container   // the document's header: title, details, bottom line
 }
 
 func newComposer(ui *UI) *composer {
@@ -113,7 +114,8 @@ func newComposer(ui *UI) *composer {
 	c.detailsItem = widget.NewAccordionItem("Details", form)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
-	c.doc.SetHeader(container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary))
+	c.header = container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary)
+	c.doc.SetHeader(c.header)
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)
 	c.edit = container.NewBorder(c.bar, nil, nil, nil, newComposeLayout(c.outline, c.doc))
@@ -125,6 +127,7 @@ func newComposer(ui *UI) *composer {
 		// its own fields (newBlockEditor); its "Show in source" (reading,
 		// not changing) stays on.
 		disableEditing(c.edit, c.keep...)
+		disableEditing(c.header, c.keep...) // inside the document, whose insides are not walked
 		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
 			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
 				b.Disable()

@@ -30,7 +30,7 @@ func (u *UI) onRedoKey() { u.undoOrRedo(false) }
 // composer is on screen.
 func (u *UI) undoOrRedo(undo bool) {
 	c := u.briefings.composer
-	if f := u.win.Canvas().Focused(); f != nil && !contains(c.content, f) {
+	if f := u.win.Canvas().Focused(); f != nil && !c.owns(f) {
 		if e, ok := f.(interface {
 			Undo()
 			Redo()
@@ -56,6 +56,13 @@ func (u *UI) undoOrRedo(undo bool) {
 	}
 }
 
+// owns reports whether o is one of the composer's own objects: in its
+// tabs, its document's header or the block editor (the document widget's
+// insides are not walked).
+func (c *composer) owns(o any) bool {
+	return contains(c.content, o) || contains(c.header, o) || c.editor != nil && contains(c.editor.content, o)
+}
+
 // entryText is a text field's text, if its type is known.
 func entryText(o any) (string, bool) {
 	switch e := o.(type) {
@@ -64,6 +71,8 @@ func entryText(o any) (string, bool) {
 	case *widget.SelectEntry:
 		return e.Text, true
 	case *dialogEntry:
+		return e.Text, true
+	case *blockEntry:
 		return e.Text, true
 	}
 	return "", false
