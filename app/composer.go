@@ -127,7 +127,7 @@ func newComposer(ui *UI) *composer {
 		// its own fields (newBlockEditor); its "Show in source" (reading,
 		// not changing) stays on.
 		disableEditing(c.edit, c.keep...)
-		disableEditing(c.header, c.keep...) // inside the document, whose insides are not walked
+		disableEditing(c.header, c.keep...)                            // inside the document, whose insides are not walked
 		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
 			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
 				b.Disable()
