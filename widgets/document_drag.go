@@ -85,12 +85,21 @@ func (b *docBody) Dragged(ev *fyne.DragEvent) {
 
 // DragEnd drops the item at the insertion point under the pointer; a drop
 // where the item already is, or outside the document, moves nothing.
+// A drag too short to lift the item is a click.
 func (b *docBody) DragEnd() {
 	d := b.d
 	d.stopAutoScroll()
 	from, to, active := d.drag.from, d.drag.to, d.drag.active
 	d.drag = docDrag{from: -1, to: -1}
 	d.updateVisible()
+	if !active && from >= 0 {
+		// The driver took a click that jittered a pixel or two for a
+		// drag (and sends no tap): it is still a click.
+		if d.OnTapped != nil {
+			d.OnTapped(from)
+		}
+		return
+	}
 	if !active || from < 0 || to < 0 || to == from || to == from+1 {
 		return
 	}
