@@ -50,7 +50,8 @@ type Document struct {
 	// called for a drop where the item already is.
 	OnMove func(from, to int)
 	// OnInsert is called when the "+" at insertion point at is tapped, with
-	// the absolute position of the "+" (to show a menu there).
+	// the absolute position of the "+" (its bottom-left corner, where a
+	// menu shown there does not cover it).
 	OnInsert func(at int, pos fyne.Position)
 	// OnAction is called when item i's Action button is tapped.
 	OnAction func(i int)
@@ -63,82 +64,151 @@ type Document struct {
 	editor  fyne.CanvasObject
 	drop    int // the insertion point drawn for a drag from outside; -1 for none
 
-	box    *fyne.Container
-	scroll *container.Scroll
+	lay        docLayout
+	scroll     *container.Scroll
+	body       *docBody
+	pendingTop int // item to bring to the top after the next layout; -1 for none
+
+	drag  docDrag
+	hover int // the insertion point whose "+" the pointer is over; -1 for none
 }
 
 // NewDocument returns a Document of count() items, item(i) giving each.
 func NewDocument(count func() int, item func(i int) DocItem) *Document {
-	d := &Document{count: count, item: item, editing: -1, drop: -1}
-	d.box = container.NewVBox()
-	d.scroll = container.NewVScroll(d.box)
+	d := &Document{count: count, item: item, editing: -1, drop: -1, pendingTop: -1, hover: -1}
+	d.drag.from = -1
+	d.body = newDocBody(d)
+	d.scroll = container.NewVScroll(d.body)
+	d.scroll.OnScrolled = func(fyne.Position) { d.updateVisible() }
 	d.ExtendBaseWidget(d)
-	d.rebuild()
 	return d
 }
 
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (d *Document) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(d.scroll)
+	d.ExtendBaseWidget(d)
+	return &documentRenderer{d: d}
 }
 
 // SetHeader sets the object shown above the first item, scrolling with it.
 func (d *Document) SetHeader(o fyne.CanvasObject) {
 	d.header = o
-	d.rebuild()
+	d.relayout()
 }
 
-// Refresh shows the items afresh (after items were added, removed or moved).
+// Refresh shows the items afresh (after items were added, removed or
+// moved, or the theme changed): every item is read and measured again, and
+// the header's and the editor's heights too.
 func (d *Document) Refresh() {
-	d.rebuild()
+	d.lay.stale = true
 	d.BaseWidget.Refresh()
 }
 
-// RefreshItem shows item i afresh (after its text changed).
-func (d *Document) RefreshItem(int) { d.Refresh() }
+// RefreshItem shows item i afresh (after its text changed, or the editor
+// of item i grew), keeping the item at the top of the view where it is.
+func (d *Document) RefreshItem(i int) {
+	if i < 0 || i >= len(d.lay.items) {
+		return
+	}
+	d.lay.items[i].width = 0
+	if r := d.body.rend; r != nil {
+		r.forget(i)
+	}
+	d.relayout()
+}
 
 // Edit shows editor in place of item i, sized to editor's MinSize; i < 0
-// ends editing and shows the item again.
+// ends editing and shows the item again. The editor stays the same object
+// however far the document scrolls (it keeps the focus).
 func (d *Document) Edit(i int, editor fyne.CanvasObject) {
-	d.editing, d.editor = i, editor
-	if i < 0 {
-		d.editor = nil
+	if i < 0 || editor == nil {
+		i, editor = -1, nil
 	}
-	d.Refresh()
+	old := d.editing
+	d.editing, d.editor = i, editor
+	for _, k := range []int{old, i} {
+		if k >= 0 && k < len(d.lay.items) {
+			d.lay.items[k].width = 0
+			if r := d.body.rend; r != nil {
+				r.forget(k)
+			}
+		}
+	}
+	d.relayout()
 }
 
 // Editing is the item being edited, -1 for none.
 func (d *Document) Editing() int { return d.editing }
 
-// ScrollTo scrolls item i into view.
-func (d *Document) ScrollTo(i int) {}
+// ScrollTo scrolls so that item i is at the top of the view (as far as
+// the document's length allows).
+func (d *Document) ScrollTo(i int) {
+	if !d.lay.ready() || d.lay.stale {
+		d.pendingTop = i
+		return
+	}
+	d.scrollTo(d.lay.itemTop(i) - d.lay.gap)
+}
+
+// ScrollToTop scrolls to the start of the document (its header).
+func (d *Document) ScrollToTop() { d.scrollTo(0) }
+
+// VisibleRange is the range [first, last) of items at least partly in the
+// view; first == last when none is.
+func (d *Document) VisibleRange() (first, last int) {
+	return d.lay.visible(d.scroll.Offset.Y, d.scroll.Size().Height, 0)
+}
 
 // IndexAt is the insertion point nearest to pos, an absolute position (a
 // drop from outside the document); false when pos is outside it.
 func (d *Document) IndexAt(pos fyne.Position) (int, bool) {
-	return d.count(), false
+	if !d.lay.ready() {
+		return d.count(), false
+	}
+	rel := pos.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	size := d.Size()
+	if rel.X < 0 || rel.Y < 0 || rel.X >= size.Width || rel.Y >= size.Height {
+		return d.count(), false
+	}
+	return d.lay.insertionAt(rel.Y + d.scroll.Offset.Y), true
 }
 
 // ShowDrop draws the insertion point at (a drag from outside hovering
 // there); -1 hides it.
-func (d *Document) ShowDrop(at int) { d.drop = at }
-
-// rebuild is the simple, unvirtualised first version: one object per item.
-func (d *Document) rebuild() {
-	var objs []fyne.CanvasObject
-	if d.header != nil {
-		objs = append(objs, d.header)
+func (d *Document) ShowDrop(at int) {
+	if at == d.drop {
+		return
 	}
-	for i := 0; i < d.count(); i++ {
-		if i == d.editing && d.editor != nil {
-			objs = append(objs, d.editor)
-			continue
-		}
-		it := d.item(i)
-		l := widget.NewLabel(it.Mark + it.Number + " " + it.Text + "\n" + it.Meta)
-		l.Wrapping = fyne.TextWrapWord
-		objs = append(objs, l)
-	}
-	d.box.Objects = objs
-	d.box.Refresh()
+	d.drop = at
+	d.updateVisible()
 }
+
+// scrollTo sets the vertical scroll offset, clamped to the content.
+func (d *Document) scrollTo(y float32) {
+	y = min(y, d.lay.height-d.scroll.Size().Height)
+	d.scroll.ScrollToOffset(fyne.NewPos(0, max(y, 0)))
+	d.updateVisible()
+}
+
+// relayout re-measures what is stale and redraws, if shown.
+func (d *Document) relayout() {
+	if d.lay.ready() {
+		d.layoutTo(d.Size())
+	}
+}
+
+// documentRenderer lays out the Document's own scroller.
+type documentRenderer struct{ d *Document }
+
+func (r *documentRenderer) Layout(size fyne.Size) { r.d.layoutTo(size) }
+
+func (r *documentRenderer) MinSize() fyne.Size { return r.d.scroll.MinSize() }
+
+func (r *documentRenderer) Refresh() {
+	r.d.lay.stale = true
+	r.d.layoutTo(r.d.Size())
+}
+
+func (r *documentRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.d.scroll} }
+
+func (r *documentRenderer) Destroy() { r.d.stopAutoScroll() }

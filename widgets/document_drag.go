@@ -1,0 +1,279 @@
+package widgets
+
+import (
+	"image/color"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+)
+
+var (
+	_ fyne.Tappable      = (*docBody)(nil)
+	_ fyne.Draggable     = (*docBody)(nil)
+	_ desktop.Hoverable  = (*docBody)(nil)
+	_ fyne.Tappable      = (*docPlus)(nil)
+	_ desktop.Cursorable = (*docPlus)(nil)
+)
+
+// docDrag is the state of an item being dragged to a new place.
+type docDrag struct {
+	from   int           // the item dragged; -1 for none
+	ignore bool          // the drag began where nothing can be dragged
+	moved  fyne.Delta    // the pointer's travel, to tell a drag from a click's jitter
+	active bool          // past the threshold: the item is veiled, the drop line shows
+	to     int           // the insertion point under the pointer; -1 outside the document
+	vp     fyne.Position // the pointer relative to the view
+	stop   chan struct{} // closes to stop the auto-scroll ticker
+}
+
+// Tapped asks to edit the item clicked; labels and gaps do nothing.
+func (b *docBody) Tapped(ev *fyne.PointEvent) {
+	d := b.d
+	if d.drag.active || !d.lay.ready() {
+		return
+	}
+	i := d.lay.itemAt(ev.Position.Y)
+	if i < 0 || d.lay.items[i].it.Kind == DocLabel {
+		return
+	}
+	if d.OnTapped != nil {
+		d.OnTapped(i)
+	}
+}
+
+// Dragged lifts the item under the drag's start once the pointer has
+// travelled a few units, then follows the pointer with the drop line and
+// scrolls when it nears the top or bottom edge. Labels and the item being
+// edited (whose editor takes its own drags, to select text) stay put.
+func (b *docBody) Dragged(ev *fyne.DragEvent) {
+	d := b.d
+	dr := &d.drag
+	if dr.from < 0 && !dr.ignore {
+		i := -1
+		if d.lay.ready() {
+			i = d.lay.itemAt(ev.Position.Y - ev.Dragged.DY)
+		}
+		if i < 0 || i == d.editing || d.lay.items[i].it.Kind == DocLabel {
+			dr.ignore = true
+		} else {
+			dr.from, dr.moved = i, fyne.Delta{}
+		}
+	}
+	if dr.ignore {
+		return
+	}
+	dr.moved.DX += ev.Dragged.DX
+	dr.moved.DY += ev.Dragged.DY
+	dr.vp = ev.Position.Subtract(d.scroll.Offset)
+	if !dr.active {
+		if abs32(dr.moved.DX) < d.lay.pad && abs32(dr.moved.DY) < d.lay.pad {
+			return
+		}
+		dr.active, d.hover = true, -1
+	}
+	d.dragTo()
+	if d.edgeDelta() != 0 {
+		d.startAutoScroll()
+	} else {
+		d.stopAutoScroll()
+	}
+}
+
+// DragEnd drops the item at the insertion point under the pointer; a drop
+// where the item already is, or outside the document, moves nothing.
+// A drag too short to lift the item is a click.
+func (b *docBody) DragEnd() {
+	d := b.d
+	d.stopAutoScroll()
+	from, to, active := d.drag.from, d.drag.to, d.drag.active
+	d.drag = docDrag{from: -1, to: -1}
+	d.updateVisible()
+	if !active && from >= 0 {
+		// The driver took a click that jittered a pixel or two for a
+		// drag (and sends no tap): it is still a click.
+		if d.OnTapped != nil {
+			d.OnTapped(from)
+		}
+		return
+	}
+	if !active || from < 0 || to < 0 || to == from || to == from+1 {
+		return
+	}
+	if d.OnMove != nil {
+		d.OnMove(from, to)
+	}
+}
+
+// dragTo sets the insertion point under the drag pointer and redraws.
+func (d *Document) dragTo() {
+	size := d.scroll.Size()
+	p := d.drag.vp
+	d.drag.to = -1
+	if p.X >= 0 && p.Y >= 0 && p.X < size.Width && p.Y < size.Height {
+		d.drag.to = d.lay.insertionAt(p.Y + d.scroll.Offset.Y)
+	}
+	d.updateVisible()
+}
+
+// MouseIn and MouseMoved show the "+" of the gap under the pointer.
+func (b *docBody) MouseIn(ev *desktop.MouseEvent) { b.d.hoverAt(ev.Position, true) }
+
+func (b *docBody) MouseMoved(ev *desktop.MouseEvent) { b.d.hoverAt(ev.Position, true) }
+
+// MouseOut hides the "+".
+func (b *docBody) MouseOut() { b.d.hoverAt(fyne.Position{}, false) }
+
+// hoverAt shows the "+" of the gap near p (body coordinates): within the
+// gap in the text column, or beside it in the left margin, where the "+"
+// is drawn (it takes taps, not hovering, so the body keeps the pointer).
+func (d *Document) hoverAt(p fyne.Position, in bool) {
+	l := &d.lay
+	at := -1
+	if in && !d.drag.active && l.ready() && len(l.starts) > 0 {
+		k := l.insertionAt(p.Y)
+		zone := l.gap/2 + l.pad
+		if p.X < l.colX {
+			zone = l.plus/2 + l.pad
+		}
+		if abs32(p.Y-l.gapMid(k)) <= zone {
+			at = k
+		}
+	}
+	if at != d.hover {
+		d.hover = at
+		d.updateVisible()
+	}
+}
+
+// edgeDelta is how far the drag pointer is past the view's top (< 0) or
+// bottom (> 0) scrolling edge.
+func (d *Document) edgeDelta() float32 {
+	y, h := d.drag.vp.Y, d.scroll.Size().Height
+	edge := min(2*d.lay.body.lineH, h/8)
+	switch {
+	case y < edge:
+		return y - edge
+	case y > h-edge:
+		return y - (h - edge)
+	}
+	return 0
+}
+
+// startAutoScroll starts a ticker that scrolls while the drag pointer stays
+// near an edge; each tick runs on the UI goroutine through fyne.Do.
+func (d *Document) startAutoScroll() {
+	if d.drag.stop != nil {
+		return
+	}
+	stop := make(chan struct{})
+	d.drag.stop = stop
+	go func() {
+		t := time.NewTicker(autoScrollInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-stop:
+				return
+			case <-t.C:
+				fyne.Do(func() {
+					if d.drag.stop == stop {
+						d.autoScrollStep()
+					}
+				})
+			}
+		}
+	}()
+}
+
+func (d *Document) stopAutoScroll() {
+	if d.drag.stop != nil {
+		close(d.drag.stop)
+		d.drag.stop = nil
+	}
+}
+
+// autoScrollStep scrolls towards the drag pointer and moves the drop line.
+func (d *Document) autoScrollStep() {
+	dy := d.edgeDelta()
+	if dy == 0 || !d.drag.active {
+		return
+	}
+	lh := d.lay.body.lineH
+	step := min(max(abs32(dy), lh/2), 3*lh)
+	if dy < 0 {
+		step = -step
+	}
+	d.scrollTo(d.scroll.Offset.Y + step)
+	d.dragTo()
+}
+
+// docPlus is the small round "+" in the left margin that asks to insert
+// an item at its gap.
+type docPlus struct {
+	widget.BaseWidget
+	d  *Document
+	at int
+}
+
+func newDocPlus(d *Document) *docPlus {
+	p := &docPlus{d: d}
+	p.ExtendBaseWidget(p)
+	return p
+}
+
+// Tapped calls OnInsert with the position just under the "+".
+func (p *docPlus) Tapped(*fyne.PointEvent) {
+	if p.d.OnInsert == nil {
+		return
+	}
+	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
+	p.d.OnInsert(p.at, pos.Add(fyne.NewPos(0, p.Size().Height)))
+}
+
+// Cursor shows the pointing hand: the "+" is a button.
+func (p *docPlus) Cursor() desktop.Cursor { return desktop.PointerCursor }
+
+func (p *docPlus) CreateRenderer() fyne.WidgetRenderer {
+	r := &docPlusRenderer{p: p, circle: canvas.NewCircle(color.Transparent), icon: canvas.NewImageFromResource(nil)}
+	r.icon.FillMode = canvas.ImageFillContain
+	r.Refresh()
+	return r
+}
+
+type docPlusRenderer struct {
+	p      *docPlus
+	circle *canvas.Circle
+	icon   *canvas.Image
+}
+
+func (r *docPlusRenderer) Layout(size fyne.Size) {
+	r.circle.Resize(size)
+	inset := size.Width / 6
+	r.icon.Move(fyne.NewPos(inset, inset))
+	r.icon.Resize(fyne.NewSize(size.Width-2*inset, size.Height-2*inset))
+}
+
+func (r *docPlusRenderer) MinSize() fyne.Size {
+	s := r.p.Theme().Size(theme.SizeNameInlineIcon)
+	return fyne.NewSize(s, s)
+}
+
+func (r *docPlusRenderer) Refresh() {
+	th := r.p.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	r.circle.FillColor = th.Color(theme.ColorNamePrimary, v)
+	r.icon.Resource = theme.NewColoredResource(theme.ContentAddIcon(), theme.ColorNameForegroundOnPrimary)
+	r.Layout(r.p.Size())
+	r.circle.Refresh()
+	r.icon.Refresh()
+}
+
+func (r *docPlusRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.circle, r.icon}
+}
+
+func (r *docPlusRenderer) Destroy() {}
