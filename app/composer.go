@@ -127,7 +127,8 @@ func newComposer(ui *UI) *composer {
 		// its own fields (newBlockEditor); its "Show in source" (reading,
 		// not changing) stays on.
 		disableEditing(c.edit, c.keep...)
-		disableEditing(c.header, c.keep...)                            // inside the document, whose insides are not walked
+		// The header is inside the document, whose insides are not walked.
+		disableEditing(c.header, c.keep...)
 		for _, o := range append(c.bar.Items(), c.docBar.Items()...) { // widgets, which disableEditing does not open
 			if b, ok := o.(*widget.Button); ok && !slices.Contains(c.keep, fyne.CanvasObject(b)) {
 				b.Disable()
@@ -262,7 +263,7 @@ func (c *composer) switchTo(b *domain.Briefing, err error, wrote bool) {
 	c.stopEditing()                        // no editing carries over from the last briefing
 	c.model = nil
 	c.fill()
-	c.doc.ScrollTo(0)
+	c.doc.ScrollToTop()
 	c.saved.SetText("Saved")
 	if !d.isSaved() {
 		c.saved.SetText("Not saved — retrying")

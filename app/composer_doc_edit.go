@@ -69,13 +69,15 @@ func (e *blockEditor) show() {
 	var top fyne.CanvasObject
 	switch blk.Type {
 	case domain.BlockExcerpt:
-		q := ""
-		if blk.Excerpt != nil {
-			q = quoted(blk.Excerpt.Quote) + "\n— " + blk.Excerpt.SourceTitle
-		}
-		quote := widget.NewLabel(q)
+		// The quote as the document shows it: the source's words, not
+		// the analyst's to edit.
+		it := e.c.docItem(e.c.blockItem(e.c.selected))
+		quote := widget.NewLabel(it.Mark + it.Text)
 		quote.Wrapping = fyne.TextWrapWord
-		top = quote
+		meta := widget.NewLabel(it.Meta)
+		meta.Importance = widget.LowImportance
+		meta.Wrapping = fyne.TextWrapWord
+		top = container.NewVBox(quote, meta)
 		right = append(right, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), func() {
 			if blk.Excerpt != nil {
 				e.c.ui.briefings.showInSide(blk.Excerpt.SourceID, blk.Excerpt.ID)
@@ -92,7 +94,8 @@ func (e *blockEditor) show() {
 		top = e.text
 	}
 	right = append(right, e.remove)
-	e.content.Objects = []fyne.CanvasObject{top, container.NewBorder(nil, nil, nil, container.NewHBox(right...), e.marking.box)}
+	row := container.New(&rowOrStack{}, e.marking.box, container.NewHBox(right...))
+	e.content.Objects = []fyne.CanvasObject{top, row}
 	e.fit()
 	if e.c.ui.lib.ReadOnly() { // nothing typed could be saved; "Show in source" only reads
 		for _, w := range []fyne.Disableable{e.text, e.confidence, e.marking, e.remove} {
@@ -169,7 +172,12 @@ func (c *composer) editBlock(i int) {
 	c.selected = i
 	c.editor = newBlockEditor(c, c.d.b.Blocks[i])
 	c.doc.Edit(item, c.editor.content)
-	c.doc.ScrollTo(item)
+	// Laid out at the document's width, a wrapped quote knows its height
+	// only now: measured again, it takes it.
+	c.doc.RefreshItem(item)
+	if first, last := c.doc.VisibleRange(); item < first || item >= last {
+		c.doc.ScrollTo(item) // out of sight (a block just added, or moved)
+	}
 	c.editor.fit()
 	if c.d.b.Blocks[i].Type != domain.BlockExcerpt && c.ui.win != nil {
 		c.ui.win.Canvas().Focus(c.editor.text)
@@ -248,4 +256,46 @@ func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 		return
 	}
 	e.Entry.TypedKey(ev)
+}
+
+// rowOrStack lays out its two objects side by side, the second at the
+// right, when the width it was last given holds both, and else the second
+// under the first: a marking field with its caveats and the block's
+// buttons share one row in a wide window and never overlap in a narrow
+// one. (The document measures its editor again after laying it out.)
+type rowOrStack struct{ width float32 }
+
+func (l *rowOrStack) fits(objects []fyne.CanvasObject) bool {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	return l.width == 0 || l.width >= a.Width+b.Width+theme.Padding()
+}
+
+func (l *rowOrStack) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	if !objects[0].Visible() {
+		a = fyne.Size{}
+	}
+	if l.fits(objects) {
+		return fyne.NewSize(a.Width+b.Width+theme.Padding(), max(a.Height, b.Height))
+	}
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height+theme.Padding())
+}
+
+func (l *rowOrStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	l.width = size.Width
+	a, b := objects[0].MinSize(), objects[1].MinSize()
+	if !objects[0].Visible() {
+		a = fyne.Size{}
+	}
+	if l.fits(objects) {
+		objects[0].Move(fyne.NewPos(0, 0))
+		objects[0].Resize(fyne.NewSize(size.Width-b.Width-theme.Padding(), a.Height))
+		objects[1].Move(fyne.NewPos(size.Width-b.Width, 0))
+		objects[1].Resize(b)
+		return
+	}
+	objects[0].Move(fyne.NewPos(0, 0))
+	objects[0].Resize(fyne.NewSize(size.Width, a.Height))
+	objects[1].Move(fyne.NewPos(size.Width-b.Width, a.Height+theme.Padding()))
+	objects[1].Resize(b)
 }
