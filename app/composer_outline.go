@@ -75,6 +75,15 @@ func (c *composer) showOutline() {
 	if slices.Equal(entries, p.entries) {
 		return
 	}
+	if len(entries) == len(p.entries) { // a heading typed into: only its row changes
+		for i, e := range entries {
+			if e != p.entries[i] {
+				p.rows.Objects[i].(*outlineRow).label.SetText(e.text)
+			}
+		}
+		p.entries = entries
+		return
+	}
 	p.entries = entries
 	objs := make([]fyne.CanvasObject, len(entries))
 	for i := range entries {
@@ -137,21 +146,21 @@ type outlineRow struct {
 	widget.BaseWidget
 	p     *outlinePane
 	index int
+	label *widget.Label
 	dy    float32 // how far it has been dragged
 	drag  bool
 }
 
 func newOutlineRow(p *outlinePane, index int) *outlineRow {
-	r := &outlineRow{p: p, index: index}
+	r := &outlineRow{p: p, index: index, label: widget.NewLabel(p.entries[index].text)}
+	r.label.Truncation = fyne.TextTruncateEllipsis
 	r.ExtendBaseWidget(r)
 	return r
 }
 
 // CreateRenderer is a private method to Fyne which links this widget to its renderer.
 func (r *outlineRow) CreateRenderer() fyne.WidgetRenderer {
-	l := widget.NewLabel(r.p.entries[r.index].text)
-	l.Truncation = fyne.TextTruncateEllipsis
-	return widget.NewSimpleRenderer(l)
+	return widget.NewSimpleRenderer(r.label)
 }
 
 // Tapped scrolls the document to the heading.
