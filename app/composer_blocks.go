@@ -175,3 +175,19 @@ func (c *composer) admits(blk *domain.Block) bool {
 	}
 	return true
 }
+
+// addFromMenu adds a block of type t (an excerpt through the picker)
+// after the block being edited, from the Edit menu or its shortcut: the
+// composer is brought into view first, as the new block is edited.
+func (c *composer) addFromMenu(t domain.BlockType) {
+	if c.d == nil || c.ui.lib.ReadOnly() {
+		return
+	}
+	c.ui.onShowView(viewBriefings)
+	c.tabs.SelectIndex(0)
+	if t == domain.BlockExcerpt {
+		c.onPickExcerpt()
+		return
+	}
+	c.onAdd(t)
+}

@@ -283,3 +283,19 @@ func TestOutlineDragMovesASection(t *testing.T) {
 	}
 	undone(t, c, docStart)
 }
+
+// Edit → Add heading (Ctrl+Shift+H) and its kin insert after the block
+// being edited, from the keyboard, focus in that block's text.
+func TestDocumentAddsByShortcut(t *testing.T) {
+	u, c := docBriefing(t)
+	fyne.DoAndWait(func() { c.editBlock(2) })
+	pressShortcut(t, u, fyne.KeyH, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	if got := blockOrder(c); got != "J1 H1 C1 New section C2 H2 C3 J2" || c.selected != 3 {
+		t.Fatalf("Ctrl+Shift+H: %s, editing %d", got, c.selected)
+	}
+	pressShortcut(t, u, fyne.KeyJ, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	if c.d.b.Blocks[4].Type != domain.BlockJudgment || c.selected != 4 {
+		t.Fatalf("Ctrl+Shift+J: %s, editing %d", blockOrder(c), c.selected)
+	}
+	undone(t, c, "J1 H1 C1 New section C2 H2 C3 J2")
+}

@@ -3,6 +3,8 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/attache/attache/domain"
 )
 
 func shortcut(key fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
@@ -47,6 +49,10 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Move block up", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(-1) }),
 		item("Move block down", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(1) }),
 		item("Delete block", &desktop.CustomShortcut{KeyName: fyne.KeyDelete, Modifier: fyne.KeyModifierAlt}, c.onRemove),
+		item("Add heading", shortcut(fyne.KeyH, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockHeading) }),
+		item("Add commentary", shortcut(fyne.KeyC, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockCommentary) }),
+		item("Add key judgment", shortcut(fyne.KeyJ, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockJudgment) }),
+		item("Add excerpt…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockExcerpt) }),
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
