@@ -317,7 +317,7 @@ func (s *session) waitTitle(id int64, want, what string) bool {
 }
 
 // Scenario 5: compose a briefing with the keyboard and the mouse: Ctrl+N,
-// title, BLUF, a heading, an excerpt from the picker and a judgment, moved
+// title, BLUF, a heading, an excerpt from the picker and a commentary, moved
 // with Alt+Up; Ctrl+Z and Ctrl+Shift+Z inside a field and outside one.
 func TestComposeBriefing(t *testing.T) {
 	s := start(t, prepareExcerpt)
@@ -344,15 +344,15 @@ func TestComposeBriefing(t *testing.T) {
 	s.clickOn("the Excerpt… button", append(button("Excerpt…"), enabled(), inLayer("content"))...)
 	s.clickOn("the excerpt in the picker", typ("Label"), textContains(quote), inLayer("overlay"), shown())
 	s.noOverlay("the picker closes")
-	s.addBlock("Judgment", "Controls will tighten further.")
-	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "after adding three blocks")
+	s.addBlock("Commentary", "Controls will tighten further.")
+	s.waitBlocks(id, "heading:Background | excerpt | commentary:Controls will tighten further.", "after adding three blocks")
 	b := s.briefing(id)
 	if b.Title != "Acceptance briefing" || b.Summary != "Controls keep tightening." {
 		s.fail("the library has title %q and BLUF %q", b.Title, b.Summary)
 	}
-	s.do("move the judgment up with Alt+Up")
+	s.do("move the commentary up with Alt+Up")
 	s.key("alt+Up")
-	s.waitBlocks(id, "heading:Background | judgment:Controls will tighten further. | excerpt", "after Alt+Up")
+	s.waitBlocks(id, "heading:Background | commentary:Controls will tighten further. | excerpt", "after Alt+Up")
 
 	s.do("undo typing in the title with Ctrl+Z (focus in the field)")
 	s.focusEntry("the Title field", typ("Entry"), placeholder("Title"), inLayer("content"))
@@ -369,30 +369,30 @@ func TestComposeBriefing(t *testing.T) {
 		s.waitTitle(id, "Acceptance briefing draft", "Ctrl+Shift+Z in the title field")
 	}
 
-	s.do("select the judgment's row, outside any field")
-	s.clickOn("the judgment's row", typ("Label"), textContains("Controls will tighten further."), inLayer("content"), shown())
+	s.do("click the commentary in the document, then outside any field")
+	s.clickOn("the commentary", typeAmong("Label", "Text", "Entry"), textContains("Controls will tighten further."), inLayer("content"), shown())
 	s.clickOn("the Bottom line up front label", typ("Label"), text("Bottom line up front"), inLayer("content"), shown())
 	if f := s.tree().find(focused(), typ("Entry")); f != nil {
 		s.fail("a text field still has the focus: %s", f)
 	}
-	s.do("move the judgment down with Alt+Down, outside any field")
+	s.do("move the commentary down with Alt+Down, outside any field")
 	s.key("alt+Down")
-	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "Alt+Down outside a field")
+	s.waitBlocks(id, "heading:Background | excerpt | commentary:Controls will tighten further.", "Alt+Down outside a field")
 	s.do("undo the move with Ctrl+Z outside any field")
 	s.key("ctrl+z")
-	s.waitBlocks(id, "heading:Background | judgment:Controls will tighten further. | excerpt", "Ctrl+Z outside a field")
+	s.waitBlocks(id, "heading:Background | commentary:Controls will tighten further. | excerpt", "Ctrl+Z outside a field")
 	s.do("redo the move with Ctrl+Shift+Z outside any field")
 	s.key("ctrl+shift+z")
-	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "Ctrl+Shift+Z outside a field")
+	s.waitBlocks(id, "heading:Background | excerpt | commentary:Controls will tighten further.", "Ctrl+Shift+Z outside a field")
 
 	// Undoing a deletion the library already holds used to break every
 	// later save of the briefing.
-	s.do("delete the judgment with Alt+Delete")
+	s.do("delete the commentary with Alt+Delete")
 	s.key("alt+Delete")
 	s.waitBlocks(id, "heading:Background | excerpt", "after Alt+Delete")
 	s.do("undo the saved deletion with Ctrl+Z")
 	s.key("ctrl+z")
-	s.waitBlocks(id, "heading:Background | excerpt | judgment:Controls will tighten further.", "Ctrl+Z after a saved deletion")
+	s.waitBlocks(id, "heading:Background | excerpt | commentary:Controls will tighten further.", "Ctrl+Z after a saved deletion")
 	s.do("type in the title after the undo: it is saved")
 	s.focusEntry("the Title field", typ("Entry"), placeholder("Title"), inLayer("content"))
 	s.key("End")

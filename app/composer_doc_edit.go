@@ -139,7 +139,10 @@ func (e *blockEditor) fit() {
 func (e *blockEditor) change(typing bool, fn func(b *domain.Block)) {
 	c := e.c
 	i := c.selected
-	if e.loading || c.editor != e || c.selectedBlock() != e.blk {
+	// The block is found by its index: a save landing while typing goes
+	// on merges the library's copy into the draft, whose blocks are then
+	// new objects (draft.land).
+	if e.loading || c.editor != e || c.selectedBlock() == nil {
 		return
 	}
 	key := ""

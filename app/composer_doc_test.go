@@ -3,6 +3,7 @@ package app
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -298,4 +299,53 @@ func TestDocumentAddsByShortcut(t *testing.T) {
 		t.Fatalf("Ctrl+Shift+J: %s, editing %d", blockOrder(c), c.selected)
 	}
 	undone(t, c, "J1 H1 C1 New section C2 H2 C3 J2")
+}
+
+// A drop from the source beside the draft: dropIndex maps the document's
+// insertion point under the pointer to a block index (never among the
+// judgments), false outside the document; insertExcerpt inserts there as
+// one undo step and edits the new block.
+func TestDocumentTakesADroppedExcerpt(t *testing.T) {
+	setAutosave(t, time.Hour) // the excerpt is not in the library: nothing is saved
+	u, c := docBriefing(t)
+	resize(u, fyne.NewSize(1280, 800))
+	var inside, outside bool
+	var at int
+	fyne.DoAndWait(func() {
+		c.doc.ScrollTo(c.itemCount() - 1)
+		abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.doc)
+		size := c.doc.Size()
+		at, inside = c.dropIndex(abs.Add(fyne.NewPos(size.Width/2, size.Height-2)))
+		_, outside = c.dropIndex(abs.Add(fyne.NewPos(size.Width/2, size.Height+40)))
+		c.showDrop(abs.Add(fyne.NewPos(size.Width/2, size.Height-2)))
+		c.hideDrop()
+	})
+	if !inside || outside || at != len(c.d.b.Blocks) {
+		t.Fatalf("a drop at the document's foot lands at block %d (inside %v), below it inside %v", at, inside, outside)
+	}
+	e := &domain.Excerpt{ID: 99, SourceID: 5, Quote: "Dropped words", SourceTitle: "A source"}
+	var ok bool
+	fyne.DoAndWait(func() { ok = c.insertExcerpt(2, e) })
+	if !ok || c.d.b.Blocks[2].Excerpt != e || c.selected != 2 || c.doc.Editing() != c.blockItem(2) {
+		t.Fatalf("inserted %v: block 2 is %+v, editing %d", ok, c.d.b.Blocks[2], c.selected)
+	}
+	if it := c.docItem(c.blockItem(2)); it.Kind != widgets.DocQuote || it.Text != "Dropped words" || it.Action != "Show in source" {
+		t.Fatalf("the excerpt shows as %+v", it)
+	}
+	undone(t, c, docStart)
+}
+
+// A save landing while typing goes on merges the library's copy into the
+// draft, whose blocks are then new objects: the typing after it still
+// reaches the block (it was ignored, and lost, when the editor held on to
+// the old block).
+func TestDocumentTypingGoesOnAfterASaveLands(t *testing.T) {
+	_, c := docBriefing(t)
+	fyne.DoAndWait(func() { c.editBlock(2) })
+	typeOnUI(c.editor.text, " a")
+	fyne.DoAndWait(func() { c.d.b = c.d.b.Clone() }) // as draft.land does with a merge
+	typeOnUI(c.editor.text, "nd b")
+	if got := c.d.b.Blocks[2].Text; got != "C1 and b" {
+		t.Fatalf("the block holds %q", got)
+	}
 }
