@@ -113,7 +113,13 @@ func lastPosition(s string) (row, col int) {
 // fit gives the text field as many rows as its text takes wrapped at the
 // document's width, so it grows with the text instead of scrolling.
 func (e *blockEditor) fit() {
-	width := e.c.doc.Size().Width - 6*theme.Padding()
+	// The entry's own width once placed, else the document's less its
+	// margin (the "+" buttons); less the entry's text insets.
+	width := e.text.Size().Width
+	if width <= 0 {
+		width = e.c.doc.Size().Width - 3*theme.IconInlineSize()
+	}
+	width -= 2*theme.InnerPadding() + 2*theme.InputBorderSize()
 	rows := 0
 	style := e.text.TextStyle
 	for _, line := range strings.Split(e.text.Text, "\n") {

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/theme"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
@@ -347,5 +348,22 @@ func TestDocumentTypingGoesOnAfterASaveLands(t *testing.T) {
 	typeOnUI(c.editor.text, "nd b")
 	if got := c.d.b.Blocks[2].Text; got != "C1 and b" {
 		t.Fatalf("the block holds %q", got)
+	}
+}
+
+// The block's text field grows with its text, wrapped at the document's
+// width, rather than scrolling inside a few rows.
+func TestDocumentEditorGrowsWithItsText(t *testing.T) {
+	u, c := docBriefing(t)
+	resize(u, fyne.NewSize(1280, 800))
+	fyne.DoAndWait(func() { c.editBlock(2) })
+	var short float32
+	fyne.DoAndWait(func() { short = c.editor.content.MinSize().Height })
+	fyne.DoAndWait(func() { c.editor.text.SetText(strings.Repeat("Delivery, not principle, is the risk. ", 30)) })
+	var rows int
+	var tall float32
+	fyne.DoAndWait(func() { rows, tall = c.editor.text.rows, c.editor.content.MinSize().Height })
+	if rows < 3 || tall < short+2*theme.TextSize() {
+		t.Fatalf("a long text takes %d rows, the editor %v high (%v with one line)", rows, tall, short)
 	}
 }
