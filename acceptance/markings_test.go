@@ -86,7 +86,9 @@ func TestMarkingsUKOfficialThroughTheWindow(t *testing.T) {
 	// block editor (the trial found no way to mark a heading).
 	for i, row := range []string{"Background", "The claim dates"} {
 		s.do("select the block %q and mark it OFFICIAL", row)
-		s.clickOn("the block's row", typ("Label"), textPrefix(row), inLayer("content"), shown())
+		// In the document, not the outline beside it, which lists the heading too.
+		doc := s.waitNode("the document", typ("Document"), inLayer("content"), shown())
+		s.clickOn("the block in the document", typ("Text"), textContains(row), inside(doc), shown())
 		var sel *node
 		s.waitFor("the block's marking drop-down", 5*time.Second, func(tr *tree) bool {
 			sel = tr.find(typeAmong("Select", "dialogSelect"), text("None"), inLayer("content"), shown())

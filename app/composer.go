@@ -114,7 +114,7 @@ func newComposer(ui *UI) *composer {
 	c.detailsItem = widget.NewAccordionItem("Details", form)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
-	c.header = container.NewVBox(head, details, widget.NewLabel("Bottom line up front"), c.summary)
+	c.header = newDocHeader(func() { c.doc.Refresh() }, head, details, widget.NewLabel("Bottom line up front"), c.summary)
 	c.doc.SetHeader(c.header)
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -214,4 +216,33 @@ func (c *composer) onDocInsert(at int, pos fyne.Position) {
 	}
 	c.insertMenu = fyne.NewMenu("", items...)
 	widget.ShowPopUpMenuAtPosition(c.insertMenu, c.ui.win.Canvas(), pos)
+}
+
+// docHeader stacks the document's header: the title row, the details and
+// the bottom line. Opening the details (or a marking scheme showing more
+// rows) changes its height, which the document reads only when
+// refreshed: its layout, run again by Fyne when a row's minimum changes,
+// tells resized so, rather than letting the items overlap the taller
+// header.
+type docHeader struct {
+	vbox    fyne.Layout
+	height  float32
+	resized func()
+}
+
+func newDocHeader(resized func(), rows ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&docHeader{vbox: layout.NewVBoxLayout(), height: -1, resized: resized}, rows...)
+}
+
+func (h *docHeader) MinSize(objects []fyne.CanvasObject) fyne.Size { return h.vbox.MinSize(objects) }
+
+func (h *docHeader) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	h.vbox.Layout(objects, size)
+	if mh := h.MinSize(objects).Height; mh != h.height {
+		known := h.height >= 0
+		h.height = mh
+		if known {
+			h.resized()
+		}
+	}
 }

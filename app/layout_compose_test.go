@@ -46,3 +46,24 @@ func TestComposeLayoutFoldsTheOutline(t *testing.T) {
 		t.Errorf("closed: outline shown %v, document %v", p.Visible(), doc.Size())
 	}
 }
+
+// The document's header tells when its height changed on a layout (the
+// details opened), so that the document measures it again; never on its
+// first layout, nor when the height stayed.
+func TestDocHeaderTellsItsNewHeight(t *testing.T) {
+	test.NewTempApp(t)
+	told := 0
+	row := box(40)
+	h := newDocHeader(func() { told++ }, row, box(20))
+	h.Resize(fyne.NewSize(300, 200))
+	h.Refresh()
+	if told != 0 {
+		t.Fatalf("told %d times before any change", told)
+	}
+	row.SetMinSize(fyne.NewSize(100, 300))
+	h.Refresh()
+	h.Refresh()
+	if told != 1 {
+		t.Fatalf("told %d times of one change", told)
+	}
+}
