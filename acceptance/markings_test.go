@@ -88,7 +88,7 @@ func TestMarkingsUKOfficialThroughTheWindow(t *testing.T) {
 		s.do("select the block %q and mark it OFFICIAL", row)
 		// In the document, not the outline beside it, which lists the heading too.
 		doc := s.waitNode("the document", typ("Document"), inLayer("content"), shown())
-		s.clickOn("the block in the document", typ("Text"), textContains(row), inside(doc), shown())
+		s.clickOn("the block in the document", typ("Text"), textContains(row), func(n *node) bool { return n.X >= doc.X }, inLayer("content"), shown())
 		var sel *node
 		s.waitFor("the block's marking drop-down", 5*time.Second, func(tr *tree) bool {
 			sel = tr.find(typeAmong("Select", "dialogSelect"), text("None"), inLayer("content"), shown())
