@@ -284,6 +284,31 @@ func TestOutlineDragMovesASection(t *testing.T) {
 		t.Fatalf("H1 dragged below H2: %s", got)
 	}
 	undone(t, c, docStart)
+
+	// A heading added shows in the outline; a click on its row scrolls
+	// the document to it.
+	fyne.DoAndWait(func() {
+		for range 30 {
+			c.insertAt(len(c.d.b.Blocks), &domain.Block{Type: domain.BlockCommentary, Text: strings.Repeat("Filler words. ", 20)})
+		}
+		c.insertAt(len(c.d.b.Blocks), &domain.Block{Type: domain.BlockHeading, Text: "H3"})
+		c.stopEditing()
+		c.doc.ScrollToTop()
+	})
+	fyne.DoAndWait(func() { rows = c.outline.rows.Objects })
+	if len(rows) != 3 || c.outline.entries[2].text != "3  H3" {
+		t.Fatalf("the outline lists %d headings: %+v", len(rows), c.outline.entries)
+	}
+	var top, end, before int
+	fyne.DoAndWait(func() {
+		_, before = c.doc.VisibleRange()
+		rows[2].(*outlineRow).Tapped(&fyne.PointEvent{})
+		top, end = c.doc.VisibleRange()
+	})
+	// The last item: scrolled as far as the document goes.
+	if want := c.blockItem(len(c.d.b.Blocks) - 1); before > want || want < top || want >= end {
+		t.Fatalf("a click on H3's row shows items %d…%d (%d before), not its item %d", top, end, before, want)
+	}
 }
 
 // Edit → Add heading (Ctrl+Shift+H) and its kin insert after the block
