@@ -196,10 +196,11 @@ func (d *Document) stopAutoScroll() {
 	}
 }
 
-// autoScrollStep scrolls towards the drag pointer and moves the drop line.
+// autoScrollStep scrolls towards the drag pointer and moves the drop line,
+// for a drag of an item or one from outside (DragOver).
 func (d *Document) autoScrollStep() {
 	dy := d.edgeDelta()
-	if dy == 0 || !d.drag.active {
+	if dy == 0 || (!d.drag.active && d.drop < 0) {
 		return
 	}
 	lh := d.lay.body.lineH
@@ -208,7 +209,35 @@ func (d *Document) autoScrollStep() {
 		step = -step
 	}
 	d.scrollTo(d.scroll.Offset.Y + step)
-	d.dragTo()
+	if d.drag.active {
+		d.dragTo()
+		return
+	}
+	d.drop = d.lay.insertionAt(d.drag.vp.Y + d.scroll.Offset.Y)
+	d.updateVisible()
+}
+
+// DragOver is for a drag from outside the document (a passage from a
+// reader beside it) hovering at abs, an absolute position: it draws the
+// drop line at the insertion point there, scrolls while the pointer is
+// near the top or bottom edge, and returns IndexAt(abs). Outside the
+// document it hides the line and stops scrolling, as ShowDrop(-1) does.
+func (d *Document) DragOver(abs fyne.Position) (int, bool) {
+	at, ok := d.IndexAt(abs)
+	if !ok || d.drag.active {
+		if !d.drag.active {
+			d.ShowDrop(-1)
+		}
+		return at, ok
+	}
+	d.drag.vp = abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	d.ShowDrop(at)
+	if d.edgeDelta() != 0 {
+		d.startAutoScroll()
+	} else {
+		d.stopAutoScroll()
+	}
+	return at, ok
 }
 
 // docPlus is the small round "+" in the left margin that asks to insert

@@ -355,3 +355,34 @@ func containsObject(objs []fyne.CanvasObject, o fyne.CanvasObject) bool {
 	}
 	return false
 }
+
+func TestDocumentDragOverFromOutsideScrolls(t *testing.T) {
+	td := newTestDocument(t, bodyItems(100, 40), fyne.NewSize(600, 400))
+	d := td.d
+	r := test.WidgetRenderer(d.body).(*docBodyRenderer)
+	abs := func(p fyne.Position) fyne.Position {
+		return p.Add(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	}
+	if at, ok := d.DragOver(abs(gapCanvasPos(d, 2))); !ok || at != 2 || d.drop != 2 || d.drag.stop != nil {
+		t.Fatalf("DragOver gap 2: %d, %v; drop %d, scrolling %v", at, ok, d.drop, d.drag.stop != nil)
+	}
+	// Stand in for the ticker (the test drives the steps): DragOver keeps
+	// it near an edge and stops it elsewhere.
+	d.drag.stop = make(chan struct{})
+	d.DragOver(abs(fyne.NewPos(300, 398)))
+	if d.drag.stop == nil {
+		t.Fatal("DragOver near the bottom edge does not scroll")
+	}
+	for range 10 {
+		d.autoScrollStep()
+	}
+	if d.scroll.Offset.Y <= 0 || d.drop != d.lay.insertionAt(d.scroll.Offset.Y+398) {
+		t.Errorf("after scrolling: offset %v, drop %d", d.scroll.Offset.Y, d.drop)
+	}
+	if _, ok := d.DragOver(abs(fyne.NewPos(700, 100))); ok || d.drop != -1 || d.drag.stop != nil {
+		t.Error("DragOver outside leaves the drop line or the scrolling")
+	}
+	if _, _, _, a := r.line.FillColor.RGBA(); a != 0 {
+		t.Error("the drop line is still drawn")
+	}
+}
