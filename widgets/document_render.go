@@ -91,6 +91,8 @@ func (d *Document) measureItems() {
 	}
 	if l.stale && r != nil {
 		r.forgetAll()
+		r.hoverPlus.Refresh() // the theme may have changed while they were hidden
+		r.editPlus.Refresh()
 	}
 	l.stale = false
 }
