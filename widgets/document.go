@@ -174,8 +174,11 @@ func (d *Document) IndexAt(pos fyne.Position) (int, bool) {
 }
 
 // ShowDrop draws the insertion point at (a drag from outside hovering
-// there); -1 hides it.
+// there); -1 hides it (and ends DragOver's scrolling).
 func (d *Document) ShowDrop(at int) {
+	if at < 0 && !d.drag.active {
+		d.stopAutoScroll()
+	}
 	if at == d.drop {
 		return
 	}

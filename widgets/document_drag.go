@@ -1,14 +1,10 @@
 package widgets
 
 import (
-	"image/color"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
-	"fyne.io/fyne/v2/theme"
-	"fyne.io/fyne/v2/widget"
 )
 
 var (
@@ -196,10 +192,11 @@ func (d *Document) stopAutoScroll() {
 	}
 }
 
-// autoScrollStep scrolls towards the drag pointer and moves the drop line.
+// autoScrollStep scrolls towards the drag pointer and moves the drop line,
+// for a drag of an item or one from outside (DragOver).
 func (d *Document) autoScrollStep() {
 	dy := d.edgeDelta()
-	if dy == 0 || !d.drag.active {
+	if dy == 0 || (!d.drag.active && d.drop < 0) {
 		return
 	}
 	lh := d.lay.body.lineH
@@ -208,72 +205,33 @@ func (d *Document) autoScrollStep() {
 		step = -step
 	}
 	d.scrollTo(d.scroll.Offset.Y + step)
-	d.dragTo()
-}
-
-// docPlus is the small round "+" in the left margin that asks to insert
-// an item at its gap.
-type docPlus struct {
-	widget.BaseWidget
-	d  *Document
-	at int
-}
-
-func newDocPlus(d *Document) *docPlus {
-	p := &docPlus{d: d}
-	p.ExtendBaseWidget(p)
-	return p
-}
-
-// Tapped calls OnInsert with the position just under the "+".
-func (p *docPlus) Tapped(*fyne.PointEvent) {
-	if p.d.OnInsert == nil {
+	if d.drag.active {
+		d.dragTo()
 		return
 	}
-	pos := fyne.CurrentApp().Driver().AbsolutePositionForObject(p)
-	p.d.OnInsert(p.at, pos.Add(fyne.NewPos(0, p.Size().Height)))
+	d.drop = d.lay.insertionAt(d.drag.vp.Y + d.scroll.Offset.Y)
+	d.updateVisible()
 }
 
-// Cursor shows the pointing hand: the "+" is a button.
-func (p *docPlus) Cursor() desktop.Cursor { return desktop.PointerCursor }
-
-func (p *docPlus) CreateRenderer() fyne.WidgetRenderer {
-	r := &docPlusRenderer{p: p, circle: canvas.NewCircle(color.Transparent), icon: canvas.NewImageFromResource(nil)}
-	r.icon.FillMode = canvas.ImageFillContain
-	r.Refresh()
-	return r
+// DragOver is for a drag from outside the document (a passage from a
+// reader beside it) hovering at abs, an absolute position: it draws the
+// drop line at the insertion point there, scrolls while the pointer is
+// near the top or bottom edge, and returns IndexAt(abs). Outside the
+// document it hides the line and stops scrolling, as ShowDrop(-1) does.
+func (d *Document) DragOver(abs fyne.Position) (int, bool) {
+	at, ok := d.IndexAt(abs)
+	if !ok || d.drag.active {
+		if !d.drag.active {
+			d.ShowDrop(-1)
+		}
+		return at, ok
+	}
+	d.drag.vp = abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	d.ShowDrop(at)
+	if d.edgeDelta() != 0 {
+		d.startAutoScroll()
+	} else {
+		d.stopAutoScroll()
+	}
+	return at, ok
 }
-
-type docPlusRenderer struct {
-	p      *docPlus
-	circle *canvas.Circle
-	icon   *canvas.Image
-}
-
-func (r *docPlusRenderer) Layout(size fyne.Size) {
-	r.circle.Resize(size)
-	inset := size.Width / 6
-	r.icon.Move(fyne.NewPos(inset, inset))
-	r.icon.Resize(fyne.NewSize(size.Width-2*inset, size.Height-2*inset))
-}
-
-func (r *docPlusRenderer) MinSize() fyne.Size {
-	s := r.p.Theme().Size(theme.SizeNameInlineIcon)
-	return fyne.NewSize(s, s)
-}
-
-func (r *docPlusRenderer) Refresh() {
-	th := r.p.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	r.circle.FillColor = th.Color(theme.ColorNamePrimary, v)
-	r.icon.Resource = theme.NewColoredResource(theme.ContentAddIcon(), theme.ColorNameForegroundOnPrimary)
-	r.Layout(r.p.Size())
-	r.circle.Refresh()
-	r.icon.Refresh()
-}
-
-func (r *docPlusRenderer) Objects() []fyne.CanvasObject {
-	return []fyne.CanvasObject{r.circle, r.icon}
-}
-
-func (r *docPlusRenderer) Destroy() {}

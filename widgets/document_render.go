@@ -6,7 +6,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -91,6 +90,8 @@ func (d *Document) measureItems() {
 	}
 	if l.stale && r != nil {
 		r.forgetAll()
+		r.hoverPlus.Refresh() // the theme may have changed while they were hidden
+		r.editPlus.Refresh()
 	}
 	l.stale = false
 }
@@ -292,27 +293,5 @@ func (r *docBodyRenderer) addPluses() {
 	}
 	if d.hover != editAt {
 		place(r.hoverPlus, d.hover)
-	}
-}
-
-// docColors are the theme's colours for the current variant.
-type docColors struct {
-	fg, heading, meta, tag, label, card, rule, drop, veil color.Color
-}
-
-func docColorsFor(d *Document) docColors {
-	th := d.Theme()
-	v := fyne.CurrentApp().Settings().ThemeVariant()
-	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
-	return docColors{
-		fg:      c(theme.ColorNameForeground),
-		heading: c(theme.ColorNameForeground),
-		meta:    c(theme.ColorNamePlaceHolder),
-		tag:     c(theme.ColorNameWarning),
-		label:   c(theme.ColorNamePrimary),
-		card:    c(theme.ColorNameInputBackground),
-		rule:    c(theme.ColorNamePrimary),
-		drop:    c(theme.ColorNamePrimary),
-		veil:    withAlpha(c(theme.ColorNameBackground), 0xb0),
 	}
 }

@@ -1,21 +1,33 @@
 package widgets
 
 import (
+	"image/color"
 	"image/png"
 	"os"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
-func TestDocumentShot(t *testing.T) {
-	out := os.Getenv("DOC_SHOT")
-	if out == "" {
-		t.Skip("set DOC_SHOT")
-	}
+// pinnedTheme is the default theme in one variant, whatever the settings say.
+type pinnedTheme struct {
+	fyne.Theme
+	v fyne.ThemeVariant
+}
+
+func (t pinnedTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
+	return t.Theme.Color(n, t.v)
+}
+
+// TestDocumentFollowsTheTheme draws every kind of item in the light and
+// the dark theme and checks the colours come from the theme. With
+// DOC_SHOT=/some/prefix it also writes prefix-light.png and
+// prefix-dark.png, to look at.
+func TestDocumentFollowsTheTheme(t *testing.T) {
 	items := []DocItem{
 		{Kind: DocLabel, Text: "Key judgments"},
 		{Kind: DocJudgment, Number: "1", Mark: "(U) ", Text: words(40, 1), Meta: "Moderate confidence"},
@@ -27,25 +39,43 @@ func TestDocumentShot(t *testing.T) {
 		{Kind: DocHeading, Number: "2", Text: "Outlook"},
 		{Kind: DocBody, Mark: "(U) ", Text: words(50, 6)},
 	}
-	for _, variant := range []string{"light", "dark"} {
-		td := newTestDocument(t, items, fyne.NewSize(800, 1000))
-		if variant == "dark" {
-			fyne.CurrentApp().Settings().SetTheme(theme.DarkTheme())
-		} else {
-			fyne.CurrentApp().Settings().SetTheme(theme.LightTheme())
-		}
-		title := widget.NewLabelWithStyle("Briefing title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-		td.d.SetHeader(title)
+	td := newTestDocument(t, items, fyne.NewSize(800, 1000))
+	td.d.SetHeader(widget.NewLabelWithStyle("Briefing title", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
+	r := test.WidgetRenderer(td.d.body).(*docBodyRenderer)
+	for _, v := range []fyne.ThemeVariant{theme.VariantLight, theme.VariantDark} {
+		th := pinnedTheme{theme.DefaultTheme(), v}
+		fyne.CurrentApp().Settings().SetTheme(th)
 		td.d.Refresh()
 		test.MoveMouse(td.w.Canvas(), gapCanvasPos(td.d, 4))
-		img := td.w.Canvas().Capture()
-		f, err := os.Create(out + "-" + variant + ".png")
-		if err != nil {
-			t.Fatal(err)
+		fg, warn := th.Color(theme.ColorNameForeground, v), th.Color(theme.ColorNameWarning, v)
+		var body, tag *canvas.Text
+		for _, o := range r.views[6].c.Objects {
+			if tx, ok := o.(*canvas.Text); ok && tx.Text == "unmarked" {
+				tag = tx
+			} else if ok && body == nil {
+				body = tx
+			}
 		}
-		if err := png.Encode(f, img); err != nil {
-			t.Fatal(err)
+		if body == nil || body.Color != fg || tag == nil || tag.Color != warn {
+			t.Errorf("variant %v: body text %+v, tag %+v", v, body, tag)
 		}
-		f.Close()
+		if r.views[5].bg.FillColor != th.Color(theme.ColorNameInputBackground, v) {
+			t.Errorf("variant %v: quote card %v", v, r.views[5].bg.FillColor)
+		}
+		if out := os.Getenv("DOC_SHOT"); out != "" {
+			writePNG(t, out+map[fyne.ThemeVariant]string{theme.VariantLight: "-light.png", theme.VariantDark: "-dark.png"}[v], td.w)
+		}
+	}
+}
+
+func writePNG(t *testing.T, path string, w fyne.Window) {
+	t.Helper()
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	if err := png.Encode(f, w.Canvas().Capture()); err != nil {
+		t.Fatal(err)
 	}
 }

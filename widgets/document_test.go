@@ -151,17 +151,23 @@ func TestDocumentDragMovesToTheInsertionPoint(t *testing.T) {
 		test.Drag(c, to, to.X-from.X, to.Y-from.Y)
 	}
 	drag(itemCanvasPos(td.d, 0, 3), gapCanvasPos(td.d, 3))
-	// Dropped on the lower half of item 3: before item 4.
+	// Item 4 dropped on the lower half of item 1: before item 2.
 	drag(itemCanvasPos(td.d, 4, 3), itemCanvasPos(td.d, 1, td.d.lay.items[1].g.h*3/4))
 	if len(td.moves) != 2 || td.moves[0] != [2]int{0, 3} || td.moves[1] != [2]int{4, 2} {
 		t.Fatalf("OnMove calls %v, want [[0 3] [4 2]]", td.moves)
 	}
 	td.moves = nil
-	drag(itemCanvasPos(td.d, 2, 3), gapCanvasPos(td.d, 2))      // where it is
-	drag(itemCanvasPos(td.d, 2, 3), gapCanvasPos(td.d, 3))      // where it is
-	drag(itemCanvasPos(td.d, 2, 3), itemCanvasPos(td.d, 2, 20)) // a jitter
+	drag(itemCanvasPos(td.d, 2, 3), gapCanvasPos(td.d, 2))      // just above itself
+	drag(itemCanvasPos(td.d, 2, 3), gapCanvasPos(td.d, 3))      // just below itself
+	drag(itemCanvasPos(td.d, 2, 3), itemCanvasPos(td.d, 2, 20)) // within itself
 	drag(itemCanvasPos(td.d, 5, 3), gapCanvasPos(td.d, 0))      // a label
-	drag(itemCanvasPos(td.d, 1, 3), fyne.NewPos(900, 100))      // outside
+	// Outside, to the right (test.Drag finds nothing there to drag).
+	start := itemCanvasPos(td.d, 1, 3)
+	td.d.body.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(900, start.Y)}, Dragged: fyne.NewDelta(900-start.X, 0)})
+	if !td.d.drag.active || td.d.drag.to != -1 {
+		t.Errorf("dragged outside: active %v, drop point %d", td.d.drag.active, td.d.drag.to)
+	}
+	td.d.body.DragEnd()
 	if len(td.moves) != 0 || len(td.tapped) != 0 {
 		t.Errorf("OnMove calls %v, OnTapped %v for drops that move nothing", td.moves, td.tapped)
 	}
@@ -354,4 +360,35 @@ func containsObject(objs []fyne.CanvasObject, o fyne.CanvasObject) bool {
 		}
 	}
 	return false
+}
+
+func TestDocumentDragOverFromOutsideScrolls(t *testing.T) {
+	td := newTestDocument(t, bodyItems(100, 40), fyne.NewSize(600, 400))
+	d := td.d
+	r := test.WidgetRenderer(d.body).(*docBodyRenderer)
+	abs := func(p fyne.Position) fyne.Position {
+		return p.Add(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	}
+	if at, ok := d.DragOver(abs(gapCanvasPos(d, 2))); !ok || at != 2 || d.drop != 2 || d.drag.stop != nil {
+		t.Fatalf("DragOver gap 2: %d, %v; drop %d, scrolling %v", at, ok, d.drop, d.drag.stop != nil)
+	}
+	// Stand in for the ticker (the test drives the steps): DragOver keeps
+	// it near an edge and stops it elsewhere.
+	d.drag.stop = make(chan struct{})
+	d.DragOver(abs(fyne.NewPos(300, 398)))
+	if d.drag.stop == nil {
+		t.Fatal("DragOver near the bottom edge does not scroll")
+	}
+	for range 10 {
+		d.autoScrollStep()
+	}
+	if d.scroll.Offset.Y <= 0 || d.drop != d.lay.insertionAt(d.scroll.Offset.Y+398) {
+		t.Errorf("after scrolling: offset %v, drop %d", d.scroll.Offset.Y, d.drop)
+	}
+	if _, ok := d.DragOver(abs(fyne.NewPos(700, 100))); ok || d.drop != -1 || d.drag.stop != nil {
+		t.Error("DragOver outside leaves the drop line or the scrolling")
+	}
+	if _, _, _, a := r.line.FillColor.RGBA(); a != 0 {
+		t.Error("the drop line is still drawn")
+	}
 }

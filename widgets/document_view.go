@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -102,4 +103,26 @@ func displayText(s string) string {
 		}
 		return c
 	}, s)
+}
+
+// docColors are the theme's colours for the current variant.
+type docColors struct {
+	fg, heading, meta, tag, label, card, rule, drop, veil color.Color
+}
+
+func docColorsFor(d *Document) docColors {
+	th := d.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	c := func(n fyne.ThemeColorName) color.Color { return th.Color(n, v) }
+	return docColors{
+		fg:      c(theme.ColorNameForeground),
+		heading: c(theme.ColorNameForeground),
+		meta:    c(theme.ColorNamePlaceHolder),
+		tag:     c(theme.ColorNameWarning),
+		label:   c(theme.ColorNamePrimary),
+		card:    c(theme.ColorNameInputBackground),
+		rule:    c(theme.ColorNamePrimary),
+		drop:    c(theme.ColorNamePrimary),
+		veil:    withAlpha(c(theme.ColorNameBackground), 0xb0),
+	}
 }
