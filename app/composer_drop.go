@@ -24,17 +24,16 @@ func (c *composer) dropIndex(abs fyne.Position) (int, bool) {
 	return c.model.insertBlockIndex(max(at, c.model.jEnd), len(c.d.b.Blocks)), true
 }
 
-// showDrop shows where a drag from outside hovering at abs would land;
+// showDrop shows where a drag from outside hovering at abs would land,
+// scrolling the document while it is near its top or bottom edge;
 // hideDrop hides it.
 func (c *composer) showDrop(abs fyne.Position) {
 	if c.d == nil || c.model == nil {
 		return
 	}
-	if at, ok := c.doc.IndexAt(abs); ok {
-		c.doc.ShowDrop(max(at, c.model.jEnd))
-		return
+	if at, ok := c.doc.DragOver(abs); ok && at < c.model.jEnd {
+		c.doc.ShowDrop(c.model.jEnd) // an excerpt lands in the body
 	}
-	c.doc.ShowDrop(-1)
 }
 
 func (c *composer) hideDrop() { c.doc.ShowDrop(-1) }
