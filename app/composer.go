@@ -57,11 +57,12 @@ type composer struct {
 	loadingSources bool
 
 	// The document (see composer_doc*.go).
-	doc        *widgets.Document // the draft's blocks as one document, edited in place
-	model      *docModel         // what doc shows, built once per change
-	outline    *outlinePane      // the headings, beside the document
-	insertMenu *fyne.Menu        // the last menu the document's "+" showed
-	header     *fyne.Container   // the document's header: title, details, bottom line
+	doc         *widgets.Document // the draft's blocks as one document, edited in place
+	model       *docModel         // what doc shows, built once per change
+	outline     *outlinePane      // the headings, beside the document
+	insertMenu  *fyne.Menu        // the last menu the document's "+" showed
+	header      *fyne.Container   // the document's header: title, details, bottom line
+	summaryRows int               // the rows the bottom line shows
 }
 
 func newComposer(ui *UI) *composer {
@@ -99,7 +100,10 @@ func newComposer(ui *UI) *composer {
 	c.summary.Wrapping = fyne.TextWrapWord
 	c.summary.SetMinRowsVisible(3)
 	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
-	c.summary.OnChanged = func(s string) { c.onText("summary", func(b *domain.Briefing) { b.Summary = s }) }
+	c.summary.OnChanged = func(s string) {
+		c.fitSummary()
+		c.onText("summary", func(b *domain.Briefing) { b.Summary = s })
+	}
 	c.doc = c.newDocumentView()
 	c.marking = newMarkingDetails(c, form)
 	c.preview = widgets.NewReader()

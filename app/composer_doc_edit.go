@@ -110,26 +110,10 @@ func lastPosition(s string) (row, col int) {
 	return len(lines) - 1, len([]rune(lines[len(lines)-1]))
 }
 
-// fit gives the text field as many rows as its text takes wrapped at the
-// document's width, so it grows with the text instead of scrolling.
+// fit gives the text field as many rows as its text takes wrapped at its
+// width, so it grows with the text instead of scrolling.
 func (e *blockEditor) fit() {
-	// The entry's own width once placed, else the document's less its
-	// margin (the "+" buttons); less the entry's text insets.
-	width := e.text.Size().Width
-	if width <= 0 {
-		width = e.c.doc.Size().Width - 3*theme.IconInlineSize()
-	}
-	width -= 2*theme.InnerPadding() + 2*theme.InputBorderSize()
-	rows := 0
-	style := e.text.TextStyle
-	for _, line := range strings.Split(e.text.Text, "\n") {
-		w := fyne.MeasureText(line, theme.TextSize(), style).Width
-		rows++
-		if width > 0 && w > width {
-			rows += int(w / width)
-		}
-	}
-	rows = max(rows, 1)
+	rows := wrappedRows(&e.text.Entry, e.c.doc.Size().Width-3*theme.IconInlineSize(), 1)
 	if rows == e.text.rows {
 		return
 	}
@@ -137,6 +121,33 @@ func (e *blockEditor) fit() {
 	e.text.SetMinRowsVisible(rows)
 	if c := e.c; c.editor == e && c.doc.Editing() >= 0 {
 		c.doc.RefreshItem(c.doc.Editing())
+	}
+}
+
+// wrappedRows is how many lines, at least least, the entry's text takes
+// wrapped at its width once placed (else at width), less its insets.
+func wrappedRows(e *widget.Entry, width float32, least int) int {
+	if w := e.Size().Width; w > 0 {
+		width = w
+	}
+	width -= 2*theme.InnerPadding() + 2*theme.InputBorderSize()
+	rows := 0
+	for _, line := range strings.Split(e.Text, "\n") {
+		w := fyne.MeasureText(line, theme.TextSize(), e.TextStyle).Width
+		rows++
+		if width > 0 && w > width {
+			rows += int(w / width)
+		}
+	}
+	return max(rows, least)
+}
+
+// fitSummary lets the bottom line grow with its text, as a block's field
+// does, from three rows.
+func (c *composer) fitSummary() {
+	if rows := wrappedRows(c.summary, c.doc.Size().Width-3*theme.IconInlineSize(), 3); rows != c.summaryRows {
+		c.summaryRows = rows
+		c.summary.SetMinRowsVisible(rows)
 	}
 }
 

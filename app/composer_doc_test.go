@@ -391,4 +391,14 @@ func TestDocumentEditorGrowsWithItsText(t *testing.T) {
 	if rows < 3 || tall < short+2*theme.TextSize() {
 		t.Fatalf("a long text takes %d rows, the editor %v high (%v with one line)", rows, tall, short)
 	}
+	// The bottom line too, from three rows.
+	var three, more float32
+	fyne.DoAndWait(func() {
+		three = c.summary.MinSize().Height
+		c.summary.SetText(strings.Repeat("The bottom line, at length. ", 60))
+		more = c.summary.MinSize().Height
+	})
+	if c.summaryRows < 5 || more < three+2*theme.TextSize() {
+		t.Fatalf("a long bottom line takes %d rows, %v high (%v at three rows)", c.summaryRows, more, three)
+	}
 }
