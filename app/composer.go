@@ -118,7 +118,7 @@ func newComposer(ui *UI) *composer {
 	c.detailsItem = widget.NewAccordionItem("Details", form)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
-	c.header = newDocHeader(func() { c.doc.Refresh() }, head, details, widget.NewLabel("Bottom line up front"), c.summary)
+	c.header = newDocHeader(func() { c.doc.Refresh() }, c.fitSummary, head, details, widget.NewLabel("Bottom line up front"), c.summary)
 	c.doc.SetHeader(c.header)
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)

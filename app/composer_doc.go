@@ -227,17 +227,23 @@ func (c *composer) onDocInsert(at int, pos fyne.Position) {
 type docHeader struct {
 	vbox    fyne.Layout
 	height  float32
+	width   float32
 	resized func()
+	widened func() // called when the width changed (the text fields wrap anew)
 }
 
-func newDocHeader(resized func(), rows ...fyne.CanvasObject) *fyne.Container {
-	return container.New(&docHeader{vbox: layout.NewVBoxLayout(), height: -1, resized: resized}, rows...)
+func newDocHeader(resized, widened func(), rows ...fyne.CanvasObject) *fyne.Container {
+	return container.New(&docHeader{vbox: layout.NewVBoxLayout(), height: -1, resized: resized, widened: widened}, rows...)
 }
 
 func (h *docHeader) MinSize(objects []fyne.CanvasObject) fyne.Size { return h.vbox.MinSize(objects) }
 
 func (h *docHeader) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	h.vbox.Layout(objects, size)
+	if size.Width != h.width {
+		h.width = size.Width
+		h.widened()
+	}
 	if mh := h.MinSize(objects).Height; mh != h.height {
 		known := h.height >= 0
 		h.height = mh

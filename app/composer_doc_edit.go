@@ -133,13 +133,37 @@ func wrappedRows(e *widget.Entry, width float32, least int) int {
 	width -= 2*theme.InnerPadding() + 2*theme.InputBorderSize()
 	rows := 0
 	for _, line := range strings.Split(e.Text, "\n") {
-		w := fyne.MeasureText(line, theme.TextSize(), e.TextStyle).Width
-		rows++
-		if width > 0 && w > width {
-			rows += int(w / width)
-		}
+		rows += wrapLines(line, width, e.TextStyle)
 	}
 	return max(rows, least)
+}
+
+// wrapLines is how many lines line takes wrapped at word boundaries at
+// width, as the entry wraps it (a word longer than a line is broken).
+func wrapLines(line string, width float32, style fyne.TextStyle) int {
+	size := theme.TextSize()
+	if width <= 0 || fyne.MeasureText(line, size, style).Width <= width {
+		return 1
+	}
+	space := fyne.MeasureText(" ", size, style).Width
+	lines, cur := 1, float32(0)
+	for _, word := range strings.Split(line, " ") {
+		w := fyne.MeasureText(word, size, style).Width
+		switch {
+		case cur == 0:
+			cur = w
+		case cur+space+w <= width:
+			cur += space + w
+		default:
+			lines++
+			cur = w
+		}
+		for cur > width { // a word longer than the line
+			lines++
+			cur -= width
+		}
+	}
+	return lines
 }
 
 // fitSummary lets the bottom line grow with its text, as a block's field

@@ -54,7 +54,7 @@ func TestDocHeaderTellsItsNewHeight(t *testing.T) {
 	test.NewTempApp(t)
 	told := 0
 	row := box(40)
-	h := newDocHeader(func() { told++ }, row, box(20))
+	h := newDocHeader(func() { told++ }, func() {}, row, box(20))
 	h.Resize(fyne.NewSize(300, 200))
 	h.Refresh()
 	if told != 0 {
