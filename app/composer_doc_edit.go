@@ -85,7 +85,7 @@ func (e *blockEditor) show() {
 		}))
 	case domain.BlockJudgment:
 		e.confidence.SetSelectedIndex(max(slices.Index(confidenceValues, blk.Confidence), 0))
-		right = append(right, e.confidence)
+		right = append(right, container.New(minWidthLayout{choicesWidth(confidenceChoices)}, e.confidence)) // never cut to "Moderate c…"
 		fallthrough
 	default:
 		e.text.TextStyle.Bold = blk.Type == domain.BlockHeading
