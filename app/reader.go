@@ -224,7 +224,23 @@ func (r *readerScreen) onContextMenu(pos fyne.Position) {
 	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find), r.ui.win.Canvas(), pos)
+	beside := fyne.NewMenuItem("Open beside the draft", r.onOpenBeside)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find, beside), r.ui.win.Canvas(), pos)
+}
+
+// onOpenBeside shows this source beside the draft in the Briefings view,
+// at the excerpt selected here if one is.
+func (r *readerScreen) onOpenBeside() {
+	if r.source == nil {
+		return
+	}
+	start, end := r.text.Selection()
+	var active int64
+	if e := excerptAt(r.excerpts, start, end); e != nil {
+		active = e.ID
+	}
+	r.ui.onShowView(viewBriefings)
+	r.ui.briefings.showInSide(r.source.ID, active)
 }
 
 // onExcerptSelection asks for the new excerpt's note and tags, unless the

@@ -110,7 +110,7 @@ func (p *sidePane) showList(on bool) {
 		p.listBtn.SetText("Hide list")
 		p.listBtn.SetIcon(theme.NavigateBackIcon())
 	} else {
-		p.listBtn.SetText("Briefings")
+		p.listBtn.SetText("Show list")
 		p.listBtn.SetIcon(theme.NavigateNextIcon())
 	}
 }

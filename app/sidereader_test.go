@@ -285,3 +285,28 @@ func TestOpenSourceFindsASourceAndShowsTheHit(t *testing.T) {
 		t.Fatal("the Library's reader opened it too")
 	}
 }
+
+func TestAnExcerptAndASourceOpenBesideTheDraftFromTheirViews(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{})
+	e := exs[len(exs)-1]
+	r := u.briefings.side.reader
+	fyne.DoAndWait(func() {
+		u.onShowView(viewExcerpts)
+		u.excerpts.selected = e
+		u.excerpts.onShowBesideDraft()
+	})
+	eventually(t, "the excerpt beside the draft", func() bool { return r.source != nil && r.active() == e.ID })
+	if u.current != viewBriefings {
+		t.Fatalf("view %d, not the Briefings", u.current)
+	}
+	other := exs[0]
+	lr := u.library.reader
+	fyne.DoAndWait(func() { u.onShowView(viewLibrary); lr.open(other.SourceID, other.ID) })
+	eventually(t, "the library's reader", func() bool { return lr.source != nil && lr.source.ID == other.SourceID })
+	fyne.DoAndWait(lr.onOpenBeside)
+	eventually(t, "the source beside the draft", func() bool { return r.source.ID == other.SourceID && r.active() == other.ID })
+	if u.current != viewBriefings {
+		t.Fatalf("view %d, not the Briefings", u.current)
+	}
+}
