@@ -67,7 +67,10 @@ func newSideReader(p *sidePane) *sideReader {
 	}
 	r.found = widget.NewLabel("")
 	r.findBar = container.NewBorder(nil, nil, nil, r.found, r.find)
-	head := container.NewVBox(r.title, r.byline, container.NewBorder(nil, nil, nil, r.add, r.findBar), widget.NewSeparator())
+	// The pane may be narrow: the title and byline give way to Add to
+	// draft, the find box has a row of its own.
+	head := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(r.add), container.NewVBox(r.title, r.byline)),
+		r.findBar, widget.NewSeparator())
 	r.page = container.NewBorder(head, nil, nil, nil, r.text)
 	hint := widget.NewLabel("Open a source to read it beside the draft. Select a passage, then drag it into the draft or press " +
 		addKeyName + ": it becomes an excerpt there.")
