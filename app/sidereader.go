@@ -19,6 +19,7 @@ import (
 const (
 	prefSideHidden = "briefings.sideHidden" // the side pane is folded away
 	prefListHidden = "briefings.listHidden" // the briefings list is folded away
+	prefSideSource = "briefings.sideSource." // and the library's key: the source open beside the draft
 )
 
 // sideOffset is the draft's share of the room it shares with the side
@@ -72,11 +73,27 @@ func (p *sidePane) around(draft fyne.CanvasObject) fyne.CanvasObject {
 }
 
 // restore folds away the panes folded when the app was last used, once
-// the briefings list's split is built.
+// the briefings list's split is built, and opens the source that was
+// open beside the draft.
 func (p *sidePane) restore() {
 	prefs := p.ui.app.Preferences()
 	p.showSide(!prefs.Bool(prefSideHidden))
 	p.showList(!prefs.Bool(prefListHidden))
+	if id := prefs.Int(p.sourceKey()); id > 0 {
+		p.reader.openQuietly(int64(id))
+	}
+}
+
+// sourceKey is the preference remembering the source beside the draft,
+// per library: another library's source 3 is another source.
+func (p *sidePane) sourceKey() string { return prefSideSource + p.ui.libraryKey() }
+
+// rememberSource notes the source open beside the draft (0 for none).
+func (p *sidePane) rememberSource(id int64) {
+	prefs := p.ui.app.Preferences()
+	if int64(prefs.Int(p.sourceKey())) != id {
+		prefs.SetInt(p.sourceKey(), int(id))
+	}
 }
 
 // sideShown and listShown tell whether the side pane and the briefings

@@ -110,6 +110,26 @@ func (r *sideReader) open(sourceID, excerpt int64, find string) {
 	})
 }
 
+// openQuietly opens the source remembered from the last run; one gone
+// since is not an error to show, only forgotten.
+func (r *sideReader) openQuietly(sourceID int64) {
+	r.opens++
+	gen := r.opens
+	background(func() {
+		src, exs, err := r.load(sourceID)
+		r.ui.do(func() {
+			if gen != r.opens {
+				return
+			}
+			if err != nil || src.TrashedAt != nil {
+				r.p.rememberSource(0)
+				return
+			}
+			r.loaded(src, exs, 0, "")
+		})
+	})
+}
+
 // load reads a source and its excerpts (off the UI goroutine).
 func (r *sideReader) load(sourceID int64) (*domain.Source, []*domain.Excerpt, error) {
 	src, err := r.ui.lib.Source(r.ui.ctx, sourceID)
@@ -132,6 +152,7 @@ func (r *sideReader) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt i
 	r.setHighlights(excerpt)
 	r.show(true)
 	r.syncAdd()
+	r.p.rememberSource(src.ID)
 	for _, e := range exs {
 		if e.ID == excerpt {
 			r.text.Select(e.Start, e.End)
@@ -164,6 +185,7 @@ func (r *sideReader) refresh() {
 				r.source, r.excerpts = nil, nil
 				r.text.SetText("")
 				r.show(false)
+				r.p.rememberSource(0)
 			case err == nil:
 				r.loaded(src, exs, r.active(), "")
 			}

@@ -310,3 +310,24 @@ func TestAnExcerptAndASourceOpenBesideTheDraftFromTheirViews(t *testing.T) {
 		t.Fatalf("view %d, not the Briefings", u.current)
 	}
 }
+
+func TestTheSourceBesideTheDraftOpensAgainNextTime(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	src := openBeside(t, u, lib)
+	var again *briefingsScreen
+	fyne.DoAndWait(func() { again = newBriefingsScreen(u) })
+	r := again.side.reader
+	eventually(t, "the source reopened", func() bool { return r.source != nil })
+	if r.source.ID != src.ID || r.text.Text() != src.Text {
+		t.Fatalf("reopened %d, want %d", r.source.ID, src.ID)
+	}
+	// A source gone to the trash since is forgotten, quietly.
+	if err := lib.TrashSource(context.Background(), src.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { again = newBriefingsScreen(u) })
+	eventually(t, "the source forgotten", func() bool { return u.app.Preferences().Int(again.side.sourceKey()) == 0 })
+	if again.side.reader.source != nil || overlays(u) != 0 {
+		t.Fatal("a trashed source reopened, or an error showed")
+	}
+}
