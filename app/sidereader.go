@@ -17,8 +17,8 @@ import (
 
 // Preferences remembering which panes the Briefings view shows.
 const (
-	prefSideHidden = "briefings.sideHidden" // the side pane is folded away
-	prefListHidden = "briefings.listHidden" // the briefings list is folded away
+	prefSideHidden = "briefings.sideHidden"  // the side pane is folded away
+	prefListHidden = "briefings.listHidden"  // the briefings list is folded away
 	prefSideSource = "briefings.sideSource." // and the library's key: the source open beside the draft
 )
 
