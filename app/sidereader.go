@@ -17,7 +17,7 @@ import (
 
 // Preferences remembering which panes the Briefings view shows.
 const (
-	prefSideHidden = "briefings.sideHidden"  // the side pane is folded away
+	prefSideShown  = "briefings.sideShown"   // the side pane is out (folded away until a source is opened in it)
 	prefListHidden = "briefings.listHidden"  // the briefings list is folded away
 	prefSideSource = "briefings.sideSource." // and the library's key: the source open beside the draft
 )
@@ -26,7 +26,9 @@ const (
 // pane, until the analyst drags the divider.
 const sideOffset = 0.58
 
-// sidePane is the side pane with the bar that folds the panes.
+// sidePane is the side pane with the bar that folds the panes. It starts
+// folded away, leaving the composer its width, until the analyst opens a
+// source beside the draft (Open source…, an excerpt card's source).
 type sidePane struct {
 	s        *briefingsScreen
 	ui       *UI
@@ -77,7 +79,7 @@ func (p *sidePane) around(draft fyne.CanvasObject) fyne.CanvasObject {
 // open beside the draft.
 func (p *sidePane) restore() {
 	prefs := p.ui.app.Preferences()
-	p.showSide(!prefs.Bool(prefSideHidden))
+	p.showSide(prefs.Bool(prefSideShown))
 	p.showList(!prefs.Bool(prefListHidden))
 	if id := prefs.Int(p.sourceKey()); id > 0 {
 		p.reader.openQuietly(int64(id))
@@ -108,7 +110,7 @@ func (p *sidePane) toggleList() {
 
 func (p *sidePane) toggleSide() {
 	p.showSide(!p.sideShown())
-	p.ui.app.Preferences().SetBool(prefSideHidden, !p.sideShown())
+	p.ui.app.Preferences().SetBool(prefSideShown, p.sideShown())
 }
 
 // unfold shows the side pane if it was folded away, remembering it.

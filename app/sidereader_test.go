@@ -190,7 +190,11 @@ func TestExcerptRowsDragAndDoubleClickIntoTheDraft(t *testing.T) {
 func TestShowInSideHighlightsTheExcerptInItsSource(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	s, p := u.briefings, u.briefings.side
-	fyne.DoAndWait(p.toggleSide) // folded away: showInSide brings it back
+	fyne.DoAndWait(func() { // folded away: showInSide brings it back
+		if p.sideShown() {
+			p.toggleSide()
+		}
+	})
 	if p.sideShown() {
 		t.Fatal("the side pane did not fold")
 	}
@@ -216,7 +220,7 @@ func TestShowInSideHighlightsTheExcerptInItsSource(t *testing.T) {
 	if u.current != viewBriefings || u.sess.Source[u.libraryKey()] != remembered || u.library.reader.source != libSource {
 		t.Fatal("showing the excerpt beside the draft changed the Library view's source")
 	}
-	if u.app.Preferences().Bool(prefSideHidden) {
+	if !u.app.Preferences().Bool(prefSideShown) {
 		t.Error("the side pane shown again is not remembered")
 	}
 }
@@ -224,8 +228,12 @@ func TestShowInSideHighlightsTheExcerptInItsSource(t *testing.T) {
 func TestThePanesFoldAndStaySo(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	p := u.briefings.side
-	if !p.listShown() || !p.sideShown() {
-		t.Fatal("a first start does not show both panes")
+	if !p.listShown() || p.sideShown() {
+		t.Fatal("a first start does not show the list and fold the side pane")
+	}
+	fyne.DoAndWait(p.toggleSide)
+	if !p.sideShown() || !p.content.Visible() {
+		t.Fatal("the side pane did not come out")
 	}
 	fyne.DoAndWait(func() { p.toggleList(); p.toggleSide() })
 	if p.listShown() || p.sideShown() || u.briefings.split.Leading.Visible() || p.content.Visible() {
