@@ -60,12 +60,15 @@ func (r *sideReader) addPassage(start, end, at int) {
 		return
 	}
 	src, briefing := r.source, c.d.b.ID
-	r.ui.excerptOf(&domain.Excerpt{SourceID: src.ID, Start: start, End: end}, func(e *domain.Excerpt, err error) {
+	made := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
+	r.ui.excerptOf(made, func(e *domain.Excerpt, err error) {
 		if err != nil {
 			r.ui.showError(err)
 			return
 		}
-		r.p.insert(briefing, at, e)
+		if r.p.insert(briefing, at, e) && e != made {
+			r.ui.notify("This passage was an excerpt already" + noteHint(e) + ": that excerpt is in the draft now.")
+		}
 		if r.source != nil && r.source.ID == src.ID {
 			r.open(src.ID, e.ID, "") // shows it highlighted, as an excerpt now
 		}
@@ -73,14 +76,15 @@ func (r *sideReader) addPassage(start, end, at int) {
 }
 
 // insert puts excerpt e into the draft of briefing at block index at (see
-// composer.insertExcerpt), if that briefing is still the one open.
-func (p *sidePane) insert(briefing int64, at int, e *domain.Excerpt) {
+// composer.insertExcerpt), if that briefing is still the one open; false
+// when it did not.
+func (p *sidePane) insert(briefing int64, at int, e *domain.Excerpt) bool {
 	c := p.s.composer
 	if c.d == nil || c.d.b.ID != briefing {
 		p.ui.notify("The excerpt is saved, but its briefing was closed meanwhile: add it from the Excerpts tab beside the draft.")
-		return
+		return false
 	}
-	c.insertExcerpt(at, e)
+	return c.insertExcerpt(at, e)
 }
 
 // insertExisting puts excerpt e, already in the library, into the open

@@ -52,8 +52,10 @@ func newSideReader(p *sidePane) *sideReader {
 	r.byline.Truncation = fyne.TextTruncateEllipsis
 	r.text = widgets.NewReader()
 	r.text.OnSelectionChanged = func(start, end int) { r.syncAdd() }
-	r.text.OnDragOut = func(_, _ int, abs fyne.Position) { p.dragOver(abs) }
-	r.text.OnDropOut = r.onDropOut
+	if !r.ui.lib.ReadOnly() { // nothing can be excerpted: a drag selects
+		r.text.OnDragOut = func(_, _ int, abs fyne.Position) { p.dragOver(abs) }
+		r.text.OnDropOut = r.onDropOut
+	}
 	r.text.OnShortcut = r.onShortcut
 	r.add = r.ui.writes(widget.NewButtonWithIcon("Add to draft", theme.ContentAddIcon(), func() { r.addSelection(-1) }))
 	r.add.Importance = widget.HighImportance

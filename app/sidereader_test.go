@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/testfs"
 	"github.com/attache/attache/store"
 )
 
@@ -109,6 +111,9 @@ func TestAPassageDroppedOnTheDraftBecomesOneExcerptBlockThere(t *testing.T) {
 	again, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{})
 	if len(again) != len(after) {
 		t.Fatalf("dropping the passage twice made %d excerpts", len(again)-len(before))
+	}
+	if !strings.HasPrefix(u.notice(), "This passage was an excerpt already") {
+		t.Errorf("the notice reads %q", u.notice())
 	}
 }
 
@@ -337,5 +342,25 @@ func TestTheSourceBesideTheDraftOpensAgainNextTime(t *testing.T) {
 	eventually(t, "the source forgotten", func() bool { return u.app.Preferences().Int(again.side.sourceKey()) == 0 })
 	if again.side.reader.source != nil || overlays(u) != 0 {
 		t.Fatal("a trashed source reopened, or an error showed")
+	}
+}
+
+func TestTheSideReaderOnlySelectsOnAReadOnlyLibrary(t *testing.T) {
+	dir := testfs.Tmpfs(t, "16m")
+	path := filepath.Join(dir, "library.db")
+	u, lib := newTestUIAt(t, path)
+	fyne.DoAndWait(u.onLoadSample)
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Briefings == 1 })
+	dismissOverlays(u)
+	lib.Close()
+	testfs.ReadOnly(t, dir)
+	defer testfs.Writable(t, dir)
+
+	u, lib = newTestUIAt(t, path)
+	r := u.briefings.side.reader
+	openBeside(t, u, lib)
+	fyne.DoAndWait(func() { r.text.Select(3, 30) })
+	if r.text.OnDragOut != nil || r.text.OnDropOut != nil || !r.add.Disabled() {
+		t.Fatal("a passage can be dragged or added into a draft of a read-only library")
 	}
 }
