@@ -76,6 +76,9 @@ func hiddenKey(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 }
 
 func (u *UI) onFind() {
+	if u.findBeside() {
+		return
+	}
 	u.onShowView(viewLibrary)
 	u.win.Canvas().Focus(u.library.reader.find)
 }

@@ -61,7 +61,7 @@ func newSideReader(p *sidePane) *sideReader {
 	r.add.Importance = widget.HighImportance
 	r.add.Disable()
 	r.find = widget.NewEntry()
-	r.find.SetPlaceHolder("Find in source")
+	r.find.SetPlaceHolder("Find in source (Ctrl+F)")
 	r.find.OnSubmitted = func(string) { r.onFindNext() }
 	r.find.OnChanged = func(string) {
 		r.text.ClearSelection() // search as you type starts from the top
@@ -237,6 +237,19 @@ func (r *sideReader) onFindNext() {
 		r.found.SetText(text)
 		r.findBar.Refresh()
 	}
+}
+
+// findBeside puts the cursor in the side reader's find box when the
+// Briefings view shows a source beside the draft (Ctrl+F): finding in
+// it must not leave the draft for the Library.
+func (u *UI) findBeside() bool {
+	p := u.briefings.side
+	if u.current != viewBriefings || !p.sideShown() || p.reader.source == nil {
+		return false
+	}
+	p.tabs.Select(p.source)
+	u.win.Canvas().Focus(p.reader.find)
+	return true
 }
 
 // onShortcut takes the keys the reader hands on: Ctrl+Enter adds the

@@ -136,6 +136,21 @@ func TestAPassageDroppedOutsideTheDraftDoesNothing(t *testing.T) {
 	}
 }
 
+func TestFindGoesToTheSourceBesideTheDraft(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	p := u.briefings.side
+	fyne.DoAndWait(u.onFind) // no source beside the draft: the Library's
+	if u.current != viewLibrary {
+		t.Fatal("Find in source did not go to the Library")
+	}
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); p.unfold() })
+	openBeside(t, u, lib)
+	fyne.DoAndWait(u.onFind)
+	if u.current != viewBriefings || u.win.Canvas().Focused() != p.reader.find {
+		t.Fatalf("view %d, focus on %T: not the find box beside the draft", u.current, u.win.Canvas().Focused())
+	}
+}
+
 func TestCtrlEnterInTheSideReaderAddsThePassageAfterTheEditedBlock(t *testing.T) {
 	u, lib := openSampleBriefing(t)
 	c, r := u.briefings.composer, u.briefings.side.reader
