@@ -252,6 +252,21 @@ func (u *UI) findBeside() bool {
 	return true
 }
 
+// onExcerptKey is Edit → Excerpt selection (Ctrl+Shift+E): in the
+// Briefings view it adds the passage selected beside the draft to the
+// draft (as Ctrl+Enter there does), elsewhere it excerpts the Library
+// reader's selection.
+func (u *UI) onExcerptKey() {
+	p := u.briefings.side
+	if u.current == viewBriefings {
+		if p.sideShown() {
+			p.reader.addSelection(-1)
+		}
+		return // the Library's reader is not on screen
+	}
+	u.library.reader.onExcerptSelection()
+}
+
 // onShortcut takes the keys the reader hands on: Ctrl+Enter adds the
 // selection to the draft, after the block being edited.
 func (r *sideReader) onShortcut(sc fyne.Shortcut) {

@@ -169,6 +169,19 @@ func TestCtrlEnterInTheSideReaderAddsThePassageAfterTheEditedBlock(t *testing.T)
 	if blk.Type != domain.BlockExcerpt || blk.Excerpt == nil || blk.Excerpt.Start != start || blk.Excerpt.End != end || blk.Excerpt.SourceID != src.ID {
 		t.Fatalf("block 5 is %+v", blk)
 	}
+	// Edit → Excerpt selection (Ctrl+Shift+E) does the same in the
+	// Briefings view, and never acts on the Library's hidden reader.
+	fyne.DoAndWait(func() {
+		u.briefings.side.unfold()
+		c.selected = 0
+		r.text.Select(start+1, end)
+		u.library.reader.text.Select(0, 10)
+		u.onExcerptKey()
+	})
+	eventually(t, "the second block", func() bool { return len(c.d.b.Blocks) == n+2 })
+	if blk := c.d.b.Blocks[1]; blk.Excerpt == nil || blk.Excerpt.Start != start+1 || overlays(u) != 0 {
+		t.Fatalf("block 1 is %+v, %d dialogs", blk, overlays(u))
+	}
 }
 
 func TestExcerptRowsDragAndDoubleClickIntoTheDraft(t *testing.T) {
