@@ -13,11 +13,12 @@ import (
 )
 
 // briefingsScreen lists the briefings (or the trash) beside the composer
-// for the selected one.
+// for the selected one, and the source beside the draft (sidereader.go).
 type briefingsScreen struct {
 	ui        *UI
 	content   fyne.CanvasObject
-	split     *container.Split
+	split     *container.Split // the list beside the draft and side pane
+	side      *sidePane
 	tools     *widgets.Toolbar
 	list      *widget.List
 	status    *widget.Label
@@ -64,7 +65,9 @@ func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s.hint.Alignment = fyne.TextAlignCenter
 	s.composer.content.Hide()
 	s.right = container.NewStack(s.composer.content, s.hint)
-	s.split = newListSplit(container.NewBorder(s.tools, s.status, nil, nil, s.list), s.right)
+	s.side = newSidePane(s)
+	s.split = newListSplit(container.NewBorder(s.tools, s.status, nil, nil, s.list), s.side.around(s.right))
+	s.side.restore()
 	s.content = s.split
 	s.syncButtons()
 	return s

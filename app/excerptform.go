@@ -172,19 +172,15 @@ func (r *readerScreen) onNewExcerpt() {
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end}
 		fields.apply(e)
 		e.Note = strings.TrimSpace(e.Note)
-		background(func() {
-			err := r.ui.lib.CreateExcerpt(r.ui.ctx, e)
-			r.ui.do(func() {
-				if err != nil {
-					// The form comes back with the note and tags as typed.
-					again()
-					r.ui.showError(err)
-					return
-				}
-				r.text.ClearSelection()
-				r.ui.libraryChanged(changedExcerpts)
-				r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
-			})
+		r.ui.createExcerpt(e, func(err error) {
+			if err != nil {
+				// The form comes back with the note and tags as typed.
+				again()
+				r.ui.showError(err)
+				return
+			}
+			r.text.ClearSelection()
+			r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
 		})
 	})
 }

@@ -79,6 +79,7 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	bar := widgets.NewToolbar()
 	bar.Add(ui.writes(widget.NewButtonWithIcon("Add to briefing…", theme.ContentAddIcon(), s.onAddToBriefing)), "")
 	bar.Add(widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), s.onShowInSource), "")
+	bar.Add(widget.NewButtonWithIcon("Beside draft", theme.VisibilityIcon(), s.onShowBesideDraft), "Show beside the draft")
 	bar.Add(ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)), "")
 	actions := container.NewBorder(nil, nil, nil, s.saving, bar)
 	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
@@ -341,6 +342,15 @@ func (s *excerptsScreen) onEditSaved(x *excerptEdit) {
 func (s *excerptsScreen) onShowInSource() {
 	if s.selected != nil {
 		s.ui.showExcerpt(s.selected)
+	}
+}
+
+// onShowBesideDraft shows the excerpt in its source beside the draft, in
+// the Briefings view, to drag it or passages near it into the briefing.
+func (s *excerptsScreen) onShowBesideDraft() {
+	if e := s.selected; e != nil {
+		s.ui.onShowView(viewBriefings)
+		s.ui.briefings.showInSide(e.SourceID, e.ID)
 	}
 }
 

@@ -56,7 +56,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
-		item("Excerpt selection", shortcut(fyne.KeyE, fyne.KeyModifierShift), func() { u.library.reader.onExcerptSelection() }),
+		item("Excerpt selection", shortcut(fyne.KeyE, fyne.KeyModifierShift), u.onExcerptKey),
 	)
 	view := fyne.NewMenu("View",
 		item("Library", shortcut(fyne.Key1, 0), func() { u.onShowView(viewLibrary) }),
@@ -82,6 +82,9 @@ func hiddenKey(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
 }
 
 func (u *UI) onFind() {
+	if u.findBeside() {
+		return
+	}
 	u.onShowView(viewLibrary)
 	u.win.Canvas().Focus(u.library.reader.find)
 }

@@ -224,7 +224,23 @@ func (r *readerScreen) onContextMenu(pos fyne.Position) {
 	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
-	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find), r.ui.win.Canvas(), pos)
+	beside := fyne.NewMenuItem("Open beside the draft", r.onOpenBeside)
+	widget.ShowPopUpMenuAtPosition(fyne.NewMenu("", excerpt, copyItem, fyne.NewMenuItemSeparator(), find, beside), r.ui.win.Canvas(), pos)
+}
+
+// onOpenBeside shows this source beside the draft in the Briefings view,
+// at the excerpt selected here if one is.
+func (r *readerScreen) onOpenBeside() {
+	if r.source == nil {
+		return
+	}
+	start, end := r.text.Selection()
+	var active int64
+	if e := excerptAt(r.excerpts, start, end); e != nil {
+		active = e.ID
+	}
+	r.ui.onShowView(viewBriefings)
+	r.ui.briefings.showInSide(r.source.ID, active)
 }
 
 // onExcerptSelection asks for the new excerpt's note and tags, unless the
@@ -247,13 +263,11 @@ func (r *readerScreen) onExcerptSelection() {
 			if r.source == nil || r.source.ID != id {
 				return // another source opened meanwhile
 			}
-			for _, e := range exs {
-				if e.Start == start && e.End == end {
-					r.excerpts = exs
-					r.setHighlights(e.ID)
-					r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
-					return
-				}
+			if e := excerptAt(exs, start, end); e != nil {
+				r.excerpts = exs
+				r.setHighlights(e.ID)
+				r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
+				return
 			}
 			r.onNewExcerpt()
 		})
@@ -266,4 +280,53 @@ func noteHint(e *domain.Excerpt) string {
 		return ""
 	}
 	return " (note: “" + clipRunes(e.Note, 60) + "”)"
+}
+
+// excerptAt is the excerpt of exactly the passage start–end among exs, or
+// nil.
+func excerptAt(exs []*domain.Excerpt, start, end int) *domain.Excerpt {
+	for _, e := range exs {
+		if e.Start == start && e.End == end {
+			return e
+		}
+	}
+	return nil
+}
+
+// createExcerpt saves e, a new excerpt of a passage of its source, off
+// the UI goroutine: the one way a passage on screen becomes an excerpt
+// (Excerpt selection's form, a passage dragged into a draft). The library
+// fills in its quote, source title and, if none is given, its source's
+// marking. done gets what went wrong on the UI goroutine, the views told
+// of the new excerpt first.
+func (u *UI) createExcerpt(e *domain.Excerpt, done func(error)) {
+	background(func() {
+		err := u.lib.CreateExcerpt(u.ctx, e)
+		u.do(func() {
+			if err == nil {
+				u.libraryChanged(changedExcerpts)
+			}
+			done(err)
+		})
+	})
+}
+
+// excerptOf gives done the excerpt of the passage e.Start–e.End of source
+// e.SourceID: the one the library has of exactly that span (excerpting a
+// passage twice makes one excerpt, as Excerpt selection says), else e,
+// made by createExcerpt. done runs on the UI goroutine.
+func (u *UI) excerptOf(e *domain.Excerpt, done func(*domain.Excerpt, error)) {
+	background(func() {
+		exs, err := u.lib.Excerpts(u.ctx, domain.ExcerptFilter{SourceID: e.SourceID})
+		u.do(func() {
+			switch had := excerptAt(exs, e.Start, e.End); {
+			case err != nil:
+				done(nil, err)
+			case had != nil:
+				done(had, nil)
+			default:
+				u.createExcerpt(e, func(err error) { done(e, err) })
+			}
+		})
+	})
 }

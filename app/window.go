@@ -242,6 +242,7 @@ func (u *UI) refresh(v view) {
 	case viewBriefings:
 		if content {
 			u.briefings.forgetCounts() // an excerpt's note counts in its briefings' words
+			u.briefings.side.refresh() // the source beside the draft and its excerpts
 		}
 		if what != 0 {
 			u.briefings.reload()

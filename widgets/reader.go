@@ -39,6 +39,19 @@ type Reader struct {
 	// OnSecondaryTapped, if set, is called on a right click with the
 	// absolute position of the pointer, e.g. to show a context menu there.
 	OnSecondaryTapped func(pos fyne.Position)
+	// OnDragOut and OnDropOut make the selection draggable (either one
+	// being set turns this on): a drag that starts on the selected text
+	// carries the passage out of the Reader instead of changing the
+	// selection. OnDragOut is called as the pointer moves, with the
+	// selected span and the pointer's absolute (canvas) position, e.g. to
+	// show where the passage would land; OnDropOut once, where the button
+	// was released. The selection is left as it was. A drag that starts
+	// anywhere else selects, as without them.
+	OnDragOut func(start, end int, abs fyne.Position)
+	OnDropOut func(start, end int, abs fyne.Position)
+	// OnShortcut, if set, is given the keyboard shortcuts the Reader does
+	// not handle itself (Ctrl+Enter, say) while it has the focus.
+	OnShortcut func(fyne.Shortcut)
 
 	text   string
 	runes  []rune

@@ -15,6 +15,11 @@ type dragState struct {
 	pressed    bool          // MouseDown set the anchor
 	dragging   bool          // between the first Dragged and DragEnd
 	shiftClick bool          // MouseDown with Shift extended the selection
+	out        bool          // the press was on the selection: a drag carries it out (see reader_dragout.go)
+	outSpan    Span          // the span carried out
+	outAbs     fyne.Position // the last absolute pointer position of that drag
+	hover      fyne.Position // where the pointer is over the body, if hovering
+	hovering   bool
 	vp         fyne.Position // last pointer position relative to the viewport
 	stop       chan struct{} // closes to stop the auto-scroll ticker
 }
@@ -22,6 +27,7 @@ type dragState struct {
 var (
 	_ desktop.Mouseable      = (*readerBody)(nil)
 	_ desktop.Cursorable     = (*readerBody)(nil)
+	_ desktop.Hoverable      = (*readerBody)(nil)
 	_ desktop.Keyable        = (*readerBody)(nil)
 	_ fyne.Draggable         = (*readerBody)(nil)
 	_ fyne.Tappable          = (*readerBody)(nil)
@@ -33,10 +39,9 @@ var (
 	_ fyne.Focusable         = (*Reader)(nil)
 )
 
-// Cursor shows the text cursor over the text.
-func (b *readerBody) Cursor() desktop.Cursor { return desktop.TextCursor }
-
 // MouseDown sets the selection anchor (with Shift, extends the selection).
+// A press on the selection, when it can be dragged out, keeps it: a drag
+// from there carries it out, and a click clears it (see Tapped).
 func (b *readerBody) MouseDown(ev *desktop.MouseEvent) {
 	if ev.Button != desktop.MouseButtonPrimary {
 		return
@@ -46,6 +51,10 @@ func (b *readerBody) MouseDown(ev *desktop.MouseEvent) {
 	off := r.offsetAt(ev.Position, true)
 	r.drag.pressed = true
 	r.drag.shiftClick = ev.Modifier&fyne.KeyModifierShift != 0
+	r.drag.out = !r.drag.shiftClick && r.onSelection(ev.Position)
+	if r.drag.out {
+		return
+	}
 	if !r.drag.shiftClick {
 		r.anchor = off
 	}
@@ -57,7 +66,7 @@ func (b *readerBody) MouseDown(ev *desktop.MouseEvent) {
 // the GL driver sends after MouseUp.
 func (b *readerBody) MouseUp(*desktop.MouseEvent) {
 	if !b.r.drag.dragging {
-		b.r.drag.pressed = false
+		b.r.drag.pressed, b.r.drag.out = false, false
 		b.r.notify()
 	}
 }
@@ -102,15 +111,28 @@ func (b *readerBody) DoubleTapped(ev *fyne.PointEvent) {
 	}
 }
 
-// Dragged extends the selection to the pointer. Without a MouseDown (as with
-// test.Drag) the anchor is where the drag started.
+// Dragged extends the selection to the pointer, or carries the selection
+// out when the drag started on it. Without a MouseDown (as with test.Drag)
+// the anchor is where the drag started.
 func (b *readerBody) Dragged(ev *fyne.DragEvent) {
 	r := b.r
 	if !r.drag.dragging {
 		r.drag.dragging = true
 		if !r.drag.pressed {
-			r.anchor = r.offsetAt(ev.Position.Subtract(ev.Dragged), true)
+			start := ev.Position.Subtract(ev.Dragged)
+			r.drag.out = r.onSelection(start)
+			if !r.drag.out {
+				r.anchor = r.offsetAt(start, true)
+			}
 		}
+		if r.drag.out {
+			s, e := r.Selection()
+			r.drag.outSpan = Span{s, e}
+		}
+	}
+	if r.drag.out {
+		b.dragOut(ev.Position)
+		return
 	}
 	r.drag.vp = ev.Position.Subtract(r.scroll.Offset)
 	r.caret = r.offsetAt(ev.Position, true)
@@ -122,11 +144,17 @@ func (b *readerBody) Dragged(ev *fyne.DragEvent) {
 	}
 }
 
-// DragEnd finishes the selection and reports it.
+// DragEnd finishes the selection and reports it, or drops the passage
+// carried out.
 func (b *readerBody) DragEnd() {
 	r := b.r
 	r.stopAutoScroll()
-	r.drag.dragging, r.drag.pressed, r.drag.shiftClick = false, false, false
+	out := r.drag.out
+	r.drag.dragging, r.drag.pressed, r.drag.shiftClick, r.drag.out = false, false, false, false
+	if out {
+		b.dropOut()
+		return
+	}
 	r.notify()
 }
 

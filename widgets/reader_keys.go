@@ -113,7 +113,7 @@ func (r *Reader) moveCaret(key fyne.KeyName) int {
 }
 
 // TypedShortcut handles copy (Ctrl+C), select all (Ctrl+A) and Shift+arrow
-// shortcuts delivered as desktop.CustomShortcut.
+// shortcuts delivered as desktop.CustomShortcut; others go to OnShortcut.
 func (r *Reader) TypedShortcut(s fyne.Shortcut) {
 	switch sc := s.(type) {
 	case *fyne.ShortcutCopy:
@@ -128,6 +128,14 @@ func (r *Reader) TypedShortcut(s fyne.Shortcut) {
 			r.shiftDown = true
 			r.TypedKey(&fyne.KeyEvent{Name: sc.KeyName})
 			r.shiftDown = held
+			return
+		}
+		if f := r.OnShortcut; f != nil {
+			f(s)
+		}
+	default:
+		if f := r.OnShortcut; f != nil {
+			f(s)
 		}
 	}
 }
