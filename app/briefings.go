@@ -281,17 +281,6 @@ func (s *briefingsScreen) onEmptyTrash() {
 	})
 }
 
-func blockRow() fyne.CanvasObject {
-	l := widget.NewLabel("block")
-	l.Truncation = fyne.TextTruncateEllipsis
-	// The tag says at a glance that a portion lacks its mark (see
-	// composer.unmarked); hidden otherwise.
-	tag := widget.NewLabelWithStyle("unmarked", fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-	tag.Importance = widget.WarningImportance
-	tag.Hide()
-	return container.NewBorder(nil, nil, widget.NewIcon(theme.DocumentIcon()), tag, l)
-}
-
 // twoLineRow makes list rows of a main line (bold or not) over a quieter
 // line of details, both cut short with an ellipsis.
 func twoLineRow(bold bool) func() fyne.CanvasObject {
