@@ -36,7 +36,7 @@ type composer struct {
 	blocks    *widget.List
 	selected  int
 	editor    *blockEditor
-	preview   *widgets.Reader
+	preview   *widgets.PageView
 	tabs      *container.AppTabs
 	bar       *widgets.Toolbar    // the block actions
 	docBar    *widgets.Toolbar    // the briefing's versions and export
@@ -98,7 +98,7 @@ func newComposer(ui *UI) *composer {
 	c.blocks.OnSelected = c.onSelectBlock
 	c.editor = newBlockEditor(c)
 	c.marking = newMarkingDetails(c, form)
-	c.preview = widgets.NewReader()
+	c.preview = c.newPreview()
 	// Versions and Export act on the whole briefing: they sit by its title,
 	// leaving the block toolbar room at common window sizes.
 	c.docBar = widgets.NewToolbar()

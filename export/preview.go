@@ -27,20 +27,21 @@ type PDFPreview struct {
 	// them as their codes, as an export with AllowMissing would, while an
 	// export without it is refused.
 	Missing []MissingChar
+	// Refusal is what WritePDF would refuse the briefing for (its markings
+	// are wrong), nil when it would write it: the pages are still laid out
+	// and drawn, as the analyst fixes the draft while looking at them.
+	Refusal *Refusal
 	pdf     []byte
 }
 
 // Preview lays the document out as WritePDF would on paper ("a4" or
-// "letter"), or gives the *Refusal WritePDF would give while its markings
-// are wrong. ctx stops it between blocks and pages. The PDF is left
+// "letter"), with what WritePDF would refuse it for while its markings are
+// wrong (Refusal). ctx stops it between blocks and pages. The PDF is left
 // uncompressed: it is drawn, not kept, and compressing it would cost more
 // than PDFium saves by reading less.
 func (d *Document) Preview(ctx context.Context, paper string) (*PDFPreview, error) {
 	if d == nil || d.Briefing == nil {
 		return nil, errNoBriefing
-	}
-	if err := d.refusal(); err != nil {
-		return nil, err
 	}
 	pdf, missing, err := buildPDF(ctx, d, PDFOptions{Paper: paper})
 	if err != nil {
@@ -48,6 +49,9 @@ func (d *Document) Preview(ctx context.Context, paper string) (*PDFPreview, erro
 	}
 	w, h := pdf.GetPageSize()
 	p := &PDFPreview{Pages: pdf.PageCount(), Width: w, Height: h, Missing: missing}
+	if ps := d.Refusals(); len(ps) > 0 {
+		p.Refusal = &Refusal{Problems: ps}
+	}
 	var buf bytes.Buffer
 	if err := pdf.Output(&buf); err != nil {
 		return nil, fmt.Errorf("write PDF: %w", err)

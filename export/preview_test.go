@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"image"
+	"io"
 	"math"
 	"testing"
 
@@ -89,22 +90,23 @@ func TestPreviewOnLetterAndOutsideTheDocument(t *testing.T) {
 	}
 }
 
-// A briefing whose export would be refused gives the same refusal, and one
-// with a character no font has is previewed with the character's code and
-// says which it is.
+// A briefing whose export would be refused is laid out all the same, with
+// the export's refusal; one with a character no font has is previewed with
+// the character's code and says which it is.
 func TestPreviewRefusalAndMissingCharacters(t *testing.T) {
 	b := pdfBundle(1, domain.StatusFinal)
 	b.Briefing.Blocks[3].Marking = "" // a commentary without its portion mark
-	_, err := NewDocument(b).Preview(context.Background(), "a4")
+	p, err := NewDocument(b).Preview(context.Background(), "a4")
 	var r *Refusal
-	if !errors.As(err, &r) {
-		t.Fatalf("err %v, want the export's refusal", err)
+	if err != nil || p.Refusal == nil || !errors.As(WritePDF(context.Background(), io.Discard, b, PDFOptions{}), &r) ||
+		p.Refusal.Error() != r.Error() || p.Pages == 0 {
+		t.Fatalf("err %v, refusal %v, want the export's: %v", err, p.Refusal, r)
 	}
 	b = pdfBundle(1, domain.StatusFinal)
 	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockCommentary, Text: "Markets reacted 📉.", Marking: "U"})
-	p, err := NewDocument(b).Preview(context.Background(), "a4")
-	if err != nil {
-		t.Fatal(err)
+	p, err = NewDocument(b).Preview(context.Background(), "a4")
+	if err != nil || p.Refusal != nil {
+		t.Fatal(err, p.Refusal)
 	}
 	if len(p.Missing) != 1 || p.Missing[0].Code != "U+1F4C9" {
 		t.Fatalf("missing %+v, want the emoji", p.Missing)

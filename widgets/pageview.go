@@ -160,6 +160,14 @@ func (v *PageView) Clear() {
 	v.update()
 }
 
+// Redraw asks again for the pages near the view that hold no image drawn
+// at the current width since the last SetPages, forgetting what was asked
+// (its owner did not draw while the view was hidden, say).
+func (v *PageView) Redraw() {
+	clear(v.requested)
+	v.update()
+}
+
 // SetPage gives page i's image, drawn width pixels wide. An image for a
 // page no longer near the view is not kept.
 func (v *PageView) SetPage(i int, img image.Image, width int) {
