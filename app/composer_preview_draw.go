@@ -101,13 +101,14 @@ func (c *composer) layOutPreview(gen int) {
 	doc, id, paper, ctx := c.document(), c.d.b.ID, c.paper(), c.ui.ctx
 	background(func() {
 		p, err := doc.Preview(ctx, paper)
+		text := doc.Text() // the pages' text alternative
 		c.ui.do(func() {
 			if c.pc.running != run {
 				return // of a briefing no longer open
 			}
 			c.pc.running = nil
 			if c.d != nil && c.d.b.ID == id && gen == c.pc.gen && c.pc.forID == id {
-				c.showLayout(p, err)
+				c.showLayout(p, text, err)
 			}
 			if c.pc.again {
 				c.pc.again = false
@@ -118,13 +119,14 @@ func (c *composer) layOutPreview(gen int) {
 }
 
 // showLayout shows a new layout of the open draft: its page count in the
-// footer and its pages in the Preview, or what keeps it from being laid
+// footer and its pages (and their text) in the Preview, or what keeps it from being laid
 // out. The pages of the last layout stay on screen until redrawn, so an
 // edit does not blank the page being read, nor move it.
-func (c *composer) showLayout(p *export.PDFPreview, err error) {
+func (c *composer) showLayout(p *export.PDFPreview, text string, err error) {
 	c.stopDrawing()
 	if err != nil {
 		c.pc.shown, c.pc.pages = nil, 0
+		c.preview.Text = ""
 		c.preview.SetPages(0, 0, 0)
 		c.preview.SetMessage(previewError(err), true)
 		if c.stats.Importance != widget.DangerImportance {
@@ -133,6 +135,7 @@ func (c *composer) showLayout(p *export.PDFPreview, err error) {
 		return
 	}
 	c.pc.shown, c.pc.pages = p, p.Pages
+	c.preview.Text = text
 	switch {
 	case p.Refusal != nil:
 		c.preview.SetMessage(refusalMessage(p.Refusal), true)

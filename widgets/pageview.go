@@ -33,6 +33,10 @@ type PageView struct {
 	// whenever they are ready. It is not asked again for a page it was
 	// asked for at that width until SetPages or Clear.
 	OnNeed func(pages []int, width int)
+	// Text is the document's text, the pages' text alternative, set by
+	// the owner with the pages: what assistive tools and the app's probe
+	// (which reads a widget's Text) can read of images.
+	Text string
 
 	count  int
 	aspect float32 // a page's height over its width
@@ -152,7 +156,7 @@ func (v *PageView) sizeContent() {
 // Clear empties the view (another document is coming): no page of the
 // last one is shown again, and the view goes back to the top.
 func (v *PageView) Clear() {
-	v.count = 0
+	v.count, v.Text = 0, ""
 	clear(v.images)
 	clear(v.requested)
 	v.scroll.Offset = fyne.Position{}
