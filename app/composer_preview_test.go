@@ -116,7 +116,7 @@ func TestPreviewShowsThePDFAndFollowsEdits(t *testing.T) {
 	eventually(t, "page 1 redrawn with the new title", func() bool {
 		img := c.preview.Image(0)
 		return img != nil && img != first && !samePixels(img, first) &&
-			strings.HasPrefix(c.preview.Text, "FAB SUBSIDIES AND THE CHIP RACE IN FULL")
+			strings.Contains(c.preview.Text, "FAB SUBSIDIES AND THE CHIP RACE IN FULL")
 	})
 	// On another page, an edit redraws that page where it is.
 	last := c.preview.Pages() - 1
