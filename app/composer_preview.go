@@ -25,16 +25,18 @@ var previewDelay = 300 * time.Millisecond
 // UI goroutine, one layout at a time, giving the footer its page count and
 // the Preview its pages (all fields UI goroutine only).
 type pageCounter struct {
-	timer   *time.Timer
-	gen     int   // bumped by every change and every other briefing; a layout of an older one is not shown
-	running *int  // the layout under way, nil for none
-	again   bool  // and the draft changed since it started
-	pages   int   // the page count of the layout shown, 0 while there is none
-	forID   int64 // the briefing whose layout (pages, page count) is shown
-	shown   *export.PDFPreview
-	drawing bool       // pages of shown are being drawn
-	queue   []pageDraw // pages the view asked for, to draw next
-	stop    func()     // cancels the drawing under way
+	timer    *time.Timer
+	gen      int   // bumped by every change and every other briefing; a layout of an older one is not shown
+	running  *int  // the layout under way, nil for none
+	again    bool  // and the draft changed since it started
+	pages    int   // the page count of the layout shown, 0 while there is none
+	forID    int64 // the briefing whose layout (pages, page count) is shown
+	shown    *export.PDFPreview
+	drawing  bool       // pages of shown are being drawn
+	queue    []pageDraw // pages the view asked for, to draw next
+	stop     func()     // cancels the drawing under way
+	warming  bool       // the PDF engine was started as a briefing opened
+	starting bool       // the first drawing waits for the engine, and says so
 }
 
 // pageDraw is a page the preview asked for at a width in pixels.

@@ -55,6 +55,7 @@ func (c *composer) previewLater() {
 	if c.d.b.ID != c.pc.forID {
 		c.clearPreview()
 		c.pc.forID = c.d.b.ID
+		c.startEngine()
 		c.layOutPreview(gen)
 		return
 	}
@@ -136,16 +137,32 @@ func (c *composer) showLayout(p *export.PDFPreview, text string, err error) {
 	}
 	c.pc.shown, c.pc.pages = p, p.Pages
 	c.preview.Text = text
+	c.showLayoutMessage(p)
+	if c.stats.Importance != widget.DangerImportance {
+		c.showStats()
+	}
+	c.preview.SetPages(p.Pages, p.Width, p.Height) // asks for the pages in view
+}
+
+// showLayoutMessage says above the pages what is wrong with them.
+func (c *composer) showLayoutMessage(p *export.PDFPreview) {
+	c.pc.starting = false
 	switch {
 	case p.Refusal != nil:
 		c.preview.SetMessage(refusalMessage(p.Refusal), true)
 	default:
 		c.preview.SetMessage(missingMessage(p.Missing), false)
 	}
-	if c.stats.Importance != widget.DangerImportance {
-		c.showStats()
+}
+
+// startEngine starts the PDF engine that draws the pages, once, as a
+// briefing opens: by the time the Preview is shown its pages draw at once.
+func (c *composer) startEngine() {
+	if c.pc.warming || export.PreviewsReady() {
+		return
 	}
-	c.preview.SetPages(p.Pages, p.Width, p.Height) // asks for the pages in view
+	c.pc.warming = true
+	background(func() { _ = export.StartPreviews() }) // a failure is said when the pages are drawn
 }
 
 // drawPages draws the pages the view asks for, width pixels wide, off the
@@ -179,12 +196,19 @@ func (c *composer) drawNext() {
 	c.pc.queue = rest
 	c.pc.drawing = true
 	p := c.pc.shown
+	if !export.PreviewsReady() && !c.pc.starting {
+		c.pc.starting = true
+		c.preview.SetMessage("Starting the PDF engine to draw the pages: the first time on this computer takes a few seconds.", false)
+	}
 	ctx, cancel := context.WithCancel(c.ui.ctx)
 	c.pc.stop = cancel
 	background(func() {
 		err := p.Draw(ctx, pages, width, func(i int, img *image.RGBA) {
 			c.ui.do(func() {
 				if c.pc.shown == p {
+					if c.pc.starting {
+						c.showLayoutMessage(p)
+					}
 					c.preview.SetPage(i, img, width)
 				}
 			})

@@ -106,6 +106,15 @@ func (p *PDFPreview) Draw(ctx context.Context, pages []int, width int, got func(
 	return nil
 }
 
+// StartPreviews starts the PDF engine that draws the pages, if it is not
+// running: seconds the first time on a computer (its compiled code is then
+// cached), a fraction of a second after. Call it off the UI goroutine,
+// ahead of the first Draw.
+func StartPreviews() error { return pdfengine.Start() }
+
+// PreviewsReady says whether Draw can start at once, the engine running.
+func PreviewsReady() bool { return pdfengine.Running() }
+
 // RenderPages lays the document out on paper and draws the pages (from 0)
 // width pixels wide: what the composer's preview shows, in one call.
 func RenderPages(ctx context.Context, d *Document, paper string, pages []int, width int) (*PDFPreview, []*image.RGBA, error) {

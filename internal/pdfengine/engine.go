@@ -15,6 +15,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/klippa-app/go-pdfium"
@@ -35,6 +36,7 @@ var engine struct {
 	cacheDir string // set by SetCacheDir; "" means the default
 	pool     pdfium.Pool
 	cache    wazero.CompilationCache
+	running  atomic.Bool // pool != nil, read without mu
 }
 
 // SetCacheDir chooses where the compiled PDF engine is cached, "off" for
@@ -59,6 +61,7 @@ func Close() error {
 		err = errors.Join(err, engine.cache.Close(context.Background()))
 	}
 	engine.pool, engine.cache = nil, nil
+	engine.running.Store(false)
 	return err
 }
 
@@ -80,6 +83,39 @@ func cacheDir(configured string) string {
 	return dir
 }
 
+// Start starts the engine if it is not running: it compiles the module
+// (seconds, the first time on a computer) or loads it from the cache (a
+// fraction of a second). Instance starts it too; Start lets a caller do it
+// ahead of need, off the UI goroutine.
+func Start() error {
+	_, err := started()
+	return err
+}
+
+// Running says whether the engine is started, so that an instance comes
+// without compiling or loading it.
+// It never waits, even while the engine is being started.
+func Running() bool { return engine.running.Load() }
+
+// started is the pool, started if need be.
+func started() (pdfium.Pool, error) {
+	engine.mu.Lock()
+	defer engine.mu.Unlock()
+	if engine.pool == nil {
+		var err error
+		dir := cacheDir(engine.cacheDir)
+		engine.pool, engine.cache, err = start(dir)
+		if err != nil && dir != "" { // a damaged cache must not stop the engine
+			engine.pool, engine.cache, err = start("")
+		}
+		if err != nil {
+			return nil, err
+		}
+		engine.running.Store(true)
+	}
+	return engine.pool, nil
+}
+
 // ErrBusy is Instance's answer, with try, while another caller is being
 // given an instance.
 var ErrBusy = errors.New("the PDF reader is busy")
@@ -90,17 +126,7 @@ var ErrBusy = errors.New("the PDF reader is busy")
 // waiting for an instance. The caller closes the instance, which frees
 // its memory: no document carries over from one instance to the next.
 func Instance(wait time.Duration, try bool) (pdfium.Pdfium, *Memory, error) {
-	engine.mu.Lock()
-	var err error
-	if engine.pool == nil {
-		dir := cacheDir(engine.cacheDir)
-		engine.pool, engine.cache, err = start(dir)
-		if err != nil && dir != "" { // a damaged cache must not stop the engine
-			engine.pool, engine.cache, err = start("")
-		}
-	}
-	pool := engine.pool
-	engine.mu.Unlock()
+	pool, err := started()
 	if err != nil {
 		return nil, nil, err
 	}
