@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -172,6 +173,9 @@ func (c *composer) drawPages(pages []int, width int) {
 	if c.pc.shown == nil || !c.previewShown() {
 		return // asked again by refreshPreview when shown
 	}
+	// Pages asked for at another width (before a resize or a zoom) are
+	// asked for again at this one.
+	c.pc.queue = slices.DeleteFunc(c.pc.queue, func(d pageDraw) bool { return d.width != width })
 	for _, i := range pages {
 		c.pc.queue = append(c.pc.queue, pageDraw{i, width})
 	}
@@ -182,18 +186,19 @@ func (c *composer) drawNext() {
 	if c.pc.drawing || len(c.pc.queue) == 0 || c.pc.shown == nil {
 		return
 	}
-	// One batch draws at one width: the queue's first; the others wait.
+	// The pages scrolled away from since they were asked for are not
+	// drawn: the view asks for them again when they come back.
 	width := c.pc.queue[0].width
 	var pages []int
-	rest := c.pc.queue[:0:0]
 	for _, d := range c.pc.queue {
-		if d.width == width {
+		if c.preview.Near(d.page) && !slices.Contains(pages, d.page) {
 			pages = append(pages, d.page)
-		} else {
-			rest = append(rest, d)
 		}
 	}
-	c.pc.queue = rest
+	c.pc.queue = nil
+	if len(pages) == 0 {
+		return
+	}
 	c.pc.drawing = true
 	p := c.pc.shown
 	if !export.PreviewsReady() && !c.pc.starting {

@@ -175,8 +175,7 @@ func (v *PageView) Redraw() {
 // SetPage gives page i's image, drawn width pixels wide. An image for a
 // page no longer near the view is not kept.
 func (v *PageView) SetPage(i int, img image.Image, width int) {
-	first, last := v.visible()
-	if i < max(first-nearPages, 0) || i > min(last+nearPages, v.count-1) || img == nil {
+	if !v.Near(i) || img == nil {
 		delete(v.requested, i)
 		return
 	}
@@ -218,6 +217,13 @@ func (v *PageView) Held() []int {
 	}
 	slices.Sort(out)
 	return out
+}
+
+// Near says whether page i is in or next to the view: a page its owner
+// need not draw any more when it is not.
+func (v *PageView) Near(i int) bool {
+	first, last := v.visible()
+	return i >= max(first-nearPages, 0) && i <= min(last+nearPages, v.count-1)
 }
 
 // Image is page i's image, nil when it holds none.

@@ -70,6 +70,9 @@ func TestPageViewHoldsOnlyPagesNearTheView(t *testing.T) {
 	if len(held) == 0 || len(held) > 3 || held[len(held)-1] != 19 || held[0] < 17 {
 		t.Fatalf("held %v at the end, want the last pages only", held)
 	}
+	if v.Near(0) || !v.Near(18) || !v.Near(19) {
+		t.Errorf("near at the end: page 1 %v, 19 %v, 20 %v", v.Near(0), v.Near(18), v.Near(19))
+	}
 	if v.Page() != 19 || v.Where() != "Page 20 of 20 · 95%" {
 		t.Errorf("page %d, where %q", v.Page(), v.Where())
 	}
