@@ -121,9 +121,9 @@ func (c *composer) layOutPreview(gen int) {
 }
 
 // showLayout shows a new layout of the open draft: its page count in the
-// footer and its pages (and their text) in the Preview, or what keeps it from being laid
-// out. The pages of the last layout stay on screen until redrawn, so an
-// edit does not blank the page being read, nor move it.
+// footer and its pages (and their text) in the Preview, or what keeps it
+// from being laid out. The pages of the last layout stay on screen until
+// redrawn, so an edit does not blank the page being read, nor move it.
 func (c *composer) showLayout(p *export.PDFPreview, text string, err error) {
 	c.stopDrawing()
 	if err != nil {
