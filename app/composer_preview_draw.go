@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"image"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2/widget"
@@ -148,12 +149,11 @@ func (c *composer) showLayout(p *export.PDFPreview, text string, err error) {
 // showLayoutMessage says above the pages what is wrong with them.
 func (c *composer) showLayoutMessage(p *export.PDFPreview) {
 	c.pc.starting = false
-	switch {
-	case p.Refusal != nil:
-		c.preview.SetMessage(refusalMessage(p.Refusal), true)
-	default:
-		c.preview.SetMessage(missingMessage(p.Missing), false)
+	msg := missingMessage(p.Missing)
+	if p.Refusal != nil {
+		msg = strings.TrimSpace(refusalMessage(p.Refusal) + "\n" + msg)
 	}
+	c.preview.SetMessage(msg, p.Refusal != nil)
 }
 
 // startEngine starts the PDF engine that draws the pages, once, as a

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 	"slices"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -58,7 +59,7 @@ type PageView struct {
 	zoomIn  *widget.Button
 	fitBtn  *widget.Button
 	message *widget.Label
-	content fyne.CanvasObject
+	content *fyne.Container
 }
 
 // pageImage is a page's image and the width it was drawn at; stale once
@@ -85,6 +86,9 @@ const (
 	minZoom = 0.25
 	maxZoom = 4
 )
+
+// maxMessageLines is how many lines of a message show above the pages.
+const maxMessageLines = 6
 
 var zoomSteps = []float32{0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4}
 
@@ -184,8 +188,14 @@ func (v *PageView) SetPage(i int, img image.Image, width int) {
 }
 
 // SetMessage shows text above the pages (what is wrong with the document,
-// what to do); "" hides it. With danger it is shown as an error.
+// what to do); "" hides it. With danger it is shown as an error. Past
+// maxMessageLines lines it is cut, saying how many more there are, so
+// that the pages keep most of the view.
 func (v *PageView) SetMessage(text string, danger bool) {
+	if lines := strings.Split(text, "\n"); len(lines) > maxMessageLines {
+		more := len(lines) - maxMessageLines + 1
+		text = strings.Join(lines[:maxMessageLines-1], "\n") + fmt.Sprintf("\n… and %d more lines.", more)
+	}
 	v.message.Importance = widget.MediumImportance
 	if danger {
 		v.message.Importance = widget.DangerImportance
@@ -196,6 +206,7 @@ func (v *PageView) SetMessage(text string, danger bool) {
 	} else {
 		v.message.Show()
 	}
+	v.content.Refresh() // lays the toolbar, message and pages out again: the message's height changed
 }
 
 // Message is the text shown above the pages, "" for none.

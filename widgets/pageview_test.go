@@ -162,6 +162,18 @@ func TestPageViewClearAndMessage(t *testing.T) {
 	if v.Message() == "" || !v.message.Visible() {
 		t.Error("the message is not shown")
 	}
+	// The pages move down to make room for it: nothing is drawn over the
+	// toolbar or under the message.
+	if bottom := v.message.Position().Y + v.message.Size().Height; v.scroll.Position().Y < bottom {
+		t.Errorf("the pages start at %v, above the message's bottom at %v", v.scroll.Position().Y, bottom)
+	}
+	if v.message.Position().Y < v.bar.Size().Height {
+		t.Errorf("the message at %v is over the toolbar (%v high)", v.message.Position().Y, v.bar.Size().Height)
+	}
+	v.SetMessage("1\n2\n3\n4\n5\n6\n7\n8", true)
+	if got := v.Message(); got != "1\n2\n3\n4\n5\n… and 3 more lines." {
+		t.Errorf("a long message shows %q", got)
+	}
 	v.SetMessage("", false)
 	if v.Message() != "" {
 		t.Error("the message stays")
