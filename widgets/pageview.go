@@ -81,8 +81,8 @@ type sheet struct {
 const (
 	pageGap   = 16
 	nearPages = 1
-	// The zoom steps, as dp per point: 1 shows a page at its printed size
-	// on a screen of 72 dpi per dp.
+	// The zoom's bounds, as dp per point: at 1 a point of the page is
+	// drawn one dp wide, near its printed size on a common screen.
 	minZoom = 0.25
 	maxZoom = 4
 )
@@ -90,6 +90,7 @@ const (
 // maxMessageLines is how many lines of a message show above the pages.
 const maxMessageLines = 6
 
+// zoomSteps are the scales ZoomIn and ZoomOut step through.
 var zoomSteps = []float32{0.25, 0.5, 0.75, 1, 1.25, 1.5, 2, 3, 4}
 
 // NewPageView returns an empty page view, fitting the width.
