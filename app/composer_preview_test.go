@@ -196,7 +196,7 @@ func TestPreviewNeverShowsAnotherBriefingsPages(t *testing.T) {
 	fyne.DoAndWait(func() { page = c.preview.Image(0) })
 	h := &heldJobs{jobs: append(layout, drawing...)}
 	h.release(t, inline)
-	sleepUI(50 * time.Millisecond) // whatever they handed over has run
+	fyne.DoAndWait(pumpUI) // they ran inline: what they handed over runs now
 	fyne.DoAndWait(func() {
 		if c.preview.Pages() != 1 || c.preview.Image(0) != page || c.pc.forID != c.d.b.ID {
 			t.Errorf("after the sample's late work: %d pages, page 1 replaced %v", c.preview.Pages(), c.preview.Image(0) != page)
