@@ -13,6 +13,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/internal/pdfengine"
 	"github.com/attache/attache/store"
 )
 
@@ -252,5 +253,30 @@ func TestExportChecksAreTheModels(t *testing.T) {
 	}
 	if !slices.Contains(got.notices, "The section “Outlook” is empty: add to it or remove its heading.") {
 		t.Fatalf("notices %q", got.notices)
+	}
+}
+
+// While the PDF engine starts (seconds, the first time on a computer) the
+// preview says so instead of showing blank pages; the first page drawn
+// puts the layout's own message back.
+func TestPreviewSaysWhileTheEngineStarts(t *testing.T) {
+	setAutosave(t, 20*time.Millisecond)
+	previewFast(t)
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	eventually(t, "the layout", func() bool { return c.pc.shown != nil })
+	if err := pdfengine.Close(); err != nil {
+		t.Fatal(err)
+	}
+	inline := background
+	held := holdBackground(t)
+	fyne.DoAndWait(func() { c.tabs.SelectIndex(1) })
+	if len(held.jobs) == 0 || !strings.HasPrefix(c.preview.Message(), "Starting the PDF engine") {
+		t.Fatalf("%d drawings held; message %q, want the engine starting", len(held.jobs), c.preview.Message())
+	}
+	held.release(t, inline)
+	eventually(t, "the first page", func() bool { return c.preview.Image(0) != nil })
+	if m := c.preview.Message(); m != "" {
+		t.Errorf("after the first page the message is %q", m)
 	}
 }
