@@ -37,9 +37,9 @@ func mentions(preview, s string) bool {
 	return strings.Contains(strings.ToUpper(preview), strings.ToUpper(s))
 }
 
-// preview is the visible preview reader's text, or "".
+// preview is the visible preview's text (the text of its pages), or "".
 func preview(tr *tree) (string, bool) {
-	r := tr.find(typ("Reader"), shown())
+	r := tr.find(typ("PageView"), shown())
 	if r == nil {
 		return "", false
 	}

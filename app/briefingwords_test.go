@@ -169,7 +169,7 @@ func TestPreviewShowsNoConfidenceForAJudgmentWithoutOne(t *testing.T) {
 	eventually(t, "the briefing in the composer", func() bool { return c.d != nil && c.d.b.ID == id })
 	fyne.DoAndWait(func() { c.tabs.SelectIndex(1) })
 	var text string
-	fyne.DoAndWait(func() { text = c.preview.Text() })
+	fyne.DoAndWait(func() { text = c.document().Text() })
 	if strings.Contains(text, "confidence)") && !strings.Contains(text, "(high confidence)") || strings.Contains(text, "( confidence)") {
 		t.Fatalf("the preview shows an empty confidence:\n%s", text)
 	}

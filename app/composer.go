@@ -35,7 +35,7 @@ type composer struct {
 	summary   *widget.Entry
 	selected  int
 	editor    *blockEditor
-	preview   *widgets.Reader
+	preview   *widgets.PageView
 	tabs      *container.AppTabs
 	bar       *widgets.Toolbar    // the block actions
 	docBar    *widgets.Toolbar    // the briefing's versions and export
@@ -106,7 +106,7 @@ func newComposer(ui *UI) *composer {
 	}
 	c.doc = c.newDocumentView()
 	c.marking = newMarkingDetails(c, form)
-	c.preview = widgets.NewReader()
+	c.preview = c.newPreview()
 	// Versions and Export act on the whole briefing: they sit by its title,
 	// leaving the block toolbar room at common window sizes.
 	c.docBar = widgets.NewToolbar()

@@ -14,21 +14,32 @@ import (
 // of the briefing (export.Document), the one the exported files are drawn
 // from: nothing here arranges or counts a briefing by itself.
 
-// pageCountDelay is how long the composer waits after the last change
-// before laying the briefing out to count its pages: a layout pass costs
-// what a PDF export does, too much for every keystroke.
-var pageCountDelay = 700 * time.Millisecond
+// previewDelay is how long the composer waits after the last change
+// before laying the briefing out as its PDF, for the preview and the page
+// count: a layout costs what a PDF export does, too much for every
+// keystroke, and typing pauses longer than this between words only.
+var previewDelay = 300 * time.Millisecond
 
-// pageCounter counts the draft's PDF pages off the UI goroutine, one
-// layout at a time (all fields UI goroutine only).
+// pageCounter is the preview's state: the draft laid out as its PDF off the
+// UI goroutine, one layout at a time, giving the footer its page count and
+// the Preview its pages (all fields UI goroutine only).
 type pageCounter struct {
-	timer   *time.Timer
-	gen     int   // bumped by every change; a timer of an older one does nothing
-	running bool  // a layout is under way
-	again   bool  // and the draft changed since it started
-	pages   int   // the last count, 0 while there is none
-	forID   int64 // the briefing counted
+	timer    *time.Timer
+	gen      int   // bumped by every change and every other briefing; a layout of an older one is not shown
+	running  *int  // the layout under way, nil for none
+	again    bool  // and the draft changed since it started
+	pages    int   // the page count of the layout shown, 0 while there is none
+	forID    int64 // the briefing whose layout (pages, page count) is shown
+	shown    *export.PDFPreview
+	drawing  bool       // pages of shown are being drawn
+	queue    []pageDraw // pages the view asked for, to draw next
+	stop     func()     // cancels the drawing under way
+	warming  bool       // the PDF engine was started as a briefing opened
+	starting bool       // the first drawing waits for the engine, and says so
 }
+
+// pageDraw is a page the preview asked for at a width in pixels.
+type pageDraw struct{ page, width int }
 
 // document is the open draft as export's model lays it out, with the
 // sources loaded so far (the notes of the others name the source's
@@ -50,7 +61,8 @@ func (c *composer) document() *export.Document {
 
 // updateStats shows the word count and the PDF's length, or instead what
 // the library would refuse in the draft (a title over its limit, say) as
-// soon as it is typed, before the autosave is refused.
+// soon as it is typed, before the autosave is refused; and lays the draft
+// out for the preview and the page count once changes pause.
 func (c *composer) updateStats() {
 	if c.d == nil {
 		return
@@ -60,7 +72,7 @@ func (c *composer) updateStats() {
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
 	c.showUnmarked(doc)
 	c.showDocument(doc) // the items, their unmarked tags among them
-	c.showPreview(doc)  // every change shows in the preview too
+	c.previewLater()    // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	if err := c.d.b.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance
@@ -68,7 +80,6 @@ func (c *composer) updateStats() {
 		return
 	}
 	c.showStats()
-	c.countPagesLater()
 }
 
 // showUnmarked tags the blocks the model's checks find unmarked while
@@ -103,66 +114,6 @@ func (c *composer) showStats() {
 		text += " · " + plural(c.pc.pages, "page") + " in PDF"
 	}
 	c.stats.SetText(text)
-}
-
-func (c *composer) refreshPreview() {
-	if c.d != nil && c.previewShown() {
-		c.showPreview(c.document())
-	}
-}
-
-func (c *composer) previewShown() bool {
-	return c.tabs.Selected() != nil && c.tabs.Selected().Text == "Preview"
-}
-
-func (c *composer) showPreview(doc *export.Document) {
-	if c.previewShown() {
-		c.preview.SetText(doc.Text())
-	}
-}
-
-// countPagesLater counts the pages once changes pause.
-func (c *composer) countPagesLater() {
-	c.pc.gen++
-	gen := c.pc.gen
-	if c.pc.timer != nil {
-		c.pc.timer.Stop()
-	}
-	c.pc.timer = time.AfterFunc(pageCountDelay, func() { c.ui.do(func() { c.countPages(gen) }) })
-}
-
-// countPages lays the draft out as its PDF off the UI goroutine, on the
-// paper last chosen for an export.
-func (c *composer) countPages(gen int) {
-	if c.d == nil || gen != c.pc.gen || c.stats.Importance == widget.DangerImportance {
-		return
-	}
-	if c.pc.running {
-		c.pc.again = true
-		return
-	}
-	c.pc.running = true
-	doc, id := c.document(), c.d.b.ID
-	paper := "a4"
-	if c.ui.app.Preferences().StringWithFallback(prefPaper, "A4") == "US Letter" {
-		paper = "letter"
-	}
-	background(func() {
-		n, err := doc.Pages(paper)
-		c.ui.do(func() {
-			c.pc.running = false
-			if err == nil && c.d != nil && c.d.b.ID == id {
-				c.pc.pages, c.pc.forID = n, id
-				if c.stats.Importance != widget.DangerImportance {
-					c.showStats()
-				}
-			}
-			if c.pc.again {
-				c.pc.again = false
-				c.countPages(c.pc.gen)
-			}
-		})
-	})
 }
 
 // loadSources loads, off the UI goroutine, the sources the draft cites

@@ -117,28 +117,6 @@ func TestExcerptNoteIsSavedAtQuit(t *testing.T) {
 	}
 }
 
-// The finding: the preview kept showing briefing A after B was opened.
-func TestPreviewFollowsTheOpenBriefing(t *testing.T) {
-	setAutosave(t, 20*time.Millisecond)
-	u, _ := openSampleBriefing(t)
-	c := u.briefings.composer
-	sample := c.d.b.Title
-	fyne.DoAndWait(func() { c.tabs.SelectIndex(1) })
-	if !strings.Contains(c.preview.Text(), strings.ToUpper(sample)) {
-		t.Fatalf("preview of the sample: %.60q", c.preview.Text())
-	}
-	fyne.DoAndWait(u.briefings.onNew)
-	eventually(t, "the new briefing", func() bool { return c.d != nil && c.d.b.Title == "Untitled briefing" })
-	eventually(t, "the preview of the new briefing", func() bool {
-		return strings.HasPrefix(c.preview.Text(), "UNTITLED BRIEFING")
-	})
-	// An edit shows in the preview too.
-	fyne.DoAndWait(func() { c.title.SetText("Fab subsidies") })
-	if !strings.HasPrefix(c.preview.Text(), "FAB SUBSIDIES") {
-		t.Fatalf("after an edit the preview shows %.40q", c.preview.Text())
-	}
-}
-
 // The finding: the list kept "Untitled briefing · 0 blocks" while the
 // composer said Saved.
 func TestBriefingsListFollowsTheComposer(t *testing.T) {

@@ -4,12 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
-	"io"
-	"os"
-	"path/filepath"
 	"runtime/debug"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -18,12 +13,9 @@ import (
 	pdfiumerr "github.com/klippa-app/go-pdfium/errors"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
-	"github.com/klippa-app/go-pdfium/webassembly"
-	"github.com/tetratelabs/wazero"
-	"github.com/tetratelabs/wazero/api"
-	"github.com/tetratelabs/wazero/experimental"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/pdfengine"
 )
 
 // FormatPDF is the Report.Format of an imported PDF.
@@ -31,128 +23,31 @@ const FormatPDF = "pdf"
 
 // PDFCacheEnv names the environment variable that overrides where the
 // compiled PDF engine is cached; "off" disables the on-disk cache.
-const PDFCacheEnv = "ATTACHE_WASM_CACHE"
+const PDFCacheEnv = pdfengine.CacheEnv
 
-// PDF text is read by PDFium compiled to WebAssembly and run on wazero: pure
-// Go, no cgo, no network. Compiling the module takes seconds, so the result
-// is cached on disk and the engine is started once, on the first PDF.
-var pdfEngine struct {
-	mu       sync.Mutex
-	cacheDir string // set by SetPDFCacheDir; "" means the default
-	pool     pdfium.Pool
-	cache    wazero.CompilationCache
-}
+// PDF text is read by PDFium compiled to WebAssembly and run on wazero, the
+// one engine of the process (internal/pdfengine), which the composer's
+// preview shares.
 
 // SetPDFCacheDir chooses where the compiled PDF engine is cached, "off" for
 // no cache. It takes effect the next time the engine starts (the first PDF
 // import, or the first after ClosePDF).
-func SetPDFCacheDir(dir string) {
-	pdfEngine.mu.Lock()
-	defer pdfEngine.mu.Unlock()
-	pdfEngine.cacheDir = dir
-}
+func SetPDFCacheDir(dir string) { pdfengine.SetCacheDir(dir) }
 
 // ClosePDF stops the PDF engine and releases its memory; call it when the
 // program ends. A later PDF import starts the engine again.
-func ClosePDF() error {
-	pdfEngine.mu.Lock()
-	defer pdfEngine.mu.Unlock()
-	var err error
-	if pdfEngine.pool != nil {
-		err = pdfEngine.pool.Close()
-	}
-	if pdfEngine.cache != nil {
-		err = errors.Join(err, pdfEngine.cache.Close(context.Background()))
-	}
-	pdfEngine.pool, pdfEngine.cache = nil, nil
-	return err
-}
+func ClosePDF() error { return pdfengine.Close() }
 
-func pdfCacheDir(configured string) string {
-	dir := configured
-	if dir == "" {
-		dir = os.Getenv(PDFCacheEnv)
-	}
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		dir = filepath.Join(base, "attache", "wasm")
-	}
-	if strings.EqualFold(dir, "off") {
-		return ""
-	}
-	return dir
-}
+// pdfMemory is one engine instance's memory record.
+type pdfMemory = pdfengine.Memory
 
-// pdfInstance hands out a PDFium instance, starting the engine if needed,
-// and the memory record of that instance. The caller closes the instance.
-// With try, it gives up at once if another import is waiting for an engine.
+// pdfMemoryLimit caps the memory of one engine instance.
+const pdfMemoryLimit = pdfengine.MemoryLimit
+
+// pdfInstance hands out a PDFium instance and its memory record (see
+// pdfengine.Instance). The caller closes the instance.
 func pdfInstance(wait time.Duration, try bool) (pdfium.Pdfium, *pdfMemory, error) {
-	pdfEngine.mu.Lock()
-	var err error
-	if pdfEngine.pool == nil {
-		dir := pdfCacheDir(pdfEngine.cacheDir)
-		pdfEngine.pool, pdfEngine.cache, err = startPDFEngine(dir)
-		if err != nil && dir != "" { // a damaged cache must not stop imports
-			pdfEngine.pool, pdfEngine.cache, err = startPDFEngine("")
-		}
-	}
-	pool := pdfEngine.pool
-	pdfEngine.mu.Unlock()
-	if err != nil {
-		return nil, nil, err
-	}
-	if try {
-		if !pdfAlloc.mu.TryLock() {
-			return nil, nil, errors.New("the PDF reader is busy")
-		}
-	} else {
-		pdfAlloc.mu.Lock()
-	}
-	defer pdfAlloc.mu.Unlock()
-	mem := &pdfMemory{limit: pdfMemoryLimit}
-	pdfAlloc.next.Store(mem)
-	inst, err := pool.GetInstance(wait)
-	pdfAlloc.next.Store(nil)
-	return inst, mem, err
-}
-
-func startPDFEngine(cacheDir string) (pdfium.Pool, wazero.CompilationCache, error) {
-	// WithCloseOnContextDone would let a call be interrupted, but makes
-	// PDFium eight times slower (measured: 150 pages in 9 s instead of 1.1 s);
-	// readPages checks a deadline between pages, and importPDF abandons a
-	// page that outlasts it. The memory cap (pdf_mem.go) bounds a page's work.
-	rc := wazero.NewRuntimeConfig().WithCoreFeatures(api.CoreFeaturesV2 | experimental.CoreFeaturesExceptionHandling)
-	var cache wazero.CompilationCache
-	if cacheDir != "" {
-		if err := os.MkdirAll(cacheDir, 0o755); err == nil {
-			if c, err := wazero.NewCompilationCacheWithDir(cacheDir); err == nil {
-				cache = c
-				rc = rc.WithCompilationCache(c)
-			}
-		}
-	}
-	pool, err := webassembly.Init(webassembly.Config{
-		Context:      withPDFMemory(context.Background()),
-		MinIdle:      0,
-		MaxIdle:      1,
-		MaxTotal:     2,
-		ReuseWorkers: false, // a fresh engine per document: nothing carries over, memory is freed
-		// No file system: documents are handed over as bytes.
-		FSConfig:      wazero.NewFSConfig(),
-		RuntimeConfig: rc,
-		Stdout:        io.Discard,
-		Stderr:        io.Discard,
-	})
-	if err != nil {
-		if cache != nil {
-			cache.Close(context.Background())
-		}
-		return nil, nil, fmt.Errorf("could not start the PDF reader: %w", err)
-	}
-	return pool, cache, nil
+	return pdfengine.Instance(wait, try)
 }
 
 // hasPDFHeader says whether data starts with the PDF header, whatever the
@@ -180,7 +75,7 @@ func importPDF(ctx context.Context, in input, data []byte) (*domain.Source, *Rep
 		r.src, r.rep, r.err = readPDFFile(ctx, in, data, limit, &r.mems)
 		done <- r
 	}()
-	// A page cannot be interrupted (see startPDFEngine): one that outlasts
+	// A page cannot be interrupted (see pdfengine's start): one that outlasts
 	// the time limit is left to finish in the background, within its
 	// memory cap, and the import is given up now.
 	wall := time.NewTimer(limit + pdfGrace)
@@ -197,7 +92,7 @@ func importPDF(ctx context.Context, in input, data []byte) (*domain.Source, *Rep
 		// Whatever the pages gave, a document that wanted more memory than
 		// the cap is refused: its text is incomplete, and it is most likely
 		// built to exhaust the computer's memory.
-		if m.hit.Load() {
+		if m.Hit() {
 			debug.FreeOSMemory() // the engine's memory, now garbage, goes back at once
 			return nil, nil, domain.Errorf(domain.EINVALID, "%s was not read: it needs more than %s of memory to "+
 				"unpack, as PDF bombs do; if it is a genuine document, open it in a PDF reader, save a new copy "+

@@ -111,10 +111,10 @@ func TestPDFBombIsRefusedWithinTheMemoryCap(t *testing.T) {
 	t.Logf("bomb read in %v: %v", time.Since(start), err)
 	hit := false
 	for _, m := range mems {
-		if p := m.peak.Load(); p > pdfMemoryLimit {
+		if p := m.Peak(); p > pdfMemoryLimit {
 			t.Errorf("engine memory peaked at %d bytes, over the %d cap", p, pdfMemoryLimit)
 		}
-		hit = hit || m.hit.Load()
+		hit = hit || m.Hit()
 	}
 	if !hit {
 		t.Fatal("the bomb did not reach the memory cap")
@@ -142,9 +142,9 @@ func TestPDFMemoryOfAGenuineReport(t *testing.T) {
 		t.Fatalf("err %v", err)
 	}
 	for _, m := range mems {
-		t.Logf("engine memory peak: %d MiB", m.peak.Load()>>20)
-		if m.hit.Load() || m.peak.Load() > pdfMemoryLimit/4 {
-			t.Errorf("engine memory peak %d MiB", m.peak.Load()>>20)
+		t.Logf("engine memory peak: %d MiB", m.Peak()>>20)
+		if m.Hit() || m.Peak() > pdfMemoryLimit/4 {
+			t.Errorf("engine memory peak %d MiB", m.Peak()>>20)
 		}
 	}
 }
