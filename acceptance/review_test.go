@@ -36,9 +36,13 @@ func TestScreenshotsForReview(t *testing.T) {
 				s.openSampleBriefing()
 				s.keepShot("compose")
 				s.tab("Preview")
-				time.Sleep(300 * time.Millisecond)
+				time.Sleep(3 * time.Second) // the pages are drawn by the PDF engine
 				s.keepShot("preview")
 				s.tab("Compose")
+				s.clickOn("an excerpt card's Show in source", append(button("Show in source"), inLayer("content"), shown())...)
+				s.waitReader("the source beside the draft", "")
+				time.Sleep(500 * time.Millisecond)
+				s.keepShot("split")
 				s.reviewDetails()
 			})
 		}
