@@ -37,6 +37,17 @@ func runMain(m *testing.M) int {
 			return 1
 		}
 	}
+	if os.Getenv("ATTACHE_WASM_CACHE") == "" {
+		// One compiled PDF engine for every app the suite starts (each has
+		// its own HOME): compiling it takes 10 s or more, loading it 0.4 s.
+		dir, err := os.MkdirTemp("", "attache-accept-wasm-")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "acceptance:", err)
+			return 1
+		}
+		defer os.RemoveAll(dir)
+		os.Setenv("ATTACHE_WASM_CACHE", dir)
+	}
 	if bin == "" {
 		dir, err := os.MkdirTemp("", "attache-accept-bin-")
 		if err != nil {

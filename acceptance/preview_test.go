@@ -16,10 +16,17 @@ func (s *session) pageArea(tr *tree) image.Rectangle {
 		s.fail("no page view on screen")
 	}
 	r := v.visible()
-	// Below the toolbar and within the first sheet's margins: only the
-	// page's own pixels, white paper where nothing is drawn.
+	// Below the toolbar (and a message above the pages, if one shows) and
+	// within the first sheet's margins: only the page's own pixels, white
+	// paper where nothing is drawn, never the theme's background.
 	const bar, margin = 48, 40
-	return image.Rect(s.winX+r.X+margin, s.winY+r.Y+bar+margin, s.winX+r.X+r.W-margin, s.winY+r.Y+r.H-margin)
+	top := r.Y + bar
+	for _, m := range tr.all(typ("Label"), inside(v), shown()) {
+		if m.Text != "" && m.Y >= r.Y+bar-4 && m.Y < r.Y+r.H/2 {
+			top = max(top, m.Y+m.H)
+		}
+	}
+	return image.Rect(s.winX+r.X+margin, s.winY+top+margin, s.winX+r.X+r.W-margin, s.winY+r.Y+r.H-margin)
 }
 
 // differing counts the pixels of area that differ between two screenshots.
@@ -61,6 +68,9 @@ func TestPreviewPageFollowsAnEdit(t *testing.T) {
 	tr := s.waitFor("the preview's pages", 5*time.Second, func(tr *tree) bool {
 		p, ok := preview(tr)
 		return ok && mentions(p, sampleBriefing)
+	})
+	tr = s.waitFor("the PDF engine started", 40*time.Second, func(tr *tree) bool {
+		return tr.find(typ("Label"), textContains("Starting the PDF engine"), shown()) == nil
 	})
 	area := s.pageArea(tr)
 	var before image.Image
