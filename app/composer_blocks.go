@@ -26,32 +26,78 @@ func (c *composer) insertAt(at int, blk *domain.Block) bool {
 		}
 	}
 	at = min(at, len(c.d.b.Blocks))
+	if blk.Type != domain.BlockExcerpt && blk.Marking == "" {
+		blk.Marking = c.markBefore(at)
+	}
 	c.d.edit(func(b *domain.Briefing) { b.Blocks = domain.InsertBlock(b.Blocks, at, blk) })
 	c.updateStats()
 	c.editBlock(at)
+	if blk.Blank() && c.editor != nil {
+		c.editor.text.SetPlaceHolder(blankHints[blk.Type])
+	}
 	return true
+}
+
+// markBefore is the mark a new heading, commentary or judgment at block
+// index at starts with, when the briefing marks its portions: the mark of
+// the nearest such block before it, the way the analyst has been marking
+// (shown on the block, and changed in its editor). Unmarked otherwise, as
+// the checks before export then say.
+func (c *composer) markBefore(at int) domain.Marking {
+	s := c.d.b.SchemeDef()
+	if !s.Marks() || s.WholeDocument {
+		return ""
+	}
+	for i := min(at, len(c.d.b.Blocks)) - 1; i >= 0; i-- {
+		if blk := c.d.b.Blocks[i]; blk.Type != domain.BlockExcerpt && blk.Marking != "" {
+			return blk.Marking
+		}
+	}
+	return ""
+}
+
+// blankHints are what a new block's field says until typed into: the
+// block itself is blank, and is dropped if left so (leaveBlank).
+var blankHints = map[domain.BlockType]string{domain.BlockHeading: "Heading of the new section",
+	domain.BlockCommentary: "Your commentary", domain.BlockJudgment: "Your key judgment"}
+
+// leaveBlank removes block j, the one editing just left, if it is still
+// blank: an empty commentary left by Escape or a click elsewhere is not
+// kept (it could never be saved). Removing the block a moment after its
+// insert takes that insert off the undo history rather than adding a
+// step of its own.
+func (c *composer) leaveBlank(j int) {
+	if c.d == nil || j < 0 || j >= len(c.d.b.Blocks) || !c.d.b.Blocks[j].Blank() {
+		return
+	}
+	d := c.d
+	without := d.b.Clone()
+	without.Blocks = slices.Delete(without.Blocks, j, j+1)
+	if n := len(d.undo); n > 0 && sameContent(d.undo[n-1], without) {
+		d.b, d.undo = d.undo[n-1], d.undo[:n-1]
+		d.changed()
+	} else {
+		d.edit(func(b *domain.Briefing) { b.Blocks = slices.Delete(b.Blocks, j, j+1) })
+	}
+	c.updateStats()
 }
 
 // insert inserts blk after the block being edited (at the end when none is).
 func (c *composer) insert(blk *domain.Block) { c.insertAt(-1, blk) }
 
-// fillerTexts are what a new block says until typed over.
-var fillerTexts = map[domain.BlockType]string{domain.BlockHeading: "New section", domain.BlockCommentary: "Your commentary.", domain.BlockJudgment: "Your judgment."}
 
 // onAdd adds a block of type t after the block being edited.
 func (c *composer) onAdd(t domain.BlockType) { c.addAt(-1, t) }
 
-// addAt adds a block of type t at block index at (see insertAt), its
-// filler text selected so that typing replaces it instead of being added
-// to it (and exported with it).
+// addAt adds a blank block of type t at block index at (see insertAt):
+// its field shows a hint, never a filler text that could be exported
+// as written.
 func (c *composer) addAt(at int, t domain.BlockType) {
-	blk := &domain.Block{Type: t, Text: fillerTexts[t]}
+	blk := &domain.Block{Type: t}
 	if t == domain.BlockJudgment {
 		blk.Confidence = domain.ConfidenceModerate
 	}
-	if c.insertAt(at, blk) && c.editor != nil {
-		c.editor.text.TypedShortcut(&fyne.ShortcutSelectAll{})
-	}
+	c.insertAt(at, blk)
 }
 
 // onRemove deletes the block being edited, as one undo step, and edits

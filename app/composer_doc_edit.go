@@ -209,6 +209,12 @@ func (c *composer) editBlock(i int) {
 	if c.d == nil || i < 0 || i >= len(c.d.b.Blocks) {
 		return
 	}
+	if j := c.selected; j >= 0 && j != i && j < len(c.d.b.Blocks) && c.d.b.Blocks[j].Blank() {
+		c.stopEditing() // which drops the blank block left
+		if i > j {
+			i--
+		}
+	}
 	item := c.blockItem(i)
 	if item < 0 {
 		return
@@ -240,11 +246,13 @@ func (c *composer) reedit() {
 
 // stopEditing ends editing; the block shows as a document item again.
 func (c *composer) stopEditing() {
+	j := c.selected
 	c.selected = -1
 	c.editor = nil
 	if c.doc.Editing() >= 0 {
 		c.doc.Edit(-1, nil)
 	}
+	c.leaveBlank(j)
 }
 
 // blockEntry is the editor's text field: Enter at the end of the text

@@ -93,6 +93,10 @@ func blockOrder(c *composer) string {
 	var out []string
 	fyne.DoAndWait(func() {
 		for _, b := range c.d.b.Blocks {
+			if b.Blank() {
+				out = append(out, "("+string(b.Type)+")") // a new block, not yet typed into
+				continue
+			}
 			out = append(out, b.Text)
 		}
 	})
@@ -131,16 +135,16 @@ func TestDocumentInsertsAtThePlus(t *testing.T) {
 		}
 	}
 	action(5, "Commentary") // before C2
-	if got := blockOrder(c); got != "J1 H1 C1 Your commentary. C2 H2 C3 J2" {
+	if got := blockOrder(c); got != "J1 H1 C1 (commentary) C2 H2 C3 J2" {
 		t.Fatalf("inserted: %s", got)
 	}
-	if c.selected != 3 || c.doc.Editing() != c.blockItem(3) || c.editor.text.Text != "Your commentary." {
+	if c.selected != 3 || c.doc.Editing() != c.blockItem(3) || c.editor.text.Text != "" || c.editor.text.PlaceHolder != "Your commentary" {
 		t.Fatalf("the new block is not edited: block %d, item %d", c.selected, c.doc.Editing())
 	}
 	undone(t, c, docStart)
 
 	action(6, "Heading") // before H2
-	if got := blockOrder(c); got != "J1 H1 C1 C2 New section H2 C3 J2" {
+	if got := blockOrder(c); got != "J1 H1 C1 C2 (heading) H2 C3 J2" {
 		t.Fatalf("inserted: %s", got)
 	}
 	undone(t, c, docStart)
@@ -151,7 +155,7 @@ func TestDocumentInsertsAtThePlus(t *testing.T) {
 		t.Fatalf("among the judgments the menu offers %d kinds, not only a judgment", labels)
 	}
 	action(2, "Key judgment") // between J1 and J2
-	if got := blockOrder(c); got != "J1 H1 C1 C2 H2 C3 Your judgment. J2" {
+	if got := blockOrder(c); got != "J1 H1 C1 C2 H2 C3 (judgment) J2" {
 		t.Fatalf("inserted: %s", got)
 	}
 	if it := c.docItem(2); it.Kind != widgets.DocJudgment || it.Number != "2" {
@@ -231,7 +235,7 @@ func TestDocumentEditsInPlace(t *testing.T) {
 		t.Fatalf("the document shows %q", it.Text)
 	}
 	fyne.DoAndWait(func() { c.editor.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn}) })
-	if got := blockOrder(c); got != "J1 H1 C1 more  C2 H2 C3 J2" || c.selected != 3 || c.editor.text.Text != "" {
+	if got := blockOrder(c); got != "J1 H1 C1 more (commentary) C2 H2 C3 J2" || c.selected != 3 || c.editor.text.Text != "" {
 		t.Fatalf("Enter at the end: %s, editing %d", got, c.selected)
 	}
 	fyne.DoAndWait(func() { c.editor.text.TypedKey(&fyne.KeyEvent{Name: fyne.KeyBackspace}) })
@@ -258,7 +262,7 @@ func TestDocumentEditsInPlace(t *testing.T) {
 func TestDocumentAddsAfterTheEditedBlock(t *testing.T) {
 	_, c := docBriefing(t)
 	fyne.DoAndWait(func() { c.editBlock(4); c.onAdd(domain.BlockCommentary) })
-	if got := blockOrder(c); got != "J1 H1 C1 C2 H2 Your commentary. C3 J2" || c.selected != 5 {
+	if got := blockOrder(c); got != "J1 H1 C1 C2 H2 (commentary) C3 J2" || c.selected != 5 {
 		t.Fatalf("added: %s, editing %d", got, c.selected)
 	}
 	undone(t, c, docStart)
@@ -317,14 +321,15 @@ func TestDocumentAddsByShortcut(t *testing.T) {
 	u, c := docBriefing(t)
 	fyne.DoAndWait(func() { c.editBlock(2) })
 	pressShortcut(t, u, fyne.KeyH, fyne.KeyModifierControl|fyne.KeyModifierShift)
-	if got := blockOrder(c); got != "J1 H1 C1 New section C2 H2 C3 J2" || c.selected != 3 {
+	if got := blockOrder(c); got != "J1 H1 C1 (heading) C2 H2 C3 J2" || c.selected != 3 {
 		t.Fatalf("Ctrl+Shift+H: %s, editing %d", got, c.selected)
 	}
+	typeOnUI(c.editor.text, "H9")
 	pressShortcut(t, u, fyne.KeyJ, fyne.KeyModifierControl|fyne.KeyModifierShift)
 	if c.d.b.Blocks[4].Type != domain.BlockJudgment || c.selected != 4 {
 		t.Fatalf("Ctrl+Shift+J: %s, editing %d", blockOrder(c), c.selected)
 	}
-	undone(t, c, "J1 H1 C1 New section C2 H2 C3 J2")
+	undone(t, c, "J1 H1 C1 H9 C2 H2 C3 J2")
 }
 
 // A drop from the source beside the draft: dropIndex maps the document's

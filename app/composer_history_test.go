@@ -80,8 +80,9 @@ func TestVersionsPreviewShowsExcerptsAndRestoreWaitsForASelection(t *testing.T) 
 	}
 }
 
-// A new block's filler text is selected: what the analyst types replaces
-// it, and no "Your judgment." is left in the briefing.
+// A new block is blank, its field showing a hint: what the analyst types
+// is its whole text, and no filler such as "Your judgment." is left in
+// the briefing.
 func TestTypingIntoANewBlockReplacesItsFiller(t *testing.T) {
 	setAutosave(t, time.Hour)
 	u, _ := openSampleBriefing(t)

@@ -74,7 +74,9 @@ func (c *composer) updateStats() {
 	c.showDocument(doc) // the items, their unmarked tags among them
 	c.previewLater()    // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
-	if err := c.d.b.Validate(); err != nil {
+	written := *c.d.b // what a save writes: a blank block waits for its text
+	written.Blocks = domain.WithoutBlank(written.Blocks)
+	if err := written.Validate(); err != nil {
 		c.stats.Importance = widget.DangerImportance
 		c.stats.SetText(upperFirst(domain.ErrorMessage(err)))
 		return

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -61,7 +62,7 @@ func (d *draft) save() {
 		return
 	}
 	d.saving = true
-	snap, base, version := d.b.Clone(), d.base.Clone(), d.version
+	snap, base, version := d.snapshot(), d.base.Clone(), d.version
 	d.status("Saving…")
 	background(func() {
 		r, err := d.write(snap, base, version)
@@ -123,6 +124,20 @@ func (d *draft) write(snap, base *domain.Briefing, version int) (*saveResult, er
 	return r, nil
 }
 
+// snapshot is the draft as it is written: a copy without its blank
+// blocks (domain.Block.Blank), which the library refuses. A block just
+// added and not yet typed into, or emptied, never stops the rest being
+// saved; it is written once it has text.
+func (d *draft) snapshot() *domain.Briefing {
+	c := d.b.Clone()
+	c.Blocks = domain.WithoutBlank(c.Blocks)
+	return c
+}
+
+func hasBlank(b *domain.Briefing) bool {
+	return slices.ContainsFunc(b.Blocks, (*domain.Block).Blank)
+}
+
 // lastWritten is the newest save's result, which may not have landed yet.
 func (d *draft) lastWritten() *saveResult {
 	d.saveMu.Lock()
@@ -156,9 +171,11 @@ func (d *draft) land(r *saveResult) {
 	}
 	lib := r.saved.Briefing
 	changed := r.saved.Merged
-	if d.version == r.version {
+	if d.version == r.version && !hasBlank(d.b) {
 		changed = d.takeLibrary(r.snap, lib) || changed
 	} else {
+		// Typed since the save, or holding a blank block the save left
+		// out: merged, so that what is on screen stays.
 		merged, clashes := domain.MergeBriefing(r.snap, d.b, lib)
 		d.b = merged.Clone()
 		d.rebaseHistory(r.snap, lib)
@@ -306,7 +323,7 @@ func (d *draft) flushThen(next func(error)) {
 	// yet: take it first, or this save would start from an older copy
 	// and undo what was typed since.
 	d.land(d.lastWritten())
-	snap, base, version := d.b.Clone(), d.base.Clone(), d.version
+	snap, base, version := d.snapshot(), d.base.Clone(), d.version
 	d.status("Saving…")
 	background(func() {
 		r, err := d.write(snap, base, version)
@@ -342,7 +359,7 @@ func (d *draft) tryFlush() error {
 	// yet: take it first, or this save would start from an older copy
 	// and undo what was typed since.
 	d.land(d.lastWritten())
-	r, err := d.write(d.b.Clone(), d.base.Clone(), d.version)
+	r, err := d.write(d.snapshot(), d.base.Clone(), d.version)
 	if err != nil {
 		if !errors.Is(err, domain.ErrGone) {
 			d.schedule(retryDelay) // still retried if the window stays open

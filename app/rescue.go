@@ -157,7 +157,7 @@ func (d *draft) rescue() (string, error) { return d.ui.rescueDraft(d) }
 // lost.
 func (u *UI) rescueDraft(d *draft) (string, error) {
 	ctx := context.WithoutCancel(u.ctx)
-	bundle := &domain.Bundle{Briefing: d.b.Clone()}
+	bundle := &domain.Bundle{Briefing: d.snapshot()}
 	sources := map[int64]*domain.Source{}
 	for i, blk := range bundle.Briefing.Blocks {
 		if blk.Excerpt == nil {

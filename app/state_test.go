@@ -130,6 +130,7 @@ func TestBriefingsListFollowsTheComposer(t *testing.T) {
 		c.title.SetText("Fab subsidies")
 		c.onAdd(domain.BlockHeading)
 	})
+	typeOnUI(c.editor.text, "Why now") // a blank block is not written
 	eventually(t, "the list row", func() bool {
 		for _, b := range u.briefings.briefings {
 			if b.ID == id {

@@ -1,5 +1,7 @@
 package domain
 
+import "strings"
+
 // The composer's block operations, here so that the app, the command line
 // and their tests share one meaning of "a section" and "move".
 
@@ -52,4 +54,33 @@ func InsertBlock(blocks []*Block, at int, blk *Block) []*Block {
 	out = append(out, blocks[:at]...)
 	out = append(out, blk)
 	return append(out, blocks[at:]...)
+}
+
+// Blank reports a heading, commentary or judgment with no text yet: a
+// block just added in the composer, or emptied there. It is not written
+// to the library (which refuses it) until it has text, and never stops
+// the rest of the briefing being written.
+func (b *Block) Blank() bool {
+	return b.Type != BlockExcerpt && strings.TrimSpace(b.Text) == ""
+}
+
+// WithoutBlank returns b's blocks without the blank ones (b's own slice
+// when there are none).
+func WithoutBlank(blocks []*Block) []*Block {
+	var out []*Block
+	for i, blk := range blocks {
+		if blk.Blank() {
+			if out == nil {
+				out = append(make([]*Block, 0, len(blocks)), blocks[:i]...)
+			}
+			continue
+		}
+		if out != nil {
+			out = append(out, blk)
+		}
+	}
+	if out == nil {
+		return blocks
+	}
+	return out
 }

@@ -76,3 +76,20 @@ func TestInsertBlock(t *testing.T) {
 		t.Errorf("InsertBlock changed its input")
 	}
 }
+
+func TestWithoutBlank(t *testing.T) {
+	bs := blocksOf("cHcj")
+	bs[0].Text, bs[3].Text = " \n", ""
+	bs = append(bs, &Block{Type: BlockExcerpt, ExcerptID: 1})
+	got := WithoutBlank(bs)
+	if len(got) != 3 || got[0].Text != "b" || got[1].Text != "c" || got[2].Type != BlockExcerpt {
+		t.Errorf("WithoutBlank kept %d blocks: %s", len(got), names(got))
+	}
+	if len(bs) != 5 || bs[0].Text != " \n" {
+		t.Errorf("WithoutBlank changed its input")
+	}
+	whole := blocksOf("cc")
+	if got := WithoutBlank(whole); &got[0] != &whole[0] {
+		t.Errorf("WithoutBlank copied a list with no blank block")
+	}
+}
