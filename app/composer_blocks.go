@@ -85,7 +85,6 @@ func (c *composer) leaveBlank(j int) {
 // insert inserts blk after the block being edited (at the end when none is).
 func (c *composer) insert(blk *domain.Block) { c.insertAt(-1, blk) }
 
-
 // onAdd adds a block of type t after the block being edited.
 func (c *composer) onAdd(t domain.BlockType) { c.addAt(-1, t) }
 
