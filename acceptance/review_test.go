@@ -39,7 +39,11 @@ func TestScreenshotsForReview(t *testing.T) {
 				time.Sleep(3 * time.Second) // the pages are drawn by the PDF engine
 				s.keepShot("preview")
 				s.tab("Compose")
-				s.clickOn("an excerpt card's Show in source", append(button("Show in source"), inLayer("content"), shown())...)
+				s.clickOn("Open source…", append(button("Open source…"), inLayer("content"), shown())...)
+				s.waitNode("the Open source dialog", typ("Label"), text("Open a source beside the draft"), inLayer("overlay"))
+				time.Sleep(300 * time.Millisecond)
+				s.key("Return")
+				s.noOverlay("the dialog closes")
 				s.waitReader("the source beside the draft", "")
 				time.Sleep(500 * time.Millisecond)
 				s.keepShot("split")

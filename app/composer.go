@@ -107,12 +107,14 @@ func newComposer(ui *UI) *composer {
 	c.doc = c.newDocumentView()
 	c.marking = newMarkingDetails(c, form)
 	c.preview = c.newPreview()
-	// Versions and Export act on the whole briefing: they sit by its title,
-	// leaving the block toolbar room at common window sizes.
+	// Versions and Export act on the whole briefing: they sit under its
+	// title, leaving the block toolbar room at common window sizes.
 	c.docBar = widgets.NewToolbar()
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Versions…", theme.HistoryIcon(), c.onHistory), ""))
 	c.kept(c.docBar.Add(widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), c.onExport), ""))
-	head := container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), widgets.NewToolbarRow(c.title, 240, c.docBar))
+	// The title has a row of its own: beside the buttons it was cut to a
+	// few words once the source beside the draft took its share.
+	head := container.NewVBox(c.title, container.NewBorder(nil, nil, nil, container.NewHBox(c.status, c.saved), c.docBar))
 	// The title, details and bottom line scroll with the blocks: the
 	// document is the whole briefing in reading order.
 	c.detailsItem = widget.NewAccordionItem("Details", form)
