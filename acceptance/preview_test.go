@@ -1,6 +1,7 @@
 package acceptance
 
 import (
+	"fmt"
 	"image"
 	"strings"
 	"testing"
@@ -26,7 +27,9 @@ func (s *session) pageArea(tr *tree) image.Rectangle {
 			top = max(top, m.Y+m.H)
 		}
 	}
-	return image.Rect(s.winX+r.X+margin, s.winY+top+margin, s.winX+r.X+r.W-margin, s.winY+r.Y+r.H-margin)
+	// To the view's bottom edge (less the scroll bar's width): a key
+	// judgment's lines are low on the first page.
+	return image.Rect(s.winX+r.X+margin, s.winY+top+margin, s.winX+r.X+r.W-margin, s.winY+r.Y+r.H-12)
 }
 
 // differing counts the pixels of area that differ between two screenshots.
@@ -55,9 +58,9 @@ func inked(img image.Image, area image.Rectangle) int {
 	return n
 }
 
-// The Preview shows the PDF's pages, drawn, and an edit typed in the
-// composer redraws them: the bottom line, on the first page, changes the
-// pixels there; the library has the text.
+// The Preview shows the PDF's pages, drawn, and an edit typed in place in
+// the document redraws them: the first key judgment, on the first page,
+// changes the pixels there; the library has the text.
 func TestPreviewPageFollowsAnEdit(t *testing.T) {
 	s := start(t, nil)
 	s.withSample()
@@ -89,9 +92,13 @@ func TestPreviewPageFollowsAnEdit(t *testing.T) {
 	}
 	s.keepShot("preview-before")
 
-	s.do("type into the bottom line")
+	s.do("edit the first key judgment in place")
 	s.tab("Compose")
-	s.focusEntry("the BLUF field", typ("Entry"), placeholder("Bottom line up front"), inLayer("content"))
+	s.clickOn("the first key judgment", typ("Text"), textContains("European removal deadlines"), inLayer("content"), shown())
+	s.waitFor("the judgment's editor has the focus", 5*time.Second, func(tr *tree) bool {
+		f := tr.find(focused(), typ("Entry"))
+		return f != nil && strings.Contains(f.Text, "European removal deadlines")
+	})
 	added := " Allies must also fund repair ships now."
 	s.typeText(added)
 	s.do("see the edit on the preview's first page")
@@ -111,7 +118,12 @@ func TestPreviewPageFollowsAnEdit(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	s.waitLibrary("the library has the edited bottom line", func() bool {
-		return strings.Contains(s.briefing(id).Summary, added)
+	s.waitLibrary("the library has the edited judgment", func() bool {
+		for _, blk := range s.briefing(id).Blocks {
+			if strings.Contains(fmt.Sprint(blk["text"]), strings.TrimSpace(added)) {
+				return true
+			}
+		}
+		return false
 	})
 }
