@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -204,8 +205,21 @@ func (e *blockEditor) setScheme(s *domain.Scheme) {
 	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
 }
 
-// editBlock starts editing block i in place, the caret in its text.
-func (c *composer) editBlock(i int) {
+// editBlock starts editing block i in place, the caret at the end of its
+// text.
+func (c *composer) editBlock(i int) { c.editBlockAt(i, nil) }
+
+// onDocTappedAt edits the block of item i, the caret where the click at
+// pos (relative to the item, and so to the editor put in its place) was.
+func (c *composer) onDocTappedAt(i int, pos fyne.Position) {
+	if b := c.itemBlock(i); b >= 0 {
+		c.editBlockAt(b, &pos)
+	}
+}
+
+// editBlockAt starts editing block i in place, the caret at at (relative
+// to the editor), or at the end of its text for nil.
+func (c *composer) editBlockAt(i int, at *fyne.Position) {
 	if c.d == nil || i < 0 || i >= len(c.d.b.Blocks) {
 		return
 	}
@@ -226,6 +240,40 @@ func (c *composer) editBlock(i int) {
 	if c.d.b.Blocks[i].Type != domain.BlockExcerpt && c.ui.win != nil {
 		c.ui.win.Canvas().Focus(c.editor.text)
 	}
+	c.editor.placeCaret(at)
+}
+
+// placeCaret puts the caret at at, a point relative to the editor, or at
+// the end of the text for nil, once the editor is laid out. The entry's
+// rows are its wrapped lines, so only the entry knows where a point, or
+// the end, falls: the end set as the last line's row and column would be
+// the end of the first wrapped row. A press of the mouse there (a point
+// below the last row for the end) puts it there as a click would.
+func (e *blockEditor) placeCaret(at *fyne.Position) {
+	t := e.text
+	if e.blk.Type == domain.BlockExcerpt || t.Size().Width <= 0 {
+		return
+	}
+	t.MinSize() // makes its renderer, which a mouse press reads
+	p := fyne.NewPos(t.Size().Width, 2*t.Size().Height+theme.TextSize())
+	if at != nil {
+		p = at.Subtract(t.Position())
+		p.X, p.Y = max(p.X, 0), max(p.Y, 0)
+	}
+	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary}
+	t.MouseDown(ev)
+	t.MouseUp(ev)
+}
+
+// refitEditor fits the editor to the document's new width (the side pane
+// opened or closed, the window resized): its text wraps into more or
+// fewer rows, and the document measures it again.
+func (c *composer) refitEditor() {
+	if c.editor == nil || c.doc.Editing() < 0 {
+		return
+	}
+	c.editor.fit()
+	c.doc.RefreshItem(c.doc.Editing())
 }
 
 // reedit shows the editor again where the block being edited now is
@@ -248,7 +296,8 @@ func (c *composer) stopEditing() {
 }
 
 // blockEntry is the editor's text field: Enter at the end of the text
-// starts a new commentary after the block (Shift+Enter, or Enter
+// (judged on the text, not its wrapped rows) starts a new commentary
+// after the block (Shift+Enter, or Enter
 // elsewhere, breaks the line); Backspace in an empty commentary deletes
 // it; Escape ends editing.
 type blockEntry struct {
@@ -285,8 +334,7 @@ func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 	c := e.c
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		row, col := lastPosition(e.Text)
-		if !e.shift && e.CursorRow == row && e.CursorColumn == col && !e.Disabled() {
+		if !e.shift && !e.Disabled() && e.CursorTextOffset() == utf8.RuneCountInString(e.Text) {
 			c.insertAt(c.selected+1, &domain.Block{Type: domain.BlockCommentary})
 			return
 		}
@@ -342,4 +390,23 @@ func (l *rowOrStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Resize(fyne.NewSize(size.Width, a.Height))
 	objects[1].Move(fyne.NewPos(size.Width-b.Width, a.Height+theme.Padding()))
 	objects[1].Resize(b)
+}
+
+// stepHistory runs step (an undo or a redo) and goes on editing the
+// block that was being edited, found by its ID wherever the step put it,
+// or ends editing if the step took it out: the index edited before may
+// now hold another block, and typing would go into it.
+func (c *composer) stepHistory(step func() bool) {
+	blk := c.selectedBlock()
+	if !step() {
+		return
+	}
+	c.selected = -1
+	if blk != nil {
+		c.selected = slices.IndexFunc(c.d.b.Blocks, func(b *domain.Block) bool { return b.ID == blk.ID })
+	}
+	if c.selected < 0 {
+		c.stopEditing()
+	}
+	c.fill()
 }

@@ -202,6 +202,10 @@ func (d *Document) ShowDrop(at int) {
 	d.updateVisible()
 }
 
+// Drop is the insertion point the drop line is drawn at for a drag from
+// outside (ShowDrop, DragOver), -1 for none.
+func (d *Document) Drop() int { return d.drop }
+
 // scrollTo sets the vertical scroll offset, clamped to the content.
 func (d *Document) scrollTo(y float32) {
 	y = min(y, d.lay.height-d.scroll.Size().Height)
