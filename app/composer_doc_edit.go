@@ -207,19 +207,24 @@ func (e *blockEditor) setScheme(s *domain.Scheme) {
 
 // editBlock starts editing block i in place, the caret at the end of its
 // text.
-func (c *composer) editBlock(i int) { c.editBlockAt(i, nil) }
+func (c *composer) editBlock(i int) { c.editBlockAt(i, -1) }
 
 // onDocTappedAt edits the block of item i, the caret where the click at
-// pos (relative to the item, and so to the editor put in its place) was.
+// pos (relative to the item) was: at the same letter of the text, which
+// the editor wraps a little differently from the document.
 func (c *composer) onDocTappedAt(i int, pos fyne.Position) {
 	if b := c.itemBlock(i); b >= 0 {
-		c.editBlockAt(b, &pos)
+		at, ok := c.doc.TextOffset(i, pos)
+		if !ok {
+			at = -1
+		}
+		c.editBlockAt(b, at)
 	}
 }
 
-// editBlockAt starts editing block i in place, the caret at at (relative
-// to the editor), or at the end of its text for nil.
-func (c *composer) editBlockAt(i int, at *fyne.Position) {
+// editBlockAt starts editing block i in place, the caret at rune offset
+// at of its text, or at its end for at < 0.
+func (c *composer) editBlockAt(i, at int) {
 	if c.d == nil || i < 0 || i >= len(c.d.b.Blocks) {
 		return
 	}
@@ -243,26 +248,39 @@ func (c *composer) editBlockAt(i int, at *fyne.Position) {
 	c.editor.placeCaret(at)
 }
 
-// placeCaret puts the caret at at, a point relative to the editor, or at
-// the end of the text for nil, once the editor is laid out. The entry's
-// rows are its wrapped lines, so only the entry knows where a point, or
-// the end, falls: the end set as the last line's row and column would be
-// the end of the first wrapped row. A press of the mouse there (a point
-// below the last row for the end) puts it there as a click would.
-func (e *blockEditor) placeCaret(at *fyne.Position) {
+// placeCaret puts the caret at rune offset at of the text (its end for
+// at < 0), once the editor is laid out. The entry's rows are its wrapped
+// lines: the end set as the last line's row and column would be the end
+// of the first wrapped row. So the caret goes to the last row by a mouse
+// press below it (as a click there would), then to the row holding at,
+// found by the offsets the rows start at.
+func (e *blockEditor) placeCaret(at int) {
 	t := e.text
 	if e.blk.Type == domain.BlockExcerpt || t.Size().Width <= 0 {
 		return
 	}
 	t.MinSize() // makes its renderer, which a mouse press reads
-	p := fyne.NewPos(t.Size().Width, 2*t.Size().Height+theme.TextSize())
-	if at != nil {
-		p = at.Subtract(t.Position())
-		p.X, p.Y = max(p.X, 0), max(p.Y, 0)
+	below := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(t.Size().Width, 2*t.Size().Height+theme.TextSize())},
+		Button: desktop.MouseButtonPrimary}
+	t.MouseDown(below)
+	t.MouseUp(below)
+	if at < 0 || at >= utf8.RuneCountInString(t.Text) {
+		return
 	}
-	ev := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: p}, Button: desktop.MouseButtonPrimary}
-	t.MouseDown(ev)
-	t.MouseUp(ev)
+	rowStart := func(r int) int {
+		t.CursorRow, t.CursorColumn = r, 0
+		return t.CursorTextOffset()
+	}
+	lo, hi := 0, t.CursorRow // the last row holding at: rows start in order
+	for lo < hi {
+		if mid := (lo + hi + 1) / 2; rowStart(mid) <= at {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	t.CursorRow, t.CursorColumn = lo, at-rowStart(lo)
+	t.Refresh()
 }
 
 // refitEditor fits the editor to the document's new width (the side pane

@@ -103,19 +103,27 @@ func TestDocumentClickPutsTheCaretThere(t *testing.T) {
 	if c.doc.OnTappedAt == nil {
 		t.Fatal("the document tells the composer no click position")
 	}
-	rowH := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height
+	rowH := fyne.MeasureText("M", theme.TextSize(), fyne.TextStyle{}).Height + theme.LineSpacing()
+	pos := fyne.NewPos(3*rowH, 1.5*rowH) // line 2, a few letters in
+	var want int
 	fyne.DoAndWait(func() {
-		// Line 2, a few letters in.
-		c.doc.OnTappedAt(c.blockItem(2), fyne.NewPos(theme.InnerPadding()+3*rowH, theme.InnerPadding()+1.5*rowH))
+		var ok bool
+		if want, ok = c.doc.TextOffset(c.blockItem(2), pos); !ok {
+			t.Fatal("no offset in C1")
+		}
+		c.doc.OnTappedAt(c.blockItem(2), pos)
 	})
+	if first := strings.Index(longText, "programme.") + len("programme."); want < first || want > len(longText)/2 {
+		t.Fatalf("line 2 of C1 is at offset %d", want)
+	}
 	e := c.editor.text
-	if c.selected != 2 || e.CursorRow != 1 || e.CursorColumn < 2 || e.CursorColumn > 12 {
-		t.Fatalf("a click on line 2: editing %d, caret at row %d column %d", c.selected, e.CursorRow, e.CursorColumn)
+	if c.selected != 2 || e.CursorTextOffset() != want || e.CursorRow < 1 {
+		t.Fatalf("a click on line 2: editing %d, caret at %d (row %d column %d), want %d",
+			c.selected, e.CursorTextOffset(), e.CursorRow, e.CursorColumn, want)
 	}
 	typeOnUI(e, "X")
-	at := strings.Index(c.d.b.Blocks[2].Text, "X")
-	if first := strings.Index(longText, "programme.") + len("programme."); at < first || at > len(longText)/2 {
-		t.Fatalf("typed at %d of %q, want on line 2", at, c.d.b.Blocks[2].Text)
+	if got := c.d.b.Blocks[2].Text; strings.Index(got, "X") != want {
+		t.Fatalf("typed at %d of %q, want %d", strings.Index(got, "X"), got, want)
 	}
 }
 

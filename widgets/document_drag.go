@@ -1,7 +1,9 @@
 package widgets
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -275,4 +277,38 @@ func (d *Document) dropPoint(from, at int) int {
 		return at
 	}
 	return d.DropPoint(from, at)
+}
+
+// TextOffset is the rune offset into item i's Text nearest to pos
+// (relative to the item's top-left, as OnTappedAt gives it): where a
+// caret put at that point of the drawn text would go, so that an editor
+// that wraps the text differently can put it there. Below the text (a
+// meta line, a tag) is its end; before it, its start. False for an item
+// not drawn as text (a label, the one being edited, one not measured).
+func (d *Document) TextOffset(i int, pos fyne.Position) (int, bool) {
+	l := &d.lay
+	if i < 0 || i >= len(l.items) || i == d.editing {
+		return 0, false
+	}
+	e := &l.items[i]
+	if e.width == 0 || len(e.lines) == 0 || e.it.Kind == DocLabel || !strings.HasSuffix(e.text, e.it.Text) {
+		return 0, false
+	}
+	f := l.faceOf(e.it.Kind)
+	k := int((pos.Y - e.g.textY) / f.lineH)
+	if k >= len(e.lines) {
+		return utf8.RuneCountInString(e.it.Text), true
+	}
+	ln := e.lines[max(k, 0)]
+	b, x := ln.start, e.g.textX
+	for b < ln.end {
+		r, n := utf8.DecodeRuneInString(e.text[b:])
+		w := f.advance(r)
+		if pos.X < x+w/2 {
+			break
+		}
+		b, x = b+n, x+w
+	}
+	b -= len(e.text) - len(e.it.Text) // the number and mark drawn before the text
+	return utf8.RuneCountInString(e.it.Text[:max(b, 0)]), true
 }

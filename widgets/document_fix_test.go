@@ -142,3 +142,38 @@ func TestDocumentWheelScrollsThreeLines(t *testing.T) {
 		t.Fatalf("a notch back leaves the view at %v", d.scroll.Offset.Y)
 	}
 }
+
+// TextOffset maps a point of an item to the offset into its Text there:
+// the start of line 2 is the offset where line 2 begins, less the mark
+// drawn before the text; a word's second half is after the word's letter.
+func TestDocumentTextOffsetIsWhereTheClickWas(t *testing.T) {
+	items := bodyItems(3, 60)
+	items[2] = DocItem{Kind: DocHeading, Number: "2", Mark: "(U) ", Text: "A heading"}
+	td := newTestDocument(t, items, fyne.NewSize(600, 600))
+	d := td.d
+	e := &d.lay.items[1]
+	f := d.lay.body
+	if len(e.lines) < 3 {
+		t.Fatalf("item 1 takes %d lines", len(e.lines))
+	}
+	prefix := len(e.text) - len(items[1].Text)
+	line2 := e.lines[1].start - prefix
+	if got, ok := d.TextOffset(1, fyne.NewPos(e.g.textX+1, e.g.textY+1.5*f.lineH)); !ok || got != line2 {
+		t.Errorf("the start of line 2: offset %d (%v), want %d", got, ok, line2)
+	}
+	// Past the first letter of line 2 (its middle): after it.
+	x := e.g.textX + f.advance(rune(e.text[e.lines[1].start])) + 1
+	if got, _ := d.TextOffset(1, fyne.NewPos(x, e.g.textY+1.5*f.lineH)); got != line2+1 {
+		t.Errorf("after line 2's first letter: offset %d, want %d", got, line2+1)
+	}
+	if got, _ := d.TextOffset(1, fyne.NewPos(0, e.g.h+5)); got != len(items[1].Text) {
+		t.Errorf("below the text: offset %d, want its end %d", got, len(items[1].Text))
+	}
+	if got, _ := d.TextOffset(2, fyne.NewPos(1, 1)); got != 0 {
+		t.Errorf("on a heading's number: offset %d, want 0", got)
+	}
+	d.Edit(1, widget.NewEntry())
+	if _, ok := d.TextOffset(1, fyne.NewPos(1, 1)); ok {
+		t.Error("an offset in the item being edited")
+	}
+}
