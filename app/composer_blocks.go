@@ -117,14 +117,14 @@ func (c *composer) onRemove() {
 }
 
 func (c *composer) onUndo() {
-	if c.d != nil && c.d.undoEdit() {
-		c.fill()
+	if c.d != nil {
+		c.stepHistory(c.d.undoEdit)
 	}
 }
 
 func (c *composer) onRedo() {
-	if c.d != nil && c.d.redoEdit() {
-		c.fill()
+	if c.d != nil {
+		c.stepHistory(c.d.redoEdit)
 	}
 }
 

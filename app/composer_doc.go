@@ -170,6 +170,9 @@ func (c *composer) newDocumentView() *widgets.Document {
 		}
 	}
 	d.OnMove = c.onDocMove
+	d.DropPoint = c.dropPoint
+	d.OnTappedAt = c.onDocTappedAt
+	d.OnResized = c.refitEditor
 	d.OnInsert = c.onDocInsert
 	return d
 }

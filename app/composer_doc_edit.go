@@ -3,6 +3,7 @@ package app
 import (
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -204,8 +205,26 @@ func (e *blockEditor) setScheme(s *domain.Scheme) {
 	showAll([]fyne.CanvasObject{e.marking.box}, s.Marks() && !s.WholeDocument)
 }
 
-// editBlock starts editing block i in place, the caret in its text.
-func (c *composer) editBlock(i int) {
+// editBlock starts editing block i in place, the caret at the end of its
+// text.
+func (c *composer) editBlock(i int) { c.editBlockAt(i, -1) }
+
+// onDocTappedAt edits the block of item i, the caret where the click at
+// pos (relative to the item) was: at the same letter of the text, which
+// the editor wraps a little differently from the document.
+func (c *composer) onDocTappedAt(i int, pos fyne.Position) {
+	if b := c.itemBlock(i); b >= 0 {
+		at, ok := c.doc.TextOffset(i, pos)
+		if !ok {
+			at = -1
+		}
+		c.editBlockAt(b, at)
+	}
+}
+
+// editBlockAt starts editing block i in place, the caret at rune offset
+// at of its text, or at its end for at < 0.
+func (c *composer) editBlockAt(i, at int) {
 	if c.d == nil || i < 0 || i >= len(c.d.b.Blocks) {
 		return
 	}
@@ -232,6 +251,53 @@ func (c *composer) editBlock(i int) {
 	if c.d.b.Blocks[i].Type != domain.BlockExcerpt && c.ui.win != nil {
 		c.ui.win.Canvas().Focus(c.editor.text)
 	}
+	c.editor.placeCaret(at)
+}
+
+// placeCaret puts the caret at rune offset at of the text (its end for
+// at < 0), once the editor is laid out. The entry's rows are its wrapped
+// lines: the end set as the last line's row and column would be the end
+// of the first wrapped row. So the caret goes to the last row by a mouse
+// press below it (as a click there would), then to the row holding at,
+// found by the offsets the rows start at.
+func (e *blockEditor) placeCaret(at int) {
+	t := e.text
+	if e.blk.Type == domain.BlockExcerpt || t.Size().Width <= 0 {
+		return
+	}
+	t.MinSize() // makes its renderer, which a mouse press reads
+	below := &desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: fyne.NewPos(t.Size().Width, 2*t.Size().Height+theme.TextSize())},
+		Button: desktop.MouseButtonPrimary}
+	t.MouseDown(below)
+	t.MouseUp(below)
+	if at < 0 || at >= utf8.RuneCountInString(t.Text) {
+		return
+	}
+	rowStart := func(r int) int {
+		t.CursorRow, t.CursorColumn = r, 0
+		return t.CursorTextOffset()
+	}
+	lo, hi := 0, t.CursorRow // the last row holding at: rows start in order
+	for lo < hi {
+		if mid := (lo + hi + 1) / 2; rowStart(mid) <= at {
+			lo = mid
+		} else {
+			hi = mid - 1
+		}
+	}
+	t.CursorRow, t.CursorColumn = lo, at-rowStart(lo)
+	t.Refresh()
+}
+
+// refitEditor fits the editor to the document's new width (the side pane
+// opened or closed, the window resized): its text wraps into more or
+// fewer rows, and the document measures it again.
+func (c *composer) refitEditor() {
+	if c.editor == nil || c.doc.Editing() < 0 {
+		return
+	}
+	c.editor.fit()
+	c.doc.RefreshItem(c.doc.Editing())
 }
 
 // reedit shows the editor again where the block being edited now is
@@ -256,7 +322,8 @@ func (c *composer) stopEditing() {
 }
 
 // blockEntry is the editor's text field: Enter at the end of the text
-// starts a new commentary after the block (Shift+Enter, or Enter
+// (judged on the text, not its wrapped rows) starts a new commentary
+// after the block (Shift+Enter, or Enter
 // elsewhere, breaks the line); Backspace in an empty commentary deletes
 // it; Escape ends editing.
 type blockEntry struct {
@@ -293,8 +360,7 @@ func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 	c := e.c
 	switch ev.Name {
 	case fyne.KeyReturn, fyne.KeyEnter:
-		row, col := lastPosition(e.Text)
-		if !e.shift && e.CursorRow == row && e.CursorColumn == col && !e.Disabled() {
+		if !e.shift && !e.Disabled() && e.CursorTextOffset() == utf8.RuneCountInString(e.Text) {
 			c.insertAt(c.selected+1, &domain.Block{Type: domain.BlockCommentary})
 			return
 		}
@@ -350,4 +416,23 @@ func (l *rowOrStack) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	objects[0].Resize(fyne.NewSize(size.Width, a.Height))
 	objects[1].Move(fyne.NewPos(size.Width-b.Width, a.Height+theme.Padding()))
 	objects[1].Resize(b)
+}
+
+// stepHistory runs step (an undo or a redo) and goes on editing the
+// block that was being edited, found by its ID wherever the step put it,
+// or ends editing if the step took it out: the index edited before may
+// now hold another block, and typing would go into it.
+func (c *composer) stepHistory(step func() bool) {
+	blk := c.selectedBlock()
+	if !step() {
+		return
+	}
+	c.selected = -1
+	if blk != nil {
+		c.selected = slices.IndexFunc(c.d.b.Blocks, func(b *domain.Block) bool { return b.ID == blk.ID })
+	}
+	if c.selected < 0 {
+		c.stopEditing()
+	}
+	c.fill()
 }

@@ -12,27 +12,93 @@ import (
 // judgments, which the document shows gathered. Each move is one undo
 // step.
 
-// onDocMove moves the block of item from to insertion point to.
+// onDocMove moves the block of item from to insertion point to, where
+// docMove says it lands.
 func (c *composer) onDocMove(from, to int) {
 	if c.d == nil || c.model == nil || c.ui.lib.ReadOnly() {
 		return
 	}
+	if fb, end, target, ok := c.docMove(from, to); ok {
+		c.moveRun(fb, end, target)
+	}
+}
+
+// docMove is the one meaning of dropping item from at insertion point at
+// (for the document's drop line, its drop, the outline's): the blocks
+// [fb, end) go before block target. A heading carries its section and
+// lands between sections; a judgment lands among the judgments; any other
+// block in the body. ok is false when nothing would move.
+func (c *composer) docMove(from, at int) (fb, end, target int, ok bool) {
+	if c.d == nil || c.model == nil || at < 0 {
+		return 0, 0, 0, false
+	}
 	m, blocks := c.model, c.d.b.Blocks
-	fb := c.itemBlock(from)
+	fb = c.itemBlock(from)
 	if fb < 0 {
-		return
+		return 0, 0, 0, false
 	}
-	if blocks[fb].Type == domain.BlockJudgment {
-		to = max(m.jStart, min(to, m.jEnd)) // among the judgments
-		c.moveRun(fb, fb+1, m.insertBlockIndex(to, len(blocks)))
-		return
-	}
-	to = max(to, m.jEnd) // in the body
-	target := m.insertBlockIndex(to, len(blocks))
-	if blocks[fb].Type == domain.BlockHeading {
+	end = fb + 1
+	switch blocks[fb].Type {
+	case domain.BlockJudgment:
+		target = m.insertBlockIndex(max(m.jStart, min(at, m.jEnd)), len(blocks))
+	case domain.BlockHeading:
+		end = domain.SectionEnd(blocks, fb)
+		target = m.bodyBlockIndex(at, len(blocks))
 		target = sectionBoundary(blocks, target, target <= fb)
+	default:
+		target = m.bodyBlockIndex(at, len(blocks))
 	}
-	c.moveRun(fb, domain.SectionEnd(blocks, fb), target)
+	return fb, end, target, target < fb || target > end
+}
+
+// dropPoint is the insertion point where a drag of item from (-1: an
+// excerpt from outside, which lands in the body) to insertion point at
+// lands, -1 where nothing would move: the document draws its drop line
+// there (widgets.Document.DropPoint).
+func (c *composer) dropPoint(from, at int) int {
+	if c.d == nil || c.model == nil || at < 0 {
+		return -1
+	}
+	if from < 0 {
+		return c.pointBefore(c.model.bodyBlockIndex(at, len(c.d.b.Blocks)), false)
+	}
+	fb, _, target, ok := c.docMove(from, at)
+	if !ok {
+		return -1
+	}
+	p := c.pointBefore(target, c.d.b.Blocks[fb].Type == domain.BlockJudgment)
+	if p == from || p == from+1 {
+		return -1 // where the item already is
+	}
+	return p
+}
+
+// pointBefore is the insertion point before block target as the
+// document shows it: before the first judgment (judgments) or body block
+// (else) at or after target, at the end of the judgments or the document
+// for none.
+func (c *composer) pointBefore(target int, judgments bool) int {
+	m := c.model
+	for k := target; k < len(c.d.b.Blocks); k++ {
+		if (c.d.b.Blocks[k].Type == domain.BlockJudgment) == judgments {
+			return m.item[k]
+		}
+	}
+	if judgments {
+		return m.jEnd
+	}
+	return len(m.items)
+}
+
+// bodyBlockIndex is the block index for insertion point at in the body:
+// a point among the judgments is the start of the body (before its first
+// block, not after the last judgment's block, which may be anywhere).
+func (m *docModel) bodyBlockIndex(at, blocks int) int {
+	at = max(at, m.jEnd)
+	if at >= len(m.block) {
+		return blocks
+	}
+	return m.block[at]
 }
 
 // sectionBoundary is where a section dropped before block at lands: the

@@ -21,19 +21,18 @@ func (c *composer) dropIndex(abs fyne.Position) (int, bool) {
 	if !ok {
 		return len(c.d.b.Blocks), false
 	}
-	return c.model.insertBlockIndex(max(at, c.model.jEnd), len(c.d.b.Blocks)), true
+	return c.model.bodyBlockIndex(at, len(c.d.b.Blocks)), true
 }
 
-// showDrop shows where a drag from outside hovering at abs would land,
+// showDrop shows where a drag from outside hovering at abs would land
+// (the document asks dropPoint(-1, at): an excerpt lands in the body),
 // scrolling the document while it is near its top or bottom edge;
 // hideDrop hides it.
 func (c *composer) showDrop(abs fyne.Position) {
 	if c.d == nil || c.model == nil {
 		return
 	}
-	if at, ok := c.doc.DragOver(abs); ok && at < c.model.jEnd {
-		c.doc.ShowDrop(c.model.jEnd) // an excerpt lands in the body
-	}
+	c.doc.DragOver(abs)
 }
 
 func (c *composer) hideDrop() { c.doc.ShowDrop(-1) }

@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/attache/attache/domain"
 	"github.com/attache/attache/widgets"
 )
 
@@ -122,22 +121,42 @@ func (p *outlinePane) showMarker(at int) {
 }
 
 // moveSection moves the section of heading row from before heading row
-// to (after the last section for len(rows)), as one undo step.
+// to (after the last section for len(rows)), as one undo step, as the
+// document moves a heading dropped there (composer.docMove).
 func (p *outlinePane) moveSection(from, to int) {
+	if item, at, ok := p.dropItems(from, to); ok {
+		p.c.onDocMove(item, at)
+	}
+}
+
+// dropItems is the document's item of heading row from and its
+// insertion point before heading row to (its end for len(rows)).
+func (p *outlinePane) dropItems(from, to int) (item, at int, ok bool) {
 	c := p.c
-	if c.d == nil || c.ui.lib.ReadOnly() || from < 0 || from >= len(p.entries) || to == from || to == from+1 {
-		return
+	if c.d == nil || c.model == nil || from < 0 || from >= len(p.entries) || to < 0 || to > len(p.entries) {
+		return 0, 0, false
 	}
-	blocks := c.d.b.Blocks
-	fb := c.itemBlock(p.entries[from].item)
-	target := len(blocks)
+	at = len(c.model.items)
 	if to < len(p.entries) {
-		target = c.itemBlock(p.entries[to].item)
+		at = p.entries[to].item
 	}
-	if fb < 0 || target < 0 {
+	return p.entries[from].item, at, true
+}
+
+// showDrop draws where the section of heading row from dropped before
+// row to lands, in the outline and in the document (nothing where it
+// would not move); from < 0 hides both.
+func (p *outlinePane) showDrop(from, to int) {
+	at := -1
+	if item, point, ok := p.dropItems(from, to); ok {
+		at = p.c.dropPoint(item, point)
+	}
+	p.c.doc.ShowDrop(at)
+	if at < 0 {
+		p.showMarker(-1)
 		return
 	}
-	c.moveRun(fb, domain.SectionEnd(blocks, fb), target)
+	p.showMarker(to)
 }
 
 // outlineRow is one heading in the outline: tapped, it scrolls the
@@ -172,7 +191,7 @@ func (r *outlineRow) Tapped(*fyne.PointEvent) {
 func (r *outlineRow) Dragged(ev *fyne.DragEvent) {
 	r.drag = true
 	r.dy += ev.Dragged.DY
-	r.p.showMarker(r.p.dropRow(r.center()))
+	r.p.showDrop(r.index, r.p.dropRow(r.center()))
 }
 
 // DragEnd moves the section where the row was dropped.
@@ -182,7 +201,7 @@ func (r *outlineRow) DragEnd() {
 	}
 	to := r.p.dropRow(r.center())
 	r.drag, r.dy = false, 0
-	r.p.showMarker(-1)
+	r.p.showDrop(-1, 0)
 	r.p.moveSection(r.index, to)
 }
 

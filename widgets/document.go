@@ -43,8 +43,21 @@ type DocItem struct {
 type Document struct {
 	widget.BaseWidget
 
-	// OnTapped is called when item i is clicked (to start editing it).
+	// OnTapped is called when item i is clicked (to start editing it),
+	// unless OnTappedAt is set.
 	OnTapped func(i int)
+	// OnTappedAt is called when item i is clicked at pos, relative to the
+	// item's top-left (where an editor put in its place has its own), so
+	// that the caret can go where the click was.
+	OnTappedAt func(i int, pos fyne.Position)
+	// DropPoint, if set, is where a drag of item from to insertion point
+	// at really lands (a section never splits another, a judgment stays
+	// among the judgments), -1 for nowhere: the drop line is drawn there
+	// and OnMove gets it. from is -1 for a drag from outside (DragOver).
+	DropPoint func(from, at int) int
+	// OnResized is called after a layout at a new width: an editor whose
+	// height depends on its width fits itself again (then RefreshItem).
+	OnResized func()
 	// OnMove is called when item from is dragged and dropped at insertion
 	// point to (0 before the first item … Count() after the last); never
 	// called for a drop where the item already is.
@@ -79,7 +92,10 @@ func NewDocument(count func() int, item func(i int) DocItem) *Document {
 	d.drag.from = -1
 	d.body = newDocBody(d)
 	d.scroll = container.NewVScroll(d.body)
-	d.scroll.OnScrolled = func(fyne.Position) { d.updateVisible() }
+	d.scroll.OnScrolled = func(fyne.Position) {
+		d.hover = -1 // the pointer is over another gap now, if any; it says so when it moves
+		d.updateVisible()
+	}
 	d.ExtendBaseWidget(d)
 	return d
 }
@@ -185,6 +201,10 @@ func (d *Document) ShowDrop(at int) {
 	d.drop = at
 	d.updateVisible()
 }
+
+// Drop is the insertion point the drop line is drawn at for a drag from
+// outside (ShowDrop, DragOver), -1 for none.
+func (d *Document) Drop() int { return d.drop }
 
 // scrollTo sets the vertical scroll offset, clamped to the content.
 func (d *Document) scrollTo(y float32) {

@@ -1,7 +1,9 @@
 package widgets
 
 import (
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -21,7 +23,8 @@ type docDrag struct {
 	ignore bool          // the drag began where nothing can be dragged
 	moved  fyne.Delta    // the pointer's travel, to tell a drag from a click's jitter
 	active bool          // past the threshold: the item is veiled, the drop line shows
-	to     int           // the insertion point under the pointer; -1 outside the document
+	to     int           // where the item would land (DropPoint); -1 for nowhere
+	start  fyne.Position // where the drag began, in body coordinates
 	vp     fyne.Position // the pointer relative to the view
 	stop   chan struct{} // closes to stop the auto-scroll ticker
 }
@@ -32,11 +35,20 @@ func (b *docBody) Tapped(ev *fyne.PointEvent) {
 	if d.drag.active || !d.lay.ready() {
 		return
 	}
-	i := d.lay.itemAt(ev.Position.Y)
+	d.tap(ev.Position)
+}
+
+// tap asks to edit the item at p (body coordinates): labels and gaps do
+// nothing.
+func (d *Document) tap(p fyne.Position) {
+	i := d.lay.itemAt(p.Y)
 	if i < 0 || d.lay.items[i].it.Kind == DocLabel {
 		return
 	}
-	if d.OnTapped != nil {
+	switch {
+	case d.OnTappedAt != nil:
+		d.OnTappedAt(i, p.Subtract(fyne.NewPos(d.lay.colX, d.lay.starts[i])))
+	case d.OnTapped != nil:
 		d.OnTapped(i)
 	}
 }
@@ -57,6 +69,7 @@ func (b *docBody) Dragged(ev *fyne.DragEvent) {
 			dr.ignore = true
 		} else {
 			dr.from, dr.moved = i, fyne.Delta{}
+			dr.start = ev.Position.Subtract(ev.Dragged)
 		}
 	}
 	if dr.ignore {
@@ -85,15 +98,13 @@ func (b *docBody) Dragged(ev *fyne.DragEvent) {
 func (b *docBody) DragEnd() {
 	d := b.d
 	d.stopAutoScroll()
-	from, to, active := d.drag.from, d.drag.to, d.drag.active
+	from, to, active, start := d.drag.from, d.drag.to, d.drag.active, d.drag.start
 	d.drag = docDrag{from: -1, to: -1}
 	d.updateVisible()
 	if !active && from >= 0 {
 		// The driver took a click that jittered a pixel or two for a
 		// drag (and sends no tap): it is still a click.
-		if d.OnTapped != nil {
-			d.OnTapped(from)
-		}
+		d.tap(start)
 		return
 	}
 	if !active || from < 0 || to < 0 || to == from || to == from+1 {
@@ -110,7 +121,7 @@ func (d *Document) dragTo() {
 	p := d.drag.vp
 	d.drag.to = -1
 	if p.X >= 0 && p.Y >= 0 && p.X < size.Width && p.Y < size.Height {
-		d.drag.to = d.lay.insertionAt(p.Y + d.scroll.Offset.Y)
+		d.drag.to = d.dropPoint(d.drag.from, d.lay.insertionAt(p.Y+d.scroll.Offset.Y))
 	}
 	d.updateVisible()
 }
@@ -209,14 +220,15 @@ func (d *Document) autoScrollStep() {
 		d.dragTo()
 		return
 	}
-	d.drop = d.lay.insertionAt(d.drag.vp.Y + d.scroll.Offset.Y)
+	d.drop = d.dropPoint(-1, d.lay.insertionAt(d.drag.vp.Y+d.scroll.Offset.Y))
 	d.updateVisible()
 }
 
 // DragOver is for a drag from outside the document (a passage from a
 // reader beside it) hovering at abs, an absolute position: it draws the
 // drop line at the insertion point there, scrolls while the pointer is
-// near the top or bottom edge, and returns IndexAt(abs). Outside the
+// near the top or bottom edge, and returns IndexAt(abs) (the drop line
+// is drawn at DropPoint(-1, at), where the drop will land). Outside the
 // document it hides the line and stops scrolling, as ShowDrop(-1) does.
 func (d *Document) DragOver(abs fyne.Position) (int, bool) {
 	at, ok := d.IndexAt(abs)
@@ -227,11 +239,76 @@ func (d *Document) DragOver(abs fyne.Position) (int, bool) {
 		return at, ok
 	}
 	d.drag.vp = abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
-	d.ShowDrop(at)
+	d.ShowDrop(d.dropPoint(-1, at))
 	if d.edgeDelta() != 0 {
 		d.startAutoScroll()
 	} else {
 		d.stopAutoScroll()
 	}
 	return at, ok
+}
+
+// wheelLines is how many lines of body text a notch of the mouse wheel
+// scrolls; wheelNotch is the delta a notch gives (Fyne's desktop
+// driver's scroll speed), which alone scrolls less than a line.
+const (
+	wheelLines = 3
+	wheelNotch = 25
+)
+
+var _ fyne.Scrollable = (*docBody)(nil)
+
+// Scrolled scrolls about three lines per notch of the wheel.
+func (b *docBody) Scrolled(ev *fyne.ScrollEvent) {
+	d := b.d
+	if !d.lay.ready() || d.lay.body == nil {
+		return
+	}
+	step := ev.Scrolled.DY * wheelLines * d.lay.body.lineH / wheelNotch
+	d.scrollTo(d.scroll.Offset.Y - step)
+	d.hover = -1
+	d.updateVisible()
+}
+
+// dropPoint is where a drag of item from (-1 from outside) to insertion
+// point at lands: DropPoint's answer, or at itself without one.
+func (d *Document) dropPoint(from, at int) int {
+	if d.DropPoint == nil || at < 0 {
+		return at
+	}
+	return d.DropPoint(from, at)
+}
+
+// TextOffset is the rune offset into item i's Text nearest to pos
+// (relative to the item's top-left, as OnTappedAt gives it): where a
+// caret put at that point of the drawn text would go, so that an editor
+// that wraps the text differently can put it there. Below the text (a
+// meta line, a tag) is its end; before it, its start. False for an item
+// not drawn as text (a label, the one being edited, one not measured).
+func (d *Document) TextOffset(i int, pos fyne.Position) (int, bool) {
+	l := &d.lay
+	if i < 0 || i >= len(l.items) || i == d.editing {
+		return 0, false
+	}
+	e := &l.items[i]
+	if e.width == 0 || len(e.lines) == 0 || e.it.Kind == DocLabel || !strings.HasSuffix(e.text, e.it.Text) {
+		return 0, false
+	}
+	f := l.faceOf(e.it.Kind)
+	k := int((pos.Y - e.g.textY) / f.lineH)
+	if k >= len(e.lines) {
+		return utf8.RuneCountInString(e.it.Text), true
+	}
+	ln := e.lines[max(k, 0)]
+	b, x := ln.start, e.g.textX
+	for b < ln.end {
+		r, n := utf8.DecodeRuneInString(e.text[b:])
+		w := f.advance(r)
+		if pos.X < x+w/2 {
+			break
+		}
+		b, x = b+n, x+w
+	}
+	b -= len(e.text) - len(e.it.Text) // the number and mark drawn before the text
+	return utf8.RuneCountInString(e.it.Text[:max(b, 0)]), true
 }

@@ -18,6 +18,7 @@ func (d *Document) layoutTo(size fyne.Size) {
 	l := &d.lay
 	anchor, into := d.topAnchor()
 	l.updateMetrics(d.Theme(), pixelScale(d))
+	oldW := l.width
 	l.setWidth(size.Width)
 	l.headerY, l.headerH = l.pad, 0
 	if d.header != nil {
@@ -37,6 +38,9 @@ func (d *Document) layoutTo(size fyne.Size) {
 	}
 	d.scroll.Offset.Y = max(0, min(y, l.height-size.Height))
 	d.scroll.Refresh() // lays out the body and updates it (docBodyRenderer.Refresh)
+	if oldW != size.Width && d.OnResized != nil {
+		d.OnResized() // the editor, just placed at the new width, fits itself again
+	}
 }
 
 // topAnchor is the item at the top of the view and how far the view is
@@ -272,26 +276,25 @@ func (r *docBodyRenderer) addDragMarks(c docColors) {
 	r.objects = append(r.objects, r.line)
 }
 
-// addPluses shows the "+" of the gap under the pointer and the one after
-// the item being edited.
+// addPluses shows one "+": the one of the gap under the pointer, else the
+// one after the item being edited; only wholly inside the view (a "+"
+// half scrolled out would be drawn over what is above the document).
 func (r *docBodyRenderer) addPluses() {
 	d := r.b.d
-	place := func(p *docPlus, at int) {
-		if at < 0 || at > len(d.lay.items) || d.drag.active {
-			return
-		}
-		l := &d.lay
-		p.at = at
-		p.Move(fyne.NewPos(snapDown((l.colX-l.plus)/2, l.px), snapDown(l.gapMid(at)-l.plus/2, l.px)))
-		p.Resize(fyne.NewSize(l.plus, l.plus))
-		r.objects = append(r.objects, p)
+	l := &d.lay
+	p, at := r.hoverPlus, d.hover
+	if at < 0 && d.editing >= 0 && d.editor != nil {
+		p, at = r.editPlus, d.editing+1
 	}
-	editAt := -1
-	if d.editing >= 0 && d.editor != nil {
-		editAt = d.editing + 1
-		place(r.editPlus, editAt)
+	if at < 0 || at > len(l.items) || d.drag.active {
+		return
 	}
-	if d.hover != editAt {
-		place(r.hoverPlus, d.hover)
+	y := snapDown(l.gapMid(at)-l.plus/2, l.px)
+	if top := d.scroll.Offset.Y; y < top || y+l.plus > top+d.scroll.Size().Height {
+		return
 	}
+	p.at = at
+	p.Move(fyne.NewPos(snapDown((l.colX-l.plus)/2, l.px), y))
+	p.Resize(fyne.NewSize(l.plus, l.plus))
+	r.objects = append(r.objects, p)
 }
