@@ -261,15 +261,17 @@ func (s *session) answerIfAsked(answer string) {
 func editorEntry(tr *tree) *node {
 	var best *node
 	for _, n := range tr.all(typ("Entry"), inLayer("content"), shown()) {
-		if n.Placeholder == "" && (best == nil || n.Y > best.Y) {
+		// A new block's field shows a hint until typed into.
+		hint := n.Placeholder == "Your commentary" || n.Placeholder == "Your key judgment" || n.Placeholder == "Heading of the new section"
+		if (n.Placeholder == "" || hint) && (best == nil || n.Y > best.Y) {
 			best = n
 		}
 	}
 	return best
 }
 
-// addBlock presses a toolbar button and types text over the new block's
-// placeholder text in the block editor.
+// addBlock presses a toolbar button and types text into the new, blank
+// block in the block editor.
 func (s *session) addBlock(kind, text string) {
 	s.t.Helper()
 	s.do("add a %s block", kind)
