@@ -187,9 +187,12 @@ func shortcutText(sc fyne.Shortcut) string {
 // extraKeys are the keys no menu item carries, for the shortcuts dialog.
 var extraKeys = [][2]string{
 	{"Shift+arrows", "Extend the selection in the reader"},
+	{"Enter at a block's end", "Start a new commentary after it"},
+	{"Shift+Enter", "A new line within a block"},
+	{"Ctrl+Enter", "Add the passage beside the draft to it"},
 	{"Tab / Shift+Tab", "Next / previous field"},
 	{"Enter", "Confirm a one-field dialog"},
-	{"Escape", "Close a dialog without saving"},
+	{"Escape", "Close a dialog without saving; stop editing a block"},
 }
 
 // shortcutRows lists the main menu's shortcuts as key and action, menu by
