@@ -2,10 +2,13 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/attache/attache/domain"
 )
@@ -95,5 +98,47 @@ func TestANewBlockTakesTheMarkBeforeIt(t *testing.T) {
 	fyne.DoAndWait(func() { c.addAt(0, domain.BlockHeading) })
 	if m := c.d.b.Blocks[0].Marking; m != "" {
 		t.Errorf("a block with none before it is marked %q", m)
+	}
+}
+
+// Ctrl+End and Ctrl+Home go to the end and start of a wrapped block's
+// text, not of the row the caret is on (the trial's text typed after
+// Ctrl+End landed mid-paragraph), whether they come as a shortcut or as
+// keys with Control held.
+func TestCtrlEndGoesToTheEndOfTheBlock(t *testing.T) {
+	setAutosave(t, time.Hour)
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	long := strings.Repeat("Export controls on tools and servicing will decide much. ", 12)
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Long", Blocks: []*domain.Block{{Type: domain.BlockCommentary, Text: long}}})
+	resize(u, fyne.NewSize(1000, 700))
+	eventually(t, "the document", func() bool { return c.itemCount() == 1 })
+	fyne.DoAndWait(func() { c.editBlock(0) })
+	e := c.editor.text
+	n := utf8.RuneCountInString(long)
+	fyne.DoAndWait(func() {
+		e.CursorRow, e.CursorColumn = 0, 3
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyEnd, Modifier: fyne.KeyModifierShortcutDefault})
+	})
+	if got := e.CursorTextOffset(); got != n {
+		t.Fatalf("Ctrl+End put the caret at %d of %d", got, n)
+	}
+	fyne.DoAndWait(func() {
+		e.TypedShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyHome, Modifier: fyne.KeyModifierShortcutDefault})
+	})
+	if got := e.CursorTextOffset(); got != 0 {
+		t.Fatalf("Ctrl+Home put the caret at %d", got)
+	}
+	fyne.DoAndWait(func() {
+		e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEnd})
+		e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyControlLeft})
+	})
+	if got := e.CursorTextOffset(); got != n {
+		t.Fatalf("Control held with End put the caret at %d of %d", got, n)
+	}
+	fyne.DoAndWait(func() { e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyHome}) })
+	if got := e.CursorTextOffset(); got == 0 || got == n {
+		t.Fatalf("Home alone (no Control) went to %d, not the start of the last row", got)
 	}
 }

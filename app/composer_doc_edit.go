@@ -330,6 +330,7 @@ type blockEntry struct {
 	widget.Entry
 	c     *composer
 	shift bool
+	ctrl  bool
 	rows  int
 }
 
@@ -341,19 +342,50 @@ func newBlockEntry(c *composer) *blockEntry {
 	return e
 }
 
-// KeyDown and KeyUp follow Shift, which Entry keeps to itself.
+// KeyDown and KeyUp follow Shift and Control, which Entry keeps to itself.
 func (e *blockEntry) KeyDown(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+	switch ev.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
 		e.shift = true
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		e.ctrl = true
 	}
 	e.Entry.KeyDown(ev)
 }
 
 func (e *blockEntry) KeyUp(ev *fyne.KeyEvent) {
-	if ev.Name == desktop.KeyShiftLeft || ev.Name == desktop.KeyShiftRight {
+	switch ev.Name {
+	case desktop.KeyShiftLeft, desktop.KeyShiftRight:
 		e.shift = false
+	case desktop.KeyControlLeft, desktop.KeyControlRight:
+		e.ctrl = false
 	}
 	e.Entry.KeyUp(ev)
+}
+
+// TypedShortcut takes Ctrl+Home and Ctrl+End to the start and end of the
+// block's text: Entry moves only within the wrapped row, and text typed
+// after Ctrl+End landed mid-paragraph.
+func (e *blockEntry) TypedShortcut(s fyne.Shortcut) {
+	if cs, ok := s.(*desktop.CustomShortcut); ok && cs.Modifier == fyne.KeyModifierShortcutDefault && e.toEdge(cs.KeyName) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// toEdge puts the caret at the text's start (Home) or end (End).
+func (e *blockEntry) toEdge(key fyne.KeyName) bool {
+	ed := e.c.editor
+	if ed == nil || ed.text != e || (key != fyne.KeyHome && key != fyne.KeyEnd) {
+		return false
+	}
+	if key == fyne.KeyHome {
+		e.CursorRow, e.CursorColumn = 0, 0
+		e.Refresh()
+	} else {
+		ed.placeCaret(-1)
+	}
+	return true
 }
 
 func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
@@ -372,6 +404,10 @@ func (e *blockEntry) TypedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyEscape:
 		c.stopEditing()
 		return
+	case fyne.KeyHome, fyne.KeyEnd:
+		if e.ctrl && e.toEdge(ev.Name) {
+			return
+		}
 	}
 	e.Entry.TypedKey(ev)
 }
