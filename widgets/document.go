@@ -79,6 +79,7 @@ type Document struct {
 
 	lay        docLayout
 	scroll     *container.Scroll
+	wheel      *docWheel // over the scroll: the mouse wheel's speed
 	body       *docBody
 	pendingTop int // item to bring to the top after the next layout; -1 for none
 
@@ -92,6 +93,7 @@ func NewDocument(count func() int, item func(i int) DocItem) *Document {
 	d.drag.from = -1
 	d.body = newDocBody(d)
 	d.scroll = container.NewVScroll(d.body)
+	d.wheel = newDocWheel(d)
 	d.scroll.OnScrolled = func(fyne.Position) {
 		d.hover = -1 // the pointer is over another gap now, if any; it says so when it moves
 		d.updateVisible()
@@ -232,6 +234,8 @@ func (r *documentRenderer) Refresh() {
 	r.d.layoutTo(r.d.Size())
 }
 
-func (r *documentRenderer) Objects() []fyne.CanvasObject { return []fyne.CanvasObject{r.d.scroll} }
+func (r *documentRenderer) Objects() []fyne.CanvasObject {
+	return []fyne.CanvasObject{r.d.scroll, r.d.wheel}
+}
 
 func (r *documentRenderer) Destroy() { r.d.stopAutoScroll() }

@@ -1,12 +1,15 @@
 package widgets
 
 import (
+	"image/color"
 	"strings"
 	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
 )
 
 var (
@@ -256,11 +259,34 @@ const (
 	wheelNotch = 25
 )
 
-var _ fyne.Scrollable = (*docBody)(nil)
+// docWheel takes the mouse wheel over the whole document (over a block's
+// editor too) and scrolls about three lines per notch. It lies over the
+// scroll, the same size, and is nothing but Scrollable: taps, drags and
+// hovering pass through to what is under it. The body itself must not be
+// Scrollable: Fyne clips events to a Scrollable's own bounds, so a
+// Scrollable body (taller than the view) made its items above the view
+// catch clicks meant for the tabs and toolbar above the document.
+type docWheel struct {
+	widget.BaseWidget
+	d *Document
+}
+
+func newDocWheel(d *Document) *docWheel {
+	w := &docWheel{d: d}
+	w.ExtendBaseWidget(w)
+	return w
+}
+
+// CreateRenderer is a private method to Fyne which links this widget to its renderer.
+func (w *docWheel) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(canvas.NewRectangle(color.Transparent))
+}
+
+var _ fyne.Scrollable = (*docWheel)(nil)
 
 // Scrolled scrolls about three lines per notch of the wheel.
-func (b *docBody) Scrolled(ev *fyne.ScrollEvent) {
-	d := b.d
+func (w *docWheel) Scrolled(ev *fyne.ScrollEvent) {
+	d := w.d
 	if !d.lay.ready() || d.lay.body == nil {
 		return
 	}

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
@@ -175,5 +177,31 @@ func TestDocumentTextOffsetIsWhereTheClickWas(t *testing.T) {
 	d.Edit(1, widget.NewEntry())
 	if _, ok := d.TextOffset(1, fyne.NewPos(1, 1)); ok {
 		t.Error("an offset in the item being edited")
+	}
+}
+
+// Items scrolled above the view never catch a click meant for what is
+// drawn above the document (the composer's tabs and toolbar): the trial
+// found the Preview tab dead, its click opening a judgment scrolled out
+// of sight, once the wheel made the body a clip of its own.
+func TestDocumentItemsAboveTheViewTakeNoClicks(t *testing.T) {
+	td := newTestDocument(t, bodyItems(60, 30), fyne.NewSize(800, 400))
+	d := td.d
+	pressed := 0
+	above := widget.NewButton("Preview", func() { pressed++ })
+	// The button comes first, as a tab bar does in the tabs' objects:
+	// what is walked later wins a click where both could take it.
+	td.w.SetContent(container.New(layout.NewBorderLayout(above, nil, nil, nil), above, d))
+	td.w.Resize(fyne.NewSize(800, 400))
+	d.scrollTo(600) // items 0… now lie behind the button, out of the view
+	test.TapCanvas(td.w.Canvas(), fyne.NewPos(400, above.Size().Height/2))
+	if pressed != 1 || len(td.tapped) != 0 {
+		t.Fatalf("a click on the button above: button pressed %d times, items tapped %v", pressed, td.tapped)
+	}
+	// The wheel still scrolls over an item in the view.
+	before := d.scroll.Offset.Y
+	test.Scroll(td.w.Canvas(), fyne.NewPos(400, above.Size().Height+100), 0, -wheelNotch)
+	if d.scroll.Offset.Y <= before {
+		t.Fatalf("the wheel left the document at %v", d.scroll.Offset.Y)
 	}
 }

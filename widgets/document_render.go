@@ -27,6 +27,7 @@ func (d *Document) layoutTo(size fyne.Size) {
 	d.measureItems()
 	l.restack(0)
 	d.scroll.Resize(size)
+	d.wheel.Resize(size)
 	d.body.Resize(fyne.NewSize(size.Width, max(l.height, size.Height)))
 	y := d.scroll.Offset.Y
 	if anchor >= 0 && anchor < len(l.items) {
