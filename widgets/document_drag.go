@@ -3,7 +3,6 @@ package widgets
 import (
 	"image/color"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
@@ -162,49 +161,12 @@ func (d *Document) hoverAt(p fyne.Position, in bool) {
 // edgeDelta is how far the drag pointer is past the view's top (< 0) or
 // bottom (> 0) scrolling edge.
 func (d *Document) edgeDelta() float32 {
-	y, h := d.drag.vp.Y, d.scroll.Size().Height
-	edge := min(2*d.lay.body.lineH, h/8)
-	switch {
-	case y < edge:
-		return y - edge
-	case y > h-edge:
-		return y - (h - edge)
-	}
-	return 0
+	h := d.scroll.Size().Height
+	return pastEdge(d.drag.vp.Y, h, min(2*d.lay.body.lineH, h/8))
 }
 
-// startAutoScroll starts a ticker that scrolls while the drag pointer stays
-// near an edge; each tick runs on the UI goroutine through fyne.Do.
-func (d *Document) startAutoScroll() {
-	if d.drag.stop != nil {
-		return
-	}
-	stop := make(chan struct{})
-	d.drag.stop = stop
-	go func() {
-		t := time.NewTicker(autoScrollInterval)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					if d.drag.stop == stop {
-						d.autoScrollStep()
-					}
-				})
-			}
-		}
-	}()
-}
-
-func (d *Document) stopAutoScroll() {
-	if d.drag.stop != nil {
-		close(d.drag.stop)
-		d.drag.stop = nil
-	}
-}
+func (d *Document) startAutoScroll() { startTicker(&d.drag.stop, d.autoScrollStep) }
+func (d *Document) stopAutoScroll()  { stopTicker(&d.drag.stop) }
 
 // autoScrollStep scrolls towards the drag pointer and moves the drop line,
 // for a drag of an item or one from outside (DragOver).

@@ -1,15 +1,11 @@
 package widgets
 
 import (
-	"time"
 	"unicode"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 )
-
-// autoScrollInterval is how often a drag past the top or bottom edge scrolls.
-const autoScrollInterval = 40 * time.Millisecond
 
 type dragState struct {
 	pressed    bool          // MouseDown set the anchor
@@ -212,49 +208,12 @@ func isApostrophe(c rune) bool { return c == '\'' || c == '’' }
 // edgeDelta is how far the drag pointer is past the viewport's top (< 0) or
 // bottom (> 0) scrolling edge.
 func (r *Reader) edgeDelta() float32 {
-	y, h := r.drag.vp.Y, r.scroll.Size().Height
-	edge := min(r.wrap.lineH/2, h/10)
-	switch {
-	case y < edge:
-		return y - edge
-	case y > h-edge:
-		return y - (h - edge)
-	}
-	return 0
+	h := r.scroll.Size().Height
+	return pastEdge(r.drag.vp.Y, h, min(r.wrap.lineH/2, h/10))
 }
 
-// startAutoScroll starts a ticker that scrolls while the drag pointer stays
-// past an edge; each tick runs on the UI goroutine through fyne.Do.
-func (r *Reader) startAutoScroll() {
-	if r.drag.stop != nil {
-		return
-	}
-	stop := make(chan struct{})
-	r.drag.stop = stop
-	go func() {
-		t := time.NewTicker(autoScrollInterval)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-				fyne.Do(func() {
-					if r.drag.stop == stop {
-						r.autoScrollStep()
-					}
-				})
-			}
-		}
-	}()
-}
-
-func (r *Reader) stopAutoScroll() {
-	if r.drag.stop != nil {
-		close(r.drag.stop)
-		r.drag.stop = nil
-	}
-}
+func (r *Reader) startAutoScroll() { startTicker(&r.drag.stop, r.autoScrollStep) }
+func (r *Reader) stopAutoScroll()  { stopTicker(&r.drag.stop) }
 
 // autoScrollStep scrolls towards the drag pointer and extends the selection to it.
 func (r *Reader) autoScrollStep() {
