@@ -86,11 +86,7 @@ func (r *readerScreen) open(sourceID, excerpt int64) {
 	r.opens++
 	gen := r.opens
 	background(func() {
-		src, err := r.ui.lib.Source(r.ui.ctx, sourceID)
-		var exs []*domain.Excerpt
-		if err == nil {
-			exs, err = r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: sourceID})
-		}
+		src, exs, err := r.ui.sourceWithExcerpts(sourceID)
 		r.ui.do(func() {
 			if gen != r.opens {
 				return
@@ -102,6 +98,17 @@ func (r *readerScreen) open(sourceID, excerpt int64) {
 			r.loaded(src, exs, excerpt)
 		})
 	})
+}
+
+// sourceWithExcerpts loads a source and its excerpts, for a reader (off
+// the UI goroutine).
+func (u *UI) sourceWithExcerpts(sourceID int64) (*domain.Source, []*domain.Excerpt, error) {
+	src, err := u.lib.Source(u.ctx, sourceID)
+	if err != nil {
+		return nil, nil, err
+	}
+	exs, err := u.lib.Excerpts(u.ctx, domain.ExcerptFilter{SourceID: sourceID})
+	return src, exs, err
 }
 
 // openQuietly opens a source remembered from the last run; one deleted

@@ -134,12 +134,7 @@ func (r *sideReader) openQuietly(sourceID int64) {
 
 // load reads a source and its excerpts (off the UI goroutine).
 func (r *sideReader) load(sourceID int64) (*domain.Source, []*domain.Excerpt, error) {
-	src, err := r.ui.lib.Source(r.ui.ctx, sourceID)
-	if err != nil {
-		return nil, nil, err
-	}
-	exs, err := r.ui.lib.Excerpts(r.ui.ctx, domain.ExcerptFilter{SourceID: sourceID})
-	return src, exs, err
+	return r.ui.sourceWithExcerpts(sourceID)
 }
 
 func (r *sideReader) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt int64, find string) {
