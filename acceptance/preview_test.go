@@ -68,11 +68,11 @@ func TestPreviewPageFollowsAnEdit(t *testing.T) {
 	id := s.briefings()[0].ID
 	s.do("preview the sample briefing")
 	s.tab("Preview")
-	tr := s.waitFor("the preview's pages", 5*time.Second, func(tr *tree) bool {
+	s.waitFor("the preview's pages", 5*time.Second, func(tr *tree) bool {
 		p, ok := preview(tr)
 		return ok && mentions(p, sampleBriefing)
 	})
-	tr = s.waitFor("the PDF engine started", 40*time.Second, func(tr *tree) bool {
+	tr := s.waitFor("the PDF engine started", 40*time.Second, func(tr *tree) bool {
 		return tr.find(typ("Label"), textContains("Starting the PDF engine"), shown()) == nil
 	})
 	area := s.pageArea(tr)
