@@ -12,8 +12,10 @@ var followEvery = time.Second
 // follow keeps the window in step with changes made elsewhere (the
 // command line, a second window on the same library): every view reloads
 // what changed, and the open briefing takes them in (see checkElsewhere).
-func (u *UI) follow(ctx context.Context) {
-	t := time.NewTicker(followEvery)
+// It looks every `every`, read by the caller as the window is built: a
+// test that changes followEvery then never races a window still starting.
+func (u *UI) follow(ctx context.Context, every time.Duration) {
+	t := time.NewTicker(every)
 	defer t.Stop()
 	for {
 		select {

@@ -79,7 +79,7 @@ func newUI(ctx context.Context, a fyne.App, lib Library, win fyne.Window, sess *
 	u.library = newLibraryScreen(u)
 	u.excerpts = newExcerptsScreen(u)
 	u.briefings = newBriefingsScreen(u)
-	go u.follow(u.ctx)
+	go u.follow(u.ctx, followEvery)
 	u.body = container.NewStack(u.library.content)
 	u.nav = u.newNav()
 	// The sidebar keeps its own width in every view; the views share one
