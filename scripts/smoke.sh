@@ -138,11 +138,11 @@ title() {
 	sed -n 's/^ *"title": "\(.*\)",$/\1/p' "$tmp/cli.log" | head -n 1
 }
 
-# type_title WORD: click in the open briefing's title (left of Versions… and
-# Export… at 1280 wide), go to its end and type
+# type_title WORD: click in the open briefing's title (the first row of the
+# document, right of the outline, at 1280 wide), go to its end and type
 # WORD there.
 type_title() {
-	xdotool mousemove 700 89 click 1
+	xdotool mousemove 1000 173 click 1
 	sleep 0.5
 	xdotool key End
 	xdotool type --delay 10 "$1"
