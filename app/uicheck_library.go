@@ -60,6 +60,11 @@ func (c checkedLibrary) SourceUsage(ctx context.Context, id int64) ([]domain.Bri
 	return c.lib.SourceUsage(ctx, id)
 }
 
+func (c checkedLibrary) SourceFile(ctx context.Context, id int64) (*domain.OriginalFile, error) {
+	c.check("SourceFile")
+	return c.lib.SourceFile(ctx, id)
+}
+
 func (c checkedLibrary) CreateExcerpt(ctx context.Context, e *domain.Excerpt) error {
 	c.check("CreateExcerpt")
 	return c.lib.CreateExcerpt(ctx, e)

@@ -42,7 +42,26 @@ func (e *Excerpt) Clone() *Excerpt {
 	c := *e
 	c.Tags = slices.Clone(e.Tags)
 	c.TrashedAt = cloneTime(e.TrashedAt)
+	c.Figure = e.Figure.Clone()
 	return &c
+}
+
+// Clone returns a deep copy of f.
+func (f *Figure) Clone() *Figure {
+	if f == nil {
+		return nil
+	}
+	c := *f
+	c.PNG = slices.Clone(f.PNG)
+	return &c
+}
+
+// Clone returns a deep copy of m, with an index of its own.
+func (m *TextMap) Clone() *TextMap {
+	if m == nil {
+		return nil
+	}
+	return &TextMap{Pages: slices.Clone(m.Pages), Glyphs: slices.Clone(m.Glyphs)}
 }
 
 // Clone returns a deep copy of s; the text, a string, is shared as Go
@@ -54,6 +73,8 @@ func (s *Source) Clone() *Source {
 	c := *s
 	c.Authors = slices.Clone(s.Authors)
 	c.Pages = slices.Clone(s.Pages)
+	c.TextMap = s.TextMap.Clone()
+	c.Original = slices.Clone(s.Original)
 	c.TrashedAt = cloneTime(s.TrashedAt)
 	return &c
 }

@@ -22,8 +22,11 @@ type Excerpt struct {
 	// MarkingReason says why the excerpt is marked below its source: the
 	// explicit override without which a lower mark is refused.
 	MarkingReason string
-	CreatedAt     time.Time
-	UpdatedAt     time.Time
+	// Figure, when set, makes this a figure excerpt: a rectangle cut out of
+	// a page (see Figure), whose Start and End are the text inside it.
+	Figure    *Figure
+	CreatedAt time.Time
+	UpdatedAt time.Time
 
 	// TrashedAt is when the excerpt went to the trash, on its own or with
 	// its source; nil while it is in use.
@@ -38,6 +41,11 @@ type Excerpt struct {
 func (e *Excerpt) Validate() error {
 	if err := checkFields(ExcerptNote.of(e.Note), MarkingReason.of(e.MarkingReason)); err != nil {
 		return err
+	}
+	if e.Figure != nil {
+		if err := e.Figure.Validate(); err != nil {
+			return err
+		}
 	}
 	return CheckTags(e.Tags)
 }

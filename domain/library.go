@@ -64,6 +64,18 @@ type SourceService interface {
 	// SourceUsage names the briefings outside the trash that use excerpts of
 	// the source: those whose blocks a forced TrashSource removes.
 	SourceUsage(ctx context.Context, id int64) ([]BriefingRef, error)
+	// SourceFile gives back the original file kept with source id: its
+	// name, SHA-256 and bytes. ENOTFOUND, with a message that says so and
+	// what to do, when the library keeps none for it.
+	SourceFile(ctx context.Context, id int64) (*OriginalFile, error)
+}
+
+// OriginalFile is a file a source was imported from, as the library keeps
+// it: one copy per SHA-256, however many sources share it.
+type OriginalFile struct {
+	Name   string // the file name the source was imported from
+	SHA256 string // hex, of Data
+	Data   []byte
 }
 
 // ExcerptService stores excerpts.

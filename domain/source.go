@@ -59,6 +59,18 @@ type Source struct {
 	// Text at which each page after the first begins: page 1 starts at 0,
 	// page 2 at Pages[0], and so on. Empty for sources without pages.
 	Pages []int
+	// TextMap says where on its pages each rune of Text is drawn, for a
+	// source imported from a PDF since Attaché kept it; nil otherwise. It is
+	// filled in by Source (one source), never by listings.
+	TextMap *TextMap
+	// FileSHA256 is the hex SHA-256 of the original file kept in the
+	// library (see SourceService.SourceFile); "" when none is kept.
+	FileSHA256 string
+	// Original is the file the source was imported from, given to
+	// CreateSource to keep (deduplicated by its SHA-256); the importer sets
+	// it only within the size limit in Settings. Reads never fill it in:
+	// SourceFile gives the file back.
+	Original []byte
 
 	// TrashedAt is when the source went to the trash; nil while in use.
 	TrashedAt *time.Time

@@ -58,6 +58,12 @@ type PageView struct {
 	fitBtn  *widget.Button
 	message *widget.Label
 	content *fyne.Container
+
+	// A source reader's additions (pageview_source.go); nil and empty for
+	// the preview.
+	reader *PageReader
+	marks  []PageMark
+	tool   PageTool
 }
 
 // pageImage is a page's image and the width it was drawn at; stale once

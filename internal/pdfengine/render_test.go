@@ -3,6 +3,7 @@ package pdfengine_test
 import (
 	"bytes"
 	"context"
+	"image/png"
 	"math"
 	"os"
 	"testing"
@@ -100,4 +101,41 @@ func TestOpenRefusesWhatIsNotAPDF(t *testing.T) {
 		t.Fatalf("after a refusal: %v", err)
 	}
 	doc.Close()
+}
+
+// A figure cut from a page is a PNG of the rectangle's share of the page
+// at the resolution asked, with the page's ink in it.
+func TestCutAFigure(t *testing.T) {
+	data, _ := exportPDF(t)
+	doc, err := pdfengine.Open(data, time.Minute)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer doc.Close()
+	pngData, w, h, err := doc.Cut(0, 0.1, 0.1, 0.6, 0.3, 150)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Letter at 150 dpi is 1275×1650 pixels; half its width, a fifth of its height.
+	if math.Abs(float64(w)-637.5) > 2 || math.Abs(float64(h)-330) > 2 {
+		t.Errorf("cut is %d×%d pixels, want about 638×330", w, h)
+	}
+	img, err := png.Decode(bytes.NewReader(pngData))
+	if err != nil || img.Bounds().Dx() != w || img.Bounds().Dy() != h {
+		t.Fatalf("the PNG does not decode to %d×%d: %v", w, h, err)
+	}
+	dark := 0
+	for y := range h {
+		for x := range w {
+			if r, _, _, _ := img.At(x, y).RGBA(); r < 0x8000 {
+				dark++
+			}
+		}
+	}
+	if dark == 0 {
+		t.Error("the cut has no ink: it missed the page's text")
+	}
+	if _, _, _, err := doc.Cut(0, 0.5, 0.5, 0.4, 0.6, 150); err == nil {
+		t.Error("an inverted rectangle was cut")
+	}
 }
