@@ -121,6 +121,14 @@ func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []
 	if err := rows.Err(); err != nil {
 		return dbError("read excerpt", err)
 	}
+	rows.Close()
+	figures := make([]*domain.Excerpt, 0, len(byID))
+	for _, e := range byID {
+		figures = append(figures, e)
+	}
+	if err := loadFigureImages(ctx, tx, figures); err != nil {
+		return err
+	}
 	if err := readTags(ctx, tx, byID, `SELECT et.excerpt_id, t.name FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id IN `+used+` ORDER BY t.name`, briefingID); err != nil {
 		return err
@@ -277,7 +285,7 @@ func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, err
 			return 0, err
 		}
 		if x.Marking == e.Marking && x.MarkingReason == e.MarkingReason && x.Note == e.Note &&
-			x.Credibility == e.Credibility && slices.Equal(x.Tags, e.Tags) {
+			x.Credibility == e.Credibility && slices.Equal(x.Tags, e.Tags) && sameFigure(x.Figure, e.Figure) {
 			return x.ID, nil
 		}
 	}
@@ -285,4 +293,14 @@ func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, err
 		return 0, dbError("find excerpt", err)
 	}
 	return 0, nil
+}
+
+// sameFigure says whether two excerpts of one span show the same figure,
+// or are both text excerpts: a figure is never reused for a text excerpt
+// of the text inside it, nor for another cut of the page.
+func sameFigure(a, b *domain.Figure) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Page == b.Page && a.Rect == b.Rect && a.SHA256 == b.SHA256 && a.Caption == b.Caption
 }
