@@ -32,3 +32,13 @@ func TestStrings(t *testing.T) {
 		t.Errorf("a damaged file gave %v", got)
 	}
 }
+
+func TestKeepOriginalsBytes(t *testing.T) {
+	for v, want := range map[string]int64{
+		"": 100 << 20, "0": 0, "25": 25 << 20, " 7 ": 7 << 20, "lots": 100 << 20, "-3": 100 << 20, "100000": 500 << 20,
+	} {
+		if got := KeepOriginalsBytes(v); got != want {
+			t.Errorf("KeepOriginalsBytes(%q) = %d, want %d", v, got, want)
+		}
+	}
+}
