@@ -127,3 +127,33 @@ func sha256Hex(b []byte) string {
 	sum := sha256.Sum256(b)
 	return hex.EncodeToString(sum[:])
 }
+
+// FileInfo is what is said of an original file without reading it.
+type FileInfo struct {
+	Name   string // as SourceFile names it
+	SHA256 string
+	Size   int64
+}
+
+// SourceFileInfo tells of the original file kept for source id without
+// reading its bytes (`attache source show`); nil when none is kept.
+func (s *Store) SourceFileInfo(ctx context.Context, id int64) (info *FileInfo, err error) {
+	err = s.view(ctx, func(tx *sql.Tx) error {
+		var i FileInfo
+		var own string
+		err := tx.QueryRowContext(ctx, `SELECT s.file_name, f.name, f.sha256, f.size FROM sources s
+			JOIN files f ON f.sha256 = s.file_sha256 WHERE s.id = ?`, id).Scan(&own, &i.Name, &i.SHA256, &i.Size)
+		switch {
+		case errors.Is(err, sql.ErrNoRows):
+			return nil
+		case err != nil:
+			return dbError("read source", err)
+		}
+		if own != "" {
+			i.Name = own
+		}
+		info = &i
+		return nil
+	})
+	return info, err
+}

@@ -199,3 +199,20 @@ func TestDamagedOriginalIsRefused(t *testing.T) {
 		t.Fatalf("message %q", domain.ErrorMessage(err))
 	}
 }
+
+func TestSourceFileInfoReadsNoBytes(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := &domain.Source{Title: "Chips", Text: chipsText, FileName: "chips.pdf", Original: pdfBytes("chips")}
+	if _, err := s.CreateSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	info, err := s.SourceFileInfo(ctx, src.ID)
+	if err != nil || info == nil || info.Name != "chips.pdf" || info.Size != int64(len(pdfBytes("chips"))) || info.SHA256 != src.FileSHA256 {
+		t.Fatalf("SourceFileInfo = %+v, %v", info, err)
+	}
+	plain := addSource(t, s, "Plain", fiveGText)
+	if info, err := s.SourceFileInfo(ctx, plain.ID); err != nil || info != nil {
+		t.Fatalf("a source without a file: %+v, %v", info, err)
+	}
+}
