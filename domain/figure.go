@@ -26,7 +26,7 @@ type Figure struct {
 	// and 1 at the bottom right.
 	Rect PageRect
 	// PNG is the image; Width and Height its size in pixels. Only the reads
-	// that draw figures fill it in (Library.Excerpt, Bundle and
+	// that draw figures fill it in (Library.Excerpt, Briefing, Bundle and
 	// BundleWithoutTexts); listings and search leave it nil, so that a
 	// list of many figures never loads their images.
 	PNG           []byte

@@ -32,6 +32,9 @@ func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundl
 		if err != nil {
 			return err
 		}
+		if err := briefingFigures(ctx, tx, b); err != nil {
+			return err
+		}
 		sources, err := citedSources(ctx, tx, b.Blocks, texts)
 		if err != nil {
 			return err
@@ -120,14 +123,6 @@ func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []
 	}
 	if err := rows.Err(); err != nil {
 		return dbError("read excerpt", err)
-	}
-	rows.Close()
-	figures := make([]*domain.Excerpt, 0, len(byID))
-	for _, e := range byID {
-		figures = append(figures, e)
-	}
-	if err := loadFigureImages(ctx, tx, figures); err != nil {
-		return err
 	}
 	if err := readTags(ctx, tx, byID, `SELECT et.excerpt_id, t.name FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id IN `+used+` ORDER BY t.name`, briefingID); err != nil {

@@ -10,8 +10,9 @@ import (
 // Figure excerpts (see migration 007): the figure's page, rectangle, size,
 // caption and image hash are columns of its excerpt, which every read
 // gives; the image is in figure_images, once per SHA-256, and only the
-// reads that draw figures load it: Excerpt(id), Bundle and
-// BundleWithoutTexts. Listings (Excerpts, search) leave Figure.PNG nil.
+// reads that draw figures load it: Excerpt(id), Briefing(id), Bundle and
+// BundleWithoutTexts. Listings (Excerpts, search) and the reads inside a
+// write (a save's merge) leave Figure.PNG nil.
 
 // figureFields are the figure's columns, as excerptFields reads them.
 const figureFields = `e.figure_page, e.figure_x0, e.figure_y0, e.figure_x1, e.figure_y1,
@@ -122,4 +123,15 @@ func recaption(ctx context.Context, tx *sql.Tx, base, cur, e *domain.Excerpt) er
 		return dbError("update excerpt", err)
 	}
 	return nil
+}
+
+// briefingFigures gives the figure excerpts of b's blocks their images.
+func briefingFigures(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+	var list []*domain.Excerpt
+	for _, blk := range b.Blocks {
+		if blk.Excerpt != nil && blk.Excerpt.Figure != nil {
+			list = append(list, blk.Excerpt)
+		}
+	}
+	return loadFigureImages(ctx, tx, list)
 }

@@ -290,3 +290,35 @@ func TestMigration007KeepsExcerptsAndTakesFigures(t *testing.T) {
 		t.Fatalf("a figure after 007: id %d, %v", f.ID, err)
 	}
 }
+
+func TestBriefingCarriesFigureImages(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	src := addSource(t, s, "Chips", chipsText)
+	fig := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 10, Figure: testFigure(t, 12, 6, 50, "The chart")}
+	if err := s.CreateExcerpt(ctx, fig); err != nil {
+		t.Fatal(err)
+	}
+	b := &domain.Briefing{Title: "Figures", Blocks: []*domain.Block{
+		{Type: domain.BlockExcerpt, ExcerptID: fig.ID}, {Type: domain.BlockExcerpt, ExcerptID: fig.ID}}}
+	if err := s.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.Briefing(ctx, b.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, blk := range got.Blocks {
+		if blk.Excerpt.Figure == nil || !bytes.Equal(blk.Excerpt.Figure.PNG, fig.Figure.PNG) {
+			t.Fatalf("block %d of Briefing lacks the figure's image", i+1)
+		}
+	}
+	// Saving it back (images and all) keeps the figure.
+	got.Title = "Figures, again"
+	if err := saveBriefing(ctx, s, got); err != nil {
+		t.Fatal(err)
+	}
+	if e, _ := s.Excerpt(ctx, fig.ID); e.Figure == nil || e.Figure.Caption != "The chart" {
+		t.Fatal("saving the briefing lost the figure")
+	}
+}
