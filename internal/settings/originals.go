@@ -1,6 +1,7 @@
 package settings
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 )
@@ -28,4 +29,14 @@ func KeepOriginalsBytes(v string) int64 {
 		mb = DefaultKeepOriginalsMB
 	}
 	return int64(min(mb, MaxKeepOriginalsMB)) << 20
+}
+
+// ParseKeepOriginalsMB reads what the analyst typed for KeepOriginalsMB
+// (the Settings dialog) into the value to store, or says what is wrong.
+func ParseKeepOriginalsMB(typed string) (string, error) {
+	mb, err := strconv.Atoi(strings.TrimSpace(typed))
+	if err != nil || mb < 0 || mb > MaxKeepOriginalsMB {
+		return "", fmt.Errorf("the largest PDF to keep is %q: give whole megabytes from 0 (keep none) to %d", strings.TrimSpace(typed), MaxKeepOriginalsMB)
+	}
+	return strconv.Itoa(mb), nil
 }
