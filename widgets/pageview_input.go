@@ -312,7 +312,7 @@ func (v *PageView) showFocus(on bool) {
 		ring.Hide()
 		return
 	}
-	ring.StrokeColor = v.Theme().Color(theme.ColorNameFocus, fyne.CurrentApp().Settings().ThemeVariant())
+	ring.StrokeColor = v.Theme().Color(theme.ColorNamePrimary, fyne.CurrentApp().Settings().ThemeVariant())
 	ring.Show()
 	ring.Refresh()
 }

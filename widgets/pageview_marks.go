@@ -80,8 +80,12 @@ func (v *PageView) paperColor(n fyne.ThemeColorName) color.Color {
 }
 
 // excerptPen is the Reader's highlighter (see Reader.highlightColor), as
-// on a light background: amber, translucent.
-var excerptPen = color.NRGBA{R: 0xff, G: 0xb3, B: 0x00, A: 0x48}
+// on a light background: amber, translucent; a figure is outlined in the
+// pen's ink.
+var (
+	penInk     = color.NRGBA{R: 0xff, G: 0xb3, B: 0x00, A: 0xff}
+	excerptPen = withAlpha(penInk, 0x48)
+)
 
 // styleMark colours a mark's rectangle for its kind.
 func (v *PageView) styleMark(rc *canvas.Rectangle, k PageMarkKind) {
@@ -97,7 +101,7 @@ func (v *PageView) styleMark(rc *canvas.Rectangle, k PageMarkKind) {
 		c := v.paperColor(theme.ColorNameSuccess)
 		rc.FillColor, rc.StrokeColor, rc.StrokeWidth = withAlpha(c, 0x70), c, 2
 	case MarkFigure:
-		rc.FillColor, rc.StrokeColor, rc.StrokeWidth = withAlpha(excerptPen, 0x18), withAlpha(excerptPen, 0xff), 2
+		rc.FillColor, rc.StrokeColor, rc.StrokeWidth = withAlpha(penInk, 0x20), penInk, 2
 	}
 	rc.Refresh()
 }

@@ -2,12 +2,14 @@ package widgets
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 )
@@ -24,6 +26,7 @@ type readingUI struct {
 	figTool  *tipButton
 	find     *findEntry
 	found    *widget.Label
+	findBox  *fyne.Container // laid out again as found changes width
 	findPrev *tipButton
 	findNext *tipButton
 	gotoPage *gotoEntry
@@ -51,7 +54,7 @@ func newReadingUI(v *PageView) *readingUI {
 	r.findPrev.Disable()
 	r.findNext.Disable()
 	r.gotoPage = newGotoEntry(v)
-	r.ring = canvas.NewRectangle(nil)
+	r.ring = canvas.NewRectangle(color.Transparent)
 	r.ring.StrokeWidth = theme.InputBorderSize()
 	r.ring.Hide()
 	r.band = canvas.NewRectangle(nil)
@@ -59,10 +62,11 @@ func newReadingUI(v *PageView) *readingUI {
 	r.showTool(v.tool)
 
 	tools := container.NewHBox(r.textTool, r.figTool)
-	findBox := container.NewBorder(nil, nil, nil, container.NewHBox(r.found, r.findPrev, r.findNext), r.find)
+	r.findBox = container.NewBorder(nil, nil, nil, container.NewHBox(r.found, r.findPrev, r.findNext), r.find)
 	nav := container.NewBorder(nil, nil, r.gotoPage, v.where, v.bar)
-	top := container.NewVBox(container.NewBorder(nil, nil, tools, nil, findBox), nav, v.message)
-	pages := container.NewStack(v.scroll, r.ring, r.tips)
+	top := container.NewVBox(container.NewBorder(nil, nil, tools, nil, r.findBox), nav, v.message)
+	ring := container.New(layout.NewCustomPaddedLayout(1, 1, 1, 1), r.ring) // the whole line inside the view
+	pages := container.NewStack(v.scroll, ring, r.tips)
 	v.content.Objects = []fyne.CanvasObject{pages, top}
 	v.content.Layout = container.NewBorder(top, nil, nil, nil).Layout
 	v.content.Refresh()
@@ -90,7 +94,10 @@ func (r *readingUI) setFound(current, total int) {
 	default:
 		text = fmt.Sprintf("%d of %d", current, total)
 	}
-	r.found.SetText(text)
+	if r.found.Text != text {
+		r.found.SetText(text)
+		r.findBox.Refresh()
+	}
 	if total > 0 {
 		r.findPrev.Enable()
 		r.findNext.Enable()
