@@ -466,20 +466,34 @@ func TestPageViewCursor(t *testing.T) {
 func TestPageViewToolTips(t *testing.T) {
 	pr := newPageReading(t, 2)
 	v := pr.v
-	old := tipDelay
-	tipDelay = time.Millisecond
-	t.Cleanup(func() { tipDelay = old })
+	var waited []time.Duration
+	var later []func()
+	old := tipAfter
+	tipAfter = func(d time.Duration, f func()) { waited, later = append(waited, d), append(later, f) }
+	t.Cleanup(func() { tipAfter = old })
 	v.read.figTool.MouseIn(&desktop.MouseEvent{})
-	deadline := time.Now().Add(2 * time.Second)
-	for v.read.tips.Tip() == "" && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	if v.read.tips.Tip() != "" || len(later) != 1 || waited[0] != tipDelay {
+		t.Fatalf("the tip shows at once (%q), or is not timed: %v", v.read.tips.Tip(), waited)
 	}
+	later[0]()
 	if tip := v.read.tips.Tip(); tip != v.read.figTool.tip || tip == "" {
 		t.Fatalf("tip %q", tip)
+	}
+	// Shown under its button, within the view.
+	d := fyne.CurrentApp().Driver()
+	if x := d.AbsolutePositionForObject(v.read.tips.bg).X; x != d.AbsolutePositionForObject(v.read.figTool).X {
+		t.Errorf("the tip is at x %v, its button at %v", x, d.AbsolutePositionForObject(v.read.figTool).X)
 	}
 	v.read.figTool.MouseOut()
 	if v.read.tips.Tip() != "" {
 		t.Error("the tip stays after the pointer left")
+	}
+	// A pointer that passes by shows no tip: the timer finds it gone.
+	v.read.textTool.MouseIn(&desktop.MouseEvent{})
+	v.read.textTool.MouseOut()
+	later[1]()
+	if v.read.tips.Tip() != "" {
+		t.Errorf("a passing pointer left the tip %q", v.read.tips.Tip())
 	}
 }
 

@@ -16,8 +16,13 @@ import (
 // pages, where it takes no events: the button keeps its hover and the
 // next click lands where it is aimed.
 
-// tipDelay is how long the pointer rests on a button before its tip shows.
-var tipDelay = 600 * time.Millisecond
+// tipDelay is how long the pointer rests on a button before its tip shows;
+// tipAfter runs a function after it, on the UI goroutine (tests run it at
+// once).
+var (
+	tipDelay = 600 * time.Millisecond
+	tipAfter = func(d time.Duration, f func()) { time.AfterFunc(d, func() { fyne.Do(f) }) }
+)
 
 // tipLayer draws one tip at a time over the pages of a PageView.
 type tipLayer struct {
@@ -93,12 +98,10 @@ func (b *tipButton) MouseIn(ev *desktop.MouseEvent) {
 	b.Button.MouseIn(ev)
 	b.tips.gen++
 	gen := b.tips.gen
-	time.AfterFunc(tipDelay, func() {
-		fyne.Do(func() {
-			if b.tips.gen == gen {
-				b.tips.show(b, b.tip)
-			}
-		})
+	tipAfter(tipDelay, func() {
+		if b.tips.gen == gen {
+			b.tips.show(b, b.tip)
+		}
 	})
 }
 
