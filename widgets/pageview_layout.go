@@ -32,10 +32,6 @@ func (v *PageView) scale() float32 {
 	return min(max(w/v.pageW, minZoom), maxZoom)
 }
 
-// sheetSize is the first page's sheet: every page's when they are all of
-// one size.
-func (v *PageView) sheetSize() fyne.Size { return v.sheetOf(0) }
-
 // sheetOf is page i's sheet size on screen.
 func (v *PageView) sheetOf(i int) fyne.Size {
 	g := v.geom()

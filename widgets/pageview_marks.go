@@ -103,7 +103,7 @@ func (v *PageView) styleMark(rc *canvas.Rectangle, k PageMarkKind) {
 	case MarkFigure:
 		rc.FillColor, rc.StrokeColor, rc.StrokeWidth = withAlpha(penInk, 0x20), penInk, 2
 	}
-	rc.Refresh()
+	// No Refresh: update refreshes the pages' container, and so the marks.
 }
 
 // styleBand colours the figure tool's rubber band: the selection's colour

@@ -231,7 +231,11 @@ func (v *PageView) focusPages() {
 	}
 }
 
-// focusFind gives the keyboard to Find, its text selected to be typed over.
+// FocusFind gives the keyboard to Find, its text selected to be typed
+// over: Ctrl+F in the pages, or the window's Find menu item while a source
+// is read as its pages. It does nothing in the preview.
+func (v *PageView) FocusFind() { v.focusFind() }
+
 func (v *PageView) focusFind() {
 	if v.read == nil {
 		return
