@@ -156,6 +156,7 @@ func (s *pageSurface) DragEnd() {
 		return
 	}
 	d.dragging, d.pressed = false, false
+	v.focusPages() // a release off the window took the keyboard away: the drag was on the pages
 	r := v.reader
 	if v.tool == ToolText {
 		if r != nil && r.OnSelect != nil {

@@ -37,7 +37,7 @@ func newTipLayer(v *PageView) *tipLayer {
 	l := &tipLayer{v: v, bg: canvas.NewRectangle(nil), text: canvas.NewText("", nil)}
 	l.bg.CornerRadius = theme.InputRadiusSize()
 	l.ExtendBaseWidget(l)
-	l.Hide()
+	l.hide()
 	return l
 }
 
@@ -67,13 +67,22 @@ func (l *tipLayer) show(b fyne.CanvasObject, tip string) {
 	l.bg.Resize(size)
 	l.text.Move(at.AddXY(pad, pad/2))
 	l.text.Resize(ts)
-	l.Show()
+	l.bg.Show()
+	l.text.Show()
+	l.Refresh()
+}
+
+// hide hides the tip. The layer itself stays shown (empty): the GL driver
+// did not draw it again when shown after being hidden.
+func (l *tipLayer) hide() {
+	l.bg.Hide()
+	l.text.Hide()
 	l.Refresh()
 }
 
 // Tip is the tip shown now, "" for none; for tests.
 func (l *tipLayer) Tip() string {
-	if !l.Visible() {
+	if !l.text.Visible() {
 		return ""
 	}
 	return l.text.Text
@@ -119,5 +128,5 @@ func (b *tipButton) Tapped(ev *fyne.PointEvent) {
 
 func (b *tipButton) hideTip() {
 	b.tips.gen++
-	b.tips.Hide()
+	b.tips.hide()
 }
