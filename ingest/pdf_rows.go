@@ -3,7 +3,6 @@ package ingest
 import (
 	"math"
 	"sort"
-	"strings"
 )
 
 // mergeRows joins the fragments of each line of text from left to right,
@@ -33,7 +32,7 @@ func mergeRows(frags []*pdfLine) []*pdfLine {
 			if len(f.text) > len(cur.text) { // the longer part sets the size
 				cur.size = f.size
 			}
-			cur.text = strings.TrimRight(cur.text, " ") + " " + strings.TrimLeft(f.text, " ")
+			cur.joinSpaced(f)
 			cur.x1 = math.Max(cur.x1, f.x1)
 			cur.top, cur.bottom = math.Min(cur.top, f.top), math.Max(cur.bottom, f.bottom)
 		}
