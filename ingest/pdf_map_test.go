@@ -20,7 +20,7 @@ import (
 // wordAt finds the n-th (from 0) whole word w in text, in runes.
 func wordAt(t *testing.T, text, w string, n int) (start, end int) {
 	t.Helper()
-	locs := regexp.MustCompile(`\b` + regexp.QuoteMeta(w) + `\b`).FindAllStringIndex(text, -1)
+	locs := regexp.MustCompile(`\b`+regexp.QuoteMeta(w)+`\b`).FindAllStringIndex(text, -1)
 	if len(locs) <= n {
 		t.Fatalf("%q is not in the text %d times:\n%s", w, n+1, text)
 	}

@@ -14,7 +14,7 @@ type pdfPara struct {
 	text   string
 	glyphs []pglyph // one per rune of text
 	marks  []pageMark
-	last  *pdfLine
+	last   *pdfLine
 }
 
 type pageMark struct{ page, off int } // off in bytes of pdfPara.text

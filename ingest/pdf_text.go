@@ -6,10 +6,10 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/attache/attache/domain"
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
-	"github.com/attache/attache/domain"
 )
 
 // pdfLine is one line of text on a page. Positions are in points, measured
@@ -31,8 +31,8 @@ type pdfPage struct {
 	drawn         domain.PageSize // as PDFium renders the page
 	frame         pageFrame       // page space to the rendered page
 	framed        bool            // frame is known: the page's text is mapped
-	lines         []*pdfLine // in reading order
-	failed        bool       // PDFium could not read the page
+	lines         []*pdfLine      // in reading order
+	failed        bool            // PDFium could not read the page
 }
 
 // pdfDoc is what readPDF gets out of a document for buildPDF.
