@@ -15,6 +15,7 @@ type pdfChar struct {
 	r                   rune
 	x0, x1, top, bottom float64
 	size                float64
+	sup                 bool   // a raised mark, such as a footnote number
 	g                   pglyph // where it is drawn, for the page map
 }
 
@@ -178,6 +179,7 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 		floor = hs[len(hs)/2]
 	}
 	tallest, top, bottom := 0.0, 0.0, 0.0 // of the current run
+	base := math.NaN()                    // the run's baseline, once a letter has shown it
 	for _, c := range chars {
 		switch {
 		case c.r == '\n':
@@ -188,23 +190,38 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 			continue
 		}
 		if n := len(cur); n > 0 {
-			prev := cur[n-1]
+			prev := &cur[n-1]
 			em := math.Max(math.Max(tallest, c.size), floor)
 			// Against the run's extent, not the last glyph: a quote mark and
 			// the letter after it need not overlap.
 			overlap := math.Min(bottom, c.bottom) - math.Max(top, c.top) + 0.1*em
 			gap := c.x0 - prev.x1
-			if overlap < 0 || gap < -0.5*em || gap > 0.5*em {
+			// A footnote mark is raised above the baseline: it belongs to the
+			// word before it, and a word follows it after a space even where
+			// the mark's box nearly touches it ("¹See the report").
+			c.sup = raised(c, base, em)
+			leaving := prev.sup && !c.sup || n == 1 && onBaseline(c) && raised(*prev, c.bottom, em)
+			if leaving {
+				prev.sup = true
+			}
+			switch {
+			case overlap < 0 || gap < -0.5*em || gap > 0.5*em && !(c.sup && gap < em):
 				flush()
-			} else if space || gap > 0.35*em {
+			case c.sup && !prev.sup && gap < 0.5*em:
+			case space || gap > 0.35*em || leaving && unicode.IsLetter(c.r):
 				text.WriteByte(' ')
 				glyphs = append(glyphs, madeUp)
 			}
 		}
 		if len(cur) == 0 {
-			tallest, top, bottom = 0, c.top, c.bottom
+			tallest, top, bottom, base = 0, c.top, c.bottom, math.NaN()
 		}
-		tallest = math.Max(tallest, c.size)
+		if !c.sup {
+			tallest = math.Max(tallest, c.size)
+			if onBaseline(c) {
+				base = c.bottom
+			}
+		}
 		top, bottom = math.Min(top, c.top), math.Max(bottom, c.bottom)
 		space = false
 		cur = append(cur, c)
@@ -213,6 +230,20 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 	}
 	flush()
 	return out
+}
+
+// onBaseline says whether c stands on the baseline: a letter or digit
+// without a descender.
+func onBaseline(c pdfChar) bool {
+	return (unicode.IsLetter(c.r) || unicode.IsDigit(c.r)) && !strings.ContainsRune("gjpqyQJ", c.r)
+}
+
+// raised says whether c is a note mark: a digit or reference symbol
+// floating above the baseline base by more than a quarter of the type size
+// em. (Quotes and apostrophes float too, but are no marks.)
+func raised(c pdfChar, base, em float64) bool {
+	return !math.IsNaN(base) && (unicode.IsDigit(c.r) || strings.ContainsRune("*†‡§¶", c.r)) &&
+		c.bottom < base-0.25*em && c.bottom-c.top < 0.6*em
 }
 
 // fragment measures a run of characters: its box, its baseline (where
@@ -230,6 +261,9 @@ func fragment(cs []pdfChar, text string, glyphs []pglyph, page int) *pdfLine {
 	l.text, l.glyphs = cleanPDFText(text, glyphs)
 	var tall, feet []float64
 	for _, c := range cs {
+		if c.sup { // a footnote mark says nothing of the line's type
+			continue
+		}
 		if strings.ContainsRune(tallGlyphs, c.r) || unicode.IsUpper(c.r) && c.r != 'Q' && c.r != 'J' || unicode.IsDigit(c.r) {
 			tall = append(tall, c.bottom-c.top)
 			feet = append(feet, c.bottom)

@@ -132,6 +132,9 @@ func TestPDFPageMapFindsWords(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if src.TextMap == nil {
+		t.Fatal("no page map")
+	}
 	if len(src.TextMap.Pages) != 4 || src.TextMap.Pages[0].W < 595 || src.TextMap.Pages[0].W > 596 {
 		t.Fatalf("pages %v, want four A4 pages", src.TextMap.Pages)
 	}
@@ -224,8 +227,8 @@ func TestPDFPageMapOnTurnedPages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(src.Text, "tonnage rose sharply") {
-				t.Fatalf("text %q", src.Text)
+			if !strings.Contains(src.Text, "tonnage rose sharply") || src.TextMap == nil {
+				t.Fatalf("text %q, map %v", src.Text, src.TextMap)
 			}
 			if p := src.TextMap.Pages[0]; (p.W > p.H) != c.landscape {
 				t.Errorf("page %v, landscape %v", p, c.landscape)
