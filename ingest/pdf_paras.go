@@ -88,16 +88,15 @@ func (v vocab) joinLine(text, next string) (string, int) {
 // it put one, then the line's. It returns the offset joinLine does.
 func (p *pdfPara) join(v vocab, l *pdfLine) int {
 	text, off := v.joinLine(p.text, l.text)
-	var g []pglyph
+	// The paragraph owns its glyphs (see paragraphsOf): append in place.
 	switch kept := text[:off]; {
-	case kept == p.text:
-		g = joinGlyphs(p.glyphs, l.glyphs)
-	case kept == p.text+" ":
-		g = joinGlyphs(p.glyphs, []pglyph{madeUp}, l.glyphs)
+	case len(kept) == len(p.text):
+	case len(kept) == len(p.text)+1:
+		p.glyphs = append(p.glyphs, madeUp)
 	default: // the line-end hyphen went
-		g = joinGlyphs(p.glyphs[:utf8.RuneCountInString(kept)], l.glyphs)
+		p.glyphs = p.glyphs[:len(p.glyphs)-1]
 	}
-	p.text, p.glyphs = text, g
+	p.text, p.glyphs = text, append(p.glyphs, l.glyphs...)
 	return off
 }
 
@@ -154,7 +153,7 @@ func paragraphsOf(d *pdfDoc, st pdfStats, v vocab) []*pdfPara {
 			}
 			off := 0
 			if cur == nil {
-				cur = &pdfPara{text: l.text, glyphs: l.glyphs}
+				cur = &pdfPara{text: l.text, glyphs: append([]pglyph(nil), l.glyphs...)}
 				paras = append(paras, cur)
 			} else {
 				off = cur.join(v, l)
@@ -207,7 +206,11 @@ func collapsePDFDuplicates(paras []*pdfPara) ([]*pdfPara, int) {
 // the glyph of each rune of the text.
 func assemble(paras []*pdfPara, pages int) (string, []int, []pglyph) {
 	var b strings.Builder
-	var glyphs []pglyph
+	n := 0
+	for _, p := range paras {
+		n += len(p.glyphs) + 2
+	}
+	glyphs := make([]pglyph, 0, n)
 	byteOff := make([]int, max(pages-1, 0))
 	for i := range byteOff {
 		byteOff[i] = -1

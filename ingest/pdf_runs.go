@@ -125,7 +125,8 @@ func wordSpaces(cs []pdfChar, js []joint) (string, []pglyph) {
 	}
 	tracked := track > 0.15
 	var b strings.Builder
-	glyphs := make([]pglyph, 0, len(cs)+len(js)/4)
+	b.Grow(len(cs) + len(cs)/4)
+	glyphs := make([]pglyph, 0, len(cs)+len(cs)/4)
 	for i, c := range cs {
 		if i > 0 {
 			j := js[i-1]

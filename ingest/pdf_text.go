@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"context"
+	"strings"
 	"math"
 	"sync/atomic"
 	"time"
@@ -99,6 +100,9 @@ func bad(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
 // PDFium's end-of-line hyphen marker (U+0002) as "-", in NFC, keeping each
 // rune's glyph (g holds one per rune of s).
 func cleanPDFText(s string, g []pglyph) (string, []pglyph) {
+	if !strings.ContainsFunc(s, unclean) {
+		return nfcGlyphs(s, g)
+	}
 	rs := make([]rune, 0, len(g))
 	gs := make([]pglyph, 0, len(g))
 	i := 0
@@ -110,8 +114,7 @@ func cleanPDFText(s string, g []pglyph) (string, []pglyph) {
 			r = '-'
 		case r == '\t' || r == '\n' || r == '\r':
 			r = ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFE' || r == '\uFFFF' ||
-			r == '\uFEFF' || r == '\uFFFD' || r == '\u200B':
+		case unclean(r) && r != '\u00AD':
 			continue
 		}
 		rs, gs = append(rs, r), append(gs, gl)
@@ -142,4 +145,10 @@ func cleanPDFText(s string, g []pglyph) (string, []pglyph) {
 		rs, gs = append(rs, '\u00AD'), append(gs, last)
 	}
 	return nfcGlyphs(string(rs), gs)
+}
+
+// unclean says whether cleanPDFText drops or changes r.
+func unclean(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFE' || r == '\uFFFF' ||
+		r == '\uFEFF' || r == '\uFFFD' || r == '\u200B' || r == '\u00AD'
 }
