@@ -2,8 +2,8 @@ package ingest
 
 import (
 	"context"
-	"strings"
 	"math"
+	"strings"
 	"sync/atomic"
 	"time"
 
