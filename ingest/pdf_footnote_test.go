@@ -7,6 +7,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
 )
@@ -102,4 +105,49 @@ func TestPDFLigatureCharacters(t *testing.T) {
 		t.Fatalf("text %q", src.Text)
 	}
 	checkWords(t, data, src, map[string]int{"final": 0, "flow": 0, "effort": 0, "office": 0, "baffling": 0}, true)
+}
+
+// citedLine is a PDF whose one line cites sources with raised bracketed
+// numbers drawn as text of their own, as Wikipedia's printed pages do.
+func citedLine(t *testing.T) []byte {
+	t.Helper()
+	f := gofpdf.New("P", "pt", "A4", "")
+	f.AddUTF8FontFromBytes("serif", "", assets.Font("NotoSerif-Regular.ttf"))
+	f.AddPage()
+	x, y := 60.0, 120.0
+	for _, part := range []struct {
+		text string
+		mark bool
+	}{{"The viewer is used in Thunderbird,", false}, {"[10]", true}, {" ownCloud,", false}, {"[11]", true},
+		{" and Nextcloud.", false}, {"[12][13]", true}, {" It renders pages with canvas.", false}} {
+		size, dy := 11.0, 0.0
+		if part.mark {
+			size, dy = 7.5, -4.5
+		}
+		f.SetFont("serif", "", size)
+		f.Text(x, y+dy, part.text)
+		x += f.GetStringWidth(part.text)
+	}
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+// Raised bracketed citation numbers stay on the word they follow, and the
+// next word keeps its space.
+func TestPDFCitationMarksStayWithTheirWord(t *testing.T) {
+	data := citedLine(t)
+	src, _, err := Import("cited.pdf", bytes.NewReader(data), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "The viewer is used in Thunderbird,[10] ownCloud,[11] and Nextcloud.[12][13] It renders pages with canvas."
+	if !strings.Contains(src.Text, want) {
+		t.Fatalf("text %q, want %q", src.Text, want)
+	}
+	if err := src.TextMap.Validate(len([]rune(src.Text))); err != nil {
+		t.Fatal(err)
+	}
 }

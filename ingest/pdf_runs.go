@@ -38,10 +38,12 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 	floor := usualSize(chars)
 	tallest, top, bottom := 0.0, 0.0, 0.0 // of the current run
 	base := math.NaN()                    // the run's baseline, once a letter has shown it
-	for _, c := range chars {
+	for i, c := range chars {
 		switch {
-		case c.r == '\n':
+		case c.r == '\n' && !markFollows(chars[i+1:], cur, base, math.Max(tallest, floor)):
 			flush()
+			continue
+		case c.r == '\n':
 			continue
 		case c.r == ' ':
 			space = len(cur) > 0
@@ -58,6 +60,17 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 			// word before it, and a word follows it after a space even where
 			// the mark's box nearly touches it ("¹See the report").
 			c.sup = raised(c, base, em)
+			// Brackets around a raised number ("[10]", as Wikipedia sets its
+			// citations) hang lower than the digits: they go with them.
+			if c.sup && prev.r == '[' && !prev.sup && prev.bottom < base {
+				prev.sup = true
+				if n >= 2 {
+					joints[n-2].onto = joints[n-2].gap < 0.5
+				}
+			}
+			if c.r == ']' && prev.sup && c.bottom < base {
+				c.sup = true
+			}
 			leaving := prev.sup && !c.sup || n == 1 && onBaseline(c) && raised(*prev, c.bottom, em)
 			if leaving {
 				prev.sup = true
@@ -84,6 +97,26 @@ func runs(chars []pdfChar, page int) []*pdfLine {
 	}
 	flush()
 	return out
+}
+
+// markFollows says whether the characters after a line break PDFium
+// reported go on the run cur as a raised note mark ("Thunderbird,[10]"):
+// PDFium often starts a new line where the text rises.
+func markFollows(next, cur []pdfChar, base, em float64) bool {
+	if len(cur) == 0 || math.IsNaN(base) {
+		return false
+	}
+	for _, c := range next {
+		switch {
+		case c.r == '\n' || c.r == ' ':
+			continue
+		case !unicode.IsDigit(c.r) && !strings.ContainsRune("[*†‡§¶", c.r):
+			return false
+		}
+		gap := c.x0 - cur[len(cur)-1].x1
+		return gap > -0.1*em && gap < 0.4*em && c.bottom < base-0.1*em && c.bottom > base-em
+	}
+	return false
 }
 
 // usualSize is the page's usual letter size: short glyphs (dashes, quotes)

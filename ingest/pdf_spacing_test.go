@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode"
 )
 
 // Word gaps are read against the run's own letter spacing: a heading and a
@@ -26,4 +27,48 @@ func TestPDFTrackedTextKeepsItsWords(t *testing.T) {
 		}
 	}
 	checkWords(t, data, src, map[string]int{"EXECUTIVE": 0, "fleets": 0, "tracking": 0}, true)
+}
+
+// setChars lays out s from x on the baseline base (y downwards) in type of
+// size pt, each glyph 0.5 pt wide plus a 0.05 pt gap, tall letters 0.7 pt
+// high and others 0.5; '\n' is a line break as PDFium reports one.
+func setChars(s string, x, base, pt float64) ([]pdfChar, float64) {
+	var out []pdfChar
+	for _, r := range s {
+		switch r {
+		case '\n', ' ':
+			out = append(out, pdfChar{r: r, g: madeUp})
+			if r == ' ' {
+				x += 0.3 * pt
+			}
+			continue
+		}
+		h := 0.5 * pt
+		if unicode.IsUpper(r) || unicode.IsDigit(r) || strings.ContainsRune("bdhkl[]", r) {
+			h = 0.7 * pt
+		}
+		out = append(out, pdfChar{r: r, x0: x, x1: x + 0.5*pt, top: base - h, bottom: base, size: h / 0.7, g: madeUp})
+		x += 0.55 * pt
+	}
+	return out, x
+}
+
+// PDFium starts a new line where raised citation numbers begin
+// ("Thunderbird,\r\n[10] ownCloud", as in Wikipedia's printed pages): the
+// numbers stay on the word before them, the next word after a space.
+func TestPDFRaisedCitationAfterALineBreak(t *testing.T) {
+	a, x := setChars("Thunderbird,", 10, 100, 10)
+	mark, x := setChars("\n[10]", x, 95.5, 7)
+	b, _ := setChars(" ownCloud", x, 100, 10)
+	lines := runs(append(append(a, mark...), b...), 0)
+	if len(lines) != 1 || lines[0].text != "Thunderbird,[10] ownCloud" {
+		var got []string
+		for _, l := range lines {
+			got = append(got, l.text)
+		}
+		t.Fatalf("lines %q", got)
+	}
+	if lines[0].base != 100 {
+		t.Errorf("the line's baseline is %v, not the words' 100", lines[0].base)
+	}
 }
