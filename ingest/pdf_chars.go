@@ -114,6 +114,7 @@ func (p *pdfPage) fragments(st *responses.GetPageTextStructured, page int) []*pd
 		}
 		chars = append(chars, ch)
 	}
+	composeAccents(chars)
 	frags := runs(chars, page)
 	// A run of short letters only ("a success") takes the page's usual size.
 	var known []float64

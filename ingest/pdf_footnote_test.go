@@ -62,7 +62,8 @@ func TestPDFFootnoteMarkStaysWithItsWord(t *testing.T) {
 // pdflatex draws ligatures as one glyph that PDFium reads as two or three
 // letters with the same box: they stay one word ("difference", not "dif
 // ference"), each letter with its share of the box. The footnote mark
-// stays on its word, and the note's text starts after its number.
+// stays on its word, and the note's text starts after its number. Accents
+// that TeX draws over a letter as glyphs of their own join their letter.
 func TestPDFLigaturesFromPdflatex(t *testing.T) {
 	data, err := os.ReadFile("testdata/pdf/pdflatex-ligatures.pdf")
 	if err != nil {
@@ -73,7 +74,8 @@ func TestPDFLigaturesFromPdflatex(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, w := range []string{"The difference between", "officials.1 Efficient", "sufficient spare", "affect the outcome",
-		"the affluent coastal", "the office that", "the flow of reflagged ships.", "1 See the official inquiry."} {
+		"the affluent coastal", "the office that", "the flow of reflagged ships.", "1 See the official inquiry.",
+		"A naïve café owner read Gödel in Français."} {
 		if !strings.Contains(src.Text, w) {
 			t.Errorf("%q is not in the text:\n%s", w, src.Text)
 		}
