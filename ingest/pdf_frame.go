@@ -1,8 +1,6 @@
 package ingest
 
 import (
-	"math"
-
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/requests"
 
@@ -49,13 +47,13 @@ func (t pageFrame) at(x, y float64) (float64, float64) {
 // vec maps a direction of page space.
 func (t pageFrame) vec(x, y float64) (float64, float64) { return t.a*x + t.c*y, t.b*x + t.d*y }
 
-// box maps a page-space box to the rendered page, kept on the page.
+// box maps a page-space box to the rendered page, kept on the page. The
+// frame turns by quarter turns only (and mirrors y), so two opposite
+// corners give the box.
 func (t pageFrame) box(left, bottom, right, top float64) domain.PageRect {
-	x0, y0, x1, y1 := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
-	for _, p := range [4][2]float64{{left, bottom}, {right, top}, {left, top}, {right, bottom}} {
-		x, y := t.at(p[0], p[1])
-		x0, y0, x1, y1 = math.Min(x0, x), math.Min(y0, y), math.Max(x1, x), math.Max(y1, y)
-	}
-	clamp := func(v float64) float32 { return float32(math.Min(math.Max(v, 0), 1)) }
-	return domain.PageRect{X0: clamp(x0), Y0: clamp(y0), X1: clamp(x1), Y1: clamp(y1)}
+	xa, ya := t.at(left, bottom)
+	xb, yb := t.at(right, top)
+	return domain.PageRect{X0: clamp01(min(xa, xb)), Y0: clamp01(min(ya, yb)), X1: clamp01(max(xa, xb)), Y1: clamp01(max(ya, yb))}
 }
+
+func clamp01(v float64) float32 { return float32(min(max(v, 0), 1)) }
