@@ -23,15 +23,6 @@ var madeUp = pglyph{page: -1}
 
 func (g pglyph) drawn() bool { return g.page >= 0 }
 
-// madeUps is n made-up runes.
-func madeUps(n int) []pglyph {
-	out := make([]pglyph, n)
-	for i := range out {
-		out[i] = madeUp
-	}
-	return out
-}
-
 // joinGlyphs concatenates glyph slices into a new one.
 func joinGlyphs(parts ...[]pglyph) []pglyph {
 	n := 0
