@@ -10,9 +10,11 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/ingest"
 )
 
@@ -23,7 +25,8 @@ const PDFCorpusEnv = "ATTACHE_PDF_CORPUS"
 // $ATTACHE_PDF_CORPUS against poppler's pdftotext: word-level recall (the
 // share of pdftotext's words that Attaché's text has) and precision (the
 // share of Attaché's words that pdftotext's has), as bags of words. It
-// prints a Markdown table; with ATTACHE_PDF_DUMP set to a folder it also
+// prints a Markdown table, with the share of the text's visible characters
+// that the page map places (after checking the map); with ATTACHE_PDF_DUMP set to a folder it also
 // writes both texts there, to read the differences.
 //
 // Both texts are normalised alike (see pdfWords). The title, subtitle and
@@ -41,7 +44,7 @@ func TestPDFWords(t *testing.T) {
 	}
 	dump := os.Getenv("ATTACHE_PDF_DUMP")
 	var out strings.Builder
-	out.WriteString("| file | producer | pages | words | recall | precision |\n|---|---|---:|---:|---:|---:|\n")
+	out.WriteString("| file | producer | pages | words | recall | precision | mapped |\n|---|---|---:|---:|---:|---:|---:|\n")
 	for _, f := range files {
 		ref, err := exec.Command("pdftotext", "-enc", "UTF-8", f, "-").Output()
 		if err != nil {
@@ -54,7 +57,7 @@ func TestPDFWords(t *testing.T) {
 		}
 		src, _, err := ingest.Import(filepath.Base(f), bytes.NewReader(data), ingest.Options{})
 		if err != nil {
-			fmt.Fprintf(&out, "| %s | %s | %s | – | not imported: %v | |\n", filepath.Base(f), producer, pages, err)
+			fmt.Fprintf(&out, "| %s | %s | %s | – | not imported: %v | | |\n", filepath.Base(f), producer, pages, err)
 			continue
 		}
 		mine := strings.Join(append([]string{src.Title, src.Subtitle, strings.Join(src.Authors, " ")}, src.Text), "\n")
@@ -65,9 +68,34 @@ func TestPDFWords(t *testing.T) {
 		}
 		want, got := pdfWords(string(ref)), pdfWords(mine)
 		recall, precision := overlap(want, got)
-		fmt.Fprintf(&out, "| %s | %s | %s | %d | %.3f | %.3f |\n", filepath.Base(f), producer, pages, count(want), recall, precision)
+		mapped, err := mappedShare(src)
+		if err != nil {
+			t.Errorf("%s: %v", f, err)
+		}
+		fmt.Fprintf(&out, "| %s | %s | %s | %d | %.3f | %.3f | %.3f |\n", filepath.Base(f), producer, pages, count(want), recall, precision, mapped)
 	}
 	fmt.Print(out.String())
+}
+
+// mappedShare checks the source's page map and gives the share of the
+// text's visible characters that it places on a page.
+func mappedShare(src *domain.Source) (float64, error) {
+	if src.TextMap == nil {
+		return 0, fmt.Errorf("no page map")
+	}
+	if err := src.TextMap.Validate(utf8.RuneCountInString(src.Text)); err != nil {
+		return 0, err
+	}
+	visible := 0
+	for _, r := range src.Text {
+		if !unicode.IsSpace(r) {
+			visible++
+		}
+	}
+	if visible == 0 {
+		return 0, nil
+	}
+	return float64(len(src.TextMap.Glyphs)) / float64(visible), nil
 }
 
 func pdfInfo(t *testing.T, f string) (producer, pages string) {
