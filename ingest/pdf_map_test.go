@@ -156,13 +156,16 @@ func TestPDFPageMapFindsWords(t *testing.T) {
 
 // rotatedPage is a one-page PDF whose text runs down the page: drawn
 // turned a quarter (turn), or drawn upright on a page whose /Rotate
-// turns it (rotate).
-func rotatedPage(t *testing.T, turn, rotate bool) []byte {
+// turns it (rotate); or upright on a page cropped off its corner (crop).
+func rotatedPage(t *testing.T, turn, rotate, crop bool) []byte {
 	t.Helper()
 	f := gofpdf.New("P", "mm", "A4", "")
 	f.SetCompression(false)
 	f.AddUTF8FontFromBytes("serif", "", assets.Font("NotoSerif-Regular.ttf"))
 	f.AddPage()
+	if crop { // a crop box off the media box's corner, as with bleed
+		f.SetPageBox("crop", 20, 20, 170, 230)
+	}
 	f.SetFont("serif", "", 12)
 	if turn {
 		f.TransformBegin()
@@ -213,16 +216,17 @@ func withRotate(t *testing.T, data []byte) []byte {
 	return b.Bytes()
 }
 
-// On a page turned by /Rotate, or whose text is drawn turned, the page map
-// gives the boxes on the page as it is rendered, not as the text is read.
+// On a page turned by /Rotate, or whose text is drawn turned, or cropped,
+// the page map gives the boxes on the page as it is rendered, not as the
+// text is read.
 func TestPDFPageMapOnTurnedPages(t *testing.T) {
 	for _, c := range []struct {
-		name         string
-		turn, rotate bool
-		landscape    bool
-	}{{"rotate", false, true, true}, {"turned text", true, false, false}} {
+		name               string
+		turn, rotate, crop bool
+		landscape          bool
+	}{{"rotate", false, true, false, true}, {"turned text", true, false, false, false}, {"crop box", false, false, true, false}} {
 		t.Run(c.name, func(t *testing.T) {
-			data := rotatedPage(t, c.turn, c.rotate)
+			data := rotatedPage(t, c.turn, c.rotate, c.crop)
 			src, _, err := Import("turned.pdf", bytes.NewReader(data), Options{})
 			if err != nil {
 				t.Fatal(err)
@@ -233,7 +237,10 @@ func TestPDFPageMapOnTurnedPages(t *testing.T) {
 			if p := src.TextMap.Pages[0]; (p.W > p.H) != c.landscape {
 				t.Errorf("page %v, landscape %v", p, c.landscape)
 			}
-			checkWords(t, data, src, map[string]int{"Quarterly": 0, "northern": 0, "Freight": 0, "congestion": 0}, false)
+			if p := src.TextMap.Pages[0]; c.crop && (p.W < 481 || p.W > 483) {
+				t.Errorf("page %v, want the crop box's 170 mm width", p)
+			}
+			checkWords(t, data, src, map[string]int{"Quarterly": 0, "northern": 0, "Freight": 0, "congestion": 0}, !c.turn && !c.rotate)
 		})
 	}
 }
