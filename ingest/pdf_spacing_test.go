@@ -6,6 +6,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/jung-kurt/gofpdf"
+
+	"github.com/attache/attache/assets"
 )
 
 // Word gaps are read against the run's own letter spacing: a heading and a
@@ -70,5 +74,30 @@ func TestPDFRaisedCitationAfterALineBreak(t *testing.T) {
 	}
 	if lines[0].base != 100 {
 		t.Errorf("the line's baseline is %v, not the words' 100", lines[0].base)
+	}
+}
+
+// A line drawn twice on itself (stroked, then filled, say) reads once:
+// PDFium drops the second copy, and letters sharing one box (ligatures)
+// must not bring it back.
+func TestPDFOverprintedLineReadsOnce(t *testing.T) {
+	f := gofpdf.New("P", "pt", "A4", "")
+	f.AddUTF8FontFromBytes("serif", "", assets.Font("NotoSerif-Regular.ttf"))
+	f.AddPage()
+	f.SetFont("serif", "", 12)
+	for range 2 {
+		f.Text(60, 100, "Shipping lanes reopened in April.")
+	}
+	f.Text(60, 120, "Insurers stayed cautious.")
+	var buf bytes.Buffer
+	if err := f.Output(&buf); err != nil {
+		t.Fatal(err)
+	}
+	src, _, err := Import("twice.pdf", bytes.NewReader(buf.Bytes()), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Shipping lanes reopened in April. Insurers stayed cautious."; !strings.Contains(src.Text, want) {
+		t.Errorf("text %q, want %q", src.Text, want)
 	}
 }
