@@ -101,7 +101,7 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		e = s.edit.e // as typed
 	}
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(marked(e.Marking) + quoted(clipRunes(e.Quote, 160)))
+	box.Objects[0].(*widget.Label).SetText(excerptHeadline(e, 160))
 	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
 }
 

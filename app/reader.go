@@ -21,6 +21,10 @@ type readerScreen struct {
 	byline   *widget.Label
 	details  *widget.Label
 	text     *widgets.Reader
+	pages    *pageReader        // a PDF's pages, shown instead of text when it has them
+	mode     *widget.RadioGroup // Pages or Text, for a PDF with its pages
+	note     *widget.Label      // why a PDF shows as text
+	body     *fyne.Container    // the text or the pages
 	excerpt  *widget.Button
 	edit     *widget.Button
 	remove   *widget.Button
@@ -47,6 +51,14 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.text = widgets.NewReader()
 	r.text.OnSelectionChanged = r.onSelectionChanged
 	r.text.OnSecondaryTapped = r.onContextMenu
+	r.pages = newPageReader(r)
+	r.pages.view.Hide()
+	r.mode = r.newModeSwitch()
+	r.note = widget.NewLabel("")
+	r.note.Importance = widget.WarningImportance
+	r.note.Wrapping = fyne.TextWrapWord
+	r.note.Hide()
+	r.body = container.NewStack(r.text, r.pages.view)
 	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onExcerptSelection)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
@@ -64,12 +76,12 @@ func newReaderScreen(ui *UI) *readerScreen {
 	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
 	bar.Add(r.edit, "")
 	bar.Add(r.remove, "Delete source")
-	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.findBar, 180, bar))
-	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
+	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt, r.mode), nil, widgets.NewToolbarRow(r.findBar, 180, bar))
+	head := container.NewVBox(r.title, r.byline, r.details, tools, r.note, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Wrapping = fyne.TextWrapWord
-	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.text), r.empty)
+	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.body), r.empty)
 	r.show(false)
 	return r
 }
@@ -142,6 +154,8 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.byline.SetText(bylineText(src))
 	r.details.SetText(detailsText(src))
 	if !same {
+		r.pages.forget()
+		r.showNote("")
 		r.find.SetText("") // a search belongs to the source it was typed for
 		r.text.SetText(src.Text)
 	}
@@ -153,7 +167,14 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 		if e.ID == excerpt {
 			r.text.Select(e.Start, e.End)
 			r.text.ScrollToOffset(e.Start)
+			if r.pages.shown() {
+				r.pages.setSelection(e.Start, e.End)
+				r.pages.showOffset(e.Start)
+			}
 		}
+	}
+	if !same {
+		r.pages.load(src) // the text's selection, an excerpt's, carries over
 	}
 }
 
@@ -163,6 +184,7 @@ func (r *readerScreen) setHighlights(active int64) {
 		hs = append(hs, widgets.Highlight{Start: e.Start, End: e.End, Active: e.ID == active})
 	}
 	r.text.SetHighlights(hs)
+	r.pages.showMarks()
 }
 
 func bylineText(s *domain.Source) string {
@@ -204,6 +226,10 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 // onFindNext selects the next match and says which of how many it is.
 func (r *readerScreen) onFindNext(forward bool) {
 	q := strings.TrimSpace(r.find.Text)
+	if r.pages.shown() {
+		r.findOnPages(q, forward)
+		return
+	}
 	if q == "" || r.source == nil {
 		r.setFound("")
 		return
@@ -225,10 +251,10 @@ func (r *readerScreen) setFound(s string) {
 
 // onContextMenu offers the selection's actions where the analyst clicked.
 func (r *readerScreen) onContextMenu(pos fyne.Position) {
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onExcerptSelection)
 	excerpt.Disabled = end <= start
-	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
+	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.passage(start, end)) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
 	beside := fyne.NewMenuItem("Open beside the draft", r.onOpenBeside)
@@ -241,7 +267,7 @@ func (r *readerScreen) onOpenBeside() {
 	if r.source == nil {
 		return
 	}
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	var active int64
 	if e := excerptAt(r.excerpts, start, end); e != nil {
 		active = e.ID
@@ -255,7 +281,7 @@ func (r *readerScreen) onOpenBeside() {
 // is shown as selected instead, and the notice says so. The library is
 // asked, not the list on screen, which a save just made may not be in yet.
 func (r *readerScreen) onExcerptSelection() {
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	if r.source == nil || end <= start {
 		return
 	}
@@ -273,6 +299,9 @@ func (r *readerScreen) onExcerptSelection() {
 			if e := excerptAt(exs, start, end); e != nil {
 				r.excerpts = exs
 				r.setHighlights(e.ID)
+				if r.pages.shown() {
+					r.pages.setSelection(e.Start, e.End)
+				}
 				r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
 				return
 			}

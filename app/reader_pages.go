@@ -1,0 +1,410 @@
+package app
+
+import (
+	"fmt"
+
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/pdfengine"
+	"github.com/attache/attache/widgets"
+)
+
+// A PDF source opens on its pages: the original file, kept by the library,
+// drawn by the PDF engine, with the source's excerpts marked over them.
+// The page map (Source.TextMap) turns a selection on a page into the rune
+// offsets the text view uses, so both views make the same excerpts; a
+// switch shows the flowing text instead, and the choice is remembered.
+
+// prefReaderText remembers that PDFs are read as text rather than pages.
+const prefReaderText = "reader.asText"
+
+// Choices of the Pages/Text switch.
+const (
+	modePages = "Pages"
+	modeText  = "Text"
+)
+
+// pageReader is the reader's page view and its state (UI goroutine only).
+type pageReader struct {
+	r      *readerScreen
+	view   *widgets.PageView
+	drawer *pageDrawer
+
+	srcID      int64 // the source whose pages are shown, 0 for none
+	data       []byte
+	tm         *domain.TextMap
+	start, end int // the selection on the pages, rune offsets; empty for none
+	loads      int // bumped by every source opened, so an older file is not shown
+
+	query string         // Find's query
+	found []widgets.Span // its matches
+	cur   int            // the match Find is on, -1 for none
+}
+
+func newPageReader(r *readerScreen) *pageReader {
+	p := &pageReader{r: r, view: widgets.NewPageView(), cur: -1}
+	p.drawer = newPageDrawer(r.ui, p.view)
+	p.drawer.onError = func(err error) {
+		p.view.SetMessage(upperFirst(domain.ErrorMessage(err))+": switch to Text to read the source, or import the file again.", true)
+	}
+	p.view.EnableReading(&widgets.PageReader{
+		OnSelect:     p.onSelect,
+		OnFigure:     p.onFigure,
+		OnMarkTapped: p.onMarkTapped,
+		OnFind:       func(q string, dir int) { p.find(q, dir) },
+	})
+	return p
+}
+
+// shown says whether the pages are on screen (rather than the text).
+func (p *pageReader) shown() bool { return p.srcID != 0 && p.view.Visible() }
+
+// forget drops the pages of the source shown: another one opens.
+func (p *pageReader) forget() {
+	p.loads++
+	p.srcID, p.data, p.tm = 0, nil, nil
+	p.start, p.end = 0, 0
+	p.query, p.found, p.cur = "", nil, -1
+	p.drawer.reset(nil)
+	p.view.Clear()
+	p.view.SetMarks(nil)
+	p.view.SetMessage("", false)
+	showIf(false, p.view)
+	showIf(true, p.r.text)
+	p.r.mode.Hide()
+}
+
+// load fetches src's original file off the UI goroutine and shows its
+// pages; a source without a page map or a kept file says why it shows as
+// text.
+func (p *pageReader) load(src *domain.Source) {
+	if src.TextMap == nil {
+		if src.Kind == domain.KindReport {
+			p.r.showNote("This PDF was imported before Attaché kept its pages, so it shows as text. Import the file again to read it on its pages.")
+		}
+		return
+	}
+	gen := p.loads
+	id := src.ID
+	background(func() {
+		f, err := p.r.ui.lib.SourceFile(p.r.ui.ctx, id)
+		p.r.ui.do(func() {
+			if gen != p.loads || p.r.source == nil || p.r.source.ID != id {
+				return // another source opened meanwhile
+			}
+			if err != nil {
+				p.r.showNote(fileMissingNote(err))
+				return
+			}
+			p.show(p.r.source, f.Data)
+		})
+	})
+}
+
+// fileMissingNote says why a source with a page map shows as text.
+func fileMissingNote(err error) string {
+	if domain.ErrorCode(err) == domain.ENOTFOUND {
+		return "The library keeps no copy of this PDF (it was over the size limit in Settings, or imported before Attaché kept files), so it shows as text. Import the file again to read it on its pages."
+	}
+	return "The pages could not be shown, so the source shows as text: " + domain.ErrorMessage(err)
+}
+
+// show shows src's pages from data, its original PDF, and the switch to
+// them; the pages are on screen unless the analyst chose Text.
+func (p *pageReader) show(src *domain.Source, data []byte) {
+	p.srcID, p.data, p.tm = src.ID, data, src.TextMap
+	sizes := make([][2]float64, len(src.TextMap.Pages))
+	for i, s := range src.TextMap.Pages {
+		sizes[i] = [2]float64{float64(s.W), float64(s.H)}
+	}
+	p.view.Text = src.Text
+	p.drawer.reset(drawPDF(data))
+	p.view.SetPageSizes(sizes)
+	p.r.showNote("")
+	p.r.mode.Show()
+	mode := modePages
+	if p.r.ui.app.Preferences().Bool(prefReaderText) {
+		mode = modeText
+	}
+	p.r.setMode(mode)
+	p.showMarks()
+}
+
+// showMarks marks the excerpts, the selection and Find's matches.
+func (p *pageReader) showMarks() {
+	if p.tm == nil {
+		return
+	}
+	var marks []widgets.PageMark
+	add := func(start, end int, kind widgets.PageMarkKind, id int64) {
+		for _, b := range p.tm.Rects(start, end) {
+			marks = append(marks, pageMark(b.Page, b.Rect, kind, id))
+		}
+	}
+	for _, e := range p.r.excerpts {
+		if f := e.Figure; f != nil {
+			marks = append(marks, pageMark(f.Page-1, f.Rect, widgets.MarkFigure, e.ID))
+		} else {
+			add(e.Start, e.End, widgets.MarkExcerpt, e.ID)
+		}
+	}
+	for i, m := range p.found {
+		kind := widgets.MarkFound
+		if i == p.cur {
+			kind = widgets.MarkFoundCurrent
+		}
+		add(m.Start, m.End, kind, 0)
+	}
+	add(p.start, p.end, widgets.MarkSelection, 0)
+	p.view.SetMarks(marks)
+}
+
+func pageMark(page int, r domain.PageRect, kind widgets.PageMarkKind, id int64) widgets.PageMark {
+	return widgets.PageMark{Page: page, X0: r.X0, Y0: r.Y0, X1: r.X1, Y1: r.Y1, Kind: kind, ID: id}
+}
+
+// onSelect makes a drag with the text tool the selection: the rune
+// offsets between where it started and where the pointer is, in either
+// order. A tap, or a drag off the text, selects nothing.
+func (p *pageReader) onSelect(from, to widgets.PagePoint, _ bool) {
+	if p.tm == nil {
+		return
+	}
+	a, okA := p.tm.OffsetAt(from.Page, from.X, from.Y)
+	b, okB := p.tm.OffsetAt(to.Page, to.X, to.Y)
+	if !okA || !okB || from == to {
+		p.setSelection(0, 0)
+		return
+	}
+	p.setSelection(min(a, b), max(a, b))
+}
+
+// setSelection selects the runes [start, end) on the pages.
+func (p *pageReader) setSelection(start, end int) {
+	if end <= start {
+		start, end = 0, 0
+	}
+	p.start, p.end = start, end
+	p.showMarks()
+	p.r.onSelectionChanged(start, end)
+}
+
+// showOffset scrolls to where rune offset is drawn.
+func (p *pageReader) showOffset(offset int) {
+	if p.tm == nil {
+		return
+	}
+	if rs := p.tm.Rects(offset, offset+1); len(rs) > 0 {
+		p.view.ShowPoint(widgets.PagePoint{Page: rs[0].Page, X: rs[0].Rect.X0, Y: rs[0].Rect.Y0})
+	} else if pg := p.tm.PageOf(offset); pg >= 0 {
+		p.view.ShowPage(pg)
+	}
+}
+
+// onMarkTapped selects the excerpt whose mark was tapped, as its passage
+// selected in the text view is: highlighted as the active one, its
+// passage the selection (Excerpt selection then says it is one already).
+func (p *pageReader) onMarkTapped(m widgets.PageMark) {
+	for _, e := range p.r.excerpts {
+		if e.ID != m.ID || m.ID == 0 {
+			continue
+		}
+		p.r.setHighlights(e.ID)
+		if e.Figure != nil {
+			p.setSelection(0, 0)
+			p.r.ui.notify(e.Figure.Label() + noteHint(e) + ": edit it in Excerpts (Ctrl+2).")
+			return
+		}
+		p.setSelection(e.Start, e.End)
+		return
+	}
+}
+
+// find searches the source's text for q as the text view's Find does (the
+// same matching), marks every match on the pages and goes to the current
+// one: dir 0 as q is typed (the first match from the page in view), 1 or
+// -1 to the next or previous. It gives the match's number and the count.
+func (p *pageReader) find(q string, dir int) (n, of int) {
+	if p.tm == nil {
+		return 0, 0
+	}
+	if q != p.query {
+		p.query, p.found, p.cur = q, p.r.text.Find(q), -1
+		dir = 0
+	}
+	if len(p.found) == 0 {
+		p.cur = -1
+		p.showMarks()
+		p.view.SetFindResult(0, 0)
+		return 0, 0
+	}
+	switch {
+	case dir == 0 && p.cur < 0:
+		p.cur = 0
+		page := p.view.Page()
+		for i, m := range p.found {
+			if p.tm.PageOf(m.Start) >= page {
+				p.cur = i
+				break
+			}
+		}
+	case dir > 0:
+		p.cur = (p.cur + 1) % len(p.found)
+	case dir < 0:
+		p.cur = (p.cur - 1 + len(p.found)) % len(p.found)
+	}
+	p.showMarks()
+	p.showOffset(p.found[p.cur].Start)
+	p.view.SetFindResult(p.cur+1, len(p.found))
+	return p.cur + 1, len(p.found)
+}
+
+// newModeSwitch is the Pages/Text switch, hidden until a source has pages.
+func (r *readerScreen) newModeSwitch() *widget.RadioGroup {
+	m := widget.NewRadioGroup([]string{modePages, modeText}, nil)
+	m.Horizontal = true
+	m.Required = true
+	m.OnChanged = func(mode string) {
+		if mode == "" {
+			return
+		}
+		r.ui.app.Preferences().SetBool(prefReaderText, mode == modeText)
+		r.setMode(mode)
+	}
+	m.Hide()
+	return m
+}
+
+// setMode shows the pages or the text, carrying the selection over.
+func (r *readerScreen) setMode(mode string) {
+	if r.mode.Selected != mode {
+		r.mode.SetSelected(mode) // calls back here through OnChanged
+		return
+	}
+	p := r.pages
+	pages := mode == modePages && p.srcID != 0
+	switch was := p.view.Visible(); {
+	case pages && !was:
+		start, end := r.text.Selection()
+		p.setSelection(start, end)
+		if end > start {
+			p.showOffset(start)
+		}
+	case !pages && was && p.end > p.start:
+		r.text.Select(p.start, p.end)
+		r.text.ScrollToOffset(p.start)
+	}
+	showIf(pages, p.view)
+	showIf(!pages, r.text)
+	r.body.Refresh()
+	start, end := r.selection()
+	r.onSelectionChanged(start, end)
+}
+
+// selection is the passage selected in the view on screen.
+func (r *readerScreen) selection() (start, end int) {
+	if r.pages.shown() {
+		return r.pages.start, r.pages.end
+	}
+	return r.text.Selection()
+}
+
+// clearSelection clears the selection in both views.
+func (r *readerScreen) clearSelection() {
+	r.text.ClearSelection()
+	r.pages.setSelection(0, 0)
+}
+
+// showNote shows a line above the text saying why a PDF is not shown on
+// its pages; "" hides it.
+func (r *readerScreen) showNote(text string) {
+	r.note.SetText(text)
+	showIf(text != "", r.note)
+	r.content.Refresh()
+}
+
+// passage is the text of runes [start, end) of the source shown.
+func (r *readerScreen) passage(start, end int) string {
+	t := []rune(r.text.Text())
+	start, end = max(min(start, len(t)), 0), max(min(end, len(t)), 0)
+	if end <= start {
+		return ""
+	}
+	return string(t[start:end])
+}
+
+// findOnPages is the reader's Find box while the pages are shown.
+func (r *readerScreen) findOnPages(q string, forward bool) {
+	dir := 1
+	if !forward {
+		dir = -1
+	}
+	n, of := r.pages.find(q, dir)
+	switch {
+	case q == "":
+		r.setFound("")
+	case of == 0:
+		r.setFound("No matches")
+	default:
+		r.setFound(itoa(n) + " of " + itoa(of))
+	}
+}
+
+// onFigure cuts the rectangle dragged with the figure tool out of its page
+// at print resolution, off the UI goroutine, and asks for the figure
+// excerpt's caption, note and tags.
+func (p *pageReader) onFigure(page int, x0, y0, x1, y1 float32) {
+	if p.tm == nil || p.r.source == nil || p.r.ui.refuseReadOnly() {
+		return
+	}
+	rect := domain.PageRect{X0: max(x0, 0), Y0: max(y0, 0), X1: min(x1, 1), Y1: min(y1, 1)}
+	if rect.Empty() {
+		return
+	}
+	start, end := figureSpan(p.tm, page, rect, len([]rune(p.r.source.Text)))
+	data, gen, src := p.data, p.loads, p.r.source
+	background(func() {
+		fig, err := cutFigure(data, page, rect)
+		p.r.ui.do(func() {
+			if gen != p.loads {
+				return // another source opened meanwhile
+			}
+			if err != nil {
+				p.r.ui.showError(err)
+				return
+			}
+			p.r.onNewFigure(src, fig, start, end)
+		})
+	})
+}
+
+// figureSpan is the span of text a figure on page holds: the runes drawn
+// inside rect, or for a chart with no text an empty span where the page's
+// text starts (or the next page's, or the end of a text of n runes).
+func figureSpan(tm *domain.TextMap, page int, rect domain.PageRect, n int) (start, end int) {
+	if s, e, ok := tm.Within(page, rect); ok {
+		return s, e
+	}
+	for pg := page; pg < len(tm.Pages); pg++ {
+		if s, ok := tm.PageStart(pg); ok {
+			return s, s
+		}
+	}
+	return n, n
+}
+
+// cutFigure draws rect of page (from 0) of the PDF in data at print
+// resolution as a figure (off the UI goroutine).
+func cutFigure(data []byte, page int, rect domain.PageRect) (*domain.Figure, error) {
+	doc, err := pdfengine.Open(data, drawWait)
+	if err != nil {
+		return nil, fmt.Errorf("the figure could not be cut out: %w", err)
+	}
+	defer doc.Close()
+	png, w, h, err := doc.Cut(page, float64(rect.X0), float64(rect.Y0), float64(rect.X1), float64(rect.Y1), pdfengine.PrintDPI)
+	if err != nil {
+		return nil, fmt.Errorf("the figure could not be cut out: %w", err)
+	}
+	return &domain.Figure{Page: page + 1, Rect: rect, PNG: png, Width: w, Height: h, SHA256: domain.FigureSHA256(png)}, nil
+}
