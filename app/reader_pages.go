@@ -2,7 +2,9 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -22,7 +24,7 @@ const prefReaderText = "reader.asText"
 // Choices of the Pages/Text switch.
 const (
 	modePages = "Pages"
-	modeText  = "Text"
+	modeText  = "Flowing text" // not "Text", the page view's text tool
 )
 
 // pageReader is the reader's page view and its state (UI goroutine only).
@@ -297,9 +299,40 @@ func (r *readerScreen) setMode(mode string) {
 	}
 	showIf(pages, p.view)
 	showIf(!pages, r.text)
+	showIf(!pages, r.findBar) // the pages have a Find of their own
 	r.body.Refresh()
 	start, end := r.selection()
 	r.onSelectionChanged(start, end)
+}
+
+// focusFind puts the cursor in Find: the pages' own while they are shown,
+// else the text's.
+func (r *readerScreen) focusFind() {
+	c := r.ui.win.Canvas()
+	if r.pages.shown() {
+		if f := findFieldIn(r.pages.view); f != nil {
+			c.Focus(f)
+			return
+		}
+	}
+	c.Focus(r.find)
+}
+
+// findFieldIn is the Find field among o's objects, found by its
+// placeholder: the page view offers no call to focus it.
+func findFieldIn(o fyne.CanvasObject) fyne.Focusable {
+	if f, ok := o.(fyne.Focusable); ok && strings.HasPrefix(stringField(o, "PlaceHolder"), "Find") {
+		return f
+	}
+	for _, ch := range drawnChildren(o) {
+		if ch == nil || !ch.Visible() {
+			continue
+		}
+		if f := findFieldIn(ch); f != nil {
+			return f
+		}
+	}
+	return nil
 }
 
 // selection is the passage selected in the view on screen.

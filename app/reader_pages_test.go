@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
 	"github.com/jung-kurt/gofpdf"
 
 	"github.com/attache/attache/domain"
@@ -182,21 +181,33 @@ func TestFindOnThePagesMarksEveryMatch(t *testing.T) {
 	_, _ = openPaged(t, u, lib)
 	r := u.library.reader
 	p := r.pages
-	focus(t, u, r.find)
-	test.Type(r.find, "TA") // "beTA", "delTA": the text view's matching ignores case
-	if r.found.Text != "1 of 2" || p.cur != 0 {
-		t.Fatalf("after typing the count reads %q", r.found.Text)
+	if r.findBar.Visible() {
+		t.Fatal("the text's Find shows beside the pages' own")
+	}
+	var n, of int
+	fyne.DoAndWait(func() { n, of = p.find("TA", 0) }) // "beTA", "delTA": the text view's matching ignores case
+	if n != 1 || of != 2 {
+		t.Fatalf("after typing Find is on %d of %d, want 1 of 2", n, of)
 	}
 	if n, cur := len(pageMarks(p.view, widgets.MarkFound)), len(pageMarks(p.view, widgets.MarkFoundCurrent)); n != 1 || cur != 1 {
 		t.Fatalf("%d matches and %d current marked, want 1 and 1", n, cur)
 	}
-	pressKey(u, fyne.KeyReturn)
-	if r.found.Text != "2 of 2" || p.cur != 1 {
-		t.Fatalf("Enter moved to %q", r.found.Text)
+	fyne.DoAndWait(func() { n, of = p.find("TA", 1) })
+	if n != 2 || of != 2 {
+		t.Fatalf("Enter moved to %d of %d", n, of)
 	}
-	fyne.DoAndWait(func() { r.find.SetText("zzqx") })
-	if r.found.Text != "No matches" || len(pageMarks(p.view, widgets.MarkFound))+len(pageMarks(p.view, widgets.MarkFoundCurrent)) != 0 {
-		t.Fatalf("an absent word reads %q with marks %+v", r.found.Text, p.view.Marks())
+	fyne.DoAndWait(func() { n, of = p.find("TA", 1) })
+	if n != 1 {
+		t.Fatalf("Enter on the last match moved to %d, not back to the first", n)
+	}
+	fyne.DoAndWait(func() { n, of = p.find("zzqx", 0) })
+	if of != 0 || len(pageMarks(p.view, widgets.MarkFound))+len(pageMarks(p.view, widgets.MarkFoundCurrent)) != 0 {
+		t.Fatalf("an absent word finds %d, marks %+v", of, p.view.Marks())
+	}
+	// Back in the text, its own Find shows again.
+	fyne.DoAndWait(func() { r.mode.SetSelected(modeText) })
+	if !r.findBar.Visible() {
+		t.Fatal("the text's Find stays hidden in the text")
 	}
 }
 
