@@ -202,7 +202,7 @@ func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start
 			strconv.Itoa(fig.Width) + "×" + strconv.Itoa(fig.Height) + " pixels at print resolution"},
 		{Text: "Caption", Widget: caption},
 	}, fields.items()...)
-	r.ui.showForm("New figure excerpt", "Save figure", items, fyne.NewSize(620, 640), func(again func()) {
+	r.ui.showForm("New figure excerpt", "Save figure", items, fyne.NewSize(620, 620), func(again func()) {
 		f := *fig
 		f.Caption = strings.TrimSpace(caption.Text)
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end, Figure: &f}
@@ -226,7 +226,7 @@ func figureImage(fig *domain.Figure) fyne.CanvasObject {
 	img.ScaleMode = canvas.ImageScaleSmooth
 	h := float32(200)
 	if fig.Width > 0 {
-		h = min(max(float32(fig.Height)*440/float32(fig.Width), 80), 260)
+		h = min(max(float32(fig.Height)*440/float32(fig.Width), 80), 220)
 	}
 	img.SetMinSize(fyne.NewSize(440, h))
 	return img

@@ -76,8 +76,9 @@ func newReaderScreen(ui *UI) *readerScreen {
 	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
 	bar.Add(r.edit, "")
 	bar.Add(r.remove, "Delete source")
-	tools := container.NewBorder(nil, nil, container.NewHBox(r.excerpt, r.mode), nil, widgets.NewToolbarRow(r.findBar, 180, bar))
-	head := container.NewVBox(r.title, r.byline, r.details, tools, r.note, widget.NewSeparator())
+	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.findBar, 180, bar))
+	details := container.NewBorder(nil, nil, nil, r.mode, r.details) // the switch where the toolbar's room is not needed
+	head := container.NewVBox(r.title, r.byline, details, tools, r.note, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Wrapping = fyne.TextWrapWord
