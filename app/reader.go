@@ -20,11 +20,7 @@ type readerScreen struct {
 	title    *widget.Label
 	byline   *widget.Label
 	details  *widget.Label
-	text     *widgets.Reader
-	pages    *pageReader        // a PDF's pages, shown instead of text when it has them
-	mode     *widget.RadioGroup // Pages or Text, for a PDF with its pages
-	note     *widget.Label      // why a PDF shows as text
-	body     *fyne.Container    // the text or the pages
+	*sourceBody // the text, or a PDF's pages
 	excerpt  *widget.Button
 	edit     *widget.Button
 	remove   *widget.Button
@@ -48,17 +44,14 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.details = widget.NewLabel("")
 	r.details.Importance = widget.LowImportance
 	r.details.Wrapping = fyne.TextWrapWord
-	r.text = widgets.NewReader()
+	r.sourceBody = newSourceBody(ui, widgets.NewReader())
+	r.sourceBody.source = func() *domain.Source { return r.source }
+	r.sourceBody.excerpts = func() []*domain.Excerpt { return r.excerpts }
+	r.sourceBody.onSelection = r.onSelectionChanged
+	r.sourceBody.onMark = r.onMarkTapped
+	r.sourceBody.onFigure = r.onNewFigure
 	r.text.OnSelectionChanged = r.onSelectionChanged
 	r.text.OnSecondaryTapped = r.onContextMenu
-	r.pages = newPageReader(r)
-	r.pages.view.Hide()
-	r.mode = r.newModeSwitch()
-	r.note = widget.NewLabel("")
-	r.note.Importance = widget.WarningImportance
-	r.note.Wrapping = fyne.TextWrapWord
-	r.note.Hide()
-	r.body = container.NewStack(r.text, r.pages.view)
 	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onExcerptSelection)
 	r.excerpt.Importance = widget.HighImportance
 	r.excerpt.Disable()
@@ -83,6 +76,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Wrapping = fyne.TextWrapWord
 	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.body), r.empty)
+	r.sourceBody.findBar, r.sourceBody.relay = r.findBar, r.content
 	r.show(false)
 	return r
 }
@@ -155,10 +149,8 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.byline.SetText(bylineText(src))
 	r.details.SetText(detailsText(src))
 	if !same {
-		r.pages.forget()
-		r.showNote("")
 		r.find.SetText("") // a search belongs to the source it was typed for
-		r.text.SetText(src.Text)
+		r.opened(src)
 	}
 	r.setHighlights(excerpt)
 	r.show(true)
@@ -166,12 +158,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.ui.library.followReader() // opened from elsewhere (an import, an excerpt)
 	for _, e := range exs {
 		if e.ID == excerpt {
-			r.text.Select(e.Start, e.End)
-			r.text.ScrollToOffset(e.Start)
-			if r.pages.shown() {
-				r.pages.setSelection(e.Start, e.End)
-				r.pages.showOffset(e.Start)
-			}
+			r.selectSpan(e.Start, e.End)
 		}
 	}
 	if !same {
@@ -228,8 +215,7 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 func (r *readerScreen) onFindNext(forward bool) {
 	q := strings.TrimSpace(r.find.Text)
 	if r.pages.shown() {
-		r.findOnPages(q, forward)
-		return
+		return // the pages have a Find of their own
 	}
 	if q == "" || r.source == nil {
 		r.setFound("")
@@ -247,6 +233,18 @@ func (r *readerScreen) setFound(s string) {
 	if r.found.Text != s {
 		r.found.SetText(s)
 		r.findBar.Refresh()
+	}
+}
+
+// focusFind puts the cursor in the Find box on screen.
+func (r *readerScreen) focusFind() { r.sourceBody.focusFind(r.find) }
+
+// onMarkTapped shows the excerpt whose mark was tapped on a page as the
+// active one; a figure, which has no passage to select, is named.
+func (r *readerScreen) onMarkTapped(e *domain.Excerpt) {
+	r.setHighlights(e.ID)
+	if e.Figure != nil {
+		r.ui.notify(e.Figure.Label() + noteHint(e) + ": edit it in Excerpts (Ctrl+2).")
 	}
 }
 

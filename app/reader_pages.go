@@ -2,10 +2,7 @@ package app
 
 import (
 	"fmt"
-	"strings"
 
-	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/pdfengine"
@@ -29,7 +26,7 @@ const (
 
 // pageReader is the reader's page view and its state (UI goroutine only).
 type pageReader struct {
-	r      *readerScreen
+	b      *sourceBody
 	view   *widgets.PageView
 	drawer *pageDrawer
 
@@ -44,11 +41,11 @@ type pageReader struct {
 	cur   int            // the match Find is on, -1 for none
 }
 
-func newPageReader(r *readerScreen) *pageReader {
-	p := &pageReader{r: r, view: widgets.NewPageView(), cur: -1}
-	p.drawer = newPageDrawer(r.ui, p.view)
+func newPageReader(b *sourceBody) *pageReader {
+	p := &pageReader{b: b, view: widgets.NewPageView(), cur: -1}
+	p.drawer = newPageDrawer(b.ui, p.view)
 	p.drawer.onError = func(err error) {
-		p.view.SetMessage(upperFirst(domain.ErrorMessage(err))+": switch to Text to read the source, or import the file again.", true)
+		p.view.SetMessage(upperFirst(domain.ErrorMessage(err))+": switch to Flowing text to read the source, or import the file again.", true)
 	}
 	p.view.EnableReading(&widgets.PageReader{
 		OnSelect:     p.onSelect,
@@ -73,8 +70,8 @@ func (p *pageReader) forget() {
 	p.view.SetMarks(nil)
 	p.view.SetMessage("", false)
 	showIf(false, p.view)
-	showIf(true, p.r.text)
-	p.r.mode.Hide()
+	showIf(true, p.b.text)
+	p.b.mode.Hide()
 }
 
 // load fetches src's original file off the UI goroutine and shows its
@@ -83,23 +80,23 @@ func (p *pageReader) forget() {
 func (p *pageReader) load(src *domain.Source) {
 	if src.TextMap == nil {
 		if src.Kind == domain.KindReport {
-			p.r.showNote("This PDF was imported before Attaché kept its pages, so it shows as text. Import the file again to read it on its pages.")
+			p.b.showNote("This PDF was imported before Attaché kept its pages, so it shows as text. Import the file again to read it on its pages.")
 		}
 		return
 	}
 	gen := p.loads
 	id := src.ID
 	background(func() {
-		f, err := p.r.ui.lib.SourceFile(p.r.ui.ctx, id)
-		p.r.ui.do(func() {
-			if gen != p.loads || p.r.source == nil || p.r.source.ID != id {
+		f, err := p.b.ui.lib.SourceFile(p.b.ui.ctx, id)
+		p.b.ui.do(func() {
+			if gen != p.loads || p.b.source() == nil || p.b.source().ID != id {
 				return // another source opened meanwhile
 			}
 			if err != nil {
-				p.r.showNote(fileMissingNote(err))
+				p.b.showNote(fileMissingNote(err))
 				return
 			}
-			p.show(p.r.source, f.Data)
+			p.show(p.b.source(), f.Data)
 		})
 	})
 }
@@ -123,13 +120,13 @@ func (p *pageReader) show(src *domain.Source, data []byte) {
 	p.view.Text = src.Text
 	p.drawer.reset(drawPDF(data))
 	p.view.SetPageSizes(sizes)
-	p.r.showNote("")
-	p.r.mode.Show()
+	p.b.showNote("")
+	p.b.mode.Show()
 	mode := modePages
-	if p.r.ui.app.Preferences().Bool(prefReaderText) {
+	if p.b.ui.app.Preferences().Bool(prefReaderText) {
 		mode = modeText
 	}
-	p.r.setMode(mode)
+	p.b.setMode(mode)
 	p.showMarks()
 }
 
@@ -144,7 +141,7 @@ func (p *pageReader) showMarks() {
 			marks = append(marks, pageMark(b.Page, b.Rect, kind, id))
 		}
 	}
-	for _, e := range p.r.excerpts {
+	for _, e := range p.b.excerpts() {
 		if f := e.Figure; f != nil {
 			marks = append(marks, pageMark(f.Page-1, f.Rect, widgets.MarkFigure, e.ID))
 		} else {
@@ -189,7 +186,7 @@ func (p *pageReader) setSelection(start, end int) {
 	}
 	p.start, p.end = start, end
 	p.showMarks()
-	p.r.onSelectionChanged(start, end)
+	p.b.onSelection(start, end)
 }
 
 // showOffset scrolls to where rune offset is drawn.
@@ -205,20 +202,20 @@ func (p *pageReader) showOffset(offset int) {
 }
 
 // onMarkTapped selects the excerpt whose mark was tapped, as its passage
-// selected in the text view is: highlighted as the active one, its
-// passage the selection (Excerpt selection then says it is one already).
+// selected in the text view is: its passage the selection (Excerpt
+// selection then says it is one already), and the host told (it shows it
+// as the active one).
 func (p *pageReader) onMarkTapped(m widgets.PageMark) {
-	for _, e := range p.r.excerpts {
+	for _, e := range p.b.excerpts() {
 		if e.ID != m.ID || m.ID == 0 {
 			continue
 		}
-		p.r.setHighlights(e.ID)
 		if e.Figure != nil {
 			p.setSelection(0, 0)
-			p.r.ui.notify(e.Figure.Label() + noteHint(e) + ": edit it in Excerpts (Ctrl+2).")
-			return
+		} else {
+			p.setSelection(e.Start, e.End)
 		}
-		p.setSelection(e.Start, e.End)
+		p.b.onMark(e)
 		return
 	}
 }
@@ -232,7 +229,7 @@ func (p *pageReader) find(q string, dir int) (n, of int) {
 		return 0, 0
 	}
 	if q != p.query {
-		p.query, p.found, p.cur = q, p.r.text.Find(q), -1
+		p.query, p.found, p.cur = q, p.b.text.Find(q), -1
 		dir = 0
 	}
 	if len(p.found) == 0 {
@@ -262,152 +259,30 @@ func (p *pageReader) find(q string, dir int) (n, of int) {
 	return p.cur + 1, len(p.found)
 }
 
-// newModeSwitch is the Pages/Text switch, hidden until a source has pages.
-func (r *readerScreen) newModeSwitch() *widget.RadioGroup {
-	m := widget.NewRadioGroup([]string{modePages, modeText}, nil)
-	m.Horizontal = true
-	m.Required = true
-	m.OnChanged = func(mode string) {
-		if mode == "" {
-			return
-		}
-		r.ui.app.Preferences().SetBool(prefReaderText, mode == modeText)
-		r.setMode(mode)
-	}
-	m.Hide()
-	return m
-}
-
-// setMode shows the pages or the text, carrying the selection over.
-func (r *readerScreen) setMode(mode string) {
-	if r.mode.Selected != mode {
-		r.mode.SetSelected(mode) // calls back here through OnChanged
-		return
-	}
-	p := r.pages
-	pages := mode == modePages && p.srcID != 0
-	switch was := p.view.Visible(); {
-	case pages && !was:
-		start, end := r.text.Selection()
-		p.setSelection(start, end)
-		if end > start {
-			p.showOffset(start)
-		}
-	case !pages && was && p.end > p.start:
-		r.text.Select(p.start, p.end)
-		r.text.ScrollToOffset(p.start)
-	}
-	showIf(pages, p.view)
-	showIf(!pages, r.text)
-	showIf(!pages, r.findBar) // the pages have a Find of their own
-	r.body.Refresh()
-	start, end := r.selection()
-	r.onSelectionChanged(start, end)
-}
-
-// focusFind puts the cursor in Find: the pages' own while they are shown,
-// else the text's.
-func (r *readerScreen) focusFind() {
-	c := r.ui.win.Canvas()
-	if r.pages.shown() {
-		if f := findFieldIn(r.pages.view); f != nil {
-			c.Focus(f)
-			return
-		}
-	}
-	c.Focus(r.find)
-}
-
-// findFieldIn is the Find field among o's objects, found by its
-// placeholder: the page view offers no call to focus it.
-func findFieldIn(o fyne.CanvasObject) fyne.Focusable {
-	if f, ok := o.(fyne.Focusable); ok && strings.HasPrefix(stringField(o, "PlaceHolder"), "Find") {
-		return f
-	}
-	for _, ch := range drawnChildren(o) {
-		if ch == nil || !ch.Visible() {
-			continue
-		}
-		if f := findFieldIn(ch); f != nil {
-			return f
-		}
-	}
-	return nil
-}
-
-// selection is the passage selected in the view on screen.
-func (r *readerScreen) selection() (start, end int) {
-	if r.pages.shown() {
-		return r.pages.start, r.pages.end
-	}
-	return r.text.Selection()
-}
-
-// clearSelection clears the selection in both views.
-func (r *readerScreen) clearSelection() {
-	r.text.ClearSelection()
-	r.pages.setSelection(0, 0)
-}
-
-// showNote shows a line above the text saying why a PDF is not shown on
-// its pages; "" hides it.
-func (r *readerScreen) showNote(text string) {
-	r.note.SetText(text)
-	showIf(text != "", r.note)
-	r.content.Refresh()
-}
-
-// passage is the text of runes [start, end) of the source shown.
-func (r *readerScreen) passage(start, end int) string {
-	t := []rune(r.text.Text())
-	start, end = max(min(start, len(t)), 0), max(min(end, len(t)), 0)
-	if end <= start {
-		return ""
-	}
-	return string(t[start:end])
-}
-
-// findOnPages is the reader's Find box while the pages are shown.
-func (r *readerScreen) findOnPages(q string, forward bool) {
-	dir := 1
-	if !forward {
-		dir = -1
-	}
-	n, of := r.pages.find(q, dir)
-	switch {
-	case q == "":
-		r.setFound("")
-	case of == 0:
-		r.setFound("No matches")
-	default:
-		r.setFound(itoa(n) + " of " + itoa(of))
-	}
-}
-
 // onFigure cuts the rectangle dragged with the figure tool out of its page
 // at print resolution, off the UI goroutine, and asks for the figure
 // excerpt's caption, note and tags.
 func (p *pageReader) onFigure(page int, x0, y0, x1, y1 float32) {
-	if p.tm == nil || p.r.source == nil || p.r.ui.refuseReadOnly() {
+	if p.tm == nil || p.b.source() == nil || p.b.ui.refuseReadOnly() {
 		return
 	}
 	rect := domain.PageRect{X0: max(x0, 0), Y0: max(y0, 0), X1: min(x1, 1), Y1: min(y1, 1)}
 	if rect.Empty() {
 		return
 	}
-	start, end := figureSpan(p.tm, page, rect, len([]rune(p.r.source.Text)))
-	data, gen, src := p.data, p.loads, p.r.source
+	start, end := figureSpan(p.tm, page, rect, len([]rune(p.b.source().Text)))
+	data, gen, src := p.data, p.loads, p.b.source()
 	background(func() {
 		fig, err := cutFigure(data, page, rect)
-		p.r.ui.do(func() {
+		p.b.ui.do(func() {
 			if gen != p.loads {
 				return // another source opened meanwhile
 			}
 			if err != nil {
-				p.r.ui.showError(err)
+				p.b.ui.showError(err)
 				return
 			}
-			p.r.onNewFigure(src, fig, start, end)
+			p.b.onFigure(src, fig, start, end)
 		})
 	})
 }
