@@ -15,22 +15,22 @@ import (
 // readerScreen shows one source: its metadata on top and its text in the
 // reader widget, where the analyst selects passages to excerpt.
 type readerScreen struct {
-	ui       *UI
-	content  fyne.CanvasObject
-	title    *widget.Label
-	byline   *widget.Label
-	details  *widget.Label
+	ui          *UI
+	content     fyne.CanvasObject
+	title       *widget.Label
+	byline      *widget.Label
+	details     *widget.Label
 	*sourceBody // the text, or a PDF's pages
-	excerpt  *widget.Button
-	edit     *widget.Button
-	remove   *widget.Button
-	find     *widget.Entry
-	found    *widget.Label   // "3 of 12", "No matches"
-	findBar  *fyne.Container // the find box and found, laid out again as found changes width
-	empty    *widget.Label
-	source   *domain.Source
-	excerpts []*domain.Excerpt
-	opens    int
+	excerpt     *widget.Button
+	edit        *widget.Button
+	remove      *widget.Button
+	find        *widget.Entry
+	found       *widget.Label   // "3 of 12", "No matches"
+	findBar     *fyne.Container // the find box and found, laid out again as found changes width
+	empty       *widget.Label
+	source      *domain.Source
+	excerpts    []*domain.Excerpt
+	opens       int
 }
 
 func newReaderScreen(ui *UI) *readerScreen {

@@ -3,7 +3,6 @@ package app
 import (
 	"fmt"
 
-
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/pdfengine"
 	"github.com/attache/attache/widgets"
