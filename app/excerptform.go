@@ -187,12 +187,19 @@ func (r *readerScreen) onNewExcerpt() {
 	})
 }
 
-// onNewFigure asks for a figure excerpt's caption, note, tags and grades,
+// onNewFigure asks for a figure excerpt cut out of a page of the source
+// shown, and shows it as the active one once saved.
+func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start, end int) {
+	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) { r.open(src.ID, e.ID) })
+}
+
+// newFigure asks for a figure excerpt's caption, note, tags and grades,
 // showing the figure cut out of its page, then saves it: the figure with
 // the span of text inside it (start–end, empty for a chart without text).
-func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start, end int) {
+// saved gets the new excerpt, on the UI goroutine.
+func (u *UI) newFigure(src *domain.Source, fig *domain.Figure, start, end int, saved func(*domain.Excerpt)) {
 	fields := newExcerptFields()
-	fields.setSource(src.Marking, r.ui.excerptScheme(src.Marking))
+	fields.setSource(src.Marking, u.excerptScheme(src.Marking))
 	fields.set(&domain.Excerpt{Marking: src.Marking})
 	caption := newDialogEntry()
 	caption.SetPlaceHolder("What the figure shows, printed under it as “Figure N: …”")
@@ -202,19 +209,19 @@ func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start
 			strconv.Itoa(fig.Width) + "×" + strconv.Itoa(fig.Height) + " pixels at print resolution"},
 		{Text: "Caption", Widget: caption},
 	}, fields.items()...)
-	r.ui.showForm("New figure excerpt", "Save figure", items, fyne.NewSize(620, 620), func(again func()) {
+	u.showForm("New figure excerpt", "Save figure", items, fyne.NewSize(620, 620), func(again func()) {
 		f := *fig
 		f.Caption = strings.TrimSpace(caption.Text)
 		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end, Figure: &f}
 		fields.apply(e)
 		e.Note = strings.TrimSpace(e.Note)
-		r.ui.createExcerpt(e, func(err error) {
+		u.createExcerpt(e, func(err error) {
 			if err != nil {
 				again() // the form comes back as typed
-				r.ui.showError(err)
+				u.showError(err)
 				return
 			}
-			r.open(src.ID, e.ID)
+			saved(e)
 		})
 	})
 }

@@ -293,3 +293,43 @@ func TestAFigureDraggedOnAPageIsCutOutAndExcerpted(t *testing.T) {
 		return len(ms) == 1 && ms[0].Page == 1 && ms[0].ID == e.ID
 	})
 }
+
+// Beside the draft a PDF opens on its pages too: a passage selected on a
+// page goes into the draft with Edit → Excerpt selection, with the
+// offsets the text view would give it.
+func TestAPageSelectionBesideTheDraftGoesIntoIt(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	fyne.DoAndWait(func() { u.app.Preferences().SetBool(prefReaderText, false) })
+	c, p := u.briefings.composer, u.briefings.side
+	text, tm := pagedMap()
+	src := &domain.Source{Title: "Chips report", Kind: domain.KindReport, Text: text}
+	if _, err := lib.CreateSource(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	r := p.reader
+	fyne.DoAndWait(func() { p.unfold(); r.open(src.ID, 0, "") })
+	eventually(t, "the source beside the draft", func() bool { return r.source != nil && r.source.ID == src.ID })
+	data := pagedPDF(t)
+	fyne.DoAndWait(func() {
+		r.source.TextMap = tm
+		r.pages.show(r.source, data)
+	})
+	if !r.pages.view.Visible() || r.text.Visible() || r.findBar.Visible() || !r.mode.Visible() {
+		t.Fatal("the PDF beside the draft is not on its pages")
+	}
+	start := strings.Index(text, "beta")
+	end := start + len("beta gamma")
+	n := len(c.d.b.Blocks)
+	fyne.DoAndWait(func() {
+		c.selected = 0
+		r.pages.onSelect(glyphPoint(tm, start, false), glyphPoint(tm, end-1, true), true)
+	})
+	if r.add.Disabled() {
+		t.Fatal("Add to draft is off with a passage selected on the page")
+	}
+	fyne.DoAndWait(u.onExcerptKey)
+	eventually(t, "the block", func() bool { return len(c.d.b.Blocks) == n+1 })
+	if blk := c.d.b.Blocks[1]; blk.Excerpt == nil || blk.Excerpt.Start != start || blk.Excerpt.End != end || blk.Excerpt.Quote != "beta gamma" {
+		t.Fatalf("block 1 is %+v", blk)
+	}
+}
