@@ -18,21 +18,21 @@ import (
 // the Library view's reader: what it opens is not remembered as that
 // one's source, and the Library's list does not follow it.
 type sideReader struct {
-	p        *sidePane
-	ui       *UI
-	content  fyne.CanvasObject
-	page     fyne.CanvasObject // the source's head over its text, hidden while none is open
-	empty    fyne.CanvasObject // what to do, while no source is open
-	title    *widget.Label
-	byline   *widget.Label
-	*sourceBody // the text, or a PDF's pages
-	add      *widget.Button // the selection into the draft
-	find     *widget.Entry
-	found    *widget.Label
-	findBar  *fyne.Container
-	source   *domain.Source
-	excerpts []*domain.Excerpt
-	opens    int // generation of the newest open; older loads are dropped
+	p           *sidePane
+	ui          *UI
+	content     fyne.CanvasObject
+	page        fyne.CanvasObject // the source's head over its text, hidden while none is open
+	empty       fyne.CanvasObject // what to do, while no source is open
+	title       *widget.Label
+	byline      *widget.Label
+	*sourceBody                // the text, or a PDF's pages
+	add         *widget.Button // the selection into the draft
+	find        *widget.Entry
+	found       *widget.Label
+	findBar     *fyne.Container
+	source      *domain.Source
+	excerpts    []*domain.Excerpt
+	opens       int // generation of the newest open; older loads are dropped
 }
 
 // addKey puts the selection into the draft while the side reader has the
