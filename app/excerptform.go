@@ -2,12 +2,15 @@ package app
 
 import (
 	"bytes"
+	"image/color"
 	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -226,17 +229,21 @@ func (u *UI) newFigure(src *domain.Source, fig *domain.Figure, start, end int, s
 	})
 }
 
-// figureImage shows a figure's PNG in the form, scaled to fit.
+// figureImage shows a figure's PNG in the form, scaled to fit, on white
+// paper with a thin frame: a chart on white would not show where it ends.
 func figureImage(fig *domain.Figure) fyne.CanvasObject {
 	img := canvas.NewImageFromReader(bytes.NewReader(fig.PNG), "figure.png")
 	img.FillMode = canvas.ImageFillContain
 	img.ScaleMode = canvas.ImageScaleSmooth
 	h := float32(200)
 	if fig.Width > 0 {
-		h = min(max(float32(fig.Height)*440/float32(fig.Width), 80), 220)
+		h = min(max(float32(fig.Height)*420/float32(fig.Width), 80), 210)
 	}
-	img.SetMinSize(fyne.NewSize(440, h))
-	return img
+	img.SetMinSize(fyne.NewSize(420, h))
+	paper := canvas.NewRectangle(color.White)
+	paper.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	paper.StrokeWidth = 1
+	return container.NewStack(paper, container.NewPadded(img))
 }
 
 // excerptHeadline is how excerpt lists name an excerpt: its quote, or for
