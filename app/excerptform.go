@@ -255,6 +255,23 @@ func excerptHeadline(e *domain.Excerpt, n int) string {
 	return marked(e.Marking) + quoted(clipRunes(e.Quote, n))
 }
 
+// excerptQuote is an excerpt's quote in full, or a figure's label.
+func excerptQuote(e *domain.Excerpt) string {
+	if e.Figure != nil {
+		return e.Figure.Label()
+	}
+	return quoted(e.Quote)
+}
+
+// excerptFrom says where an excerpt is in its source: its characters, or
+// a figure's page.
+func excerptFrom(e *domain.Excerpt) string {
+	if e.Figure != nil {
+		return "From “" + e.SourceTitle + "”, page " + itoa(e.Figure.Page)
+	}
+	return "From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End)
+}
+
 func clipRunes(s string, n int) string {
 	r := []rune(strings.Join(strings.Fields(s), " "))
 	if len(r) <= n {

@@ -245,8 +245,8 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	x.onSaved = s.onEditSaved
 	x.onLanded = s.showEdit
 	s.edit, s.selected = x, x.e
-	s.quote.SetText(quoted(e.Quote))
-	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
+	s.quote.SetText(excerptQuote(e))
+	s.from.SetText(excerptFrom(e))
 	s.filling = true
 	src := s.sourceMarking(e.SourceID)
 	s.fields.setSource(src, s.ui.excerptScheme(src))

@@ -288,6 +288,9 @@ func TestAFigureDraggedOnAPageIsCutOutAndExcerpted(t *testing.T) {
 	if got := excerptHeadline(e, 160); got != "Figure, p. 2: Chip exports by year" {
 		t.Fatalf("lists name it %q", got)
 	}
+	if q, from := excerptQuote(e), excerptFrom(e); q != "Figure, p. 2: Chip exports by year" || from != "From “Chips report”, page 2" {
+		t.Fatalf("the Excerpts view shows it as %q, %q", q, from)
+	}
 	eventually(t, "its mark", func() bool {
 		ms := pageMarks(p.view, widgets.MarkFigure)
 		return len(ms) == 1 && ms[0].Page == 1 && ms[0].ID == e.ID
