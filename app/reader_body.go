@@ -1,8 +1,6 @@
 package app
 
 import (
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
@@ -118,31 +116,11 @@ func (b *sourceBody) setMode(mode string) {
 // focusFind puts the cursor in Find: the pages' own while they are shown,
 // else the text's, find.
 func (b *sourceBody) focusFind(find fyne.Focusable) {
-	c := b.ui.win.Canvas()
 	if b.pages.shown() {
-		if f := findFieldIn(b.pages.view); f != nil {
-			c.Focus(f)
-			return
-		}
+		b.pages.view.FocusFind()
+		return
 	}
-	c.Focus(find)
-}
-
-// findFieldIn is the Find field among o's objects, found by its
-// placeholder: the page view offers no call to focus it.
-func findFieldIn(o fyne.CanvasObject) fyne.Focusable {
-	if f, ok := o.(fyne.Focusable); ok && strings.HasPrefix(stringField(o, "PlaceHolder"), "Find") {
-		return f
-	}
-	for _, ch := range drawnChildren(o) {
-		if ch == nil || !ch.Visible() {
-			continue
-		}
-		if f := findFieldIn(ch); f != nil {
-			return f
-		}
-	}
-	return nil
+	b.ui.win.Canvas().Focus(find)
 }
 
 // selection is the passage selected in the view on screen.

@@ -336,3 +336,22 @@ func TestAPageSelectionBesideTheDraftGoesIntoIt(t *testing.T) {
 		t.Fatalf("block 1 is %+v", blk)
 	}
 }
+
+// Edit → Find (Ctrl+F) puts the cursor in the pages' own Find while they
+// are shown, in the text's otherwise.
+func TestFindGoesToThePagesFindWhileThePagesShow(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.app.Preferences().SetBool(prefReaderText, false) })
+	_, _ = openPaged(t, u, lib)
+	r := u.library.reader
+	fyne.DoAndWait(u.onFind)
+	f := u.win.Canvas().Focused()
+	if f == nil || f == fyne.Focusable(r.find) || !strings.HasPrefix(stringField(f, "PlaceHolder"), "Find on the pages") {
+		t.Fatalf("Find put the cursor in %T", u.win.Canvas().Focused())
+	}
+	fyne.DoAndWait(func() { r.mode.SetSelected(modeText); u.onFind() })
+	if u.win.Canvas().Focused() != fyne.Focusable(r.find) {
+		t.Fatalf("in the flowing text Find put the cursor in %T", u.win.Canvas().Focused())
+	}
+}
