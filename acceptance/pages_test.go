@@ -15,8 +15,10 @@ import (
 type figureExcerpt struct {
 	excerpt
 	Figure *struct {
-		Page    int    `json:"page"`
-		Caption string `json:"caption"`
+		Page    int        `json:"page"`
+		Caption string     `json:"caption"`
+		Rect    [4]float64 `json:"rect"`
+		Width   int        `json:"width"`
 	} `json:"figure"`
 }
 
@@ -99,7 +101,8 @@ func readOnPages(t *testing.T, theme string) {
 	s.clickOn("the Figure tool", append(button("Figure"), inLayer("content"), shown())...)
 	sheet = s.sheetInView(1)
 	x0, y0, x1, y1 := chartBounds()
-	s.dragOnPage(sheet, x0-0.03, y0-0.03, x1+0.03, y1+0.03)
+	x0, y0, x1, y1 = x0-0.03, y0-0.03, x1+0.03, y1+0.03
+	s.dragOnPage(sheet, x0, y0, x1, y1)
 	s.waitNode("the new figure form", typ("Label"), text("New figure excerpt"), inLayer("overlay"))
 	s.fieldBeside("Caption")
 	s.typeText("Licences refused by quarter")
@@ -120,6 +123,15 @@ func readOnPages(t *testing.T, theme string) {
 	if fig.Figure.Page != 2 || fig.Figure.Caption != "Licences refused by quarter" || fig.Start != fig.End {
 		s.fail("the figure excerpt is of page %d, caption %q, span [%d,%d): want page 2, the caption, no text",
 			fig.Figure.Page, fig.Figure.Caption, fig.Start, fig.End)
+	}
+	// Where the mouse went, within a pixel or two of the sheet; drawn at
+	// 300 dpi.
+	px := 3 / float64(sheet.W)
+	if r := fig.Figure.Rect; math.Abs(r[0]-x0) > px || math.Abs(r[1]-y0) > px*reportW/reportH || math.Abs(r[2]-x1) > px || math.Abs(r[3]-y1) > px*reportW/reportH {
+		s.fail("the figure's rectangle is %v, not the one dragged, %.3f,%.3f–%.3f,%.3f", r, x0, y0, x1, y1)
+	}
+	if want := (fig.Figure.Rect[2] - fig.Figure.Rect[0]) * reportW * 300 / 72; math.Abs(float64(fig.Figure.Width)-want) > 3 {
+		s.fail("the figure is %d pixels wide, not the %.0f of its rectangle at 300 dpi", fig.Figure.Width, want)
 	}
 	time.Sleep(500 * time.Millisecond)
 	s.keepShot("pages-marked-" + theme)
