@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"math"
 	"strings"
 	"testing"
 
@@ -123,6 +124,10 @@ func TestAPDFOpensOnItsPagesAndASelectionThereIsExcerpted(t *testing.T) {
 	}
 	if p.view.Pages() != 2 {
 		t.Fatalf("%d pages, want 2", p.view.Pages())
+	}
+	eventually(t, "the first page drawn", func() bool { return p.view.Image(0) != nil })
+	if b := p.view.Image(0).Bounds(); b.Dx() < 300 || math.Abs(float64(b.Dy())/float64(b.Dx())-float64(pageH)/pageW) > 0.01 {
+		t.Fatalf("the first page is drawn %v", b)
 	}
 	// "export controls" on page 2, dragged from its end back to its start.
 	page2 := len([]rune(pagedParas[0])) + 2
@@ -353,5 +358,22 @@ func TestFindGoesToThePagesFindWhileThePagesShow(t *testing.T) {
 	fyne.DoAndWait(func() { r.mode.SetSelected(modeText); u.onFind() })
 	if u.win.Canvas().Focused() != fyne.Focusable(r.find) {
 		t.Fatalf("in the flowing text Find put the cursor in %T", u.win.Canvas().Focused())
+	}
+}
+
+// The choice of the flowing text is remembered: the next PDF opens as
+// text, its pages a click away.
+func TestAPDFOpensAsTextWhenThatWasChosen(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.app.Preferences().SetBool(prefReaderText, true) })
+	_, _ = openPaged(t, u, lib)
+	r := u.library.reader
+	if r.pages.view.Visible() || !r.text.Visible() || !r.mode.Visible() || r.mode.Selected != modeText {
+		t.Fatalf("pages shown %v, text shown %v, switch at %q", r.pages.view.Visible(), r.text.Visible(), r.mode.Selected)
+	}
+	fyne.DoAndWait(func() { r.mode.SetSelected(modePages) })
+	if !r.pages.view.Visible() || u.app.Preferences().Bool(prefReaderText) {
+		t.Fatal("choosing Pages did not show them, or was not remembered")
 	}
 }
