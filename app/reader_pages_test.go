@@ -377,3 +377,24 @@ func TestAPDFOpensAsTextWhenThatWasChosen(t *testing.T) {
 		t.Fatal("choosing Pages did not show them, or was not remembered")
 	}
 }
+
+// A kept file the engine cannot draw says so over the pages, and what to
+// do.
+func TestPagesThatCannotBeDrawnSaySo(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.app.Preferences().SetBool(prefReaderText, false) })
+	text, tm := pagedMap()
+	src := &domain.Source{Title: "Damaged report", Kind: domain.KindReport, Text: text}
+	if _, err := lib.CreateSource(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	r := u.library.reader
+	r.open(src.ID, -1)
+	eventually(t, "the source", func() bool { return r.source != nil && r.source.ID == src.ID })
+	fyne.DoAndWait(func() {
+		r.source.TextMap = tm
+		r.pages.show(r.source, []byte("%PDF-1.4 cut short"))
+	})
+	eventually(t, "the message", func() bool { return strings.Contains(r.pages.view.Message(), "switch to Flowing text") })
+}
