@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/pdfengine"
@@ -17,7 +18,7 @@ import (
 // prefReaderText remembers that PDFs are read as text rather than pages.
 const prefReaderText = "reader.asText"
 
-// Choices of the Pages/Text switch.
+// Choices of the Pages/Flowing text switch.
 const (
 	modePages = "Pages"
 	modeText  = "Flowing text" // not "Text", the page view's text tool
@@ -78,7 +79,7 @@ func (p *pageReader) forget() {
 // text.
 func (p *pageReader) load(src *domain.Source) {
 	if src.TextMap == nil {
-		if src.Kind == domain.KindReport {
+		if isPDF(src) {
 			p.b.showNote("This PDF was imported before Attaché kept its pages, so it shows as text. Import the file again to read it on its pages.")
 		}
 		return
@@ -100,6 +101,12 @@ func (p *pageReader) load(src *domain.Source) {
 	})
 }
 
+// isPDF says whether src was imported from a PDF: a report with pages, or
+// from a file named so (a one-page PDF has no page breaks to keep).
+func isPDF(src *domain.Source) bool {
+	return src.Kind == domain.KindReport && (len(src.Pages) > 0 || strings.HasSuffix(strings.ToLower(src.FileName), ".pdf"))
+}
+
 // fileMissingNote says why a source with a page map shows as text.
 func fileMissingNote(err error) string {
 	if domain.ErrorCode(err) == domain.ENOTFOUND {
@@ -109,7 +116,7 @@ func fileMissingNote(err error) string {
 }
 
 // show shows src's pages from data, its original PDF, and the switch to
-// them; the pages are on screen unless the analyst chose Text.
+// them; the pages are on screen unless the analyst chose the flowing text.
 func (p *pageReader) show(src *domain.Source, data []byte) {
 	p.srcID, p.data, p.tm = src.ID, data, src.TextMap
 	sizes := make([][2]float64, len(src.TextMap.Pages))

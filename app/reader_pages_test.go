@@ -219,7 +219,7 @@ func TestFindOnThePagesMarksEveryMatch(t *testing.T) {
 func TestAPDFWithoutItsPagesShowsAsTextSayingWhy(t *testing.T) {
 	u, lib := newTestUI(t)
 	dismissOverlays(u)
-	old := &domain.Source{Title: "Old report", Kind: domain.KindReport, Text: "Imported long ago."}
+	old := &domain.Source{Title: "Old report", Kind: domain.KindReport, Text: "Imported long ago.", FileName: "old-report.PDF"}
 	if _, err := lib.CreateSource(context.Background(), old); err != nil {
 		t.Fatal(err)
 	}
@@ -236,8 +236,8 @@ func TestAPDFWithoutItsPagesShowsAsTextSayingWhy(t *testing.T) {
 		r.pages.load(&s)
 	})
 	eventually(t, "the note", func() bool { return strings.Contains(r.note.Text, "keeps no copy of this PDF") })
-	// A note belongs to its source.
-	note := &domain.Source{Title: "Note", Kind: domain.KindNote, Text: "Typed."}
+	// A note belongs to its source, and a report that was no PDF has none.
+	note := &domain.Source{Title: "Typed report", Kind: domain.KindReport, Text: "Typed.", FileName: "typed.txt"}
 	if _, err := lib.CreateSource(context.Background(), note); err != nil {
 		t.Fatal(err)
 	}
