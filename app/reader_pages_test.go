@@ -340,6 +340,10 @@ func TestAPageSelectionBesideTheDraftGoesIntoIt(t *testing.T) {
 	if blk := c.d.b.Blocks[1]; blk.Excerpt == nil || blk.Excerpt.Start != start || blk.Excerpt.End != end || blk.Excerpt.Quote != "beta gamma" {
 		t.Fatalf("block 1 is %+v", blk)
 	}
+	eventually(t, "the new excerpt marked on the page", func() bool {
+		ms := pageMarks(r.pages.view, widgets.MarkExcerpt)
+		return len(ms) == 1 && ms[0].ID == c.d.b.Blocks[1].Excerpt.ID
+	})
 }
 
 // Edit → Find (Ctrl+F) puts the cursor in the pages' own Find while they

@@ -213,6 +213,7 @@ func (r *sideReader) setHighlights(active int64) {
 		hs = append(hs, widgets.Highlight{Start: e.Start, End: e.End, Active: e.ID == active})
 	}
 	r.text.SetHighlights(hs)
+	r.pages.showMarks()
 }
 
 // syncAdd offers Add to draft while a passage is selected.
