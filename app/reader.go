@@ -158,7 +158,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.ui.library.followReader() // opened from elsewhere (an import, an excerpt)
 	for _, e := range exs {
 		if e.ID == excerpt {
-			r.selectSpan(e.Start, e.End)
+			r.selectExcerpt(e)
 		}
 	}
 	if !same {

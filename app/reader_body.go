@@ -55,13 +55,16 @@ func (b *sourceBody) opened(src *domain.Source) {
 	b.text.SetText(src.Text)
 }
 
-// selectSpan selects [start, end) in both views, scrolled to.
-func (b *sourceBody) selectSpan(start, end int) {
-	b.text.Select(start, end)
-	b.text.ScrollToOffset(start)
+// selectExcerpt selects excerpt e's passage in both views and scrolls to
+// it; on the pages a figure's rectangle is scrolled to, once they are
+// drawn if they are still loading.
+func (b *sourceBody) selectExcerpt(e *domain.Excerpt) {
+	b.text.Select(e.Start, e.End)
+	b.text.ScrollToOffset(e.Start)
+	b.pages.want = e
 	if b.pages.shown() {
-		b.pages.setSelection(start, end)
-		b.pages.showOffset(start)
+		b.pages.setSelection(e.Start, e.End)
+		b.pages.showWanted()
 	}
 }
 

@@ -33,8 +33,9 @@ type pageReader struct {
 	srcID      int64 // the source whose pages are shown, 0 for none
 	data       []byte
 	tm         *domain.TextMap
-	start, end int // the selection on the pages, rune offsets; empty for none
-	loads      int // bumped by every source opened, so an older file is not shown
+	start, end int             // the selection on the pages, rune offsets; empty for none
+	loads      int             // bumped by every source opened, so an older file is not shown
+	want       *domain.Excerpt // the excerpt opened, to scroll to once the pages show
 
 	query string         // Find's query
 	found []widgets.Span // its matches
@@ -62,7 +63,7 @@ func (p *pageReader) shown() bool { return p.srcID != 0 && p.view.Visible() }
 // forget drops the pages of the source shown: another one opens.
 func (p *pageReader) forget() {
 	p.loads++
-	p.srcID, p.data, p.tm = 0, nil, nil
+	p.srcID, p.data, p.tm, p.want = 0, nil, nil, nil
 	p.start, p.end = 0, 0
 	p.query, p.found, p.cur = "", nil, -1
 	p.drawer.reset(nil)
@@ -134,6 +135,22 @@ func (p *pageReader) show(src *domain.Source, data []byte) {
 	}
 	p.b.setMode(mode)
 	p.showMarks()
+	p.showWanted()
+}
+
+// showWanted scrolls to the excerpt opened, if the pages show: to a
+// figure's rectangle, or to where a passage starts.
+func (p *pageReader) showWanted() {
+	e := p.want
+	if e == nil || !p.shown() {
+		return
+	}
+	p.want = nil
+	if f := e.Figure; f != nil {
+		p.view.ShowPoint(widgets.PagePoint{Page: f.Page - 1, X: f.Rect.X0, Y: f.Rect.Y0})
+		return
+	}
+	p.showOffset(e.Start)
 }
 
 // showMarks marks the excerpts, the selection and Find's matches.

@@ -402,3 +402,38 @@ func TestPagesThatCannotBeDrawnSaySo(t *testing.T) {
 	})
 	eventually(t, "the message", func() bool { return strings.Contains(r.pages.view.Message(), "switch to Flowing text") })
 }
+
+// Opening a figure excerpt (Show in source) scrolls the pages to its
+// rectangle once they are drawn, and marks it.
+func TestAFigureExcerptOpensAtItsRectangle(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	fyne.DoAndWait(func() { u.app.Preferences().SetBool(prefReaderText, false) })
+	text, tm := pagedMap()
+	src := &domain.Source{Title: "Chips report", Kind: domain.KindReport, Text: text}
+	if _, err := lib.CreateSource(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	png := []byte("\x89PNG figure") // any bytes do: the view draws the page itself
+	page2 := len([]rune(pagedParas[0])) + 2
+	fig := &domain.Excerpt{SourceID: src.ID, Start: page2, End: page2, Figure: &domain.Figure{Page: 2,
+		Rect: domain.PageRect{X0: 0.1, Y0: 0.8, X1: 0.5, Y1: 0.95}, PNG: png, Width: 10, Height: 5, SHA256: domain.FigureSHA256(png)}}
+	if err := lib.CreateExcerpt(context.Background(), fig); err != nil {
+		t.Fatal(err)
+	}
+	r := u.library.reader
+	data := pagedPDF(t)
+	fyne.DoAndWait(func() { u.win.Resize(fyne.NewSize(1200, 800)) })
+	r.open(src.ID, fig.ID)
+	eventually(t, "the source", func() bool { return r.source != nil && r.source.ID == src.ID })
+	fyne.DoAndWait(func() {
+		r.source.TextMap = tm
+		r.pages.show(r.source, data)
+	})
+	if pg := r.pages.view.Page(); pg != 1 {
+		t.Fatalf("the pages show page %d, not the figure's page 2", pg+1)
+	}
+	if ms := pageMarks(r.pages.view, widgets.MarkFigure); len(ms) != 1 || ms[0].ID != fig.ID || ms[0].Page != 1 || ms[0].Y0 != 0.8 {
+		t.Fatalf("figure marks %+v", ms)
+	}
+}

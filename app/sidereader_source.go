@@ -159,7 +159,7 @@ func (r *sideReader) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt i
 	r.p.rememberSource(src.ID)
 	for _, e := range exs {
 		if e.ID == excerpt {
-			r.selectSpan(e.Start, e.End)
+			r.selectExcerpt(e)
 			return
 		}
 	}
