@@ -56,6 +56,9 @@ base64 ("png"); listings give the figure without it.`,
 			if err := a.applyMarking(cmd, &ef, src, e); err != nil {
 				return err
 			}
+			if n := pageCount(src); n > 0 && page > n {
+				return usagef("source %d has %d pages: give --page from 1 to %d", src.ID, n, n)
+			}
 			if e.Figure, err = a.cutFigure(cmd.Context(), src.ID, page, r); err != nil {
 				return err
 			}
@@ -116,6 +119,18 @@ func (a *cliApp) cutFigure(ctx context.Context, sourceID int64, page int, r doma
 		return nil, err
 	}
 	return ingest.CutFigure(file.Data, page-1, r, figureWait)
+}
+
+// pageCount is the number of pages the source is known to have, 0 when
+// unknown (the PDF engine then says).
+func pageCount(src *domain.Source) int {
+	switch {
+	case src.TextMap != nil:
+		return len(src.TextMap.Pages)
+	case len(src.Pages) > 0:
+		return len(src.Pages) + 1
+	}
+	return 0
 }
 
 // placeFigure gives the figure excerpt its span (domain.Source.FigureSpan),
