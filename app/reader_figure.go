@@ -35,4 +35,3 @@ func (p *pageReader) onFigure(page int, x0, y0, x1, y1 float32) {
 		})
 	})
 }
-

@@ -2,12 +2,14 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/settings"
 )
 
 // Preference keys, kept with Fyne's preferences API in Attaché's own
@@ -55,18 +57,29 @@ func (u *UI) showSettings() {
 	paper.SetSelected(paperOpt.LabelOf(p.String(prefPaper)))
 	th := newDialogSelect([]string{"Follow the system", "Light", "Dark"}, nil)
 	th.SetSelected(p.StringWithFallback(prefTheme, "Follow the system"))
+	keep := newDialogEntry()
+	keep.SetText(p.StringWithFallback(settings.KeepOriginalsMB, strconv.Itoa(settings.DefaultKeepOriginalsMB)))
+	keep.Validator = func(s string) error { _, err := settings.ParseKeepOriginalsMB(s); return err }
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Marking scheme", Widget: scheme, HintText: "for new briefings, here and in the attache command"},
 		{Text: "Marking", Widget: class.box, HintText: "overall marking of new briefings"},
 		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
-		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th}}
-	u.showForm("Settings", "Save", items, fyne.NewSize(640, 460), func(again func()) {
+		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th},
+		{Text: "Keep PDFs up to (MB)", Widget: keep, HintText: "imported PDFs this size or smaller are kept, to read them as pages; 0 keeps none"}}
+	u.showForm("Settings", "Save", items, fyne.NewSize(640, 510), func(again func()) {
 		m, err := class.value()
 		if err != nil {
 			again()
 			u.showError(userError{"the default marking: " + domain.ErrorMessage(err)})
 			return
 		}
+		mb, err := settings.ParseKeepOriginalsMB(keep.Text)
+		if err != nil {
+			again()
+			u.showError(userError{err.Error()})
+			return
+		}
+		p.SetString(settings.KeepOriginalsMB, mb)
 		p.SetString(prefAuthor, author.Text)
 		p.SetString(prefScheme, string(class.scheme.ID))
 		p.SetString(prefClassification, string(m))
