@@ -31,11 +31,9 @@ type pageCounter struct {
 	pages    int   // the page count of the layout shown, 0 while there is none
 	forID    int64 // the briefing whose layout (pages, page count) is shown
 	shown    *export.PDFPreview
-	drawing  bool       // pages of shown are being drawn
-	queue    []pageDraw // pages the view asked for, to draw next
-	stop     func()     // cancels the drawing under way
-	warming  bool       // the PDF engine was started as a briefing opened
-	starting bool       // the first drawing waits for the engine, and says so
+	drawer   *pageDrawer // draws shown's pages
+	warming  bool        // the PDF engine was started as a briefing opened
+	starting bool        // the first drawing waits for the engine, and says so
 }
 
 // pageDraw is a page the preview asked for at a width in pixels.

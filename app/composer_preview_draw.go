@@ -1,11 +1,7 @@
 package app
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"image"
-	"slices"
 	"strings"
 	"time"
 
@@ -29,7 +25,26 @@ import (
 // newPreview makes the Preview tab's page view.
 func (c *composer) newPreview() *widgets.PageView {
 	v := widgets.NewPageView()
-	v.OnNeed = c.drawPages
+	d := newPageDrawer(c.ui, v)
+	d.before = func() bool {
+		if !c.previewShown() {
+			return false
+		}
+		if !export.PreviewsReady() && !c.pc.starting {
+			c.pc.starting = true // the first page drawn takes the message away
+			c.preview.SetMessage("Starting the PDF engine to draw the pages: the first time on this computer takes a few seconds.", false)
+		}
+		return true
+	}
+	d.onDrawn = func(int) {
+		if c.pc.starting {
+			c.showLayoutMessage(c.pc.shown)
+		}
+	}
+	d.onError = func(err error) {
+		c.preview.SetMessage(upperFirst(err.Error())+": close and reopen the briefing to try again.", true)
+	}
+	c.pc.drawer = d
 	return v
 }
 
@@ -73,12 +88,7 @@ func (c *composer) clearPreview() {
 	c.preview.SetMessage("", false)
 }
 
-func (c *composer) stopDrawing() {
-	if c.pc.stop != nil {
-		c.pc.stop()
-	}
-	c.pc.drawing, c.pc.stop, c.pc.queue = false, nil, nil
-}
+func (c *composer) stopDrawing() { c.pc.drawer.reset(nil) }
 
 // paper is the paper last chosen for an export, as export names it.
 func (c *composer) paper() string {
@@ -143,6 +153,7 @@ func (c *composer) showLayout(p *export.PDFPreview, text string, err error) {
 	if c.stats.Importance != widget.DangerImportance {
 		c.showStats()
 	}
+	c.pc.drawer.reset(p.Draw)
 	c.preview.SetPages(p.Pages, p.Width, p.Height) // asks for the pages in view
 }
 
@@ -164,72 +175,6 @@ func (c *composer) startEngine() {
 	}
 	c.pc.warming = true
 	background(func() { _ = export.StartPreviews() }) // a failure is said when the pages are drawn
-}
-
-// drawPages draws the pages the view asks for, width pixels wide, off the
-// UI goroutine, one batch at a time, handing each page over as soon as it
-// is drawn. Pages asked for while a batch is drawn wait for the next one.
-func (c *composer) drawPages(pages []int, width int) {
-	if c.pc.shown == nil || !c.previewShown() {
-		return // asked again by refreshPreview when shown
-	}
-	// Pages asked for at another width (before a resize or a zoom) are
-	// asked for again at this one.
-	c.pc.queue = slices.DeleteFunc(c.pc.queue, func(d pageDraw) bool { return d.width != width })
-	for _, i := range pages {
-		c.pc.queue = append(c.pc.queue, pageDraw{i, width})
-	}
-	c.drawNext()
-}
-
-func (c *composer) drawNext() {
-	if c.pc.drawing || len(c.pc.queue) == 0 || c.pc.shown == nil {
-		return
-	}
-	// The pages scrolled away from since they were asked for are not
-	// drawn: the view asks for them again when they come back.
-	width := c.pc.queue[0].width
-	var pages []int
-	for _, d := range c.pc.queue {
-		if c.preview.Near(d.page) && !slices.Contains(pages, d.page) {
-			pages = append(pages, d.page)
-		}
-	}
-	c.pc.queue = nil
-	if len(pages) == 0 {
-		return
-	}
-	c.pc.drawing = true
-	p := c.pc.shown
-	if !export.PreviewsReady() && !c.pc.starting {
-		c.pc.starting = true
-		c.preview.SetMessage("Starting the PDF engine to draw the pages: the first time on this computer takes a few seconds.", false)
-	}
-	ctx, cancel := context.WithCancel(c.ui.ctx)
-	c.pc.stop = cancel
-	background(func() {
-		err := p.Draw(ctx, pages, width, func(i int, img *image.RGBA) {
-			c.ui.do(func() {
-				if c.pc.shown == p {
-					if c.pc.starting {
-						c.showLayoutMessage(p)
-					}
-					c.preview.SetPage(i, img, width)
-				}
-			})
-		})
-		c.ui.do(func() {
-			cancel()
-			if c.pc.shown != p {
-				return // a new layout stopped this one; its own drawing is under way
-			}
-			c.pc.drawing, c.pc.stop = false, nil
-			if err != nil && !errors.Is(err, context.Canceled) {
-				c.preview.SetMessage(upperFirst(err.Error())+": close and reopen the briefing to try again.", true)
-			}
-			c.drawNext()
-		})
-	})
 }
 
 // previewError says why the draft cannot be laid out.

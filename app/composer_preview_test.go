@@ -176,7 +176,7 @@ func TestPreviewNeverShowsAnotherBriefingsPages(t *testing.T) {
 	})
 	layout := held.jobs
 	held.jobs = nil
-	fyne.DoAndWait(func() { c.drawPages([]int{0, 1}, 300) }) // as the view asks
+	fyne.DoAndWait(func() { c.pc.drawer.need([]int{0, 1}, 300) }) // as the view asks
 	drawing := held.jobs
 	held.jobs = nil
 	if len(layout) != 1 || len(drawing) == 0 {

@@ -15,14 +15,20 @@ import (
 // pageDrawer answers a PageView's OnNeed: it draws the pages asked for off
 // the UI goroutine, one batch at a time, handing each page over as soon as
 // it is drawn, and skips the pages scrolled away from since they were
-// asked for (the view asks again when they come back). It works as the
-// composer's preview does (composer_preview_draw.go), for any document
-// its draw function can draw. All fields are the UI goroutine's.
+// asked for (the view asks again when they come back). It is the one
+// drawer of pages: of a PDF source in the reader, of the draft's layout in
+// the composer's Preview. All fields are the UI goroutine's.
 type pageDrawer struct {
 	ui      *UI
 	view    *widgets.PageView
-	draw    drawFunc           // nil while there is nothing to draw
-	onError func(err error)    // told on the UI goroutine of a drawing that failed
+	draw    drawFunc        // nil while there is nothing to draw
+	onError func(err error) // told on the UI goroutine of a drawing that failed
+	// before, when set, is asked before the pages asked for are drawn:
+	// false leaves them (the Preview draws none while hidden, and Redraw
+	// asks again when shown). It may say what the drawing waits for.
+	before func() bool
+	// onDrawn, when set, is told on the UI goroutine of each page shown.
+	onDrawn func(page int)
 	drawing bool               // a batch is being drawn
 	queue   []pageDraw         // pages asked for, to draw next
 	stop    context.CancelFunc // cancels the batch under way
@@ -79,7 +85,7 @@ func (d *pageDrawer) reset(draw drawFunc) {
 
 // need queues the pages the view asks for and draws them.
 func (d *pageDrawer) need(pages []int, width int) {
-	if d.draw == nil {
+	if d.draw == nil || (d.before != nil && !d.before()) {
 		return
 	}
 	// Pages asked for at another width (before a resize or a zoom) are
@@ -115,6 +121,9 @@ func (d *pageDrawer) next() {
 			d.ui.do(func() {
 				if d.gen == gen {
 					d.view.SetPage(i, img, width)
+					if d.onDrawn != nil {
+						d.onDrawn(i)
+					}
 				}
 			})
 		})
