@@ -252,14 +252,32 @@ func TestPDFFigureReadsBack(t *testing.T) {
 }
 
 // TestPDFFigureStoredOnce puts one figure in twice, and two other figures
-// of its width: three images are stored, the repeated one once; and
-// figures of one width, which gofpdf orders by chance, come out in the
-// same order every time.
+// of its width, one with transparency (a soft mask, an object more): three
+// images are stored, the repeated one once; and figures of one width,
+// which gofpdf orders by chance, come out in the same order every time.
 func TestPDFFigureStoredOnce(t *testing.T) {
 	a := newFigure(t, 4, 900, 600, 1, "One")
-	b := figureBundle(t, a, newFigure(t, 5, 900, 500, 2, "Two"), newFigure(t, 6, 900, 400, 3, "Three"), a)
+	two := newFigure(t, 5, 900, 500, 2, "Two")
+	img, _ := png.Decode(bytes.NewReader(two.PNG))
+	clear := image.NewNRGBA(img.Bounds())
+	for y := 0; y < 500; y++ {
+		for x := 0; x < 900; x++ {
+			r, g, b, _ := img.At(x, y).RGBA()
+			clear.Set(x, y, color.NRGBA{uint8(r >> 8), uint8(g >> 8), uint8(b >> 8), uint8(255 - y/4)})
+		}
+	}
+	var buf bytes.Buffer
+	if err := png.Encode(&buf, clear); err != nil {
+		t.Fatal(err)
+	}
+	two.PNG, two.SHA256 = buf.Bytes(), domain.FigureSHA256(buf.Bytes())
+	b := figureBundle(t, a, two, newFigure(t, 6, 900, 400, 3, "Three"), a)
 	first := pdfBytes(t, b, PDFOptions{})
-	rows := imageRows(poppler(t, first, "pdfimages", "-list"))
+	list := poppler(t, first, "pdfimages", "-list")
+	if !strings.Contains(list, "smask") {
+		t.Fatalf("the transparent figure has no soft mask:\n%s", list)
+	}
+	rows := imageRows(list)
 	objects := map[int]bool{}
 	for _, r := range rows {
 		objects[r.object] = true
