@@ -33,7 +33,7 @@ type docPicture struct {
 
 // docImages decodes and keeps the pictures of a Document's items.
 type docImages struct {
-	d     *Document
+	d      *Document
 	pics   map[string]*docPicture
 	bytes  int
 	budget int // docPicturesBudget; smaller in tests
