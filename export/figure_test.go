@@ -174,6 +174,12 @@ func TestPDFFigureSizes(t *testing.T) {
 	if o := ops[1]; !near(o.w, l.width) || !near(o.h, l.width/2) {
 		t.Errorf("a wide figure is %gx%g pt, want the text width %g", o.w, o.h, l.width)
 	}
+	if got := (Item{Figure: small}).FigureFraction(); !near(got, 144/l.width) {
+		t.Errorf("the small figure's fraction is %g, want %g", got, 144/l.width)
+	}
+	if got := (Item{Figure: wide}).FigureFraction(); got != 1 {
+		t.Errorf("the wide figure's fraction is %g", got)
+	}
 	room := l.textBottom() - textTop
 	if o := ops[2]; o.h > room || !near(o.w*5, o.h) {
 		t.Errorf("a tall figure is %gx%g pt: taller than the page's %g or out of shape", o.w, o.h, room)

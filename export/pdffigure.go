@@ -29,6 +29,21 @@ const (
 	captionBefore = 6.0  // between the picture and its caption
 )
 
+// figureTextWidth is the text width of an A4 page in points (Letter's is
+// 4% wider), against which FigureFraction measures a figure.
+const figureTextWidth = 595.28 - 2*78
+
+// FigureFraction is the share of the text width a figure takes in the
+// PDF, 1 for one as wide or wider, less for a small figure, which is
+// never printed larger than its own resolution allows: a screen showing
+// the briefing shows the figure at the same share of its column.
+func (it Item) FigureFraction() float64 {
+	if it.Figure == nil || it.Figure.Width <= 0 {
+		return 1
+	}
+	return min(1, float64(it.Figure.Width)*72/pdfengine.PrintDPI/figureTextWidth)
+}
+
 // figure lays out a figure item: the picture as a block of one line as
 // tall as the picture, whole and kept with its caption, then the caption,
 // whole, then the analyst's note if printed.
