@@ -350,3 +350,34 @@ func imageRows(list string) []imageRow {
 	}
 	return out
 }
+
+// TestPreviewDrawsFigures: the composer's preview is the export's PDF
+// drawn by PDFium, so the chart's bars are on the page drawn.
+func TestPreviewDrawsFigures(t *testing.T) {
+	d := NewDocument(figureBundle(t, newFigure(t, 4, 1500, 900, 1, "Cable faults by year")))
+	_, imgs, err := RenderPages(context.Background(), d, "a4", []int{0}, 600)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// chartPNG's first bar is RGB(30, 80, 200).
+	bar := 0
+	b := imgs[0].Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		for x := b.Min.X; x < b.Max.X; x++ {
+			c := imgs[0].RGBAAt(x, y)
+			if absDiff(c.R, 30) < 12 && absDiff(c.G, 80) < 12 && absDiff(c.B, 200) < 12 {
+				bar++
+			}
+		}
+	}
+	if bar < 200 {
+		t.Fatalf("%d pixels of the chart's first bar on the page drawn, want a bar", bar)
+	}
+}
+
+func absDiff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
