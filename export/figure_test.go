@@ -381,3 +381,28 @@ func absDiff(a, b uint8) int {
 	}
 	return int(b - a)
 }
+
+// A release copy leaves out a figure marked above its level like any
+// portion, naming it; the figures left are numbered afresh.
+func TestReleaseLeavesOutAFigureAbove(t *testing.T) {
+	b := figureBundle(t, newFigure(t, 4, 300, 200, 1, "Secret chart"), newFigure(t, 5, 300, 200, 2, "Open chart"))
+	b.Briefing.Classification = ""
+	b.Briefing.Blocks[3].Excerpt.Marking = domain.MarkingSecret
+	out, dropped, err := Release(b, domain.MarkingUnclassified)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(dropped) != 1 || !strings.Contains(dropped[0].Where, "Figure 1 (note 2) “Secret chart”") {
+		t.Fatalf("dropped %+v", dropped)
+	}
+	d := NewDocument(out)
+	var labels []string
+	for _, it := range d.Body {
+		if it.Figure != nil {
+			labels = append(labels, it.Portion+it.FigureLabel())
+		}
+	}
+	if strings.Join(labels, "|") != "(U) Figure 1: Open chart" {
+		t.Fatalf("the copy's figures are %q", labels)
+	}
+}
