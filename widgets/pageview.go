@@ -59,11 +59,16 @@ type PageView struct {
 	message *widget.Label
 	content *fyne.Container
 
+	sizes    [][2]float32 // each page's size in points, nil when all are pageW × pageW·aspect
+	sizesGen int          // counts changes of the sizes, for geom's cache
+	geo      pageGeom
+
 	// A source reader's additions (pageview_source.go); nil and empty for
 	// the preview.
 	reader *PageReader
 	marks  []PageMark
 	tool   PageTool
+	read   *readingUI // the reader's controls and state, nil for the preview
 }
 
 // pageImage is a page's image and the width it was drawn at; stale once
@@ -135,6 +140,14 @@ func (v *PageView) SetPages(count int, widthPt, heightPt float64) {
 	if widthPt > 0 && heightPt > 0 {
 		v.pageW, v.aspect = float32(widthPt), float32(heightPt/widthPt)
 	}
+	v.sizes = nil
+	v.sizesGen++
+	v.relaid()
+}
+
+// relaid keeps the images shown as stale (drawn again when asked) and asks
+// for the pages in view, the pages having been laid out anew.
+func (v *PageView) relaid() {
 	for i, im := range v.images {
 		if i >= v.count {
 			delete(v.images, i)
@@ -246,7 +259,7 @@ func (v *PageView) Page() int {
 		return 0
 	}
 	y := v.scroll.Offset.Y + v.scroll.Size().Height/3
-	return min(max(int((y-pageGap/2)/v.pitch()), 0), v.count-1)
+	return v.pageAt(y)
 }
 
 // ShowPage scrolls page i (from 0) to the top of the view.
@@ -344,6 +357,7 @@ func (v *PageView) update() {
 		s.show(v.images[i].img)
 		objs = append(objs, s.shadow, s.paper, s.img)
 	}
+	objs = v.readingObjects(objs, lo, hi)
 	v.stack.Objects = objs
 	v.stack.Refresh()
 	v.showWhere()
@@ -356,9 +370,9 @@ func (v *PageView) ask(first, last, lo, hi int) {
 	if v.OnNeed == nil || v.count == 0 {
 		return
 	}
-	px := v.pixelWidth()
 	var want []int
 	add := func(i int) {
+		px := v.pixelWidth(i)
 		if im := v.images[i]; im.img != nil && im.width == px && !im.stale || v.requested[i] == px {
 			return
 		}
@@ -373,8 +387,15 @@ func (v *PageView) ask(first, last, lo, hi int) {
 			add(i)
 		}
 	}
-	if len(want) > 0 {
-		v.OnNeed(want, px)
+	// Pages of different sizes are drawn at different widths: one ask per
+	// run of pages of one width, in the order wanted.
+	for len(want) > 0 {
+		px, n := v.requested[want[0]], 1
+		for n < len(want) && v.requested[want[n]] == px {
+			n++
+		}
+		v.OnNeed(want[:n:n], px)
+		want = want[n:]
 	}
 }
 

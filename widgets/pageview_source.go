@@ -1,5 +1,7 @@
 package widgets
 
+import "fyne.io/fyne/v2"
+
 // The page view as a reader of a source (a PDF report): marks over the
 // pages (excerpts, the selection, Find's matches), a text tool that selects
 // by dragging across the text and a figure tool that drags a rectangle,
@@ -69,33 +71,92 @@ type PageReader struct {
 // EnableReading makes the view a source reader with r's callbacks: it
 // shows the tool switch, the Find field and a page number field, and
 // takes Page Up/Down, Home/End, Ctrl+F and zoom keys when focused.
-func (v *PageView) EnableReading(r *PageReader) { v.reader = r }
+func (v *PageView) EnableReading(r *PageReader) {
+	v.reader = r
+	if v.read == nil {
+		v.read = newReadingUI(v)
+		v.indexMarks() // marks set before
+	}
+	v.update()
+}
 
 // SetMarks replaces every mark over the pages.
-func (v *PageView) SetMarks(marks []PageMark) { v.marks = marks }
+func (v *PageView) SetMarks(marks []PageMark) {
+	v.marks = marks
+	v.indexMarks()
+	v.update()
+}
 
 // Marks is the marks over the pages.
 func (v *PageView) Marks() []PageMark { return v.marks }
 
 // SetTool chooses what a drag does.
-func (v *PageView) SetTool(t PageTool) { v.tool = t }
+func (v *PageView) SetTool(t PageTool) {
+	v.tool = t
+	if v.read != nil {
+		v.read.showTool(t)
+	}
+}
 
 // Tool is what a drag does now.
 func (v *PageView) Tool() PageTool { return v.tool }
 
 // SetFindResult shows "current of total" beside the Find field (current
 // from 1; 0 of 0 says nothing was found).
-func (v *PageView) SetFindResult(current, total int) {}
+func (v *PageView) SetFindResult(current, total int) {
+	if v.read != nil {
+		v.read.setFound(current, total)
+	}
+}
 
 // ShowPoint scrolls so that the point (a match, an excerpt) is in view,
 // near the top third of the viewport.
-func (v *PageView) ShowPoint(p PagePoint) { v.ShowPage(p.Page) }
+func (v *PageView) ShowPoint(p PagePoint) {
+	if v.count == 0 {
+		return
+	}
+	i := min(max(p.Page, 0), v.count-1)
+	pos, sz := v.sheetRect(i)
+	view := v.scroll.Size()
+	v.scroll.Offset.Y = pos.Y + p.Y*sz.Height - view.Height/3
+	if x := pos.X + p.X*sz.Width; x < v.scroll.Offset.X || x > v.scroll.Offset.X+view.Width {
+		v.scroll.Offset.X = x - view.Width/2 // zoomed in past the view's width: the point is off to a side
+	}
+	v.scrollTo(v.scroll.Offset)
+}
 
 // SetPageSizes gives each page's own size in points, for documents whose
 // pages differ (a landscape table in a portrait report); SetPages gives
 // them all one size.
 func (v *PageView) SetPageSizes(sizes [][2]float64) {
-	if len(sizes) > 0 {
-		v.SetPages(len(sizes), sizes[0][0], sizes[0][1])
+	v.count = len(sizes)
+	v.sizes = make([][2]float32, len(sizes))
+	widths := map[float32]int{}
+	for i, s := range sizes {
+		w, h := float32(s[0]), float32(s[1])
+		if w <= 0 || h <= 0 { // a broken page box: drawn as A4
+			w, h = 595.28, 841.89
+		}
+		v.sizes[i] = [2]float32{w, h}
+		widths[w]++
 	}
+	// The zoom's 100% and the fit are those of the most common width, the
+	// body of the report; a wider page is drawn to fit the view.
+	best := -1
+	for _, s := range v.sizes {
+		if n := widths[s[0]]; n > best {
+			best, v.pageW, v.aspect = n, s[0], s[1]/s[0]
+		}
+	}
+	v.sizesGen++
+	v.relaid()
+}
+
+// scrollTo scrolls the pages to off, kept within them.
+func (v *PageView) scrollTo(off fyne.Position) {
+	content, view := v.stack.Size(), v.scroll.Size()
+	v.scroll.Offset = fyne.NewPos(min(max(off.X, 0), max(content.Width-view.Width, 0)),
+		min(max(off.Y, 0), max(content.Height-view.Height, 0)))
+	v.scroll.Refresh()
+	v.update()
 }
