@@ -55,7 +55,13 @@ func buildPDF(in input, d *pdfDoc) (*domain.Source, *Report, error) {
 		b.warn("removed %s: a paragraph directly repeated the one before it; compare with the original if the repeat was meant",
 			plural(dups, "repeated paragraph", "repeated paragraphs"))
 	}
-	b.src.Text, b.src.Pages = assemble(paras, len(d.pages))
+	var glyphs []pglyph
+	b.src.Text, b.src.Pages, glyphs = assemble(paras, len(d.pages))
+	sizes := make([]domain.PageSize, len(d.pages))
+	for i, p := range d.pages {
+		sizes[i] = p.drawn
+	}
+	b.src.TextMap = textMap(sizes, glyphs)
 	if len(failed) > 0 {
 		b.warn("could not read %s: that text is missing; the PDF may be damaged", pageList(failed))
 	}

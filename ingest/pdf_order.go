@@ -3,7 +3,6 @@ package ingest
 import (
 	"math"
 	"sort"
-	"strings"
 )
 
 // readingOrder sorts the lines of a page with a recursive XY cut: a page is
@@ -108,7 +107,7 @@ func sameBaseline(lines []*pdfLine) []*pdfLine {
 		if n := len(out); n > 0 {
 			a := out[n-1]
 			if l.x0 >= a.x1 && math.Abs(l.base-a.base) < 0.3*math.Min(a.size, l.size) {
-				a.text = strings.TrimRight(a.text, " ") + " " + strings.TrimLeft(l.text, " ")
+				a.joinSpaced(l)
 				a.x1, a.top, a.bottom = l.x1, math.Min(a.top, l.top), math.Max(a.bottom, l.bottom)
 				a.size = math.Max(a.size, l.size)
 				continue

@@ -11,9 +11,10 @@ import (
 // pdfPara is a paragraph being assembled; marks record where in its text
 // a page begins.
 type pdfPara struct {
-	text  string
-	marks []pageMark
-	last  *pdfLine
+	text   string
+	glyphs []pglyph // one per rune of text
+	marks  []pageMark
+	last   *pdfLine
 }
 
 type pageMark struct{ page, off int } // off in bytes of pdfPara.text
@@ -82,6 +83,23 @@ func (v vocab) joinLine(text, next string) (string, int) {
 	return text + " " + next, len(text) + 1
 }
 
+// join appends line l to the paragraph as joinLine does and keeps the
+// glyphs in step: what joinLine kept of the paragraph, a made-up space if
+// it put one, then the line's. It returns the offset joinLine does.
+func (p *pdfPara) join(v vocab, l *pdfLine) int {
+	text, off := v.joinLine(p.text, l.text)
+	// The paragraph owns its glyphs (see paragraphsOf): append in place.
+	switch kept := text[:off]; {
+	case len(kept) == len(p.text):
+	case len(kept) == len(p.text)+1:
+		p.glyphs = append(p.glyphs, madeUp)
+	default: // the line-end hyphen went
+		p.glyphs = p.glyphs[:len(p.glyphs)-1]
+	}
+	p.text, p.glyphs = text, append(p.glyphs, l.glyphs...)
+	return off
+}
+
 func (v vocab) unhyphenate(before, w1, w2 string) bool {
 	r, _ := utf8.DecodeRuneInString(w2)
 	if w1 == "" || w2 == "" || !unicode.IsLower(r) || strings.HasSuffix(before, "-") || strings.HasSuffix(before, "‐") {
@@ -135,10 +153,10 @@ func paragraphsOf(d *pdfDoc, st pdfStats, v vocab) []*pdfPara {
 			}
 			off := 0
 			if cur == nil {
-				cur = &pdfPara{text: l.text}
+				cur = &pdfPara{text: l.text, glyphs: append([]pglyph(nil), l.glyphs...)}
 				paras = append(paras, cur)
 			} else {
-				cur.text, off = v.joinLine(cur.text, l.text)
+				off = cur.join(v, l)
 			}
 			cur.last = l
 			for _, pg := range pending {
@@ -184,9 +202,15 @@ func collapsePDFDuplicates(paras []*pdfPara) ([]*pdfPara, int) {
 }
 
 // assemble joins the paragraphs with one blank line, normalises to NFC and
-// returns the rune offset at which each page after the first begins.
-func assemble(paras []*pdfPara, pages int) (string, []int) {
+// returns the rune offset at which each page after the first begins, and
+// the glyph of each rune of the text.
+func assemble(paras []*pdfPara, pages int) (string, []int, []pglyph) {
 	var b strings.Builder
+	n := 0
+	for _, p := range paras {
+		n += len(p.glyphs) + 2
+	}
+	glyphs := make([]pglyph, 0, n)
 	byteOff := make([]int, max(pages-1, 0))
 	for i := range byteOff {
 		byteOff[i] = -1
@@ -194,6 +218,7 @@ func assemble(paras []*pdfPara, pages int) (string, []int) {
 	for i, p := range paras {
 		if i > 0 {
 			b.WriteString("\n\n")
+			glyphs = append(glyphs, madeUp, madeUp)
 		}
 		for _, m := range p.marks {
 			if m.page >= 1 && m.page < pages {
@@ -201,10 +226,11 @@ func assemble(paras []*pdfPara, pages int) (string, []int) {
 			}
 		}
 		b.WriteString(p.text)
+		glyphs = append(glyphs, p.glyphs...)
 	}
 	raw := b.String()
-	text := norm.NFC.String(raw)
-	total := utf8.RuneCountInString(text)
+	text, glyphs := nfcGlyphs(raw, glyphs)
+	total := len(glyphs)
 	out := make([]int, len(byteOff))
 	prev, counted, at := 0, 0, 0 // runes in raw[:at]
 	for i, off := range byteOff {
@@ -220,5 +246,5 @@ func assemble(paras []*pdfPara, pages int) (string, []int) {
 		r = min(max(r, prev), total)
 		out[i], prev = r, r
 	}
-	return text, out
+	return text, out, glyphs
 }

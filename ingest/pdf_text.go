@@ -7,16 +7,17 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/attache/attache/domain"
 	"github.com/klippa-app/go-pdfium"
 	"github.com/klippa-app/go-pdfium/references"
 	"github.com/klippa-app/go-pdfium/requests"
-	"golang.org/x/text/unicode/norm"
 )
 
 // pdfLine is one line of text on a page. Positions are in points, measured
 // from the left and downwards from the top of the page.
 type pdfLine struct {
 	text                string
+	glyphs              []pglyph // where each rune of text is drawn
 	x0, x1, top, bottom float64
 	base                float64 // baseline
 	size                float64 // font size
@@ -27,9 +28,12 @@ type pdfLine struct {
 func (l *pdfLine) height() float64 { return l.bottom - l.top }
 
 type pdfPage struct {
-	width, height float64
-	lines         []*pdfLine // in reading order
-	failed        bool       // PDFium could not read the page
+	width, height float64         // upright, as the text is read
+	drawn         domain.PageSize // as PDFium renders the page
+	frame         pageFrame       // page space to the rendered page
+	framed        bool            // frame is known: the page's text is mapped
+	lines         []*pdfLine      // in reading order
+	failed        bool            // PDFium could not read the page
 }
 
 // pdfDoc is what readPDF gets out of a document for buildPDF.
@@ -82,7 +86,9 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (p *pdfPa
 	if err != nil {
 		return &pdfPage{failed: true}
 	}
-	p = &pdfPage{width: size.Width, height: size.Height}
+	p = &pdfPage{width: size.Width, height: size.Height,
+		drawn: domain.PageSize{W: float32(size.Width), H: float32(size.Height)}}
+	p.frame, p.framed = pageFrameOf(inst, page)
 	frags := p.fragments(st, i)
 	p.lines = sameBaseline(readingOrder(mergeRows(frags), p.width))
 	return p
@@ -91,26 +97,58 @@ func readPage(inst pdfium.Pdfium, doc references.FPDF_DOCUMENT, i int) (p *pdfPa
 func bad(f float64) bool { return math.IsNaN(f) || math.IsInf(f, 0) }
 
 // cleanPDFText drops control characters and soft hyphens and writes
-// PDFium's end-of-line hyphen marker (U+0002) as "-", in NFC.
-func cleanPDFText(s string) string {
-	s = strings.Map(func(r rune) rune {
+// PDFium's end-of-line hyphen marker (U+0002) as "-", in NFC, keeping each
+// rune's glyph (g holds one per rune of s).
+func cleanPDFText(s string, g []pglyph) (string, []pglyph) {
+	if !strings.ContainsFunc(s, unclean) {
+		return nfcGlyphs(s, g)
+	}
+	rs := make([]rune, 0, len(g))
+	gs := make([]pglyph, 0, len(g))
+	i := 0
+	for _, r := range s {
+		gl := g[i]
+		i++
 		switch {
 		case r == 2:
-			return '-'
+			r = '-'
 		case r == '\t' || r == '\n' || r == '\r':
-			return ' '
-		case r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFE' || r == '\uFFFF' ||
-			r == '\uFEFF' || r == '\uFFFD' || r == '\u200B':
-			return -1
+			r = ' '
+		case unclean(r) && r != '\u00AD':
+			continue
 		}
-		return r
-	}, s)
+		rs, gs = append(rs, r), append(gs, gl)
+	}
 	// A soft hyphen is invisible unless it ends a line; keep that one as a
 	// marker for joinLines.
-	trail := strings.HasSuffix(strings.TrimRight(s, " "), "\u00AD")
-	s = strings.ReplaceAll(s, "\u00AD", "")
-	if trail {
-		s = strings.TrimRight(s, " ") + "\u00AD"
+	end := len(rs)
+	for end > 0 && rs[end-1] == ' ' {
+		end--
 	}
-	return norm.NFC.String(s)
+	trail := end > 0 && rs[end-1] == '\u00AD'
+	var last pglyph
+	if trail {
+		last = gs[end-1]
+	}
+	k := 0
+	for j, r := range rs {
+		if r != '\u00AD' {
+			rs[k], gs[k] = r, gs[j]
+			k++
+		}
+	}
+	rs, gs = rs[:k], gs[:k]
+	if trail {
+		for len(rs) > 0 && rs[len(rs)-1] == ' ' {
+			rs, gs = rs[:len(rs)-1], gs[:len(gs)-1]
+		}
+		rs, gs = append(rs, '\u00AD'), append(gs, last)
+	}
+	return nfcGlyphs(string(rs), gs)
+}
+
+// unclean says whether cleanPDFText drops or changes r.
+func unclean(r rune) bool {
+	return r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) || r == '\uFFFE' || r == '\uFFFF' ||
+		r == '\uFEFF' || r == '\uFFFD' || r == '\u200B' || r == '\u00AD'
 }
