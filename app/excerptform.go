@@ -1,11 +1,16 @@
 package app
 
 import (
+	"bytes"
+	"image/color"
 	"slices"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
@@ -157,14 +162,14 @@ func (r *readerScreen) onNewExcerpt() {
 	if r.ui.refuseReadOnly() {
 		return
 	}
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	if r.source == nil || end <= start {
 		return
 	}
 	fields := newExcerptFields()
 	fields.setSource(r.source.Marking, r.ui.excerptScheme(r.source.Marking))
 	fields.set(&domain.Excerpt{Marking: r.source.Marking}) // an excerpt takes its source's marking unless another is chosen
-	quote := widget.NewLabel(clipRunes(r.text.SelectedText(), 400))
+	quote := widget.NewLabel(clipRunes(r.passage(start, end), 400))
 	quote.Wrapping = fyne.TextWrapWord
 	items := append([]*widget.FormItem{{Text: "Passage", Widget: quote, HintText: "characters " + strconv.Itoa(start) + "–" + strconv.Itoa(end)}}, fields.items()...)
 	src := r.source
@@ -179,10 +184,92 @@ func (r *readerScreen) onNewExcerpt() {
 				r.ui.showError(err)
 				return
 			}
-			r.text.ClearSelection()
+			r.clearSelection()
 			r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
 		})
 	})
+}
+
+// onNewFigure asks for a figure excerpt cut out of a page of the source
+// shown, and shows it as the active one once saved.
+func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start, end int) {
+	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) { r.open(src.ID, e.ID) })
+}
+
+// newFigure asks for a figure excerpt's caption, note, tags and grades,
+// showing the figure cut out of its page, then saves it: the figure with
+// the span of text inside it (start–end, empty for a chart without text).
+// saved gets the new excerpt, on the UI goroutine.
+func (u *UI) newFigure(src *domain.Source, fig *domain.Figure, start, end int, saved func(*domain.Excerpt)) {
+	fields := newExcerptFields()
+	fields.setSource(src.Marking, u.excerptScheme(src.Marking))
+	fields.set(&domain.Excerpt{Marking: src.Marking})
+	caption := newDialogEntry()
+	caption.SetPlaceHolder("What the figure shows, printed under it as “Figure N: …”")
+	caption.Validator = limitValidator(domain.FigureCaption)
+	items := append([]*widget.FormItem{
+		{Text: "Figure", Widget: figureImage(fig), HintText: "page " + strconv.Itoa(fig.Page) + ", " +
+			strconv.Itoa(fig.Width) + "×" + strconv.Itoa(fig.Height) + " pixels at print resolution"},
+		{Text: "Caption", Widget: caption},
+	}, fields.items()...)
+	u.showForm("New figure excerpt", "Save figure", items, fyne.NewSize(620, 620), func(again func()) {
+		f := *fig
+		f.Caption = strings.TrimSpace(caption.Text)
+		e := &domain.Excerpt{SourceID: src.ID, Start: start, End: end, Figure: &f}
+		fields.apply(e)
+		e.Note = strings.TrimSpace(e.Note)
+		u.createExcerpt(e, func(err error) {
+			if err != nil {
+				again() // the form comes back as typed
+				u.showError(err)
+				return
+			}
+			saved(e)
+		})
+	})
+}
+
+// figureImage shows a figure's PNG in the form, scaled to fit, on white
+// paper with a thin frame: a chart on white would not show where it ends.
+func figureImage(fig *domain.Figure) fyne.CanvasObject {
+	img := canvas.NewImageFromReader(bytes.NewReader(fig.PNG), "figure.png")
+	img.FillMode = canvas.ImageFillContain
+	img.ScaleMode = canvas.ImageScaleSmooth
+	h := float32(200)
+	if fig.Width > 0 {
+		h = min(max(float32(fig.Height)*420/float32(fig.Width), 80), 210)
+	}
+	img.SetMinSize(fyne.NewSize(420, h))
+	paper := canvas.NewRectangle(color.White)
+	paper.StrokeColor = theme.Color(theme.ColorNameSeparator)
+	paper.StrokeWidth = 1
+	return container.NewStack(paper, container.NewPadded(img))
+}
+
+// excerptHeadline is how excerpt lists name an excerpt: its quote, or for
+// a figure "Figure, p. N: caption", after its portion marking.
+func excerptHeadline(e *domain.Excerpt, n int) string {
+	if e.Figure != nil {
+		return marked(e.Marking) + e.Figure.Label()
+	}
+	return marked(e.Marking) + quoted(clipRunes(e.Quote, n))
+}
+
+// excerptQuote is an excerpt's quote in full, or a figure's label.
+func excerptQuote(e *domain.Excerpt) string {
+	if e.Figure != nil {
+		return e.Figure.Label()
+	}
+	return quoted(e.Quote)
+}
+
+// excerptFrom says where an excerpt is in its source: its characters, or
+// a figure's page.
+func excerptFrom(e *domain.Excerpt) string {
+	if e.Figure != nil {
+		return "From “" + e.SourceTitle + "”, page " + itoa(e.Figure.Page)
+	}
+	return "From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End)
 }
 
 func clipRunes(s string, n int) string {

@@ -101,7 +101,7 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		e = s.edit.e // as typed
 	}
 	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(marked(e.Marking) + quoted(clipRunes(e.Quote, 160)))
+	box.Objects[0].(*widget.Label).SetText(excerptHeadline(e, 160))
 	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
 }
 
@@ -245,8 +245,8 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	x.onSaved = s.onEditSaved
 	x.onLanded = s.showEdit
 	s.edit, s.selected = x, x.e
-	s.quote.SetText(quoted(e.Quote))
-	s.from.SetText("From “" + e.SourceTitle + "”, characters " + itoa(e.Start) + "–" + itoa(e.End))
+	s.quote.SetText(excerptQuote(e))
+	s.from.SetText(excerptFrom(e))
 	s.filling = true
 	src := s.sourceMarking(e.SourceID)
 	s.fields.setSource(src, s.ui.excerptScheme(src))

@@ -17,6 +17,7 @@ import (
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/ingest"
 	"github.com/attache/attache/intake"
+	"github.com/attache/attache/internal/settings"
 )
 
 // importResult is what happened to one file, address or text; name is
@@ -138,6 +139,7 @@ func (u *UI) importPaths(paths []string) {
 // line takes too, and names each result as the report shows it.
 func (u *UI) runImport(ctx context.Context, items []intake.Item, opt intake.Options) ([]importResult, intake.Summary) {
 	var results []importResult
+	opt.KeepOriginalBytes = settings.KeepOriginalsBytes(u.app.Preferences().String(settings.KeepOriginalsMB))
 	sum := intake.Run(ctx, u.lib, items, opt, func(r intake.Result) {
 		name := r.Name
 		if filepath.IsAbs(name) { // a file picked or dropped: its name is enough

@@ -86,7 +86,7 @@ func (u *UI) onFind() {
 		return
 	}
 	u.onShowView(viewLibrary)
-	u.win.Canvas().Focus(u.library.reader.find)
+	u.library.reader.focusFind()
 }
 
 func (u *UI) onSearch() {

@@ -15,22 +15,22 @@ import (
 // readerScreen shows one source: its metadata on top and its text in the
 // reader widget, where the analyst selects passages to excerpt.
 type readerScreen struct {
-	ui       *UI
-	content  fyne.CanvasObject
-	title    *widget.Label
-	byline   *widget.Label
-	details  *widget.Label
-	text     *widgets.Reader
-	excerpt  *widget.Button
-	edit     *widget.Button
-	remove   *widget.Button
-	find     *widget.Entry
-	found    *widget.Label   // "3 of 12", "No matches"
-	findBar  *fyne.Container // the find box and found, laid out again as found changes width
-	empty    *widget.Label
-	source   *domain.Source
-	excerpts []*domain.Excerpt
-	opens    int
+	ui          *UI
+	content     fyne.CanvasObject
+	title       *widget.Label
+	byline      *widget.Label
+	details     *widget.Label
+	*sourceBody // the text, or a PDF's pages
+	excerpt     *widget.Button
+	edit        *widget.Button
+	remove      *widget.Button
+	find        *widget.Entry
+	found       *widget.Label   // "3 of 12", "No matches"
+	findBar     *fyne.Container // the find box and found, laid out again as found changes width
+	empty       *widget.Label
+	source      *domain.Source
+	excerpts    []*domain.Excerpt
+	opens       int
 }
 
 func newReaderScreen(ui *UI) *readerScreen {
@@ -44,7 +44,12 @@ func newReaderScreen(ui *UI) *readerScreen {
 	r.details = widget.NewLabel("")
 	r.details.Importance = widget.LowImportance
 	r.details.Wrapping = fyne.TextWrapWord
-	r.text = widgets.NewReader()
+	r.sourceBody = newSourceBody(ui, widgets.NewReader())
+	r.sourceBody.source = func() *domain.Source { return r.source }
+	r.sourceBody.excerpts = func() []*domain.Excerpt { return r.excerpts }
+	r.sourceBody.onSelection = r.onSelectionChanged
+	r.sourceBody.onMark = r.onMarkTapped
+	r.sourceBody.onFigure = r.onNewFigure
 	r.text.OnSelectionChanged = r.onSelectionChanged
 	r.text.OnSecondaryTapped = r.onContextMenu
 	r.excerpt = widget.NewButtonWithIcon("Excerpt selection", theme.ContentCutIcon(), r.onExcerptSelection)
@@ -65,11 +70,13 @@ func newReaderScreen(ui *UI) *readerScreen {
 	bar.Add(r.edit, "")
 	bar.Add(r.remove, "Delete source")
 	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.findBar, 180, bar))
-	head := container.NewVBox(r.title, r.byline, r.details, tools, widget.NewSeparator())
+	details := container.NewBorder(nil, nil, nil, r.mode, r.details) // the switch where the toolbar's room is not needed
+	head := container.NewVBox(r.title, r.byline, details, tools, r.note, widget.NewSeparator())
 	r.empty = widget.NewLabel("Select a source to read it, or import one.")
 	r.empty.Alignment = fyne.TextAlignCenter
 	r.empty.Wrapping = fyne.TextWrapWord
-	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.text), r.empty)
+	r.content = container.NewStack(container.NewBorder(head, nil, nil, nil, r.body), r.empty)
+	r.sourceBody.findBar, r.sourceBody.relay = r.findBar, r.content
 	r.show(false)
 	return r
 }
@@ -143,7 +150,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.details.SetText(detailsText(src))
 	if !same {
 		r.find.SetText("") // a search belongs to the source it was typed for
-		r.text.SetText(src.Text)
+		r.opened(src)
 	}
 	r.setHighlights(excerpt)
 	r.show(true)
@@ -151,9 +158,11 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.ui.library.followReader() // opened from elsewhere (an import, an excerpt)
 	for _, e := range exs {
 		if e.ID == excerpt {
-			r.text.Select(e.Start, e.End)
-			r.text.ScrollToOffset(e.Start)
+			r.selectExcerpt(e)
 		}
+	}
+	if !same {
+		r.pages.load(src) // the text's selection, an excerpt's, carries over
 	}
 }
 
@@ -163,6 +172,7 @@ func (r *readerScreen) setHighlights(active int64) {
 		hs = append(hs, widgets.Highlight{Start: e.Start, End: e.End, Active: e.ID == active})
 	}
 	r.text.SetHighlights(hs)
+	r.pages.showMarks()
 }
 
 func bylineText(s *domain.Source) string {
@@ -204,6 +214,9 @@ func (r *readerScreen) onSelectionChanged(start, end int) {
 // onFindNext selects the next match and says which of how many it is.
 func (r *readerScreen) onFindNext(forward bool) {
 	q := strings.TrimSpace(r.find.Text)
+	if r.pages.shown() {
+		return // the pages have a Find of their own
+	}
 	if q == "" || r.source == nil {
 		r.setFound("")
 		return
@@ -223,12 +236,24 @@ func (r *readerScreen) setFound(s string) {
 	}
 }
 
+// focusFind puts the cursor in the Find box on screen.
+func (r *readerScreen) focusFind() { r.sourceBody.focusFind(r.find) }
+
+// onMarkTapped shows the excerpt whose mark was tapped on a page as the
+// active one; a figure, which has no passage to select, is named.
+func (r *readerScreen) onMarkTapped(e *domain.Excerpt) {
+	r.setHighlights(e.ID)
+	if e.Figure != nil {
+		r.ui.notify(e.Figure.Label() + noteHint(e) + ": edit it in Excerpts (Ctrl+2).")
+	}
+}
+
 // onContextMenu offers the selection's actions where the analyst clicked.
 func (r *readerScreen) onContextMenu(pos fyne.Position) {
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	excerpt := fyne.NewMenuItem("Excerpt selection…", r.onExcerptSelection)
 	excerpt.Disabled = end <= start
-	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.text.SelectedText()) })
+	copyItem := fyne.NewMenuItem("Copy", func() { r.ui.app.Clipboard().SetContent(r.passage(start, end)) })
 	copyItem.Disabled = end <= start
 	find := fyne.NewMenuItem("Find in source…", func() { r.ui.win.Canvas().Focus(r.find) })
 	beside := fyne.NewMenuItem("Open beside the draft", r.onOpenBeside)
@@ -241,7 +266,7 @@ func (r *readerScreen) onOpenBeside() {
 	if r.source == nil {
 		return
 	}
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	var active int64
 	if e := excerptAt(r.excerpts, start, end); e != nil {
 		active = e.ID
@@ -255,7 +280,7 @@ func (r *readerScreen) onOpenBeside() {
 // is shown as selected instead, and the notice says so. The library is
 // asked, not the list on screen, which a save just made may not be in yet.
 func (r *readerScreen) onExcerptSelection() {
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	if r.source == nil || end <= start {
 		return
 	}
@@ -273,6 +298,9 @@ func (r *readerScreen) onExcerptSelection() {
 			if e := excerptAt(exs, start, end); e != nil {
 				r.excerpts = exs
 				r.setHighlights(e.ID)
+				if r.pages.shown() {
+					r.pages.setSelection(e.Start, e.End)
+				}
 				r.ui.notify("This passage is already an excerpt" + noteHint(e) + "; edit it in Excerpts (Ctrl+2).")
 				return
 			}

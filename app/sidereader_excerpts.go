@@ -164,7 +164,7 @@ func (r *excerptDragRow) CreateRenderer() fyne.WidgetRenderer {
 // set shows excerpt e on row i.
 func (r *excerptDragRow) set(i widget.ListItemID, e *domain.Excerpt) {
 	r.row = i
-	r.quote.SetText(marked(e.Marking) + quoted(clipRunes(e.Quote, 160)))
+	r.quote.SetText(excerptHeadline(e, 160))
 	r.line.SetText(excerptLine(e))
 }
 

@@ -18,21 +18,21 @@ import (
 // the Library view's reader: what it opens is not remembered as that
 // one's source, and the Library's list does not follow it.
 type sideReader struct {
-	p        *sidePane
-	ui       *UI
-	content  fyne.CanvasObject
-	page     fyne.CanvasObject // the source's head over its text, hidden while none is open
-	empty    fyne.CanvasObject // what to do, while no source is open
-	title    *widget.Label
-	byline   *widget.Label
-	text     *widgets.Reader
-	add      *widget.Button // the selection into the draft
-	find     *widget.Entry
-	found    *widget.Label
-	findBar  *fyne.Container
-	source   *domain.Source
-	excerpts []*domain.Excerpt
-	opens    int // generation of the newest open; older loads are dropped
+	p           *sidePane
+	ui          *UI
+	content     fyne.CanvasObject
+	page        fyne.CanvasObject // the source's head over its text, hidden while none is open
+	empty       fyne.CanvasObject // what to do, while no source is open
+	title       *widget.Label
+	byline      *widget.Label
+	*sourceBody                // the text, or a PDF's pages
+	add         *widget.Button // the selection into the draft
+	find        *widget.Entry
+	found       *widget.Label
+	findBar     *fyne.Container
+	source      *domain.Source
+	excerpts    []*domain.Excerpt
+	opens       int // generation of the newest open; older loads are dropped
 }
 
 // addKey puts the selection into the draft while the side reader has the
@@ -50,7 +50,12 @@ func newSideReader(p *sidePane) *sideReader {
 	r.byline = widget.NewLabel("")
 	r.byline.Importance = widget.LowImportance
 	r.byline.Truncation = fyne.TextTruncateEllipsis
-	r.text = widgets.NewReader()
+	r.sourceBody = newSourceBody(r.ui, widgets.NewReader())
+	r.sourceBody.source = func() *domain.Source { return r.source }
+	r.sourceBody.excerpts = func() []*domain.Excerpt { return r.excerpts }
+	r.sourceBody.onSelection = func(int, int) { r.syncAdd() }
+	r.sourceBody.onMark = func(e *domain.Excerpt) { r.setHighlights(e.ID) }
+	r.sourceBody.onFigure = r.onNewFigure
 	r.text.OnSelectionChanged = func(start, end int) { r.syncAdd() }
 	if !r.ui.lib.ReadOnly() { // nothing can be excerpted: a drag selects
 		r.text.OnDragOut = func(_, _ int, abs fyne.Position) { p.dragOver(abs) }
@@ -72,8 +77,9 @@ func newSideReader(p *sidePane) *sideReader {
 	// The pane may be narrow: the title and byline give way to Add to
 	// draft, the find box has a row of its own.
 	head := container.NewVBox(container.NewBorder(nil, nil, nil, container.NewCenter(r.add), container.NewVBox(r.title, r.byline)),
-		r.findBar, widget.NewSeparator())
-	r.page = container.NewBorder(head, nil, nil, nil, r.text)
+		r.mode, r.findBar, r.note, widget.NewSeparator())
+	r.page = container.NewBorder(head, nil, nil, nil, r.body)
+	r.sourceBody.findBar, r.sourceBody.relay = r.findBar, r.page
 	hint := widget.NewLabel("Open a source to read it beside the draft. Select a passage, then drag it into the draft or press " +
 		addKeyName + ": it becomes an excerpt there.")
 	hint.Wrapping = fyne.TextWrapWord
@@ -144,7 +150,8 @@ func (r *sideReader) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt i
 	r.byline.SetText(bylineText(src))
 	if !same {
 		r.find.SetText("") // a search belongs to the source it was typed for
-		r.text.SetText(src.Text)
+		r.opened(src)
+		defer r.pages.load(src) // the text's selection (an excerpt's, a match's) carries over
 	}
 	r.setHighlights(excerpt)
 	r.show(true)
@@ -152,8 +159,7 @@ func (r *sideReader) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt i
 	r.p.rememberSource(src.ID)
 	for _, e := range exs {
 		if e.ID == excerpt {
-			r.text.Select(e.Start, e.End)
-			r.text.ScrollToOffset(e.Start)
+			r.selectExcerpt(e)
 			return
 		}
 	}
@@ -180,6 +186,7 @@ func (r *sideReader) refresh() {
 			switch {
 			case domain.ErrorCode(err) == domain.ENOTFOUND || err == nil && src.TrashedAt != nil:
 				r.source, r.excerpts = nil, nil
+				r.pages.forget()
 				r.text.SetText("")
 				r.show(false)
 				r.p.rememberSource(0)
@@ -193,7 +200,7 @@ func (r *sideReader) refresh() {
 // active is the excerpt highlighted as active, or 0.
 func (r *sideReader) active() int64 {
 	// The active highlight is the selected excerpt's: find it by its span.
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	if e := excerptAt(r.excerpts, start, end); e != nil {
 		return e.ID
 	}
@@ -206,11 +213,12 @@ func (r *sideReader) setHighlights(active int64) {
 		hs = append(hs, widgets.Highlight{Start: e.Start, End: e.End, Active: e.ID == active})
 	}
 	r.text.SetHighlights(hs)
+	r.pages.showMarks()
 }
 
 // syncAdd offers Add to draft while a passage is selected.
 func (r *sideReader) syncAdd() {
-	s, e := r.text.Selection()
+	s, e := r.selection()
 	if e > s && r.source != nil && !r.ui.lib.ReadOnly() {
 		r.add.Enable()
 	} else {
@@ -221,6 +229,9 @@ func (r *sideReader) syncAdd() {
 // onFindNext selects the next match and says which of how many it is.
 func (r *sideReader) onFindNext() {
 	q := strings.TrimSpace(r.find.Text)
+	if r.pages.shown() {
+		return // the pages have a Find of their own
+	}
 	text := ""
 	if q != "" && r.source != nil {
 		text = "No matches"
@@ -243,7 +254,7 @@ func (u *UI) findBeside() bool {
 		return false
 	}
 	p.tabs.Select(p.source)
-	u.win.Canvas().Focus(p.reader.find)
+	p.reader.focusFind(p.reader.find)
 	return true
 }
 
@@ -282,8 +293,26 @@ func (r *sideReader) onDropOut(start, end int, abs fyne.Position) {
 // addSelection adds the selected passage to the draft at block index at
 // (after the block being edited for -1).
 func (r *sideReader) addSelection(at int) {
-	start, end := r.text.Selection()
+	start, end := r.selection()
 	if end > start {
 		r.addPassage(start, end, at)
 	}
+}
+
+// onNewFigure asks for a figure excerpt cut out of a page beside the
+// draft, and once saved puts it into the draft after the block being
+// edited, as Add to draft does with a passage.
+func (r *sideReader) onNewFigure(src *domain.Source, fig *domain.Figure, start, end int) {
+	c := r.p.s.composer
+	if c.d == nil {
+		r.ui.notify("Open a briefing first: the figure goes into its draft.")
+		return
+	}
+	briefing := c.d.b.ID
+	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) {
+		r.p.insert(briefing, -1, e)
+		if r.source != nil && r.source.ID == src.ID {
+			r.open(src.ID, e.ID, "") // shows it marked, as an excerpt now
+		}
+	})
 }

@@ -78,7 +78,7 @@ func (a *cliApp) excerptScheme(ctx context.Context, src *domain.Source, own doma
 
 func (a *cliApp) excerptCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "excerpt", Short: "Add, show, edit, delete or restore an excerpt"},
-		a.excerptAddCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand(),
+		a.excerptAddCommand(), a.excerptFigureCommand(), a.excerptShowCommand(), a.excerptEditCommand(), a.excerptDeleteCommand(),
 		a.excerptRestoreCommand(), a.excerptHistoryCommand())
 }
 
@@ -175,7 +175,10 @@ func (a *cliApp) excerptShowCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "show ID",
 		Short: "Show one excerpt",
-		Args:  exactArgs(1, "an excerpt id"),
+		Long: `Show one excerpt. A figure excerpt's page, rectangle, size and caption are
+shown; with --json its image too, as base64 PNG in "figure"."png" (listings
+such as 'excerpts --json' leave the image out).`,
+		Args: exactArgs(1, "an excerpt id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			e, err := a.excerptArg(cmd.Context(), args[0])
 			if err != nil {
@@ -186,7 +189,9 @@ func (a *cliApp) excerptShowCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
-				return writeJSON(a.env.Stdout, excerptShown{excerptOut(e), listOut(orEmpty(hist), markingChangeOut)})
+				out := excerptOut(e)
+				out.Figure = figureOut(e.Figure, true)
+				return writeJSON(a.env.Stdout, excerptShown{out, listOut(orEmpty(hist), markingChangeOut)})
 			}
 			printExcerpt(a.env.Stdout, e)
 			return nil
@@ -210,7 +215,12 @@ func (a *cliApp) excerptArg(ctx context.Context, arg string) (*domain.Excerpt, e
 
 func printExcerpt(w io.Writer, e *domain.Excerpt) {
 	printf(w, "Excerpt %d — source %d “%s”, characters %d–%d\n", e.ID, e.SourceID, e.SourceTitle, e.Start, e.End)
-	printf(w, "  %s%s\n", e.Marking.Portion()+spaceIf(e.Marking != ""), e.Quote)
+	if e.Figure != nil {
+		printf(w, "  %s\n", figureLine(e.Figure))
+	}
+	if e.Quote != "" || e.Figure == nil {
+		printf(w, "  %s%s\n", e.Marking.Portion()+spaceIf(e.Marking != ""), e.Quote)
+	}
 	if e.Note != "" {
 		printf(w, "  Note: %s\n", e.Note)
 	}
@@ -237,9 +247,10 @@ func spaceIf(b bool) string {
 
 func (a *cliApp) excerptEditCommand() *cobra.Command {
 	var ef excerptFlags
+	var caption string
 	cmd := &cobra.Command{
 		Use:   "edit ID",
-		Short: "Change an excerpt's note, tags, credibility or marking (the passage is fixed)",
+		Short: "Change an excerpt's note, tags, credibility, marking or figure caption (the passage is fixed)",
 		Long: `Change an excerpt's note, tags, credibility or marking; the passage is fixed.
 An excerpt takes its source's marking by default; marking it lower than its
 source needs --marking-reason, which 'attache excerpt history' keeps.`,
@@ -259,6 +270,13 @@ source needs --marking-reason, which 'attache excerpt history' keeps.`,
 			}
 			if f.Changed("credibility") {
 				e.Credibility = domain.Credibility(ef.credibility)
+			}
+			if f.Changed("caption") {
+				if e.Figure == nil {
+					return usagef("excerpt %d is not a figure: only figures have a caption (use --note)", e.ID)
+				}
+				e.Figure = e.Figure.Clone() // base keeps the caption read
+				e.Figure.Caption = caption
 			}
 			if f.Changed("marking") || f.Changed("marking-reason") {
 				src, err := a.store.Source(cmd.Context(), e.SourceID)
@@ -282,6 +300,7 @@ source needs --marking-reason, which 'attache excerpt history' keeps.`,
 		},
 	}
 	ef.register(cmd)
+	cmd.Flags().StringVar(&caption, "caption", "", "a figure excerpt's caption")
 	return cmd
 }
 
@@ -307,7 +326,7 @@ func (a *cliApp) excerptsCommand() *cobra.Command {
 			tw := newTable(a.env.Stdout)
 			printf(tw, "ID\tSOURCE\tQUOTE\tTAGS\tCRED\n")
 			for _, e := range list {
-				printf(tw, "%d\t%d\t%s\t%s\t%s\n", e.ID, e.SourceID, clip(e.Quote, 60), clip(joinTags(e.Tags), 24), credText(e.Credibility))
+				printf(tw, "%d\t%d\t%s\t%s\t%s\n", e.ID, e.SourceID, clip(listedQuote(e), 60), clip(joinTags(e.Tags), 24), credText(e.Credibility))
 			}
 			return tw.Flush()
 		},
@@ -395,4 +414,13 @@ func orEmpty[T any](in []T) []T {
 		return []T{}
 	}
 	return in
+}
+
+// listedQuote is what a list shows of an excerpt: its quote, or for a
+// figure its label ("[Figure, p. 4: caption]") first.
+func listedQuote(e *domain.Excerpt) string {
+	if e.Figure == nil {
+		return e.Quote
+	}
+	return strings.TrimSpace("[" + e.Figure.Label() + "] " + e.Quote)
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/intake"
+	"github.com/attache/attache/internal/settings"
 	"github.com/spf13/cobra"
 )
 
@@ -107,7 +108,8 @@ func (a *cliApp) runImport(ctx context.Context, files []string, o importOverride
 	}
 	results := []importJSON{}
 	failed := 0
-	opt := intake.Options{Pipes: true, Override: func(src *domain.Source) { applyOverrides(src, over) }}
+	opt := intake.Options{Pipes: true, Override: func(src *domain.Source) { applyOverrides(src, over) },
+		KeepOriginalBytes: settings.KeepOriginalsBytes(a.savedSettings()[settings.KeepOriginalsMB])}
 	sum := intake.Run(ctx, lib, items, opt, func(r intake.Result) {
 		res := importOut(r)
 		if res.Error != "" {

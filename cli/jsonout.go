@@ -15,19 +15,21 @@ import (
 // what a script reads. Nil lists stay null and empty ones [], as before.
 
 type jsonSource struct {
-	ID          int64     `json:"id"`
-	Kind        string    `json:"kind"`
-	Title       string    `json:"title"`
-	Subtitle    string    `json:"subtitle"`
-	Section     string    `json:"section"`
-	Authors     []string  `json:"authors"`
-	Publisher   string    `json:"publisher"`
-	Published   string    `json:"published"` // YYYY-MM-DD, "" when unknown
-	URL         string    `json:"url"`
-	Accessed    string    `json:"accessed"`
-	Language    string    `json:"language"`
-	SHA256      string    `json:"sha256"`
-	FileName    string    `json:"file_name"`
+	ID        int64    `json:"id"`
+	Kind      string   `json:"kind"`
+	Title     string   `json:"title"`
+	Subtitle  string   `json:"subtitle"`
+	Section   string   `json:"section"`
+	Authors   []string `json:"authors"`
+	Publisher string   `json:"publisher"`
+	Published string   `json:"published"` // YYYY-MM-DD, "" when unknown
+	URL       string   `json:"url"`
+	Accessed  string   `json:"accessed"`
+	Language  string   `json:"language"`
+	SHA256    string   `json:"sha256"`
+	FileName  string   `json:"file_name"`
+	// FileSHA256 is the SHA-256 of the original file kept, when one is.
+	FileSHA256  string    `json:"file_sha256,omitempty"`
 	ImportedAt  time.Time `json:"imported_at"`
 	Reliability string    `json:"reliability"`
 	Notes       string    `json:"notes"`
@@ -45,7 +47,7 @@ func sourceOut(s *domain.Source) *jsonSource {
 	}
 	return &jsonSource{ID: s.ID, Kind: string(s.Kind), Title: s.Title, Subtitle: s.Subtitle, Section: s.Section,
 		Authors: s.Authors, Publisher: s.Publisher, Published: s.Published.String(), URL: s.URL,
-		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName,
+		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName, FileSHA256: s.FileSHA256,
 		ImportedAt: s.ImportedAt, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
 		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount, jsonMarking: markingOut(s.Marking),
 		MarkingScheme: string(s.Marking.SchemeID())}
@@ -64,10 +66,14 @@ func markingOut(m domain.Marking) jsonMarking {
 	return jsonMarking{Marking: string(m), MarkingBanner: m.Banner(), MarkingPortion: m.Portion()}
 }
 
-// sourceText is `source show --json`: the listing fields plus the text.
+// sourceText is `source show --json`: the listing fields, the original
+// file kept (null when none) and the page map (null when none), and the
+// text.
 type sourceText struct {
 	*jsonSource
-	Text string `json:"text"`
+	Original *jsonOriginal `json:"original"`
+	PageMap  *jsonPageMap  `json:"page_map"`
+	Text     string        `json:"text"`
 }
 
 // importJSON is one element of `import --json`: the source, the briefing
@@ -113,6 +119,9 @@ type jsonExcerpt struct {
 	UpdatedAt     time.Time  `json:"updated_at"`
 	TrashedAt     *time.Time `json:"trashed_at,omitempty"`
 	SourceTitle   string     `json:"source_title,omitempty"`
+	// Figure is a figure excerpt's figure, without its image but in
+	// `excerpt show --json`.
+	Figure *jsonFigure `json:"figure,omitempty"`
 }
 
 func excerptOut(e *domain.Excerpt) *jsonExcerpt {
@@ -121,7 +130,7 @@ func excerptOut(e *domain.Excerpt) *jsonExcerpt {
 	}
 	return &jsonExcerpt{ID: e.ID, Source: e.SourceID, Start: e.Start, End: e.End, Quote: e.Quote, Note: e.Note,
 		Tags: e.Tags, Credibility: int(e.Credibility), jsonMarking: markingOut(e.Marking), MarkingReason: e.MarkingReason, CreatedAt: e.CreatedAt,
-		UpdatedAt: e.UpdatedAt, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle}
+		UpdatedAt: e.UpdatedAt, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle, Figure: figureOut(e.Figure, false)}
 }
 
 type jsonTag struct {

@@ -28,7 +28,7 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 
 	wantKeys(t, mustRun(t, db, "import", chipsFile, fiveGFile, "--json"), append([]string{"file"}, append(listed, "existing", "report")...))
 	wantKeys(t, mustRun(t, db, "sources", "--json"), listed)
-	wantKeys(t, mustRun(t, db, "source", "show", "1", "--json"), append(listed, "text"))
+	wantKeys(t, mustRun(t, db, "source", "show", "1", "--json"), append(listed, "original", "page_map", "text"))
 	wantKeys(t, mustRun(t, db, "excerpt", "add", "--source", "1", "--quote", "small yard", "--tag", "x", "--json"), append(excerpt, "source_title"))
 	mustRun(t, db, "excerpt", "add", "--source", "2", "--start", "0", "--end", "10")
 	wantKeys(t, mustRun(t, db, "excerpts", "--json"), append(excerpt, "source_title"))

@@ -47,22 +47,26 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 
 func (a *cliApp) sourceCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source"},
-		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand())
+		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand(), a.sourceFileCommand())
 }
 
 func (a *cliApp) sourceShowCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "show ID",
-		Short: "Show a source's metadata and text",
+		Short: "Show a source's metadata and text, and whether its original file and page map are kept",
 		Args:  exactArgs(1, "a source id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			s, err := a.sourceArg(cmd.Context(), args[0])
 			if err != nil {
 				return err
 			}
+			info, err := a.store.SourceFileInfo(cmd.Context(), s.ID)
+			if err != nil {
+				return err
+			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, sourceText{sourceOut(s), s.Text})
+				return writeJSON(a.env.Stdout, sourceText{sourceOut(s), originalOut(info), pageMapOut(s.TextMap), s.Text})
 			}
 			w := a.env.Stdout
 			printf(w, "%s\n", s.Title)
@@ -74,6 +78,7 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
 				}
 			}
+			printPaged(w, s, info)
 			printf(w, "\n%s\n", s.Text)
 			return nil
 		},

@@ -25,7 +25,10 @@ type Figure struct {
 	// with its /Rotate applied): X0 < X1 and Y0 < Y1, 0 at the top left
 	// and 1 at the bottom right.
 	Rect PageRect
-	// PNG is the image; Width and Height its size in pixels.
+	// PNG is the image; Width and Height its size in pixels. Only the reads
+	// that draw figures fill it in (Library.Excerpt, Briefing, Bundle and
+	// BundleWithoutTexts); listings and search leave it nil, so that a
+	// list of many figures never loads their images.
 	PNG           []byte
 	Width, Height int
 	// SHA256 is the hex SHA-256 of PNG, checked when a figure is stored

@@ -88,31 +88,41 @@ func (m *TextMap) PageOf(offset int) int {
 }
 
 // Rects gives the rectangles that cover the runes in [start, end): one per
-// run of glyphs on one line of one page, for highlighting.
+// run of glyphs on one line of one page, for highlighting. Lines may run
+// across the page or, on a page turned a quarter, down or up it.
 func (m *TextMap) Rects(start, end int) []PageBox {
 	var out []PageBox
+	var last PageRect
 	for i := m.first(start); i < len(m.Glyphs) && int(m.Glyphs[i].Offset) < end; i++ {
 		g := m.Glyphs[i]
-		if n := len(out); n > 0 && sameLine(out[n-1], g) {
+		if n := len(out); n > 0 && out[n-1].Page == int(g.Page) && sameLine(last, g.Box) {
 			r := &out[n-1].Rect
 			r.X0, r.Y0 = min(r.X0, g.Box.X0), min(r.Y0, g.Box.Y0)
 			r.X1, r.Y1 = max(r.X1, g.Box.X1), max(r.Y1, g.Box.Y1)
-			continue
+		} else {
+			out = append(out, PageBox{Page: int(g.Page), Rect: g.Box})
 		}
-		out = append(out, PageBox{Page: int(g.Page), Rect: g.Box})
+		last = g.Box
 	}
 	return out
 }
 
-// sameLine says whether g continues the line that b covers: same page,
-// overlapping heights by more than half the smaller, and to the right
-// of b's start.
-func sameLine(b PageBox, g Glyph) bool {
-	if b.Page != int(g.Page) || g.Box.X0 < b.Rect.X0 {
-		return false
+// sameLine says whether glyph b follows glyph a on one line: side by side
+// and sharing more than half the smaller one's height (a line across the
+// page), or one above the other sharing more than half its width (a line
+// on a page turned a quarter), with no more than a few letters' gap.
+func sameLine(a, b PageRect) bool {
+	overlap := func(a0, a1, b0, b1 float32) float32 { return min(a1, b1) - max(a0, b0) }
+	h := min(a.Y1-a.Y0, b.Y1-b.Y0)
+	if overlap(a.Y0, a.Y1, b.Y0, b.Y1) > 0.5*h {
+		return b.X0 >= a.X0 && b.X0-a.X1 < 3*max(h, a.X1-a.X0)
 	}
-	overlap := min(b.Rect.Y1, g.Box.Y1) - max(b.Rect.Y0, g.Box.Y0)
-	return overlap > 0.5*min(b.Rect.Y1-b.Rect.Y0, g.Box.Y1-g.Box.Y0)
+	w := min(a.X1-a.X0, b.X1-b.X0)
+	if overlap(a.X0, a.X1, b.X0, b.X1) > 0.5*w {
+		gap := max(b.Y0-a.Y1, a.Y0-b.Y1)
+		return gap < 3*max(w, a.Y1-a.Y0)
+	}
+	return false
 }
 
 // OffsetAt is the caret offset in Text for the point (x, y) on page: before

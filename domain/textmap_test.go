@@ -105,3 +105,16 @@ func TestTextMapRoundTripsAndRefusesDamage(t *testing.T) {
 		}
 	}
 }
+
+// On a page turned a quarter, a line runs down the page: its letters make
+// one rectangle, not one each.
+func TestTextMapRectsFollowALineDownThePage(t *testing.T) {
+	m := &TextMap{Pages: []PageSize{{842, 595}}}
+	for i := range 5 {
+		y := 0.1 + 0.03*float32(i)
+		m.Glyphs = append(m.Glyphs, Glyph{int32(i), 0, PageRect{0.5, y, 0.52, y + 0.025}})
+	}
+	if got := m.Rects(0, 5); len(got) != 1 || !near(got[0].Rect, PageRect{0.5, 0.1, 0.52, 0.245}) {
+		t.Errorf("Rects down the page = %v, want one rectangle", got)
+	}
+}

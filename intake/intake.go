@@ -71,6 +71,11 @@ type Options struct {
 	// Starting, when set, is told before each file starts: its place,
 	// the number to import, and its name.
 	Starting func(i, total int, name string)
+	// KeepOriginalBytes is the largest PDF file kept in the library with
+	// its source (Source.Original), so that its pages can be shown after
+	// the file is moved; 0 keeps none. The app and the command line take
+	// it from Settings (settings.KeepOriginalsBytes).
+	KeepOriginalBytes int64
 }
 
 // Summary is what a run came to; the results went to Run's callback.
@@ -122,7 +127,7 @@ func run(ctx context.Context, lib Library, j job, opt Options) Result {
 	case isBriefingFile(j.path):
 		return importBriefing(ctx, lib, j, opt)
 	default:
-		r.Source, r.Report, r.Err = readFile(ctx, j.path, opt.Pipes)
+		r.Source, r.Report, r.Err = readFile(ctx, j.path, opt)
 	}
 	if r.Err == nil && ctx.Err() != nil {
 		r.Err = ErrStopped
@@ -158,11 +163,14 @@ func readText(ctx context.Context, text io.Reader) (*domain.Source, *ingest.Repo
 	return r.src, r.rep, nil
 }
 
-func readFile(ctx context.Context, path string, pipes bool) (*domain.Source, *ingest.Report, error) {
-	if err := refusePipe(path, pipes); err != nil {
+func readFile(ctx context.Context, path string, opt Options) (*domain.Source, *ingest.Report, error) {
+	if err := refusePipe(path, opt.Pipes); err != nil {
 		return nil, nil, err
 	}
 	r, err := interruptible(ctx, func() (read, error) {
+		if data := keepable(path, opt.KeepOriginalBytes); data != nil {
+			return importKept(ctx, path, data)
+		}
 		src, rep, err := ingest.ImportFileContext(ctx, path, ingest.Options{})
 		return read{src, rep}, err
 	})

@@ -185,6 +185,9 @@ func (p *jsonParser) buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain
 			return nil, fieldError(where, "confidence", err)
 		}
 	case domain.BlockExcerpt:
+		if p.version < 3 {
+			jb.Figure = nil // figures came with version 3
+		}
 		blk.Excerpt, err = buildExcerpt(where, jb, sources, texts, keys)
 		if err != nil {
 			return nil, err
@@ -215,7 +218,7 @@ func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, texts []
 	text := texts[idx]
 	named := fmt.Sprintf("source %q (%q)", key, shorten(src.Title, 40))
 	quote := norm.NFC.String(valOf(jb.Quote))
-	if strings.TrimSpace(quote) == "" {
+	if strings.TrimSpace(quote) == "" && !figureIsEmpty(jb, quote) {
 		return nil, invalidAt(where, "\"quote\" is empty: give the words quoted from %s", named)
 	}
 	cred := domain.Credibility(valOf(jb.Credibility))
@@ -225,6 +228,16 @@ func buildExcerpt(where string, jb jsonBlock, sources []*domain.Source, texts []
 	ex := &domain.Excerpt{
 		SourceID: src.ID, Note: valOf(jb.Note), Credibility: cred,
 		Tags: domain.NormalizeTags(valOf(jb.Tags)),
+	}
+	if jb.Figure != nil {
+		f, err := buildFigure(where, jb.Figure)
+		if err != nil {
+			return nil, err
+		}
+		ex.Figure = f
+		if figureIsEmpty(jb, quote) {
+			return ex, emptyFigureSpan(where, named, jb, text, ex)
+		}
 	}
 	switch {
 	case jb.Start != nil && jb.End != nil:

@@ -1,4 +1,4 @@
-// The briefing interchange format, version 2
+// The briefing interchange format, version 3
 //
 // This comment is the reference for the format; docs/ is written from it.
 //
@@ -8,7 +8,7 @@
 //
 //	{
 //	  "format": "attache-briefing",       required, exactly this text
-//	  "version": 2,                        required; 1 is still read, see Version 1
+//	  "version": 3,                        required; 1 and 2 are still read, see Version 1
 //	  "briefing": {                        required
 //	    "title": "…",                      required, not blank
 //	    "subtitle": "…", "author": "…", "audience": "…",
@@ -41,7 +41,10 @@
 //	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "OFFICIAL"},
 //	    {"type": "excerpt", "source": "S1", "quote": "…", "note": "…",
 //	     "tags": ["…"], "credibility": 2, "marking": "OFFICIAL-SENSITIVE",
-//	     "marking_reason": "…", "start": 120, "end": 188}
+//	     "marking_reason": "…", "start": 120, "end": 188},
+//	    {"type": "excerpt", "source": "S1", "quote": "…", "start": 300, "end": 342,
+//	     "figure": {"page": 4, "rect": [0.1, 0.2, 0.9, 0.6],   a figure excerpt (version 3)
+//	       "width": 2040, "height": 1224, "sha256": "…", "caption": "…", "png": "iVBORw0…"}}
 //	  ]
 //	}
 //
@@ -75,6 +78,18 @@
 // uses the higher of the block's and the excerpt's, so nothing is ever
 // written under-marked; reading sets Excerpt.Marking and leaves the block's
 // own marking empty.
+//
+// Figures (version 3). An excerpt block with "figure" is a figure excerpt:
+// a rectangle cut out of page "page" (from 1) of a PDF source, "rect" its
+// corners x0, y0, x1, y1 as fractions of the page as drawn (0 at the top
+// left), "png" the image in base64 (standard alphabet, padded), "width"
+// and "height" its size in pixels and "sha256" the hex SHA-256 of the PNG
+// bytes, all required; "caption" is optional. Its quote and offsets are
+// the text inside the rectangle; a figure with no text in it (a chart of
+// lines) has "quote": "" and "start" equal to "end", its place in the
+// text. An image that is not base64, not a PNG of the size given, or does
+// not match its "sha256" is refused, naming the block. Version 2 files
+// have no figures (a "figure" there is ignored).
 //
 // Markings. Every marking is of the briefing's "scheme" (a source's may
 // name its own in "marking_scheme"). WriteJSON writes the banner form, as
@@ -123,7 +138,7 @@ import (
 
 const (
 	formatName    = "attache-briefing"
-	formatVersion = 2
+	formatVersion = 3
 )
 
 type jsonFile struct {
@@ -197,6 +212,8 @@ type jsonBlock struct {
 	Reason      *string   `json:"marking_reason,omitempty"`
 	Start       *int      `json:"start,omitempty"`
 	End         *int      `json:"end,omitempty"`
+	// Figure makes an excerpt block a figure excerpt (version 3).
+	Figure *jsonFigure `json:"figure,omitempty"`
 }
 
 // WriteJSON writes b in the interchange format, indented, deterministic (same
@@ -281,7 +298,7 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			if !ok {
 				return nil, domain.Errorf(domain.EINVALID, "block %d quotes source #%d, which is not among the briefing's sources: reload the briefing and export again", i+1, ex.SourceID)
 			}
-			quote, start, end, err := writtenSpan(ws.orig, ws.src.Text, ws.text, ex)
+			quote, start, end, err := writtenExcerptSpan(ws.orig, ws.src.Text, ws.text, ex)
 			if err != nil {
 				return nil, domain.Errorf(domain.EINVALID, "block %d (excerpt of %q): %s", i+1, shorten(ws.src.Title, 40), domain.ErrorMessage(err))
 			}
@@ -292,9 +309,10 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			if ex.MarkingReason != "" {
 				jb.Reason = &ex.MarkingReason
 			}
-			if start < end {
+			if start < end || ex.Figure != nil {
 				jb.Start, jb.End = &start, &end
 			}
+			jb.Figure = toJSONFigure(ex.Figure)
 		case domain.BlockJudgment:
 			jb.Text, jb.Confidence, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Confidence)), newPtr(markingText(blk.Marking))
 		case domain.BlockHeading:
@@ -308,6 +326,16 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		f.Blocks = append(f.Blocks, jb)
 	}
 	return f, nil
+}
+
+// writtenExcerptSpan is writtenSpan, or for a figure with no text inside
+// it, its empty span at its place in the NFC text.
+func writtenExcerptSpan(idx *domain.RuneIndex, orig, nfc string, ex *domain.Excerpt) (quote string, start, end int, err error) {
+	if ex.Figure == nil || ex.Start != ex.End {
+		return writtenSpan(idx, orig, nfc, ex)
+	}
+	at, err := writtenEmptySpan(idx, orig, nfc, ex.Start)
+	return "", at, at, err
 }
 
 // writtenSpan gives the excerpt's quote and offsets as they must appear next

@@ -83,11 +83,14 @@ func scanBriefing(row scanner) (*domain.Briefing, error) {
 	return &b, nil
 }
 
-// Briefing implements domain.BriefingService.
+// Briefing implements domain.BriefingService; its figure excerpts carry
+// their images, which the composer draws.
 func (s *Store) Briefing(ctx context.Context, id int64) (b *domain.Briefing, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		b, err = getBriefing(ctx, tx, id)
-		return err
+		if b, err = getBriefing(ctx, tx, id); err != nil {
+			return err
+		}
+		return briefingFigures(ctx, tx, b)
 	})
 	return b, err
 }

@@ -32,6 +32,9 @@ func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundl
 		if err != nil {
 			return err
 		}
+		if err := briefingFigures(ctx, tx, b); err != nil {
+			return err
+		}
 		sources, err := citedSources(ctx, tx, b.Blocks, texts)
 		if err != nil {
 			return err
@@ -277,7 +280,7 @@ func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, err
 			return 0, err
 		}
 		if x.Marking == e.Marking && x.MarkingReason == e.MarkingReason && x.Note == e.Note &&
-			x.Credibility == e.Credibility && slices.Equal(x.Tags, e.Tags) {
+			x.Credibility == e.Credibility && slices.Equal(x.Tags, e.Tags) && sameFigure(x.Figure, e.Figure) {
 			return x.ID, nil
 		}
 	}
@@ -285,4 +288,14 @@ func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, err
 		return 0, dbError("find excerpt", err)
 	}
 	return 0, nil
+}
+
+// sameFigure says whether two excerpts of one span show the same figure,
+// or are both text excerpts: a figure is never reused for a text excerpt
+// of the text inside it, nor for another cut of the page.
+func sameFigure(a, b *domain.Figure) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Page == b.Page && a.Rect == b.Rect && a.SHA256 == b.SHA256 && a.Caption == b.Caption
 }

@@ -66,10 +66,17 @@ func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 	e.Tags = domain.NormalizeTags(e.Tags)
 	now := s.now()
 	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, src.title
+	if err := keepFigureImage(ctx, tx, e.Figure); err != nil {
+		return err
+	}
+	fig := newFigureRow(e.Figure)
 	res, err := tx.ExecContext(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
-		credibility, marking, marking_reason, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		credibility, marking, marking_reason, created_at, updated_at, figure_page, figure_x0, figure_y0,
+		figure_x1, figure_y1, figure_width, figure_height, figure_caption, figure_sha256)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking, e.MarkingReason,
-		formatTime(now), formatTime(now))
+		formatTime(now), formatTime(now), fig.page, fig.x0, fig.y0, fig.x1, fig.y1, fig.width, fig.height,
+		fig.caption, fig.sha256)
 	if err != nil {
 		return dbError("insert excerpt", err)
 	}
@@ -97,6 +104,9 @@ func locateExcerpt(text string, e *domain.Excerpt) error {
 // of one source that an import brings.
 func locateIn(x *domain.RuneIndex, e *domain.Excerpt) error {
 	text := x.Text()
+	if e.Figure != nil && e.Start == e.End && (e.Start != 0 || e.Quote == "") {
+		return locateEmptyFigure(x, e)
+	}
 	if e.Start != 0 || e.End != 0 {
 		quote, err := x.Span(e.Start, e.End)
 		if err != nil {
@@ -137,7 +147,7 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 // excerptFields are excerptColumns but the tags, for a query that reads the
 // tags of many excerpts at once (see attachExcerpts).
 const excerptFields = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
-	e.marking, e.marking_reason, e.created_at, e.updated_at, e.trashed_at, s.title`
+	e.marking, e.marking_reason, e.created_at, e.updated_at, e.trashed_at, ` + figureFields + `, s.title`
 
 const excerptColumns = excerptFields + `,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
@@ -147,8 +157,10 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	var e domain.Excerpt
 	var created, updated, tags string
 	var trashed sql.NullString
+	var fig figureRow
 	if err := row.Scan(&e.ID, &e.SourceID, &e.Start, &e.End, &e.Quote, &e.Note, &e.Credibility,
-		&e.Marking, &e.MarkingReason, &created, &updated, &trashed, &e.SourceTitle, &tags); err != nil {
+		&e.Marking, &e.MarkingReason, &created, &updated, &trashed, &fig.page, &fig.x0, &fig.y0, &fig.x1, &fig.y1,
+		&fig.width, &fig.height, &fig.caption, &fig.sha256, &e.SourceTitle, &tags); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
 		}
@@ -157,14 +169,17 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	e.CreatedAt, e.UpdatedAt = parseTime(created), parseTime(updated)
 	e.Tags = decodeTags(tags)
 	e.TrashedAt = trashedTime(trashed)
+	e.Figure = fig.figure()
 	return &e, nil
 }
 
 // Excerpt implements domain.ExcerptService.
 func (s *Store) Excerpt(ctx context.Context, id int64) (e *domain.Excerpt, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		e, err = getExcerpt(ctx, tx, id)
-		return err
+		if e, err = getExcerpt(ctx, tx, id); err != nil {
+			return err
+		}
+		return loadFigureImages(ctx, tx, []*domain.Excerpt{e})
 	})
 	return e, err
 }
@@ -239,8 +254,16 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 	if base != nil && chk.Note == base.Note {
 		chk.Note = "" // stored before the length rules, perhaps: it may stay
 	}
+	// The figure's page, rectangle and image never change with an update
+	// (an excerpt from a listing has no image): only its caption is checked.
+	chk.Figure = nil
 	if err := checkExcerptGrades(&chk); err != nil {
 		return nil, err
+	}
+	if e.Figure != nil {
+		if err := domain.FigureCaption.Check(e.Figure.Caption); err != nil {
+			return nil, err
+		}
 	}
 	e.Credibility, e.Marking = chk.Credibility, chk.Marking
 	e.Tags = domain.NormalizeTags(e.Tags)
@@ -256,6 +279,9 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 			e.MarkingReason = merged.MarkingReason
 		}
 		if err := s.remark(ctx, tx, cur, e); err != nil {
+			return err
+		}
+		if err := recaption(ctx, tx, base, cur, e); err != nil {
 			return err
 		}
 		e.UpdatedAt = s.now()

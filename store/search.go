@@ -45,7 +45,8 @@ func indexSource(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 func indexExcerpt(ctx context.Context, tx *sql.Tx, id int64) error {
-	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, e.quote,
+	// A figure is found by its caption as well as by the text inside it.
+	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, concat_ws(' ', e.quote, e.figure_caption),
 		concat_ws(' ', nullif(e.note, ''), (SELECT group_concat(t.name, ' ') FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id))
 		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ? AND e.trashed_at IS NULL`, id)

@@ -15,7 +15,7 @@ import (
 // with it (excerpt_count counts those in use).
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
-	s.reliability, s.notes, s.marking, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
+	s.reliability, s.notes, s.marking, coalesce(s.file_sha256, ''), s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
 	ELSE (SELECT count(*) FROM excerpts x WHERE x.source_id = s.id AND x.trashed_at = s.trashed_at) END`
 
 // CreateSource implements domain.SourceService.
@@ -37,11 +37,18 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if err := checkSourceMarking(src); err != nil {
 		return false, err
 	}
+	if err := checkTextMap(src); err != nil {
+		return false, err
+	}
 	src.SHA256 = domain.TextSHA256(src.Text)
 	var id int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, src.SHA256).Scan(&id)
 	if err == nil {
-		return true, existingSource(ctx, tx, id, src)
+		given := *src
+		if err := existingSource(ctx, tx, id, src); err != nil {
+			return true, err
+		}
+		return true, completeExisting(ctx, tx, src, &given)
 	}
 	if !errors.Is(err, sql.ErrNoRows) {
 		return false, dbError("find source", err)
@@ -59,8 +66,18 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if src.ID, err = res.LastInsertId(); err != nil {
 		return false, dbError("insert source", err)
 	}
-	if _, err := tx.ExecContext(ctx, `INSERT INTO source_texts (source_id, text, pages) VALUES (?, ?, ?)`, src.ID, src.Text, pagesJSON(src.Pages)); err != nil {
+	blob, err := textMapBlob(src.TextMap)
+	if err != nil {
+		return false, err
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO source_texts (source_id, text, pages, text_map) VALUES (?, ?, ?, ?)`,
+		src.ID, src.Text, pagesJSON(src.Pages), blob); err != nil {
 		return false, dbError("insert source", err)
+	}
+	if src.Original != nil {
+		if err := keepOriginal(ctx, tx, src); err != nil {
+			return false, err
+		}
 	}
 	return false, indexSource(ctx, tx, src.ID)
 }
@@ -125,10 +142,12 @@ func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domai
 		return src, err
 	}
 	var pages string
-	if err := tx.QueryRowContext(ctx, `SELECT text, pages FROM source_texts WHERE source_id = ?`, id).Scan(&src.Text, &pages); err != nil {
+	var textMap []byte
+	if err := tx.QueryRowContext(ctx, `SELECT text, pages, text_map FROM source_texts WHERE source_id = ?`, id).Scan(&src.Text, &pages, &textMap); err != nil {
 		return nil, dbError("read source", err)
 	}
 	_ = json.Unmarshal([]byte(pages), &src.Pages)
+	src.TextMap = readTextMap(textMap)
 	return src, nil
 }
 
@@ -140,7 +159,7 @@ func scanSource(row scanner) (*domain.Source, error) {
 	var trashed sql.NullString
 	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
 		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
-		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &trashed, &src.ExcerptCount, &src.Text)
+		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &src.FileSHA256, &trashed, &src.ExcerptCount, &src.Text)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -253,7 +272,8 @@ func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (cla
 		if base != nil {
 			var merged *domain.Source
 			merged, clashes = domain.MergeSource(base, src, cur)
-			merged.Text, merged.Pages = src.Text, src.Pages
+			merged.Text, merged.Pages, merged.TextMap = src.Text, src.Pages, src.TextMap
+			merged.FileSHA256 = cur.FileSHA256 // the file never changes with the metadata
 			*src = *merged
 		}
 		_, err = tx.ExecContext(ctx, `UPDATE sources SET kind = ?, title = ?, subtitle = ?,

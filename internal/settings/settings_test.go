@@ -3,6 +3,7 @@ package settings
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -30,5 +31,28 @@ func TestStrings(t *testing.T) {
 	}
 	if got := Strings(path); len(got) != 0 {
 		t.Errorf("a damaged file gave %v", got)
+	}
+}
+
+func TestKeepOriginalsBytes(t *testing.T) {
+	for v, want := range map[string]int64{
+		"": 100 << 20, "0": 0, "25": 25 << 20, " 7 ": 7 << 20, "lots": 100 << 20, "-3": 100 << 20, "100000": 500 << 20,
+	} {
+		if got := KeepOriginalsBytes(v); got != want {
+			t.Errorf("KeepOriginalsBytes(%q) = %d, want %d", v, got, want)
+		}
+	}
+}
+
+func TestParseKeepOriginalsMB(t *testing.T) {
+	for typed, want := range map[string]string{"0": "0", " 250 ": "250", "500": "500"} {
+		if got, err := ParseKeepOriginalsMB(typed); err != nil || got != want {
+			t.Errorf("ParseKeepOriginalsMB(%q) = %q, %v", typed, got, err)
+		}
+	}
+	for _, typed := range []string{"", "ten", "-1", "501", "2.5"} {
+		if _, err := ParseKeepOriginalsMB(typed); err == nil || !strings.Contains(err.Error(), "from 0 (keep none) to 500") {
+			t.Errorf("ParseKeepOriginalsMB(%q) = %v", typed, err)
+		}
 	}
 }
