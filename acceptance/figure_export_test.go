@@ -82,6 +82,16 @@ func TestFigureExcerptInTheDocumentAndThePDF(t *testing.T) {
 	s.waitNode("the figure's source line with its page", typ("Text"), textContains("Chip controls report · p. 2"), inLayer("content"))
 	s.keepShot("figure-card")
 
+	s.do("click the figure: its editor shows the picture too")
+	s.clickOn("the figure's caption", docText("Figure 1: Chip exports by quarter")...)
+	s.waitFor("the editor with the picture above the caption", 10*time.Second, func(tr *tree) bool {
+		label := tr.find(typ("Label"), text("Figure 1: Chip exports by quarter"), inLayer("content"))
+		return label != nil && tr.find(typ("Image"), inLayer("content"), shown(), func(n *node) bool {
+			return n.Y+n.H <= label.Y+4 && n.W > 100 && n.H > 40
+		}) != nil
+	})
+	s.keepShot("figure-editor")
+
 	s.do("export the briefing as PDF through the command line")
 	out := filepath.Join(s.dir, "figures.pdf")
 	s.cli("export", "1", "--out", out)
