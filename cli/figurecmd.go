@@ -9,7 +9,7 @@ import (
 	"time"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/internal/pdfengine"
+	"github.com/attache/attache/ingest"
 	"github.com/spf13/cobra"
 )
 
@@ -115,51 +115,16 @@ func (a *cliApp) cutFigure(ctx context.Context, sourceID int64, page int, r doma
 		}
 		return nil, err
 	}
-	doc, err := pdfengine.Open(file.Data, figureWait)
-	if err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the original file of source %d could not be opened as a PDF: %v", sourceID, err)
-	}
-	defer doc.Close()
-	if page > doc.Pages() {
-		return nil, usagef("source %d has %d pages: give --page from 1 to %d", sourceID, doc.Pages(), doc.Pages())
-	}
-	png, w, h, err := doc.Cut(page-1, float64(r.X0), float64(r.Y0), float64(r.X1), float64(r.Y1), pdfengine.PrintDPI)
-	if err != nil {
-		return nil, domain.Errorf(domain.EINVALID, "the figure could not be drawn: %v", err)
-	}
-	return &domain.Figure{Page: page, Rect: r, PNG: png, Width: w, Height: h, SHA256: domain.FigureSHA256(png)}, nil
+	return ingest.CutFigure(file.Data, page-1, r, figureWait)
 }
 
-// placeFigure gives the figure excerpt its span: the text inside the
-// rectangle by the source's page map, else an empty span where its page's
-// text begins (by the page map, else by the page breaks).
+// placeFigure gives the figure excerpt its span (domain.Source.FigureSpan),
+// warning when the source has no page map to find the text inside it.
 func (a *cliApp) placeFigure(src *domain.Source, e *domain.Excerpt) {
-	page := e.Figure.Page - 1
-	if m := src.TextMap; m != nil {
-		if start, end, ok := m.Within(page, e.Figure.Rect); ok {
-			e.Start, e.End = start, end
-			return
-		}
-		if at, ok := m.PageStart(page); ok {
-			e.Start, e.End = at, at
-			return
-		}
-	} else {
+	if src.TextMap == nil {
 		printf(a.env.Stderr, "note: source %d has no page map (imported before Attaché kept one): the figure quotes no text; import the PDF again to have it quote the text inside it\n", src.ID)
 	}
-	e.Start, e.End = pageBreak(src, page), pageBreak(src, page)
-}
-
-// pageBreak is where page (from 0) begins in the source's text by its page
-// breaks; the end of the text past the last.
-func pageBreak(src *domain.Source, page int) int {
-	switch {
-	case page <= 0:
-		return 0
-	case page-1 < len(src.Pages):
-		return src.Pages[page-1]
-	}
-	return len([]rune(src.Text))
+	e.Start, e.End = src.FigureSpan(e.Figure.Page-1, e.Figure.Rect)
 }
 
 // jsonFigure is a figure excerpt's figure in --json output; PNG (base64)

@@ -88,3 +88,28 @@ func (f *Figure) Label() string {
 	}
 	return fmt.Sprintf("Figure, p. %d: %s", f.Page, f.Caption)
 }
+
+// FigureSpan is the span of the source's text a figure on page (from 0)
+// holds: the runes its page map draws inside r, or, for a chart with no
+// text or a source without a map, an empty span where the page's text
+// begins (by the map, else by the page breaks; the text's end past them).
+func (s *Source) FigureSpan(page int, r PageRect) (start, end int) {
+	if m := s.TextMap; m != nil {
+		if start, end, ok := m.Within(page, r); ok {
+			return start, end
+		}
+		for pg := page; pg < len(m.Pages); pg++ {
+			if at, ok := m.PageStart(pg); ok {
+				return at, at
+			}
+		}
+	}
+	switch {
+	case page <= 0:
+		return 0, 0
+	case page-1 < len(s.Pages):
+		return s.Pages[page-1], s.Pages[page-1]
+	}
+	n := len([]rune(s.Text))
+	return n, n
+}

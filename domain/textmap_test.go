@@ -118,3 +118,23 @@ func TestTextMapRectsFollowALineDownThePage(t *testing.T) {
 		t.Errorf("Rects down the page = %v, want one rectangle", got)
 	}
 }
+
+// A figure holds the text inside its rectangle; a chart without text an
+// empty span where its page's text begins, by the map or else by the
+// page breaks.
+func TestFigureSpan(t *testing.T) {
+	src := &Source{Text: "ab cd\nef\ngh", Pages: []int{9}, TextMap: twoLines()}
+	if s, e := src.FigureSpan(0, PageRect{0.35, 0.05, 0.65, 0.3}); s != 3 || e != 5 {
+		t.Errorf("text inside = %d–%d, want 3–5", s, e)
+	}
+	if s, e := src.FigureSpan(1, PageRect{0.5, 0.5, 0.9, 0.9}); s != 9 || e != 9 {
+		t.Errorf("empty chart on page 2 = %d–%d, want 9–9", s, e)
+	}
+	src.TextMap = nil
+	if s, e := src.FigureSpan(1, PageRect{0.1, 0.1, 0.9, 0.9}); s != 9 || e != 9 {
+		t.Errorf("without a map = %d–%d, want the page break 9", s, e)
+	}
+	if s, e := src.FigureSpan(5, PageRect{0.1, 0.1, 0.9, 0.9}); s != 11 || e != 11 {
+		t.Errorf("past the pages = %d–%d, want the text's end 11", s, e)
+	}
+}
