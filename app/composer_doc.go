@@ -26,6 +26,9 @@ type docModel struct {
 	item   []int // block index → item
 	jStart int   // the first judgment's item (after the label); jEnd its end
 	jEnd   int
+	// pictures are the figures' PNGs by key (their SHA-256), which the
+	// document asks for as it draws them.
+	pictures map[string][]byte
 }
 
 // newDocModel lays out the items of doc, the model of b; unmarked are the
@@ -60,6 +63,10 @@ func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool
 		case domain.BlockHeading:
 			add(widgets.DocItem{Kind: widgets.DocHeading, Mark: it.Portion, Number: it.Number, Text: it.Text}, it.Block)
 		case domain.BlockExcerpt:
+			if it.Figure != nil {
+				add(m.figureItem(it), it.Block)
+				continue
+			}
 			add(widgets.DocItem{Kind: widgets.DocQuote, Mark: it.Portion, Text: it.Text, Meta: quoteMeta(it),
 				Action: "Show in source"}, it.Block)
 		default:
@@ -69,9 +76,25 @@ func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool
 	return m
 }
 
-// quoteMeta is the line under a quote: its source's short title, the
-// page, and the grades (the source's reliability, the excerpt's
-// credibility: "B2").
+// figureItem is a figure excerpt's card: its picture, "Figure N:
+// caption" after its portion mark, and the source line with its page.
+func (m *docModel) figureItem(it export.Item) widgets.DocItem {
+	f := it.Figure
+	key := f.SHA256
+	if key == "" { // a figure not yet stored has no hash; the picture is its identity
+		key = domain.FigureSHA256(f.PNG)
+	}
+	if m.pictures == nil {
+		m.pictures = map[string][]byte{}
+	}
+	m.pictures[key] = f.PNG
+	return widgets.DocItem{Kind: widgets.DocFigure, Mark: it.Portion, Text: it.FigureLabel(), Meta: quoteMeta(it), Action: "Show in source",
+		Image: widgets.DocImage{Key: key, Width: f.Width, Height: f.Height, Fraction: float32(it.FigureFraction())}}
+}
+
+// quoteMeta is the line under a quote or a figure: its source's short
+// title, the page, and the grades (the source's reliability, the
+// excerpt's credibility: "B2").
 func quoteMeta(it export.Item) string {
 	e := it.Excerpt
 	title := e.SourceTitle
@@ -85,7 +108,9 @@ func quoteMeta(it export.Item) string {
 	if parts[0] == "" {
 		parts[0] = "Source not available"
 	}
-	if it.Source != nil {
+	if it.Figure != nil && it.Figure.Page > 0 {
+		parts = append(parts, "p. "+strconv.Itoa(it.Figure.Page))
+	} else if it.Source != nil {
 		if first, last := it.Source.PageRange(e.Start, e.End); first > 0 && first == last {
 			parts = append(parts, "p. "+strconv.Itoa(first))
 		} else if first > 0 {
@@ -157,6 +182,12 @@ func (c *composer) blockItem(i int) int {
 // newDocumentView makes the document and wires its callbacks.
 func (c *composer) newDocumentView() *widgets.Document {
 	d := widgets.NewDocument(c.itemCount, c.docItem)
+	d.FigureImage = func(key string) []byte {
+		if c.model == nil {
+			return nil
+		}
+		return c.model.pictures[key]
+	}
 	d.OnTapped = func(i int) {
 		if b := c.itemBlock(i); b >= 0 {
 			c.editBlock(b)

@@ -6,12 +6,14 @@ import (
 	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
 )
 
 // Editing in place: clicking a block puts a blockEditor where the
@@ -79,6 +81,9 @@ func (e *blockEditor) show() {
 		meta.Importance = widget.LowImportance
 		meta.Wrapping = fyne.TextWrapWord
 		top = container.NewVBox(quote, meta)
+		if pic := e.picture(it); pic != nil {
+			top = container.NewVBox(pic, quote, meta)
+		}
 		right = append(right, widget.NewButtonWithIcon("Show in source", theme.VisibilityIcon(), func() {
 			if blk.Excerpt != nil {
 				e.c.ui.briefings.showInSide(blk.Excerpt.SourceID, blk.Excerpt.ID)
@@ -103,6 +108,23 @@ func (e *blockEditor) show() {
 			w.Disable()
 		}
 	}
+}
+
+// picture is a figure's picture as the document draws it, for the editor
+// put in its place: nil for a quote, or while the picture is not decoded
+// (the document has it by then, having drawn the figure to be clicked).
+func (e *blockEditor) picture(it widgets.DocItem) fyne.CanvasObject {
+	if it.Kind != widgets.DocFigure {
+		return nil
+	}
+	img := e.c.doc.Picture(it.Image.Key)
+	if img == nil {
+		return nil
+	}
+	pic := canvas.NewImageFromImage(img)
+	pic.FillMode, pic.ScaleMode = canvas.ImageFillContain, canvas.ImageScaleSmooth
+	pic.SetMinSize(e.c.doc.PictureSize(it.Image))
+	return container.NewCenter(pic)
 }
 
 // lastPosition is the row and column of the end of s, for the caret.

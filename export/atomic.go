@@ -12,7 +12,15 @@ import (
 // failed or cancelled export leaves an earlier file at path as it was and
 // no temporary file beside it. A new file gets the permissions the user's
 // umask gives documents (0o666 less the umask); a replaced one keeps its
-// own (see atomicfile).
+// own (see atomicfile). Markdown writes its figures as image files beside
+// path, each whole or not at all too (WriteMarkdownFile).
 func (f *Format) WriteFile(ctx context.Context, path string, b *domain.Bundle, opts Options) error {
+	if f.writeFile != nil {
+		checked, err := f.check(opts)
+		if err != nil {
+			return err
+		}
+		return f.writeFile(ctx, path, b, checked)
+	}
 	return atomicfile.Write(ctx, path, 0o666, func(w io.Writer) error { return f.Write(ctx, w, b, opts) })
 }

@@ -36,13 +36,10 @@ func NoteCitationAt(s *domain.Source, pages string) string {
 }
 
 // ShortNoteCitationAt is the short note with a locator: Surname, “Short
-// Title,” 12.
+// Title,” 12. The locator follows the title's closing quote, its comma
+// inside the quote as Chicago has it.
 func ShortNoteCitationAt(s *domain.Source, pages string) string {
-	short := ShortNoteCitation(s)
-	if pages == "" {
-		return short
-	}
-	return citeJoin([]citePart{{text: strings.TrimSuffix(short, ".")}, {text: pages}}, ",")
+	return citeJoin(append(citeShortParts(s), citePart{text: pages}), ",")
 }
 
 // pageLocator is "12" or "12–13" for an excerpt of a paged source, else "".
@@ -63,7 +60,10 @@ func pageLocator(s *domain.Source, e *domain.Excerpt) string {
 // ShortNoteCitation is the shortened note for later citations: author
 // surname(s), short title (≤ 4 words of the title before any colon) in
 // quotes.
-func ShortNoteCitation(s *domain.Source) string {
+func ShortNoteCitation(s *domain.Source) string { return citeJoin(citeShortParts(s), ",") }
+
+// citeShortParts are the short note's parts: the surnames, the short title.
+func citeShortParts(s *domain.Source) []citePart {
 	c := citeNew(s)
 	surnames := make([]string, len(c.authors))
 	for i, a := range c.authors {
@@ -73,7 +73,7 @@ func ShortNoteCitation(s *domain.Source) string {
 	if short == "" {
 		short = citeShortTitle(c.title)
 	}
-	return citeJoin([]citePart{{text: citeNoteAuthors(surnames)}, {text: short, quoted: true}}, ",")
+	return []citePart{{text: citeNoteAuthors(surnames)}, {text: short, quoted: true}}
 }
 
 // BibliographyEntry is the entry for the source list (first author inverted):

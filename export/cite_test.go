@@ -185,7 +185,8 @@ func TestCitationsGivePagesOfPagedSources(t *testing.T) {
 	if got := NoteCitationAt(s, pageLocator(s, one)); !strings.Contains(got, "March 1, 2025, 2.") {
 		t.Fatalf("note %q", got)
 	}
-	if got := ShortNoteCitationAt(s, pageLocator(s, two)); !strings.HasSuffix(got, "2–3.") {
+	// The locator follows the quoted title, whose comma goes inside.
+	if got := ShortNoteCitationAt(s, pageLocator(s, two)); got != "Ruiz, “Annual Threat Assessment,” 2–3." {
 		t.Fatalf("short note %q", got)
 	}
 	if pageLocator(&domain.Source{Text: "abc"}, one) != "" {

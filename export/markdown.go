@@ -22,18 +22,41 @@ import (
 // after, and nothing is written once it is cancelled. Like WritePDF, it
 // refuses with a *Refusal, writing nothing, while the markings would be
 // wrong.
+//
+// A briefing with figures is refused: Markdown keeps a figure as an image
+// file beside the .md, which only WriteMarkdownFile, given the file's
+// path, can write.
 func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
+	d, err := markdownDocument(ctx, b)
+	if err != nil {
+		return err
+	}
+	if d.Figures > 0 {
+		return domain.Errorf(domain.EINVALID, "the briefing has %s, which Markdown keeps as image files beside the .md file: export it to a file (--out briefing.md), not to a stream",
+			plural(d.Figures, "figure"))
+	}
+	return writeMarkdown(ctx, w, d, nil)
+}
+
+// markdownDocument is b's document, or why it cannot be written.
+func markdownDocument(ctx context.Context, b *domain.Bundle) (*Document, error) {
 	if b == nil || b.Briefing == nil {
-		return domain.Errorf(domain.EINVALID, "there is no briefing to export")
+		return nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
 	}
 	if err := ctx.Err(); err != nil {
-		return err
+		return nil, err
 	}
 	d := NewDocument(b)
 	if err := d.refusal(); err != nil {
-		return err
+		return nil, err
 	}
-	m := &mdWriter{}
+	return d, nil
+}
+
+// writeMarkdown writes d; figures names the image file of each figure
+// (by its number), relative to the .md.
+func writeMarkdown(ctx context.Context, w io.Writer, d *Document, figures map[int]string) error {
+	m := &mdWriter{figures: figures}
 	m.banner(d.Banner)
 	m.titleBlock(d)
 	m.judgments(d)
@@ -54,7 +77,10 @@ func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
 }
 
 // mdWriter collects blocks, which it separates by blank lines.
-type mdWriter struct{ strings.Builder }
+type mdWriter struct {
+	strings.Builder
+	figures map[int]string // the image file of each figure, by number
+}
 
 func (m *mdWriter) block(lines ...string) {
 	if m.Len() > 0 {
@@ -151,6 +177,14 @@ func (m *mdWriter) body(d *Document) map[int]string {
 		case domain.BlockCommentary:
 			m.paragraphs(it.Portion, it.Text)
 		case domain.BlockExcerpt:
+			if it.Figure != nil {
+				m.figure(it)
+				m.paragraphs(it.Portion+"*Analyst note:* ", it.Comment)
+				if it.Source != nil {
+					urls[it.Note] = strings.TrimSpace(it.Source.URL)
+				}
+				continue
+			}
 			paras := mdParagraphs(it.Text)
 			if len(paras) == 0 {
 				paras = [][]string{{""}}

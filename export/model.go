@@ -43,6 +43,7 @@ type Document struct {
 	Notes      []Note           // one per excerpt, numbered in order
 	Sources    []*domain.Source // the appendix, in order of first citation
 	Sections   int              // how many numbered sections the body has
+	Figures    int              // how many figures the body has, numbered from 1
 	Keywords   []string         // the excerpts' tags, sorted
 
 	portions []portion          // every portion in reading order, for the checks
@@ -84,6 +85,27 @@ type Item struct {
 	Comment string
 	Source  *domain.Source
 	Excerpt *domain.Excerpt
+	// Figure is a figure excerpt's picture, nil for a quote: the item is
+	// then a figure, printed as the image with "Figure N: caption" under
+	// it, and Text is its caption (the words inside the rectangle, its
+	// Quote, are for search and are not printed). FigureNum is its N,
+	// from 1 in reading order.
+	Figure    *domain.Figure
+	FigureNum int
+}
+
+// FigureLabel is the line under a figure without its portion mark:
+// "Figure 2: Cable faults by year", or "Figure 2" for a figure without a
+// caption; "" for an item that is no figure.
+func (it Item) FigureLabel() string {
+	if it.Figure == nil {
+		return ""
+	}
+	label := "Figure " + strconv.Itoa(it.FigureNum)
+	if c := strings.TrimSpace(it.Text); c != "" {
+		label += ": " + c
+	}
+	return label
 }
 
 // Note is an endnote: the citation of an excerpt's source.
@@ -147,14 +169,18 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 	}
 	src := b.Source(e.SourceID)
 	n := len(d.Notes) + 1
-	text := "Source not available."
+	loc := figureLocator(e)
+	text := citeJoin([]citePart{{text: "Source not available"}, {text: loc}}, ",")
 	if t := strings.TrimSpace(e.SourceTitle); t != "" {
-		text = t + "."
+		text = citeJoin([]citePart{{text: t}, {text: loc}}, ",")
 	}
 	if src != nil {
+		if e.Figure == nil {
+			loc = pageLocator(src, e)
+		}
 		// A long briefing cites a few sources many times: each citation
 		// is formatted once (the composer builds a document per keystroke).
-		k := citeKey{src.ID, pageLocator(src, e), cited[src.ID]}
+		k := citeKey{src.ID, loc, cited[src.ID]}
 		if text = d.cites[k]; text == "" {
 			text = NoteCitationAt(src, k.loc)
 			if k.short {
@@ -170,8 +196,27 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 	if d.Briefing.IncludeNotes {
 		comment = e.Note
 	}
-	return Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(m), Marking: m,
+	it := Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(m), Marking: m,
 		Where: "Excerpt with note " + strconv.Itoa(n) + " " + quoted(e.Quote), Note: n, Comment: comment, Source: src, Excerpt: e}
+	if e.Figure != nil {
+		d.Figures++
+		it.Figure, it.FigureNum, it.Text = e.Figure, d.Figures, e.Figure.Caption
+		it.Where = "Figure " + strconv.Itoa(d.Figures) + " (note " + strconv.Itoa(n) + ")"
+		if strings.TrimSpace(e.Figure.Caption) != "" {
+			it.Where += " " + quoted(e.Figure.Caption)
+		}
+	}
+	return it
+}
+
+// figureLocator is a figure's page as a note cites it ("4", as Chicago
+// gives page numbers in notes), "" for a quote: a figure lies on one page,
+// which it names itself, whereas a quote's pages come from its source.
+func figureLocator(e *domain.Excerpt) string {
+	if e.Figure == nil || e.Figure.Page < 1 {
+		return ""
+	}
+	return strconv.Itoa(e.Figure.Page)
 }
 
 // citationOrder lists the bundle's sources in order of first citation,

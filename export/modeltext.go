@@ -78,6 +78,11 @@ func (d *Document) bodyText(t *textWriter) {
 				t.para(p)
 			}
 		case domain.BlockExcerpt:
+			if it.Figure != nil {
+				t.para(indent(it.Portion + "[" + it.FigureLabel() + "] [" + strconv.Itoa(it.Note) + "]"))
+				commentText(t, it)
+				continue
+			}
 			paras := paragraphs(it.Text)
 			if len(paras) == 0 {
 				paras = []string{""}
@@ -87,10 +92,15 @@ func (d *Document) bodyText(t *textWriter) {
 			for _, p := range paras {
 				t.para(indent(p))
 			}
-			if c := strings.TrimSpace(it.Comment); c != "" {
-				t.para(indent(it.Portion + "Analyst’s note: " + c))
-			}
+			commentText(t, it)
 		}
+	}
+}
+
+// commentText is the analyst's note on an excerpt or figure, if printed.
+func commentText(t *textWriter, it Item) {
+	if c := strings.TrimSpace(it.Comment); c != "" {
+		t.para(indent(it.Portion + "Analyst’s note: " + c))
 	}
 }
 

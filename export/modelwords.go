@@ -13,13 +13,16 @@ import (
 // title to the end of the last section: the title and subtitle, the bottom
 // line, each key judgment with its confidence as printed ("moderate
 // confidence" is two words), the section headings, the commentary, the
-// excerpts' quotes and the analyst's notes on them when the briefing
-// includes them (otherwise they are private, and printed nowhere).
+// excerpts' quotes, the figures' captions (a figure's words are its
+// caption: the picture, and the text inside it that search finds, are
+// not prose a reader reads through) and the analyst's notes on excerpts
+// and figures when the briefing includes them (otherwise they are
+// private, and printed nowhere).
 //
 // It leaves out the apparatus printed around that text, as a journal's
 // word limit leaves out its references: classification banners and
 // portion marks, labels ("Bottom line up front", "Key judgments",
-// "Analyst's note", "Contents"), the title block's rows (prepared for,
+// "Analyst's note", "Contents", a figure's "Figure 2:"), the title block's rows (prepared for,
 // prepared by, date, status), section and note numbers, running headers
 // and page numbers, the notes (the citations) and the sources appendix.
 //

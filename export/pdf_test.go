@@ -77,7 +77,7 @@ func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
 		t.Fatal(err)
 	}
 	out, err := exec.Command(tool, append(args, path, "-")...).CombinedOutput()
-	if tool == "pdfinfo" {
+	if tool == "pdfinfo" || tool == "pdfimages" {
 		out, err = exec.Command(tool, append(args, path)...).CombinedOutput()
 	}
 	if err != nil {

@@ -26,6 +26,10 @@ func (l *layout) body() {
 				l.para([]span{sp(p, fBody, ink)}, l.left, l.width, lBody, 0, 7)
 			}
 		case domain.BlockExcerpt:
+			if it.Figure != nil {
+				l.figure(it)
+				continue
+			}
 			l.where = fmt.Sprintf("excerpt %d", it.Note)
 			l.quote(it)
 		}
@@ -56,14 +60,21 @@ func (l *layout) quote(it Item) {
 			b.before = 4
 		}
 	}
-	if strings.TrimSpace(it.Comment) != "" {
-		l.blocks[len(l.blocks)-1].keepWithNext = true // the note stays with its quote
-		l.where = fmt.Sprintf("the note on excerpt %d", it.Note)
-		// The note is the analyst's words on a marked passage: it
-		// carries the passage's mark, so it is never an unmarked portion.
-		l.para([]span{sp(it.Portion+"Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
-	}
+	l.comment(it, x, w)
 	l.blocks[len(l.blocks)-1].after = 9
+}
+
+// comment sets the analyst's note under an excerpt or a figure, if the
+// briefing prints it, kept with what it is about.
+func (l *layout) comment(it Item, x, w float64) {
+	if strings.TrimSpace(it.Comment) == "" {
+		return
+	}
+	l.blocks[len(l.blocks)-1].keepWithNext = true // the note stays with its quote
+	l.where = fmt.Sprintf("the note on excerpt %d", it.Note)
+	// The note is the analyst's words on a marked passage: it
+	// carries the passage's mark, so it is never an unmarked portion.
+	l.para([]span{sp(it.Portion+"Analyst’s note: ", fSmallIt, grey), sp(it.Comment, fSmall, grey)}, x, w, 12, 3, 0)
 }
 
 func (l *layout) notes() {

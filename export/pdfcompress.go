@@ -42,6 +42,9 @@ func compressStreams(in []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	if objs, err = orderImages(objs); err != nil {
+		return nil, err
+	}
 	deflateAll(objs)
 	return assemble(in[:first[0]], objs, in[xref+1:])
 }

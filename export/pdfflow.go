@@ -1,5 +1,7 @@
 package export
 
+import "github.com/attache/attache/domain"
+
 // opKind says what a drawing operation does.
 type opKind int
 
@@ -8,6 +10,7 @@ const (
 	opRect                  // a filled rectangle
 	opTarget                // where a heading is: link target and bookmark
 	opTOCLine               // a contents entry whose page number is known only when drawing
+	opImage                 // a figure's picture, w by h points
 )
 
 // op is one drawing operation on a page; coordinates are points from the
@@ -19,6 +22,7 @@ type op struct {
 	fill       rgb
 	anchor     int    // heading index for targets and contents entries
 	bookmark   string // outline text for targets
+	figure     *domain.Figure
 }
 
 // block is a unit of the flow: wrapped lines plus how they may break.
@@ -32,6 +36,7 @@ type block struct {
 	whole        bool // never split (title block rows, short items)
 	deco         decoration
 	target       *op // heading anchor, placed with the first line
+	image        *op // a figure's picture, drawn over the block's one line
 	tocAnchor    int // >0: this block is a contents entry for that anchor
 }
 
@@ -162,6 +167,11 @@ func (f *flow) emit(b *block, from, to int) {
 		t := *b.target
 		t.y = y0
 		p.ops = append(p.ops, t)
+	}
+	if b.image != nil {
+		im := *b.image
+		im.y = y0
+		p.ops = append(p.ops, im)
 	}
 	for i := from; i < to; i++ {
 		base := f.y + b.leading*0.76

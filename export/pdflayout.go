@@ -53,6 +53,7 @@ type layout struct {
 	where          string
 	missing        map[rune][]string
 	missingOrder   []rune
+	figureNames    map[*domain.Figure]string // the gofpdf image name of each figure drawn
 }
 
 func newLayout(pdf *gofpdf.Fpdf, d *Document, pw, ph float64) *layout {
@@ -97,11 +98,14 @@ func (l *layout) build() {
 	l.linkContents()
 	l.notes()
 	l.sources()
-	f := newFlow(64, l.textBottom())
+	f := newFlow(textTop, l.textBottom())
 	f.firstBottom = l.textBottom() - l.layAuthority()
 	f.add(l.blocks)
 	l.pages = f.pages
 }
+
+// textTop is the head of every page's text area, under the running header.
+const textTop = 64.0
 
 // textBottom is the foot of every page's text area.
 func (l *layout) textBottom() float64 { return l.ph - 72 }

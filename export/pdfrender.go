@@ -50,6 +50,8 @@ func (l *layout) draw(o op, links, pageOf []int) {
 		pdf.SetLink(links[o.anchor], o.y, -1)
 		l.ts.use(fBody) // Bookmark encodes its text for the current font
 		pdf.Bookmark(o.bookmark, 0, o.y)
+	case opImage:
+		l.image(o)
 	case opTOCLine:
 		l.tocLeader(o, pageOf[o.anchor])
 		pdf.Link(l.left, o.y-11, l.width, lBody, links[o.anchor])

@@ -26,6 +26,9 @@ type Format struct {
 	NeedsTexts bool
 
 	write func(ctx context.Context, w io.Writer, b *domain.Bundle, opts Options) error
+	// writeFile, if set, writes to a file by path: a format that writes
+	// more than one file (Markdown's figures beside it) needs the path.
+	writeFile func(ctx context.Context, path string, b *domain.Bundle, opts Options) error
 }
 
 // formats are the exporters, in the order they are offered; the first is
@@ -37,6 +40,9 @@ var formats = []*Format{
 	{Name: "md", Label: "Markdown", Ext: ".md", MIME: "text/markdown; charset=utf-8", Aliases: []string{"markdown"},
 		write: func(ctx context.Context, w io.Writer, b *domain.Bundle, _ Options) error {
 			return WriteMarkdown(ctx, w, b)
+		},
+		writeFile: func(ctx context.Context, path string, b *domain.Bundle, _ Options) error {
+			return WriteMarkdownFile(ctx, path, b)
 		}},
 	{Name: "json", Label: "JSON (interchange)", Ext: ".json", MIME: "application/json",
 		NeedsTexts: true, write: writeJSONFormat},

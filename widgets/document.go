@@ -16,6 +16,7 @@ const (
 	DocQuote                   // an excerpt: a quote card with its source line
 	DocJudgment                // a key judgment with its confidence
 	DocLabel                   // a fixed label such as "Key judgments": not movable, not editable
+	DocFigure                  // a figure excerpt: a card with its picture, then its caption line, source line and button
 )
 
 // DocItem is what a Document shows for one item.
@@ -27,6 +28,21 @@ type DocItem struct {
 	Meta   string // the line under a quote ("Source, p. 4 · B2") or a judgment ("Moderate confidence")
 	Tag    string // a warning shown with the item ("unmarked"); "" for none
 	Action string // the label of the item's one button ("Show in source"); "" for none
+	// Image is a figure's picture, drawn above its Text ("Figure 2: …"):
+	// zero for none.
+	Image DocImage
+}
+
+// DocImage is a picture an item shows, by key: the Document asks
+// FigureImage for its bytes and decodes them off the UI goroutine, and
+// lays the item out from the size given here before the picture is
+// decoded, so that no height changes when it arrives.
+type DocImage struct {
+	Key           string // the picture's identity, e.g. its SHA-256: one key, one picture
+	Width, Height int    // its size in pixels
+	// Fraction is the most of the text width the picture takes, as in the
+	// printed briefing, where a small figure is not blown up; 0 for all.
+	Fraction float32
 }
 
 // Document shows a long list of items (a briefing's blocks) as one
@@ -68,6 +84,11 @@ type Document struct {
 	OnInsert func(at int, pos fyne.Position)
 	// OnAction is called when item i's Action button is tapped.
 	OnAction func(i int)
+	// FigureImage gives the encoded picture (PNG, or any format the image
+	// package reads) of an item's DocImage by its key, nil for none: it is
+	// called on the UI goroutine, so it hands over bytes at hand, and the
+	// Document decodes them in the background and keeps the last few.
+	FigureImage func(key string) []byte
 
 	count func() int
 	item  func(i int) DocItem
@@ -83,14 +104,16 @@ type Document struct {
 	body       *docBody
 	pendingTop int // item to bring to the top after the next layout; -1 for none
 
-	drag  docDrag
-	hover int // the insertion point whose "+" the pointer is over; -1 for none
+	drag   docDrag
+	hover  int // the insertion point whose "+" the pointer is over; -1 for none
+	images *docImages
 }
 
 // NewDocument returns a Document of count() items, item(i) giving each.
 func NewDocument(count func() int, item func(i int) DocItem) *Document {
 	d := &Document{count: count, item: item, editing: -1, drop: -1, pendingTop: -1, hover: -1}
 	d.drag.from = -1
+	d.images = newDocImages(d)
 	d.body = newDocBody(d)
 	d.scroll = container.NewVScroll(d.body)
 	d.wheel = newDocWheel(d)

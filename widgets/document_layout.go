@@ -15,6 +15,8 @@ type docGeom struct {
 	cardX               float32 // the card's left edge
 	textX, textY, textW float32
 	metaY, tagY, btnY   float32
+	picPos              fyne.Position // a figure's picture
+	picSize             fyne.Size     // zero for none
 	h                   float32
 }
 
@@ -190,12 +192,13 @@ func (l *docLayout) faceOf(k DocKind) *docFace {
 func (l *docLayout) measure(e *docEntry, it DocItem) {
 	e.it, e.width = it, l.colW
 	e.text = mainText(it)
-	g := docGeom{card: it.Kind == DocQuote || it.Kind == DocJudgment, rule: it.Kind == DocQuote}
-	switch it.Kind {
-	case DocQuote:
+	quote := it.Kind == DocQuote || it.Kind == DocFigure
+	g := docGeom{card: quote || it.Kind == DocJudgment, rule: quote}
+	switch {
+	case quote:
 		g.cardX = l.inner
 		g.textX = g.cardX + l.ruleW + l.inner
-	case DocJudgment:
+	case it.Kind == DocJudgment:
 		g.textX = l.inner
 	}
 	g.textW = l.colW - g.textX
@@ -204,6 +207,14 @@ func (l *docLayout) measure(e *docEntry, it DocItem) {
 	}
 	if it.Kind != DocBody {
 		g.textY = l.inner // room above a heading or label, and inside a card
+	}
+	if it.Kind == DocFigure {
+		// The picture, centred, then the caption under it.
+		size := l.pictureSize(it.Image, g.textW)
+		g.picPos, g.picSize = fyne.NewPos(snapDown(g.textX+(g.textW-size.Width)/2, l.px), g.textY), size
+		if size.Height > 0 {
+			g.textY += size.Height + l.pad
+		}
 	}
 	f := l.faceOf(it.Kind)
 	e.lines = f.wrap(e.text, g.textW, e.lines[:0])
@@ -231,6 +242,9 @@ func (l *docLayout) measure(e *docEntry, it DocItem) {
 	g.h = snapUp(y, l.px)
 	e.g = g
 }
+
+// cardTextW is the width of the text in a quote's or figure's card.
+func (l *docLayout) cardTextW() float32 { return l.colW - l.inner - l.ruleW - 2*l.inner }
 
 // measureEditor gives the item being edited the editor's height.
 func (l *docLayout) measureEditor(e *docEntry, it DocItem, editor fyne.CanvasObject) {

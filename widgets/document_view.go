@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"image"
 	"image/color"
 	"strings"
 	"unicode"
@@ -21,6 +22,11 @@ type docView struct {
 	texts    []*canvas.Text
 	btn      *widget.Button
 	idx      int
+	// A figure's picture, and a tint where it goes while it is decoded;
+	// imgKey is the key of the picture shown, "" for none.
+	img    *canvas.Image
+	imgBg  *canvas.Rectangle
+	imgKey string
 }
 
 func newDocView(d *Document) *docView {
@@ -53,6 +59,7 @@ func (v *docView) fill(d *Document, i int, e *docEntry, c docColors) {
 		v.rule.Resize(fyne.NewSize(l.ruleW, g.h))
 		objs = append(objs, v.rule)
 	}
+	objs = v.addPicture(d, e, c, objs)
 	used := 0
 	f, fg := l.faceOf(e.it.Kind), c.fg
 	switch e.it.Kind {
@@ -72,6 +79,37 @@ func (v *docView) fill(d *Document, i int, e *docEntry, c docColors) {
 	}
 	v.c.Objects = objs
 	v.c.Resize(fyne.NewSize(l.colW, g.h))
+}
+
+// addPicture adds a figure's picture, as decoded, else a tint in its
+// place until it is (showPicture then puts it in).
+func (v *docView) addPicture(d *Document, e *docEntry, c docColors, objs []fyne.CanvasObject) []fyne.CanvasObject {
+	g := &e.g
+	v.imgKey = ""
+	if e.it.Kind != DocFigure || g.picSize.IsZero() {
+		return objs
+	}
+	if v.img == nil {
+		v.img = &canvas.Image{FillMode: canvas.ImageFillStretch, ScaleMode: canvas.ImageScaleSmooth}
+		v.imgBg = canvas.NewRectangle(nil)
+	}
+	v.imgKey = e.it.Image.Key
+	v.imgBg.FillColor = c.picture
+	for _, o := range []fyne.CanvasObject{v.imgBg, v.img} {
+		o.Move(g.picPos)
+		o.Resize(g.picSize)
+	}
+	v.showPicture(d.images.get(v.imgKey))
+	return append(objs, v.imgBg, v.img)
+}
+
+// showPicture draws img (nil: none yet) as the view's picture.
+func (v *docView) showPicture(img image.Image) {
+	v.img.Image = img
+	v.img.Hidden = img == nil
+	v.imgBg.Hidden = img != nil
+	v.img.Refresh()
+	v.imgBg.Refresh()
 }
 
 // addLines adds a text object per wrapped line of s, from (x, y) down.
@@ -107,7 +145,7 @@ func displayText(s string) string {
 
 // docColors are the theme's colours for the current variant.
 type docColors struct {
-	fg, heading, meta, tag, label, card, rule, drop, veil color.Color
+	fg, heading, meta, tag, label, card, rule, drop, veil, picture color.Color
 }
 
 func docColorsFor(d *Document) docColors {
@@ -124,5 +162,6 @@ func docColorsFor(d *Document) docColors {
 		rule:    c(theme.ColorNamePrimary),
 		drop:    c(theme.ColorNamePrimary),
 		veil:    withAlpha(c(theme.ColorNameBackground), 0xb0),
+		picture: c(theme.ColorNameInputBorder),
 	}
 }
