@@ -55,6 +55,7 @@ type composer struct {
 	pc             pageCounter              // its PDF's pages
 	sources        map[int64]*domain.Source // cited sources loaded for the notes; nil: failed to load
 	loadingSources bool
+	figures        figureImages // the pictures of figure excerpts added from lists (composer_figures.go)
 
 	// The document (see composer_doc*.go).
 	doc         *widgets.Document // the draft's blocks as one document, edited in place

@@ -66,6 +66,7 @@ func (c *composer) updateStats() {
 		return
 	}
 	c.loadSources()
+	c.loadFigures()
 	doc := c.document()
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
 	c.showUnmarked(doc)
