@@ -232,6 +232,8 @@ func TestExcerptFigureRefusals(t *testing.T) {
 		{cli.ExitUsage, []string{"1", "--page", "1", "--rect", "0,0,1"}, "four fractions"},
 		{cli.ExitUsage, []string{"1", "--page", "1", "--rect", "0.5,0,0.2,1"}, "no area"},
 		{cli.ExitUsage, []string{"1", "--page", "1", "--rect", "0,0,1,1.5"}, "not a fraction"},
+		{cli.ExitUsage, []string{"1", "--page", "1", "--rect", "nan,0.1,0.5,0.5"}, "not a fraction"},
+		{cli.ExitError, []string{"1", "--page", "1", "--rect", "0.1,0.1,0.1000001,0.5"}, "too small to be a figure"},
 		{cli.ExitUsage, []string{"1", "--rect", "0,0,1,1"}, "--page"},
 		{cli.ExitUsage, []string{"1", "--page", "3", "--rect", "0,0,1,1"}, "has 1 pages"},
 		{cli.ExitError, []string{"2", "--page", "1", "--rect", "0,0,1,1"}, "no original file"},

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/base64"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -96,7 +97,7 @@ func parseRect(s string) (domain.PageRect, error) {
 	}
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 32)
-		if err != nil || f < 0 || f > 1 {
+		if err != nil || math.IsNaN(f) || f < 0 || f > 1 {
 			return domain.PageRect{}, usagef("--rect %q: %q is not a fraction of the page from 0 to 1", s, strings.TrimSpace(p))
 		}
 		v[i] = float32(f)

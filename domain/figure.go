@@ -55,6 +55,11 @@ func FigureSHA256(png []byte) string {
 	return hex.EncodeToString(sum[:])
 }
 
+// MinFigurePixels is the least width and height of a figure at print
+// resolution (about 1/80 inch at 300 dpi): less is a slip of the mouse or a
+// mistyped rectangle, not a chart.
+const MinFigurePixels = 4
+
 // MaxFigureBytes is the most a figure's PNG may take: an A4 page at 300
 // dpi is about 8.7 million pixels, a few megabytes as PNG.
 const MaxFigureBytes = 20 << 20
@@ -75,8 +80,8 @@ func (f *Figure) Validate() error {
 			f.Page, float64(len(f.PNG))/(1<<20), MaxFigureBytes>>20)
 	case f.SHA256 != FigureSHA256(f.PNG):
 		return Errorf(EINVALID, "the figure on page %d does not match its SHA-256: the image was changed or damaged; cut it out again", f.Page)
-	case f.Width <= 0 || f.Height <= 0:
-		return Errorf(EINVALID, "the figure on page %d has no size", f.Page)
+	case f.Width < MinFigurePixels || f.Height < MinFigurePixels:
+		return Errorf(EINVALID, "the figure on page %d is %d×%d pixels, too small to be a figure: drag a rectangle around the whole chart or table", f.Page, f.Width, f.Height)
 	}
 	return checkFields(FigureCaption.of(f.Caption))
 }
