@@ -151,7 +151,7 @@ func (c *composer) pickExcerptAt(at int) {
 		if i == cursor {
 			quote.Importance = widget.HighImportance
 		}
-		quote.SetText(quoted(clipRunes(list[i].Quote, 140)))
+		quote.SetText(excerptHeadline(list[i], 140))
 		box.Objects[1].(*widget.Label).SetText(excerptLine(list[i]))
 	})
 	add := func(i int) {

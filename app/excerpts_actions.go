@@ -44,7 +44,7 @@ func (s *excerptsScreen) onDelete() {
 			case err != nil:
 				s.ui.showError(err)
 			case len(used) == 0:
-				s.ui.excerptTrashed(e.ID, e.Quote, false)
+				s.ui.excerptTrashed(e.ID, excerptQuote(e), false)
 			default:
 				s.ui.confirmWith("Delete excerpt", usedQuestion(e, used), "Move to the trash", "Cancel", func(ok bool) {
 					if ok {
@@ -66,7 +66,7 @@ func usedQuestion(e *domain.Excerpt, used []domain.BriefingRef) string {
 	if len(used) > 1 {
 		those = "those briefings"
 	}
-	return quoted(clipRunes(e.Quote, 80)) + " is quoted in " + strings.Join(names, ", ") + ".\n\n" +
+	return excerptHeadline(e, 80) + " is quoted in " + strings.Join(names, ", ") + ".\n\n" +
 		"Move it to the trash and take it out of " + those + "? Their state before is kept as a version (Versions… in the composer brings it back)."
 }
 
@@ -79,7 +79,7 @@ func (s *excerptsScreen) forceDelete(e *domain.Excerpt) {
 				s.reload()
 				return
 			}
-			s.ui.excerptTrashed(e.ID, e.Quote, true)
+			s.ui.excerptTrashed(e.ID, excerptQuote(e), true)
 		})
 	})
 }
