@@ -30,11 +30,21 @@ func (s *excerptsScreen) showEdit(x *excerptEdit) {
 	}
 	s.filling = true
 	s.fields.set(x.e)
+	s.figure.setCaption(x.e)
 	s.filling = false
 }
 
 // sameExcerpt compares the fields the form edits.
 func sameExcerpt(a, b *domain.Excerpt) bool {
 	return strings.TrimSpace(a.Note) == strings.TrimSpace(b.Note) && a.Credibility == b.Credibility &&
-		a.Marking == b.Marking && a.MarkingReason == b.MarkingReason && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags))
+		a.Marking == b.Marking && a.MarkingReason == b.MarkingReason && slices.Equal(domain.NormalizeTags(a.Tags), domain.NormalizeTags(b.Tags)) &&
+		figureCaption(a) == figureCaption(b)
+}
+
+// figureCaption is a figure excerpt's caption as saved, or "".
+func figureCaption(e *domain.Excerpt) string {
+	if e.Figure == nil {
+		return ""
+	}
+	return strings.TrimSpace(e.Figure.Caption)
 }

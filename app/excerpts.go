@@ -36,6 +36,7 @@ type excerptsScreen struct {
 	quote    *widget.Label
 	from     *widget.Label
 	fields   *excerptFields
+	figure   *excerptFigure // a figure excerpt's image and caption
 	detail   *fyne.Container
 	right    *container.Scroll // holds detail; re-laid out when it shows
 	saving   *widget.Label     // the form's save status, beside its buttons
@@ -82,7 +83,8 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	bar.Add(widget.NewButtonWithIcon("Beside draft", theme.VisibilityIcon(), s.onShowBesideDraft), "Show beside the draft")
 	bar.Add(ui.writes(widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.onDelete)), "")
 	actions := container.NewBorder(nil, nil, nil, s.saving, bar)
-	s.detail = container.NewVBox(s.quote, s.from, widget.NewSeparator(), form, actions)
+	s.figure = newExcerptFigure(s)
+	s.detail = container.NewVBox(s.quote, s.from, s.figure.box, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
 	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
@@ -251,6 +253,7 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	src := s.sourceMarking(e.SourceID)
 	s.fields.setSource(src, s.ui.excerptScheme(src))
 	s.fields.set(x.e)
+	s.figure.show(x.e)
 	s.filling = false
 	s.saving.SetText("")
 	if !x.isSaved() {
@@ -276,7 +279,10 @@ func (s *excerptsScreen) onField() {
 	if s.filling || s.edit == nil {
 		return
 	}
-	s.edit.change(s.fields.apply)
+	s.edit.change(func(e *domain.Excerpt) {
+		s.fields.apply(e)
+		s.figure.apply(e)
+	})
 	for i, e := range s.excerpts {
 		if e.ID == s.edit.e.ID {
 			s.list.RefreshItem(i)

@@ -160,15 +160,24 @@ func (x *excerptEdit) write(e, base *domain.Excerpt, version int) (*excerptSaved
 	}
 	r := &excerptSaved{version: version, sent: e.Clone()}
 	e.Note = strings.TrimSpace(e.Note) // e is a copy; the form keeps the spaces typed
+	if e.Figure != nil {
+		e.Figure.Caption = strings.TrimSpace(e.Figure.Caption)
+	}
 	// Not cancelled by a quit signal: this is the analyst's work.
 	b := base.Clone()
 	b.Note = strings.TrimSpace(b.Note)
+	if b.Figure != nil {
+		b.Figure.Caption = strings.TrimSpace(b.Figure.Caption)
+	}
 	clashes, err := x.ui.lib.UpdateExcerpt(context.WithoutCancel(x.ui.ctx), b, e)
 	if err != nil {
 		return nil, err
 	}
 	if e.Note == strings.TrimSpace(r.sent.Note) {
 		e.Note = r.sent.Note // the spaces typed stay in the form
+	}
+	if e.Figure != nil && r.sent.Figure != nil && e.Figure.Caption == strings.TrimSpace(r.sent.Figure.Caption) {
+		e.Figure.Caption = r.sent.Figure.Caption // likewise the caption's
 	}
 	r.lib, r.clashes = e, clashes
 	x.seq++
