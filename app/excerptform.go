@@ -185,6 +185,7 @@ func (r *readerScreen) onNewExcerpt() {
 				return
 			}
 			r.clearSelection()
+			r.pages.keepScroll(e.ID)
 			r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
 		})
 	})
@@ -193,7 +194,10 @@ func (r *readerScreen) onNewExcerpt() {
 // onNewFigure asks for a figure excerpt cut out of a page of the source
 // shown, and shows it as the active one once saved.
 func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start, end int) {
-	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) { r.open(src.ID, e.ID) })
+	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) {
+		r.pages.keepScroll(e.ID)
+		r.open(src.ID, e.ID)
+	})
 }
 
 // newFigure asks for a figure excerpt's caption, note, tags and grades,

@@ -34,6 +34,7 @@ type pageReader struct {
 	start, end int             // the selection on the pages, rune offsets; empty for none
 	loads      int             // bumped by every source opened, so an older file is not shown
 	want       *domain.Excerpt // the excerpt opened, to scroll to once the pages show
+	stay       int64           // an excerpt just saved from the pages: shown where it is, not scrolled to
 
 	query string         // Find's query
 	found []widgets.Span // its matches
@@ -61,7 +62,8 @@ func (p *pageReader) shown() bool { return p.srcID != 0 && p.view.Visible() }
 // forget drops the pages of the source shown: another one opens.
 func (p *pageReader) forget() {
 	p.loads++
-	p.srcID, p.data, p.tm, p.want = 0, nil, nil, nil
+	p.srcID, p.data, p.tm, p.want, p.stay = 0, nil, nil, nil, 0
+	p.view.SetTool(widgets.ToolText) // the Figure tool was for the source before
 	p.start, p.end = 0, 0
 	p.query, p.found, p.cur = "", nil, -1
 	p.drawer.reset(nil)
@@ -144,11 +146,25 @@ func (p *pageReader) showWanted() {
 		return
 	}
 	p.want = nil
+	if e.ID == p.stay {
+		// Saved from the pages the analyst is looking at: scrolling to it
+		// would move the page under them.
+		p.stay = 0
+		return
+	}
 	if f := e.Figure; f != nil {
 		p.view.ShowPoint(widgets.PagePoint{Page: f.Page - 1, X: f.Rect.X0, Y: f.Rect.Y0})
 		return
 	}
 	p.showOffset(e.Start)
+}
+
+// keepScroll keeps the pages where they are when the excerpt with id,
+// being saved, opens as the active one, if they are on screen.
+func (p *pageReader) keepScroll(id int64) {
+	if p.shown() {
+		p.stay = id
+	}
 }
 
 // showMarks marks the excerpts, the selection and Find's matches.
