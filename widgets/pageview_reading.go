@@ -1,6 +1,7 @@
 package widgets
 
 import (
+	"errors"
 	"fmt"
 	"image/color"
 	"strconv"
@@ -169,8 +170,9 @@ func (e *findEntry) TypedKey(ev *fyne.KeyEvent) {
 }
 
 // gotoEntry takes a page number to go to: Enter goes there and gives the
-// keyboard back to the pages. What cannot be a page stays, marked, to be
-// corrected.
+// keyboard back to the pages. A number past either end goes to that end
+// and stays, its message saying how many pages there are; what is not a
+// number stays, marked, to be corrected.
 type gotoEntry struct {
 	widget.Entry
 	v *PageView
@@ -181,34 +183,48 @@ func newGotoEntry(v *PageView) *gotoEntry {
 	e.ExtendBaseWidget(e)
 	e.SetPlaceHolder("Page")
 	e.Validator = func(s string) error {
-		if _, err := e.page(s); err != nil {
-			return err
-		}
-		return nil
+		_, err := e.page(s)
+		return err
 	}
 	e.OnSubmitted = func(s string) {
 		i, err := e.page(s)
-		if err != nil || strings.TrimSpace(s) == "" {
+		if i < 0 || strings.TrimSpace(s) == "" {
 			return
 		}
 		e.v.ShowPage(i)
-		e.SetText("")
-		e.v.focusPages()
+		if err == nil {
+			e.SetText("")
+			e.v.focusPages()
+		}
 	}
 	return e
 }
 
-// page is the page (from 0) typed, or what is wrong with it.
+// page is the page (from 0) typed, or what is wrong with it: past either
+// end, the page at that end with the error; not a number, -1.
 func (e *gotoEntry) page(s string) (int, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return 0, nil
 	}
+	count := max(e.v.count, 1)
 	n, err := strconv.Atoi(s)
-	if err != nil || n < 1 || n > e.v.count {
-		return 0, fmt.Errorf("type a page number from 1 to %d", e.v.count)
+	switch {
+	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(s, "-"), err == nil && n < 1:
+		return 0, fmt.Errorf("Page %s: pages are numbered from 1 to %d", s, count)
+	case errors.Is(err, strconv.ErrRange), err == nil && n > count:
+		return count - 1, fmt.Errorf("Page %s: this document has %s", s, pagesCount(count))
+	case err != nil:
+		return -1, fmt.Errorf("type a page number from 1 to %d", count)
 	}
 	return n - 1, nil
+}
+
+func pagesCount(n int) string {
+	if n == 1 {
+		return "1 page"
+	}
+	return strconv.Itoa(n) + " pages"
 }
 
 // MinSize is wide enough for a four-digit page number.

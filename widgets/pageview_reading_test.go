@@ -314,11 +314,32 @@ func TestPageViewGoToPage(t *testing.T) {
 	if v.Page() != 6 || g.Text != "" || pr.w.Canvas().Focused() != v.read.surface {
 		t.Fatalf("go to 7: page %d, field %q, focus %T", v.Page()+1, g.Text, pr.w.Canvas().Focused())
 	}
-	pr.w.Canvas().Focus(g)
-	test.Type(g, "13")
+	// Past either end: that end, the number kept with the range.
+	for _, c := range []struct {
+		typed string
+		page  int
+		err   string
+	}{
+		{"13", 11, "Page 13: this document has 12 pages"},
+		{"0", 0, "Page 0: pages are numbered from 1 to 12"},
+		{"99999999999999999999", 11, "Page 99999999999999999999: this document has 12 pages"},
+	} {
+		v.ShowPage(6)
+		g.SetText("")
+		pr.w.Canvas().Focus(g)
+		test.Type(g, c.typed)
+		g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+		if err := g.Validate(); v.Page() != c.page || g.Text != c.typed || err == nil || err.Error() != c.err {
+			t.Errorf("go to %s of 12: page %d, field %q, message %v", c.typed, v.Page()+1, g.Text, err)
+		}
+	}
+	// Not a number: stays, marked, and the pages stay.
+	v.ShowPage(6)
+	g.SetText("")
+	test.Type(g, "x7")
 	g.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if v.Page() != 6 || g.Text != "13" || g.Validate() == nil {
-		t.Errorf("go to 13 of 12: page %d, field %q, error %v", v.Page()+1, g.Text, g.Validate())
+	if err := g.Validate(); v.Page() != 6 || g.Text != "x7" || err == nil {
+		t.Errorf("go to x7: page %d, field %q, message %v", v.Page()+1, g.Text, err)
 	}
 }
 
