@@ -284,6 +284,9 @@ func blockName(i int, blk *domain.Block) string {
 	text := blk.Text
 	if blk.Type == domain.BlockExcerpt && blk.Excerpt != nil {
 		text = blk.Excerpt.Quote
+		if f := blk.Excerpt.Figure; f != nil {
+			text = f.Label()
+		}
 	}
 	return "block " + itoa(i+1) + ", " + strings.ToLower(blockTypeName(blk.Type)) + " “" + clipRunes(text, 40) + "”"
 }

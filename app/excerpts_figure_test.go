@@ -128,3 +128,21 @@ func showsPicture(o fyne.CanvasObject) bool {
 	}
 	return false
 }
+
+// The Trash and the composer's block names name a figure by its label too.
+func TestTrashAndBlockNamesShowAFigureByItsLabel(t *testing.T) {
+	_, lib := newTestUI(t)
+	ctx := context.Background()
+	e := addFigureExcerpt(t, lib, "Chip exports by year")
+	if err := lib.TrashExcerpt(ctx, e.ID, false); err != nil {
+		t.Fatal(err)
+	}
+	items, err := readTrash(ctx, lib)
+	if err != nil || len(items) != 1 || items[0].title != "Figure, p. 2: Chip exports by year" {
+		t.Fatalf("the Trash lists %+v (%v)", items, err)
+	}
+	blk := &domain.Block{Type: domain.BlockExcerpt, Excerpt: e}
+	if got := blockName(2, blk); got != "block 3, excerpt “Figure, p. 2: Chip exports by year”" {
+		t.Fatalf("the block is named %q", got)
+	}
+}

@@ -200,7 +200,7 @@ func readTrash(ctx context.Context, lib Library) ([]trashItem, error) {
 		items = append(items, trashItem{trashSource, s.ID, s.Title, "with " + plural(s.ExcerptCount, "excerpt"), trashedAt(s.TrashedAt)})
 	}
 	for _, e := range exs {
-		items = append(items, trashItem{trashExcerpt, e.ID, quoted(clipRunes(e.Quote, 120)), "from " + e.SourceTitle, trashedAt(e.TrashedAt)})
+		items = append(items, trashItem{trashExcerpt, e.ID, excerptHeadline(e, 120), "from " + e.SourceTitle, trashedAt(e.TrashedAt)})
 	}
 	for _, b := range brs {
 		items = append(items, trashItem{trashBriefing, b.ID, b.Title, plural(b.Blocks, "block"), trashedAt(b.TrashedAt)})
