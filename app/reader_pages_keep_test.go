@@ -80,3 +80,39 @@ func TestOpeningAnotherSourceResetsTheFigureTool(t *testing.T) {
 		t.Fatal("the Figure tool stayed chosen for another source")
 	}
 }
+
+// Beside the draft too: a figure saved from the pages there goes into the
+// draft and leaves the pages where they were.
+func TestSavingAFigureBesideTheDraftKeepsThePages(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	fyne.DoAndWait(func() {
+		u.app.Preferences().SetBool(prefReaderText, false)
+		u.win.Resize(fyne.NewSize(1400, 900))
+	})
+	text, tm := pagedMap()
+	src := &domain.Source{Title: "Chips report", Kind: domain.KindReport, Text: text, Pages: []int{len([]rune(pagedParas[0])) + 2}}
+	if _, err := lib.CreateSource(context.Background(), src); err != nil {
+		t.Fatal(err)
+	}
+	data := pagedPDF(t)
+	r := u.briefings.side.reader
+	fyne.DoAndWait(func() { r.open(src.ID, 0, "") })
+	eventually(t, "the source beside the draft", func() bool { return r.source != nil && r.source.ID == src.ID })
+	fyne.DoAndWait(func() {
+		r.source.TextMap = tm
+		r.pages.show(r.source, data)
+		r.pages.view.ShowPage(1)
+	})
+	before := pagesOffset(r.pages.view)
+	if before.Y <= 0 {
+		t.Fatalf("the pages are not scrolled to page 2 (%v)", before)
+	}
+	chart := domain.PageRect{X0: 90.0 / pageW, Y0: 350.0 / pageH, X1: 380.0 / pageW, Y1: 510.0 / pageH}
+	fyne.DoAndWait(func() { r.pages.onFigure(1, chart.X0, chart.Y0, chart.X1, chart.Y1) })
+	eventually(t, "the figure form", func() bool { return overlayContains(u, "New figure excerpt") })
+	confirmForm(t, u, "Save figure")
+	eventually(t, "the figure's mark", func() bool { return len(pageMarks(r.pages.view, widgets.MarkFigure)) == 1 })
+	if after := pagesOffset(r.pages.view); after != before {
+		t.Fatalf("the pages moved from %v to %v as the figure was saved", before, after)
+	}
+}

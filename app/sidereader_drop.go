@@ -70,6 +70,7 @@ func (r *sideReader) addPassage(start, end, at int) {
 			r.ui.notify("This passage was an excerpt already" + noteHint(e) + ": that excerpt is in the draft now.")
 		}
 		if r.source != nil && r.source.ID == src.ID {
+			r.pages.keepScroll(e.ID) // made on the pages on screen: they stay put
 			r.open(src.ID, e.ID, "") // shows it highlighted, as an excerpt now
 		}
 	})

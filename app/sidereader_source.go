@@ -312,6 +312,7 @@ func (r *sideReader) onNewFigure(src *domain.Source, fig *domain.Figure, start, 
 	r.ui.newFigure(src, fig, start, end, func(e *domain.Excerpt) {
 		r.p.insert(briefing, -1, e)
 		if r.source != nil && r.source.ID == src.ID {
+			r.pages.keepScroll(e.ID) // made on the pages on screen: they stay put
 			r.open(src.ID, e.ID, "") // shows it marked, as an excerpt now
 		}
 	})
