@@ -254,7 +254,7 @@ func figureImage(fig *domain.Figure) fyne.CanvasObject {
 // a figure "Figure, p. N: caption", after its portion marking.
 func excerptHeadline(e *domain.Excerpt, n int) string {
 	if e.Figure != nil {
-		return marked(e.Marking) + e.Figure.Label()
+		return marked(e.Marking) + figureLabel(e.Figure)
 	}
 	return marked(e.Marking) + quoted(clipRunes(e.Quote, n))
 }
@@ -262,9 +262,17 @@ func excerptHeadline(e *domain.Excerpt, n int) string {
 // excerptQuote is an excerpt's quote in full, or a figure's label.
 func excerptQuote(e *domain.Excerpt) string {
 	if e.Figure != nil {
-		return e.Figure.Label()
+		return figureLabel(e.Figure)
 	}
 	return quoted(e.Quote)
+}
+
+// figureLabel is f's label with its caption as it will be saved: the
+// Excerpts view shows a caption being typed, spaces and all.
+func figureLabel(f *domain.Figure) string {
+	g := *f
+	g.Caption = strings.TrimSpace(g.Caption)
+	return g.Label()
 }
 
 // excerptFrom says where an excerpt is in its source: its characters, or

@@ -283,6 +283,7 @@ func (s *excerptsScreen) onField() {
 		s.fields.apply(e)
 		s.figure.apply(e)
 	})
+	s.quote.SetText(excerptQuote(s.edit.e)) // a figure's label follows its caption
 	for i, e := range s.excerpts {
 		if e.ID == s.edit.e.ID {
 			s.list.RefreshItem(i)

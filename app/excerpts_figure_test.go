@@ -78,6 +78,9 @@ func TestExcerptsViewShowsAFigureAndSavesItsCaption(t *testing.T) {
 		t.Fatalf("the Caption field shows %q (visible %v)", x.figure.caption.Text, x.figure.box.Visible())
 	}
 	fyne.DoAndWait(func() { x.figure.caption.SetText(" Chip exports by year ") })
+	if x.quote.Text != "Figure, p. 2: Chip exports by year" {
+		t.Fatalf("the figure is headed %q as its caption changes", x.quote.Text)
+	}
 	fyne.DoAndWait(func() { u.onShowView(viewLibrary) }) // saves at once
 	eventually(t, "the saved caption", func() bool {
 		got, err := lib.Excerpt(context.Background(), e.ID)
