@@ -57,7 +57,10 @@ func (c *composer) loadFigures() {
 				c.figures.got[id] = f
 			}
 			if c.d != nil && len(got) > 0 {
-				c.updateStats() // shows them, and fetches what was added meanwhile
+				c.updateStats() // lays them out, and fetches what was added meanwhile
+				// Their cards are the same items as before, so nothing redraws
+				// them: the Document asks for their pictures only when drawn.
+				c.doc.Refresh()
 			}
 		})
 	})
