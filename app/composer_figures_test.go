@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
@@ -56,4 +57,50 @@ func TestAFigureAddedFromAListGetsItsPicture(t *testing.T) {
 	if m := c.preview.Message(); strings.Contains(m, "damaged") || strings.Contains(m, "could not be laid out") {
 		t.Fatalf("the Preview says %q", m)
 	}
+}
+
+// A caption or note edited elsewhere (the Excerpts view, the command line)
+// reaches the open draft's card: found by the re-trial, where the
+// composer and Preview kept the old caption until the app restarted.
+func TestAnExcerptEditedElsewhereReachesTheOpenDraft(t *testing.T) {
+	previewFast(t)
+	setAutosave(t, 20*time.Millisecond)
+	u, lib := newTestUI(t)
+	ctx := context.Background()
+	src := importFixture(t, u, lib)
+	dismissOverlays(u)
+	e := &domain.Excerpt{SourceID: src.ID, Figure: testFigure(t, 1, 400, 200, "Faults by year")}
+	if err := lib.CreateExcerpt(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); u.briefings.onNew() })
+	c := u.briefings.composer
+	eventually(t, "the new briefing", func() bool { return c.d != nil })
+	fyne.DoAndWait(func() { c.insertExcerpt(-1, e.Clone()) })
+	eventually(t, "the draft saved", func() bool {
+		var ok bool
+		fyne.DoAndWait(func() { ok = c.d.isSaved() && c.d.b.Blocks[len(c.d.b.Blocks)-1].ID > 0 })
+		return ok
+	})
+	base, err := lib.Excerpt(ctx, e.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := base.Clone()
+	edited.Figure.Caption, edited.Note = "Faults by year, 2015–2025", "Counted by the operator."
+	if _, err := lib.UpdateExcerpt(ctx, base, edited); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.libraryChanged(changedExcerpts) })
+	eventually(t, "the new caption and note in the draft", func() bool {
+		var ok bool
+		fyne.DoAndWait(func() {
+			for _, blk := range c.d.b.Blocks {
+				if x := blk.Excerpt; x != nil && x.Figure != nil {
+					ok = x.Figure.Caption == "Faults by year, 2015–2025" && x.Note == "Counted by the operator."
+				}
+			}
+		})
+		return ok
+	})
 }

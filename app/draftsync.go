@@ -255,11 +255,26 @@ func sameContent(a, b *domain.Briefing) bool {
 	for i := range a.Blocks {
 		x, y := a.Blocks[i], b.Blocks[i]
 		if x.ID != y.ID || x.Type != y.Type || x.Text != y.Text || x.ExcerptID != y.ExcerptID ||
-			x.Confidence != y.Confidence || x.Marking != y.Marking {
+			x.Confidence != y.Confidence || x.Marking != y.Marking || !sameExcerptShown(x.Excerpt, y.Excerpt) {
 			return false
 		}
 	}
 	return true
+}
+
+// sameExcerptShown says whether two copies of an excerpt block's excerpt show
+// the same: its note, grade, marking, tags or a figure's caption edited
+// elsewhere (the Excerpts view, the command line) must reach the open
+// draft's cards, Preview and counts.
+func sameExcerptShown(a, b *domain.Excerpt) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	if a.Quote != b.Quote || a.Note != b.Note || a.Credibility != b.Credibility || a.Marking != b.Marking ||
+		!slices.Equal(a.Tags, b.Tags) || (a.Figure == nil) != (b.Figure == nil) {
+		return false
+	}
+	return a.Figure == nil || (a.Figure.Caption == b.Figure.Caption && a.Figure.SHA256 == b.Figure.SHA256)
 }
 
 func (d *draft) isSaved() bool { return d.saved.Load() == int64(d.version) }
