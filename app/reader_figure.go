@@ -20,12 +20,15 @@ func (p *pageReader) onFigure(page int, x0, y0, x1, y1 float32) {
 		return
 	}
 	start, end := p.b.source().FigureSpan(page, rect)
-	data, gen, src := p.data, p.loads, p.b.source()
+	// Cutting takes a moment: a rectangle dragged again meanwhile (the
+	// first one missed) is the one the analyst means.
+	p.cuts++
+	data, gen, cut, src := p.data, p.loads, p.cuts, p.b.source()
 	background(func() {
 		fig, err := ingest.CutFigure(data, page, rect, drawWait)
 		p.b.ui.do(func() {
-			if gen != p.loads {
-				return // another source opened meanwhile
+			if gen != p.loads || cut != p.cuts {
+				return // another source opened, or another rectangle dragged, meanwhile
 			}
 			if err != nil {
 				p.b.ui.showError(err)

@@ -33,6 +33,7 @@ type pageReader struct {
 	tm         *domain.TextMap
 	start, end int             // the selection on the pages, rune offsets; empty for none
 	loads      int             // bumped by every source opened, so an older file is not shown
+	cuts       int             // bumped by every figure dragged: only the last one's form opens
 	want       *domain.Excerpt // the excerpt opened, to scroll to once the pages show
 	stay       int64           // an excerpt just saved from the pages: shown where it is, not scrolled to
 
