@@ -46,25 +46,11 @@ const drawWait = 30 * time.Second
 // drawPDF is the drawFunc of a PDF held in data.
 func drawPDF(data []byte) drawFunc {
 	return func(ctx context.Context, pages []int, width int, got func(int, *image.RGBA)) error {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		doc, err := pdfengine.Open(data, drawWait)
-		if err != nil {
+		err := pdfengine.DrawPages(ctx, data, drawWait, pages, width, got)
+		if err != nil && ctx.Err() == nil {
 			return fmt.Errorf("the pages could not be drawn: %w", err)
 		}
-		defer doc.Close()
-		for _, i := range pages {
-			if err := ctx.Err(); err != nil {
-				return err
-			}
-			img, err := doc.Render(i, width)
-			if err != nil {
-				return err
-			}
-			got(i, img)
-		}
-		return nil
+		return err
 	}
 }
 

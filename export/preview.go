@@ -82,28 +82,11 @@ const openWait = 30 * time.Second
 // starts the PDF engine (seconds the first time, when its compiled code
 // is not yet cached).
 func (p *PDFPreview) Draw(ctx context.Context, pages []int, width int, got func(page int, img *image.RGBA)) error {
-	if len(pages) == 0 {
-		return nil
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	doc, err := pdfengine.Open(p.pdf, openWait)
-	if err != nil {
+	err := pdfengine.DrawPages(ctx, p.pdf, openWait, pages, width, got)
+	if err != nil && ctx.Err() == nil {
 		return fmt.Errorf("the preview could not be drawn: %w", err)
 	}
-	defer doc.Close()
-	for _, i := range pages {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		img, err := doc.Render(i, width)
-		if err != nil {
-			return fmt.Errorf("the preview could not be drawn: %w", err)
-		}
-		got(i, img)
-	}
-	return nil
+	return err
 }
 
 // StartPreviews starts the PDF engine that draws the pages, if it is not

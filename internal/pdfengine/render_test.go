@@ -3,6 +3,8 @@ package pdfengine_test
 import (
 	"bytes"
 	"context"
+	"errors"
+	"image"
 	"image/png"
 	"math"
 	"os"
@@ -137,5 +139,30 @@ func TestCutAFigure(t *testing.T) {
 	}
 	if _, _, _, err := doc.Cut(0, 0.5, 0.5, 0.4, 0.6, 150); err == nil {
 		t.Error("an inverted rectangle was cut")
+	}
+}
+
+// DrawPages hands over the pages asked for in that order, at the width
+// asked, and stops between pages once cancelled.
+func TestDrawPagesInOrderUntilCancelled(t *testing.T) {
+	data, _ := exportPDF(t)
+	var got []int
+	err := pdfengine.DrawPages(context.Background(), data, time.Minute, []int{1, 0}, 200, func(i int, img *image.RGBA) {
+		if img.Bounds().Dx() != 200 {
+			t.Errorf("page %d drawn %d pixels wide, want 200", i, img.Bounds().Dx())
+		}
+		got = append(got, i)
+	})
+	if err != nil || len(got) != 2 || got[0] != 1 || got[1] != 0 {
+		t.Fatalf("drew %v (%v), want pages 1 then 0", got, err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	got = nil
+	err = pdfengine.DrawPages(ctx, data, time.Minute, []int{0, 1}, 100, func(i int, _ *image.RGBA) {
+		got = append(got, i)
+		cancel()
+	})
+	if !errors.Is(err, context.Canceled) || len(got) != 1 {
+		t.Fatalf("after a cancel drew %v and said %v, want one page and context.Canceled", got, err)
 	}
 }
