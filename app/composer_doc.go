@@ -182,6 +182,7 @@ func (c *composer) blockItem(i int) int {
 // newDocumentView makes the document and wires its callbacks.
 func (c *composer) newDocumentView() *widgets.Document {
 	d := widgets.NewDocument(c.itemCount, c.docItem)
+	d.SetPost(func(f func()) { c.ui.do(f) }) // as every hand-over to the UI goroutine
 	d.FigureImage = func(key string) []byte {
 		if c.model == nil {
 			return nil

@@ -179,3 +179,13 @@ func (d *Document) PictureSize(im DocImage) fyne.Size {
 	}
 	return l.pictureSize(im, l.cardTextW())
 }
+
+// SetPost chooses how pictures decoded in the background are handed back
+// to the UI goroutine: fyne.Do unless set. The app's tests keep one UI
+// goroutine of their own (Fyne's test driver runs fyne.Do on the caller's
+// goroutine) and pass their own.
+func (d *Document) SetPost(post func(func())) {
+	if post != nil {
+		d.images.deliver = post
+	}
+}
