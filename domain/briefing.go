@@ -63,10 +63,13 @@ type Briefing struct {
 	IncludeNotes bool
 	Status       Status
 	Summary      string // bottom line up front
-	Blocks       []*Block
-	CreatedAt    time.Time
-	UpdatedAt    time.Time
-	TrashedAt    *time.Time
+	// Scale is the estimative-language scale the briefing's likelihood
+	// words are held to (ScaleICD203, ScalePHIA), or ScaleNone.
+	Scale     ScaleID
+	Blocks    []*Block
+	CreatedAt time.Time
+	UpdatedAt time.Time
+	TrashedAt *time.Time
 	// Revision moves on with every change to the briefing or its blocks,
 	// whoever makes it; a save names the revision it was edited from.
 	Revision int64
@@ -86,6 +89,9 @@ func (b *Briefing) Validate() error {
 		return err
 	}
 	if _, err := ParseStatus(string(b.Status)); err != nil {
+		return err
+	}
+	if _, err := ParseScale(string(b.Scale)); err != nil {
 		return err
 	}
 	for i, blk := range b.Blocks {
@@ -168,6 +174,10 @@ type Block struct {
 	ExcerptID  int64
 	Confidence Confidence
 	Marking    Marking
+	// Evidence links a key judgment to the excerpts that support it or cut
+	// against it, in the order the analyst added them; only judgments
+	// have it.
+	Evidence []Evidence
 
 	// Excerpt is the resolved excerpt of an excerpt block, filled in when a
 	// briefing is loaded whole; it is not stored with the block.
@@ -194,6 +204,9 @@ func (b *Block) Validate() error {
 		}
 	default:
 		return Errorf(EINVALID, "%q is not a block type: use heading, excerpt, commentary or judgment", b.Type)
+	}
+	if err := b.checkEvidence(); err != nil {
+		return err
 	}
 	return b.TextField().Check(b.Text)
 }

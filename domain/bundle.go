@@ -9,6 +9,10 @@ package domain
 type Bundle struct {
 	Briefing *Briefing
 	Sources  []*Source
+	// Concerns are the concerns of the bundle's sources that have one,
+	// keyed by source ID, as the library knows them when the bundle is
+	// read (rechecks, standings); nil from a file.
+	Concerns map[int64]*SourceConcern
 }
 
 // Source returns the bundle's source with the given ID, or nil.

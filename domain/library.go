@@ -17,6 +17,7 @@ type Library interface {
 	SearchService
 	VersionService
 	TrashService
+	IntegrityService
 	// Path names the library for people: its file, or its address.
 	Path() string
 	// DefaultScheme is the marking scheme the library gives new briefings

@@ -72,6 +72,23 @@ type Source struct {
 	// SourceFile gives the file back.
 	Original []byte
 
+	// Location is the absolute path of the file the source was read from,
+	// so a recheck can read it again; "" for web pages, pasted text and
+	// sources imported before Attaché kept it.
+	Location string
+	// PreviousID names the source this is a newer version of (a changed
+	// text found by a recheck and imported); 0 otherwise.
+	PreviousID int64
+	// Standing is retracted or discredited when the analyst marked it so,
+	// with StandingNote saying why and StandingAt when.
+	Standing     Standing
+	StandingNote string
+	StandingAt   *time.Time
+	// Concern is filled in by Source and listings when the source has a
+	// concern (see IntegrityService.SourceConcerns); nil otherwise. It is
+	// not saved through UpdateSource: rechecks and SetSourceStanding set it.
+	Concern *SourceConcern
+
 	// TrashedAt is when the source went to the trash; nil while in use.
 	TrashedAt *time.Time
 
