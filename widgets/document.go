@@ -107,6 +107,7 @@ type Document struct {
 	drag   docDrag
 	hover  int // the insertion point whose "+" the pointer is over; -1 for none
 	images *docImages
+	marks  map[int][]DocMark // words drawn marked, by item (SetMarks)
 }
 
 // NewDocument returns a Document of count() items, item(i) giving each.

@@ -27,6 +27,8 @@ type docView struct {
 	img    *canvas.Image
 	imgBg  *canvas.Rectangle
 	imgKey string
+	// The tints and underlines of marked words (document_marks.go).
+	markObjs []*canvas.Rectangle
 }
 
 func newDocView(d *Document) *docView {
@@ -60,6 +62,7 @@ func (v *docView) fill(d *Document, i int, e *docEntry, c docColors) {
 		objs = append(objs, v.rule)
 	}
 	objs = v.addPicture(d, e, c, objs)
+	objs = v.addMarks(d, e, objs)
 	used := 0
 	f, fg := l.faceOf(e.it.Kind), c.fg
 	switch e.it.Kind {
