@@ -64,6 +64,7 @@ type composer struct {
 	insertMenu  *fyne.Menu        // the last menu the document's "+" showed
 	header      *fyne.Container   // the document's header: title, details, bottom line
 	summaryRows int               // the rows the bottom line shows
+	checks      *checksPanel      // the language, basis and source checks under the document (findings.go)
 }
 
 func newComposer(ui *UI) *composer {
@@ -125,7 +126,8 @@ func newComposer(ui *UI) *composer {
 	c.doc.SetHeader(c.header)
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)
-	c.edit = container.NewBorder(c.bar, nil, nil, nil, newComposeLayout(c.outline, c.doc))
+	c.checks = newChecksPanel(c)
+	c.edit = container.NewBorder(c.bar, c.checks.content, nil, nil, newComposeLayout(c.outline, c.doc))
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)

@@ -71,6 +71,7 @@ func (c *composer) updateStats() {
 	c.words = doc.Words() // the list shows it for this briefing, even while the draft is refused
 	c.showUnmarked(doc)
 	c.showDocument(doc) // the items, their unmarked tags among them
+	c.checks.update(doc)
 	c.previewLater()    // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	written := *c.d.b // what a save writes: a blank block waits for its text
