@@ -72,7 +72,7 @@ func (c *composer) updateStats() {
 	c.showUnmarked(doc)
 	c.showDocument(doc) // the items, their unmarked tags among them
 	c.checks.update(doc)
-	c.previewLater()    // every change shows in the preview too
+	c.previewLater() // every change shows in the preview too
 	c.stats.Importance = widget.LowImportance
 	written := *c.d.b // what a save writes: a blank block waits for its text
 	written.Blocks = domain.WithoutBlank(written.Blocks)
