@@ -72,6 +72,7 @@ func newChecksPanel(c *composer) *checksPanel {
 	p.list = container.NewVBox()
 	p.scroll = container.NewVScroll(p.list)
 	bar := container.NewBorder(nil, nil, p.icon, container.NewHBox(p.showDis, p.toggle), p.head)
+	c.doc.MarkTip = p.tipFor
 	p.content = container.NewBorder(canvas.NewLine(theme.Color(theme.ColorNameSeparator)), nil, nil, nil,
 		container.NewBorder(bar, nil, nil, nil, p.scroll))
 	return p
@@ -176,6 +177,17 @@ func (p *checksPanel) current() ([]integrity.Finding, []int) {
 		at = append(at, i)
 	}
 	return out, at
+}
+
+// tipFor is what the document shows over marked words: the finding.
+func (p *checksPanel) tipFor(item int, m widgets.DocMark) string {
+	fs, at := p.current()
+	for k, f := range fs {
+		if at[k] >= 0 && p.c.blockItem(at[k]) == item && f.Start == m.Start && f.End == m.End {
+			return f.Message
+		}
+	}
+	return ""
 }
 
 func blockIndexByID(b *domain.Briefing, id int64) int {

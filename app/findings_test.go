@@ -296,3 +296,22 @@ func TestChecksListTheBlocksOnTroubledSources(t *testing.T) {
 		}
 	})
 }
+
+func TestCheckerTipOverTheMarkedWordsSaysTheFinding(t *testing.T) {
+	fakeChecker(t)
+	u, lib := openSampleBriefing(t)
+	withIntegrity(u, lib)
+	c := u.briefings.composer
+	var i int
+	fyne.DoAndWait(func() {
+		i = firstBlock(t, c, domain.BlockCommentary)
+		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise." })
+		c.updateStats()
+	})
+	eventually(t, "the words marked", func() bool { return len(c.doc.Marks(c.blockItem(i))) == 1 })
+	fyne.DoAndWait(func() {
+		if got := c.doc.MarkTip(c.blockItem(i), widgets.DocMark{Start: 7, End: 15}); !strings.Contains(got, "is on no scale") {
+			t.Errorf("the tip over the words says %q", got)
+		}
+	})
+}

@@ -89,6 +89,9 @@ type Document struct {
 	// called on the UI goroutine, so it hands over bytes at hand, and the
 	// Document decodes them in the background and keeps the last few.
 	FigureImage func(key string) []byte
+	// MarkTip, if set, gives the note shown under marked words while the
+	// pointer rests on them (the finding on them); see SetMarks.
+	MarkTip func(i int, m DocMark) string
 
 	count func() int
 	item  func(i int) DocItem
@@ -108,11 +111,13 @@ type Document struct {
 	hover  int // the insertion point whose "+" the pointer is over; -1 for none
 	images *docImages
 	marks  map[int][]DocMark // words drawn marked, by item (SetMarks)
+	tip    docTip            // the note over the mark the pointer rests on
 }
 
 // NewDocument returns a Document of count() items, item(i) giving each.
 func NewDocument(count func() int, item func(i int) DocItem) *Document {
 	d := &Document{count: count, item: item, editing: -1, drop: -1, pendingTop: -1, hover: -1}
+	d.tip.item = -1
 	d.drag.from = -1
 	d.images = newDocImages(d)
 	d.body = newDocBody(d)

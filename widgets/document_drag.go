@@ -140,6 +140,7 @@ func (b *docBody) MouseOut() { b.d.hoverAt(fyne.Position{}, false) }
 // gap in the text column, or beside it in the left margin, where the "+"
 // is drawn (it takes taps, not hovering, so the body keeps the pointer).
 func (d *Document) hoverAt(p fyne.Position, in bool) {
+	d.hoverMark(p, in)
 	l := &d.lay
 	at := -1
 	if in && !d.drag.active && l.ready() && len(l.starts) > 0 {

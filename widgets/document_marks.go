@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 )
 
 // DocMark is a range of an item's Text drawn marked, as a checker's
@@ -18,6 +19,7 @@ type DocMark struct {
 // change no item's height: only the views in sight are drawn again.
 func (d *Document) SetMarks(marks map[int][]DocMark) {
 	d.marks = marks
+	d.tip.item = -1 // its words may be marked no longer; the pointer's next move says
 	if r := d.body.rend; r != nil {
 		r.forgetAll()
 	}
@@ -137,4 +139,79 @@ func (v *docView) addMarks(d *Document, e *docEntry, objs []fyne.CanvasObject) [
 		o.Refresh()
 	}
 	return objs
+}
+
+// docTip is the note shown under marked words the pointer rests on: what
+// the finding on them is (MarkTip).
+type docTip struct {
+	item  int // -1 for none
+	mark  DocMark
+	bg    *canvas.Rectangle
+	label *widget.Label
+}
+
+// hoverMark shows the tip of the mark under p (body coordinates), if any.
+func (d *Document) hoverMark(p fyne.Position, in bool) {
+	t := &d.tip
+	item, mark := -1, DocMark{}
+	if in && d.MarkTip != nil && d.lay.ready() && !d.drag.active {
+		if i := d.lay.itemAt(p.Y); i >= 0 && i != d.editing {
+			if m, ok := d.MarkAt(i, fyne.NewPos(p.X-d.lay.colX, p.Y-d.lay.starts[i])); ok {
+				item, mark = i, m
+			}
+		}
+	}
+	if item == t.item && mark == t.mark {
+		return
+	}
+	t.item, t.mark = item, mark
+	if item >= 0 {
+		if t.label == nil {
+			t.bg = canvas.NewRectangle(color.Transparent)
+			t.label = widget.NewLabel("")
+			t.label.Wrapping = fyne.TextWrapWord
+		}
+		t.label.SetText(d.MarkTip(item, mark))
+	}
+	d.updateVisible()
+}
+
+// TipShown is the text of the tip shown over a mark, "" for none.
+func (d *Document) TipShown() string {
+	if d.tip.item < 0 || d.tip.label == nil {
+		return ""
+	}
+	return d.tip.label.Text
+}
+
+// addTip places the tip under its mark's first line.
+func (r *docBodyRenderer) addTip() {
+	d := r.b.d
+	t := &d.tip
+	l := &d.lay
+	if t.item < 0 || t.item >= len(l.items) || t.label == nil || t.item == d.editing {
+		return
+	}
+	rects := d.markRects(&l.items[t.item], t.mark)
+	if len(rects) == 0 {
+		return
+	}
+	first := rects[0]
+	w := min(l.colW, 420)
+	x := min(l.colX+first.pos.X, l.colX+l.colW-w)
+	t.label.Resize(fyne.NewSize(w, 1))
+	h := t.label.MinSize().Height
+	y := l.starts[t.item] + first.pos.Y + first.size.Height + 2
+	th := d.Theme()
+	v := fyne.CurrentApp().Settings().ThemeVariant()
+	t.bg.FillColor = th.Color(theme.ColorNameOverlayBackground, v)
+	t.bg.StrokeColor = th.Color(theme.ColorNameWarning, v)
+	t.bg.StrokeWidth = 1
+	t.bg.CornerRadius = l.pad
+	t.bg.Move(fyne.NewPos(x, y))
+	t.bg.Resize(fyne.NewSize(w, h))
+	t.label.Move(fyne.NewPos(x, y))
+	t.label.Resize(fyne.NewSize(w, h))
+	t.bg.Refresh()
+	r.objects = append(r.objects, t.bg, t.label)
 }

@@ -5,6 +5,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
 )
 
 // markRectsShown are the tints drawn for item i's marks (every other
@@ -72,5 +73,29 @@ func TestDocumentMarkAcrossLinesHasARectanglePerLine(t *testing.T) {
 	d.SetMarks(map[int][]DocMark{0: {{Start: 0, End: len([]rune(text))}}})
 	if got, want := len(markRectsShown(d, 0)), len(d.lay.items[0].lines); got != want {
 		t.Errorf("%d rectangles for a mark over %d lines", got, want)
+	}
+}
+
+func TestDocumentShowsAMarksTipWhileThePointerRestsOnIt(t *testing.T) {
+	td := newTestDocument(t, []DocItem{{Kind: DocBody, Text: "Outages may well rise next year."}}, fyne.NewSize(600, 400))
+	d := td.d
+	d.MarkTip = func(i int, m DocMark) string { return "a word of no scale" }
+	d.SetMarks(map[int][]DocMark{0: {{Start: 8, End: 16}}})
+	e := &d.lay.items[0]
+	over := fyne.NewPos(d.lay.colX+e.g.textX+d.lay.body.width("Outages m"), d.lay.starts[0]+e.g.textY+3)
+	d.body.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: over}})
+	if got := d.TipShown(); got != "a word of no scale" {
+		t.Fatalf("tip over the marked words = %q", got)
+	}
+	shown := false
+	for _, o := range d.body.rend.objects {
+		shown = shown || o == d.tip.label
+	}
+	if !shown {
+		t.Error("the tip is not drawn")
+	}
+	d.body.MouseMoved(&desktop.MouseEvent{PointEvent: fyne.PointEvent{Position: over.AddXY(0, 200)}})
+	if got := d.TipShown(); got != "" {
+		t.Errorf("tip still shown away from the words: %q", got)
 	}
 }

@@ -239,6 +239,7 @@ func (r *docBodyRenderer) update() {
 	}
 	r.addDragMarks(colors)
 	r.addPluses()
+	r.addTip()
 	canvas.Refresh(r.line) // repaint: objects may have been added or removed
 }
 
