@@ -54,8 +54,15 @@ func (c *composer) showHistory() {
 		})
 	}
 	var restore *widget.Button
+	changesBtn := newDialogButton("What changed…", nil, func() {
+		if selected >= 0 && selected < len(versions) {
+			c.showChanges(versions, selected)
+		}
+	})
+	changesBtn.Disable() // until a version is selected
 	list.OnSelected = func(i widget.ListItemID) {
 		selected = i
+		changesBtn.Enable()
 		if !c.ui.lib.ReadOnly() {
 			restore.Enable()
 		}
@@ -79,6 +86,7 @@ func (c *composer) showHistory() {
 	list.OnUnselected = func(widget.ListItemID) {
 		selected = -1
 		restore.Disable()
+		changesBtn.Disable()
 		view.SetText("")
 	}
 	saveBtn := newDialogButton("Save a version now", nil, func() {
@@ -105,7 +113,7 @@ func (c *composer) showHistory() {
 	restore.Disable() // until a version is selected
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35
-	body := container.NewBorder(nil, container.NewHBox(saveBtn, restoreBtn), nil, nil, split)
+	body := container.NewBorder(nil, container.NewHBox(saveBtn, changesBtn, restoreBtn), nil, nil, split)
 	d = dialog.NewCustom("Versions", "Close", body, c.ui.win)
 	d.Resize(fitInside(c.ui.win, fyne.NewSize(980, 640)))
 	c.ui.showDialog(d, body, nil, nil)
