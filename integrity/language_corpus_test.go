@@ -18,9 +18,9 @@ type labelled struct {
 	text     string
 }
 
-func readCorpus(t *testing.T) []labelled {
+func readCorpus(t *testing.T, name string) []labelled {
 	t.Helper()
-	f, err := os.Open("testdata/estimative_sentences.tsv")
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -75,10 +75,28 @@ func (l labelled) briefing() *domain.Briefing {
 // TestCorpusPrecision runs the checker on the labelled sentences and
 // holds it to at most one false alarm in twenty (precision ≥ 0.95).
 func TestCorpusPrecision(t *testing.T) {
-	corpus := readCorpus(t)
+	corpus := readCorpus(t, "testdata/estimative_sentences.tsv")
 	if len(corpus) < 150 {
 		t.Fatalf("the corpus has %d sentences, want at least 150", len(corpus))
 	}
+	if p := measure(t, corpus); p < 0.95 {
+		t.Errorf("precision %.3f is below 0.95 (more than one false alarm in twenty)", p)
+	}
+}
+
+// TestHeldOutPrecision measures the checker on sentences never used to
+// change it: the honest figure.
+// It is small (44 sentences, 19 findings), so one false alarm moves it
+// by five points: it is held to 0.90, and the figure is reported.
+func TestHeldOutPrecision(t *testing.T) {
+	if p := measure(t, readCorpus(t, "testdata/estimative_heldout.tsv")); p < 0.90 {
+		t.Errorf("held-out precision %.3f is below 0.90", p)
+	}
+}
+
+// measure logs every false alarm and miss and returns the precision.
+func measure(t *testing.T, corpus []labelled) float64 {
+	t.Helper()
 	var tp, fp, fn int
 	for _, l := range corpus {
 		want := map[string]bool{}
@@ -108,7 +126,5 @@ func TestCorpusPrecision(t *testing.T) {
 	recall := float64(tp) / float64(tp+fn)
 	t.Logf("%d sentences: %d found rightly, %d false alarms, %d missed; precision %.3f, recall %.3f",
 		len(corpus), tp, fp, fn, precision, recall)
-	if precision < 0.95 {
-		t.Errorf("precision %.3f is below 0.95 (more than one false alarm in twenty)", precision)
-	}
+	return precision
 }
