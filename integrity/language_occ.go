@@ -48,7 +48,9 @@ func use(t *text, tm *term, w, n int) (occurrence, bool) {
 	case "perhaps", "possibly":
 		return o, !hedgesAmount(t, w)
 	}
-	return o, true
+	// "ruled out of the tender", "excluded from the list": a decision, not a chance
+	next := t.wordAt(w + n)
+	return o, !(next == "of" || next == "from") || !sameSentence(t, w+n-1, w+n)
 }
 
 // usedAsLikelihood rules out comparatives ("more likely than") and
