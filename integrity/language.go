@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 
 	"github.com/attache/attache/domain"
 )
@@ -158,13 +159,16 @@ func (p *part) confidenceFindings(scale domain.ScaleID) []Finding {
 	return out
 }
 
+// trimmedRange is the range of rs without the space around it.
 func trimmedRange(rs []rune) (int, int) {
-	s := strings.TrimSpace(string(rs))
-	if s == "" {
-		return 0, 0
+	start, end := 0, len(rs)
+	for start < end && unicode.IsSpace(rs[start]) {
+		start++
 	}
-	lead := len([]rune(string(rs))) - len([]rune(strings.TrimLeft(string(rs), " \t\r\n")))
-	return lead, lead + len([]rune(s))
+	for end > start && unicode.IsSpace(rs[end-1]) {
+		end--
+	}
+	return start, end
 }
 
 // keyed gives each finding its Key (code, block, words, and the

@@ -13,6 +13,14 @@ import (
 const noConfidenceMessage = "This key judgment states no confidence level: set its confidence " +
 	"(low, moderate or high) so the reader knows how firm the basis is."
 
+// scaleName names a scale in a sentence: "ICD 203", "the UK Yardstick".
+func scaleName(s *domain.Scale) string {
+	if s.ID == domain.ScalePHIA {
+		return "the " + s.Short
+	}
+	return s.Short
+}
+
 func quoted(w string) string { return "‘" + w + "’" }
 
 // offer names a level of the scale: "‘likely’ (55–80%)".
@@ -32,7 +40,7 @@ func vagueMessage(words string, t *term, scale domain.ScaleID) string {
 	if lv < 0 || lv >= len(s.Levels) {
 		lv = len(s.Levels) / 2
 	}
-	return fmt.Sprintf("%s: use a term of %s, such as %s, or state the point plainly.", head, s.Short, offer(s, lv))
+	return fmt.Sprintf("%s: use a term of %s, such as %s, or state the point plainly.", head, scaleName(s), offer(s, lv))
 }
 
 // nearest is the level of s whose band's middle is nearest the term's
@@ -70,7 +78,7 @@ func otherScale(scale domain.ScaleID) *domain.Scale {
 func otherScaleMessage(words string, t *term, scale domain.ScaleID) string {
 	s := domain.ScaleOf(scale)
 	return fmt.Sprintf("%s is a term of %s, not of %s, the briefing’s scale: use %s instead.",
-		quoted(words), otherScale(scale).Short, s.Short, offer(s, nearest(s, t)))
+		quoted(words), scaleName(otherScale(scale)), scaleName(s), offer(s, nearest(s, t)))
 }
 
 // bands are the bands the term stands for: in the briefing's scale if

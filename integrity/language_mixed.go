@@ -73,16 +73,18 @@ func later(x, y placed) bool {
 // probability (likelihood).
 func hasDisclaimer(parts []*part) bool {
 	for _, p := range parts {
-		for s := 0; s < p.t.nsents; s++ {
-			var same, prob, terms bool
-			for _, tk := range p.t.toks {
-				if tk.sentence != s || !tk.word {
-					continue
-				}
-				same = same || tk.text == "same" || tk.text == "equivalent" || tk.text == "interchangeably"
-				prob = prob || tk.text == "probability" || tk.text == "likelihood"
-				terms = terms || disclaimerNouns[tk.text]
+		var same, prob, terms bool
+		sentence := 0
+		for _, tk := range p.t.toks {
+			if tk.sentence != sentence {
+				same, prob, terms, sentence = false, false, false, tk.sentence
 			}
+			if !tk.word {
+				continue
+			}
+			same = same || tk.text == "same" || tk.text == "equivalent" || tk.text == "interchangeably"
+			prob = prob || tk.text == "probability" || tk.text == "likelihood"
+			terms = terms || disclaimerNouns[tk.text]
 			if same && prob && terms {
 				return true
 			}

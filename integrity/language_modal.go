@@ -71,12 +71,42 @@ func modalWeighs(t *text, w int) bool {
 		return false
 	}
 	if t.wordAt(w) == "might" {
-		return !notMightVerbs[next]
+		// "whatever the outcome might be": no event is weighed
+		return !notMightVerbs[next] && !(next == "be" && !clauseGoesOn(t, v))
+	}
+	if pastContext(t, w) {
+		return false
 	}
 	if next == "be" {
 		return eventParticiples[t.wordAt(v+1)]
 	}
 	return eventVerbs[next]
+}
+
+// clauseGoesOn says a word of the same clause follows word w.
+func clauseGoesOn(t *text, w int) bool {
+	return sameSentence(t, w, w+1) && !t.joinedByPunct(w)
+}
+
+// pastContext says the sentence of word w is about the past, where
+// "could" said what was possible then ("until 2022, firms could add
+// capacity freely"), not how likely anything is.
+func pastContext(t *text, w int) bool {
+	s := t.tokOf(w).sentence
+	for v := 0; v < len(t.words); v++ {
+		if t.tokOf(v).sentence != s {
+			continue
+		}
+		switch t.wordAt(v) {
+		case "until", "previously", "formerly":
+			return true
+		case "past", "time":
+			if t.wordAt(v-1) == "the" && (t.wordAt(v-2) == "in" || t.wordAt(v-2) == "at") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isNounMight says "might" is the noun (strength), not the modal.

@@ -166,3 +166,21 @@ func TestLanguageLikelihoodWithConfidence(t *testing.T) {
 		t.Fatalf("findings = %+v", fs)
 	}
 }
+
+func TestLanguageModalsThatWeighNothing(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		want string
+	}{
+		{"Whatever the outcome might be, the fabs will stay.", ""},
+		{"The outcome might be a ban on older chips.", "no-scale:might"},
+		{"Until 2022, Chinese firms could add capacity freely.", ""},
+		{"In the past, vendors could extend contracts without review.", ""},
+		{"Chinese firms could add capacity faster than expected.", "no-scale:could"},
+		{"Officials warned that Beijing could retaliate.", ""},
+	} {
+		if got := codes(CheckLanguage(brief(domain.ScaleICD203, "", comment(1, c.text)), nil)); got != c.want {
+			t.Errorf("%q: %s, want %s", c.text, got, c.want)
+		}
+	}
+}
