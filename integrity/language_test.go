@@ -184,3 +184,23 @@ func TestLanguageModalsThatWeighNothing(t *testing.T) {
 		}
 	}
 }
+
+// TestLanguageOddTextsHoldTheirRanges runs texts cut short or odd and
+// holds every finding's range to its words.
+func TestLanguageOddTextsHoldTheirRanges(t *testing.T) {
+	texts := []string{"", " ", "could", "might", "remote", "likely (", "likely (40", "likely 40 per", "40 %",
+		"“unclosed likely", "'", "’s likely", "high confidence", "confidence is", "e.g. likely. U.S. very likely",
+		"It is—perhaps—likely (~90%) that ‘highly likely’ may well…", "Ünlikely ÿ highly-\nlikely 5–95 per cent chance",
+		"likely-", "-likely", "might be", "could be", "if could", "there's a", "cannot be ruled"}
+	for _, scale := range []domain.ScaleID{domain.ScaleNone, domain.ScaleICD203, domain.ScalePHIA} {
+		for _, s := range texts {
+			b := brief(scale, s, comment(1, s), judgment(2, s, ""))
+			for _, f := range CheckLanguage(b, nil) {
+				r := []rune(s)
+				if f.Start < 0 || f.End > len(r) || f.Start > f.End || string(r[f.Start:f.End]) != f.Words || f.Message == "" || f.Key == "" {
+					t.Errorf("%s %q: finding %+v", scale, s, f)
+				}
+			}
+		}
+	}
+}
