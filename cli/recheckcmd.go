@@ -57,7 +57,8 @@ for the source under way.`,
 // recheckSources loads the sources named, or every one a recheck can read
 // again.
 func (a *cliApp) recheckSources(ctx context.Context, ids []int64) ([]*domain.Source, error) {
-	if len(ids) == 0 {
+	named := len(ids) > 0
+	if !named {
 		list, err := a.store.Sources(ctx, domain.SourceFilter{})
 		if err != nil {
 			return nil, err
@@ -67,7 +68,6 @@ func (a *cliApp) recheckSources(ctx context.Context, ids []int64) ([]*domain.Sou
 		}
 	}
 	var out []*domain.Source
-	named := len(ids) > 0
 	for _, id := range ids {
 		s, err := a.store.Source(ctx, id)
 		if err != nil {

@@ -87,7 +87,13 @@ func Recheck(ctx context.Context, lib RecheckLibrary, sources []*domain.Source, 
 // a file source whose path Attaché kept. Listings of "every source to
 // recheck" keep these.
 func Rechecks(src *domain.Source) bool {
-	return src.Location != "" || (src.FileName == "" && src.URL != "")
+	return src.Location != "" || isWebSource(src)
+}
+
+// isWebSource: the text came from the source's web address. A note the
+// analyst pasted or typed is their own text even when it names a page.
+func isWebSource(src *domain.Source) bool {
+	return src.FileName == "" && src.URL != "" && src.Kind != domain.KindNote
 }
 
 func recheckOne(ctx context.Context, lib RecheckLibrary, src *domain.Source, opt RecheckOptions) RecheckResult {
@@ -103,7 +109,7 @@ func recheckOne(ctx context.Context, lib RecheckLibrary, src *domain.Source, opt
 	case src.Location != "":
 		c.Where = src.Location
 		fresh, r.Report, err = rereadFile(ctx, src.Location, opt)
-	case src.FileName == "" && src.URL != "":
+	case isWebSource(src):
 		c.Where = src.URL
 		fresh, r.Report, err = ingest.FetchURL(ctx, src.URL, opt.Fetch)
 		c.HTTPStatus = httpStatus(r.Report, err)

@@ -291,7 +291,7 @@ func TestRecheckFileSource(t *testing.T) {
 	// Sources Attaché cannot read again are said so, and nothing is recorded.
 	before := len(lib.checks)
 	old := &domain.Source{ID: 6, FileName: "old.pdf", SHA256: "abc"}
-	note := &domain.Source{ID: 7, SHA256: "abc"}
+	note := &domain.Source{ID: 7, SHA256: "abc", Kind: domain.KindNote, URL: "http://127.0.0.1:1/said-here"} // never fetched
 	res, _ = recheckAll(t, context.Background(), lib, RecheckOptions{}, old, note)
 	if c := res[0].Check; c.Status != domain.CheckUnavailable || res[0].Recorded ||
 		!strings.Contains(c.Detail, "Attaché does not know where this source's file (old.pdf) was: it was imported before Attaché kept the path") {
