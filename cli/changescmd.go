@@ -4,7 +4,6 @@ import (
 	"context"
 	"io"
 	"strings"
-	"time"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/integrity"
@@ -80,14 +79,13 @@ Markdown to a file instead of printing it.`,
 // (briefing nil).
 type version struct {
 	id       int64
-	at       time.Time
 	label    string
 	briefing *domain.Briefing
 }
 
 func (a *cliApp) versionArg(ctx context.Context, br *domain.Briefing, arg string) (version, error) {
 	if s := strings.ToLower(strings.TrimSpace(arg)); s == "" || s == "current" || s == "now" {
-		return version{label: "the current briefing", briefing: br, at: br.UpdatedAt}, nil
+		return version{label: "the current briefing", briefing: br}, nil
 	}
 	id, err := parseID(arg, "version")
 	if err != nil {
@@ -100,7 +98,7 @@ func (a *cliApp) versionArg(ctx context.Context, br *domain.Briefing, arg string
 	if snap.BriefingID != br.ID {
 		return version{}, domain.Errorf(domain.EINVALID, "version %d is of briefing %d, not %d: see the versions with `attache briefing history %d`", id, snap.BriefingID, br.ID, br.ID)
 	}
-	return version{id: snap.ID, at: snap.CreatedAt, label: versionLabel(snap), briefing: snap.Briefing}, nil
+	return version{id: snap.ID, label: versionLabel(snap), briefing: snap.Briefing}, nil
 }
 
 // olderVersion is --from, else the newest version saved before newer.
@@ -112,12 +110,12 @@ func (a *cliApp) olderVersion(ctx context.Context, br *domain.Briefing, from str
 		}
 		return v, err
 	}
-	list, err := a.store.Snapshots(ctx, br.ID) // newest first
+	list, err := a.store.Snapshots(ctx, br.ID) // newest first; ids grow with time
 	if err != nil {
 		return version{}, err
 	}
 	for _, s := range list {
-		if newer.id == 0 || (s.ID != newer.id && !s.CreatedAt.After(newer.at)) {
+		if newer.id == 0 || s.ID < newer.id {
 			return a.versionArg(ctx, br, itoa(s.ID))
 		}
 	}

@@ -204,6 +204,20 @@ func TestBriefingChanges(t *testing.T) {
 		t.Fatal(err)
 	}
 	wantContains(t, mustRun(t, db, "briefing", "changes", itoa(f.id)), "Tokyo will align")
+
+	// --to a version compares it with the version before it.
+	var second struct {
+		ID int64 `json:"id"`
+	}
+	runJSON(t, db, &second, "briefing", "snapshot", itoa(f.id), "--label", "second")
+	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id), "--to", itoa(second.ID))
+	if ch.From.Version != snap.ID || ch.To.Version != second.ID || len(ch.Judgments) != 1 {
+		t.Errorf("--to %d: from %+v to %+v, %d judgments", second.ID, ch.From, ch.To, len(ch.Judgments))
+	}
+	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id))
+	if ch.From.Version != second.ID || !ch.Empty {
+		t.Errorf("nothing changed since version %d: from %+v, empty %v", second.ID, ch.From, ch.Empty)
+	}
 }
 
 func TestBriefingChangesArguments(t *testing.T) {

@@ -312,10 +312,14 @@ func idList(ids []int64) string {
 	return s
 }
 
+// dismissalNote is the limit on the note saying why a finding is
+// dismissed.
+var dismissalNote = domain.Field{Name: "the note on the dismissal", Max: 2_000}
+
 // dismiss keeps a dismissal of a finding the checker gives now: a key
 // mistyped, or of words since edited, is refused.
 func (a *cliApp) dismiss(ctx context.Context, br *domain.Briefing, key, note string, asJSON bool) error {
-	if err := domain.EvidenceNote.Check(note); err != nil {
+	if err := dismissalNote.Check(note); err != nil {
 		return usageError{err}
 	}
 	var found *integrity.Finding
