@@ -93,7 +93,7 @@ func TestSourcesRecheck(t *testing.T) {
 	lost := addExcerpt(t, db, web.ID, "Insurers now price the risk")
 
 	var got []recheckJSON
-	runJSON(t, db, &got, "sources", "recheck")
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
 	if len(got) != 2 || got[0].Source != web.ID || got[1].Source != file.ID {
 		t.Fatalf("rechecked %+v: want the web page and the file, not the note", got)
 	}
@@ -107,7 +107,7 @@ func TestSourcesRecheck(t *testing.T) {
 	}
 
 	p.set("Undersea cables\n\nRepair ships are scarce, and allies are only beginning to pool them.\n\nInsurers have left the route.")
-	runJSON(t, db, &got, "sources", "recheck", itoa(web.ID))
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private", itoa(web.ID))
 	c := got[0].Check
 	if len(got) != 1 || c.Status != "changed" || len(c.Quotes) != 2 || got[0].NewVersion != 0 {
 		t.Fatalf("changed page: %+v", got)
@@ -124,10 +124,10 @@ func TestSourcesRecheck(t *testing.T) {
 	if strings.Contains(show.Text, "Insurers have left") || len(show.Concern) != 1 || show.Concern[0] != "changed" {
 		t.Errorf("after the recheck the source reads %q with concern %v", show.Text, show.Concern)
 	}
-	text := mustRun(t, db, "sources", "recheck", itoa(web.ID))
+	text := mustRun(t, db, "sources", "recheck", "--allow-private", itoa(web.ID))
 	wantContains(t, text, "changed", "excerpt "+itoa(lost.ID)+": gone", "--import-changed")
 
-	runJSON(t, db, &got, "sources", "recheck", itoa(web.ID), "--import-changed")
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private", itoa(web.ID), "--import-changed")
 	nv := got[0].NewVersion
 	if nv == 0 || nv == web.ID {
 		t.Fatalf("--import-changed: %+v", got[0])
@@ -145,7 +145,7 @@ func TestSourcesRecheck(t *testing.T) {
 	wantContains(t, mustRun(t, db, "source", "checks", itoa(web.ID)), "changed", "unchanged")
 
 	// A note cannot be read again: said so, nothing recorded, exit 0.
-	runJSON(t, db, &got, "sources", "recheck", "3")
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private", "3")
 	if got[0].Recorded || got[0].Check.Status != "unavailable" || !strings.Contains(got[0].Check.Detail, "pasted or typed") {
 		t.Errorf("note: %+v", got[0])
 	}
@@ -155,6 +155,13 @@ func TestSourcesRecheck(t *testing.T) {
 	}
 	fails(t, db, cli.ExitUsage, "sources", "recheck", "first")
 	fails(t, db, cli.ExitError, "sources", "recheck", "99")
+
+	// Without --allow-private the page on this computer is left alone.
+	runJSON(t, db, &got, "sources", "recheck", itoa(web.ID))
+	if got[0].Recorded || !strings.Contains(got[0].Check.Detail, "is on this computer or a private network") {
+		t.Errorf("without --allow-private: %+v", got[0])
+	}
+	wantContains(t, mustRun(t, db, "sources", "recheck", itoa(web.ID)), "--allow-private")
 }
 
 func TestSourcesRecheckUnavailable(t *testing.T) {
@@ -169,7 +176,7 @@ func TestSourcesRecheckUnavailable(t *testing.T) {
 		t.Fatal(err)
 	}
 	var got []recheckJSON
-	runJSON(t, db, &got, "sources", "recheck")
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
 	if c := got[0].Check; c.Status != "unavailable" || c.HTTPStatus != 404 || !strings.Contains(c.Detail, "404 Not Found") || !got[0].Recorded {
 		t.Errorf("404: %+v", c)
 	}
@@ -196,7 +203,7 @@ func TestSourcesRecheckStops(t *testing.T) {
 	var out, errb strings.Builder
 	env := &cli.Env{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader(""), Getenv: func(string) string { return "" }}
 	start := time.Now()
-	code := cli.Run(ctx, env, []string{"--db", db, "sources", "recheck"})
+	code := cli.Run(ctx, env, []string{"--db", db, "sources", "recheck", "--allow-private"})
 	if d := time.Since(start); d > 1500*time.Millisecond {
 		t.Errorf("the recheck took %s to stop", d)
 	}

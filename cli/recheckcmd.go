@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -11,7 +12,7 @@ import (
 )
 
 func (a *cliApp) recheckCommand() *cobra.Command {
-	var importChanged, asJSON bool
+	var importChanged, allowPrivate, asJSON bool
 	cmd := &cobra.Command{
 		Use:   "recheck [ID…] [--import-changed]",
 		Short: "Read sources again from the web or their files and record whether they changed",
@@ -25,7 +26,10 @@ text as a new source, a newer version linked to the old one.
 With no ID, every web source and every file source whose file's path
 Attaché kept is rechecked. Web sources are fetched with the same checks
 as an import (no link-local addresses, no redirect into this computer or
-a private network). The network is used only by this command. Progress
+a private network), and more: an address on this computer or a private
+network is not fetched at all unless --allow-private is given, since a
+source's address may have come from someone else's briefing file. Only
+this command and importing a web address use the network. Progress
 goes to standard error; Ctrl+C stops within a second, recording nothing
 for the source under way.`,
 		Args: cobra.ArbitraryArgs,
@@ -46,10 +50,11 @@ for the source under way.`,
 			if err != nil {
 				return err
 			}
-			return a.runRecheck(cmd.Context(), lib, sources, importChanged, asJSON)
+			return a.runRecheck(cmd.Context(), lib, sources, recheckFlags{importChanged, allowPrivate, asJSON})
 		},
 	}
 	cmd.Flags().BoolVar(&importChanged, "import-changed", false, "import each changed text as a new version of its source")
+	cmd.Flags().BoolVar(&allowPrivate, "allow-private", false, "fetch web sources on this computer or a private network too (your own intranet pages)")
 	addJSONFlag(cmd, &asJSON)
 	return cmd
 }
@@ -124,7 +129,11 @@ func sourceCheckOut(c *domain.SourceCheck) *jsonSourceCheck {
 	return out
 }
 
-func (a *cliApp) runRecheck(ctx context.Context, lib intake.RecheckLibrary, sources []*domain.Source, importChanged, asJSON bool) error {
+// recheckFlags are the switches of `sources recheck`.
+type recheckFlags struct{ importChanged, allowPrivate, asJSON bool }
+
+func (a *cliApp) runRecheck(ctx context.Context, lib intake.RecheckLibrary, sources []*domain.Source, fl recheckFlags) error {
+	importChanged, asJSON := fl.importChanged, fl.asJSON
 	if len(sources) == 0 {
 		if asJSON {
 			return writeJSON(a.env.Stdout, []jsonRecheck{})
@@ -133,7 +142,7 @@ func (a *cliApp) runRecheck(ctx context.Context, lib intake.RecheckLibrary, sour
 		return nil
 	}
 	keep := settings.KeepOriginalsBytes(a.savedSettings()[settings.KeepOriginalsMB])
-	opt := intake.RecheckOptions{KeepOriginalBytes: keep, Starting: func(i, total int, s *domain.Source) {
+	opt := intake.RecheckOptions{KeepOriginalBytes: keep, Private: fl.allowPrivate, Starting: func(i, total int, s *domain.Source) {
 		printf(a.env.Stderr, "[%d/%d] source %d: %s\n", i+1, total, s.ID, clip(s.Title, 60))
 	}}
 	out := []jsonRecheck{}
@@ -189,6 +198,8 @@ func printRecheck(a *cliApp, j jsonRecheck) {
 	switch {
 	case j.Error != "":
 		printf(w, "  not recorded: %s\n", j.Error)
+	case !j.Recorded && strings.HasPrefix(c.Detail, "not rechecked:"):
+		printf(w, "  (nothing recorded: `attache sources recheck %d --allow-private` fetches it if the page is your own)\n", j.Source)
 	case !j.Recorded:
 		printf(w, "  (nothing recorded)\n")
 	case j.NewVersion != 0 && j.Existing:

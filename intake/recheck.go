@@ -27,6 +27,12 @@ type RecheckOptions struct {
 	// import, so the same addresses are refused (link-local ones always,
 	// a redirect into this computer or a private network).
 	Fetch ingest.FetchOptions
+	// Private lets a web source on this computer or a private network be
+	// fetched: the analyst's own intranet pages. Without it such an
+	// address is not fetched (nothing is sent, nothing recorded), since a
+	// source's address may have come from someone else's briefing file,
+	// and a recheck of every source is not the analyst choosing each.
+	Private bool
 	// KeepOriginalBytes is passed on to the re-read of a file, so that a
 	// changed file imported as a new version keeps its original as an
 	// import would.
@@ -111,8 +117,17 @@ func recheckOne(ctx context.Context, lib RecheckLibrary, src *domain.Source, opt
 		fresh, r.Report, err = rereadFile(ctx, src.Location, opt)
 	case isWebSource(src):
 		c.Where = src.URL
-		fresh, r.Report, err = ingest.FetchURL(ctx, src.URL, opt.Fetch)
+		fo := opt.Fetch
+		fo.FromFile = !opt.Private
+		fresh, r.Report, err = ingest.FetchURL(ctx, src.URL, fo)
 		c.HTTPStatus = httpStatus(r.Report, err)
+		if err != nil && !opt.Private && refusedInside(err) {
+			c.Status = domain.CheckUnavailable
+			c.Detail = fmt.Sprintf("not rechecked: %s is on this computer or a private network, where a recheck goes only "+
+				"when asked to, since a source's address may have come from someone else's briefing file", src.URL)
+			r.Check = c
+			return r
+		}
 	default:
 		c.Status, c.Detail = domain.CheckUnavailable, unreadable(src)
 		r.Check = c
@@ -166,6 +181,14 @@ func rereadFile(ctx context.Context, path string, opt RecheckOptions) (*domain.S
 		return nil, nil, domain.Errorf(domain.ENOTFOUND, "the file %s is missing: it was moved or deleted since the source was imported", path)
 	}
 	return readFile(ctx, path, Options{KeepOriginalBytes: opt.KeepOriginalBytes})
+}
+
+// refusedInside tells the fetch's refusal of an address on this computer
+// or a private network as its first connection, before anything was
+// sent (a redirect there is the page's doing, and is recorded).
+func refusedInside(err error) bool {
+	msg := domain.ErrorMessage(err)
+	return strings.Contains(msg, "an address that came from a file is not fetched there") && !strings.Contains(msg, " redirected to ")
 }
 
 var (

@@ -121,7 +121,7 @@ func TestRecheckWebSourceUnchangedAndChanged(t *testing.T) {
 	moved := lib.cut(t, src, "Governments draft rules on landing cables.")
 	gone := lib.cut(t, src, "Insurers price sabotage into every route.")
 	now := time.Date(2026, 3, 1, 9, 0, 0, 0, time.UTC)
-	opt := RecheckOptions{Now: func() time.Time { return now }}
+	opt := RecheckOptions{Now: func() time.Time { return now }, Private: true}
 
 	res, _ := recheckAll(t, context.Background(), lib, opt, src)
 	c := res[0].Check
@@ -180,7 +180,7 @@ func TestRecheckWebSourceUnavailable(t *testing.T) {
 		{"/status/500", 500, "500 Internal Server Error"},
 	} {
 		src := &domain.Source{ID: 3, URL: srv.URL + tt.path, SHA256: "abc"}
-		res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{}, src)
+		res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Private: true}, src)
 		c := res[0].Check
 		if c.Status != domain.CheckUnavailable || c.HTTPStatus != tt.status || !strings.Contains(c.Detail, tt.says) ||
 			c.SHA256 != "" || !res[0].Recorded || res[0].Fresh != nil {
@@ -190,7 +190,7 @@ func TestRecheckWebSourceUnavailable(t *testing.T) {
 
 	start := time.Now()
 	src := &domain.Source{ID: 4, URL: srv.URL + "/slow", SHA256: "abc"}
-	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Fetch: ingest.FetchOptions{Timeout: 200 * time.Millisecond}}, src)
+	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Fetch: ingest.FetchOptions{Timeout: 200 * time.Millisecond}, Private: true}, src)
 	if c := res[0].Check; c.Status != domain.CheckUnavailable || c.HTTPStatus != 0 || !strings.Contains(c.Detail, "did not answer within") {
 		t.Errorf("timeout: %+v", c)
 	}
@@ -207,7 +207,7 @@ func TestRecheckStopsWithinASecond(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	time.AfterFunc(150*time.Millisecond, cancel)
 	start := time.Now()
-	res, sum := recheckAll(t, ctx, lib, RecheckOptions{}, slow, next)
+	res, sum := recheckAll(t, ctx, lib, RecheckOptions{Private: true}, slow, next)
 	if d := time.Since(start); d > time.Second {
 		t.Errorf("stopping took %s", d)
 	}
@@ -237,7 +237,7 @@ func TestRecheckRefusesARedirectInside(t *testing.T) {
 	}}}
 	lib := &checkLibrary{}
 	src := &domain.Source{ID: 9, URL: "http://news.test:" + port + "/story", SHA256: "abc"}
-	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Fetch: ingest.FetchOptions{Client: client}}, src)
+	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Fetch: ingest.FetchOptions{Client: client}, Private: true}, src)
 	c := res[0].Check
 	if c.Status != domain.CheckUnavailable || !strings.Contains(c.Detail, "redirected to http://127.0.0.2:"+port+"/secret") ||
 		!strings.Contains(c.Detail, "on this computer") {
@@ -309,7 +309,7 @@ func TestRecheckRecordRefused(t *testing.T) {
 	srv := newPageServer(t)
 	src := srv.fetched(t, 1, "/p")
 	lib := &checkLibrary{refuse: domain.Errorf(domain.EINVALID, "the library is read-only")}
-	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{}, src)
+	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Private: true}, src)
 	if res[0].Recorded || res[0].Err == nil || !strings.Contains(res[0].Err.Error(), "read-only") {
 		t.Errorf("refused record: %+v", res[0])
 	}
@@ -327,7 +327,7 @@ func TestImportNewVersion(t *testing.T) {
 		t.Error("imported nothing as a new version")
 	}
 	srv.set(pageV1 + "\n\nCorrection: the route was moved.")
-	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{}, old)
+	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{Private: true}, old)
 	fresh := res[0].Fresh
 	existing, err := ImportNewVersion(context.Background(), lib, old, fresh)
 	if err != nil || existing {
@@ -340,5 +340,31 @@ func TestImportNewVersion(t *testing.T) {
 	same := *old
 	if _, err := ImportNewVersion(context.Background(), lib, old, &same); err == nil || !strings.Contains(err.Error(), "no new version") {
 		t.Errorf("the same text imported as a new version: %v", err)
+	}
+}
+
+// Without Private, a source's address on this computer is not fetched:
+// nothing reaches the server, nothing is recorded, and the check says why.
+func TestRecheckLeavesPrivateAddressesAlone(t *testing.T) {
+	var hits int
+	var mu sync.Mutex
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits++
+		mu.Unlock()
+		fmt.Fprint(w, pageV1)
+	}))
+	defer srv.Close()
+	lib := &checkLibrary{}
+	src := &domain.Source{ID: 1, URL: srv.URL + "/intranet", SHA256: "abc"}
+	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{}, src)
+	c := res[0].Check
+	if res[0].Recorded || c.Status != domain.CheckUnavailable || !strings.Contains(c.Detail, "not rechecked: "+srv.URL+"/intranet is on this computer or a private network") {
+		t.Errorf("private address: %+v, recorded %v", c, res[0].Recorded)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if hits != 0 || len(lib.checks) != 0 {
+		t.Errorf("%d requests, %d checks recorded", hits, len(lib.checks))
 	}
 }
