@@ -156,7 +156,7 @@ func (a *cliApp) checkBriefing(ctx context.Context, br *domain.Briefing, asJSON 
 	if out.Clean {
 		return nil
 	}
-	n := len(out.Language) + len(out.Risks) + len(out.Versions)
+	n := len(out.Language) + len(newRisks(out)) + len(out.Versions)
 	for _, w := range out.Warnings {
 		if w.Code != string(export.WarnNotesIncluded) {
 			n++
@@ -180,12 +180,12 @@ func (a *cliApp) checkReport(ctx context.Context, br *domain.Briefing) (*jsonChe
 	for _, d := range dismissals {
 		dismissed[d.Key] = true
 	}
-	concerns := bundle.Concerns
-	if concerns == nil {
-		if concerns, err = a.concernMap(ctx); err != nil {
+	if bundle.Concerns == nil {
+		if bundle.Concerns, err = a.concernMap(ctx); err != nil {
 			return nil, err
 		}
 	}
+	concerns := bundle.Concerns
 	out := &jsonCheck{Briefing: br.ID, Title: br.Title, Scale: string(br.Scale), Warnings: []jsonWarning{},
 		Language: []jsonFinding{}, Risks: []jsonRisk{}, Versions: []jsonVersionRisk{}}
 	blockID := func(i int) int64 {
@@ -287,9 +287,9 @@ func printCheck(a *cliApp, c *jsonCheck) {
 		printf(w, "  (%d dismissed %s not shown: `attache check %d --dismissed` lists them)\n", c.Dismissed,
 			pluralWord(c.Dismissed, "finding", "findings"), c.Briefing)
 	}
-	if len(c.Risks) > 0 {
+	if risks := newRisks(c); len(risks) > 0 {
 		printf(w, "\nSources with a concern:\n")
-		for _, r := range c.Risks {
+		for _, r := range risks {
 			printf(w, "  ! %s\n", r.Message)
 		}
 	}
@@ -299,6 +299,22 @@ func printCheck(a *cliApp, c *jsonCheck) {
 			printf(w, "  - version %d %s (%s): sources %s\n", v.Version, orDash(v.Label), v.CreatedAt.Local().Format("2006-01-02 15:04"), idList(v.Sources))
 		}
 	}
+}
+
+// newRisks are the risks export's warnings do not already say (they
+// carry those of sources with a concern): each is printed once.
+func newRisks(c *jsonCheck) []jsonRisk {
+	said := map[string]bool{}
+	for _, w := range c.Warnings {
+		said[w.Message] = true
+	}
+	var out []jsonRisk
+	for _, r := range c.Risks {
+		if !said[r.Message] {
+			out = append(out, r)
+		}
+	}
+	return out
 }
 
 func idList(ids []int64) string {
