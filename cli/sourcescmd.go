@@ -13,7 +13,7 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "sources",
-		Short: "List the sources in the library",
+		Short: "List the sources in the library (sources recheck: read them again)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lib, err := a.lib(cmd.Context())
@@ -47,7 +47,7 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 }
 
 func (a *cliApp) sourceCommand() *cobra.Command {
-	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source"},
+	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source, mark its standing, list its rechecks"},
 		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand(), a.sourceFileCommand(),
 		a.standingCommand(), a.sourceChecksCommand())
 }
