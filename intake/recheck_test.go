@@ -368,3 +368,25 @@ func TestRecheckLeavesPrivateAddressesAlone(t *testing.T) {
 		t.Errorf("%d requests, %d checks recorded", hits, len(lib.checks))
 	}
 }
+
+// Of several places a quote now stands, the one nearest the old is
+// taken; a figure's empty quote not at its place is gone.
+func TestLocateQuote(t *testing.T) {
+	e := &domain.Excerpt{ID: 1, Start: 20, End: 28, Quote: "the fund"}
+	text := "the fund grew. Then the fund shrank, and the fund closed."
+	// "the fund" at 0, 20 and 41; the text before 20 changed length.
+	if q := LocateQuote(text, e); q.State != domain.QuoteSame || q.Start != 20 {
+		t.Errorf("same place: %+v", q)
+	}
+	shifted := "The fund grew a lot. Then the fund shrank, and the fund closed."
+	if q := LocateQuote(shifted, e); q.State != domain.QuoteMoved || q.Start != 26 || q.End != 34 {
+		t.Errorf("nearest place: %+v", q)
+	}
+	fig := &domain.Excerpt{ID: 2, Start: 3, End: 5, Quote: "  "}
+	if q := LocateQuote("abcdefg", fig); q.State != domain.QuoteGone {
+		t.Errorf("blank quote elsewhere: %+v", q)
+	}
+	if q := LocateQuote("short", e); q.State != domain.QuoteGone {
+		t.Errorf("text too short: %+v", q)
+	}
+}
