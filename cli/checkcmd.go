@@ -278,7 +278,7 @@ func printCheck(a *cliApp, c *jsonCheck) {
 		for _, f := range c.Language {
 			where := "bottom line"
 			if f.Index >= 0 {
-				where = "block " + itoa(f.Block) + " (" + itoa(int64(f.Index+1)) + ")"
+				where = "block " + itoa(f.Block) + " (position " + itoa(int64(f.Index+1)) + ")"
 			}
 			printf(w, "  - %s, characters %d–%d, “%s”: %s\n    key %s\n", where, f.Start, f.End, clip(f.Words, 60), f.Message, f.Key)
 		}
