@@ -1,0 +1,343 @@
+package cli
+
+import (
+	"context"
+	"errors"
+	"slices"
+
+	"github.com/attache/attache/domain"
+	"github.com/spf13/cobra"
+)
+
+// The evidence of key judgments: `briefing link`, `briefing unlink` and
+// `briefing evidence`. Links are saved through SaveBriefing, the one save
+// path the composer uses too, so a link made here merges with edits the
+// app makes meanwhile.
+
+func (a *cliApp) evidenceCommands() []*cobra.Command {
+	return []*cobra.Command{a.linkCommand(), a.unlinkCommand(), a.evidenceCommand()}
+}
+
+func (a *cliApp) linkCommand() *cobra.Command {
+	var supports, contradicts int64
+	var note string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "link BLOCK (--supports EXCERPT | --contradicts EXCERPT) [--note TEXT]",
+		Short: "Link a key judgment to an excerpt that supports it or cuts against it",
+		Long: `Link a key judgment (its block id, from 'attache briefing show') to an
+excerpt that supports it (--supports) or cuts against it (--contradicts).
+The excerpt need not be quoted in the briefing. Linking the same excerpt
+again changes the stance and note. --note says how the excerpt bears on
+the judgment; for contradicting evidence, why it does not overturn it.`,
+		Args: exactArgs(1, "a block id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			blockID, err := parseID(args[0], "block")
+			if err != nil {
+				return err
+			}
+			f := cmd.Flags()
+			ev := domain.Evidence{ExcerptID: supports, Stance: domain.StanceSupports, Note: note}
+			switch {
+			case f.Changed("supports") == f.Changed("contradicts"):
+				return usagef("give one of --supports EXCERPT or --contradicts EXCERPT")
+			case f.Changed("contradicts"):
+				ev.ExcerptID, ev.Stance = contradicts, domain.StanceContradicts
+			}
+			if ev.ExcerptID <= 0 {
+				return usagef("%d is not an excerpt id: give the number shown by 'attache excerpts'", ev.ExcerptID)
+			}
+			if err := domain.EvidenceNote.Check(note); err != nil {
+				return usageError{err}
+			}
+			lib, err := a.lib(cmd.Context())
+			if err != nil {
+				return err
+			}
+			e, err := lib.Excerpt(cmd.Context(), ev.ExcerptID)
+			if err != nil {
+				return err
+			}
+			if e.TrashedAt != nil {
+				return domain.Errorf(domain.EINVALID, "excerpt %d is in the trash: restore it with `attache excerpt undelete %d` before linking it", e.ID, e.ID)
+			}
+			br, blk, err := a.editJudgment(cmd.Context(), blockID, func(b *domain.Block) error {
+				b.Link(ev)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, blockOut(blk))
+			}
+			printf(a.env.Stdout, "Linked excerpt %d to judgment %d of briefing %d: it %s “%s”\n", e.ID, blk.ID, br.ID,
+				ev.Stance, clip(blk.Text, 80))
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.Int64Var(&supports, "supports", 0, "the excerpt supports the judgment")
+	f.Int64Var(&contradicts, "contradicts", 0, "the excerpt cuts against the judgment")
+	f.StringVar(&note, "note", "", "how the excerpt bears on the judgment")
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+func (a *cliApp) unlinkCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "unlink BLOCK EXCERPT",
+		Short: "Remove the link between a key judgment and an excerpt",
+		Args:  exactArgs(2, "a block id and an excerpt id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			blockID, err := parseID(args[0], "block")
+			if err != nil {
+				return err
+			}
+			excerptID, err := parseID(args[1], "excerpt")
+			if err != nil {
+				return err
+			}
+			br, blk, err := a.editJudgment(cmd.Context(), blockID, func(b *domain.Block) error {
+				if !b.Unlink(excerptID) {
+					return domain.Errorf(domain.ENOTFOUND, "judgment %d is not linked to excerpt %d: see its evidence with `attache briefing evidence`", b.ID, excerptID)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			printf(a.env.Stdout, "Unlinked excerpt %d from judgment %d of briefing %d\n", excerptID, blk.ID, br.ID)
+			return nil
+		},
+	}
+}
+
+// editJudgment changes the key judgment with the block ID through
+// SaveBriefing, edited from the copy just read; a briefing saved by the
+// app between the read and the write is merged in by the store, and a
+// clash on the same judgment is retried on a fresh copy.
+func (a *cliApp) editJudgment(ctx context.Context, blockID int64, edit func(*domain.Block) error) (*domain.Briefing, *domain.Block, error) {
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	for try := 0; ; try++ {
+		base, err := a.blockBriefing(ctx, blockID)
+		if err != nil {
+			return nil, nil, err
+		}
+		b := base.Clone()
+		i := slices.IndexFunc(b.Blocks, func(x *domain.Block) bool { return x.ID == blockID })
+		blk := b.Blocks[i]
+		if blk.Type != domain.BlockJudgment {
+			return nil, nil, domain.Errorf(domain.EINVALID, "block %d is a %s, not a key judgment: only key judgments are linked to evidence", blockID, blk.Type)
+		}
+		// Clone shares the evidence list; the base must keep its own.
+		blk.Evidence = slices.Clone(blk.Evidence)
+		if err := edit(blk); err != nil {
+			return nil, nil, err
+		}
+		saved, err := lib.SaveBriefing(ctx, base, b)
+		var clash *domain.MergeConflict
+		if errors.As(err, &clash) && try < 5 {
+			continue
+		}
+		if err != nil {
+			return nil, nil, err
+		}
+		if j := slices.IndexFunc(saved.Briefing.Blocks, func(x *domain.Block) bool { return x.ID == blockID }); j >= 0 {
+			blk = saved.Briefing.Blocks[j]
+		}
+		return saved.Briefing, blk, nil
+	}
+}
+
+// blockBriefing finds the briefing (outside the trash) that holds the
+// block.
+func (a *cliApp) blockBriefing(ctx context.Context, blockID int64) (*domain.Briefing, error) {
+	lib, err := a.lib(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, trashed := range []bool{false, true} {
+		list, err := lib.Briefings(ctx, domain.BriefingFilter{Trashed: trashed})
+		if err != nil {
+			return nil, err
+		}
+		for _, s := range list {
+			br, err := lib.Briefing(ctx, s.ID)
+			if err != nil {
+				return nil, err
+			}
+			if !slices.ContainsFunc(br.Blocks, func(b *domain.Block) bool { return b.ID == blockID }) {
+				continue
+			}
+			if trashed {
+				return nil, domain.Errorf(domain.EINVALID, "block %d is in briefing %d, which is in the trash: restore it with `attache briefing undelete %d` first", blockID, br.ID, br.ID)
+			}
+			return br, nil
+		}
+	}
+	return nil, domain.Errorf(domain.ENOTFOUND, "there is no block %d: see the block ids with `attache briefing show BRIEFING`", blockID)
+}
+
+func (a *cliApp) evidenceCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "evidence ID",
+		Short: "List a briefing's key judgments with the evidence linked to each",
+		Long: `List a briefing's key judgments in reading order, each with the excerpts
+linked to it: whether each supports or contradicts it, its source, the
+source's publisher and reliability (A–F), the excerpt's credibility (1–6),
+the source's date, the note on the link and any concern about the source
+(changed, unavailable, retracted, discredited). Judgments with no
+supporting evidence are marked.`,
+		Args: exactArgs(1, "a briefing id"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			br, err := a.briefingArg(cmd.Context(), args[0])
+			if err != nil {
+				return err
+			}
+			view, err := a.evidenceView(cmd.Context(), br)
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				return writeJSON(a.env.Stdout, view)
+			}
+			printEvidence(a, view)
+			return nil
+		},
+	}
+	addJSONFlag(cmd, &asJSON)
+	return cmd
+}
+
+// jsonEvidenceView is `briefing evidence --json`.
+type jsonEvidenceView struct {
+	Briefing  int64          `json:"briefing"`
+	Title     string         `json:"title"`
+	Judgments []jsonJudgment `json:"judgments"`
+}
+
+type jsonJudgment struct {
+	Block      int64  `json:"block"`
+	Index      int    `json:"index"` // its place in the briefing, from 0
+	Text       string `json:"text"`
+	Confidence string `json:"confidence"`
+	// Supported: at least one excerpt supports the judgment.
+	Supported bool           `json:"supported"`
+	Evidence  []jsonEvidence `json:"evidence"`
+}
+
+type jsonEvidence struct {
+	Excerpt     int64    `json:"excerpt"`
+	Stance      string   `json:"stance"`
+	Quote       string   `json:"quote"`
+	Source      int64    `json:"source"`
+	SourceTitle string   `json:"source_title"`
+	Publisher   string   `json:"publisher"`
+	Reliability string   `json:"reliability"`
+	Credibility int      `json:"credibility"`
+	Published   string   `json:"published"`
+	Note        string   `json:"note"`
+	Concerns    []string `json:"concerns"`
+}
+
+// evidenceView resolves each judgment's links to their excerpts and
+// sources, each read once.
+func (a *cliApp) evidenceView(ctx context.Context, br *domain.Briefing) (*jsonEvidenceView, error) {
+	sources := map[int64]*domain.Source{}
+	source := func(id int64) (*domain.Source, error) {
+		if s, ok := sources[id]; ok {
+			return s, nil
+		}
+		s, err := a.store.Source(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		sources[id] = s
+		return s, nil
+	}
+	view := &jsonEvidenceView{Briefing: br.ID, Title: br.Title, Judgments: []jsonJudgment{}}
+	for i, blk := range br.Blocks {
+		if blk.Type != domain.BlockJudgment {
+			continue
+		}
+		j := jsonJudgment{Block: blk.ID, Index: i, Text: blk.Text, Confidence: string(blk.Confidence), Evidence: []jsonEvidence{}}
+		for _, ev := range blk.Evidence {
+			e := ev.Excerpt
+			if e == nil {
+				var err error
+				if e, err = a.store.Excerpt(ctx, ev.ExcerptID); err != nil {
+					return nil, err
+				}
+			}
+			s, err := source(e.SourceID)
+			if err != nil {
+				return nil, err
+			}
+			j.Evidence = append(j.Evidence, evidenceOut(ev, e, s))
+			j.Supported = j.Supported || ev.Stance == domain.StanceSupports
+		}
+		view.Judgments = append(view.Judgments, j)
+	}
+	return view, nil
+}
+
+func evidenceOut(ev domain.Evidence, e *domain.Excerpt, s *domain.Source) jsonEvidence {
+	out := jsonEvidence{Excerpt: e.ID, Stance: string(ev.Stance), Quote: e.Quote, Source: s.ID, SourceTitle: s.Title,
+		Publisher: s.Publisher, Reliability: string(s.Reliability), Credibility: int(e.Credibility),
+		Published: s.Published.String(), Note: ev.Note, Concerns: concernsOut(s.Concern)}
+	return out
+}
+
+// concernsOut lists a source's concerns; [] when it has none.
+func concernsOut(c *domain.SourceConcern) []string {
+	out := []string{}
+	if c == nil {
+		return out
+	}
+	for _, k := range c.Concerns {
+		out = append(out, string(k))
+	}
+	return out
+}
+
+func printEvidence(a *cliApp, v *jsonEvidenceView) {
+	w := a.env.Stdout
+	printf(w, "Evidence of briefing %d: %s\n", v.Briefing, v.Title)
+	if len(v.Judgments) == 0 {
+		printf(w, "\n(no key judgments: add them with `attache briefing add %d --judgment TEXT`)\n", v.Briefing)
+		return
+	}
+	for _, j := range v.Judgments {
+		conf := ""
+		if j.Confidence != "" {
+			conf = " (" + j.Confidence + " confidence)"
+		}
+		printf(w, "\n%d. [block %d]%s %s\n", j.Index+1, j.Block, conf, clip(j.Text, 100))
+		if !j.Supported {
+			printf(w, "   ! NO SUPPORTING EVIDENCE: link some with `attache briefing link %d --supports EXCERPT`\n", j.Block)
+		}
+		for _, e := range j.Evidence {
+			grade := orDash(e.Reliability)
+			if e.Credibility > 0 {
+				grade += itoa(int64(e.Credibility))
+			}
+			printf(w, "   %-11s excerpt %d “%s” — %s", e.Stance, e.Excerpt, clip(e.Quote, 60), clip(e.SourceTitle, 40))
+			if e.Publisher != "" {
+				printf(w, " (%s)", clip(e.Publisher, 30))
+			}
+			printf(w, ", %s, %s", grade, orDash(e.Published))
+			if len(e.Concerns) > 0 {
+				printf(w, " ! source %s", joinTags(e.Concerns))
+			}
+			printf(w, "\n")
+			if e.Note != "" {
+				printf(w, "               note: %s\n", clip(e.Note, 100))
+			}
+		}
+	}
+}
