@@ -42,7 +42,7 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	s.search.OnChanged = func(string) { s.reload() }
 	s.sortBy = widget.NewSelect(sortLabels, func(string) { s.reload() })
 	s.sortBy.SetSelected(sortLabels[0])
-	s.list = widget.NewList(s.length, twoLineRow(true), s.updateRow)
+	s.list = widget.NewList(s.length, flaggedRow(true), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Wrapping = fyne.TextWrapWord // long hints must not widen the window past a small screen
@@ -51,7 +51,8 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	importBtn := ui.writes(widget.NewButtonWithIcon("Import…", theme.ContentAddIcon(), ui.onImportFiles))
 	importBtn.Importance = widget.HighImportance
 	s.sortBy.PlaceHolder = "Sort"
-	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, importBtn, s.sortBy))
+	recheck := ui.writes(widget.NewButtonWithIcon("Recheck…", theme.ViewRefreshIcon(), ui.onRecheckSources))
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, container.NewHBox(recheck, importBtn), s.sortBy))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
 	s.split = newListSplit(left, s.reader.content)
 	s.content = s.split
@@ -68,23 +69,19 @@ func (s *libraryScreen) length() int {
 }
 
 func (s *libraryScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
-	box := o.(*fyne.Container)
-	title, meta := box.Objects[0].(*widget.Label), box.Objects[1].(*widget.Label)
 	if s.searching() {
 		if i >= len(s.hits) {
 			return
 		}
 		h := s.hits[i]
-		title.SetText(kindLabel(h.Kind) + h.Title)
-		meta.SetText(h.Snippet)
+		setFlaggedRow(o, kindLabel(h.Kind)+h.Title, h.Snippet, "")
 		return
 	}
 	if i >= len(s.sources) {
 		return
 	}
 	src := s.sources[i]
-	title.SetText(src.Title)
-	meta.SetText(sourceLine(src))
+	setFlaggedRow(o, src.Title, sourceLine(src), concernText(src.Concern)) // the listing fills Concern
 }
 
 func kindLabel(k domain.HitKind) string {

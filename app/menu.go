@@ -26,6 +26,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Import folder…", shortcut(fyne.KeyO, fyne.KeyModifierShift), u.onImportFolder),
 		item("Import from clipboard", shortcut(fyne.KeyV, fyne.KeyModifierShift), u.onPaste),
 		item("Import from web address…", shortcut(fyne.KeyL, 0), u.onImportURL),
+		fyne.NewMenuItem("Recheck sources…", u.onRecheckSources),
 		item("New briefing", shortcut(fyne.KeyN, 0), func() { u.onShowView(viewBriefings); u.briefings.onNew() }),
 		item("Export briefing…", shortcut(fyne.KeyE, 0), func() { u.briefings.composer.onExport() }),
 		fyne.NewMenuItem("Export for release…", func() { u.briefings.composer.onExportRelease() }),

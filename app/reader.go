@@ -69,6 +69,7 @@ func newReaderScreen(ui *UI) *readerScreen {
 	bar := widgets.NewToolbar() // overflows into a … menu in a narrow window
 	bar.Add(r.edit, "")
 	bar.Add(r.remove, "Delete source")
+	r.addIntegrityTools(bar) // recheck, standing (standing.go)
 	tools := container.NewBorder(nil, nil, r.excerpt, nil, widgets.NewToolbarRow(r.findBar, 180, bar))
 	details := container.NewBorder(nil, nil, nil, r.mode, r.details) // the switch where the toolbar's room is not needed
 	head := container.NewVBox(r.title, r.byline, details, tools, r.note, widget.NewSeparator())
@@ -148,6 +149,7 @@ func (r *readerScreen) loaded(src *domain.Source, exs []*domain.Excerpt, excerpt
 	r.title.SetText(src.Title)
 	r.byline.SetText(bylineText(src))
 	r.details.SetText(detailsText(src))
+	r.showConcern(src)
 	if !same {
 		r.find.SetText("") // a search belongs to the source it was typed for
 		r.opened(src)

@@ -1,0 +1,178 @@
+package app
+
+import (
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/widgets"
+)
+
+// A source's standing (retracted or discredited, marked by hand with a
+// note) and its concerns (that, or a recheck finding it changed or
+// gone), flagged wherever the source and what rests on it are listed.
+
+var standingChoices = []string{"Sound: nothing known against it", "Retracted by its publisher", "Discredited"}
+var standingValues = []domain.Standing{domain.StandingSound, domain.StandingRetracted, domain.StandingDiscredited}
+
+// onSourceStanding asks how the source stands, with a note saying why.
+func (u *UI) onSourceStanding(src *domain.Source) {
+	if src == nil {
+		return
+	}
+	pick := widget.NewRadioGroup(standingChoices, nil)
+	pick.Required = true
+	pick.SetSelected(standingChoices[0])
+	for i, v := range standingValues {
+		if v == src.Standing {
+			pick.SetSelected(standingChoices[i])
+		}
+	}
+	note := newDialogMultiEntry()
+	note.SetPlaceHolder("Why: “withdrawn by the publisher on 3 March”, “figures contradicted by the ministry”")
+	note.SetText(src.StandingNote)
+	note.SetMinRowsVisible(3)
+	note.Validator = limitValidator(domain.StandingNote)
+	intro := widget.NewLabel("Excerpts, key judgments and briefings resting on “" + clipRunes(src.Title, 80) + "” are flagged while it is retracted or discredited.")
+	intro.Wrapping = fyne.TextWrapWord
+	content := container.NewVBox(intro, pick, note)
+	var d *dialog.CustomDialog
+	save := func() {
+		st := domain.StandingSound
+		for i, c := range standingChoices {
+			if c == pick.Selected {
+				st = standingValues[i]
+			}
+		}
+		if st != domain.StandingSound && strings.TrimSpace(note.Text) == "" {
+			u.inform("Say why", "Write a note saying why the source is "+string(st)+": readers of the flag will ask.")
+			return
+		}
+		if err := note.Validate(); err != nil {
+			return // the field says what is wrong
+		}
+		d.Hide()
+		typed := *src // shown again after a failure, as typed
+		typed.Standing, typed.StandingNote = st, note.Text
+		u.setStanding(src.ID, st, strings.TrimSpace(note.Text), func() { u.onSourceStanding(&typed) })
+	}
+	d = dialog.NewCustomWithoutButtons("Source standing", content, u.win)
+	cancel := newDialogButton("Cancel", theme.CancelIcon(), func() { d.Hide() })
+	ok := newDialogButton("Save", theme.ConfirmIcon(), save)
+	ok.Importance = widget.HighImportance
+	d.SetButtons([]fyne.CanvasObject{cancel, ok})
+	d.Resize(fitInside(u.win, fyne.NewSize(560, 0)))
+	u.showDialog(d, content, nil, save)
+}
+
+// setStanding records a standing off the UI goroutine; a failure says so
+// and offers the form again (again), so the note typed is not lost.
+func (u *UI) setStanding(id int64, st domain.Standing, note string, again func()) {
+	background(func() {
+		err := u.lib.SetSourceStanding(u.ctx, id, st, note)
+		u.do(func() {
+			if err != nil {
+				again()
+				u.showError(err)
+				return
+			}
+			u.libraryChanged(changedSources | changedExcerpts | changedBriefings)
+		})
+	})
+}
+
+// concernText names a source's concerns for a flag: "Retracted",
+// "Changed since import", "Unavailable (HTTP 404)".
+func concernText(sc *domain.SourceConcern) string {
+	if sc == nil {
+		return ""
+	}
+	var parts []string
+	for _, c := range sc.Concerns {
+		switch c {
+		case domain.ConcernChanged:
+			parts = append(parts, "changed since import")
+		case domain.ConcernUnavailable:
+			s := "unavailable"
+			if sc.Check != nil && sc.Check.HTTPStatus > 0 {
+				s += " (HTTP " + itoa(sc.Check.HTTPStatus) + ")"
+			}
+			parts = append(parts, s)
+		default:
+			parts = append(parts, string(c))
+		}
+	}
+	if len(parts) == 0 {
+		return ""
+	}
+	return upperFirst(strings.Join(parts, ", "))
+}
+
+// concernDetail is a source's concern as a sentence for its details:
+// the flag, the note, when.
+func concernDetail(sc *domain.SourceConcern) string {
+	s := concernText(sc)
+	if s == "" {
+		return ""
+	}
+	if sc.Note != "" {
+		s += ": " + sc.Note
+	} else if sc.Check != nil && sc.Check.Detail != "" {
+		s += ": " + sc.Check.Detail
+	}
+	if !sc.At.IsZero() {
+		s += " (" + sc.At.Local().Format("2 Jan 2006") + ")"
+	}
+	return s
+}
+
+// flaggedRow is a list row of a title and a line under it, with an icon
+// beside them when what the row shows has a concern.
+func flaggedRow(bold bool) func() fyne.CanvasObject {
+	return func() fyne.CanvasObject {
+		two := twoLineRow(bold)().(*fyne.Container)
+		icon := widget.NewIcon(theme.WarningIcon())
+		icon.Hide()
+		return container.NewBorder(nil, nil, icon, nil, two)
+	}
+}
+
+// setFlaggedRow fills a flaggedRow: flag, when not "", is said first on
+// the second line, after the icon.
+func setFlaggedRow(o fyne.CanvasObject, title, meta, flag string) {
+	row := o.(*fyne.Container)
+	two, icon := row.Objects[0].(*fyne.Container), row.Objects[1].(*widget.Icon)
+	t, m := two.Objects[0].(*widget.Label), two.Objects[1].(*widget.Label)
+	t.SetText(title)
+	m.Importance = widget.LowImportance
+	if flag != "" {
+		meta = flag + " · " + meta
+		m.Importance = widget.WarningImportance
+	}
+	m.SetText(meta)
+	showIf(flag != "", icon)
+}
+
+// addIntegrityTools adds the open source's Recheck and Standing… to the
+// reader's toolbar.
+func (r *readerScreen) addIntegrityTools(bar *widgets.Toolbar) {
+	recheck := r.ui.writes(widget.NewButtonWithIcon("Recheck…", theme.ViewRefreshIcon(), r.ui.onRecheckSources)) // this source first
+	standing := r.ui.writes(widget.NewButtonWithIcon("Standing…", theme.WarningIcon(), func() { r.ui.onSourceStanding(r.source) }))
+	bar.Add(recheck, "Recheck sources…")
+	bar.Add(standing, "Mark retracted or discredited…")
+}
+
+// showConcern says the open source's concern first in its details.
+func (r *readerScreen) showConcern(src *domain.Source) {
+	r.details.Importance = widget.LowImportance
+	if s := concernDetail(src.Concern); s != "" {
+		r.details.Importance = widget.WarningImportance
+		r.details.SetText(s + "\n" + r.details.Text)
+	}
+	r.details.Refresh()
+}
