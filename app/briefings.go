@@ -16,6 +16,7 @@ import (
 // for the selected one, and the source beside the draft (sidereader.go).
 type briefingsScreen struct {
 	ui        *UI
+	atRisk    map[int64]*domain.BriefingRisk // the briefings on troubled sources, for the flags
 	content   fyne.CanvasObject
 	split     *container.Split // the list beside the draft and side pane
 	side      *sidePane
@@ -38,7 +39,7 @@ type briefingsScreen struct {
 
 func newBriefingsScreen(ui *UI) *briefingsScreen {
 	s := &briefingsScreen{ui: ui}
-	s.list = widget.NewList(func() int { return len(s.briefings) }, twoLineRow(true), s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.briefings) }, flaggedRow(true), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
@@ -85,13 +86,11 @@ func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	b := s.briefings[i]
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(b.Title)
 	meta := b.Status.Label() + " · " + plural(b.Blocks, "block") + " · "
 	if n, ok := s.words(b); ok {
 		meta += plural(n, "word") + " · "
 	}
-	box.Objects[1].(*widget.Label).SetText(meta + "edited " + b.UpdatedAt.Local().Format("2 Jan 2006 15:04"))
+	setFlaggedRow(o, b.Title, meta+"edited "+b.UpdatedAt.Local().Format("2 Jan 2006 15:04"), riskFlag(s.atRisk[b.ID]))
 }
 
 func (s *briefingsScreen) reload() {
@@ -100,10 +99,12 @@ func (s *briefingsScreen) reload() {
 	s.syncButtons()
 	background(func() {
 		list, err := s.ui.lib.Briefings(s.ui.ctx, domain.BriefingFilter{Trashed: trash})
+		risks := s.ui.loadRisks() // the flags (standing.go)
 		s.ui.do(func() {
 			if gen != s.loads {
 				return
 			}
+			s.atRisk = risks
 			if err != nil {
 				s.ui.showError(err)
 				return

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
@@ -66,9 +65,9 @@ func listedWords(u *UI, id int64) int {
 	s := u.briefings
 	for i, b := range s.briefings {
 		if b.ID == id {
-			row := twoLineRow(true)()
+			row := flaggedRow(true)()
 			s.updateRow(i, row)
-			return wordsIn(row.(*fyne.Container).Objects[1].(*widget.Label).Text)
+			return wordsIn(flaggedMeta(row))
 		}
 	}
 	return -1

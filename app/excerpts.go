@@ -25,6 +25,7 @@ const (
 // an editor for the selected one.
 type excerptsScreen struct {
 	ui       *UI
+	concerns map[int64]*domain.SourceConcern // the sources with a concern, for the flags
 	content  fyne.CanvasObject
 	split    *container.Split
 	search   *widget.Entry
@@ -59,7 +60,7 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.tag.SetSelected(allTags)
 	s.source = widget.NewSelect([]string{allSources}, func(string) { s.refilter() })
 	s.source.SetSelected(allSources)
-	s.list = widget.NewList(func() int { return len(s.excerpts) }, twoLineRow(false), s.updateRow)
+	s.list = widget.NewList(func() int { return len(s.excerpts) }, flaggedRow(false), s.updateRow)
 	s.list.OnSelected = s.onSelect
 	s.status = widget.NewLabel("")
 	s.status.Importance = widget.LowImportance
@@ -102,9 +103,7 @@ func (s *excerptsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if s.edit != nil && s.edit.e.ID == e.ID {
 		e = s.edit.e // as typed
 	}
-	box := o.(*fyne.Container)
-	box.Objects[0].(*widget.Label).SetText(excerptHeadline(e, 160))
-	box.Objects[1].(*widget.Label).SetText(excerptLine(e))
+	setFlaggedRow(o, excerptHeadline(e, 160), excerptLine(e), excerptFlag(s.concerns[e.SourceID], e.ID))
 }
 
 func excerptLine(e *domain.Excerpt) string {
@@ -142,10 +141,12 @@ func (s *excerptsScreen) refilter() {
 	}
 	background(func() {
 		list, err := s.ui.lib.Excerpts(s.ui.ctx, f)
+		concerns := s.ui.loadConcerns() // the flags (standing.go)
 		s.ui.do(func() {
 			if gen != s.loads {
 				return
 			}
+			s.concerns = concerns
 			if err != nil {
 				s.ui.showError(err)
 				return

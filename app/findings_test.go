@@ -29,6 +29,13 @@ type integrityLib struct {
 	standings map[int64]domain.Standing
 	notes     map[int64]string
 	checks    []*domain.SourceCheck
+	risks     []*domain.BriefingRisk
+}
+
+func (l *integrityLib) BriefingsAtRisk(context.Context) ([]*domain.BriefingRisk, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]*domain.BriefingRisk(nil), l.risks...), nil
 }
 
 func withIntegrity(u *UI, lib *store.Store) *integrityLib {

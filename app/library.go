@@ -52,8 +52,10 @@ func newLibraryScreen(ui *UI) *libraryScreen {
 	importBtn.Importance = widget.HighImportance
 	s.sortBy.PlaceHolder = "Sort"
 	recheck := ui.writes(widget.NewButtonWithIcon("Recheck…", theme.ViewRefreshIcon(), ui.onRecheckSources))
-	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, container.NewHBox(recheck, importBtn), s.sortBy))
-	left := container.NewBorder(top, s.status, nil, nil, s.list)
+	recheck.Importance = widget.LowImportance
+	top := container.NewVBox(s.search, container.NewBorder(nil, nil, nil, importBtn, s.sortBy))
+	// Under the list, beside the count: the list pane keeps its width.
+	left := container.NewBorder(top, container.NewBorder(nil, nil, nil, recheck, s.status), nil, nil, s.list)
 	s.split = newListSplit(left, s.reader.content)
 	s.content = s.split
 	return s

@@ -238,3 +238,35 @@ func TestLibraryRowFlagsASourceWithAConcern(t *testing.T) {
 		}
 	})
 }
+
+func TestListsFlagExcerptsAndBriefingsOnTroubledSources(t *testing.T) {
+	gone := &domain.SourceConcern{SourceID: 1, Concerns: []domain.Concern{domain.ConcernChanged},
+		Check: &domain.SourceCheck{Status: domain.CheckChanged, Quotes: []domain.QuoteCheck{{ExcerptID: 7, State: domain.QuoteGone}}}}
+	if got := excerptFlag(gone, 7); got != "Quote gone from the source · Changed since import" {
+		t.Errorf("excerpt 7: %q", got)
+	}
+	if got := excerptFlag(gone, 8); got != "Source changed since import" {
+		t.Errorf("excerpt 8: %q", got)
+	}
+	if got := riskFlag(&domain.BriefingRisk{Sources: []int64{1, 2}}); got != "Rests on 2 sources changed, gone or discredited" {
+		t.Errorf("briefing: %q", got)
+	}
+	if got := riskFlag(&domain.BriefingRisk{Versions: []domain.VersionRisk{{SnapshotID: 3}}}); got != "1 version in its history is on troubled sources" {
+		t.Errorf("history: %q", got)
+	}
+	u, lib := openSampleBriefing(t)
+	il := withIntegrity(u, lib)
+	il.risks = []*domain.BriefingRisk{{BriefingID: u.briefings.briefings[0].ID, Sources: []int64{1}}}
+	fyne.DoAndWait(u.briefings.reload)
+	eventually(t, "the flag", func() bool {
+		row := flaggedRow(true)()
+		u.briefings.updateRow(0, row)
+		meta := row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.Label)
+		return strings.HasPrefix(meta.Text, "Rests on 1 source changed")
+	})
+}
+
+// flaggedMeta is the second line of a flaggedRow.
+func flaggedMeta(row fyne.CanvasObject) string {
+	return row.(*fyne.Container).Objects[0].(*fyne.Container).Objects[1].(*widget.Label).Text
+}

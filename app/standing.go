@@ -176,3 +176,59 @@ func (r *readerScreen) showConcern(src *domain.Source) {
 	}
 	r.details.Refresh()
 }
+
+// loadConcerns reads the sources with a concern, by source ID, for the
+// lists' flags (off the UI goroutine). A failure leaves the flags off:
+// the list's own load reports what is wrong with the library.
+func (u *UI) loadConcerns() map[int64]*domain.SourceConcern {
+	list, err := u.lib.SourceConcerns(u.ctx)
+	if err != nil {
+		return nil
+	}
+	m := make(map[int64]*domain.SourceConcern, len(list))
+	for _, c := range list {
+		m[c.SourceID] = c
+	}
+	return m
+}
+
+// loadRisks reads the briefings resting on sources with a concern, by
+// briefing ID (off the UI goroutine), as loadConcerns.
+func (u *UI) loadRisks() map[int64]*domain.BriefingRisk {
+	list, err := u.lib.BriefingsAtRisk(u.ctx)
+	if err != nil {
+		return nil
+	}
+	m := make(map[int64]*domain.BriefingRisk, len(list))
+	for _, r := range list {
+		m[r.BriefingID] = r
+	}
+	return m
+}
+
+// excerptFlag is an excerpt's flag: its source's concern, and whether
+// its quote is gone from the source as read now.
+func excerptFlag(sc *domain.SourceConcern, excerptID int64) string {
+	s := concernText(sc)
+	if s == "" {
+		return ""
+	}
+	if sc.QuoteGone(excerptID) {
+		return "Quote gone from the source · " + s
+	}
+	return "Source " + strings.ToLower(s[:1]) + s[1:]
+}
+
+// riskFlag is a briefing's flag: how many troubled sources it rests on,
+// now or in versions kept in its history.
+func riskFlag(r *domain.BriefingRisk) string {
+	switch {
+	case r == nil:
+		return ""
+	case len(r.Sources) > 0:
+		return "Rests on " + plural(len(r.Sources), "source") + " changed, gone or discredited"
+	case len(r.Versions) > 0:
+		return plural(len(r.Versions), "version") + " in its history " + isAre(len(r.Versions)) + " on troubled sources"
+	}
+	return ""
+}
