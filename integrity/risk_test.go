@@ -11,7 +11,7 @@ func TestRisks(t *testing.T) {
 	f := standard()
 	f.block(1, domain.BlockHeading, "Trade", 0)
 	f.block(2, domain.BlockExcerpt, "", 11)
-	f.judgment(3, "Exports are rising", domain.ConfidenceModerate, sup(11), sup(21))     // keeps support from source 2
+	f.judgment(3, "Exports are rising", domain.ConfidenceModerate, sup(11), sup(21))      // keeps support from source 2
 	f.judgment(4, "Exports are rising fast", domain.ConfidenceModerate, sup(11), sup(12)) // all on source 1: lost
 	f.judgment(5, "Exports are falling", domain.ConfidenceLow, con(11, ""))               // contradicting only
 	f.judgment(6, "Ships call more often", domain.ConfidenceLow, sup(21))                 // changed, quote stands
