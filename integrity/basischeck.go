@@ -105,7 +105,11 @@ func (j *judgment) problems(concerns map[int64]*domain.SourceConcern) []BasisPro
 func (j *judgment) noEvidence() string {
 	switch {
 	case len(j.blk.Evidence) == 0:
-		return fmt.Sprintf("%s has no evidence linked: link the excerpts it rests on (drag one onto it in the composer, or attache briefing link %d --supports EXCERPT).", j.name, j.blk.ID)
+		block := "BLOCK"
+		if j.blk.ID > 0 {
+			block = fmt.Sprint(j.blk.ID)
+		}
+		return fmt.Sprintf("%s has no evidence linked: link the excerpts it rests on (drag one onto it in the composer, or attache briefing link %s --supports EXCERPT).", j.name, block)
 	case j.basis.Supporting == 0:
 		return fmt.Sprintf("%s has only contradicting evidence linked (%s) and none supporting it: link the excerpts it rests on, or reconsider the judgment.", j.name, count(j.basis.Contradicting, "excerpt"))
 	}
