@@ -89,7 +89,7 @@ var (
 	icd203 = &Scale{
 		ID: ScaleICD203, Name: "ICD 203 expressions of likelihood", Short: "ICD 203",
 		Citation: "Office of the Director of National Intelligence, Intelligence Community Directive 203: Analytic Standards (2 January 2015), section D.6.e.(2)(a)",
-		Note:     "The two words in each column mean the same probability; ICD 203 asks analysts not to mix the rows.",
+		Note:     "The two expressions of each level mean the same probability; ICD 203 asks analysts to keep to one of the two sets of expressions, not to mix them.",
 		Levels: []ScaleLevel{
 			{Terms: []string{"almost no chance", "remote"}, Low: 1, High: 5},
 			{Terms: []string{"very unlikely", "highly improbable"}, Low: 5, High: 20},

@@ -53,10 +53,10 @@ type Document struct {
 	// is not printed (Context.ReadingGuide).
 	Guide *Guide
 
-	portions      []portion // every portion in reading order, for the checks
-	basisWarnings []Warning // the basis checks' and the source concerns', in reading order
-	chosen   bool               // the banner is the analyst's own overall marking
-	cites    map[citeKey]string // formatted citations, while building
+	portions      []portion          // every portion in reading order, for the checks
+	basisWarnings []Warning          // the basis checks' and the source concerns', in reading order
+	chosen        bool               // the banner is the analyst's own overall marking
+	cites         map[citeKey]string // formatted citations, while building
 }
 
 type citeKey struct {

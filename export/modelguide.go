@@ -29,7 +29,7 @@ const (
 	GuideConfidence  = "Confidence"
 	GuideGrades      = "Source grades"
 	GuideGradesNote  = "Grades follow the Admiralty (NATO) system: the reliability of a source from A (completely reliable) to F (reliability cannot be judged), and the credibility of the information from 1 (confirmed by other sources) to 6 (truth cannot be judged). Only the grades this assessment uses are listed; “?” marks a grade not given."
-	guideScaleIntro  = "This assessment expresses likelihood in the terms of the "
+	guideScaleIntro  = "Each word of likelihood in this assessment stands for a band of probability, as set out in the "
 	guideConfidIntro = "A confidence level says how well founded a judgment is, not how likely it is."
 )
 
