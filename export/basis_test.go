@@ -212,3 +212,47 @@ func TestBasisSourceAboveBannerRefused(t *testing.T) {
 		t.Errorf("the basis left out, its sources still refused: %+v", ws)
 	}
 }
+
+// A release copy keeps the evidence its readers may see and leaves out,
+// and lists, the rest: its citation would print with the basis.
+func TestReleaseLeavesOutEvidenceAboveIt(t *testing.T) {
+	b := releaseBundle()
+	ex := map[int64]*domain.Excerpt{}
+	for _, blk := range b.Briefing.Blocks {
+		if blk.Excerpt != nil {
+			ex[blk.ExcerptID] = blk.Excerpt
+		}
+	}
+	j := b.Briefing.Blocks[0]
+	j.Evidence = []domain.Evidence{
+		{ExcerptID: 1, Stance: domain.StanceSupports, Excerpt: ex[1], Note: "Alphalinknoteword"},
+		{ExcerptID: 3, Stance: domain.StanceSupports, Excerpt: ex[3]},
+		{ExcerptID: 2, Stance: domain.StanceContradicts, Excerpt: ex[2], Note: "Bravolinknoteword"},
+	}
+	copy, dropped, err := Release(b, "uk:O")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ev []string
+	for _, d := range dropped {
+		if d.Block == 0 {
+			ev = append(ev, d.Where+" @ "+d.Mark)
+		}
+	}
+	want := []string{
+		"Key judgment 1 “Alphajudgmentword attacks will…”, its evidence “Charliequoteword routes are…” @ SECRET",
+		"Key judgment 1 “Alphajudgmentword attacks will…”, its evidence “Bravoquoteword lines are thin.” @ OFFICIAL-SENSITIVE",
+	}
+	if strings.Join(ev, "\n") != strings.Join(want, "\n") {
+		t.Errorf("dropped evidence\n%s\nwant\n%s", strings.Join(ev, "\n"), strings.Join(want, "\n"))
+	}
+	kept := copy.Briefing.Blocks[0].Evidence
+	if len(kept) != 1 || kept[0].ExcerptID != 1 || kept[0].Note != "" || kept[0].Excerpt.Note != "" || len(j.Evidence) != 3 || j.Evidence[0].Note == "" {
+		t.Fatalf("kept evidence %+v; the original's %+v", kept, j.Evidence)
+	}
+	text := poppler(t, pdfBytes(t, copy, PDFOptions{Basis: "on"}), "pdftotext")
+	absent(t, "the copy's PDF with its basis", text)
+	if !strings.Contains(text, "Basis: 1 source") {
+		t.Errorf("the copy's basis is not printed:\n%s", text)
+	}
+}
