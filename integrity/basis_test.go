@@ -68,7 +68,7 @@ func standard() *fixture {
 	return f
 }
 
-func codes(ps []BasisProblem) []string {
+func problemCodes(ps []BasisProblem) []string {
 	var out []string
 	for _, p := range ps {
 		out = append(out, string(p.Code))
@@ -89,7 +89,7 @@ func check(t *testing.T, f *fixture) []BasisProblem {
 
 func wantCodes(t *testing.T, ps []BasisProblem, want ...string) {
 	t.Helper()
-	if got := strings.Join(codes(ps), ","); got != strings.Join(want, ",") {
+	if got := strings.Join(problemCodes(ps), ","); got != strings.Join(want, ",") {
 		t.Errorf("codes = %q, want %q\n%v", got, strings.Join(want, ","), ps)
 	}
 }
@@ -127,7 +127,7 @@ func TestCheckSingleSourceAndGrades(t *testing.T) {
 	// The thresholds come from the rules.
 	r := DefaultBasisRules()
 	r.MinReliability, r.MinCredibility = "D", 4
-	if got := codes(r.Check(f.b, nil)); strings.Contains(strings.Join(got, ","), "low-grades") {
+	if got := problemCodes(r.Check(f.b, nil)); strings.Contains(strings.Join(got, ","), "low-grades") {
 		t.Errorf("D/4 still flags D4: %v", got)
 	}
 }
@@ -199,7 +199,7 @@ func TestCheckStale(t *testing.T) {
 		t.Errorf("Now 2030: %v", got)
 	}
 	r.MaxAgeMonths = 0
-	if got := codes(r.Check(f.b, nil)); len(got) != 0 {
+	if got := problemCodes(r.Check(f.b, nil)); len(got) != 0 {
 		t.Errorf("off: %v", got)
 	}
 }

@@ -12,7 +12,7 @@ import (
 
 // stale lists the supporting evidence of a judgment about the present
 // that is older than MaxAgeMonths.
-func (j *judgment) stale() string {
+func (j *basisJudgment) stale() string {
 	if j.r.MaxAgeMonths <= 0 || !AboutThePresent(j.blk.Text, j.r.Now) {
 		return ""
 	}
@@ -31,7 +31,7 @@ func (j *judgment) stale() string {
 			continue
 		}
 		seen[src.ID] = true
-		old = append(old, fmt.Sprintf("%s, %s %s", quoted(src.Title), how, d.Long()))
+		old = append(old, fmt.Sprintf("%s, %s %s", firstWords(src.Title), how, d.Long()))
 	}
 	if len(old) == 0 {
 		return ""
@@ -108,12 +108,12 @@ func year(w string) (int, bool) {
 // JudgmentName names a key judgment by its number and first words, as
 // every message about it does: "Key judgment 2 “China is likely to…”".
 func JudgmentName(n int, text string) string {
-	return "Key judgment " + strconv.Itoa(n) + " " + quoted(text)
+	return "Key judgment " + strconv.Itoa(n) + " " + firstWords(text)
 }
 
-// quoted is the first words of text in quotation marks, cut at a space
+// firstWords is the first words of text in quotation marks, cut at a space
 // after at most 32 characters: "“China is likely to…”".
-func quoted(text string) string {
+func firstWords(text string) string {
 	const most = 32
 	r := []rune(strings.Join(strings.Fields(text), " "))
 	if len(r) <= most {

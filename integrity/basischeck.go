@@ -44,7 +44,7 @@ func (r BasisRules) Check(b *domain.Bundle, concerns map[int64]*domain.SourceCon
 			continue
 		}
 		n++
-		j := &judgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(n, blk.Text), basis: BasisOf(blk, b)}
+		j := &basisJudgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(n, blk.Text), basis: BasisOf(blk, b)}
 		out = append(out, j.problems(concerns)...)
 	}
 	return out
@@ -62,8 +62,8 @@ func (r BasisRules) now(br *domain.Briefing) time.Time {
 	return time.Now()
 }
 
-// judgment is one key judgment under the rules.
-type judgment struct {
+// basisJudgment is one key judgment under the rules.
+type basisJudgment struct {
 	r     BasisRules
 	b     *domain.Bundle
 	blk   *domain.Block
@@ -72,11 +72,11 @@ type judgment struct {
 	basis Basis
 }
 
-func (j *judgment) problem(code BasisCode, msg string) BasisProblem {
+func (j *basisJudgment) problem(code BasisCode, msg string) BasisProblem {
 	return BasisProblem{Code: code, Block: j.blk.ID, Index: j.index, Message: msg}
 }
 
-func (j *judgment) problems(concerns map[int64]*domain.SourceConcern) []BasisProblem {
+func (j *basisJudgment) problems(concerns map[int64]*domain.SourceConcern) []BasisProblem {
 	var out []BasisProblem
 	if msg := j.noEvidence(); msg != "" {
 		return []BasisProblem{j.problem(BasisNoEvidence, msg)}
@@ -102,7 +102,7 @@ func (j *judgment) problems(concerns map[int64]*domain.SourceConcern) []BasisPro
 	return out
 }
 
-func (j *judgment) noEvidence() string {
+func (j *basisJudgment) noEvidence() string {
 	switch {
 	case len(j.blk.Evidence) == 0:
 		block := "BLOCK"
@@ -116,10 +116,10 @@ func (j *judgment) noEvidence() string {
 	return ""
 }
 
-func (j *judgment) high() bool { return j.blk.Confidence == domain.ConfidenceHigh }
+func (j *basisJudgment) high() bool { return j.blk.Confidence == domain.ConfidenceHigh }
 
 // supporting is the judgment's supporting evidence.
-func (j *judgment) supporting() []domain.Evidence {
+func (j *basisJudgment) supporting() []domain.Evidence {
 	var out []domain.Evidence
 	for _, ev := range j.blk.Evidence {
 		if ev.Stance != domain.StanceContradicts {
@@ -129,7 +129,7 @@ func (j *judgment) supporting() []domain.Evidence {
 	return out
 }
 
-func (j *judgment) singleSource() string {
+func (j *basisJudgment) singleSource() string {
 	if !j.high() || j.basis.Sources != 1 {
 		return ""
 	}
@@ -137,19 +137,19 @@ func (j *judgment) singleSource() string {
 		j.name, j.sourceTitle(j.supporting()[0]))
 }
 
-func (j *judgment) sourceTitle(ev domain.Evidence) string {
+func (j *basisJudgment) sourceTitle(ev domain.Evidence) string {
 	if s := sourceOf(j.b, ev.Excerpt); s != nil {
-		return quoted(s.Title)
+		return firstWords(s.Title)
 	}
 	if ev.Excerpt != nil && strings.TrimSpace(ev.Excerpt.SourceTitle) != "" {
-		return quoted(ev.Excerpt.SourceTitle)
+		return firstWords(ev.Excerpt.SourceTitle)
 	}
 	return fmt.Sprintf("the source of excerpt %d", ev.ExcerptID)
 }
 
 // wellGraded says whether evidence is graded at or above both
 // thresholds: reliability A is above B, credibility 1 above 2.
-func (j *judgment) wellGraded(ev domain.Evidence) bool {
+func (j *basisJudgment) wellGraded(ev domain.Evidence) bool {
 	src := sourceOf(j.b, ev.Excerpt)
 	if src == nil || src.Reliability == domain.ReliabilityUngraded || ev.Excerpt.Credibility <= 0 {
 		return false
@@ -163,7 +163,7 @@ func (j *judgment) wellGraded(ev domain.Evidence) bool {
 	return okR && okC
 }
 
-func (j *judgment) lowGrades() string {
+func (j *basisJudgment) lowGrades() string {
 	if !j.high() {
 		return ""
 	}
@@ -191,7 +191,7 @@ func (r BasisRules) threshold() string {
 	return rel + "/" + cred
 }
 
-func (j *judgment) onePublisher(singleSaid bool) string {
+func (j *basisJudgment) onePublisher(singleSaid bool) string {
 	if len(j.blk.Evidence) < 2 || singleSaid {
 		return ""
 	}
@@ -216,7 +216,7 @@ func (j *judgment) onePublisher(singleSaid bool) string {
 // unaddressed lists the contradicting evidence no commentary addresses:
 // a note on the link, a commentary block right after the judgment, or
 // one right after an excerpt block quoting the excerpt address it.
-func (j *judgment) unaddressed() string {
+func (j *basisJudgment) unaddressed() string {
 	blocks := j.b.Briefing.Blocks
 	if commentaryAfter(blocks, j.index) {
 		return ""
@@ -235,9 +235,9 @@ func (j *judgment) unaddressed() string {
 		j.name, strings.Join(quotes, "; "))
 }
 
-func (j *judgment) excerptName(ev domain.Evidence) string {
+func (j *basisJudgment) excerptName(ev domain.Evidence) string {
 	if ev.Excerpt != nil && strings.TrimSpace(ev.Excerpt.Quote) != "" {
-		return quoted(ev.Excerpt.Quote)
+		return firstWords(ev.Excerpt.Quote)
 	}
 	return fmt.Sprintf("excerpt %d", ev.ExcerptID)
 }

@@ -9,7 +9,7 @@ import (
 
 // concerns says, once per source, which of the judgment's evidence rests
 // on a source with a concern.
-func (j *judgment) concerns(concerns map[int64]*domain.SourceConcern) []string {
+func (j *basisJudgment) concerns(concerns map[int64]*domain.SourceConcern) []string {
 	var out []string
 	seen := map[int64]bool{}
 	for _, ev := range j.blk.Evidence {
@@ -29,7 +29,7 @@ func (j *judgment) concerns(concerns map[int64]*domain.SourceConcern) []string {
 
 func concernTitle(c *domain.SourceConcern, fallback string) string {
 	if strings.TrimSpace(c.Title) != "" {
-		return quoted(c.Title)
+		return firstWords(c.Title)
 	}
 	return fallback
 }

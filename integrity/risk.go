@@ -71,9 +71,9 @@ func excerptRisk(blk *domain.Block, i int, concerns map[int64]*domain.SourceConc
 		return Risk{}, false
 	}
 	what, todo := describeConcern(c, e.ID)
-	name := "The excerpt " + quoted(e.Quote)
+	name := "The excerpt " + firstWords(e.Quote)
 	if e.Figure != nil {
-		name = "The figure " + quoted(e.Figure.Caption)
+		name = "The figure " + firstWords(e.Figure.Caption)
 	}
 	msg := fmt.Sprintf("%s (block %d) quotes %s, which %s: %s.", name, i+1, concernTitle(c, "its source"), what, todo)
 	return Risk{Kind: RiskExcerpt, Block: blk.ID, Index: i, ExcerptID: e.ID, SourceID: e.SourceID, Concerns: c.Concerns, Message: msg}, true
