@@ -171,7 +171,13 @@ func TestBasisInPDFAndMarkdown(t *testing.T) {
 			t.Errorf("PDF lacks %q:\n%s", want, flat)
 		}
 	}
-	off := strings.Join(strings.Fields(poppler(t, pdfBytes(t, b, PDFOptions{Basis: "off", ReadingGuide: "off"}), "pdftotext")), " ")
+	// Through the registry, as the command line and the dialog give them.
+	pf, _ := Lookup("pdf")
+	var viaRegistry bytes.Buffer
+	if err := pf.Write(context.Background(), &viaRegistry, b, Options{"basis": "off", "reading-guide": "Leave out"}); err != nil {
+		t.Fatal(err)
+	}
+	off := strings.Join(strings.Fields(poppler(t, viaRegistry.Bytes(), "pdftotext")), " ")
 	if strings.Contains(off, "Basis:") || strings.Contains(off, "How to read") {
 		t.Errorf("off still prints the basis or guide:\n%s", off)
 	}
@@ -254,5 +260,13 @@ func TestReleaseLeavesOutEvidenceAboveIt(t *testing.T) {
 	absent(t, "the copy's PDF with its basis", text)
 	if !strings.Contains(text, "Basis: 1 source") {
 		t.Errorf("the copy's basis is not printed:\n%s", text)
+	}
+}
+
+func TestMarkdownCellEscapesPipes(t *testing.T) {
+	for in, want := range map[string]string{"a | b": `a \| b`, "| a": `\| a`, "plain": "plain", `a \| b`: `a \\\| b`} {
+		if got := mdCell(in); got != want {
+			t.Errorf("mdCell(%q) = %q, want %q", in, got, want)
+		}
 	}
 }

@@ -1,5 +1,7 @@
 package export
 
+import "strings"
+
 // guide writes "How to read this assessment": the scale as a table, the
 // confidence levels and the grades as lists.
 func (m *mdWriter) guide(d *Document) {
@@ -42,15 +44,16 @@ func (m *mdWriter) guide(d *Document) {
 	}
 }
 
-// mdCell is text for a table cell: inline, its pipes escaped.
+// mdCell is text for a table cell: inline, its pipes escaped (mdInline
+// escapes one only at the start).
 func mdCell(s string) string {
-	out := ""
-	for _, r := range mdInline(s) {
-		if r == '|' {
-			out += `\|`
-			continue
+	s = mdInline(s)
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '|' && !mdEscaped(s, i) {
+			b.WriteByte('\\')
 		}
-		out += string(r)
+		b.WriteByte(s[i])
 	}
-	return out
+	return b.String()
 }
