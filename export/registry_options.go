@@ -114,14 +114,14 @@ var (
 			{Value: "letter", Label: "US Letter", Aliases: []string{"us-letter", "usletter"}},
 		}, Default: "a4"}
 	basisOption = Option{Key: "basis", Label: "Basis of key judgments", What: "choice for the basis of key judgments",
-		Help: "print under each key judgment its basis (sources, grades, contradicting evidence) with notes citing them; auto: for drafts and briefings in review that link evidence",
+		Help: "print each key judgment's basis under it, with notes citing its evidence (auto: drafts and briefings in review that link evidence)",
 		Choices: []Choice{
 			{Value: "auto", Label: "Auto (drafts and review)", Aliases: []string{"default"}},
 			{Value: "on", Label: "Print", Aliases: []string{"true", "yes", "always"}},
 			{Value: "off", Label: "Leave out", Aliases: []string{"false", "no", "never"}},
 		}, Default: "auto"}
 	readingGuideOption = Option{Key: "reading-guide", Label: "How to read this assessment", What: "choice for the reading guide",
-		Help: "append the scale of likelihood, the confidence levels and the grades used; auto: when the briefing has a scale or prints the basis",
+		Help: "append How to read this assessment: the scale, the confidence levels and the grades used (auto: with a scale or the basis)",
 		Choices: []Choice{
 			{Value: "auto", Label: "Auto (with a scale or the basis)", Aliases: []string{"default"}},
 			{Value: "on", Label: "Append", Aliases: []string{"true", "yes", "always"}},
