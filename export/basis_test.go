@@ -270,3 +270,11 @@ func TestMarkdownCellEscapesPipes(t *testing.T) {
 		}
 	}
 }
+
+func TestCitedSourceIDsTakeTheEvidence(t *testing.T) {
+	b := basisBundle().Briefing
+	b.Blocks = append([]*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: 21, Excerpt: &domain.Excerpt{ID: 21, SourceID: 2}}}, b.Blocks...)
+	if got := CitedSourceIDs(b); len(got) != 3 || got[0] != 2 || got[1] != 1 || got[2] != 3 {
+		t.Errorf("CitedSourceIDs = %v, want [2 1 3]", got)
+	}
+}

@@ -140,3 +140,25 @@ func noteRange(ns []int) string {
 	}
 	return strconv.Itoa(ns[0]) + "–" + strconv.Itoa(ns[len(ns)-1])
 }
+
+// CitedSourceIDs are the IDs of the sources b's excerpts come from, quoted
+// in the body or linked to key judgments as evidence, each once, in the
+// order of the blocks: what a caller loads for the notes and the basis
+// (the composer, whose draft has its excerpts but not their sources).
+func CitedSourceIDs(b *domain.Briefing) []int64 {
+	seen := map[int64]bool{}
+	var out []int64
+	add := func(e *domain.Excerpt) {
+		if e != nil && !seen[e.SourceID] {
+			seen[e.SourceID] = true
+			out = append(out, e.SourceID)
+		}
+	}
+	for _, blk := range b.Blocks {
+		add(blk.Excerpt)
+		for _, ev := range blk.Evidence {
+			add(ev.Excerpt)
+		}
+	}
+	return out
+}
