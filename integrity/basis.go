@@ -53,7 +53,7 @@ type BasisProblem struct {
 type Basis struct {
 	Sources       int      // distinct sources of supporting evidence
 	Supporting    int      // supporting excerpts
-	Grades        []string // their grades, "B2", in order of the links
+	Grades        []string // each supporting excerpt's grade, "B2" ("?" for a part not graded), in order of the links
 	Contradicting int      // contradicting excerpts
 	Excerpts      []int64  // every linked excerpt, supporting first
 }
