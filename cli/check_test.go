@@ -238,3 +238,43 @@ func TestBriefingChangesArguments(t *testing.T) {
 		t.Errorf("from %+v", ch.From)
 	}
 }
+
+// The basis checks hold the thresholds in the app's Settings: a judgment
+// of high confidence on one excerpt graded C3 is low-graded under the
+// default B2, and well graded once Settings accept C3.
+func TestCheckBasisThresholdsFromSettings(t *testing.T) {
+	f := newJudgmentBriefing(t)
+	db := f.db
+	var b block
+	runJSON(t, db, &b, "briefing", "add", itoa(f.id), "--judgment", "Controls will widen.", "--confidence", "high")
+	mustRun(t, db, "source", "edit", "2", "--reliability", "C")
+	mustRun(t, db, "briefing", "link", itoa(b.ID), "--supports", itoa(f.fiveG.ID))
+	config := t.TempDir()
+	env := func() *cli.Env { return &cli.Env{ConfigDir: func() (string, error) { return config, nil }} }
+	lowGraded := func() bool {
+		t.Helper()
+		out, errOut, code := exec(t, env(), "--db", db, "check", itoa(f.id), "--json")
+		wantExit(t, code, cli.ExitOK, errOut)
+		var c checkJSON
+		decode(t, out, &c)
+		for _, w := range c.Warnings {
+			if w.Code == "basis-low-grades" && w.Block == b.ID {
+				return true
+			}
+		}
+		return false
+	}
+	if !lowGraded() {
+		t.Errorf("C3 evidence for high confidence is not flagged under the default thresholds")
+	}
+	if err := os.MkdirAll(filepath.Join(config, "attache"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "attache", "settings.json"),
+		[]byte(`{"basis_min_reliability": "C", "basis_min_credibility": "3"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if lowGraded() {
+		t.Errorf("C3 evidence is flagged though Settings accept C3")
+	}
+}

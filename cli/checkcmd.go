@@ -7,6 +7,7 @@ import (
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
 	"github.com/attache/attache/integrity"
+	"github.com/attache/attache/internal/settings"
 	"github.com/spf13/cobra"
 )
 
@@ -195,7 +196,10 @@ func (a *cliApp) checkReport(ctx context.Context, br *domain.Briefing) (*jsonChe
 		return 0
 	}
 	clean := true
-	for _, w := range export.NewDocument(bundle).Warnings() {
+	// The basis checks hold the thresholds the analyst set in the app's
+	// Settings, as its composer and export do.
+	rules := settings.BasisRulesOf(a.savedSettings())
+	for _, w := range export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings() {
 		out.Warnings = append(out.Warnings, jsonWarning{Code: string(w.Code), Block: blockID(w.Block), Index: w.Block,
 			Where: w.Where, Message: w.Message, Refuse: w.Refuse})
 		clean = clean && w.Code == export.WarnNotesIncluded
