@@ -131,18 +131,20 @@ func TestCheckSourceRisks(t *testing.T) {
 	if len(c.Versions) != 1 || len(c.Versions[0].Sources) != 1 || c.Versions[0].Sources[0] != 1 {
 		t.Errorf("versions at risk %+v", c.Versions)
 	}
-	if len(c.Risks) == 0 {
-		t.Skip("integrity.Risks finds nothing yet (a stub until its branch lands)")
-	}
-	blocks := map[int64]bool{}
+	kinds := map[int64][]string{}
 	for _, r := range c.Risks {
-		blocks[r.Block] = true
-		if r.Source != 1 || len(r.Concerns) == 0 || r.Concerns[len(r.Concerns)-1] != "discredited" {
+		kinds[r.Block] = append(kinds[r.Block], r.Kind)
+		if r.Kind != "loses-support" && (r.Source != 1 || len(r.Concerns) == 0 || r.Concerns[len(r.Concerns)-1] != "discredited") {
 			t.Errorf("risk %+v", r)
 		}
 	}
-	if !blocks[b.ID] || !blocks[f.judged] {
-		t.Errorf("risks %+v: want the excerpt block %d and the judgment %d", c.Risks, b.ID, f.judged)
+	if strings.Join(kinds[b.ID], ",") != "excerpt" || strings.Join(kinds[f.judged], ",") != "support,loses-support" {
+		t.Errorf("risks %+v: want the excerpt block %d quoting, the judgment %d resting on and losing its support", c.Risks, b.ID, f.judged)
+	}
+	// Printed once each, though export's warnings carry them too.
+	stdout, _, _ := run(t, db, "check", itoa(f.id))
+	if n := strings.Count(stdout, "has lost its support"); n != 1 {
+		t.Errorf("the lost support is said %d times:\n%s", n, stdout)
 	}
 }
 
