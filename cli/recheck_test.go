@@ -85,7 +85,8 @@ func TestSourcesRecheck(t *testing.T) {
 	p := newPage(t)
 	db := newDB(t)
 	web := importOne(t, db, p.URL+"/cables")
-	file := importOne(t, db, writeFile(t, t.TempDir(), "note.txt", []byte(pageText)))
+	// A text of its own: the library keeps one source per text.
+	file := importOne(t, db, writeFile(t, t.TempDir(), "note.txt", []byte(pageText+"\n\nKept as a file.")))
 	if _, errOut, code := runStdin(t, db, "A note typed by hand.", "import", "-", "--title", "Pasted"); code != cli.ExitOK {
 		t.Fatalf("pasting a note: %s", errOut) // a note: nothing to read again
 	}
@@ -169,7 +170,7 @@ func TestSourcesRecheckUnavailable(t *testing.T) {
 	db := newDB(t)
 	web := importOne(t, db, p.URL+"/p")
 	dir := t.TempDir()
-	path := writeFile(t, dir, "moving.txt", []byte(pageText))
+	path := writeFile(t, dir, "moving.txt", []byte(pageText+"\n\nKept as a file."))
 	file := importOne(t, db, path)
 	mustRun(t, db, "source", "edit", itoa(web.ID), "--url", p.URL+"/gone")
 	if err := os.Remove(path); err != nil {
@@ -177,6 +178,9 @@ func TestSourcesRecheckUnavailable(t *testing.T) {
 	}
 	var got []recheckJSON
 	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
+	if len(got) != 2 {
+		t.Fatalf("rechecked %+v: want the page and the file", got)
+	}
 	if c := got[0].Check; c.Status != "unavailable" || c.HTTPStatus != 404 || !strings.Contains(c.Detail, "404 Not Found") || !got[0].Recorded {
 		t.Errorf("404: %+v", c)
 	}
