@@ -31,6 +31,13 @@ func (b *Block) Clone() *Block {
 	}
 	c := *b
 	c.Excerpt = b.Excerpt.Clone()
+	if b.Evidence != nil {
+		c.Evidence = make([]Evidence, len(b.Evidence))
+		for i, ev := range b.Evidence {
+			ev.Excerpt = ev.Excerpt.Clone()
+			c.Evidence[i] = ev
+		}
+	}
 	return &c
 }
 
@@ -76,7 +83,30 @@ func (s *Source) Clone() *Source {
 	c.TextMap = s.TextMap.Clone()
 	c.Original = slices.Clone(s.Original)
 	c.TrashedAt = cloneTime(s.TrashedAt)
+	c.StandingAt = cloneTime(s.StandingAt)
+	c.Concern = s.Concern.Clone()
 	return &c
+}
+
+// Clone returns a deep copy of c, its check included.
+func (c *SourceConcern) Clone() *SourceConcern {
+	if c == nil {
+		return nil
+	}
+	d := *c
+	d.Concerns = slices.Clone(c.Concerns)
+	d.Check = c.Check.Clone()
+	return &d
+}
+
+// Clone returns a deep copy of c.
+func (c *SourceCheck) Clone() *SourceCheck {
+	if c == nil {
+		return nil
+	}
+	d := *c
+	d.Quotes = slices.Clone(c.Quotes)
+	return &d
 }
 
 func cloneTime(t *time.Time) *time.Time {

@@ -310,14 +310,15 @@ func (s *Store) deleteSource(ctx context.Context, id int64, force, trashedOnly b
 		if trashedOnly && src.TrashedAt == nil {
 			return domain.Errorf(domain.ENOTFOUND, "source %d is no longer in the trash (restored elsewhere?): nothing was deleted", id)
 		}
-		used, err := sourceUsage(ctx, tx, id)
+		used, err := allUsage(ctx, tx, "e.source_id = ?", id)
 		if err != nil {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or delete together with those blocks", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings (their blocks and evidence) first, or delete together with those blocks and links", id, refList(used))
 		}
 		stmts := []string{
+			`DELETE FROM evidence WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM blocks WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM search WHERE rowid IN (SELECT id * 4 + 2 FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM search WHERE rowid = ? * 4 + 1`,
@@ -341,10 +342,14 @@ func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.Briefi
 	return refs, err
 }
 
-func sourceUsage(ctx context.Context, tx *sql.Tx, id int64) ([]domain.BriefingRef, error) {
-	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
-		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
-		WHERE e.source_id = ? ORDER BY b.id`, id)
+// allUsage names every briefing, in the trash or not, that quotes the
+// excerpts picked by cond (a condition on e) or links them as evidence:
+// what deleting them for good takes from.
+func allUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
+	return briefingRefs(ctx, tx, `SELECT b.id, b.title FROM briefings b WHERE b.id IN (
+		SELECT k.briefing_id FROM blocks k JOIN excerpts e ON e.id = k.excerpt_id WHERE `+cond+`
+		UNION SELECT k.briefing_id FROM evidence v JOIN blocks k ON k.id = v.block_id
+		JOIN excerpts e ON e.id = v.excerpt_id WHERE `+cond+`) ORDER BY b.id`, append(args, args...)...)
 }
 
 func briefingRefs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]domain.BriefingRef, error) {
