@@ -39,21 +39,34 @@ func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundl
 		if err != nil {
 			return err
 		}
-		bundle = &domain.Bundle{Briefing: b, Sources: sources}
+		concerns, err := concernsOf(ctx, tx, sources)
+		if err != nil {
+			return err
+		}
+		bundle = &domain.Bundle{Briefing: b, Sources: sources, Concerns: concerns}
 		return nil
 	})
 	return bundle, err
 }
 
 // citedSources loads the sources the blocks' excerpts cite, in order of
-// first citation, with their texts or not.
+// first citation, with their texts or not; then those of evidence
+// excerpts the body does not quote, in order of first link.
 func citedSources(ctx context.Context, tx *sql.Tx, blocks []*domain.Block, texts bool) ([]*domain.Source, error) {
 	var ids []int64
 	seen := map[int64]bool{}
+	cite := func(e *domain.Excerpt) {
+		if e != nil && !seen[e.SourceID] {
+			seen[e.SourceID] = true
+			ids = append(ids, e.SourceID)
+		}
+	}
 	for _, blk := range blocks {
-		if blk.Excerpt != nil && !seen[blk.Excerpt.SourceID] {
-			seen[blk.Excerpt.SourceID] = true
-			ids = append(ids, blk.Excerpt.SourceID)
+		cite(blk.Excerpt)
+	}
+	for _, blk := range blocks {
+		for _, ev := range blk.Evidence {
+			cite(ev.Excerpt)
 		}
 	}
 	sources := make([]*domain.Source, 0, len(ids))
