@@ -209,11 +209,8 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 		b = bundle.Briefing
 		texts := map[int64]quotedSource{} // read once per source, not per excerpt
 		for i, blk := range b.Blocks {
-			if blk.Type != domain.BlockExcerpt {
-				continue
-			}
-			if err := s.importExcerpt(ctx, tx, blk, ids, texts); err != nil {
-				return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt): %s", i+1, domain.ErrorMessage(err))
+			if err := s.importBlock(ctx, tx, blk, ids, texts); err != nil {
+				return domain.Errorf(domain.ErrorCode(err), "block %d (%s): %s", i+1, blk.Type, domain.ErrorMessage(err))
 			}
 		}
 		for _, blk := range b.Blocks {
@@ -231,49 +228,83 @@ type quotedSource struct {
 	info excerptSourceInfo
 }
 
-func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
-	if blk.Excerpt == nil {
-		return domain.Errorf(domain.EINVALID, "the block has no excerpt")
+// importBlock gives an excerpt block, and each of a judgment's links to
+// evidence, the library's excerpt: found, or added. Links are numbered
+// locally in a file; two of one judgment that come to name the same
+// excerpt are refused, as one link each is the rule.
+func (s *Store) importBlock(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
+	if blk.Type == domain.BlockExcerpt {
+		if blk.Excerpt == nil {
+			return domain.Errorf(domain.EINVALID, "the block has no excerpt")
+		}
+		var err error
+		blk.ExcerptID, blk.Excerpt, err = s.importExcerpt(ctx, tx, blk.Excerpt, ids, texts)
+		return err
 	}
-	e := *blk.Excerpt
+	if len(blk.Evidence) == 0 {
+		return nil
+	}
+	evs := make([]domain.Evidence, len(blk.Evidence))
+	seen := map[int64]int{}
+	for i, ev := range blk.Evidence {
+		if ev.Excerpt == nil {
+			return domain.Errorf(domain.EINVALID, "evidence %d has no excerpt", i+1)
+		}
+		id, e, err := s.importExcerpt(ctx, tx, ev.Excerpt, ids, texts)
+		if err != nil {
+			return domain.Errorf(domain.ErrorCode(err), "evidence %d: %s", i+1, domain.ErrorMessage(err))
+		}
+		if j, dup := seen[id]; dup {
+			return domain.Errorf(domain.EINVALID, "evidence %d is the same excerpt as evidence %d: keep one link to it", i+1, j+1)
+		}
+		seen[id] = i
+		ev.ExcerptID, ev.Excerpt = id, e
+		evs[i] = ev
+	}
+	blk.Evidence = evs
+	return nil
+}
+
+// importExcerpt finds or adds the library's excerpt for one read from a
+// file, and gives its id (and the excerpt, when added).
+func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, given *domain.Excerpt, ids map[int64]int64, texts map[int64]quotedSource) (int64, *domain.Excerpt, error) {
+	e := *given
 	real, ok := ids[e.SourceID]
 	if !ok {
-		return domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
+		return 0, nil, domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
 	}
 	e.SourceID = real
 	src, ok := texts[real]
 	if !ok {
 		info, err := excerptSource(ctx, tx, real)
 		if err != nil {
-			return err
+			return 0, nil, err
 		}
 		src = quotedSource{domain.NewRuneIndex(info.text), info}
 		texts[real] = src
 	}
 	if err := locateIn(src.text, &e); err != nil {
-		return err
+		return 0, nil, err
 	}
 	e.ID = 0
 	if err := checkExcerptGrades(&e); err != nil {
-		return err
+		return 0, nil, err
 	}
 	if e.Marking == "" {
 		e.Marking = src.info.marking // as insertExcerpt would mark it
 	}
 	e.Tags = domain.NormalizeTags(e.Tags)
 	if _, err := markAgainstSource(&e, src.info.marking, "the excerpt"); err != nil {
-		return err // also settles the reason as insertExcerpt keeps it
+		return 0, nil, err // also settles the reason as insertExcerpt keeps it
 	}
 	id, err := sameExcerpt(ctx, tx, &e)
 	if err != nil || id != 0 {
-		blk.ExcerptID = id
-		return err
+		return id, given, err
 	}
 	if err := s.insertExcerpt(ctx, tx, &e, src.info); err != nil {
-		return err
+		return 0, nil, err
 	}
-	blk.ExcerptID, blk.Excerpt = e.ID, &e
-	return nil
+	return e.ID, &e, nil
 }
 
 // sameExcerpt finds an excerpt that is e in everything the analyst set:
