@@ -88,15 +88,15 @@ func (s *Source) Clone() *Source {
 	return &c
 }
 
-// Clone returns a deep copy of c, its check included.
+// Clone returns a deep copy of c, its latest check included.
 func (c *SourceConcern) Clone() *SourceConcern {
 	if c == nil {
 		return nil
 	}
-	d := *c
-	d.Concerns = slices.Clone(c.Concerns)
-	d.Check = c.Check.Clone()
-	return &d
+	out := *c
+	out.Concerns = slices.Clone(c.Concerns)
+	out.Check = c.Check.Clone()
+	return &out
 }
 
 // Clone returns a deep copy of c.
@@ -104,9 +104,9 @@ func (c *SourceCheck) Clone() *SourceCheck {
 	if c == nil {
 		return nil
 	}
-	d := *c
-	d.Quotes = slices.Clone(c.Quotes)
-	return &d
+	out := *c
+	out.Quotes = slices.Clone(c.Quotes)
+	return &out
 }
 
 func cloneTime(t *time.Time) *time.Time {
