@@ -15,13 +15,23 @@ import (
 
 // Limits on what the analyst or a recheck gives, beside domain's.
 var (
-	sourceLocation = domain.Field{Name: "the source file's location", Max: 4_096, Advice: "move the file to a shorter path and import it again"}
 	checkDetail    = domain.Field{Name: "the recheck's detail", Max: 2_000, Advice: ""}
 	checkWhere     = domain.Field{Name: "the place a recheck read", Max: 8_192, Advice: ""}
 	dismissalKey   = domain.Field{Name: "the finding's key", Max: 1_000, Advice: ""}
 	dismissalWords = domain.Field{Name: "the words of the finding", Max: 2_000, Advice: ""}
 	dismissalNote  = domain.Field{Name: "the note on the dismissal", Max: 2_000, Advice: ""}
 )
+
+// checkLocation holds a source's location to what a file's path can be:
+// up to PATH_MAX (4,096) bytes with no NUL. Any other byte is a file
+// name's right, control characters and text that is not UTF-8 among them:
+// the path is kept exactly, so a recheck opens the same file.
+func checkLocation(loc string) error {
+	if len(loc) > 4_096 || strings.IndexByte(loc, 0) >= 0 {
+		return domain.Errorf(domain.EINVALID, "the source file's location is not a path a file can have (over 4,096 bytes, or holding a NUL): import the file from where it is")
+	}
+	return nil
+}
 
 // checkPrevious refuses a previous version that names no source the
 // library has.

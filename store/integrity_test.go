@@ -516,3 +516,32 @@ func TestDismissals(t *testing.T) {
 		t.Fatalf("%d dismissals outlived their briefing", n)
 	}
 }
+
+// A location is kept byte for byte, as the file's name is: a control
+// character or a name that is not UTF-8 does not refuse the import.
+func TestSourceLocationIsKeptAsThePathIs(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	for i, c := range []struct {
+		loc  string
+		code string
+	}{
+		{"/data/page\x1b[2J.html", ""},
+		{"/data/caf\xe9.txt", ""},
+		{"/data/a\x00b", domain.EINVALID},
+		{"/" + strings.Repeat("d", 4_096), domain.EINVALID},
+	} {
+		src := &domain.Source{Title: "T", Text: fmt.Sprint("text ", i), Location: c.loc}
+		_, err := s.CreateSource(ctx, src)
+		if c.code != "" {
+			wantCode(t, err, c.code)
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%q: %v", c.loc, err)
+		}
+		if got, _ := s.Source(ctx, src.ID); got.Location != c.loc {
+			t.Fatalf("location %q, want %q", got.Location, c.loc)
+		}
+	}
+}

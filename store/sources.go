@@ -41,7 +41,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if err := checkTextMap(src); err != nil {
 		return false, err
 	}
-	if err := sourceLocation.Check(src.Location); err != nil {
+	if err := checkLocation(src.Location); err != nil {
 		return false, err
 	}
 	src.SHA256 = domain.TextSHA256(src.Text)
