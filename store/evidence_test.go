@@ -377,33 +377,29 @@ func TestTrashKeepsEvidenceWhole(t *testing.T) {
 	}
 }
 
-// Emptying the trash up to a time leaves a linked excerpt while the
-// briefing linking it is still in the trash.
-func TestEmptyingTheTrashKeepsAnExcerptAStillTrashedBriefingLinks(t *testing.T) {
+// Should the trash rule ever be broken (an excerpt in the trash that a
+// briefing outside it links), emptying the trash still works, and leaves
+// that excerpt and its source: the link holds them (RESTRICT).
+func TestEmptyingTheTrashSurvivesABrokenRuleForEvidence(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	f := newEvidenceFixture(t, s)
-	if err := s.TrashExcerpt(ctx, f.operators.ID, true); err != nil {
+	other := addExcerpt(t, s, f.chips.SourceID, "Export controls alone") // trashed and unused: goes
+	if _, err := s.w.Exec(`UPDATE excerpts SET trashed_at = '2020-01-01T00:00:00Z' WHERE id IN (?, ?)`, f.operators.ID, other.ID); err != nil {
 		t.Fatal(err)
 	}
-	upTo := s.now()
-	// Undo puts the link back in a copy, which a trashed briefing keeps.
-	cur, _ := s.Briefing(ctx, f.b.ID)
-	cur.Blocks[1].Link(domain.Evidence{ExcerptID: f.operators.ID, Stance: domain.StanceSupports})
-	if err := saveBriefing(ctx, s, cur); err != nil {
+	if _, err := s.w.Exec(`UPDATE sources SET trashed_at = '2020-01-01T00:00:00Z' WHERE id = ?`, f.operators.SourceID); err != nil {
 		t.Fatal(err)
 	}
-	if err := s.TrashBriefing(ctx, f.b.ID); err != nil {
-		t.Fatal(err)
-	}
-	if err := s.TrashExcerpt(ctx, f.operators.ID, false); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.EmptyTrashUpTo(ctx, upTo); err != nil {
-		t.Fatal(err)
+	n, err := s.EmptyTrash(ctx)
+	if err != nil || n != 1 {
+		t.Fatalf("emptied %d, %v; want the unused excerpt alone", n, err)
 	}
 	if _, err := s.Excerpt(ctx, f.operators.ID); err != nil {
-		t.Fatalf("the excerpt a trashed briefing links went: %v", err)
+		t.Fatalf("the linked excerpt went: %v", err)
+	}
+	if got, _ := s.Briefing(ctx, f.b.ID); len(got.Blocks[1].Evidence) != 2 {
+		t.Fatalf("links %v", got.Blocks[1].Evidence)
 	}
 }
 
