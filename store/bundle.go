@@ -299,7 +299,8 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, given *domain.Exc
 	}
 	id, err := sameExcerpt(ctx, tx, &e)
 	if err != nil || id != 0 {
-		return id, given, err
+		e.ID, e.SourceTitle = id, src.info.title // the library's: e in everything the analyst set
+		return id, &e, err
 	}
 	if err := s.insertExcerpt(ctx, tx, &e, src.info); err != nil {
 		return 0, nil, err
