@@ -203,11 +203,13 @@ func (r *riskSet) current(ctx context.Context, tx *sql.Tx, ids string) error {
 func (r *riskSet) versions(ctx context.Context, tx *sql.Tx, ids string) error {
 	// k.type guards a record whose blocks are not objects (a newer format
 	// is refused on reading, never misread here).
-	rows, err := tx.QueryContext(ctx, `WITH used (snapshot, excerpt) AS (
+	rows, err := tx.QueryContext(ctx, `WITH kept AS (
+			SELECT sn.id, sn.data FROM snapshots sn JOIN briefings b ON b.id = sn.briefing_id WHERE b.trashed_at IS NULL
+		), used (snapshot, excerpt) AS (
 			SELECT sn.id, CASE k.type WHEN 'object' THEN json_extract(k.value, '$.excerpt') END
-				FROM snapshots sn, json_each(sn.data, '$.blocks') k
+				FROM kept sn, json_each(sn.data, '$.blocks') k
 			UNION SELECT sn.id, CASE v.type WHEN 'object' THEN json_extract(v.value, '$.excerpt') END
-				FROM snapshots sn, json_each(sn.data, '$.blocks') k,
+				FROM kept sn, json_each(sn.data, '$.blocks') k,
 				json_each(CASE k.type WHEN 'object' THEN k.value ELSE '{}' END, '$.evidence') v
 		)
 		SELECT DISTINCT b.id, b.title, sn.id, sn.label, sn.created_at, e.source_id

@@ -349,6 +349,9 @@ func TestBriefingsAtRisk(t *testing.T) {
 		t.Fatal(err)
 	}
 	d := mk("D", quote(ex.ID))
+	if _, err := s.CreateSnapshot(ctx, d.ID, "Kept"); err != nil {
+		t.Fatal(err)
+	}
 	if err := s.TrashBriefing(ctx, d.ID); err != nil {
 		t.Fatal(err)
 	}
