@@ -133,8 +133,6 @@ func (a *cliApp) editJudgment(ctx context.Context, blockID int64, edit func(*dom
 		if blk.Type != domain.BlockJudgment {
 			return nil, nil, domain.Errorf(domain.EINVALID, "block %d is a %s, not a key judgment: only key judgments are linked to evidence", blockID, blk.Type)
 		}
-		// Clone shares the evidence list; the base must keep its own.
-		blk.Evidence = slices.Clone(blk.Evidence)
 		if err := edit(blk); err != nil {
 			return nil, nil, err
 		}
