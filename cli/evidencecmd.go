@@ -320,10 +320,7 @@ func printEvidence(a *cliApp, v *jsonEvidenceView) {
 			printf(w, "   ! NO SUPPORTING EVIDENCE: link some with `attache briefing link %d --supports EXCERPT`\n", j.Block)
 		}
 		for _, e := range j.Evidence {
-			grade := orDash(e.Reliability)
-			if e.Credibility > 0 {
-				grade += itoa(int64(e.Credibility))
-			}
+			grade := gradeOf(e.Reliability, e.Credibility)
 			printf(w, "   %-11s excerpt %d “%s” — %s", e.Stance, e.Excerpt, clip(e.Quote, 60), clip(e.SourceTitle, 40))
 			if e.Publisher != "" {
 				printf(w, " (%s)", clip(e.Publisher, 30))
@@ -338,4 +335,16 @@ func printEvidence(a *cliApp, v *jsonEvidenceView) {
 			}
 		}
 	}
+}
+
+// gradeOf is an excerpt's Admiralty grade as the basis line prints it,
+// "B2", with "?" for a grade not given: "?2", "B?".
+func gradeOf(r string, c int) string {
+	if r == "" {
+		r = "?"
+	}
+	if c <= 0 {
+		return r + "?"
+	}
+	return r + itoa(int64(c))
 }
