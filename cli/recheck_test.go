@@ -127,6 +127,12 @@ func TestSourcesRecheck(t *testing.T) {
 	}
 	text := mustRun(t, db, "sources", "recheck", "--allow-private", itoa(web.ID))
 	wantContains(t, text, "changed", "excerpt "+itoa(lost.ID)+": gone", "--import-changed")
+	// Every source, listed without texts: the old text is read for the
+	// changed one only, to count the paragraphs that differ.
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
+	if c := got[0].Check; c.Status != "changed" || !strings.HasPrefix(c.Detail, "1 paragraph differs; of 2 quotes, 1 stands where it was, 0 moved, 1 gone") {
+		t.Errorf("changed page, from the listing: %+v", c)
+	}
 
 	runJSON(t, db, &got, "sources", "recheck", "--allow-private", itoa(web.ID), "--import-changed")
 	nv := got[0].NewVersion
@@ -140,7 +146,7 @@ func TestSourcesRecheck(t *testing.T) {
 
 	var history []sourceCheckJSON
 	runJSON(t, db, &history, "source", "checks", itoa(web.ID))
-	if len(history) != 4 || history[0].Status != "changed" || history[3].Status != "unchanged" || history[0].ID <= history[3].ID {
+	if len(history) != 5 || history[0].Status != "changed" || history[4].Status != "unchanged" || history[0].ID <= history[4].ID {
 		t.Errorf("history, newest first: %+v", history)
 	}
 	wantContains(t, mustRun(t, db, "source", "checks", itoa(web.ID)), "changed", "unchanged")

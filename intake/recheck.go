@@ -15,7 +15,10 @@ import (
 )
 
 // RecheckLibrary is what a recheck reads and records in: the excerpts
-// whose quotes it looks for, and the checks it keeps.
+// whose quotes it looks for, and the checks it keeps. Sources may come
+// from a listing, without their texts: a library that also has
+// Source(ctx, id) is asked for the old text of a changed one, so the
+// check can say how many paragraphs differ.
 type RecheckLibrary interface {
 	Excerpts(ctx context.Context, f domain.ExcerptFilter) ([]*domain.Excerpt, error)
 	RecordSourceCheck(ctx context.Context, c *domain.SourceCheck) error
@@ -246,8 +249,26 @@ func compareQuotes(ctx context.Context, lib RecheckLibrary, src *domain.Source, 
 		counts[q.State]++
 		c.Quotes = append(c.Quotes, q)
 	}
-	c.Detail = changeDetail(src.Text, text, len(c.Quotes), counts)
+	c.Detail = changeDetail(oldText(ctx, lib, src), text, len(c.Quotes), counts)
 	return nil
+}
+
+// oldText is the text imported: src's own, or, for a source from a
+// listing (which leaves texts out), read from a library that can.
+func oldText(ctx context.Context, lib RecheckLibrary, src *domain.Source) string {
+	if src.Text != "" {
+		return src.Text
+	}
+	reader, ok := lib.(interface {
+		Source(ctx context.Context, id int64) (*domain.Source, error)
+	})
+	if !ok {
+		return ""
+	}
+	if full, err := reader.Source(ctx, src.ID); err == nil {
+		return full.Text
+	}
+	return ""
 }
 
 // LocateQuote finds an excerpt's quote in a source's new text: at the
