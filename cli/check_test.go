@@ -141,6 +141,12 @@ func TestCheckSourceRisks(t *testing.T) {
 	if strings.Join(kinds[b.ID], ",") != "excerpt" || strings.Join(kinds[f.judged], ",") != "support,loses-support" {
 		t.Errorf("risks %+v: want the excerpt block %d quoting, the judgment %d resting on and losing its support", c.Risks, b.ID, f.judged)
 	}
+	var v evidenceView
+	runJSON(t, db, &v, "briefing", "evidence", itoa(f.id))
+	if ev := v.Judgments[0].Evidence; len(ev) != 1 || strings.Join(ev[0].Concerns, ",") != "discredited" {
+		t.Errorf("evidence on the discredited source: %+v", ev)
+	}
+	wantContains(t, mustRun(t, db, "briefing", "evidence", itoa(f.id)), "! source discredited")
 	// Printed once each, though export's warnings carry them too.
 	stdout, _, _ := run(t, db, "check", itoa(f.id))
 	if n := strings.Count(stdout, "has lost its support"); n != 1 {
