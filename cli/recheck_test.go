@@ -237,6 +237,7 @@ func TestSourceStanding(t *testing.T) {
 		t.Fatalf("retracted: %+v", show)
 	}
 	wantContains(t, mustRun(t, db, "source", "show", "1"), "Standing:", "retracted: withdrawn by the publisher")
+	wantContains(t, mustRun(t, db, "sources"), "CONCERN", "retracted")
 
 	var risks []struct {
 		Briefing int64   `json:"briefing"`
