@@ -131,18 +131,26 @@ func TestCheckSourceRisks(t *testing.T) {
 	if len(c.Versions) != 1 || len(c.Versions[0].Sources) != 1 || c.Versions[0].Sources[0] != 1 {
 		t.Errorf("versions at risk %+v", c.Versions)
 	}
-	if len(c.Risks) == 0 {
-		t.Skip("integrity.Risks finds nothing yet (a stub until its branch lands)")
-	}
-	blocks := map[int64]bool{}
+	kinds := map[int64][]string{}
 	for _, r := range c.Risks {
-		blocks[r.Block] = true
-		if r.Source != 1 || len(r.Concerns) == 0 || r.Concerns[len(r.Concerns)-1] != "discredited" {
+		kinds[r.Block] = append(kinds[r.Block], r.Kind)
+		if r.Kind != "loses-support" && (r.Source != 1 || len(r.Concerns) == 0 || r.Concerns[len(r.Concerns)-1] != "discredited") {
 			t.Errorf("risk %+v", r)
 		}
 	}
-	if !blocks[b.ID] || !blocks[f.judged] {
-		t.Errorf("risks %+v: want the excerpt block %d and the judgment %d", c.Risks, b.ID, f.judged)
+	if strings.Join(kinds[b.ID], ",") != "excerpt" || strings.Join(kinds[f.judged], ",") != "support,loses-support" {
+		t.Errorf("risks %+v: want the excerpt block %d quoting, the judgment %d resting on and losing its support", c.Risks, b.ID, f.judged)
+	}
+	var v evidenceView
+	runJSON(t, db, &v, "briefing", "evidence", itoa(f.id))
+	if ev := v.Judgments[0].Evidence; len(ev) != 1 || strings.Join(ev[0].Concerns, ",") != "discredited" {
+		t.Errorf("evidence on the discredited source: %+v", ev)
+	}
+	wantContains(t, mustRun(t, db, "briefing", "evidence", itoa(f.id)), "! source discredited")
+	// Printed once each, though export's warnings carry them too.
+	stdout, _, _ := run(t, db, "check", itoa(f.id))
+	if n := strings.Count(stdout, "has lost its support"); n != 1 {
+		t.Errorf("the lost support is said %d times:\n%s", n, stdout)
 	}
 }
 
@@ -236,5 +244,45 @@ func TestBriefingChangesArguments(t *testing.T) {
 	runJSON(t, db, &ch, "briefing", "changes", itoa(a))
 	if ch.From.Version != 0 || !strings.Contains(ch.From.Label, "no earlier version") {
 		t.Errorf("from %+v", ch.From)
+	}
+}
+
+// The basis checks hold the thresholds in the app's Settings: a judgment
+// of high confidence on one excerpt graded C3 is low-graded under the
+// default B2, and well graded once Settings accept C3.
+func TestCheckBasisThresholdsFromSettings(t *testing.T) {
+	f := newJudgmentBriefing(t)
+	db := f.db
+	var b block
+	runJSON(t, db, &b, "briefing", "add", itoa(f.id), "--judgment", "Controls will widen.", "--confidence", "high")
+	mustRun(t, db, "source", "edit", "2", "--reliability", "C")
+	mustRun(t, db, "briefing", "link", itoa(b.ID), "--supports", itoa(f.fiveG.ID))
+	config := t.TempDir()
+	env := func() *cli.Env { return &cli.Env{ConfigDir: func() (string, error) { return config, nil }} }
+	lowGraded := func() bool {
+		t.Helper()
+		out, errOut, code := exec(t, env(), "--db", db, "check", itoa(f.id), "--json")
+		wantExit(t, code, cli.ExitOK, errOut)
+		var c checkJSON
+		decode(t, out, &c)
+		for _, w := range c.Warnings {
+			if w.Code == "basis-low-grades" && w.Block == b.ID {
+				return true
+			}
+		}
+		return false
+	}
+	if !lowGraded() {
+		t.Errorf("C3 evidence for high confidence is not flagged under the default thresholds")
+	}
+	if err := os.MkdirAll(filepath.Join(config, "attache"), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(config, "attache", "settings.json"),
+		[]byte(`{"basis_min_reliability": "C", "basis_min_credibility": "3"}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if lowGraded() {
+		t.Errorf("C3 evidence is flagged though Settings accept C3")
 	}
 }

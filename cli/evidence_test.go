@@ -93,7 +93,7 @@ func TestBriefingLinkAndEvidence(t *testing.T) {
 		t.Errorf("judgment with only contradicting evidence %+v", j)
 	}
 	text := mustRun(t, db, "briefing", "evidence", itoa(f.id))
-	wantContains(t, text, "[block "+itoa(f.unsupported)+"]", "NO SUPPORTING EVIDENCE", "contradicts", "small yard", "B2, 2025-03-03")
+	wantContains(t, text, "[block "+itoa(f.unsupported)+"]", "NO SUPPORTING EVIDENCE", "contradicts", "small yard", "B2, 2025-03-03", "?3, 2025-01-14")
 	if strings.Count(text, "NO SUPPORTING EVIDENCE") != 1 {
 		t.Errorf("one judgment lacks support:\n%s", text)
 	}

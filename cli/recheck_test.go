@@ -85,7 +85,8 @@ func TestSourcesRecheck(t *testing.T) {
 	p := newPage(t)
 	db := newDB(t)
 	web := importOne(t, db, p.URL+"/cables")
-	file := importOne(t, db, writeFile(t, t.TempDir(), "note.txt", []byte(pageText)))
+	// A text of its own: the library keeps one source per text.
+	file := importOne(t, db, writeFile(t, t.TempDir(), "note.txt", []byte(pageText+"\n\nKept as a file.")))
 	if _, errOut, code := runStdin(t, db, "A note typed by hand.", "import", "-", "--title", "Pasted"); code != cli.ExitOK {
 		t.Fatalf("pasting a note: %s", errOut) // a note: nothing to read again
 	}
@@ -126,6 +127,12 @@ func TestSourcesRecheck(t *testing.T) {
 	}
 	text := mustRun(t, db, "sources", "recheck", "--allow-private", itoa(web.ID))
 	wantContains(t, text, "changed", "excerpt "+itoa(lost.ID)+": gone", "--import-changed")
+	// Every source, listed without texts: the old text is read for the
+	// changed one only, to count the paragraphs that differ.
+	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
+	if c := got[0].Check; c.Status != "changed" || !strings.HasPrefix(c.Detail, "1 paragraph differs; of 2 quotes, 1 stands where it was, 0 moved, 1 gone") {
+		t.Errorf("changed page, from the listing: %+v", c)
+	}
 
 	runJSON(t, db, &got, "sources", "recheck", "--allow-private", itoa(web.ID), "--import-changed")
 	nv := got[0].NewVersion
@@ -139,7 +146,7 @@ func TestSourcesRecheck(t *testing.T) {
 
 	var history []sourceCheckJSON
 	runJSON(t, db, &history, "source", "checks", itoa(web.ID))
-	if len(history) != 4 || history[0].Status != "changed" || history[3].Status != "unchanged" || history[0].ID <= history[3].ID {
+	if len(history) != 5 || history[0].Status != "changed" || history[4].Status != "unchanged" || history[0].ID <= history[4].ID {
 		t.Errorf("history, newest first: %+v", history)
 	}
 	wantContains(t, mustRun(t, db, "source", "checks", itoa(web.ID)), "changed", "unchanged")
@@ -169,7 +176,7 @@ func TestSourcesRecheckUnavailable(t *testing.T) {
 	db := newDB(t)
 	web := importOne(t, db, p.URL+"/p")
 	dir := t.TempDir()
-	path := writeFile(t, dir, "moving.txt", []byte(pageText))
+	path := writeFile(t, dir, "moving.txt", []byte(pageText+"\n\nKept as a file."))
 	file := importOne(t, db, path)
 	mustRun(t, db, "source", "edit", itoa(web.ID), "--url", p.URL+"/gone")
 	if err := os.Remove(path); err != nil {
@@ -177,6 +184,9 @@ func TestSourcesRecheckUnavailable(t *testing.T) {
 	}
 	var got []recheckJSON
 	runJSON(t, db, &got, "sources", "recheck", "--allow-private")
+	if len(got) != 2 {
+		t.Fatalf("rechecked %+v: want the page and the file", got)
+	}
 	if c := got[0].Check; c.Status != "unavailable" || c.HTTPStatus != 404 || !strings.Contains(c.Detail, "404 Not Found") || !got[0].Recorded {
 		t.Errorf("404: %+v", c)
 	}
@@ -227,6 +237,7 @@ func TestSourceStanding(t *testing.T) {
 		t.Fatalf("retracted: %+v", show)
 	}
 	wantContains(t, mustRun(t, db, "source", "show", "1"), "Standing:", "retracted: withdrawn by the publisher")
+	wantContains(t, mustRun(t, db, "sources"), "CONCERN", "retracted")
 
 	var risks []struct {
 		Briefing int64   `json:"briefing"`

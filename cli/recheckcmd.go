@@ -59,28 +59,29 @@ for the source under way.`,
 	return cmd
 }
 
-// recheckSources loads the sources named, or every one a recheck can read
-// again.
+// recheckSources loads the sources named, or lists every one a recheck
+// can read again (a listing leaves the texts out: the engine reads the
+// old text of a changed one only).
 func (a *cliApp) recheckSources(ctx context.Context, ids []int64) ([]*domain.Source, error) {
-	named := len(ids) > 0
-	if !named {
+	var out []*domain.Source
+	if len(ids) == 0 {
 		list, err := a.store.Sources(ctx, domain.SourceFilter{})
 		if err != nil {
 			return nil, err
 		}
 		for _, s := range list {
-			ids = append(ids, s.ID)
+			if intake.Rechecks(s) {
+				out = append(out, s)
+			}
 		}
+		return out, nil
 	}
-	var out []*domain.Source
 	for _, id := range ids {
 		s, err := a.store.Source(ctx, id)
 		if err != nil {
 			return nil, err
 		}
-		if named || intake.Rechecks(s) {
-			out = append(out, s)
-		}
+		out = append(out, s)
 	}
 	return out, nil
 }

@@ -28,10 +28,10 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 				return writeJSON(a.env.Stdout, listOut(list, sourceOut))
 			}
 			tw := newTable(a.env.Stdout)
-			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\n")
+			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\tCONCERN\n")
 			for _, s := range list {
-				printf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", s.ID, clip(s.Title, 48), clip(s.AuthorList(), 28),
-					orDash(s.Published.String()), orDash(string(s.Reliability)), s.ExcerptCount)
+				printf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", s.ID, clip(s.Title, 48), clip(s.AuthorList(), 28),
+					orDash(s.Published.String()), orDash(string(s.Reliability)), s.ExcerptCount, joinTags(concernsOut(s.Concern)))
 			}
 			return tw.Flush()
 		},
