@@ -272,9 +272,9 @@ func (p *checksPanel) showHead(findings, warnings, risks int) {
 		text += " (" + strconv.Itoa(n) + " dismissed)"
 	}
 	p.head.SetText(text)
-	p.toggle.SetIcon(theme.MenuDropDownIcon())
+	p.toggle.SetIcon(theme.MenuExpandIcon()) // as an accordion: ▸ folded, ▾ open
 	if p.open {
-		p.toggle.SetIcon(theme.MenuExpandIcon())
+		p.toggle.SetIcon(theme.MenuDropDownIcon())
 	}
 	if !p.open || len(p.list.Objects) == 0 {
 		p.scroll.Hide()
@@ -290,7 +290,10 @@ func (p *checksPanel) showHead(findings, warnings, risks int) {
 // findingRow lists a finding: where, the words and what to do; tapped,
 // it puts the caret on the words.
 func (p *checksPanel) findingRow(f integrity.Finding, at int) fyne.CanvasObject {
-	text := checkPlace(p.c.d.b, at) + " — “" + f.Words + "”: " + f.Message
+	text := checkPlace(p.c.d.b, at) + ": " + f.Message
+	if !strings.Contains(f.Message, f.Words) { // the checker's messages quote the words; say them if not
+		text = checkPlace(p.c.d.b, at) + " — “" + f.Words + "”: " + f.Message
+	}
 	row := newCheckRow(theme.WarningIcon(), text, func() { p.goTo(f, at) })
 	dismiss := widget.NewButton("Dismiss…", func() { p.askDismiss(f) })
 	dismiss.Importance = widget.LowImportance

@@ -259,7 +259,7 @@ func TestCheckerFindingInTheBottomLineSelectsItThere(t *testing.T) {
 	c := u.briefings.composer
 	fyne.DoAndWait(func() { c.summary.SetText("Talks may well fail.") })
 	var row *checkRow
-	eventually(t, "the finding", func() bool { row = checkRowWith(c.checks, "Bottom line — “may well”"); return row != nil })
+	eventually(t, "the finding", func() bool { row = checkRowWith(c.checks, "Bottom line: “may well”"); return row != nil })
 	fyne.DoAndWait(func() { test.Tap(row) })
 	fyne.DoAndWait(func() {
 		if got := c.summary.SelectedText(); got != "may well" {
