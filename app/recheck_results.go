@@ -21,11 +21,13 @@ import (
 func (u *UI) showRecheckResults(results []intake.RecheckResult, stopped int) {
 	list := container.NewVBox()
 	counts := map[domain.CheckStatus]int{}
+	var lines []string // for the list's height, as wrapped
 	for _, r := range results {
 		if r.Check != nil {
 			counts[r.Check.Status]++
 		}
 		list.Add(u.recheckRow(r))
+		lines = append(lines, r.Source.Title, checkLine(r)+strings.Repeat(" ", 30)) // the button beside it takes room
 	}
 	var sum []string
 	for _, st := range []domain.CheckStatus{domain.CheckChanged, domain.CheckUnavailable, domain.CheckUnchanged} {
@@ -46,8 +48,7 @@ func (u *UI) showRecheckResults(results []intake.RecheckResult, stopped int) {
 	}
 	top := widget.NewLabel(head)
 	top.Wrapping = fyne.TextWrapWord
-	scroll := container.NewVScroll(list)
-	scroll.SetMinSize(fyne.NewSize(0, min(list.MinSize().Height, u.win.Canvas().Size().Height*0.55)))
+	scroll := u.listScroll(list, lines)
 	content := container.NewBorder(top, nil, nil, nil, scroll)
 	d := dialog.NewCustom("Recheck results", "Close", content, u.win)
 	d.Resize(fitInside(u.win, fyne.NewSize(760, 0)))
