@@ -1,6 +1,9 @@
 package acceptance
 
 import (
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -97,5 +100,111 @@ func TestAFindingDismissedByHandStaysDismissed(t *testing.T) {
 	time.Sleep(time.Second) // the check runs once typing would pause
 	if n := s.tree().find(typ("Label"), textContains("‘It is possible that’"), inLayer("content"), shown()); n != nil {
 		s.fail("the dismissed finding is back after a restart: %s", n)
+	}
+}
+
+// changingDraft is a briefing with a version kept before its judgments
+// changed: one replaced by another with more confidence, one added, and
+// the status moved on.
+func changingDraft(s *session) {
+	importChips(s)
+	s.cli("briefing", "new", "--title", "Changing view")
+	s.cli("briefing", "add", "1", "--judgment", "Port outages will rise this winter.", "--confidence", "moderate")
+	s.cli("briefing", "add", "1", "--commentary", "Insurers are pricing the risk in.")
+	s.cli("briefing", "snapshot", "1", "--label", "Before review")
+	var b briefing
+	s.cliJSON(&b, "briefing", "show", "1")
+	s.cli("briefing", "remove", fmt.Sprint(b.Blocks[0]["id"]))
+	s.cli("briefing", "add", "1", "--judgment", "Port outages will rise sharply this winter.", "--confidence", "high")
+	s.cli("briefing", "add", "1", "--judgment", "Insurers will raise premiums by spring.", "--confidence", "low")
+	s.cli("briefing", "edit", "1", "--status", "review")
+}
+
+// openWhatChanged opens the briefing's Versions, selects the version and
+// opens What changed, waiting for the comparison.
+func (s *session) openWhatChanged() {
+	s.t.Helper()
+	s.showView("Briefings")
+	s.clickOn("the briefing's row", typ("Label"), text("Changing view"), inLayer("content"), shown())
+	s.clickOn("Versions…", append(button("Versions…"), inLayer("content"))...)
+	s.clickOn("the version", typ("Label"), text("Before review"), inLayer("overlay"), shown())
+	s.clickOn("What changed…", append(button("What changed…"), inLayer("overlay"), enabled())...)
+	s.waitNode("the changes", typ("Text"), text("Key judgments"), inLayer("overlay"), shown())
+}
+
+// Scenario: What changed between a version and the briefing now. The
+// Versions dialog's What changed… shows the judgments removed and added
+// with their confidence, and the status; Save change note… writes the
+// note where the form says, and it says what the command line's changes
+// says.
+func TestWhatChangedSavesAChangeNote(t *testing.T) {
+	s := start(t, changingDraft)
+	s.openWhatChanged()
+	var lines []string // the changes as drawn, a line of text each
+	for _, n := range s.tree().all(typ("Text"), inLayer("overlay"), shown()) {
+		lines = append(lines, n.Text)
+	}
+	got := strings.Join(lines, "\n")
+	for _, want := range []string{"Removed: “Port outages will rise this winter.” (moderate confidence)",
+		"Added: “Port outages will rise sharply this winter.” (high confidence)",
+		"Added: “Insurers will raise premiums by spring.” (low confidence)", "Status: Draft → In review"} {
+		if !strings.Contains(got, want) {
+			s.fail("What changed lacks %q:\n%s", want, got)
+		}
+	}
+	s.keepShot("what-changed")
+	s.clickOn("Save change note…", append(button("Save change note…"), inLayer("overlay"), enabled())...)
+	s.waitNode("the save form", typ("Entry"), text("Changing view — change note.md"), inLayer("overlay"), shown())
+	s.clickOn("Save", append(button("Save"), inLayer("overlay"))...)
+	s.waitNode("the note saved", typ("Label"), textPrefix("Saved "), inLayer("overlay"), shown())
+	path := filepath.Join(s.dir, "Changing view — change note.md")
+	if exists(filepath.Join(s.dir, "Documents")) {
+		path = filepath.Join(s.dir, "Documents", "Changing view — change note.md")
+	}
+	note, err := os.ReadFile(path)
+	if err != nil {
+		s.fail("the change note was not written: %v", err)
+	}
+	for _, want := range []string{"Port outages will rise sharply this winter.", "Insurers will raise premiums by spring.", "Before review"} {
+		if !strings.Contains(string(note), want) {
+			s.fail("the note lacks %q:\n%s", want, note)
+		}
+	}
+}
+
+// TestIntegrityScreenshots takes, when ATTACHE_ACCEPT_OUT names a folder,
+// the checker's highlights (with the note over the words the pointer
+// rests on) and What changed at 800×600 and 1920×1080, for a person to
+// look at (issue #17 asks for them).
+func TestIntegrityScreenshots(t *testing.T) {
+	if os.Getenv("ATTACHE_ACCEPT_OUT") == "" {
+		t.Skip("set ATTACHE_ACCEPT_OUT to a folder to take the screenshots")
+	}
+	for _, size := range [][2]int{{800, 600}, {1920, 1080}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			s := newSession(t, size[0], size[1])
+			s.do("prepare the library")
+			changingDraft(s)
+			s.cli("briefing", "new", "--title", "Checked words")
+			s.cli("briefing", "edit", "2", "--scale", "icd203", "--summary", "Talks will probably stall; it is possible that they collapse.")
+			s.cli("briefing", "add", "2", "--judgment", "Beijing will almost certainly extend the controls, and we have high confidence in this.")
+			s.cli("briefing", "add", "2", "--commentary", "A realistic possibility remains that the allies could split, though officials may well deny it.")
+			s.startApp()
+			s.xdotool("windowsize", s.windowID(), fmt.Sprint(size[0]), fmt.Sprint(size[1]))
+			time.Sleep(500 * time.Millisecond)
+			s.showView("Briefings")
+			s.clickOn("the briefing's row", typ("Label"), text("Checked words"), inLayer("content"), shown())
+			s.waitNode("a finding listed", typ("Label"), textContains("realistic possibility"), inLayer("content"), shown())
+			time.Sleep(300 * time.Millisecond)
+			s.keepShot("findings")
+			s.do("rest the pointer on marked words")
+			if n := s.tree().find(typ("Text"), textContains("realistic possibility"), inLayer("content"), shown()); n != nil {
+				s.xdotool("mousemove", "--sync", fmt.Sprint(s.winX+n.X+20), fmt.Sprint(s.winY+n.Y+n.H/2))
+				time.Sleep(500 * time.Millisecond)
+				s.keepShot("finding-tip")
+			}
+			s.openWhatChanged()
+			s.keepShot("what-changed")
+		})
 	}
 }
