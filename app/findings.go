@@ -281,8 +281,12 @@ func (p *checksPanel) showHead(findings, warnings, risks int) {
 	} else {
 		p.scroll.Show()
 	}
-	// A few rows in sight, the document keeping the most of the height.
+	// A few rows in sight, the document keeping the most of the height
+	// (in a small window, a fifth of it: the list scrolls, and folds).
 	want := min(p.list.MinSize().Height, 5*widget.NewLabel("Mg").MinSize().Height)
+	if c := p.c.ui.win.Canvas(); c != nil && c.Size().Height > 0 {
+		want = min(want, c.Size().Height/5)
+	}
 	p.scroll.SetMinSize(fyne.NewSize(0, want))
 	p.content.Refresh()
 }
