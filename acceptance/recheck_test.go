@@ -60,7 +60,7 @@ func TestARecheckFromTheLibraryMarksAChangedSource(t *testing.T) {
 		s.fail("the source's checks: %+v", checks)
 	}
 	var got struct {
-		Text    string `json:"text"`
+		Text    string   `json:"text"`
 		Concern []string `json:"concern"`
 	}
 	s.cliJSON(&got, "source", "show", fmt.Sprint(src.ID))
