@@ -127,7 +127,7 @@ func newComposer(ui *UI) *composer {
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)
 	c.checks = newChecksPanel(c)
-	c.edit = container.NewBorder(c.bar, c.checks.content, nil, nil, newComposeLayout(c.outline, c.doc))
+	c.edit = c.checks.around(c.bar, newComposeLayout(c.outline, c.doc))
 	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview))
 	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
@@ -312,6 +312,7 @@ func (c *composer) fill() {
 // meanwhile.
 func (c *composer) refresh() {
 	c.sources = map[int64]*domain.Source{} // reloaded for the notes: a source's details may have changed
+	c.checks.checkLater()                  // a source's concerns may have changed (a recheck, a standing)
 	d := c.d
 	if d == nil || !d.isSaved() || d.stopped || d.saving {
 		return

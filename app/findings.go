@@ -45,7 +45,12 @@ type checksPanel struct {
 	showDis *widget.Check
 	list    *fyne.Container
 	scroll  *container.Scroll
-	open    bool // the list is shown
+	// fold is the analyst's choice: +1 open, -1 folded, 0 not chosen
+	// (then open but in a small window, where the document needs the room).
+	fold    int
+	roomy   bool            // the last layout found room for the list
+	outer   *fyne.Container // the Compose tab (around)
+	laidFor float32         // the list's height when the tab was last laid out for it
 
 	timer *time.Timer
 	gen   int   // bumped by every change; an older check is not shown
@@ -59,12 +64,17 @@ type checksPanel struct {
 }
 
 func newChecksPanel(c *composer) *checksPanel {
-	p := &checksPanel{c: c, open: true}
+	p := &checksPanel{c: c}
 	p.icon = widget.NewIcon(theme.ConfirmIcon())
 	p.head = widget.NewLabel("No findings")
 	p.head.Truncation = fyne.TextTruncateEllipsis
 	p.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
-		p.open = !p.open
+		if p.open() {
+			p.fold = -1
+		} else {
+			p.fold = 1
+		}
+		p.laidFor = -1 // lay out again
 		p.show()
 	})
 	p.toggle.Importance = widget.LowImportance
@@ -272,23 +282,84 @@ func (p *checksPanel) showHead(findings, warnings, risks int) {
 		text += " (" + strconv.Itoa(n) + " dismissed)"
 	}
 	p.head.SetText(text)
-	p.toggle.SetIcon(theme.MenuExpandIcon()) // as an accordion: ▸ folded, ▾ open
-	if p.open {
-		p.toggle.SetIcon(theme.MenuDropDownIcon())
+	p.showToggle()
+	// The list's height is the Compose tab's to give: lay it out again
+	// when the list's needs changed.
+	if need := p.list.MinSize().Height; need != p.laidFor && p.outer != nil {
+		p.laidFor = need
+		p.outer.Refresh()
+		return
 	}
-	if !p.open || len(p.list.Objects) == 0 {
-		p.scroll.Hide()
-	} else {
-		p.scroll.Show()
-	}
-	// A few rows in sight, the document keeping the most of the height
-	// (in a small window, a fifth of it: the list scrolls, and folds).
-	want := min(p.list.MinSize().Height, 5*widget.NewLabel("Mg").MinSize().Height)
-	if c := p.c.ui.win.Canvas(); c != nil && c.Size().Height > 0 {
-		want = min(want, c.Size().Height/5)
-	}
-	p.scroll.SetMinSize(fyne.NewSize(0, want))
 	p.content.Refresh()
+}
+
+// showToggle points the fold button as an accordion's: ▸ folded, ▾ open.
+func (p *checksPanel) showToggle() {
+	icon := theme.MenuExpandIcon()
+	if p.open() {
+		icon = theme.MenuDropDownIcon()
+	}
+	if p.toggle.Icon != icon {
+		p.toggle.SetIcon(icon)
+	}
+}
+
+// smallEdit is the height of the Compose tab under which the list starts
+// folded: the document needs the room.
+const smallEdit = 560
+
+// open says whether the list is shown: as the analyst chose, else as the
+// last layout found room for it.
+func (p *checksPanel) open() bool {
+	if p.fold != 0 {
+		return p.fold > 0
+	}
+	return p.roomy
+}
+
+// listHeight is the height the list takes in a Compose tab avail high:
+// a few rows, a fifth of the tab at most; none when folded.
+func (p *checksPanel) listHeight(avail float32) float32 {
+	p.roomy = avail >= smallEdit
+	if !p.open() || len(p.list.Objects) == 0 {
+		return 0
+	}
+	return min(p.list.MinSize().Height, 5*widget.NewLabel("Mg").MinSize().Height, avail/5)
+}
+
+// around lays out the Compose tab: the toolbar on top, the checks at the
+// bottom, the document between. The checks' list takes its height from
+// the tab at each layout, so that the window's minimum never follows its
+// size (a minimum that did would let the window only grow).
+func (p *checksPanel) around(bar, doc fyne.CanvasObject) *fyne.Container {
+	p.outer = container.New(&checksEditLayout{p}, bar, doc, p.content)
+	return p.outer
+}
+
+type checksEditLayout struct{ p *checksPanel }
+
+func (l *checksEditLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	var w, h float32
+	for _, o := range objs {
+		m := o.MinSize()
+		w, h = max(w, m.Width), h+m.Height
+	}
+	return fyne.NewSize(w, h)
+}
+
+func (l *checksEditLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	bar, doc, panel := objs[0], objs[1], objs[2]
+	barH, headH := bar.MinSize().Height, panel.MinSize().Height
+	listH := l.p.listHeight(size.Height - barH - headH)
+	showIf(listH > 0, l.p.scroll)
+	l.p.showToggle()
+	bar.Move(fyne.Position{})
+	bar.Resize(fyne.NewSize(size.Width, barH))
+	panelH := headH + listH
+	doc.Move(fyne.NewPos(0, barH))
+	doc.Resize(fyne.NewSize(size.Width, size.Height-barH-panelH))
+	panel.Move(fyne.NewPos(0, size.Height-panelH))
+	panel.Resize(fyne.NewSize(size.Width, panelH))
 }
 
 // findingRow lists a finding: where, the words and what to do; tapped,

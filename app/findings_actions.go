@@ -63,8 +63,7 @@ func (p *checksPanel) askDismiss(f integrity.Finding) {
 	msg := widget.NewLabel("“" + f.Words + "” will not be flagged again while these words stand in this block. “Show dismissed” brings it back.")
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(msg, note)
-	var d *dialog.CustomDialog
-	d = dialog.NewCustomWithoutButtons("Dismiss this finding", content, u.win)
+	d := dialog.NewCustomWithoutButtons("Dismiss this finding", content, u.win)
 	cancel := newDialogButton("Cancel", theme.CancelIcon(), func() { d.Hide() })
 	submit := func() {
 		d.Hide()

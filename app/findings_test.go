@@ -284,10 +284,9 @@ func TestChecksListTheBlocksOnTroubledSources(t *testing.T) {
 		return []integrity.Risk{{Kind: integrity.RiskLoseSupport, Block: judgment, SourceID: 1,
 			Message: "Key judgment 1 loses its support: “Report” was retracted. Link other evidence or revise the judgment."}}
 	}
-	fyne.DoAndWait(func() {
-		c.d.edit(func(b *domain.Briefing) { b.Title += "." })
-		c.updateStats()
-	})
+	// A recheck or a standing elsewhere refreshes the open briefing: its
+	// checks run again with no edit.
+	fyne.DoAndWait(c.refresh)
 	var row *checkRow
 	eventually(t, "the risk listed", func() bool { row = checkRowWith(c.checks, "loses its support"); return row != nil })
 	if got[1] == nil {
@@ -321,4 +320,37 @@ func TestCheckerTipOverTheMarkedWordsSaysTheFinding(t *testing.T) {
 			t.Errorf("the tip over the words says %q", got)
 		}
 	})
+}
+
+func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
+	fakeChecker(t)
+	u, lib := openSampleBriefing(t)
+	withIntegrity(u, lib)
+	c := u.briefings.composer
+	fyne.DoAndWait(func() {
+		i := firstBlock(t, c, domain.BlockCommentary)
+		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise." })
+		c.updateStats()
+	})
+	eventually(t, "the finding", func() bool { return checkRowWith(c.checks, "“may well”") != nil })
+	for _, step := range []struct {
+		size   fyne.Size
+		toggle bool
+		open   bool
+	}{{fyne.NewSize(1280, 900), false, true}, {fyne.NewSize(800, 600), false, false}, {fyne.NewSize(800, 600), true, true}} {
+		resize(u, step.size)
+		fyne.DoAndWait(func() {
+			if step.toggle {
+				test.Tap(c.checks.toggle)
+			}
+			c.edit.(*fyne.Container).Refresh()
+			shown := c.checks.scroll.Visible() && c.checks.scroll.Size().Height > 0
+			if shown != step.open {
+				t.Errorf("at %v (toggled %v) the list is shown: %v", step.size, step.toggle, shown)
+			}
+			if c.doc.Size().Height < step.size.Height/2 && !step.toggle {
+				t.Errorf("at %v the document keeps %v", step.size, c.doc.Size())
+			}
+		})
+	}
 }
