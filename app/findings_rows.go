@@ -1,0 +1,93 @@
+package app
+
+import (
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
+	"github.com/attache/attache/integrity"
+)
+
+// The rows of the checks panel.
+
+// findingRow lists a finding: where, the words and what to do; tapped,
+// it puts the caret on the words.
+func (p *checksPanel) findingRow(f integrity.Finding, at int) fyne.CanvasObject {
+	text := checkPlace(p.c.d.b, at) + ": " + f.Message
+	if !strings.Contains(f.Message, f.Words) { // the checker's messages quote the words; say them if not
+		text = checkPlace(p.c.d.b, at) + " — “" + f.Words + "”: " + f.Message
+	}
+	row := newCheckRow(theme.WarningIcon(), text, func() { p.goTo(f, at) })
+	dismiss := widget.NewButton("Dismiss…", func() { p.askDismiss(f) })
+	dismiss.Importance = widget.LowImportance
+	if p.c.ui.lib.ReadOnly() {
+		dismiss.Disable()
+	}
+	return container.NewBorder(nil, nil, nil, dismiss, row)
+}
+
+func (p *checksPanel) warningRow(w export.Warning) fyne.CanvasObject {
+	icon := theme.InfoIcon()
+	if w.Refuse {
+		icon = theme.ErrorIcon()
+	}
+	var tap func()
+	if w.Block >= 0 {
+		tap = func() { p.c.editBlock(w.Block) }
+	}
+	return newCheckRow(icon, w.Message, tap)
+}
+
+func (p *checksPanel) riskRow(r integrity.Risk) fyne.CanvasObject {
+	tap := func() {
+		if i := blockIndexByID(p.c.d.b, r.Block); i >= 0 {
+			p.c.editBlock(i)
+		}
+	}
+	return newCheckRow(theme.ErrorIcon(), r.Message, tap)
+}
+
+// dismissedRow lists a dismissed finding, with a way to bring it back.
+func (p *checksPanel) dismissedRow(d *domain.Dismissal) fyne.CanvasObject {
+	text := "Dismissed: “" + d.Words + "”"
+	if d.Note != "" {
+		text += " — " + d.Note
+	}
+	row := newCheckRow(theme.VisibilityOffIcon(), text, nil)
+	back := widget.NewButton("Bring back", func() { p.undismiss(d) })
+	back.Importance = widget.LowImportance
+	if p.c.ui.lib.ReadOnly() {
+		back.Disable()
+	}
+	return container.NewBorder(nil, nil, nil, back, row)
+}
+
+// checkPlace names a block as the analyst finds it: "Key judgment 2",
+// "Commentary “Outages will…”"; at -1 is the bottom line.
+func checkPlace(b *domain.Briefing, at int) string {
+	if at < 0 || at >= len(b.Blocks) {
+		return "Bottom line"
+	}
+	blk := b.Blocks[at]
+	switch blk.Type {
+	case domain.BlockJudgment:
+		n := 0
+		for _, x := range b.Blocks[:at+1] {
+			if x.Type == domain.BlockJudgment {
+				n++
+			}
+		}
+		return "Key judgment " + strconv.Itoa(n)
+	case domain.BlockHeading:
+		return "Heading “" + clipRunes(blk.Text, 30) + "”"
+	case domain.BlockExcerpt:
+		return "Excerpt"
+	}
+	return "Commentary “" + clipRunes(blk.Text, 30) + "”"
+}
