@@ -64,6 +64,8 @@ type composer struct {
 	insertMenu  *fyne.Menu        // the last menu the document's "+" showed
 	header      *fyne.Container   // the document's header: title, details, bottom line
 	summaryRows int               // the rows the bottom line shows
+
+	evidence *evidenceView // the Evidence tab (evidence_view.go)
 }
 
 func newComposer(ui *UI) *composer {
@@ -126,8 +128,10 @@ func newComposer(ui *UI) *composer {
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)
 	c.edit = container.NewBorder(c.bar, nil, nil, nil, newComposeLayout(c.outline, c.doc))
-	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview))
-	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
+	c.evidence = newEvidenceView(c)
+	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview),
+		container.NewTabItem(evidenceTab, c.evidence.content))
+	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview(); c.evidenceChanged() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
 	if ui.lib.ReadOnly() {
 		// Nothing typed here could be saved. A block's editor greys out

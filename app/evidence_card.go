@@ -1,0 +1,223 @@
+package app
+
+import (
+	"image/color"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+)
+
+// confidenceText is a judgment's confidence as the composer names it.
+func confidenceText(c domain.Confidence) string {
+	for i, v := range confidenceValues {
+		if v == c {
+			return confidenceChoices[i]
+		}
+	}
+	return ""
+}
+
+// evidenceCard is one link of a judgment to an excerpt in the Evidence
+// tab: a double click shows the excerpt in its source beside the draft.
+type evidenceCard struct {
+	widget.BaseWidget
+	v       *evidenceView
+	id      int64 // the judgment's block ID
+	ev      domain.Evidence
+	e       *domain.Excerpt // nil while not read, or not found
+	content fyne.CanvasObject
+}
+
+var _ fyne.DoubleTappable = (*evidenceCard)(nil)
+
+// card shows the judgment's link ev with what was read of its excerpt.
+func (v *evidenceView) card(id int64, ev domain.Evidence) *evidenceCard {
+	k := &evidenceCard{v: v, id: id, ev: ev, e: ev.Excerpt}
+	if e := v.excerpts[ev.ExcerptID]; e != nil {
+		k.e = e
+	}
+	k.content = k.build()
+	k.ExtendBaseWidget(k)
+	return k
+}
+
+func (k *evidenceCard) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(k.content)
+}
+
+// DoubleTapped shows the excerpt in its source beside the draft.
+func (k *evidenceCard) DoubleTapped(*fyne.PointEvent) { k.show() }
+
+func (k *evidenceCard) show() {
+	if k.e != nil {
+		k.v.c.ui.briefings.showInSide(k.e.SourceID, k.e.ID)
+	}
+}
+
+// build lays the card out: the stance, as a word in its colour and as
+// the rule at its left; the grades; the quote's start; the source, its
+// publisher and date; the note; then the stance choice and the buttons.
+func (k *evidenceCard) build() fyne.CanvasObject {
+	c := k.v.c
+	stance := canvas.NewText(stanceLabel(k.ev.Stance), stanceColor(k.ev.Stance))
+	stance.TextStyle.Bold = true
+	grades := widget.NewLabel(k.grades())
+	grades.Importance = widget.LowImportance
+	grades.Truncation = fyne.TextTruncateEllipsis
+	quote := widget.NewLabel("Excerpt " + strconv.FormatInt(k.ev.ExcerptID, 10) + " (loading)")
+	quote.Wrapping = fyne.TextWrapWord
+	quote.TextStyle.Italic = true
+	from := widget.NewLabel("")
+	from.Wrapping = fyne.TextWrapWord
+	from.Importance = widget.LowImportance
+	if k.e != nil {
+		quote.SetText(excerptHeadline(k.e, 220))
+		from.SetText(k.source())
+	} else if v, tried := k.v.excerpts[k.ev.ExcerptID]; tried && v == nil && !k.v.loading {
+		quote.SetText("Excerpt " + strconv.FormatInt(k.ev.ExcerptID, 10) + " is not in the library (deleted?): unlink it.")
+	}
+	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, stance, nil, grades), quote, from}
+	if k.ev.Note != "" {
+		note := widget.NewLabel("Note: " + k.ev.Note)
+		note.Wrapping = fyne.TextWrapWord
+		parts = append(parts, note)
+	}
+	choose := widget.NewSelect([]string{"Supports", "Contradicts"}, nil)
+	choose.SetSelected(stanceLabel(k.ev.Stance))
+	id, ex := k.id, k.ev.ExcerptID
+	choose.OnChanged = func(s string) {
+		if want := stanceValues[choose.SelectedIndex()]; want != k.ev.Stance {
+			c.setStance(id, ex, want)
+		}
+	}
+	unlink := widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), func() { c.unlinkEvidence(id, ex) })
+	show := widget.NewButtonWithIcon("Source", theme.VisibilityIcon(), k.show)
+	if k.e == nil {
+		show.Disable()
+	}
+	if c.ui.lib.ReadOnly() {
+		choose.Disable()
+		unlink.Disable()
+	}
+	parts = append(parts, container.NewHBox(choose, show, unlink))
+	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
+	bg.CornerRadius = theme.Padding()
+	return container.NewStack(bg, container.NewBorder(nil, nil, newRuleColor(stanceColor(k.ev.Stance)), nil,
+		container.NewPadded(container.NewVBox(parts...))))
+}
+
+// grades names the source's reliability and the excerpt's credibility:
+// "B2 · usually reliable, probably true".
+func (k *evidenceCard) grades() string {
+	if k.e == nil {
+		return ""
+	}
+	var r domain.Reliability
+	if s := k.v.sources[k.e.SourceID]; s != nil {
+		r = s.Reliability
+	}
+	code := string(r)
+	if code == "" {
+		code = "–"
+	}
+	if k.e.Credibility > 0 {
+		code += strconv.Itoa(int(k.e.Credibility))
+	} else {
+		code += "–"
+	}
+	words := joinMeta(lowerFirst(r.Description()), lowerFirst(k.e.Credibility.Description()))
+	if words == "" {
+		words = "not graded"
+	}
+	return code + " · " + words
+}
+
+// source names the excerpt's source, its publisher and its date.
+func (k *evidenceCard) source() string {
+	s := k.v.sources[k.e.SourceID]
+	if s == nil {
+		return k.e.SourceTitle
+	}
+	date := "undated"
+	if !s.Published.IsZero() {
+		date = s.Published.String()
+	}
+	return joinMeta(s.Title, s.Publisher, date)
+}
+
+// stanceColor tells the stances apart at a glance; the card names the
+// stance too, so the colour is never all there is.
+func stanceColor(s domain.Stance) color.Color {
+	if s == domain.StanceContradicts {
+		return theme.Color(theme.ColorNameError)
+	}
+	return theme.Color(theme.ColorNameSuccess)
+}
+
+// newRule is a narrow bar of a theme colour at a row's left.
+func newRule(name fyne.ThemeColorName) fyne.CanvasObject { return newRuleColor(theme.Color(name)) }
+
+func newRuleColor(c color.Color) fyne.CanvasObject {
+	r := canvas.NewRectangle(c)
+	r.SetMinSize(fyne.NewSize(4, 4))
+	return r
+}
+
+// lowerFirst lower-cases a grade's description to run on in a line.
+func lowerFirst(s string) string {
+	if s == "" {
+		return s
+	}
+	return strings.ToLower(s[:1]) + s[1:]
+}
+
+// cardFlow lays cards out in as many columns of at least width as fit,
+// each row as tall as its tallest card. Its height is that of the rows
+// at the width it was last laid out at (one column before then).
+type cardFlow struct{ width, last float32 }
+
+func (f *cardFlow) columns(w float32) int {
+	return max(1, int((w+theme.Padding())/(f.width+theme.Padding())))
+}
+
+func (f *cardFlow) MinSize(objects []fyne.CanvasObject) fyne.Size {
+	cols := f.columns(f.last)
+	var w, h float32
+	for start := 0; start < len(objects); start += cols {
+		var rh float32
+		for _, o := range objects[start:min(start+cols, len(objects))] {
+			m := o.MinSize()
+			w, rh = max(w, min(m.Width, f.width)), max(rh, m.Height)
+		}
+		h += rh + theme.Padding()
+	}
+	return fyne.NewSize(w, max(h-theme.Padding(), 0))
+}
+
+func (f *cardFlow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
+	f.last = size.Width
+	cols := f.columns(size.Width)
+	pad := theme.Padding()
+	cw := (size.Width - pad*float32(cols-1)) / float32(cols)
+	y := float32(0)
+	for start := 0; start < len(objects); start += cols {
+		row := objects[start:min(start+cols, len(objects))]
+		var h float32
+		for _, o := range row {
+			o.Resize(fyne.NewSize(cw, o.MinSize().Height))
+			h = max(h, o.MinSize().Height)
+		}
+		for j, o := range row {
+			o.Move(fyne.NewPos(float32(j)*(cw+pad), y))
+			o.Resize(fyne.NewSize(cw, h))
+		}
+		y += h + pad
+	}
+}
