@@ -65,6 +65,7 @@ func (c *composer) pickEvidence(id int64) {
 		return
 	}
 	p := &evidencePicker{c: c, id: id}
+	c.evidence.picker = p
 	p.search = newDialogEntry()
 	p.search.SetPlaceHolder("Search excerpts — Down and Up choose, Enter links")
 	p.search.OnChanged = p.load

@@ -32,7 +32,8 @@ type evidenceView struct {
 	excerpts map[int64]*domain.Excerpt // read for the cards, by ID; nil: failed
 	sources  map[int64]*domain.Source  // their sources, by ID; nil: failed
 	loading  bool
-	forID    int64 // the briefing the caches are of
+	forID    int64           // the briefing the caches are of
+	picker   *evidencePicker // the Link evidence dialog last shown
 }
 
 func newEvidenceView(c *composer) *evidenceView {

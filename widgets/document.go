@@ -240,6 +240,15 @@ func (d *Document) ShowDrop(at int) {
 // -1 for none.
 func (d *Document) DropOn() int { return d.dropOn }
 
+// ItemTop is where item i starts, from the top of the Document as
+// scrolled (negative above the view); 0 before the first layout.
+func (d *Document) ItemTop(i int) float32 {
+	if !d.lay.ready() || i < 0 || i >= len(d.lay.items) {
+		return 0
+	}
+	return d.lay.starts[i] - d.scroll.Offset.Y
+}
+
 // ItemAt is the item under pos, an absolute position; -1 in a gap, over
 // the header or outside the document.
 func (d *Document) ItemAt(pos fyne.Position) int {

@@ -1,0 +1,322 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/store"
+)
+
+// firstJudgment is the block index of the open draft's first key judgment.
+func firstJudgment(t *testing.T, c *composer) int {
+	t.Helper()
+	for i, blk := range c.d.b.Blocks {
+		if blk.Type == domain.BlockJudgment {
+			return i
+		}
+	}
+	t.Fatal("the draft has no key judgment")
+	return -1
+}
+
+// sideExcerptRow lists the library's excerpts beside the draft and gives
+// a row of the list holding the first one.
+func sideExcerptRow(t *testing.T, u *UI) (*excerptDragRow, *domain.Excerpt) {
+	t.Helper()
+	x := u.briefings.side.excerpts
+	fyne.DoAndWait(x.show)
+	eventually(t, "the excerpts beside the draft", func() bool { return len(x.excerpts) > 0 })
+	row := newExcerptDragRow(x)
+	fyne.DoAndWait(func() { row.set(0, x.excerpts[0]) })
+	return row, x.excerpts[0]
+}
+
+// holdShift stands in for the keyboard's modifiers as a drag ends.
+func holdShift(t *testing.T, on bool) {
+	old := dropModifiers
+	dropModifiers = func() fyne.KeyModifier {
+		if on {
+			return fyne.KeyModifierShift
+		}
+		return 0
+	}
+	t.Cleanup(func() { dropModifiers = old })
+}
+
+// An excerpt dragged from beside the draft and dropped onto a key
+// judgment is linked to it as supporting evidence, not inserted as a
+// block; the notice offers the other stance; one undo takes the link off.
+// With Shift held it is contradicting.
+func TestAnExcerptDroppedOnAJudgmentIsLinkedNotInserted(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	row, e := sideExcerptRow(t, u)
+	n := len(c.d.b.Blocks)
+	target := fyne.NewPos(640, 200)
+	holdShift(t, false)
+	dropOnDraft(t, target, linkDrop(j, dropStance()))
+	fyne.DoAndWait(func() { row.at = target; row.DragEnd() })
+	blk := c.d.b.Blocks[j]
+	if len(c.d.b.Blocks) != n {
+		t.Fatalf("the drop inserted a block: %d blocks, want %d", len(c.d.b.Blocks), n)
+	}
+	if ev := blk.EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceSupports {
+		t.Fatalf("judgment's evidence %+v, want excerpt %d supporting", blk.Evidence, e.ID)
+	}
+	if !strings.Contains(u.notice(), "as supporting evidence") {
+		t.Errorf("the notice reads %q", u.notice())
+	}
+	// The card says how much evidence the judgment has, and offers more.
+	if it := c.docItem(c.blockItem(j)); !strings.Contains(it.Meta, "1 supporting") || it.Action != "Link evidence…" || strings.Contains(it.Tag, "no evidence") {
+		t.Fatalf("the judgment's card shows %+v", it)
+	}
+	// The notice's button turns it into contradicting evidence.
+	fyne.DoAndWait(func() { notices[u.win].run() })
+	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
+		t.Fatalf("after Contradicts instead: %+v", c.d.b.Blocks[j].Evidence)
+	}
+	fyne.DoAndWait(c.onUndo)
+	fyne.DoAndWait(c.onUndo)
+	if got := c.d.b.Blocks[j].Evidence; len(got) != 0 {
+		t.Fatalf("after two undos the judgment keeps %+v", got)
+	}
+	if it := c.docItem(c.blockItem(j)); !strings.Contains(it.Tag, "no evidence linked") {
+		t.Fatalf("a judgment without evidence shows %+v", it)
+	}
+	// Shift held as it is dropped: contradicting at once.
+	holdShift(t, true)
+	dropOnDraft(t, target, linkDrop(j, dropStance()))
+	fyne.DoAndWait(func() { row.DragEnd() })
+	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
+		t.Fatalf("dropped with Shift: %+v", c.d.b.Blocks[j].Evidence)
+	}
+}
+
+// The document maps a drop onto a key judgment's card to a link, and
+// outlines the card while a drag hovers over it; between items it still
+// inserts.
+func TestDocumentTakesADropOntoAJudgment(t *testing.T) {
+	u, c := docBriefing(t)
+	resize(u, fyne.NewSize(1280, 800))
+	holdShift(t, false)
+	var at int
+	var inside bool
+	var outlined int
+	var label string
+	fyne.DoAndWait(func() {
+		c.doc.ScrollToTop()
+		item := c.blockItem(0) // J1
+		pos := cardCentre(c, item)
+		at, inside = c.dropIndex(pos)
+		c.showDrop(pos)
+		outlined = c.doc.DropOn()
+		label = c.dropOnto(item)
+		c.hideDrop()
+	})
+	j, s, link := linkOf(at)
+	if !inside || !link || j != 0 || s != domain.StanceSupports {
+		t.Fatalf("a drop on J1's card gives %d (%d %q %v, inside %v), want a supporting link to block 0", at, j, s, link, inside)
+	}
+	if outlined != c.blockItem(0) || !strings.Contains(label, "Link as supporting evidence") || c.doc.DropOn() != -1 {
+		t.Fatalf("hovering outlined item %d with %q (want %d), after it %d", outlined, label, c.blockItem(0), c.doc.DropOn())
+	}
+	// A commentary's card takes no link: the drop goes between items.
+	fyne.DoAndWait(func() { at, inside = c.dropIndex(cardCentre(c, c.blockItem(2))) })
+	if _, _, link := linkOf(at); link || !inside || at < 0 {
+		t.Fatalf("a drop on a commentary gives %d", at)
+	}
+}
+
+// cardCentre is the absolute position of item i's middle.
+func cardCentre(c *composer, i int) fyne.Position {
+	abs := fyne.CurrentApp().Driver().AbsolutePositionForObject(c.doc)
+	y := c.doc.ItemTop(i) + 10
+	return abs.Add(fyne.NewPos(c.doc.Size().Width/2, y))
+}
+
+// Link evidence… on a judgment's card opens the picker: typing searches
+// the library's excerpts, Down moves the highlight, the stance and note
+// are chosen, and Enter links the highlighted excerpt.
+func TestPickerLinksEvidenceWithStanceAndNote(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	all, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 500})
+	if len(all) < 2 {
+		t.Fatal("the sample has fewer than two excerpts")
+	}
+	fyne.DoAndWait(func() { c.doc.OnAction(c.blockItem(j)) })
+	p := openPicker(t, u)
+	eventually(t, "the excerpts listed", func() bool { return len(p.list) == len(all) })
+	fyne.DoAndWait(func() {
+		p.key(&fyne.KeyEvent{Name: fyne.KeyDown})
+		p.stance.SetSelectedIndex(1)
+		p.note.SetText("Dated: the ban was lifted since")
+	})
+	want := p.list[1]
+	fyne.DoAndWait(u.enter)
+	ev := c.d.b.Blocks[j].EvidenceFor(want.ID)
+	if ev == nil || ev.Stance != domain.StanceContradicts || ev.Note != "Dated: the ban was lifted since" {
+		t.Fatalf("judgment's evidence %+v, want excerpt %d contradicting with the note", c.d.b.Blocks[j].Evidence, want.ID)
+	}
+	if overlayContains(u, "Link evidence") {
+		t.Error("the picker is still open")
+	}
+	// Saved with the briefing (once the store keeps links).
+	if err := flushNow(t, c.d); err != nil {
+		t.Fatal(err)
+	}
+	if !storeKeepsEvidence(t, lib) {
+		t.Skip("the store does not keep evidence yet")
+	}
+	b, _ := lib.Briefing(context.Background(), c.d.b.ID)
+	if ev := b.Blocks[j].EvidenceFor(want.ID); ev == nil || ev.Stance != domain.StanceContradicts {
+		t.Fatalf("stored judgment's evidence %+v", b.Blocks[j].Evidence)
+	}
+}
+
+// openPicker is the evidence picker just shown.
+func openPicker(t *testing.T, u *UI) *evidencePicker {
+	t.Helper()
+	p := u.briefings.composer.evidence.picker
+	if p == nil || !overlayContains(u, "Link evidence") {
+		t.Fatal("no evidence picker on screen")
+	}
+	return p
+}
+
+// storeKeepsEvidence tells whether the library stores a judgment's links.
+func storeKeepsEvidence(t *testing.T, lib *store.Store) bool {
+	t.Helper()
+	ctx := context.Background()
+	exs, _ := lib.Excerpts(ctx, domain.ExcerptFilter{Limit: 1})
+	b := &domain.Briefing{Title: "Probe", Blocks: []*domain.Block{{Type: domain.BlockJudgment, Text: "J", Confidence: domain.ConfidenceLow,
+		Evidence: []domain.Evidence{{ExcerptID: exs[0].ID, Stance: domain.StanceSupports}}}}}
+	if err := lib.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	got, err := lib.Briefing(ctx, b.ID)
+	return err == nil && len(got.Blocks) == 1 && len(got.Blocks[0].Evidence) == 1
+}
+
+// The Evidence tab lists the judgments, flags those with no evidence in
+// words, shows each link as a card with its grades and source, and
+// unlinks and changes stance from there.
+func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
+	e := exs[0]
+	fyne.DoAndWait(func() {
+		c.linkEvidence(c.d.b.Blocks[j].ID, domain.Evidence{ExcerptID: e.ID, Stance: domain.StanceSupports, Note: "Named in the quote"})
+	})
+	fyne.DoAndWait(c.showEvidence)
+	v := c.evidence
+	if !v.shown() {
+		t.Fatal("View → Evidence did not show the Evidence tab")
+	}
+	judgments := 0
+	for _, blk := range c.d.b.Blocks {
+		if blk.Type == domain.BlockJudgment {
+			judgments++
+		}
+	}
+	eventually(t, "the card's source", func() bool { return v.sources[e.SourceID] != nil && treeContains(v.content, "Named in the quote") })
+	if len(v.rows.Objects) != judgments {
+		t.Fatalf("%d rows for %d judgments", len(v.rows.Objects), judgments)
+	}
+	src := v.sources[e.SourceID]
+	cards := evidenceCards(v)
+	if len(cards) != 1 {
+		t.Fatalf("%d cards, want 1", len(cards))
+	}
+	if g := cards[0].grades(); !strings.HasPrefix(g, string(src.Reliability)) {
+		t.Errorf("the card's grades read %q, the source is graded %q", g, src.Reliability)
+	}
+	if !treeContains(cards[0].content, src.Title) || !treeContains(cards[0].content, "Supports") {
+		t.Error("the card does not name its source and stance")
+	}
+	if judgments > 1 && !treeContains(v.content, "No evidence linked") {
+		t.Error("judgments without evidence are not flagged in words")
+	}
+	if !treeContains(v.content, plural(judgments, "key judgment")+", "+itoa(judgments-1)+" with no evidence linked") {
+		t.Errorf("the summary reads %q", v.summary.Text)
+	}
+	// Change the stance, then unlink, from the card.
+	fyne.DoAndWait(func() { findSelect(t, cards[0].content).SetSelected("Contradicts") })
+	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
+		t.Fatalf("after choosing Contradicts: %+v", c.d.b.Blocks[j].Evidence)
+	}
+	cards = evidenceCards(v)
+	fyne.DoAndWait(func() { test.Tap(findButton(t, cards[0].content, "Unlink")) })
+	if len(c.d.b.Blocks[j].Evidence) != 0 || len(evidenceCards(v)) != 0 {
+		t.Fatalf("after Unlink: %+v, %d cards", c.d.b.Blocks[j].Evidence, len(evidenceCards(v)))
+	}
+}
+
+func evidenceCards(v *evidenceView) []*evidenceCard {
+	var out []*evidenceCard
+	walk(v.rows, func(o fyne.CanvasObject) {
+		if k, ok := o.(*evidenceCard); ok {
+			out = append(out, k)
+		}
+	})
+	return out
+}
+
+func findSelect(t *testing.T, o fyne.CanvasObject) *widget.Select {
+	t.Helper()
+	var s *widget.Select
+	walk(o, func(c fyne.CanvasObject) {
+		if x, ok := c.(*widget.Select); ok {
+			s = x
+		}
+	})
+	if s == nil {
+		t.Fatal("no select")
+	}
+	return s
+}
+
+func findButton(t *testing.T, o fyne.CanvasObject, label string) *widget.Button {
+	t.Helper()
+	var b *widget.Button
+	walk(o, func(c fyne.CanvasObject) {
+		if x, ok := c.(*widget.Button); ok && x.Text == label {
+			b = x
+		}
+	})
+	if b == nil {
+		t.Fatalf("no %q button", label)
+	}
+	return b
+}
+
+// The scale chosen in the details is the draft's, and saved with it.
+func TestScaleIsChosenInTheDetailsAndSaved(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	fyne.DoAndWait(func() { c.marking.scale.SetSelected("UK Yardstick") })
+	if c.d.b.Scale != domain.ScalePHIA {
+		t.Fatalf("the draft's scale is %q", c.d.b.Scale)
+	}
+	if err := flushNow(t, c.d); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := lib.Briefing(context.Background(), c.d.b.ID)
+	if b.Scale != domain.ScalePHIA {
+		t.Skipf("the store does not keep the scale yet (%q)", b.Scale)
+	}
+	fyne.DoAndWait(func() { c.marking.scale.SetSelected(scaleNone) })
+	if c.d.b.Scale != domain.ScaleNone {
+		t.Fatalf("None gives %q", c.d.b.Scale)
+	}
+}
