@@ -320,3 +320,38 @@ func TestScaleIsChosenInTheDetailsAndSaved(t *testing.T) {
 		t.Fatalf("None gives %q", c.d.b.Scale)
 	}
 }
+
+// The basis thresholds are settings: shown with their defaults, an age
+// out of range refused, and saved under the keys the checks read.
+func TestSettingsBasisThresholds(t *testing.T) {
+	u, _ := newTestUI(t)
+	fyne.DoAndWait(u.onSettings)
+	eventually(t, "the settings", func() bool { return formOrNil(u) != nil })
+	widgetsOf := map[string]fyne.CanvasObject{}
+	for _, it := range formOrNil(u).Items {
+		widgetsOf[it.Text] = it.Widget
+	}
+	rel, _ := widgetsOf["Lowest reliability"].(*dialogSelect)
+	cred, _ := widgetsOf["Lowest credibility"].(*dialogSelect)
+	age, _ := widgetsOf["Oldest evidence (months)"].(*dialogEntry)
+	if rel == nil || cred == nil || age == nil {
+		t.Fatalf("the basis thresholds are missing from Settings: %v", widgetsOf)
+	}
+	if !strings.HasPrefix(rel.Selected, "B") || !strings.HasPrefix(cred.Selected, "2") || age.Text != "18" {
+		t.Errorf("defaults shown %q %q %q, want B, 2, 18", rel.Selected, cred.Selected, age.Text)
+	}
+	fyne.DoAndWait(func() { age.SetText("999") })
+	if age.Validator(age.Text) == nil {
+		t.Error("999 months, above the limit, was accepted")
+	}
+	fyne.DoAndWait(func() {
+		age.SetText("6")
+		rel.SetSelectedIndex(2)
+		cred.SetSelectedIndex(2)
+	})
+	confirmForm(t, u, "Save")
+	p := u.app.Preferences()
+	if got := [3]string{p.String("basis_min_reliability"), p.String("basis_min_credibility"), p.String("basis_max_age_months")}; got != [3]string{"C", "3", "6"} {
+		t.Fatalf("saved %v, want C 3 6", got)
+	}
+}
