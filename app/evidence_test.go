@@ -355,3 +355,69 @@ func TestSettingsBasisThresholds(t *testing.T) {
 		t.Fatalf("saved %v, want C 3 6", got)
 	}
 }
+
+// From an excerpt's form in the Excerpts view, “Supports or contradicts
+// a key judgment…” lists the open draft's judgments and links the
+// excerpt to the one chosen, with the stance chosen.
+func TestExcerptFormLinksToAJudgmentOfTheOpenBriefing(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
+	eventually(t, "the excerpts", func() bool { return len(u.excerpts.excerpts) > 0 })
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	e := u.excerpts.selected
+	ef := u.excerpts.fields.evidence
+	if ef == nil || !strings.HasPrefix(ef.status.Text, "Not linked to a key judgment") {
+		t.Fatalf("the form's evidence field: %+v", ef)
+	}
+	fyne.DoAndWait(func() { test.Tap(findButton(t, ef.box, "Supports or contradicts a key judgment…")) })
+	if !overlayContains(u, "Key judgments of “"+c.d.b.Title+"”") {
+		t.Fatal("the judgments of the open briefing are not offered")
+	}
+	var stance *dialogSelect
+	walkOverlays(u, func(o fyne.CanvasObject) {
+		if s, ok := o.(*dialogSelect); ok && s.Selected == stanceChoices[0] {
+			stance = s
+		}
+	})
+	fyne.DoAndWait(func() { stance.SetSelectedIndex(1) })
+	fyne.DoAndWait(u.enter)
+	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
+		t.Fatalf("judgment's evidence %+v, want excerpt %d contradicting", c.d.b.Blocks[j].Evidence, e.ID)
+	}
+	if !strings.HasPrefix(ef.status.Text, "Contradicts key judgment 1") {
+		t.Errorf("the field says %q", ef.status.Text)
+	}
+}
+
+// A new excerpt's form takes the judgment before the excerpt exists; the
+// link is made once it is saved.
+func TestNewExcerptIsLinkedOnceSaved(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	srcs, _ := lib.Sources(context.Background(), domain.SourceFilter{Sort: "title"})
+	r := u.library.reader
+	fyne.DoAndWait(func() { u.onShowView(viewLibrary); r.open(srcs[0].ID, -1) })
+	eventually(t, "the text", func() bool { return r.text.Text() != "" })
+	start, end := freePassage(t, lib, srcs[0])
+	fyne.DoAndWait(func() { r.text.Select(start, end) })
+	fyne.DoAndWait(r.onNewExcerpt)
+	form := findForm(t, u)
+	fyne.DoAndWait(func() { test.Tap(findButton(t, form, "Supports or contradicts a key judgment…")) })
+	confirmForm(t, u, "Link")
+	if got := findForm(t, u); !treeContains(got, "Will support key judgment 1 once saved") {
+		t.Fatal("the form does not say what will be linked")
+	}
+	confirmForm(t, u, "Save excerpt")
+	var made *domain.Excerpt
+	eventually(t, "the excerpt", func() bool {
+		exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{SourceID: srcs[0].ID})
+		made = excerptAt(exs, start, end)
+		return made != nil
+	})
+	if ev := c.d.b.Blocks[j].EvidenceFor(made.ID); ev == nil || ev.Stance != domain.StanceSupports {
+		t.Fatalf("judgment's evidence %+v, want the new excerpt %d supporting", c.d.b.Blocks[j].Evidence, made.ID)
+	}
+}
