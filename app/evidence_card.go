@@ -114,7 +114,7 @@ func (k *evidenceCard) build() fyne.CanvasObject {
 }
 
 // grades names the source's reliability and the excerpt's credibility:
-// "B2 · usually reliable, probably true".
+// "B2 · usually reliable · probably true"; a grade not given says so.
 func (k *evidenceCard) grades() string {
 	if k.e == nil {
 		return ""
@@ -123,20 +123,16 @@ func (k *evidenceCard) grades() string {
 	if s := k.v.sources[k.e.SourceID]; s != nil {
 		r = s.Reliability
 	}
-	code := string(r)
-	if code == "" {
-		code = "–"
+	cr := k.e.Credibility
+	switch {
+	case r == "" && cr == 0:
+		return "Not graded"
+	case r == "":
+		return "Credibility " + strconv.Itoa(int(cr)) + " · " + lowerFirst(cr.Description()) + " · source not graded"
+	case cr == 0:
+		return "Reliability " + string(r) + " · " + lowerFirst(r.Description()) + " · credibility not graded"
 	}
-	if k.e.Credibility > 0 {
-		code += strconv.Itoa(int(k.e.Credibility))
-	} else {
-		code += "–"
-	}
-	words := joinMeta(lowerFirst(r.Description()), lowerFirst(k.e.Credibility.Description()))
-	if words == "" {
-		words = "not graded"
-	}
-	return code + " · " + words
+	return string(r) + strconv.Itoa(int(cr)) + " · " + lowerFirst(r.Description()) + " · " + lowerFirst(cr.Description())
 }
 
 // source names the excerpt's source, its publisher and its date.

@@ -263,6 +263,8 @@ func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []string) 
 	parts := []fyne.CanvasObject{title, container.NewBorder(nil, nil, nil, link, count)}
 	if len(blk.Evidence) == 0 {
 		parts = append(parts, warningLine("No evidence linked: this judgment shows no basis. Link the excerpts it rests on."))
+	} else if !hasSupport(blk) {
+		parts = append(parts, warningLine("No supporting evidence: only evidence against this judgment is linked. Link what it rests on, or reconsider it."))
 	}
 	for _, w := range warnings {
 		parts = append(parts, warningLine(w))
@@ -288,4 +290,14 @@ func warningLine(text string) fyne.CanvasObject {
 	l.Wrapping = fyne.TextWrapWord
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
+}
+
+// hasSupport tells whether any of the judgment's evidence supports it.
+func hasSupport(b *domain.Block) bool {
+	for _, ev := range b.Evidence {
+		if ev.Stance != domain.StanceContradicts {
+			return true
+		}
+	}
+	return false
 }
