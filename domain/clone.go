@@ -31,6 +31,13 @@ func (b *Block) Clone() *Block {
 	}
 	c := *b
 	c.Excerpt = b.Excerpt.Clone()
+	if b.Evidence != nil {
+		c.Evidence = make([]Evidence, len(b.Evidence))
+		for i, ev := range b.Evidence {
+			ev.Excerpt = ev.Excerpt.Clone()
+			c.Evidence[i] = ev
+		}
+	}
 	return &c
 }
 
@@ -76,7 +83,30 @@ func (s *Source) Clone() *Source {
 	c.TextMap = s.TextMap.Clone()
 	c.Original = slices.Clone(s.Original)
 	c.TrashedAt = cloneTime(s.TrashedAt)
+	c.StandingAt = cloneTime(s.StandingAt)
+	c.Concern = s.Concern.Clone()
 	return &c
+}
+
+// Clone returns a deep copy of c, its latest check included.
+func (c *SourceConcern) Clone() *SourceConcern {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Concerns = slices.Clone(c.Concerns)
+	out.Check = c.Check.Clone()
+	return &out
+}
+
+// Clone returns a deep copy of c.
+func (c *SourceCheck) Clone() *SourceCheck {
+	if c == nil {
+		return nil
+	}
+	out := *c
+	out.Quotes = slices.Clone(c.Quotes)
+	return &out
 }
 
 func cloneTime(t *time.Time) *time.Time {

@@ -85,11 +85,17 @@ func ParseScale(s string) (ScaleID, error) {
 }
 
 // The scales' terms and bands, from the published documents (Citation).
+// ICD 203 gives each level two terms, one per row of its table (row one
+// "likely", row two "probable"), with inflections in brackets (almost
+// certain(ly), improbable (improbably), probable (probably)) that the
+// checker knows; the Yardstick gives one term a level, two for "likely
+// or probably". docs/estimative-language.md prints both tables.
 var (
 	icd203 = &Scale{
 		ID: ScaleICD203, Name: "ICD 203 expressions of likelihood", Short: "ICD 203",
 		Citation: "Office of the Director of National Intelligence, Intelligence Community Directive 203: Analytic Standards (2 January 2015), section D.6.e.(2)(a)",
-		Note:     "The two words in each column mean the same probability; ICD 203 asks analysts not to mix the rows.",
+		Note: "The two terms in each column mean the same probability. ICD 203 strongly encourages analysts " +
+			"not to mix terms from its two rows; a product that does must say that they mean the same probability.",
 		Levels: []ScaleLevel{
 			{Terms: []string{"almost no chance", "remote"}, Low: 1, High: 5},
 			{Terms: []string{"very unlikely", "highly improbable"}, Low: 5, High: 20},
@@ -102,8 +108,10 @@ var (
 	}
 	phia = &Scale{
 		ID: ScalePHIA, Name: "PHIA Probability Yardstick", Short: "UK Yardstick",
-		Citation: "Professional Head of Intelligence Assessment, Cabinet Office, “The PHIA Probability Yardstick” (2019)",
-		Note:     "The gaps between the bands are deliberate: a judgment should not rest on the difference between, say, 35% and 40%.",
+		Citation: "Professional Head of Intelligence Assessment (PHIA), “Explaining Uncertainty in UK Intelligence " +
+			"Assessment”, GOV.UK guidance (24 March 2025), section “PHIA Probability Yardstick”",
+		Note: "The bands are approximate and the gaps between them deliberate: a judgment should not rest " +
+			"on the difference between, say, 35% and 40%.",
 		Levels: []ScaleLevel{
 			{Terms: []string{"remote chance"}, Low: 0, High: 5},
 			{Terms: []string{"highly unlikely"}, Low: 10, High: 20},
