@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"testing"
 
@@ -10,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/store"
 )
 
@@ -419,5 +421,37 @@ func TestNewExcerptIsLinkedOnceSaved(t *testing.T) {
 	})
 	if ev := c.d.b.Blocks[j].EvidenceFor(made.ID); ev == nil || ev.Stance != domain.StanceSupports {
 		t.Fatalf("judgment's evidence %+v, want the new excerpt %d supporting", c.d.b.Blocks[j].Evidence, made.ID)
+	}
+}
+
+// The export dialog shows every option with choices that export's
+// registry lists, without the dialog naming any (the basis of key
+// judgments among them once export has it): each as a drop-down of the
+// option's labels.
+func TestExportFormOffersTheRegistrysOptions(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	fyne.DoAndWait(func() { c.showExportForm(t.TempDir()) })
+	shown := map[string]*dialogSelect{}
+	for _, it := range findForm(t, u).Items {
+		if s, ok := it.Widget.(*dialogSelect); ok {
+			shown[it.Text] = s
+		}
+	}
+	n := 0
+	for _, f := range export.Formats() {
+		for _, o := range f.Options {
+			if o.IsSwitch() {
+				continue
+			}
+			n++
+			s := shown[o.Label]
+			if s == nil || !slices.Equal(s.Options, o.Labels()) {
+				t.Errorf("the option %q of %s is not offered as its choices %v", o.Label, f.Label, o.Labels())
+			}
+		}
+	}
+	if n == 0 {
+		t.Fatal("export lists no option with choices")
 	}
 }

@@ -203,7 +203,7 @@ func evidenceSummary(b *domain.Briefing, judgments, bare int) string {
 	} else {
 		s += ", each with evidence linked"
 	}
-	s += ". Drag an excerpt onto a judgment in Compose, or use Link evidence…; double-click a card to read it in its source."
+	s += ". Drag an excerpt onto a judgment in Compose or use Link evidence…; double-click a card to read it."
 	if sc := domain.ScaleOf(b.Scale); sc != nil {
 		s = "Scale: " + sc.Short + ". " + s
 	}
