@@ -129,9 +129,12 @@ func evidenceCount(b *domain.Block) string {
 func judgmentItem(j export.Judgment, blk *domain.Block) widgets.DocItem {
 	it := widgets.DocItem{Kind: widgets.DocJudgment, Mark: j.Portion, Number: strconv.Itoa(j.Number), Text: j.Text,
 		Meta: joinMeta(j.Confidence, "Evidence: "+evidenceCount(blk)), Action: "Link evidence…"}
-	if len(blk.Evidence) == 0 {
+	switch {
+	case len(blk.Evidence) == 0:
 		it.Meta = j.Confidence
 		it.Tag = "no evidence linked"
+	case !hasSupport(blk):
+		it.Tag = "no supporting evidence"
 	}
 	return it
 }

@@ -84,6 +84,9 @@ func TestAnExcerptDroppedOnAJudgmentIsLinkedNotInserted(t *testing.T) {
 	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
 		t.Fatalf("after Contradicts instead: %+v", c.d.b.Blocks[j].Evidence)
 	}
+	if it := c.docItem(c.blockItem(j)); !strings.Contains(it.Tag, "no supporting evidence") {
+		t.Fatalf("a judgment with only contradicting evidence shows %+v", it)
+	}
 	fyne.DoAndWait(c.onUndo)
 	fyne.DoAndWait(c.onUndo)
 	if got := c.d.b.Blocks[j].Evidence; len(got) != 0 {
