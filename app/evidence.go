@@ -152,3 +152,12 @@ func joinMeta(parts ...string) string {
 
 // joinTags joins an item's warnings: "unmarked · no evidence linked".
 func joinTags(tags ...string) string { return joinMeta(tags...) }
+
+// sameLinks says whether two copies of a judgment link the same excerpts,
+// in the same order, with the same stances and notes: a link made
+// elsewhere (the command line) must reach the open draft.
+func sameLinks(a, b []domain.Evidence) bool {
+	return slices.EqualFunc(a, b, func(x, y domain.Evidence) bool {
+		return x.ExcerptID == y.ExcerptID && x.Stance == y.Stance && x.Note == y.Note
+	})
+}

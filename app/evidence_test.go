@@ -458,3 +458,24 @@ func TestExportFormOffersTheRegistrysOptions(t *testing.T) {
 		t.Fatal("export lists no option with choices")
 	}
 }
+
+// A link or a scale changed elsewhere (the command line) is a change the
+// open draft takes in: the copies are not the same.
+func TestLinksAndScaleCountAsContent(t *testing.T) {
+	a := &domain.Briefing{Title: "T", Blocks: []*domain.Block{{ID: 1, Type: domain.BlockJudgment, Text: "J"}}}
+	b := a.Clone()
+	b.Blocks[0].Evidence = []domain.Evidence{{ExcerptID: 4, Stance: domain.StanceSupports}}
+	if sameContent(a, b) {
+		t.Error("a new link is not a change")
+	}
+	c := b.Clone()
+	c.Blocks[0].Evidence = []domain.Evidence{{ExcerptID: 4, Stance: domain.StanceContradicts}}
+	if sameContent(b, c) {
+		t.Error("a new stance is not a change")
+	}
+	d := a.Clone()
+	d.Scale = domain.ScaleICD203
+	if sameContent(a, d) {
+		t.Error("a new scale is not a change")
+	}
+}
