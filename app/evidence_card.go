@@ -84,6 +84,9 @@ func (k *evidenceCard) build() fyne.CanvasObject {
 		quote.SetText("Excerpt " + strconv.FormatInt(k.ev.ExcerptID, 10) + " is not in the library (deleted?): unlink it.")
 	}
 	parts := []fyne.CanvasObject{container.NewBorder(nil, nil, stance, nil, grades), quote, from}
+	if said := k.concern(); said != "" {
+		parts = append(parts, warningLine(said))
+	}
 	if k.ev.Note != "" {
 		note := widget.NewLabel("Note: " + k.ev.Note)
 		note.Wrapping = fyne.TextWrapWord
@@ -133,6 +136,44 @@ func (k *evidenceCard) grades() string {
 		return "Reliability " + string(r) + " · " + lowerFirst(r.Description()) + " · credibility not graded"
 	}
 	return string(r) + strconv.Itoa(int(cr)) + " · " + lowerFirst(r.Description()) + " · " + lowerFirst(cr.Description())
+}
+
+// concern says why the excerpt's source may no longer bear the
+// judgment: retracted, discredited, gone, changed (its quote moved or
+// gone); "" when the library knows no concern.
+func (k *evidenceCard) concern() string {
+	if k.e == nil {
+		return ""
+	}
+	c := k.v.concerns[k.e.SourceID]
+	if c == nil || len(c.Concerns) == 0 {
+		return ""
+	}
+	var said []string
+	for _, x := range c.Concerns {
+		switch x {
+		case domain.ConcernRetracted, domain.ConcernDiscredited:
+			said = append(said, "the source is "+string(x)+joinNote(c.Note))
+		case domain.ConcernUnavailable:
+			said = append(said, "the source could not be read at its last recheck")
+		case domain.ConcernChanged:
+			if c.QuoteGone(k.e.ID) {
+				said = append(said, "the source changed and this quote is gone from it")
+			} else {
+				said = append(said, "the source changed since it was imported")
+			}
+		}
+	}
+	return upperFirst(strings.Join(said, "; ")) + ": check the link still holds."
+}
+
+// joinNote adds the analyst's note on a standing: ": withdrawn by its
+// publisher".
+func joinNote(note string) string {
+	if strings.TrimSpace(note) == "" {
+		return ""
+	}
+	return " (" + strings.TrimSpace(note) + ")"
 }
 
 // source names the excerpt's source, its publisher and its date.

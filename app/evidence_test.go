@@ -479,3 +479,22 @@ func TestLinksAndScaleCountAsContent(t *testing.T) {
 		t.Error("a new scale is not a change")
 	}
 }
+
+// A card whose source was retracted says so, in words, with the note.
+func TestEvidenceCardSaysItsSourceWasRetracted(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
+	e := exs[0]
+	if err := lib.SetSourceStanding(context.Background(), e.SourceID, domain.StandingRetracted, "withdrawn by its publisher"); err != nil {
+		t.Skipf("the store does not keep standings yet: %v", err)
+	}
+	fyne.DoAndWait(func() {
+		c.linkEvidence(c.d.b.Blocks[j].ID, domain.Evidence{ExcerptID: e.ID, Stance: domain.StanceSupports})
+		c.showEvidence()
+	})
+	eventually(t, "the card's concern", func() bool {
+		return treeContains(c.evidence.content, "The source is retracted (withdrawn by its publisher): check the link still holds.")
+	})
+}

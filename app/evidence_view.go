@@ -28,9 +28,10 @@ type evidenceView struct {
 	summary  *widget.Label
 	rows     *fyne.Container
 	scroll   *container.Scroll
-	stale    bool                      // the draft changed while the tab was hidden
-	excerpts map[int64]*domain.Excerpt // read for the cards, by ID; nil: failed
-	sources  map[int64]*domain.Source  // their sources, by ID; nil: failed
+	stale    bool                            // the draft changed while the tab was hidden
+	excerpts map[int64]*domain.Excerpt       // read for the cards, by ID; nil: failed
+	sources  map[int64]*domain.Source        // their sources, by ID; nil: failed
+	concerns map[int64]*domain.SourceConcern // sources in use that changed, went or were retracted, by ID
 	loading  bool
 	forID    int64           // the briefing the caches are of
 	picker   *evidencePicker // the Link evidence dialog last shown
@@ -94,7 +95,7 @@ func (v *evidenceView) refresh() {
 	}
 	if v.forID != c.d.b.ID {
 		v.forID = c.d.b.ID
-		v.excerpts, v.sources = map[int64]*domain.Excerpt{}, map[int64]*domain.Source{}
+		v.excerpts, v.sources, v.concerns = map[int64]*domain.Excerpt{}, map[int64]*domain.Source{}, nil
 	}
 	v.stale = false
 	v.load()
@@ -121,18 +122,25 @@ func (v *evidenceView) load() {
 	for id, s := range v.sources {
 		known[id] = s != nil
 	}
-	if len(ids) == 0 {
+	if len(ids) == 0 && v.concerns != nil {
 		return
 	}
 	v.loading = true
 	u, briefing := v.c.ui, v.forID
 	background(func() {
 		exs, srcs := readEvidence(u, ids, known)
+		concerns := map[int64]*domain.SourceConcern{}
+		if cs, err := u.lib.SourceConcerns(u.ctx); err == nil {
+			for _, c := range cs {
+				concerns[c.SourceID] = c
+			}
+		}
 		u.do(func() {
 			v.loading = false
 			if v.forID != briefing {
 				return
 			}
+			v.concerns = concerns
 			for _, e := range exs {
 				v.excerpts[e.ID] = e
 			}
@@ -231,7 +239,7 @@ func (v *evidenceView) basisWarnings() map[int][]string {
 	}
 	b.Blocks = domain.WithoutBlank(b.Blocks)
 	out := map[int][]string{}
-	for _, w := range export.NewDocument(&domain.Bundle{Briefing: b, Sources: srcs}).Warnings() {
+	for _, w := range export.NewDocument(&domain.Bundle{Briefing: b, Sources: srcs, Concerns: v.concerns}).Warnings() {
 		if w.Block < 0 || w.Block >= len(b.Blocks) || b.Blocks[w.Block].Type != domain.BlockJudgment || notBasis[w.Code] {
 			continue
 		}
