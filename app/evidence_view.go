@@ -269,9 +269,13 @@ func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []string) 
 	link := widget.NewButtonWithIcon("Link evidence…", theme.ContentAddIcon(), func() { c.pickEvidence(id) })
 	c.ui.writes(link)
 	parts := []fyne.CanvasObject{title, container.NewBorder(nil, nil, nil, link, count)}
-	if len(blk.Evidence) == 0 {
+	// The basis checks say so of a judgment without support when export
+	// has them; the tab says it otherwise.
+	switch {
+	case len(warnings) > 0:
+	case len(blk.Evidence) == 0:
 		parts = append(parts, warningLine("No evidence linked: this judgment shows no basis. Link the excerpts it rests on."))
-	} else if !hasSupport(blk) {
+	case !hasSupport(blk):
 		parts = append(parts, warningLine("No supporting evidence: only evidence against this judgment is linked. Link what it rests on, or reconsider it."))
 	}
 	for _, w := range warnings {
