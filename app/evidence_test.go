@@ -249,8 +249,23 @@ func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 	if !treeContains(cards[0].content, src.Title) || !treeContains(cards[0].content, "Supports") {
 		t.Error("the card does not name its source and stance")
 	}
-	if judgments > 1 && !treeContains(v.content, "No evidence linked") {
-		t.Error("judgments without evidence are not flagged in words")
+	// Each judgment without evidence says so in its row, in the warning
+	// colour, and by more than colour: a warning in words.
+	k := 0
+	for _, blk := range c.d.b.Blocks {
+		if blk.Type != domain.BlockJudgment {
+			continue
+		}
+		warned := false
+		walk(v.rows.Objects[k], func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && l.Importance == widget.WarningImportance && strings.Contains(strings.ToLower(l.Text), "evidence") {
+				warned = true
+			}
+		})
+		if len(blk.Evidence) == 0 && !warned {
+			t.Errorf("judgment %d, with no evidence, is not flagged in words", k+1)
+		}
+		k++
 	}
 	if !treeContains(v.content, plural(judgments, "key judgment")+", "+itoa(judgments-1)+" with no evidence linked") {
 		t.Errorf("the summary reads %q", v.summary.Text)
