@@ -115,7 +115,7 @@ func TestDragAnExcerptOntoAJudgmentLinksIt(t *testing.T) {
 	row := s.waitNode("the excerpt's row beside the draft", typ("Label"), textContains("lost sales"), inLayer("content"), shown())
 
 	s.do("drag the excerpt's row onto the judgment's card")
-	card := s.waitNode("the judgment's card", textContains(judgment), inLayer("content"), shown())
+	card := s.waitNode("the judgment's card", textContains("Export controls will widen"), inLayer("content"), shown()) // its first line
 	s.dragTo(row, card)
 	var got evidenceView
 	s.waitLibrary("the judgment's supporting evidence", func() bool {
