@@ -44,13 +44,8 @@ type pageDraw struct{ page, width int }
 // title until it is loaded).
 func (c *composer) document() *export.Document {
 	var srcs []*domain.Source
-	seen := map[int64]bool{}
-	for _, blk := range c.d.b.Blocks {
-		if blk.Excerpt == nil || seen[blk.Excerpt.SourceID] {
-			continue
-		}
-		seen[blk.Excerpt.SourceID] = true
-		if s := c.sources[blk.Excerpt.SourceID]; s != nil {
+	for _, id := range export.CitedSourceIDs(c.d.b) { // the evidence's too, for the basis
+		if s := c.sources[id]; s != nil {
 			srcs = append(srcs, s)
 		}
 	}
@@ -126,13 +121,10 @@ func (c *composer) loadSources() {
 		return
 	}
 	var ids []int64
-	for _, blk := range c.d.b.Blocks {
-		if blk.Excerpt == nil {
-			continue
-		}
-		if _, tried := c.sources[blk.Excerpt.SourceID]; !tried {
-			c.sources[blk.Excerpt.SourceID] = nil
-			ids = append(ids, blk.Excerpt.SourceID)
+	for _, id := range export.CitedSourceIDs(c.d.b) {
+		if _, tried := c.sources[id]; !tried {
+			c.sources[id] = nil
+			ids = append(ids, id)
 		}
 	}
 	if len(ids) == 0 {

@@ -175,7 +175,7 @@ func TestExportImportKeepsTheMarkings(t *testing.T) {
 	mustRun(t, db, "briefing", "edit", itoa(id), "--notes", "--marking", "SECRET")
 	file := filepath.Join(t.TempDir(), "chips.json")
 	mustRun(t, db, "export", itoa(id), "--out", file)
-	wantContains(t, readFile(t, file), `"version": 3`, `"scheme": "uk"`, `"classification": "SECRET"`,
+	wantContains(t, readFile(t, file), `"version": 4`, `"scheme": "uk"`, `"classification": "SECRET"`,
 		`"marking": "OFFICIAL-SENSITIVE"`, `"marking_reason": "Public since March"`)
 
 	fresh := newDB(t)

@@ -94,8 +94,10 @@ var (
 	icd203 = &Scale{
 		ID: ScaleICD203, Name: "ICD 203 expressions of likelihood", Short: "ICD 203",
 		Citation: "Office of the Director of National Intelligence, Intelligence Community Directive 203: Analytic Standards (2 January 2015), section D.6.e.(2)(a)",
-		Note: "The two terms in each column mean the same probability. ICD 203 strongly encourages analysts " +
-			"not to mix terms from its two rows; a product that does must say that they mean the same probability.",
+		// The reading guide prints a level per row, its two terms side by
+		// side: the directive's chart has the levels as columns.
+		Note: "The two terms of each level mean the same probability. ICD 203 strongly encourages analysts " +
+			"not to mix the first terms with the second; a product that does must say that they mean the same probability.",
 		Levels: []ScaleLevel{
 			{Terms: []string{"almost no chance", "remote"}, Low: 1, High: 5},
 			{Terms: []string{"very unlikely", "highly improbable"}, Low: 5, High: 20},

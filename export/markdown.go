@@ -27,7 +27,13 @@ import (
 // file beside the .md, which only WriteMarkdownFile, given the file's
 // path, can write.
 func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
-	d, err := markdownDocument(ctx, b)
+	return WriteMarkdownWith(ctx, w, b, Context{})
+}
+
+// WriteMarkdownWith is WriteMarkdown laid out with c (whether the basis
+// of key judgments and the reading guide are printed).
+func WriteMarkdownWith(ctx context.Context, w io.Writer, b *domain.Bundle, c Context) error {
+	d, err := markdownDocument(ctx, b, c)
 	if err != nil {
 		return err
 	}
@@ -39,14 +45,14 @@ func WriteMarkdown(ctx context.Context, w io.Writer, b *domain.Bundle) error {
 }
 
 // markdownDocument is b's document, or why it cannot be written.
-func markdownDocument(ctx context.Context, b *domain.Bundle) (*Document, error) {
+func markdownDocument(ctx context.Context, b *domain.Bundle, c Context) (*Document, error) {
 	if b == nil || b.Briefing == nil {
 		return nil, domain.Errorf(domain.EINVALID, "there is no briefing to export")
 	}
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := NewDocument(b)
+	d := NewDocumentWith(b, c)
 	if err := d.refusal(); err != nil {
 		return nil, err
 	}
@@ -61,10 +67,18 @@ func writeMarkdown(ctx context.Context, w io.Writer, d *Document, figures map[in
 	m.titleBlock(d)
 	m.judgments(d)
 	urls := m.body(d)
+	for _, j := range d.Judgments {
+		for _, r := range j.Evidence {
+			if r.Note > 0 && r.Source != nil {
+				urls[r.Note] = strings.TrimSpace(r.Source.URL)
+			}
+		}
+	}
 	for _, n := range d.Notes {
 		m.block("[^" + strconv.Itoa(n.Num) + "]: " + mdCite(n.Text, urls[n.Num]))
 	}
 	m.sources(d)
+	m.guide(d)
 	m.banner(d.Banner)
 	if err := ctx.Err(); err != nil {
 		return err
@@ -161,9 +175,31 @@ func (m *mdWriter) judgments(d *Document) {
 			last := paras[len(paras)-1]
 			last[len(last)-1] += " *(" + j.Confidence + ")*"
 		}
+		if d.ShowBasis {
+			paras = append(paras, []string{mdBasis(j)})
+		}
 		lines = append(lines, mdListItem(strconv.Itoa(j.Number)+". ", paras)...)
 	}
 	m.block(lines...)
+}
+
+// mdBasis is a judgment's basis line, its evidence's footnotes after each
+// half: "*Basis: 2 sources (B2, A1)*[^1][^2]".
+func mdBasis(j Judgment) string {
+	support, contra := j.Basis.Parts()
+	sn, cn := j.basisNotes()
+	refs := func(ns []int) string {
+		out := ""
+		for _, n := range ns {
+			out += "[^" + strconv.Itoa(n) + "]"
+		}
+		return out
+	}
+	line := "*Basis: " + mdInline(support) + "*" + refs(sn)
+	if contra != "" {
+		line += "*; " + mdInline(contra) + "*" + refs(cn)
+	}
+	return line
 }
 
 // body writes the numbered sections and returns the URL cited by each note,

@@ -35,7 +35,13 @@ func (m *mdWriter) figure(it Item) {
 // only when all were written, so a failed or cancelled export leaves the
 // files that were there as they were.
 func WriteMarkdownFile(ctx context.Context, path string, b *domain.Bundle) error {
-	d, err := markdownDocument(ctx, b)
+	return WriteMarkdownFileWith(ctx, path, b, Context{})
+}
+
+// WriteMarkdownFileWith is WriteMarkdownFile laid out with c (whether the
+// basis of key judgments and the reading guide are printed).
+func WriteMarkdownFileWith(ctx context.Context, path string, b *domain.Bundle, c Context) error {
+	d, err := markdownDocument(ctx, b, c)
 	if err != nil {
 		return err
 	}

@@ -55,6 +55,35 @@ func (d *Document) sourceProblems() []Warning {
 					", and its citation prints in the notes and the sources appendix: raise the briefing's marking, or leave out the excerpts that cite it."))
 		}
 	}
+	return append(out, d.evidenceSourceProblems(above)...)
+}
+
+// evidenceSourceProblems checks the sources of the key judgments'
+// evidence, when the basis prints their citations in the notes: each
+// within the banner, as a cited source must be.
+func (d *Document) evidenceSourceProblems(above map[int64]bool) []Warning {
+	if !d.ShowBasis || (d.chosen && d.Mark.IsZero()) {
+		return nil
+	}
+	var out []Warning
+	for _, j := range d.Judgments {
+		for _, r := range j.Evidence {
+			src := r.Source
+			if src == nil || src.Marking == "" || above[src.ID] {
+				continue
+			}
+			sm, err := d.Scheme.Admit(src.Marking)
+			if err != nil {
+				continue // its excerpts in the body say so, or the basis is off
+			}
+			if ok, _ := d.Scheme.Covers(d.Mark, sm); !ok {
+				above[src.ID] = true
+				out = append(out, refused(WarnSourceAbove, j.Block, d.sourceName(src),
+					d.sourceName(src)+", evidence for "+lowerFirst(j.Where)+", is marked "+sm.Banner()+", above the briefing's "+bannerOrNone(d.Banner)+
+						", and its citation prints in the notes and the sources appendix with the judgment's basis: raise the briefing's marking, unlink the evidence, or leave the basis out of the export."))
+			}
+		}
+	}
 	return out
 }
 

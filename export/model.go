@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/integrity"
 )
 
 // Document is a briefing laid out for reading: the one model every
@@ -45,10 +46,17 @@ type Document struct {
 	Sections   int              // how many numbered sections the body has
 	Figures    int              // how many figures the body has, numbered from 1
 	Keywords   []string         // the excerpts' tags, sorted
+	// ShowBasis says each key judgment's basis is printed under it, with
+	// notes citing its evidence (Context.Basis).
+	ShowBasis bool
+	// Guide is the "How to read this assessment" appendix; nil when it
+	// is not printed (Context.ReadingGuide).
+	Guide *Guide
 
-	portions []portion          // every portion in reading order, for the checks
-	chosen   bool               // the banner is the analyst's own overall marking
-	cites    map[citeKey]string // formatted citations, while building
+	portions      []portion          // every portion in reading order, for the checks
+	basisWarnings []Warning          // the basis checks' and the source concerns', in reading order
+	chosen        bool               // the banner is the analyst's own overall marking
+	cites         map[citeKey]string // formatted citations, while building
 }
 
 type citeKey struct {
@@ -66,6 +74,11 @@ type Judgment struct {
 	Where      string // "Key judgment 2 “Exports will…”", for messages
 	Text       string
 	Confidence string // as printed, "Moderate confidence"; "" when none is given
+	// Basis sums up its evidence ("Basis: 2 sources (B2, A1)"), and
+	// Evidence is each link, supporting first, with its note number when
+	// the basis is printed.
+	Basis    integrity.Basis
+	Evidence []EvidenceRef
 }
 
 // Item is one element of the body in reading order.
@@ -121,10 +134,21 @@ type Note struct {
 // loaded): their notes then name the excerpt's source title. Marks are
 // computed here and nowhere else (marks.go): every portion's, the banner
 // and the first page's furniture.
-func NewDocument(b *domain.Bundle) *Document {
+//
+// It lays b out with the default Context: the basis shown as "auto" has
+// it, and the basis checks hold the default thresholds.
+func NewDocument(b *domain.Bundle) *Document { return NewDocumentWith(b, Context{}) }
+
+// NewDocumentWith arranges b as NewDocument does, with c's choices: the
+// thresholds of the basis checks (Warnings), and whether each key
+// judgment's basis and the reading guide are printed. When the basis is,
+// each judgment's evidence gets notes ahead of the body's, since the key
+// judgments come first.
+func NewDocumentWith(b *domain.Bundle, c Context) *Document {
 	details := *b.Briefing
 	details.Blocks = nil
-	d := &Document{Briefing: &details, Scheme: b.Briefing.SchemeDef(), Sources: citationOrder(b), Keywords: keywords(b.Briefing)}
+	showBasis := c.showsBasis(b.Briefing)
+	d := &Document{Briefing: &details, Scheme: b.Briefing.SchemeDef(), Sources: citationOrder(b, showBasis), Keywords: keywords(b.Briefing), ShowBasis: showBasis}
 	d.Marked = usesMarks(b.Briefing, d.Scheme)
 	if k, err := d.Scheme.Admit(b.Briefing.Classification); err == nil && k.NeedsPortions() {
 		d.Marked = true // the guide asks every portion of such a document to be marked
@@ -135,12 +159,9 @@ func NewDocument(b *domain.Bundle) *Document {
 	cited := map[int64]bool{}
 	d.cites = map[citeKey]string{}
 	sec, hasSections := bodyPlace{}, slices.ContainsFunc(b.Briefing.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockHeading })
+	d.judgments(b, cited)
 	for i, blk := range b.Briefing.Blocks {
 		switch blk.Type {
-		case domain.BlockJudgment:
-			n := len(d.Judgments) + 1
-			d.Judgments = append(d.Judgments, Judgment{Number: n, Block: i, Portion: d.portion(blk.Marking), Marking: blk.Marking,
-				Where: "Key judgment " + strconv.Itoa(n) + " " + quoted(blk.Text), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence)})
 		case domain.BlockHeading:
 			d.Sections++
 			sec = bodyPlace{section: d.Sections}
@@ -158,6 +179,10 @@ func NewDocument(b *domain.Bundle) *Document {
 	d.cites = nil
 	d.collectPortions(b.Briefing)
 	d.overall(b.Briefing)
+	d.basisWarnings = d.basisProblems(b, c)
+	if c.showsGuide(b.Briefing, showBasis) {
+		d.Guide = d.readingGuide(b.Briefing)
+	}
 	return d
 }
 
@@ -167,6 +192,29 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 	if e == nil {
 		e = &domain.Excerpt{}
 	}
+	src := b.Source(e.SourceID)
+	n := d.addNote(b, e, cited)
+	m := excerptMarking(blk)
+	comment := ""
+	if d.Briefing.IncludeNotes {
+		comment = e.Note
+	}
+	it := Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(m), Marking: m,
+		Where: "Excerpt with note " + strconv.Itoa(n) + " " + quoted(e.Quote), Note: n, Comment: comment, Source: src, Excerpt: e}
+	if e.Figure != nil {
+		d.Figures++
+		it.Figure, it.FigureNum, it.Text = e.Figure, d.Figures, e.Figure.Caption
+		it.Where = "Figure " + strconv.Itoa(d.Figures) + " (note " + strconv.Itoa(n) + ")"
+		if strings.TrimSpace(e.Figure.Caption) != "" {
+			it.Where += " " + quoted(e.Figure.Caption)
+		}
+	}
+	return it
+}
+
+// addNote adds the note citing excerpt e, the first for its source in
+// full and later ones short, and returns its number.
+func (d *Document) addNote(b *domain.Bundle, e *domain.Excerpt, cited map[int64]bool) int {
 	src := b.Source(e.SourceID)
 	n := len(d.Notes) + 1
 	loc := figureLocator(e)
@@ -191,22 +239,7 @@ func (d *Document) excerptItem(b *domain.Bundle, i int, cited map[int64]bool) It
 		cited[src.ID] = true
 	}
 	d.Notes = append(d.Notes, Note{Num: n, Text: text})
-	m := excerptMarking(blk)
-	comment := ""
-	if d.Briefing.IncludeNotes {
-		comment = e.Note
-	}
-	it := Item{Type: domain.BlockExcerpt, Block: i, Text: e.Quote, Portion: d.portion(m), Marking: m,
-		Where: "Excerpt with note " + strconv.Itoa(n) + " " + quoted(e.Quote), Note: n, Comment: comment, Source: src, Excerpt: e}
-	if e.Figure != nil {
-		d.Figures++
-		it.Figure, it.FigureNum, it.Text = e.Figure, d.Figures, e.Figure.Caption
-		it.Where = "Figure " + strconv.Itoa(d.Figures) + " (note " + strconv.Itoa(n) + ")"
-		if strings.TrimSpace(e.Figure.Caption) != "" {
-			it.Where += " " + quoted(e.Figure.Caption)
-		}
-	}
-	return it
+	return n
 }
 
 // figureLocator is a figure's page as a note cites it ("4", as Chicago
@@ -219,11 +252,25 @@ func figureLocator(e *domain.Excerpt) string {
 	return strconv.Itoa(e.Figure.Page)
 }
 
-// citationOrder lists the bundle's sources in order of first citation,
-// then any the blocks do not cite.
-func citationOrder(b *domain.Bundle) []*domain.Source {
+// citationOrder lists the bundle's sources in order of first citation
+// (the key judgments' evidence first when their basis is printed), then
+// any the blocks do not cite.
+func citationOrder(b *domain.Bundle, basis bool) []*domain.Source {
 	seen := map[int64]bool{}
 	var out []*domain.Source
+	if basis {
+		for _, blk := range b.Briefing.Blocks {
+			for _, ev := range orderedEvidence(blk) {
+				if ev.Excerpt == nil || seen[ev.Excerpt.SourceID] {
+					continue
+				}
+				if s := b.Source(ev.Excerpt.SourceID); s != nil {
+					seen[s.ID] = true
+					out = append(out, s)
+				}
+			}
+		}
+	}
 	for _, blk := range b.Briefing.Blocks {
 		if blk.Excerpt == nil || seen[blk.Excerpt.SourceID] {
 			continue

@@ -102,6 +102,7 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 		{Code: WarnUnmarkedPortion, Block: 8, Where: "The heading of section 3 “Last”", Refuse: true},
 		{Code: WarnEmptySection, Block: 6, Where: "The heading of section 2 “Outlook”"},
 		{Code: WarnEmptySection, Block: 8, Where: "The heading of section 3 “Last”"},
+		{Code: WarnBasisNoEvidence, Block: -1, Where: "The key judgments"},
 		{Code: WarnNotesIncluded, Block: -1},
 	}
 	if len(got) != len(want) {
@@ -121,6 +122,7 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 		"The heading of section 3 “Last” has no portion mark, while other portions have one: choose its marking.",
 		"The section “Outlook” is empty: add to it or remove its heading.",
 		"The section “Last” is empty: add to it or remove its heading.",
+		"None of the 3 key judgments has evidence linked: link the excerpts each rests on (drag one onto a judgment in the composer, or attache briefing link BLOCK --supports EXCERPT), so that its basis shows.",
 		"Analyst notes on excerpts are included in this export, each under its excerpt's portion mark.",
 	}
 	if !reflect.DeepEqual(sum, wantSum) {
@@ -138,7 +140,7 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 	}
 	br.Blocks[4].Excerpt = &domain.Excerpt{SourceID: 4, Quote: "q", Note: "private"}
 	for _, w := range NewDocument(b).Warnings() {
-		if w.Code != WarnEmptySection {
+		if w.Code != WarnEmptySection && w.Code != WarnBasisNoEvidence {
 			t.Errorf("unmarked warning without marks in use, or notes said to be included: %+v", w)
 		}
 	}

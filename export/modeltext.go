@@ -45,7 +45,7 @@ func (d *Document) Text() string {
 			if j.Confidence != "" {
 				line += " (" + strings.ToLower(j.Confidence) + ")"
 			}
-			t.para(line)
+			t.para(line, basisTextLine(d, j))
 		}
 	}
 	d.bodyText(t)
@@ -61,8 +61,67 @@ func (d *Document) Text() string {
 			t.para(strconv.Itoa(i+1)+". "+BibliographyEntry(s), "   "+strings.Join(sourceDetails(s), ""))
 		}
 	}
+	d.guideText(t)
 	t.para(d.Banner)
 	return strings.TrimSpace(t.String())
+}
+
+// basisTextLine is the judgment's basis with its note references in
+// brackets, as the notes in the body are: "   Basis: 2 sources (B2, A1)
+// [1, 2]; 1 contradicting [3]"; "" when the basis is not printed.
+func basisTextLine(d *Document, j Judgment) string {
+	if !d.ShowBasis {
+		return ""
+	}
+	support, contra := j.Basis.Parts()
+	sn, cn := j.basisNotes()
+	line := "   Basis: " + support + bracketed(noteRange(sn))
+	if contra != "" {
+		line += "; " + contra + bracketed(noteRange(cn))
+	}
+	return line
+}
+
+func bracketed(s string) string {
+	if s == "" {
+		return ""
+	}
+	return " [" + s + "]"
+}
+
+// guideText is the reading guide as text.
+func (d *Document) guideText(t *textWriter) {
+	g := d.Guide
+	if g == nil {
+		return
+	}
+	t.para(strings.ToUpper(GuideTitle))
+	if g.Scale != nil {
+		t.para(GuideLikelihood, g.ScaleIntro())
+		lines := []string{}
+		for _, l := range g.Scale.Levels {
+			lines = append(lines, "   "+TermList(l)+": "+l.Band())
+		}
+		t.para(lines...)
+		t.para(g.Scale.Note, g.ScaleSource())
+	}
+	if len(g.Confidence) > 0 {
+		t.para(GuideConfidence, GuideConfidenceIntro())
+		for _, e := range g.Confidence {
+			t.para("   " + e.Term + ": " + e.Meaning)
+		}
+	}
+	if len(g.Reliability)+len(g.Credibility) > 0 {
+		t.para(GuideGrades, GuideGradesNote)
+		var lines []string
+		for _, e := range g.Reliability {
+			lines = append(lines, "   Reliability "+e.Term+": "+e.Meaning)
+		}
+		for _, e := range g.Credibility {
+			lines = append(lines, "   Credibility "+e.Term+": "+e.Meaning)
+		}
+		t.para(lines...)
+	}
 }
 
 func (d *Document) bodyText(t *textWriter) {

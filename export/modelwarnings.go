@@ -56,7 +56,9 @@ type Warning struct {
 // the overall marking, none missing while others are marked), the
 // authority block, sections left empty in the laid-out document (a
 // heading followed only by key judgments is empty there, since the
-// judgments move to the front), and whether the analyst's notes go out.
+// judgments move to the front), the basis of key judgments and what rests
+// on sources with a concern (modelbasiswarnings.go), and whether the
+// analyst's notes go out.
 // Those with Refuse set stop every export but JSON (see Refusals).
 func (d *Document) Warnings() []Warning {
 	out := d.overallProblems()
@@ -70,6 +72,7 @@ func (d *Document) Warnings() []Warning {
 				Message: "The section “" + it.Text + "” is empty: add to it or remove its heading."})
 		}
 	}
+	out = append(out, d.basisWarnings...)
 	for _, it := range d.Body {
 		if strings.TrimSpace(it.Comment) != "" { // set only when the briefing includes notes
 			out = append(out, Warning{Code: WarnNotesIncluded, Block: -1,

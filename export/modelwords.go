@@ -24,7 +24,8 @@ import (
 // portion marks, labels ("Bottom line up front", "Key judgments",
 // "Analyst's note", "Contents", a figure's "Figure 2:"), the title block's rows (prepared for,
 // prepared by, date, status), section and note numbers, running headers
-// and page numbers, the notes (the citations) and the sources appendix.
+// and page numbers, the notes (the citations), the sources appendix, the
+// basis line under each key judgment and the reading guide.
 //
 // A word is a run of characters between white space that holds at least
 // one letter or digit: "U.S.-China" and "2027." are one word each, a dash

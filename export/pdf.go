@@ -18,6 +18,9 @@ type PDFOptions struct {
 	// AllowMissing writes the PDF even when some characters are in no
 	// embedded font; they then appear as their code, e.g. [U+1F600].
 	AllowMissing bool
+	// Basis and ReadingGuide are "auto" (or ""), "on" or "off": see
+	// Context.
+	Basis, ReadingGuide string
 }
 
 // MissingChar is a character no embedded font can draw, with where it is.
@@ -55,7 +58,7 @@ func WritePDF(ctx context.Context, w io.Writer, b *domain.Bundle, opt PDFOptions
 	if b == nil || b.Briefing == nil {
 		return errNoBriefing
 	}
-	d := NewDocument(b)
+	d := NewDocumentWith(b, Context{Basis: opt.Basis, ReadingGuide: opt.ReadingGuide})
 	if err := d.refusal(); err != nil {
 		return err
 	}

@@ -38,6 +38,10 @@ type block struct {
 	target       *op // heading anchor, placed with the first line
 	image        *op // a figure's picture, drawn over the block's one line
 	tocAnchor    int // >0: this block is a contents entry for that anchor
+	// reserve is the height this block and those after it need on one
+	// page (a heading with a short table under it): when less is left,
+	// the block starts a page. 0 for none.
+	reserve float64
 }
 
 // decoration is drawn behind each page's share of a block.
@@ -100,6 +104,9 @@ func (f *flow) add(blocks []*block) {
 }
 
 func (f *flow) place(b *block, next *block) {
+	if b.reserve > 0 && b.reserve > f.room() && b.reserve <= f.bottom-f.top {
+		f.breakPage()
+	}
 	if !f.atTop() {
 		f.y += b.before
 	}

@@ -98,6 +98,7 @@ func (l *layout) build() {
 	l.linkContents()
 	l.notes()
 	l.sources()
+	l.guide()
 	f := newFlow(textTop, l.textBottom())
 	f.firstBottom = l.textBottom() - l.layAuthority()
 	f.add(l.blocks)
@@ -215,8 +216,32 @@ func (l *layout) keyJudgments() {
 		if j.Confidence != "" {
 			spans = append(spans, sp(" ("+strings.ToLower(j.Confidence)+")", fSmallIt, grey))
 		}
-		l.listItem(strconv.Itoa(j.Number)+".", spans, fBody, lBody, 4)
+		b := l.listItem(strconv.Itoa(j.Number)+".", spans, fBody, lBody, 4)
+		if l.d.ShowBasis {
+			b.after, b.keepWithNext = 1, true
+			l.where = fmt.Sprintf("the basis of key judgment %d", j.Number)
+			l.para(basisSpans(j), l.left+20, l.width-20, 12, 0, 6).whole = true
+		}
 	}
+}
+
+// basisSpans are the basis line under a key judgment, each half followed
+// by the numbers of the notes citing its evidence.
+func basisSpans(j Judgment) []span {
+	support, contra := j.Basis.Parts()
+	sn, cn := j.basisNotes()
+	out := []span{sp("Basis: ", fSmallIt, grey), sp(support, fSmall, grey)}
+	ref := func(ns []int) {
+		if len(ns) > 0 {
+			out = append(out, span{text: noteRange(ns), face: fNoteRef, color: navy, rise: 3})
+		}
+	}
+	ref(sn)
+	if contra != "" {
+		out = append(out, sp("; "+contra, fSmall, grey))
+		ref(cn)
+	}
+	return out
 }
 
 // listItem is a paragraph with a hanging label such as "3.".

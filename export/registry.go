@@ -36,13 +36,14 @@ type Format struct {
 // because interchange must not import export.
 var formats = []*Format{
 	{Name: "pdf", Label: "PDF", Ext: ".pdf", MIME: "application/pdf",
-		Options: []Option{paperOption, allowMissingOption}, write: writePDFFormat},
+		Options: []Option{paperOption, basisOption, readingGuideOption, allowMissingOption}, write: writePDFFormat},
 	{Name: "md", Label: "Markdown", Ext: ".md", MIME: "text/markdown; charset=utf-8", Aliases: []string{"markdown"},
-		write: func(ctx context.Context, w io.Writer, b *domain.Bundle, _ Options) error {
-			return WriteMarkdown(ctx, w, b)
+		Options: []Option{basisOption, readingGuideOption},
+		write: func(ctx context.Context, w io.Writer, b *domain.Bundle, opts Options) error {
+			return WriteMarkdownWith(ctx, w, b, layoutContext(opts))
 		},
-		writeFile: func(ctx context.Context, path string, b *domain.Bundle, _ Options) error {
-			return WriteMarkdownFile(ctx, path, b)
+		writeFile: func(ctx context.Context, path string, b *domain.Bundle, opts Options) error {
+			return WriteMarkdownFileWith(ctx, path, b, layoutContext(opts))
 		}},
 	{Name: "json", Label: "JSON (interchange)", Ext: ".json", MIME: "application/json",
 		NeedsTexts: true, write: writeJSONFormat},
@@ -137,7 +138,13 @@ func (f *Format) check(opts Options) (Options, error) {
 }
 
 func writePDFFormat(ctx context.Context, w io.Writer, b *domain.Bundle, opts Options) error {
-	return WritePDF(ctx, w, b, PDFOptions{Paper: opts[paperOption.Key], AllowMissing: opts.On(allowMissingOption.Key)})
+	return WritePDF(ctx, w, b, PDFOptions{Paper: opts[paperOption.Key], AllowMissing: opts.On(allowMissingOption.Key),
+		Basis: opts[basisOption.Key], ReadingGuide: opts[readingGuideOption.Key]})
+}
+
+// layoutContext is the layout the options choose.
+func layoutContext(opts Options) Context {
+	return Context{Basis: opts[basisOption.Key], ReadingGuide: opts[readingGuideOption.Key]}
 }
 
 // writeJSONFormat checks ctx only before writing: the interchange writer

@@ -113,6 +113,20 @@ var (
 			{Value: "a4", Label: "A4"},
 			{Value: "letter", Label: "US Letter", Aliases: []string{"us-letter", "usletter"}},
 		}, Default: "a4"}
+	basisOption = Option{Key: "basis", Label: "Basis of key judgments", What: "choice for the basis of key judgments",
+		Help: "print each key judgment's basis under it, with notes citing its evidence (auto: drafts and briefings in review that link evidence)",
+		Choices: []Choice{
+			{Value: "auto", Label: "Auto (drafts and review)", Aliases: []string{"default"}},
+			{Value: "on", Label: "Print", Aliases: []string{"true", "yes", "always"}},
+			{Value: "off", Label: "Leave out", Aliases: []string{"false", "no", "never"}},
+		}, Default: "auto"}
+	readingGuideOption = Option{Key: "reading-guide", Label: "How to read this assessment", What: "choice for the reading guide",
+		Help: "append How to read this assessment: the scale, the confidence levels and the grades used (auto: with a scale or the basis)",
+		Choices: []Choice{
+			{Value: "auto", Label: "Auto (with a scale or the basis)", Aliases: []string{"default"}},
+			{Value: "on", Label: "Append", Aliases: []string{"true", "yes", "always"}},
+			{Value: "off", Label: "Leave out", Aliases: []string{"false", "no", "never"}},
+		}, Default: "auto"}
 	allowMissingOption = Option{Key: AllowMissing, Label: "Print missing characters as codes",
 		What: "allow-missing", Help: "write the PDF even if some characters are in no font (they print as their codes)",
 		Default: "false", AskFirst: true}

@@ -95,7 +95,7 @@ func TestPaperOptionAcceptsTheAppsLabels(t *testing.T) {
 	if paper.LabelOf("letter") != "US Letter" || paper.LabelOf("nonsense") != "A4" {
 		t.Errorf("LabelOf: %q %q", paper.LabelOf("letter"), paper.LabelOf("nonsense"))
 	}
-	if paper.IsSwitch() || !pdf.Options[1].IsSwitch() || !pdf.Options[1].AskFirst {
+	if allow, _ := pdf.Option(AllowMissing); paper.IsSwitch() || !allow.IsSwitch() || !allow.AskFirst {
 		t.Error("paper is a choice and allow-missing an on/off option asked for first")
 	}
 }

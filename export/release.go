@@ -2,6 +2,7 @@ package export
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -54,7 +55,7 @@ func Release(b *domain.Bundle, at domain.Marking) (*domain.Bundle, []Dropped, er
 	if err := releaseProblems(d); err != nil {
 		return nil, nil, err
 	}
-	r := &releaser{s: s, at: atMark, d: d, where: placesOf(d)}
+	r := &releaser{s: s, at: atMark, d: d, b: b, where: placesOf(d)}
 	if err := r.wholeLabel(b.Briefing.Classification); err != nil {
 		return nil, nil, err
 	}
@@ -122,6 +123,7 @@ type releaser struct {
 	s       *domain.Scheme
 	at      domain.Mark
 	d       *Document
+	b       *domain.Bundle
 	where   map[int]string // the original's blocks, named as the checks name them
 	dropped []Dropped
 }
@@ -171,7 +173,6 @@ func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
 			r.drop(i, r.where[i]+", left with nothing under it", blk.Marking)
 		}
 	}
-	slices.SortStableFunc(r.dropped, func(a, b Dropped) int { return a.Block - b.Block })
 	var out []*domain.Block
 	notes := false
 	for i, blk := range blocks {
@@ -184,11 +185,48 @@ func (r *releaser) blocks(blocks []*domain.Block) []*domain.Block {
 				notes = notes || strings.TrimSpace(k.Excerpt.Note) != ""
 				k.Excerpt.Note = ""
 			}
+			k.Evidence = r.evidence(i, blk.Evidence)
 			out = append(out, k)
 		}
 	}
+	slices.SortStableFunc(r.dropped, func(a, b Dropped) int { return a.Block - b.Block })
 	if notes && r.d.Briefing.IncludeNotes {
 		r.dropped = append(r.dropped, Dropped{Block: -1, Where: "Analyst notes on excerpts (a release copy carries none)"})
+	}
+	return out
+}
+
+// evidence is the copy of a kept judgment's evidence: the links whose
+// excerpt and source readers cleared to at may see (their citations print
+// with the basis), without the analyst's notes on the links or the
+// excerpts; the others are left out and listed.
+func (r *releaser) evidence(block int, evs []domain.Evidence) []domain.Evidence {
+	var out []domain.Evidence
+	for _, ev := range evs {
+		e := ev.Excerpt
+		var src *domain.Source
+		if e != nil {
+			src = r.b.Source(e.SourceID)
+		}
+		if e == nil || !r.covers(e.Marking) || (src != nil && !r.covers(src.Marking)) {
+			m := domain.Marking("")
+			if e != nil {
+				m = e.Marking
+				if src != nil && !r.covers(src.Marking) {
+					m = src.Marking
+				}
+			}
+			what := "excerpt " + strconv.FormatInt(ev.ExcerptID, 10)
+			if e != nil {
+				what = quoted(e.Quote)
+			}
+			r.dropped = append(r.dropped, Dropped{Block: block, Where: r.where[block] + ", its evidence " + what, Mark: m.Banner()})
+			continue
+		}
+		ev.Note = ""
+		ev.Excerpt = e.Clone()
+		ev.Excerpt.Note = ""
+		out = append(out, ev)
 	}
 	return out
 }
@@ -222,7 +260,8 @@ func placesOf(d *Document) map[int]string {
 	return out
 }
 
-// citedSources are copies of the sources the copy's excerpts cite, in the
+// citedSources are copies of the sources the copy's excerpts (quoted or
+// linked as evidence) cite, in the
 // bundle's order: a source cited only by left-out excerpts is not in the
 // copy at all, so no appendix entry or note can name it. The copies keep
 // what a reader sees (the citation, the SHA-256 the appendix prints) and
@@ -233,6 +272,9 @@ func citedSources(b *domain.Bundle, c *domain.Briefing) []*domain.Source {
 	for _, blk := range c.Blocks {
 		if blk.Excerpt != nil {
 			cited[blk.Excerpt.SourceID] = true
+		}
+		for _, ev := range blk.Evidence {
+			cited[ev.Excerpt.SourceID] = true // the copy keeps only resolved evidence
 		}
 	}
 	var out []*domain.Source

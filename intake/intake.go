@@ -11,6 +11,7 @@ import (
 	"errors"
 	"io"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -174,7 +175,24 @@ func readFile(ctx context.Context, path string, opt Options) (*domain.Source, *i
 		src, rep, err := ingest.ImportFileContext(ctx, path, ingest.Options{})
 		return read{src, rep}, err
 	})
+	if err == nil && r.src != nil {
+		r.src.Location = location(path)
+	}
 	return r.src, r.rep, err
+}
+
+// location is where a recheck finds the file again: its absolute path,
+// for a regular file only (a pipe or a device gives nothing to read twice).
+func location(path string) string {
+	fi, err := os.Stat(path)
+	if err != nil || !fi.Mode().IsRegular() {
+		return ""
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return ""
+	}
+	return abs
 }
 
 // read is what the importer made of a file.

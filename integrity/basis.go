@@ -49,24 +49,11 @@ type BasisProblem struct {
 	Message string // names the judgment, says what is wrong and what to do
 }
 
-// Check finds the basis problems of every key judgment in the bundle
-// (whose Sources hold the sources of the judgments' evidence), in
-// reading order. concerns, keyed by source ID, may be nil.
-func (r BasisRules) Check(b *domain.Bundle, concerns map[int64]*domain.SourceConcern) []BasisProblem {
-	return nil
-}
-
 // Basis sums up a judgment's evidence for the reader.
 type Basis struct {
 	Sources       int      // distinct sources of supporting evidence
-	Grades        []string // their grades, "B2", in order of the links
+	Supporting    int      // supporting excerpts
+	Grades        []string // each supporting excerpt's grade, "B2" ("?" for a part not graded), in order of the links
 	Contradicting int      // contradicting excerpts
 	Excerpts      []int64  // every linked excerpt, supporting first
 }
-
-// BasisOf sums up the judgment block's evidence, reading sources from b.
-func BasisOf(blk *domain.Block, b *domain.Bundle) Basis { return Basis{} }
-
-// Line is the basis as printed under the judgment: "Basis: 3 sources (B2,
-// C3, A1); 1 contradicting"; "Basis: no evidence linked" when empty.
-func (s Basis) Line() string { return "" }

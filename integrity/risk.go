@@ -1,6 +1,11 @@
 package integrity
 
-import "github.com/attache/attache/domain"
+import (
+	"fmt"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
 
 // RiskKind says how a block rests on a source with a concern.
 type RiskKind string
@@ -24,5 +29,99 @@ type Risk struct {
 }
 
 // Risks lists the blocks of b resting on sources with a concern, in
-// reading order (concerns keyed by source ID).
-func Risks(b *domain.Bundle, concerns map[int64]*domain.SourceConcern) []Risk { return nil }
+// reading order (concerns keyed by source ID; nil takes b.Concerns): an
+// excerpt block quoting such a source (RiskExcerpt); a key judgment's
+// evidence on one, once per source (RiskSupport, supporting or
+// contradicting); and, after those of a judgment, RiskLoseSupport when
+// the judgment had supporting evidence and none of it is sound any more
+// (the source retracted or discredited, or the quote gone from it).
+func Risks(b *domain.Bundle, concerns map[int64]*domain.SourceConcern) []Risk {
+	if b == nil || b.Briefing == nil {
+		return nil
+	}
+	if concerns == nil {
+		concerns = b.Concerns
+	}
+	if len(concerns) == 0 {
+		return nil
+	}
+	var out []Risk
+	n := 0
+	for i, blk := range b.Briefing.Blocks {
+		switch blk.Type {
+		case domain.BlockExcerpt:
+			if r, ok := excerptRisk(blk, i, concerns); ok {
+				out = append(out, r)
+			}
+		case domain.BlockJudgment:
+			n++
+			out = append(out, judgmentRisks(blk, i, JudgmentName(n, blk.Text), concerns)...)
+		}
+	}
+	return out
+}
+
+func excerptRisk(blk *domain.Block, i int, concerns map[int64]*domain.SourceConcern) (Risk, bool) {
+	e := blk.Excerpt
+	if e == nil {
+		return Risk{}, false
+	}
+	c := concerns[e.SourceID]
+	if c == nil || len(c.Concerns) == 0 {
+		return Risk{}, false
+	}
+	what, todo := describeConcern(c, e.ID)
+	name := "The excerpt " + firstWords(e.Quote)
+	if e.Figure != nil {
+		name = "The figure " + firstWords(e.Figure.Caption)
+	}
+	msg := fmt.Sprintf("%s (block %d) quotes %s, which %s: %s.", name, i+1, concernTitle(c, "its source"), what, todo)
+	return Risk{Kind: RiskExcerpt, Block: blk.ID, Index: i, ExcerptID: e.ID, SourceID: e.SourceID, Concerns: c.Concerns, Message: msg}, true
+}
+
+func judgmentRisks(blk *domain.Block, i int, name string, concerns map[int64]*domain.SourceConcern) []Risk {
+	var out []Risk
+	seen := map[int64]bool{}
+	supports, sound := 0, 0
+	var lost []string
+	lostSeen := map[int64]bool{}
+	for _, ev := range blk.Evidence {
+		var c *domain.SourceConcern
+		if ev.Excerpt != nil {
+			c = concerns[ev.Excerpt.SourceID]
+		}
+		if ev.Stance != domain.StanceContradicts {
+			supports++
+			if !unsound(c, ev.ExcerptID) {
+				sound++
+			} else if !lostSeen[ev.Excerpt.SourceID] {
+				lostSeen[ev.Excerpt.SourceID] = true
+				lost = append(lost, concernTitle(c, "its source")+" "+lostReason(c))
+			}
+		}
+		if c == nil || len(c.Concerns) == 0 || seen[ev.Excerpt.SourceID] {
+			continue
+		}
+		seen[ev.Excerpt.SourceID] = true
+		what, todo := describeConcern(c, ev.ExcerptID)
+		msg := fmt.Sprintf("%s rests on %s, which %s: %s.", name, concernTitle(c, "the source of excerpt "+fmt.Sprint(ev.ExcerptID)), what, todo)
+		out = append(out, Risk{Kind: RiskSupport, Block: blk.ID, Index: i, ExcerptID: ev.ExcerptID, SourceID: ev.Excerpt.SourceID, Concerns: c.Concerns, Message: msg})
+	}
+	if supports > 0 && sound == 0 {
+		msg := fmt.Sprintf("%s has lost its support: none of its supporting evidence stands (%s): link sound evidence, or withdraw or lower the judgment.",
+			name, strings.Join(lost, "; "))
+		out = append(out, Risk{Kind: RiskLoseSupport, Block: blk.ID, Index: i, Message: msg})
+	}
+	return out
+}
+
+// lostReason says why evidence on the source no longer stands.
+func lostReason(c *domain.SourceConcern) string {
+	switch {
+	case c.Has(domain.ConcernDiscredited):
+		return "discredited"
+	case c.Has(domain.ConcernRetracted):
+		return "retracted"
+	}
+	return "changed, the quote gone"
+}

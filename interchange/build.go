@@ -78,6 +78,11 @@ func (p *jsonParser) buildBriefing() (*domain.Briefing, error) {
 		Title: jb.Title, Subtitle: jb.Subtitle, Author: jb.Author, Audience: jb.Audience,
 		Date: date, Scheme: p.scheme.ID, IncludeNotes: jb.IncludeNotes, Status: status, Summary: jb.Summary,
 	}
+	if p.version >= 4 { // the scale came with version 4
+		if b.Scale, err = domain.ParseScale(jb.Scale); err != nil {
+			return nil, fieldError(where, "scale", err)
+		}
+	}
 	if err := p.markings(where, jb, b); err != nil {
 		return nil, err
 	}
@@ -183,6 +188,11 @@ func (p *jsonParser) buildBlock(i int, e jsonEntry[jsonBlock], sources []*domain
 	case domain.BlockJudgment:
 		if blk.Confidence, err = domain.ParseConfidence(valOf(jb.Confidence)); err != nil {
 			return nil, fieldError(where, "confidence", err)
+		}
+		if p.version >= 4 { // evidence came with version 4
+			if blk.Evidence, err = p.buildEvidence(where, jb.Evidence, sources, texts, keys); err != nil {
+				return nil, err
+			}
 		}
 	case domain.BlockExcerpt:
 		if p.version < 3 {

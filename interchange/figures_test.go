@@ -46,7 +46,7 @@ func figureBundle(t *testing.T) *domain.Bundle {
 func TestJSONFiguresRoundTrip(t *testing.T) {
 	b := figureBundle(t)
 	out := writeJSON(t, b)
-	for _, w := range []string{`"version": 3`, `"figure": {`, `"page": 2`, `"rect": [`, `"caption": "Exports by month"`,
+	for _, w := range []string{`"version": 4`, `"figure": {`, `"page": 2`, `"rect": [`, `"caption": "Exports by month"`,
 		`"png": "` + base64.StdEncoding.EncodeToString(b.Briefing.Blocks[len(b.Briefing.Blocks)-2].Excerpt.Figure.PNG) + `"`,
 		`"quote": "",`, `"start": 26,` + "\n" + `      "end": 26,`} {
 		if !bytes.Contains(out, []byte(w)) {
@@ -113,14 +113,14 @@ func TestJSONDamagedFiguresAreRefused(t *testing.T) {
 // A version 2 file has no figures: a "figure" there is ignored, so a
 // version 2 file reads as it always did.
 func TestJSONVersion2IgnoresFigures(t *testing.T) {
-	file := figureFile(t, `"version": 3`, `"version": 2`)
+	file := figureFile(t, `"version": 4`, `"version": 2`)
 	// Its empty-quote figure is then an empty quote, refused as before.
 	if _, err := ReadJSON(bytes.NewReader(file)); err == nil || !strings.Contains(domain.ErrorMessage(err), `"quote" is empty`) {
 		t.Fatalf("version 2 with an empty figure: %v", err)
 	}
 	b := figureBundle(t)
 	b.Briefing.Blocks = b.Briefing.Blocks[:len(b.Briefing.Blocks)-1]
-	out := bytes.Replace(writeJSON(t, b), []byte(`"version": 3`), []byte(`"version": 2`), 1)
+	out := bytes.Replace(writeJSON(t, b), []byte(`"version": 4`), []byte(`"version": 2`), 1)
 	got, err := ReadJSON(bytes.NewReader(out))
 	if err != nil {
 		t.Fatal(err)

@@ -80,6 +80,8 @@ type jsonParser struct {
 	sources      []jsonEntry[jsonSource]
 	blocks       []jsonEntry[jsonBlock]
 	seen         map[string]bool
+	// evidence numbers the evidence excerpts read so far.
+	evidence int64
 }
 
 type jsonEntry[T any] struct {

@@ -55,7 +55,7 @@ func TestReadJSONErrors(t *testing.T) {
 		{"list", baseDoc, "[1, 2]", []string{"JSON but not an Attaché briefing: it holds a list"}},
 		{"no format", `"format": "attache-briefing",`, ``, []string{`no "format": "attache-briefing"`}},
 		{"wrong format", `"format": "attache-briefing"`, `"format": "slides"`, []string{`its "format" is "slides", not "attache-briefing"`}},
-		{"newer", `"version": 1`, `"version": 4`, []string{"made by a newer Attaché (format version 4; this one reads version 3): update Attaché"}},
+		{"newer", `"version": 1`, `"version": 5`, []string{"made by a newer Attaché (format version 5; this one reads version 4): update Attaché"}},
 		{"no version", `"version": 1,`, ``, []string{`no "version"`}},
 		{"bad version", `"version": 1`, `"version": "1"`, []string{`"version" is "1", which is not a format version`}},
 		{"fraction version", `"version": 1`, `"version": 1.5`, []string{"not a format version"}},

@@ -130,7 +130,7 @@ func TestJSONVersion2RoundTrip(t *testing.T) {
 	b.Sources[1].Marking = "S//REL TO USA, GBR"
 	br.Blocks[1].Excerpt.MarkingReason = "Cleared for release by the owner"
 	out := writeJSON(t, b)
-	for _, w := range []string{`"version": 3`, `"scheme": "uk"`, `"classification": "SECRET - UK EYES ONLY"`, `"title_marking": "OFFICIAL"`,
+	for _, w := range []string{`"version": 4`, `"scheme": "uk"`, `"classification": "SECRET - UK EYES ONLY"`, `"title_marking": "OFFICIAL"`,
 		`"classified_by": "Desk officer"`, `"include_notes": true`, `"marking": "SECRET//REL TO USA, GBR",` + "\n" + `      "marking_scheme": "us"`,
 		`"marking_reason": "Cleared for release by the owner"`, `"marking": "OFFICIAL-SENSITIVE"`} {
 		if !bytes.Contains(out, []byte(w)) {

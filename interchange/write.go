@@ -1,4 +1,4 @@
-// The briefing interchange format, version 3
+// The briefing interchange format, version 4
 //
 // This comment is the reference for the format; docs/ is written from it.
 //
@@ -8,7 +8,7 @@
 //
 //	{
 //	  "format": "attache-briefing",       required, exactly this text
-//	  "version": 3,                        required; 1 and 2 are still read, see Version 1
+//	  "version": 4,                        required; 1 to 3 are still read, see Version 1
 //	  "briefing": {                        required
 //	    "title": "…",                      required, not blank
 //	    "subtitle": "…", "author": "…", "audience": "…",
@@ -19,7 +19,8 @@
 //	    "authority": {"classified_by": "…", "derived_from": "…", "declassify_on": "…"},
 //	    "include_notes": false,            print excerpts' analyst notes in exports
 //	    "status": "draft",                 draft | review | final ("" = draft)
-//	    "summary": "…"                     bottom line up front
+//	    "summary": "…",                    bottom line up front
+//	    "scale": "icd203"                  icd203 | phia | "" (none): the estimative scale (version 4)
 //	  },
 //	  "sources": [ {                       at most 10,000
 //	    "key": "S1",                       required, unique; excerpts cite it
@@ -38,7 +39,12 @@
 //	  "blocks": [                          at most 100,000, in reading order
 //	    {"type": "heading",    "text": "…", "marking": "OFFICIAL"},
 //	    {"type": "commentary", "text": "…", "marking": "OFFICIAL"},
-//	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "OFFICIAL"},
+//	    {"type": "judgment",   "text": "…", "confidence": "moderate", "marking": "OFFICIAL",
+//	     "evidence": [                     the judgment's basis (version 4), in order
+//	       {"stance": "supports",          supports | contradicts ("" = supports)
+//	        "note": "…",                   the analyst's word on the link
+//	        "excerpt": {"type": "excerpt", "source": "S1", "quote": "…", "start": 120, "end": 188}}
+//	     ]},
 //	    {"type": "excerpt", "source": "S1", "quote": "…", "note": "…",
 //	     "tags": ["…"], "credibility": 2, "marking": "OFFICIAL-SENSITIVE",
 //	     "marking_reason": "…", "start": 120, "end": 188},
@@ -91,6 +97,17 @@
 // not match its "sha256" is refused, naming the block. Version 2 files
 // have no figures (a "figure" there is ignored).
 //
+// Evidence (version 4). A judgment's "evidence" lists the excerpts it rests
+// on or that cut against it, each written in full as an excerpt block is
+// (the same fields, read and checked the same way, figures included),
+// whether or not the body quotes it too; "sources" holds the sources of
+// both. On import an evidence excerpt that is the library's, or another
+// block's, in everything the analyst set is that excerpt; two links of one
+// judgment to one excerpt are refused. A judgment has at most 1,000 links;
+// a note is at most 2,000 characters. Other block types ignore "evidence".
+// Versions 1 to 3 have no evidence and no "scale" (fields of those names
+// there are ignored).
+//
 // Markings. Every marking is of the briefing's "scheme" (a source's may
 // name its own in "marking_scheme"). WriteJSON writes the banner form, as
 // the scheme's guide spells it ("OFFICIAL-SENSITIVE", "SECRET//NOFORN",
@@ -138,7 +155,7 @@ import (
 
 const (
 	formatName    = "attache-briefing"
-	formatVersion = 3
+	formatVersion = 4
 )
 
 type jsonFile struct {
@@ -164,6 +181,8 @@ type jsonBriefing struct {
 	IncludeNotes    bool           `json:"include_notes"`
 	Status          string         `json:"status"`
 	Summary         string         `json:"summary"`
+	// Scale is the estimative scale (version 4).
+	Scale string `json:"scale,omitempty"`
 }
 
 // jsonAuthority is the classification authority block (US).
@@ -214,6 +233,8 @@ type jsonBlock struct {
 	End         *int      `json:"end,omitempty"`
 	// Figure makes an excerpt block a figure excerpt (version 3).
 	Figure *jsonFigure `json:"figure,omitempty"`
+	// Evidence is a judgment's (version 4).
+	Evidence []jsonEvidence `json:"evidence,omitempty"`
 }
 
 // WriteJSON writes b in the interchange format, indented, deterministic (same
@@ -247,18 +268,13 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			Classification: markingText(br.Classification), TitleMarking: markingText(br.TitleMarking),
 			SubtitleMarking: markingText(br.SubtitleMarking), SummaryMarking: markingText(br.SummaryMarking),
 			IncludeNotes: br.IncludeNotes, Status: string(br.Status), Summary: br.Summary,
+			Scale: string(br.Scale),
 		},
 		Sources: []jsonSource{},
 		Blocks:  []jsonBlock{},
 	}
 	if a := br.Authority; !a.IsZero() {
 		f.Briefing.Authority = &jsonAuthority{ClassifiedBy: a.ClassifiedBy, DerivedFrom: a.DerivedFrom, DeclassifyOn: a.DeclassifyOn}
-	}
-	type written struct {
-		key  string
-		src  *domain.Source
-		text string // as written: NFC
-		orig *domain.RuneIndex
 	}
 	byID := map[int64]written{}
 	for i, s := range b.Sources {
@@ -294,27 +310,16 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 			if ex == nil {
 				return nil, domain.Errorf(domain.EINVALID, "block %d is an excerpt block without its excerpt: reload the briefing and export again", i+1)
 			}
-			ws, ok := byID[ex.SourceID]
-			if !ok {
-				return nil, domain.Errorf(domain.EINVALID, "block %d quotes source #%d, which is not among the briefing's sources: reload the briefing and export again", i+1, ex.SourceID)
+			var err error
+			if jb, err = excerptJSON(ex, blk.Marking, byID); err != nil {
+				return nil, domain.Errorf(domain.EINVALID, "block %d %s", i+1, domain.ErrorMessage(err))
 			}
-			quote, start, end, err := writtenExcerptSpan(ws.orig, ws.src.Text, ws.text, ex)
-			if err != nil {
-				return nil, domain.Errorf(domain.EINVALID, "block %d (excerpt of %q): %s", i+1, shorten(ws.src.Title, 40), domain.ErrorMessage(err))
-			}
-			tags := domain.NormalizeTags(ex.Tags)
-			cred := int(ex.Credibility)
-			jb.Source, jb.Quote, jb.Note, jb.Tags, jb.Credibility = &ws.key, &quote, &ex.Note, &tags, &cred
-			jb.Marking = newPtr(markingText(domain.HighestMarking(blk.Marking, ex.Marking)))
-			if ex.MarkingReason != "" {
-				jb.Reason = &ex.MarkingReason
-			}
-			if start < end || ex.Figure != nil {
-				jb.Start, jb.End = &start, &end
-			}
-			jb.Figure = toJSONFigure(ex.Figure)
 		case domain.BlockJudgment:
 			jb.Text, jb.Confidence, jb.Marking = newPtr(blk.Text), newPtr(string(blk.Confidence)), newPtr(markingText(blk.Marking))
+			var err error
+			if jb.Evidence, err = evidenceJSON(blk.Evidence, byID); err != nil {
+				return nil, domain.Errorf(domain.EINVALID, "block %d (judgment): %s", i+1, domain.ErrorMessage(err))
+			}
 		case domain.BlockHeading:
 			jb.Text = newPtr(blk.Text)
 			if blk.Marking != domain.MarkingNone {
@@ -326,6 +331,40 @@ func toJSON(b *domain.Bundle) (*jsonFile, error) {
 		f.Blocks = append(f.Blocks, jb)
 	}
 	return f, nil
+}
+
+// written is a source as the file writes it, for the excerpts citing it.
+type written struct {
+	key  string
+	src  *domain.Source
+	text string // as written: NFC
+	orig *domain.RuneIndex
+}
+
+// excerptJSON writes an excerpt as an excerpt block does, under the
+// higher of its marking and mark (the block's own).
+func excerptJSON(ex *domain.Excerpt, mark domain.Marking, byID map[int64]written) (jsonBlock, error) {
+	jb := jsonBlock{Type: string(domain.BlockExcerpt)}
+	ws, ok := byID[ex.SourceID]
+	if !ok {
+		return jb, domain.Errorf(domain.EINVALID, "quotes source #%d, which is not among the briefing's sources: reload the briefing and export again", ex.SourceID)
+	}
+	quote, start, end, err := writtenExcerptSpan(ws.orig, ws.src.Text, ws.text, ex)
+	if err != nil {
+		return jb, domain.Errorf(domain.EINVALID, "(excerpt of %q): %s", shorten(ws.src.Title, 40), domain.ErrorMessage(err))
+	}
+	tags := domain.NormalizeTags(ex.Tags)
+	cred := int(ex.Credibility)
+	jb.Source, jb.Quote, jb.Note, jb.Tags, jb.Credibility = &ws.key, &quote, &ex.Note, &tags, &cred
+	jb.Marking = newPtr(markingText(domain.HighestMarking(mark, ex.Marking)))
+	if ex.MarkingReason != "" {
+		jb.Reason = &ex.MarkingReason
+	}
+	if start < end || ex.Figure != nil {
+		jb.Start, jb.End = &start, &end
+	}
+	jb.Figure = toJSONFigure(ex.Figure)
+	return jb, nil
 }
 
 // writtenExcerptSpan is writtenSpan, or for a figure with no text inside

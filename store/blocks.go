@@ -33,6 +33,9 @@ func readBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) ([]*domain.Bl
 	if err := attachExcerpts(ctx, tx, briefingID, blocks); err != nil {
 		return nil, err
 	}
+	if err := readEvidence(ctx, tx, briefingID, blocks); err != nil {
+		return nil, err
+	}
 	return blocks, nil
 }
 
@@ -46,6 +49,9 @@ func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*do
 		if err := insertBlock(ctx, tx, briefingID, b, n+i); err != nil {
 			return err
 		}
+	}
+	if err := writeEvidence(ctx, tx, briefingID, blocks); err != nil {
+		return err
 	}
 	return reviveUsed(ctx, tx, briefingID)
 }
@@ -80,7 +86,8 @@ func insertBlockAs(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.
 // Blocks that keep their ID are updated in place; the rest are inserted,
 // and the returned map says which IDs they were sent with (0 or below for
 // new blocks) and which they have now. Like writeBlocks, it brings back
-// from the trash the excerpts the blocks use (see trash.go).
+// from the trash the excerpts the blocks use (see trash.go). Their
+// evidence links are made the blocks' own (see writeEvidence).
 func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) (map[int64]int64, error) {
 	keep := []int64{}
 	for _, b := range blks {
@@ -101,6 +108,9 @@ func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*do
 		if b.ID != sent {
 			ids[sent] = b.ID
 		}
+	}
+	if err := writeEvidence(ctx, tx, briefingID, blks); err != nil {
+		return nil, err
 	}
 	return ids, reviveUsed(ctx, tx, briefingID)
 }

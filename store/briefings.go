@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -39,7 +40,7 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
 	res, err := tx.ExecContext(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
 		classification, status, summary, created_at, updated_at, `+briefingMarkingColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
 			b.Summary, formatTime(now), formatTime(now)}, briefingMarkingValues(b)...)...)
 	if err != nil {
@@ -55,9 +56,10 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 }
 
 // briefingMarkingColumns are the columns of the briefing's scheme and
-// marking details, in the order of briefingMarkingValues.
+// marking details, and its estimative scale, in the order of
+// briefingMarkingValues.
 const briefingMarkingColumns = `scheme, title_marking, subtitle_marking, summary_marking,
-	classified_by, derived_from, declassify_on, include_notes`
+	classified_by, derived_from, declassify_on, include_notes, scale`
 
 func scanBriefing(row scanner) (*domain.Briefing, error) {
 	var b domain.Briefing
@@ -66,7 +68,7 @@ func scanBriefing(row scanner) (*domain.Briefing, error) {
 	a := &b.Authority
 	err := row.Scan(&b.ID, &b.Title, &b.Subtitle, &b.Author, &b.Audience, &date, &b.Classification,
 		&b.Status, &b.Summary, &created, &updated, &trashed, &b.Revision, &b.Scheme, &b.TitleMarking,
-		&b.SubtitleMarking, &b.SummaryMarking, &a.ClassifiedBy, &a.DerivedFrom, &a.DeclassifyOn, &b.IncludeNotes)
+		&b.SubtitleMarking, &b.SummaryMarking, &a.ClassifiedBy, &a.DerivedFrom, &a.DeclassifyOn, &b.IncludeNotes, &b.Scale)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -191,7 +193,7 @@ func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 		if err := admitExcerpts(ctx, tx, &meta); err != nil {
 			return err
 		}
-		b.Status, b.Scheme, b.Classification = meta.Status, meta.Scheme, meta.Classification
+		b.Status, b.Scheme, b.Classification, b.Scale = meta.Status, meta.Scheme, meta.Classification, meta.Scale
 		b.TitleMarking, b.SubtitleMarking, b.SummaryMarking = meta.TitleMarking, meta.SubtitleMarking, meta.SummaryMarking
 		if b.Revision != 0 && b.Revision != rev {
 			return domain.ErrChangedMeanwhile
@@ -240,7 +242,7 @@ func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Bri
 	res, err := tx.ExecContext(ctx, `UPDATE briefings SET title = ?, subtitle = ?, author = ?,
 		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?,
 		scheme = ?, title_marking = ?, subtitle_marking = ?, summary_marking = ?,
-		classified_by = ?, derived_from = ?, declassify_on = ?, include_notes = ?
+		classified_by = ?, derived_from = ?, declassify_on = ?, include_notes = ?, scale = ?
 		WHERE id = ?`, append(append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(),
 		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt)}, briefingMarkingValues(b)...), b.ID)...)
 	if err != nil {
@@ -371,45 +373,63 @@ func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
 
 // dropGoneExcerpts leaves out the blocks quoting excerpts deleted for good
 // since the copy was loaded (a forced delete elsewhere, which removed
-// those blocks from the library too), so the rest can be saved.
+// those blocks from the library too), so the rest can be saved; links to
+// such excerpts as evidence go the same way. The blocks given are not
+// changed: a block losing a link is copied.
 func dropGoneExcerpts(ctx context.Context, tx *sql.Tx, blks []*domain.Block) ([]*domain.Block, []int64, error) {
 	var ids []int64
 	for _, b := range blks {
 		if b.Type == domain.BlockExcerpt {
 			ids = append(ids, b.ExcerptID)
 		}
+		for _, ev := range b.Evidence {
+			ids = append(ids, ev.ExcerptID)
+		}
 	}
 	if len(ids) == 0 {
 		return blks, nil, nil
 	}
-	// Numbers at or below the excerpts' sequence were handed out: missing
-	// now, they were deleted. Higher ones never existed and are refused
-	// by the insert as before.
+	gone, err := goneExcerpts(ctx, tx, ids)
+	if err != nil || len(gone) == 0 {
+		return blks, nil, err
+	}
+	var dropped []int64
+	kept := make([]*domain.Block, 0, len(blks))
+	for _, b := range blks {
+		if b.Type == domain.BlockExcerpt && gone[b.ExcerptID] {
+			dropped = append(dropped, b.ExcerptID)
+			continue
+		}
+		if slices.ContainsFunc(b.Evidence, func(ev domain.Evidence) bool { return gone[ev.ExcerptID] }) {
+			c := *b
+			c.Evidence = slices.DeleteFunc(slices.Clone(b.Evidence), func(ev domain.Evidence) bool { return gone[ev.ExcerptID] })
+			b = &c
+		}
+		kept = append(kept, b)
+	}
+	slices.Sort(dropped)
+	return kept, slices.Compact(dropped), nil
+}
+
+// goneExcerpts picks out of ids the excerpts deleted for good. Numbers at
+// or below the excerpts' sequence were handed out: missing now, they were
+// deleted. Higher ones never existed and are refused by the write as
+// before.
+func goneExcerpts(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT value FROM json_each(?)
 		WHERE value NOT IN (SELECT id FROM excerpts)
 		AND value <= (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'excerpts')`, idsJSON(ids))
 	if err != nil {
-		return nil, nil, dbError("save blocks", err)
+		return nil, dbError("save blocks", err)
 	}
 	defer rows.Close()
 	gone := map[int64]bool{}
-	var dropped []int64
 	for rows.Next() {
 		var id int64
 		if err := rows.Scan(&id); err != nil {
-			return nil, nil, dbError("save blocks", err)
+			return nil, dbError("save blocks", err)
 		}
 		gone[id] = true
-		dropped = append(dropped, id)
 	}
-	if err := rows.Err(); err != nil || len(gone) == 0 {
-		return blks, nil, err
-	}
-	kept := make([]*domain.Block, 0, len(blks))
-	for _, b := range blks {
-		if !(b.Type == domain.BlockExcerpt && gone[b.ExcerptID]) {
-			kept = append(kept, b)
-		}
-	}
-	return kept, dropped, nil
+	return gone, rows.Err()
 }

@@ -9,7 +9,7 @@ import "github.com/attache/attache/domain"
 // the statements that write a briefing name them.
 func briefingMarkingValues(b *domain.Briefing) []any {
 	return []any{string(b.Scheme), b.TitleMarking, b.SubtitleMarking, b.SummaryMarking,
-		b.Authority.ClassifiedBy, b.Authority.DerivedFrom, b.Authority.DeclassifyOn, b.IncludeNotes}
+		b.Authority.ClassifiedBy, b.Authority.DerivedFrom, b.Authority.DeclassifyOn, b.IncludeNotes, string(b.Scale)}
 }
 
 // normalizeBriefingSince is normalizeBriefing for an edit of old (see
@@ -25,6 +25,9 @@ func normalizeBriefingSince(b, old *domain.Briefing) error {
 	if sch, err := domain.LookupScheme(string(b.Scheme)); err == nil {
 		b.Scheme = sch.ID
 	} // an unknown scheme is refused by the validation, by name
+	if sc, err := domain.ParseScale(string(b.Scale)); err == nil {
+		b.Scale = sc // stored by its ID ("UK" is phia); an unknown one is refused below
+	}
 	var was domain.Briefing
 	if old != nil {
 		was = *old
@@ -63,6 +66,26 @@ func parseBlockGrades(blk *domain.Block) error {
 		return err
 	}
 	blk.Confidence, blk.Marking = c, k.Marking()
+	return parseStances(blk)
+}
+
+// parseStances stores each evidence link's stance by its name ("" and
+// "for" are supports). The links are copied first: the caller's block may
+// share them with a copy it keeps (an undo step, a merge's base).
+func parseStances(blk *domain.Block) error {
+	if len(blk.Evidence) == 0 {
+		return nil
+	}
+	evs := make([]domain.Evidence, len(blk.Evidence))
+	for i, ev := range blk.Evidence {
+		st, err := domain.ParseStance(string(ev.Stance))
+		if err != nil {
+			return err
+		}
+		ev.Stance = st
+		evs[i] = ev
+	}
+	blk.Evidence = evs
 	return nil
 }
 
@@ -77,4 +100,4 @@ func storedForm(m domain.Marking) domain.Marking {
 
 const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
 	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at, b.revision, b.scheme, b.title_marking,
-	b.subtitle_marking, b.summary_marking, b.classified_by, b.derived_from, b.declassify_on, b.include_notes`
+	b.subtitle_marking, b.summary_marking, b.classified_by, b.derived_from, b.declassify_on, b.include_notes, b.scale`

@@ -39,21 +39,34 @@ func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundl
 		if err != nil {
 			return err
 		}
-		bundle = &domain.Bundle{Briefing: b, Sources: sources}
+		concerns, err := concernsOf(ctx, tx, sources)
+		if err != nil {
+			return err
+		}
+		bundle = &domain.Bundle{Briefing: b, Sources: sources, Concerns: concerns}
 		return nil
 	})
 	return bundle, err
 }
 
 // citedSources loads the sources the blocks' excerpts cite, in order of
-// first citation, with their texts or not.
+// first citation, with their texts or not; then those of evidence
+// excerpts the body does not quote, in order of first link.
 func citedSources(ctx context.Context, tx *sql.Tx, blocks []*domain.Block, texts bool) ([]*domain.Source, error) {
 	var ids []int64
 	seen := map[int64]bool{}
+	cite := func(e *domain.Excerpt) {
+		if e != nil && !seen[e.SourceID] {
+			seen[e.SourceID] = true
+			ids = append(ids, e.SourceID)
+		}
+	}
 	for _, blk := range blocks {
-		if blk.Excerpt != nil && !seen[blk.Excerpt.SourceID] {
-			seen[blk.Excerpt.SourceID] = true
-			ids = append(ids, blk.Excerpt.SourceID)
+		cite(blk.Excerpt)
+	}
+	for _, blk := range blocks {
+		for _, ev := range blk.Evidence {
+			cite(ev.Excerpt)
 		}
 	}
 	sources := make([]*domain.Source, 0, len(ids))
@@ -196,11 +209,8 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 		b = bundle.Briefing
 		texts := map[int64]quotedSource{} // read once per source, not per excerpt
 		for i, blk := range b.Blocks {
-			if blk.Type != domain.BlockExcerpt {
-				continue
-			}
-			if err := s.importExcerpt(ctx, tx, blk, ids, texts); err != nil {
-				return domain.Errorf(domain.ErrorCode(err), "block %d (excerpt): %s", i+1, domain.ErrorMessage(err))
+			if err := s.importBlock(ctx, tx, blk, ids, texts); err != nil {
+				return domain.Errorf(domain.ErrorCode(err), "block %d (%s): %s", i+1, blk.Type, domain.ErrorMessage(err))
 			}
 		}
 		for _, blk := range b.Blocks {
@@ -218,49 +228,84 @@ type quotedSource struct {
 	info excerptSourceInfo
 }
 
-func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
-	if blk.Excerpt == nil {
-		return domain.Errorf(domain.EINVALID, "the block has no excerpt")
+// importBlock gives an excerpt block, and each of a judgment's links to
+// evidence, the library's excerpt: found, or added. Links are numbered
+// locally in a file; two of one judgment that come to name the same
+// excerpt are refused, as one link each is the rule.
+func (s *Store) importBlock(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
+	if blk.Type == domain.BlockExcerpt {
+		if blk.Excerpt == nil {
+			return domain.Errorf(domain.EINVALID, "the block has no excerpt")
+		}
+		var err error
+		blk.ExcerptID, blk.Excerpt, err = s.importExcerpt(ctx, tx, blk.Excerpt, ids, texts)
+		return err
 	}
-	e := *blk.Excerpt
+	if len(blk.Evidence) == 0 {
+		return nil
+	}
+	evs := make([]domain.Evidence, len(blk.Evidence))
+	seen := map[int64]int{}
+	for i, ev := range blk.Evidence {
+		if ev.Excerpt == nil {
+			return domain.Errorf(domain.EINVALID, "evidence %d has no excerpt", i+1)
+		}
+		id, e, err := s.importExcerpt(ctx, tx, ev.Excerpt, ids, texts)
+		if err != nil {
+			return domain.Errorf(domain.ErrorCode(err), "evidence %d: %s", i+1, domain.ErrorMessage(err))
+		}
+		if j, dup := seen[id]; dup {
+			return domain.Errorf(domain.EINVALID, "evidence %d is the same excerpt as evidence %d: keep one link to it", i+1, j+1)
+		}
+		seen[id] = i
+		ev.ExcerptID, ev.Excerpt = id, e
+		evs[i] = ev
+	}
+	blk.Evidence = evs
+	return nil
+}
+
+// importExcerpt finds or adds the library's excerpt for one read from a
+// file, and gives its id (and the excerpt, when added).
+func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, given *domain.Excerpt, ids map[int64]int64, texts map[int64]quotedSource) (int64, *domain.Excerpt, error) {
+	e := *given
 	real, ok := ids[e.SourceID]
 	if !ok {
-		return domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
+		return 0, nil, domain.Errorf(domain.EINVALID, "the excerpt names a source that is not in the file")
 	}
 	e.SourceID = real
 	src, ok := texts[real]
 	if !ok {
 		info, err := excerptSource(ctx, tx, real)
 		if err != nil {
-			return err
+			return 0, nil, err
 		}
 		src = quotedSource{domain.NewRuneIndex(info.text), info}
 		texts[real] = src
 	}
 	if err := locateIn(src.text, &e); err != nil {
-		return err
+		return 0, nil, err
 	}
 	e.ID = 0
 	if err := checkExcerptGrades(&e); err != nil {
-		return err
+		return 0, nil, err
 	}
 	if e.Marking == "" {
 		e.Marking = src.info.marking // as insertExcerpt would mark it
 	}
 	e.Tags = domain.NormalizeTags(e.Tags)
 	if _, err := markAgainstSource(&e, src.info.marking, "the excerpt"); err != nil {
-		return err // also settles the reason as insertExcerpt keeps it
+		return 0, nil, err // also settles the reason as insertExcerpt keeps it
 	}
 	id, err := sameExcerpt(ctx, tx, &e)
 	if err != nil || id != 0 {
-		blk.ExcerptID = id
-		return err
+		e.ID, e.SourceTitle = id, src.info.title // the library's: e in everything the analyst set
+		return id, &e, err
 	}
 	if err := s.insertExcerpt(ctx, tx, &e, src.info); err != nil {
-		return err
+		return 0, nil, err
 	}
-	blk.ExcerptID, blk.Excerpt = e.ID, &e
-	return nil
+	return e.ID, &e, nil
 }
 
 // sameExcerpt finds an excerpt that is e in everything the analyst set:

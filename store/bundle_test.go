@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"reflect"
+	"strings"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -157,5 +158,47 @@ func TestBundleWithoutTextsIsBundleLessTheTexts(t *testing.T) {
 	}
 	if !reflect.DeepEqual(light, full) {
 		t.Fatalf("without texts\n%+v\nfull\n%+v", light, full)
+	}
+}
+
+// A file's judgment brings its evidence: an excerpt the body quotes too is
+// the same excerpt, one it does not is added; the scale comes along.
+func TestImportBundleBringsEvidenceAndScale(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	fb := fileBundle()
+	fb.Briefing.Scale = domain.ScaleICD203
+	fb.Briefing.Blocks[3].Evidence = []domain.Evidence{
+		{ExcerptID: 1, Stance: domain.StanceSupports, Excerpt: &domain.Excerpt{SourceID: 2, Quote: "high-risk vendors", Note: "n", Tags: []string{"5g"}}},
+		{ExcerptID: 2, Stance: domain.StanceContradicts, Note: "Cost only", Excerpt: &domain.Excerpt{SourceID: 2, Quote: "cost billions", Credibility: 2}},
+	}
+	b, err := s.ImportBundle(ctx, fb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, _ := s.Briefing(ctx, b.ID)
+	evs := got.Blocks[3].Evidence
+	if got.Scale != domain.ScaleICD203 || len(evs) != 2 {
+		t.Fatalf("scale %q, evidence %+v", got.Scale, evs)
+	}
+	if evs[0].ExcerptID != got.Blocks[1].ExcerptID || evs[1].Excerpt.Quote != "cost billions" || evs[1].Excerpt.Credibility != 2 ||
+		evs[1].Stance != domain.StanceContradicts || evs[1].Note != "Cost only" {
+		t.Fatalf("evidence %+v / %+v", evs[0], evs[1].Excerpt)
+	}
+	if exs, _ := s.Excerpts(ctx, domain.ExcerptFilter{}); len(exs) != 3 {
+		t.Fatalf("%d excerpts, want 3 (the quoted one shared)", len(exs))
+	}
+
+	// Two links of one judgment that are one excerpt are refused, whole.
+	dup := fileBundle()
+	same := func() *domain.Excerpt { return &domain.Excerpt{SourceID: 1, Quote: "Washington"} }
+	dup.Briefing.Blocks[3].Evidence = []domain.Evidence{{ExcerptID: 1, Excerpt: same()}, {ExcerptID: 2, Excerpt: same()}}
+	_, err = s.ImportBundle(ctx, dup)
+	wantCode(t, err, domain.EINVALID)
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "block 4 (judgment): evidence 2 is the same excerpt as evidence 1") {
+		t.Fatalf("message %q", msg)
+	}
+	if list, _ := s.Briefings(ctx, domain.BriefingFilter{}); len(list) != 1 {
+		t.Fatalf("%d briefings after a refused import", len(list))
 	}
 }

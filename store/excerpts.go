@@ -318,15 +318,15 @@ func (s *Store) deleteExcerpt(ctx context.Context, id int64, force, trashedOnly 
 		if trashedOnly && e.TrashedAt == nil {
 			return domain.Errorf(domain.ENOTFOUND, "excerpt %d is no longer in the trash (restored elsewhere?): nothing was deleted", id)
 		}
-		used, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
-			JOIN blocks k ON k.briefing_id = b.id WHERE k.excerpt_id = ? ORDER BY b.id`, id)
+		used, err := allUsage(ctx, tx, "e.id = ?", id)
 		if err != nil {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or delete it together with those blocks", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings (their blocks and evidence) first, or delete it together with those blocks and links", id, refList(used))
 		}
 		for _, q := range []string{
+			`DELETE FROM evidence WHERE excerpt_id = ?`,
 			`DELETE FROM blocks WHERE excerpt_id = ?`,
 			`DELETE FROM search WHERE rowid = ? * 4 + 2`,
 			`DELETE FROM excerpts WHERE id = ?`,

@@ -132,6 +132,11 @@ func briefingFigures(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error 
 		if blk.Excerpt != nil && blk.Excerpt.Figure != nil {
 			list = append(list, blk.Excerpt)
 		}
+		for _, ev := range blk.Evidence {
+			if ev.Excerpt != nil && ev.Excerpt.Figure != nil {
+				list = append(list, ev.Excerpt)
+			}
+		}
 	}
 	return loadFigureImages(ctx, tx, list)
 }

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/attache/attache/domain"
 )
@@ -103,7 +104,8 @@ func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, e
 // RestoreSnapshot puts a briefing back as it was in one of its versions,
 // after saving the current state as a version of its own, all in one
 // transaction. Blocks whose excerpt has since been deleted are left out and
-// counted in skipped.
+// counted in skipped; so are links to such excerpts as evidence, which are
+// not counted (the judgment itself stays).
 func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (skipped int, err error) {
 	err = s.update(ctx, func(tx *sql.Tx) error {
 		snap, err := getSnapshot(ctx, tx, snapshotID)
@@ -118,19 +120,9 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 		}
 		b := snap.Briefing
 		b.ID = briefingID
-		kept := b.Blocks[:0]
-		for _, blk := range b.Blocks {
-			// Blocks keep their numbers (a free number is taken back, one
-			// now used elsewhere is not), so scripts holding them still work.
-			if blk.Type == domain.BlockExcerpt {
-				if _, err := getExcerpt(ctx, tx, blk.ExcerptID); err != nil {
-					skipped++
-					continue
-				}
-			}
-			kept = append(kept, blk)
+		if skipped, err = keepExisting(ctx, tx, b); err != nil {
+			return err
 		}
-		b.Blocks = kept
 		// The version's values were the library's once: like values kept
 		// in an edit, they pass rules they predate (a classification typed
 		// as free text before schemes). Excerpts marked since under
@@ -154,3 +146,44 @@ func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int6
 }
 
 func itoa(n int64) string { return fmt.Sprint(n) }
+
+// keepExisting leaves out of a version's briefing the blocks quoting
+// excerpts deleted since, and the evidence links to them, and says how
+// many blocks went. Blocks keep their numbers (a free number is taken
+// back, one now used elsewhere is not), so scripts holding them still work.
+func keepExisting(ctx context.Context, tx *sql.Tx, b *domain.Briefing) (skipped int, err error) {
+	var ids []int64
+	for _, blk := range b.Blocks {
+		if blk.Type == domain.BlockExcerpt {
+			ids = append(ids, blk.ExcerptID)
+		}
+		for _, ev := range blk.Evidence {
+			ids = append(ids, ev.ExcerptID)
+		}
+	}
+	if len(ids) == 0 {
+		return 0, nil
+	}
+	have, err := queryIDs(ctx, tx, `SELECT id FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
+	if err != nil {
+		return 0, err
+	}
+	exists := make(map[int64]bool, len(have))
+	for _, id := range have {
+		exists[id] = true
+	}
+	kept := b.Blocks[:0]
+	for _, blk := range b.Blocks {
+		if blk.Type == domain.BlockExcerpt && !exists[blk.ExcerptID] {
+			skipped++
+			continue
+		}
+		blk.Evidence = slices.DeleteFunc(blk.Evidence, func(ev domain.Evidence) bool { return !exists[ev.ExcerptID] })
+		if len(blk.Evidence) == 0 {
+			blk.Evidence = nil
+		}
+		kept = append(kept, blk)
+	}
+	b.Blocks = kept
+	return skipped, nil
+}

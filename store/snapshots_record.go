@@ -23,7 +23,11 @@ import (
 // notes are printed). A format-1 version is read as a US briefing when it
 // carries any mark, else as one with none: the rule migration 006 applied
 // to the briefings themselves (see legacyScheme).
-const snapshotFormat = 2
+//
+// Format 3 adds the estimative scale and each judgment's evidence (the
+// excerpts linked, with stance and note). Older versions read with no
+// scale and no evidence, which is what they had.
+const snapshotFormat = 3
 
 type snapshotRecord struct {
 	Format         int                   `json:"format"`
@@ -51,6 +55,9 @@ type snapshotRecord struct {
 	DerivedFrom     string `json:"derived_from,omitempty"`
 	DeclassifyOn    string `json:"declassify_on,omitempty"`
 	IncludeNotes    bool   `json:"include_notes,omitempty"`
+
+	// Format 3.
+	Scale string `json:"scale,omitempty"`
 }
 
 type snapshotBlockRecord struct {
@@ -60,6 +67,15 @@ type snapshotBlockRecord struct {
 	ExcerptID  int64  `json:"excerpt,omitempty"`
 	Confidence string `json:"confidence,omitempty"`
 	Marking    string `json:"marking,omitempty"`
+	// Format 3.
+	Evidence []snapshotEvidenceRecord `json:"evidence,omitempty"`
+}
+
+// snapshotEvidenceRecord is a judgment's link to an excerpt, by its id.
+type snapshotEvidenceRecord struct {
+	ExcerptID int64  `json:"excerpt"`
+	Stance    string `json:"stance"`
+	Note      string `json:"note,omitempty"`
 }
 
 // encodeSnapshot gives the stored form of b, in the current format.
@@ -70,10 +86,14 @@ func encodeSnapshot(b *domain.Briefing) ([]byte, error) {
 		UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
 		Scheme: string(b.Scheme), TitleMarking: string(b.TitleMarking), SubtitleMarking: string(b.SubtitleMarking),
 		SummaryMarking: string(b.SummaryMarking), ClassifiedBy: b.Authority.ClassifiedBy,
-		DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn, IncludeNotes: b.IncludeNotes}
+		DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn, IncludeNotes: b.IncludeNotes,
+		Scale: string(b.Scale)}
 	for i, blk := range b.Blocks {
 		r.Blocks[i] = snapshotBlockRecord{ID: blk.ID, Type: string(blk.Type), Text: blk.Text, ExcerptID: blk.ExcerptID,
 			Confidence: string(blk.Confidence), Marking: string(blk.Marking)}
+		for _, ev := range blk.Evidence {
+			r.Blocks[i].Evidence = append(r.Blocks[i].Evidence, snapshotEvidenceRecord{ev.ExcerptID, string(ev.Stance), ev.Note})
+		}
 	}
 	return json.Marshal(r)
 }
@@ -106,10 +126,14 @@ func decodeSnapshot(id int64, data []byte) (b *domain.Briefing, legacy bool, err
 		TrashedAt: r.TrashedAt, Revision: r.Revision, Scheme: domain.SchemeID(r.Scheme),
 		TitleMarking: domain.Marking(r.TitleMarking), SubtitleMarking: domain.Marking(r.SubtitleMarking),
 		SummaryMarking: domain.Marking(r.SummaryMarking), IncludeNotes: r.IncludeNotes,
-		Authority: domain.Authority{ClassifiedBy: r.ClassifiedBy, DerivedFrom: r.DerivedFrom, DeclassifyOn: r.DeclassifyOn}}
+		Authority: domain.Authority{ClassifiedBy: r.ClassifiedBy, DerivedFrom: r.DerivedFrom, DeclassifyOn: r.DeclassifyOn},
+		Scale:     domain.ScaleID(r.Scale)}
 	for i, blk := range r.Blocks {
 		b.Blocks[i] = &domain.Block{ID: blk.ID, Type: domain.BlockType(blk.Type), Text: blk.Text, ExcerptID: blk.ExcerptID,
 			Confidence: domain.Confidence(blk.Confidence), Marking: domain.Marking(blk.Marking)}
+		for _, ev := range blk.Evidence {
+			b.Blocks[i].Evidence = append(b.Blocks[i].Evidence, domain.Evidence{ExcerptID: ev.ExcerptID, Stance: domain.Stance(ev.Stance), Note: ev.Note})
+		}
 	}
 	if r.Scheme == "" {
 		b.Scheme = domain.SchemeNone // a briefing of format 2 always names its scheme

@@ -66,9 +66,10 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	b, e := newBriefing(t, s)
-	b.Date, b.Classification = domain.Date{Year: 2025, Month: 2, Day: 3}, "CUI"
+	b.Date, b.Classification, b.Scale = domain.Date{Year: 2025, Month: 2, Day: 3}, "CUI", domain.ScalePHIA
 	b.Blocks = []*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: e.ID, Marking: "CUI"},
-		{Type: domain.BlockJudgment, Text: "Likely", Confidence: "high"}}
+		{Type: domain.BlockJudgment, Text: "Likely", Confidence: "high",
+			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceContradicts, Note: "Old figures"}}}}
 	if err := saveBriefing(ctx, s, b); err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +82,8 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	if err := s.r.QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
 		t.Fatal(err)
 	}
-	if !strings.HasPrefix(data, `{"format":2,`) {
+	if !strings.HasPrefix(data, `{"format":3,`) || !strings.Contains(data, `"scale":"phia"`) ||
+		!strings.Contains(data, `"evidence":[{"excerpt":`+itoa(e.ID)+`,"stance":"contradicts","note":"Old figures"}]`) {
 		t.Fatalf("stored as %s", data)
 	}
 	back, err := s.Snapshot(ctx, v.ID)
@@ -90,6 +92,9 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	}
 	for _, blk := range stored.Blocks {
 		blk.Excerpt = nil // excerpts are the library's, not the version's
+		for i := range blk.Evidence {
+			blk.Evidence[i].Excerpt = nil
+		}
 	}
 	if msg := sameBriefing(back.Briefing, stored); msg != "" {
 		t.Fatal(msg)
@@ -100,7 +105,7 @@ func TestAVersionFromANewerAttacheIsRefusedSayingSo(t *testing.T) {
 	s := openTest(t)
 	ctx := context.Background()
 	b, _ := newBriefing(t, s)
-	id := insertSnapshotRow(t, s, b.ID, `{"format":3,"title":"From the future","blocks":{"new":"shape"}}`)
+	id := insertSnapshotRow(t, s, b.ID, `{"format":4,"title":"From the future","blocks":{"new":"shape"}}`)
 	_, err := s.Snapshot(ctx, id)
 	wantCode(t, err, domain.EINVALID)
 	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "newer Attaché") || !strings.Contains(msg, "update") {

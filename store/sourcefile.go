@@ -66,7 +66,8 @@ func readTextMap(blob []byte) *domain.TextMap {
 // completeExisting gives a source imported again what the new import
 // brings and the stored one lacks: its original file and its page map
 // (a PDF imported before Attaché kept them). The text is the same, so the
-// new map fits it.
+// new map fits it. A location is kept too, for a source imported before
+// Attaché kept them or from a paste.
 func completeExisting(ctx context.Context, tx *sql.Tx, got, src *domain.Source) error {
 	if got.FileSHA256 == "" && src.Original != nil {
 		keep := *got
@@ -88,6 +89,13 @@ func completeExisting(ctx context.Context, tx *sql.Tx, got, src *domain.Source) 
 			return dbError("keep the page map", err)
 		}
 		got.TextMap = src.TextMap
+	}
+	if got.Location == "" && src.Location != "" {
+		// Where the file is now lets a recheck read it again.
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ? WHERE id = ?`, src.Location, got.ID); err != nil {
+			return dbError("keep the file's location", err)
+		}
+		got.Location = src.Location
 	}
 	return nil
 }

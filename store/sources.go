@@ -15,7 +15,8 @@ import (
 // with it (excerpt_count counts those in use).
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
-	s.reliability, s.notes, s.marking, coalesce(s.file_sha256, ''), s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
+	s.reliability, s.notes, s.marking, coalesce(s.file_sha256, ''), s.location, coalesce(s.previous_id, 0),
+	s.standing, s.standing_note, s.standing_at, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
 	ELSE (SELECT count(*) FROM excerpts x WHERE x.source_id = s.id AND x.trashed_at = s.trashed_at) END`
 
 // CreateSource implements domain.SourceService.
@@ -40,6 +41,9 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if err := checkTextMap(src); err != nil {
 		return false, err
 	}
+	if err := checkLocation(src.Location); err != nil {
+		return false, err
+	}
 	src.SHA256 = domain.TextSHA256(src.Text)
 	var id int64
 	err = tx.QueryRowContext(ctx, `SELECT id FROM sources WHERE sha256 = ?`, src.SHA256).Scan(&id)
@@ -53,13 +57,19 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if !errors.Is(err, sql.ErrNoRows) {
 		return false, dbError("find source", err)
 	}
+	if err := checkPrevious(ctx, tx, src.PreviousID); err != nil {
+		return false, err
+	}
 	src.ImportedAt = s.now()
+	// A new source has no standing of its own yet: SetSourceStanding gives it.
+	src.Standing, src.StandingNote, src.StandingAt, src.Concern = domain.StandingSound, "", nil, nil
 	res, err := tx.ExecContext(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
 		publisher, published, url, accessed, language, sha256, file_name, imported_at,
-		reliability, notes, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		reliability, notes, marking, location, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
 		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.SHA256,
-		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes, src.Marking)
+		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes, src.Marking,
+		src.Location, nullID(src.PreviousID))
 	if err != nil {
 		return false, dbError("insert source", err)
 	}
@@ -124,10 +134,14 @@ func authorsJSON(a []string) string {
 	return string(b)
 }
 
-// Source implements domain.SourceService; the result includes the text.
+// Source implements domain.SourceService; the result includes the text
+// and the source's concern, if it has one.
 func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		src, err = getSource(ctx, tx, id, true)
+		if src, err = getSource(ctx, tx, id, true); err != nil {
+			return err
+		}
+		_, err = concernsOf(ctx, tx, []*domain.Source{src})
 		return err
 	})
 	return src, err
@@ -156,10 +170,12 @@ type scanner interface{ Scan(dest ...any) error }
 func scanSource(row scanner) (*domain.Source, error) {
 	var src domain.Source
 	var authors, published, accessed, imported string
-	var trashed sql.NullString
+	var trashed, standingAt sql.NullString
 	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
 		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
-		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &src.FileSHA256, &trashed, &src.ExcerptCount, &src.Text)
+		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &src.FileSHA256,
+		&src.Location, &src.PreviousID, &src.Standing, &src.StandingNote, &standingAt,
+		&trashed, &src.ExcerptCount, &src.Text)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -171,6 +187,7 @@ func scanSource(row scanner) (*domain.Source, error) {
 	src.Accessed = parseDay(accessed)
 	src.ImportedAt = parseTime(imported)
 	src.TrashedAt = trashedTime(trashed)
+	src.StandingAt = trashedTime(standingAt) // a stamp or NULL, read alike
 	return &src, nil
 }
 
@@ -198,7 +215,8 @@ var sourceSorts = map[string]string{
 	"excerpts":  "s.excerpt_count",
 }
 
-// Sources implements domain.SourceService; texts are left out of listings.
+// Sources implements domain.SourceService; texts are left out of listings,
+// concerns are in (one more query for the whole page).
 func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*domain.Source, err error) {
 	order, ok := sourceSorts[f.Sort]
 	if !ok {
@@ -242,7 +260,11 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 			}
 			list = append(list, src)
 		}
-		return rows.Err()
+		if err := rows.Err(); err != nil {
+			return dbError("list sources", err)
+		}
+		_, err = concernsOf(ctx, tx, list)
+		return err
 	})
 	return list, err
 }
@@ -310,14 +332,15 @@ func (s *Store) deleteSource(ctx context.Context, id int64, force, trashedOnly b
 		if trashedOnly && src.TrashedAt == nil {
 			return domain.Errorf(domain.ENOTFOUND, "source %d is no longer in the trash (restored elsewhere?): nothing was deleted", id)
 		}
-		used, err := sourceUsage(ctx, tx, id)
+		used, err := allUsage(ctx, tx, "e.source_id = ?", id)
 		if err != nil {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or delete together with those blocks", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings (their blocks and evidence) first, or delete together with those blocks and links", id, refList(used))
 		}
 		stmts := []string{
+			`DELETE FROM evidence WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM blocks WHERE excerpt_id IN (SELECT id FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM search WHERE rowid IN (SELECT id * 4 + 2 FROM excerpts WHERE source_id = ?)`,
 			`DELETE FROM search WHERE rowid = ? * 4 + 1`,
@@ -341,10 +364,14 @@ func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.Briefi
 	return refs, err
 }
 
-func sourceUsage(ctx context.Context, tx *sql.Tx, id int64) ([]domain.BriefingRef, error) {
-	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
-		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
-		WHERE e.source_id = ? ORDER BY b.id`, id)
+// allUsage names every briefing, in the trash or not, that quotes the
+// excerpts picked by cond (a condition on e) or links them as evidence:
+// what deleting them for good takes from.
+func allUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
+	return briefingRefs(ctx, tx, `SELECT b.id, b.title FROM briefings b WHERE b.id IN (
+		SELECT k.briefing_id FROM blocks k JOIN excerpts e ON e.id = k.excerpt_id WHERE `+cond+`
+		UNION SELECT k.briefing_id FROM evidence v JOIN blocks k ON k.id = v.block_id
+		JOIN excerpts e ON e.id = v.excerpt_id WHERE `+cond+`) ORDER BY b.id`, append(args, args...)...)
 }
 
 func briefingRefs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]domain.BriefingRef, error) {

@@ -17,16 +17,29 @@ import (
 // excerpts it uses (an undo in the composer may put such a block back).
 
 // liveUsage names the briefings outside the trash whose blocks use the
-// excerpts picked by cond (a condition on e, with args).
+// excerpts picked by cond (a condition on e, with args): quoting them, or
+// linking them as evidence to a judgment.
 func liveUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
-	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
+	quoted, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
 		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
 		WHERE b.trashed_at IS NULL AND `+cond+` ORDER BY b.id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	linked, err := evidenceUsage(ctx, tx, cond, args...)
+	if err != nil {
+		return nil, err
+	}
+	return mergeRefs(quoted, linked), nil
 }
 
 // dropLiveBlocks removes the blocks of briefings outside the trash that use
-// the excerpts picked by cond, for a forced trash.
+// the excerpts picked by cond, and their links to them as evidence, for a
+// forced trash.
 func dropLiveBlocks(ctx context.Context, tx *sql.Tx, cond string, args ...any) error {
+	if err := dropLiveLinks(ctx, tx, cond, args...); err != nil {
+		return err
+	}
 	_, err := tx.ExecContext(ctx, `DELETE FROM blocks WHERE briefing_id IN
 		(SELECT id FROM briefings WHERE trashed_at IS NULL)
 		AND excerpt_id IN (SELECT e.id FROM excerpts e WHERE `+cond+`)`, args...)
@@ -51,7 +64,7 @@ func (s *Store) TrashExcerpt(ctx context.Context, id int64, force bool) error {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings first, or move it to the trash together with those blocks", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpt %d is used in %s: remove it from those briefings (their blocks and evidence) first, or move it to the trash together with those blocks and links", id, refList(used))
 		}
 		if err := s.keepVersions(ctx, tx, used, "Before excerpt “"+clipLabel(e.Quote)+"” went to the trash"); err != nil {
 			return err
@@ -118,7 +131,7 @@ func (s *Store) TrashSource(ctx context.Context, id int64, force bool) error {
 			return err
 		}
 		if len(used) > 0 && !force {
-			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings first, or move it to the trash together with those blocks", id, refList(used))
+			return domain.Errorf(domain.ECONFLICT, "excerpts of source %d are used in %s: remove them from those briefings (their blocks and evidence) first, or move it to the trash together with those blocks and links", id, refList(used))
 		}
 		if err := s.keepVersions(ctx, tx, used, fmt.Sprintf("Before source %d went to the trash", id)); err != nil {
 			return err
@@ -186,11 +199,15 @@ func restoreSource(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // reviveUsed brings back from the trash the excerpts that blocks of a
-// briefing outside the trash use, keeping the rule above.
+// briefing outside the trash use, quoted or linked as evidence, keeping
+// the rule above.
 func reviveUsed(ctx context.Context, tx *sql.Tx, briefingID int64) error {
-	ids, err := queryIDs(ctx, tx, `SELECT DISTINCT e.id FROM blocks k
+	ids, err := queryIDs(ctx, tx, `SELECT e.id FROM blocks k
 		JOIN excerpts e ON e.id = k.excerpt_id JOIN briefings b ON b.id = k.briefing_id
-		WHERE k.briefing_id = ? AND b.trashed_at IS NULL AND e.trashed_at IS NOT NULL`, briefingID)
+		WHERE k.briefing_id = ?1 AND b.trashed_at IS NULL AND e.trashed_at IS NOT NULL
+		UNION SELECT e.id FROM evidence v JOIN blocks k ON k.id = v.block_id
+		JOIN excerpts e ON e.id = v.excerpt_id JOIN briefings b ON b.id = k.briefing_id
+		WHERE k.briefing_id = ?1 AND b.trashed_at IS NULL AND e.trashed_at IS NOT NULL`, briefingID)
 	if err != nil {
 		return err
 	}
@@ -275,9 +292,11 @@ func (s *Store) emptyTrash(ctx context.Context, upTo string) (n int, err error) 
 		for _, q := range []string{
 			`DELETE FROM briefings WHERE ` + trashed,
 			`DELETE FROM sources WHERE ` + trashed + ` AND id NOT IN
-				(SELECT e.source_id FROM excerpts e JOIN blocks k ON k.excerpt_id = e.id)`,
+				(SELECT e.source_id FROM excerpts e JOIN blocks k ON k.excerpt_id = e.id)
+				AND id NOT IN (SELECT e.source_id FROM excerpts e JOIN evidence v ON v.excerpt_id = e.id)`,
 			`DELETE FROM excerpts WHERE ` + trashed + ` AND id NOT IN
-				(SELECT excerpt_id FROM blocks WHERE excerpt_id IS NOT NULL)`,
+				(SELECT excerpt_id FROM blocks WHERE excerpt_id IS NOT NULL)
+				AND id NOT IN (SELECT excerpt_id FROM evidence)`,
 		} {
 			res, err := tx.ExecContext(ctx, q, upTo)
 			if err != nil {
