@@ -12,7 +12,6 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
-	"github.com/attache/attache/store"
 )
 
 // firstJudgment is the block index of the open draft's first key judgment.
@@ -174,12 +173,9 @@ func TestPickerLinksEvidenceWithStanceAndNote(t *testing.T) {
 	if overlayContains(u, "Link evidence") {
 		t.Error("the picker is still open")
 	}
-	// Saved with the briefing (once the store keeps links).
+	// Saved with the briefing.
 	if err := flushNow(t, c.d); err != nil {
 		t.Fatal(err)
-	}
-	if !storeKeepsEvidence(t, lib) {
-		t.Skip("the store does not keep evidence yet")
 	}
 	b, _ := lib.Briefing(context.Background(), c.d.b.ID)
 	if ev := b.Blocks[j].EvidenceFor(want.ID); ev == nil || ev.Stance != domain.StanceContradicts {
@@ -195,20 +191,6 @@ func openPicker(t *testing.T, u *UI) *evidencePicker {
 		t.Fatal("no evidence picker on screen")
 	}
 	return p
-}
-
-// storeKeepsEvidence tells whether the library stores a judgment's links.
-func storeKeepsEvidence(t *testing.T, lib *store.Store) bool {
-	t.Helper()
-	ctx := context.Background()
-	exs, _ := lib.Excerpts(ctx, domain.ExcerptFilter{Limit: 1})
-	b := &domain.Briefing{Title: "Probe", Blocks: []*domain.Block{{Type: domain.BlockJudgment, Text: "J", Confidence: domain.ConfidenceLow,
-		Evidence: []domain.Evidence{{ExcerptID: exs[0].ID, Stance: domain.StanceSupports}}}}}
-	if err := lib.CreateBriefing(ctx, b); err != nil {
-		t.Fatal(err)
-	}
-	got, err := lib.Briefing(ctx, b.ID)
-	return err == nil && len(got.Blocks) == 1 && len(got.Blocks[0].Evidence) == 1
 }
 
 // The Evidence tab lists the judgments, flags those with no evidence in
@@ -333,7 +315,7 @@ func TestScaleIsChosenInTheDetailsAndSaved(t *testing.T) {
 	}
 	b, _ := lib.Briefing(context.Background(), c.d.b.ID)
 	if b.Scale != domain.ScalePHIA {
-		t.Skipf("the store does not keep the scale yet (%q)", b.Scale)
+		t.Fatalf("the library keeps the scale %q", b.Scale)
 	}
 	fyne.DoAndWait(func() { c.marking.scale.SetSelected(scaleNone) })
 	if c.d.b.Scale != domain.ScaleNone {
@@ -503,7 +485,7 @@ func TestEvidenceCardSaysItsSourceWasRetracted(t *testing.T) {
 	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
 	e := exs[0]
 	if err := lib.SetSourceStanding(context.Background(), e.SourceID, domain.StandingRetracted, "withdrawn by its publisher"); err != nil {
-		t.Skipf("the store does not keep standings yet: %v", err)
+		t.Fatal(err)
 	}
 	fyne.DoAndWait(func() {
 		c.linkEvidence(c.d.b.Blocks[j].ID, domain.Evidence{ExcerptID: e.ID, Stance: domain.StanceSupports})
@@ -512,4 +494,29 @@ func TestEvidenceCardSaysItsSourceWasRetracted(t *testing.T) {
 	eventually(t, "the card's concern", func() bool {
 		return treeContains(c.evidence.content, "The source is retracted (withdrawn by its publisher): check the link still holds.")
 	})
+}
+
+// The Evidence tab's basis warnings follow the thresholds in Settings:
+// evidence 20 months old is stale for a judgment about the present at
+// the 18 months Settings start with, and not once 24 are allowed.
+func TestEvidenceTabTakesTheBasisThresholdsFromSettings(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib) // published 3 March 2025
+	dismissOverlays(u)
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 30}
+	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	date, _ := domain.ParseDate("2026-11-20")
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Stale", Date: date, Blocks: []*domain.Block{
+		{Type: domain.BlockJudgment, Text: "Export controls on chips are tight.", Confidence: domain.ConfidenceLow,
+			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceSupports}}}}})
+	fyne.DoAndWait(c.showEvidence)
+	stale := "more than 18 months old"
+	eventually(t, "the stale-evidence warning", func() bool { return treeContains(c.evidence.content, stale) })
+	u.app.Preferences().SetString("basis_max_age_months", "24")
+	fyne.DoAndWait(c.evidence.refresh)
+	if treeContains(c.evidence.content, "months old") {
+		t.Fatal("evidence within the 24 months Settings allow is still called stale")
+	}
 }

@@ -239,7 +239,9 @@ func (v *evidenceView) basisWarnings() map[int][]string {
 	}
 	b.Blocks = domain.WithoutBlank(b.Blocks)
 	out := map[int][]string{}
-	for _, w := range export.NewDocument(&domain.Bundle{Briefing: b, Sources: srcs, Concerns: v.concerns}).Warnings() {
+	rules := v.c.ui.basisRules() // the thresholds in Settings
+	bundle := &domain.Bundle{Briefing: b, Sources: srcs, Concerns: v.concerns}
+	for _, w := range export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings() {
 		if w.Block < 0 || w.Block >= len(b.Blocks) || b.Blocks[w.Block].Type != domain.BlockJudgment || notBasis[w.Code] {
 			continue
 		}

@@ -171,14 +171,8 @@ func (u *UI) saveSettings() error {
 	return nil
 }
 
-// The thresholds of the basis checks on key judgments (integrity.BasisRules),
-// kept under the keys the command line reads too (internal/settings).
-const (
-	prefBasisMinReliability = "basis_min_reliability"
-	prefBasisMinCredibility = "basis_min_credibility"
-	prefBasisMaxAgeMonths   = "basis_max_age_months"
-	maxBasisAgeMonths       = 240
-)
+// maxBasisAgeMonths bounds the oldest evidence in months.
+const maxBasisAgeMonths = settings.MaxBasisAgeMonths
 
 // basisFields are the Settings dialog's basis thresholds.
 type basisFields struct {
@@ -190,18 +184,18 @@ func newBasisFields(p fyne.Preferences) *basisFields {
 	def := integrity.DefaultBasisRules()
 	f := &basisFields{reliability: newDialogSelect(reliabilityChoices[1:], nil),
 		credibility: newDialogSelect(credibilityChoices[1:], nil), age: newDialogEntry()}
-	r := domain.Reliability(p.StringWithFallback(prefBasisMinReliability, string(def.MinReliability)))
+	r := domain.Reliability(p.StringWithFallback(settings.BasisMinReliability, string(def.MinReliability)))
 	if i := strings.Index("ABCDEF", string(r)); len(r) == 1 && i >= 0 {
 		f.reliability.SetSelectedIndex(i)
 	} else {
 		f.reliability.SetSelectedIndex(strings.Index("ABCDEF", string(def.MinReliability)))
 	}
-	c, err := strconv.Atoi(p.String(prefBasisMinCredibility))
+	c, err := strconv.Atoi(p.String(settings.BasisMinCredibility))
 	if err != nil || c < 1 || c > 6 {
 		c = int(def.MinCredibility)
 	}
 	f.credibility.SetSelectedIndex(c - 1)
-	f.age.SetText(p.StringWithFallback(prefBasisMaxAgeMonths, strconv.Itoa(def.MaxAgeMonths)))
+	f.age.SetText(p.StringWithFallback(settings.BasisMaxAgeMonths, strconv.Itoa(def.MaxAgeMonths)))
 	f.age.Validator = func(s string) error { _, err := parseBasisAge(s); return err }
 	return f
 }
@@ -217,18 +211,33 @@ func (f *basisFields) items() []*widget.FormItem {
 // months reads the age typed, or says what is wrong.
 func (f *basisFields) months() (int, error) { return parseBasisAge(f.age.Text) }
 
-// parseBasisAge reads whole months from 0 to maxBasisAgeMonths.
+// parseBasisAge reads whole months from 0 to maxBasisAgeMonths, as the
+// command line does (settings.ParseBasisMaxAgeMonths); nothing typed is
+// not taken for the default here: the field shows the value in force.
 func parseBasisAge(typed string) (int, error) {
-	n, err := strconv.Atoi(strings.TrimSpace(typed))
-	if err != nil || n < 0 || n > maxBasisAgeMonths {
-		return 0, fmt.Errorf("the oldest evidence is %q: give whole months from 0 (no check) to %d", strings.TrimSpace(typed), maxBasisAgeMonths)
+	v, err := settings.ParseBasisMaxAgeMonths(typed)
+	if err == nil && v == "" {
+		err = fmt.Errorf("give the oldest evidence in whole months, from 0 (no check) to %d", maxBasisAgeMonths)
 	}
-	return n, nil
+	if err != nil {
+		return 0, forUser(err)
+	}
+	return strconv.Atoi(v)
+}
+
+// basisRules are the thresholds in Settings, for the checks the app runs.
+func (u *UI) basisRules() integrity.BasisRules {
+	p := u.app.Preferences()
+	values := map[string]string{}
+	for _, k := range []string{settings.BasisMinReliability, settings.BasisMinCredibility, settings.BasisMaxAgeMonths} {
+		values[k] = p.String(k)
+	}
+	return settings.BasisRulesOf(values)
 }
 
 // save keeps the thresholds chosen.
 func (f *basisFields) save(p fyne.Preferences, months int) {
-	p.SetString(prefBasisMinReliability, "ABCDEF"[f.reliability.SelectedIndex():][:1])
-	p.SetString(prefBasisMinCredibility, strconv.Itoa(f.credibility.SelectedIndex()+1))
-	p.SetString(prefBasisMaxAgeMonths, strconv.Itoa(months))
+	p.SetString(settings.BasisMinReliability, "ABCDEF"[f.reliability.SelectedIndex():][:1])
+	p.SetString(settings.BasisMinCredibility, strconv.Itoa(f.credibility.SelectedIndex()+1))
+	p.SetString(settings.BasisMaxAgeMonths, strconv.Itoa(months))
 }
