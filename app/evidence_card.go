@@ -101,6 +101,7 @@ func (k *evidenceCard) build() fyne.CanvasObject {
 		}
 	}
 	unlink := widget.NewButtonWithIcon("Unlink", theme.ContentRemoveIcon(), func() { c.unlinkEvidence(id, ex) })
+	note := widget.NewButtonWithIcon("Note…", theme.DocumentCreateIcon(), k.editNote)
 	show := widget.NewButtonWithIcon("Source", theme.VisibilityIcon(), k.show)
 	if k.e == nil {
 		show.Disable()
@@ -108,12 +109,32 @@ func (k *evidenceCard) build() fyne.CanvasObject {
 	if c.ui.lib.ReadOnly() {
 		choose.Disable()
 		unlink.Disable()
+		note.Disable()
 	}
-	parts = append(parts, container.NewHBox(choose, show, unlink))
+	parts = append(parts, container.NewHBox(choose, show, note, unlink))
 	bg := canvas.NewRectangle(theme.Color(theme.ColorNameInputBackground))
 	bg.CornerRadius = theme.Padding()
 	return container.NewStack(bg, container.NewBorder(nil, nil, newRuleColor(stanceColor(k.ev.Stance)), nil,
 		container.NewPadded(container.NewVBox(parts...))))
+}
+
+// editNote asks for the link's note: how the excerpt bears on the
+// judgment; for contradicting evidence, why the judgment stands, which
+// the basis checks count as addressing it.
+func (k *evidenceCard) editNote() {
+	c := k.v.c
+	entry := newDialogMultiEntry()
+	entry.SetText(k.ev.Note)
+	entry.Wrapping = fyne.TextWrapWord
+	entry.SetMinRowsVisible(4)
+	entry.Validator = limitValidator(domain.EvidenceNote)
+	entry.SetPlaceHolder("How the excerpt bears on the judgment; for contradicting evidence, why the judgment stands")
+	id, ex := k.id, k.ev.ExcerptID
+	c.ui.showForm("Note on the evidence", "Save", []*widget.FormItem{{Text: "Note", Widget: entry}}, fyne.NewSize(560, 260), func(again func()) {
+		if !c.setEvidenceNote(id, ex, strings.TrimSpace(entry.Text)) {
+			c.ui.notify("The link was removed meanwhile: the note was not kept.")
+		}
+	})
 }
 
 // grades names the source's reliability and the excerpt's credibility:

@@ -257,6 +257,23 @@ func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
 		t.Fatalf("after choosing Contradicts: %+v", c.d.b.Blocks[j].Evidence)
 	}
+	// The note, from the card's Note… form.
+	cards = evidenceCards(v)
+	fyne.DoAndWait(func() { test.Tap(findButton(t, cards[0].content, "Note…")) })
+	var entry *dialogEntry
+	walkOverlays(u, func(o fyne.CanvasObject) {
+		if e, ok := o.(*dialogEntry); ok && e.Text == "Named in the quote" {
+			entry = e
+		}
+	})
+	if entry == nil {
+		t.Fatal("the Note… form does not show the note")
+	}
+	fyne.DoAndWait(func() { entry.SetText("A ministry's own figure; it predates the ban.") })
+	confirmForm(t, u, "Save")
+	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Note != "A ministry's own figure; it predates the ban." {
+		t.Fatalf("after Note…: %+v", c.d.b.Blocks[j].Evidence)
+	}
 	cards = evidenceCards(v)
 	fyne.DoAndWait(func() { test.Tap(findButton(t, cards[0].content, "Unlink")) })
 	if len(c.d.b.Blocks[j].Evidence) != 0 || len(evidenceCards(v)) != 0 {
