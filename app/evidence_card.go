@@ -236,23 +236,29 @@ func lowerFirst(s string) string {
 	return strings.ToLower(s[:1]) + s[1:]
 }
 
-// cardFlow lays cards out in as many columns of at least width as fit,
-// each row as tall as its tallest card. Its height is that of the rows
-// at the width it was last laid out at (one column before then).
+// cardFlow lays cards out in as many columns of at least width (and of
+// the widest card's least width) as fit, each row as tall as its tallest
+// card. Its height is that of the rows at the width it was last laid out
+// at (one column before then).
 type cardFlow struct{ width, last float32 }
 
-func (f *cardFlow) columns(w float32) int {
-	return max(1, int((w+theme.Padding())/(f.width+theme.Padding())))
+// columns is how many cards fit side by side in w.
+func (f *cardFlow) columns(objects []fyne.CanvasObject, w float32) int {
+	cw := f.width
+	for _, o := range objects {
+		cw = max(cw, o.MinSize().Width)
+	}
+	return max(1, int((w+theme.Padding())/(cw+theme.Padding())))
 }
 
 func (f *cardFlow) MinSize(objects []fyne.CanvasObject) fyne.Size {
-	cols := f.columns(f.last)
+	cols := f.columns(objects, f.last)
 	var w, h float32
 	for start := 0; start < len(objects); start += cols {
 		var rh float32
 		for _, o := range objects[start:min(start+cols, len(objects))] {
 			m := o.MinSize()
-			w, rh = max(w, min(m.Width, f.width)), max(rh, m.Height)
+			w, rh = max(w, m.Width), max(rh, m.Height)
 		}
 		h += rh + theme.Padding()
 	}
@@ -261,7 +267,7 @@ func (f *cardFlow) MinSize(objects []fyne.CanvasObject) fyne.Size {
 
 func (f *cardFlow) Layout(objects []fyne.CanvasObject, size fyne.Size) {
 	f.last = size.Width
-	cols := f.columns(size.Width)
+	cols := f.columns(objects, size.Width)
 	pad := theme.Padding()
 	cw := (size.Width - pad*float32(cols-1)) / float32(cols)
 	y := float32(0)
