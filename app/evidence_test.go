@@ -252,6 +252,10 @@ func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 	if !treeContains(v.content, plural(judgments, "key judgment")+", "+itoa(judgments-1)+" with no evidence linked") {
 		t.Errorf("the summary reads %q", v.summary.Text)
 	}
+	// A double click reads the excerpt in its source beside the draft.
+	fyne.DoAndWait(func() { cards[0].DoubleTapped(nil) })
+	r := u.briefings.side.reader
+	eventually(t, "the excerpt's source beside the draft", func() bool { return r.source != nil && r.source.ID == e.SourceID })
 	// Change the stance, then unlink, from the card.
 	fyne.DoAndWait(func() { findSelect(t, cards[0].content).SetSelected("Contradicts") })
 	if ev := c.d.b.Blocks[j].EvidenceFor(e.ID); ev == nil || ev.Stance != domain.StanceContradicts {
