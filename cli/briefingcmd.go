@@ -14,8 +14,8 @@ import (
 
 // briefingFlags are a briefing's metadata as flags.
 type briefingFlags struct {
-	title, subtitle, author, audience, date, status, summary string
-	marks                                                    briefingMarkFlags
+	title, subtitle, author, audience, date, status, summary, scale string
+	marks                                                           briefingMarkFlags
 }
 
 func (b *briefingFlags) register(cmd *cobra.Command) {
@@ -27,6 +27,7 @@ func (b *briefingFlags) register(cmd *cobra.Command) {
 	f.StringVar(&b.date, "date", "", "date, YYYY-MM-DD (default today)")
 	f.StringVar(&b.status, "status", "", "draft, review or final")
 	f.StringVar(&b.summary, "summary", "", "bottom line up front")
+	f.StringVar(&b.scale, "scale", "", "estimative-language scale the likelihood words are checked against: icd203, phia or none")
 	b.marks.register(cmd)
 }
 
@@ -54,15 +55,22 @@ func (b *briefingFlags) apply(cmd *cobra.Command, br *domain.Briefing) error {
 		}
 		br.Status = st
 	}
+	if f.Changed("scale") {
+		sc, err := domain.ParseScale(b.scale)
+		if err != nil {
+			return usageError{err}
+		}
+		br.Scale = sc
+	}
 	return b.marks.apply(cmd, br)
 }
 
 func (a *cliApp) briefingCommand() *cobra.Command {
 	return group(&cobra.Command{Use: "briefing", Short: "Create, edit and list briefings"},
-		append(a.historyCommands(), a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
+		append(append(a.historyCommands(), a.evidenceCommands()...), a.briefingNewCommand(), a.briefingAddCommand(), a.briefingListCommand(),
 			a.briefingShowCommand(), a.briefingEditCommand(), a.blockMoveCommand(), a.blockRemoveCommand(), a.blockMarkCommand(),
 			a.briefingDuplicateCommand(), a.briefingTrashCommand(true), a.briefingTrashCommand(false),
-			a.briefingImportCommand())...)
+			a.briefingImportCommand(), a.changesCommand())...)
 }
 
 func (a *cliApp) briefingNewCommand() *cobra.Command {
@@ -184,7 +192,7 @@ func printBriefing(w io.Writer, br *domain.Briefing) {
 		{"Subtitle mark", br.SubtitleMarking.Portion()}, {"Summary mark", br.SummaryMarking.Portion()},
 		{"Classified by", br.Authority.ClassifiedBy}, {"Derived from", br.Authority.DerivedFrom},
 		{"Declassify on", br.Authority.DeclassifyOn}, {"Notes", notesLine(br.IncludeNotes)},
-		{"Status", br.Status.Label()}} {
+		{"Status", br.Status.Label()}, {"Scale", scaleLabel(br.Scale)}} {
 		if kv[1] != "" {
 			printf(w, "%-13s %s\n", kv[0]+":", kv[1])
 		}
@@ -199,6 +207,14 @@ func printBriefing(w io.Writer, br *domain.Briefing) {
 	if len(br.Blocks) == 0 {
 		printf(w, "(no blocks yet: add them with `attache briefing add %d …`)\n", br.ID)
 	}
+}
+
+// scaleLabel names a briefing's estimative scale; "" for none.
+func scaleLabel(id domain.ScaleID) string {
+	if s := domain.ScaleOf(id); s != nil {
+		return s.Name + " (" + string(s.ID) + ")"
+	}
+	return ""
 }
 
 func notesLine(include bool) string {
@@ -240,7 +256,11 @@ func blockLine(b *domain.Block) string {
 		if b.Confidence != "" {
 			conf = " (" + string(b.Confidence) + " confidence)"
 		}
-		return "judgment: " + clip(b.Text, 100) + conf
+		ev := ""
+		if n := len(b.Evidence); n > 0 {
+			ev = " [" + itoa(int64(n)) + " evidence]"
+		}
+		return "judgment: " + clip(b.Text, 100) + conf + ev
 	}
 	return "commentary: " + clip(b.Text, 100)
 }

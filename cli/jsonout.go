@@ -39,6 +39,18 @@ type jsonSource struct {
 	MarkingScheme string     `json:"marking_scheme"`
 	TrashedAt     *time.Time `json:"trashed_at,omitempty"`
 	ExcerptCount  int        `json:"excerpt_count"`
+	// Location is the file the source was read from, which a recheck
+	// reads again; "" for web pages and pasted text.
+	Location   string `json:"location"`
+	PreviousID int64  `json:"previous_id,omitempty"` // the source this is a newer version of
+	// Standing is retracted or discredited as the analyst marked it, ""
+	// for sound.
+	Standing     string     `json:"standing"`
+	StandingNote string     `json:"standing_note,omitempty"`
+	StandingAt   *time.Time `json:"standing_at,omitempty"`
+	// Concern lists why the source no longer stands as imported: changed,
+	// unavailable, retracted, discredited; [] when none.
+	Concern []string `json:"concern"`
 }
 
 func sourceOut(s *domain.Source) *jsonSource {
@@ -50,7 +62,8 @@ func sourceOut(s *domain.Source) *jsonSource {
 		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName, FileSHA256: s.FileSHA256,
 		ImportedAt: s.ImportedAt, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
 		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount, jsonMarking: markingOut(s.Marking),
-		MarkingScheme: string(s.Marking.SchemeID())}
+		MarkingScheme: string(s.Marking.SchemeID()), Location: s.Location, PreviousID: s.PreviousID,
+		Standing: string(s.Standing), StandingNote: s.StandingNote, StandingAt: s.StandingAt, Concern: concernsOut(s.Concern)}
 }
 
 // jsonMarking is a marking in its stored form ("uk:OS", "S//NOFORN":
@@ -158,6 +171,7 @@ type jsonBriefing struct {
 	IncludeNotes         bool          `json:"include_notes"`
 	Status               string        `json:"status"`
 	Summary              string        `json:"summary"`
+	Scale                string        `json:"scale"` // icd203, phia or "" (none)
 	CreatedAt            time.Time     `json:"created_at"`
 	UpdatedAt            time.Time     `json:"updated_at"`
 	TrashedAt            *time.Time    `json:"trashed_at,omitempty"`
@@ -190,6 +204,15 @@ type jsonBlock struct {
 	// its own and its excerpt's (stored form, then portion form).
 	EffectiveMarking string `json:"effective_marking,omitempty"`
 	EffectivePortion string `json:"effective_portion,omitempty"`
+	// Evidence are a key judgment's links to excerpts.
+	Evidence []jsonLink `json:"evidence,omitempty"`
+}
+
+// jsonLink is a key judgment's link to an excerpt.
+type jsonLink struct {
+	Excerpt int64  `json:"excerpt"`
+	Stance  string `json:"stance"`
+	Note    string `json:"note,omitempty"`
 }
 
 func briefingOut(b *domain.Briefing) jsonBriefing {
@@ -198,7 +221,7 @@ func briefingOut(b *domain.Briefing) jsonBriefing {
 		ClassificationBanner: b.Classification.Banner(), TitleMarking: markingOut(b.TitleMarking),
 		SubtitleMarking: markingOut(b.SubtitleMarking), SummaryMarking: markingOut(b.SummaryMarking),
 		Authority:    jsonAuthority{ClassifiedBy: b.Authority.ClassifiedBy, DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn},
-		IncludeNotes: b.IncludeNotes, Status: string(b.Status), Summary: b.Summary,
+		IncludeNotes: b.IncludeNotes, Status: string(b.Status), Summary: b.Summary, Scale: string(b.Scale),
 		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
 		Blocks: make([]jsonBlock, 0, len(b.Blocks))}
 	for _, blk := range b.Blocks {
@@ -213,6 +236,9 @@ func blockOut(b *domain.Block) jsonBlock {
 		MarkingPortion: b.Marking.Portion()}
 	if b.Excerpt != nil {
 		j.Source, j.Quote, j.ExcerptMarking = b.Excerpt.SourceID, b.Excerpt.Quote, string(b.Excerpt.Marking)
+	}
+	for _, ev := range b.Evidence {
+		j.Evidence = append(j.Evidence, jsonLink{Excerpt: ev.ExcerptID, Stance: string(ev.Stance), Note: ev.Note})
 	}
 	eff := effectiveMarking(b)
 	j.EffectiveMarking, j.EffectivePortion = string(eff), eff.Portion()

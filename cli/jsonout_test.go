@@ -17,13 +17,14 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	source := []string{"id", "kind", "title", "subtitle", "section", "authors", "publisher", "published", "url",
 		"accessed", "language", "sha256", "file_name", "imported_at", "reliability", "notes"}
 	marked := []string{"marking", "marking_banner", "marking_portion", "marking_scheme"}
-	listed := append(append(slices.Clone(source), marked...), "excerpt_count")
-	trashed := append(append(slices.Clone(source), marked...), "trashed_at", "excerpt_count")
+	integrity := []string{"location", "standing", "concern"}
+	listed := append(append(append(slices.Clone(source), marked...), "excerpt_count"), integrity...)
+	trashed := append(append(append(slices.Clone(source), marked...), "trashed_at", "excerpt_count"), integrity...)
 	excerpt := []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility", "marking", "marking_banner",
 		"marking_portion", "marking_reason", "created_at", "updated_at"}
 	briefing := []string{"id", "title", "subtitle", "author", "audience", "date", "scheme", "classification", "classification_banner",
 		"title_marking", "subtitle_marking", "summary_marking", "authority", "include_notes", "status", "summary",
-		"created_at", "updated_at", "revision", "blocks"}
+		"scale", "created_at", "updated_at", "revision", "blocks"}
 	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "revision", "updated_at"}
 
 	wantKeys(t, mustRun(t, db, "import", chipsFile, fiveGFile, "--json"), append([]string{"file"}, append(listed, "existing", "report")...))

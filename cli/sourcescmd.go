@@ -13,7 +13,7 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "sources",
-		Short: "List the sources in the library",
+		Short: "List the sources in the library (sources recheck: read them again)",
 		Args:  noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			lib, err := a.lib(cmd.Context())
@@ -28,10 +28,10 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 				return writeJSON(a.env.Stdout, listOut(list, sourceOut))
 			}
 			tw := newTable(a.env.Stdout)
-			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\n")
+			printf(tw, "ID\tTITLE\tAUTHORS\tPUBLISHED\tGRADE\tEXCERPTS\tCONCERN\n")
 			for _, s := range list {
-				printf(tw, "%d\t%s\t%s\t%s\t%s\t%d\n", s.ID, clip(s.Title, 48), clip(s.AuthorList(), 28),
-					orDash(s.Published.String()), orDash(string(s.Reliability)), s.ExcerptCount)
+				printf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\n", s.ID, clip(s.Title, 48), clip(s.AuthorList(), 28),
+					orDash(s.Published.String()), orDash(string(s.Reliability)), s.ExcerptCount, joinTags(concernsOut(s.Concern)))
 			}
 			return tw.Flush()
 		},
@@ -42,12 +42,14 @@ func (a *cliApp) sourcesCommand() *cobra.Command {
 	fl.StringVar(&f.Query, "query", "", "only sources matching this search")
 	fl.IntVar(&f.Limit, "limit", 0, "at most this many")
 	addJSONFlag(cmd, &asJSON)
+	cmd.AddCommand(a.recheckCommand())
 	return cmd
 }
 
 func (a *cliApp) sourceCommand() *cobra.Command {
-	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source"},
-		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand(), a.sourceFileCommand())
+	return group(&cobra.Command{Use: "source", Short: "Show, edit, delete or restore one source, mark its standing, list its rechecks"},
+		a.sourceShowCommand(), a.sourceEditCommand(), a.sourceDeleteCommand(), a.sourceRestoreCommand(), a.sourceFileCommand(),
+		a.standingCommand(), a.sourceChecksCommand())
 }
 
 func (a *cliApp) sourceShowCommand() *cobra.Command {
@@ -73,7 +75,8 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 			for _, kv := range [][2]string{{"Subtitle", s.Subtitle}, {"Section", s.Section},
 				{"Authors", s.AuthorList()}, {"Publisher", s.Publisher}, {"Published", s.Published.Long()},
 				{"URL", s.URL}, {"Accessed", s.Accessed.Long()}, {"Reliability", gradeText(s.Reliability)}, {"Marking", markingWithScheme(s.Marking)},
-				{"File", s.FileName}, {"SHA-256", s.SHA256}, {"Notes", s.Notes}, {"In trash", trashNote(s)}} {
+				{"File", s.FileName}, {"Location", s.Location}, {"Version of", previousNote(s)}, {"SHA-256", s.SHA256},
+				{"Standing", standingNote(s)}, {"Concern", joinTags(concernsOut(s.Concern))}, {"Notes", s.Notes}, {"In trash", trashNote(s)}} {
 				if kv[1] != "" {
 					printf(w, "%-12s %s\n", kv[0]+":", kv[1])
 				}
@@ -85,6 +88,29 @@ func (a *cliApp) sourceShowCommand() *cobra.Command {
 	}
 	addJSONFlag(cmd, &asJSON)
 	return cmd
+}
+
+// previousNote names the source a newer version replaces; "" for none.
+func previousNote(s *domain.Source) string {
+	if s.PreviousID == 0 {
+		return ""
+	}
+	return "source " + itoa(s.PreviousID) + " (this is a newer version of its text)"
+}
+
+// standingNote is a source's standing with its note; "" when sound.
+func standingNote(s *domain.Source) string {
+	if s.Standing == domain.StandingSound {
+		return ""
+	}
+	out := string(s.Standing)
+	if s.StandingNote != "" {
+		out += ": " + s.StandingNote
+	}
+	if s.StandingAt != nil {
+		out += " (" + s.StandingAt.Local().Format("2006-01-02") + ")"
+	}
+	return out
 }
 
 func gradeText(r domain.Reliability) string {
