@@ -38,9 +38,6 @@ func TestLinkEvidenceToAJudgmentThroughThePicker(t *testing.T) {
 		s.cli("briefing", "add", "1", "--judgment", judgment, "--confidence", "moderate")
 		s.cliJSON(&ex, "excerpt", "add", "--source", "1", "--quote", quote, "--json")
 	})
-	if _, err := s.tryCLI("briefing", "evidence", "1", "--json"); err != nil {
-		t.Skipf("the command line has no `briefing evidence` yet to check the link by: %v", err)
-	}
 	s.showView("Briefings")
 	s.do("open the briefing %q", title)
 	s.clickOn("the briefing's row", typ("Label"), text(title), inLayer("content"), shown())
@@ -103,9 +100,6 @@ func TestDragAnExcerptOntoAJudgmentLinksIt(t *testing.T) {
 		s.cli("briefing", "add", "1", "--commentary", "What follows is the detail.")
 		s.cliJSON(&ex, "excerpt", "add", "--source", "1", "--quote", quote, "--json")
 	})
-	if _, err := s.tryCLI("briefing", "evidence", "1", "--json"); err != nil {
-		t.Skipf("the command line has no `briefing evidence` yet to check the link by: %v", err)
-	}
 	s.showView("Briefings")
 	s.do("open the briefing %q", title)
 	s.clickOn("the briefing's row", typ("Label"), text(title), inLayer("content"), shown())
