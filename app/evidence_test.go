@@ -541,3 +541,26 @@ func TestEvidenceTabTakesTheBasisThresholdsFromSettings(t *testing.T) {
 		t.Fatal("evidence within the 24 months Settings allow is still called stale")
 	}
 }
+
+// The keyboard shortcuts help lists Link evidence and the Evidence tab,
+// and Ctrl+Shift+L opens the picker for the judgment being edited.
+func TestEvidenceShortcutsAreListedAndWork(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	c := u.briefings.composer
+	_, rows := shortcutRows(u.win.MainMenu())
+	listed := map[string]string{}
+	for _, section := range rows {
+		for _, r := range section {
+			listed[r[1]] = r[0]
+		}
+	}
+	if listed["Link evidence to the key judgment"] != "Ctrl+Shift+L" || listed["Evidence of the key judgments"] != "Ctrl+Shift+B" {
+		t.Fatalf("the shortcuts help lists %v", listed)
+	}
+	j := firstJudgment(t, c)
+	fyne.DoAndWait(func() { c.editBlock(j) })
+	pressShortcut(t, u, fyne.KeyL, fyne.KeyModifierControl|fyne.KeyModifierShift)
+	if p := c.evidence.picker; p == nil || p.id != c.d.b.Blocks[j].ID || !overlayContains(u, "Link evidence") {
+		t.Fatal("Ctrl+Shift+L did not open the picker for the judgment being edited")
+	}
+}
