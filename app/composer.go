@@ -65,6 +65,8 @@ type composer struct {
 	header      *fyne.Container   // the document's header: title, details, bottom line
 	summaryRows int               // the rows the bottom line shows
 	checks      *checksPanel      // the language, basis and source checks under the document (findings.go)
+
+	evidence *evidenceView // the Evidence tab (evidence_view.go)
 }
 
 func newComposer(ui *UI) *composer {
@@ -128,8 +130,10 @@ func newComposer(ui *UI) *composer {
 	c.outline = newOutlinePane(c)
 	c.checks = newChecksPanel(c)
 	c.edit = c.checks.around(c.bar, newComposeLayout(c.outline, c.doc))
-	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview))
-	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview() }
+	c.evidence = newEvidenceView(c)
+	c.tabs = container.NewAppTabs(container.NewTabItem("Compose", c.edit), container.NewTabItem("Preview", c.preview),
+		container.NewTabItem(evidenceTab, c.evidence.content))
+	c.tabs.OnSelected = func(*container.TabItem) { c.refreshPreview(); c.evidenceChanged() }
 	c.content = container.NewBorder(nil, c.stats, nil, nil, c.tabs)
 	if ui.lib.ReadOnly() {
 		// Nothing typed here could be saved. A block's editor greys out

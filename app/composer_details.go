@@ -23,7 +23,39 @@ type markingDetails struct {
 	authRows  []fyne.CanvasObject      // their labels and entries, shown for schemes with Authority
 	markRows  []fyne.CanvasObject      // the portion marks' rows, hidden for schemes that label only the whole
 	notes     *widget.Check
+	scale     *widget.Select // the estimative scale (domain.Scales)
 	grid      *fyne.Container
+}
+
+// scaleNone is the scale choice of a briefing held to no scale.
+const scaleNone = "None"
+
+// scaleNames are the scale select's choices: none, then each scale by its
+// short name.
+func scaleNames() []string {
+	out := []string{scaleNone}
+	for _, s := range domain.Scales() {
+		out = append(out, s.Short)
+	}
+	return out
+}
+
+// scaleChoice is the choice that names the scale id.
+func scaleChoice(id domain.ScaleID) string {
+	if s := domain.ScaleOf(id); s != nil {
+		return s.Short
+	}
+	return scaleNone
+}
+
+// scaleChosen is the scale the choice names.
+func scaleChosen(name string) domain.ScaleID {
+	for _, s := range domain.Scales() {
+		if s.Short == name {
+			return s.ID
+		}
+	}
+	return domain.ScaleNone
 }
 
 // schemeNames are the schemes' names, as the scheme select offers them.
@@ -98,6 +130,15 @@ func newMarkingDetails(c *composer, grid *fyne.Container) *markingDetails {
 	})
 	grid.Add(layout.NewSpacer())
 	grid.Add(m.notes)
+	// The scale the likelihood words are held to, saved with the briefing.
+	m.scale = widget.NewSelect(scaleNames(), func(name string) {
+		id := scaleChosen(name)
+		if c.d != nil && c.d.b.Scale != id {
+			c.onText("", func(b *domain.Briefing) { b.Scale = id })
+		}
+	})
+	grid.Add(detailLabel("Estimative scale"))
+	grid.Add(m.scale)
 	return m
 }
 
@@ -115,6 +156,7 @@ func (m *markingDetails) fill(b *domain.Briefing) {
 		setText(m.authority[k], v)
 	}
 	m.notes.SetChecked(b.IncludeNotes)
+	m.scale.SetSelected(scaleChoice(b.Scale))
 	m.blockLabels()
 }
 
@@ -315,6 +357,7 @@ func (m *markingDetails) Disable() {
 		e.Disable()
 	}
 	m.notes.Disable()
+	m.scale.Disable()
 }
 
 // Enable is not offered: a library opened read-only stays so.

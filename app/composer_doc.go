@@ -44,7 +44,7 @@ func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool
 		if blk >= 0 {
 			m.item[blk] = len(m.items)
 			if unmarked[blk] {
-				it.Tag = "unmarked"
+				it.Tag = joinTags("unmarked", it.Tag)
 			}
 		}
 		m.items = append(m.items, it)
@@ -55,7 +55,7 @@ func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool
 	}
 	m.jStart = len(m.items)
 	for _, j := range doc.Judgments {
-		add(widgets.DocItem{Kind: widgets.DocJudgment, Mark: j.Portion, Number: strconv.Itoa(j.Number), Text: j.Text, Meta: j.Confidence}, j.Block)
+		add(judgmentItem(j, b.Blocks[j.Block]), j.Block)
 	}
 	m.jEnd = len(m.items)
 	for _, it := range doc.Body {
@@ -137,6 +137,7 @@ func (c *composer) showDocument(doc *export.Document) {
 	old := c.model
 	c.model = newDocModel(c.d.b, doc, c.unmarked)
 	c.showOutline()
+	c.evidenceChanged() // the Evidence tab follows every change too
 	if old == nil || len(old.items) != len(c.model.items) {
 		c.doc.Refresh()
 		return
@@ -196,13 +197,16 @@ func (c *composer) newDocumentView() *widgets.Document {
 	}
 	d.OnAction = func(i int) {
 		if b := c.itemBlock(i); b >= 0 && c.d != nil {
-			if e := c.d.b.Blocks[b].Excerpt; e != nil {
+			if c.judgmentBlock(b) >= 0 {
+				c.pickEvidence(c.d.b.Blocks[b].ID)
+			} else if e := c.d.b.Blocks[b].Excerpt; e != nil {
 				c.ui.briefings.showInSide(e.SourceID, e.ID)
 			}
 		}
 	}
 	d.OnMove = c.onDocMove
 	d.DropPoint = c.dropPoint
+	d.DropOnto = c.dropOnto
 	d.OnTappedAt = c.onDocTappedAt
 	d.OnResized = c.refitEditor
 	d.OnInsert = c.onDocInsert

@@ -49,7 +49,8 @@ func (c *composer) document() *export.Document {
 			srcs = append(srcs, s)
 		}
 	}
-	return export.NewDocument(&domain.Bundle{Briefing: c.d.b, Sources: srcs})
+	rules := c.ui.basisRules() // the basis checks' thresholds in Settings
+	return export.NewDocumentWith(&domain.Bundle{Briefing: c.d.b, Sources: srcs}, export.Context{Rules: &rules})
 }
 
 // updateStats shows the word count and the PDF's length, or instead what

@@ -249,13 +249,15 @@ func sameContent(a, b *domain.Briefing) bool {
 		a.Audience != b.Audience || a.Date != b.Date || a.Classification != b.Classification ||
 		a.Status != b.Status || a.Summary != b.Summary || len(a.Blocks) != len(b.Blocks) ||
 		a.Scheme != b.Scheme || a.TitleMarking != b.TitleMarking || a.SubtitleMarking != b.SubtitleMarking ||
-		a.SummaryMarking != b.SummaryMarking || a.Authority != b.Authority || a.IncludeNotes != b.IncludeNotes {
+		a.SummaryMarking != b.SummaryMarking || a.Authority != b.Authority || a.IncludeNotes != b.IncludeNotes ||
+		a.Scale != b.Scale {
 		return false
 	}
 	for i := range a.Blocks {
 		x, y := a.Blocks[i], b.Blocks[i]
 		if x.ID != y.ID || x.Type != y.Type || x.Text != y.Text || x.ExcerptID != y.ExcerptID ||
-			x.Confidence != y.Confidence || x.Marking != y.Marking || !sameExcerptShown(x.Excerpt, y.Excerpt) {
+			x.Confidence != y.Confidence || x.Marking != y.Marking || !sameExcerptShown(x.Excerpt, y.Excerpt) ||
+			!sameLinks(x.Evidence, y.Evidence) {
 			return false
 		}
 	}

@@ -40,6 +40,7 @@ type excerptFields struct {
 	reason      *dialogEntry
 	source      domain.Marking // the source's marking
 	onChanged   func()
+	evidence    *evidenceField // links to the open draft's key judgments, if offered (evidence_form.go)
 }
 
 func newExcerptFields() *excerptFields {
@@ -62,12 +63,12 @@ func newExcerptFields() *excerptFields {
 }
 
 func (f *excerptFields) items() []*widget.FormItem {
-	return []*widget.FormItem{
+	return append([]*widget.FormItem{
 		{Text: "Note", Widget: f.note},
 		{Text: "Tags", Widget: f.tags},
 		{Text: "Credibility", Widget: f.credibility, HintText: "Admiralty grade of the information"},
 		{Text: "Marking", Widget: f.marking.box, HintText: "portion marking; the source's unless you choose another"},
-	}
+	}, f.evidenceItems()...)
 }
 
 // onChange calls fn whenever the analyst changes a field.
@@ -141,6 +142,9 @@ func (f *excerptFields) set(e *domain.Excerpt) {
 	}
 	setText(&f.reason.Entry, e.MarkingReason)
 	f.showReason()
+	if f.evidence != nil {
+		f.evidence.show(e)
+	}
 }
 
 func (f *excerptFields) apply(e *domain.Excerpt) {
@@ -167,6 +171,7 @@ func (r *readerScreen) onNewExcerpt() {
 		return
 	}
 	fields := newExcerptFields()
+	fields.offerJudgments(r.ui, nil)
 	fields.setSource(r.source.Marking, r.ui.excerptScheme(r.source.Marking))
 	fields.set(&domain.Excerpt{Marking: r.source.Marking}) // an excerpt takes its source's marking unless another is chosen
 	quote := widget.NewLabel(clipRunes(r.passage(start, end), 400))
@@ -184,6 +189,7 @@ func (r *readerScreen) onNewExcerpt() {
 				r.ui.showError(err)
 				return
 			}
+			fields.evidence.linkSaved(e)
 			r.clearSelection()
 			r.pages.keepScroll(e.ID)
 			r.open(src.ID, e.ID) // after the refresh's, so it wins: the new excerpt is shown active
@@ -206,6 +212,7 @@ func (r *readerScreen) onNewFigure(src *domain.Source, fig *domain.Figure, start
 // saved gets the new excerpt, on the UI goroutine.
 func (u *UI) newFigure(src *domain.Source, fig *domain.Figure, start, end int, saved func(*domain.Excerpt)) {
 	fields := newExcerptFields()
+	fields.offerJudgments(u, nil)
 	fields.setSource(src.Marking, u.excerptScheme(src.Marking))
 	fields.set(&domain.Excerpt{Marking: src.Marking})
 	caption := newDialogEntry()
@@ -228,6 +235,7 @@ func (u *UI) newFigure(src *domain.Source, fig *domain.Figure, start, end int, s
 				u.showError(err)
 				return
 			}
+			fields.evidence.linkSaved(e)
 			saved(e)
 		})
 	})

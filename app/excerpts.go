@@ -72,6 +72,7 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.from.Wrapping = fyne.TextWrapWord
 	s.fields = newExcerptFields()
 	s.fields.onChange(s.onField)
+	s.fields.offerJudgments(ui, func() *domain.Excerpt { return s.selected })
 	form := widget.NewForm(s.fields.items()...)
 	if ui.lib.ReadOnly() {
 		disableEditing(form)

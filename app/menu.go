@@ -54,6 +54,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Add commentary", shortcut(fyne.KeyC, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockCommentary) }),
 		item("Add key judgment", shortcut(fyne.KeyJ, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockJudgment) }),
 		item("Add excerpt…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockExcerpt) }),
+		item("Link evidence to the key judgment…", shortcut(fyne.KeyL, fyne.KeyModifierShift), c.linkFromMenu),
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),
@@ -63,6 +64,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Library", shortcut(fyne.Key1, 0), func() { u.onShowView(viewLibrary) }),
 		item("Excerpts", shortcut(fyne.Key2, 0), func() { u.onShowView(viewExcerpts) }),
 		item("Briefings", shortcut(fyne.Key3, 0), func() { u.onShowView(viewBriefings) }),
+		item("Evidence of the key judgments", shortcut(fyne.KeyB, fyne.KeyModifierShift), c.showEvidence),
 		fyne.NewMenuItemSeparator(),
 		fyne.NewMenuItem("Trash…", u.onShowTrash),
 	)

@@ -3,12 +3,14 @@ package app
 import (
 	"fmt"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/integrity"
 	"github.com/attache/attache/internal/settings"
 )
 
@@ -60,13 +62,15 @@ func (u *UI) showSettings() {
 	keep := newDialogEntry()
 	keep.SetText(p.StringWithFallback(settings.KeepOriginalsMB, strconv.Itoa(settings.DefaultKeepOriginalsMB)))
 	keep.Validator = func(s string) error { _, err := settings.ParseKeepOriginalsMB(s); return err }
+	basis := newBasisFields(p)
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Marking scheme", Widget: scheme, HintText: "for new briefings, here and in the attache command"},
 		{Text: "Marking", Widget: class.box, HintText: "overall marking of new briefings"},
 		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
 		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th},
 		{Text: "Keep PDFs up to (MB)", Widget: keep, HintText: "imported PDFs this size or smaller are kept, to read them as pages; 0 keeps none"}}
-	u.showForm("Settings", "Save", items, fyne.NewSize(640, 510), func(again func()) {
+	items = append(items, basis.items()...)
+	u.showForm("Settings", "Save", items, fyne.NewSize(640, 600), func(again func()) {
 		m, err := class.value()
 		if err != nil {
 			again()
@@ -79,7 +83,14 @@ func (u *UI) showSettings() {
 			u.showError(userError{err.Error()})
 			return
 		}
+		months, err := basis.months()
+		if err != nil {
+			again()
+			u.showError(userError{err.Error()})
+			return
+		}
 		p.SetString(settings.KeepOriginalsMB, mb)
+		basis.save(p, months)
 		p.SetString(prefAuthor, author.Text)
 		p.SetString(prefScheme, string(class.scheme.ID))
 		p.SetString(prefClassification, string(m))
@@ -158,4 +169,75 @@ func (u *UI) saveSettings() error {
 		return sa.prefs.save()
 	}
 	return nil
+}
+
+// maxBasisAgeMonths bounds the oldest evidence in months.
+const maxBasisAgeMonths = settings.MaxBasisAgeMonths
+
+// basisFields are the Settings dialog's basis thresholds.
+type basisFields struct {
+	reliability, credibility *dialogSelect
+	age                      *dialogEntry
+}
+
+func newBasisFields(p fyne.Preferences) *basisFields {
+	def := integrity.DefaultBasisRules()
+	f := &basisFields{reliability: newDialogSelect(reliabilityChoices[1:], nil),
+		credibility: newDialogSelect(credibilityChoices[1:], nil), age: newDialogEntry()}
+	r := domain.Reliability(p.StringWithFallback(settings.BasisMinReliability, string(def.MinReliability)))
+	if i := strings.Index("ABCDEF", string(r)); len(r) == 1 && i >= 0 {
+		f.reliability.SetSelectedIndex(i)
+	} else {
+		f.reliability.SetSelectedIndex(strings.Index("ABCDEF", string(def.MinReliability)))
+	}
+	c, err := strconv.Atoi(p.String(settings.BasisMinCredibility))
+	if err != nil || c < 1 || c > 6 {
+		c = int(def.MinCredibility)
+	}
+	f.credibility.SetSelectedIndex(c - 1)
+	f.age.SetText(p.StringWithFallback(settings.BasisMaxAgeMonths, strconv.Itoa(def.MaxAgeMonths)))
+	f.age.Validator = func(s string) error { _, err := parseBasisAge(s); return err }
+	return f
+}
+
+func (f *basisFields) items() []*widget.FormItem {
+	return []*widget.FormItem{
+		{Text: "Lowest reliability", Widget: f.reliability, HintText: "a high-confidence judgment resting only on sources below it is flagged"},
+		{Text: "Lowest credibility", Widget: f.credibility, HintText: "likewise for the information's credibility"},
+		{Text: "Oldest evidence (months)", Widget: f.age, HintText: "older evidence for a judgment about the present is flagged; 0 turns the check off"},
+	}
+}
+
+// months reads the age typed, or says what is wrong.
+func (f *basisFields) months() (int, error) { return parseBasisAge(f.age.Text) }
+
+// parseBasisAge reads whole months from 0 to maxBasisAgeMonths, as the
+// command line does (settings.ParseBasisMaxAgeMonths); nothing typed is
+// not taken for the default here: the field shows the value in force.
+func parseBasisAge(typed string) (int, error) {
+	v, err := settings.ParseBasisMaxAgeMonths(typed)
+	if err == nil && v == "" {
+		err = fmt.Errorf("give the oldest evidence in whole months, from 0 (no check) to %d", maxBasisAgeMonths)
+	}
+	if err != nil {
+		return 0, forUser(err)
+	}
+	return strconv.Atoi(v)
+}
+
+// basisRules are the thresholds in Settings, for the checks the app runs.
+func (u *UI) basisRules() integrity.BasisRules {
+	p := u.app.Preferences()
+	values := map[string]string{}
+	for _, k := range []string{settings.BasisMinReliability, settings.BasisMinCredibility, settings.BasisMaxAgeMonths} {
+		values[k] = p.String(k)
+	}
+	return settings.BasisRulesOf(values)
+}
+
+// save keeps the thresholds chosen.
+func (f *basisFields) save(p fyne.Preferences, months int) {
+	p.SetString(settings.BasisMinReliability, "ABCDEF"[f.reliability.SelectedIndex():][:1])
+	p.SetString(settings.BasisMinCredibility, strconv.Itoa(f.credibility.SelectedIndex()+1))
+	p.SetString(settings.BasisMaxAgeMonths, strconv.Itoa(months))
 }

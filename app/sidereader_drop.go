@@ -66,7 +66,7 @@ func (r *sideReader) addPassage(start, end, at int) {
 			r.ui.showError(err)
 			return
 		}
-		if r.p.insert(briefing, at, e) && e != made {
+		if _, _, link := linkOf(at); r.p.insert(briefing, at, e) && e != made && !link { // a link says so itself
 			r.ui.notify("This passage was an excerpt already" + noteHint(e) + ": that excerpt is in the draft now.")
 		}
 		if r.source != nil && r.source.ID == src.ID {

@@ -84,6 +84,12 @@ type Document struct {
 	OnInsert func(at int, pos fyne.Position)
 	// OnAction is called when item i's Action button is tapped.
 	OnAction func(i int)
+	// DropOnto, if set, is asked of the item under a drag from outside
+	// (DragOver) whether the drag may land on it rather than between
+	// items: the label it returns ("Link as evidence") is drawn on the
+	// item, outlined, instead of the drop line; "" lets the drag land
+	// between items as usual. Called on every move of the drag.
+	DropOnto func(i int) string
 	// FigureImage gives the encoded picture (PNG, or any format the image
 	// package reads) of an item's DocImage by its key, nil for none: it is
 	// called on the UI goroutine, so it hands over bytes at hand, and the
@@ -100,6 +106,8 @@ type Document struct {
 	editing int
 	editor  fyne.CanvasObject
 	drop    int // the insertion point drawn for a drag from outside; -1 for none
+	dropOn  int // the item a drag from outside would land on (DropOnto); -1 for none
+	onLabel string
 
 	lay        docLayout
 	scroll     *container.Scroll
@@ -116,7 +124,7 @@ type Document struct {
 
 // NewDocument returns a Document of count() items, item(i) giving each.
 func NewDocument(count func() int, item func(i int) DocItem) *Document {
-	d := &Document{count: count, item: item, editing: -1, drop: -1, pendingTop: -1, hover: -1}
+	d := &Document{count: count, item: item, editing: -1, drop: -1, dropOn: -1, pendingTop: -1, hover: -1}
 	d.tip.item = -1
 	d.drag.from = -1
 	d.images = newDocImages(d)
@@ -221,16 +229,44 @@ func (d *Document) IndexAt(pos fyne.Position) (int, bool) {
 }
 
 // ShowDrop draws the insertion point at (a drag from outside hovering
-// there); -1 hides it (and ends DragOver's scrolling).
+// there); -1 hides it, and the outline of an item it would land on
+// (and ends DragOver's scrolling).
 func (d *Document) ShowDrop(at int) {
 	if at < 0 && !d.drag.active {
 		d.stopAutoScroll()
 	}
-	if at == d.drop {
+	if at == d.drop && d.dropOn < 0 {
 		return
 	}
-	d.drop = at
+	d.drop, d.dropOn, d.onLabel = at, -1, ""
 	d.updateVisible()
+}
+
+// DropOn is the item a drag from outside would land on (see DropOnto),
+// -1 for none.
+func (d *Document) DropOn() int { return d.dropOn }
+
+// ItemTop is where item i starts, from the top of the Document as
+// scrolled (negative above the view); 0 before the first layout.
+func (d *Document) ItemTop(i int) float32 {
+	if !d.lay.ready() || i < 0 || i >= len(d.lay.items) {
+		return 0
+	}
+	return d.lay.starts[i] - d.scroll.Offset.Y
+}
+
+// ItemAt is the item under pos, an absolute position; -1 in a gap, over
+// the header or outside the document.
+func (d *Document) ItemAt(pos fyne.Position) int {
+	if !d.lay.ready() {
+		return -1
+	}
+	rel := pos.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
+	size := d.Size()
+	if rel.X < 0 || rel.Y < 0 || rel.X >= size.Width || rel.Y >= size.Height {
+		return -1
+	}
+	return d.lay.itemAt(rel.Y + d.scroll.Offset.Y)
 }
 
 // Drop is the insertion point the drop line is drawn at for a drag from

@@ -173,7 +173,7 @@ func (d *Document) stopAutoScroll()  { stopTicker(&d.drag.stop) }
 // for a drag of an item or one from outside (DragOver).
 func (d *Document) autoScrollStep() {
 	dy := d.edgeDelta()
-	if dy == 0 || (!d.drag.active && d.drop < 0) {
+	if dy == 0 || (!d.drag.active && d.drop < 0 && d.dropOn < 0) {
 		return
 	}
 	lh := d.lay.body.lineH
@@ -186,7 +186,29 @@ func (d *Document) autoScrollStep() {
 		d.dragTo()
 		return
 	}
-	d.drop = d.dropPoint(-1, d.lay.insertionAt(d.drag.vp.Y+d.scroll.Offset.Y))
+	y := d.drag.vp.Y + d.scroll.Offset.Y
+	d.overAt(y, d.lay.insertionAt(y))
+}
+
+// overAt shows where a drag from outside at content height y lands: on
+// the item there, outlined with its label, if DropOnto takes it; else at
+// the insertion point at, as the drop line.
+func (d *Document) overAt(y float32, at int) {
+	i, label := d.lay.itemAt(y), ""
+	if i >= 0 && d.DropOnto != nil {
+		label = d.DropOnto(i)
+	}
+	if label == "" {
+		i = -1
+	}
+	drop := -1
+	if i < 0 {
+		drop = d.dropPoint(-1, at)
+	}
+	if i == d.dropOn && label == d.onLabel && drop == d.drop {
+		return
+	}
+	d.dropOn, d.onLabel, d.drop = i, label, drop
 	d.updateVisible()
 }
 
@@ -205,7 +227,7 @@ func (d *Document) DragOver(abs fyne.Position) (int, bool) {
 		return at, ok
 	}
 	d.drag.vp = abs.Subtract(fyne.CurrentApp().Driver().AbsolutePositionForObject(d))
-	d.ShowDrop(d.dropPoint(-1, at))
+	d.overAt(d.drag.vp.Y+d.scroll.Offset.Y, at)
 	if d.edgeDelta() != 0 {
 		d.startAutoScroll()
 	} else {

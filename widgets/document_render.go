@@ -148,6 +148,9 @@ func (b *docBody) CreateRenderer() fyne.WidgetRenderer {
 		views: map[int]*docView{},
 		line:  canvas.NewRectangle(color.Transparent),
 		dim:   canvas.NewRectangle(color.Transparent),
+		ring:  canvas.NewRectangle(color.Transparent),
+		pill:  canvas.NewRectangle(color.Transparent),
+		says:  canvas.NewText("", color.Transparent),
 	}
 	r.hoverPlus = newDocPlus(b.d)
 	r.editPlus = newDocPlus(b.d)
@@ -165,6 +168,8 @@ type docBodyRenderer struct {
 	spare   []*docView
 
 	line, dim           *canvas.Rectangle // the drop line; the veil over a dragged item
+	ring, pill          *canvas.Rectangle // the outline of the item a drop lands on, and its label's ground
+	says                *canvas.Text      // that label
 	hoverPlus, editPlus *docPlus
 }
 
@@ -276,6 +281,35 @@ func (r *docBodyRenderer) addDragMarks(c docColors) {
 		r.line.Resize(fyne.NewSize(l.colW+l.pad, th))
 	}
 	r.objects = append(r.objects, r.line)
+	r.addDropOn(c)
+}
+
+// addDropOn outlines the item a drag from outside would land on and
+// labels it with what the drop does, at its top right.
+func (r *docBodyRenderer) addDropOn(c docColors) {
+	d := r.b.d
+	l := &d.lay
+	i := d.dropOn
+	if i < 0 || i >= len(l.items) || d.drag.active {
+		return
+	}
+	th := snapUp(2, l.px)
+	top := l.starts[i]
+	r.ring.FillColor = color.Transparent
+	r.ring.StrokeColor, r.ring.StrokeWidth, r.ring.CornerRadius = c.drop, th, l.pad
+	r.ring.Move(fyne.NewPos(l.colX-th, top-th))
+	r.ring.Resize(fyne.NewSize(l.colW+2*th, l.items[i].g.h+2*th))
+	r.says.Text, r.says.Color = d.onLabel, c.onDrop
+	r.says.TextSize, r.says.TextStyle = l.tag.size, fyne.TextStyle{Bold: true}
+	size := r.says.MinSize()
+	w := min(size.Width+2*l.inner, l.colW)
+	r.pill.FillColor, r.pill.CornerRadius = c.drop, l.pad
+	r.pill.Move(fyne.NewPos(l.colX+l.colW-w, top-size.Height/2-l.pad/2))
+	r.pill.Resize(fyne.NewSize(w, size.Height+l.pad))
+	r.says.Move(r.pill.Position().Add(fyne.NewPos(l.inner, l.pad/2)))
+	r.says.Resize(size)
+	r.says.Refresh()
+	r.objects = append(r.objects, r.ring, r.pill, r.says)
 }
 
 // addPluses shows one "+": the one of the gap under the pointer, else the

@@ -148,7 +148,7 @@ func displayText(s string) string {
 
 // docColors are the theme's colours for the current variant.
 type docColors struct {
-	fg, heading, meta, tag, label, card, rule, drop, veil, picture color.Color
+	fg, heading, meta, tag, label, card, rule, drop, onDrop, veil, picture color.Color
 }
 
 func docColorsFor(d *Document) docColors {
@@ -164,6 +164,7 @@ func docColorsFor(d *Document) docColors {
 		card:    c(theme.ColorNameInputBackground),
 		rule:    c(theme.ColorNamePrimary),
 		drop:    c(theme.ColorNamePrimary),
+		onDrop:  c(theme.ColorNameForegroundOnPrimary),
 		veil:    withAlpha(c(theme.ColorNameBackground), 0xb0),
 		picture: c(theme.ColorNameInputBorder),
 	}
