@@ -64,10 +64,7 @@ type checksPanel struct {
 
 func newChecksPanel(c *composer) *checksPanel {
 	p := &checksPanel{c: c}
-	p.icon = widget.NewIcon(theme.ConfirmIcon())
-	p.head = widget.NewLabel("No findings")
-	p.head.Truncation = fyne.TextTruncateEllipsis
-	p.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), func() {
+	fold := func() {
 		if p.open() {
 			p.fold = -1
 		} else {
@@ -75,12 +72,18 @@ func newChecksPanel(c *composer) *checksPanel {
 		}
 		p.laidFor = -1 // lay out again
 		p.show()
-	})
+	}
+	// The bar folds and unfolds the list, as its button does.
+	headRow := newCheckRow(theme.ConfirmIcon(), "No findings", fold)
+	p.icon, p.head = headRow.icon, headRow.label
+	p.head.Wrapping = fyne.TextWrapOff
+	p.head.Truncation = fyne.TextTruncateEllipsis
+	p.toggle = widget.NewButtonWithIcon("", theme.MenuDropDownIcon(), fold)
 	p.toggle.Importance = widget.LowImportance
 	p.showDis = widget.NewCheck("Show dismissed", func(bool) { p.show() })
 	p.list = container.NewVBox()
 	p.scroll = container.NewVScroll(p.list)
-	bar := container.NewBorder(nil, nil, p.icon, container.NewHBox(p.showDis, p.toggle), p.head)
+	bar := container.NewBorder(nil, nil, nil, container.NewHBox(p.showDis, p.toggle), headRow)
 	c.doc.MarkTip = p.tipFor
 	p.content = container.NewBorder(canvas.NewLine(theme.Color(theme.ColorNameSeparator)), nil, nil, nil,
 		container.NewBorder(bar, nil, nil, nil, p.scroll))

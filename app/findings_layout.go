@@ -58,7 +58,7 @@ func (p *checksPanel) showToggle() {
 
 // smallEdit is the height of the Compose tab under which the list starts
 // folded: the document needs the room.
-const smallEdit = 560
+const smallEdit = 700
 
 // open says whether the list is shown: as the analyst chose, else as the
 // last layout found room for it.

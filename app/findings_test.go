@@ -337,7 +337,7 @@ func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
 		size   fyne.Size
 		toggle bool
 		open   bool
-	}{{fyne.NewSize(1280, 900), false, true}, {fyne.NewSize(800, 600), false, false}, {fyne.NewSize(800, 600), true, true}} {
+	}{{fyne.NewSize(1920, 1080), false, true}, {fyne.NewSize(1280, 800), false, false}, {fyne.NewSize(800, 600), false, false}, {fyne.NewSize(800, 600), true, true}} {
 		resize(u, step.size)
 		fyne.DoAndWait(func() {
 			if step.toggle {
