@@ -120,25 +120,8 @@ func (p pagesScanner) Scan(dest ...any) error { return p.row.Scan(append(dest, p
 // excerpt row took more time than the rest of the query).
 func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
 	const used = `(SELECT excerpt_id FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL)`
-	rows, err := tx.QueryContext(ctx, `SELECT `+excerptFields+`, '[]' FROM excerpts e
-		JOIN sources s ON s.id = e.source_id WHERE e.id IN `+used, briefingID)
+	byID, err := excerptsIn(ctx, tx, used, briefingID, "read excerpt")
 	if err != nil {
-		return dbError("read excerpt", err)
-	}
-	defer rows.Close()
-	byID := map[int64]*domain.Excerpt{}
-	for rows.Next() {
-		e, err := scanExcerpt(rows)
-		if err != nil {
-			return err
-		}
-		byID[e.ID] = e
-	}
-	if err := rows.Err(); err != nil {
-		return dbError("read excerpt", err)
-	}
-	if err := readTags(ctx, tx, byID, `SELECT et.excerpt_id, t.name FROM excerpt_tags et
-		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id IN `+used+` ORDER BY t.name`, briefingID); err != nil {
 		return err
 	}
 	// Each block gets its own copy, as it did when each was read alone:
@@ -159,6 +142,33 @@ func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []
 		b.Excerpt = e
 	}
 	return nil
+}
+
+// excerptsIn reads the excerpts whose IDs the subquery in gives (with
+// one argument), tags included, in two queries: the excerpts, then their
+// tags (a tags subquery per excerpt row took more time than the rest of
+// the query). what names the read in errors.
+func excerptsIn(ctx context.Context, tx *sql.Tx, in string, arg any, what string) (map[int64]*domain.Excerpt, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+excerptFields+`, '[]' FROM excerpts e
+		JOIN sources s ON s.id = e.source_id WHERE e.id IN `+in, arg)
+	if err != nil {
+		return nil, dbError(what, err)
+	}
+	defer rows.Close()
+	byID := map[int64]*domain.Excerpt{}
+	for rows.Next() {
+		e, err := scanExcerpt(rows)
+		if err != nil {
+			return nil, err
+		}
+		byID[e.ID] = e
+	}
+	if err := rows.Err(); err != nil {
+		return nil, dbError(what, err)
+	}
+	err = readTags(ctx, tx, byID, `SELECT et.excerpt_id, t.name FROM excerpt_tags et
+		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id IN `+in+` ORDER BY t.name`, arg)
+	return byID, err
 }
 
 // readTags appends to the excerpts the tags query q finds, rows of excerpt

@@ -21,25 +21,8 @@ func readEvidence(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*d
 		return err
 	}
 	const linked = `(SELECT v.excerpt_id FROM evidence v JOIN blocks k ON k.id = v.block_id WHERE k.briefing_id = ?)`
-	rows, err := tx.QueryContext(ctx, `SELECT `+excerptFields+`, '[]' FROM excerpts e
-		JOIN sources s ON s.id = e.source_id WHERE e.id IN `+linked, briefingID)
+	byID, err := excerptsIn(ctx, tx, linked, briefingID, "read evidence")
 	if err != nil {
-		return dbError("read evidence", err)
-	}
-	defer rows.Close()
-	byID := map[int64]*domain.Excerpt{}
-	for rows.Next() {
-		e, err := scanExcerpt(rows)
-		if err != nil {
-			return err
-		}
-		byID[e.ID] = e
-	}
-	if err := rows.Err(); err != nil {
-		return dbError("read evidence", err)
-	}
-	if err := readTags(ctx, tx, byID, `SELECT et.excerpt_id, t.name FROM excerpt_tags et
-		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id IN `+linked+` ORDER BY t.name`, briefingID); err != nil {
 		return err
 	}
 	given := map[int64]bool{}
