@@ -68,6 +68,11 @@ func TestFigureExcerptInTheDocumentAndThePDF(t *testing.T) {
 	s.showView("Briefings")
 	s.do("open the briefing")
 	s.clickOn("the briefing's row", typ("Label"), textPrefix("Figures"), inLayer("content"), shown())
+	// Turn the wheel over the document, so that the picture and its
+	// caption both come above the checks bar at 1280×800.
+	lead := s.waitNode("the commentary above the figure", docText("The chart shows the fall.")...)
+	r := lead.visible()
+	s.xdotool("mousemove", "--sync", fmt.Sprint(s.winX+r.X+r.W/2), fmt.Sprint(s.winY+r.Y), "click", "--repeat", "4", "5")
 	caption := s.waitNode("the figure's caption in the document", docText("Figure 1: Chip exports by quarter")...)
 	var pic *node
 	s.waitFor("the figure's picture above its caption", 10*time.Second, func(tr *tree) bool {
