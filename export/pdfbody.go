@@ -100,6 +100,10 @@ func (l *layout) sources() {
 			b := l.para([]span{sp(d, fSmall, grey)}, l.left+20, l.width-20, 11.5, 0, 0)
 			b.whole = true
 		}
+		for _, c := range l.d.SourceConcerns[s.ID] {
+			b := l.para([]span{sp(c, fSmall, alert)}, l.left+20, l.width-20, 11.5, 0, 0)
+			b.whole = true
+		}
 		l.blocks[len(l.blocks)-1].after = 7
 	}
 }

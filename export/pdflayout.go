@@ -19,6 +19,7 @@ var (
 	rule     = rgb{190, 196, 204}
 	blufFill = rgb{236, 241, 247}
 	quoteBar = rgb{160, 170, 184}
+	alert    = rgb{150, 30, 30} // what a reader must not miss: a source retracted or changed
 
 	fBody     = face{famSerif, "", 10.5}
 	fQuote    = face{famSerif, "", 10}
@@ -240,6 +241,9 @@ func basisSpans(j Judgment) []span {
 	if contra != "" {
 		out = append(out, sp("; "+contra, fSmall, grey))
 		ref(cn)
+	}
+	if c := j.Basis.ConcernPart(); c != "" {
+		out = append(out, sp("; "+c, fSmall, alert))
 	}
 	return out
 }
