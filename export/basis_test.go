@@ -323,3 +323,18 @@ func TestRetractedSourceInPDFAndMarkdown(t *testing.T) {
 		}
 	}
 }
+
+// A version's link to an excerpt deleted since is named so on the basis
+// line and in its note, never graded "??".
+func TestDeletedEvidenceIsNamed(t *testing.T) {
+	b := basisBundle()
+	b.Briefing.Blocks[1].Evidence = append(b.Briefing.Blocks[1].Evidence, domain.Evidence{ExcerptID: 99, Stance: domain.StanceSupports})
+	d := NewDocument(b)
+	if got := d.Judgments[1].Basis.Line(); got != "Basis: 1 source (A1), an excerpt since deleted" {
+		t.Errorf("basis %q", got)
+	}
+	text := d.Text()
+	if !strings.Contains(text, "5. An excerpt since deleted") || strings.Contains(text, "??") {
+		t.Errorf("text:\n%s", text)
+	}
+}
