@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/attache/attache/domain"
@@ -59,5 +60,41 @@ func TestSnapshotResolvesEvidenceAndSources(t *testing.T) {
 	}
 	if got := integrity.BasisOf(j, snap.Bundle()).Line(); got != "Basis: an excerpt since deleted; 1 contradicting" {
 		t.Errorf("basis %q", got)
+	}
+}
+
+// What changed since a version names a link removed since by its quote
+// and source, read from the version, even once the excerpt is deleted
+// from the library it is named as such, never by a bare number.
+func TestChangesSinceAVersionNameTheUnlinkedExcerpt(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	f := newEvidenceFixture(t, s)
+	v, err := s.CreateSnapshot(ctx, f.b.ID, "v1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, _ := s.Briefing(ctx, f.b.ID)
+	cur.Blocks[1].Unlink(f.operators.ID)
+	if err := s.UpdateBlock(ctx, cur.Blocks[1]); err != nil {
+		t.Fatal(err)
+	}
+	compare := func() string {
+		t.Helper()
+		snap, err := s.Snapshot(ctx, v.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		now, _ := s.Briefing(ctx, f.b.ID)
+		return integrity.Compare(snap.Briefing, now).Markdown()
+	}
+	if md := compare(); !strings.Contains(md, "- Removed from “Controls will widen”: contradicting excerpt “cost billions” (5G)") {
+		t.Errorf("the note:\n%s", md)
+	}
+	if err := s.DeleteExcerpt(ctx, f.operators.ID, true); err != nil {
+		t.Fatal(err)
+	}
+	if md := compare(); !strings.Contains(md, "- Removed from “Controls will widen”: a contradicting excerpt since deleted") {
+		t.Errorf("the note once the excerpt is deleted:\n%s", md)
 	}
 }
