@@ -338,3 +338,24 @@ func TestDeletedEvidenceIsNamed(t *testing.T) {
 		t.Errorf("text:\n%s", text)
 	}
 }
+
+// A key judgment's confidence is never torn across lines: "(high" at
+// the end of one and "confidence)" at the start of the next.
+func TestConfidenceStaysOnOneLine(t *testing.T) {
+	b := basisBundle()
+	var blocks []*domain.Block
+	for i := range 40 {
+		blocks = append(blocks, &domain.Block{ID: int64(200 + i), Type: domain.BlockJudgment, Confidence: domain.ConfidenceModerate,
+			Text: "Controls will widen " + strings.Repeat("x", i) + " over the coming year as more firms apply for licences."})
+	}
+	b.Briefing.Blocks = blocks
+	text := poppler(t, pdfBytes(t, b, PDFOptions{}), "pdftotext", "-layout")
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(l), "(moderate") {
+			t.Fatalf("the confidence is torn at %q:\n%s", l, text)
+		}
+	}
+	if !strings.Contains(text, "(moderate") {
+		t.Fatalf("no confidence printed:\n%s", text)
+	}
+}

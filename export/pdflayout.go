@@ -215,7 +215,8 @@ func (l *layout) keyJudgments() {
 		l.where = fmt.Sprintf("key judgment %d", j.Number)
 		spans := []span{sp(j.Portion+j.Text, fBody, ink)}
 		if j.Confidence != "" {
-			spans = append(spans, sp(" ("+strings.ToLower(j.Confidence)+")", fSmallIt, grey))
+			// A no-break space keeps "(high confidence)" on one line.
+			spans = append(spans, sp(" ("+strings.ReplaceAll(strings.ToLower(j.Confidence), " ", "\u00a0")+")", fSmallIt, grey))
 		}
 		b := l.listItem(strconv.Itoa(j.Number)+".", spans, fBody, lBody, 4)
 		if l.d.ShowBasis {
