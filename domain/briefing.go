@@ -294,6 +294,18 @@ type Snapshot struct {
 	Label      string
 	CreatedAt  time.Time
 	Briefing   *Briefing // the briefing as it was
+	// Sources are the sources the version's excerpts cite, texts left
+	// out, and Concerns theirs, as in a Bundle: filled by
+	// Library.Snapshot (whose excerpts, and evidence excerpts, are
+	// resolved; one deleted since is left nil), empty in lists.
+	Sources  []*Source
+	Concerns map[int64]*SourceConcern
+}
+
+// Bundle is the version as exporters take it: NewDocument lays it out
+// with its sources' grades and concerns.
+func (s *Snapshot) Bundle() *Bundle {
+	return &Bundle{Briefing: s.Briefing, Sources: s.Sources, Concerns: s.Concerns}
 }
 
 // Authority is the US classification authority block: who classified the

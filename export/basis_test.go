@@ -6,6 +6,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/integrity"
@@ -276,5 +277,85 @@ func TestCitedSourceIDsTakeTheEvidence(t *testing.T) {
 	b.Blocks = append([]*domain.Block{{Type: domain.BlockExcerpt, ExcerptID: 21, Excerpt: &domain.Excerpt{ID: 21, SourceID: 2}}}, b.Blocks...)
 	if got := CitedSourceIDs(b); len(got) != 3 || got[0] != 2 || got[1] != 1 || got[2] != 3 {
 		t.Errorf("CitedSourceIDs = %v, want [2 1 3]", got)
+	}
+}
+
+// A judgment resting on a retracted source says so on its basis line,
+// and the sources appendix says when and why, in the PDF and Markdown.
+func TestRetractedSourceInPDFAndMarkdown(t *testing.T) {
+	at := time.Date(2026, 5, 3, 23, 30, 0, 0, time.FixedZone("X", -5*3600)) // May 4 in UTC
+	concerned := func() *domain.Bundle {
+		b := basisBundle()
+		b.Sources[1].Standing, b.Sources[1].StandingNote, b.Sources[1].StandingAt = domain.StandingRetracted, "figures withdrawn", &at
+		check := &domain.SourceCheck{At: time.Date(2026, 5, 1, 9, 0, 0, 0, time.UTC), Status: domain.CheckChanged, Detail: "2 paragraphs differ"}
+		b.Concerns = map[int64]*domain.SourceConcern{
+			2: {SourceID: 2, Concerns: []domain.Concern{domain.ConcernRetracted}, Standing: domain.StandingRetracted, Note: "figures withdrawn", At: at},
+			3: {SourceID: 3, Concerns: []domain.Concern{domain.ConcernChanged}, Check: check, At: check.At},
+		}
+		return b
+	}
+	pdf := pdfBytes(t, concerned(), PDFOptions{})
+	if !bytes.Equal(pdf, pdfBytes(t, concerned(), PDFOptions{})) {
+		t.Error("the same briefing gives different bytes")
+	}
+	flat := strings.Join(strings.Fields(poppler(t, pdf, "pdftotext")), " ")
+	for _, want := range []string{
+		"Basis: 2 sources (B2, A1)1, 2; 1 contradicting3; 1 on a retracted source",
+		"Basis: 1 source (A1)4; 1 on a retracted source",
+		"Retracted (4 May 2026): figures withdrawn",
+		"Changed since import (rechecked 1 May 2026): 2 paragraphs differ",
+	} {
+		if !strings.Contains(flat, want) {
+			t.Errorf("PDF lacks %q:\n%s", want, flat)
+		}
+	}
+	var md bytes.Buffer
+	if err := WriteMarkdown(context.Background(), &md, concerned()); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{
+		"*Basis: 1 source (A1)*[^4]*; 1 on a retracted source*",
+		"**Retracted (4 May 2026): figures withdrawn**",
+		"**Changed since import (rechecked 1 May 2026): 2 paragraphs differ**",
+	} {
+		if !strings.Contains(md.String(), want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md.String())
+		}
+	}
+}
+
+// A version's link to an excerpt deleted since is named so on the basis
+// line and in its note, never graded "??".
+func TestDeletedEvidenceIsNamed(t *testing.T) {
+	b := basisBundle()
+	b.Briefing.Blocks[1].Evidence = append(b.Briefing.Blocks[1].Evidence, domain.Evidence{ExcerptID: 99, Stance: domain.StanceSupports})
+	d := NewDocument(b)
+	if got := d.Judgments[1].Basis.Line(); got != "Basis: 1 source (A1), an excerpt since deleted" {
+		t.Errorf("basis %q", got)
+	}
+	text := d.Text()
+	if !strings.Contains(text, "5. An excerpt since deleted") || strings.Contains(text, "??") {
+		t.Errorf("text:\n%s", text)
+	}
+}
+
+// A key judgment's confidence is never torn across lines: "(high" at
+// the end of one and "confidence)" at the start of the next.
+func TestConfidenceStaysOnOneLine(t *testing.T) {
+	b := basisBundle()
+	var blocks []*domain.Block
+	for i := range 40 {
+		blocks = append(blocks, &domain.Block{ID: int64(200 + i), Type: domain.BlockJudgment, Confidence: domain.ConfidenceModerate,
+			Text: "Controls will widen " + strings.Repeat("x", i) + " over the coming year as more firms apply for licences."})
+	}
+	b.Briefing.Blocks = blocks
+	text := poppler(t, pdfBytes(t, b, PDFOptions{}), "pdftotext", "-layout")
+	for _, l := range strings.Split(text, "\n") {
+		if strings.HasSuffix(strings.TrimSpace(l), "(moderate") {
+			t.Fatalf("the confidence is torn at %q:\n%s", l, text)
+		}
+	}
+	if !strings.Contains(text, "(moderate") {
+		t.Fatalf("no confidence printed:\n%s", text)
 	}
 }

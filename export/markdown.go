@@ -199,6 +199,9 @@ func mdBasis(j Judgment) string {
 	if contra != "" {
 		line += "*; " + mdInline(contra) + "*" + refs(cn)
 	}
+	if c := j.Basis.ConcernPart(); c != "" {
+		line += "*; " + mdInline(c) + "*"
+	}
 	return line
 }
 
@@ -273,6 +276,9 @@ func (m *mdWriter) sources(d *Document) {
 		}
 		if len(sha) > 16 {
 			entry = append(entry, "SHA-256: "+mdInline(sha[:16])+"…")
+		}
+		for _, c := range d.SourceConcerns[s.ID] {
+			entry = append(entry, "**"+mdInline(c)+"**")
 		}
 		// A trailing backslash is a hard line break that keeps the
 		// details inside the list item.

@@ -43,9 +43,13 @@ type Document struct {
 	Body       []Item           // headings, commentary and excerpts in order
 	Notes      []Note           // one per excerpt, numbered in order
 	Sources    []*domain.Source // the appendix, in order of first citation
-	Sections   int              // how many numbered sections the body has
-	Figures    int              // how many figures the body has, numbered from 1
-	Keywords   []string         // the excerpts' tags, sorted
+	// SourceConcerns are the lines the appendix prints under a source
+	// that was retracted, discredited, changed or unreadable at its last
+	// recheck (Bundle.Concerns), by source ID; see concernLines.
+	SourceConcerns map[int64][]string
+	Sections       int      // how many numbered sections the body has
+	Figures        int      // how many figures the body has, numbered from 1
+	Keywords       []string // the excerpts' tags, sorted
 	// ShowBasis says each key judgment's basis is printed under it, with
 	// notes citing its evidence (Context.Basis).
 	ShowBasis bool
@@ -149,6 +153,7 @@ func NewDocumentWith(b *domain.Bundle, c Context) *Document {
 	details.Blocks = nil
 	showBasis := c.showsBasis(b.Briefing)
 	d := &Document{Briefing: &details, Scheme: b.Briefing.SchemeDef(), Sources: citationOrder(b, showBasis), Keywords: keywords(b.Briefing), ShowBasis: showBasis}
+	d.SourceConcerns = sourceConcerns(b)
 	d.Marked = usesMarks(b.Briefing, d.Scheme)
 	if k, err := d.Scheme.Admit(b.Briefing.Classification); err == nil && k.NeedsPortions() {
 		d.Marked = true // the guide asks every portion of such a document to be marked

@@ -100,8 +100,8 @@ func (d *Document) judgments(b *domain.Bundle, cited map[int64]bool) {
 			r.Grade = integrity.GradeOf(r.Excerpt, r.Source)
 			if d.ShowBasis {
 				e := ev.Excerpt
-				if e == nil {
-					e = &domain.Excerpt{}
+				if e == nil { // a version's link to an excerpt deleted since
+					e = &domain.Excerpt{SourceTitle: "An excerpt since deleted"}
 				}
 				r.Note = d.addNote(b, e, cited)
 			}

@@ -58,7 +58,11 @@ func (d *Document) Text() string {
 	if len(d.Sources) > 0 {
 		t.para("SOURCES")
 		for i, s := range d.Sources {
-			t.para(strconv.Itoa(i+1)+". "+BibliographyEntry(s), "   "+strings.Join(sourceDetails(s), ""))
+			lines := []string{strconv.Itoa(i+1) + ". " + BibliographyEntry(s), "   " + strings.Join(sourceDetails(s), "")}
+			for _, c := range d.SourceConcerns[s.ID] {
+				lines = append(lines, "   "+c)
+			}
+			t.para(lines...)
 		}
 	}
 	d.guideText(t)
@@ -78,6 +82,9 @@ func basisTextLine(d *Document, j Judgment) string {
 	line := "   Basis: " + support + bracketed(noteRange(sn))
 	if contra != "" {
 		line += "; " + contra + bracketed(noteRange(cn))
+	}
+	if c := j.Basis.ConcernPart(); c != "" {
+		line += "; " + c
 	}
 	return line
 }

@@ -95,11 +95,29 @@ func (l *layout) sources() {
 	l.heading("Sources", "", "")
 	for i, s := range l.d.Sources {
 		l.where = fmt.Sprintf("source %d (%s)", i+1, clipText(s.Title, 40))
-		l.listItem(strconv.Itoa(i+1)+".", []span{sp(BibliographyEntry(s), fNote, ink)}, fNote, lNote, 1)
+		entry := l.listItem(strconv.Itoa(i+1)+".", []span{sp(BibliographyEntry(s), fNote, ink)}, fNote, lNote, 1)
+		// The details and what is known against the source since go as
+		// one block, kept with the citation: a retraction is never
+		// parted from the source it is about.
+		var spans []span
 		for _, d := range sourceDetails(s) {
-			b := l.para([]span{sp(d, fSmall, grey)}, l.left+20, l.width-20, 11.5, 0, 0)
-			b.whole = true
+			spans = append(spans, sp(lineBreak(spans)+d, fSmall, grey))
+		}
+		for _, c := range l.d.SourceConcerns[s.ID] {
+			spans = append(spans, sp(lineBreak(spans)+c, fSmall, alert))
+		}
+		if len(spans) > 0 {
+			entry.keepWithNext = true
+			l.para(spans, l.left+20, l.width-20, 11.5, 0, 0).whole = true
 		}
 		l.blocks[len(l.blocks)-1].after = 7
 	}
+}
+
+// lineBreak starts a span on a line of its own after the first.
+func lineBreak(before []span) string {
+	if len(before) == 0 {
+		return ""
+	}
+	return "\n"
 }

@@ -95,15 +95,34 @@ func (f *flow) room() float64 {
 // add places blocks in order; next is consulted for keep-with-next.
 func (f *flow) add(blocks []*block) {
 	for i, b := range blocks {
-		var next *block
-		if i+1 < len(blocks) {
-			next = blocks[i+1]
-		}
-		f.place(b, next)
+		f.place(b, blocks[i+1:])
 	}
 }
 
-func (f *flow) place(b *block, next *block) {
+// keptHeight is the room a keep-with-next block must leave under it for
+// the blocks after it (rest): the next one's head, and when that one
+// moves whole and keeps with its own next, that one's too, and so on (a
+// heading, a source's citation, its details). A chain taller than a page
+// asks only for the next block's head, or it would take a page each.
+func (f *flow) keptHeight(rest []*block) float64 {
+	if len(rest) == 0 {
+		return 0
+	}
+	h := 0.0
+	for i, b := range rest {
+		h += b.before + b.headHeight()
+		if !b.keepWithNext || !(b.whole || len(b.lines) <= 3) || i+1 == len(rest) {
+			break
+		}
+		h += b.after // b moves whole: all of it is its head
+	}
+	if h > f.bottom-f.top {
+		return rest[0].before + rest[0].headHeight()
+	}
+	return h
+}
+
+func (f *flow) place(b *block, rest []*block) {
 	if b.reserve > 0 && b.reserve > f.room() && b.reserve <= f.bottom-f.top {
 		f.breakPage()
 	}
@@ -112,8 +131,8 @@ func (f *flow) place(b *block, next *block) {
 	}
 	n := len(b.lines)
 	need := float64(n) * b.leading
-	if b.keepWithNext && next != nil {
-		need += next.before + float64(min(len(next.lines), 2))*next.leading
+	if b.keepWithNext && len(rest) > 0 {
+		need += b.after + f.keptHeight(rest)
 	}
 	switch {
 	case need <= f.room():
@@ -125,6 +144,16 @@ func (f *flow) place(b *block, next *block) {
 		f.split(b)
 	}
 	f.y += b.after
+}
+
+// headHeight is how much of b must go on the page it starts on: all of
+// it when it moves whole (see place), else its first two lines (see
+// split). What keeps with b must find that much room under it.
+func (b *block) headHeight() float64 {
+	if b.whole || len(b.lines) <= 3 {
+		return float64(len(b.lines)) * b.leading
+	}
+	return 2 * b.leading
 }
 
 func (f *flow) breakPage() {

@@ -19,6 +19,7 @@ var (
 	rule     = rgb{190, 196, 204}
 	blufFill = rgb{236, 241, 247}
 	quoteBar = rgb{160, 170, 184}
+	alert    = rgb{150, 30, 30} // what a reader must not miss: a source retracted or changed
 
 	fBody     = face{famSerif, "", 10.5}
 	fQuote    = face{famSerif, "", 10}
@@ -214,7 +215,8 @@ func (l *layout) keyJudgments() {
 		l.where = fmt.Sprintf("key judgment %d", j.Number)
 		spans := []span{sp(j.Portion+j.Text, fBody, ink)}
 		if j.Confidence != "" {
-			spans = append(spans, sp(" ("+strings.ToLower(j.Confidence)+")", fSmallIt, grey))
+			// A no-break space keeps "(high confidence)" on one line.
+			spans = append(spans, sp(" ("+strings.ReplaceAll(strings.ToLower(j.Confidence), " ", "\u00a0")+")", fSmallIt, grey))
 		}
 		b := l.listItem(strconv.Itoa(j.Number)+".", spans, fBody, lBody, 4)
 		if l.d.ShowBasis {
@@ -240,6 +242,9 @@ func basisSpans(j Judgment) []span {
 	if contra != "" {
 		out = append(out, sp("; "+contra, fSmall, grey))
 		ref(cn)
+	}
+	if c := j.Basis.ConcernPart(); c != "" {
+		out = append(out, sp("; "+c, fSmall, alert))
 	}
 	return out
 }

@@ -56,4 +56,12 @@ type Basis struct {
 	Grades        []string // each supporting excerpt's grade, "B2" ("?" for a part not graded), in order of the links
 	Contradicting int      // contradicting excerpts
 	Excerpts      []int64  // every linked excerpt, supporting first
+	// Deleted counts supporting links whose excerpt is not there any more
+	// (a version's link to an excerpt deleted since): neither a source
+	// nor graded, they are named as such.
+	Deleted int
+	// OnConcern counts the supporting excerpts on sources with a concern,
+	// by the source's worst concern (bundle's Concerns), so the line can
+	// say "1 on a retracted source".
+	OnConcern map[domain.Concern]int
 }

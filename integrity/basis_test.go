@@ -262,10 +262,34 @@ func TestBasisLine(t *testing.T) {
 		"Basis: 1 source (A1)":                           f.judgment(3, "Y", "", sup(21)),
 		"Basis: no supporting evidence; 2 contradicting": f.judgment(4, "Y", "", con(21, ""), con(11, "")),
 		"Basis: 2 sources (A1, B2)":                      f.judgment(5, "Y", "", sup(21), sup(11)),
-		"Basis: 1 source (??)":                           {Type: domain.BlockJudgment, Evidence: []domain.Evidence{sup(5)}},
+		"Basis: an excerpt since deleted":                {Type: domain.BlockJudgment, Evidence: []domain.Evidence{sup(5)}},
+		"Basis: 1 source (A1), 2 excerpts since deleted": {Type: domain.BlockJudgment, Evidence: []domain.Evidence{sup(5), {ExcerptID: 21, Excerpt: f.excerpts[21]}, sup(6)}},
 	} {
 		if got := BasisOf(blk, f.b).Line(); got != want {
 			t.Errorf("Line = %q, want %q", got, want)
 		}
+	}
+}
+
+// A judgment resting on a retracted or changed source says so on its
+// basis line, worst first, counting the supporting excerpts.
+func TestBasisLineNamesConcerns(t *testing.T) {
+	f := standard()
+	j := f.judgment(1, "X", domain.ConfidenceModerate, sup(11), sup(12), sup(21), con(31, ""))
+	f.b.Concerns = map[int64]*domain.SourceConcern{
+		1: {SourceID: 1, Concerns: []domain.Concern{domain.ConcernChanged, domain.ConcernRetracted}, Standing: domain.StandingRetracted},
+		2: {SourceID: 2, Concerns: []domain.Concern{domain.ConcernChanged}},
+		3: {SourceID: 3, Concerns: []domain.Concern{domain.ConcernDiscredited}},
+	}
+	want := "Basis: 2 sources, 3 excerpts (B2, B3, A1); 1 contradicting; 2 on retracted sources, 1 on a source changed since import"
+	if got := BasisOf(j, f.b).Line(); got != want {
+		t.Errorf("Line = %q, want %q", got, want)
+	}
+	// A judgment with only deleted excerpts is said to rest on nothing.
+	f = standard()
+	f.judgment(2, "Y", domain.ConfidenceHigh, sup(404))
+	ps := DefaultBasisRules().Check(f.b, nil)
+	if len(ps) != 1 || ps[0].Code != BasisNoEvidence || !strings.Contains(ps[0].Message, "rests only on 1 excerpt since deleted") {
+		t.Errorf("got %+v", ps)
 	}
 }

@@ -112,6 +112,8 @@ func (j *basisJudgment) noEvidence() string {
 		return fmt.Sprintf("%s has no evidence linked: link the excerpts it rests on (drag one onto it in the composer, or attache briefing link %s --supports EXCERPT).", j.name, block)
 	case j.basis.Supporting == 0:
 		return fmt.Sprintf("%s has only contradicting evidence linked (%s) and none supporting it: link the excerpts it rests on, or reconsider the judgment.", j.name, count(j.basis.Contradicting, "excerpt"))
+	case j.basis.Supporting == j.basis.Deleted:
+		return fmt.Sprintf("%s rests only on %s since deleted: link the excerpts it rests on now.", j.name, count(j.basis.Deleted, "excerpt"))
 	}
 	return ""
 }
@@ -133,8 +135,14 @@ func (j *basisJudgment) singleSource() string {
 	if !j.high() || j.basis.Sources != 1 {
 		return ""
 	}
+	var ev domain.Evidence
+	for _, ev = range j.supporting() {
+		if ev.Excerpt != nil {
+			break
+		}
+	}
 	return fmt.Sprintf("%s is held with high confidence but rests on one source, %s: corroborate it with another source, or lower the confidence.",
-		j.name, j.sourceTitle(j.supporting()[0]))
+		j.name, j.sourceTitle(ev))
 }
 
 func (j *basisJudgment) sourceTitle(ev domain.Evidence) string {
@@ -143,6 +151,9 @@ func (j *basisJudgment) sourceTitle(ev domain.Evidence) string {
 	}
 	if ev.Excerpt != nil && strings.TrimSpace(ev.Excerpt.SourceTitle) != "" {
 		return firstWords(ev.Excerpt.SourceTitle)
+	}
+	if ev.Excerpt == nil {
+		return "an excerpt since deleted"
 	}
 	return fmt.Sprintf("the source of excerpt %d", ev.ExcerptID)
 }
@@ -164,7 +175,7 @@ func (j *basisJudgment) wellGraded(ev domain.Evidence) bool {
 }
 
 func (j *basisJudgment) lowGrades() string {
-	if !j.high() {
+	if !j.high() || len(j.basis.Grades) == 0 {
 		return ""
 	}
 	for _, ev := range j.supporting() {

@@ -33,7 +33,26 @@ type EvidenceChange struct {
 	Judgment  string     // the judgment's text (as in the newer version when it stands)
 	ExcerptID int64
 	Stance    domain.Stance
-	Quote     string
+	// Quote and Source are the excerpt's quote and its source's title,
+	// "" when the excerpt was not resolved (deleted since the version).
+	Quote  string
+	Source string
+}
+
+// ExcerptName names the linked excerpt for a reader: its quote, cut to a
+// line, and its source, "“Exports fell.” (Chip report)"; "an excerpt
+// since deleted" when neither is known. Never a bare excerpt number.
+func (e EvidenceChange) ExcerptName() string {
+	src := oneLine(e.Source)
+	switch {
+	case strings.TrimSpace(e.Quote) != "" && src != "":
+		return cite(e.Quote) + " (" + src + ")"
+	case strings.TrimSpace(e.Quote) != "":
+		return cite(e.Quote)
+	case src != "":
+		return "an excerpt of " + src
+	}
+	return "an excerpt since deleted"
 }
 
 // Changes is what changed between two versions of a briefing: what ICD
@@ -134,7 +153,7 @@ func evidenceChanges(ob, nb *domain.Block) []EvidenceChange {
 	var out []EvidenceChange
 	for _, ev := range nb.Evidence {
 		if ob == nil || !sameLink(ob.EvidenceFor(ev.ExcerptID), ev) {
-			out = append(out, evidenceChange(ChangeAdded, nb.Text, ev))
+			out = append(out, evidenceChange(ChangeAdded, nb.Text, ev, evidenceIn(ob, ev.ExcerptID)))
 		}
 	}
 	if ob == nil {
@@ -142,10 +161,17 @@ func evidenceChanges(ob, nb *domain.Block) []EvidenceChange {
 	}
 	for _, ev := range ob.Evidence {
 		if !sameLink(nb.EvidenceFor(ev.ExcerptID), ev) {
-			out = append(out, evidenceChange(ChangeRemoved, nb.Text, ev))
+			out = append(out, evidenceChange(ChangeRemoved, nb.Text, ev, nb.EvidenceFor(ev.ExcerptID)))
 		}
 	}
 	return out
+}
+
+func evidenceIn(blk *domain.Block, excerptID int64) *domain.Evidence {
+	if blk == nil {
+		return nil
+	}
+	return blk.EvidenceFor(excerptID)
 }
 
 func sameLink(a *domain.Evidence, b domain.Evidence) bool {
@@ -160,10 +186,17 @@ func stanceOf(s domain.Stance) domain.Stance {
 	return s
 }
 
-func evidenceChange(kind ChangeKind, judgment string, ev domain.Evidence) EvidenceChange {
+// evidenceChange is the link ev added or removed; other is the same
+// excerpt's link in the other version, if any, whose resolved excerpt
+// serves when ev's is not.
+func evidenceChange(kind ChangeKind, judgment string, ev domain.Evidence, other *domain.Evidence) EvidenceChange {
 	ec := EvidenceChange{Kind: kind, Judgment: judgment, ExcerptID: ev.ExcerptID, Stance: stanceOf(ev.Stance)}
-	if ev.Excerpt != nil {
-		ec.Quote = ev.Excerpt.Quote
+	e := ev.Excerpt
+	if e == nil && other != nil {
+		e = other.Excerpt
+	}
+	if e != nil {
+		ec.Quote, ec.Source = e.Quote, e.SourceTitle
 	}
 	return ec
 }

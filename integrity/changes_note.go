@@ -80,8 +80,8 @@ func (c *Changes) writeEvidence(b *strings.Builder) {
 	var lines []string
 	for i, e := range c.Evidence {
 		if e.Kind == ChangeAdded && c.restanced(i) >= 0 {
-			lines = append(lines, fmt.Sprintf("Now %s %s: excerpt %d%s (was %s)", stanceVerb(e.Stance), cite(e.Judgment),
-				e.ExcerptID, quoteTail(e.Quote), stanceVerb(c.Evidence[c.restanced(i)].Stance)))
+			lines = append(lines, fmt.Sprintf("Now %s %s: %s (was %s)", stanceVerb(e.Stance), cite(e.Judgment),
+				e.ExcerptName(), stanceVerb(c.Evidence[c.restanced(i)].Stance)))
 			continue
 		}
 		if e.Kind == ChangeRemoved && c.restancedBy(i) {
@@ -91,8 +91,7 @@ func (c *Changes) writeEvidence(b *strings.Builder) {
 		if e.Kind == ChangeRemoved {
 			to = "Removed from"
 		}
-		lines = append(lines, fmt.Sprintf("%s %s: %s excerpt %d%s", to, cite(e.Judgment), stanceLabel(e.Stance),
-			e.ExcerptID, quoteTail(e.Quote)))
+		lines = append(lines, fmt.Sprintf("%s %s: %s", to, cite(e.Judgment), linkName(e)))
 	}
 	writeList(b, "## Evidence", lines)
 }
@@ -120,11 +119,14 @@ func (c *Changes) restancedBy(i int) bool {
 	return false
 }
 
-func quoteTail(q string) string {
-	if q == "" {
-		return ""
+// linkName is the link as the note lists it: "supporting excerpt
+// “Exports fell.” (Chip report)", "a contradicting excerpt since deleted".
+func linkName(e EvidenceChange) string {
+	name := e.ExcerptName()
+	if strings.HasPrefix(name, "an excerpt") {
+		return "a " + stanceLabel(e.Stance) + strings.TrimPrefix(name, "an")
 	}
-	return ", " + cite(q)
+	return stanceLabel(e.Stance) + " excerpt " + name
 }
 
 func writeList(b *strings.Builder, heading string, lines []string) {

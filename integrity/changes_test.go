@@ -121,8 +121,8 @@ func TestChangeNote(t *testing.T) {
 		"- Added: “Stocks are thin.” (low confidence)",
 		"- Removed: “Prices will double.” (was low confidence)",
 		"## Evidence",
-		"- Added to “Beijing will widen the controls to germanium and antimony.”: supporting excerpt 12, “Licences were refused.”",
-		"- Now supports “Beijing will widen the controls to germanium and antimony.”: excerpt 11 (was contradicts)",
+		"- Added to “Beijing will widen the controls to germanium and antimony.”: supporting excerpt “Licences were refused.”",
+		"- Now supports “Beijing will widen the controls to germanium and antimony.”: an excerpt since deleted (was contradicts)",
 	} {
 		if !strings.Contains(md, want) {
 			t.Errorf("the note lacks %q:\n%s", want, md)
@@ -145,5 +145,28 @@ func TestChangeNoteCutsLongText(t *testing.T) {
 	}
 	if !strings.Contains(md, "(no confidence level)") {
 		t.Errorf("an added judgment without confidence:\n%s", md)
+	}
+}
+
+// A link is named by its quote and source, from whichever version has
+// its excerpt, and as deleted when neither does: never by a bare number.
+func TestChangeNoteNamesExcerpts(t *testing.T) {
+	chips := &domain.Excerpt{ID: 6, Quote: "Exports fell by half.", SourceTitle: "Chip report"}
+	old := &domain.Briefing{Title: "T", Blocks: []*domain.Block{judgment(1, "J", domain.ConfidenceLow,
+		domain.Evidence{ExcerptID: 6, Excerpt: chips}, domain.Evidence{ExcerptID: 7}, domain.Evidence{ExcerptID: 8, Stance: domain.StanceContradicts})}}
+	new := &domain.Briefing{Title: "T", Blocks: []*domain.Block{judgment(1, "J", domain.ConfidenceLow,
+		domain.Evidence{ExcerptID: 8, Excerpt: &domain.Excerpt{ID: 8, Quote: "Stocks are thin.", SourceTitle: "Port data"}})}}
+	md := Compare(old, new).Markdown()
+	for _, want := range []string{
+		"- Removed from “J”: supporting excerpt “Exports fell by half.” (Chip report)",
+		"- Removed from “J”: a supporting excerpt since deleted",
+		"- Now supports “J”: “Stocks are thin.” (Port data) (was contradicts)",
+	} {
+		if !strings.Contains(md, want) {
+			t.Errorf("the note lacks %q:\n%s", want, md)
+		}
+	}
+	if strings.Contains(md, "excerpt 6") || strings.Contains(md, "excerpt 7") {
+		t.Errorf("a bare excerpt number:\n%s", md)
 	}
 }

@@ -26,10 +26,16 @@ const (
 	// disclaimer the directive asks for.
 	FindMixedScales FindingCode = "mixed-scales"
 	// FindLikelihoodAndConfidence: a likelihood and a confidence level in
-	// the same sentence, which ICD 203 asks analysts not to combine.
+	// the same sentence, which ICD 203 asks analysts not to combine and
+	// the UK guidance also keeps apart.
 	FindLikelihoodAndConfidence FindingCode = "likelihood-with-confidence"
 	// FindNoConfidence: a key judgment with no confidence level.
 	FindNoConfidence FindingCode = "no-confidence"
+	// FindConfidenceMismatch: a key judgment whose words state a
+	// confidence level other than the one set for it ("we have high
+	// confidence" in a judgment set to moderate), which the export
+	// prints beside them.
+	FindConfidenceMismatch FindingCode = "confidence-mismatch"
 	// FindPercentOutsideBand: a percentage outside the band of the
 	// likelihood word it goes with ("likely (40%)").
 	FindPercentOutsideBand FindingCode = "percent-outside-band"
@@ -147,16 +153,37 @@ func (p *part) confidenceFindings(scale domain.ScaleID) []Finding {
 			if o.sentence == cp.sentence && !o.term.vague() {
 				words := p.t.between(o.start, o.end)
 				out = append(out, p.finding(FindLikelihoodAndConfidence, cp.start, cp.end,
-					confidenceMessage(p.t.between(cp.start, cp.end), words)))
+					confidenceMessage(p.t.between(cp.start, cp.end), words, scale)))
 				break
 			}
 		}
+	}
+	if f, ok := p.confidenceMismatch(cps); ok {
+		out = append(out, f)
 	}
 	if p.blk != nil && p.blk.Type == domain.BlockJudgment && p.blk.Confidence == domain.ConfidenceNone && len(cps) == 0 {
 		start, end := trimmedRange(p.t.runes)
 		out = append(out, p.finding(FindNoConfidence, start, end, noConfidenceMessage))
 	}
 	return out
+}
+
+// confidenceMismatch flags a key judgment whose words state a confidence
+// level and none the one set for it: the first such words. A judgment
+// that states its set level anywhere is left alone ("high confidence in
+// the ban, low confidence in its timing" set to high).
+func (p *part) confidenceMismatch(cps []confidencePhrase) (Finding, bool) {
+	if p.blk == nil || p.blk.Type != domain.BlockJudgment || p.blk.Confidence == domain.ConfidenceNone || len(cps) == 0 {
+		return Finding{}, false
+	}
+	for _, cp := range cps {
+		if cp.level == p.blk.Confidence {
+			return Finding{}, false
+		}
+	}
+	cp := cps[0]
+	words := p.t.between(cp.start, cp.end)
+	return p.finding(FindConfidenceMismatch, cp.start, cp.end, mismatchMessage(words, p.blk.Confidence)), true
 }
 
 // trimmedRange is the range of rs without the space around it.

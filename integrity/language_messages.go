@@ -111,10 +111,26 @@ func bandMessage(words string, t *term, scale domain.ScaleID, p percent) string 
 		"holds the figure, or the figure.", quoted(words), strings.Join(names, " or "))
 }
 
-func confidenceMessage(conf, likelihood string) string {
-	return fmt.Sprintf("%s and %s stand in one sentence: ICD 203 asks that a confidence level and a "+
-		"likelihood never share one, as readers mix them up. State the confidence in a sentence of its own.",
-		quoted(conf), quoted(likelihood))
+// confidenceMessage is worded for the briefing's scale: each guidance
+// keeps probability and confidence apart, in its own words.
+func confidenceMessage(conf, likelihood string, scale domain.ScaleID) string {
+	why := "keep the likelihood and the confidence level in separate sentences: readers mix them up."
+	switch scale {
+	case domain.ScaleICD203:
+		why = "ICD 203 asks that a confidence level and a likelihood never share one, as readers mix them up."
+	case domain.ScalePHIA:
+		why = "the UK guidance also separates probability from confidence: keep the likelihood and the " +
+			"confidence level in separate sentences, as readers mix them up."
+	}
+	return fmt.Sprintf("%s and %s stand in one sentence: %s State the confidence in a sentence of its own.",
+		quoted(conf), quoted(likelihood), why)
+}
+
+// mismatchMessage says a judgment's words and its confidence field
+// disagree; the export prints the field's level beside the words.
+func mismatchMessage(words string, set domain.Confidence) string {
+	return fmt.Sprintf("The judgment says %s but its confidence is set to %s, which the export prints beside it: "+
+		"make them agree, by changing the words or the confidence level.", quoted(words), set)
 }
 
 func mixedMessage(scale domain.ScaleID, minor, major string) string {

@@ -1,12 +1,17 @@
 package integrity
 
-import "strconv"
+import (
+	"strconv"
+
+	"github.com/attache/attache/domain"
+)
 
 // confidencePhrase is a confidence level stated in the text: "high
 // confidence", "moderately confident", "confidence is low".
 type confidencePhrase struct {
 	start, end int // runes
 	sentence   int
+	level      domain.Confidence // the level it states
 }
 
 var confidenceLevels = wordSet(`high moderate medium low`)
@@ -21,21 +26,33 @@ func confidencePhrases(t *text) []confidencePhrase {
 	var out []confidencePhrase
 	for w := 0; w+1 < len(t.words); w++ {
 		a, b := t.wordAt(w), t.wordAt(w+1)
-		end := w + 1
+		end, level := w+1, a
 		switch {
 		case confidenceLevels[a] && b == "confidence" && t.joined(w):
 		case (a == "highly" || a == "moderately") && b == "confident" && t.joined(w):
 		case a == "confidence" && isVerbIs(b) && confidenceLevels[t.wordAt(w+2)] && !notAnalysts[t.wordAt(w-1)]:
-			end = w + 2
+			end, level = w+2, t.wordAt(w+2)
 		default:
 			continue
 		}
 		if t.tokOf(w).quoted || !sameSentence(t, w, end) {
 			continue
 		}
-		out = append(out, confidencePhrase{t.tokOf(w).start, t.tokOf(end).end, t.tokOf(w).sentence})
+		out = append(out, confidencePhrase{t.tokOf(w).start, t.tokOf(end).end, t.tokOf(w).sentence, levelOf(level)})
 	}
 	return out
+}
+
+// levelOf reads a confidence word as the level it states: "highly" is
+// high, "medium" moderate.
+func levelOf(w string) domain.Confidence {
+	switch w {
+	case "high", "highly":
+		return domain.ConfidenceHigh
+	case "low":
+		return domain.ConfidenceLow
+	}
+	return domain.ConfidenceModerate
 }
 
 func isVerbIs(s string) bool { return s == "is" || s == "remains" || s == "was" }

@@ -204,3 +204,50 @@ func TestLanguageOddTextsHoldTheirRanges(t *testing.T) {
 		}
 	}
 }
+
+// The likelihood-with-confidence message cites the briefing's own
+// guidance: ICD 203 by name, the UK guidance in its own terms, neither
+// under no scale.
+func TestLanguageLikelihoodWithConfidencePerScale(t *testing.T) {
+	text := "We have high confidence the ban is likely to stand."
+	for scale, want := range map[domain.ScaleID]string{
+		domain.ScaleICD203: "ICD 203 asks",
+		domain.ScalePHIA:   "the UK guidance also separates probability from confidence: keep the likelihood and the confidence level in separate sentences",
+		domain.ScaleNone:   ": keep the likelihood and the confidence level in separate sentences: readers mix them up.",
+	} {
+		fs := CheckLanguage(brief(scale, "", comment(1, text)), nil)
+		if len(fs) != 1 || fs[0].Code != FindLikelihoodAndConfidence || !strings.Contains(fs[0].Message, want) {
+			t.Errorf("%s: %+v", scale, fs)
+		}
+		if scale != domain.ScaleICD203 && len(fs) == 1 && strings.Contains(fs[0].Message, "ICD 203") {
+			t.Errorf("%s: the message cites ICD 203: %s", scale, fs[0].Message)
+		}
+	}
+}
+
+// A key judgment whose words state another confidence level than its
+// field is flagged at those words; one that states its own level
+// anywhere, or has none set, is not.
+func TestLanguageConfidenceMismatch(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		set  domain.Confidence
+		want string
+	}{
+		{"We have high confidence that Japan will act.", domain.ConfidenceModerate, "confidence-mismatch:high confidence"},
+		{"Confidence is low that talks resume.", domain.ConfidenceHigh, "confidence-mismatch:Confidence is low"},
+		{"We are moderately confident that Japan will act.", domain.ConfidenceModerate, ""},
+		{"We have medium confidence that Japan will act.", domain.ConfidenceModerate, ""},
+		{"High confidence in the ban; low confidence in its timing.", domain.ConfidenceLow, ""},
+		{"We have high confidence that Japan will act.", domain.ConfidenceNone, ""},
+		{"Investor confidence is low.", domain.ConfidenceHigh, ""},
+	} {
+		fs := CheckLanguage(brief(domain.ScalePHIA, "", judgment(1, c.text, c.set)), nil)
+		if got := codes(fs); got != c.want {
+			t.Errorf("%q (%s): %s, want %s", c.text, c.set, got, c.want)
+		}
+		if c.want != "" && (len(fs) != 1 || !strings.Contains(fs[0].Message, "but its confidence is set to "+string(c.set))) {
+			t.Errorf("message: %+v", fs)
+		}
+	}
+}

@@ -69,11 +69,15 @@ func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain
 	return list, err
 }
 
-// Snapshot loads one version with the briefing as it was.
+// Snapshot loads one version with the briefing as it was, its excerpts
+// and evidence resolved (those deleted since left nil) and the sources
+// they cite, as Snapshot.Bundle gives them to exporters.
 func (s *Store) Snapshot(ctx context.Context, id int64) (snap *domain.Snapshot, err error) {
 	err = s.view(ctx, func(tx *sql.Tx) error {
-		snap, err = getSnapshot(ctx, tx, id)
-		return err
+		if snap, err = getSnapshot(ctx, tx, id); err != nil {
+			return err
+		}
+		return resolveSnapshot(ctx, tx, snap)
 	})
 	return snap, err
 }

@@ -50,6 +50,10 @@ func TestVersionsWrittenBeforeTheRecordStillLoadAndRestore(t *testing.T) {
 		Blocks: []*domain.Block{{ID: 1, Type: domain.BlockHeading, Text: "One", Marking: "U"},
 			{ID: 2, Type: domain.BlockExcerpt, ExcerptID: e.ID, Marking: "C"},
 			{ID: 3, Type: domain.BlockJudgment, Text: "Likely", Confidence: "moderate"}}}
+	if got.Blocks[1].Excerpt == nil || got.Blocks[1].Excerpt.ID != e.ID {
+		t.Fatalf("the version's excerpt is not resolved: %+v", got.Blocks[1].Excerpt)
+	}
+	got.Blocks[1].Excerpt = nil // the library's, not the version's
 	if err := sameBriefing(got, want); err != "" {
 		t.Fatal(err)
 	}
@@ -90,7 +94,7 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, blk := range stored.Blocks {
+	for _, blk := range append(stored.Blocks, back.Briefing.Blocks...) {
 		blk.Excerpt = nil // excerpts are the library's, not the version's
 		for i := range blk.Evidence {
 			blk.Evidence[i].Excerpt = nil
