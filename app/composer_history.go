@@ -67,6 +67,7 @@ func (c *composer) showHistory() {
 			restore.Enable()
 		}
 		vid := versions[i].ID
+		rules := c.ui.basisRules() // read on the UI goroutine
 		background(func() {
 			snap, err := c.ui.lib.Snapshot(c.ui.ctx, vid)
 			if err == nil {
@@ -78,7 +79,7 @@ func (c *composer) showHistory() {
 					return
 				}
 				if selected == i {
-					view.SetText(export.NewDocument(&domain.Bundle{Briefing: snap.Briefing}).Text())
+					view.SetText(export.NewDocumentWith(snap.Bundle(), export.Context{Rules: &rules}).Text())
 				}
 			})
 		})

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -207,11 +206,7 @@ func evidenceChangeText(e integrity.EvidenceChange) string {
 	if e.Stance == domain.StanceContradicts {
 		stance = "contradicting"
 	}
-	s := verb + " " + stance + " excerpt " + strconv.FormatInt(e.ExcerptID, 10)
-	if e.Quote != "" {
-		s += " “" + clipRunes(e.Quote, 120) + "”"
-	}
-	return s + " — for “" + clipRunes(e.Judgment, 120) + "”."
+	return verb + " (" + stance + "): " + e.ExcerptName() + " — for “" + clipRunes(e.Judgment, 120) + "”."
 }
 
 func confidenceNote(c domain.Confidence) string {
