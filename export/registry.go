@@ -45,6 +45,10 @@ var formats = []*Format{
 		writeFile: func(ctx context.Context, path string, b *domain.Bundle, opts Options) error {
 			return WriteMarkdownFileWith(ctx, path, b, layoutContext(opts))
 		}},
+	{Name: "docx", Label: "Word (DOCX)", Ext: ".docx",
+		MIME:    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+		Aliases: []string{"word"},
+		Options: []Option{notesOption, templateOption, basisOption, readingGuideOption}, write: writeDOCXFormat},
 	{Name: "json", Label: "JSON (interchange)", Ext: ".json", MIME: "application/json",
 		NeedsTexts: true, write: writeJSONFormat},
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -23,6 +24,13 @@ type Option struct {
 	// stops with an error that says why, and the app asks before it
 	// exports again with the option on (the PDF's missing characters).
 	AskFirst bool
+	// File marks an option whose value is a file's path, "" for none (the
+	// DOCX house template): the command line takes it as a string flag,
+	// the dialog shows a file field, the settings keep the path. Exts are
+	// the extensions it takes, with the dot. Parse checks the extension
+	// only: the writer reads the file, and says what is wrong with it.
+	File bool
+	Exts []string
 }
 
 // Choice is one value of an Option.
@@ -40,11 +48,14 @@ type Options map[string]string
 func (o Options) On(key string) bool { return o[key] == "true" }
 
 // IsSwitch says whether the option is on/off rather than a choice.
-func (o Option) IsSwitch() bool { return len(o.Choices) == 0 }
+func (o Option) IsSwitch() bool { return len(o.Choices) == 0 && !o.File }
 
 // Parse gives the canonical value of s: a Choice's Value, or "true" or
 // "false". An empty s is the default; anything else unknown is EINVALID.
 func (o Option) Parse(s string) (string, error) {
+	if o.File {
+		return o.parseFile(s)
+	}
 	v := strings.ToLower(strings.TrimSpace(s))
 	if v == "" {
 		v = o.Default
@@ -64,6 +75,20 @@ func (o Option) Parse(s string) (string, error) {
 		}
 	}
 	return "", domain.Errorf(domain.EINVALID, "%q is not a %s: use %s", s, o.What, o.ValueList())
+}
+
+// parseFile checks a file option's path: empty, or ending in one of Exts.
+// The path is kept as given (trimmed), never lower-cased.
+func (o Option) parseFile(s string) (string, error) {
+	p := strings.TrimSpace(s)
+	if p == "" {
+		return o.Default, nil
+	}
+	ext := strings.ToLower(filepath.Ext(p))
+	if len(o.Exts) > 0 && !slices.Contains(o.Exts, ext) {
+		return "", domain.Errorf(domain.EINVALID, "%q is not a %s: choose a %s file, or leave it empty", s, o.What, orList(o.Exts))
+	}
+	return p, nil
 }
 
 // Values are the choices' values, in order: a4, letter.
@@ -127,6 +152,15 @@ var (
 			{Value: "on", Label: "Append", Aliases: []string{"true", "yes", "always"}},
 			{Value: "off", Label: "Leave out", Aliases: []string{"false", "no", "never"}},
 		}, Default: "auto"}
+	notesOption = Option{Key: "notes", Label: "Citations as", What: "place for citations",
+		Help: "DOCX citations as Word footnotes or endnotes",
+		Choices: []Choice{
+			{Value: "footnotes", Label: "Footnotes", Aliases: []string{"footnote", "foot"}},
+			{Value: "endnotes", Label: "Endnotes", Aliases: []string{"endnote", "end"}},
+		}, Default: "footnotes"}
+	templateOption = Option{Key: "template", Label: "House template", What: "house template",
+		Help: "a Word .docx or .dotx whose styles, page, headers and footers the DOCX takes (empty: Attaché's own)",
+		File: true, Exts: []string{".docx", ".dotx"}}
 	allowMissingOption = Option{Key: AllowMissing, Label: "Print missing characters as codes",
 		What: "allow-missing", Help: "write the PDF even if some characters are in no font (they print as their codes)",
 		Default: "false", AskFirst: true}

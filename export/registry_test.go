@@ -28,10 +28,10 @@ func TestFormatsAreRegisteredOnce(t *testing.T) {
 			seen[n] = f.Name
 		}
 	}
-	if got := strings.Join(names, ","); got != "pdf,md,json" {
-		t.Errorf("formats %s, want pdf,md,json with PDF the default", got)
+	if got := strings.Join(names, ","); got != "pdf,md,docx,json" {
+		t.Errorf("formats %s, want pdf,md,docx,json with PDF the default", got)
 	}
-	if FormatNames() != "pdf, md or json" {
+	if FormatNames() != "pdf, md, docx or json" {
 		t.Errorf("FormatNames %q", FormatNames())
 	}
 }
@@ -57,17 +57,17 @@ func TestOptionKeysMeanOneThing(t *testing.T) {
 }
 
 func TestLookup(t *testing.T) {
-	for in, want := range map[string]string{"pdf": "pdf", ".PDF": "pdf", "markdown": "md", "md": "md", " Json ": "json"} {
+	for in, want := range map[string]string{"pdf": "pdf", ".PDF": "pdf", "markdown": "md", "md": "md", " Json ": "json", "DOCX": "docx", "word": "docx"} {
 		if f, ok := Lookup(in); !ok || f.Name != want {
 			t.Errorf("Lookup(%q) = %v, %v; want %s", in, f, ok, want)
 		}
 	}
-	for _, in := range []string{"", "txt", "docx", "."} {
+	for _, in := range []string{"", "txt", "doc", "."} {
 		if f, ok := Lookup(in); ok {
 			t.Errorf("Lookup(%q) found %s", in, f.Name)
 		}
 	}
-	for path, want := range map[string]string{"a/brief.pdf": "pdf", "notes.v2.MD": "md", "b.json": "json"} {
+	for path, want := range map[string]string{"a/brief.pdf": "pdf", "notes.v2.MD": "md", "b.json": "json", "c/Brief.DOCX": "docx"} {
 		if f, ok := ForFile(path); !ok || f.Name != want {
 			t.Errorf("ForFile(%q) = %v, %v", path, f, ok)
 		}
@@ -182,6 +182,26 @@ func TestPDFStopsSoonAfterCancel(t *testing.T) {
 		}
 		if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 			t.Errorf("the folder holds %v, want only the earlier file", entries)
+		}
+	}
+}
+
+// The house template is a path: kept as typed, checked for its extension
+// only, empty for Attaché's own.
+func TestFileOptionParse(t *testing.T) {
+	o := templateOption
+	if o.IsSwitch() {
+		t.Fatal("a file option is no switch")
+	}
+	for in, want := range map[string]string{"": "", "  ": "", " /Home/Ann/House.DOTX ": "/Home/Ann/House.DOTX", "t.docx": "t.docx"} {
+		if got, err := o.Parse(in); err != nil || got != want {
+			t.Errorf("Parse(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"house.doc", "house", "house.pdf"} {
+		_, err := o.Parse(in)
+		if err == nil || !strings.Contains(err.Error(), ".docx or .dotx") {
+			t.Errorf("Parse(%q) = %v; want a refusal naming .docx or .dotx", in, err)
 		}
 	}
 }
