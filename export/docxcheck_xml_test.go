@@ -26,6 +26,7 @@ type xnode struct {
 	attr   []xml.Attr
 	kids   []*xnode
 	parent *xnode
+	text   string // the character data directly inside, for w:t
 }
 
 // parseXML reads a part as Word would: well-formed, one root, and every
@@ -62,6 +63,9 @@ func parseXML(data []byte) (*xnode, error) {
 		case xml.EndElement:
 			cur = cur.parent
 		case xml.CharData:
+			if cur != nil {
+				cur.text += string(t)
+			}
 			if cur == nil && len(bytes.TrimSpace(t)) > 0 {
 				return nil, errors.New("text outside the root element")
 			}
