@@ -76,7 +76,9 @@ func writeDOCX(t testing.TB, b *domain.Bundle, notes string) []byte {
 
 // norm collapses whitespace (no-break spaces too), as the importer and
 // Word's layout treat runs of it alike.
-func norm(s string) string { return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ") }
+func norm(s string) string {
+	return strings.Join(strings.Fields(strings.ReplaceAll(s, "\u00a0", " ")), " ")
+}
 
 func TestDOCXRoundTrip(t *testing.T) {
 	for _, scheme := range []domain.SchemeID{domain.SchemeUS, domain.SchemeUK} {
