@@ -14,7 +14,7 @@ PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-d
 	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils strace
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: run build deps test unit lint smoke accept fuzz bench soak package clean
+.PHONY: run build deps test unit lint smoke accept fuzz bench soak package clean check-docx
 
 run: deps build
 	./$(BIN)
@@ -88,6 +88,12 @@ soak:
 
 bench:
 	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/ ./export/
+
+# The DOCX export opened in LibreOffice and compared with our PDF (issue
+# #18); not in test: it installs LibreOffice. DOCX_OUT=dir keeps the files
+# and page images.
+check-docx:
+	scripts/check-docx.sh $(DOCX_OUT)
 
 clean:
 	rm -rf bin *.tar.xz
