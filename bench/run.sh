@@ -4,7 +4,8 @@
 #   list 10,000 sources ≤ 30 ms · load a 1,000-excerpt briefing's bundle
 #   ≤ 20 ms · `attache export` of it, whole process: Markdown ≤ 100 ms,
 #   PDF ≤ 0.08 × headless Chromium printing the same content (medians of
-#   three; Chromium is Debian's: apt-get install chromium)
+#   three; Chromium is Debian's: apt-get install chromium); DOCX is
+#   reported beside PDF, with no target yet
 #
 # Usage: bench/run.sh [extra go test flags, e.g. -cpuprofile /tmp/cpu.prof;
 # each of the four go test runs below writes it anew]
@@ -66,6 +67,7 @@ awk '
 				m["pdf/chromium"], (m["pdf/chromium"] <= 0.08 ? "MET" : "MISSED")
 		else
 			printf "%-38s pdf %5.0f  (no chromium: apt-get install chromium)\n", "", m["pdf-ms"]
+		printf "%-38s docx %4.0f  cpu %6.0f  (pdf %.0f, cpu %.0f; no target)\n", "", m["docx-ms"], m["docx-cpu-ms"], m["pdf-ms"], m["pdf-cpu-ms"]
 	}
 }
 /^bench: built/ { built = built "  " $0 "\n" }
