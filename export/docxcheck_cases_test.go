@@ -12,7 +12,7 @@ import (
 // numbering, settings, a footnote, a bookmark, a picture, properties.
 const (
 	tHead   = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`
-	tNS     = `xmlns:w="` + nsW + `" xmlns:r="` + nsR + `" xmlns:wp="` + nsWP + `" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
+	tNS     = `xmlns:w="` + ckW + `" xmlns:r="` + ckR + `" xmlns:wp="` + ckWP + `" xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"`
 	tRelsNS = `xmlns="http://schemas.openxmlformats.org/package/2006/relationships"`
 )
 
@@ -21,21 +21,21 @@ func goodParts() map[string]string {
 		"[Content_Types].xml": tHead + `<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
 			`<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>` +
 			`<Default Extension="xml" ContentType="application/xml"/><Default Extension="png" ContentType="image/png"/>` +
-			`<Override PartName="/word/document.xml" ContentType="` + ctMain + `"/>` +
+			`<Override PartName="/word/document.xml" ContentType="` + ckTypeMain + `"/>` +
 			`<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>` +
 			`</Types>`,
 		"_rels/.rels": tHead + `<Relationships ` + tRelsNS + `>` +
-			`<Relationship Id="rId1" Type="` + relOfficeDocument + `" Target="word/document.xml"/>` +
-			`<Relationship Id="rId2" Type="` + relCore + `" Target="docProps/core.xml"/>` +
-			`<Relationship Id="rId3" Type="` + relApp + `" Target="docProps/app.xml"/></Relationships>`,
+			`<Relationship Id="rId1" Type="` + ckRelMain + `" Target="word/document.xml"/>` +
+			`<Relationship Id="rId2" Type="` + ckRelCore + `" Target="docProps/core.xml"/>` +
+			`<Relationship Id="rId3" Type="` + ckRelApp + `" Target="docProps/app.xml"/></Relationships>`,
 		"word/_rels/document.xml.rels": tHead + `<Relationships ` + tRelsNS + `>` +
-			`<Relationship Id="rId1" Type="` + relStyles + `" Target="styles.xml"/>` +
-			`<Relationship Id="rId2" Type="` + relNumbering + `" Target="numbering.xml"/>` +
-			`<Relationship Id="rId3" Type="` + relFootnotes + `" Target="footnotes.xml"/>` +
-			`<Relationship Id="rId4" Type="` + relSettings + `" Target="/word/settings.xml"/>` +
-			`<Relationship Id="rId5" Type="` + nsR + `/image" Target="media/image1.png"/>` +
-			`<Relationship Id="rId6" Type="` + nsR + `/hyperlink" Target="https://example.org/" TargetMode="External"/>` +
-			`<Relationship Id="rId7" Type="` + nsR + `/footer" Target="footer1.xml"/>` +
+			`<Relationship Id="rId1" Type="` + ckRelStyles + `" Target="styles.xml"/>` +
+			`<Relationship Id="rId2" Type="` + ckRelNumbering + `" Target="numbering.xml"/>` +
+			`<Relationship Id="rId3" Type="` + ckRelFootnotes + `" Target="footnotes.xml"/>` +
+			`<Relationship Id="rId4" Type="` + ckRelSettings + `" Target="/word/settings.xml"/>` +
+			`<Relationship Id="rId5" Type="` + ckR + `/image" Target="media/image1.png"/>` +
+			`<Relationship Id="rId6" Type="` + ckR + `/hyperlink" Target="https://example.org/" TargetMode="External"/>` +
+			`<Relationship Id="rId7" Type="` + ckR + `/footer" Target="footer1.xml"/>` +
 			`</Relationships>`,
 		"word/footer1.xml": tHead + `<w:ftr ` + tNS + `><w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:t>OFFICIAL</w:t></w:r></w:p></w:ftr>`,
 		"word/document.xml": tHead + `<w:document ` + tNS + `><w:body>` +
@@ -156,7 +156,7 @@ func TestCheckDOCXCatchesEachBreak(t *testing.T) {
 		{"w:t straight in w:p", edit(doc, `<w:r><w:t>Heading</w:t></w:r>`, `<w:t>Heading</w:t>`), []string{doc, "w:t", "inside a w:r"}},
 		{"w:p inside w:r", edit(doc, `<w:r><w:t>link</w:t></w:r>`, `<w:r><w:p/></w:r>`), []string{doc, "w:p is not allowed directly in w:r"}},
 		{"rPr not first in w:r", edit(doc, `<w:rPr><w:rStyle w:val="Strong"/><w:b/><w:i/><w:sz w:val="24"/><w:lang w:val="en-GB"/></w:rPr><w:t xml:space="preserve">Text </w:t>`, `<w:t xml:space="preserve">Text </w:t><w:rPr><w:b/></w:rPr>`), []string{doc, "w:rPr must be the first child"}},
-		{"main document not the officeDocument target", edit("_rels/.rels", `Type="`+relOfficeDocument+`"`, `Type="`+nsR+`/document"`), []string{"_rels/.rels", "0 officeDocument"}},
+		{"main document not the officeDocument target", edit("_rels/.rels", `Type="`+ckRelMain+`"`, `Type="`+ckR+`/document"`), []string{"_rels/.rels", "0 officeDocument"}},
 		{"app.xml broken", edit("docProps/app.xml", `</Properties>`, ``), []string{"docProps/app.xml", "not well-formed"}},
 		{"footer reference to a hyperlink", edit(doc, `r:id="rId7"`, `r:id="rId6"`), []string{doc, "w:footerReference", "hyperlink", "want footer"}},
 		{"core.xml without a title", edit("docProps/core.xml", `<dc:title>T</dc:title></cp:coreProperties>`, `</cp:coreProperties>`), nil},

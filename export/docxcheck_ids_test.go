@@ -13,8 +13,8 @@ func (p *docxPkg) storyRoots() []string {
 	var out []string
 	for k, root := range p.xml {
 		switch {
-		case root.is(nsW, "document"), root.is(nsW, "hdr"), root.is(nsW, "ftr"), root.is(nsW, "footnotes"),
-			root.is(nsW, "endnotes"), root.is(nsW, "comments"):
+		case root.is(ckW, "document"), root.is(ckW, "hdr"), root.is(ckW, "ftr"), root.is(ckW, "footnotes"),
+			root.is(ckW, "endnotes"), root.is(ckW, "comments"):
 			out = append(out, k)
 		}
 	}
@@ -36,11 +36,11 @@ func (p *docxPkg) checkIDs(string) {
 		var starts []*xnode
 		p.xml[part].walk(func(n *xnode) {
 			switch {
-			case n.is(nsW, "bookmarkStart"):
+			case n.is(ckW, "bookmarkStart"):
 				starts = append(starts, n)
-			case n.is(nsW, "bookmarkEnd"):
+			case n.is(ckW, "bookmarkEnd"):
 				ends[n.wid()] = true
-			case n.is(nsWP, "docPr"):
+			case n.is(ckWP, "docPr"):
 				id, _ := n.get("", "id")
 				if prev, dup := docPr[id]; dup {
 					p.fail(part, "%s id=%q is used before, in %s: drawing ids must be unique", n.path(), id, prev)
@@ -50,7 +50,7 @@ func (p *docxPkg) checkIDs(string) {
 		})
 		for _, n := range starts {
 			id, name := n.wid(), n.wval()
-			if v, ok := n.get(nsW, "name"); ok {
+			if v, ok := n.get(ckW, "name"); ok {
 				name = v
 			}
 			if prev, dup := ids[id]; dup {
@@ -86,14 +86,14 @@ type docxStyle struct{ typ string }
 // styles.xml) is defined, of the right type.
 func (p *docxPkg) checkStyles(main string) {
 	styles := map[string]docxStyle{}
-	part := p.one(main, relStyles)
+	part := p.one(main, ckRelStyles)
 	if root := p.xml[strings.ToLower(part)]; root != nil {
 		for _, k := range root.kids {
-			if !k.is(nsW, "style") {
+			if !k.is(ckW, "style") {
 				continue
 			}
-			id, _ := k.get(nsW, "styleId")
-			typ, _ := k.get(nsW, "type")
+			id, _ := k.get(ckW, "styleId")
+			typ, _ := k.get(ckW, "type")
 			if _, dup := styles[id]; dup {
 				p.fail(part, "%s w:styleId=%q is defined twice", k.path(), id)
 			}
@@ -104,10 +104,10 @@ func (p *docxPkg) checkStyles(main string) {
 	for _, name := range p.wordParts() {
 		p.xml[name].walk(func(n *xnode) {
 			typ, ok := want[n.name.Local]
-			if n.name.Space != nsW {
+			if n.name.Space != ckW {
 				return
 			}
-			if !ok && (n.name.Local == "basedOn" || n.name.Local == "next" || n.name.Local == "link") && n.parent.is(nsW, "style") {
+			if !ok && (n.name.Local == "basedOn" || n.name.Local == "next" || n.name.Local == "link") && n.parent.is(ckW, "style") {
 				typ, ok = "", true
 			}
 			if !ok {
@@ -130,7 +130,7 @@ func (p *docxPkg) checkStyles(main string) {
 func (p *docxPkg) wordParts() []string {
 	var out []string
 	for k, root := range p.xml {
-		if root.name.Space == nsW {
+		if root.name.Space == ckW {
 			out = append(out, k)
 		}
 	}
@@ -153,16 +153,16 @@ func (p *docxPkg) one(main, typ string) string {
 // checkNumbering checks that each w:numId used names a w:num of
 // numbering.xml (0 means no list), and each w:num an w:abstractNum.
 func (p *docxPkg) checkNumbering(main string) {
-	part := p.one(main, relNumbering)
+	part := p.one(main, ckRelNumbering)
 	nums, abstract := map[string]bool{"0": true}, map[string]bool{}
 	if root := p.xml[strings.ToLower(part)]; root != nil {
 		for _, k := range root.kids {
 			switch {
-			case k.is(nsW, "abstractNum"):
-				id, _ := k.get(nsW, "abstractNumId")
+			case k.is(ckW, "abstractNum"):
+				id, _ := k.get(ckW, "abstractNumId")
 				abstract[id] = true
-			case k.is(nsW, "num"):
-				id, _ := k.get(nsW, "numId")
+			case k.is(ckW, "num"):
+				id, _ := k.get(ckW, "numId")
 				if nums[id] {
 					p.fail(part, "%s w:numId=%q is defined twice", k.path(), id)
 				}
@@ -171,7 +171,7 @@ func (p *docxPkg) checkNumbering(main string) {
 		}
 		for _, k := range root.kids {
 			for _, a := range k.kids {
-				if k.is(nsW, "num") && a.is(nsW, "abstractNumId") && !abstract[a.wval()] {
+				if k.is(ckW, "num") && a.is(ckW, "abstractNumId") && !abstract[a.wval()] {
 					p.fail(part, "%s w:val=%q names no w:abstractNum", a.path(), a.wval())
 				}
 			}
@@ -179,7 +179,7 @@ func (p *docxPkg) checkNumbering(main string) {
 	}
 	for _, name := range p.wordParts() {
 		p.xml[name].walk(func(n *xnode) {
-			if n.is(nsW, "numId") && n.parent.is(nsW, "numPr") && !nums[n.wval()] {
+			if n.is(ckW, "numId") && n.parent.is(ckW, "numPr") && !nums[n.wval()] {
 				p.fail(name, "%s w:val=%q names no w:num in %s", n.path(), n.wval(), orNone(part))
 			}
 		})

@@ -8,15 +8,15 @@ import "strings"
 // note, and refuses a reference to a separator or to nothing), and the
 // separators settings.xml names present.
 func (p *docxPkg) checkNotes(main string) {
-	settingsPart := p.one(main, relSettings)
+	settingsPart := p.one(main, ckRelSettings)
 	settings := p.xml[strings.ToLower(settingsPart)]
 	for _, kind := range []string{"footnote", "endnote"} {
-		part := p.one(main, nsR+"/"+kind+"s")
+		part := p.one(main, ckR+"/"+kind+"s")
 		notes := p.readNotes(part, kind)
 		refs := map[string]bool{}
 		for _, name := range p.wordParts() {
 			p.xml[name].walk(func(n *xnode) {
-				if !n.is(nsW, kind+"Reference") {
+				if !n.is(ckW, kind+"Reference") {
 					return
 				}
 				id := n.wid()
@@ -47,18 +47,18 @@ func (p *docxPkg) readNotes(part, kind string) map[string]string {
 	if root == nil {
 		return notes
 	}
-	if !root.is(nsW, kind+"s") {
+	if !root.is(ckW, kind+"s") {
 		p.fail(part, "the root is <%s>, want w:%ss", root.label(), kind)
 		return notes
 	}
 	normal := false
 	for _, k := range root.kids {
-		if !k.is(nsW, kind) {
+		if !k.is(ckW, kind) {
 			p.fail(part, "%s: unknown element in w:%ss", k.path(), kind)
 			continue
 		}
 		id := k.wid()
-		typ, _ := k.get(nsW, "type")
+		typ, _ := k.get(ckW, "type")
 		if _, dup := notes[id]; dup {
 			p.fail(part, "%s w:id=%q is used twice", k.path(), id)
 		}
@@ -77,7 +77,7 @@ func (p *docxPkg) readNotes(part, kind string) map[string]string {
 
 func (p *docxPkg) checkNoteSettings(settingsPart string, settings *xnode, kind, part string, notes map[string]string) {
 	settings.walk(func(n *xnode) {
-		if n.is(nsW, kind) && n.parent.is(nsW, kind+"Pr") {
+		if n.is(ckW, kind) && n.parent.is(ckW, kind+"Pr") {
 			if _, ok := notes[n.wid()]; !ok {
 				p.fail(settingsPart, "%s w:id=%q names no w:%s in %s", n.path(), n.wid(), kind, orNone(part))
 			}

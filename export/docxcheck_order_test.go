@@ -44,7 +44,7 @@ func orderRank(seq []string, local string) int {
 func (p *docxPkg) checkOrder() {
 	for _, name := range p.wordParts() {
 		p.xml[name].walk(func(n *xnode) {
-			if n.name.Space != nsW {
+			if n.name.Space != ckW {
 				return
 			}
 			if seq, ok := sequences[n.name.Local]; ok {
@@ -56,7 +56,7 @@ func (p *docxPkg) checkOrder() {
 			case "r":
 				p.checkChildren(name, n, "rPr", runKids)
 			case "t":
-				if !n.parent.is(nsW, "r") {
+				if !n.parent.is(ckW, "r") {
 					p.fail(name, "%s: w:t must be inside a w:r, not in %s", n.path(), n.parent.label())
 				}
 			}
@@ -70,7 +70,7 @@ func (p *docxPkg) checkSeq(part string, n *xnode, seq []string) {
 	for _, k := range n.kids {
 		r := orderRank(seq, k.name.Local)
 		switch {
-		case k.name.Space != nsW || r < 0:
+		case k.name.Space != ckW || r < 0:
 			p.fail(part, "%s: unknown element %s in %s", k.path(), k.label(), n.label())
 			continue
 		case seen[k.name.Local] && !(n.name.Local == "sectPr" && r == 0):
@@ -111,7 +111,7 @@ func set(fields string) map[string]bool {
 // (mc:AlternateContent) are let through.
 func (p *docxPkg) checkChildren(part string, n *xnode, first string, allowed map[string]bool) {
 	for i, k := range n.kids {
-		if k.name.Space != nsW {
+		if k.name.Space != ckW {
 			if !strings.Contains(k.name.Space, "math") && !strings.Contains(k.name.Space, "markup-compatibility") {
 				p.fail(part, "%s: unknown element %s in %s", k.path(), k.label(), n.label())
 			}

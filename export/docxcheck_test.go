@@ -25,16 +25,16 @@ func checkDOCX(t testing.TB, data []byte) {
 
 // Relationship types, transitional.
 const (
-	relOfficeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
-	relCore           = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
-	relApp            = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
-	relStyles         = nsR + "/styles"
-	relNumbering      = nsR + "/numbering"
-	relFootnotes      = nsR + "/footnotes"
-	relEndnotes       = nsR + "/endnotes"
-	relSettings       = nsR + "/settings"
-	ctMain            = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
-	ctTemplateMain    = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
+	ckRelMain      = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
+	ckRelCore      = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+	ckRelApp       = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+	ckRelStyles    = ckR + "/styles"
+	ckRelNumbering = ckR + "/numbering"
+	ckRelFootnotes = ckR + "/footnotes"
+	ckRelEndnotes  = ckR + "/endnotes"
+	ckRelSettings  = ckR + "/settings"
+	ckTypeMain     = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+	ckTypeTemplate = "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml"
 )
 
 // docxPkg is a package being checked: its parts by name (no leading
@@ -291,20 +291,20 @@ func (p *docxPkg) related(src, typ string) []string {
 // package relationships, with the main document's content type and a
 // w:document root. It returns "" when there is none to check further.
 func (p *docxPkg) checkMain() string {
-	mains := p.related("", relOfficeDocument)
+	mains := p.related("", ckRelMain)
 	if len(mains) != 1 {
 		p.fail("_rels/.rels", "%d officeDocument relationships, want exactly 1", len(mains))
 		return ""
 	}
 	main := mains[0]
-	if ct := p.contentType(main); ct != ctMain && ct != ctTemplateMain {
-		p.fail(main, "the main document's content type is %q, want %s", ct, ctMain)
+	if ct := p.contentType(main); ct != ckTypeMain && ct != ckTypeTemplate {
+		p.fail(main, "the main document's content type is %q, want %s", ct, ckTypeMain)
 	}
 	root := p.xml[strings.ToLower(main)]
 	if root == nil {
 		return ""
 	}
-	if !root.is(nsW, "document") {
+	if !root.is(ckW, "document") {
 		p.fail(main, "the root is <%s>, want w:document", root.label())
 		return ""
 	}
@@ -313,8 +313,8 @@ func (p *docxPkg) checkMain() string {
 
 // checkProps parses the core and extended properties, where there are any.
 func (p *docxPkg) checkProps() {
-	want := map[string]string{relCore: "coreProperties", relApp: "Properties"}
-	types := []string{relCore, relApp}
+	want := map[string]string{ckRelCore: "coreProperties", ckRelApp: "Properties"}
+	types := []string{ckRelCore, ckRelApp}
 	for _, typ := range types {
 		targets := p.related("", typ)
 		if len(targets) > 1 {
@@ -347,12 +347,12 @@ func (p *docxPkg) checkRelIDsUsed() {
 		p.xml[part].walk(func(n *xnode) {
 			for _, a := range n.attr {
 				typ, ok := ids[a.Value]
-				if a.Name.Space != nsR {
+				if a.Name.Space != ckR {
 					continue
 				}
 				if !ok {
 					p.fail(part, "%s r:%s=%q names no relationship in %s", n.path(), a.Name.Local, a.Value, relsOf(part))
-				} else if want := refTypes[n.name.Local]; n.name.Space == nsW && want != "" && path.Base(typ) != want {
+				} else if want := refTypes[n.name.Local]; n.name.Space == ckW && want != "" && path.Base(typ) != want {
 					p.fail(part, "%s r:id=%q is a %s relationship, want %s", n.path(), a.Value, path.Base(typ), want)
 				}
 			}

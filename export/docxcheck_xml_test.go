@@ -12,10 +12,10 @@ import (
 // The namespaces the checker reads. Attaché writes transitional OOXML, the
 // flavour Word writes by default; Strict names are not accepted.
 const (
-	nsW  = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-	nsR  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	nsWP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-	nsA  = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	ckW  = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	ckR  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	ckWP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+	ckA  = "http://schemas.openxmlformats.org/drawingml/2006/main"
 )
 
 // xnode is one element of a parsed part: the checker walks whole trees,
@@ -114,23 +114,23 @@ func (n *xnode) get(ns, local string) (string, bool) {
 }
 
 // wval is w:val, the attribute most WordprocessingML elements carry.
-func (n *xnode) wval() string { v, _ := n.get(nsW, "val"); return v }
+func (n *xnode) wval() string { v, _ := n.get(ckW, "val"); return v }
 
 // wid is w:id.
-func (n *xnode) wid() string { v, _ := n.get(nsW, "id"); return v }
+func (n *xnode) wid() string { v, _ := n.get(ckW, "id"); return v }
 
 // label names an element for messages, "w:rPr", with the usual prefixes.
 func (n *xnode) label() string { return qname(n.name) }
 
 func qname(n xml.Name) string {
 	switch n.Space {
-	case nsW:
+	case ckW:
 		return "w:" + n.Local
-	case nsR:
+	case ckR:
 		return "r:" + n.Local
-	case nsWP:
+	case ckWP:
 		return "wp:" + n.Local
-	case nsA:
+	case ckA:
 		return "a:" + n.Local
 	case "":
 		return n.Local

@@ -33,11 +33,11 @@ func DOCXParagraphs(t testing.TB, data []byte) []DOCXPara {
 		t.Fatalf("no main document: %v", p.problems)
 	}
 	names := map[string]string{}
-	if st := p.xml[strings.ToLower(p.one(main, relStyles))]; st != nil {
+	if st := p.xml[strings.ToLower(p.one(main, ckRelStyles))]; st != nil {
 		for _, s := range st.kids {
-			id, _ := s.get(nsW, "styleId")
+			id, _ := s.get(ckW, "styleId")
 			for _, k := range s.kids {
-				if k.is(nsW, "name") {
+				if k.is(ckW, "name") {
 					names[id] = k.wval()
 				}
 			}
@@ -45,7 +45,7 @@ func DOCXParagraphs(t testing.TB, data []byte) []DOCXPara {
 	}
 	var out []DOCXPara
 	p.xml[main].walk(func(n *xnode) {
-		if n.is(nsW, "p") {
+		if n.is(ckW, "p") {
 			out = append(out, DOCXPara{Text: paraText(n), Style: names[paraStyle(n)]})
 		}
 	})
@@ -54,9 +54,9 @@ func DOCXParagraphs(t testing.TB, data []byte) []DOCXPara {
 
 func paraStyle(p *xnode) string {
 	for _, k := range p.kids {
-		if k.is(nsW, "pPr") {
+		if k.is(ckW, "pPr") {
 			for _, s := range k.kids {
-				if s.is(nsW, "pStyle") {
+				if s.is(ckW, "pStyle") {
 					return s.wval()
 				}
 			}
@@ -70,9 +70,9 @@ func paraText(p *xnode) string {
 	var b strings.Builder
 	p.walk(func(n *xnode) {
 		switch {
-		case n.is(nsW, "t"):
+		case n.is(ckW, "t"):
 			b.WriteString(n.text)
-		case n.is(nsW, "tab"), n.is(nsW, "br"):
+		case n.is(ckW, "tab"), n.is(ckW, "br"):
 			b.WriteString(" ")
 		}
 	})
@@ -91,7 +91,7 @@ func DOCXPartText(t testing.TB, data []byte, local string) []string {
 	p.parseParts()
 	var out []string
 	for _, name := range p.wordParts() {
-		if p.xml[name].is(nsW, local) {
+		if p.xml[name].is(ckW, local) {
 			out = append(out, paraText(p.xml[name]))
 		}
 	}
@@ -110,7 +110,7 @@ func DOCXCount(t testing.TB, data []byte, name, local string) int {
 	n := 0
 	if root := p.xml[strings.ToLower(name)]; root != nil {
 		root.walk(func(e *xnode) {
-			if e.is(nsW, local) {
+			if e.is(ckW, local) {
 				n++
 			}
 		})
