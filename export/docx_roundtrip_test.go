@@ -3,6 +3,7 @@ package export_test
 import (
 	"bytes"
 	"context"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -117,6 +118,8 @@ func checkNoteParts(t *testing.T, data []byte, d *export.Document, notes string)
 
 // checkHeadingStyles: each section heading is a paragraph in a built-in
 // heading style, which Word's navigation pane and table of contents use.
+// The heading's paragraph is its portion and text after the section
+// number ("1  (U) Repair capacity"), not any paragraph mentioning it.
 func checkHeadingStyles(t *testing.T, data []byte, d *export.Document) {
 	paras := export.DOCXParagraphs(t, data)
 	for _, it := range d.Body {
@@ -125,18 +128,22 @@ func checkHeadingStyles(t *testing.T, data []byte, d *export.Document) {
 		}
 		found := false
 		for _, p := range paras {
-			if strings.Contains(norm(p.Text), norm(it.Text)) {
-				found = true
-				if !strings.HasPrefix(strings.ToLower(p.Style), "heading ") {
-					t.Errorf("heading %q is in style %q, want a built-in heading style", it.Text, p.Style)
-				}
+			if sectionNumber.ReplaceAllString(norm(p.Text), "") != norm(it.Portion+it.Text) {
+				continue
+			}
+			found = true
+			if !strings.HasPrefix(strings.ToLower(p.Style), "heading ") {
+				t.Errorf("heading %q is in style %q, want a built-in heading style", it.Text, p.Style)
 			}
 		}
 		if !found {
-			t.Errorf("no paragraph holds heading %q", it.Text)
+			t.Errorf("no paragraph is heading %q", it.Portion+it.Text)
 		}
 	}
 }
+
+// sectionNumber is a heading's number, "2 " or "2.1. ".
+var sectionNumber = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*\.? `)
 
 // checkBanner: the banner is at the top and bottom of every page, so in
 // the headers and the footers.
@@ -182,17 +189,20 @@ func checkImported(t *testing.T, data []byte, d *export.Document) {
 	want("bottom line", d.SummaryPortion+d.Briefing.Summary)
 	for _, j := range d.Judgments {
 		want("key judgment", j.Portion+j.Text)
-		want("confidence", j.Confidence)
+		if j.Confidence != "" { // lower case after the judgment, as in the PDF
+			want("confidence", "("+strings.ToLower(j.Confidence)+")")
+		}
 	}
+	seen := map[string]int{} // a quote cited twice is found twice
 	for _, it := range d.Body {
-		checkItem(t, paras, it, want)
+		checkItem(t, paras, seen, it, want)
 	}
 	for _, n := range d.Notes {
 		want("note", "["+strconv.Itoa(n.Num)+"] "+n.Text)
 	}
 }
 
-func checkItem(t *testing.T, paras []string, it export.Item, want func(string, string)) {
+func checkItem(t *testing.T, paras []string, seen map[string]int, it export.Item, want func(string, string)) {
 	switch it.Type {
 	case domain.BlockHeading:
 		want("heading", it.Portion+it.Text)
@@ -204,7 +214,8 @@ func checkItem(t *testing.T, paras []string, it export.Item, want func(string, s
 			want("commentary", p)
 		}
 	case domain.BlockExcerpt:
-		p := paraWith(paras, it.Text)
+		p := paraWith(paras, it.Text, seen[it.Text])
+		seen[it.Text]++
 		switch {
 		case p == "":
 			t.Errorf("quote %q is not in the imported text", it.Text)
@@ -219,11 +230,14 @@ func checkItem(t *testing.T, paras []string, it export.Item, want func(string, s
 	}
 }
 
-// paraWith is the first imported paragraph holding s, "" for none.
-func paraWith(paras []string, s string) string {
+// paraWith is the nth (from 0) imported paragraph holding s, "" for none.
+func paraWith(paras []string, s string, nth int) string {
 	for _, p := range paras {
 		if strings.Contains(p, norm(s)) {
-			return p
+			if nth == 0 {
+				return p
+			}
+			nth--
 		}
 	}
 	return ""

@@ -159,6 +159,12 @@ func TestCheckDOCXCatchesEachBreak(t *testing.T) {
 		{"main document not the officeDocument target", edit("_rels/.rels", `Type="`+ckRelMain+`"`, `Type="`+ckR+`/document"`), []string{"_rels/.rels", "0 officeDocument"}},
 		{"app.xml broken", edit("docProps/app.xml", `</Properties>`, ``), []string{"docProps/app.xml", "not well-formed"}},
 		{"footer reference to a hyperlink", edit(doc, `r:id="rId7"`, `r:id="rId6"`), []string{doc, "w:footerReference", "hyperlink", "want footer"}},
+		{"table cell without a paragraph", edit(doc, `<w:sectPr>`, `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/></w:tblPr><w:tblGrid><w:gridCol w:w="100"/></w:tblGrid><w:tr><w:tc><w:tcPr><w:tcW w:w="100" w:type="dxa"/></w:tcPr></w:tc></w:tr></w:tbl><w:p/><w:sectPr>`), []string{doc, "w:tc", "must end with a w:p"}},
+		{"table without a grid", edit(doc, `<w:sectPr>`, `<w:tbl><w:tblPr/><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/><w:sectPr>`), []string{doc, "w:tbl", "w:tblGrid"}},
+		{"tblPr out of order", edit(doc, `<w:sectPr>`, `<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:tblStyle w:val="x"/></w:tblPr><w:tblGrid/><w:tr><w:tc><w:p/></w:tc></w:tr></w:tbl><w:p/><w:sectPr>`), []string{doc, "w:tblStyle comes after w:tblW"}},
+		{"sectPr not last in the body", edit(doc, `</w:sectPr></w:body>`, `</w:sectPr><w:p/></w:body>`), []string{doc, "w:sectPr must be the body's last child"}},
+		{"docPr without a name", edit(doc, `<wp:docPr id="1" name="Picture 1"/>`, `<wp:docPr id="1"/>`), []string{doc, "wp:docPr", "a name"}},
+		{"leading space not preserved", edit(doc, `<w:t>link</w:t>`, `<w:t> link</w:t>`), []string{doc, "w:t", "xml:space"}},
 		{"core.xml without a title", edit("docProps/core.xml", `<dc:title>T</dc:title></cp:coreProperties>`, `</cp:coreProperties>`), nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {

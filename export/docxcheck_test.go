@@ -75,6 +75,7 @@ func docxProblems(data []byte) []string {
 	p.checkProps()
 	p.checkRelIDsUsed()
 	p.checkOrder()
+	p.checkStructure()
 	p.checkIDs(main)
 	p.checkStyles(main)
 	p.checkNumbering(main)

@@ -12,10 +12,11 @@ import (
 // The namespaces the checker reads. Attaché writes transitional OOXML, the
 // flavour Word writes by default; Strict names are not accepted.
 const (
-	ckW  = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-	ckR  = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-	ckWP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-	ckA  = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	ckW   = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+	ckR   = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+	ckWP  = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+	ckA   = "http://schemas.openxmlformats.org/drawingml/2006/main"
+	ckXML = "http://www.w3.org/XML/1998/namespace"
 )
 
 // xnode is one element of a parsed part: the checker walks whole trees,
