@@ -35,16 +35,41 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	}
 	dir := t.TempDir()
 	b := docxLongBundle()
-	docx := filepath.Join(dir, "briefing.docx")
+	d := export.NewDocument(b)
 	ours := filepath.Join(dir, "attache.pdf")
-	writeFile(t, docx, writeDOCX(t, b, "footnotes"))
 	writeFile(t, ours, writeFormat(t, "pdf", b))
-	lo := convertWithLibreOffice(t, dir, docx)
+	out := os.Getenv("ATTACHE_CHECK_DOCX_OUT")
+	if out != "" {
+		keep(t, out, map[string]string{ours: "attache.pdf"})
+	}
+	for _, notes := range []string{"footnotes", "endnotes"} {
+		t.Run(notes, func(t *testing.T) {
+			docx := filepath.Join(dir, "briefing-"+notes+".docx")
+			writeFile(t, docx, writeDOCX(t, b, notes))
+			lo := convertWithLibreOffice(t, dir, docx)
+			compareWithOurs(t, d, ours, lo)
+			if out != "" {
+				keep(t, out, map[string]string{docx: filepath.Base(docx), lo: "libreoffice-" + notes + ".pdf"})
+			}
+		})
+	}
+}
 
+// compareWithOurs checks LibreOffice's PDF of the DOCX against ours: every
+// paragraph in the text, the banner at the top and bottom of every page,
+// and page counts within max(2 pages, 30%) of each other (the DOCX sets
+// the same text in Word's fonts, so they are never equal).
+func compareWithOurs(t *testing.T, d *export.Document, ours, lo string) {
+	t.Helper()
 	loText := pdfText(t, lo)
-	for _, p := range expectedParagraphs(export.NewDocument(b)) {
+	for _, p := range expectedParagraphs(d) {
 		if !strings.Contains(loText, strings.ToLower(flat(p))) {
 			t.Errorf("LibreOffice's PDF lacks %q", p)
+		}
+	}
+	for i, page := range pdfPageTexts(t, lo) {
+		if n := strings.Count(page, d.Banner); n < 2 {
+			t.Errorf("LibreOffice's page %d shows the banner %q %d times, want top and bottom", i+1, d.Banner, n)
 		}
 	}
 	ourPages, loPages := pdfPages(t, ours), pdfPages(t, lo)
@@ -52,9 +77,20 @@ func TestDOCXInLibreOffice(t *testing.T) {
 	if diff := max(ourPages-loPages, loPages-ourPages); diff > max(2, ourPages*3/10) {
 		t.Errorf("page counts differ by %d: Attaché %d, LibreOffice %d", diff, ourPages, loPages)
 	}
-	if out := os.Getenv("ATTACHE_CHECK_DOCX_OUT"); out != "" {
-		keep(t, out, map[string]string{docx: "briefing.docx", ours: "attache.pdf", lo: "libreoffice.pdf"})
+}
+
+// pdfPageTexts is each page's text; pdftotext ends every page with a form feed.
+func pdfPageTexts(t *testing.T, pdf string) []string {
+	t.Helper()
+	out, err := exec.Command("pdftotext", "-layout", pdf, "-").Output()
+	if err != nil {
+		t.Fatalf("pdftotext %s: %v", pdf, err)
 	}
+	pages := strings.Split(string(out), "\f")
+	if len(pages) > 0 && strings.TrimSpace(pages[len(pages)-1]) == "" {
+		pages = pages[:len(pages)-1]
+	}
+	return pages
 }
 
 // docxLongBundle is docxBundle's body said four times over, some pages
