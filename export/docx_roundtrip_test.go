@@ -114,6 +114,11 @@ func checkNoteParts(t *testing.T, data []byte, d *export.Document, notes string)
 	if got := export.DOCXCount(t, data, "word/document.xml", other+"Reference"); got != 0 {
 		t.Errorf("document.xml has %d w:%sReference under %s=%s", got, other, "notes", notes)
 	}
+	// The notes are numbered 1, 2, 3 as in the PDF and the importer's
+	// [n]; Word numbers endnotes i, ii, iii unless told otherwise.
+	if f := export.DOCXNoteFormat(t, data, kind); f != "decimal" {
+		t.Errorf("%ss are numbered in format %q, want decimal as in the PDF (settings.xml w:%sPr/w:numFmt)", kind, f, kind)
+	}
 }
 
 // checkHeadingStyles: each section heading is a paragraph in a built-in

@@ -165,6 +165,8 @@ func TestCheckDOCXCatchesEachBreak(t *testing.T) {
 		{"sectPr not last in the body", edit(doc, `</w:sectPr></w:body>`, `</w:sectPr><w:p/></w:body>`), []string{doc, "w:sectPr must be the body's last child"}},
 		{"docPr without a name", edit(doc, `<wp:docPr id="1" name="Picture 1"/>`, `<wp:docPr id="1"/>`), []string{doc, "wp:docPr", "a name"}},
 		{"leading space not preserved", edit(doc, `<w:t>link</w:t>`, `<w:t> link</w:t>`), []string{doc, "w:t", "xml:space"}},
+		{"settings out of order", edit("word/settings.xml", `</w:footnotePr>`, `</w:footnotePr><w:zoom w:percent="100"/>`), []string{"word/settings.xml", "w:zoom comes after w:footnotePr"}},
+		{"footnotePr out of order", edit("word/settings.xml", `<w:footnote w:id="0"/>`, `<w:footnote w:id="0"/><w:numFmt w:val="decimal"/>`), []string{"word/settings.xml", "w:numFmt comes after w:footnote"}},
 		{"core.xml without a title", edit("docProps/core.xml", `<dc:title>T</dc:title></cp:coreProperties>`, `</cp:coreProperties>`), nil},
 	} {
 		t.Run(c.name, func(t *testing.T) {

@@ -25,6 +25,11 @@ var (
 
 var sequences = map[string][]string{"pPr": pPrSeq, "rPr": rPrSeq, "sectPr": sectPrSeq}
 
+// repeatable are the children that may appear more than once, by
+// "parent/child"; all others appear at most once.
+var repeatable = map[string]bool{"sectPr/headerReference": true, "sectPr/footerReference": true,
+	"footnotePr/footnote": true, "endnotePr/endnote": true}
+
 // orderRank is a child's place in its parent's sequence, -1 if unknown.
 func orderRank(seq []string, local string) int {
 	if local == "footerReference" {
@@ -73,7 +78,7 @@ func (p *docxPkg) checkSeq(part string, n *xnode, seq []string) {
 		case k.name.Space != ckW || r < 0:
 			p.fail(part, "%s: unknown element %s in %s", k.path(), k.label(), n.label())
 			continue
-		case seen[k.name.Local] && !(n.name.Local == "sectPr" && r == 0):
+		case seen[k.name.Local] && !repeatable[n.name.Local+"/"+k.name.Local]:
 			p.fail(part, "%s: %s appears twice in %s", k.path(), k.label(), n.label())
 		case r < last:
 			p.fail(part, "%s: %s comes after w:%s, but the schema puts it before", k.path(), k.label(), lastName)

@@ -11,9 +11,40 @@ var (
 		tcFitText vAlign hideMark headers cellIns cellDel cellMerge tcPrChange`)
 )
 
+// settingsSeq is CT_Settings' order, which Word enforces on settings.xml.
+var settingsSeq = strings.Fields(`writeProtection view zoom removePersonalInformation removeDateAndTime
+	doNotDisplayPageBoundaries displayBackgroundShape printPostScriptOverText printFractionalCharacterWidth
+	printFormsData embedTrueTypeFonts embedSystemFonts saveSubsetFonts saveFormsData mirrorMargins
+	alignBordersAndEdges bordersDoNotSurroundHeader bordersDoNotSurroundFooter gutterAtTop hideSpellingErrors
+	hideGrammaticalErrors activeWritingStyle proofState formsDesign attachedTemplate linkStyles
+	stylePaneFormatFilter stylePaneSortMethod documentType mailMerge revisionView trackRevisions doNotTrackMoves
+	doNotTrackFormatting documentProtection autoFormatOverride styleLockTheme styleLockQFSet defaultTabStop
+	autoHyphenation consecutiveHyphenLimit hyphenationZone doNotHyphenateCaps showEnvelope summaryLength
+	clickAndTypeStyle defaultTableStyle evenAndOddHeaders bookFoldRevPrinting bookFoldPrinting
+	bookFoldPrintingSheets drawingGridHorizontalSpacing drawingGridVerticalSpacing
+	displayHorizontalDrawingGridEvery displayVerticalDrawingGridEvery doNotUseMarginsForDrawingGridOrigin
+	drawingGridHorizontalOrigin drawingGridVerticalOrigin doNotShadeFormData noPunctuationKerning
+	characterSpacingControl printTwoOnOne strictFirstAndLastChars noLineBreaksAfter noLineBreaksBefore
+	savePreviewPicture doNotValidateAgainstSchema saveInvalidXml ignoreMixedContent alwaysShowPlaceholderText
+	doNotDemarcateInvalidXml saveXmlDataOnly useXSLTWhenSaving saveThroughXslt showXMLTags
+	alwaysMergeEmptyNamespace updateFields hdrShapeDefaults footnotePr endnotePr compat docVars rsids mathPr
+	attachedSchema themeFontLang clrSchemeMapping doNotIncludeSubdocsInStats doNotAutoCompressPictures
+	forceUpgrade captions readModeInkLockDown smartTagType schemaLibrary shapeDefaults doNotEmbedSmartTags
+	decimalSymbol listSeparator`)
+
+// The note properties: in settings.xml, w:footnote and w:endnote name
+// the separators, once each; in a w:sectPr only the first four appear.
+var (
+	footnotePrSeq = strings.Fields(`pos numFmt numStart numRestart footnote`)
+	endnotePrSeq  = strings.Fields(`pos numFmt numStart numRestart endnote`)
+)
+
 func init() {
 	sequences["tblPr"] = tblPrSeq
 	sequences["tcPr"] = tcPrSeq
+	sequences["settings"] = settingsSeq
+	sequences["footnotePr"] = footnotePrSeq
+	sequences["endnotePr"] = endnotePrSeq
 }
 
 // checkStructure checks what Word needs of stories and tables: a table

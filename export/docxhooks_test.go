@@ -117,3 +117,44 @@ func DOCXCount(t testing.TB, data []byte, name, local string) int {
 	}
 	return n
 }
+
+// DOCXNoteFormat is the number format Word gives the notes of kind
+// ("footnote", "endnote"): the last section's w:numFmt, else
+// settings.xml's, else Word's default, which is lowerRoman (i, ii, iii)
+// for endnotes.
+func DOCXNoteFormat(t testing.TB, data []byte, kind string) string {
+	t.Helper()
+	p, err := readPkg(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.checkTypes()
+	p.parseParts()
+	p.checkRels()
+	main := p.checkMain()
+	if main == "" {
+		t.Fatalf("no main document: %v", p.problems)
+	}
+	var fromSect, fromSettings string
+	find := func(root *xnode, into *string, parent string) {
+		if root == nil {
+			return
+		}
+		root.walk(func(n *xnode) {
+			if n.is(ckW, "numFmt") && n.parent.is(ckW, kind+"Pr") && n.parent.parent.is(ckW, parent) {
+				*into = n.wval()
+			}
+		})
+	}
+	find(p.xml[main], &fromSect, "sectPr")
+	find(p.xml[strings.ToLower(p.one(main, ckRelSettings))], &fromSettings, "settings")
+	switch {
+	case fromSect != "":
+		return fromSect
+	case fromSettings != "":
+		return fromSettings
+	case kind == "endnote":
+		return "lowerRoman"
+	}
+	return "decimal"
+}
