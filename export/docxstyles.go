@@ -50,6 +50,7 @@ const (
 	stBanner      = "AttacheBanner"
 	stDraftMark   = "AttacheDraftMark"
 	stGuideIntro  = "AttacheGuideText"
+	stGuideNote   = "AttacheGuideNote"
 	stGuideTable  = "AttacheGuideTable"
 )
 
@@ -112,7 +113,6 @@ func houseStyles() []styleDef {
 	basis := spacing(0, 6)
 	basis.left = 400
 	details := spacing(0, 2)
-	details.left, details.hanging = 1840, 1840
 	figure := spacing(10, 0)
 	figure.keepNext, figure.jc = true, "center"
 	caption := spacing(6, 12)
@@ -130,6 +130,8 @@ func houseStyles() []styleDef {
 	toc := spacing(0, 1)
 	tocHeading := styled("")
 	tocHeading.outline = 9 // body text: the contents do not list their own heading
+	guideIntro := spacing(0, 5)
+	guideIntro.keepNext = true // the sentence stays with its table
 	analyst := spacing(0, 6)
 	analyst.left, analyst.right = 480, 240
 	return []styleDef{
@@ -166,7 +168,8 @@ func houseStyles() []styleDef {
 		para(stSourceInfo, "Attache Source Details", "Normal", sourceInfo, rPr{font: sansFont, size: 17, color: greyX}),
 		para(stBanner, "Attache Banner", "Normal", banner, rPr{font: sansFont, bold: true, size: 18}),
 		para(stDraftMark, "Attache Draft Mark", stHeader, styled(""), rPr{bold: true, color: "AA1E1E", size: 16}),
-		para(stGuideIntro, "Attache Guide Text", "Normal", spacing(0, 5), rPr{}),
+		para(stGuideIntro, "Attache Guide Text", "Normal", guideIntro, rPr{}),
+		para(stGuideNote, "Attache Guide Note", "Normal", spacing(4, 2), rPr{font: sansFont, size: 17, color: greyX}),
 		{id: stGuideTable, name: "Attache Guide Table", kind: "table", basedOn: "TableNormal", tableBorders: true, r: rPr{size: 18}},
 	}
 }
