@@ -466,3 +466,20 @@ func BenchmarkDOCX1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(size)/1024, "KiB/docx")
 }
+
+func TestMergeStylesKeepsTheTemplatesDefaults(t *testing.T) {
+	tpl := `<w:styles><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style></w:styles>`
+	merged, ok := mergeStyles(tpl)
+	if !ok {
+		t.Fatal("not merged")
+	}
+	if n := len(regexp.MustCompile(`w:type="paragraph" w:default="1"`).FindAllString(merged, -1)); n != 1 {
+		t.Errorf("%d default paragraph styles", n)
+	}
+	if !strings.Contains(merged, `w:styleId="Normal"`) || !strings.Contains(merged, `w:styleId="`+stBottomLine+`"`) {
+		t.Error("Attaché's styles were not added")
+	}
+	if _, ok := mergeStyles("<w:document/>"); ok {
+		t.Error("a part without styles was merged")
+	}
+}

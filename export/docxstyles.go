@@ -65,6 +65,7 @@ type styleDef struct {
 	r               rPr
 	tableBorders    bool
 	defaultParagrah bool
+	notDefault      bool // a template has its own default of this kind
 }
 
 func para(id, name, basedOn string, p pPr, r rPr) styleDef {
@@ -176,7 +177,7 @@ func houseStyles() []styleDef {
 
 func (s styleDef) write(b *strings.Builder) {
 	kv := []string{"w:type", s.kind}
-	if s.defaultParagrah || s.id == "DefaultParagraphFont" || s.id == "TableNormal" {
+	if (s.defaultParagrah || s.id == "DefaultParagraphFont" || s.id == "TableNormal") && !s.notDefault {
 		kv = append(kv, "w:default", "1")
 	}
 	if !s.builtin {
@@ -236,7 +237,10 @@ func stylesXML() string {
 	return b.String()
 }
 
-var styleIDPattern = regexp.MustCompile(`w:styleId="([^"]*)"`)
+var (
+	styleIDPattern  = regexp.MustCompile(`w:styleId="([^"]*)"`)
+	styleTagPattern = regexp.MustCompile(`<w:style\b[^>]*>`)
+)
 
 // mergeStyles is a template's styles.xml with Attaché's styles it lacks
 // added: its own styles win, and every style the document names exists.
@@ -249,9 +253,19 @@ func mergeStyles(tpl string) (string, bool) {
 	for _, m := range styleIDPattern.FindAllStringSubmatch(tpl, -1) {
 		have[m[1]] = true
 	}
+	// A template whose default styles have other ids (a Word in German
+	// calls Normal "Standard") keeps them as the defaults.
+	defaults := map[string]bool{}
+	for _, m := range styleTagPattern.FindAllString(tpl, -1) {
+		a := attributes(m)
+		if d := a["w:default"]; d == "1" || d == "true" || d == "on" {
+			defaults[a["w:type"]] = true
+		}
+	}
 	var add strings.Builder
 	for _, s := range houseStyles() {
 		if !have[s.id] {
+			s.notDefault = defaults[s.kind]
 			s.write(&add)
 		}
 	}
