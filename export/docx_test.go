@@ -107,6 +107,7 @@ func TestDOCXParts(t *testing.T) {
 
 func TestDOCXContent(t *testing.T) {
 	b := docxBundle(t, domain.StatusDraft)
+	b.Briefing.Blocks[3].Text = "Costs\x01 rise: a < b & c,\nthen fall.\n\nA second paragraph."
 	d := NewDocument(b)
 	parts := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))
 	doc := parts["word/document.xml"]
@@ -146,12 +147,12 @@ func TestDOCXContent(t *testing.T) {
 	// The portion marks, the numbering, the confidence and the figure.
 	for _, want := range []string{"(U) Subsea cables: resilience options", "(S) Ελληνικά: καλώδιο.", "(U) Section B",
 		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Classified By: J. Smith", "Basis: ",
-		"SHA-256 ", "Analyst’s note: ", "Bottom line up front"} {
+		"SHA-256 ", "Analyst’s note: ", "Bottom line up front", "(U) Costs rise: a < b & c,", "then fall.", "A second paragraph."} {
 		if !strings.Contains(doc, xmlText(want)) {
 			t.Errorf("document.xml lacks the text %q", want)
 		}
 	}
-	for _, want := range []string{`TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
+	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
 		`<w:t xml:space="preserve">1  </w:t>`, `<w:t xml:space="preserve">2  </w:t>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)

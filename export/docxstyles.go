@@ -68,12 +68,13 @@ type styleDef struct {
 	notDefault      bool // a template has its own default of this kind
 }
 
+// para is a paragraph style of Attaché's own.
 func para(id, name, basedOn string, p pPr, r rPr) styleDef {
 	p.style = ""
 	return styleDef{id: id, name: name, kind: "paragraph", basedOn: basedOn, p: p, r: r}
 }
 
-// sp builds a pPr with spacing before and after, in points.
+// spacing is a pPr with space before and after, in points.
 func spacing(before, after float64) pPr {
 	p := styled("")
 	p.before, p.after = int(before*20), int(after*20)
