@@ -484,3 +484,22 @@ func TestMergeStylesKeepsTheTemplatesDefaults(t *testing.T) {
 		t.Error("a part without styles was merged")
 	}
 }
+
+// An earlier export named as the template gives the same headers and
+// footers: its banner is replaced, never doubled, and its draft mark
+// goes when the briefing is final.
+func TestDOCXEarlierExportAsTemplate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "earlier.docx")
+	if err := os.WriteFile(p, docxBytes(t, docxBundle(t, domain.StatusDraft), DOCXOptions{}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, status := range []domain.Status{domain.StatusDraft, domain.StatusFinal} {
+		plain := unzipDOCX(t, docxBytes(t, docxBundle(t, status), DOCXOptions{}))
+		with := unzipDOCX(t, docxBytes(t, docxBundle(t, status), DOCXOptions{Template: p}))
+		for _, name := range []string{"word/header1.xml", "word/footer1.xml"} {
+			if plain[name] != with[name] {
+				t.Errorf("%s %s differs with an earlier export as the template:\n%s\n%s", status, name, plain[name], with[name])
+			}
+		}
+	}
+}
