@@ -107,6 +107,7 @@ func TestDOCXParts(t *testing.T) {
 
 func TestDOCXContent(t *testing.T) {
 	b := docxBundle(t, domain.StatusDraft)
+	b.Briefing.Blocks[3].Text = "Costs\x01 rise: a < b & c,\nthen fall.\n\nA second paragraph."
 	d := NewDocument(b)
 	parts := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))
 	doc := parts["word/document.xml"]
@@ -146,12 +147,12 @@ func TestDOCXContent(t *testing.T) {
 	// The portion marks, the numbering, the confidence and the figure.
 	for _, want := range []string{"(U) Subsea cables: resilience options", "(S) Ελληνικά: καλώδιο.", "(U) Section B",
 		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Classified By: J. Smith", "Basis: ",
-		"SHA-256 ", "Analyst’s note: ", "Bottom line up front"} {
+		"SHA-256 ", "Analyst’s note: ", "Bottom line up front", "(U) Costs rise: a < b & c,", "then fall.", "A second paragraph."} {
 		if !strings.Contains(doc, xmlText(want)) {
 			t.Errorf("document.xml lacks the text %q", want)
 		}
 	}
-	for _, want := range []string{`TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
+	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
 		`<w:t xml:space="preserve">1  </w:t>`, `<w:t xml:space="preserve">2  </w:t>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
@@ -465,4 +466,40 @@ func BenchmarkDOCX1000(b *testing.B) {
 		size = int(cw)
 	}
 	b.ReportMetric(float64(size)/1024, "KiB/docx")
+}
+
+func TestMergeStylesKeepsTheTemplatesDefaults(t *testing.T) {
+	tpl := `<w:styles><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style></w:styles>`
+	merged, ok := mergeStyles(tpl)
+	if !ok {
+		t.Fatal("not merged")
+	}
+	if n := len(regexp.MustCompile(`w:type="paragraph" w:default="1"`).FindAllString(merged, -1)); n != 1 {
+		t.Errorf("%d default paragraph styles", n)
+	}
+	if !strings.Contains(merged, `w:styleId="Normal"`) || !strings.Contains(merged, `w:styleId="`+stBottomLine+`"`) {
+		t.Error("Attaché's styles were not added")
+	}
+	if _, ok := mergeStyles("<w:document/>"); ok {
+		t.Error("a part without styles was merged")
+	}
+}
+
+// An earlier export named as the template gives the same headers and
+// footers: its banner is replaced, never doubled, and its draft mark
+// goes when the briefing is final.
+func TestDOCXEarlierExportAsTemplate(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "earlier.docx")
+	if err := os.WriteFile(p, docxBytes(t, docxBundle(t, domain.StatusDraft), DOCXOptions{}), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, status := range []domain.Status{domain.StatusDraft, domain.StatusFinal} {
+		plain := unzipDOCX(t, docxBytes(t, docxBundle(t, status), DOCXOptions{}))
+		with := unzipDOCX(t, docxBytes(t, docxBundle(t, status), DOCXOptions{Template: p}))
+		for _, name := range []string{"word/header1.xml", "word/footer1.xml"} {
+			if plain[name] != with[name] {
+				t.Errorf("%s %s differs with an earlier export as the template:\n%s\n%s", status, name, plain[name], with[name])
+			}
+		}
+	}
 }

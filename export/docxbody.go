@@ -67,7 +67,7 @@ func (w *docxWriter) titleBlock() {
 		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
 		if v := strings.TrimSpace(kv[1]); v != "" {
 			w.p(styled(stDetails))
-			run(&w.doc, rPr{font: sansFont, bold: true, caps: true, color: hex(grey), size: 15}, kv[0]+":\t")
+			run(&w.doc, rPr{font: sansFont, bold: true, caps: true, color: hex(grey), size: 15}, kv[0]+": ")
 			run(&w.doc, rPr{}, v)
 			w.endP()
 		}
@@ -242,7 +242,7 @@ func (w *docxWriter) sources() {
 	w.heading(stHeading1, "_Toc_sources", "", "", "Sources")
 	for i, s := range w.d.Sources {
 		w.p(styled(stSource))
-		run(&w.doc, rPr{}, strconv.Itoa(i+1)+".\t"+BibliographyEntry(s))
+		run(&w.doc, rPr{}, strconv.Itoa(i+1)+". "+BibliographyEntry(s))
 		w.endP()
 		// The details and what is known against the source since go in
 		// one paragraph under its entry: a retraction is never parted

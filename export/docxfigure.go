@@ -28,7 +28,9 @@ func (w *docxWriter) figure(it Item) error {
 	w.p(props)
 	if cx > 0 && cy > 0 {
 		w.figureCount++
-		w.drawing(rid, cx, cy, w.figureCount, it.FigureLabel())
+		// Drawing ids are unique across the document and its headers;
+		// a template's letterhead numbers its own from 1.
+		w.drawing(rid, cx, cy, 1000+w.figureCount, it.FigureLabel())
 	}
 	w.endP()
 	w.p(styled(stCaption))

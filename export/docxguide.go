@@ -18,8 +18,8 @@ func (w *docxWriter) guide() {
 			rows = append(rows, [2]string{lv.Band(), TermList(lv)})
 		}
 		w.table(rows, 1600)
-		w.line(stSourceInfo, g.Scale.Note)
-		w.p(styled(stSourceInfo))
+		w.line(stGuideNote, g.Scale.Note)
+		w.p(styled(stGuideNote))
 		run(&w.doc, rPr{italic: true}, g.ScaleSource())
 		w.endP()
 	}
@@ -34,7 +34,11 @@ func (w *docxWriter) guide() {
 	}
 	if len(g.Reliability)+len(g.Credibility) > 0 {
 		w.line(stHeading2, GuideGrades)
-		w.line(stSourceInfo, GuideGradesNote)
+		note := styled(stGuideNote)
+		note.keepNext = true // the note stays with its table
+		w.p(note)
+		run(&w.doc, rPr{}, GuideGradesNote)
+		w.endP()
 		var rows [][2]string
 		for _, e := range g.Reliability {
 			rows = append(rows, [2]string{"Reliability " + e.Term, e.Meaning})

@@ -104,40 +104,32 @@ func field(b *strings.Builder, instr, result string) {
 	fieldChar(b, "end")
 }
 
-var (
-	pageField   = regexp.MustCompile(`(instrText[^>]*>\s*|w:instr="\s*)PAGE\b`)
-	bannerStyle = `<w:pStyle w:val="` + stBanner + `"/>`
-)
+var pageField = regexp.MustCompile(`(instrText[^>]*>\s*|w:instr="\s*)PAGE\b`)
 
 // furnish puts the briefing's markings into a header or footer: the
 // banner (and on a draft, in headers, the watermark and the draft mark)
 // where the banner placeholder stands, else at its top; a footer without
 // a page number gets "Page X of Y" too. n numbers the watermark shapes.
+// A draft mark the template carries (an earlier export used as the
+// template) is taken out first: only this briefing's status counts.
 func (w *docxWriter) furnish(f furniture, n int) string {
 	marks := w.bannerPara()
 	if mark := draftMark(w.d.Briefing.Status); mark != "" && !f.footer {
 		marks += w.draftPara(mark, n)
 	}
 	x := f.xml
-	if i := strings.Index(x, bannerStyle); i >= 0 {
-		start := max(strings.LastIndex(x[:i], "<w:p>"), strings.LastIndex(x[:i], "<w:p "))
-		end := strings.Index(x[i:], "</w:p>")
-		if start >= 0 && end >= 0 {
-			x = x[:start] + marks + x[i+end+len("</w:p>"):]
-			marks = ""
+	for {
+		rest, ok := replaceStyledPara(x, stDraftMark, "")
+		if !ok {
+			break
 		}
+		x = rest
+	}
+	if rest, ok := replaceStyledPara(x, stBanner, marks); ok {
+		x, marks = rest, ""
 	}
 	if marks != "" {
-		root := "<w:hdr"
-		if f.footer {
-			root = "<w:ftr"
-		}
-		if i := strings.Index(x, root); i >= 0 {
-			if j := strings.Index(x[i:], ">"); j >= 0 {
-				at := i + j + 1
-				x = x[:at] + marks + x[at:]
-			}
-		}
+		x = afterRoot(x, f.footer, marks)
 	}
 	if f.footer && !pageField.MatchString(x) {
 		if i := strings.LastIndex(x, "</w:ftr>"); i >= 0 {
@@ -145,6 +137,38 @@ func (w *docxWriter) furnish(f furniture, n int) string {
 		}
 	}
 	return x
+}
+
+// replaceStyledPara replaces the first paragraph in style with with.
+func replaceStyledPara(x, style, with string) (string, bool) {
+	i := strings.Index(x, `<w:pStyle w:val="`+style+`"/>`)
+	if i < 0 {
+		return x, false
+	}
+	start := max(strings.LastIndex(x[:i], "<w:p>"), strings.LastIndex(x[:i], "<w:p "))
+	end := strings.Index(x[i:], "</w:p>")
+	if start < 0 || end < 0 {
+		return x, false
+	}
+	return x[:start] + with + x[i+end+len("</w:p>"):], true
+}
+
+// afterRoot inserts marks at the top of a header or footer part.
+func afterRoot(x string, footer bool, marks string) string {
+	root := "<w:hdr"
+	if footer {
+		root = "<w:ftr"
+	}
+	i := strings.Index(x, root)
+	if i < 0 {
+		return x
+	}
+	j := strings.Index(x[i:], ">")
+	if j < 0 {
+		return x
+	}
+	at := i + j + 1
+	return x[:at] + marks + x[at:]
 }
 
 // bannerPara is the banner in its scheme's form: the level's ink, on its

@@ -50,6 +50,7 @@ const (
 	stBanner      = "AttacheBanner"
 	stDraftMark   = "AttacheDraftMark"
 	stGuideIntro  = "AttacheGuideText"
+	stGuideNote   = "AttacheGuideNote"
 	stGuideTable  = "AttacheGuideTable"
 )
 
@@ -64,14 +65,16 @@ type styleDef struct {
 	r               rPr
 	tableBorders    bool
 	defaultParagrah bool
+	notDefault      bool // a template has its own default of this kind
 }
 
+// para is a paragraph style of Attaché's own.
 func para(id, name, basedOn string, p pPr, r rPr) styleDef {
 	p.style = ""
 	return styleDef{id: id, name: name, kind: "paragraph", basedOn: basedOn, p: p, r: r}
 }
 
-// sp builds a pPr with spacing before and after, in points.
+// spacing is a pPr with space before and after, in points.
 func spacing(before, after float64) pPr {
 	p := styled("")
 	p.before, p.after = int(before*20), int(after*20)
@@ -112,7 +115,6 @@ func houseStyles() []styleDef {
 	basis := spacing(0, 6)
 	basis.left = 400
 	details := spacing(0, 2)
-	details.left, details.hanging = 1840, 1840
 	figure := spacing(10, 0)
 	figure.keepNext, figure.jc = true, "center"
 	caption := spacing(6, 12)
@@ -130,6 +132,8 @@ func houseStyles() []styleDef {
 	toc := spacing(0, 1)
 	tocHeading := styled("")
 	tocHeading.outline = 9 // body text: the contents do not list their own heading
+	guideIntro := spacing(0, 5)
+	guideIntro.keepNext = true // the sentence stays with its table
 	analyst := spacing(0, 6)
 	analyst.left, analyst.right = 480, 240
 	return []styleDef{
@@ -166,14 +170,15 @@ func houseStyles() []styleDef {
 		para(stSourceInfo, "Attache Source Details", "Normal", sourceInfo, rPr{font: sansFont, size: 17, color: greyX}),
 		para(stBanner, "Attache Banner", "Normal", banner, rPr{font: sansFont, bold: true, size: 18}),
 		para(stDraftMark, "Attache Draft Mark", stHeader, styled(""), rPr{bold: true, color: "AA1E1E", size: 16}),
-		para(stGuideIntro, "Attache Guide Text", "Normal", spacing(0, 5), rPr{}),
+		para(stGuideIntro, "Attache Guide Text", "Normal", guideIntro, rPr{}),
+		para(stGuideNote, "Attache Guide Note", "Normal", spacing(4, 2), rPr{font: sansFont, size: 17, color: greyX}),
 		{id: stGuideTable, name: "Attache Guide Table", kind: "table", basedOn: "TableNormal", tableBorders: true, r: rPr{size: 18}},
 	}
 }
 
 func (s styleDef) write(b *strings.Builder) {
 	kv := []string{"w:type", s.kind}
-	if s.defaultParagrah || s.id == "DefaultParagraphFont" || s.id == "TableNormal" {
+	if (s.defaultParagrah || s.id == "DefaultParagraphFont" || s.id == "TableNormal") && !s.notDefault {
 		kv = append(kv, "w:default", "1")
 	}
 	if !s.builtin {
@@ -233,7 +238,10 @@ func stylesXML() string {
 	return b.String()
 }
 
-var styleIDPattern = regexp.MustCompile(`w:styleId="([^"]*)"`)
+var (
+	styleIDPattern  = regexp.MustCompile(`w:styleId="([^"]*)"`)
+	styleTagPattern = regexp.MustCompile(`<w:style\b[^>]*>`)
+)
 
 // mergeStyles is a template's styles.xml with Attaché's styles it lacks
 // added: its own styles win, and every style the document names exists.
@@ -246,9 +254,19 @@ func mergeStyles(tpl string) (string, bool) {
 	for _, m := range styleIDPattern.FindAllStringSubmatch(tpl, -1) {
 		have[m[1]] = true
 	}
+	// A template whose default styles have other ids (a Word in German
+	// calls Normal "Standard") keeps them as the defaults.
+	defaults := map[string]bool{}
+	for _, m := range styleTagPattern.FindAllString(tpl, -1) {
+		a := attributes(m)
+		if d := a["w:default"]; d == "1" || d == "true" || d == "on" {
+			defaults[a["w:type"]] = true
+		}
+	}
 	var add strings.Builder
 	for _, s := range houseStyles() {
 		if !have[s.id] {
+			s.notDefault = defaults[s.kind]
 			s.write(&add)
 		}
 	}

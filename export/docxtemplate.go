@@ -70,6 +70,35 @@ func readTemplateFile(file string) (*docxTemplate, error) {
 type templatePkg struct {
 	file  string
 	files map[string]*zip.File
+	types typesXML // its [Content_Types].xml, for the pictures taken
+}
+
+type typesXML struct {
+	Defaults []struct {
+		Ext   string `xml:"Extension,attr"`
+		CType string `xml:"ContentType,attr"`
+	} `xml:"Default"`
+	Overrides []struct {
+		Part  string `xml:"PartName,attr"`
+		CType string `xml:"ContentType,attr"`
+	} `xml:"Override"`
+}
+
+// contentType is the content type the template gives a part: a picture
+// keeps its own, whatever its kind, so no part of ours is left untyped.
+func (t *templatePkg) contentType(name string) string {
+	for _, o := range t.types.Overrides {
+		if strings.TrimPrefix(o.Part, "/") == name {
+			return o.CType
+		}
+	}
+	ext := strings.ToLower(strings.TrimPrefix(path.Ext(name), "."))
+	for _, d := range t.types.Defaults {
+		if strings.EqualFold(d.Ext, ext) {
+			return d.CType
+		}
+	}
+	return "application/octet-stream"
 }
 
 func (t *templatePkg) read(name string) ([]byte, error) {
@@ -104,6 +133,11 @@ func readTemplate(file string, data []byte) (*docxTemplate, error) {
 	for _, f := range z.File {
 		pkg.files[strings.TrimPrefix(f.Name, "/")] = f
 	}
+	types, err := pkg.read("[Content_Types].xml")
+	if err != nil {
+		return nil, err
+	}
+	_ = xml.Unmarshal(types, &pkg.types) // damaged: pictures are typed by their extension
 	styles, err := pkg.read("word/styles.xml")
 	if err != nil {
 		return nil, err
@@ -211,7 +245,7 @@ func (t *docxTemplate) takeRels(pkg *templatePkg, name string) (*relSet, error) 
 			continue
 		}
 		dest := "media/template" + itoa(len(t.media)+1) + "_" + path.Base(src)
-		t.media = append(t.media, part{name: "word/" + dest, data: body})
+		t.media = append(t.media, part{name: "word/" + dest, ctype: pkg.contentType(src), data: body})
 		r.target = dest
 		out.list = append(out.list, r)
 	}

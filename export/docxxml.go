@@ -92,7 +92,7 @@ type pPr struct {
 	outline                        int // 0-based outline level; unset for none
 }
 
-// para is the pPr with the style only.
+// styled is a pPr with a style and nothing else set.
 func styled(style string) pPr {
 	return pPr{style: style, before: unset, after: unset, line: unset, outline: unset}
 }
@@ -216,7 +216,7 @@ func run(b *strings.Builder, r rPr, text string) {
 	}
 	b.WriteString("<w:r>")
 	r.write(b)
-	text = strings.ReplaceAll(text, "\r\n", "\n")
+	text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\r", "\n")
 	for i, line := range strings.Split(text, "\n") {
 		if i > 0 {
 			b.WriteString("<w:br/>")

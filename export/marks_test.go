@@ -16,7 +16,7 @@ import (
 func refusalOf(t *testing.T, b *domain.Bundle) *Refusal {
 	t.Helper()
 	var first *Refusal
-	for _, name := range []string{"pdf", "md"} {
+	for _, name := range []string{"pdf", "md", "docx"} {
 		f, _ := Lookup(name)
 		var buf bytes.Buffer
 		err := f.Write(context.Background(), &buf, b, nil)
