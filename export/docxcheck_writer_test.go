@@ -14,8 +14,8 @@ import (
 // writer's output for briefings that exercise its parts: a draft (the
 // watermark in the headers), figures (media and drawings), the basis and
 // the reading guide (more notes, tables), the shared test briefing in
-// three scripts, both note kinds, the house template and a DOCX written
-// with that template.
+// three scripts, both note kinds, the house template, a DOCX written
+// with it, and one written with an earlier export as its template.
 func TestDOCXWriterPassesTheChecker(t *testing.T) {
 	fig := func() *domain.Bundle {
 		return figureBundle(t, newFigure(t, 4, 900, 600, 1, "Cable faults by year"), newFigure(t, 9, 300, 600, 2, ""))
@@ -45,6 +45,14 @@ func TestDOCXWriterPassesTheChecker(t *testing.T) {
 		checkDOCX(t, tpl.Bytes())
 		path := filepath.Join(t.TempDir(), "house.dotx")
 		if err := os.WriteFile(path, tpl.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		checkDOCX(t, docxOf(t, pdfBundle(2, domain.StatusDraft), Options{"template": path}))
+	})
+	t.Run("earlier export as template", func(t *testing.T) {
+		path := filepath.Join(t.TempDir(), "earlier.docx")
+		earlier := docxOf(t, figureBundle(t, newFigure(t, 4, 900, 600, 1, "Faults")), Options{"notes": "endnotes"})
+		if err := os.WriteFile(path, earlier, 0o600); err != nil {
 			t.Fatal(err)
 		}
 		checkDOCX(t, docxOf(t, pdfBundle(2, domain.StatusDraft), Options{"template": path}))
