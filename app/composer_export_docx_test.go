@@ -135,3 +135,23 @@ func TestExportDialogWordOptions(t *testing.T) {
 		t.Errorf("a cleared template gave the writer %q", got)
 	}
 }
+
+// The export dialog, with Word's two rows more, still fits an 800×600
+// window: it scrolls rather than spill over the edges.
+func TestExportDialogFitsSmallWindows(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	resize(u, fyne.NewSize(800, 600))
+	format, _ := openExportForm(t, u)
+	fyne.DoAndWait(func() { format.SetSelected("Word (DOCX)") })
+	var dlg fyne.CanvasObject
+	fyne.DoAndWait(func() { dlg = u.win.Canvas().Overlays().Top() })
+	win := u.win.Canvas().Size()
+	if m := dlg.MinSize(); m.Width > win.Width || m.Height > win.Height {
+		t.Errorf("the export dialog needs %v in a window of %v", m, win)
+	}
+	walkOverlays(u, func(c fyne.CanvasObject) {
+		if f, ok := c.(*fileField); ok && f.Size().Width > 0 && f.Position().X+f.Size().Width > win.Width {
+			t.Errorf("the template row runs to %v in a window %v wide", f.Position().X+f.Size().Width, win.Width)
+		}
+	})
+}
