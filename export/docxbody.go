@@ -1,0 +1,257 @@
+package export
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// The body of word/document.xml, drawn from the Document in the PDF's
+// order: the title block, the contents field, the bottom line, the key
+// judgments, the sections, the sources and the reading guide. The notes
+// are Word's own footnotes or endnotes (docxnotes.go), so they have no
+// list of their own here.
+
+// docxBody writes document.xml's body into w.doc.
+func (w *docxWriter) docxBody() error {
+	w.titleBlock()
+	w.contentsField()
+	w.bluf()
+	w.keyJudgments()
+	if err := w.sections(); err != nil {
+		return err
+	}
+	w.sources()
+	w.guide()
+	return w.ctx.Err()
+}
+
+// p opens a paragraph with properties p; endP closes it.
+func (w *docxWriter) p(props pPr) {
+	w.doc.WriteString("<w:p>")
+	props.write(&w.doc)
+}
+
+func (w *docxWriter) endP() { w.doc.WriteString("</w:p>") }
+
+// line is a paragraph of one plain run in style.
+func (w *docxWriter) line(style, text string) {
+	w.p(styled(style))
+	run(&w.doc, rPr{}, text)
+	w.endP()
+}
+
+// heading writes a Heading1 with a bookmark the contents can link to;
+// number is "" outside the numbered sections.
+func (w *docxWriter) heading(style, bookmark, number, portion, text string) {
+	w.p(styled(style))
+	w.bookmarks++
+	id := itoa(w.bookmarks)
+	empty(&w.doc, "w:bookmarkStart", "w:id", id, "w:name", bookmark)
+	if number != "" {
+		run(&w.doc, rPr{}, number+"  ")
+	}
+	run(&w.doc, rPr{}, portion+text)
+	empty(&w.doc, "w:bookmarkEnd", "w:id", id)
+	w.endP()
+}
+
+func (w *docxWriter) titleBlock() {
+	d, br := w.d, w.d.Briefing
+	w.line(stTitle, d.TitlePortion+br.Title)
+	if strings.TrimSpace(br.Subtitle) != "" {
+		w.line(stSubtitle, d.SubtitlePortion+br.Subtitle)
+	}
+	for _, kv := range [][2]string{{"Prepared for", br.Audience}, {"Prepared by", br.Author},
+		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
+		if v := strings.TrimSpace(kv[1]); v != "" {
+			w.p(styled(stDetails))
+			run(&w.doc, rPr{font: sansFont, bold: true, caps: true, color: hex(grey), size: 15}, kv[0]+":\t")
+			run(&w.doc, rPr{}, v)
+			w.endP()
+		}
+	}
+	if d.Definition != "" {
+		// TLP: the label's meaning, under the title block.
+		w.p(styled(stDefinition))
+		run(&w.doc, rPr{bold: true, color: hex(ink)}, d.Banner+"  ")
+		run(&w.doc, rPr{}, d.Definition)
+		w.endP()
+	}
+	// The classification authority block: the PDF sets it at the foot of
+	// the first page; here it closes the title block, before the text.
+	for _, a := range d.Authority {
+		w.line(stAuthority, a)
+	}
+}
+
+// contentsField is Word's table of contents as a field Word fills in
+// when it opens the file (settings.xml asks it to update fields). The
+// placeholder is in a contents style, which an importer leaves out.
+func (w *docxWriter) contentsField() {
+	w.line(stTOCHeading, "Contents")
+	w.p(styled(stTOC1))
+	fieldChar(&w.doc, "begin")
+	w.doc.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>`)
+	fieldChar(&w.doc, "separate")
+	run(&w.doc, rPr{noProof: true}, "Update fields (F9, or right-click and choose Update Field) to see the contents.")
+	fieldChar(&w.doc, "end")
+	w.endP()
+}
+
+func fieldChar(b *strings.Builder, kind string) {
+	b.WriteString(`<w:r><w:fldChar w:fldCharType="` + kind + `"/></w:r>`)
+}
+
+// bluf is the bottom line in its box: a label and the summary's
+// paragraphs, the first with the summary's portion mark.
+func (w *docxWriter) bluf() {
+	paras := paragraphs(w.d.Briefing.Summary)
+	if len(paras) == 0 {
+		return
+	}
+	w.heading(stBLUFLabel, "_Toc_bluf", "", "", "Bottom line up front")
+	paras[0] = w.d.SummaryPortion + paras[0]
+	for _, text := range paras {
+		w.line(stBottomLine, text)
+	}
+}
+
+func (w *docxWriter) keyJudgments() {
+	if len(w.d.Judgments) == 0 {
+		return
+	}
+	w.heading(stHeading1, "_Toc_judgments", "", "", "Key judgments")
+	for _, j := range w.d.Judgments {
+		props := styled(stJudgment)
+		props.numID, props.keepNext = judgmentList, w.d.ShowBasis
+		w.p(props)
+		run(&w.doc, rPr{}, j.Portion+strings.TrimSpace(j.Text))
+		if j.Confidence != "" {
+			// A no-break space keeps "(high confidence)" on one line.
+			run(&w.doc, rPr{italic: true, color: hex(grey)}, " ("+strings.ReplaceAll(strings.ToLower(j.Confidence), " ", "\u00a0")+")")
+		}
+		w.endP()
+		if w.d.ShowBasis {
+			w.basis(j)
+		}
+	}
+}
+
+// basis is the line under a key judgment: its evidence summed up, each
+// half followed by the notes citing that evidence.
+func (w *docxWriter) basis(j Judgment) {
+	support, contra := j.Basis.Parts()
+	sn, cn := j.basisNotes()
+	w.p(styled(stBasis))
+	run(&w.doc, rPr{italic: true}, "Basis: ")
+	run(&w.doc, rPr{}, support)
+	w.noteRefs(sn)
+	if contra != "" {
+		run(&w.doc, rPr{}, "; "+contra)
+		w.noteRefs(cn)
+	}
+	if c := j.Basis.ConcernPart(); c != "" {
+		run(&w.doc, rPr{color: hex(alert)}, "; "+c)
+	}
+	w.endP()
+}
+
+func (w *docxWriter) noteRefs(ns []int) {
+	for i, n := range ns {
+		if i > 0 {
+			run(&w.doc, rPr{style: w.notes.refStyle}, ",")
+		}
+		w.noteRef(n)
+	}
+}
+
+// sections writes the body's headings, commentary, quotes and figures,
+// stopping soon after the context is cancelled.
+func (w *docxWriter) sections() error {
+	for i, it := range w.d.Body {
+		if i%64 == 0 {
+			if err := w.ctx.Err(); err != nil {
+				return err
+			}
+		}
+		switch it.Type {
+		case domain.BlockHeading:
+			w.heading(stHeading1, "_Toc_sec_"+it.Number, it.Number, it.Portion, it.Text)
+		case domain.BlockCommentary:
+			for k, text := range paragraphs(it.Text) {
+				if k == 0 {
+					text = it.Portion + text
+				}
+				w.line(stCommentary, text)
+			}
+		case domain.BlockExcerpt:
+			if it.Figure != nil {
+				if err := w.figure(it); err != nil {
+					return err
+				}
+			} else {
+				w.quote(it)
+			}
+			w.comment(it)
+		}
+	}
+	return nil
+}
+
+// quote sets an excerpt in Word's Quote style, its note at its end. The
+// quote's text is never altered beyond what XML cannot hold.
+func (w *docxWriter) quote(it Item) {
+	paras := paragraphs(it.Text)
+	if len(paras) == 0 {
+		paras = []string{it.Text}
+	}
+	for k, text := range paras {
+		if k == 0 {
+			text = it.Portion + text
+		}
+		props := styled(stQuote)
+		props.keepNext = it.Comment != "" && k == len(paras)-1
+		w.p(props)
+		run(&w.doc, rPr{}, text)
+		if k == len(paras)-1 {
+			w.noteRef(it.Note)
+		}
+		w.endP()
+	}
+}
+
+// comment is the analyst's note on an excerpt or figure, when the
+// briefing prints it, under the portion's mark.
+func (w *docxWriter) comment(it Item) {
+	c := strings.TrimSpace(it.Comment)
+	if c == "" {
+		return
+	}
+	w.p(styled(stAnalystNote))
+	run(&w.doc, rPr{italic: true}, it.Portion+"Analyst’s note: ")
+	run(&w.doc, rPr{}, c)
+	w.endP()
+}
+
+func (w *docxWriter) sources() {
+	if len(w.d.Sources) == 0 {
+		return
+	}
+	w.heading(stHeading1, "_Toc_sources", "", "", "Sources")
+	for i, s := range w.d.Sources {
+		w.p(styled(stSource))
+		run(&w.doc, rPr{}, strconv.Itoa(i+1)+".\t"+BibliographyEntry(s))
+		w.endP()
+		// The details and what is known against the source since go in
+		// one paragraph under its entry: a retraction is never parted
+		// from the source it is about.
+		w.p(styled(stSourceInfo))
+		run(&w.doc, rPr{}, strings.Join(sourceDetails(s), "\n"))
+		for _, c := range w.d.SourceConcerns[s.ID] {
+			run(&w.doc, rPr{color: hex(alert)}, "\n"+c)
+		}
+		w.endP()
+	}
+}

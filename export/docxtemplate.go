@@ -1,0 +1,360 @@
+package export
+
+import (
+	"archive/zip"
+	"bytes"
+	"encoding/xml"
+	"io"
+	"os"
+	"path"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/attache/attache/domain"
+)
+
+// House templates, the reference-document idea: a .docx or .dotx whose
+// styles, theme, fonts, page and headers and footers the export takes,
+// its text left behind. Its styles win; Attaché's styles it lacks are
+// added, so every style the document names exists. Its headers and
+// footers get the markings (furnish), so no template can drop a banner.
+
+// docxTemplate is what the export takes from a template.
+type docxTemplate struct {
+	styles    string
+	theme     []byte // nil for none
+	fontTable []byte
+	page      pageSetup
+	furniture []furniture
+	media     []part // pictures the template's headers and footers show
+	evenOdd   bool
+}
+
+// Limits on a template: a house template is styles and a letterhead,
+// never near these; a ZIP bomb or a huge file fails with a message.
+const (
+	maxTemplateFile  = 64 << 20
+	maxTemplatePart  = 16 << 20
+	maxTemplateParts = 4096
+)
+
+// ownTemplate is Attaché's house template: its styles, the PDF's page
+// and its own header and footer.
+func ownTemplate() *docxTemplate {
+	return &docxTemplate{styles: stylesXML(), fontTable: fontTableXML(), page: a4Page, furniture: ownFurniture()}
+}
+
+// templateError is the message for a template that cannot serve.
+func templateError(file, what string) error {
+	return domain.Errorf(domain.EINVALID, "the house template %s %s: choose another template in Settings, or leave it empty for Attaché's own", filepath.Base(file), what)
+}
+
+func readTemplateFile(file string) (*docxTemplate, error) {
+	st, err := os.Stat(file)
+	if err != nil {
+		return nil, templateError(file, "cannot be read ("+domain.ErrorMessage(err)+")")
+	}
+	if st.Size() > maxTemplateFile {
+		return nil, templateError(file, "is larger than 64 MB")
+	}
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return nil, templateError(file, "cannot be read ("+domain.ErrorMessage(err)+")")
+	}
+	return readTemplate(file, data)
+}
+
+// templatePkg reads a template's parts under the limits.
+type templatePkg struct {
+	file  string
+	files map[string]*zip.File
+}
+
+func (t *templatePkg) read(name string) ([]byte, error) {
+	f := t.files[name]
+	if f == nil {
+		return nil, nil
+	}
+	if f.UncompressedSize64 > maxTemplatePart {
+		return nil, templateError(t.file, "has a part larger than 16 MB ("+name+")")
+	}
+	rc, err := f.Open()
+	if err != nil {
+		return nil, templateError(t.file, "is damaged ("+name+": "+err.Error()+")")
+	}
+	defer rc.Close()
+	data, err := io.ReadAll(io.LimitReader(rc, maxTemplatePart+1))
+	if err != nil || len(data) > maxTemplatePart {
+		return nil, templateError(t.file, "is damaged or too large ("+name+")")
+	}
+	return data, nil
+}
+
+func readTemplate(file string, data []byte) (*docxTemplate, error) {
+	z, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
+	if err != nil {
+		return nil, templateError(file, "is not a Word document or template (a .docx or .dotx is a ZIP package)")
+	}
+	if len(z.File) > maxTemplateParts {
+		return nil, templateError(file, "has too many parts")
+	}
+	pkg := &templatePkg{file: file, files: map[string]*zip.File{}}
+	for _, f := range z.File {
+		pkg.files[strings.TrimPrefix(f.Name, "/")] = f
+	}
+	styles, err := pkg.read("word/styles.xml")
+	if err != nil {
+		return nil, err
+	}
+	if styles == nil {
+		return nil, templateError(file, "has no styles (word/styles.xml), so it is no Word template")
+	}
+	merged, ok := mergeStyles(string(styles))
+	if !ok {
+		return nil, templateError(file, "has styles Attaché cannot read (word/styles.xml)")
+	}
+	t := &docxTemplate{styles: merged, page: a4Page}
+	if t.theme, err = pkg.read("word/theme/theme1.xml"); err != nil {
+		return nil, err
+	}
+	if t.fontTable, err = pkg.read("word/fontTable.xml"); err != nil {
+		return nil, err
+	}
+	if t.fontTable == nil {
+		t.fontTable = fontTableXML()
+	}
+	settings, err := pkg.read("word/settings.xml")
+	if err != nil {
+		return nil, err
+	}
+	t.evenOdd = flagOn(string(settings), "w:evenAndOddHeaders")
+	if err := t.takeSection(pkg); err != nil {
+		return nil, err
+	}
+	t.fillFurniture()
+	return t, nil
+}
+
+var (
+	sectPrPattern    = regexp.MustCompile(`(?s)<w:sectPr\b(?:[^>]*/>|.*?</w:sectPr>)`)
+	furnitureRefPat  = regexp.MustCompile(`<w:(header|footer)Reference\b[^>]*>`)
+	elementPatterns  = map[string]*regexp.Regexp{"pgSz": regexp.MustCompile(`<w:pgSz\b[^>]*>`), "pgMar": regexp.MustCompile(`<w:pgMar\b[^>]*>`)}
+	attributePattern = regexp.MustCompile(`([\w:]+)="([^"]*)"`)
+)
+
+// takeSection reads the page and the headers and footers of the
+// template body's final section.
+func (t *docxTemplate) takeSection(pkg *templatePkg) error {
+	doc, err := pkg.read("word/document.xml")
+	if err != nil || doc == nil {
+		return err
+	}
+	all := sectPrPattern.FindAllString(string(doc), -1)
+	if len(all) == 0 {
+		return nil
+	}
+	sect := all[len(all)-1]
+	t.page = pageOf(sect)
+	relData, err := pkg.read("word/_rels/document.xml.rels")
+	if err != nil {
+		return err
+	}
+	targets := relTargets(relData)
+	for _, ref := range furnitureRefPat.FindAllStringSubmatch(sect, -1) {
+		a := attributes(ref[0])
+		target, ok := targets[a["r:id"]]
+		if !ok {
+			continue
+		}
+		name := path.Join("word", target.target)
+		x, err := pkg.read(name)
+		if err != nil {
+			return err
+		}
+		if x == nil {
+			continue
+		}
+		f := furniture{footer: ref[1] == "footer", typ: a["w:type"], xml: string(x)}
+		if f.typ == "" {
+			f.typ = "default"
+		}
+		if f.rels, err = t.takeRels(pkg, name); err != nil {
+			return err
+		}
+		t.furniture = append(t.furniture, f)
+	}
+	return nil
+}
+
+// takeRels copies the relationships of a header or footer, and the
+// pictures they point to under new names; what they point to that the
+// template lacks is left out.
+func (t *docxTemplate) takeRels(pkg *templatePkg, name string) (*relSet, error) {
+	data, err := pkg.read(path.Join(path.Dir(name), "_rels", path.Base(name)+".rels"))
+	if err != nil || data == nil {
+		return nil, err
+	}
+	out := &relSet{}
+	for _, r := range parseRels(data) {
+		if r.external {
+			out.list = append(out.list, r)
+			continue
+		}
+		src := path.Join(path.Dir(name), r.target)
+		body, err := pkg.read(src)
+		if err != nil {
+			return nil, err
+		}
+		if body == nil {
+			continue
+		}
+		dest := "media/template" + itoa(len(t.media)+1) + "_" + path.Base(src)
+		t.media = append(t.media, part{name: "word/" + dest, data: body})
+		r.target = dest
+		out.list = append(out.list, r)
+	}
+	return out, nil
+}
+
+// fillFurniture adds Attaché's own header or footer for each kind of
+// page the template leaves without one, so every page has its banner.
+func (t *docxTemplate) fillFurniture() {
+	types := []string{"default"}
+	if t.page.titlePg {
+		types = append(types, "first")
+	}
+	if t.evenOdd {
+		types = append(types, "even")
+	}
+	own := ownFurniture()
+	for _, typ := range types {
+		for _, o := range own {
+			found := false
+			for _, f := range t.furniture {
+				found = found || (f.footer == o.footer && f.typ == typ)
+			}
+			if !found {
+				o.typ = typ
+				t.furniture = append(t.furniture, o)
+			}
+		}
+	}
+}
+
+// pageOf reads a sectPr's page size, margins and title page; what it
+// does not give is the PDF's.
+func pageOf(sect string) pageSetup {
+	p := a4Page
+	if m := elementPatterns["pgSz"].FindString(sect); m != "" {
+		a := attributes(m)
+		setInt(&p.w, a["w:w"])
+		setInt(&p.h, a["w:h"])
+		p.landscape = a["w:orient"] == "landscape"
+	}
+	if m := elementPatterns["pgMar"].FindString(sect); m != "" {
+		a := attributes(m)
+		for k, v := range map[string]*int{"w:top": &p.top, "w:right": &p.right, "w:bottom": &p.bottom, "w:left": &p.left,
+			"w:header": &p.header, "w:footer": &p.footer, "w:gutter": &p.gutter} {
+			setInt(v, a[k])
+		}
+	}
+	p.titlePg = flagOn(sect, "w:titlePg")
+	return p
+}
+
+// flagOn says whether an OOXML on/off element is present and on.
+func flagOn(x, name string) bool {
+	m := regexp.MustCompile(`<` + name + `\b[^>]*>`).FindString(x)
+	if m == "" {
+		return false
+	}
+	switch attributes(m)["w:val"] {
+	case "0", "false", "off":
+		return false
+	}
+	return true
+}
+
+func setInt(dst *int, s string) {
+	if n, err := strconv.Atoi(s); err == nil && n >= 0 && n < 200000 {
+		*dst = n
+	}
+}
+
+func attributes(elem string) map[string]string {
+	out := map[string]string{}
+	for _, m := range attributePattern.FindAllStringSubmatch(elem, -1) {
+		out[m[1]] = m[2]
+	}
+	return out
+}
+
+type relsXML struct {
+	Rels []struct {
+		ID         string `xml:"Id,attr"`
+		Type       string `xml:"Type,attr"`
+		Target     string `xml:"Target,attr"`
+		TargetMode string `xml:"TargetMode,attr"`
+	} `xml:"Relationship"`
+}
+
+func parseRels(data []byte) []rel {
+	var x relsXML
+	if xml.Unmarshal(data, &x) != nil {
+		return nil
+	}
+	out := make([]rel, 0, len(x.Rels))
+	for _, r := range x.Rels {
+		out = append(out, rel{id: r.ID, typ: r.Type, target: r.Target, external: r.TargetMode == "External"})
+	}
+	return out
+}
+
+func relTargets(data []byte) map[string]rel {
+	out := map[string]rel{}
+	for _, r := range parseRels(data) {
+		if !r.external {
+			out[r.id] = r
+		}
+	}
+	return out
+}
+
+// WriteDOCXTemplate writes Attaché's own house template, a .dotx with
+// the styles, page and header and footer layout the DOCX export uses,
+// for an analyst or a team to restyle and name in Settings. It is made
+// by the code the export uses, so naming it as the template changes
+// nothing until it is restyled.
+func WriteDOCXTemplate(w io.Writer) error {
+	t := ownTemplate()
+	dw := &docxWriter{page: t.page, rels: &relSet{}}
+	dw.rels.add(relStyles, "styles.xml")
+	dw.rels.add(relSettings, "settings.xml")
+	dw.rels.add(relFontTable, "fontTable.xml")
+	var refs []furnitureRef
+	for _, f := range t.furniture {
+		kind, rt, ct := "header1.xml", relHeader, ctHeader
+		if f.footer {
+			kind, rt, ct = "footer1.xml", relFooter, ctFooter
+		}
+		dw.parts = append(dw.parts, part{name: "word/" + kind, ctype: ct, data: []byte(f.xml)})
+		refs = append(refs, furnitureRef{footer: f.footer, typ: f.typ, rid: dw.rels.add(rt, kind)})
+	}
+	dw.doc.WriteString(xmlHeader + `<w:document ` + wordNS + `><w:body><w:p/>`)
+	dw.sectPr(refs)
+	dw.doc.WriteString(`</w:body></w:document>`)
+	parts := []part{
+		{name: "_rels/.rels", data: packageRels()},
+		{name: "docProps/core.xml", ctype: ctCore, data: []byte(xmlHeader + `<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Attaché house template</dc:title><dc:creator>Attaché</dc:creator></cp:coreProperties>`)},
+		{name: "docProps/app.xml", ctype: ctApp, data: appXML()},
+		{name: "word/document.xml", ctype: ctTemplate, data: []byte(dw.doc.String())},
+		{name: "word/_rels/document.xml.rels", data: dw.rels.xml()},
+		{name: "word/styles.xml", ctype: ctStyles, data: []byte(t.styles)},
+		{name: "word/settings.xml", ctype: ctSettings, data: settingsXML(nil, false)},
+		{name: "word/fontTable.xml", ctype: ctFontTable, data: t.fontTable},
+	}
+	parts = append(parts, dw.parts...)
+	return writeZip(w, append([]part{{name: "[Content_Types].xml", data: contentTypes(parts)}}, parts...))
+}
