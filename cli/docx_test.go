@@ -174,3 +174,22 @@ func TestTemplateCommandRefusesANonWordName(t *testing.T) {
 		t.Error("a template was written under a name --template refuses")
 	}
 }
+
+// With the writer: a Word file with endnotes, on Attaché's own template
+// written by 'attache template' and given back with --template.
+func TestExportDOCXWithTheWriter(t *testing.T) {
+	t.Parallel()
+	db, id, _ := composedBriefing(t)
+	dir := t.TempDir()
+	house := filepath.Join(dir, "House.dotx")
+	mustRun(t, db, "template", "--out", house)
+	if err := export.CheckTemplate(house); err != nil {
+		t.Fatalf("the template written is refused: %v", err)
+	}
+	out := filepath.Join(dir, "brief.docx")
+	mustRun(t, db, "export", itoa(id), "--out", out, "--notes", "endnotes", "--template", house)
+	b := readFile(t, out)
+	if !strings.HasPrefix(b, "PK") || !strings.Contains(b, "word/endnotes.xml") {
+		t.Errorf("the Word file has no endnotes part: %.80q", b)
+	}
+}
