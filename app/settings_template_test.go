@@ -105,3 +105,15 @@ func TestSettingsSavesTheHouseTemplate(t *testing.T) {
 		t.Error("a failed save left an empty template")
 	}
 }
+
+// A template chosen and not saved is a change Cancel asks about.
+func TestSettingsCancelAsksAboutATemplateChosen(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	tmpl := openSettings(t, u)
+	house := wordFile(t, t.TempDir(), "House.dotx")
+	fyne.DoAndWait(func() { tmpl.chosen(house) })
+	eventually(t, "the template chosen", func() bool { return tmpl.path == house })
+	confirmForm(t, u, "Cancel")
+	eventually(t, "the question", func() bool { return overlayContains(u, "Discard your changes?") })
+}
