@@ -84,7 +84,12 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	}
 	format := newDialogSelect(labels, nil)
 	fields := c.exportOptionFields()
-	format.OnChanged = func(string) { enableOptions(fields, formats[max(format.SelectedIndex(), 0)]) }
+	ext := widget.NewLabel("") // the chosen format's extension, after the name
+	format.OnChanged = func(string) {
+		f := formats[max(format.SelectedIndex(), 0)]
+		enableOptions(fields, f)
+		ext.SetText(f.Ext)
+	}
 	format.SetSelectedIndex(0)
 	if last := c.ui.app.Preferences().String(prefExportLast + "format"); last != "" {
 		format.SetSelected(last) // a format no longer offered leaves the first
@@ -111,11 +116,11 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}}
 	for _, f := range fields {
-		items = append(items, &widget.FormItem{Text: f.opt.Label, Widget: f.sel})
+		items = append(items, &widget.FormItem{Text: f.opt.Label, Widget: f.widget()})
 	}
-	items = append(items, &widget.FormItem{Text: "File name", Widget: name},
+	items = append(items, &widget.FormItem{Text: "File name", Widget: container.NewBorder(nil, nil, nil, ext, name)},
 		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
-	c.ui.showForm(title, "Export", items, fyne.NewSize(620, 300), func(again func()) {
+	c.ui.showForm(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
 		p := c.ui.app.Preferences()
@@ -221,7 +226,7 @@ func (c *composer) checkThenExport(job exportJob) {
 func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 	ctx, end := c.ui.busy("Exporting", filepath.Base(job.path))
 	runExport(func() {
-		err := job.format.WriteFile(ctx, job.path, bundle, job.opts)
+		err := writeExportFile(ctx, job, bundle)
 		if err == nil && !c.ui.lib.ReadOnly() {
 			label, id := "Exported to "+filepath.Base(job.path), bundle.Briefing.ID
 			if r := job.release; r != nil {
@@ -251,6 +256,18 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 			}
 		})
 	})
+}
+
+// writeExportFile checks the house template, if the format takes one, so
+// that one moved away since it was chosen is named with what to do, then
+// writes the file. Tests replace it to see what the writer is given.
+var writeExportFile = func(ctx context.Context, job exportJob, bundle *domain.Bundle) error {
+	if _, ok := job.format.Option(export.TemplateKey); ok {
+		if err := export.CheckTemplate(job.opts[export.TemplateKey]); err != nil {
+			return err
+		}
+	}
+	return job.format.WriteFile(ctx, job.path, bundle, job.opts)
 }
 
 // runExport runs an export off the UI goroutine: background, which tests

@@ -258,6 +258,8 @@ func formState(o fyne.CanvasObject) []string {
 			out = append(out, w.Selected)
 		case *widget.Check:
 			out = append(out, strconv.FormatBool(w.Checked))
+		case *fileField:
+			out = append(out, w.path) // a template chosen is a change to ask about
 		}
 		return true
 	})

@@ -448,21 +448,31 @@ func TestNewExcerptIsLinkedOnceSaved(t *testing.T) {
 // The export dialog shows every option with choices that export's
 // registry lists, without the dialog naming any (the basis of key
 // judgments among them once export has it): each as a drop-down of the
-// option's labels.
+// option's labels, and each file option as a file row.
 func TestExportFormOffersTheRegistrysOptions(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	c := u.briefings.composer
 	fyne.DoAndWait(func() { c.showExportForm(t.TempDir()) })
 	shown := map[string]*dialogSelect{}
+	files := map[string]*fileField{}
 	for _, it := range findForm(t, u).Items {
 		if s, ok := it.Widget.(*dialogSelect); ok {
 			shown[it.Text] = s
+		}
+		if f, ok := it.Widget.(*fileField); ok {
+			files[it.Text] = f
 		}
 	}
 	n := 0
 	for _, f := range export.Formats() {
 		for _, o := range f.Options {
 			if o.IsSwitch() {
+				continue
+			}
+			if o.File { // a file option is a file row (the house template)
+				if files[o.Label] == nil {
+					t.Errorf("the file option %q of %s has no file row", o.Label, f.Label)
+				}
 				continue
 			}
 			n++

@@ -1,19 +1,28 @@
 package app
 
 import (
+	"fyne.io/fyne/v2"
+
 	"github.com/attache/attache/export"
 )
 
-// exportOptionField is one export option's drop-down in the export dialog.
+// exportOptionField is one export option's field in the export dialog: a
+// drop-down for a choice, a file row for a file option.
 type exportOptionField struct {
-	opt export.Option
-	sel *dialogSelect
+	opt  export.Option
+	sel  *dialogSelect
+	file *fileField
 }
 
-// exportOptionFields are the export dialog's drop-downs: one per option key
-// of every format, in the order export lists them, each starting from the
-// choice made at the last export, else from the analyst's setting of the
-// same key (the Settings dialog keeps the paper there). On/off options are not shown: export marks them AskFirst, and
+// ownTemplate is what a file row shows with no file: the DOCX then takes
+// Attaché's own house template.
+const ownTemplate = "Attaché's own"
+
+// exportOptionFields are the export dialog's option fields: one per option
+// key of every format, in the order export lists them, each starting from
+// the choice made at the last export, else from the analyst's setting of
+// the same key (the Settings dialog keeps the paper and the house template
+// there). On/off options are not shown: export marks them AskFirst, and
 // the export asks for them when it stops for want of one.
 func (c *composer) exportOptionFields() []exportOptionField {
 	p := c.ui.app.Preferences()
@@ -25,16 +34,49 @@ func (c *composer) exportOptionFields() []exportOptionField {
 				continue
 			}
 			seen[o.Key] = true
-			sel := newDialogSelect(o.Labels(), nil)
 			v := p.String(prefExportLast + o.Key)
 			if v == "" {
 				v = p.String(o.Key)
 			}
+			if o.File {
+				out = append(out, exportOptionField{opt: o, file: c.ui.newFileField(o, v, ownTemplate, false)})
+				continue
+			}
+			sel := newDialogSelect(o.Labels(), nil)
 			sel.SetSelected(o.LabelOf(v))
 			out = append(out, exportOptionField{opt: o, sel: sel})
 		}
 	}
 	return out
+}
+
+// widget is what the form shows for the option.
+func (fl exportOptionField) widget() fyne.CanvasObject {
+	if fl.file != nil {
+		return fl.file
+	}
+	return fl.sel
+}
+
+// value is the option's value as shown: a choice's label, a file's path.
+func (fl exportOptionField) value() string {
+	if fl.file != nil {
+		return fl.file.path
+	}
+	return fl.sel.Selected
+}
+
+func (fl exportOptionField) setEnabled(on bool) {
+	switch {
+	case fl.file != nil && on:
+		fl.file.Enable()
+	case fl.file != nil:
+		fl.file.Disable()
+	case on:
+		fl.sel.Enable()
+	default:
+		fl.sel.Disable()
+	}
 }
 
 // exportOption is the option key of export's formats (the Settings
@@ -48,15 +90,12 @@ func exportOption(key string) export.Option {
 	panic("no export format has the option " + key)
 }
 
-// enableOptions leaves enabled the drop-downs of the options f takes, so
-// that choosing Markdown greys out the paper size.
+// enableOptions leaves enabled the fields of the options f takes, so
+// that choosing Markdown greys out the paper size and PDF the notes.
 func enableOptions(fields []exportOptionField, f *export.Format) {
 	for _, fl := range fields {
-		if _, ok := f.Option(fl.opt.Key); ok {
-			fl.sel.Enable()
-		} else {
-			fl.sel.Disable()
-		}
+		_, ok := f.Option(fl.opt.Key)
+		fl.setEnabled(ok)
 	}
 }
 
@@ -66,7 +105,7 @@ func optionValues(fields []exportOptionField, f *export.Format) export.Options {
 	opts := export.Options{}
 	for _, fl := range fields {
 		if _, ok := f.Option(fl.opt.Key); ok {
-			opts[fl.opt.Key] = fl.sel.Selected
+			opts[fl.opt.Key] = fl.value()
 		}
 	}
 	return opts

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/integrity"
 	"github.com/attache/attache/internal/settings"
 )
@@ -63,11 +64,12 @@ func (u *UI) showSettings() {
 	keep.SetText(p.StringWithFallback(settings.KeepOriginalsMB, strconv.Itoa(settings.DefaultKeepOriginalsMB)))
 	keep.Validator = func(s string) error { _, err := settings.ParseKeepOriginalsMB(s); return err }
 	basis := newBasisFields(p)
+	tmpl, tmplItem := u.houseTemplateItem(p)
 	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Marking scheme", Widget: scheme, HintText: "for new briefings, here and in the attache command"},
 		{Text: "Marking", Widget: class.box, HintText: "overall marking of new briefings"},
 		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
-		{Text: "Paper", Widget: paper}, {Text: "Theme", Widget: th},
+		{Text: "Paper", Widget: paper}, tmplItem, {Text: "Theme", Widget: th},
 		{Text: "Keep PDFs up to (MB)", Widget: keep, HintText: "imported PDFs this size or smaller are kept, to read them as pages; 0 keeps none"}}
 	items = append(items, basis.items()...)
 	u.showForm("Settings", "Save", items, fyne.NewSize(640, 600), func(again func()) {
@@ -95,6 +97,7 @@ func (u *UI) showSettings() {
 		p.SetString(prefScheme, string(class.scheme.ID))
 		p.SetString(prefClassification, string(m))
 		p.SetString(prefPaper, paper.Selected)
+		p.SetString(export.TemplateKey, tmpl.path)
 		p.SetString(prefTheme, th.Selected)
 		u.applyTheme()
 		var id domain.SchemeID

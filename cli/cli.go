@@ -156,7 +156,7 @@ ATTACHE_DB or --db chooses another.`,
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.importCommand(), a.sourcesCommand(), a.sourceCommand(),
 		a.excerptCommand(), a.excerptsCommand(), a.tagsCommand(), a.searchCommand(),
-		a.briefingCommand(), a.trashCommand(), a.exportCommand(), a.libraryCommand(), a.backupCommand(), a.restoreCommand(), a.schemesCommand(),
+		a.briefingCommand(), a.trashCommand(), a.exportCommand(), a.templateCommand(), a.libraryCommand(), a.backupCommand(), a.restoreCommand(), a.schemesCommand(),
 		a.checkCommand())
 	return root
 }

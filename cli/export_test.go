@@ -129,7 +129,7 @@ func TestExportBadFormats(t *testing.T) {
 	for _, args := range [][]string{
 		{"--out", filepath.Join(dir, "brief.txt")},
 		{"--out", filepath.Join(dir, "brief")},
-		{"--out", filepath.Join(dir, "brief.json"), "--format", "docx"},
+		{"--out", filepath.Join(dir, "brief.json"), "--format", "odt"},
 		{},
 	} {
 		wantContains(t, fails(t, db, cli.ExitUsage, append([]string{"export", itoa(id)}, args...)...), "Run 'attache --help'")

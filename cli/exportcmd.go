@@ -30,10 +30,10 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if cmd.Flags().Changed("release-at") && f.NeedsTexts {
+			if cmd.Flags().Changed("release-at") && !isReading(f) {
 				// The interchange file carries every source's whole text
 				// and every note: there is no leaving portions out of it.
-				return usagef("--release-at: a release copy is for reading: export it as PDF or Markdown (--out FILE.pdf or FILE.md); a %s file is the whole briefing for moving between libraries", f.Label)
+				return usagef("--release-at: a release copy is for reading: export it as %s (--out %s); a %s file is the whole briefing for moving between libraries", readingLabels(), readingFiles(), f.Label)
 			}
 			opts, err := a.exportOptions(cmd, f)
 			if err != nil {
@@ -57,7 +57,7 @@ func (a *cliApp) exportCommand() *cobra.Command {
 					return err
 				}
 			}
-			if err := f.WriteFile(cmd.Context(), out, bundle, opts); err != nil {
+			if err := writeExport(cmd.Context(), f, out, bundle, opts); err != nil {
 				return err
 			}
 			if rel != nil {
@@ -105,10 +105,15 @@ their codes, e.g. [U+1F600].
 Export refuses, writing nothing, while the briefing's markings would be
 wrong (a portion above the overall marking, unmarked portions among
 marked ones, a mark of another scheme, a missing authority block); it
-names each portion. --release-at LEVEL writes a PDF or Markdown copy for readers cleared
-to LEVEL: every portion above it is left out (and sources only those
-cited), the banner is recomputed, what was left out is listed, and the
-briefing's history records the copy as a version.`)
+names each portion. --release-at LEVEL writes a PDF, Markdown or Word
+copy for readers cleared to LEVEL: every portion above it is left out
+(and sources only those cited), the banner is recomputed, what was left
+out is listed, and the briefing's history records the copy as a version.
+
+A Word (DOCX) file takes its styles, page, headers and footers from a
+house template: --template FILE.docx|FILE.dotx, else the one chosen in
+the desktop app's Settings, else Attaché's own. 'attache template --out
+FILE.dotx' writes Attaché's own, for a team to restyle in Word.`)
 	return b.String()
 }
 
@@ -116,6 +121,9 @@ briefing's history records the copy as a version.`)
 func optionUsage(o export.Option) string {
 	if o.IsSwitch() {
 		return o.Key
+	}
+	if o.File {
+		return o.Key + " " + fileValues(o)
 	}
 	return o.Key + " " + strings.Join(o.Values(), "|")
 }
@@ -135,6 +143,10 @@ func addOptionFlags(cmd *cobra.Command) {
 				fl.Bool(o.Key, o.Default == "true", o.Help)
 				continue
 			}
+			if o.File {
+				fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else none)", o.Help, fileValues(o)))
+				continue
+			}
 			fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else %s)", o.Help, o.ValueList(), o.Default))
 		}
 	}
@@ -149,17 +161,23 @@ func (a *cliApp) exportOptions(cmd *cobra.Command, f *export.Format) (export.Opt
 	for _, o := range f.Options {
 		flag := cmd.Flags().Lookup(o.Key)
 		v := flag.Value.String()
+		fromSettings := false
 		if !flag.Changed {
 			v = o.Default
 			if s, ok := saved[o.Key]; ok {
 				if _, err := o.Parse(s); err == nil {
-					v = s // a setting this version cannot read is ignored
+					v, fromSettings = s, true // a setting this version cannot read is ignored
 				}
 			}
 		}
 		parsed, err := o.Parse(v)
 		if err != nil {
 			return nil, err // EINVALID, exit status 1, as before options were listed
+		}
+		if o.Key == export.TemplateKey {
+			if err := checkTemplate(parsed, fromSettings); err != nil {
+				return nil, err
+			}
 		}
 		opts[o.Key] = parsed
 	}

@@ -27,7 +27,7 @@ func TestExportHelpListsTheRegisteredFormats(t *testing.T) {
 		}
 	}
 	wantContains(t, out, "--paper a4|letter: PDF paper size", "--allow-missing: write the PDF")
-	wantContains(t, out, "--paper string", "a4 or letter", "--format string", "pdf, md or json")
+	wantContains(t, out, "--paper string", "a4 or letter", "--format string", "pdf, md, docx or json")
 }
 
 // mediaBox is the first page's size in points, as gofpdf writes it.
@@ -104,10 +104,10 @@ func TestExportBadOptionValues(t *testing.T) {
 	path := filepath.Join(dir, "brief.pdf")
 	wantContains(t, fails(t, db, cli.ExitError, "export", itoa(id), "--out", path, "--paper", "tabloid"),
 		`"tabloid" is not a paper size: use a4 or letter`)
-	wantContains(t, fails(t, db, cli.ExitUsage, "export", itoa(id), "--out", filepath.Join(dir, "brief.docx")),
-		`"docx" is not an export format: use pdf, md or json`)
+	wantContains(t, fails(t, db, cli.ExitUsage, "export", itoa(id), "--out", filepath.Join(dir, "brief.odt")),
+		`"odt" is not an export format: use pdf, md, docx or json`)
 	wantContains(t, fails(t, db, cli.ExitUsage, "export", itoa(id), "--out", filepath.Join(dir, "brief")),
-		"end the name with .pdf, .md or .json")
+		"end the name with .pdf, .md, .docx or .json")
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Errorf("refused exports left %v", entries)
 	}

@@ -148,7 +148,7 @@ func TestExportReleaseRefusals(t *testing.T) {
 	// by --format.
 	for _, args := range [][]string{{"--out", path + ".json"}, {"--out", path + ".out", "--format", "json"}} {
 		errOut := fails(t, db, cli.ExitUsage, append([]string{"export", itoa(id), "--release-at", "OFFICIAL"}, args...)...)
-		wantContains(t, errOut, "a release copy is for reading: export it as PDF or Markdown", "is the whole briefing for moving between libraries")
+		wantContains(t, errOut, "a release copy is for reading: export it as PDF, Markdown or Word (DOCX) (--out FILE.pdf, FILE.md or FILE.docx)", "is the whole briefing for moving between libraries")
 		if _, err := os.Stat(args[1]); err == nil {
 			t.Errorf("%v: a JSON release copy was written", args)
 		}
