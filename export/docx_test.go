@@ -247,8 +247,8 @@ func TestDOCXEndnotes(t *testing.T) {
 	if got := strings.Count(parts["word/document.xml"], "<w:endnoteReference "); got != n {
 		t.Errorf("%d endnote references, want %d", got, n)
 	}
-	if !strings.Contains(parts["word/settings.xml"], `<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`) {
-		t.Error("settings lack the endnote separators")
+	if !strings.Contains(parts["word/settings.xml"], `<w:endnotePr><w:pos w:val="docEnd"/><w:numFmt w:val="decimal"/><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`) {
+		t.Error("settings lack the endnotes' decimal numbers or separators")
 	}
 	if !strings.Contains(parts["word/_rels/document.xml.rels"], "endnotes.xml") {
 		t.Error("no relationship to endnotes.xml")

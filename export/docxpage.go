@@ -50,6 +50,9 @@ func (w *docxWriter) sectPr(refs []furnitureRef) {
 			}
 		}
 	}
+	if w.d != nil && len(w.d.Notes) > 0 { // the house template has no notes
+		b.WriteString(`<w:` + w.notes.elem + `Pr>` + w.notes.props() + `</w:` + w.notes.elem + `Pr>`)
+	}
 	p := w.page
 	sz := []string{"w:w", itoa(p.w), "w:h", itoa(p.h)}
 	if p.landscape {
