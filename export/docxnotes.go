@@ -16,18 +16,19 @@ type noteKind struct {
 	ctype    string
 	textSty  string
 	refStyle string
-	pos      string // w:pos: where the notes go
+	// pos is w:pos. Endnotes go at the document's end, where Word sets
+	// them under the section's headers and footers; sectEnd was tried
+	// for LibreOffice's sake and changes nothing there (see endnotesOnly
+	// in docx_libreoffice_test.go).
+	pos string
 }
 
 var (
 	footnotes = noteKind{elem: "footnote", part: "word/footnotes.xml", relType: relFootnotes,
 		ctype: ctFootnotes, textSty: stFootText, refStyle: stFootRef, pos: "pageBottom"}
 	endnotes = noteKind{elem: "endnote", part: "word/endnotes.xml", relType: relEndnotes,
-		ctype: ctEndnotes, textSty: stEndText, refStyle: stEndRef, pos: endnotePos}
+		ctype: ctEndnotes, textSty: stEndText, refStyle: stEndRef, pos: "docEnd"}
 )
-
-// endnotePos is where the endnotes go.
-var endnotePos = "docEnd"
 
 // notesKind is the kind the option asks for; footnotes by default.
 func notesKind(option string) noteKind {
