@@ -105,6 +105,26 @@ func TestDOCXParts(t *testing.T) {
 	}
 }
 
+// TestDOCXContents: the contents field stands where the PDF lists the
+// contents, after the key judgments, and only for three sections or more.
+func TestDOCXContents(t *testing.T) {
+	b := docxBundle(t, domain.StatusDraft)
+	toc := `TOC \o "1-3" \h \z \u`
+	if doc := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))["word/document.xml"]; strings.Contains(doc, toc) {
+		t.Errorf("%d sections have a contents field; the PDF lists none under 3", NewDocument(b).Sections)
+	}
+	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "Section C", Marking: b.Briefing.Blocks[0].Marking},
+		&domain.Block{Type: domain.BlockHeading, Text: "Section D", Marking: b.Briefing.Blocks[0].Marking})
+	doc := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))["word/document.xml"]
+	at, judgments, first := strings.Index(doc, toc), strings.Index(doc, `w:name="_Toc_judgments"`), strings.Index(doc, `w:name="_Toc_sec_1"`)
+	if at < 0 || judgments < 0 || !(judgments < at && at < first) {
+		t.Errorf("contents field at %d, want after the key judgments (%d) and before section 1 (%d)", at, judgments, first)
+	}
+	if !strings.Contains(doc, `<w:pStyle w:val="`+stTOCHeading+`"/>`) {
+		t.Error("the contents have no heading")
+	}
+}
+
 func TestDOCXContent(t *testing.T) {
 	b := docxBundle(t, domain.StatusDraft)
 	b.Briefing.Blocks[3].Text = "Costs\x01 rise: a < b & c,\nthen fall.\n\nA second paragraph."
@@ -112,7 +132,7 @@ func TestDOCXContent(t *testing.T) {
 	parts := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))
 	doc := parts["word/document.xml"]
 	for _, style := range []string{stTitle, stSubtitle, stHeading1, stQuote, stJudgment, stBottomLine, stBLUFLabel, stBasis,
-		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stTOCHeading, stAuthority, stDetails} {
+		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stAuthority, stDetails} {
 		if !strings.Contains(doc, `<w:pStyle w:val="`+style+`"/>`) {
 			t.Errorf("the document uses no %s paragraph", style)
 		}
@@ -152,7 +172,7 @@ func TestDOCXContent(t *testing.T) {
 			t.Errorf("document.xml lacks the text %q", want)
 		}
 	}
-	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
+	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
 		`<w:t xml:space="preserve">1  </w:t>`, `<w:t xml:space="preserve">2  </w:t>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)

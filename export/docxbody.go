@@ -8,17 +8,21 @@ import (
 )
 
 // The body of word/document.xml, drawn from the Document in the PDF's
-// order: the title block, the contents field, the bottom line, the key
-// judgments, the sections, the sources and the reading guide. The notes
+// order: the title block, the bottom line, the key judgments, the
+// contents field (for three sections or more), the sections, the sources and the reading guide. The notes
 // are Word's own footnotes or endnotes (docxnotes.go), so they have no
 // list of their own here.
 
 // docxBody writes document.xml's body into w.doc.
 func (w *docxWriter) docxBody() error {
 	w.titleBlock()
-	w.contentsField()
 	w.bluf()
 	w.keyJudgments()
+	// The PDF lists the contents after the key judgments, and only for
+	// three sections or more: fewer need no list (layout.build).
+	if w.d.Sections >= 3 {
+		w.contentsField()
+	}
 	if err := w.sections(); err != nil {
 		return err
 	}
