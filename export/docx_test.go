@@ -132,7 +132,7 @@ func TestDOCXContent(t *testing.T) {
 	parts := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))
 	doc := parts["word/document.xml"]
 	for _, style := range []string{stTitle, stSubtitle, stHeading1, stQuote, stJudgment, stBottomLine, stBLUFLabel, stBasis,
-		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stAuthority, stDetails} {
+		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stDetails} {
 		if !strings.Contains(doc, `<w:pStyle w:val="`+style+`"/>`) {
 			t.Errorf("the document uses no %s paragraph", style)
 		}
@@ -166,14 +166,14 @@ func TestDOCXContent(t *testing.T) {
 	}
 	// The portion marks, the numbering, the confidence and the figure.
 	for _, want := range []string{"(U) Subsea cables: resilience options", "(S) Ελληνικά: καλώδιο.", "(U) Section B",
-		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Classified By: J. Smith", "Basis: ",
+		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Basis: ",
 		"SHA-256 ", "Analyst’s note: ", "Bottom line up front", "(U) Costs rise: a < b & c,", "then fall.", "A second paragraph."} {
 		if !strings.Contains(doc, xmlText(want)) {
 			t.Errorf("document.xml lacks the text %q", want)
 		}
 	}
 	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
-		`<w:t xml:space="preserve">1  </w:t>`, `<w:t xml:space="preserve">2  </w:t>`} {
+		`<w:t xml:space="preserve">1 </w:t>`, `<w:t xml:space="preserve">2 </w:t>`, `<w:gridCol w:w="1840"/>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}
@@ -189,6 +189,44 @@ func TestDOCXContent(t *testing.T) {
 	}
 	if !strings.Contains(parts["word/settings.xml"], `<w:updateFields w:val="true"/>`) {
 		t.Error("settings do not ask Word to update the fields")
+	}
+}
+
+// TestDOCXFirstPage: the pages are furnished as the PDF's: page 1 with
+// the banner alone at the top and the authority block above the page
+// number and the banner at the foot; later pages with the running header
+// under the banner, and no authority block.
+func TestDOCXFirstPage(t *testing.T) {
+	parts := unzipDOCX(t, docxBytes(t, docxBundle(t, domain.StatusFinal), DOCXOptions{}))
+	doc := parts["word/document.xml"]
+	if !strings.Contains(doc, "<w:titlePg/>") {
+		t.Fatal("no distinct first page")
+	}
+	if strings.Contains(doc, "Classified By") {
+		t.Error("the authority block is in the text, not the first page's footer")
+	}
+	byType := map[string]string{}
+	for _, m := range regexp.MustCompile(`<w:(header|footer)Reference w:type="(\w+)" r:id="(rId\d+)"/>`).FindAllStringSubmatch(doc, -1) {
+		target := regexp.MustCompile(`Id="` + m[3] + `" Type="[^"]+" Target="([^"]+)"`).FindStringSubmatch(parts["word/_rels/document.xml.rels"])
+		if target == nil {
+			t.Fatalf("no relationship %s", m[3])
+		}
+		byType[m[1]+" "+m[2]] = parts["word/"+target[1]]
+	}
+	firstFoot, foot := byType["footer first"], byType["footer default"]
+	a, p, s := strings.Index(firstFoot, "Classified By: J. Smith"), strings.Index(firstFoot, " PAGE "), strings.LastIndex(firstFoot, ">SECRET<")
+	if a < 0 || !(a < p && p < s) {
+		t.Errorf("the first footer is not authority, page number, banner (%d, %d, %d):\n%s", a, p, s, firstFoot)
+	}
+	if strings.Contains(foot, "Classified By") || !strings.Contains(foot, " PAGE ") || !strings.Contains(foot, ">SECRET<") {
+		t.Errorf("the later pages' footer is wrong:\n%s", foot)
+	}
+	head, firstHead := byType["header default"], byType["header first"]
+	if !strings.Contains(head, stRunningHead) || !strings.Contains(head, "1 October 2026") || !strings.Contains(head, ">SECRET<") {
+		t.Errorf("the later pages' header lacks the banner or the running header:\n%s", head)
+	}
+	if strings.Contains(firstHead, stRunningHead) || !strings.Contains(firstHead, ">SECRET<") {
+		t.Errorf("the first page's header is not the banner alone:\n%s", firstHead)
 	}
 }
 
