@@ -455,6 +455,49 @@ func TestDOCXTemplateStylesWin(t *testing.T) {
 	}
 }
 
+// TestDOCXTemplateFirstPage: a template without a distinct first page
+// gets one for the authority block, its letterhead and footer copied, the
+// block added to the footer above the page number and banner.
+func TestDOCXTemplateFirstPage(t *testing.T) {
+	doc := xmlHeader + `<w:document ` + wordNS + `><w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="rId9"/>` +
+		`<w:footerReference w:type="default" r:id="rId8"/><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>`
+	p := writeTemplate(t, "letterhead.docx", map[string]string{
+		"word/styles.xml":   xmlHeader + `<w:styles ` + wordNS + `></w:styles>`,
+		"word/document.xml": doc,
+		"word/header7.xml":  xmlHeader + `<w:hdr ` + wordNS + `><w:p><w:r><w:t>Ministry letterhead</w:t></w:r></w:p></w:hdr>`,
+		"word/footer3.xml":  xmlHeader + `<w:ftr ` + wordNS + `><w:p><w:r><w:t>Ministry address</w:t></w:r></w:p></w:ftr>`,
+		"word/_rels/document.xml.rels": string((&relSet{list: []rel{{id: "rId9", typ: relHeader, target: "header7.xml"},
+			{id: "rId8", typ: relFooter, target: "footer3.xml"}}}).xml()),
+	})
+	parts := unzipDOCX(t, docxBytes(t, docxBundle(t, domain.StatusFinal), DOCXOptions{Template: p}))
+	if !strings.Contains(parts["word/document.xml"], "<w:titlePg/>") || !strings.Contains(parts["word/document.xml"], `w:footerReference w:type="first"`) {
+		t.Fatal("no first page for the authority block")
+	}
+	heads, withBlock := 0, 0
+	for name, x := range parts {
+		switch {
+		case strings.HasPrefix(name, "word/header"):
+			if !strings.Contains(x, "Ministry letterhead") || !strings.Contains(x, ">SECRET<") {
+				t.Errorf("%s lost the letterhead or lacks the banner", name)
+			}
+			heads++
+		case strings.HasPrefix(name, "word/footer"):
+			if !strings.Contains(x, "Ministry address") || !strings.Contains(x, ">SECRET<") || !strings.Contains(x, " PAGE ") {
+				t.Errorf("%s lost the template's text or lacks the banner or page number", name)
+			}
+			if i := strings.Index(x, "Classified By"); i >= 0 {
+				withBlock++
+				if i > strings.Index(x, ">SECRET<") || i > strings.Index(x, " PAGE ") {
+					t.Errorf("the authority block is not above the banner and page number:\n%s", x)
+				}
+			}
+		}
+	}
+	if heads != 2 || withBlock != 1 {
+		t.Errorf("%d headers, %d footers with the authority block; want 2 and 1", heads, withBlock)
+	}
+}
+
 func TestDOCXBadTemplate(t *testing.T) {
 	dir := t.TempDir()
 	notZip := filepath.Join(dir, "notes.docx")

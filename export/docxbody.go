@@ -260,6 +260,9 @@ func (w *docxWriter) quote(it Item) {
 		}
 		props := styled(stQuote)
 		props.keepNext = it.Comment != "" && k == len(paras)-1
+		if k == len(paras)-1 && strings.TrimSpace(it.Comment) == "" {
+			props.after = excerptAfter
+		}
 		w.p(props)
 		run(&w.doc, rPr{}, text)
 		if k == len(paras)-1 {
@@ -269,6 +272,10 @@ func (w *docxWriter) quote(it Item) {
 	}
 }
 
+// excerptAfter is the space after an excerpt, its note included: the
+// PDF's 9 pt, which sets the next paragraph apart from the quoted words.
+const excerptAfter = 180
+
 // comment is the analyst's note on an excerpt or figure, when the
 // briefing prints it, under the portion's mark.
 func (w *docxWriter) comment(it Item) {
@@ -276,7 +283,9 @@ func (w *docxWriter) comment(it Item) {
 	if c == "" {
 		return
 	}
-	w.p(styled(stAnalystNote))
+	props := styled(stAnalystNote)
+	props.after = excerptAfter
+	w.p(props)
 	run(&w.doc, rPr{italic: true}, it.Portion+"Analyst’s note: ")
 	run(&w.doc, rPr{}, c)
 	w.endP()

@@ -112,7 +112,8 @@ func houseStyles() []styleDef {
 		`<w:bottom w:val="single" w:sz="4" w:space="6" w:color="` + hex(blufFill) + `"/>` +
 		`<w:right w:val="single" w:sz="4" w:space="10" w:color="` + hex(blufFill) + `"/>`
 	blufLabel := bluf
-	blufLabel.before, blufLabel.keepNext, blufLabel.outline = 440, true, 0
+	// The label stands clear of the summary, as in the PDF's box.
+	blufLabel.before, blufLabel.after, blufLabel.keepNext, blufLabel.outline = 440, 100, true, 0
 	basis := spacing(0, 6)
 	basis.left = 400
 	details := spacing(0, 2)
