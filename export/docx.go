@@ -85,6 +85,9 @@ func buildDOCX(ctx context.Context, d *Document, notes noteKind, tpl *docxTempla
 	if tpl == nil {
 		tpl = ownTemplate()
 	}
+	if len(d.Authority) > 0 {
+		tpl.withFirstPage() // the block's footer, as the PDF's page 1 has it
+	}
 	w := &docxWriter{ctx: ctx, d: d, notes: notes, page: tpl.page, rels: &relSet{}, figureRels: map[string]string{}}
 	w.rels.add(relStyles, "styles.xml")
 	w.rels.add(relSettings, "settings.xml")

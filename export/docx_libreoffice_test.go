@@ -47,7 +47,7 @@ func TestDOCXInLibreOffice(t *testing.T) {
 			docx := filepath.Join(dir, "briefing-"+notes+".docx")
 			writeFile(t, docx, writeDOCX(t, b, notes))
 			lo := convertWithLibreOffice(t, dir, docx)
-			compareWithOurs(t, d, ours, lo)
+			compareWithOurs(t, d, ours, lo, notes == "endnotes")
 			if out != "" {
 				keep(t, out, map[string]string{docx: filepath.Base(docx), lo: "libreoffice-" + notes + ".pdf"})
 			}
@@ -59,7 +59,7 @@ func TestDOCXInLibreOffice(t *testing.T) {
 // paragraph in the text, the banner at the top and bottom of every page,
 // and page counts within max(2 pages, 30%) of each other (the DOCX sets
 // the same text in Word's fonts, so they are never equal).
-func compareWithOurs(t *testing.T, d *export.Document, ours, lo string) {
+func compareWithOurs(t *testing.T, d *export.Document, ours, lo string, endnotes bool) {
 	t.Helper()
 	loText := pdfText(t, lo)
 	for _, p := range expectedParagraphs(d) {
@@ -67,7 +67,12 @@ func compareWithOurs(t *testing.T, d *export.Document, ours, lo string) {
 			t.Errorf("LibreOffice's PDF lacks %q", p)
 		}
 	}
-	for i, page := range pdfPageTexts(t, lo) {
+	pages := pdfPageTexts(t, lo)
+	for i, page := range pages {
+		if endnotes && endnotesOnly(d, pages[i:]) {
+			t.Logf("LibreOffice's page %d holds only endnotes, on its own Endnote page style without the section's banners (a known LibreOffice limitation: see endnotesOnly)", i+1)
+			break
+		}
 		if n := strings.Count(page, d.Banner); n < 2 {
 			t.Errorf("LibreOffice's page %d shows the banner %q %d times, want top and bottom", i+1, d.Banner, n)
 		}
@@ -77,6 +82,45 @@ func compareWithOurs(t *testing.T, d *export.Document, ours, lo string) {
 	if diff := max(ourPages-loPages, loPages-ourPages); diff > max(2, ourPages*3/10) {
 		t.Errorf("page counts differ by %d: Attaché %d, LibreOffice %d", diff, ourPages, loPages)
 	}
+}
+
+// endnotesOnly reports whether the pages, the last of LibreOffice's PDF,
+// hold nothing but the endnotes, each line a note's text. LibreOffice (7.4
+// at least) imports a DOCX's endnotes onto a page style of its own,
+// "Endnote", with no header or footer, whatever the section says: the
+// DOCX converted to ODT shows that master page empty, and w:pos docEnd
+// and sectEnd, in settings.xml and in the section, make no difference.
+// Word sets the endnotes in the section, under its headers and footers
+// with their banners. Only such pages are let off the banner check: a
+// page with anything else on it, or one before the body's end, is not.
+func endnotesOnly(d *export.Document, pages []string) bool {
+	seen := false
+	for _, page := range pages {
+		for _, line := range strings.Split(page, "\n") {
+			line = norm(line)
+			if line == "" {
+				continue
+			}
+			if !isNoteLine(d, line) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// isNoteLine reports whether a line of text is part of a note: its
+// number (pdftotext puts a raised number on a line of its own), or a piece
+// of a note's text, with or without its number before it.
+func isNoteLine(d *export.Document, line string) bool {
+	for _, n := range d.Notes {
+		num, text := strconv.Itoa(n.Num), norm(n.Text)
+		if line == num || strings.Contains(text, strings.TrimPrefix(line, num+" ")) {
+			return true
+		}
+	}
+	return false
 }
 
 // pdfPageTexts is each page's text; pdftotext ends every page with a form feed.

@@ -105,6 +105,26 @@ func TestDOCXParts(t *testing.T) {
 	}
 }
 
+// TestDOCXContents: the contents field stands where the PDF lists the
+// contents, after the key judgments, and only for three sections or more.
+func TestDOCXContents(t *testing.T) {
+	b := docxBundle(t, domain.StatusDraft)
+	toc := `TOC \o "1-3" \h \z \u`
+	if doc := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))["word/document.xml"]; strings.Contains(doc, toc) {
+		t.Errorf("%d sections have a contents field; the PDF lists none under 3", NewDocument(b).Sections)
+	}
+	b.Briefing.Blocks = append(b.Briefing.Blocks, &domain.Block{Type: domain.BlockHeading, Text: "Section C", Marking: b.Briefing.Blocks[0].Marking},
+		&domain.Block{Type: domain.BlockHeading, Text: "Section D", Marking: b.Briefing.Blocks[0].Marking})
+	doc := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))["word/document.xml"]
+	at, judgments, first := strings.Index(doc, toc), strings.Index(doc, `w:name="_Toc_judgments"`), strings.Index(doc, `w:name="_Toc_sec_1"`)
+	if at < 0 || judgments < 0 || !(judgments < at && at < first) {
+		t.Errorf("contents field at %d, want after the key judgments (%d) and before section 1 (%d)", at, judgments, first)
+	}
+	if !strings.Contains(doc, `<w:pStyle w:val="`+stTOCHeading+`"/>`) {
+		t.Error("the contents have no heading")
+	}
+}
+
 func TestDOCXContent(t *testing.T) {
 	b := docxBundle(t, domain.StatusDraft)
 	b.Briefing.Blocks[3].Text = "Costs\x01 rise: a < b & c,\nthen fall.\n\nA second paragraph."
@@ -112,7 +132,7 @@ func TestDOCXContent(t *testing.T) {
 	parts := unzipDOCX(t, docxBytes(t, b, DOCXOptions{}))
 	doc := parts["word/document.xml"]
 	for _, style := range []string{stTitle, stSubtitle, stHeading1, stQuote, stJudgment, stBottomLine, stBLUFLabel, stBasis,
-		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stTOCHeading, stAuthority, stDetails} {
+		stCommentary, stAnalystNote, stCaption, stSource, stSourceInfo, stDetails} {
 		if !strings.Contains(doc, `<w:pStyle w:val="`+style+`"/>`) {
 			t.Errorf("the document uses no %s paragraph", style)
 		}
@@ -146,14 +166,14 @@ func TestDOCXContent(t *testing.T) {
 	}
 	// The portion marks, the numbering, the confidence and the figure.
 	for _, want := range []string{"(U) Subsea cables: resilience options", "(S) Ελληνικά: καλώδιο.", "(U) Section B",
-		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Classified By: J. Smith", "Basis: ",
+		"(moderate\u00a0confidence)", "Figure 1: ", "Cable faults by year", "Basis: ",
 		"SHA-256 ", "Analyst’s note: ", "Bottom line up front", "(U) Costs rise: a < b & c,", "then fall.", "A second paragraph."} {
 		if !strings.Contains(doc, xmlText(want)) {
 			t.Errorf("document.xml lacks the text %q", want)
 		}
 	}
-	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `TOC \o "1-3" \h \z \u`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
-		`<w:t xml:space="preserve">1  </w:t>`, `<w:t xml:space="preserve">2  </w:t>`} {
+	for _, want := range []string{`c,</w:t><w:br/><w:t xml:space="preserve">then fall.`, `w:name="_Toc_sec_1"`, `w:name="_Toc_sec_2"`, `<w:numId w:val="1"/>`, `r:embed="`,
+		`<w:t xml:space="preserve">1 </w:t>`, `<w:t xml:space="preserve">2 </w:t>`, `<w:gridCol w:w="1840"/>`} {
 		if !strings.Contains(doc, want) {
 			t.Errorf("document.xml lacks %s", want)
 		}
@@ -169,6 +189,44 @@ func TestDOCXContent(t *testing.T) {
 	}
 	if !strings.Contains(parts["word/settings.xml"], `<w:updateFields w:val="true"/>`) {
 		t.Error("settings do not ask Word to update the fields")
+	}
+}
+
+// TestDOCXFirstPage: the pages are furnished as the PDF's: page 1 with
+// the banner alone at the top and the authority block above the page
+// number and the banner at the foot; later pages with the running header
+// under the banner, and no authority block.
+func TestDOCXFirstPage(t *testing.T) {
+	parts := unzipDOCX(t, docxBytes(t, docxBundle(t, domain.StatusFinal), DOCXOptions{}))
+	doc := parts["word/document.xml"]
+	if !strings.Contains(doc, "<w:titlePg/>") {
+		t.Fatal("no distinct first page")
+	}
+	if strings.Contains(doc, "Classified By") {
+		t.Error("the authority block is in the text, not the first page's footer")
+	}
+	byType := map[string]string{}
+	for _, m := range regexp.MustCompile(`<w:(header|footer)Reference w:type="(\w+)" r:id="(rId\d+)"/>`).FindAllStringSubmatch(doc, -1) {
+		target := regexp.MustCompile(`Id="` + m[3] + `" Type="[^"]+" Target="([^"]+)"`).FindStringSubmatch(parts["word/_rels/document.xml.rels"])
+		if target == nil {
+			t.Fatalf("no relationship %s", m[3])
+		}
+		byType[m[1]+" "+m[2]] = parts["word/"+target[1]]
+	}
+	firstFoot, foot := byType["footer first"], byType["footer default"]
+	a, p, s := strings.Index(firstFoot, "Classified By: J. Smith"), strings.Index(firstFoot, " PAGE "), strings.LastIndex(firstFoot, ">SECRET<")
+	if a < 0 || !(a < p && p < s) {
+		t.Errorf("the first footer is not authority, page number, banner (%d, %d, %d):\n%s", a, p, s, firstFoot)
+	}
+	if strings.Contains(foot, "Classified By") || !strings.Contains(foot, " PAGE ") || !strings.Contains(foot, ">SECRET<") {
+		t.Errorf("the later pages' footer is wrong:\n%s", foot)
+	}
+	head, firstHead := byType["header default"], byType["header first"]
+	if !strings.Contains(head, stRunningHead) || !strings.Contains(head, "1 October 2026") || !strings.Contains(head, ">SECRET<") {
+		t.Errorf("the later pages' header lacks the banner or the running header:\n%s", head)
+	}
+	if strings.Contains(firstHead, stRunningHead) || !strings.Contains(firstHead, ">SECRET<") {
+		t.Errorf("the first page's header is not the banner alone:\n%s", firstHead)
 	}
 }
 
@@ -247,8 +305,8 @@ func TestDOCXEndnotes(t *testing.T) {
 	if got := strings.Count(parts["word/document.xml"], "<w:endnoteReference "); got != n {
 		t.Errorf("%d endnote references, want %d", got, n)
 	}
-	if !strings.Contains(parts["word/settings.xml"], `<w:endnotePr><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`) {
-		t.Error("settings lack the endnote separators")
+	if !strings.Contains(parts["word/settings.xml"], `<w:endnotePr><w:pos w:val="docEnd"/><w:numFmt w:val="decimal"/><w:endnote w:id="-1"/><w:endnote w:id="0"/></w:endnotePr>`) {
+		t.Error("settings lack the endnotes' decimal numbers or separators")
 	}
 	if !strings.Contains(parts["word/_rels/document.xml.rels"], "endnotes.xml") {
 		t.Error("no relationship to endnotes.xml")
@@ -394,6 +452,49 @@ func TestDOCXTemplateStylesWin(t *testing.T) {
 		if strings.HasPrefix(name, "word/footer") && (!strings.Contains(x, ">SECRET<") || !strings.Contains(x, " PAGE ")) {
 			t.Errorf("%s lacks the banner or the page number", name)
 		}
+	}
+}
+
+// TestDOCXTemplateFirstPage: a template without a distinct first page
+// gets one for the authority block, its letterhead and footer copied, the
+// block added to the footer above the page number and banner.
+func TestDOCXTemplateFirstPage(t *testing.T) {
+	doc := xmlHeader + `<w:document ` + wordNS + `><w:body><w:p/><w:sectPr><w:headerReference w:type="default" r:id="rId9"/>` +
+		`<w:footerReference w:type="default" r:id="rId8"/><w:pgSz w:w="12240" w:h="15840"/></w:sectPr></w:body></w:document>`
+	p := writeTemplate(t, "letterhead.docx", map[string]string{
+		"word/styles.xml":   xmlHeader + `<w:styles ` + wordNS + `></w:styles>`,
+		"word/document.xml": doc,
+		"word/header7.xml":  xmlHeader + `<w:hdr ` + wordNS + `><w:p><w:r><w:t>Ministry letterhead</w:t></w:r></w:p></w:hdr>`,
+		"word/footer3.xml":  xmlHeader + `<w:ftr ` + wordNS + `><w:p><w:r><w:t>Ministry address</w:t></w:r></w:p></w:ftr>`,
+		"word/_rels/document.xml.rels": string((&relSet{list: []rel{{id: "rId9", typ: relHeader, target: "header7.xml"},
+			{id: "rId8", typ: relFooter, target: "footer3.xml"}}}).xml()),
+	})
+	parts := unzipDOCX(t, docxBytes(t, docxBundle(t, domain.StatusFinal), DOCXOptions{Template: p}))
+	if !strings.Contains(parts["word/document.xml"], "<w:titlePg/>") || !strings.Contains(parts["word/document.xml"], `w:footerReference w:type="first"`) {
+		t.Fatal("no first page for the authority block")
+	}
+	heads, withBlock := 0, 0
+	for name, x := range parts {
+		switch {
+		case strings.HasPrefix(name, "word/header"):
+			if !strings.Contains(x, "Ministry letterhead") || !strings.Contains(x, ">SECRET<") {
+				t.Errorf("%s lost the letterhead or lacks the banner", name)
+			}
+			heads++
+		case strings.HasPrefix(name, "word/footer"):
+			if !strings.Contains(x, "Ministry address") || !strings.Contains(x, ">SECRET<") || !strings.Contains(x, " PAGE ") {
+				t.Errorf("%s lost the template's text or lacks the banner or page number", name)
+			}
+			if i := strings.Index(x, "Classified By"); i >= 0 {
+				withBlock++
+				if i > strings.Index(x, ">SECRET<") || i > strings.Index(x, " PAGE ") {
+					t.Errorf("the authority block is not above the banner and page number:\n%s", x)
+				}
+			}
+		}
+	}
+	if heads != 2 || withBlock != 1 {
+		t.Errorf("%d headers, %d footers with the authority block; want 2 and 1", heads, withBlock)
 	}
 }
 

@@ -8,17 +8,21 @@ import (
 )
 
 // The body of word/document.xml, drawn from the Document in the PDF's
-// order: the title block, the contents field, the bottom line, the key
-// judgments, the sections, the sources and the reading guide. The notes
+// order: the title block, the bottom line, the key judgments, the
+// contents field (for three sections or more), the sections, the sources and the reading guide. The notes
 // are Word's own footnotes or endnotes (docxnotes.go), so they have no
 // list of their own here.
 
 // docxBody writes document.xml's body into w.doc.
 func (w *docxWriter) docxBody() error {
 	w.titleBlock()
-	w.contentsField()
 	w.bluf()
 	w.keyJudgments()
+	// The PDF lists the contents after the key judgments, and only for
+	// three sections or more: fewer need no list (layout.build).
+	if w.d.Sections >= 3 {
+		w.contentsField()
+	}
 	if err := w.sections(); err != nil {
 		return err
 	}
@@ -50,7 +54,9 @@ func (w *docxWriter) heading(style, bookmark, number, portion, text string) {
 	id := itoa(w.bookmarks)
 	empty(&w.doc, "w:bookmarkStart", "w:id", id, "w:name", bookmark)
 	if number != "" {
-		run(&w.doc, rPr{}, number+"  ")
+		// One space, as the PDF prints it: its typesetter sets a run of
+		// spaces as one.
+		run(&w.doc, rPr{}, number+" ")
 	}
 	run(&w.doc, rPr{}, portion+text)
 	empty(&w.doc, "w:bookmarkEnd", "w:id", id)
@@ -63,15 +69,8 @@ func (w *docxWriter) titleBlock() {
 	if strings.TrimSpace(br.Subtitle) != "" {
 		w.line(stSubtitle, d.SubtitlePortion+br.Subtitle)
 	}
-	for _, kv := range [][2]string{{"Prepared for", br.Audience}, {"Prepared by", br.Author},
-		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
-		if v := strings.TrimSpace(kv[1]); v != "" {
-			w.p(styled(stDetails))
-			run(&w.doc, rPr{font: sansFont, bold: true, caps: true, color: hex(grey), size: 15}, kv[0]+": ")
-			run(&w.doc, rPr{}, v)
-			w.endP()
-		}
-	}
+	w.titleRule()
+	w.details()
 	if d.Definition != "" {
 		// TLP: the label's meaning, under the title block.
 		w.p(styled(stDefinition))
@@ -79,11 +78,59 @@ func (w *docxWriter) titleBlock() {
 		run(&w.doc, rPr{}, d.Definition)
 		w.endP()
 	}
-	// The classification authority block: the PDF sets it at the foot of
-	// the first page; here it closes the title block, before the text.
-	for _, a := range d.Authority {
-		w.line(stAuthority, a)
+}
+
+// titleRule is the PDF's hairline under the title and subtitle, above
+// the details: an empty paragraph's bottom border, a line high.
+func (w *docxWriter) titleRule() {
+	w.doc.WriteString(`<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="` + hex(rule) + `"/></w:pBdr>` +
+		`<w:spacing w:before="0" w:after="200" w:line="40" w:lineRule="exact"/></w:pPr></w:p>`)
+}
+
+// detailsLabelCol is the PDF's label column of the details, 92 pt.
+const detailsLabelCol = 1840
+
+// details are the PDF's rows under the title: a small grey capital
+// label in a column of its own and the value beside it, as a borderless
+// table, so that a long value wraps under itself, not under the label.
+func (w *docxWriter) details() {
+	br := w.d.Briefing
+	var rows [][2]string
+	for _, kv := range [][2]string{{"Prepared for", br.Audience}, {"Prepared by", br.Author},
+		{"Date", br.Date.Long()}, {"Status", br.Status.Label()}} {
+		if v := strings.TrimSpace(kv[1]); v != "" {
+			rows = append(rows, [2]string{kv[0], v})
+		}
 	}
+	if len(rows) == 0 {
+		return
+	}
+	rest := w.page.textWidth() - detailsLabelCol
+	b := &w.doc
+	b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="` + itoa(w.page.textWidth()) + `" w:type="dxa"/><w:tblBorders>`)
+	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+		empty(b, "w:"+side, "w:val", "none", "w:sz", "0", "w:space", "0", "w:color", "auto")
+	}
+	b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="0" w:type="dxa"/><w:right w:w="0" w:type="dxa"/></w:tblCellMar>` +
+		`<w:tblLook w:val="0000" w:firstRow="0" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/></w:tblPr>`)
+	b.WriteString(`<w:tblGrid><w:gridCol w:w="` + itoa(detailsLabelCol) + `"/><w:gridCol w:w="` + itoa(rest) + `"/></w:tblGrid>`)
+	for _, r := range rows {
+		b.WriteString("<w:tr>")
+		w.detailsCell(detailsLabelCol, rPr{font: sansFont, bold: true, caps: true, color: hex(grey), size: 15}, r[0])
+		w.detailsCell(rest, rPr{}, r[1])
+		b.WriteString("</w:tr>")
+	}
+	b.WriteString("</w:tbl>")
+}
+
+// detailsCell is one cell of the details, its text in style stDetails;
+// the label's baseline meets the value's as the PDF sets them.
+func (w *docxWriter) detailsCell(width int, r rPr, text string) {
+	w.doc.WriteString(`<w:tc><w:tcPr><w:tcW w:w="` + itoa(width) + `" w:type="dxa"/><w:vAlign w:val="bottom"/></w:tcPr>`)
+	w.p(styled(stDetails))
+	run(&w.doc, r, text)
+	w.endP()
+	w.doc.WriteString("</w:tc>")
 }
 
 // contentsField is Word's table of contents as a field Word fills in
@@ -213,6 +260,9 @@ func (w *docxWriter) quote(it Item) {
 		}
 		props := styled(stQuote)
 		props.keepNext = it.Comment != "" && k == len(paras)-1
+		if k == len(paras)-1 && strings.TrimSpace(it.Comment) == "" {
+			props.after = excerptAfter
+		}
 		w.p(props)
 		run(&w.doc, rPr{}, text)
 		if k == len(paras)-1 {
@@ -222,6 +272,10 @@ func (w *docxWriter) quote(it Item) {
 	}
 }
 
+// excerptAfter is the space after an excerpt, its note included: the
+// PDF's 9 pt, which sets the next paragraph apart from the quoted words.
+const excerptAfter = 180
+
 // comment is the analyst's note on an excerpt or figure, when the
 // briefing prints it, under the portion's mark.
 func (w *docxWriter) comment(it Item) {
@@ -229,7 +283,9 @@ func (w *docxWriter) comment(it Item) {
 	if c == "" {
 		return
 	}
-	w.p(styled(stAnalystNote))
+	props := styled(stAnalystNote)
+	props.after = excerptAfter
+	w.p(props)
 	run(&w.doc, rPr{italic: true}, it.Portion+"Analyst’s note: ")
 	run(&w.doc, rPr{}, c)
 	w.endP()

@@ -16,13 +16,18 @@ type noteKind struct {
 	ctype    string
 	textSty  string
 	refStyle string
+	// pos is w:pos. Endnotes go at the document's end, where Word sets
+	// them under the section's headers and footers; sectEnd was tried
+	// for LibreOffice's sake and changes nothing there (see endnotesOnly
+	// in docx_libreoffice_test.go).
+	pos string
 }
 
 var (
 	footnotes = noteKind{elem: "footnote", part: "word/footnotes.xml", relType: relFootnotes,
-		ctype: ctFootnotes, textSty: stFootText, refStyle: stFootRef}
+		ctype: ctFootnotes, textSty: stFootText, refStyle: stFootRef, pos: "pageBottom"}
 	endnotes = noteKind{elem: "endnote", part: "word/endnotes.xml", relType: relEndnotes,
-		ctype: ctEndnotes, textSty: stEndText, refStyle: stEndRef}
+		ctype: ctEndnotes, textSty: stEndText, refStyle: stEndRef, pos: "docEnd"}
 )
 
 // notesKind is the kind the option asks for; footnotes by default.
@@ -31,6 +36,15 @@ func notesKind(option string) noteKind {
 		return endnotes
 	}
 	return footnotes
+}
+
+// props are the notes' position and number format, the part of
+// w:footnotePr or w:endnotePr before the separators, the same in
+// settings.xml and in the section (which is what Word reads first). The
+// format is always decimal: Word numbers endnotes i, ii, iii unless told,
+// and the PDF numbers its notes 1, 2, 3.
+func (k noteKind) props() string {
+	return `<w:pos w:val="` + k.pos + `"/><w:numFmt w:val="decimal"/>`
 }
 
 // noteRef writes the reference to note n in the text.

@@ -50,6 +50,9 @@ func (w *docxWriter) sectPr(refs []furnitureRef) {
 			}
 		}
 	}
+	if w.d != nil && len(w.d.Notes) > 0 { // the house template has no notes
+		b.WriteString(`<w:` + w.notes.elem + `Pr>` + w.notes.props() + `</w:` + w.notes.elem + `Pr>`)
+	}
 	p := w.page
 	sz := []string{"w:w", itoa(p.w), "w:h", itoa(p.h)}
 	if p.landscape {
@@ -68,17 +71,37 @@ type furnitureRef struct {
 	typ, rid string
 }
 
-// placeholder is the banner paragraph of Attaché's own template: the
-// export puts the banner in its place.
-const placeholder = `<w:p><w:pPr><w:pStyle w:val="` + stBanner + `"/></w:pPr><w:r><w:t>CLASSIFICATION BANNER</w:t></w:r></w:p>`
+// The placeholders of Attaché's own template, each a paragraph in its
+// style: the export puts the banner, the running header and the
+// classification authority block in their places (furnish).
+var (
+	placeholder       = placeholderPara(stBanner, "CLASSIFICATION BANNER")
+	runningHeadHolder = placeholderPara(stRunningHead, "RUNNING HEADER")
+	authorityHolder   = placeholderPara(stAuthority, "CLASSIFICATION AUTHORITY")
+)
 
-// ownFurniture is Attaché's header and footer: the banner, and the page
-// number above the banner at the foot.
+func placeholderPara(style, text string) string {
+	return `<w:p><w:pPr><w:pStyle w:val="` + style + `"/></w:pPr><w:r><w:t>` + text + `</w:t></w:r></w:p>`
+}
+
+// ownFurniture is Attaché's headers and footers, laid out as the PDF's
+// pages: a distinct first page (w:titlePg) whose header is the banner
+// alone and whose footer holds the classification authority block above
+// the page number and the banner, where the PDF prints it on page 1; on
+// later pages the banner over the running header, and the page number
+// above the banner at the foot.
 func ownFurniture() []furniture {
-	ns := `<w:hdr ` + wordNS + `>`
+	hdr := func(typ, body string) furniture {
+		return furniture{typ: typ, xml: xmlHeader + `<w:hdr ` + wordNS + `>` + body + `</w:hdr>`}
+	}
+	ftr := func(typ, body string) furniture {
+		return furniture{footer: true, typ: typ, xml: xmlHeader + `<w:ftr ` + wordNS + `>` + body + pageNumbers() + placeholder + `</w:ftr>`}
+	}
 	return []furniture{
-		{typ: "default", xml: xmlHeader + ns + placeholder + `</w:hdr>`},
-		{footer: true, typ: "default", xml: xmlHeader + `<w:ftr ` + wordNS + `>` + pageNumbers() + placeholder + `</w:ftr>`},
+		hdr("default", placeholder+runningHeadHolder),
+		hdr("first", placeholder),
+		ftr("default", ""),
+		ftr("first", authorityHolder),
 	}
 }
 
@@ -107,36 +130,54 @@ func field(b *strings.Builder, instr, result string) {
 var pageField = regexp.MustCompile(`(instrText[^>]*>\s*|w:instr="\s*)PAGE\b`)
 
 // furnish puts the briefing's markings into a header or footer: the
-// banner (and on a draft, in headers, the watermark and the draft mark)
-// where the banner placeholder stands, else at its top; a footer without
-// a page number gets "Page X of Y" too. n numbers the watermark shapes.
-// A draft mark the template carries (an earlier export used as the
-// template) is taken out first: only this briefing's status counts.
+// banner (in a draft's headers with the draft mark beside it and the
+// watermark) where the banner placeholder stands, else at its top; the
+// running header at its placeholder; in the first page's footer the
+// classification authority block, at its placeholder or on top. A footer
+// without a page number gets "Page X of Y" too. n numbers the watermark
+// shapes. What an earlier export used as the template carries (its draft
+// mark, running header, authority block) is replaced, never doubled:
+// only this briefing's markings count.
 func (w *docxWriter) furnish(f furniture, n int) string {
-	marks := w.bannerPara()
-	if mark := draftMark(w.d.Briefing.Status); mark != "" && !f.footer {
-		marks += w.draftPara(mark, n)
+	x, _ := replaceStyled(f.xml, stDraftMark, "")
+	x = placeMarks(x, stBanner, w.bannerPara(!f.footer, n), f.footer)
+	x, _ = replaceStyled(x, stRunningHead, w.runningHead())
+	authority := ""
+	if f.footer && f.typ == "first" {
+		authority = w.authorityParas()
 	}
-	x := f.xml
-	for {
-		rest, ok := replaceStyledPara(x, stDraftMark, "")
-		if !ok {
-			break
-		}
-		x = rest
-	}
-	if rest, ok := replaceStyledPara(x, stBanner, marks); ok {
-		x, marks = rest, ""
-	}
-	if marks != "" {
-		x = afterRoot(x, f.footer, marks)
-	}
+	x = placeMarks(x, stAuthority, authority, f.footer)
 	if f.footer && !pageField.MatchString(x) {
 		if i := strings.LastIndex(x, "</w:ftr>"); i >= 0 {
 			x = x[:i] + pageNumbers() + x[i:]
 		}
 	}
 	return x
+}
+
+// placeMarks puts marks where the paragraph in style stands, else at the
+// top of the part.
+func placeMarks(x, style, marks string, footer bool) string {
+	if rest, ok := replaceStyled(x, style, marks); ok {
+		return rest
+	}
+	if marks == "" {
+		return x
+	}
+	return afterRoot(x, footer, marks)
+}
+
+// replaceStyled replaces the first paragraph in style with with and
+// takes out any others in it; ok says whether there was one.
+func replaceStyled(x, style, with string) (string, bool) {
+	// A mark no XML holds stands in for with until the others are out,
+	// as with may be in style itself.
+	const stand = "\x00"
+	x, ok := replaceStyledPara(x, style, stand)
+	for found := ok; found; {
+		x, found = replaceStyledPara(x, style, "")
+	}
+	return strings.Replace(x, stand, with, 1), ok
 }
 
 // replaceStyledPara replaces the first paragraph in style with with.
@@ -173,48 +214,105 @@ func afterRoot(x string, footer bool, marks string) string {
 
 // bannerPara is the banner in its scheme's form: the level's ink, on its
 // fill when the guide prints one, centred or at the right margin. A
-// briefing without a banner keeps an empty banner paragraph.
-func (w *docxWriter) bannerPara() string {
+// briefing without a banner keeps an empty banner paragraph. In a
+// draft's header the draft mark stands at the left of the same line, as
+// in the PDF, where a reader meets it on every page, the banner then
+// set at a tab, and the watermark is anchored to it.
+func (w *docxWriter) bannerPara(header bool, n int) string {
 	var b strings.Builder
 	b.WriteString("<w:p>")
 	props := styled(stBanner)
 	r := rPr{}
+	right := false
 	if lv := w.d.Mark.Level; lv != nil {
 		r.color = hex(fromRGB(lv.Ink))
 		if lv.Fill != nil {
 			r.shade = hex(fromRGB(*lv.Fill))
 		}
-		if w.d.Scheme != nil && w.d.Scheme.Align == domain.AlignRight {
-			props.jc = "right"
-		}
+		right = w.d.Scheme != nil && w.d.Scheme.Align == domain.AlignRight
+	}
+	if right {
+		props.jc = "right"
 	}
 	if w.d.Scheme != nil && w.d.Scheme.BannerPoints > 9 {
 		r.size = int(w.d.Scheme.BannerPoints * 2)
 	}
+	mark := draftMark(w.d.Briefing.Status)
+	if !header || mark == "" {
+		props.write(&b)
+		run(&b, r, w.d.Banner)
+		b.WriteString("</w:p>")
+		return b.String()
+	}
+	props.jc = "left"
+	props.tabs = centreTab(w.page.textWidth() / 2)
+	if right {
+		props.tabs = rightTab(w.page.textWidth())
+	}
 	props.write(&b)
-	run(&b, r, w.d.Banner)
+	b.WriteString(watermark(mark, n))
+	// The PDF's draft mark: 8 pt bold sans in dark red.
+	run(&b, rPr{font: sansFont, bold: true, color: "AA1E1E", size: 16}, mark)
+	run(&b, r, "\t"+w.d.Banner)
 	b.WriteString("</w:p>")
 	return b.String()
 }
 
-// draftPara is the draft mark in words at the top left, where a reader
-// meets it on every page, with the watermark across the page anchored to
-// it, as Word writes a watermark: a VML text path behind the text.
-func (w *docxWriter) draftPara(mark string, n int) string {
+func centreTab(pos int) string { return `<w:tab w:val="center" w:pos="` + itoa(pos) + `"/>` }
+func rightTab(pos int) string  { return `<w:tab w:val="right" w:pos="` + itoa(pos) + `"/>` }
+
+// runningHead is the PDF's running header on pages after the first: the
+// short title at the left, the date at the right margin, a rule below.
+func (w *docxWriter) runningHead() string {
+	br := w.d.Briefing
 	var b strings.Builder
 	b.WriteString("<w:p>")
-	styled(stDraftMark).write(&b)
-	b.WriteString(watermark(mark, n))
-	run(&b, rPr{}, mark)
+	props := styled(stRunningHead)
+	props.tabs = rightTab(w.page.textWidth())
+	props.write(&b)
+	text := shortTitle(br.Title)
+	if d := br.Date.Long(); d != "" {
+		text += "\t" + d
+	}
+	run(&b, rPr{}, text)
 	b.WriteString("</w:p>")
 	return b.String()
 }
 
-func watermark(mark string, n int) string {
-	width, height := "468pt", "117pt"
-	if len(mark) > 6 {
-		width, height = "468pt", "78pt"
+// authorityParas is the classification authority block, a paragraph a
+// line, for the first page's footer; "" without one.
+func (w *docxWriter) authorityParas() string {
+	var b strings.Builder
+	for i, a := range w.d.Authority {
+		b.WriteString("<w:p>")
+		// Clear of the text or the notes above, and of the page number
+		// below, as the PDF keeps it.
+		props := styled(stAuthority)
+		if i == 0 {
+			props.before = 200
+		}
+		if i == len(w.d.Authority)-1 {
+			props.after = 160
+		}
+		props.write(&b)
+		run(&b, rPr{}, a)
+		b.WriteString("</w:p>")
 	}
+	return b.String()
+}
+
+// watermark is the PDF's watermark as a VML text path: the mark in bold
+// sans at 84 pt (52 pt for a longer mark), navy at 7% opacity, turned 50
+// degrees anticlockwise about the page's centre. A text path is drawn to
+// fill its box, so the box is the text's size: its advance in Arial Bold
+// by a width table, and two thirds of the size high, as Word sizes one.
+func watermark(mark string, n int) string {
+	size := 84.0
+	if len(mark) > 6 {
+		size = 52
+	}
+	width := strconv.FormatFloat(boldAdvance(mark)*size, 'f', 1, 64) + "pt"
+	height := strconv.FormatFloat(size*2/3, 'f', 1, 64) + "pt"
 	id := strconv.Itoa(2048 + n)
 	return `<w:r><w:rPr><w:noProof/></w:rPr><w:pict xmlns:v="urn:schemas-microsoft-com:vml" xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w10="urn:schemas-microsoft-com:office:word">` +
 		`<v:shapetype id="_x0000_t136" coordsize="21600,21600" o:spt="136" adj="10800" path="m@7,l@8,m@5,21600l@6,21600e">` +
@@ -226,9 +324,30 @@ func watermark(mark string, n int) string {
 		`<v:textpath on="t" fitshape="t"/><v:handles><v:h position="#0,bottomRight" xrange="6629,14971"/></v:handles>` +
 		`<o:lock v:ext="edit" text="t" shapetype="t"/></v:shapetype>` +
 		`<v:shape id="PowerPlusWaterMarkObject` + id + `" o:spid="_x0000_s` + id + `" type="#_x0000_t136" ` +
-		`style="position:absolute;margin-left:0;margin-top:0;width:` + width + `;height:` + height + `;rotation:315;z-index:-251657216;` +
-		`mso-position-horizontal:center;mso-position-horizontal-relative:margin;mso-position-vertical:center;mso-position-vertical-relative:margin" ` +
-		`o:allowincell="f" fillcolor="` + "#" + hex(navy) + `" stroked="f"><v:fill opacity=".1"/>` +
+		`style="position:absolute;margin-left:0;margin-top:0;width:` + width + `;height:` + height + `;rotation:310;z-index:-251657216;` +
+		`mso-position-horizontal:center;mso-position-horizontal-relative:page;mso-position-vertical:center;mso-position-vertical-relative:page" ` +
+		`o:allowincell="f" fillcolor="` + "#" + hex(navy) + `" stroked="f"><v:fill opacity=".07"/>` +
 		`<v:textpath style="font-family:&quot;` + sansFont + `&quot;;font-size:1pt" string="` + xmlText(mark) + `"/>` +
-		`<w10:wrap anchorx="margin" anchory="margin"/></v:shape></w:pict></w:r>`
+		`<w10:wrap anchorx="page" anchory="page"/></v:shape></w:pict></w:r>`
+}
+
+// boldAdvance is text's width in Arial Bold (Helvetica Bold's metrics) in
+// ems: capitals, the space and the middle dot, the marks' characters;
+// anything else as a wide capital.
+func boldAdvance(text string) float64 {
+	const caps = "722722722722667611778722278556722611833722778667778722667611722667944667667611"
+	w := 0
+	for _, r := range text {
+		switch {
+		case r >= 'A' && r <= 'Z':
+			i := int(r-'A') * 3
+			v, _ := strconv.Atoi(caps[i : i+3])
+			w += v
+		case r == ' ', r == '·':
+			w += 278
+		default:
+			w += 722
+		}
+	}
+	return float64(w) / 1000
 }

@@ -161,7 +161,7 @@ func settingsXML(notes *noteKind, evenOdd bool) []byte {
 	}
 	b.WriteString(`<w:characterSpacingControl w:val="doNotCompress"/><w:updateFields w:val="true"/>`)
 	if notes != nil {
-		b.WriteString(`<w:` + notes.elem + `Pr><w:` + notes.elem + ` w:id="-1"/><w:` + notes.elem + ` w:id="0"/></w:` + notes.elem + `Pr>`)
+		b.WriteString(`<w:` + notes.elem + `Pr>` + notes.props() + `<w:` + notes.elem + ` w:id="-1"/><w:` + notes.elem + ` w:id="0"/></w:` + notes.elem + `Pr>`)
 	}
 	b.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
 	b.WriteString(`</w:settings>`)

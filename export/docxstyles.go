@@ -49,6 +49,7 @@ const (
 	stSourceInfo  = "AttacheSourceDetails"
 	stBanner      = "AttacheBanner"
 	stDraftMark   = "AttacheDraftMark"
+	stRunningHead = "AttacheRunningHeader"
 	stGuideIntro  = "AttacheGuideText"
 	stGuideNote   = "AttacheGuideNote"
 	stGuideTable  = "AttacheGuideTable"
@@ -111,7 +112,8 @@ func houseStyles() []styleDef {
 		`<w:bottom w:val="single" w:sz="4" w:space="6" w:color="` + hex(blufFill) + `"/>` +
 		`<w:right w:val="single" w:sz="4" w:space="10" w:color="` + hex(blufFill) + `"/>`
 	blufLabel := bluf
-	blufLabel.before, blufLabel.keepNext, blufLabel.outline = 440, true, 0
+	// The label stands clear of the summary, as in the PDF's box.
+	blufLabel.before, blufLabel.after, blufLabel.keepNext, blufLabel.outline = 440, 100, true, 0
 	basis := spacing(0, 6)
 	basis.left = 400
 	details := spacing(0, 2)
@@ -126,6 +128,9 @@ func houseStyles() []styleDef {
 	banner := spacing(0, 0)
 	banner.jc = "center"
 	header := styled("")
+	// The PDF's running header: 8.5 pt grey over a hairline rule.
+	runningHead := spacing(4, 0)
+	runningHead.border = `<w:bottom w:val="single" w:sz="4" w:space="3" w:color="` + hex(rule) + `"/>`
 	footer := styled("")
 	footer.jc = "center"
 	noteText := spacing(0, 2)
@@ -169,6 +174,7 @@ func houseStyles() []styleDef {
 		para(stSource, "Attache Source Entry", "Normal", source, rPr{size: 18}),
 		para(stSourceInfo, "Attache Source Details", "Normal", sourceInfo, rPr{font: sansFont, size: 17, color: greyX}),
 		para(stBanner, "Attache Banner", "Normal", banner, rPr{font: sansFont, bold: true, size: 18}),
+		para(stRunningHead, "Attache Running Header", stHeader, runningHead, rPr{}),
 		para(stDraftMark, "Attache Draft Mark", stHeader, styled(""), rPr{bold: true, color: "AA1E1E", size: 16}),
 		para(stGuideIntro, "Attache Guide Text", "Normal", guideIntro, rPr{}),
 		para(stGuideNote, "Attache Guide Note", "Normal", spacing(4, 2), rPr{font: sansFont, size: 17, color: greyX}),

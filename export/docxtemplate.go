@@ -43,7 +43,9 @@ const (
 // ownTemplate is Attaché's house template: its styles, the PDF's page
 // and its own header and footer.
 func ownTemplate() *docxTemplate {
-	return &docxTemplate{styles: stylesXML(), fontTable: fontTableXML(), page: a4Page, furniture: ownFurniture()}
+	page := a4Page
+	page.titlePg = true // the first page's own header and footer
+	return &docxTemplate{styles: stylesXML(), fontTable: fontTableXML(), page: page, furniture: ownFurniture()}
 }
 
 // templateError is the message for a template that cannot serve.
@@ -253,7 +255,8 @@ func (t *docxTemplate) takeRels(pkg *templatePkg, name string) (*relSet, error) 
 }
 
 // fillFurniture adds Attaché's own header or footer for each kind of
-// page the template leaves without one, so every page has its banner.
+// page the template leaves without one, so every page has its banner: its
+// first page's for a first page, its default for the others.
 func (t *docxTemplate) fillFurniture() {
 	types := []string{"default"}
 	if t.page.titlePg {
@@ -262,19 +265,51 @@ func (t *docxTemplate) fillFurniture() {
 	if t.evenOdd {
 		types = append(types, "even")
 	}
-	own := ownFurniture()
+	own := &docxTemplate{furniture: ownFurniture()}
 	for _, typ := range types {
-		for _, o := range own {
-			found := false
-			for _, f := range t.furniture {
-				found = found || (f.footer == o.footer && f.typ == typ)
+		for _, footer := range []bool{false, true} {
+			if _, ok := t.find(footer, typ); ok {
+				continue
 			}
-			if !found {
-				o.typ = typ
-				t.furniture = append(t.furniture, o)
+			o, ok := own.find(footer, typ)
+			if !ok {
+				o, _ = own.find(footer, "default")
 			}
+			o.typ = typ
+			t.furniture = append(t.furniture, o)
 		}
 	}
+}
+
+// withFirstPage gives a template without a distinct first page one, for
+// the classification authority block's footer: its first page takes a
+// copy of its default header and footer (the letterhead stays), and
+// furnish adds the block to that footer. A template with a first page
+// keeps its own.
+func (t *docxTemplate) withFirstPage() {
+	if t.page.titlePg {
+		return
+	}
+	t.page.titlePg = true
+	for _, footer := range []bool{false, true} {
+		if _, ok := t.find(footer, "first"); ok {
+			continue
+		}
+		if f, ok := t.find(footer, "default"); ok { // fillFurniture made sure
+			f.typ = "first"
+			t.furniture = append(t.furniture, f)
+		}
+	}
+}
+
+// find is the template's header or footer of a type.
+func (t *docxTemplate) find(footer bool, typ string) (furniture, bool) {
+	for _, f := range t.furniture {
+		if f.footer == footer && f.typ == typ {
+			return f, true
+		}
+	}
+	return furniture{}, false
 }
 
 // pageOf reads a sectPr's page size, margins and title page; what it
@@ -368,13 +403,16 @@ func WriteDOCXTemplate(w io.Writer) error {
 	dw.rels.add(relSettings, "settings.xml")
 	dw.rels.add(relFontTable, "fontTable.xml")
 	var refs []furnitureRef
+	counts := [2]int{}
 	for _, f := range t.furniture {
-		kind, rt, ct := "header1.xml", relHeader, ctHeader
+		kind, rt, ct, k := "header", relHeader, ctHeader, 0
 		if f.footer {
-			kind, rt, ct = "footer1.xml", relFooter, ctFooter
+			kind, rt, ct, k = "footer", relFooter, ctFooter, 1
 		}
-		dw.parts = append(dw.parts, part{name: "word/" + kind, ctype: ct, data: []byte(f.xml)})
-		refs = append(refs, furnitureRef{footer: f.footer, typ: f.typ, rid: dw.rels.add(rt, kind)})
+		counts[k]++
+		name := kind + itoa(counts[k]) + ".xml"
+		dw.parts = append(dw.parts, part{name: "word/" + name, ctype: ct, data: []byte(f.xml)})
+		refs = append(refs, furnitureRef{footer: f.footer, typ: f.typ, rid: dw.rels.add(rt, name)})
 	}
 	dw.doc.WriteString(xmlHeader + `<w:document ` + wordNS + `><w:body><w:p/>`)
 	dw.sectPr(refs)

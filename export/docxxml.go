@@ -85,6 +85,7 @@ type pPr struct {
 	numID, ilvl                    int // numID 0: no numbering
 	border                         string
 	shade                          string // fill colour, hex
+	tabs                           string // w:tab elements
 	before, after, line            int    // twips; unset for none
 	left, right, hanging           int    // twips; 0 for none
 	contextual                     bool
@@ -117,6 +118,9 @@ func (p pPr) write(b *strings.Builder) {
 	}
 	if p.shade != "" {
 		empty(&s, "w:shd", "w:val", "clear", "w:color", "auto", "w:fill", p.shade)
+	}
+	if p.tabs != "" {
+		s.WriteString("<w:tabs>" + p.tabs + "</w:tabs>")
 	}
 	if p.before != unset || p.after != unset || p.line != unset {
 		var kv []string
