@@ -123,6 +123,35 @@ func TestDOCXContents(t *testing.T) {
 	if !strings.Contains(doc, `<w:pStyle w:val="`+stTOCHeading+`"/>`) {
 		t.Error("the contents have no heading")
 	}
+	// The field's result is written beforehand: every section, linked to
+	// its heading's bookmark, between the field's separator and its end.
+	sep := strings.Index(doc[at:], `w:fldCharType="separate"`)
+	end := strings.Index(doc[at:], `w:fldCharType="end"`)
+	if sep < 0 || end < sep {
+		t.Fatalf("the contents field has no result: separate at %d, end at %d", sep, end)
+	}
+	result := doc[at+sep : at+end]
+	d := NewDocument(b)
+	n := 0
+	for _, it := range d.Body {
+		if it.Type != domain.BlockHeading {
+			continue
+		}
+		n++
+		link := `<w:hyperlink w:anchor="_Toc_sec_` + it.Number + `"`
+		if !strings.Contains(result, link) || !strings.Contains(result, it.Text) {
+			t.Errorf("the contents lack section %s %q linked to its bookmark", it.Number, it.Text)
+		}
+		if !strings.Contains(doc, `w:name="_Toc_sec_`+it.Number+`"`) {
+			t.Errorf("no bookmark for section %s", it.Number)
+		}
+	}
+	if got := strings.Count(result, "<w:hyperlink "); got != n || n < 3 {
+		t.Errorf("the contents list %d entries for %d sections", got, n)
+	}
+	if strings.Contains(result, "Update fields") {
+		t.Error("the contents still show the placeholder")
+	}
 }
 
 func TestDOCXContent(t *testing.T) {

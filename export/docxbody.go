@@ -134,17 +134,47 @@ func (w *docxWriter) detailsCell(width int, r rPr, text string) {
 }
 
 // contentsField is Word's table of contents as a field Word fills in
-// when it opens the file (settings.xml asks it to update fields). The
-// placeholder is in a contents style, which an importer leaves out.
+// when it opens the file (settings.xml asks it to update fields). Its
+// result is written beforehand as the sections' titles, each a link to
+// its heading's bookmark, so that a reader that does not update fields
+// (LibreOffice, a previewer, Word with the prompt declined) still shows
+// the contents rather than a placeholder; only the page numbers wait for
+// Word. The entries are in contents styles, which an importer leaves out.
 func (w *docxWriter) contentsField() {
+	entries := w.contentsEntries()
+	if len(entries) == 0 {
+		return // never: the contents is written for three sections or more
+	}
 	w.line(stTOCHeading, "Contents")
-	w.p(styled(stTOC1))
-	fieldChar(&w.doc, "begin")
-	w.doc.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>`)
-	fieldChar(&w.doc, "separate")
-	run(&w.doc, rPr{noProof: true}, "Update fields (F9, or right-click and choose Update Field) to see the contents.")
-	fieldChar(&w.doc, "end")
-	w.endP()
+	for i, e := range entries {
+		w.p(styled(stTOC1))
+		if i == 0 {
+			fieldChar(&w.doc, "begin")
+			w.doc.WriteString(`<w:r><w:instrText xml:space="preserve"> TOC \o "1-3" \h \z \u </w:instrText></w:r>`)
+			fieldChar(&w.doc, "separate")
+		}
+		w.doc.WriteString(`<w:hyperlink w:anchor="` + xmlText(e.anchor) + `" w:history="1">`)
+		run(&w.doc, rPr{noProof: true}, e.text)
+		w.doc.WriteString("</w:hyperlink>")
+		if i == len(entries)-1 {
+			fieldChar(&w.doc, "end")
+		}
+		w.endP()
+	}
+}
+
+type contentsEntry struct{ anchor, text string }
+
+// contentsEntries are the numbered sections as the headings print them
+// (number, portion mark, title), in order, with their bookmarks.
+func (w *docxWriter) contentsEntries() []contentsEntry {
+	var out []contentsEntry
+	for _, it := range w.d.Body {
+		if it.Type == domain.BlockHeading {
+			out = append(out, contentsEntry{anchor: "_Toc_sec_" + it.Number, text: it.Number + " " + it.Portion + it.Text})
+		}
+	}
+	return out
 }
 
 func fieldChar(b *strings.Builder, kind string) {
