@@ -583,21 +583,6 @@ func TestXMLTextDropsOnlyForbiddenCharacters(t *testing.T) {
 	}
 }
 
-func BenchmarkDOCX1000(b *testing.B) {
-	bundle := benchBundle(b, 1000)
-	b.ReportAllocs()
-	b.ResetTimer()
-	var size int
-	for b.Loop() {
-		var cw countingWriter
-		if err := WriteDOCX(context.Background(), &cw, bundle, DOCXOptions{}); err != nil {
-			b.Fatal(err)
-		}
-		size = int(cw)
-	}
-	b.ReportMetric(float64(size)/1024, "KiB/docx")
-}
-
 func TestMergeStylesKeepsTheTemplatesDefaults(t *testing.T) {
 	tpl := `<w:styles><w:style w:type="paragraph" w:default="1" w:styleId="Standard"><w:name w:val="Normal"/></w:style></w:styles>`
 	merged, ok := mergeStyles(tpl)
