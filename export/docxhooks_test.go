@@ -21,17 +21,7 @@ type DOCXPara struct{ Text, Style string }
 // the name of each paragraph's style from styles.xml.
 func DOCXParagraphs(t testing.TB, data []byte) []DOCXPara {
 	t.Helper()
-	p, err := readPkg(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.checkTypes()
-	p.parseParts()
-	p.checkRels()
-	main := p.checkMain()
-	if main == "" {
-		t.Fatalf("no main document: %v", p.problems)
-	}
+	p, main := parsedMain(t, data)
 	names := map[string]string{}
 	if st := p.xml[strings.ToLower(p.one(main, ckRelStyles))]; st != nil {
 		for _, s := range st.kids {
@@ -83,12 +73,7 @@ func paraText(p *xnode) string {
 // (w:hdr, w:ftr, w:footnotes …), in part name order: a header's banner.
 func DOCXPartText(t testing.TB, data []byte, local string) []string {
 	t.Helper()
-	p, err := readPkg(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.checkTypes()
-	p.parseParts()
+	p := parsed(t, data)
 	var out []string
 	for _, name := range p.wordParts() {
 		if p.xml[name].is(ckW, local) {
@@ -101,12 +86,7 @@ func DOCXPartText(t testing.TB, data []byte, local string) []string {
 // DOCXCount counts the elements w:local in the part at name.
 func DOCXCount(t testing.TB, data []byte, name, local string) int {
 	t.Helper()
-	p, err := readPkg(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.checkTypes()
-	p.parseParts()
+	p := parsed(t, data)
 	n := 0
 	if root := p.xml[strings.ToLower(name)]; root != nil {
 		root.walk(func(e *xnode) {
@@ -124,17 +104,7 @@ func DOCXCount(t testing.TB, data []byte, name, local string) int {
 // for endnotes.
 func DOCXNoteFormat(t testing.TB, data []byte, kind string) string {
 	t.Helper()
-	p, err := readPkg(data)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p.checkTypes()
-	p.parseParts()
-	p.checkRels()
-	main := p.checkMain()
-	if main == "" {
-		t.Fatalf("no main document: %v", p.problems)
-	}
+	p, main := parsedMain(t, data)
 	var fromSect, fromSettings string
 	find := func(root *xnode, into *string, parent string) {
 		if root == nil {
@@ -157,4 +127,30 @@ func DOCXNoteFormat(t testing.TB, data []byte, kind string) string {
 		return "lowerRoman"
 	}
 	return "decimal"
+}
+
+// parsed reads data's parts for the hooks above, failing t if it is no
+// package.
+func parsed(t testing.TB, data []byte) *docxPkg {
+	t.Helper()
+	p, err := readPkg(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p.checkTypes()
+	p.parseParts()
+	return p
+}
+
+// parsedMain is parsed with the main document's part name, failing t if
+// there is none.
+func parsedMain(t testing.TB, data []byte) (*docxPkg, string) {
+	t.Helper()
+	p := parsed(t, data)
+	p.checkRels()
+	main := p.checkMain()
+	if main == "" {
+		t.Fatalf("no main document: %v", p.problems)
+	}
+	return p, main
 }
