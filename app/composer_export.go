@@ -85,10 +85,14 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	format := newDialogSelect(labels, nil)
 	fields := c.exportOptionFields()
 	ext := widget.NewLabel("") // the chosen format's extension, after the name
+	var form *widget.Form
 	format.OnChanged = func(string) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		enableOptions(fields, f)
 		ext.SetText(f.Ext)
+		if form != nil {
+			form.Refresh() // greys the labels of the options f does not take
+		}
 	}
 	format.SetSelectedIndex(0)
 	if last := c.ui.app.Preferences().String(prefExportLast + "format"); last != "" {
@@ -120,38 +124,83 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	}
 	items = append(items, &widget.FormItem{Text: "File name", Widget: container.NewBorder(nil, nil, nil, ext, name)},
 		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
-	c.ui.showForm(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
+	form = c.ui.showForm(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
-		path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), f.Ext)+f.Ext)
-		p := c.ui.app.Preferences()
-		p.SetString(prefExportFolder, folder.Text)
-		p.SetString(prefExportLast+"format", f.Label)
-		for key, v := range optionValues(fields, f) {
-			p.SetString(prefExportLast+key, v)
+		stem, ok := exportStem(name.Text, f.Ext)
+		if !ok {
+			// Nothing is written: a name of only an extension is a hidden file.
+			again()
+			c.ui.inform("No file name", "Type a file name: the export is saved under it, in the folder shown.")
+			return
 		}
-		export := func() {
-			c.checkThenExport(exportJob{path: path, format: f, opts: optionValues(fields, f), release: rel})
-		}
-		// The folder may be on a slow disk or share: look off the UI goroutine.
-		background(func() {
-			_, err := os.Stat(path)
-			c.ui.do(func() {
-				if err != nil {
-					export()
-					return
-				}
-				// Cancel brings the form back, to choose another name.
-				c.ui.confirmWith("Replace file?", "“"+filepath.Base(path)+"” already exists in "+filepath.Dir(path)+". Replace it?",
-					"Replace", "Cancel", func(ok bool) {
-						if ok {
-							export()
-						} else {
-							again()
-						}
-					})
-			})
+		c.confirmExport(exportJob{path: filepath.Join(folder.Text, stem+f.Ext), format: f,
+			opts: optionValues(fields, f), release: rel}, again)
+	})
+}
+
+// exportStem is the file name typed without the format's extension, and
+// whether it names a file: one that is empty, only dots, or only an
+// extension (".docx", ".pdf" for a Word file) would be a hidden file.
+func exportStem(typed, ext string) (string, bool) {
+	stem := strings.TrimSpace(typed)
+	if strings.EqualFold(filepath.Ext(stem), ext) {
+		stem = strings.TrimSpace(stem[:len(stem)-len(ext)])
+	}
+	if strings.Trim(stem, ". ") == "" || filepath.Ext(stem) == stem {
+		return "", false
+	}
+	return stem, true
+}
+
+// confirmExport checks the house template, then asks before replacing a
+// file, then goes on to the briefing's problems and the export. Both are
+// looked at off the UI goroutine (the folder may be on a slow share), and
+// before any question, so that a template broken since it was chosen is
+// named while the form, brought back by again, still holds the choices.
+func (c *composer) confirmExport(job exportJob, again func()) {
+	background(func() {
+		tmplErr := checkJobTemplate(job)
+		_, statErr := os.Stat(job.path)
+		c.ui.do(func() {
+			switch {
+			case tmplErr != nil:
+				again()
+				c.ui.inform("House template", templateMessage(tmplErr))
+			case statErr != nil:
+				c.checkThenExport(job)
+			default:
+				c.askReplace(job, again)
+			}
 		})
 	})
+}
+
+// askReplace asks before the export replaces a file; Cancel brings the
+// form back, to choose another name.
+func (c *composer) askReplace(job exportJob, again func()) {
+	c.ui.confirmWith("Replace file?", "“"+filepath.Base(job.path)+"” already exists in "+filepath.Dir(job.path)+". Replace it?",
+		"Replace", "Cancel", func(ok bool) {
+			if ok {
+				c.checkThenExport(job)
+			} else {
+				again()
+			}
+		})
+}
+
+// rememberExport keeps the choices of an export carried out, for the next
+// one to start from: the folder, the format and the drop-downs. A file
+// option (the house template) is not kept: a template picked in the
+// dialog is for that export, and the next starts from Settings.
+func (c *composer) rememberExport(job exportJob) {
+	p := c.ui.app.Preferences()
+	p.SetString(prefExportFolder, filepath.Dir(job.path))
+	p.SetString(prefExportLast+"format", job.format.Label)
+	for key, v := range job.opts {
+		if o, ok := job.format.Option(key); ok && !o.File && !o.IsSwitch() {
+			p.SetString(prefExportLast+key, v)
+		}
+	}
 }
 
 // exportFolder is where the export form starts: the last folder used,
@@ -243,6 +292,8 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 				return
 			case errors.As(err, &refused):
 				c.ui.showProblems(bundle.Briefing.Title, refusalProblems(refused), true, nil)
+			case errors.As(err, new(*export.TemplateError)):
+				c.ui.inform("House template", templateMessage(err))
 			case errors.As(err, &mc):
 				c.ui.confirm("Characters the PDF fonts lack", missingText(mc)+"\n\nExport anyway, printing them as their codes?", func(ok bool) {
 					if ok {
@@ -252,22 +303,42 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 			case err != nil:
 				c.ui.showError(err)
 			default:
+				c.rememberExport(job)
 				c.exported(job.path)
 			}
 		})
 	})
 }
 
-// writeExportFile checks the house template, if the format takes one, so
-// that one moved away since it was chosen is named with what to do, then
-// writes the file. Tests replace it to see what the writer is given.
+// writeExportFile checks the house template again, for one moved away
+// since the form checked it, then writes the file. Tests replace it to
+// see what the writer is given.
 var writeExportFile = func(ctx context.Context, job exportJob, bundle *domain.Bundle) error {
-	if _, ok := job.format.Option(export.TemplateKey); ok {
-		if err := export.CheckTemplate(job.opts[export.TemplateKey]); err != nil {
-			return err
-		}
+	if err := checkJobTemplate(job); err != nil {
+		return err
 	}
 	return job.format.WriteFile(ctx, job.path, bundle, job.opts)
+}
+
+// checkJobTemplate checks the job's house template, if its format takes
+// one. It reads the file: call it off the UI goroutine.
+func checkJobTemplate(job exportJob) error {
+	if _, ok := job.format.Option(export.TemplateKey); !ok {
+		return nil
+	}
+	return export.CheckTemplate(job.opts[export.TemplateKey])
+}
+
+// templateMessage says what is wrong with the house template in the app's
+// words: the command line's say to leave the option empty, the app has a
+// Clear button and Settings.
+func templateMessage(err error) string {
+	const fix = "choose another in Settings, or Clear it to use Attaché's own."
+	var te *export.TemplateError
+	if errors.As(err, &te) {
+		return "The house template " + te.Path + " " + te.Problem + ": " + fix
+	}
+	return domain.ErrorMessage(err) // not the template's: said as it is
 }
 
 // runExport runs an export off the UI goroutine: background, which tests

@@ -72,7 +72,9 @@ func exportForm(t *testing.T, u *UI, jobs *[]exportJob, n int) {
 // and the template row are enabled for Word only, the paper for PDF
 // only; the template starts from Settings; a file that is not a Word
 // file is refused, the template kept; the file ends in .docx; the notes
-// and the template chosen reach the writer and are offered next time.
+// and the template chosen reach the writer; the notes are offered next
+// time, the template is Settings' again (one picked here is for that
+// export only).
 func TestExportDialogWordOptions(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	dir := t.TempDir()
@@ -125,7 +127,7 @@ func TestExportDialogWordOptions(t *testing.T) {
 
 	format, _ = openExportForm(t, u)
 	notes, tmpl = formSelect(t, findForm(t, u), "Citations as"), findFileField(t, u)
-	if format.Selected != "Word (DOCX)" || notes.Selected != "Endnotes" || tmpl.path != chosenTmpl || tmpl.shown.Text != "Team house.docx" {
+	if format.Selected != "Word (DOCX)" || notes.Selected != "Endnotes" || tmpl.path != settingsTmpl || tmpl.shown.Text != "Settings.dotx" {
 		t.Errorf("the next export offers %s, %s, %q", format.Selected, notes.Selected, tmpl.path)
 	}
 	// Cleared, the template is Attaché's own.

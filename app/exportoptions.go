@@ -19,11 +19,13 @@ type exportOptionField struct {
 const ownTemplate = "Attaché's own"
 
 // exportOptionFields are the export dialog's option fields: one per option
-// key of every format, in the order export lists them, each starting from
-// the choice made at the last export, else from the analyst's setting of
-// the same key (the Settings dialog keeps the paper and the house template
-// there). On/off options are not shown: export marks them AskFirst, and
-// the export asks for them when it stops for want of one.
+// key of every format, in the order export lists them. A drop-down starts
+// from the choice made at the last export, else from the analyst's setting
+// of the same key (the Settings dialog keeps the paper there). A file row
+// (the house template) starts from Settings every time, as the command
+// line does, so that the same settings give the same file in both. On/off
+// options are not shown: export marks them AskFirst, and the export asks
+// for them when it stops for want of one.
 func (c *composer) exportOptionFields() []exportOptionField {
 	p := c.ui.app.Preferences()
 	seen := map[string]bool{}
@@ -34,13 +36,13 @@ func (c *composer) exportOptionFields() []exportOptionField {
 				continue
 			}
 			seen[o.Key] = true
+			if o.File {
+				out = append(out, exportOptionField{opt: o, file: c.ui.newFileField(o, p.String(o.Key), ownTemplate, false)})
+				continue
+			}
 			v := p.String(prefExportLast + o.Key)
 			if v == "" {
 				v = p.String(o.Key)
-			}
-			if o.File {
-				out = append(out, exportOptionField{opt: o, file: c.ui.newFileField(o, v, ownTemplate, false)})
-				continue
 			}
 			sel := newDialogSelect(o.Labels(), nil)
 			sel.SetSelected(o.LabelOf(v))

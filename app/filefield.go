@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"path/filepath"
 
 	"fyne.io/fyne/v2"
@@ -69,15 +70,24 @@ func (f *fileField) set(path string) {
 	}
 }
 
-// Enable and Disable follow the format chosen, as the drop-downs do.
+// Enable and Disable follow the format chosen, as the drop-downs do: the
+// file's name is greyed with the buttons, and Clear stays disabled with
+// no file (Attaché's own) to clear.
 func (f *fileField) Enable() {
 	f.choose.Enable()
 	if f.path != "" {
 		f.clear.Enable()
 	}
+	f.shown.Importance = widget.MediumImportance
+	f.shown.Refresh()
 }
 
-func (f *fileField) Disable() { f.choose.Disable(); f.clear.Disable() }
+func (f *fileField) Disable() {
+	f.choose.Disable()
+	f.clear.Disable()
+	f.shown.Importance = widget.LowImportance
+	f.shown.Refresh()
+}
 
 // Disabled says whether the row is greyed out.
 func (f *fileField) Disabled() bool { return f.choose.Disabled() }
@@ -116,6 +126,13 @@ func (f *fileField) chosen(path string) {
 	background(func() {
 		err := f.check(p)
 		f.u.do(func() {
+			var te *export.TemplateError
+			if errors.As(err, &te) {
+				// The command line's advice (leave the option empty) is
+				// not this row's: the file it had is kept.
+				f.u.inform("Not a template", "The file "+te.Path+" "+te.Problem+": choose another .docx or .dotx.")
+				return
+			}
 			if err != nil {
 				f.u.showError(err)
 				return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/export"
@@ -28,10 +29,18 @@ const houseTemplateName = "Attaché house template.dotx"
 func (u *UI) houseTemplateItem(p fyne.Preferences) (*fileField, *widget.FormItem) {
 	f := u.newFileField(exportOption(export.TemplateKey), p.String(export.TemplateKey), ownTemplate+" (none chosen)", true)
 	save := newDialogButton("Save Attaché's template…", nil, u.onSaveHouseTemplate)
-	box := container.NewVBox(f, container.NewHBox(save))
-	return f, &widget.FormItem{Text: "House template for Word", Widget: box,
-		HintText: "Word exports take its styles, page, headers and footers; restyle Attaché's own in Word to make one"}
+	// The help is longer than a form's hint line, which is cut off where
+	// the column ends (at 1280×800 too): a label wrapping in the column.
+	help := widget.NewLabel(houseTemplateHelp)
+	help.Wrapping = fyne.TextWrapWord
+	help.SizeName = theme.SizeNameCaptionText
+	help.Importance = widget.LowImportance
+	box := container.NewVBox(f, container.NewHBox(save), help)
+	return f, &widget.FormItem{Text: "House template for Word", Widget: box}
 }
+
+// houseTemplateHelp says what the house template is for, under its row.
+const houseTemplateHelp = "Word exports take its styles, page, headers and footers; restyle Attaché's own in Word to make one."
 
 // onSaveHouseTemplate asks where to save Attaché's own template.
 func (u *UI) onSaveHouseTemplate() {

@@ -5,9 +5,11 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 )
 
 // openSettings opens the Settings dialog and finds its house template.
@@ -116,4 +118,38 @@ func TestSettingsCancelAsksAboutATemplateChosen(t *testing.T) {
 	eventually(t, "the template chosen", func() bool { return tmpl.path == house })
 	confirmForm(t, u, "Cancel")
 	eventually(t, "the question", func() bool { return overlayContains(u, "Discard your changes?") })
+}
+
+// Found by a new user: the help under House template for Word was a
+// form hint, one line cut off where the column ends ("…restyle Attaché's
+// own in Word to make or") at 1280×800 and 800×600. It is a label that
+// wraps in the column, whole and as tall as its lines, at both sizes.
+func TestSettingsTemplateHelpWraps(t *testing.T) {
+	u, _ := newTestUI(t)
+	dismissOverlays(u)
+	for _, size := range []fyne.Size{{Width: 800, Height: 600}, {Width: 1280, Height: 800}} {
+		resize(u, size)
+		openSettings(t, u)
+		var help *widget.Label
+		walkOverlays(u, func(c fyne.CanvasObject) {
+			if l, ok := c.(*widget.Label); ok && strings.Contains(l.Text, "restyle Attaché's own") {
+				help = l
+			}
+		})
+		switch {
+		case help == nil:
+			t.Errorf("%v: no label says how to make a house template", size)
+		case help.Wrapping != fyne.TextWrapWord || !strings.HasSuffix(help.Text, "in Word to make one."):
+			t.Errorf("%v: the help %q wraps %v", size, help.Text, help.Wrapping)
+		case help.Size().Width < 1 || help.Size().Width > size.Width || help.Size().Height < help.MinSize().Height:
+			t.Errorf("%v: the help is %v, needing %v", size, help.Size(), help.MinSize())
+		}
+		for _, it := range findForm(t, u).Items {
+			if it.Text == "House template for Word" && it.HintText != "" {
+				t.Errorf("%v: the row still has a one-line hint %q", size, it.HintText)
+			}
+		}
+		checkWindowLayout(t, u, "Settings")
+		dismissOverlays(u)
+	}
 }

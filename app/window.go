@@ -269,8 +269,10 @@ func (u *UI) showError(err error) {
 
 // showForm shows a form dialog of the given size; submit runs when it is
 // confirmed, with again to bring the form back as it was typed (after a
-// failed save, say). Cancelling a form with changes asks first.
-func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) {
+// failed save, say). Cancelling a form with changes asks first. The form
+// is returned for a dialog whose fields come and go with a choice: its
+// labels are greyed as their fields are only when it is refreshed.
+func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) *widget.Form {
 	for _, it := range items {
 		if sel, ok := it.Widget.(*widget.Select); ok {
 			it.Widget = dialogSelectFor(sel) // hands Escape and Enter on
@@ -313,6 +315,7 @@ func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne
 	d.Resize(fitInside(u.win, size))
 	show = func() { u.showDialog(d, form, cancel, send) }
 	show()
+	return form
 }
 
 // fitScroll scrolls a dialog's fields vertically, so that the dialog fits

@@ -169,7 +169,10 @@ func TestTemplateCommandRefusesANonWordName(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "House.odt")
 	_, errOut, code := exec(t, &cli.Env{}, "template", "--out", out)
 	wantExit(t, code, cli.ExitError, errOut)
-	wantContains(t, errOut, "choose a .docx or .dotx file")
+	wantContains(t, errOut, "House.odt\": the template must be saved as .dotx or .docx")
+	if strings.Contains(errOut, "leave it empty") {
+		t.Errorf("an output file is told it may be left empty: %s", errOut)
+	}
 	if _, err := os.Stat(out); err == nil {
 		t.Error("a template was written under a name --template refuses")
 	}

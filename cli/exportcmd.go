@@ -3,6 +3,7 @@ package cli
 import (
 	"fmt"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/attache/attache/export"
@@ -34,6 +35,9 @@ func (a *cliApp) exportCommand() *cobra.Command {
 				// The interchange file carries every source's whole text
 				// and every note: there is no leaving portions out of it.
 				return usagef("--release-at: a release copy is for reading: export it as %s (--out %s); a %s file is the whole briefing for moving between libraries", readingLabels(), readingFiles(), f.Label)
+			}
+			if err := refuseOtherOptions(cmd, f); err != nil {
+				return err
 			}
 			opts, err := a.exportOptions(cmd, f)
 			if err != nil {
@@ -144,12 +148,50 @@ func addOptionFlags(cmd *cobra.Command) {
 				continue
 			}
 			if o.File {
-				fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else none)", o.Help, fileValues(o)))
+				fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else Attaché's own)", o.Help, fileValues(o)))
 				continue
 			}
 			fl.String(o.Key, "", fmt.Sprintf("%s: %s (default: the app's setting, else %s)", o.Help, o.ValueList(), o.Default))
 		}
 	}
+}
+
+// refuseOtherOptions refuses an option flag given for a format that does
+// not take it (--template with a PDF): left unused it would be ignored
+// without a word. Settings of other formats' options are not flags, and
+// are left to the exports that take them.
+func refuseOtherOptions(cmd *cobra.Command, f *export.Format) error {
+	for _, key := range optionKeys() {
+		if _, ok := f.Option(key); ok || !cmd.Flags().Changed(key) {
+			continue
+		}
+		return usagef("--%s applies to %s exports only; this is a %s export", key, formatsTaking(key), f.Label)
+	}
+	return nil
+}
+
+// optionKeys are the option keys of every format, once each, in order.
+func optionKeys() []string {
+	var keys []string
+	for _, f := range export.Formats() {
+		for _, o := range f.Options {
+			if !slices.Contains(keys, o.Key) {
+				keys = append(keys, o.Key)
+			}
+		}
+	}
+	return keys
+}
+
+// formatsTaking names the formats that take the option key: "Word (DOCX)".
+func formatsTaking(key string) string {
+	var labels []string
+	for _, f := range export.Formats() {
+		if _, ok := f.Option(key); ok {
+			labels = append(labels, f.Label)
+		}
+	}
+	return orList(labels)
 }
 
 // exportOptions are the chosen format's option values: a flag given on

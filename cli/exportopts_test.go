@@ -88,9 +88,13 @@ func TestExportPaperFollowsTheAppsSetting(t *testing.T) {
 	if w := export("flag.pdf", "--paper", "letter"); w != letterWidth {
 		t.Errorf("--paper letter gave a page %s wide", w)
 	}
-	// Markdown has no paper: the setting and the flag leave it alone.
+	// Markdown has no paper: the setting leaves it alone, the flag given
+	// for it is refused (it would be ignored).
 	md := filepath.Join(dir, "brief.md")
 	_, errOut, code := exec(t, env(), "--db", db, "export", itoa(id), "--out", md, "--paper", "letter")
+	wantExit(t, code, cli.ExitUsage, errOut)
+	wantContains(t, errOut, "--paper applies to PDF exports only")
+	_, errOut, code = exec(t, env(), "--db", db, "export", itoa(id), "--out", md)
 	wantExit(t, code, cli.ExitOK, errOut)
 	if !strings.HasPrefix(readFile(t, md), "# ") && !strings.HasPrefix(readFile(t, md), "**") {
 		t.Errorf("Markdown export: %.40q", readFile(t, md))

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"os"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -23,17 +24,25 @@ var writeTemplate = export.WriteTemplateFile
 // app's Settings. It needs no library.
 func (a *cliApp) templateCommand() *cobra.Command {
 	var out string
+	var force bool
 	cmd := &cobra.Command{
-		Use:   "template --out FILE.dotx",
+		Use:   "template --out FILE.dotx [--force]",
 		Short: "Write Attaché's house template for Word exports, to restyle and use with export --template",
 		Long: `Write Attaché's own house template for Word (DOCX) exports: a .dotx
 with the styles, page, headers and footers the export uses. Restyle it
 in Word (keep the style names), then export with --template FILE.dotx or
-choose it in the desktop app's Settings (House template for Word).`,
+choose it in the desktop app's Settings (House template for Word). An
+existing file is replaced only with --force.`,
 		Args: noArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if out == "" {
 				return usagef("give the template file to write with --out FILE.dotx")
+			}
+			if err := export.CheckTemplateName(out); err != nil {
+				return err
+			}
+			if err := refuseExisting(out, force); err != nil {
+				return err
 			}
 			if err := writeTemplate(cmd.Context(), out); err != nil {
 				return err
@@ -43,7 +52,22 @@ choose it in the desktop app's Settings (House template for Word).`,
 		},
 	}
 	cmd.Flags().StringVar(&out, "out", "", "template file to write (.dotx or .docx)")
+	cmd.Flags().BoolVar(&force, "force", false, "replace FILE if it exists")
 	return cmd
+}
+
+// refuseExisting refuses to replace a file at out without force: a team's
+// restyled template may be there, and the template written over it would
+// lose the restyling. (A file made between this look and the write is
+// replaced: the command is run by hand, not raced.)
+func refuseExisting(out string, force bool) error {
+	if force {
+		return nil
+	}
+	if _, err := os.Lstat(out); err == nil {
+		return domain.Errorf(domain.ECONFLICT, "%s already exists: give another --out, or --force to replace it", out)
+	}
+	return nil
 }
 
 // checkTemplate checks the house template before anything is loaded, so

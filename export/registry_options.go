@@ -159,7 +159,7 @@ var (
 			{Value: "endnotes", Label: "Endnotes", Aliases: []string{"endnote", "end"}},
 		}, Default: "footnotes"}
 	templateOption = Option{Key: "template", Label: "House template", What: "house template",
-		Help: "a Word .docx or .dotx whose styles, page, headers and footers the DOCX takes (empty: Attaché's own)",
+		Help: "a Word .docx or .dotx whose styles, page, headers and footers the DOCX takes",
 		File: true, Exts: []string{".docx", ".dotx"}}
 	allowMissingOption = Option{Key: AllowMissing, Label: "Print missing characters as codes",
 		What: "allow-missing", Help: "write the PDF even if some characters are in no font (they print as their codes)",
