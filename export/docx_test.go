@@ -538,7 +538,7 @@ func TestDOCXBadTemplate(t *testing.T) {
 		var buf bytes.Buffer
 		err := WriteDOCX(context.Background(), &buf, docxBundle(t, domain.StatusFinal), DOCXOptions{Template: path})
 		if domain.ErrorCode(err) != domain.EINVALID || !strings.Contains(err.Error(), want) ||
-			!strings.Contains(err.Error(), "choose another template in Settings, or leave it empty for Attaché's own") || buf.Len() != 0 {
+			!strings.Contains(err.Error(), chooseAnother) || !errors.As(err, new(*TemplateError)) || buf.Len() != 0 {
 			t.Errorf("%s: %v (%d bytes), want EINVALID with %q", filepath.Base(path), err, buf.Len(), want)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path"
-	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -48,9 +47,11 @@ func ownTemplate() *docxTemplate {
 	return &docxTemplate{styles: stylesXML(), fontTable: fontTableXML(), page: page, furniture: ownFurniture()}
 }
 
-// templateError is the message for a template that cannot serve.
+// templateError is a template that cannot serve, as CheckTemplate says
+// it: a *TemplateError, so that the app words its own advice (Settings, a
+// Clear button) for a fault only the writer finds.
 func templateError(file, what string) error {
-	return domain.Errorf(domain.EINVALID, "the house template %s %s: choose another template in Settings, or leave it empty for Attaché's own", filepath.Base(file), what)
+	return &TemplateError{Code: domain.EINVALID, Path: file, Problem: what, Fix: chooseAnother}
 }
 
 func readTemplateFile(file string) (*docxTemplate, error) {
