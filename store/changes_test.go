@@ -56,3 +56,21 @@ func TestReadingElsewhereIsNoChange(t *testing.T) {
 		t.Fatal("a reading command counted as a change")
 	}
 }
+
+// A commit elsewhere before the first look is seen too: the look starts
+// from the library as it was opened, not from the first poll.
+func TestChangedElsewhereBeforeTheFirstLook(t *testing.T) {
+	s := openTest(t)
+	ctx := context.Background()
+	other, err := Open(ctx, s.Path())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if err := other.CreateBriefing(ctx, &domain.Briefing{Title: "Typed as the window came up"}); err != nil {
+		t.Fatal(err)
+	}
+	if changed, err := s.ChangedElsewhere(ctx); err != nil || !changed {
+		t.Fatalf("a briefing written before the first look went unseen: %v %v", changed, err)
+	}
+}

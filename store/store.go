@@ -95,6 +95,14 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 		s.Close()
 		return nil, dbError("open library", err)
 	}
+	// Look at data_version now, as the library opens: the first look
+	// used to wait for the window's first poll, a second later, so a
+	// command that wrote in between (an import typed as the window came
+	// up) became the baseline and was never shown.
+	if _, err := s.ChangedElsewhere(ctx); err != nil {
+		s.Close()
+		return nil, err
+	}
 	s.loadDamage()
 	return s, nil
 }
