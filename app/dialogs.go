@@ -122,6 +122,19 @@ func (u *UI) topDialog() (shownDialog, bool) {
 	return shownDialog{}, false
 }
 
+// unlessModal is fn, doing nothing while one of our dialogs shows: the
+// main menu's keys would otherwise open a dialog over a question (hiding
+// it) or change the briefing behind a form. topDialog, not openDialogs
+// alone, so that an overlay removed without closing (a restored backup
+// clears them) cannot leave the keys dead.
+func (u *UI) unlessModal(fn func()) func() {
+	return func() {
+		if _, open := u.topDialog(); !open {
+			fn()
+		}
+	}
+}
+
 // installKeys makes Escape and Enter, pressed with no widget focused,
 // cancel or confirm the top dialog; other keys go where they went before.
 func (u *UI) installKeys() {

@@ -12,14 +12,16 @@ func shortcut(key fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
 }
 
 func (u *UI) mainMenu() *fyne.MainMenu {
+	// The driver hands a menu shortcut to the menu before the dialog on
+	// top sees it, so an item's own keys would open a dialog over it, or
+	// change the briefing behind it: item's actions wait for no dialog.
 	item := func(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
-		m := fyne.NewMenuItem(label, fn)
-		m.Shortcut = sc
-		return m
+		return keyItem(label, sc, u.unlessModal(fn))
 	}
 	// Quit closes the window as its close button does, saving pending
-	// edits; being last and IsQuit, Fyne adds no Quit of its own.
-	quit := item("Quit", quitShortcut, u.onCloseRequested)
+	// edits; being last and IsQuit, Fyne adds no Quit of its own. The
+	// close button works over a dialog, so Quit does too.
+	quit := keyItem("Quit", quitShortcut, u.onCloseRequested)
 	quit.IsQuit = true
 	file := fyne.NewMenu("File",
 		item("Import files…", shortcut(fyne.KeyO, 0), u.onImportFiles),
@@ -38,14 +40,15 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 	)
 	c := u.briefings.composer
 	edit := fyne.NewMenu("Edit",
-		item("Undo", &fyne.ShortcutUndo{}, u.onUndoKey),
-		item("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), u.onRedoKey),
+		// The editing keys work in a dialog's own fields: not guarded.
+		keyItem("Undo", &fyne.ShortcutUndo{}, u.onUndoKey),
+		keyItem("Redo", shortcut(fyne.KeyZ, fyne.KeyModifierShift), u.onRedoKey),
 		hiddenKey("Redo", &fyne.ShortcutRedo{}, u.onRedoKey),
 		fyne.NewMenuItemSeparator(),
-		item("Cut", &fyne.ShortcutCut{}, func() { u.toFocused(&fyne.ShortcutCut{Clipboard: u.app.Clipboard()}) }),
-		item("Copy", &fyne.ShortcutCopy{}, func() { u.toFocused(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) }),
-		item("Paste", &fyne.ShortcutPaste{}, func() { u.toFocused(&fyne.ShortcutPaste{Clipboard: u.app.Clipboard()}) }),
-		item("Select all", &fyne.ShortcutSelectAll{}, func() { u.toFocused(&fyne.ShortcutSelectAll{}) }),
+		keyItem("Cut", &fyne.ShortcutCut{}, func() { u.toFocused(&fyne.ShortcutCut{Clipboard: u.app.Clipboard()}) }),
+		keyItem("Copy", &fyne.ShortcutCopy{}, func() { u.toFocused(&fyne.ShortcutCopy{Clipboard: u.app.Clipboard()}) }),
+		keyItem("Paste", &fyne.ShortcutPaste{}, func() { u.toFocused(&fyne.ShortcutPaste{Clipboard: u.app.Clipboard()}) }),
+		keyItem("Select all", &fyne.ShortcutSelectAll{}, func() { u.toFocused(&fyne.ShortcutSelectAll{}) }),
 		fyne.NewMenuItemSeparator(),
 		item("Move block up", &desktop.CustomShortcut{KeyName: fyne.KeyUp, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(-1) }),
 		item("Move block down", &desktop.CustomShortcut{KeyName: fyne.KeyDown, Modifier: fyne.KeyModifierAlt}, func() { c.onMove(1) }),
@@ -73,6 +76,13 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		fyne.NewMenuItem("About Attaché", u.onAbout),
 	)
 	return fyne.NewMainMenu(file, edit, view, help)
+}
+
+// keyItem is a menu item with a shortcut.
+func keyItem(label string, sc fyne.Shortcut, fn func()) *fyne.MenuItem {
+	m := fyne.NewMenuItem(label, fn)
+	m.Shortcut = sc
+	return m
 }
 
 // hiddenKey is a second shortcut for the menu item label: a separator
