@@ -124,7 +124,7 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 	}
 	items = append(items, &widget.FormItem{Text: "File name", Widget: container.NewBorder(nil, nil, nil, ext, name)},
 		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
-	form = c.ui.showForm(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
+	form = c.ui.showFormLosing(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		stem, ok := exportStem(name.Text, f.Ext)
 		if !ok {
@@ -135,7 +135,20 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 		}
 		c.confirmExport(exportJob{path: filepath.Join(folder.Text, stem+f.Ext), format: f,
 			opts: optionValues(fields, f), release: rel}, again)
-	})
+	}, typedNameLost(name))
+}
+
+// typedNameLost is what cancelling the export form loses: only a file
+// name typed by hand. Its choices are kept only once an export is made,
+// so a drop-down changed and cancelled loses nothing the analyst wrote.
+func typedNameLost(name *dialogEntry) func() string {
+	offered := name.Text
+	return func() string {
+		if name.Text == offered {
+			return ""
+		}
+		return "The file name you typed is not saved."
+	}
 }
 
 // exportStem is the file name typed without the format's extension, and

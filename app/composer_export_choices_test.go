@@ -4,10 +4,12 @@ import (
 	"image/color"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 )
 
@@ -206,13 +208,34 @@ func TestExportCancelForgetsTheChoices(t *testing.T) {
 	eventually(t, "the question", func() bool { return overlayContains(u, "already exists") })
 	confirmForm(t, u, "Cancel") // back to the form
 	eventually(t, "the form", func() bool { return formOrNil(u) != nil })
-	confirmForm(t, u, "Cancel")
-	eventually(t, "the discard question", func() bool { return overlayContains(u, "Discard your changes?") })
-	confirmForm(t, u, "Discard")
+	confirmForm(t, u, "Cancel") // choices only: it closes without asking
 	dismissOverlays(u)
 	format, _ := openExportForm(t, u)
 	notes := formSelect(t, findForm(t, u), "Citations as")
 	if format.Selected != "PDF" || notes.Selected != "Footnotes" {
 		t.Errorf("after Cancel the form offers %s with %s", format.Selected, notes.Selected)
+	}
+}
+
+// Found by a new user: Escape after changing only the Format asked
+// "Discard your changes? What you typed in this form is not saved."
+// Nothing typed is at stake, since the choices are kept only once an
+// export is made: the form closes. Only a file name typed is asked about.
+func TestExportDiscardAsksOnlyAboutATypedName(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	format, _ := openExportForm(t, u)
+	fyne.DoAndWait(func() { format.SetSelected("Word (DOCX)") })
+	pressKey(u, fyne.KeyEscape)
+	fyne.DoAndWait(pumpUI)
+	if n := len(u.win.Canvas().Overlays().List()); n != 0 {
+		t.Fatalf("Escape after a drop-down left %d overlays (question: %v)", n, overlayContains(u, "Discard"))
+	}
+	openExportForm(t, u)
+	test.Type(fileNameEntry(t, u), " v2")
+	pressKey(u, fyne.KeyEscape)
+	eventually(t, "the discard question", func() bool { return overlayContains(u, "The file name you typed is not saved.") })
+	confirmForm(t, u, "Keep editing")
+	if name := fileNameEntry(t, u); !strings.Contains(name.Text, " v2") {
+		t.Fatalf("back in the form, the name is %q", name.Text)
 	}
 }

@@ -283,11 +283,26 @@ func formState(o fyne.CanvasObject) []string {
 // held in state, and otherwise asks first: nothing typed is dropped
 // without a word. keep runs if the analyst goes back to the form.
 func (u *UI) askDiscard(o fyne.CanvasObject, state []string, discard, keep func()) {
+	u.askDiscardLosing(changesLost(o, state), discard, keep)
+}
+
+// changesLost is what the discard question says is lost when the fields
+// under o no longer hold state, and "" when they do.
+func changesLost(o fyne.CanvasObject, state []string) string {
 	if slices.Equal(formState(o), state) {
+		return ""
+	}
+	return "What you typed in this form is not saved."
+}
+
+// askDiscardLosing runs discard at once if lost is "" (nothing is at
+// stake), and otherwise asks first, saying lost.
+func (u *UI) askDiscardLosing(lost string, discard, keep func()) {
+	if lost == "" {
 		discard()
 		return
 	}
-	u.confirmWith("Discard your changes?", "What you typed in this form is not saved.", "Discard", "Keep editing", func(ok bool) {
+	u.confirmWith("Discard your changes?", lost, "Discard", "Keep editing", func(ok bool) {
 		if ok {
 			discard()
 		} else if keep != nil {

@@ -273,13 +273,24 @@ func (u *UI) showError(err error) {
 // is returned for a dialog whose fields come and go with a choice: its
 // labels are greyed as their fields are only when it is refreshed.
 func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func())) *widget.Form {
+	return u.showFormLosing(title, confirm, items, size, submit, nil)
+}
+
+// showFormLosing is showForm whose Cancel asks only if lost names what
+// would be lost ("" closes the form at once); nil asks, as showForm does,
+// when any field was changed. A form whose fields are only choices, not
+// the analyst's writing, need not ask about them.
+func (u *UI) showFormLosing(title, confirm string, items []*widget.FormItem, size fyne.Size, submit func(again func()), lost func() string) *widget.Form {
 	for _, it := range items {
 		if sel, ok := it.Widget.(*widget.Select); ok {
 			it.Widget = dialogSelectFor(sel) // hands Escape and Enter on
 		}
 	}
 	form := widget.NewForm(items...)
-	start := formState(form)
+	if lost == nil {
+		start := formState(form)
+		lost = func() string { return changesLost(form, start) }
+	}
 	var d *dialog.CustomDialog
 	var show func()
 	ok := newDialogButton(confirm, theme.ConfirmIcon(), nil)
@@ -293,7 +304,7 @@ func (u *UI) showForm(title, confirm string, items []*widget.FormItem, size fyne
 	}
 	cancel := func() {
 		d.Hide()
-		u.askDiscard(form, start, func() {}, show)
+		u.askDiscardLosing(lost(), func() {}, show)
 	}
 	ok.OnTapped = send
 	cancelBtn := newDialogButton("Cancel", theme.CancelIcon(), cancel)
