@@ -71,7 +71,7 @@ func (u *UI) showSettings() {
 		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
 		{Text: "Paper", Widget: paper}, tmplItem, {Text: "Theme", Widget: th},
 		{Text: "Keep PDFs up to (MB)", Widget: keep, HintText: "imported PDFs this size or smaller are kept, to read them as pages; 0 keeps none"}}
-	items = append(items, basis.items()...)
+	items = wrapHints(append(items, basis.items()...))
 	u.showForm("Settings", "Save", items, fyne.NewSize(640, 600), func(again func()) {
 		m, err := class.value()
 		if err != nil {
@@ -243,4 +243,30 @@ func (f *basisFields) save(p fyne.Preferences, months int) {
 	p.SetString(settings.BasisMinReliability, "ABCDEF"[f.reliability.SelectedIndex():][:1])
 	p.SetString(settings.BasisMinCredibility, strconv.Itoa(f.credibility.SelectedIndex()+1))
 	p.SetString(settings.BasisMaxAgeMonths, strconv.Itoa(months))
+}
+
+// wrapHints moves each item's hint into a wrapping label in a row of its
+// own under it: a form's hint is one line, cut off where the column ends
+// (at 800×600 and 1920×1080 alike). The field stays the row's widget, so
+// that the form still checks it before Save and shows its error under it.
+func wrapHints(items []*widget.FormItem) []*widget.FormItem {
+	var out []*widget.FormItem
+	for _, it := range items {
+		out = append(out, it)
+		if it.HintText != "" {
+			out = append(out, &widget.FormItem{Widget: helpLabel(it.HintText)})
+			it.HintText = ""
+		}
+	}
+	return out
+}
+
+// helpLabel is help under a Settings field, in a hint's small grey type
+// but wrapping in the form's column.
+func helpLabel(text string) *widget.Label {
+	help := widget.NewLabel(text)
+	help.Wrapping = fyne.TextWrapWord
+	help.SizeName = theme.SizeNameCaptionText
+	help.Importance = widget.LowImportance
+	return help
 }

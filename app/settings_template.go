@@ -9,7 +9,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/export"
@@ -29,13 +28,7 @@ const houseTemplateName = "Attaché house template.dotx"
 func (u *UI) houseTemplateItem(p fyne.Preferences) (*fileField, *widget.FormItem) {
 	f := u.newFileField(exportOption(export.TemplateKey), p.String(export.TemplateKey), ownTemplate+" (none chosen)", true)
 	save := newDialogButton("Save Attaché's template…", nil, u.onSaveHouseTemplate)
-	// The help is longer than a form's hint line, which is cut off where
-	// the column ends (at 1280×800 too): a label wrapping in the column.
-	help := widget.NewLabel(houseTemplateHelp)
-	help.Wrapping = fyne.TextWrapWord
-	help.SizeName = theme.SizeNameCaptionText
-	help.Importance = widget.LowImportance
-	box := container.NewVBox(f, container.NewHBox(save), help)
+	box := container.NewVBox(f, container.NewHBox(save), helpLabel(houseTemplateHelp))
 	return f, &widget.FormItem{Text: "House template for Word", Widget: box}
 }
 
