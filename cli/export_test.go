@@ -229,3 +229,26 @@ func TestBriefingImportBrokenFileChangesNothing(t *testing.T) {
 		t.Errorf("good import: %+v", b)
 	}
 }
+
+// A reading format's export lists on standard error what the app lists
+// under "Before you export" (here the judgment with no evidence linked);
+// the file is written all the same. The JSON copy gets no such list.
+func TestExportListsNoticesOnStandardError(t *testing.T) {
+	t.Parallel()
+	db, id, _ := composedBriefing(t)
+	dir := t.TempDir()
+	for _, name := range []string{"brief.pdf", "brief.md", "brief.docx"} {
+		out, errOut, code := run(t, db, "export", itoa(id), "--out", filepath.Join(dir, name))
+		wantExit(t, code, cli.ExitOK, errOut)
+		wantContains(t, out, "Exported briefing")
+		wantContains(t, errOut, "Before a reader sees it (", "no evidence linked")
+		if strings.Contains(out, "no evidence") {
+			t.Errorf("%s: the notices went to standard output, where scripts read the result: %q", name, out)
+		}
+	}
+	_, errOut, code := run(t, db, "export", itoa(id), "--out", filepath.Join(dir, "copy.json"))
+	wantExit(t, code, cli.ExitOK, errOut)
+	if strings.Contains(errOut, "Before a reader") {
+		t.Errorf("the JSON copy listed notices: %q", errOut)
+	}
+}

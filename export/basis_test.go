@@ -359,3 +359,18 @@ func TestConfidenceStaysOnOneLine(t *testing.T) {
 		t.Fatalf("no confidence printed:\n%s", text)
 	}
 }
+
+// A briefing's only key judgment with no evidence is said to have none.
+func TestOneBareJudgmentSaysItHasNoEvidence(t *testing.T) {
+	b := &domain.Bundle{Briefing: &domain.Briefing{Title: "One", Blocks: []*domain.Block{
+		{Type: domain.BlockJudgment, Text: "Costs will rise.", Confidence: domain.ConfidenceModerate}}}}
+	for _, w := range NewDocument(b).Warnings() {
+		if w.Code == WarnBasisNoEvidence {
+			if !strings.HasPrefix(w.Message, "The key judgment has no evidence linked: link the excerpts it rests on") {
+				t.Errorf("message %q", w.Message)
+			}
+			return
+		}
+	}
+	t.Error("no notice for the judgment with no evidence")
+}

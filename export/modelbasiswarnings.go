@@ -75,12 +75,12 @@ func (d *Document) basisProblems(b *domain.Bundle, c Context) []Warning {
 	if bare > 0 && bare == len(d.Judgments) {
 		// A briefing that links no evidence at all gets one notice, not
 		// one per judgment.
-		what := "None of the " + strconv.Itoa(bare) + " key judgments has"
+		what := "None of the " + strconv.Itoa(bare) + " key judgments has evidence linked: link the excerpts each rests on"
 		if bare == 1 {
-			what = "The key judgment has"
+			what = "The key judgment has no evidence linked: link the excerpts it rests on"
 		}
 		out = []Warning{{Code: WarnBasisNoEvidence, Block: -1, Where: "The key judgments",
-			Message: what + " evidence linked: link the excerpts each rests on (drag one onto a judgment in the composer, or attache briefing link BLOCK --supports EXCERPT), so that its basis shows."}}
+			Message: what + " (drag one onto a judgment in the composer, or attache briefing link BLOCK --supports EXCERPT), so that its basis shows."}}
 	}
 	for _, r := range integrity.Risks(b, b.Concerns) {
 		code := WarnSourceConcern
