@@ -143,6 +143,8 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 // written.
 func (c *composer) checkThenExport(job exportJob) {
 	id, title := c.d.b.ID, c.d.b.Title
+	rules := c.ui.basisRules() // read on the UI goroutine
+	ctx := export.Context{Rules: &rules, Basis: job.opts["basis"], ReadingGuide: job.opts["reading-guide"]}
 	background(func() {
 		var bundle *domain.Bundle
 		var err error
@@ -157,7 +159,7 @@ func (c *composer) checkThenExport(job exportJob) {
 		}
 		var problems exportProblems
 		if err == nil {
-			problems = problemsOf(bundle)
+			problems = problemsOf(bundle, ctx)
 		}
 		c.ui.do(func() {
 			if err != nil {

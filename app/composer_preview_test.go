@@ -13,6 +13,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/integrity"
 	"github.com/attache/attache/internal/pdfengine"
 	"github.com/attache/attache/store"
 )
@@ -246,7 +247,7 @@ func TestExportChecksAreTheModels(t *testing.T) {
 		{Type: domain.BlockCommentary, Text: "Unmarked."},
 		{Type: domain.BlockCommentary, Text: "Also unmarked."},
 	}}}
-	got := problemsOf(b)
+	got := problemsOf(b, export.Context{})
 	all := strings.Join(got.refusals, "\n")
 	if !strings.Contains(all, "commentary “Unmarked.” has no portion mark") || !strings.Contains(all, "commentary “Also unmarked.” has no portion mark") {
 		t.Fatalf("refusals %q", got.refusals)
@@ -278,5 +279,32 @@ func TestPreviewSaysWhileTheEngineStarts(t *testing.T) {
 	eventually(t, "the first page", func() bool { return c.preview.Image(0) != nil })
 	if m := c.preview.Message(); m != "" {
 		t.Errorf("after the first page the message is %q", m)
+	}
+}
+
+// "Before you export" holds the basis thresholds the analyst set in
+// Settings, as the composer's checks and the command line do: evidence
+// five months old is stale at three months and fine at the default 18.
+func TestExportChecksHoldTheSettingsThresholds(t *testing.T) {
+	date := func(s string) domain.Date { d, _ := domain.ParseDate(s); return d }
+	src := &domain.Source{ID: 1, Title: "Port calls", Publisher: "Lloyd's List", Published: date("2026-01-15"), Reliability: "A", Text: "t"}
+	ex := &domain.Excerpt{ID: 11, SourceID: 1, Credibility: 1, Quote: "Ship calls doubled."}
+	b := &domain.Bundle{Sources: []*domain.Source{src}, Briefing: &domain.Briefing{Title: "Ports", Date: date("2026-06-01"), Blocks: []*domain.Block{
+		{Type: domain.BlockJudgment, Text: "Port traffic is rising.", Confidence: domain.ConfidenceModerate,
+			Evidence: []domain.Evidence{{ExcerptID: 11, Stance: domain.StanceSupports, Excerpt: ex}}}}}}
+	stale := func(p exportProblems) bool {
+		for _, n := range p.notices {
+			if strings.Contains(n, "month") {
+				return true
+			}
+		}
+		return false
+	}
+	if p := problemsOf(b, export.Context{}); stale(p) {
+		t.Errorf("the default 18 months found stale evidence: %q", p.notices)
+	}
+	rules := integrity.BasisRules{MinReliability: "B", MinCredibility: 2, MaxAgeMonths: 3}
+	if p := problemsOf(b, export.Context{Rules: &rules}); !stale(p) {
+		t.Errorf("3 months from Settings found no stale evidence: %q", p.notices)
 	}
 }

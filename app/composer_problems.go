@@ -19,11 +19,12 @@ type exportProblems struct {
 	refusals, notices []string
 }
 
-// problemsOf sorts the model's warnings; one path, the same checks the
-// writers refuse by.
-func problemsOf(b *domain.Bundle) exportProblems {
+// problemsOf sorts the model's warnings laid out as the export will be
+// (ctx: the basis thresholds in Settings, the options chosen); one path,
+// the same checks the writers refuse by and the composer's checks show.
+func problemsOf(b *domain.Bundle, ctx export.Context) exportProblems {
 	var p exportProblems
-	for _, w := range export.NewDocument(b).Warnings() {
+	for _, w := range export.NewDocumentWith(b, ctx).Warnings() {
 		if w.Refuse {
 			p.refusals = append(p.refusals, w.Message)
 		} else {
