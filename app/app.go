@@ -51,6 +51,7 @@ type Opener struct {
 func Run(ctx context.Context, op Opener) error {
 	a := fyneapp.NewWithID(AppID)
 	a.SetIcon(fyne.NewStaticResource("icon.png", assets.Icon))
+	dropToolkitStopHook(a)
 	startProbe(a)
 	var cur current
 	var finished atomic.Bool
