@@ -11,7 +11,7 @@ import (
 )
 
 // readBlocks loads a briefing's blocks in order with their excerpts.
-func readBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) ([]*domain.Block, error) {
+func readBlocks(ctx context.Context, tx *Tx, briefingID int64) ([]*domain.Block, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, type, text, coalesce(excerpt_id, 0), confidence,
 		marking FROM blocks WHERE briefing_id = ? ORDER BY position, id`, briefingID)
 	if err != nil {
@@ -40,7 +40,7 @@ func readBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) ([]*domain.Bl
 }
 
 // writeBlocks appends blocks to a briefing, filling in their IDs.
-func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
+func writeBlocks(ctx context.Context, tx *Tx, briefingID int64, blocks []*domain.Block) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM blocks WHERE briefing_id = ?`, briefingID).Scan(&n); err != nil {
 		return dbError("add blocks", err)
@@ -56,24 +56,28 @@ func writeBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*do
 	return reviveUsed(ctx, tx, briefingID)
 }
 
-func insertBlock(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int) error {
+func insertBlock(ctx context.Context, tx *Tx, briefingID int64, b *domain.Block, pos int) error {
 	return insertBlockAs(ctx, tx, briefingID, b, pos, nil)
 }
 
 // insertBlockAs inserts b under the number id (nil: the next one) and
 // fills in b.ID.
-func insertBlockAs(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.Block, pos int, id any) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO blocks (id, briefing_id, position, type, text,
-		excerpt_id, confidence, marking) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-		id, briefingID, pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking)
+func insertBlockAs(ctx context.Context, tx *Tx, briefingID int64, b *domain.Block, pos int, id any) error {
+	q, args := `INSERT INTO blocks (briefing_id, position, type, text, excerpt_id, confidence, marking)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, []any{briefingID, pos, b.Type, b.Text, nullID(b.ExcerptID), b.Confidence, b.Marking}
+	if id != nil { // PostgreSQL takes NULL for NULL, not for "the next number"
+		q, args = `INSERT INTO blocks (id, briefing_id, position, type, text, excerpt_id, confidence, marking)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, append([]any{id}, args...)
+	}
+	var err error
+	b.ID, err = tx.insert(ctx, q, args...)
+	if err == nil && id != nil {
+		err = tx.keepNumbering(ctx, "blocks", b.ID)
+	}
 	if err != nil {
 		if isForeignKey(err) {
 			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", b.ExcerptID)
 		}
-		return dbError("add block", err)
-	}
-	b.ID, err = res.LastInsertId()
-	if err != nil {
 		return dbError("add block", err)
 	}
 	if b.Type == domain.BlockExcerpt {
@@ -88,7 +92,7 @@ func insertBlockAs(ctx context.Context, tx *sql.Tx, briefingID int64, b *domain.
 // new blocks) and which they have now. Like writeBlocks, it brings back
 // from the trash the excerpts the blocks use (see trash.go). Their
 // evidence links are made the blocks' own (see writeEvidence).
-func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*domain.Block) (map[int64]int64, error) {
+func replaceBlocks(ctx context.Context, tx *Tx, briefingID int64, blks []*domain.Block) (map[int64]int64, error) {
 	keep := []int64{}
 	for _, b := range blks {
 		if b.ID > 0 {
@@ -119,7 +123,7 @@ func replaceBlocks(ctx context.Context, tx *sql.Tx, briefingID int64, blks []*do
 // new number when it has none (ID 0 or below), under its own when that
 // number is free (a block an undo brought back after a save removed it),
 // else under a new one, never into another briefing's block.
-func putBlock(ctx context.Context, tx *sql.Tx, b *domain.Block, briefingID int64, pos int) error {
+func putBlock(ctx context.Context, tx *Tx, b *domain.Block, briefingID int64, pos int) error {
 	if b.ID <= 0 {
 		return insertBlock(ctx, tx, briefingID, b, pos)
 	}
@@ -155,7 +159,7 @@ func nullID(id int64) any {
 
 // blockBriefing finds the briefing a block belongs to, for the operations
 // that take only a block ID.
-func blockBriefing(ctx context.Context, tx *sql.Tx, blockID int64) (int64, error) {
+func blockBriefing(ctx context.Context, tx *Tx, blockID int64) (int64, error) {
 	var id int64
 	err := tx.QueryRowContext(ctx, `SELECT briefing_id FROM blocks WHERE id = ?`, blockID).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -170,10 +174,10 @@ func blockBriefing(ctx context.Context, tx *sql.Tx, blockID int64) (int64, error
 // editBlocks loads a briefing's blocks, lets fn change the list, and saves
 // the result with the briefing marked as edited.
 func (s *Store) editBlocks(ctx context.Context, briefingID int64, fn func([]*domain.Block) ([]*domain.Block, error)) error {
-	return s.update(ctx, func(tx *sql.Tx) error { return s.editBlocksTx(ctx, tx, briefingID, fn) })
+	return s.update(ctx, func(tx *Tx) error { return s.editBlocksTx(ctx, tx, briefingID, fn) })
 }
 
-func (s *Store) editBlocksTx(ctx context.Context, tx *sql.Tx, briefingID int64, fn func([]*domain.Block) ([]*domain.Block, error)) error {
+func (s *Store) editBlocksTx(ctx context.Context, tx *Tx, briefingID int64, fn func([]*domain.Block) ([]*domain.Block, error)) error {
 	b, err := getBriefing(ctx, tx, briefingID)
 	if err != nil {
 		return err
@@ -250,7 +254,7 @@ func (s *Store) RemoveBlock(ctx context.Context, blockID int64) error {
 // withBlock runs fn on the block list of the block's briefing, with the
 // block's index in it.
 func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.Block, int) ([]*domain.Block, error)) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		briefingID, err := blockBriefing(ctx, tx, blockID)
 		if err != nil {
 			return err
@@ -275,7 +279,7 @@ func (s *Store) withBlock(ctx context.Context, blockID int64, fn func([]*domain.
 // changed, were admitted before and are not read again. Unmarked excerpts
 // go anywhere; a block naming no excerpt the library has is left to the
 // write, which says so.
-func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+func admitExcerpts(ctx context.Context, tx *Tx, b *domain.Briefing) error {
 	return admitBlocks(ctx, tx, b, true)
 }
 
@@ -283,11 +287,11 @@ func admitExcerpts(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
 // marks were the library's once and pass the rule they predate (a block
 // marked below its excerpt prints under the excerpt's all the same), so
 // restoring never loses a version's text to it.
-func admitRestored(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+func admitRestored(ctx context.Context, tx *Tx, b *domain.Briefing) error {
 	return admitBlocks(ctx, tx, b, false)
 }
 
-func admitBlocks(ctx context.Context, tx *sql.Tx, b *domain.Briefing, holdMarks bool) error {
+func admitBlocks(ctx context.Context, tx *Tx, b *domain.Briefing, holdMarks bool) error {
 	if !slices.ContainsFunc(b.Blocks, func(blk *domain.Block) bool { return blk.Type == domain.BlockExcerpt }) {
 		return nil
 	}
@@ -360,7 +364,7 @@ type excerptBlock struct {
 
 // storedExcerptBlocks maps the briefing's excerpt blocks as stored to
 // their excerpts and marks.
-func storedExcerptBlocks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64]excerptBlock, error) {
+func storedExcerptBlocks(ctx context.Context, tx *Tx, briefingID int64) (map[int64]excerptBlock, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, excerpt_id, marking FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL`, briefingID)
 	if err != nil {
 		return nil, dbError("read blocks", err)
@@ -386,7 +390,7 @@ type excerptMark struct {
 }
 
 // excerptMarkings reads the markings of the excerpts ids that exist.
-func excerptMarkings(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]excerptMark, error) {
+func excerptMarkings(ctx context.Context, tx *Tx, ids []int64) (map[int64]excerptMark, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT id, marking, source_id FROM excerpts WHERE id IN (SELECT value FROM json_each(?))`, idsJSON(ids))
 	if err != nil {
 		return nil, dbError("read excerpts", err)

@@ -12,12 +12,12 @@ import (
 // CreateBriefing implements domain.BriefingService.
 // A briefing with no scheme takes the library's default scheme, or none.
 func (s *Store) CreateBriefing(ctx context.Context, b *domain.Briefing) error {
-	return s.update(ctx, func(tx *sql.Tx) error { return s.createBriefing(ctx, tx, b, nil) })
+	return s.update(ctx, func(tx *Tx) error { return s.createBriefing(ctx, tx, b, nil) })
 }
 
 // createBriefing stores b, a new briefing or a copy of old (which its
 // values are then validated against, see normalizeBriefingSince).
-func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.Briefing) error {
+func (s *Store) createBriefing(ctx context.Context, tx *Tx, b, old *domain.Briefing) error {
 	if b.Scheme == "" {
 		def, err := defaultScheme(ctx, tx)
 		if err != nil {
@@ -38,7 +38,7 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	}
 	now := s.now()
 	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
-	res, err := tx.ExecContext(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
+	id, err := tx.insert(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
 		classification, status, summary, created_at, updated_at, `+briefingMarkingColumns+`)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
@@ -46,9 +46,7 @@ func (s *Store) createBriefing(ctx context.Context, tx *sql.Tx, b, old *domain.B
 	if err != nil {
 		return dbError("insert briefing", err)
 	}
-	if b.ID, err = res.LastInsertId(); err != nil {
-		return dbError("insert briefing", err)
-	}
+	b.ID = id
 	if err := writeBlocks(ctx, tx, b.ID, b.Blocks); err != nil {
 		return err
 	}
@@ -88,7 +86,7 @@ func scanBriefing(row scanner) (*domain.Briefing, error) {
 // Briefing implements domain.BriefingService; its figure excerpts carry
 // their images, which the composer draws.
 func (s *Store) Briefing(ctx context.Context, id int64) (b *domain.Briefing, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if b, err = getBriefing(ctx, tx, id); err != nil {
 			return err
 		}
@@ -97,7 +95,7 @@ func (s *Store) Briefing(ctx context.Context, id int64) (b *domain.Briefing, err
 	return b, err
 }
 
-func getBriefing(ctx context.Context, tx *sql.Tx, id int64) (*domain.Briefing, error) {
+func getBriefing(ctx context.Context, tx *Tx, id int64) (*domain.Briefing, error) {
 	b, err := scanBriefing(tx.QueryRowContext(ctx, `SELECT `+briefingColumns+` FROM briefings b WHERE b.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "there is no briefing %d: list them with `attache briefing list`", id)
@@ -128,7 +126,7 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), b.revision
 		FROM briefings b
 		WHERE ` + where + ` ORDER BY b.updated_at DESC, b.id DESC`
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return dbError("list briefings", err)
@@ -167,7 +165,7 @@ func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 // older revision (b.Revision) is refused, so a command that read the
 // briefing before the app saved never writes the app's changes over.
 func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		rev, err := briefingRevision(ctx, tx, b.ID)
 		if err != nil {
 			return err
@@ -209,7 +207,7 @@ func (s *Store) UpdateBriefing(ctx context.Context, b *domain.Briefing) error {
 }
 
 // briefingRevision reads a briefing's revision.
-func briefingRevision(ctx context.Context, tx *sql.Tx, id int64) (int64, error) {
+func briefingRevision(ctx context.Context, tx *Tx, id int64) (int64, error) {
 	var rev int64
 	err := tx.QueryRowContext(ctx, `SELECT revision FROM briefings WHERE id = ?`, id).Scan(&rev)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -223,7 +221,7 @@ func briefingRevision(ctx context.Context, tx *sql.Tx, id int64) (int64, error) 
 
 // BriefingRevision implements domain.BriefingService.
 func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, trashed bool, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		var at sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT revision, trashed_at FROM briefings WHERE id = ?`, id).Scan(&rev, &at)
 		if errors.Is(err, sql.ErrNoRows) {
@@ -237,7 +235,7 @@ func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, tras
 	return rev, trashed, err
 }
 
-func (s *Store) updateBriefingRow(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+func (s *Store) updateBriefingRow(ctx context.Context, tx *Tx, b *domain.Briefing) error {
 	b.UpdatedAt = s.now()
 	res, err := tx.ExecContext(ctx, `UPDATE briefings SET title = ?, subtitle = ?, author = ?,
 		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?,
@@ -262,7 +260,7 @@ func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*do
 		return nil, err
 	}
 	saved := &domain.Saved{}
-	err := s.update(ctx, func(tx *sql.Tx) error {
+	err := s.update(ctx, func(tx *Tx) error {
 		rev, err := briefingRevision(ctx, tx, b.ID)
 		if err != nil {
 			return err
@@ -300,7 +298,7 @@ func (s *Store) SaveBriefing(ctx context.Context, base, b *domain.Briefing) (*do
 
 // mergeWithLibrary merges b, edited from base, with the library's copy, or
 // refuses with the clashes.
-func mergeWithLibrary(ctx context.Context, tx *sql.Tx, base, b *domain.Briefing) (*domain.Briefing, error) {
+func mergeWithLibrary(ctx context.Context, tx *Tx, base, b *domain.Briefing) (*domain.Briefing, error) {
 	theirs, err := getBriefing(ctx, tx, b.ID)
 	if err != nil {
 		return nil, err
@@ -315,7 +313,7 @@ func mergeWithLibrary(ctx context.Context, tx *sql.Tx, base, b *domain.Briefing)
 // DuplicateBriefing implements domain.BriefingService. The copy is a draft
 // titled "Copy of …" with the same blocks, pointing at the same excerpts.
 func (s *Store) DuplicateBriefing(ctx context.Context, id int64) (b *domain.Briefing, err error) {
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		if b, err = getBriefing(ctx, tx, id); err != nil {
 			return err
 		}
@@ -346,7 +344,7 @@ func (s *Store) RestoreBriefing(ctx context.Context, id int64) error {
 }
 
 func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		b, err := getBriefing(ctx, tx, id)
 		if err != nil {
 			return err
@@ -376,7 +374,7 @@ func (s *Store) setTrashed(ctx context.Context, id int64, trash bool) error {
 // those blocks from the library too), so the rest can be saved; links to
 // such excerpts as evidence go the same way. The blocks given are not
 // changed: a block losing a link is copied.
-func dropGoneExcerpts(ctx context.Context, tx *sql.Tx, blks []*domain.Block) ([]*domain.Block, []int64, error) {
+func dropGoneExcerpts(ctx context.Context, tx *Tx, blks []*domain.Block) ([]*domain.Block, []int64, error) {
 	var ids []int64
 	for _, b := range blks {
 		if b.Type == domain.BlockExcerpt {
@@ -415,7 +413,7 @@ func dropGoneExcerpts(ctx context.Context, tx *sql.Tx, blks []*domain.Block) ([]
 // or below the excerpts' sequence were handed out: missing now, they were
 // deleted. Higher ones never existed and are refused by the write as
 // before.
-func goneExcerpts(ctx context.Context, tx *sql.Tx, ids []int64) (map[int64]bool, error) {
+func goneExcerpts(ctx context.Context, tx *Tx, ids []int64) (map[int64]bool, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT value FROM json_each(?)
 		WHERE value NOT IN (SELECT id FROM excerpts)
 		AND value <= (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'excerpts')`, idsJSON(ids))

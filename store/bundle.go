@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"slices"
 
@@ -27,7 +26,7 @@ func (s *Store) BundleWithoutTexts(ctx context.Context, briefingID int64) (*doma
 }
 
 func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundle *domain.Bundle, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		b, err := getBriefing(ctx, tx, briefingID)
 		if err != nil {
 			return err
@@ -52,7 +51,7 @@ func (s *Store) bundle(ctx context.Context, briefingID int64, texts bool) (bundl
 // citedSources loads the sources the blocks' excerpts cite, in order of
 // first citation, with their texts or not; then those of evidence
 // excerpts the body does not quote, in order of first link.
-func citedSources(ctx context.Context, tx *sql.Tx, blocks []*domain.Block, texts bool) ([]*domain.Source, error) {
+func citedSources(ctx context.Context, tx *Tx, blocks []*domain.Block, texts bool) ([]*domain.Source, error) {
 	var ids []int64
 	seen := map[int64]bool{}
 	cite := func(e *domain.Excerpt) {
@@ -118,7 +117,7 @@ func (p pagesScanner) Scan(dest ...any) error { return p.row.Scan(append(dest, p
 // attachExcerpts gives every excerpt block of the briefing its excerpt,
 // read in two queries: the excerpts, then their tags (a tags subquery per
 // excerpt row took more time than the rest of the query).
-func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
+func attachExcerpts(ctx context.Context, tx *Tx, briefingID int64, blocks []*domain.Block) error {
 	const used = `(SELECT excerpt_id FROM blocks WHERE briefing_id = ? AND excerpt_id IS NOT NULL)`
 	byID, err := excerptsIn(ctx, tx, used, briefingID, "read excerpt")
 	if err != nil {
@@ -148,7 +147,7 @@ func attachExcerpts(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []
 // one argument), tags included, in two queries: the excerpts, then their
 // tags (a tags subquery per excerpt row took more time than the rest of
 // the query). what names the read in errors.
-func excerptsIn(ctx context.Context, tx *sql.Tx, in string, arg any, what string) (map[int64]*domain.Excerpt, error) {
+func excerptsIn(ctx context.Context, tx *Tx, in string, arg any, what string) (map[int64]*domain.Excerpt, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+excerptFields+`, '[]' FROM excerpts e
 		JOIN sources s ON s.id = e.source_id WHERE e.id IN `+in, arg)
 	if err != nil {
@@ -173,7 +172,7 @@ func excerptsIn(ctx context.Context, tx *sql.Tx, in string, arg any, what string
 
 // readTags appends to the excerpts the tags query q finds, rows of excerpt
 // id and tag name in the order wanted.
-func readTags(ctx context.Context, tx *sql.Tx, excerpts map[int64]*domain.Excerpt, q string, args ...any) error {
+func readTags(ctx context.Context, tx *Tx, excerpts map[int64]*domain.Excerpt, q string, args ...any) error {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return dbError("read tags", err)
@@ -207,7 +206,7 @@ func (s *Store) ImportBundle(ctx context.Context, bundle *domain.Bundle) (b *dom
 		// mark was a US one; one with no marks takes the default scheme.
 		bundle.Briefing.Scheme = domain.SchemeUS
 	}
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		ids := map[int64]int64{}
 		for _, src := range bundle.Sources {
 			local, copySrc := src.ID, *src
@@ -242,7 +241,7 @@ type quotedSource struct {
 // evidence, the library's excerpt: found, or added. Links are numbered
 // locally in a file; two of one judgment that come to name the same
 // excerpt are refused, as one link each is the rule.
-func (s *Store) importBlock(ctx context.Context, tx *sql.Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
+func (s *Store) importBlock(ctx context.Context, tx *Tx, blk *domain.Block, ids map[int64]int64, texts map[int64]quotedSource) error {
 	if blk.Type == domain.BlockExcerpt {
 		if blk.Excerpt == nil {
 			return domain.Errorf(domain.EINVALID, "the block has no excerpt")
@@ -277,7 +276,7 @@ func (s *Store) importBlock(ctx context.Context, tx *sql.Tx, blk *domain.Block, 
 
 // importExcerpt finds or adds the library's excerpt for one read from a
 // file, and gives its id (and the excerpt, when added).
-func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, given *domain.Excerpt, ids map[int64]int64, texts map[int64]quotedSource) (int64, *domain.Excerpt, error) {
+func (s *Store) importExcerpt(ctx context.Context, tx *Tx, given *domain.Excerpt, ids map[int64]int64, texts map[int64]quotedSource) (int64, *domain.Excerpt, error) {
 	e := *given
 	real, ok := ids[e.SourceID]
 	if !ok {
@@ -322,7 +321,7 @@ func (s *Store) importExcerpt(ctx context.Context, tx *sql.Tx, given *domain.Exc
 // its span, marking and reason, note, tags and credibility; one in the
 // trash is taken too, and comes back with the briefing (see reviveUsed).
 // 0 when there is none.
-func sameExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) (int64, error) {
+func sameExcerpt(ctx context.Context, tx *Tx, e *domain.Excerpt) (int64, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+excerptColumns+` FROM excerpts e JOIN sources s ON s.id = e.source_id
 		WHERE e.source_id = ? AND e.start = ? AND e."end" = ? ORDER BY e.id`, e.SourceID, e.Start, e.End)
 	if err != nil {

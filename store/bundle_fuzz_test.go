@@ -3,7 +3,6 @@ package store
 import (
 	"bytes"
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -31,7 +30,7 @@ func countLibrary(t *testing.T, s *Store) libraryCounts {
 		t.Fatalf("Stats: %v", err)
 	}
 	c := libraryCounts{Stats: st}
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		return tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM source_texts), (SELECT count(*) FROM tags),
 			(SELECT count(*) FROM excerpt_tags), (SELECT count(*) FROM briefings), (SELECT count(*) FROM blocks),
 			(SELECT count(*) FROM snapshots), (SELECT count(*) FROM search)`).

@@ -16,7 +16,7 @@ import (
 // readConcerns reads the concerns of the sources picked by cond (a
 // condition on s, with args) that have one, by source ID: one query, the
 // latest check found through the index on (source_id, at).
-func readConcerns(ctx context.Context, tx *sql.Tx, cond string, args ...any) (map[int64]*domain.SourceConcern, error) {
+func readConcerns(ctx context.Context, tx *Tx, cond string, args ...any) (map[int64]*domain.SourceConcern, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT s.id, s.title, s.standing, s.standing_note, s.standing_at,
 		c.id, c.source_id, c.at, c.status, c."where", c.http_status, c.detail, c.sha256, c.quotes
 		FROM sources s LEFT JOIN source_checks c ON c.id = (SELECT c2.id FROM source_checks c2
@@ -79,7 +79,7 @@ func scanConcern(row scanner) (*domain.SourceConcern, error) {
 
 // concernsOf gives the sources their concerns (nil for those without),
 // in one query whatever their number.
-func concernsOf(ctx context.Context, tx *sql.Tx, sources []*domain.Source) (map[int64]*domain.SourceConcern, error) {
+func concernsOf(ctx context.Context, tx *Tx, sources []*domain.Source) (map[int64]*domain.SourceConcern, error) {
 	if len(sources) == 0 {
 		return nil, nil
 	}
@@ -100,7 +100,7 @@ func concernsOf(ctx context.Context, tx *sql.Tx, sources []*domain.Source) (map[
 // SourceConcerns lists the sources outside the trash that have a
 // concern, the latest raised first.
 func (s *Store) SourceConcerns(ctx context.Context) (list []*domain.SourceConcern, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		concerns, err := readConcerns(ctx, tx, "s.trashed_at IS NULL")
 		if err != nil {
 			return err
@@ -128,7 +128,7 @@ func (s *Store) SourceConcerns(ctx context.Context) (list []*domain.SourceConcer
 // evidence's); an excerpt deleted for good since no longer names its
 // source and is not counted. Most recently edited briefings first.
 func (s *Store) BriefingsAtRisk(ctx context.Context) (list []*domain.BriefingRisk, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		concerns, err := readConcerns(ctx, tx, "1")
 		if err != nil {
 			return err
@@ -176,7 +176,7 @@ const live = `b.trashed_at IS NULL ORDER BY b.updated_at DESC, b.id DESC`
 
 // current adds the sources with a concern (ids, JSON) each briefing's
 // body or evidence rests on now.
-func (r *riskSet) current(ctx context.Context, tx *sql.Tx, ids string) error {
+func (r *riskSet) current(ctx context.Context, tx *Tx, ids string) error {
 	rows, err := tx.QueryContext(ctx, `SELECT b.id, b.title, u.source_id FROM briefings b JOIN (
 			SELECT k.briefing_id, e.source_id FROM blocks k JOIN excerpts e ON e.id = k.excerpt_id
 			UNION SELECT k.briefing_id, e.source_id FROM evidence v JOIN blocks k ON k.id = v.block_id
@@ -200,7 +200,7 @@ func (r *riskSet) current(ctx context.Context, tx *sql.Tx, ids string) error {
 }
 
 // versions adds the versions that rested on sources with a concern.
-func (r *riskSet) versions(ctx context.Context, tx *sql.Tx, ids string) error {
+func (r *riskSet) versions(ctx context.Context, tx *Tx, ids string) error {
 	// k.type guards a record whose blocks are not objects (a newer format
 	// is refused on reading, never misread here).
 	rows, err := tx.QueryContext(ctx, `WITH kept AS (
@@ -243,7 +243,7 @@ func (r *riskSet) versions(ctx context.Context, tx *sql.Tx, ids string) error {
 
 // sortByEdit puts the briefings back in edit order once both passes met
 // them.
-func (r *riskSet) sortByEdit(ctx context.Context, tx *sql.Tx) error {
+func (r *riskSet) sortByEdit(ctx context.Context, tx *Tx) error {
 	ids := make([]int64, len(r.list))
 	for i, b := range r.list {
 		ids[i] = b.BriefingID

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/attache/attache/domain"
 )
@@ -15,7 +14,7 @@ import (
 // readEvidence fills in the evidence of the briefing's blocks, each link
 // with its excerpt resolved as Block.Excerpt is: three queries whatever
 // the briefing's length (links, excerpts, tags).
-func readEvidence(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
+func readEvidence(ctx context.Context, tx *Tx, briefingID int64, blocks []*domain.Block) error {
 	links, err := briefingLinks(ctx, tx, briefingID)
 	if err != nil || len(links) == 0 {
 		return err
@@ -43,7 +42,7 @@ func readEvidence(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*d
 
 // briefingLinks reads the briefing's evidence links by block, in order,
 // without their excerpts.
-func briefingLinks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64][]domain.Evidence, error) {
+func briefingLinks(ctx context.Context, tx *Tx, briefingID int64) (map[int64][]domain.Evidence, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT v.block_id, v.excerpt_id, v.stance, v.note FROM evidence v
 		JOIN blocks k ON k.id = v.block_id WHERE k.briefing_id = ? ORDER BY v.block_id, v.position`, briefingID)
 	if err != nil {
@@ -65,7 +64,7 @@ func briefingLinks(ctx context.Context, tx *sql.Tx, briefingID int64) (map[int64
 // writeEvidence makes the stored links of the briefing's blocks exactly
 // theirs. Blocks whose links did not change are not written, so a save
 // that touches no link leaves them (and the revision they move) alone.
-func writeEvidence(ctx context.Context, tx *sql.Tx, briefingID int64, blocks []*domain.Block) error {
+func writeEvidence(ctx context.Context, tx *Tx, briefingID int64, blocks []*domain.Block) error {
 	stored, err := briefingLinks(ctx, tx, briefingID)
 	if err != nil {
 		return err
@@ -105,7 +104,7 @@ func sameLinks(a, b []domain.Evidence) bool {
 
 // evidenceUsage names the briefings outside the trash whose judgments
 // link, as evidence, the excerpts picked by cond (a condition on e).
-func evidenceUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
+func evidenceUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
 	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
 		JOIN blocks k ON k.briefing_id = b.id JOIN evidence v ON v.block_id = k.id
 		JOIN excerpts e ON e.id = v.excerpt_id
@@ -114,7 +113,7 @@ func evidenceUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([
 
 // dropLiveLinks removes the links of briefings outside the trash to the
 // excerpts picked by cond, for a forced trash.
-func dropLiveLinks(ctx context.Context, tx *sql.Tx, cond string, args ...any) error {
+func dropLiveLinks(ctx context.Context, tx *Tx, cond string, args ...any) error {
 	_, err := tx.ExecContext(ctx, `DELETE FROM evidence WHERE block_id IN
 		(SELECT k.id FROM blocks k JOIN briefings b ON b.id = k.briefing_id WHERE b.trashed_at IS NULL)
 		AND excerpt_id IN (SELECT e.id FROM excerpts e WHERE `+cond+`)`, args...)

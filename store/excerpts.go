@@ -11,10 +11,10 @@ import (
 
 // CreateExcerpt implements domain.ExcerptService.
 func (s *Store) CreateExcerpt(ctx context.Context, e *domain.Excerpt) error {
-	return s.update(ctx, func(tx *sql.Tx) error { return s.createExcerpt(ctx, tx, e) })
+	return s.update(ctx, func(tx *Tx) error { return s.createExcerpt(ctx, tx, e) })
 }
 
-func (s *Store) createExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) error {
+func (s *Store) createExcerpt(ctx context.Context, tx *Tx, e *domain.Excerpt) error {
 	if err := checkExcerptGrades(e); err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ type excerptSourceInfo struct {
 }
 
 // excerptSource reads the source an excerpt is taken from.
-func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (excerptSourceInfo, error) {
+func excerptSource(ctx context.Context, tx *Tx, sourceID int64) (excerptSourceInfo, error) {
 	var src excerptSourceInfo
 	var trashed sql.NullString
 	err := tx.QueryRowContext(ctx, `SELECT t.text, s.title, s.marking, s.trashed_at FROM sources s
@@ -55,7 +55,7 @@ func excerptSource(ctx context.Context, tx *sql.Tx, sourceID int64) (excerptSour
 // insertExcerpt stores e, already checked and located in its source's
 // text. An excerpt given no marking takes its source's; one marked below
 // it needs a reason, which the marking history keeps.
-func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt, src excerptSourceInfo) error {
+func (s *Store) insertExcerpt(ctx context.Context, tx *Tx, e *domain.Excerpt, src excerptSourceInfo) error {
 	if e.Marking == "" {
 		e.Marking = src.marking
 	}
@@ -70,7 +70,7 @@ func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 		return err
 	}
 	fig := newFigureRow(e.Figure)
-	res, err := tx.ExecContext(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
+	id, err := tx.insert(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
 		credibility, marking, marking_reason, created_at, updated_at, figure_page, figure_x0, figure_y0,
 		figure_x1, figure_y1, figure_width, figure_height, figure_caption, figure_sha256)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -80,9 +80,7 @@ func (s *Store) insertExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt
 	if err != nil {
 		return dbError("insert excerpt", err)
 	}
-	if e.ID, err = res.LastInsertId(); err != nil {
-		return dbError("insert excerpt", err)
-	}
+	e.ID = id
 	if below {
 		if err := s.logMarking(ctx, tx, e.ID, "", e.Marking, src.marking, e.MarkingReason); err != nil {
 			return err
@@ -175,7 +173,7 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 
 // Excerpt implements domain.ExcerptService.
 func (s *Store) Excerpt(ctx context.Context, id int64) (e *domain.Excerpt, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if e, err = getExcerpt(ctx, tx, id); err != nil {
 			return err
 		}
@@ -184,7 +182,7 @@ func (s *Store) Excerpt(ctx context.Context, id int64) (e *domain.Excerpt, err e
 	return e, err
 }
 
-func getExcerpt(ctx context.Context, tx *sql.Tx, id int64) (*domain.Excerpt, error) {
+func getExcerpt(ctx context.Context, tx *Tx, id int64) (*domain.Excerpt, error) {
 	e, err := scanExcerpt(tx.QueryRowContext(ctx, `SELECT `+excerptColumns+`
 		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -228,7 +226,7 @@ func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*d
 	}
 	q := `SELECT ` + excerptColumns + ` FROM ` + from + ` JOIN sources s ON s.id = e.source_id
 		WHERE ` + strings.Join(where, " AND ") + ` ORDER BY ` + order + limitClause(f.Offset, f.Limit)
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return dbError("list excerpts", err)
@@ -267,7 +265,7 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 	}
 	e.Credibility, e.Marking = chk.Credibility, chk.Marking
 	e.Tags = domain.NormalizeTags(e.Tags)
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		cur, err := getExcerpt(ctx, tx, e.ID)
 		if err != nil {
 			return err
@@ -310,7 +308,7 @@ func (s *Store) PurgeExcerpt(ctx context.Context, id int64, force bool) error {
 }
 
 func (s *Store) deleteExcerpt(ctx context.Context, id int64, force, trashedOnly bool) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		e, err := getExcerpt(ctx, tx, id)
 		if err != nil {
 			return err
@@ -343,7 +341,7 @@ func (s *Store) deleteExcerpt(ctx context.Context, id int64, force, trashedOnly 
 // its source's marking, and logs a marking below it. An unchanged marking
 // is not checked again: a source marked higher since never blocks saving
 // the excerpt's note.
-func (s *Store) remark(ctx context.Context, tx *sql.Tx, cur, e *domain.Excerpt) error {
+func (s *Store) remark(ctx context.Context, tx *Tx, cur, e *domain.Excerpt) error {
 	if e.Marking == cur.Marking {
 		return nil
 	}

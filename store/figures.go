@@ -58,7 +58,7 @@ func (r figureRow) figure() *domain.Figure {
 
 // keepFigureImage stores a figure's image, unless the library has the
 // same one already. The figure was validated: its hash is its image's.
-func keepFigureImage(ctx context.Context, tx *sql.Tx, f *domain.Figure) error {
+func keepFigureImage(ctx context.Context, tx *Tx, f *domain.Figure) error {
 	if f == nil {
 		return nil
 	}
@@ -71,7 +71,7 @@ func keepFigureImage(ctx context.Context, tx *sql.Tx, f *domain.Figure) error {
 
 // loadFigureImages gives the figure excerpts among list their images, one
 // query per distinct image.
-func loadFigureImages(ctx context.Context, tx *sql.Tx, list []*domain.Excerpt) error {
+func loadFigureImages(ctx context.Context, tx *Tx, list []*domain.Excerpt) error {
 	loaded := map[string][]byte{}
 	for _, e := range list {
 		if e == nil || e.Figure == nil {
@@ -106,7 +106,7 @@ func locateEmptyFigure(x *domain.RuneIndex, e *domain.Excerpt) error {
 // as the note is: a caption this edit did not change keeps the one stored
 // (perhaps changed elsewhere). The rest of the figure is the stored one;
 // a text excerpt never becomes a figure by an update.
-func recaption(ctx context.Context, tx *sql.Tx, base, cur, e *domain.Excerpt) error {
+func recaption(ctx context.Context, tx *Tx, base, cur, e *domain.Excerpt) error {
 	if cur.Figure == nil {
 		e.Figure = nil
 		return nil
@@ -126,7 +126,7 @@ func recaption(ctx context.Context, tx *sql.Tx, base, cur, e *domain.Excerpt) er
 }
 
 // briefingFigures gives the figure excerpts of b's blocks their images.
-func briefingFigures(ctx context.Context, tx *sql.Tx, b *domain.Briefing) error {
+func briefingFigures(ctx context.Context, tx *Tx, b *domain.Briefing) error {
 	var list []*domain.Excerpt
 	for _, blk := range b.Blocks {
 		if blk.Excerpt != nil && blk.Excerpt.Figure != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"strings"
 
@@ -35,7 +34,7 @@ func checkLocation(loc string) error {
 
 // checkPrevious refuses a previous version that names no source the
 // library has.
-func checkPrevious(ctx context.Context, tx *sql.Tx, id int64) error {
+func checkPrevious(ctx context.Context, tx *Tx, id int64) error {
 	if id == 0 {
 		return nil
 	}
@@ -50,7 +49,7 @@ func checkPrevious(ctx context.Context, tx *sql.Tx, id int64) error {
 }
 
 // sourceExists refuses an id no source has, in the trash or not.
-func sourceExists(ctx context.Context, tx *sql.Tx, id int64) error {
+func sourceExists(ctx context.Context, tx *Tx, id int64) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sources WHERE id = ?`, id).Scan(&n); err != nil {
 		return dbError("find source", err)
@@ -128,22 +127,20 @@ func (s *Store) RecordSourceCheck(ctx context.Context, c *domain.SourceCheck) er
 	if err != nil {
 		return err
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		if err := sourceExists(ctx, tx, c.SourceID); err != nil {
 			return err
 		}
 		if c.At.IsZero() {
 			c.At = s.now()
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO source_checks (source_id, at, status, "where", http_status,
+		id, err := tx.insert(ctx, `INSERT INTO source_checks (source_id, at, status, "where", http_status,
 			detail, sha256, quotes) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, c.SourceID, formatTime(c.At), c.Status,
 			c.Where, c.HTTPStatus, c.Detail, strings.ToLower(c.SHA256), quotes)
 		if err != nil {
 			return dbError("record the recheck", err)
 		}
-		if c.ID, err = res.LastInsertId(); err != nil {
-			return dbError("record the recheck", err)
-		}
+		c.ID = id
 		return nil
 	})
 }
@@ -169,7 +166,7 @@ func scanCheck(row scanner) (*domain.SourceCheck, error) {
 
 // SourceChecks lists a source's rechecks, newest first.
 func (s *Store) SourceChecks(ctx context.Context, sourceID int64) (list []*domain.SourceCheck, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if err := sourceExists(ctx, tx, sourceID); err != nil {
 			return err
 		}
@@ -204,7 +201,7 @@ func (s *Store) SetSourceStanding(ctx context.Context, sourceID int64, st domain
 	if err := domain.StandingNote.Check(note); err != nil {
 		return err
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		if err := sourceExists(ctx, tx, sourceID); err != nil {
 			return err
 		}
@@ -228,7 +225,7 @@ func (s *Store) SetSourceStanding(ctx context.Context, sourceID int64, st domain
 
 // Dismissals lists a briefing's dismissed findings, oldest first.
 func (s *Store) Dismissals(ctx context.Context, briefingID int64) (list []*domain.Dismissal, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if err := briefingExists(ctx, tx, briefingID); err != nil {
 			return err
 		}
@@ -268,7 +265,7 @@ func (s *Store) Dismiss(ctx context.Context, d *domain.Dismissal) error {
 			return err
 		}
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		if err := briefingExists(ctx, tx, d.BriefingID); err != nil {
 			return err
 		}
@@ -289,7 +286,7 @@ func (s *Store) Dismiss(ctx context.Context, d *domain.Dismissal) error {
 // Undismiss brings a dismissed finding back; one not dismissed is
 // ENOTFOUND.
 func (s *Store) Undismiss(ctx context.Context, briefingID int64, key string) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM finding_dismissals WHERE briefing_id = ? AND "key" = ?`, briefingID, key)
 		if err != nil {
 			return dbError("bring the finding back", err)
@@ -305,7 +302,7 @@ func (s *Store) Undismiss(ctx context.Context, briefingID int64, key string) err
 }
 
 // briefingExists refuses an id no briefing has, in the trash or not.
-func briefingExists(ctx context.Context, tx *sql.Tx, id int64) error {
+func briefingExists(ctx context.Context, tx *Tx, id int64) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM briefings WHERE id = ?`, id).Scan(&n); err != nil {
 		return dbError("find briefing", err)

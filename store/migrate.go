@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"embed"
 	"fmt"
 	"io/fs"
@@ -86,7 +85,7 @@ func (s *Store) migrate(ctx context.Context) error {
 			}
 			continue
 		}
-		if err := s.update(ctx, func(tx *sql.Tx) error { return applyMigration(ctx, tx, m, s.stamp()) }); err != nil {
+		if err := s.update(ctx, func(tx *Tx) error { return applyMigration(ctx, tx, m, s.stamp()) }); err != nil {
 			return err
 		}
 	}
@@ -101,7 +100,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	return nil
 }
 
-func applyMigration(ctx context.Context, tx *sql.Tx, m migration, at string) error {
+func applyMigration(ctx context.Context, tx *Tx, m migration, at string) error {
 	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 		return fmt.Errorf("migration %s: %w", m.name, err)
 	}
@@ -135,7 +134,7 @@ func (s *Store) rebuild(ctx context.Context, m migration) error {
 		return dbError("migrate", err)
 	}
 	defer tx.Rollback()
-	if err := applyMigration(ctx, tx, m, s.stamp()); err != nil {
+	if err := applyMigration(ctx, &Tx{tx, s.dialect}, m, s.stamp()); err != nil {
 		return err
 	}
 	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")

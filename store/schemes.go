@@ -10,14 +10,14 @@ import (
 
 // DefaultScheme reads the library's default marking scheme, "" for none.
 func (s *Store) DefaultScheme(ctx context.Context) (id domain.SchemeID, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		id, err = defaultScheme(ctx, tx)
 		return err
 	})
 	return id, err
 }
 
-func defaultScheme(ctx context.Context, tx *sql.Tx) (domain.SchemeID, error) {
+func defaultScheme(ctx context.Context, tx *Tx) (domain.SchemeID, error) {
 	var v string
 	err := tx.QueryRowContext(ctx, `SELECT value FROM library_meta WHERE key = 'default_scheme'`).Scan(&v)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -38,7 +38,7 @@ func (s *Store) SetDefaultScheme(ctx context.Context, id domain.SchemeID) error 
 		}
 		id = sch.ID
 	}
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		var err error
 		if id == "" {
 			_, err = tx.ExecContext(ctx, `DELETE FROM library_meta WHERE key = 'default_scheme'`)
@@ -56,7 +56,7 @@ func (s *Store) SetDefaultScheme(ctx context.Context, id domain.SchemeID) error 
 // MarkingHistory implements domain.ExcerptService: the times the excerpt
 // was marked below its source, with the reasons given, oldest first.
 func (s *Store) MarkingHistory(ctx context.Context, excerptID int64) (list []domain.MarkingChange, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if _, err := getExcerpt(ctx, tx, excerptID); err != nil {
 			return err
 		}
@@ -83,7 +83,7 @@ func (s *Store) MarkingHistory(ctx context.Context, excerptID int64) (list []dom
 
 // logMarking records that excerpt id was marked to, below its source's
 // marking, for the reason given.
-func (s *Store) logMarking(ctx context.Context, tx *sql.Tx, id int64, from, to, source domain.Marking, reason string) error {
+func (s *Store) logMarking(ctx context.Context, tx *Tx, id int64, from, to, source domain.Marking, reason string) error {
 	_, err := tx.ExecContext(ctx, `INSERT INTO marking_log (excerpt_id, from_marking, to_marking, source_marking, reason, at)
 		VALUES (?, ?, ?, ?, ?, ?)`, id, from, to, source, reason, s.stamp())
 	if err != nil {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"strings"
 	"unicode"
 
@@ -24,7 +23,7 @@ const (
 	markClose = "\uE001"
 )
 
-func reindex(ctx context.Context, tx *sql.Tx, rowid int64, selectRow string, id int64) error {
+func reindex(ctx context.Context, tx *Tx, rowid int64, selectRow string, id int64) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM search WHERE rowid = ?`, rowid); err != nil {
 		return dbError("update search index", err)
 	}
@@ -36,7 +35,7 @@ func reindex(ctx context.Context, tx *sql.Tx, rowid int64, selectRow string, id 
 
 // indexSource and indexExcerpt leave what is in the trash out of the index,
 // so search never finds it; restoring indexes it again.
-func indexSource(ctx context.Context, tx *sql.Tx, id int64) error {
+func indexSource(ctx context.Context, tx *Tx, id int64) error {
 	return reindex(ctx, tx, id*4+rowSource, `SELECT ?, title || ' ' || subtitle,
 		(SELECT text FROM source_texts WHERE source_id = sources.id),
 		concat_ws(' ', (SELECT group_concat(value, ' ') FROM json_each(authors)),
@@ -44,7 +43,7 @@ func indexSource(ctx context.Context, tx *sql.Tx, id int64) error {
 		WHERE id = ? AND trashed_at IS NULL`, id)
 }
 
-func indexExcerpt(ctx context.Context, tx *sql.Tx, id int64) error {
+func indexExcerpt(ctx context.Context, tx *Tx, id int64) error {
 	// A figure is found by its caption as well as by the text inside it.
 	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, concat_ws(' ', e.quote, e.figure_caption),
 		concat_ws(' ', nullif(e.note, ''), (SELECT group_concat(t.name, ' ') FROM excerpt_tags et
@@ -55,7 +54,7 @@ func indexExcerpt(ctx context.Context, tx *sql.Tx, id int64) error {
 // indexBriefing indexes the briefing's own words: its metadata, summary and
 // the text of its headings, commentary and judgments. Quotes are found
 // through their excerpts.
-func indexBriefing(ctx context.Context, tx *sql.Tx, id int64) error {
+func indexBriefing(ctx context.Context, tx *Tx, id int64) error {
 	return reindex(ctx, tx, id*4+rowBriefing, `SELECT ?, title || ' ' || subtitle,
 		concat_ws(' ', nullif(summary, ''), (SELECT group_concat(text, ' ') FROM
 		(SELECT text FROM blocks WHERE briefing_id = b.id ORDER BY position))),
@@ -63,7 +62,7 @@ func indexBriefing(ctx context.Context, tx *sql.Tx, id int64) error {
 		nullif(classification, '')) FROM briefings b WHERE id = ?`, id)
 }
 
-func reindexBriefings(ctx context.Context, tx *sql.Tx, refs []domain.BriefingRef) error {
+func reindexBriefings(ctx context.Context, tx *Tx, refs []domain.BriefingRef) error {
 	for _, r := range refs {
 		if err := indexBriefing(ctx, tx, r.ID); err != nil {
 			return err
@@ -112,7 +111,7 @@ func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOpti
 			AND rowid NOT IN (SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)
 			AND ` + rankWindow + `
 			ORDER BY score LIMIT ?2) h ORDER BY h.score`
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, q, match, limit, rankedMatches-1)
 		if err != nil {
 			return searchError(err)

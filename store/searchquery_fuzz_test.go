@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"slices"
 	"strings"
 	"testing"
@@ -74,7 +73,7 @@ func FuzzSearchQuery(f *testing.F) {
 			t.Fatalf("ftsQuery(%q) = %q holds a NUL", q, match)
 		}
 		if match != "" {
-			err := s.view(ctx, func(tx *sql.Tx) error {
+			err := s.view(ctx, func(tx *Tx) error {
 				var n int
 				return tx.QueryRowContext(ctx, `SELECT count(*) FROM search WHERE search MATCH ?`, match).Scan(&n)
 			})

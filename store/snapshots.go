@@ -12,14 +12,14 @@ import (
 
 // CreateSnapshot saves the briefing as it is now in its history.
 func (s *Store) CreateSnapshot(ctx context.Context, briefingID int64, label string) (snap *domain.Snapshot, err error) {
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		snap, err = s.snapshot(ctx, tx, briefingID, label)
 		return err
 	})
 	return snap, err
 }
 
-func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, briefingID int64, label string) (*domain.Snapshot, error) {
+func (s *Store) snapshot(ctx context.Context, tx *Tx, briefingID int64, label string) (*domain.Snapshot, error) {
 	b, err := getBriefing(ctx, tx, briefingID)
 	if err != nil {
 		return nil, err
@@ -30,21 +30,18 @@ func (s *Store) snapshot(ctx context.Context, tx *sql.Tx, briefingID int64, labe
 	}
 	label, _ = domain.SnapshotLabel.Fit(label) // labels name files: cleaned and cut, never refused
 	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), Briefing: b}
-	res, err := tx.ExecContext(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, ?, ?, ?)`,
+	id, err := tx.insert(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, ?, ?, ?)`,
 		briefingID, label, formatTime(snap.CreatedAt), string(data))
 	if err != nil {
 		return nil, dbError("save snapshot", err)
 	}
-	snap.ID, err = res.LastInsertId()
-	if err != nil {
-		return nil, dbError("save snapshot", err)
-	}
+	snap.ID = id
 	return snap, nil
 }
 
 // Snapshots lists a briefing's history, newest first, without contents.
 func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain.Snapshot, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if _, err := getBriefing(ctx, tx, briefingID); err != nil {
 			return err
 		}
@@ -73,7 +70,7 @@ func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain
 // and evidence resolved (those deleted since left nil) and the sources
 // they cite, as Snapshot.Bundle gives them to exporters.
 func (s *Store) Snapshot(ctx context.Context, id int64) (snap *domain.Snapshot, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if snap, err = getSnapshot(ctx, tx, id); err != nil {
 			return err
 		}
@@ -82,7 +79,7 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (snap *domain.Snapshot, 
 	return snap, err
 }
 
-func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, error) {
+func getSnapshot(ctx context.Context, tx *Tx, id int64) (*domain.Snapshot, error) {
 	snap := &domain.Snapshot{ID: id}
 	var at, data string
 	err := tx.QueryRowContext(ctx, `SELECT briefing_id, label, created_at, data FROM snapshots WHERE id = ?`, id).
@@ -111,7 +108,7 @@ func getSnapshot(ctx context.Context, tx *sql.Tx, id int64) (*domain.Snapshot, e
 // counted in skipped; so are links to such excerpts as evidence, which are
 // not counted (the judgment itself stays).
 func (s *Store) RestoreSnapshot(ctx context.Context, briefingID, snapshotID int64) (skipped int, err error) {
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		snap, err := getSnapshot(ctx, tx, snapshotID)
 		if err != nil {
 			return err
@@ -155,7 +152,7 @@ func itoa(n int64) string { return fmt.Sprint(n) }
 // excerpts deleted since, and the evidence links to them, and says how
 // many blocks went. Blocks keep their numbers (a free number is taken
 // back, one now used elsewhere is not), so scripts holding them still work.
-func keepExisting(ctx context.Context, tx *sql.Tx, b *domain.Briefing) (skipped int, err error) {
+func keepExisting(ctx context.Context, tx *Tx, b *domain.Briefing) (skipped int, err error) {
 	var ids []int64
 	for _, blk := range b.Blocks {
 		if blk.Type == domain.BlockExcerpt {

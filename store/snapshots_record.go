@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 	"fmt"
 	"time"
@@ -145,7 +144,7 @@ func decodeSnapshot(id int64, data []byte) (b *domain.Briefing, legacy bool, err
 // every marking was a US one: US if it carries any mark (its
 // classification, a block's, or an excerpt's it quotes, as the library
 // has it), none otherwise.
-func legacyScheme(ctx context.Context, tx *sql.Tx, b *domain.Briefing) (domain.SchemeID, error) {
+func legacyScheme(ctx context.Context, tx *Tx, b *domain.Briefing) (domain.SchemeID, error) {
 	marked := carriesMarks(b)
 	var quoted []int64
 	for _, blk := range b.Blocks {

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 
 	"github.com/attache/attache/domain"
 )
@@ -13,7 +12,7 @@ import (
 // that it lays out and checks as the briefing does. An excerpt deleted
 // since the version was saved stays unresolved (Excerpt nil): its block
 // or link is still the version's, and readers name it as deleted.
-func resolveSnapshot(ctx context.Context, tx *sql.Tx, snap *domain.Snapshot) error {
+func resolveSnapshot(ctx context.Context, tx *Tx, snap *domain.Snapshot) error {
 	var ids []int64
 	for _, blk := range snap.Briefing.Blocks {
 		if blk.Type == domain.BlockExcerpt && blk.ExcerptID != 0 {

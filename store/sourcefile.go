@@ -17,7 +17,7 @@ import (
 
 // keepOriginal stores src.Original, unless the library has a file of the
 // same bytes already, and names it as the file of source src.ID.
-func keepOriginal(ctx context.Context, tx *sql.Tx, src *domain.Source) error {
+func keepOriginal(ctx context.Context, tx *Tx, src *domain.Source) error {
 	src.FileSHA256 = sha256Hex(src.Original)
 	if _, err := tx.ExecContext(ctx, `INSERT INTO files (sha256, name, size, data) VALUES (?, ?, ?, ?)
 		ON CONFLICT (sha256) DO NOTHING`, src.FileSHA256, src.FileName, len(src.Original), src.Original); err != nil {
@@ -68,7 +68,7 @@ func readTextMap(blob []byte) *domain.TextMap {
 // (a PDF imported before Attaché kept them). The text is the same, so the
 // new map fits it. A location is kept too, for a source imported before
 // Attaché kept them or from a paste.
-func completeExisting(ctx context.Context, tx *sql.Tx, got, src *domain.Source) error {
+func completeExisting(ctx context.Context, tx *Tx, got, src *domain.Source) error {
 	if got.FileSHA256 == "" && src.Original != nil {
 		keep := *got
 		keep.Original, keep.FileName = src.Original, src.FileName
@@ -104,7 +104,7 @@ func completeExisting(ctx context.Context, tx *sql.Tx, got, src *domain.Source) 
 // source was imported from, or the file's first name when the source has
 // none of its own.
 func (s *Store) SourceFile(ctx context.Context, id int64) (f *domain.OriginalFile, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		var own string
 		var sum sql.NullString
 		err := tx.QueryRowContext(ctx, `SELECT file_name, file_sha256 FROM sources WHERE id = ?`, id).Scan(&own, &sum)
@@ -146,7 +146,7 @@ type FileInfo struct {
 // SourceFileInfo tells of the original file kept for source id without
 // reading its bytes (`attache source show`); nil when none is kept.
 func (s *Store) SourceFileInfo(ctx context.Context, id int64) (info *FileInfo, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		var i FileInfo
 		var own string
 		err := tx.QueryRowContext(ctx, `SELECT s.file_name, f.name, f.sha256, f.size FROM sources s

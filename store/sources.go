@@ -21,14 +21,14 @@ const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, 
 
 // CreateSource implements domain.SourceService.
 func (s *Store) CreateSource(ctx context.Context, src *domain.Source) (existing bool, err error) {
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		existing, err = s.createSource(ctx, tx, src)
 		return err
 	})
 	return existing, err
 }
 
-func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source) (existing bool, err error) {
+func (s *Store) createSource(ctx context.Context, tx *Tx, src *domain.Source) (existing bool, err error) {
 	if src.Kind == "" {
 		src.Kind = domain.KindArticle
 	}
@@ -63,7 +63,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	src.ImportedAt = s.now()
 	// A new source has no standing of its own yet: SetSourceStanding gives it.
 	src.Standing, src.StandingNote, src.StandingAt, src.Concern = domain.StandingSound, "", nil, nil
-	res, err := tx.ExecContext(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
+	id, err = tx.insert(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
 		publisher, published, url, accessed, language, sha256, file_name, imported_at,
 		reliability, notes, marking, location, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
@@ -73,9 +73,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 	if err != nil {
 		return false, dbError("insert source", err)
 	}
-	if src.ID, err = res.LastInsertId(); err != nil {
-		return false, dbError("insert source", err)
-	}
+	src.ID = id
 	blob, err := textMapBlob(src.TextMap)
 	if err != nil {
 		return false, err
@@ -94,7 +92,7 @@ func (s *Store) createSource(ctx context.Context, tx *sql.Tx, src *domain.Source
 
 // existingSource loads the source with the same text into src. Importing
 // the text of a source in the trash is asking for it back: it is restored.
-func existingSource(ctx context.Context, tx *sql.Tx, id int64, src *domain.Source) error {
+func existingSource(ctx context.Context, tx *Tx, id int64, src *domain.Source) error {
 	got, err := getSource(ctx, tx, id, true)
 	if err != nil {
 		return err
@@ -137,7 +135,7 @@ func authorsJSON(a []string) string {
 // Source implements domain.SourceService; the result includes the text
 // and the source's concern, if it has one.
 func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		if src, err = getSource(ctx, tx, id, true); err != nil {
 			return err
 		}
@@ -147,7 +145,7 @@ func (s *Store) Source(ctx context.Context, id int64) (src *domain.Source, err e
 	return src, err
 }
 
-func getSource(ctx context.Context, tx *sql.Tx, id int64, withText bool) (*domain.Source, error) {
+func getSource(ctx context.Context, tx *Tx, id int64, withText bool) (*domain.Source, error) {
 	src, err := scanSource(tx.QueryRowContext(ctx, `SELECT `+sourceColumns+`, '' FROM sources s WHERE s.id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "there is no source %d: list the sources with `attache sources`", id)
@@ -246,7 +244,7 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 	}
 	q := `SELECT ` + sourceColumns + `, '' FROM sources s WHERE ` + strings.Join(where, " AND ") +
 		fmt.Sprintf(" ORDER BY %s %s, s.id %s", order, dir, dir) + limitClause(f.Offset, f.Limit)
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, q, args...)
 		if err != nil {
 			return dbError("list sources", err)
@@ -286,7 +284,7 @@ func (s *Store) UpdateSource(ctx context.Context, base, src *domain.Source) (cla
 	if err := checkSourceMarking(src); err != nil {
 		return nil, err
 	}
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		cur, err := getSource(ctx, tx, src.ID, false)
 		if err != nil {
 			return err
@@ -324,7 +322,7 @@ func (s *Store) PurgeSource(ctx context.Context, id int64, force bool) error {
 }
 
 func (s *Store) deleteSource(ctx context.Context, id int64, force, trashedOnly bool) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		src, err := getSource(ctx, tx, id, false)
 		if err != nil {
 			return err
@@ -357,7 +355,7 @@ func (s *Store) deleteSource(ctx context.Context, id int64, force, trashedOnly b
 
 // SourceUsage implements domain.SourceService.
 func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		refs, err = liveUsage(ctx, tx, "e.source_id = ?", id)
 		return err
 	})
@@ -367,14 +365,14 @@ func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.Briefi
 // allUsage names every briefing, in the trash or not, that quotes the
 // excerpts picked by cond (a condition on e) or links them as evidence:
 // what deleting them for good takes from.
-func allUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
+func allUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
 	return briefingRefs(ctx, tx, `SELECT b.id, b.title FROM briefings b WHERE b.id IN (
 		SELECT k.briefing_id FROM blocks k JOIN excerpts e ON e.id = k.excerpt_id WHERE `+cond+`
 		UNION SELECT k.briefing_id FROM evidence v JOIN blocks k ON k.id = v.block_id
 		JOIN excerpts e ON e.id = v.excerpt_id WHERE `+cond+`) ORDER BY b.id`, append(args, args...)...)
 }
 
-func briefingRefs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]domain.BriefingRef, error) {
+func briefingRefs(ctx context.Context, tx *Tx, q string, args ...any) ([]domain.BriefingRef, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, dbError("find briefings", err)

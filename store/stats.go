@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 )
 
 // Stats counts what the library holds outside the trash.
@@ -25,7 +24,7 @@ func (s *Store) Stats(ctx context.Context) (st Stats, err error) {
 	if at, ok := s.ReadingCopy(); ok {
 		st.ReadingCopy = formatTime(at)
 	}
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		err := tx.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM sources WHERE trashed_at IS NULL),
 			(SELECT count(*) FROM excerpts WHERE trashed_at IS NULL),
 			(SELECT count(*) FROM briefings WHERE trashed_at IS NULL)`).Scan(&st.Sources, &st.Excerpts, &st.Briefings)

@@ -30,6 +30,7 @@ type Store struct {
 	w, r     *sql.DB
 	now      func() time.Time
 	readOnly bool
+	dialect  dialect  // the database the library lives in
 	ident    identity // which library this is (see identity)
 
 	mu     sync.Mutex
@@ -231,7 +232,7 @@ func parseDay(v string) domain.Date {
 }
 
 // update runs fn in a write transaction and commits it when fn succeeds.
-func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 	if s.readOnly {
 		return s.readOnlyError()
 	}
@@ -243,7 +244,7 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 		return s.damaged(dbError("begin", err))
 	}
 	defer tx.Rollback()
-	if err := fn(tx); err != nil {
+	if err := fn(&Tx{tx, s.dialect}); err != nil {
 		return s.damaged(err)
 	}
 	if err := tx.Commit(); err != nil {
@@ -254,13 +255,13 @@ func (s *Store) update(ctx context.Context, fn func(tx *sql.Tx) error) error {
 }
 
 // view runs fn in a read transaction, so multi-query reads see one state.
-func (s *Store) view(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (s *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
 	tx, err := s.r.BeginTx(ctx, nil)
 	if err != nil {
 		return s.damaged(dbError("begin", err))
 	}
 	defer tx.Rollback()
-	return s.damaged(fn(tx))
+	return s.damaged(fn(&Tx{tx, s.dialect}))
 }
 
 // damaged adds the way out to an error that shows the file is damaged.

@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"database/sql"
 	"encoding/json"
 
 	"github.com/attache/attache/domain"
@@ -10,7 +9,7 @@ import (
 
 // setTags replaces an excerpt's tags; tags left with no excerpt are dropped
 // so the tag list only offers tags in use.
-func setTags(ctx context.Context, tx *sql.Tx, excerptID int64, tags []string) error {
+func setTags(ctx context.Context, tx *Tx, excerptID int64, tags []string) error {
 	if _, err := tx.ExecContext(ctx, `DELETE FROM excerpt_tags WHERE excerpt_id = ?`, excerptID); err != nil {
 		return dbError("set tags", err)
 	}
@@ -48,7 +47,7 @@ func idsJSON(ids []int64) string {
 // Tags implements domain.ExcerptService, most used first; excerpts in the
 // trash do not count, and a tag only they carry is not listed.
 func (s *Store) Tags(ctx context.Context) (tags []domain.Tag, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, `SELECT t.name, count(et.excerpt_id) AS n FROM tags t
 			JOIN excerpt_tags et ON et.tag_id = t.id JOIN excerpts e ON e.id = et.excerpt_id
 			WHERE e.trashed_at IS NULL GROUP BY t.id ORDER BY n DESC, t.name`)

@@ -19,7 +19,7 @@ import (
 // liveUsage names the briefings outside the trash whose blocks use the
 // excerpts picked by cond (a condition on e, with args): quoting them, or
 // linking them as evidence to a judgment.
-func liveUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
+func liveUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
 	quoted, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
 		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
 		WHERE b.trashed_at IS NULL AND `+cond+` ORDER BY b.id`, args...)
@@ -36,7 +36,7 @@ func liveUsage(ctx context.Context, tx *sql.Tx, cond string, args ...any) ([]dom
 // dropLiveBlocks removes the blocks of briefings outside the trash that use
 // the excerpts picked by cond, and their links to them as evidence, for a
 // forced trash.
-func dropLiveBlocks(ctx context.Context, tx *sql.Tx, cond string, args ...any) error {
+func dropLiveBlocks(ctx context.Context, tx *Tx, cond string, args ...any) error {
 	if err := dropLiveLinks(ctx, tx, cond, args...); err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func dropLiveBlocks(ctx context.Context, tx *sql.Tx, cond string, args ...any) e
 
 // TrashExcerpt implements domain.ExcerptService.
 func (s *Store) TrashExcerpt(ctx context.Context, id int64, force bool) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		e, err := getExcerpt(ctx, tx, id)
 		if err != nil {
 			return err
@@ -84,7 +84,7 @@ func (s *Store) TrashExcerpt(ctx context.Context, id int64, force bool) error {
 
 // RestoreExcerpt implements domain.ExcerptService.
 func (s *Store) RestoreExcerpt(ctx context.Context, id int64) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		e, err := getExcerpt(ctx, tx, id)
 		if err != nil {
 			return err
@@ -98,7 +98,7 @@ func (s *Store) RestoreExcerpt(ctx context.Context, id int64) error {
 
 // restoreExcerpt brings e back, with its source when that is in the trash:
 // an excerpt cannot be in use while its source is not.
-func restoreExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) error {
+func restoreExcerpt(ctx context.Context, tx *Tx, e *domain.Excerpt) error {
 	src, err := getSource(ctx, tx, e.SourceID, false)
 	if err != nil {
 		return err
@@ -118,7 +118,7 @@ func restoreExcerpt(ctx context.Context, tx *sql.Tx, e *domain.Excerpt) error {
 // it under the same stamp, which is how RestoreSource tells them from
 // excerpts trashed on their own.
 func (s *Store) TrashSource(ctx context.Context, id int64, force bool) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		src, err := getSource(ctx, tx, id, false)
 		if err != nil {
 			return err
@@ -156,7 +156,7 @@ func (s *Store) TrashSource(ctx context.Context, id int64, force bool) error {
 
 // RestoreSource implements domain.SourceService.
 func (s *Store) RestoreSource(ctx context.Context, id int64) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		src, err := getSource(ctx, tx, id, false)
 		if err != nil {
 			return err
@@ -170,7 +170,7 @@ func (s *Store) RestoreSource(ctx context.Context, id int64) error {
 
 // restoreSource brings back a trashed source and the excerpts that went
 // with it, and puts them back in the search index.
-func restoreSource(ctx context.Context, tx *sql.Tx, id int64) error {
+func restoreSource(ctx context.Context, tx *Tx, id int64) error {
 	var stamp string
 	if err := tx.QueryRowContext(ctx, `SELECT trashed_at FROM sources WHERE id = ?`, id).Scan(&stamp); err != nil {
 		return dbError("restore source", err)
@@ -201,7 +201,7 @@ func restoreSource(ctx context.Context, tx *sql.Tx, id int64) error {
 // reviveUsed brings back from the trash the excerpts that blocks of a
 // briefing outside the trash use, quoted or linked as evidence, keeping
 // the rule above.
-func reviveUsed(ctx context.Context, tx *sql.Tx, briefingID int64) error {
+func reviveUsed(ctx context.Context, tx *Tx, briefingID int64) error {
 	ids, err := queryIDs(ctx, tx, `SELECT e.id FROM blocks k
 		JOIN excerpts e ON e.id = k.excerpt_id JOIN briefings b ON b.id = k.briefing_id
 		WHERE k.briefing_id = ?1 AND b.trashed_at IS NULL AND e.trashed_at IS NOT NULL
@@ -227,7 +227,7 @@ func reviveUsed(ctx context.Context, tx *sql.Tx, briefingID int64) error {
 	return nil
 }
 
-func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, error) {
+func queryIDs(ctx context.Context, tx *Tx, q string, args ...any) ([]int64, error) {
 	rows, err := tx.QueryContext(ctx, q, args...)
 	if err != nil {
 		return nil, dbError("read library", err)
@@ -246,7 +246,7 @@ func queryIDs(ctx context.Context, tx *sql.Tx, q string, args ...any) ([]int64, 
 
 // DeleteBriefing implements domain.BriefingService.
 func (s *Store) DeleteBriefing(ctx context.Context, id int64) error {
-	return s.update(ctx, func(tx *sql.Tx) error {
+	return s.update(ctx, func(tx *Tx) error {
 		b, err := getBriefing(ctx, tx, id)
 		if err != nil {
 			return err
@@ -281,7 +281,7 @@ func (s *Store) emptyTrash(ctx context.Context, upTo string) (n int, err error) 
 	// julianday: the stored stamps drop trailing zeros of the fraction, so
 	// they do not compare as text.
 	const trashed = `trashed_at IS NOT NULL AND julianday(trashed_at) <= julianday(?)`
-	err = s.update(ctx, func(tx *sql.Tx) error {
+	err = s.update(ctx, func(tx *Tx) error {
 		// Briefings first: their blocks are what could hold on to a trashed
 		// excerpt. The guards against blocks left after that keep a broken
 		// rule from making the whole trash impossible to empty.
@@ -322,7 +322,7 @@ func trashedTime(v sql.NullString) *time.Time {
 // keepVersions saves a version of each briefing a forced trash takes
 // blocks out of, so Versions… can put them back: restoring the excerpt
 // alone does not.
-func (s *Store) keepVersions(ctx context.Context, tx *sql.Tx, used []domain.BriefingRef, label string) error {
+func (s *Store) keepVersions(ctx context.Context, tx *Tx, used []domain.BriefingRef, label string) error {
 	for _, ref := range used {
 		if _, err := s.snapshot(ctx, tx, ref.ID, label); err != nil {
 			return err
@@ -341,7 +341,7 @@ func clipLabel(q string) string {
 
 // ExcerptUsage implements domain.ExcerptService.
 func (s *Store) ExcerptUsage(ctx context.Context, id int64) (refs []domain.BriefingRef, err error) {
-	err = s.view(ctx, func(tx *sql.Tx) error {
+	err = s.view(ctx, func(tx *Tx) error {
 		refs, err = liveUsage(ctx, tx, "e.id = ?", id)
 		return err
 	})
