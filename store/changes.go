@@ -8,6 +8,9 @@ import "context"
 // with commits from other connections, and the writing connection is the
 // only one this store commits through, so its own saves never count.
 func (s *Store) ChangedElsewhere(ctx context.Context) (bool, error) {
+	if s.dialect == postgresDialect {
+		return s.elsewhere.Swap(false), nil
+	}
 	if s.w == nil {
 		return false, nil
 	}

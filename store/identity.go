@@ -62,13 +62,22 @@ type rowQuerier interface {
 // queryIdentity reads the identity of an open library; one from before
 // migration 005 has only its creation time.
 func queryIdentity(ctx context.Context, db rowQuerier) (identity, error) {
+	return queryIdentityIn(ctx, db, sqliteDialect)
+}
+
+// queryIdentityIn is queryIdentity for a library in dialect d: on a
+// server the schema starts with library_meta.
+func queryIdentityIn(ctx context.Context, db rowQuerier, d dialect) (identity, error) {
 	var id identity
 	if err := db.QueryRowContext(ctx, `SELECT applied_at FROM schema_migrations WHERE version = 1`).Scan(&id.created); err != nil {
 		return identity{}, err
 	}
 	var tables int
-	if err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'library_meta'`).Scan(&tables); err != nil || tables == 0 {
-		return id, err
+	if d == sqliteDialect {
+		err := db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'library_meta'`).Scan(&tables)
+		if err != nil || tables == 0 {
+			return id, err
+		}
 	}
 	err := db.QueryRowContext(ctx, `SELECT value FROM library_meta WHERE key = 'library_id'`).Scan(&id.id)
 	if err != nil && !errors.Is(err, sql.ErrNoRows) {

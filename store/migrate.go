@@ -13,7 +13,7 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-//go:embed migrations/*.sql
+//go:embed migrations/*.sql migrations_pg/*.sql
 var migrationFS embed.FS
 
 type migration struct {
@@ -22,15 +22,26 @@ type migration struct {
 	sql     string
 }
 
-// migrations lists the embedded files NNN_name.sql in version order.
-func migrations() ([]migration, error) {
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+// migrations lists SQLite's embedded files NNN_name.sql in version order.
+func migrations() ([]migration, error) { return migrationsIn("migrations") }
+
+// migrationsFor lists the dialect's migrations. PostgreSQL's start from
+// the schema SQLite's reached at its migration 008, numbered on their own.
+func migrationsFor(d dialect) ([]migration, error) {
+	if d == postgresDialect {
+		return migrationsIn("migrations_pg")
+	}
+	return migrations()
+}
+
+func migrationsIn(dir string) ([]migration, error) {
+	names, err := fs.Glob(migrationFS, dir+"/*.sql")
 	if err != nil {
 		return nil, err
 	}
 	var ms []migration
 	for _, n := range names {
-		base := strings.TrimPrefix(n, "migrations/")
+		base := strings.TrimPrefix(n, dir+"/")
 		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
 		if err != nil {
 			return nil, fmt.Errorf("migration %s: name must start with a number", n)
@@ -57,7 +68,7 @@ func (s *Store) migrate(ctx context.Context) error {
 	if err := s.w.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return dbError("read schema version", err)
 	}
-	ms, err := migrations()
+	ms, err := migrationsFor(s.dialect)
 	if err != nil {
 		return err
 	}
@@ -65,10 +76,10 @@ func (s *Store) migrate(ctx context.Context) error {
 	if current > latest {
 		return domain.Errorf(domain.EINVALID, "the library %s was written by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
 	}
-	if current > 0 && current < latest {
+	if current > 0 && current < latest && s.dialect == sqliteDialect {
 		// A schema change is the riskiest thing that happens to a library:
 		// keep a copy from before it, among its own backups.
-		if s.ident, err = queryIdentity(ctx, s.w); err != nil {
+		if s.ident, err = queryIdentityIn(ctx, s.w, s.dialect); err != nil {
 			return dbError("read the library's identity", err)
 		}
 		if _, err := s.backupInto(ctx, BackupDir(s.path), "before-migration"); err != nil {
@@ -89,8 +100,11 @@ func (s *Store) migrate(ctx context.Context) error {
 			return err
 		}
 	}
-	if s.ident, err = queryIdentity(ctx, s.w); err != nil {
+	if s.ident, err = queryIdentityIn(ctx, s.w, s.dialect); err != nil {
 		return dbError("read the library's identity", err)
+	}
+	if s.dialect != sqliteDialect {
+		return nil // a server's library has no backups folder of ours
 	}
 	if _, err := os.Stat(BackupDir(s.path)); err == nil {
 		// A library put in another's place records that its backups

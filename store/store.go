@@ -42,6 +42,10 @@ type Store struct {
 
 	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
 	wrote       atomic.Bool  // a transaction was committed through this store
+
+	session    string      // names this store's writes in a team library's notices
+	elsewhere  atomic.Bool // another session wrote to the team library (see listen)
+	stopListen func()      // ends the team library's listener
 }
 
 var _ domain.Library = (*Store)(nil)
@@ -61,6 +65,9 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 }
 
 func open(ctx context.Context, path string, create bool) (*Store, error) {
+	if IsServer(path) {
+		return openPostgres(ctx, path)
+	}
 	cleanStaleCopiesOnce()
 	real, err := resolvePath(path)
 	if err != nil {
@@ -178,6 +185,9 @@ func (s *Store) Path() string { return s.path }
 
 // Close checkpoints the WAL and closes the library.
 func (s *Store) Close() error {
+	if s.dialect == postgresDialect {
+		return s.closeServer()
+	}
 	var errs []error
 	if s.r != nil {
 		errs = append(errs, s.r.Close())
@@ -239,13 +249,16 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 	if err := s.knownDamage(); err != nil {
 		return err
 	}
-	tx, err := s.w.BeginTx(ctx, nil)
+	tx, err := s.beginWrite(ctx)
 	if err != nil {
 		return s.damaged(dbError("begin", err))
 	}
 	defer tx.Rollback()
 	if err := fn(&Tx{tx, s.dialect}); err != nil {
 		return s.damaged(err)
+	}
+	if err := s.announce(ctx, tx); err != nil {
+		return dbError("commit", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return s.damaged(dbError("commit", err))
@@ -256,7 +269,7 @@ func (s *Store) update(ctx context.Context, fn func(tx *Tx) error) error {
 
 // view runs fn in a read transaction, so multi-query reads see one state.
 func (s *Store) view(ctx context.Context, fn func(tx *Tx) error) error {
-	tx, err := s.r.BeginTx(ctx, nil)
+	tx, err := s.beginRead(ctx)
 	if err != nil {
 		return s.damaged(dbError("begin", err))
 	}
@@ -302,12 +315,18 @@ func dbError(op string, err error) error {
 			return damagedf("the library file is damaged or is not an Attaché library: %v", err)
 		}
 	}
+	if e := serverError(err); e != nil {
+		return e
+	}
 	return fmt.Errorf("%s: %w", op, err)
 }
 
 func isForeignKey(err error) bool {
 	var se sqlite3.Error
-	return errors.As(err, &se) && se.ExtendedCode == sqlite3.ErrConstraintForeignKey
+	if errors.As(err, &se) {
+		return se.ExtendedCode == sqlite3.ErrConstraintForeignKey
+	}
+	return pgCode(err) == "23503" // foreign_key_violation
 }
 
 // Checkpoint merges the write-ahead log into the library file and empties

@@ -1,0 +1,1 @@
+-- placeholder: the schema comes from wip-pgschema

@@ -1,0 +1,192 @@
+package store
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/pgconn"
+	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/attache/attache/domain"
+)
+
+// IsServer tells whether db names a team library on a PostgreSQL server
+// (a postgres:// or postgresql:// address) rather than a library file.
+func IsServer(db string) bool {
+	return strings.HasPrefix(db, "postgres://") || strings.HasPrefix(db, "postgresql://")
+}
+
+// writeLock is the advisory lock every write transaction takes first, so
+// writers to a team library take turns as they do on a library file: the
+// store's rules (a save merged against the revision it read, numbers
+// renumbered) were written for one writer at a time, and stay true. Reads
+// never wait for it. The number is "Attaché" in ASCII, rounded to 63 bits.
+const writeLock = 0x4174746163686500
+
+// changesChannel is where every write announces itself (see listen).
+const changesChannel = "attache_changes"
+
+// openPostgres opens the team library at the address addr. The password,
+// TLS settings and service name come the ways libpq takes them
+// (PGPASSFILE, PGPASSWORD, PGSSLMODE, a service file); none is kept.
+func openPostgres(ctx context.Context, addr string) (*Store, error) {
+	cfg, err := pgx.ParseConfig(addr)
+	if err != nil {
+		return nil, domain.Errorf(domain.EINVALID, "the team library address %s cannot be read: %s; write it as postgres://USER@HOST:PORT/DATABASE", redactURL(addr), plainPgError(err))
+	}
+	s := &Store{path: redactURL(addr), dialect: postgresDialect, now: utcNow, session: newSession()}
+	db := stdlib.OpenDB(*cfg)
+	db.SetMaxOpenConns(8)
+	db.SetConnMaxIdleTime(5 * time.Minute)
+	s.w, s.r = db, db
+	pingCtx, cancel := context.WithTimeout(ctx, 15*time.Second)
+	defer cancel()
+	if err := db.PingContext(pingCtx); err != nil {
+		db.Close()
+		return nil, unreachable(s.path, err)
+	}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.listen(ctx, cfg); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// newSession names this open library in the notices it sends, so it can
+// tell its own writes from other analysts'.
+func newSession() string {
+	b := make([]byte, 8)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
+}
+
+// beginWrite starts a write transaction in the library's dialect.
+func (s *Store) beginWrite(ctx context.Context) (*sql.Tx, error) {
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil || s.dialect != postgresDialect {
+		return tx, err
+	}
+	if _, err := tx.ExecContext(ctx, `SELECT pg_advisory_xact_lock($1)`, int64(writeLock)); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
+}
+
+// beginRead starts a read transaction: on a server one snapshot for all
+// its queries (REPEATABLE READ), as SQLite's WAL gives a reader.
+func (s *Store) beginRead(ctx context.Context) (*sql.Tx, error) {
+	if s.dialect != postgresDialect {
+		return s.r.BeginTx(ctx, nil)
+	}
+	return s.r.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+}
+
+// announce tells other open windows, at commit, that this session wrote.
+func (s *Store) announce(ctx context.Context, tx *sql.Tx) error {
+	if s.dialect != postgresDialect {
+		return nil
+	}
+	_, err := tx.ExecContext(ctx, `SELECT pg_notify($1, $2)`, changesChannel, s.session)
+	return err
+}
+
+// redactURL is addr without its password, for messages and Path.
+func redactURL(addr string) string {
+	u, err := url.Parse(addr)
+	if err != nil {
+		return "(an address that cannot be read)"
+	}
+	if u.User != nil {
+		if _, has := u.User.Password(); has {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+		}
+	}
+	q := u.Query()
+	if q.Has("password") {
+		q.Set("password", "xxxxx")
+		u.RawQuery = q.Encode()
+	}
+	return u.String()
+}
+
+// unreachable says why the server could not be reached and what to do.
+func unreachable(where string, err error) error {
+	return domain.Errorf(domain.EINVALID, "cannot reach the team library %s: %s. Check the address, that the server is running and that your password is in PGPASSFILE (~/.pgpass) or PGPASSWORD; your own work is not affected", where, plainPgError(err))
+}
+
+// plainPgError is err's message without pgx's prefixes.
+func plainPgError(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Message
+	}
+	msg := err.Error()
+	if i := strings.LastIndex(msg, "): "); i >= 0 && strings.Contains(msg[:i], "failed to connect") {
+		msg = msg[i+3:]
+	}
+	return msg
+}
+
+// pgCode is the SQLSTATE of a PostgreSQL error; "" for any other.
+func pgCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return pe.Code
+	}
+	return ""
+}
+
+// describe names the library for messages: its file or its server.
+func (s *Store) describe() string {
+	if s.dialect == postgresDialect {
+		return fmt.Sprintf("team library %s", s.path)
+	}
+	return s.path
+}
+
+// closeServer ends the listener and the connections to the server.
+func (s *Store) closeServer() error {
+	if s.stopListen != nil {
+		s.stopListen()
+	}
+	return s.w.Close()
+}
+
+// serverError turns the PostgreSQL failures a user can act on into plain
+// messages; nil for the rest.
+func serverError(err error) error {
+	switch code := pgCode(err); {
+	case code == "42501": // insufficient_privilege
+		return domain.Errorf(domain.EINVALID, "the team library refused: %s. Ask whoever runs the database to grant your account read and write (see the team library page of the documentation); nothing was changed", plainPgError(err))
+	case strings.HasPrefix(code, "53"): // insufficient resources: disk full, out of memory, too many connections
+		return domain.Errorf(domain.EINVALID, "the team library's server is out of resources (%s): nothing was saved; try again in a while or tell whoever runs the database", plainPgError(err))
+	case code == "" && isConnectionLoss(err):
+		return domain.Errorf(domain.EINVALID, "the team library's server cannot be reached (%s): nothing was saved; Attaché keeps your edits and tries again", plainPgError(err))
+	}
+	return nil
+}
+
+// isConnectionLoss tells whether err is the server going away or never
+// answering, rather than a refusal.
+func isConnectionLoss(err error) bool {
+	var ce *pgconn.ConnectError
+	if errors.As(err, &ce) || pgconn.SafeToRetry(err) || errors.Is(err, sql.ErrConnDone) {
+		return true
+	}
+	msg := err.Error()
+	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "broken pipe") ||
+		strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "conn closed")
+}
