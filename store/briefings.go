@@ -113,11 +113,11 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 		where = "b.trashed_at IS NOT NULL"
 	}
 	if f.Query != "" {
-		match := ftsQuery(f.Query)
+		match := s.dialect.matchQuery(f.Query)
 		if match == "" {
 			return []*domain.BriefingSummary{}, nil
 		}
-		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE search MATCH ?)"
+		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE "+s.dialect.match("?")+")"
 		args = append(args, match)
 	}
 	// Words are not counted here: export's model counts them (see
@@ -414,9 +414,15 @@ func dropGoneExcerpts(ctx context.Context, tx *Tx, blks []*domain.Block) ([]*dom
 // deleted. Higher ones never existed and are refused by the write as
 // before.
 func goneExcerpts(ctx context.Context, tx *Tx, ids []int64) (map[int64]bool, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT value FROM json_each(?)
+	q := `SELECT DISTINCT value FROM json_each(?)
 		WHERE value NOT IN (SELECT id FROM excerpts)
-		AND value <= (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'excerpts')`, idsJSON(ids))
+		AND value <= (SELECT coalesce(max(seq), 0) FROM sqlite_sequence WHERE name = 'excerpts')`
+	if tx.d == postgresDialect {
+		q = `SELECT DISTINCT j.value FROM (SELECT value::bigint FROM json_array_elements_text(?::json) AS value) AS j
+		WHERE j.value NOT IN (SELECT id FROM excerpts)
+		AND j.value <= coalesce(pg_sequence_last_value(pg_get_serial_sequence('excerpts', 'id')::regclass), 0)`
+	}
+	rows, err := tx.QueryContext(ctx, q, idsJSON(ids))
 	if err != nil {
 		return nil, dbError("save blocks", err)
 	}

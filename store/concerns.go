@@ -199,11 +199,10 @@ func (r *riskSet) current(ctx context.Context, tx *Tx, ids string) error {
 	return rows.Err()
 }
 
-// versions adds the versions that rested on sources with a concern.
-func (r *riskSet) versions(ctx context.Context, tx *Tx, ids string) error {
-	// k.type guards a record whose blocks are not objects (a newer format
-	// is refused on reading, never misread here).
-	rows, err := tx.QueryContext(ctx, `WITH kept AS (
+// versionsUsing lists, per dialect, the excerpts each kept version quotes
+// or cites as evidence, read from the versions' JSON records.
+var versionsUsing = map[dialect]string{
+	sqliteDialect: `WITH kept AS (
 			SELECT sn.id, sn.data FROM snapshots sn JOIN briefings b ON b.id = sn.briefing_id WHERE b.trashed_at IS NULL
 		), used (snapshot, excerpt) AS (
 			SELECT sn.id, CASE k.type WHEN 'object' THEN json_extract(k.value, '$.excerpt') END
@@ -211,7 +210,25 @@ func (r *riskSet) versions(ctx context.Context, tx *Tx, ids string) error {
 			UNION SELECT sn.id, CASE v.type WHEN 'object' THEN json_extract(v.value, '$.excerpt') END
 				FROM kept sn, json_each(sn.data, '$.blocks') k,
 				json_each(CASE k.type WHEN 'object' THEN k.value ELSE '{}' END, '$.evidence') v
-		)
+		)`,
+	postgresDialect: `WITH kept AS (
+			SELECT sn.id, sn.data::jsonb AS data FROM snapshots sn JOIN briefings b ON b.id = sn.briefing_id WHERE b.trashed_at IS NULL
+		), kept_blocks AS (
+			SELECT sn.id, k.value FROM kept sn, jsonb_array_elements(CASE jsonb_typeof(sn.data->'blocks')
+				WHEN 'array' THEN sn.data->'blocks' ELSE '[]' END) k
+		), used (snapshot, excerpt) AS (
+			SELECT id, CASE jsonb_typeof(value) WHEN 'object' THEN (value->>'excerpt')::bigint END FROM kept_blocks
+			UNION SELECT k.id, CASE jsonb_typeof(v.value) WHEN 'object' THEN (v.value->>'excerpt')::bigint END
+				FROM kept_blocks k, jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'object'
+					AND jsonb_typeof(k.value->'evidence') = 'array' THEN k.value->'evidence' ELSE '[]' END) v
+		)`,
+}
+
+// versions adds the versions that rested on sources with a concern.
+func (r *riskSet) versions(ctx context.Context, tx *Tx, ids string) error {
+	// k.type guards a record whose blocks are not objects (a newer format
+	// is refused on reading, never misread here).
+	rows, err := tx.QueryContext(ctx, versionsUsing[tx.d]+`
 		SELECT DISTINCT b.id, b.title, sn.id, sn.label, sn.created_at, e.source_id
 		FROM used u JOIN snapshots sn ON sn.id = u.snapshot JOIN briefings b ON b.id = sn.briefing_id
 		JOIN excerpts e ON e.id = u.excerpt

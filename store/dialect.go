@@ -63,7 +63,7 @@ func (d dialect) rebind(q string) string {
 	if v, ok := rebound.Load(q); ok {
 		return v.(string)
 	}
-	out := toDollars(q)
+	out := toDollars(pgSpelling.Replace(q))
 	rebound.Store(q, out)
 	return out
 }

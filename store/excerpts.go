@@ -149,7 +149,7 @@ const excerptFields = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.c
 
 const excerptColumns = excerptFields + `,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
-		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id ORDER BY t.name)), '[]')`
+		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id ORDER BY t.name) AS n), '[]')`
 
 func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	var e domain.Excerpt
@@ -215,13 +215,14 @@ func (s *Store) Excerpts(ctx context.Context, f domain.ExcerptFilter) (list []*d
 	}
 	from := "excerpts e"
 	if f.Query != "" {
-		match := ftsQuery(f.Query)
+		match := s.dialect.matchQuery(f.Query)
 		if match == "" {
 			return []*domain.Excerpt{}, nil
 		}
-		from = `(SELECT rowid / 4 AS id, rank FROM search WHERE search MATCH ?1 AND rowid % 4 = 2
-			AND ` + rankWindow + `) h JOIN excerpts e ON e.id = h.id`
-		args = append([]any{match, nil, rankedMatches - 1}, args...)
+		from = `(SELECT rowid / 4 AS id, ` + s.dialect.rank("?1") + ` AS rank FROM search
+			WHERE ` + s.dialect.match("?1") + ` AND rowid % 4 = 2
+			AND ` + s.dialect.rankWindow("?1", "?2") + `) h JOIN excerpts e ON e.id = h.id`
+		args = append([]any{match, rankedMatches - 1}, args...)
 		order = "h.rank, e.id"
 	}
 	q := `SELECT ` + excerptColumns + ` FROM ` + from + ` JOIN sources s ON s.id = e.source_id

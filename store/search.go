@@ -36,7 +36,7 @@ func reindex(ctx context.Context, tx *Tx, rowid int64, selectRow string, id int6
 // indexSource and indexExcerpt leave what is in the trash out of the index,
 // so search never finds it; restoring indexes it again.
 func indexSource(ctx context.Context, tx *Tx, id int64) error {
-	return reindex(ctx, tx, id*4+rowSource, `SELECT ?, title || ' ' || subtitle,
+	return reindex(ctx, tx, id*4+rowSource, `SELECT CAST(? AS BIGINT), title || ' ' || subtitle,
 		(SELECT text FROM source_texts WHERE source_id = sources.id),
 		concat_ws(' ', (SELECT group_concat(value, ' ') FROM json_each(authors)),
 		nullif(publisher, ''), nullif(section, ''), nullif(notes, ''), nullif(file_name, '')) FROM sources
@@ -45,7 +45,7 @@ func indexSource(ctx context.Context, tx *Tx, id int64) error {
 
 func indexExcerpt(ctx context.Context, tx *Tx, id int64) error {
 	// A figure is found by its caption as well as by the text inside it.
-	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT ?, s.title, concat_ws(' ', e.quote, e.figure_caption),
+	return reindex(ctx, tx, id*4+rowExcerpt, `SELECT CAST(? AS BIGINT), s.title, concat_ws(' ', e.quote, e.figure_caption),
 		concat_ws(' ', nullif(e.note, ''), (SELECT group_concat(t.name, ' ') FROM excerpt_tags et
 		JOIN tags t ON t.id = et.tag_id WHERE et.excerpt_id = e.id))
 		FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = ? AND e.trashed_at IS NULL`, id)
@@ -55,9 +55,9 @@ func indexExcerpt(ctx context.Context, tx *Tx, id int64) error {
 // the text of its headings, commentary and judgments. Quotes are found
 // through their excerpts.
 func indexBriefing(ctx context.Context, tx *Tx, id int64) error {
-	return reindex(ctx, tx, id*4+rowBriefing, `SELECT ?, title || ' ' || subtitle,
+	return reindex(ctx, tx, id*4+rowBriefing, `SELECT CAST(? AS BIGINT), title || ' ' || subtitle,
 		concat_ws(' ', nullif(summary, ''), (SELECT group_concat(text, ' ') FROM
-		(SELECT text FROM blocks WHERE briefing_id = b.id ORDER BY position))),
+		(SELECT text FROM blocks WHERE briefing_id = b.id ORDER BY position) AS t)),
 		concat_ws(' ', nullif(author, ''), nullif(audience, ''),
 		nullif(classification, '')) FROM briefings b WHERE id = ?`, id)
 }
@@ -78,11 +78,6 @@ func reindexBriefings(ctx context.Context, tx *Tx, refs []domain.BriefingRef) er
 // search within a few milliseconds; a query that common is refined anyway.
 const rankedMatches = 500
 
-// rankWindow restricts a MATCH on ?1 to the newest rankedMatches rows; ?3
-// is rankedMatches - 1.
-const rankWindow = `rowid >= coalesce((SELECT rowid FROM search WHERE search MATCH ?1
-	ORDER BY rowid DESC LIMIT 1 OFFSET ?3), 0)`
-
 // bm25Rank is the index's rank setting (001_init.sql) as an expression.
 const bm25Rank = `bm25(search, 4.0, 1.0, 2.0)`
 
@@ -90,7 +85,7 @@ const bm25Rank = `bm25(search, 4.0, 1.0, 2.0)`
 // (trashed sources and excerpts are not in the index).
 func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOptions) (hits []domain.SearchHit, err error) {
 	hits = []domain.SearchHit{}
-	match := ftsQuery(query)
+	match := s.dialect.matchQuery(query)
 	if match == "" {
 		return hits, nil
 	}
@@ -102,14 +97,15 @@ func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOpti
 	// (see 001_init.sql), named here rather than through "ORDER BY rank":
 	// FTS5 answers that with a nested query of its own, which took a third
 	// longer for a phrase.
+	d := s.dialect
 	q := `SELECT h.rowid, h.score, h.snip, CASE h.rowid % 4
 			WHEN 1 THEN (SELECT title FROM sources WHERE id = h.rowid / 4)
 			WHEN 2 THEN (SELECT s.title FROM excerpts e JOIN sources s ON s.id = e.source_id WHERE e.id = h.rowid / 4)
 			ELSE (SELECT title FROM briefings WHERE id = h.rowid / 4) END
-		FROM (SELECT rowid, ` + bm25Rank + ` AS score, snippet(search, -1, '` + markOpen + `', '` + markClose + `', '…', 16) AS snip
-			FROM search WHERE search MATCH ?1 AND rowid % 4 IN (` + kindList(opts.Kinds) + `)
+		FROM (SELECT rowid, ` + d.rank("?1") + ` AS score, ` + d.snippet("?1") + ` AS snip
+			FROM search WHERE ` + d.match("?1") + ` AND rowid % 4 IN (` + kindList(opts.Kinds) + `)
 			AND rowid NOT IN (SELECT id * 4 + 3 FROM briefings WHERE trashed_at IS NOT NULL)
-			AND ` + rankWindow + `
+			AND ` + d.rankWindow("?1", "?3") + `
 			ORDER BY score LIMIT ?2) h ORDER BY h.score`
 	err = s.view(ctx, func(tx *Tx) error {
 		rows, err := tx.QueryContext(ctx, q, match, limit, rankedMatches-1)
@@ -136,7 +132,7 @@ func (s *Store) Search(ctx context.Context, query string, opts domain.SearchOpti
 // searchError hides FTS5 syntax errors: the sanitiser should prevent them,
 // and a user's query must never fail, only find nothing.
 func searchError(err error) error {
-	if err != nil && strings.Contains(err.Error(), "fts5: syntax error") {
+	if err != nil && (strings.Contains(err.Error(), "fts5: syntax error") || pgCode(err) == "42601") {
 		return nil
 	}
 	if err != nil {

@@ -235,11 +235,11 @@ func (s *Store) Sources(ctx context.Context, f domain.SourceFilter) (list []*dom
 		where, args = append(where, "s.kind = ?"), append(args, f.Kind)
 	}
 	if f.Query != "" {
-		match := ftsQuery(f.Query)
+		match := s.dialect.matchQuery(f.Query)
 		if match == "" {
 			return []*domain.Source{}, nil
 		}
-		where = append(where, "s.id * 4 + 1 IN (SELECT rowid FROM search WHERE search MATCH ?)")
+		where = append(where, "s.id * 4 + 1 IN (SELECT rowid FROM search WHERE "+s.dialect.match("?")+")")
 		args = append(args, match)
 	}
 	q := `SELECT ` + sourceColumns + `, '' FROM sources s WHERE ` + strings.Join(where, " AND ") +
