@@ -10,6 +10,7 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/attache/attache/internal/testfs"
 	"github.com/jackc/pgx/v5"
@@ -19,6 +20,62 @@ import (
 // the other packages do; as root that also exercises the fall back on
 // /tmp for the server's folder.
 func TestMain(m *testing.M) { os.Exit(testfs.Main(m)) }
+
+// Two databases on one server each keep their own table and rows.
+func TestTwoDatabases(t *testing.T) {
+	ctx := context.Background()
+	began := time.Now()
+	s := New(t)
+	t.Logf("Start: %v", time.Since(began).Round(time.Millisecond))
+
+	for _, name := range []string{"alpha", "beta"} {
+		began := time.Now()
+		url, err := s.CreateDB(ctx, name)
+		if err != nil {
+			t.Fatal(err, "\n", s.Log())
+		}
+		t.Logf("CreateDB(%s): %v", name, time.Since(began).Round(time.Millisecond))
+		conn, err := pgx.Connect(ctx, url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer conn.Close(ctx)
+		if _, err := conn.Exec(ctx, "CREATE TABLE notes (id int PRIMARY KEY, body text NOT NULL)"); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := conn.Exec(ctx, "INSERT INTO notes VALUES (1, $1)", "note in "+name+" — é"); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"alpha", "beta"} {
+		conn, err := pgx.Connect(ctx, s.URL(name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var bodies []string
+		rows, _ := conn.Query(ctx, "SELECT body FROM notes ORDER BY id")
+		bodies, err = pgx.CollectRows(rows, pgx.RowTo[string])
+		conn.Close(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := "note in " + name + " — é"; len(bodies) != 1 || bodies[0] != want {
+			t.Errorf("%s holds %q, want [%q]", name, bodies, want)
+		}
+	}
+
+	// DropDB closes the connection left open above (WITH (FORCE)).
+	if err := s.DropDB(ctx, "alpha"); err != nil {
+		t.Fatal(err)
+	}
+	if conn, err := pgx.Connect(ctx, s.URL("alpha")); err == nil {
+		conn.Close(ctx)
+		t.Error("alpha still accepts connections after DropDB")
+	}
+	if err := s.DropDB(ctx, "alpha"); err != nil {
+		t.Errorf("DropDB of a dropped database: %v", err)
+	}
+}
 
 // Stop leaves no folder and no process, and may be called again.
 func TestStopLeavesNothing(t *testing.T) {
@@ -93,6 +150,15 @@ func TestBinFromEnv(t *testing.T) {
 	}
 	if got, err := findBin(); got != dir || err != nil {
 		t.Errorf("findBin = %q, %v; want %s", got, err, dir)
+	}
+}
+
+func TestBadDatabaseName(t *testing.T) {
+	var s Server // no server: the name is checked first
+	for _, name := range []string{"", "Alpha", "a-b", `a"b`, "a b", strings.Repeat("a", 64)} {
+		if _, err := s.CreateDB(context.Background(), name); err == nil || !strings.Contains(err.Error(), "database name") {
+			t.Errorf("CreateDB(%q): %v, want a name error", name, err)
+		}
 	}
 }
 
