@@ -9,9 +9,12 @@ BIN          := bin/attache
 
 # System packages: the cgo GL/X11 build of Fyne, gcc for SQLite, Xvfb and
 # tools for GUI checks, poppler for PDF checks, strace for the smoke test's
-# check that the app opens no network connection.
+# check that the app opens no network connection, and the PostgreSQL server
+# for the library store's tests (internal/pgtest runs throwaway servers of
+# its own; `postgresql` is the distribution's version: 15 on Debian 12).
 PACKAGES := gcc pkg-config libgl1-mesa-dev libx11-dev libxcursor-dev libxrandr-dev \
-	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils strace
+	libxinerama-dev libxi-dev libxxf86vm-dev xvfb xdotool imagemagick poppler-utils strace \
+	postgresql
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: run build deps test unit lint smoke accept fuzz bench soak package clean check-docx
