@@ -3,7 +3,6 @@ package store
 import (
 	"context"
 	"database/sql"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -21,7 +20,7 @@ const fiveGText = "Several governments excluded high-risk vendors from their 5G 
 
 func openTest(t *testing.T) *Store {
 	t.Helper()
-	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "library.db"))
+	s, err := Open(context.Background(), newLibrary(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -32,7 +32,7 @@ func TestMain(m *testing.M) {
 		copyReader(path)
 		return
 	}
-	os.Exit(m.Run())
+	os.Exit(runBackends(m))
 }
 
 func soakWriter(path string) {
