@@ -30,7 +30,7 @@ func legacyBackupDir(path string) string { return filepath.Join(filepath.Dir(pat
 // A read-only library is not backed up (nothing can change it), and a
 // damaged one is refused: rotating it in would push out the good backups.
 func (s *Store) AutoBackup(ctx context.Context) (string, error) {
-	if s.readOnly {
+	if s.readOnly || s.dialect == postgresDialect { // a server keeps its own backups
 		return "", nil
 	}
 	if at, ok := backupTime(newestBackup(ctx, s.path, s.ident)); ok && s.now().Sub(at) < 24*time.Hour {

@@ -21,6 +21,9 @@ import (
 // name beside dest (private to this user), is checked, and takes its
 // name only when complete (internal/atomicfile).
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	if s.dialect == postgresDialect {
+		return serverBackupAdvice(s.path)
+	}
 	if fi, err := os.Stat(dest); err == nil && fi.IsDir() {
 		return domain.Errorf(domain.EINVALID, "%s is a folder: give the backup a file name, e.g. %s", dest, filepath.Join(dest, "attache-backup.db"))
 	}

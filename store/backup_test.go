@@ -15,6 +15,7 @@ import (
 )
 
 func TestBackupAndRestoreFile(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s := openTest(t)
 	addSource(t, s, "Chips", chipsText)
@@ -70,6 +71,7 @@ func TestBackupAndRestoreFile(t *testing.T) {
 }
 
 func TestAutoBackupIsDailyAndRotated(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s := openTest(t)
 	addSource(t, s, "Chips", chipsText)

@@ -51,7 +51,7 @@ func TestBlockMarkedBelowItsExcerptIsRefused(t *testing.T) {
 
 	// A block stored before (as an older version let it be) is not held
 	// to it when the briefing is saved for another reason.
-	if _, err := s.w.ExecContext(ctx, `UPDATE blocks SET marking = 'uk:O' WHERE id = ?`, blk.ID); err != nil {
+	if _, err := s.wt().ExecContext(ctx, `UPDATE blocks SET marking = 'uk:O' WHERE id = ?`, blk.ID); err != nil {
 		t.Fatal(err)
 	}
 	base, _ = s.Briefing(ctx, uk.ID)

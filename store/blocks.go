@@ -71,9 +71,6 @@ func insertBlockAs(ctx context.Context, tx *Tx, briefingID int64, b *domain.Bloc
 	}
 	var err error
 	b.ID, err = tx.insert(ctx, q, args...)
-	if err == nil && id != nil {
-		err = tx.keepNumbering(ctx, "blocks", b.ID)
-	}
 	if err != nil {
 		if isForeignKey(err) {
 			return domain.Errorf(domain.ENOTFOUND, "there is no excerpt %d: list the excerpts with `attache excerpts`", b.ExcerptID)

@@ -117,7 +117,7 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 		if match == "" {
 			return []*domain.BriefingSummary{}, nil
 		}
-		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE "+s.dialect.match("?")+")"
+		where += " AND b.id * 4 + 3 IN (SELECT rowid FROM search WHERE " + s.dialect.match("?") + ")"
 		args = append(args, match)
 	}
 	// Words are not counted here: export's model counts them (see

@@ -129,7 +129,7 @@ func (s *Store) SourceConcerns(ctx context.Context) (list []*domain.SourceConcer
 // source and is not counted. Most recently edited briefings first.
 func (s *Store) BriefingsAtRisk(ctx context.Context) (list []*domain.BriefingRisk, err error) {
 	err = s.view(ctx, func(tx *Tx) error {
-		concerns, err := readConcerns(ctx, tx, "1")
+		concerns, err := readConcerns(ctx, tx, "TRUE")
 		if err != nil {
 			return err
 		}
@@ -217,8 +217,10 @@ var versionsUsing = map[dialect]string{
 			SELECT sn.id, k.value FROM kept sn, jsonb_array_elements(CASE jsonb_typeof(sn.data->'blocks')
 				WHEN 'array' THEN sn.data->'blocks' ELSE '[]' END) k
 		), used (snapshot, excerpt) AS (
-			SELECT id, CASE jsonb_typeof(value) WHEN 'object' THEN (value->>'excerpt')::bigint END FROM kept_blocks
-			UNION SELECT k.id, CASE jsonb_typeof(v.value) WHEN 'object' THEN (v.value->>'excerpt')::bigint END
+			SELECT id, CASE jsonb_typeof(value->'excerpt') WHEN 'number' THEN (value->>'excerpt')::numeric::bigint END
+				FROM kept_blocks WHERE jsonb_typeof(value) = 'object'
+			UNION SELECT k.id, CASE WHEN jsonb_typeof(v.value) = 'object' AND jsonb_typeof(v.value->'excerpt') = 'number'
+				THEN (v.value->>'excerpt')::numeric::bigint END
 				FROM kept_blocks k, jsonb_array_elements(CASE WHEN jsonb_typeof(k.value) = 'object'
 					AND jsonb_typeof(k.value->'evidence') = 'array' THEN k.value->'evidence' ELSE '[]' END) v
 		)`,
@@ -229,10 +231,13 @@ func (r *riskSet) versions(ctx context.Context, tx *Tx, ids string) error {
 	// k.type guards a record whose blocks are not objects (a newer format
 	// is refused on reading, never misread here).
 	rows, err := tx.QueryContext(ctx, versionsUsing[tx.d]+`
-		SELECT DISTINCT b.id, b.title, sn.id, sn.label, sn.created_at, e.source_id
-		FROM used u JOIN snapshots sn ON sn.id = u.snapshot JOIN briefings b ON b.id = sn.briefing_id
-		JOIN excerpts e ON e.id = u.excerpt
-		WHERE e.source_id IN (SELECT value FROM json_each(?)) AND `+live+`, julianday(sn.created_at) DESC, sn.id DESC, e.source_id`, ids)
+		SELECT id, title, snap, label, created_at, source_id FROM (
+			SELECT DISTINCT b.id, b.title, sn.id AS snap, sn.label, sn.created_at, e.source_id,
+				b.updated_at, julianday(sn.created_at) AS made
+			FROM used u JOIN snapshots sn ON sn.id = u.snapshot JOIN briefings b ON b.id = sn.briefing_id
+			JOIN excerpts e ON e.id = u.excerpt
+			WHERE e.source_id IN (SELECT value FROM json_each(?)) AND b.trashed_at IS NULL
+		) AS v ORDER BY updated_at DESC, id DESC, made DESC, snap DESC, source_id`, ids)
 	if err != nil {
 		return dbError("find versions at risk", err)
 	}

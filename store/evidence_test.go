@@ -385,10 +385,10 @@ func TestEmptyingTheTrashSurvivesABrokenRuleForEvidence(t *testing.T) {
 	ctx := context.Background()
 	f := newEvidenceFixture(t, s)
 	other := addExcerpt(t, s, f.chips.SourceID, "Export controls alone") // trashed and unused: goes
-	if _, err := s.w.Exec(`UPDATE excerpts SET trashed_at = '2020-01-01T00:00:00Z' WHERE id IN (?, ?)`, f.operators.ID, other.ID); err != nil {
+	if _, err := s.wt().Exec(`UPDATE excerpts SET trashed_at = '2020-01-01T00:00:00Z' WHERE id IN (?, ?)`, f.operators.ID, other.ID); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.w.Exec(`UPDATE sources SET trashed_at = '2020-01-01T00:00:00Z' WHERE id = ?`, f.operators.SourceID); err != nil {
+	if _, err := s.wt().Exec(`UPDATE sources SET trashed_at = '2020-01-01T00:00:00Z' WHERE id = ?`, f.operators.SourceID); err != nil {
 		t.Fatal(err)
 	}
 	n, err := s.EmptyTrash(ctx)

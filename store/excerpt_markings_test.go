@@ -267,7 +267,7 @@ func TestExcerptsBelowTheirSourceNeedAReason(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	if err := s.r.QueryRow(`SELECT count(*) FROM marking_log WHERE excerpt_id = ?`, taken.ID).Scan(&n); err != nil || n != 0 {
+	if err := s.rt().QueryRow(`SELECT count(*) FROM marking_log WHERE excerpt_id = ?`, taken.ID).Scan(&n); err != nil || n != 0 {
 		t.Fatalf("%d history rows left of a deleted excerpt (%v)", n, err)
 	}
 }

@@ -93,7 +93,7 @@ func TestFullDiskRefusesWritesAndLosesNothing(t *testing.T) {
 	}
 	defer s.Close()
 	var check string
-	if err := s.r.QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+	if err := s.rt().QueryRowContext(ctx, `PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity_check = %q, %v", check, err)
 	}
 	if got, _ := s.Stats(ctx); got != before {
@@ -385,6 +385,7 @@ func TestBackupAwkwardNamesReadOnlyMediaAndRepeatedRestore(t *testing.T) {
 }
 
 func TestBackupStopsWhenCancelled(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	addSource(t, s, "Chips", chipsText)
 	ctx, cancel := context.WithCancel(context.Background())

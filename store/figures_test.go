@@ -92,7 +92,7 @@ func TestFigureWithoutTextHasAnEmptySpan(t *testing.T) {
 		wantCode(t, s.CreateExcerpt(ctx, bad), domain.EINVALID)
 	}
 	// Nor may the database hold one, whatever writes it.
-	if _, err := s.w.Exec(`INSERT INTO excerpts (source_id, start, "end", quote, created_at, updated_at) VALUES (?, 5, 5, '', 'x', 'x')`, src.ID); err == nil {
+	if _, err := s.wt().Exec(`INSERT INTO excerpts (source_id, start, "end", quote, created_at, updated_at) VALUES (?, 5, 5, '', 'x', 'x')`, src.ID); err == nil {
 		t.Fatal("the schema took an empty text excerpt")
 	}
 	// An empty figure with a quote, or outside the text, is refused.

@@ -120,7 +120,7 @@ func TestSetSourceStanding(t *testing.T) {
 	}
 	// Every standing set is kept, the reinstatement's note among them.
 	var notes []string
-	rows, err := s.r.Query(`SELECT standing || ':' || note FROM source_standings WHERE source_id = ? ORDER BY id`, src.ID)
+	rows, err := s.rt().Query(`SELECT standing || ':' || note FROM source_standings WHERE source_id = ? ORDER BY id`, src.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -152,7 +152,7 @@ func TestSourceStandingIsSeenElsewhere(t *testing.T) {
 	if err := other.SetSourceStanding(ctx, src.ID, domain.StandingRetracted, "Withdrawn"); err != nil {
 		t.Fatal(err)
 	}
-	if changed, err := s.ChangedElsewhere(ctx); err != nil || !changed {
+	if changed, err := changedWithin(ctx, s); err != nil || !changed {
 		t.Fatalf("the standing went unseen: %v %v", changed, err)
 	}
 }
@@ -514,7 +514,7 @@ func TestDismissals(t *testing.T) {
 		t.Fatal(err)
 	}
 	var n int
-	s.r.QueryRow(`SELECT count(*) FROM finding_dismissals`).Scan(&n)
+	s.rt().QueryRow(`SELECT count(*) FROM finding_dismissals`).Scan(&n)
 	if n != 0 {
 		t.Fatalf("%d dismissals outlived their briefing", n)
 	}

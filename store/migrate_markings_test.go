@@ -83,14 +83,14 @@ func TestMigration006KeepsEveryRowLinkAndNumber(t *testing.T) {
 	if err := s.Check(ctx); err != nil {
 		t.Fatalf("the library after the migration: %v", err)
 	}
-	if _, err := s.w.Exec(`INSERT INTO search (search) VALUES ('integrity-check')`); err != nil {
+	if _, err := s.wt().Exec(`INSERT INTO search (search) VALUES ('integrity-check')`); err != nil {
 		t.Fatalf("the search index after the migration: %v", err)
 	}
 	var fk int
-	if err := s.w.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+	if err := s.wt().QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
 		t.Fatalf("foreign keys %d after the migration", fk)
 	}
-	rows, err := s.w.Query("PRAGMA foreign_key_check")
+	rows, err := s.wt().Query("PRAGMA foreign_key_check")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestMigration006KeepsEveryRowLinkAndNumber(t *testing.T) {
 	}
 	rows.Close()
 	var objects []string
-	rows, err = s.w.Query(`SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN
+	rows, err = s.wt().Query(`SELECT name FROM sqlite_schema WHERE type IN ('index', 'trigger') AND tbl_name IN
 		('excerpts', 'blocks', 'briefings', 'marking_log') AND name NOT LIKE 'sqlite_%' ORDER BY name`)
 	if err != nil {
 		t.Fatal(err)
@@ -216,7 +216,7 @@ func TestMarkingDetailsMoveTheRevision(t *testing.T) {
 	for _, col := range []string{"scheme = 'uk'", "title_marking = 'U'", "subtitle_marking = 'U'", "summary_marking = 'U'",
 		"classified_by = 'x'", "derived_from = 'x'", "declassify_on = 'x'", "include_notes = 1"} {
 		before, _, _ := s.BriefingRevision(ctx, b.ID)
-		if _, err := s.w.Exec(`UPDATE briefings SET `+col+` WHERE id = ?`, b.ID); err != nil {
+		if _, err := s.wt().Exec(`UPDATE briefings SET `+col+` WHERE id = ?`, b.ID); err != nil {
 			t.Fatal(err)
 		}
 		if after, _, _ := s.BriefingRevision(ctx, b.ID); after <= before {

@@ -190,3 +190,10 @@ func isConnectionLoss(err error) bool {
 	return strings.Contains(msg, "connection refused") || strings.Contains(msg, "broken pipe") ||
 		strings.Contains(msg, "unexpected EOF") || strings.Contains(msg, "conn closed")
 }
+
+// serverBackupAdvice refuses to back up a team library file by file: its
+// backups are the database's own, taken by whoever runs the server, and
+// pg_dump takes one on demand.
+func serverBackupAdvice(where string) error {
+	return domain.Errorf(domain.EINVALID, "the team library %s is backed up by its database server, not by Attaché: ask whoever runs the server, or take a copy yourself with `pg_dump --format=custom --file=attache.dump %s` (restore it with pg_restore); `attache library copy --from %s --to FILE.db` makes a single-file library from it", where, domain.ShellQuote(where), domain.ShellQuote(where))
+}

@@ -11,6 +11,7 @@ import (
 // A restore writes the backup's copy through internal/atomicfile: it
 // leaves no temporary file beside the library, and the library private.
 func TestRestoreLeavesNoTemporaryFile(t *testing.T) {
+	sqliteOnly(t)
 	ctx := context.Background()
 	s := openTest(t)
 	addSource(t, s, "Chips", chipsText)

@@ -227,7 +227,7 @@ func TestMigrationToRetiredNumbersKeepsEverything(t *testing.T) {
 		t.Fatalf("source 1 counts %d excerpts", src.ExcerptCount)
 	}
 	var fk int
-	if err := s.w.QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
+	if err := s.wt().QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
 		t.Fatalf("foreign keys %d after the migration", fk)
 	}
 	// Delete the highest numbers for good; new rows must not take them.
@@ -398,7 +398,7 @@ func TestOldOverlongValuesDoNotBlockOtherEdits(t *testing.T) {
 	ctx := context.Background()
 	b, _ := newBriefing(t, s)
 	long := strings.Repeat("Long bottom line. ", 400) // over 5,000 characters
-	if _, err := s.w.Exec(`UPDATE briefings SET summary = ? WHERE id = ?`, long, b.ID); err != nil {
+	if _, err := s.wt().Exec(`UPDATE briefings SET summary = ? WHERE id = ?`, long, b.ID); err != nil {
 		t.Fatal(err)
 	}
 	base, _ := s.Briefing(ctx, b.ID)

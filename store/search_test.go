@@ -112,6 +112,7 @@ func FuzzSearch(f *testing.F) {
 // TestSearchRanksAsTheIndexRankSetting checks Search orders and scores hits
 // exactly as the index's own rank setting does (bm25Rank names its weights).
 func TestSearchRanksAsTheIndexRankSetting(t *testing.T) {
+	sqliteOnly(t)
 	s := searchFixture(t)
 	ctx := context.Background()
 	for _, q := range []string{"controls", "fence OR vendors", `"high fence"`, "semicond*"} {
@@ -119,7 +120,7 @@ func TestSearchRanksAsTheIndexRankSetting(t *testing.T) {
 		if err != nil || len(hits) == 0 {
 			t.Fatalf("Search(%q): %d hits, %v", q, len(hits), err)
 		}
-		rows, err := s.r.QueryContext(ctx, `SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank, rowid`, ftsQuery(q))
+		rows, err := s.rt().QueryContext(ctx, `SELECT rowid, rank FROM search WHERE search MATCH ? ORDER BY rank, rowid`, ftsQuery(q))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -24,12 +24,12 @@ const todaysSnapshot = `{"id":1,"title":"Chip controls","subtitle":"Sub","author
 // newer Attaché would have, and returns its number.
 func insertSnapshotRow(t *testing.T, s *Store, briefing int64, data string) int64 {
 	t.Helper()
-	res, err := s.w.Exec(`INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, 'old', ?, ?)`,
-		briefing, formatTime(time.Now()), data)
+	var id int64
+	err := s.wt().QueryRow(`INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, 'old', ?, ?) RETURNING id`,
+		briefing, formatTime(time.Now()), data).Scan(&id)
 	if err != nil {
 		t.Fatal(err)
 	}
-	id, _ := res.LastInsertId()
 	return id
 }
 
@@ -83,7 +83,7 @@ func TestVersionsAreWrittenWithTheirFormatAndReadBack(t *testing.T) {
 		t.Fatal(err)
 	}
 	var data string
-	if err := s.r.QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
+	if err := s.rt().QueryRow(`SELECT data FROM snapshots WHERE id = ?`, v.ID).Scan(&data); err != nil {
 		t.Fatal(err)
 	}
 	if !strings.HasPrefix(data, `{"format":3,`) || !strings.Contains(data, `"scale":"phia"`) ||

@@ -135,7 +135,7 @@ func storedEdit(t *testing.T, path string) int {
 	}
 	defer s.Close()
 	var check string
-	if err := s.r.QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
+	if err := s.rt().QueryRow(`PRAGMA integrity_check`).Scan(&check); err != nil || check != "ok" {
 		t.Fatalf("integrity_check: %q %v", check, err)
 	}
 	list, _ := s.Briefings(context.Background(), domain.BriefingFilter{})

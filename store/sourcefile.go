@@ -92,7 +92,7 @@ func completeExisting(ctx context.Context, tx *Tx, got, src *domain.Source) erro
 	}
 	if got.Location == "" && src.Location != "" {
 		// Where the file is now lets a recheck read it again.
-		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ? WHERE id = ?`, src.Location, got.ID); err != nil {
+		if _, err := tx.ExecContext(ctx, `UPDATE sources SET location = ? WHERE id = ?`, tx.d.path(src.Location), got.ID); err != nil {
 			return dbError("keep the file's location", err)
 		}
 		got.Location = src.Location

@@ -27,7 +27,7 @@ func mapFor(text string) *domain.TextMap {
 func countRows(t *testing.T, s *Store, table string) int {
 	t.Helper()
 	var n int
-	if err := s.r.QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
+	if err := s.rt().QueryRow(`SELECT count(*) FROM ` + table).Scan(&n); err != nil {
 		t.Fatal(err)
 	}
 	return n
@@ -190,7 +190,7 @@ func TestDamagedOriginalIsRefused(t *testing.T) {
 	if _, err := s.CreateSource(context.Background(), src); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.w.Exec(`UPDATE files SET data = ? WHERE sha256 = ?`, pdfBytes("chipz"), src.FileSHA256); err != nil {
+	if _, err := s.wt().Exec(`UPDATE files SET data = ? WHERE sha256 = ?`, pdfBytes("chipz"), src.FileSHA256); err != nil {
 		t.Fatal(err)
 	}
 	_, err := s.SourceFile(context.Background(), src.ID)

@@ -69,7 +69,7 @@ func (s *Store) createSource(ctx context.Context, tx *Tx, src *domain.Source) (e
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
 		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.SHA256,
 		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes, src.Marking,
-		src.Location, nullID(src.PreviousID))
+		tx.d.path(src.Location), nullID(src.PreviousID))
 	if err != nil {
 		return false, dbError("insert source", err)
 	}

@@ -13,6 +13,7 @@ import (
 )
 
 func TestOpenCreatesPrivateFileWithPragmasOnEveryConnection(t *testing.T) {
+	sqliteOnly(t)
 	s := openTest(t)
 	fi, err := os.Stat(s.Path())
 	if err != nil {
@@ -61,7 +62,7 @@ func TestMigrationsAreRecordedAndIdempotent(t *testing.T) {
 			t.Fatal(err)
 		}
 		var n, v int
-		if err := s.r.QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &v); err != nil {
+		if err := s.rt().QueryRow(`SELECT count(*), max(version) FROM schema_migrations`).Scan(&n, &v); err != nil {
 			t.Fatal(err)
 		}
 		ms, _ := migrations()
@@ -79,7 +80,7 @@ func TestNewerLibraryIsRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.w.Exec(`INSERT INTO schema_migrations VALUES (999, '999_future.sql', 'x')`); err != nil {
+	if _, err := s.wt().Exec(`INSERT INTO schema_migrations VALUES (999, '999_future.sql', 'x')`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()
@@ -134,7 +135,7 @@ func TestLibraryFromANewerAttacheIsRefusedUntouched(t *testing.T) {
 		t.Fatal(err)
 	}
 	addSource(t, s, "Chips", chipsText)
-	if _, err := s.w.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 'x')`); err != nil {
+	if _, err := s.wt().ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (999, '999_future.sql', 'x')`); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

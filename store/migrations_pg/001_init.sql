@@ -237,7 +237,7 @@ CREATE TABLE sources (
     trashed_at  text COLLATE "C",
     marking     text COLLATE "C" NOT NULL DEFAULT '',
     file_sha256 text COLLATE "C" REFERENCES files (sha256),
-    location    text COLLATE "C" NOT NULL DEFAULT '',
+    location    bytea NOT NULL DEFAULT ''::bytea,
     previous_id bigint REFERENCES sources (id) ON DELETE SET NULL,
     standing    text COLLATE "C" NOT NULL DEFAULT '',
     standing_note text COLLATE "C" NOT NULL DEFAULT '',

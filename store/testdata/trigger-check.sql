@@ -7,9 +7,9 @@
 -- and text ordering. Not a migration: nothing runs it automatically.
 --
 --   sqlite3 side.db < <(cat ../migrations/*.sql)
---   sqlite3 -cmd 'PRAGMA foreign_keys = ON' side.db < check.sql > sqlite.out 2> sqlite.err
+--   sqlite3 -cmd 'PRAGMA foreign_keys = ON' side.db < trigger-check.sql > sqlite.out 2> sqlite.err
 --   psql -qAt -v ON_ERROR_STOP=1 --single-transaction -f 001_init.sql   (an empty schema)
---   psql -qAt -f check.sql > pg.out 2> pg.err
+--   psql -qAt -f trigger-check.sql > pg.out 2> pg.err
 --   diff sqlite.out pg.out
 --
 -- The statements refused on purpose (CHECK, FOREIGN KEY, RESTRICT) write
