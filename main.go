@@ -79,10 +79,11 @@ func runGUI(ctx context.Context, path string) error {
 	app.Version = cli.Version
 	return app.Run(ctx, app.Opener{
 		Open: func(ctx context.Context) (app.Library, func(), error) {
-			// Only a library this user can write needs guarding: a reader
-			// of a colleague's library must not keep its owner out.
+			// Only a library file this user can write needs guarding: a
+			// reader of a colleague's library must not keep its owner
+			// out, and a team library is open in many windows at once.
 			unlock := func() {}
-			if store.Writable(path) {
+			if !store.IsServer(path) && store.Writable(path) {
 				var err error
 				if unlock, err = store.Lock(path); err != nil {
 					return nil, nil, err

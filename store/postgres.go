@@ -37,7 +37,7 @@ const changesChannel = "attache_changes"
 // openPostgres opens the team library at the address addr. The password,
 // TLS settings and service name come the ways libpq takes them
 // (PGPASSFILE, PGPASSWORD, PGSSLMODE, a service file); none is kept.
-func openPostgres(ctx context.Context, addr string) (*Store, error) {
+func openPostgres(ctx context.Context, addr string, create bool) (*Store, error) {
 	cfg, err := pgx.ParseConfig(addr)
 	if err != nil {
 		return nil, domain.Errorf(domain.EINVALID, "the team library address %s cannot be read: %s; write it as postgres://USER@HOST:PORT/DATABASE", redactURL(addr), plainPgError(err))
@@ -53,7 +53,7 @@ func openPostgres(ctx context.Context, addr string) (*Store, error) {
 		db.Close()
 		return nil, unreachable(s.path, err)
 	}
-	if err := s.migrate(ctx); err != nil {
+	if err := s.prepareServer(ctx, create); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -124,7 +124,7 @@ func redactURL(addr string) string {
 
 // unreachable says why the server could not be reached and what to do.
 func unreachable(where string, err error) error {
-	return domain.Errorf(domain.EINVALID, "cannot reach the team library %s: %s. Check the address, that the server is running and that your password is in PGPASSFILE (~/.pgpass) or PGPASSWORD; your own work is not affected", where, plainPgError(err))
+	return domain.Errorf(domain.EINVALID, "cannot reach the team library %s: %s. Check the address, that the server is running and that your password is in PGPASSFILE (~/.pgpass) or PGPASSWORD", where, plainPgError(err))
 }
 
 // plainPgError is err's message without pgx's prefixes.
@@ -196,4 +196,61 @@ func isConnectionLoss(err error) bool {
 // pg_dump takes one on demand.
 func serverBackupAdvice(where string) error {
 	return domain.Errorf(domain.EINVALID, "the team library %s is backed up by its database server, not by Attaché: ask whoever runs the server, or take a copy yourself with `pg_dump --format=custom --file=attache.dump %s` (restore it with pg_restore); `attache library copy --from %s --to FILE.db` makes a single-file library from it", where, domain.ShellQuote(where), domain.ShellQuote(where))
+}
+
+// prepareServer finds out what this account may do in the team library
+// and brings its schema up to date. A database with no library is set up
+// only when create is true: a command that only reads, pointed at the
+// wrong database, says so rather than leave tables behind. An account
+// that may only read opens the library read-only, if it is up to date.
+func (s *Store) prepareServer(ctx context.Context, create bool) error {
+	var exists, writable bool
+	err := s.w.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL,
+		to_regclass('briefings') IS NULL OR has_table_privilege('briefings', 'INSERT, UPDATE, DELETE')`).Scan(&exists, &writable)
+	if err != nil {
+		return unreachable(s.path, err)
+	}
+	if !exists && !create {
+		return domain.Errorf(domain.ENOTFOUND, "the database %s holds no Attaché library yet: import a file into it (attache import FILE --db %s) to set one up", s.path, domain.ShellQuote(s.path))
+	}
+	if !writable {
+		s.readOnly = true
+		return s.checkServerSchema(ctx)
+	}
+	// Two windows opening a new team library at once would both set it
+	// up: the second waits for the first, then finds nothing to do.
+	conn, err := s.w.Conn(ctx)
+	if err != nil {
+		return unreachable(s.path, err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, `SELECT pg_advisory_lock($1)`, int64(migrateLock)); err != nil {
+		return dbError("set up the library", err)
+	}
+	defer conn.ExecContext(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock($1)`, int64(migrateLock))
+	return s.migrate(ctx)
+}
+
+// migrateLock is held while a team library's schema is brought up to
+// date ("Attaché" + 1, as writeLock).
+const migrateLock = writeLock + 1
+
+// checkServerSchema accepts a read-only team library only at this
+// version's schema: an older one needs an account that may change it.
+func (s *Store) checkServerSchema(ctx context.Context) error {
+	var current int
+	if err := s.r.QueryRowContext(ctx, `SELECT coalesce(max(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
+		return dbError("read the schema version", err)
+	}
+	ms, err := migrationsFor(postgresDialect)
+	if err != nil {
+		return err
+	}
+	switch latest := ms[len(ms)-1].version; {
+	case current > latest:
+		return domain.Errorf(domain.EINVALID, "the team library %s was set up by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
+	case current < latest:
+		return domain.Errorf(domain.EINVALID, "the team library %s must be upgraded by a newer Attaché, and your account may not change it: ask whoever runs the database to open it once with an account that owns the schema", s.path)
+	}
+	return nil
 }

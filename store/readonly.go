@@ -325,5 +325,8 @@ func (s *Store) checkSchema(ctx context.Context) error {
 }
 
 func (s *Store) readOnlyError() error {
+	if s.dialect == postgresDialect {
+		return domain.Errorf(domain.EINVALID, "your account may read the team library %s but not change it: nothing was changed. Ask whoever runs the database to grant it write access (see the team library page of the documentation)", s.path)
+	}
 	return domain.Errorf(domain.EINVALID, "the library %s is read-only (its file or folder cannot be written): nothing was changed. To edit, copy it to a folder you can write to and open the copy with --db", s.path)
 }

@@ -66,7 +66,7 @@ func OpenExisting(ctx context.Context, path string) (*Store, error) {
 
 func open(ctx context.Context, path string, create bool) (*Store, error) {
 	if IsServer(path) {
-		return openPostgres(ctx, path)
+		return openPostgres(ctx, path, create)
 	}
 	cleanStaleCopiesOnce()
 	real, err := resolvePath(path)
