@@ -69,7 +69,10 @@ type Briefing struct {
 	Blocks    []*Block
 	CreatedAt time.Time
 	UpdatedAt time.Time
-	TrashedAt *time.Time
+	// CreatedBy and UpdatedBy name who made the briefing and who last
+	// changed it; "" when not known (made before names were kept).
+	CreatedBy, UpdatedBy string
+	TrashedAt            *time.Time
 	// Revision moves on with every change to the briefing or its blocks,
 	// whoever makes it; a save names the revision it was edited from.
 	Revision int64
@@ -226,6 +229,7 @@ func (b *Block) TextField() Field {
 type BriefingRef struct {
 	ID    int64
 	Title string
+	Owner string // who made it; "" when not known
 }
 
 // BriefingSummary is a briefing as listed, without its blocks.
@@ -243,6 +247,8 @@ type BriefingSummary struct {
 	Revision  int64 // moves with every change to the briefing or its blocks
 	UpdatedAt time.Time
 	TrashedAt *time.Time
+	// CreatedBy owns the briefing; UpdatedBy changed it last.
+	CreatedBy, UpdatedBy string
 }
 
 // BriefingFilter narrows a briefing listing.
@@ -293,6 +299,7 @@ type Snapshot struct {
 	BriefingID int64
 	Label      string
 	CreatedAt  time.Time
+	By         string    // who kept it; "" when not known
 	Briefing   *Briefing // the briefing as it was
 	// Sources are the sources the version's excerpts cite, texts left
 	// out, and Concerns theirs, as in a Bundle: filled by

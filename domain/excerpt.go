@@ -27,6 +27,9 @@ type Excerpt struct {
 	Figure    *Figure
 	CreatedAt time.Time
 	UpdatedAt time.Time
+	// CreatedBy and UpdatedBy name who made the excerpt and who last
+	// changed it; "" when not known (made before names were kept).
+	CreatedBy, UpdatedBy string
 
 	// TrashedAt is when the excerpt went to the trash, on its own or with
 	// its source; nil while it is in use.

@@ -50,6 +50,7 @@ type Source struct {
 	SHA256      string
 	FileName    string
 	ImportedAt  time.Time
+	AddedBy     string // who imported it (see Library); "" when not known
 	Reliability Reliability
 	Notes       string
 	// Marking is the source's own marking (under any scheme); its

@@ -198,7 +198,7 @@ func (s *Store) editBlocksTx(ctx context.Context, tx *Tx, briefingID int64, fn f
 	if _, err := replaceBlocks(ctx, tx, briefingID, blocks); err != nil {
 		return err
 	}
-	if _, err := tx.ExecContext(ctx, `UPDATE briefings SET updated_at = ? WHERE id = ?`, s.stamp(), briefingID); err != nil {
+	if _, err := tx.ExecContext(ctx, `UPDATE briefings SET updated_at = ?, updated_by = ? WHERE id = ?`, s.stamp(), s.user, briefingID); err != nil {
 		return dbError("save briefing", err)
 	}
 	return indexBriefing(ctx, tx, briefingID)

@@ -38,11 +38,12 @@ func (s *Store) createBriefing(ctx context.Context, tx *Tx, b, old *domain.Brief
 	}
 	now := s.now()
 	b.CreatedAt, b.UpdatedAt, b.TrashedAt = now, now, nil
+	b.CreatedBy, b.UpdatedBy = s.user, s.user
 	id, err := tx.insert(ctx, `INSERT INTO briefings (title, subtitle, author, audience, date,
-		classification, status, summary, created_at, updated_at, `+briefingMarkingColumns+`)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		classification, status, summary, created_at, updated_at, created_by, updated_by, `+briefingMarkingColumns+`)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(), b.Classification, b.Status,
-			b.Summary, formatTime(now), formatTime(now)}, briefingMarkingValues(b)...)...)
+			b.Summary, formatTime(now), formatTime(now), s.user, s.user}, briefingMarkingValues(b)...)...)
 	if err != nil {
 		return dbError("insert briefing", err)
 	}
@@ -66,7 +67,8 @@ func scanBriefing(row scanner) (*domain.Briefing, error) {
 	a := &b.Authority
 	err := row.Scan(&b.ID, &b.Title, &b.Subtitle, &b.Author, &b.Audience, &date, &b.Classification,
 		&b.Status, &b.Summary, &created, &updated, &trashed, &b.Revision, &b.Scheme, &b.TitleMarking,
-		&b.SubtitleMarking, &b.SummaryMarking, &a.ClassifiedBy, &a.DerivedFrom, &a.DeclassifyOn, &b.IncludeNotes, &b.Scale)
+		&b.SubtitleMarking, &b.SummaryMarking, &a.ClassifiedBy, &a.DerivedFrom, &a.DeclassifyOn, &b.IncludeNotes, &b.Scale,
+		&b.CreatedBy, &b.UpdatedBy)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -123,7 +125,7 @@ func (s *Store) Briefings(ctx context.Context, f domain.BriefingFilter) (list []
 	// Words are not counted here: export's model counts them (see
 	// domain.BriefingSummary.Words).
 	q := `SELECT b.id, b.title, b.status, b.author, b.date, b.updated_at, b.trashed_at,
-		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), b.revision
+		(SELECT count(*) FROM blocks k WHERE k.briefing_id = b.id), b.revision, b.created_by, b.updated_by
 		FROM briefings b
 		WHERE ` + where + ` ORDER BY b.updated_at DESC, b.id DESC`
 	err = s.view(ctx, func(tx *Tx) error {
@@ -149,7 +151,7 @@ func scanSummary(rows *sql.Rows) (*domain.BriefingSummary, error) {
 	var b domain.BriefingSummary
 	var date, updated string
 	var trashed sql.NullString
-	if err := rows.Scan(&b.ID, &b.Title, &b.Status, &b.Author, &date, &updated, &trashed, &b.Blocks, &b.Revision); err != nil {
+	if err := rows.Scan(&b.ID, &b.Title, &b.Status, &b.Author, &date, &updated, &trashed, &b.Blocks, &b.Revision, &b.CreatedBy, &b.UpdatedBy); err != nil {
 		return nil, dbError("list briefings", err)
 	}
 	b.Date, _ = domain.ParseDate(date)
@@ -236,13 +238,13 @@ func (s *Store) BriefingRevision(ctx context.Context, id int64) (rev int64, tras
 }
 
 func (s *Store) updateBriefingRow(ctx context.Context, tx *Tx, b *domain.Briefing) error {
-	b.UpdatedAt = s.now()
+	b.UpdatedAt, b.UpdatedBy = s.now(), s.user
 	res, err := tx.ExecContext(ctx, `UPDATE briefings SET title = ?, subtitle = ?, author = ?,
-		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?,
+		audience = ?, date = ?, classification = ?, status = ?, summary = ?, updated_at = ?, updated_by = ?,
 		scheme = ?, title_marking = ?, subtitle_marking = ?, summary_marking = ?,
 		classified_by = ?, derived_from = ?, declassify_on = ?, include_notes = ?, scale = ?
 		WHERE id = ?`, append(append([]any{b.Title, b.Subtitle, b.Author, b.Audience, b.Date.String(),
-		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt)}, briefingMarkingValues(b)...), b.ID)...)
+		b.Classification, b.Status, b.Summary, formatTime(b.UpdatedAt), b.UpdatedBy}, briefingMarkingValues(b)...), b.ID)...)
 	if err != nil {
 		return dbError("update briefing", err)
 	}

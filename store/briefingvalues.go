@@ -100,4 +100,5 @@ func storedForm(m domain.Marking) domain.Marking {
 
 const briefingColumns = `b.id, b.title, b.subtitle, b.author, b.audience, b.date, b.classification,
 	b.status, b.summary, b.created_at, b.updated_at, b.trashed_at, b.revision, b.scheme, b.title_marking,
-	b.subtitle_marking, b.summary_marking, b.classified_by, b.derived_from, b.declassify_on, b.include_notes, b.scale`
+	b.subtitle_marking, b.summary_marking, b.classified_by, b.derived_from, b.declassify_on, b.include_notes, b.scale,
+	b.created_by, b.updated_by`

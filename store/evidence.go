@@ -105,7 +105,7 @@ func sameLinks(a, b []domain.Evidence) bool {
 // evidenceUsage names the briefings outside the trash whose judgments
 // link, as evidence, the excerpts picked by cond (a condition on e).
 func evidenceUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
-	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
+	return briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title, b.created_by FROM briefings b
 		JOIN blocks k ON k.briefing_id = b.id JOIN evidence v ON v.block_id = k.id
 		JOIN excerpts e ON e.id = v.excerpt_id
 		WHERE b.trashed_at IS NULL AND `+cond+` ORDER BY b.id`, args...)

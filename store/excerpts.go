@@ -66,17 +66,18 @@ func (s *Store) insertExcerpt(ctx context.Context, tx *Tx, e *domain.Excerpt, sr
 	e.Tags = domain.NormalizeTags(e.Tags)
 	now := s.now()
 	e.CreatedAt, e.UpdatedAt, e.SourceTitle = now, now, src.title
+	e.CreatedBy, e.UpdatedBy = s.user, s.user
 	if err := keepFigureImage(ctx, tx, e.Figure); err != nil {
 		return err
 	}
 	fig := newFigureRow(e.Figure)
 	id, err := tx.insert(ctx, `INSERT INTO excerpts (source_id, start, "end", quote, note,
 		credibility, marking, marking_reason, created_at, updated_at, figure_page, figure_x0, figure_y0,
-		figure_x1, figure_y1, figure_width, figure_height, figure_caption, figure_sha256)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		figure_x1, figure_y1, figure_width, figure_height, figure_caption, figure_sha256, created_by, updated_by)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		e.SourceID, e.Start, e.End, e.Quote, e.Note, e.Credibility, e.Marking, e.MarkingReason,
 		formatTime(now), formatTime(now), fig.page, fig.x0, fig.y0, fig.x1, fig.y1, fig.width, fig.height,
-		fig.caption, fig.sha256)
+		fig.caption, fig.sha256, s.user, s.user)
 	if err != nil {
 		return dbError("insert excerpt", err)
 	}
@@ -145,7 +146,7 @@ func checkExcerptGrades(e *domain.Excerpt) error {
 // excerptFields are excerptColumns but the tags, for a query that reads the
 // tags of many excerpts at once (see attachExcerpts).
 const excerptFields = `e.id, e.source_id, e.start, e."end", e.quote, e.note, e.credibility,
-	e.marking, e.marking_reason, e.created_at, e.updated_at, e.trashed_at, ` + figureFields + `, s.title`
+	e.marking, e.marking_reason, e.created_at, e.updated_at, e.created_by, e.updated_by, e.trashed_at, ` + figureFields + `, s.title`
 
 const excerptColumns = excerptFields + `,
 	coalesce((SELECT json_group_array(name) FROM (SELECT t.name FROM excerpt_tags et
@@ -157,7 +158,7 @@ func scanExcerpt(row scanner) (*domain.Excerpt, error) {
 	var trashed sql.NullString
 	var fig figureRow
 	if err := row.Scan(&e.ID, &e.SourceID, &e.Start, &e.End, &e.Quote, &e.Note, &e.Credibility,
-		&e.Marking, &e.MarkingReason, &created, &updated, &trashed, &fig.page, &fig.x0, &fig.y0, &fig.x1, &fig.y1,
+		&e.Marking, &e.MarkingReason, &created, &updated, &e.CreatedBy, &e.UpdatedBy, &trashed, &fig.page, &fig.x0, &fig.y0, &fig.x1, &fig.y1,
 		&fig.width, &fig.height, &fig.caption, &fig.sha256, &e.SourceTitle, &tags); err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
 			return nil, err
@@ -283,10 +284,10 @@ func (s *Store) UpdateExcerpt(ctx context.Context, base, e *domain.Excerpt) (cla
 		if err := recaption(ctx, tx, base, cur, e); err != nil {
 			return err
 		}
-		e.UpdatedAt = s.now()
+		e.UpdatedAt, e.UpdatedBy = s.now(), s.user
 		if _, err := tx.ExecContext(ctx, `UPDATE excerpts SET note = ?, credibility = ?, marking = ?,
-			marking_reason = ?, updated_at = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, e.MarkingReason,
-			formatTime(e.UpdatedAt), e.ID); err != nil {
+			marking_reason = ?, updated_at = ?, updated_by = ? WHERE id = ?`, e.Note, e.Credibility, e.Marking, e.MarkingReason,
+			formatTime(e.UpdatedAt), e.UpdatedBy, e.ID); err != nil {
 			return dbError("update excerpt", err)
 		}
 		if err := setTags(ctx, tx, e.ID, e.Tags); err != nil {

@@ -42,7 +42,7 @@ func openPostgres(ctx context.Context, addr string, create bool) (*Store, error)
 	if err != nil {
 		return nil, domain.Errorf(domain.EINVALID, "the team library address %s cannot be read: %s; write it as postgres://USER@HOST:PORT/DATABASE", redactURL(addr), plainPgError(err))
 	}
-	s := &Store{path: redactURL(addr), dialect: postgresDialect, now: utcNow, session: newSession()}
+	s := &Store{path: redactURL(addr), dialect: postgresDialect, now: utcNow, session: newSession(), user: osUser()}
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)

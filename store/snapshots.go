@@ -29,9 +29,9 @@ func (s *Store) snapshot(ctx context.Context, tx *Tx, briefingID int64, label st
 		return nil, fmt.Errorf("encode version: %w", err)
 	}
 	label, _ = domain.SnapshotLabel.Fit(label) // labels name files: cleaned and cut, never refused
-	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), Briefing: b}
-	id, err := tx.insert(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data) VALUES (?, ?, ?, ?)`,
-		briefingID, label, formatTime(snap.CreatedAt), string(data))
+	snap := &domain.Snapshot{BriefingID: briefingID, Label: label, CreatedAt: s.now(), By: s.user, Briefing: b}
+	id, err := tx.insert(ctx, `INSERT INTO snapshots (briefing_id, label, created_at, data, made_by) VALUES (?, ?, ?, ?, ?)`,
+		briefingID, label, formatTime(snap.CreatedAt), string(data), s.user)
 	if err != nil {
 		return nil, dbError("save snapshot", err)
 	}
@@ -45,7 +45,7 @@ func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain
 		if _, err := getBriefing(ctx, tx, briefingID); err != nil {
 			return err
 		}
-		rows, err := tx.QueryContext(ctx, `SELECT id, label, created_at FROM snapshots
+		rows, err := tx.QueryContext(ctx, `SELECT id, label, created_at, made_by FROM snapshots
 			WHERE briefing_id = ? ORDER BY created_at DESC, id DESC`, briefingID)
 		if err != nil {
 			return dbError("list snapshots", err)
@@ -55,7 +55,7 @@ func (s *Store) Snapshots(ctx context.Context, briefingID int64) (list []*domain
 		for rows.Next() {
 			snap := &domain.Snapshot{BriefingID: briefingID}
 			var at string
-			if err := rows.Scan(&snap.ID, &snap.Label, &at); err != nil {
+			if err := rows.Scan(&snap.ID, &snap.Label, &at, &snap.By); err != nil {
 				return dbError("list snapshots", err)
 			}
 			snap.CreatedAt = parseTime(at)
@@ -82,8 +82,8 @@ func (s *Store) Snapshot(ctx context.Context, id int64) (snap *domain.Snapshot, 
 func getSnapshot(ctx context.Context, tx *Tx, id int64) (*domain.Snapshot, error) {
 	snap := &domain.Snapshot{ID: id}
 	var at, data string
-	err := tx.QueryRowContext(ctx, `SELECT briefing_id, label, created_at, data FROM snapshots WHERE id = ?`, id).
-		Scan(&snap.BriefingID, &snap.Label, &at, &data)
+	err := tx.QueryRowContext(ctx, `SELECT briefing_id, label, created_at, data, made_by FROM snapshots WHERE id = ?`, id).
+		Scan(&snap.BriefingID, &snap.Label, &at, &data, &snap.By)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, domain.Errorf(domain.ENOTFOUND, "there is no version %d: list them with `attache briefing history`", id)
 	} else if err != nil {

@@ -57,6 +57,10 @@ type snapshotRecord struct {
 
 	// Format 3.
 	Scale string `json:"scale,omitempty"`
+	// Format 3, from migration 009: who made the briefing and who changed
+	// it last. Optional, so an Attaché from before reads past them.
+	CreatedBy string `json:"created_by,omitempty"`
+	UpdatedBy string `json:"updated_by,omitempty"`
 }
 
 type snapshotBlockRecord struct {
@@ -86,7 +90,7 @@ func encodeSnapshot(b *domain.Briefing) ([]byte, error) {
 		Scheme: string(b.Scheme), TitleMarking: string(b.TitleMarking), SubtitleMarking: string(b.SubtitleMarking),
 		SummaryMarking: string(b.SummaryMarking), ClassifiedBy: b.Authority.ClassifiedBy,
 		DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn, IncludeNotes: b.IncludeNotes,
-		Scale: string(b.Scale)}
+		Scale: string(b.Scale), CreatedBy: b.CreatedBy, UpdatedBy: b.UpdatedBy}
 	for i, blk := range b.Blocks {
 		r.Blocks[i] = snapshotBlockRecord{ID: blk.ID, Type: string(blk.Type), Text: blk.Text, ExcerptID: blk.ExcerptID,
 			Confidence: string(blk.Confidence), Marking: string(blk.Marking)}
@@ -126,7 +130,7 @@ func decodeSnapshot(id int64, data []byte) (b *domain.Briefing, legacy bool, err
 		TitleMarking: domain.Marking(r.TitleMarking), SubtitleMarking: domain.Marking(r.SubtitleMarking),
 		SummaryMarking: domain.Marking(r.SummaryMarking), IncludeNotes: r.IncludeNotes,
 		Authority: domain.Authority{ClassifiedBy: r.ClassifiedBy, DerivedFrom: r.DerivedFrom, DeclassifyOn: r.DeclassifyOn},
-		Scale:     domain.ScaleID(r.Scale)}
+		Scale:     domain.ScaleID(r.Scale), CreatedBy: r.CreatedBy, UpdatedBy: r.UpdatedBy}
 	for i, blk := range r.Blocks {
 		b.Blocks[i] = &domain.Block{ID: blk.ID, Type: domain.BlockType(blk.Type), Text: blk.Text, ExcerptID: blk.ExcerptID,
 			Confidence: domain.Confidence(blk.Confidence), Marking: domain.Marking(blk.Marking)}

@@ -16,7 +16,7 @@ import (
 const sourceColumns = `s.id, s.kind, s.title, s.subtitle, s.section, s.authors, s.publisher,
 	s.published, s.url, s.accessed, s.language, s.sha256, s.file_name, s.imported_at,
 	s.reliability, s.notes, s.marking, coalesce(s.file_sha256, ''), s.location, coalesce(s.previous_id, 0),
-	s.standing, s.standing_note, s.standing_at, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
+	s.standing, s.standing_note, s.standing_at, s.added_by, s.trashed_at, CASE WHEN s.trashed_at IS NULL THEN s.excerpt_count
 	ELSE (SELECT count(*) FROM excerpts x WHERE x.source_id = s.id AND x.trashed_at = s.trashed_at) END`
 
 // CreateSource implements domain.SourceService.
@@ -65,11 +65,11 @@ func (s *Store) createSource(ctx context.Context, tx *Tx, src *domain.Source) (e
 	src.Standing, src.StandingNote, src.StandingAt, src.Concern = domain.StandingSound, "", nil, nil
 	id, err = tx.insert(ctx, `INSERT INTO sources (kind, title, subtitle, section, authors,
 		publisher, published, url, accessed, language, sha256, file_name, imported_at,
-		reliability, notes, marking, location, previous_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		reliability, notes, marking, location, previous_id, added_by) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		src.Kind, src.Title, src.Subtitle, src.Section, authorsJSON(src.Authors), src.Publisher,
 		src.Published.String(), src.URL, src.Accessed.String(), src.Language, src.SHA256,
 		src.FileName, formatTime(src.ImportedAt), src.Reliability, src.Notes, src.Marking,
-		tx.d.path(src.Location), nullID(src.PreviousID))
+		tx.d.path(src.Location), nullID(src.PreviousID), s.user)
 	if err != nil {
 		return false, dbError("insert source", err)
 	}
@@ -172,7 +172,7 @@ func scanSource(row scanner) (*domain.Source, error) {
 	err := row.Scan(&src.ID, &src.Kind, &src.Title, &src.Subtitle, &src.Section, &authors,
 		&src.Publisher, &published, &src.URL, &accessed, &src.Language, &src.SHA256,
 		&src.FileName, &imported, &src.Reliability, &src.Notes, &src.Marking, &src.FileSHA256,
-		&src.Location, &src.PreviousID, &src.Standing, &src.StandingNote, &standingAt,
+		&src.Location, &src.PreviousID, &src.Standing, &src.StandingNote, &standingAt, &src.AddedBy,
 		&trashed, &src.ExcerptCount, &src.Text)
 	if err != nil {
 		if errors.Is(err, sql.ErrNoRows) {
@@ -366,7 +366,7 @@ func (s *Store) SourceUsage(ctx context.Context, id int64) (refs []domain.Briefi
 // excerpts picked by cond (a condition on e) or links them as evidence:
 // what deleting them for good takes from.
 func allUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
-	return briefingRefs(ctx, tx, `SELECT b.id, b.title FROM briefings b WHERE b.id IN (
+	return briefingRefs(ctx, tx, `SELECT b.id, b.title, b.created_by FROM briefings b WHERE b.id IN (
 		SELECT k.briefing_id FROM blocks k JOIN excerpts e ON e.id = k.excerpt_id WHERE `+cond+`
 		UNION SELECT k.briefing_id FROM evidence v JOIN blocks k ON k.id = v.block_id
 		JOIN excerpts e ON e.id = v.excerpt_id WHERE `+cond+`) ORDER BY b.id`, append(args, args...)...)
@@ -381,7 +381,7 @@ func briefingRefs(ctx context.Context, tx *Tx, q string, args ...any) ([]domain.
 	refs := []domain.BriefingRef{}
 	for rows.Next() {
 		var r domain.BriefingRef
-		if err := rows.Scan(&r.ID, &r.Title); err != nil {
+		if err := rows.Scan(&r.ID, &r.Title, &r.Owner); err != nil {
 			return nil, dbError("find briefings", err)
 		}
 		refs = append(refs, r)
@@ -393,6 +393,9 @@ func refList(refs []domain.BriefingRef) string {
 	parts := make([]string, len(refs))
 	for i, r := range refs {
 		parts[i] = fmt.Sprintf("briefing %d %q", r.ID, r.Title)
+		if r.Owner != "" {
+			parts[i] += " (" + r.Owner + "'s)"
+		}
 	}
 	return strings.Join(parts, ", ")
 }

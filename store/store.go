@@ -43,6 +43,7 @@ type Store struct {
 	dataVersion atomic.Int64 // the writer's data_version at the last look (see changes.go)
 	wrote       atomic.Bool  // a transaction was committed through this store
 
+	user       string      // who the changes made through this store are kept as (see SetUser)
 	session    string      // names this store's writes in a team library's notices
 	elsewhere  atomic.Bool // another session wrote to the team library (see listen)
 	stopListen func()      // ends the team library's listener
@@ -81,7 +82,7 @@ func open(ctx context.Context, path string, create bool) (*Store, error) {
 	if !writable {
 		return openReadOnly(ctx, path)
 	}
-	s := &Store{path: path, now: utcNow}
+	s := &Store{path: path, now: utcNow, user: osUser()}
 	if s.w, err = sql.Open("sqlite3", dsn(path, "immediate", false)); err != nil {
 		return nil, fmt.Errorf("open library %s: %w", path, err)
 	}

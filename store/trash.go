@@ -20,7 +20,7 @@ import (
 // excerpts picked by cond (a condition on e, with args): quoting them, or
 // linking them as evidence to a judgment.
 func liveUsage(ctx context.Context, tx *Tx, cond string, args ...any) ([]domain.BriefingRef, error) {
-	quoted, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title FROM briefings b
+	quoted, err := briefingRefs(ctx, tx, `SELECT DISTINCT b.id, b.title, b.created_by FROM briefings b
 		JOIN blocks k ON k.briefing_id = b.id JOIN excerpts e ON e.id = k.excerpt_id
 		WHERE b.trashed_at IS NULL AND `+cond+` ORDER BY b.id`, args...)
 	if err != nil {
