@@ -200,6 +200,11 @@ func (c checkedLibrary) BundleWithoutTexts(ctx context.Context, briefingID int64
 	return c.lib.BundleWithoutTexts(ctx, briefingID)
 }
 
+func (c checkedLibrary) KeepVersion(ctx context.Context, b *domain.Briefing, label string) (*domain.Snapshot, error) {
+	c.check("KeepVersion")
+	return c.lib.KeepVersion(ctx, b, label)
+}
+
 func (c checkedLibrary) CreateSnapshot(ctx context.Context, briefingID int64, label string) (*domain.Snapshot, error) {
 	c.check("CreateSnapshot")
 	return c.lib.CreateSnapshot(ctx, briefingID, label)

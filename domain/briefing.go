@@ -289,8 +289,19 @@ func (e *MergeConflict) Error() string {
 	for _, c := range e.Conflicts {
 		parts = append(parts, c.Describe())
 	}
-	return "briefing " + strconv.FormatInt(e.Theirs.ID, 10) + " was changed elsewhere (" + strings.Join(parts, ", ") +
+	return "briefing " + strconv.FormatInt(e.Theirs.ID, 10) + " was changed " + e.ByWhom() + " (" + strings.Join(parts, ", ") +
 		") while it was being edited here: nothing was saved"
+}
+
+// ByWhom says who changed the library's copy and when, as in "by ana at
+// 14:02 on 3 Dec": "elsewhere" when the library does not know who.
+func (e *MergeConflict) ByWhom() string {
+	at := e.Theirs.UpdatedAt.Local()
+	when := at.Format("15:04 on 2 Jan")
+	if e.Theirs.UpdatedBy == "" {
+		return "elsewhere at " + when
+	}
+	return "by " + e.Theirs.UpdatedBy + " at " + when
 }
 
 // Snapshot is a saved version of a briefing, kept in its history.

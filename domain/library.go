@@ -183,6 +183,10 @@ type SearchService interface {
 type VersionService interface {
 	// CreateSnapshot saves the briefing as it is now in its history.
 	CreateSnapshot(ctx context.Context, briefingID int64, label string) (*Snapshot, error)
+	// KeepVersion saves b, a copy of briefing b.ID as it was never stored
+	// (the analyst's side of a clash they chose not to save over the
+	// other's), in that briefing's history.
+	KeepVersion(ctx context.Context, b *Briefing, label string) (*Snapshot, error)
 	// Snapshots lists a briefing's history, newest first, without contents.
 	Snapshots(ctx context.Context, briefingID int64) ([]*Snapshot, error)
 	// Snapshot loads one version with the briefing as it was.

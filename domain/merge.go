@@ -36,7 +36,20 @@ func (c Conflict) Describe() string {
 // matched across the copies, so new blocks need IDs no copy shares
 // (zero or negative for blocks not yet stored).
 func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
-	m := &mergeState{}
+	return mergeBriefing(&mergeState{}, base, mine, theirs)
+}
+
+// ResolveBriefing merges as MergeBriefing does, taking each clash from
+// the side keepMine chooses: the analyst settling, block by block, a save
+// that clashed with another's. Clashes come with their block (0 for the
+// briefing's own details, and for the order of the blocks, whose Field is
+// "order"), so choosing by block keeps a block whole. The clashes are
+// returned as MergeBriefing lists them.
+func ResolveBriefing(base, mine, theirs *Briefing, keepMine func(Conflict) bool) (*Briefing, []Conflict) {
+	return mergeBriefing(&mergeState{chooseMine: keepMine}, base, mine, theirs)
+}
+
+func mergeBriefing(m *mergeState, base, mine, theirs *Briefing) (*Briefing, []Conflict) {
 	out := *theirs
 	out.Title = m.field(0, "title", base.Title, mine.Title, theirs.Title)
 	out.Subtitle = m.field(0, "subtitle", base.Subtitle, mine.Subtitle, theirs.Subtitle)
@@ -59,7 +72,16 @@ func MergeBriefing(base, mine, theirs *Briefing) (*Briefing, []Conflict) {
 	return &out, m.conflicts
 }
 
-type mergeState struct{ conflicts []Conflict }
+type mergeState struct {
+	conflicts  []Conflict
+	chooseMine func(Conflict) bool // nil: mine, always
+}
+
+// clash lists c and says whether mine is kept.
+func (m *mergeState) clash(c Conflict) bool {
+	m.conflicts = append(m.conflicts, c)
+	return m.chooseMine == nil || m.chooseMine(c)
+}
 
 func (m *mergeState) marking(name string, base, mine, theirs Marking) Marking {
 	return Marking(m.field(0, name, string(base), string(mine), string(theirs)))
@@ -73,8 +95,10 @@ func (m *mergeState) field(block int64, name, base, mine, theirs string) string 
 	case theirs == base:
 		return mine
 	}
-	m.conflicts = append(m.conflicts, Conflict{Block: block, Field: name, Mine: mine, Theirs: theirs})
-	return mine
+	if m.clash(Conflict{Block: block, Field: name, Mine: mine, Theirs: theirs}) {
+		return mine
+	}
+	return theirs
 }
 
 func (m *mergeState) block(base, mine, theirs *Block) *Block {
@@ -91,8 +115,12 @@ func (m *mergeState) block(base, mine, theirs *Block) *Block {
 	if out.Type != BlockJudgment && len(out.Evidence) > 0 {
 		// One side made the block something else, the other linked
 		// evidence to it: only a judgment has evidence.
-		m.conflicts = append(m.conflicts, Conflict{Block: mine.ID, Field: "evidence",
-			Mine: string(mine.Type) + " with " + linkCount(mine.Evidence), Theirs: string(theirs.Type) + " with " + linkCount(theirs.Evidence)})
+		if m.clash(Conflict{Block: mine.ID, Field: "evidence",
+			Mine: string(mine.Type) + " with " + linkCount(mine.Evidence), Theirs: string(theirs.Type) + " with " + linkCount(theirs.Evidence)}) {
+			out.Evidence = mine.Evidence
+		} else {
+			out.Evidence = theirs.Evidence
+		}
 	}
 	return &out
 }
@@ -148,14 +176,17 @@ func (m *mergeState) evidence(block int64, base, mine, theirs []Evidence) []Evid
 		case my != nil && b != nil:
 			out = append(out, m.link(block, *b, *my, t))
 		case my != nil: // added on both sides
-			out = append(out, m.link(block, t, *my, t))
-			if !sameLink(*my, t) {
-				m.linkClash(block, t.ExcerptID, describeLink(*my), describeLink(t))
+			if sameLink(*my, t) || m.linkClash(block, t.ExcerptID, describeLink(*my), describeLink(t)) {
+				out = append(out, m.link(block, t, *my, t))
+			} else {
+				out = append(out, t)
 			}
 		case b == nil: // added there
 			out = append(out, t)
-		case !sameLink(*b, t): // removed here, changed there: stays removed
-			m.linkClash(block, t.ExcerptID, "removed here", "changed elsewhere")
+		case !sameLink(*b, t): // removed here, changed there: stays removed if mine is kept
+			if !m.linkClash(block, t.ExcerptID, "removed here", "changed elsewhere") {
+				out = append(out, t)
+			}
 		} // else removed here, untouched there
 	}
 	for _, my := range mine {
@@ -166,9 +197,10 @@ func (m *mergeState) evidence(block int64, base, mine, theirs []Evidence) []Evid
 		switch {
 		case b == nil: // added here
 			out = append(out, my)
-		case !sameLink(*b, my): // changed here, removed there: kept
-			m.linkClash(block, my.ExcerptID, "changed here", "removed elsewhere")
-			out = append(out, my)
+		case !sameLink(*b, my): // changed here, removed there: kept if mine is
+			if m.linkClash(block, my.ExcerptID, "changed here", "removed elsewhere") {
+				out = append(out, my)
+			}
 		} // else removed there, untouched here
 	}
 	return out
@@ -187,8 +219,8 @@ func (m *mergeState) link(block int64, base, mine, theirs Evidence) Evidence {
 	return out
 }
 
-func (m *mergeState) linkClash(block, excerptID int64, mine, theirs string) {
-	m.conflicts = append(m.conflicts, Conflict{Block: block, Field: fmt.Sprintf("evidence from excerpt %d", excerptID), Mine: mine, Theirs: theirs})
+func (m *mergeState) linkClash(block, excerptID int64, mine, theirs string) bool {
+	return m.clash(Conflict{Block: block, Field: fmt.Sprintf("evidence from excerpt %d", excerptID), Mine: mine, Theirs: theirs})
 }
 
 func describeLink(ev Evidence) string {
@@ -248,9 +280,9 @@ func (m *mergeState) blocks(base, mine, theirs []*Block) []*Block {
 		if base, ok := bIx[t.ID]; ok && sameBlock(base, t) {
 			continue // removed here, untouched there
 		} else if ok {
-			m.conflicts = append(m.conflicts, Conflict{Block: t.ID, Field: "removed",
-				Mine: "removed here", Theirs: "changed elsewhere"})
-			continue // mine wins: stays removed, the caller keeps theirs
+			if m.clash(Conflict{Block: t.ID, Field: "removed", Mine: "removed here", Theirs: "changed elsewhere"}) {
+				continue // mine wins: stays removed, the caller keeps theirs
+			}
 		}
 		k.add(t, t) // added elsewhere
 	}
@@ -272,9 +304,10 @@ func (m *mergeState) keepMine(b *Block, bIx, tIx map[int64]*Block) *Block {
 	case sameBlock(base, b):
 		return nil // removed elsewhere, untouched here
 	}
-	m.conflicts = append(m.conflicts, Conflict{Block: b.ID, Field: "removed",
-		Mine: "changed here", Theirs: "removed elsewhere"})
-	return b
+	if m.clash(Conflict{Block: b.ID, Field: "removed", Mine: "changed here", Theirs: "removed elsewhere"}) {
+		return b
+	}
+	return nil
 }
 
 // order lays out the kept blocks: the order of the side that reordered the
@@ -282,12 +315,12 @@ func (m *mergeState) keepMine(b *Block, bIx, tIx map[int64]*Block) *Block {
 // placed after the block they followed there.
 func (m *mergeState) order(base, mine, theirs []*Block, k kept) []*Block {
 	mineMoved := !sameOrder(base, mine)
+	if mineMoved && !sameOrder(base, theirs) && !sameOrder(mine, theirs) {
+		mineMoved = m.clash(Conflict{Field: "order", Mine: "moved here", Theirs: "moved elsewhere"})
+	}
 	first, second := theirs, mine
 	if mineMoved {
 		first, second = mine, theirs
-	}
-	if mineMoved && !sameOrder(base, theirs) && !sameOrder(mine, theirs) {
-		m.conflicts = append(m.conflicts, Conflict{Field: "order", Mine: "moved here", Theirs: "moved elsewhere"})
 	}
 	out := []*Block{}
 	placed := map[int64]int{} // stored block ID -> index in out

@@ -19,11 +19,29 @@ func (s *Store) CreateSnapshot(ctx context.Context, briefingID int64, label stri
 	return snap, err
 }
 
+// KeepVersion implements domain.VersionService.
+func (s *Store) KeepVersion(ctx context.Context, b *domain.Briefing, label string) (snap *domain.Snapshot, err error) {
+	err = s.update(ctx, func(tx *Tx) error {
+		if _, err := getBriefing(ctx, tx, b.ID); err != nil {
+			return err
+		}
+		snap, err = s.keep(ctx, tx, b.Clone(), label)
+		return err
+	})
+	return snap, err
+}
+
 func (s *Store) snapshot(ctx context.Context, tx *Tx, briefingID int64, label string) (*domain.Snapshot, error) {
 	b, err := getBriefing(ctx, tx, briefingID)
 	if err != nil {
 		return nil, err
 	}
+	return s.keep(ctx, tx, b, label)
+}
+
+// keep writes b in its briefing's history as a version labelled label.
+func (s *Store) keep(ctx context.Context, tx *Tx, b *domain.Briefing, label string) (*domain.Snapshot, error) {
+	briefingID := b.ID
 	data, err := encodeSnapshot(b)
 	if err != nil {
 		return nil, fmt.Errorf("encode version: %w", err)
