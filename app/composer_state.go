@@ -36,6 +36,8 @@ type draft struct {
 	onMerged func(old *domain.Briefing) // changes made elsewhere came in: show them
 	stopped  bool                       // its library was closed: no more saves (UI goroutine only)
 	due      saveDue                    // when the next autosave runs (UI goroutine only)
+	held     *clash                     // a refused save waits for the analyst's choice (UI goroutine)
+	final    atomic.Bool                // the last save at quit: a clash keeps both (draftclash.go)
 	onStatus func(string)
 }
 

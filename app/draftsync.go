@@ -12,16 +12,14 @@ import (
 
 // A draft is saved against the library's copy it was edited from (base):
 // the store merges what changed elsewhere meanwhile (the command line, a
-// second window) and says where both sides changed the same thing. Then
-// the analyst's version is kept, the other is saved in Versions first,
-// and a notice says so: nothing is written over silently, nothing is lost.
+// second window, another analyst on a team library) and refuses a save
+// where both sides changed the same thing, saying who did and when. The
+// analyst then chooses how to go on (draftclash.go): nothing is written
+// over silently, nothing is lost.
 //
 // New blocks get temporary negative numbers until their first save gives
 // them their own; the draft, its undo history and later saves are
 // renumbered as saves land, so a block is stored once and keeps its number.
-
-// keptLabel names the version that holds the other side of a clash.
-const keptLabel = "Changed elsewhere (replaced by your edits)"
 
 // saveResult is one save's outcome, handed to the UI goroutine.
 type saveResult struct {
@@ -30,7 +28,7 @@ type saveResult struct {
 	snap    *domain.Briefing // what was sent, with stored block numbers
 	ids     map[int64]int64  // every temporary number given a stored one so far
 	saved   *domain.Saved
-	kept    []domain.Conflict // clashes where the analyst's side was kept
+	clash   *clash // the save was refused: both sides changed the same things
 }
 
 // newDraft starts editing b as loaded from the library.
@@ -54,8 +52,8 @@ func (d *draft) numberNewBlocks() {
 // first one's numbers are known.
 func (d *draft) save() {
 	d.due.saving()
-	if d.stopped || d.isSaved() {
-		return
+	if d.stopped || d.isSaved() || d.held != nil {
+		return // a clash waits for the analyst's choice (draftclash.go)
 	}
 	if d.saving {
 		d.again = true
@@ -92,20 +90,15 @@ func (d *draft) write(snap, base *domain.Briefing, version int) (*saveResult, er
 	r := &saveResult{version: version, snap: snap}
 	var err error
 	r.saved, err = d.ui.lib.SaveBriefing(ctx, base, snap)
-	var clash *domain.MergeConflict
-	mine := snap
-	for try := 0; errors.As(err, &clash) && try < 3; try++ {
-		// Both sides changed the same things: keep the other side as a
-		// version, then save the merge with the analyst's side winning.
-		// A further clash merges on from that merge, so nothing either
-		// side did since is dropped.
-		r.kept = append(r.kept, clash.Conflicts...)
-		if _, err = d.ui.lib.CreateSnapshot(ctx, snap.ID, keptLabel); err != nil {
-			return nil, err
+	var refused *domain.MergeConflict
+	if errors.As(err, &refused) {
+		if d.final.Load() {
+			// The last save at quit: nobody is there to choose, so
+			// both are kept (see keepBothAtQuit).
+			return d.keepBothAtQuit(ctx, r, snap, refused)
 		}
-		mine, _ = domain.MergeBriefing(base, mine, clash.Theirs)
-		base = clash.Theirs
-		r.saved, err = d.ui.lib.SaveBriefing(ctx, base, mine)
+		r.clash = &clash{base: base, mine: snap, theirs: refused.Theirs, conflicts: refused.Conflicts, by: refused.ByWhom()}
+		return r, nil
 	}
 	if err != nil {
 		return nil, err
@@ -187,9 +180,6 @@ func (d *draft) land(r *saveResult) {
 			d.base = r.snap
 		}
 	}
-	if len(r.kept) > 0 {
-		d.toldKept(r.kept)
-	}
 	if n := len(r.saved.Dropped); n > 0 {
 		d.ui.notify(fmt.Sprintf("%s quoting an excerpt deleted for good elsewhere %s removed from “%s”.",
 			plural(n, "block"), map[bool]string{true: "was", false: "were"}[n == 1], d.b.Title))
@@ -226,20 +216,6 @@ func (d *draft) rebaseHistory(from, lib *domain.Briefing) {
 		m, _ := domain.MergeBriefing(from, u, lib)
 		d.redo[i] = m.Clone()
 	}
-}
-
-// toldKept tells the analyst their side of a clash was kept and where the
-// other one is.
-func (d *draft) toldKept(clashes []domain.Conflict) {
-	var what string
-	for i, c := range clashes {
-		if i > 0 {
-			what += ", "
-		}
-		what += c.Describe()
-	}
-	d.ui.notify("“" + d.b.Title + "” was also changed elsewhere: " + what +
-		". Your version is kept; the other is in Versions as “" + keptLabel + "”.")
 }
 
 // sameContent says whether two copies show the same briefing, block
@@ -294,6 +270,8 @@ func (d *draft) saveDone(r *saveResult, err error) {
 		d.stop()
 		d.status("Not saved — briefing deleted")
 		d.ui.rescueGone(d)
+	case errors.Is(err, errClashPending):
+		// The analyst is being asked (askClash); nothing to retry.
 	case err != nil:
 		d.status("Not saved — retrying")
 		if !d.failing {
@@ -302,6 +280,8 @@ func (d *draft) saveDone(r *saveResult, err error) {
 				"\n\nThey are kept here, and Attaché tries again every few seconds."})
 		}
 		d.schedule(retryDelay)
+	case r != nil && r.clash != nil:
+		d.hold(r.clash)
 	default:
 		d.land(r)
 		if d.isSaved() {
@@ -335,6 +315,10 @@ func (d *draft) flushThen(next func(error)) {
 		next(nil)
 		return
 	}
+	if d.held != nil {
+		next(errClashPending)
+		return
+	}
 	d.stopTimer()
 	// A background save may have written without its result taken in
 	// yet: take it first, or this save would start from an older copy
@@ -350,6 +334,13 @@ func (d *draft) flushThen(next func(error)) {
 
 // flushed takes in a flush's result on the UI goroutine.
 func (d *draft) flushed(r *saveResult, err error) error {
+	if err == nil && r != nil && r.clash != nil {
+		d.hold(r.clash)
+		err = errClashPending
+	}
+	if errors.Is(err, errClashPending) {
+		return err
+	}
 	if err != nil {
 		if !errors.Is(err, domain.ErrGone) && !d.stopped {
 			d.schedule(retryDelay) // still retried if the window stays open
@@ -371,6 +362,7 @@ func (d *draft) tryFlush() error {
 	if d == nil || d.stopped || d.isSaved() {
 		return nil
 	}
+	d.final.Store(true) // a clash now keeps both: nobody is there to choose
 	d.stopTimer()
 	// A background save may have written without its result taken in
 	// yet: take it first, or this save would start from an older copy

@@ -100,33 +100,6 @@ func TestOpenBriefingFollowsChangesMadeElsewhere(t *testing.T) {
 	}
 }
 
-// Both sides changed the title: the analyst's is kept, the other is kept
-// as a version, and a notice says so.
-func TestClashKeepsTheAnalystsSideAndTheOtherAsAVersion(t *testing.T) {
-	setAutosave(t, 300*time.Millisecond)
-	u, lib := openSampleBriefing(t)
-	c := u.briefings.composer
-	ctx := context.Background()
-	eventually(t, "the composer", func() bool { return c.d != nil })
-	id := c.d.b.ID
-	fyne.DoAndWait(func() { c.title.SetText("Typed here") })
-	retitle(t, lib, id, "Typed elsewhere")
-	eventually(t, "the save", func() bool {
-		b, _ := lib.Briefing(ctx, id)
-		return b.Title == "Typed here"
-	})
-	vs, _ := lib.Snapshots(ctx, id)
-	var kept bool
-	for _, v := range vs {
-		full, _ := lib.Snapshot(ctx, v.ID)
-		kept = kept || v.Label == keptLabel && full.Briefing.Title == "Typed elsewhere"
-	}
-	if !kept {
-		t.Fatalf("the other side's title is in no version: %v", vs)
-	}
-	eventually(t, "the notice", func() bool { return strings.Contains(u.notice(), "also changed elsewhere: the title.") })
-}
-
 // New blocks keep the number their first save gave them: saves never
 // store them twice nor renumber them.
 func TestNewBlocksAreStoredOnceAndKeepTheirNumbers(t *testing.T) {

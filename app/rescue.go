@@ -297,6 +297,7 @@ func (u *UI) flushOrRescue(stderr io.Writer) {
 
 // lastSave is flushOrRescue's work.
 func (u *UI) lastSave(stderr io.Writer) {
+	u.quitOut = stderr // where a clash settled at quit is told (keepBothAtQuit)
 	// Work that background saves hand back to the window is dropped from
 	// here on (u.do): the last saves below take it in themselves, on this
 	// goroutine, with nothing running beside them.

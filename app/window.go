@@ -1,6 +1,7 @@
 package app
 
 import (
+	"io"
 	"sync/atomic"
 	"time"
 	"unicode"
@@ -43,6 +44,7 @@ type UI struct {
 	trashWin  *trashWindow               // the Trash window while it is open, to follow changes made elsewhere
 	root      context.Context            // the app's context; ctx is this UI's, cancelled when its library is swapped
 	cancel    context.CancelFunc         // stops this UI's background work when its library is swapped
+	quitOut   io.Writer                  // where the last save at quit reports (set by lastSave)
 	decided   bool                       // the analyst chose to close over unsaved edits
 	closing   bool                       // the saves before closing the window are under way
 	current   view                       // the view showing
