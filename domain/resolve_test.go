@@ -7,7 +7,7 @@ import "testing"
 // it; what only one side changed is merged as always.
 func TestResolveBriefingBlockByBlock(t *testing.T) {
 	base := doc("T", "1:a", "2:b", "3:c", "4:d")
-	mine := doc("Mine", "1:A", "2:mine", "3:c", "5:new")       // title, block 1, 2; removed 4; added 5
+	mine := doc("Mine", "1:A", "2:mine", "3:c", "5:new")      // title, block 1, 2; removed 4; added 5
 	theirs := doc("Theirs", "1:a", "2:theirs", "4:D", "3:cc") // title, block 2, 4 (removed here), 3; moved 4
 
 	keep := map[int64]bool{0: false, 2: true, 4: false} // details theirs, block 2 mine, block 4 theirs
