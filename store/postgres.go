@@ -204,18 +204,26 @@ func serverBackupAdvice(where string) error {
 // wrong database, says so rather than leave tables behind. An account
 // that may only read opens the library read-only, if it is up to date.
 func (s *Store) prepareServer(ctx context.Context, create bool) error {
-	var exists, writable bool
+	var exists, writable, canCreate bool
 	err := s.w.QueryRowContext(ctx, `SELECT to_regclass('schema_migrations') IS NOT NULL,
-		to_regclass('briefings') IS NULL OR has_table_privilege('briefings', 'INSERT, UPDATE, DELETE')`).Scan(&exists, &writable)
+		to_regclass('briefings') IS NULL OR has_table_privilege('briefings', 'INSERT, UPDATE, DELETE'),
+		has_schema_privilege(current_schema(), 'CREATE')`).Scan(&exists, &writable, &canCreate)
 	if err != nil {
 		return unreachable(s.path, err)
 	}
-	if !exists && !create {
+	switch {
+	case !exists && !create:
 		return domain.Errorf(domain.ENOTFOUND, "the database %s holds no Attaché library yet: import a file into it (attache import FILE --db %s) to set one up", s.path, domain.ShellQuote(s.path))
-	}
-	if !writable {
-		s.readOnly = true
-		return s.checkServerSchema(ctx)
+	case !exists && !canCreate:
+		return domain.Errorf(domain.EINVALID, "the database %s holds no Attaché library yet, and your account may not set one up: ask whoever runs the database to run `attache library init` with the account that owns the schema (see the team library page of the documentation)", s.path)
+	case exists:
+		// Up to date, there is nothing to do; older, only an account
+		// that may change the schema upgrades it.
+		s.readOnly = !writable
+		err := s.checkServerSchema(ctx)
+		if err == nil || !errors.Is(err, errOlderSchema) || !canCreate || s.readOnly {
+			return err
+		}
 	}
 	// Two windows opening a new team library at once would both set it
 	// up: the second waits for the first, then finds nothing to do.
@@ -250,7 +258,16 @@ func (s *Store) checkServerSchema(ctx context.Context) error {
 	case current > latest:
 		return domain.Errorf(domain.EINVALID, "the team library %s was set up by a newer version of Attaché (schema %d, this version knows %d): update Attaché to open it", s.path, current, latest)
 	case current < latest:
-		return domain.Errorf(domain.EINVALID, "the team library %s must be upgraded by a newer Attaché, and your account may not change it: ask whoever runs the database to open it once with an account that owns the schema", s.path)
+		return &olderSchemaError{domain.Errorf(domain.EINVALID, "the team library %s must be upgraded for this version of Attaché (schema %d to %d), and your account may not change it: ask whoever runs the database to run `attache library init` with the account that owns the schema", s.path, current, latest)}
 	}
 	return nil
 }
+
+// errOlderSchema marks a team library older than this Attaché: an owner's
+// account upgrades it on opening, anyone else's is told to ask for that.
+var errOlderSchema = errors.New("older schema")
+
+type olderSchemaError struct{ user *domain.Error }
+
+func (e *olderSchemaError) Error() string   { return e.user.Message }
+func (e *olderSchemaError) Unwrap() []error { return []error{e.user, errOlderSchema} }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/pgtest"
 )
 
 // postgresOnly marks a test about the team library itself.
@@ -117,4 +118,33 @@ func serverDB(t *testing.T, url string) *sql.DB {
 	}
 	t.Cleanup(func() { db.Close() })
 	return db
+}
+
+// A server gone away mid-session: every change is refused with a plain
+// message that says nothing was saved and the edits are kept, and the
+// library does not count the outage as damage.
+func TestServerGoneAwaySaysSo(t *testing.T) {
+	postgresOnly(t)
+	ctx := context.Background()
+	srv := pgtest.New(t)
+	url, err := srv.CreateDB(ctx, "gone")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Open(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	addSource(t, s, "Chips", chipsText)
+	if err := srv.Stop(); err != nil {
+		t.Fatal(err)
+	}
+	err = s.CreateBriefing(ctx, &domain.Briefing{Title: "While the server is down"})
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "cannot be reached") || !strings.Contains(msg, "nothing was saved") {
+		t.Fatalf("with the server gone: %v", err)
+	}
+	if _, err := s.Sources(ctx, domain.SourceFilter{}); err == nil {
+		t.Fatal("reading with the server gone succeeded")
+	}
 }
