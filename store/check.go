@@ -11,6 +11,9 @@ import (
 // It reads every page (about a second for a 200 MB library), so the app
 // runs it in the background at start rather than on every command.
 func (s *Store) Check(ctx context.Context) error {
+	if s.dialect == postgresDialect {
+		return s.checkServer(ctx)
+	}
 	problems, err := quickCheck(ctx, s.r)
 	if err != nil {
 		if !isDamage(err) {

@@ -271,3 +271,13 @@ type olderSchemaError struct{ user *domain.Error }
 
 func (e *olderSchemaError) Error() string   { return e.user.Message }
 func (e *olderSchemaError) Unwrap() []error { return []error{e.user, errOlderSchema} }
+
+// checkServer is Check for a team library: its pages are the server's to
+// look after (PostgreSQL checks and logs them itself), so this says only
+// whether the server answers with a library this Attaché reads.
+func (s *Store) checkServer(ctx context.Context) error {
+	if err := s.r.PingContext(ctx); err != nil {
+		return unreachable(s.path, err)
+	}
+	return s.checkServerSchema(ctx)
+}

@@ -148,3 +148,18 @@ func TestServerGoneAwaySaysSo(t *testing.T) {
 		t.Fatal("reading with the server gone succeeded")
 	}
 }
+
+// Checking a team library asks the server, and finds it sound; Stats
+// counts it as a file's.
+func TestServerCheckAndStats(t *testing.T) {
+	postgresOnly(t)
+	s := openTest(t)
+	addSource(t, s, "Chips", chipsText)
+	if err := s.Check(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st, err := s.Stats(context.Background())
+	if err != nil || st.Sources != 1 || st.Path != s.Path() {
+		t.Fatalf("stats %+v, %v", st, err)
+	}
+}
