@@ -36,6 +36,8 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 			switch {
 			case st.ReadingCopy != "":
 				printf(a.env.Stdout, "Read-only: yes (neither the file nor its folder can be written: reading a private copy taken %s)\n", st.ReadingCopy)
+			case st.ReadOnly && store.IsServer(st.Path):
+				printf(a.env.Stdout, "Read-only: yes (your account may read this team library but not change it)\n")
 			case st.ReadOnly:
 				printf(a.env.Stdout, "Read-only: yes (the file or its folder cannot be written)\n")
 			}
@@ -51,6 +53,7 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 	addJSONFlag(cmd, &asJSON)
 	cmd.Flags().BoolVar(&check, "check", false, "check every page of the library for damage (about a second per 200 MB)")
 	cmd.AddCommand(a.libraryDefaultSchemeCommand())
+	cmd.AddCommand(a.libraryInitCommand())
 	return cmd
 }
 
