@@ -18,6 +18,8 @@ type CopySummary struct {
 	Versions  int // kept versions of briefings (snapshots)
 	Rows      int // in every table
 	Indexed   int // entries of the search index rebuilt
+	// Notes says what the copy could not carry exactly, and why.
+	Notes []string
 }
 
 // CopyLibrary copies the whole library from into to, which must hold no

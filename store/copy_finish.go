@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"strconv"
 	"strings"
 
@@ -101,20 +102,32 @@ func (c *libraryCopy) sourceSequences(ctx context.Context, src *Tx, plans []*tab
 	})
 }
 
-// pgSequences reads the sequence of each table with an id into seqs.
+// pgSequences reads the sequence of each table with an id into seqs. An
+// account that may only read the tables may not read their sequences:
+// the copy then carries the highest number kept, and a note says so.
 func (c *libraryCopy) pgSequences(ctx context.Context, src *Tx, plans []*tablePlan, seqs map[string]int64) error {
+	var unread []string
 	for _, t := range plans {
 		if t.indexOf("id") < 0 {
 			continue
 		}
 		var n sql.NullInt64
-		err := src.QueryRowContext(ctx, `SELECT pg_sequence_last_value(pg_get_serial_sequence(?, 'id')::regclass)`, quoteName(t.name)).Scan(&n)
+		var denied bool
+		err := src.QueryRowContext(ctx, `SELECT CASE WHEN has_sequence_privilege(q, 'SELECT, USAGE') THEN pg_sequence_last_value(q) END,
+			q IS NOT NULL AND NOT has_sequence_privilege(q, 'SELECT, USAGE')
+			FROM (SELECT pg_get_serial_sequence(?, 'id')::regclass AS q) AS s`, quoteName(t.name)).Scan(&n, &denied)
 		if err != nil {
 			return err
 		}
 		if n.Valid {
 			seqs[t.name] = n.Int64
 		}
+		if denied {
+			unread = append(unread, stepName(t.name))
+		}
+	}
+	if unread != nil {
+		c.sum.Notes = append(c.sum.Notes, fmt.Sprintf("your account may not read the sequences of %s, so the copy may hand out again numbers of %s deleted there for good (above the highest kept); for an exact copy, ask whoever runs the database to grant SELECT on the library's sequences, and copy again", c.from.Path(), strings.Join(unread, ", ")))
 	}
 	return nil
 }

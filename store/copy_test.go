@@ -206,3 +206,36 @@ func TestCopyComparesColumns(t *testing.T) {
 		t.Fatalf("changed_by %q, %v", who, err)
 	}
 }
+
+// An account that may only read a team library copies it into a file;
+// the numbers deleted for good there, which it may not read, are named
+// in a note.
+func TestCopyByAnAccountThatMayOnlyRead(t *testing.T) {
+	postgresOnly(t)
+	ctx := context.Background()
+	s := openTest(t)
+	richLibrary(t, s)
+	db := serverDB(t, s.Path())
+	for _, q := range []string{`CREATE ROLE copy_reader LOGIN`, `GRANT SELECT ON ALL TABLES IN SCHEMA public TO copy_reader`} {
+		if _, err := db.Exec(q); err != nil && !strings.Contains(err.Error(), "already exists") {
+			t.Fatal(err)
+		}
+	}
+	t.Cleanup(func() {
+		db.Exec(`REVOKE ALL ON ALL TABLES IN SCHEMA public FROM copy_reader`)
+		db.Exec(`DROP OWNED BY copy_reader`)
+	})
+	reader := openCopyEnd(t, strings.Replace(s.Path(), "postgres://postgres@", "postgres://copy_reader@", 1))
+	if !reader.ReadOnly() {
+		t.Fatal("the reading account's library is not read-only")
+	}
+	to := fileCopyEnd(t, "copy.db")
+	sum, err := CopyLibrary(ctx, reader, to, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameView(t, "copy by a reader", viewLibrary(t, s), viewLibrary(t, to))
+	if len(sum.Notes) != 1 || !strings.Contains(sum.Notes[0], "may not read the sequences of "+reader.Path()) {
+		t.Errorf("notes %q", sum.Notes)
+	}
+}
