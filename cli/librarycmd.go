@@ -51,6 +51,7 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 	addJSONFlag(cmd, &asJSON)
 	cmd.Flags().BoolVar(&check, "check", false, "check every page of the library for damage (about a second per 200 MB)")
 	cmd.AddCommand(a.libraryDefaultSchemeCommand())
+	cmd.AddCommand(a.libraryCopyCommand())
 	return cmd
 }
 
