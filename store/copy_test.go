@@ -239,3 +239,23 @@ func TestCopyByAnAccountThatMayOnlyRead(t *testing.T) {
 		t.Errorf("notes %q", sum.Notes)
 	}
 }
+
+// Text a file keeps and a server cannot (a NUL) is refused by name, the
+// server left as it was.
+func TestCopyRefusesTextAServerCannotKeep(t *testing.T) {
+	postgresOnly(t)
+	from := fileCopyEnd(t, "from.db")
+	src := addSource(t, from, "Chips", chipsText)
+	if _, err := from.wt().Exec(`UPDATE sources SET notes = 'a' || char(0) || 'b' WHERE id = ?`, src.ID); err != nil {
+		t.Fatal(err)
+	}
+	to := openTest(t)
+	_, err := CopyLibrary(context.Background(), from, to, nil)
+	wantCode(t, err, domain.EINVALID)
+	if msg := domain.ErrorMessage(err); !strings.Contains(msg, "sources id "+itoa(src.ID)+", column notes") || !strings.Contains(msg, "Correct it in "+from.Path()) {
+		t.Errorf("refusal: %s", msg)
+	}
+	if n := countRows(t, to, "sources"); n != 0 {
+		t.Errorf("%d sources in the target after a refused copy", n)
+	}
+}
