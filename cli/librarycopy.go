@@ -80,7 +80,12 @@ func (a *cliApp) copyLibrary(ctx context.Context, from, to string, asJSON bool) 
 	if err := dst.Close(); err != nil {
 		return err
 	}
-	took := time.Since(start)
+	return a.reportCopy(sum, time.Since(start), asJSON)
+}
+
+// reportCopy writes what was copied: a line, or the counts as JSON; and
+// what could not be carried exactly, on stderr.
+func (a *cliApp) reportCopy(sum *store.CopySummary, took time.Duration, asJSON bool) error {
 	for _, n := range sum.Notes {
 		printf(a.env.Stderr, "note: %s\n", n)
 	}

@@ -1,6 +1,9 @@
 package cli_test
 
 import (
+	"bytes"
+	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -106,4 +109,35 @@ func TestLibraryCopyFailingRemovesItsFile(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
 		t.Fatalf("the failed copy left %v", entries)
 	}
+}
+
+// Ctrl+C stops the copy at its next step: the file it made is removed.
+func TestLibraryCopyStopped(t *testing.T) {
+	t.Parallel()
+	from := copyFixture(t)
+	dir := t.TempDir()
+	to := filepath.Join(dir, "copy.db")
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	var out, errOut bytes.Buffer
+	// The first line of progress is the user pressing Ctrl+C.
+	env := &cli.Env{Stdin: strings.NewReader(""), Stdout: &out, Stderr: cancelOnWrite{&errOut, cancel},
+		Getenv: func(string) string { return "" }}
+	code := cli.Run(ctx, env, []string{"library", "copy", "--from", from, "--to", to})
+	wantExit(t, code, cli.ExitError, errOut.String())
+	wantContains(t, errOut.String(), "the copy was stopped before it finished: nothing was written to "+to, to+", which the copy had made, was removed")
+	if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+		t.Fatalf("the stopped copy left %v", entries)
+	}
+}
+
+// cancelOnWrite cancels a context at the first write.
+type cancelOnWrite struct {
+	w      io.Writer
+	cancel context.CancelFunc
+}
+
+func (c cancelOnWrite) Write(p []byte) (int, error) {
+	c.cancel()
+	return c.w.Write(p)
 }
