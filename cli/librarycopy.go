@@ -71,6 +71,7 @@ func (a *cliApp) copyLibrary(ctx context.Context, from, to string, asJSON bool) 
 	if err != nil {
 		return made.undo(err)
 	}
+	made.shown = dst.Path()
 	start := time.Now()
 	sum, err := store.CopyLibrary(ctx, src, dst, newCopyProgress(a.env.Stderr).report)
 	if err != nil {
@@ -128,8 +129,9 @@ func sameLibraryPlace(from, to string) bool {
 // nothing behind: an empty library where none was asked for would be
 // taken for the copy.
 type fileMark struct {
-	file string   // "" when the target existed, or is on a server
-	dirs []string // folders to be made, deepest first
+	file  string   // "" when the target existed, or is on a server
+	dirs  []string // folders to be made, deepest first
+	shown string   // the file as messages name it (see Store.Path)
 }
 
 func newFileMark(to string) *fileMark {
@@ -141,6 +143,7 @@ func newFileMark(to string) *fileMark {
 		return m
 	}
 	m.file = to
+	m.shown, _ = filepath.Abs(to)
 	for dir := filepath.Dir(to); ; dir = filepath.Dir(dir) {
 		if _, err := os.Lstat(dir); !errors.Is(err, fs.ErrNotExist) || dir == filepath.Dir(dir) {
 			break
@@ -161,7 +164,7 @@ func (m *fileMark) undo(err error) error {
 	for _, dir := range m.dirs {
 		_ = os.Remove(dir) // only if empty: a folder someone filled meanwhile stays
 	}
-	return domain.Errorf(domain.ErrorCode(err), "%s (%s, which the copy had made, was removed)", domain.ErrorMessage(err), m.file)
+	return domain.Errorf(domain.ErrorCode(err), "%s (%s, which the copy had made, was removed)", domain.ErrorMessage(err), m.shown)
 }
 
 // copyProgress writes CopyLibrary's progress to stderr: the first report
