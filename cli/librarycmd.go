@@ -54,6 +54,7 @@ func (a *cliApp) libraryCommand() *cobra.Command {
 	cmd.Flags().BoolVar(&check, "check", false, "check every page of the library for damage (about a second per 200 MB)")
 	cmd.AddCommand(a.libraryDefaultSchemeCommand())
 	cmd.AddCommand(a.libraryInitCommand())
+	cmd.AddCommand(a.libraryCopyCommand())
 	return cmd
 }
 
