@@ -89,8 +89,22 @@ package: deps
 soak:
 	ATTACHE_SOAK_TRIALS=100 $(GO) test $(GOFLAGS_TAGS) -count=1 -run SIGKILL -v ./store/ | grep -E 'SIGKILL trials|^(ok|FAIL|---)'
 
+# The benchmarks, the team library's (PostgreSQL) twins among them: they
+# start a throwaway server of internal/pgtest and build its fixture once per
+# run (about 4 minutes on 2 cores, beside the SQLite fixtures' first build).
+# bench/run.sh runs them with fixed counts and prints SQLite beside PostgreSQL
+# against the targets.
 bench:
-	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem ./bench/ ./export/
+	$(GO) test $(GOFLAGS_TAGS) -run XXX -bench . -benchmem -timeout 60m ./bench/ ./export/
+
+# Ten attache commands writing to one team library at once for 60 s, then
+# every write checked (bench/writers_test.go); not in test. SOAK_WRITERS=10
+# and SOAK_SECONDS=60 resize it; SOAK_OUT=FILE keeps every command's record.
+soak-team:
+	$(GO) build $(GOFLAGS_TAGS) -o $(BIN) .
+	ATTACHE_SOAK_TEAM=1 ATTACHE_BIN=$(abspath $(BIN)) ATTACHE_SOAK_WRITERS=$(or $(SOAK_WRITERS),10) \
+	ATTACHE_SOAK_SECONDS=$(or $(SOAK_SECONDS),60) ATTACHE_SOAK_OUT=$(if $(SOAK_OUT),$(abspath $(SOAK_OUT))) \
+	$(GO) test $(GOFLAGS_TAGS) -count=1 -timeout 15m -run '^TestTeamWriters$$' -v ./bench/
 
 # The DOCX export opened in LibreOffice and compared with our PDF (issue
 # #18); not in test: it installs LibreOffice. DOCX_OUT=dir keeps the files

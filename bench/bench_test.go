@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -334,10 +335,19 @@ var listLibraryFile = sync.OnceValues(func() (string, error) {
 var scratch = sync.OnceValues(func() (string, error) { return os.MkdirTemp("", "attache-bench-") })
 
 func TestMain(m *testing.M) {
-	code := m.Run()
-	if dir, err := scratch(); err == nil {
-		os.RemoveAll(dir)
+	flag.Parse()
+	removeScratch := func() {
+		if dir, err := scratch(); err == nil {
+			os.RemoveAll(dir)
+		}
 	}
+	stopTeamOnExit(removeScratch)
+	code := m.Run()
+	if err := stopTeamServer(); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		code = 1
+	}
+	removeScratch()
 	os.Exit(code)
 }
 
@@ -380,17 +390,7 @@ func heavy(b *testing.B) {
 func BenchmarkImport1000Articles(b *testing.B) {
 	heavy(b)
 	ctx := context.Background()
-	type file struct {
-		name string
-		data []byte
-	}
-	files := make([]file, importArticles)
-	var size int64
-	for i := range files {
-		a := Generate(seed+1, i) // not the search library's articles
-		files[i] = file{a.FileName(i), []byte(a.File())}
-		size += int64(len(files[i].data))
-	}
+	files, size := importFiles()
 	b.SetBytes(size)
 	b.ReportAllocs()
 	var ingestTime, storeTime, cpu time.Duration
@@ -511,7 +511,11 @@ func BenchmarkListSources10kFirstPage(b *testing.B) {
 }
 
 func runList(b *testing.B, f domain.SourceFilter) {
-	st := mustLibrary(b, listLibrary)
+	runListOn(b, mustLibrary(b, listLibrary), f)
+}
+
+// runListOn lists the sources of st, a library of listSources sources.
+func runListOn(b *testing.B, st *store.Store, f domain.SourceFilter) {
 	ctx := context.Background()
 	list, err := st.Sources(ctx, f)
 	if err != nil {
