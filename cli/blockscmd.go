@@ -1,6 +1,8 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"slices"
 	"strconv"
 	"time"
@@ -175,19 +177,8 @@ excerpt's own marking is changed with 'attache excerpt edit'.`,
 			if err != nil {
 				return err
 			}
-			br, err := lib.Briefing(cmd.Context(), id)
+			blk, err := markBlock(cmd.Context(), lib, id, blockID, marking)
 			if err != nil {
-				return err
-			}
-			i := slices.IndexFunc(br.Blocks, func(b *domain.Block) bool { return b.ID == blockID })
-			if i < 0 {
-				return domain.Errorf(domain.ENOTFOUND, "briefing %d has no block %d: see its block ids with `attache briefing show %d`", id, blockID, id)
-			}
-			blk := br.Blocks[i]
-			if blk.Marking, err = parseMarkingFlag("marking", br.SchemeDef(), marking); err != nil {
-				return err
-			}
-			if err := lib.UpdateBlock(cmd.Context(), blk); err != nil {
 				return err
 			}
 			if asJSON {
@@ -200,4 +191,39 @@ excerpt's own marking is changed with 'attache excerpt edit'.`,
 	cmd.Flags().StringVar(&marking, "marking", "", "portion marking, of the briefing's scheme (see 'attache schemes'); \"\" clears it")
 	addJSONFlag(cmd, &asJSON)
 	return cmd
+}
+
+// markBlock sets the marking of block blockID of briefing id through
+// SaveBriefing, edited from the copy just read: what other writers saved
+// meanwhile (evidence linked to the judgment, other blocks) is merged in,
+// never written over from the old copy, and a clash on the same block is
+// retried on a fresh copy.
+func markBlock(ctx context.Context, lib domain.Library, id, blockID int64, marking string) (*domain.Block, error) {
+	for try := 0; ; try++ {
+		base, err := lib.Briefing(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		b := base.Clone()
+		i := slices.IndexFunc(b.Blocks, func(x *domain.Block) bool { return x.ID == blockID })
+		if i < 0 {
+			return nil, domain.Errorf(domain.ENOTFOUND, "briefing %d has no block %d: see its block ids with `attache briefing show %d`", id, blockID, id)
+		}
+		blk := b.Blocks[i]
+		if blk.Marking, err = parseMarkingFlag("marking", b.SchemeDef(), marking); err != nil {
+			return nil, err
+		}
+		saved, err := lib.SaveBriefing(ctx, base, b)
+		var clash *domain.MergeConflict
+		if errors.As(err, &clash) && try < 5 {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if j := slices.IndexFunc(saved.Briefing.Blocks, func(x *domain.Block) bool { return x.ID == blockID }); j >= 0 {
+			blk = saved.Briefing.Blocks[j]
+		}
+		return blk, nil
+	}
 }

@@ -119,13 +119,15 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 		Short: "Change a briefing's title, status, summary, scheme, markings or other metadata",
 		Args:  exactArgs(1, "a briefing id"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// The app may save the briefing between our read and our write;
-			// the store then refuses, and the change is redone on a fresh copy.
+			// Saved against the copy just read: what another writer saved
+			// meanwhile (a block, a link, another field) is merged in; a
+			// clash on a field given here is redone on a fresh copy.
 			for try := 0; ; try++ {
-				br, err := a.briefingArg(cmd.Context(), args[0])
+				base, err := a.briefingArg(cmd.Context(), args[0])
 				if err != nil {
 					return err
 				}
+				br := base.Clone()
 				old := br.SchemeDef()
 				if err := bf.apply(cmd, br); err != nil {
 					return err
@@ -133,8 +135,9 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 				if err := checkSchemeChange(br, old); err != nil {
 					return err
 				}
-				err = a.store.UpdateBriefing(cmd.Context(), br)
-				if errors.Is(err, domain.ErrChangedMeanwhile) && try < 5 {
+				_, err = a.store.SaveBriefing(cmd.Context(), base, br)
+				var clash *domain.MergeConflict
+				if errors.As(err, &clash) && try < 5 {
 					continue
 				}
 				if err != nil {
