@@ -77,6 +77,10 @@ func scanConcern(row scanner) (*domain.SourceConcern, error) {
 	return sc, nil
 }
 
+// manyConcerns is the listing size above which concernsOf reads every
+// source with a concern rather than looking up the listed ones.
+const manyConcerns = 200
+
 // concernsOf gives the sources their concerns (nil for those without),
 // in one query whatever their number.
 func concernsOf(ctx context.Context, tx *Tx, sources []*domain.Source) (map[int64]*domain.SourceConcern, error) {
@@ -87,14 +91,25 @@ func concernsOf(ctx context.Context, tx *Tx, sources []*domain.Source) (map[int6
 	for i, src := range sources {
 		ids[i] = src.ID
 	}
-	concerns, err := readConcerns(ctx, tx, "s.id IN (SELECT value FROM json_each(?))", idsJSON(ids))
+	cond, args := "s.id IN (SELECT value FROM json_each(?))", []any{idsJSON(ids)}
+	if len(sources) > manyConcerns {
+		// A long listing: the few sources with a concern are found from
+		// their side, not looked up one by one (10,000 lookups were a
+		// third of listing 10,000 sources on a server).
+		cond, args = `s.id IN (SELECT id FROM sources WHERE standing <> ''
+			UNION SELECT source_id FROM source_checks WHERE status IN ('changed', 'unavailable'))`, nil
+	}
+	concerns, err := readConcerns(ctx, tx, cond, args...)
 	if err != nil {
 		return nil, err
 	}
+	mine := map[int64]*domain.SourceConcern{}
 	for _, src := range sources {
-		src.Concern = concerns[src.ID]
+		if src.Concern = concerns[src.ID]; src.Concern != nil {
+			mine[src.ID] = src.Concern
+		}
 	}
-	return concerns, nil
+	return mine, nil
 }
 
 // SourceConcerns lists the sources outside the trash that have a
