@@ -72,10 +72,8 @@ func (u *UI) askBlocks(d *draft) {
 	var choices []*clashChoice
 	byKey := map[string]*clashChoice{}
 	for _, x := range c.conflicts {
-		k := choiceKey(x)
-		ch, ok := byKey[k]
-		if !ok {
-			ch = &clashChoice{key: k, title: placeName(x, c.theirs)}
+		if k := choiceKey(x); byKey[k] == nil {
+			ch := &clashChoice{key: k, title: placeName(x, c.theirs)}
 			byKey[k] = ch
 			choices = append(choices, ch)
 		}
