@@ -43,10 +43,6 @@ func openPostgres(ctx context.Context, addr string, create bool) (*Store, error)
 		return nil, domain.Errorf(domain.EINVALID, "the team library address %s cannot be read: %s; write it as postgres://USER@HOST:PORT/DATABASE", redactURL(addr), plainPgError(err))
 	}
 	s := &Store{path: redactURL(addr), dialect: postgresDialect, now: utcNow, session: newSession(), user: osUser()}
-	// pgx prepares every statement; after five runs PostgreSQL would
-	// plan the search generically, blind to how common the words are,
-	// and a phrase search took 100 ms instead of 1.
-	cfg.RuntimeParams["plan_cache_mode"] = "force_custom_plan"
 	db := stdlib.OpenDB(*cfg)
 	db.SetMaxOpenConns(8)
 	db.SetConnMaxIdleTime(5 * time.Minute)
@@ -95,7 +91,19 @@ func (s *Store) beginRead(ctx context.Context) (*sql.Tx, error) {
 	if s.dialect != postgresDialect {
 		return s.r.BeginTx(ctx, nil)
 	}
-	return s.r.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	tx, err := s.r.BeginTx(ctx, &sql.TxOptions{Isolation: sql.LevelRepeatableRead, ReadOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	// pgx prepares every statement; after five runs PostgreSQL would plan
+	// a search generically, blind to how common its words are, and a
+	// phrase took 100 ms instead of 1. Reads are planned for their
+	// values; writes, many small statements, keep cached plans.
+	if _, err := tx.ExecContext(ctx, `SET LOCAL plan_cache_mode = force_custom_plan`); err != nil {
+		tx.Rollback()
+		return nil, err
+	}
+	return tx, nil
 }
 
 // announce tells other open windows, at commit, that this session wrote.
