@@ -32,9 +32,13 @@ type jsonBriefing struct {
 	Scale                string        `json:"scale"` // icd203, phia or "" (none)
 	CreatedAt            time.Time     `json:"created_at"`
 	UpdatedAt            time.Time     `json:"updated_at"`
-	TrashedAt            *time.Time    `json:"trashed_at,omitempty"`
-	Revision             int64         `json:"revision"`
-	Blocks               []jsonBlock   `json:"blocks"`
+	// CreatedBy and UpdatedBy name who made the briefing and who changed
+	// it last; "" when not known (made before names were kept).
+	CreatedBy string      `json:"created_by"`
+	UpdatedBy string      `json:"updated_by"`
+	TrashedAt *time.Time  `json:"trashed_at,omitempty"`
+	Revision  int64       `json:"revision"`
+	Blocks    []jsonBlock `json:"blocks"`
 }
 
 // jsonAuthority is the classification authority block (US).
@@ -80,7 +84,8 @@ func briefingOut(b *domain.Briefing) jsonBriefing {
 		SubtitleMarking: markingOut(b.SubtitleMarking), SummaryMarking: markingOut(b.SummaryMarking),
 		Authority:    jsonAuthority{ClassifiedBy: b.Authority.ClassifiedBy, DerivedFrom: b.Authority.DerivedFrom, DeclassifyOn: b.Authority.DeclassifyOn},
 		IncludeNotes: b.IncludeNotes, Status: string(b.Status), Summary: b.Summary, Scale: string(b.Scale),
-		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt, Revision: b.Revision,
+		CreatedAt: b.CreatedAt, UpdatedAt: b.UpdatedAt, CreatedBy: b.CreatedBy, UpdatedBy: b.UpdatedBy,
+		TrashedAt: b.TrashedAt, Revision: b.Revision,
 		Blocks: make([]jsonBlock, 0, len(b.Blocks))}
 	for _, blk := range b.Blocks {
 		out.Blocks = append(out.Blocks, blockOut(blk))
@@ -113,6 +118,8 @@ type jsonBriefingSummary struct {
 	Words     int        `json:"words"`
 	Revision  int64      `json:"revision"`
 	UpdatedAt time.Time  `json:"updated_at"`
+	CreatedBy string     `json:"created_by"` // who made it; "" when not known
+	UpdatedBy string     `json:"updated_by"` // who changed it last
 	TrashedAt *time.Time `json:"trashed_at,omitempty"`
 }
 
@@ -121,7 +128,8 @@ func summaryOut(b *domain.BriefingSummary) *jsonBriefingSummary {
 		return nil
 	}
 	return &jsonBriefingSummary{ID: b.ID, Title: b.Title, Status: string(b.Status), Author: b.Author,
-		Date: b.Date.String(), Blocks: b.Blocks, Words: b.Words, Revision: b.Revision, UpdatedAt: b.UpdatedAt, TrashedAt: b.TrashedAt}
+		Date: b.Date.String(), Blocks: b.Blocks, Words: b.Words, Revision: b.Revision, UpdatedAt: b.UpdatedAt,
+		CreatedBy: b.CreatedBy, UpdatedBy: b.UpdatedBy, TrashedAt: b.TrashedAt}
 }
 
 // jsonSnapshot is a version as listed: its contents are not shown.
@@ -130,13 +138,14 @@ type jsonSnapshot struct {
 	Briefing  int64     `json:"briefing"`
 	Label     string    `json:"label"`
 	CreatedAt time.Time `json:"created_at"`
+	By        string    `json:"by"` // who kept it; "" when not known
 }
 
 func snapshotOut(s *domain.Snapshot) *jsonSnapshot {
 	if s == nil {
 		return nil
 	}
-	return &jsonSnapshot{ID: s.ID, Briefing: s.BriefingID, Label: s.Label, CreatedAt: s.CreatedAt}
+	return &jsonSnapshot{ID: s.ID, Briefing: s.BriefingID, Label: s.Label, CreatedAt: s.CreatedAt, By: s.By}
 }
 
 // jsonExported is `export --json`; a release copy adds the level, what

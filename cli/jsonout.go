@@ -31,6 +31,7 @@ type jsonSource struct {
 	// FileSHA256 is the SHA-256 of the original file kept, when one is.
 	FileSHA256  string    `json:"file_sha256,omitempty"`
 	ImportedAt  time.Time `json:"imported_at"`
+	AddedBy     string    `json:"added_by"` // who imported it; "" when not known
 	Reliability string    `json:"reliability"`
 	Notes       string    `json:"notes"`
 	Pages       []int     `json:"pages,omitempty"`
@@ -60,7 +61,7 @@ func sourceOut(s *domain.Source) *jsonSource {
 	return &jsonSource{ID: s.ID, Kind: string(s.Kind), Title: s.Title, Subtitle: s.Subtitle, Section: s.Section,
 		Authors: s.Authors, Publisher: s.Publisher, Published: s.Published.String(), URL: s.URL,
 		Accessed: s.Accessed.String(), Language: s.Language, SHA256: s.SHA256, FileName: s.FileName, FileSHA256: s.FileSHA256,
-		ImportedAt: s.ImportedAt, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
+		ImportedAt: s.ImportedAt, AddedBy: s.AddedBy, Reliability: string(s.Reliability), Notes: s.Notes, Pages: s.Pages,
 		TrashedAt: s.TrashedAt, ExcerptCount: s.ExcerptCount, jsonMarking: markingOut(s.Marking),
 		MarkingScheme: string(s.Marking.SchemeID()), Location: s.Location, PreviousID: s.PreviousID,
 		Standing: string(s.Standing), StandingNote: s.StandingNote, StandingAt: s.StandingAt, Concern: concernsOut(s.Concern)}
@@ -127,11 +128,15 @@ type jsonExcerpt struct {
 	Tags        []string `json:"tags"`
 	Credibility int      `json:"credibility"`
 	jsonMarking
-	MarkingReason string     `json:"marking_reason"`
-	CreatedAt     time.Time  `json:"created_at"`
-	UpdatedAt     time.Time  `json:"updated_at"`
-	TrashedAt     *time.Time `json:"trashed_at,omitempty"`
-	SourceTitle   string     `json:"source_title,omitempty"`
+	MarkingReason string    `json:"marking_reason"`
+	CreatedAt     time.Time `json:"created_at"`
+	UpdatedAt     time.Time `json:"updated_at"`
+	// CreatedBy and UpdatedBy name who made the excerpt and who changed
+	// it last; "" when not known (made before names were kept).
+	CreatedBy   string     `json:"created_by"`
+	UpdatedBy   string     `json:"updated_by"`
+	TrashedAt   *time.Time `json:"trashed_at,omitempty"`
+	SourceTitle string     `json:"source_title,omitempty"`
 	// Figure is a figure excerpt's figure, without its image but in
 	// `excerpt show --json`.
 	Figure *jsonFigure `json:"figure,omitempty"`
@@ -143,7 +148,7 @@ func excerptOut(e *domain.Excerpt) *jsonExcerpt {
 	}
 	return &jsonExcerpt{ID: e.ID, Source: e.SourceID, Start: e.Start, End: e.End, Quote: e.Quote, Note: e.Note,
 		Tags: e.Tags, Credibility: int(e.Credibility), jsonMarking: markingOut(e.Marking), MarkingReason: e.MarkingReason, CreatedAt: e.CreatedAt,
-		UpdatedAt: e.UpdatedAt, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle, Figure: figureOut(e.Figure, false)}
+		UpdatedAt: e.UpdatedAt, CreatedBy: e.CreatedBy, UpdatedBy: e.UpdatedBy, TrashedAt: e.TrashedAt, SourceTitle: e.SourceTitle, Figure: figureOut(e.Figure, false)}
 }
 
 type jsonTag struct {
