@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/attache/attache/cli"
 	"github.com/attache/attache/domain"
@@ -107,6 +108,79 @@ func TestUserNameTooLongStopsTheCommand(t *testing.T) {
 	if created, _ := whoMade(t, db, whoEnv(t, "", ""), "--user", longest); created != longest {
 		t.Errorf("the longest name was kept as %q", created)
 	}
+}
+
+// The listings say who did what: the briefing list who changed each
+// briefing last, the history who kept each version, show who made the
+// briefing and who changed it; the JSON carries every name.
+func TestListingsShowWhoChangedWhat(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	as := func(user string, args ...string) string {
+		t.Helper()
+		out, errOut, code := exec(t, &cli.Env{}, append([]string{"--db", db, "--user", user}, args...)...)
+		wantExit(t, code, cli.ExitOK, errOut)
+		return out
+	}
+	as("Ana Ruiz", "import", chipsFile)
+	as("Ana Ruiz", "excerpt", "add", "--source", "1", "--quote", "small yard")
+	as("Ben", "excerpt", "edit", "1", "--note", "Ben's reading")
+	long := "Maximiliana Ottoline Featherstonehaugh-Cholmondeley"
+	as("Ana Ruiz", "briefing", "new", "--title", strings.Repeat("A very long title that goes on ", 3))
+	as(long, "briefing", "edit", "1", "--summary", "Controls will tighten.")
+	as("Ana Ruiz", "briefing", "snapshot", "1", "--label", "first draft")
+	as("Ben", "briefing", "snapshot", "1")
+
+	list := mustRun(t, db, "briefing", "list")
+	wantContains(t, list, "CHANGED BY", clipped(long, 16))
+	for line := range strings.Lines(list) {
+		if n := utf8.RuneCountInString(strings.TrimRight(line, "\n")); n > 100 {
+			t.Errorf("a line of %d columns, more than 100:\n%s", n, list)
+		}
+	}
+	hist := strings.Split(strings.TrimSpace(mustRun(t, db, "briefing", "history", "1")), "\n")
+	if len(hist) != 2 || !strings.Contains(hist[0], " Ben ") || !strings.Contains(hist[1], " Ana Ruiz ") || !strings.HasSuffix(hist[1], "first draft") {
+		t.Errorf("history, newest first, does not say who kept each version:\n%s", strings.Join(hist, "\n"))
+	}
+	wantContains(t, mustRun(t, db, "briefing", "show", "1"), "Made by Ana Ruiz · changed by "+long+" at ")
+
+	var sources []struct {
+		AddedBy string `json:"added_by"`
+	}
+	runJSON(t, db, &sources, "sources")
+	var excerpts []struct {
+		CreatedBy string `json:"created_by"`
+		UpdatedBy string `json:"updated_by"`
+	}
+	runJSON(t, db, &excerpts, "excerpts")
+	var briefings []struct {
+		CreatedBy string `json:"created_by"`
+		UpdatedBy string `json:"updated_by"`
+	}
+	runJSON(t, db, &briefings, "briefing", "list")
+	var versions []struct {
+		By string `json:"by"`
+	}
+	runJSON(t, db, &versions, "briefing", "history", "1")
+	switch {
+	case len(sources) != 1 || sources[0].AddedBy != "Ana Ruiz":
+		t.Errorf("sources --json: %+v", sources)
+	case len(excerpts) != 1 || excerpts[0].CreatedBy != "Ana Ruiz" || excerpts[0].UpdatedBy != "Ben":
+		t.Errorf("excerpts --json: %+v", excerpts)
+	case len(briefings) != 1 || briefings[0].CreatedBy != "Ana Ruiz" || briefings[0].UpdatedBy != long:
+		t.Errorf("briefing list --json: %+v", briefings)
+	case len(versions) != 2 || versions[0].By != "Ben" || versions[1].By != "Ana Ruiz":
+		t.Errorf("briefing history --json: %+v", versions)
+	}
+}
+
+// clipped is s cut to n characters as the tables cut it.
+func clipped(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
 }
 
 // The desktop app is opened with the name resolved by the same rule, and
