@@ -1,6 +1,11 @@
 package app
 
-import "github.com/attache/attache/domain"
+import (
+	"errors"
+
+	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/settings"
+)
 
 // Who did what: the library keeps with every change the name of who made
 // it (the account's, or the one given in Settings, with --user or
@@ -16,4 +21,34 @@ func (u *UI) sayUserRefused(err error) {
 		return
 	}
 	u.notify(sentence(domain.ErrorMessage(err)) + " Your changes are kept under your computer account's name.")
+}
+
+// libraryUser is who the open library keeps the changes made here as, or
+// "" for a library that does not say. The name is set once, as the
+// library opens, before anything runs on it: reading it is no library
+// work, so this may run on the UI goroutine.
+func libraryUser(lib Library) string {
+	if l, ok := unwrapLibrary(lib).(interface{ User() string }); ok {
+		return l.User()
+	}
+	return ""
+}
+
+// userNameHelp is the hint under the Settings field for the analyst's
+// name; now is the name their changes are kept as in this window.
+func userNameHelp(now string) string {
+	help := "Shown to other analysts in a team library; your computer account's name when left empty. A new name applies from the next time you start Attaché"
+	if now != "" {
+		help += " (now: “" + now + "”)"
+	}
+	return help + "."
+}
+
+// checkUserName is the Settings field's check: at most the library's
+// longest name, said shortly under the field.
+func checkUserName(typed string) error {
+	if _, err := settings.ParseUserName(typed); err != nil {
+		return errors.New("at most " + itoa(settings.MaxUserName) + " characters")
+	}
+	return nil
 }
