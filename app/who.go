@@ -23,6 +23,37 @@ func (u *UI) sayUserRefused(err error) {
 	u.notify(sentence(domain.ErrorMessage(err)) + " Your changes are kept under your computer account's name.")
 }
 
+// byName is " by NAME" after a time, or "" when the name is not known.
+func byName(name string) string {
+	if name == "" {
+		return ""
+	}
+	return " by " + name
+}
+
+// makersLine says who made a thing and who changed it last, or "" when
+// neither is known.
+func makersLine(createdBy, updatedBy string) string {
+	switch {
+	case createdBy == "" && updatedBy == "":
+		return ""
+	case createdBy == "":
+		return "Last changed by " + updatedBy
+	case updatedBy == "" || updatedBy == createdBy:
+		return "Made by " + createdBy
+	}
+	return "Made by " + createdBy + " · last changed by " + updatedBy
+}
+
+// excerptOrigin is the excerpts view's line under the quote: where the
+// excerpt is from, and under it whose it is.
+func excerptOrigin(e *domain.Excerpt) string {
+	if who := makersLine(e.CreatedBy, e.UpdatedBy); who != "" {
+		return excerptFrom(e) + "\n" + who
+	}
+	return excerptFrom(e)
+}
+
 // libraryUser is who the open library keeps the changes made here as, or
 // "" for a library that does not say. The name is set once, as the
 // library opens, before anything runs on it: reading it is no library

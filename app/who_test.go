@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -9,7 +10,23 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/internal/settings"
+	"github.com/attache/attache/store"
 )
+
+// colleague opens the library at path as another analyst would, in a
+// team library: their changes keep their name.
+func colleague(t *testing.T, path, name string) *store.Store {
+	t.Helper()
+	s, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if err := s.SetUser(name); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
 
 // Settings has the analyst's name, with help saying who sees it, what it
 // falls back on and when it applies; a name too long cannot be saved,
@@ -59,6 +76,83 @@ func TestSettingsYourName(t *testing.T) {
 		f := formOrNil(u)
 		return f != nil && f.Items[0].Widget.(*dialogEntry).Text == "Ana Ruiz"
 	})
+}
+
+// The Briefings list says who changed each briefing last, after the time
+// it already shows; a briefing whose maker is not known says no name.
+func TestBriefingsListSaysWhoChangedIt(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	ctx := context.Background()
+	ben := colleague(t, lib.Path(), "Ben Okafor")
+	b := &domain.Briefing{Title: "Chips"}
+	if err := ben.CreateBriefing(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.onShowView(viewBriefings); u.briefings.reload() })
+	eventually(t, "the list", func() bool { return u.briefings.list.Length() == 1 })
+	var meta string
+	fyne.DoAndWait(func() {
+		row := flaggedRow(true)()
+		u.briefings.updateRow(0, row)
+		meta = flaggedMeta(row)
+	})
+	if !strings.Contains(meta, "· edited ") || !strings.HasSuffix(meta, " by Ben Okafor") {
+		t.Errorf("the row says %q, want the time edited and \"by Ben Okafor\"", meta)
+	}
+	fyne.DoAndWait(func() {
+		u.briefings.briefings[0].UpdatedBy = ""
+		row := flaggedRow(true)()
+		u.briefings.updateRow(0, row)
+		meta = flaggedMeta(row)
+	})
+	if strings.Contains(meta, " by") {
+		t.Errorf("a briefing changed by no one known says %q", meta)
+	}
+}
+
+// The excerpt's details say who made it and who changed it last.
+func TestExcerptDetailsSayWhoMadeAndChangedIt(t *testing.T) {
+	u, lib := newTestUI(t)
+	dismissOverlays(u)
+	ctx := context.Background()
+	ana, ben := colleague(t, lib.Path(), "Ana Ruiz"), colleague(t, lib.Path(), "Ben Okafor")
+	src := &domain.Source{Kind: domain.KindReport, Title: "Chips", Text: "Export controls alone will not hold the line."}
+	if _, err := ana.CreateSource(ctx, src); err != nil {
+		t.Fatal(err)
+	}
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 15}
+	if err := ana.CreateExcerpt(ctx, e); err != nil {
+		t.Fatal(err)
+	}
+	e, _ = ben.Excerpt(ctx, e.ID)
+	e.Note = "Ben's reading"
+	if _, err := ben.UpdateExcerpt(ctx, nil, e); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.onShowView(viewExcerpts); u.excerpts.reload() })
+	eventually(t, "the excerpt", func() bool { return u.excerpts.list.Length() == 1 })
+	fyne.DoAndWait(func() { u.excerpts.list.Select(0) })
+	eventually(t, "the details", func() bool { return u.excerpts.from.Text != "" })
+	var from string
+	fyne.DoAndWait(func() { from = u.excerpts.from.Text })
+	if !strings.HasPrefix(from, "From “Chips”") || !strings.HasSuffix(from, "\nMade by Ana Ruiz · last changed by Ben Okafor") {
+		t.Errorf("the details say %q", from)
+	}
+}
+
+func TestMakersLine(t *testing.T) {
+	for _, c := range [][3]string{
+		{"", "", ""},
+		{"ana", "", "Made by ana"},
+		{"ana", "ana", "Made by ana"},
+		{"", "ben", "Last changed by ben"},
+		{"ana", "ben", "Made by ana · last changed by ben"},
+	} {
+		if got := makersLine(c[0], c[1]); got != c[2] {
+			t.Errorf("makersLine(%q, %q) = %q, want %q", c[0], c[1], got, c[2])
+		}
+	}
 }
 
 // A name refused as the library opened (too long) is said in the window,
