@@ -70,7 +70,8 @@ func quitContext() (context.Context, context.CancelFunc) {
 // runGUI opens the desktop app on the library, one app per library. Every
 // reason the library cannot be opened, another app holding it included, is
 // shown in a window: started from a desktop menu, nobody sees stderr.
-func runGUI(ctx context.Context, path string) error {
+func runGUI(ctx context.Context, gui cli.GUI) error {
+	path := gui.Library
 	// Before anything is opened or created: without a display the window
 	// toolkit would panic after the library and settings were made.
 	if err := displayError(os.Getenv); err != nil {
@@ -94,6 +95,12 @@ func runGUI(ctx context.Context, path string) error {
 				unlock()
 				return nil, nil, err
 			}
+			// Before anything is written: every change keeps the name.
+			// The command line checked it by the store's own rule, so
+			// a refusal here is only logged; the account's name stays.
+			if err := lib.SetUser(gui.User); err != nil {
+				logf("%s", domain.ErrorMessage(err))
+			}
 			bctx, cancel := context.WithCancel(ctx)
 			var wg sync.WaitGroup
 			wg.Go(func() {
@@ -112,6 +119,7 @@ func runGUI(ctx context.Context, path string) error {
 		Damaged:      func(err error) bool { return errors.Is(err, store.ErrDamaged) },
 		NewestBackup: func() string { return store.NewestBackup(path) },
 		Restore:      func(backup string) (string, error) { return store.RestoreFile(ctx, backup, path) },
+		UserRefused:  gui.UserRefused,
 	})
 }
 

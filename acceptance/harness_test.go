@@ -209,7 +209,7 @@ func (s *session) env() []string {
 		k, _, _ := strings.Cut(kv, "=")
 		switch k {
 		case "HOME", "DISPLAY", "LANG", "LC_ALL", "LC_MESSAGES", "LANGUAGE", "XDG_CONFIG_HOME", "XDG_CACHE_HOME",
-			"XDG_DATA_HOME", "XDG_RUNTIME_DIR", "TMPDIR", "ATTACHE_DB", "ATTACHE_TEST_PROBE", "WAYLAND_DISPLAY", "FYNE_SCALE", "FYNE_THEME":
+			"XDG_DATA_HOME", "XDG_RUNTIME_DIR", "TMPDIR", "ATTACHE_DB", "ATTACHE_USER", "ATTACHE_TEST_PROBE", "WAYLAND_DISPLAY", "FYNE_SCALE", "FYNE_THEME":
 			continue
 		}
 		env = append(env, kv)

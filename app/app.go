@@ -44,6 +44,10 @@ type Opener struct {
 	Damaged      func(err error) bool
 	NewestBackup func() string
 	Restore      func(backup string) (kept string, err error)
+	// UserRefused, when set, says why the name given for the analyst's
+	// changes (--user, ATTACHE_USER, Settings) was not taken: the window
+	// says so once it is up; the library keeps the account's name.
+	UserRefused error
 }
 
 // Run opens the library and the main window and returns when it is closed.
@@ -92,6 +96,7 @@ func Run(ctx context.Context, op Opener) error {
 		cur.set(ui, closeLib)
 		ui.win.SetMaster()
 		ui.win.Show()
+		ui.sayUserRefused(op.UserRefused)
 		ui.checkLibrary(op, func(restored *UI, closeFn func()) {
 			restored.onQuit = quitting
 			cur.set(restored, onlyOnce(closeFn))

@@ -90,7 +90,10 @@ func (s *briefingsScreen) updateRow(i widget.ListItemID, o fyne.CanvasObject) {
 	if n, ok := s.words(b); ok {
 		meta += plural(n, "word") + " · "
 	}
-	setFlaggedRow(o, b.Title, meta+"edited "+b.UpdatedAt.Local().Format("2 Jan 2006 15:04"), riskFlag(s.atRisk[b.ID]))
+	// Who changed it last goes at the end, so that where the row is cut
+	// short (a narrow list) only the name goes.
+	meta += "edited " + b.UpdatedAt.Local().Format("2 Jan 2006 15:04") + byName(b.UpdatedBy)
+	setFlaggedRow(o, b.Title, meta, riskFlag(s.atRisk[b.ID]))
 }
 
 func (s *briefingsScreen) reload() {

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/internal/settings"
 )
 
 // pressTab moves the focus as Fyne's desktop driver does: a focused
@@ -152,10 +153,10 @@ func TestEnterConfirmsFormsAndClosesInformation(t *testing.T) {
 	u, _ := newTestUI(t)
 	dismissOverlays(u)
 	fyne.DoAndWait(u.onSettings)
-	author := u.win.Canvas().Focused().(*dialogEntry)
-	test.Type(author, "J. Analyst")
+	name := u.win.Canvas().Focused().(*dialogEntry) // the first field: the analyst's name
+	test.Type(name, "J. Analyst")
 	pressKey(u, fyne.KeyReturn)
-	if got := u.app.Preferences().String(prefAuthor); got != "J. Analyst" || overlays(u) != 0 {
+	if got := u.app.Preferences().String(settings.UserName); got != "J. Analyst" || overlays(u) != 0 {
 		t.Fatalf("Enter in Settings saved %q and left %d dialogs", got, overlays(u))
 	}
 

@@ -250,7 +250,7 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	x.onLanded = s.showEdit
 	s.edit, s.selected = x, x.e
 	s.quote.SetText(excerptQuote(e))
-	s.from.SetText(excerptFrom(e))
+	s.from.SetText(excerptOrigin(e))
 	s.filling = true
 	src := s.sourceMarking(e.SourceID)
 	s.fields.setSource(src, s.ui.excerptScheme(src))

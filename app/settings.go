@@ -36,6 +36,9 @@ func (u *UI) onSettings() {
 
 func (u *UI) showSettings() {
 	p := u.app.Preferences()
+	name := newDialogEntry()
+	name.SetText(p.String(settings.UserName))
+	name.Validator = checkUserName
 	author := newDialogEntry()
 	author.SetText(p.String(prefAuthor))
 	setting := u.settingScheme()
@@ -65,14 +68,20 @@ func (u *UI) showSettings() {
 	keep.Validator = func(s string) error { _, err := settings.ParseKeepOriginalsMB(s); return err }
 	basis := newBasisFields(p)
 	tmpl, tmplItem := u.houseTemplateItem(p)
-	items := []*widget.FormItem{{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
+	items := []*widget.FormItem{{Text: "Your name (kept with your changes)", Widget: name, HintText: userNameHelp(libraryUser(u.lib))},
+		{Text: "Prepared by", Widget: author, HintText: "for new briefings"},
 		{Text: "Marking scheme", Widget: scheme, HintText: "for new briefings, here and in the attache command"},
 		{Text: "Marking", Widget: class.box, HintText: "overall marking of new briefings"},
 		{Text: "This library's scheme", Widget: lib, HintText: "new briefings in this library take it over the default"},
 		{Text: "Paper", Widget: paper}, tmplItem, {Text: "Theme", Widget: th},
 		{Text: "Keep PDFs up to (MB)", Widget: keep, HintText: "imported PDFs this size or smaller are kept, to read them as pages; 0 keeps none"}}
 	items = wrapHints(append(items, basis.items()...))
-	u.showForm("Settings", "Save", items, fyne.NewSize(640, 600), func(again func()) {
+	// 720×700, not 640×600: the name's label, the longest, widens the
+	// labels' column, and the fields keep the room they had (the house
+	// template's choice with its two buttons, uncut); the name's row and
+	// help take the height that keeps Theme in sight, as it was, in a
+	// 1280×800 window. At 800×600 it still fits, scrolling as before.
+	u.showForm("Settings", "Save", items, fyne.NewSize(720, 700), func(again func()) {
 		m, err := class.value()
 		if err != nil {
 			again()
@@ -91,6 +100,15 @@ func (u *UI) showSettings() {
 			u.showError(userError{err.Error()})
 			return
 		}
+		user, err := settings.ParseUserName(name.Text)
+		if err != nil {
+			again()
+			u.showError(userError{domain.ErrorMessage(err)})
+			return
+		}
+		// Kept for the next start: the library in use goes on with the
+		// name it opened with (see userNameHelp).
+		p.SetString(settings.UserName, user)
 		p.SetString(settings.KeepOriginalsMB, mb)
 		basis.save(p, months)
 		p.SetString(prefAuthor, author.Text)

@@ -200,6 +200,9 @@ func printBriefing(w io.Writer, br *domain.Briefing) {
 			printf(w, "%-13s %s\n", kv[0]+":", kv[1])
 		}
 	}
+	if who := makersLine(br.CreatedBy, br.UpdatedBy, br.UpdatedAt); who != "" {
+		printf(w, "%s\n", who)
+	}
 	if br.Summary != "" {
 		printf(w, "\nBottom line: %s\n", br.Summary)
 	}
@@ -293,12 +296,7 @@ func (a *cliApp) briefingListCommand() *cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, listOut(list, summaryOut))
 			}
-			tw := newTable(a.env.Stdout)
-			printf(tw, "ID\tTITLE\tSTATUS\tBLOCKS\tWORDS\tEDITED\n")
-			for _, b := range list {
-				printf(tw, "%d\t%s\t%s\t%d\t%d\t%s\n", b.ID, clip(b.Title, 50), b.Status.Label(), b.Blocks, b.Words, b.UpdatedAt.Local().Format("2006-01-02 15:04"))
-			}
-			return tw.Flush()
+			return printBriefingList(a.env.Stdout, list)
 		},
 	}
 	cmd.Flags().BoolVar(&trash, "trash", false, "list the briefings in the trash")

@@ -14,6 +14,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/internal/settings"
 	"github.com/attache/attache/store"
 	"github.com/spf13/cobra"
 )
@@ -40,7 +41,19 @@ type Env struct {
 	ConfigDir func() (string, error)
 	// RunGUI opens the desktop app on the library; nil means the build has
 	// no GUI.
-	RunGUI func(ctx context.Context, dbPath string) error
+	RunGUI func(ctx context.Context, gui GUI) error
+}
+
+// GUI is what the desktop app is opened with, resolved as for every
+// command, so that the app and the commands follow one rule.
+type GUI struct {
+	Library string // --db, else ATTACHE_DB, else the library in the XDG data dir
+	// User is who the analyst's changes are kept as (settings.User), ""
+	// for the computer account's name. UserRefused says why the name
+	// given was not taken (too long): the app opens all the same, keeping
+	// the account's name, and says so, where a command stops.
+	User        string
+	UserRefused error
 }
 
 // OSEnv is the Env of a real process.
@@ -112,13 +125,14 @@ func isCobraUsage(err error) bool {
 
 type guiMissing struct{ error }
 
-// cliApp holds what the commands share: the environment, the --db flag and
-// the library, opened on first use.
+// cliApp holds what the commands share: the environment, the --db and
+// --user flags and the library, opened on first use.
 type cliApp struct {
-	env     *Env
-	dbFlag  string
-	store   *store.Store
-	running *cobra.Command // the command being run, set before it runs
+	env      *Env
+	dbFlag   string
+	userFlag string
+	store    *store.Store
+	running  *cobra.Command // the command being run, set before it runs
 	// mayCreate lets the running command start a library where there is
 	// none, as the commands in makesLibrary do (a command that does so
 	// only when called one way sets it).
@@ -144,7 +158,10 @@ you build from those excerpts in one library file.
 
 With no command, attache opens the desktop app. The library is
 $XDG_DATA_HOME/attache/library.db (~/.local/share/attache/library.db);
-ATTACHE_DB or --db chooses another.`,
+ATTACHE_DB or --db chooses another.
+
+Every change is kept with who made it: --user, else ATTACHE_USER, else
+the name set in the app's Settings, else your computer account's name.`,
 		Version:       Version,
 		SilenceUsage:  true,
 		SilenceErrors: true,
@@ -153,6 +170,7 @@ ATTACHE_DB or --db chooses another.`,
 	}
 	root.PersistentPreRun = func(cmd *cobra.Command, _ []string) { a.running = cmd }
 	root.PersistentFlags().StringVar(&a.dbFlag, "db", "", "library file (default $ATTACHE_DB, else the XDG data dir)")
+	root.PersistentFlags().StringVar(&a.userFlag, "user", "", "your name, kept with your changes (default $ATTACHE_USER, else Settings, else your account's)")
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
 	root.AddCommand(a.importCommand(), a.sourcesCommand(), a.sourceCommand(),
 		a.excerptCommand(), a.excerptsCommand(), a.tagsCommand(), a.searchCommand(),
@@ -190,7 +208,14 @@ func (a *cliApp) runGUI(cmd *cobra.Command, _ []string) error {
 	if err != nil {
 		return err
 	}
-	return a.env.RunGUI(cmd.Context(), path)
+	user, refused := a.user()
+	return a.env.RunGUI(cmd.Context(), GUI{Library: path, User: user, UserRefused: refused})
+}
+
+// user is who the changes are kept as (settings.User), or why the name
+// given cannot be.
+func (a *cliApp) user() (string, error) {
+	return settings.User(a.userFlag, a.env.Getenv, a.savedSettings())
 }
 
 // libraryPath resolves --db, then ATTACHE_DB, then the XDG data directory.
@@ -230,12 +255,22 @@ func (a *cliApp) lib(ctx context.Context) (*store.Store, error) {
 	if err != nil {
 		return nil, err
 	}
+	// The name is checked before the library is opened: a command that
+	// may start a library leaves none behind for a name it refuses.
+	user, err := a.user()
+	if err != nil {
+		return nil, err
+	}
 	open := store.OpenExisting
 	if a.mayCreate || (a.running != nil && makesLibrary[a.running.CommandPath()]) {
 		open = store.Open
 	}
 	s, err := open(ctx, path)
 	if err != nil {
+		return nil, err
+	}
+	if err := s.SetUser(user); err != nil {
+		s.Close()
 		return nil, err
 	}
 	a.store = s

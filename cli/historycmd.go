@@ -21,7 +21,10 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 				return writeJSON(a.env.Stdout, listOut(list, snapshotOut))
 			}
 			for _, s := range list {
-				printf(a.env.Stdout, "%-6d %s  %s\n", s.ID, s.CreatedAt.Local().Format("2006-01-02 15:04:05"), orDash(s.Label))
+				// Who kept it before the label, which is free text of
+				// any length.
+				printf(a.env.Stdout, "%-6d %s  %-*s  %s\n", s.ID, s.CreatedAt.Local().Format("2006-01-02 15:04:05"),
+					nameWidth, clip(orDash(s.By), nameWidth), orDash(s.Label))
 			}
 			return nil
 		},

@@ -15,17 +15,18 @@ import (
 func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	db := newDB(t)
 	source := []string{"id", "kind", "title", "subtitle", "section", "authors", "publisher", "published", "url",
-		"accessed", "language", "sha256", "file_name", "imported_at", "reliability", "notes"}
+		"accessed", "language", "sha256", "file_name", "imported_at", "added_by", "reliability", "notes"}
 	marked := []string{"marking", "marking_banner", "marking_portion", "marking_scheme"}
 	integrity := []string{"location", "standing", "concern"}
 	listed := append(append(append(slices.Clone(source), marked...), "excerpt_count"), integrity...)
 	trashed := append(append(append(slices.Clone(source), marked...), "trashed_at", "excerpt_count"), integrity...)
 	excerpt := []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility", "marking", "marking_banner",
-		"marking_portion", "marking_reason", "created_at", "updated_at"}
+		"marking_portion", "marking_reason", "created_at", "updated_at", "created_by", "updated_by"}
 	briefing := []string{"id", "title", "subtitle", "author", "audience", "date", "scheme", "classification", "classification_banner",
 		"title_marking", "subtitle_marking", "summary_marking", "authority", "include_notes", "status", "summary",
-		"scale", "created_at", "updated_at", "revision", "blocks"}
-	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "revision", "updated_at"}
+		"scale", "created_at", "updated_at", "created_by", "updated_by", "revision", "blocks"}
+	summary := []string{"id", "title", "status", "author", "date", "blocks", "words", "revision", "updated_at", "created_by", "updated_by"}
+	version := []string{"id", "briefing", "label", "created_at", "by"}
 
 	wantKeys(t, mustRun(t, db, "import", chipsFile, fiveGFile, "--json"), append([]string{"file"}, append(listed, "existing", "report")...))
 	wantKeys(t, mustRun(t, db, "sources", "--json"), listed)
@@ -41,8 +42,8 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 		[]string{"id", "type", "text", "confidence"})
 	wantKeys(t, mustRun(t, db, "briefing", "show", "1", "--json"), briefing)
 	wantKeys(t, mustRun(t, db, "briefing", "list", "--json"), summary)
-	wantKeys(t, mustRun(t, db, "briefing", "snapshot", "1", "--json"), []string{"id", "briefing", "label", "created_at"})
-	wantKeys(t, mustRun(t, db, "briefing", "history", "1", "--json"), []string{"id", "briefing", "label", "created_at"})
+	wantKeys(t, mustRun(t, db, "briefing", "snapshot", "1", "--json"), version)
+	wantKeys(t, mustRun(t, db, "briefing", "history", "1", "--json"), version)
 	wantKeys(t, mustRun(t, db, "search", "yard", "--json"), []string{"kind", "id", "title", "snippet", "highlights", "rank"})
 	wantKeys(t, mustRun(t, db, "library", "--json"), []string{"path", "sources", "excerpts", "briefings", "read_only"})
 	wantKeys(t, mustRun(t, db, "library", "--check", "--json"), []string{"path", "sources", "excerpts", "briefings", "read_only", "check"})
@@ -57,7 +58,8 @@ func TestJSONOutputKeepsItsFieldsAndOrder(t *testing.T) {
 	decode(t, out, &tr)
 	wantKeys(t, string(tr["sources"]), trashed)
 	wantKeys(t, string(tr["excerpts"]), []string{"id", "source", "start", "end", "quote", "note", "tags", "credibility",
-		"marking", "marking_banner", "marking_portion", "marking_reason", "created_at", "updated_at", "trashed_at", "source_title"})
+		"marking", "marking_banner", "marking_portion", "marking_reason", "created_at", "updated_at", "created_by", "updated_by",
+		"trashed_at", "source_title"})
 	wantKeys(t, string(tr["briefings"]), append(slices.Clone(summary), "trashed_at"))
 	// An empty listing prints [], as before.
 	if out := mustRun(t, db, "excerpts", "--source", "2", "--json"); strings.TrimSpace(out) != "[]" {

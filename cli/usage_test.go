@@ -82,11 +82,11 @@ func TestNoCommandRunsGUI(t *testing.T) {
 		var got []string
 		env := &cli.Env{
 			Getenv: func(k string) string { return c.env[k] },
-			RunGUI: func(ctx context.Context, path string) error {
+			RunGUI: func(ctx context.Context, gui cli.GUI) error {
 				if ctx == nil {
 					t.Error("RunGUI got a nil context")
 				}
-				got = append(got, path)
+				got = append(got, gui.Library)
 				return nil
 			},
 		}
@@ -101,7 +101,7 @@ func TestNoCommandRunsGUI(t *testing.T) {
 
 	env := &cli.Env{
 		Getenv: func(k string) string { return map[string]string{"XDG_DATA_HOME": xdg}[k] },
-		RunGUI: func(context.Context, string) error { return errors.New("no display") },
+		RunGUI: func(context.Context, cli.GUI) error { return errors.New("no display") },
 	}
 	_, errOut, code := exec(t, env)
 	wantExit(t, code, cli.ExitError, errOut)
