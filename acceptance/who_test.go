@@ -75,5 +75,6 @@ func TestYourNameIsKeptWithYourEdits(t *testing.T) {
 		s.cliJSON(&versions, "briefing", "history", fmt.Sprint(id))
 		return len(versions) > 0 && versions[0].By == "Ana Ruiz"
 	})
+	s.waitNode("the Versions dialog says who kept it", typ("Label"), textContains("kept by Ana Ruiz"), inLayer("overlay"), shown())
 	s.keepShot("versions")
 }

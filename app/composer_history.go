@@ -37,7 +37,7 @@ func (c *composer) showHistory() {
 			label = "Saved version"
 		}
 		box.Objects[0].(*widget.Label).SetText(label)
-		box.Objects[1].(*widget.Label).SetText(versions[i].CreatedAt.Local().Format("2 Jan 2006 15:04:05"))
+		box.Objects[1].(*widget.Label).SetText(versionWhen(versions[i]))
 	})
 	load := func() {
 		background(func() {

@@ -83,3 +83,12 @@ func checkUserName(typed string) error {
 	}
 	return nil
 }
+
+// versionWhen is when a version was kept, and by whom when known.
+func versionWhen(s *domain.Snapshot) string {
+	when := s.CreatedAt.Local().Format("2 Jan 2006 15:04:05")
+	if s.By == "" {
+		return when
+	}
+	return when + " · kept by " + s.By
+}
