@@ -393,7 +393,7 @@ func BenchmarkImport1000Articles(b *testing.B) {
 	files, size := importFiles()
 	b.SetBytes(size)
 	b.ReportAllocs()
-	var ingestTime, storeTime, cpu time.Duration
+	var t importTimes
 	b.ResetTimer()
 	for range b.N {
 		b.StopTimer()
@@ -406,21 +406,7 @@ func BenchmarkImport1000Articles(b *testing.B) {
 			b.Fatal(err)
 		}
 		b.StartTimer()
-		c0 := cpuTime()
-		for _, f := range files {
-			t0 := time.Now()
-			src, _, err := ingest.Import(f.name, bytes.NewReader(f.data), ingest.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			t1 := time.Now()
-			if _, err := st.CreateSource(ctx, src); err != nil {
-				b.Fatal(err)
-			}
-			ingestTime += t1.Sub(t0)
-			storeTime += time.Since(t1)
-		}
-		cpu += cpuTime() - c0
+		importInto(ctx, b, st, files, &t)
 		b.StopTimer()
 		if err := st.Close(); err != nil {
 			b.Fatal(err)
@@ -428,10 +414,39 @@ func BenchmarkImport1000Articles(b *testing.B) {
 		os.RemoveAll(dir)
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(ingestTime.Milliseconds())/float64(b.N), "ingest-ms/op")
-	b.ReportMetric(float64(storeTime.Milliseconds())/float64(b.N), "store-ms/op")
-	b.ReportMetric(float64(importArticles)*float64(b.N)/(ingestTime+storeTime).Seconds(), "articles/s")
-	reportCPU(b, cpu)
+	t.report(b)
+}
+
+// importTimes adds up an import benchmark's time in ingest and in the
+// store, and the process's CPU time, over its ops.
+type importTimes struct{ ingest, store, cpu time.Duration }
+
+// importInto imports files into st, one transaction each, as the import
+// benchmarks on either database measure it.
+func importInto(ctx context.Context, b *testing.B, st *store.Store, files []importFile, t *importTimes) {
+	c0 := cpuTime()
+	for _, f := range files {
+		t0 := time.Now()
+		src, _, err := ingest.Import(f.name, bytes.NewReader(f.data), ingest.Options{})
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		if _, err := st.CreateSource(ctx, src); err != nil {
+			b.Fatal(err)
+		}
+		t.ingest += t1.Sub(t0)
+		t.store += time.Since(t1)
+	}
+	t.cpu += cpuTime() - c0
+}
+
+// report gives the import's figures per op.
+func (t importTimes) report(b *testing.B) {
+	b.ReportMetric(float64(t.ingest.Milliseconds())/float64(b.N), "ingest-ms/op")
+	b.ReportMetric(float64(t.store.Milliseconds())/float64(b.N), "store-ms/op")
+	b.ReportMetric(float64(importArticles)*float64(b.N)/(t.ingest+t.store).Seconds(), "articles/s")
+	reportCPU(b, t.cpu)
 }
 
 // BenchmarkSearch100kExcerpts runs the query mix round-robin over a library

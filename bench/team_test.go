@@ -1,7 +1,6 @@
 package bench
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -18,7 +17,6 @@ import (
 	"github.com/jackc/pgx/v5"
 
 	"github.com/attache/attache/domain"
-	"github.com/attache/attache/ingest"
 	"github.com/attache/attache/internal/pgtest"
 	"github.com/attache/attache/store"
 )
@@ -328,7 +326,8 @@ func BenchmarkPGImport1000Articles(b *testing.B) {
 	files, size := importFiles()
 	b.SetBytes(size)
 	b.ReportAllocs()
-	var ingestTime, storeTime, cpu, serverCPU time.Duration
+	var t importTimes
+	var serverCPU time.Duration
 	b.ResetTimer()
 	for i := range b.N {
 		b.StopTimer()
@@ -343,21 +342,7 @@ func BenchmarkPGImport1000Articles(b *testing.B) {
 		}
 		sc0 := serverCPUTime(ctx, st)
 		b.StartTimer()
-		c0 := cpuTime()
-		for _, f := range files {
-			t0 := time.Now()
-			src, _, err := ingest.Import(f.name, bytes.NewReader(f.data), ingest.Options{})
-			if err != nil {
-				b.Fatal(err)
-			}
-			t1 := time.Now()
-			if _, err := st.CreateSource(ctx, src); err != nil {
-				b.Fatal(err)
-			}
-			ingestTime += t1.Sub(t0)
-			storeTime += time.Since(t1)
-		}
-		cpu += cpuTime() - c0
+		importInto(ctx, b, st, files, &t)
 		b.StopTimer()
 		serverCPU += serverCPUTime(ctx, st) - sc0
 		if err := st.Close(); err != nil {
@@ -368,10 +353,7 @@ func BenchmarkPGImport1000Articles(b *testing.B) {
 		}
 		b.StartTimer()
 	}
-	b.ReportMetric(float64(ingestTime.Milliseconds())/float64(b.N), "ingest-ms/op")
-	b.ReportMetric(float64(storeTime.Milliseconds())/float64(b.N), "store-ms/op")
-	b.ReportMetric(float64(importArticles)*float64(b.N)/(ingestTime+storeTime).Seconds(), "articles/s")
-	reportCPU(b, cpu)
+	t.report(b)
 	reportServerCPU(b, serverCPU)
 }
 
