@@ -27,27 +27,30 @@ func (c *composer) onHistory() {
 func (c *composer) showHistory() {
 	id := c.d.b.ID
 	var versions []*domain.Snapshot
+	var risks map[int64]versionRisk // by snapshot ID: those citing troubled sources
 	var d dialog.Dialog
 	view := widgets.NewReader()
 	selected := -1
-	list := newDialogList(func() int { return len(versions) }, twoLineRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
-		box := o.(*fyne.Container)
+	list := newDialogList(func() int { return len(versions) }, flaggedRow(false), func(i widget.ListItemID, o fyne.CanvasObject) {
 		label := versions[i].Label
 		if label == "" {
 			label = "Saved version"
 		}
-		box.Objects[0].(*widget.Label).SetText(label)
-		box.Objects[1].(*widget.Label).SetText(versionWhen(versions[i]))
+		setFlaggedRow(o, label, versionWhen(versions[i]), risks[versions[i].ID].flag)
 	})
 	load := func() {
 		background(func() {
 			vs, err := c.ui.lib.Snapshots(c.ui.ctx, id)
+			var rs map[int64]versionRisk
+			if err == nil {
+				rs = c.ui.loadVersionRisks(id)
+			}
 			c.ui.do(func() {
 				if err != nil {
 					c.ui.showError(err)
 					return
 				}
-				versions = vs
+				versions, risks = vs, rs
 				list.UnselectAll()
 				list.Refresh()
 			})
@@ -79,7 +82,7 @@ func (c *composer) showHistory() {
 					return
 				}
 				if selected == i {
-					view.SetText(export.NewDocumentWith(snap.Bundle(), export.Context{Rules: &rules}).Text())
+					view.SetText(risks[vid].detail + export.NewDocumentWith(snap.Bundle(), export.Context{Rules: &rules}).Text())
 				}
 			})
 		})
