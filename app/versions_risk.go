@@ -55,7 +55,7 @@ func versionRiskOf(sources []int64, concerns map[int64]*domain.SourceConcern) ve
 			flag = "Cites a source " + lowerFirst(concernText(sc))
 		}
 	}
-	detail := "⚠ This version cites " + plural(len(sources), "source") + " with a concern since it was kept:\n" +
+	detail := "⚠ This version cites " + plural(len(sources), "source") + " with a concern:\n" +
 		strings.Join(lines, "\n") + "\nWhoever was sent a copy exported from it may need telling.\n\n"
 	return versionRisk{flag: flag, detail: detail}
 }
