@@ -32,7 +32,7 @@ type composer struct {
 	stats     *widget.Label
 	fields    map[string]*widget.Entry // subtitle, audience, author, date
 	marking   *markingDetails
-	summary   *widget.Entry
+	summary   *summaryEntry
 	selected  int
 	editor    *blockEditor
 	preview   *widgets.PageView
@@ -64,7 +64,11 @@ type composer struct {
 	insertMenu  *fyne.Menu        // the last menu the document's "+" showed
 	header      *fyne.Container   // the document's header: title, details, bottom line
 	summaryRows int               // the rows the bottom line shows
-	checks      *checksPanel      // the language, basis and source checks under the document (findings.go)
+	// The bottom line's flagged words, and the field that shows them
+	// marked while it is not typed in (composer_summary.go).
+	summaryMarks  []widgets.DocMark
+	summaryMarked *widgets.MarkedText
+	checks        *checksPanel // the language, basis and source checks under the document (findings.go)
 
 	evidence *evidenceView // the Evidence tab (evidence_view.go)
 }
@@ -100,11 +104,11 @@ func newComposer(ui *UI) *composer {
 		form.Add(detailLabel(f.label))
 		form.Add(e)
 	}
-	c.summary = widget.NewMultiLineEntry()
-	c.summary.Wrapping = fyne.TextWrapWord
+	c.summary = newSummaryEntry()
 	c.summary.SetMinRowsVisible(3)
 	c.summary.SetPlaceHolder("Bottom line up front: the one paragraph the reader must not miss")
 	c.summary.OnChanged = func(s string) {
+		c.setSummaryMarks(nil) // the words moved: the next check marks them again
 		c.fitSummary()
 		c.onText("summary", func(b *domain.Briefing) { b.Summary = s })
 	}
@@ -124,7 +128,7 @@ func newComposer(ui *UI) *composer {
 	c.detailsItem = widget.NewAccordionItem("Details", form)
 	details := widget.NewAccordion(c.detailsItem)
 	c.details = details
-	c.header = newDocHeader(func() { c.doc.Refresh() }, c.fitSummary, head, details, widget.NewLabel("Bottom line up front"), c.summary)
+	c.header = newDocHeader(func() { c.doc.Refresh() }, c.fitSummary, head, details, widget.NewLabel("Bottom line up front"), c.newSummaryField())
 	c.doc.SetHeader(c.header)
 	c.bar = c.toolbar()
 	c.outline = newOutlinePane(c)
@@ -299,7 +303,7 @@ func (c *composer) fill() {
 		setText(e, vals[k])
 	}
 	c.marking.fill(b)
-	setText(c.summary, b.Summary)
+	setText(&c.summary.Entry, b.Summary)
 	if c.selected >= len(b.Blocks) {
 		c.selected = len(b.Blocks) - 1
 	}

@@ -192,7 +192,7 @@ func wrapLines(line string, width float32, style fyne.TextStyle) int {
 // fitSummary lets the bottom line grow with its text, as a block's field
 // does, from three rows.
 func (c *composer) fitSummary() {
-	if rows := wrappedRows(c.summary, c.doc.Size().Width-3*theme.IconInlineSize(), 3); rows != c.summaryRows {
+	if rows := wrappedRows(&c.summary.Entry, c.doc.Size().Width-3*theme.IconInlineSize(), 3); rows != c.summaryRows {
 		c.summaryRows = rows
 		c.summary.SetMinRowsVisible(rows)
 	}

@@ -219,15 +219,18 @@ func (p *checksPanel) show() {
 	}
 	fs, at := p.current()
 	marks := map[int][]widgets.DocMark{}
+	var summary []widgets.DocMark
 	for k, f := range fs {
 		if at[k] < 0 {
-			continue // the bottom line is a field above the document: listed only
+			summary = append(summary, widgets.DocMark{Start: f.Start, End: f.End})
+			continue
 		}
 		if item := c.blockItem(at[k]); item >= 0 {
 			marks[item] = append(marks[item], widgets.DocMark{Start: f.Start, End: f.End})
 		}
 	}
 	c.doc.SetMarks(marks)
+	c.setSummaryMarks(summary)
 	p.list.RemoveAll()
 	warns := p.shownWarnings()
 	for k, f := range fs {

@@ -104,7 +104,7 @@ func TestComposerFieldsSayTooLong(t *testing.T) {
 		}
 	}
 	status("title", c.title, strings.Repeat("t", 501), "The briefing title is 501 characters long, more than the 500 allowed")
-	status("summary", c.summary, strings.Repeat("s", 5_001), "The bottom line is 5,001 characters long")
+	status("summary", &c.summary.Entry, strings.Repeat("s", 5_001), "The bottom line is 5,001 characters long")
 	fyne.DoAndWait(func() { c.editBlock(0) })
 	status("heading", &c.editor.text.Entry, strings.Repeat("h", 501), "Block 1: the heading is 501 characters long")
 	fyne.DoAndWait(func() { c.editBlock(1) })

@@ -56,7 +56,7 @@ func disableEditing(o fyne.CanvasObject, keep ...fyne.CanvasObject) {
 		}
 	}
 	switch w := o.(type) {
-	case *widget.Entry, *widget.Select, *widget.Button, *widget.Check, *widget.RadioGroup:
+	case *widget.Entry, *summaryEntry, *widget.Select, *widget.Button, *widget.Check, *widget.RadioGroup:
 		w.(fyne.Disableable).Disable()
 	case *fyne.Container:
 		for _, c := range w.Objects {

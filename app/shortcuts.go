@@ -74,6 +74,8 @@ func entryText(o any) (string, bool) {
 		return e.Text, true
 	case *blockEntry:
 		return e.Text, true
+	case *summaryEntry:
+		return e.Text, true
 	}
 	return "", false
 }

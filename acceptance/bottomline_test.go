@@ -1,0 +1,59 @@
+package acceptance
+
+import (
+	"strings"
+	"testing"
+	"time"
+)
+
+// Scenario: the bottom line's flagged words are marked where they stand.
+// A briefing on ICD 203 has "it is possible that" in its bottom line.
+// The composer shows those words marked in the field; the analyst clicks
+// on them, the field takes the caret, and the bottom line is retyped
+// with a term of the scale. The library holds the new words, and the
+// checker no longer flags the bottom line.
+func TestBottomLineWordsAreMarkedAndClickedInto(t *testing.T) {
+	const title = "Summit outlook"
+	const flagged = "Talks will probably stall; it is possible that they collapse."
+	const fixed = "Talks will probably stall; a collapse is improbable."
+	s := start(t, func(s *session) {
+		importChips(s)
+		s.cli("briefing", "new", "--title", title)
+		s.cli("briefing", "edit", "1", "--scale", "icd203", "--summary", flagged)
+	})
+	s.showView("Briefings")
+	s.clickOn("the briefing's row", typ("Label"), text(title), inLayer("content"), shown())
+	marked := s.waitNode("the bottom line's words marked", typ("MarkedText"), text(flagged), inLayer("content"), shown())
+	var mark *node
+	for _, ch := range marked.Children {
+		if ch.is("Rectangle") && ch.W < marked.W/2 { // the frame is as wide as the field
+			mark = ch
+			break
+		}
+	}
+	if mark == nil {
+		s.fail("the bottom line shows no marked words: %s", marked)
+	}
+	s.do("click on the marked words")
+	s.click(mark)
+	s.waitFor("the bottom line takes the caret", 5*time.Second, func(tr *tree) bool {
+		return tr.find(typ("Entry"), text(flagged), focused(), inLayer("content"), shown()) != nil &&
+			tr.find(typ("MarkedText"), inLayer("content"), shown()) == nil
+	})
+	s.key("ctrl+a")
+	s.typeText(fixed)
+	s.waitFor("the library holds the new bottom line", 10*time.Second, func(*tree) bool {
+		var b struct {
+			Summary string `json:"summary"`
+		}
+		s.cliJSON(&b, "briefing", "show", "1")
+		return b.Summary == fixed
+	})
+	var report checkReport
+	s.cliJSON(&report, "check", "1")
+	for _, f := range report.Language {
+		if strings.Contains(fixed, f.Words) && f.Block == 0 {
+			s.fail("the fixed bottom line is still flagged: %+v", f)
+		}
+	}
+}
