@@ -15,10 +15,12 @@ import (
 )
 
 // House templates, the reference-document idea: a .docx or .dotx whose
-// styles, theme, fonts, page and headers and footers the export takes,
-// its text left behind. Its styles win; Attaché's styles it lacks are
-// added, so every style the document names exists. Its headers and
-// footers get the markings (furnish), so no template can drop a banner.
+// styles, lists, theme, fonts, page and headers and footers the export
+// takes, its text left behind. Its styles win; Attaché's styles it lacks
+// are added, so every style the document names exists. Its lists are kept
+// with their ids, which its styles name (docxnumbering.go). Its headers
+// and footers get the markings (furnish), so no template can drop a
+// banner.
 
 // docxTemplate is what the export takes from a template.
 type docxTemplate struct {
@@ -27,7 +29,8 @@ type docxTemplate struct {
 	fontTable []byte
 	page      pageSetup
 	furniture []furniture
-	media     []part // pictures the template's headers and footers show
+	media     []part         // pictures the template's headers, footers and bullets show
+	numbering *numberingDefs // the template's lists, nil for none
 	evenOdd   bool
 }
 
@@ -168,6 +171,9 @@ func readTemplate(file string, data []byte) (*docxTemplate, error) {
 	}
 	t.evenOdd = flagOn(string(settings), "w:evenAndOddHeaders")
 	if err := t.takeSection(pkg); err != nil {
+		return nil, err
+	}
+	if err := t.takeNumbering(pkg, string(styles)); err != nil {
 		return nil, err
 	}
 	t.fillFurniture()
