@@ -14,8 +14,8 @@ import (
 type DOCXOptions struct {
 	// Notes places the citations: "footnotes" (default) or "endnotes".
 	Notes string
-	// Template is the path of a Word .docx or .dotx whose styles, page,
-	// headers and footers the export takes; "" for Attaché's own.
+	// Template is the path of a Word .docx or .dotx whose styles, lists,
+	// page, headers and footers the export takes; "" for Attaché's own.
 	Template string
 	// Basis and ReadingGuide are "auto" (or ""), "on" or "off": see
 	// Context.
@@ -77,6 +77,7 @@ type docxWriter struct {
 	figureRels  map[string]string
 	bookmarks   int
 	figureCount int
+	judgments   int // the key judgments' numId
 }
 
 // buildDOCX makes every part of the package in a fixed order: the
@@ -88,7 +89,8 @@ func buildDOCX(ctx context.Context, d *Document, notes noteKind, tpl *docxTempla
 	if len(d.Authority) > 0 {
 		tpl.withFirstPage() // the block's footer, as the PDF's page 1 has it
 	}
-	w := &docxWriter{ctx: ctx, d: d, notes: notes, page: tpl.page, rels: &relSet{}, figureRels: map[string]string{}}
+	numbering, judgments := numberingPart(tpl.numbering)
+	w := &docxWriter{ctx: ctx, d: d, notes: notes, page: tpl.page, rels: &relSet{}, figureRels: map[string]string{}, judgments: judgments}
 	w.rels.add(relStyles, "styles.xml")
 	w.rels.add(relSettings, "settings.xml")
 	w.rels.add(relNumbering, "numbering.xml")
@@ -121,8 +123,11 @@ func buildDOCX(ctx context.Context, d *Document, notes noteKind, tpl *docxTempla
 		np = &notes
 	}
 	parts = append(parts, part{name: "word/settings.xml", ctype: ctSettings, data: settingsXML(np, tpl.evenOdd)},
-		part{name: "word/numbering.xml", ctype: ctNumbering, data: numberingXML()},
-		part{name: "word/fontTable.xml", ctype: ctFontTable, data: tpl.fontTable})
+		part{name: "word/numbering.xml", ctype: ctNumbering, data: numbering})
+	if n := tpl.numbering; n != nil && n.rels != nil && len(n.rels.list) > 0 {
+		parts = append(parts, part{name: "word/_rels/numbering.xml.rels", data: n.rels.xml()})
+	}
+	parts = append(parts, part{name: "word/fontTable.xml", ctype: ctFontTable, data: tpl.fontTable})
 	if hasNotes {
 		parts = append(parts, part{name: notes.part, ctype: notes.ctype, data: []byte(notesXML(notes, d.Notes))})
 	}

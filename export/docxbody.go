@@ -202,7 +202,7 @@ func (w *docxWriter) keyJudgments() {
 	w.heading(stHeading1, "_Toc_judgments", "", "", "Key judgments")
 	for _, j := range w.d.Judgments {
 		props := styled(stJudgment)
-		props.numID, props.keepNext = judgmentList, w.d.ShowBasis
+		props.numID, props.keepNext = w.judgments, w.d.ShowBasis
 		w.p(props)
 		run(&w.doc, rPr{}, j.Portion+strings.TrimSpace(j.Text))
 		if j.Confidence != "" {

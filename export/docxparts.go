@@ -6,8 +6,9 @@ import (
 )
 
 // The package's small parts: content types, relationships, properties,
-// settings, numbering and fonts. Each is a function of the Document and
-// the page alone, so the same briefing gives the same bytes.
+// settings and fonts (numbering is in docxnumbering.go). Each is a
+// function of the Document and the page alone, so the same briefing
+// gives the same bytes.
 
 // Relationship types and content types the package uses.
 const (
@@ -166,19 +167,6 @@ func settingsXML(notes *noteKind, evenOdd bool) []byte {
 	b.WriteString(`<w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>`)
 	b.WriteString(`</w:settings>`)
 	return []byte(b.String())
-}
-
-// judgmentList is the numId of the key judgments' list.
-const judgmentList = 1
-
-// numberingXML is word/numbering.xml: one decimal list, "1.", for the
-// key judgments, hanging as the List Number style hangs.
-func numberingXML() []byte {
-	return []byte(xmlHeader + `<w:numbering ` + wordNS + `>` +
-		`<w:abstractNum w:abstractNumId="0"><w:multiLevelType w:val="singleLevel"/>` +
-		`<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:pStyle w:val="` + stListNumber + `"/>` +
-		`<w:lvlText w:val="%1."/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="400" w:hanging="400"/></w:pPr></w:lvl>` +
-		`</w:abstractNum><w:num w:numId="` + itoa(judgmentList) + `"><w:abstractNumId w:val="0"/></w:num></w:numbering>`)
 }
 
 // fontTableXML names the fonts the styles use.
