@@ -70,13 +70,19 @@ func (p *checksPanel) open() bool {
 }
 
 // listHeight is the height the list takes in a Compose tab avail high:
-// a few rows, a fifth of the tab at most; none when folded.
+// none when folded; opened by itself, a few rows, a fifth of the tab at
+// most. Opened by the analyst, who came to read the checks, it takes up
+// to half the tab: a fifth of a small window showed a row and a half.
 func (p *checksPanel) listHeight(avail float32) float32 {
 	p.roomy = avail >= smallEdit
 	if !p.open() || len(p.list.Objects) == 0 {
 		return 0
 	}
-	return min(p.list.MinSize().Height, 5*widget.NewLabel("Mg").MinSize().Height, avail/5)
+	row := widget.NewLabel("Mg").MinSize().Height
+	if p.fold > 0 {
+		return min(p.list.MinSize().Height, 10*row, avail/2)
+	}
+	return min(p.list.MinSize().Height, 5*row, avail/5)
 }
 
 // around lays out the Compose tab: the toolbar on top, the checks at the

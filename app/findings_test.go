@@ -329,7 +329,7 @@ func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
 	c := u.briefings.composer
 	fyne.DoAndWait(func() {
 		i := firstBlock(t, c, domain.BlockCommentary)
-		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise." })
+		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise. Costs may well rise. Wages may well rise." })
 		c.updateStats()
 	})
 	eventually(t, "the finding", func() bool { return checkRowWith(c.checks, "“may well”") != nil })
@@ -350,6 +350,12 @@ func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
 			}
 			if c.doc.Size().Height < step.size.Height/2 && !step.toggle {
 				t.Errorf("at %v the document keeps %v", step.size, c.doc.Size())
+			}
+			// Opened by hand in a small window, it shows the rows it has,
+			// up to half the tab, rather than a row and a half.
+			row := widget.NewLabel("Mg").MinSize().Height
+			if want := min(c.checks.list.MinSize().Height, 3*row); step.toggle && c.checks.scroll.Size().Height < want {
+				t.Errorf("at %v, opened, the list is %v high for %v of rows", step.size, c.checks.scroll.Size().Height, c.checks.list.MinSize().Height)
 			}
 		})
 	}
