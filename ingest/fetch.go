@@ -134,6 +134,7 @@ func FetchURL(ctx context.Context, rawURL string, opt FetchOptions) (*domain.Sou
 	if ctype != "" {
 		status += ", " + oneLine(ctype)
 	}
+	rep.HTTPStatus = resp.StatusCode
 	rep.Detected = append([]Finding{{Field: "fetched", Value: final.String(), From: status}}, rep.Detected...)
 	if *hops > 0 {
 		rep.Detected = append(rep.Detected, Finding{Field: "redirected", Value: plural(*hops, "time", "times"), From: "from " + u.String()})

@@ -97,6 +97,16 @@ func setFetchedURL(src *domain.Source, rep *Report, final *url.URL) {
 	rep.Detected = append(rep.Detected, Finding{Field: "url", Value: src.URL, From: "the address fetched"})
 }
 
+// StatusError is a server's refusal of a page: its HTTP status, kept for
+// a recheck to record, with the message for the analyst.
+type StatusError struct {
+	Code int
+	Err  error // a *domain.Error saying what to do
+}
+
+func (e *StatusError) Error() string { return e.Err.Error() }
+func (e *StatusError) Unwrap() error { return e.Err }
+
 func statusError(u *url.URL, code int) error {
 	what := fmt.Sprintf("the server answered %d %s for %s", code, http.StatusText(code), u.Redacted())
 	if http.StatusText(code) == "" {
@@ -116,7 +126,7 @@ func statusError(u *url.URL, code int) error {
 	default:
 		todo = "open the page in your browser, save it and import the file"
 	}
-	return domain.Errorf(domain.EINVALID, "%s: %s", what, todo)
+	return &StatusError{Code: code, Err: domain.Errorf(domain.EINVALID, "%s: %s", what, todo)}
 }
 
 // fetchError explains a failed download; reading says whether the headers

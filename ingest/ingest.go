@@ -32,11 +32,12 @@ type Options struct {
 
 // Report tells the analyst what the importer detected and changed.
 type Report struct {
-	Format              string    `json:"format"`               // "text", "markdown", "html", "pdf", "docx"
-	Encoding            string    `json:"encoding"`             // "utf-8", "utf-16", "windows-1252"
-	Detected            []Finding `json:"detected"`             // each field found, with where it came from
-	DuplicatesCollapsed int       `json:"duplicates_collapsed"` // consecutive duplicate paragraphs removed
-	Warnings            []string  `json:"warnings"`             // sentences for the analyst: what to check
+	Format              string    `json:"format"`                // "text", "markdown", "html", "pdf", "docx"
+	Encoding            string    `json:"encoding"`              // "utf-8", "utf-16", "windows-1252"
+	Detected            []Finding `json:"detected"`              // each field found, with where it came from
+	DuplicatesCollapsed int       `json:"duplicates_collapsed"`  // consecutive duplicate paragraphs removed
+	Warnings            []string  `json:"warnings"`              // sentences for the analyst: what to check
+	HTTPStatus          int       `json:"http_status,omitempty"` // a fetched page's server answer
 
 	// canonical is an HTML page's <link rel=canonical> as written, kept so
 	// that FetchURL can resolve it without reading the page again.

@@ -5,8 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
@@ -194,29 +192,16 @@ func refusedInside(err error) bool {
 	return strings.Contains(msg, "an address that came from a file is not fetched there") && !strings.Contains(msg, " redirected to ")
 }
 
-var (
-	answeredRe = regexp.MustCompile(`the server answered (\d{3})\b`)
-	fetchedRe  = regexp.MustCompile(`^HTTP (\d{3})\b`)
-)
-
 // httpStatus is the server's answer: from the import's report when the
 // page came, from the error when the server refused it; 0 when no answer
 // came (no connection, a refused address).
 func httpStatus(rep *ingest.Report, err error) int {
-	var m []string
+	var se *ingest.StatusError
 	switch {
-	case err != nil:
-		m = answeredRe.FindStringSubmatch(domain.ErrorMessage(err))
-	case rep != nil:
-		for _, f := range rep.Detected {
-			if f.Field == "fetched" {
-				m = fetchedRe.FindStringSubmatch(f.From)
-			}
-		}
+	case errors.As(err, &se):
+		return se.Code
+	case err == nil && rep != nil:
+		return rep.HTTPStatus
 	}
-	if m == nil {
-		return 0
-	}
-	n, _ := strconv.Atoi(m[1])
-	return n
+	return 0
 }
