@@ -62,7 +62,9 @@ func (c *composer) onExport() {
 			background(func() {
 				folder := c.exportFolder()
 				c.ui.do(func() {
-					if c.d == d {
+					// A second Ctrl+E pressed before the first form showed
+					// passed the menu's guard: its form would stack on this.
+					if _, open := c.ui.topDialog(); c.d == d && !open {
 						c.showExportForm(folder)
 					}
 				})

@@ -270,3 +270,18 @@ func TestOpenFileWithoutAViewerOffersTheFolderThenThePath(t *testing.T) {
 		t.Fatalf("clipboard %q", got)
 	}
 }
+
+// Found by a trial: Ctrl+E pressed twice, the second time before the
+// first form showed, stacked two export forms.
+func TestExportPressedTwiceOpensOneForm(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	fyne.DoAndWait(func() {
+		u.briefings.composer.onExport()
+		u.briefings.composer.onExport()
+	})
+	findForm(t, u)
+	time.Sleep(300 * time.Millisecond) // the second press's folder lookup
+	if n := overlays(u); n != 1 {
+		t.Fatalf("two presses opened %d dialogs", n)
+	}
+}
