@@ -67,14 +67,19 @@ func TestYourNameIsKeptWithYourEdits(t *testing.T) {
 
 	s.do("save a version in the Versions dialog")
 	s.clickOn("Versions…", append(button("Versions…"), inLayer("content"))...)
-	s.clickOn("Save a version now", append(button("Save a version now"), inLayer("overlay"), enabled())...)
-	s.waitLibrary("the version, kept by Ana Ruiz", func() bool {
+	s.clickOn("Save a version now…", append(button("Save a version now…"), inLayer("overlay"), enabled())...)
+	s.waitNode("the name asked", typ("Entry"), placeholder("Saved by hand"), focused(), inLayer("overlay"), shown())
+	s.typeText("Sent to the desk")
+	s.key("Return")
+	s.waitLibrary("the version, named and kept by Ana Ruiz", func() bool {
 		var versions []struct {
-			By string `json:"by"`
+			Label string `json:"label"`
+			By    string `json:"by"`
 		}
 		s.cliJSON(&versions, "briefing", "history", fmt.Sprint(id))
-		return len(versions) > 0 && versions[0].By == "Ana Ruiz"
+		return len(versions) > 0 && versions[0].By == "Ana Ruiz" && versions[0].Label == "Sent to the desk"
 	})
+	s.waitNode("the Versions dialog lists it by its name", typ("Label"), text("Sent to the desk"), inLayer("overlay"), shown())
 	s.waitNode("the Versions dialog says who kept it", typ("Label"), textContains("kept by Ana Ruiz"), inLayer("overlay"), shown())
 	s.keepShot("versions")
 }

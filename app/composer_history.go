@@ -93,12 +93,7 @@ func (c *composer) showHistory() {
 		changesBtn.Disable()
 		view.SetText("")
 	}
-	saveBtn := newDialogButton("Save a version now", nil, func() {
-		background(func() {
-			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, "Saved by hand")
-			c.ui.do(func() { c.ui.showError(err); load() })
-		})
-	})
+	saveBtn := newDialogButton("Save a version now…", nil, func() { c.askVersionName(id, load) })
 	c.ui.writes(&saveBtn.Button)
 	restoreBtn := newDialogButton("Restore this version", nil, func() {
 		if selected < 0 || selected >= len(versions) {
