@@ -329,7 +329,9 @@ func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
 	c := u.briefings.composer
 	fyne.DoAndWait(func() {
 		i := firstBlock(t, c, domain.BlockCommentary)
-		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise. Costs may well rise. Wages may well rise." })
+		c.d.edit(func(b *domain.Briefing) {
+			b.Blocks[i].Text = "Prices may well rise. Costs may well rise. Wages may well rise."
+		})
 		c.updateStats()
 	})
 	eventually(t, "the finding", func() bool { return checkRowWith(c.checks, "“may well”") != nil })
