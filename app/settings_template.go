@@ -33,7 +33,7 @@ func (u *UI) houseTemplateItem(p fyne.Preferences) (*fileField, *widget.FormItem
 }
 
 // houseTemplateHelp says what the house template is for, under its row.
-const houseTemplateHelp = "Word exports take its styles, page, headers and footers; restyle Attaché's own in Word to make one."
+const houseTemplateHelp = "Word exports take its styles, numbered lists, page, headers and footers; restyle Attaché's own in Word to make one."
 
 // onSaveHouseTemplate asks where to save Attaché's own template.
 func (u *UI) onSaveHouseTemplate() {
