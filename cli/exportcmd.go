@@ -115,9 +115,9 @@ copy for readers cleared to LEVEL: every portion above it is left out
 (and sources only those cited), the banner is recomputed, what was left
 out is listed, and the briefing's history records the copy as a version.
 
-A Word (DOCX) file takes its styles, numbered lists, page, headers and footers from a
-house template: --template FILE.docx|FILE.dotx, else the one chosen in
-the desktop app's Settings, else Attaché's own. 'attache template --out
+A Word (DOCX) file takes its styles, numbered lists, page, headers and
+footers from a house template: --template FILE.docx|FILE.dotx, else the
+one chosen in the desktop app's Settings, else Attaché's own. 'attache template --out
 FILE.dotx' writes Attaché's own, for a team to restyle in Word.`)
 	return b.String()
 }
