@@ -321,6 +321,7 @@ func (c *composer) fill() {
 func (c *composer) refresh() {
 	c.sources = map[int64]*domain.Source{} // reloaded for the notes: a source's details may have changed
 	c.checks.checkLater()                  // a source's concerns may have changed (a recheck, a standing)
+	c.evidence.forget()                    // and so the cards' flags and grades
 	d := c.d
 	if d == nil || !d.isSaved() || d.stopped || d.saving {
 		return

@@ -574,3 +574,32 @@ func TestEvidenceShortcutsAreListedAndWork(t *testing.T) {
 		t.Fatal("Ctrl+Shift+L did not open the picker for the judgment being edited")
 	}
 }
+
+// Found by a trial: a source retracted while the Evidence tab showed (or
+// after it was first read) left its cards unflagged until a restart. A
+// change in the library read again reads the cards' concerns again.
+func TestEvidenceCardsFollowAStandingMadeLater(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
+	e := exs[0]
+	fyne.DoAndWait(func() {
+		c.linkEvidence(c.d.b.Blocks[j].ID, domain.Evidence{ExcerptID: e.ID, Stance: domain.StanceSupports})
+		c.showEvidence()
+	})
+	const said = "The source is retracted (withdrawn by its publisher)"
+	eventually(t, "the cards read", func() bool {
+		done := false
+		fyne.DoAndWait(func() { done = c.evidence.concerns != nil && !c.evidence.loading })
+		return done
+	})
+	if treeContains(c.evidence.content, said) {
+		t.Fatal("retracted before it was")
+	}
+	if err := lib.SetSourceStanding(context.Background(), e.SourceID, domain.StandingRetracted, "withdrawn by its publisher"); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.libraryChanged(changedSources | changedExcerpts | changedBriefings) })
+	eventually(t, "the card's concern", func() bool { return treeContains(c.evidence.content, said) })
+}

@@ -33,6 +33,7 @@ type evidenceView struct {
 	sources  map[int64]*domain.Source        // their sources, by ID; nil: failed
 	concerns map[int64]*domain.SourceConcern // sources in use that changed, went or were retracted, by ID
 	loading  bool
+	gen      int             // bumped by forget: a read begun before is stale
 	forID    int64           // the briefing the caches are of
 	picker   *evidencePicker // the Link evidence dialog last shown
 }
@@ -102,6 +103,18 @@ func (v *evidenceView) refresh() {
 	v.build()
 }
 
+// forget drops what the cards were read with, since a recheck, a
+// standing or an edit elsewhere may have changed a source's concerns or
+// grades, and shows the tab again, read anew.
+func (v *evidenceView) forget() {
+	if v == nil {
+		return
+	}
+	v.gen++
+	v.excerpts, v.sources, v.concerns = map[int64]*domain.Excerpt{}, map[int64]*domain.Source{}, nil
+	v.c.evidenceChanged()
+}
+
 // load reads, off the UI goroutine, the excerpts linked and their sources
 // not read yet, then shows them. One that fails to load is not tried
 // again until the briefing is reopened; its card says it is not found.
@@ -126,7 +139,7 @@ func (v *evidenceView) load() {
 		return
 	}
 	v.loading = true
-	u, briefing := v.c.ui, v.forID
+	u, briefing, gen := v.c.ui, v.forID, v.gen
 	background(func() {
 		exs, srcs := readEvidence(u, ids, known)
 		concerns := map[int64]*domain.SourceConcern{}
@@ -137,6 +150,10 @@ func (v *evidenceView) load() {
 		}
 		u.do(func() {
 			v.loading = false
+			if v.gen != gen {
+				v.c.evidenceChanged() // forgotten meanwhile: read again
+				return
+			}
 			if v.forID != briefing {
 				return
 			}
