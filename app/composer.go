@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/widgets"
 )
 
@@ -66,6 +67,10 @@ type composer struct {
 	summaryRows int               // the rows the bottom line shows
 	// The bottom line's flagged words, and the field that shows them
 	// marked while it is not typed in (composer_summary.go).
+	// The blocks on troubled sources, tagged on their cards, and the
+	// model the document last showed (composer_risks.go).
+	riskTags      map[int]string
+	lastDoc       *export.Document
 	summaryMarks  []widgets.DocMark
 	summaryMarked *widgets.MarkedText
 	checks        *checksPanel // the language, basis and source checks under the document (findings.go)

@@ -31,9 +31,9 @@ type docModel struct {
 	pictures map[string][]byte
 }
 
-// newDocModel lays out the items of doc, the model of b; unmarked are the
-// blocks export's checks find unmarked.
-func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool) *docModel {
+// newDocModel lays out the items of doc, the model of b, with the blocks
+// flagged tagged.
+func newDocModel(b *domain.Briefing, doc *export.Document, flags docFlags) *docModel {
 	m := &docModel{item: make([]int, len(b.Blocks))}
 	n := len(doc.Body) + len(doc.Judgments)
 	if len(doc.Judgments) > 0 {
@@ -43,8 +43,11 @@ func newDocModel(b *domain.Briefing, doc *export.Document, unmarked map[int]bool
 	add := func(it widgets.DocItem, blk int) {
 		if blk >= 0 {
 			m.item[blk] = len(m.items)
-			if unmarked[blk] {
+			if flags.unmarked[blk] {
 				it.Tag = joinTags("unmarked", it.Tag)
+			}
+			if r := flags.risks[blk]; r != "" {
+				it.Tag = joinTags(it.Tag, r)
 			}
 		}
 		m.items = append(m.items, it)
@@ -135,7 +138,8 @@ func quoteMeta(it export.Item) string {
 // or moved (typing into a block).
 func (c *composer) showDocument(doc *export.Document) {
 	old := c.model
-	c.model = newDocModel(c.d.b, doc, c.unmarked)
+	c.lastDoc = doc
+	c.model = newDocModel(c.d.b, doc, c.flagsOf())
 	c.showOutline()
 	c.evidenceChanged() // the Evidence tab follows every change too
 	if old == nil || len(old.items) != len(c.model.items) {

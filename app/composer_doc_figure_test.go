@@ -43,7 +43,7 @@ func TestDocumentModelShowsFigures(t *testing.T) {
 		{Type: domain.BlockCommentary, Text: "Between.", Marking: "U"},
 		{Type: domain.BlockExcerpt, Excerpt: &domain.Excerpt{ID: 5, SourceID: 7, Marking: "U", SourceTitle: src.Title, Figure: wide}},
 	}}
-	m := newDocModel(b, export.NewDocument(&domain.Bundle{Briefing: b, Sources: []*domain.Source{src}}), nil)
+	m := newDocModel(b, export.NewDocument(&domain.Bundle{Briefing: b, Sources: []*domain.Source{src}}), docFlags{})
 	if len(m.items) != 4 || m.items[0].Kind != widgets.DocQuote {
 		t.Fatalf("items %+v", m.items)
 	}

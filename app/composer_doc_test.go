@@ -30,7 +30,7 @@ func TestDocumentModelFollowsExportsOrder(t *testing.T) {
 		{Type: domain.BlockHeading, Text: "Second", Marking: "U"},
 	}}
 	doc := export.NewDocument(&domain.Bundle{Briefing: b, Sources: []*domain.Source{src}})
-	m := newDocModel(b, doc, map[int]bool{3: true})
+	m := newDocModel(b, doc, docFlags{unmarked: map[int]bool{3: true}})
 	want := []struct {
 		kind  widgets.DocKind
 		block int

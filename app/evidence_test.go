@@ -249,7 +249,7 @@ func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 		}
 		k++
 	}
-	if !treeContains(v.content, plural(judgments, "key judgment")+", "+itoa(judgments-1)+" with no evidence linked") {
+	if !treeContains(v.content, plural(judgments, "key judgment")+": "+itoa(judgments-1)+" with no evidence linked") {
 		t.Errorf("the summary reads %q", v.summary.Text)
 	}
 	// A double click reads the excerpt in its source beside the draft.
@@ -585,6 +585,7 @@ func TestEvidenceCardsFollowAStandingMadeLater(t *testing.T) {
 	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
 	e := exs[0]
 	fyne.DoAndWait(func() {
+		c.editEvidence(c.d.b.Blocks[j].ID, func(b *domain.Block) { b.Evidence = nil }) // this link alone
 		c.linkEvidence(c.d.b.Blocks[j].ID, domain.Evidence{ExcerptID: e.ID, Stance: domain.StanceSupports})
 		c.showEvidence()
 	})
@@ -602,4 +603,7 @@ func TestEvidenceCardsFollowAStandingMadeLater(t *testing.T) {
 	}
 	fyne.DoAndWait(func() { u.libraryChanged(changedSources | changedExcerpts | changedBriefings) })
 	eventually(t, "the card's concern", func() bool { return treeContains(c.evidence.content, said) })
+	eventually(t, "the count of judgments that lost their support", func() bool {
+		return treeContains(c.evidence.content, "1 that lost its support")
+	})
 }

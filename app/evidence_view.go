@@ -2,6 +2,7 @@ package app
 
 import (
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -200,31 +201,59 @@ func (v *evidenceView) build() {
 	b := v.c.d.b
 	warnings := v.basisWarnings()
 	var rows []fyne.CanvasObject
-	judgments, bare := 0, 0
+	var n judgmentCounts
 	for i, blk := range b.Blocks {
 		if blk.Type != domain.BlockJudgment || blk.Blank() {
 			continue
 		}
-		judgments++
+		n.all++
 		if len(blk.Evidence) == 0 {
-			bare++
+			n.bare++
+		}
+		if losesSupport(warnings[i]) {
+			n.lost++
 		}
 		rows = append(rows, v.judgmentRow(i, blk, warnings[i]))
 	}
-	v.summary.SetText(evidenceSummary(b, judgments, bare))
+	v.summary.SetText(evidenceSummary(b, n))
 	v.rows.Objects = rows
 	v.rows.Refresh()
 }
 
+// judgmentCounts are the draft's key judgments: all, those with no
+// evidence linked, those whose supporting evidence is all unsound now.
+type judgmentCounts struct{ all, bare, lost int }
+
+// losesSupport says whether a judgment's warnings say it lost its support.
+func losesSupport(ws []export.Warning) bool {
+	for _, w := range ws {
+		if w.Code == export.WarnBasisLosesSupport {
+			return true
+		}
+	}
+	return false
+}
+
 // evidenceSummary heads the tab: the scale and how many judgments show
 // their basis.
-func evidenceSummary(b *domain.Briefing, judgments, bare int) string {
-	if judgments == 0 {
+func evidenceSummary(b *domain.Briefing, n judgmentCounts) string {
+	if n.all == 0 {
 		return "This briefing has no key judgments yet: add one in Compose (Edit → Add key judgment), then link the excerpts it rests on."
 	}
-	s := plural(judgments, "key judgment")
-	if bare > 0 {
-		s += ", " + strconv.Itoa(bare) + " with no evidence linked"
+	s := plural(n.all, "key judgment")
+	var trouble []string
+	if n.bare > 0 {
+		trouble = append(trouble, strconv.Itoa(n.bare)+" with no evidence linked")
+	}
+	if n.lost > 0 {
+		its := "their"
+		if n.lost == 1 {
+			its = "its"
+		}
+		trouble = append(trouble, strconv.Itoa(n.lost)+" that lost "+its+" support")
+	}
+	if len(trouble) > 0 {
+		s += ": " + strings.Join(trouble, ", ")
 	} else {
 		s += ", each with evidence linked"
 	}
@@ -239,7 +268,7 @@ func evidenceSummary(b *domain.Briefing, judgments, bare int) string {
 // by block index: the model's checks before export, run on the draft with
 // the evidence read so far. Marking and layout warnings are the Compose
 // tab's and the export's, not listed here.
-func (v *evidenceView) basisWarnings() map[int][]string {
+func (v *evidenceView) basisWarnings() map[int][]export.Warning {
 	b := v.c.d.b.Clone()
 	var srcs []*domain.Source
 	for _, s := range v.sources {
@@ -255,7 +284,7 @@ func (v *evidenceView) basisWarnings() map[int][]string {
 		}
 	}
 	b.Blocks = domain.WithoutBlank(b.Blocks)
-	out := map[int][]string{}
+	out := map[int][]export.Warning{}
 	rules := v.c.ui.basisRules() // the thresholds in Settings
 	bundle := &domain.Bundle{Briefing: b, Sources: srcs, Concerns: v.concerns}
 	for _, w := range export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings() {
@@ -263,7 +292,7 @@ func (v *evidenceView) basisWarnings() map[int][]string {
 			continue
 		}
 		i := v.c.judgmentIndex(b.Blocks[w.Block].ID)
-		out[i] = append(out[i], w.Message)
+		out[i] = append(out[i], w)
 	}
 	return out
 }
@@ -276,7 +305,7 @@ var notBasis = map[export.WarningCode]bool{export.WarnUnmarkedPortion: true, exp
 // judgmentRow is judgment block i: its text and confidence, how much
 // evidence it has (flagged when none), its basis warnings, a button to
 // link more, and its evidence as cards.
-func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []string) fyne.CanvasObject {
+func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []export.Warning) fyne.CanvasObject {
 	c := v.c
 	title := widget.NewLabel(c.judgmentNumber(i) + ". " + marked(blk.Marking) + blk.Text)
 	title.Wrapping = fyne.TextWrapWord
@@ -298,7 +327,7 @@ func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []string) 
 		parts = append(parts, warningLine("No supporting evidence: only evidence against this judgment is linked. Link what it rests on, or reconsider it."))
 	}
 	for _, w := range warnings {
-		parts = append(parts, warningLine(w))
+		parts = append(parts, warningLine(w.Message))
 	}
 	if len(blk.Evidence) > 0 {
 		cards := make([]fyne.CanvasObject, 0, len(blk.Evidence))
@@ -308,7 +337,7 @@ func (v *evidenceView) judgmentRow(i int, blk *domain.Block, warnings []string) 
 		parts = append(parts, container.New(&cardFlow{width: 320}, cards...))
 	}
 	rule := theme.ColorNameSeparator
-	if len(blk.Evidence) == 0 {
+	if !hasSupport(blk) || losesSupport(warnings) {
 		rule = theme.ColorNameWarning
 	}
 	return container.NewBorder(nil, widget.NewSeparator(), newRule(rule), nil, container.NewVBox(parts...))

@@ -231,16 +231,23 @@ func (p *checksPanel) show() {
 	}
 	c.doc.SetMarks(marks)
 	c.setSummaryMarks(summary)
+	c.showRisks(p.risks)
 	p.list.RemoveAll()
 	warns := p.shownWarnings()
+	// Most serious first: a judgment that lost its support, then the
+	// other blocks on troubled sources, then the words, then the rest.
+	for _, lose := range []bool{true, false} {
+		for _, r := range p.risks {
+			if (r.Kind == integrity.RiskLoseSupport) == lose {
+				p.list.Add(p.riskRow(r))
+			}
+		}
+	}
 	for k, f := range fs {
 		p.list.Add(p.findingRow(f, at[k]))
 	}
 	for _, w := range warns {
 		p.list.Add(p.warningRow(w))
-	}
-	for _, r := range p.risks {
-		p.list.Add(p.riskRow(r))
 	}
 	if p.failed != "" {
 		p.list.Add(newCheckRow(theme.ErrorIcon(), p.failed, nil))

@@ -362,3 +362,46 @@ func TestChecksListFoldsInASmallWindowUntilOpened(t *testing.T) {
 		})
 	}
 }
+
+// Found by a trial: a judgment that lost its support said so only last
+// in the checks list. It now comes first, and its card in the document
+// is tagged, as a quote on a retracted source is.
+func TestALostSupportIsListedFirstAndTaggedOnTheCard(t *testing.T) {
+	fakeChecker(t)
+	oldRisks := checkRisks
+	t.Cleanup(func() { checkRisks = oldRisks })
+	u, lib := openSampleBriefing(t)
+	withIntegrity(u, lib)
+	c := u.briefings.composer
+	var judgment, quote int64
+	fyne.DoAndWait(func() {
+		judgment = c.d.b.Blocks[firstBlock(t, c, domain.BlockJudgment)].ID
+		quote = c.d.b.Blocks[firstBlock(t, c, domain.BlockExcerpt)].ID
+		i := firstBlock(t, c, domain.BlockCommentary)
+		c.d.edit(func(b *domain.Briefing) { b.Blocks[i].Text = "Prices may well rise." })
+	})
+	lost := "Key judgment 1 loses its support: “Report” was retracted."
+	checkRisks = func(*domain.Bundle, map[int64]*domain.SourceConcern) []integrity.Risk {
+		return []integrity.Risk{
+			{Kind: integrity.RiskExcerpt, Block: quote, Concerns: []domain.Concern{domain.ConcernRetracted}, Message: "The quote's source was retracted."},
+			{Kind: integrity.RiskSupport, Block: judgment, Concerns: []domain.Concern{domain.ConcernRetracted}, Message: "Key judgment 1 rests on “Report”."},
+			{Kind: integrity.RiskLoseSupport, Block: judgment, Message: lost}}
+	}
+	fyne.DoAndWait(c.refresh)
+	eventually(t, "the checks", func() bool {
+		return checkRowWith(c.checks, "“may well”") != nil && checkRowWith(c.checks, lost) != nil
+	})
+	fyne.DoAndWait(func() {
+		first, ok := c.checks.list.Objects[0].(*checkRow)
+		if !ok || first != checkRowWith(c.checks, lost) {
+			t.Errorf("the lost support is not listed first")
+		}
+		ji, qi := c.blockItem(blockIndexByID(c.d.b, judgment)), c.blockItem(blockIndexByID(c.d.b, quote))
+		if tag := c.model.items[ji].Tag; !strings.Contains(tag, "lost its support") {
+			t.Errorf("the judgment's card is tagged %q", tag)
+		}
+		if tag := c.model.items[qi].Tag; !strings.Contains(tag, "source retracted") {
+			t.Errorf("the quote's card is tagged %q", tag)
+		}
+	})
+}
