@@ -607,3 +607,38 @@ func TestEvidenceCardsFollowAStandingMadeLater(t *testing.T) {
 		return treeContains(c.evidence.content, "1 that lost its support")
 	})
 }
+
+// Found by a trial: a threshold saved in Settings left the open draft's
+// checks as they were until its next edit.
+func TestSavedThresholdsApplyToTheOpenDraftAtOnce(t *testing.T) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib) // published 3 March 2025
+	dismissOverlays(u)
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 30}
+	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	date, _ := domain.ParseDate("2026-11-20")
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Stale", Date: date, Blocks: []*domain.Block{
+		{Type: domain.BlockJudgment, Text: "Export controls on chips are tight.", Confidence: domain.ConfidenceLow,
+			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceSupports}}}}})
+	stale := func() bool {
+		found := false
+		fyne.DoAndWait(func() {
+			for _, w := range c.checks.warnings {
+				found = found || strings.Contains(w.Message, "months old")
+			}
+		})
+		return found
+	}
+	eventually(t, "the stale-evidence warning", stale)
+	fyne.DoAndWait(u.onSettings)
+	eventually(t, "the settings", func() bool { return formOrNil(u) != nil })
+	for _, it := range formOrNil(u).Items {
+		if age, ok := it.Widget.(*dialogEntry); ok && it.Text == "Oldest evidence (months)" {
+			fyne.DoAndWait(func() { age.SetText("48") })
+		}
+	}
+	confirmForm(t, u, "Save")
+	eventually(t, "the warning gone with no edit", func() bool { return !stale() })
+}

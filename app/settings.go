@@ -111,6 +111,7 @@ func (u *UI) showSettings() {
 		p.SetString(settings.UserName, user)
 		p.SetString(settings.KeepOriginalsMB, mb)
 		basis.save(p, months)
+		u.briefings.composer.updateStats() // the open draft's checks follow the thresholds now
 		p.SetString(prefAuthor, author.Text)
 		p.SetString(prefScheme, string(class.scheme.ID))
 		p.SetString(prefClassification, string(m))
