@@ -44,15 +44,18 @@ func (c *composer) linkFromMenu() {
 // evidencePicker is the Link evidence dialog's state: the excerpts the
 // search found and the one highlighted, which Enter or Link links.
 type evidencePicker struct {
-	c      *composer
-	id     int64 // the judgment's block ID
-	list   []*domain.Excerpt
-	cursor int
-	search *dialogEntry
-	rows   *dialogList
-	stance *dialogSelect
-	note   *dialogEntry
-	d      *dialog.CustomDialog
+	c    *composer
+	id   int64 // the judgment's block ID
+	list []*domain.Excerpt
+	// concerns are the troubled sources, by ID, read with the list: an
+	// excerpt on one is flagged before it is linked, not after.
+	concerns map[int64]*domain.SourceConcern
+	cursor   int
+	search   *dialogEntry
+	rows     *dialogList
+	stance   *dialogSelect
+	note     *dialogEntry
+	d        *dialog.CustomDialog
 }
 
 // pickEvidence offers the library's excerpts, searchable, to link to the
@@ -70,7 +73,7 @@ func (c *composer) pickEvidence(id int64) {
 	p.search.SetPlaceHolder("Search excerpts — Down and Up choose, Enter links")
 	p.search.OnChanged = p.load
 	p.search.onKey = p.key
-	p.rows = newDialogList(func() int { return len(p.list) }, twoLineRow(false), p.updateRow)
+	p.rows = newDialogList(func() int { return len(p.list) }, flaggedRow(false), p.updateRow)
 	p.rows.OnSelected = func(k widget.ListItemID) { p.moveTo(k) }
 	p.stance = newDialogSelect(stanceChoices, nil)
 	p.stance.SetSelectedIndex(0)
@@ -102,20 +105,22 @@ func (p *evidencePicker) updateRow(k widget.ListItemID, o fyne.CanvasObject) {
 		return
 	}
 	e := p.list[k]
-	box := o.(*fyne.Container)
-	quote := box.Objects[0].(*widget.Label)
-	quote.Importance = widget.MediumImportance
-	if k == p.cursor {
-		quote.Importance = widget.HighImportance
-	}
-	quote.SetText(excerptHeadline(e, 140))
 	line := excerptLine(e)
 	if i := p.c.judgmentIndex(p.id); i >= 0 {
 		if ev := p.c.d.b.Blocks[i].EvidenceFor(e.ID); ev != nil {
 			line = "Linked already, " + strings.ToLower(stanceLabel(ev.Stance)) + " · " + line
 		}
 	}
-	box.Objects[1].(*widget.Label).SetText(line)
+	setFlaggedRow(o, excerptHeadline(e, 140), line, excerptFlag(p.concerns[e.SourceID], e.ID))
+	quote := o.(*fyne.Container).Objects[0].(*fyne.Container).Objects[0].(*widget.Label)
+	want := widget.MediumImportance
+	if k == p.cursor {
+		want = widget.HighImportance
+	}
+	if quote.Importance != want {
+		quote.Importance = want
+		quote.Refresh()
+	}
 }
 
 // key moves the highlight with Down and Up from the search field.
@@ -147,13 +152,14 @@ func (p *evidencePicker) load(q string) {
 	c := p.c
 	background(func() {
 		found, err := c.ui.lib.Excerpts(c.ui.ctx, domain.ExcerptFilter{Query: strings.TrimSpace(q), Limit: 500})
+		concerns := c.ui.loadConcerns()
 		c.ui.do(func() {
 			if err != nil {
 				c.ui.showError(err)
 				return
 			}
 			if p.search.Text == q {
-				p.list, p.cursor = found, 0
+				p.list, p.concerns, p.cursor = found, concerns, 0
 				p.rows.UnselectAll()
 				p.rows.Refresh()
 				p.rows.ScrollToTop()
@@ -174,7 +180,11 @@ func (p *evidencePicker) link(k int) {
 	c := p.c
 	ev := domain.Evidence{ExcerptID: e.ID, Stance: s, Note: strings.TrimSpace(p.note.Text), Excerpt: e.Clone()}
 	if i := c.judgmentIndex(p.id); i >= 0 && c.linkEvidence(p.id, ev) {
-		c.ui.notify("Linked " + excerptHeadline(e, 50) + " to key judgment " + c.judgmentNumber(i) + " as " + stanceWord(s) + " evidence.")
+		msg := "Linked " + excerptHeadline(e, 50) + " to key judgment " + c.judgmentNumber(i) + " as " + stanceWord(s) + " evidence."
+		if flag := excerptFlag(p.concerns[e.SourceID], e.ID); flag != "" {
+			msg += " Beware: " + lowerFirst(flag) + "."
+		}
+		c.ui.notify(msg)
 		return
 	}
 	c.ui.notify("The key judgment was removed while the picker was open: nothing was linked.")

@@ -642,3 +642,42 @@ func TestSavedThresholdsApplyToTheOpenDraftAtOnce(t *testing.T) {
 	confirmForm(t, u, "Save")
 	eventually(t, "the warning gone with no edit", func() bool { return !stale() })
 }
+
+// Found by a trial: the picker listed an excerpt of a retracted source as
+// any other, and linking it said nothing. The row is flagged, and the
+// message after linking says so.
+func TestPickerFlagsAnExcerptOfARetractedSource(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	j := firstJudgment(t, c)
+	all, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 500})
+	if err := lib.SetSourceStanding(context.Background(), all[0].SourceID, domain.StandingRetracted, "withdrawn"); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { c.doc.OnAction(c.blockItem(j)) })
+	p := openPicker(t, u)
+	eventually(t, "the excerpts listed", func() bool { return len(p.list) == len(all) })
+	var flagged bool
+	fyne.DoAndWait(func() {
+		walkOverlays(u, func(o fyne.CanvasObject) {
+			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "Source retracted · ") {
+				flagged = flagged || l.Importance == widget.WarningImportance
+			}
+		})
+	})
+	if !flagged {
+		t.Fatal("no row flags the retracted source's excerpt")
+	}
+	k := -1
+	for i, e := range p.list {
+		if e.SourceID == all[0].SourceID {
+			k = i
+			break
+		}
+	}
+	var said string
+	fyne.DoAndWait(func() { p.link(k); said = u.notice() })
+	if !strings.Contains(said, "Beware: source retracted.") {
+		t.Errorf("linking it said %q", said)
+	}
+}
