@@ -681,3 +681,28 @@ func TestPickerFlagsAnExcerptOfARetractedSource(t *testing.T) {
 		t.Errorf("linking it said %q", said)
 	}
 }
+
+// The excerpts beside the draft, dragged onto judgments, flag those of a
+// troubled source as the picker does.
+func TestSideExcerptsFlagATroubledSource(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	all, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
+	if err := lib.SetSourceStanding(context.Background(), all[0].SourceID, domain.StandingDiscredited, "fabricated figures"); err != nil {
+		t.Fatal(err)
+	}
+	row, _ := sideExcerptRow(t, u)
+	x := u.briefings.side.excerpts
+	fyne.DoAndWait(func() {
+		for i, e := range x.excerpts {
+			if e.SourceID == all[0].SourceID {
+				row.set(i, e)
+				break
+			}
+		}
+	})
+	fyne.DoAndWait(func() {
+		if !strings.HasPrefix(row.line.Text, "⚠ Source discredited · ") || row.line.Importance != widget.WarningImportance {
+			t.Errorf("the row reads %q", row.line.Text)
+		}
+	})
+}

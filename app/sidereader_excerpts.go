@@ -21,9 +21,10 @@ type sideExcerpts struct {
 	list     *excerptDragList
 	status   *widget.Label
 	excerpts []*domain.Excerpt
-	selected int  // the row selected, -1 for none
-	loaded   bool // listed once: the library's changes reload it
-	loads    int  // generation of the newest load; older ones are dropped
+	concerns map[int64]*domain.SourceConcern // troubled sources, by ID: their excerpts are flagged
+	selected int                             // the row selected, -1 for none
+	loaded   bool                            // listed once: the library's changes reload it
+	loads    int                             // generation of the newest load; older ones are dropped
 }
 
 func newSideExcerpts(p *sidePane) *sideExcerpts {
@@ -62,6 +63,7 @@ func (x *sideExcerpts) reload() {
 	gen, q := x.loads, strings.TrimSpace(x.search.Text)
 	background(func() {
 		list, err := x.p.ui.lib.Excerpts(x.p.ui.ctx, domain.ExcerptFilter{Query: q, Limit: excerptListLimit})
+		concerns := x.p.ui.loadConcerns()
 		x.p.ui.do(func() {
 			if gen != x.loads {
 				return
@@ -70,7 +72,7 @@ func (x *sideExcerpts) reload() {
 				x.status.SetText(domain.ErrorMessage(err))
 				return
 			}
-			x.excerpts, x.selected = list, -1
+			x.excerpts, x.concerns, x.selected = list, concerns, -1
 			x.list.UnselectAll()
 			x.list.Refresh()
 			x.status.SetText(excerptsText(q, len(list)))
@@ -165,7 +167,12 @@ func (r *excerptDragRow) CreateRenderer() fyne.WidgetRenderer {
 func (r *excerptDragRow) set(i widget.ListItemID, e *domain.Excerpt) {
 	r.row = i
 	r.quote.SetText(excerptHeadline(e, 160))
-	r.line.SetText(excerptLine(e))
+	line, imp := excerptLine(e), widget.LowImportance
+	if flag := excerptFlag(r.x.concerns[e.SourceID], e.ID); flag != "" {
+		line, imp = "⚠ "+flag+" · "+line, widget.WarningImportance
+	}
+	r.line.Importance = imp
+	r.line.SetText(line)
 }
 
 // Tapped selects the row, as a list row does, and gives the list the
