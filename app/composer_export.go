@@ -161,7 +161,7 @@ func (c *composer) checkThenExport(job exportJob) {
 		}
 		var problems exportProblems
 		if err == nil {
-			problems = problemsOf(bundle, ctx)
+			problems = problemsOf(bundle, ctx, c.ui.dismissedKeys(bundle.Briefing.ID))
 		}
 		c.ui.do(func() {
 			if err != nil {

@@ -247,7 +247,7 @@ func TestExportChecksAreTheModels(t *testing.T) {
 		{Type: domain.BlockCommentary, Text: "Unmarked."},
 		{Type: domain.BlockCommentary, Text: "Also unmarked."},
 	}}}
-	got := problemsOf(b, export.Context{})
+	got := problemsOf(b, export.Context{}, nil)
 	all := strings.Join(got.refusals, "\n")
 	if !strings.Contains(all, "commentary “Unmarked.” has no portion mark") || !strings.Contains(all, "commentary “Also unmarked.” has no portion mark") {
 		t.Fatalf("refusals %q", got.refusals)
@@ -300,11 +300,11 @@ func TestExportChecksHoldTheSettingsThresholds(t *testing.T) {
 		}
 		return false
 	}
-	if p := problemsOf(b, export.Context{}); stale(p) {
+	if p := problemsOf(b, export.Context{}, nil); stale(p) {
 		t.Errorf("the default 18 months found stale evidence: %q", p.notices)
 	}
 	rules := integrity.BasisRules{MinReliability: "B", MinCredibility: 2, MaxAgeMonths: 3}
-	if p := problemsOf(b, export.Context{Rules: &rules}); !stale(p) {
+	if p := problemsOf(b, export.Context{Rules: &rules}, nil); !stale(p) {
 		t.Errorf("3 months from Settings found no stale evidence: %q", p.notices)
 	}
 }

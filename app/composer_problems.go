@@ -19,19 +19,13 @@ type exportProblems struct {
 	refusals, notices []string
 }
 
-// problemsOf sorts the model's warnings laid out as the export will be
-// (ctx: the basis thresholds in Settings, the options chosen); one path,
-// the same checks the writers refuse by and the composer's checks show.
-func problemsOf(b *domain.Bundle, ctx export.Context) exportProblems {
-	var p exportProblems
-	for _, w := range export.NewDocumentWith(b, ctx).Warnings() {
-		if w.Refuse {
-			p.refusals = append(p.refusals, w.Message)
-		} else {
-			p.notices = append(p.notices, w.Message)
-		}
-	}
-	return p
+// problemsOf are the notices of the briefing laid out as the export will
+// be (ctx: the basis thresholds in Settings, the options chosen; dismissed
+// the language findings dismissed): one path with the command line's, the
+// same checks the writers refuse by and the composer's checks show.
+func problemsOf(b *domain.Bundle, ctx export.Context, dismissed map[string]bool) exportProblems {
+	n := export.NoticesOf(b, ctx, dismissed)
+	return exportProblems{refusals: n.Refusals, notices: n.Notices}
 }
 
 // refusalProblems are the problems of a refused export.
@@ -153,4 +147,19 @@ func (u *UI) listScroll(list fyne.CanvasObject, items []string) *container.Scrol
 	want := float32(max(lines, 1))*line + float32(len(items))*2*theme.Padding()
 	s.SetMinSize(fyne.NewSize(0, min(want, u.win.Canvas().Size().Height*0.5)))
 	return s
+}
+
+// dismissedKeys are the keys of the briefing's dismissed findings, read
+// off the UI goroutine; none when they cannot be read (the findings then
+// show, which errs on the side of the reader).
+func (u *UI) dismissedKeys(briefingID int64) map[string]bool {
+	keys := map[string]bool{}
+	dis, err := u.lib.Dismissals(u.ctx, briefingID)
+	if err != nil {
+		return keys
+	}
+	for _, d := range dis {
+		keys[d.Key] = true
+	}
+	return keys
 }

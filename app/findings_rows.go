@@ -1,9 +1,6 @@
 package app
 
 import (
-	"strconv"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -19,11 +16,9 @@ import (
 // findingRow lists a finding: where, the words and what to do; tapped,
 // it puts the caret on the words.
 func (p *checksPanel) findingRow(f integrity.Finding, at int) fyne.CanvasObject {
-	text := checkPlace(p.c.d.b, at) + ": " + f.Message
-	if !strings.Contains(f.Message, f.Words) { // the checker's messages quote the words; say them if not
-		text = checkPlace(p.c.d.b, at) + " — “" + f.Words + "”: " + f.Message
-	}
-	row := newCheckRow(theme.WarningIcon(), text, func() { p.goTo(f, at) })
+	now := f
+	now.Index = at // the block's place now: typing may have moved it
+	row := newCheckRow(theme.WarningIcon(), integrity.FindingLine(p.c.d.b, now), func() { p.goTo(f, at) })
 	dismiss := widget.NewButton("Dismiss…", func() { p.askDismiss(f) })
 	dismiss.Importance = widget.LowImportance
 	if p.c.ui.lib.ReadOnly() {
@@ -66,28 +61,4 @@ func (p *checksPanel) dismissedRow(d *domain.Dismissal) fyne.CanvasObject {
 		back.Disable()
 	}
 	return container.NewBorder(nil, nil, nil, back, row)
-}
-
-// checkPlace names a block as the analyst finds it: "Key judgment 2",
-// "Commentary “Outages will…”"; at -1 is the bottom line.
-func checkPlace(b *domain.Briefing, at int) string {
-	if at < 0 || at >= len(b.Blocks) {
-		return "Bottom line"
-	}
-	blk := b.Blocks[at]
-	switch blk.Type {
-	case domain.BlockJudgment:
-		n := 0
-		for _, x := range b.Blocks[:at+1] {
-			if x.Type == domain.BlockJudgment {
-				n++
-			}
-		}
-		return "Key judgment " + strconv.Itoa(n)
-	case domain.BlockHeading:
-		return "Heading “" + clipRunes(blk.Text, 30) + "”"
-	case domain.BlockExcerpt:
-		return "Excerpt"
-	}
-	return "Commentary “" + clipRunes(blk.Text, 30) + "”"
 }

@@ -64,7 +64,7 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if err := writeExport(cmd.Context(), f, out, bundle, opts); err != nil {
 				return err
 			}
-			a.printNotices(bundle, f, opts)
+			a.printNotices(cmd.Context(), lib, bundle, f, opts)
 			if rel != nil {
 				return a.recordRelease(cmd.Context(), id, out, f.Name, rel, asJSON)
 			}
