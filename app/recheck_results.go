@@ -17,7 +17,9 @@ import (
 // showRecheckResults lists what a recheck found, source by source: a
 // changed one with where its quotes stand and a button to import the new
 // version; an unavailable one with the server's answer or the missing
-// file. stopped sources were not rechecked (Cancel).
+// file; a skipped one (on this computer or a private network, the box not
+// ticked) with how to include it. stopped sources were not rechecked
+// (Cancel).
 func (u *UI) showRecheckResults(results []intake.RecheckResult, stopped int) {
 	list := container.NewVBox()
 	counts := map[domain.CheckStatus]int{}
@@ -35,11 +37,15 @@ func (u *UI) showRecheckResults(results []intake.RecheckResult, stopped int) {
 			sum = append(sum, fmt.Sprintf("%d %s", counts[st], st))
 		}
 	}
-	head := "Rechecked " + plural(len(results), "source")
+	skipped := counts[domain.CheckSkipped]
+	head := "Rechecked " + plural(len(results)-skipped, "source")
 	if len(sum) > 0 {
 		head += ": " + strings.Join(sum, ", ")
 	}
 	head += "."
+	if skipped > 0 {
+		head += " Skipped " + plural(skipped, "source") + " on this computer or a private network: " + skippedHow
+	}
 	if stopped > 0 {
 		head += " Stopped before " + plural(stopped, "other source") + "."
 	}
@@ -70,6 +76,8 @@ func (u *UI) recheckRow(r intake.RecheckResult) fyne.CanvasObject {
 		icon.SetResource(theme.WarningIcon())
 	case r.Check != nil && r.Check.Status == domain.CheckUnavailable:
 		icon.SetResource(theme.ErrorIcon())
+	case r.Check != nil && r.Check.Status == domain.CheckSkipped:
+		icon.SetResource(theme.InfoIcon()) // not read: neither sound nor a failure
 	}
 	row := container.NewBorder(nil, nil, container.NewCenter(icon), nil, container.NewVBox(title, line))
 	if r.Fresh == nil || r.Err != nil {
@@ -89,6 +97,9 @@ func (u *UI) recheckRow(r intake.RecheckResult) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, nil, container.NewCenter(imp), row)
 }
 
+// skippedHow says how to include the sources a recheck skipped.
+const skippedHow = "recheck with “Also pages on this computer or a private network” ticked to include such pages, if they are your own."
+
 // checkLine says what a recheck found of a source, for the analyst.
 func checkLine(r intake.RecheckResult) string {
 	if r.Err != nil {
@@ -103,6 +114,8 @@ func checkLine(r intake.RecheckResult) string {
 		return "Unchanged: " + c.Detail + "."
 	case domain.CheckChanged:
 		return "Changed: " + c.Detail + ". The text imported is kept; import the new version to cut excerpts from it."
+	case domain.CheckSkipped:
+		return "Skipped, not read: " + c.Detail + ". Nothing was fetched or recorded: " + skippedHow
 	}
 	s := "Unavailable"
 	if c.HTTPStatus > 0 {

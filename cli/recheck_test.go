@@ -163,12 +163,24 @@ func TestSourcesRecheck(t *testing.T) {
 	fails(t, db, cli.ExitUsage, "sources", "recheck", "first")
 	fails(t, db, cli.ExitError, "sources", "recheck", "99")
 
-	// Without --allow-private the page on this computer is left alone.
+	// Without --allow-private the page on this computer is left alone:
+	// skipped, not unavailable, and nothing recorded.
+	got = nil
 	runJSON(t, db, &got, "sources", "recheck", itoa(web.ID))
-	if got[0].Recorded || !strings.Contains(got[0].Check.Detail, "is on this computer or a private network") {
+	if c := got[0].Check; got[0].Recorded || got[0].Error != "" || got[0].NewVersion != 0 || c.Status != "skipped" || c.HTTPStatus != 0 ||
+		!strings.Contains(c.Detail, "is on this computer or a private network") {
 		t.Errorf("without --allow-private: %+v", got[0])
 	}
-	wantContains(t, mustRun(t, db, "sources", "recheck", itoa(web.ID)), "--allow-private")
+	text = mustRun(t, db, "sources", "recheck", itoa(web.ID))
+	wantContains(t, text, ": skipped: "+p.URL+"/cables is on this computer or a private network",
+		"nothing was fetched or recorded: `attache sources recheck "+itoa(web.ID)+" --allow-private` includes it")
+	if strings.Contains(text, "unavailable") {
+		t.Errorf("a skipped source reported unavailable: %s", text)
+	}
+	runJSON(t, db, &history, "source", "checks", itoa(web.ID))
+	if len(history) != 5 {
+		t.Errorf("a skipped recheck was recorded: %+v", history)
+	}
 }
 
 func TestSourcesRecheckUnavailable(t *testing.T) {

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"strings"
 	"time"
 
 	"github.com/attache/attache/domain"
@@ -28,7 +27,8 @@ Attaché kept is rechecked. Web sources are fetched with the same checks
 as an import (no link-local addresses, no redirect into this computer or
 a private network), and more: an address on this computer or a private
 network is not fetched at all unless --allow-private is given, since a
-source's address may have come from someone else's briefing file. Only
+source's address may have come from someone else's briefing file: such a
+source is reported skipped, and nothing is recorded for it. Only
 this command and importing a web address use the network. Progress
 goes to standard error; Ctrl+C stops within a second, recording nothing
 for the source under way.`,
@@ -199,8 +199,8 @@ func printRecheck(a *cliApp, j jsonRecheck) {
 	switch {
 	case j.Error != "":
 		printf(w, "  not recorded: %s\n", j.Error)
-	case !j.Recorded && strings.HasPrefix(c.Detail, "not rechecked:"):
-		printf(w, "  (nothing recorded: `attache sources recheck %d --allow-private` fetches it if the page is your own)\n", j.Source)
+	case c.Status == string(domain.CheckSkipped):
+		printf(w, "  nothing was fetched or recorded: `attache sources recheck %d --allow-private` includes it if the page is your own\n", j.Source)
 	case !j.Recorded:
 		printf(w, "  (nothing recorded)\n")
 	case j.NewVersion != 0 && j.Existing:

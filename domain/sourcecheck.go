@@ -42,6 +42,11 @@ const (
 	CheckUnchanged   CheckStatus = "unchanged"   // the text reads the same (same SHA-256)
 	CheckChanged     CheckStatus = "changed"     // it reads differently now
 	CheckUnavailable CheckStatus = "unavailable" // the page or file could not be read
+	// CheckSkipped: the source was not read at all (a web address on
+	// this computer or a private network, without leave to go there).
+	// Nothing was learnt, so such a check is never recorded: the store
+	// refuses it.
+	CheckSkipped CheckStatus = "skipped"
 )
 
 // QuoteState is where an excerpt's quote stands in a changed source.

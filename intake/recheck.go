@@ -50,7 +50,10 @@ type RecheckResult struct {
 	// Check is what was found: recorded in the library when Recorded is
 	// set. A source that cannot be read again at all (pasted text, or a
 	// file imported before Attaché kept its path) gets an unavailable
-	// check that is not recorded: nothing was learnt of the source.
+	// check that is not recorded: nothing was learnt of the source. A
+	// web source on this computer or a private network, without Private,
+	// gets a skipped check (domain.CheckSkipped), not recorded either:
+	// nothing was sent.
 	Check    *domain.SourceCheck
 	Recorded bool
 	// Fresh is the text read now, for a changed source: a source ready to
@@ -123,10 +126,10 @@ func recheckOne(ctx context.Context, lib RecheckLibrary, src *domain.Source, opt
 		fresh, r.Report, err = ingest.FetchURL(ctx, src.URL, fo)
 		c.HTTPStatus = httpStatus(r.Report, err)
 		if err != nil && !opt.Private && refusedInside(err) {
-			c.Status = domain.CheckUnavailable
-			c.Detail = fmt.Sprintf("not rechecked: %s is on this computer or a private network, where a recheck goes only "+
+			c.Status, c.HTTPStatus = domain.CheckSkipped, 0
+			c.Detail = fmt.Sprintf("%s is on this computer or a private network, where a recheck goes only "+
 				"when asked to, since a source's address may have come from someone else's briefing file", src.URL)
-			r.Check = c
+			r.Check, r.Report = c, nil
 			return r
 		}
 	default:

@@ -344,7 +344,8 @@ func TestImportNewVersion(t *testing.T) {
 }
 
 // Without Private, a source's address on this computer is not fetched:
-// nothing reaches the server, nothing is recorded, and the check says why.
+// nothing reaches the server, nothing is recorded, and the check says it
+// was skipped (not unavailable: nothing was tried) and why.
 func TestRecheckLeavesPrivateAddressesAlone(t *testing.T) {
 	var hits int
 	var mu sync.Mutex
@@ -359,8 +360,9 @@ func TestRecheckLeavesPrivateAddressesAlone(t *testing.T) {
 	src := &domain.Source{ID: 1, URL: srv.URL + "/intranet", SHA256: "abc"}
 	res, _ := recheckAll(t, context.Background(), lib, RecheckOptions{}, src)
 	c := res[0].Check
-	if res[0].Recorded || c.Status != domain.CheckUnavailable || !strings.Contains(c.Detail, "not rechecked: "+srv.URL+"/intranet is on this computer or a private network") {
-		t.Errorf("private address: %+v, recorded %v", c, res[0].Recorded)
+	if res[0].Recorded || res[0].Err != nil || res[0].Fresh != nil || c.Status != domain.CheckSkipped || c.HTTPStatus != 0 ||
+		!strings.HasPrefix(c.Detail, srv.URL+"/intranet is on this computer or a private network") {
+		t.Errorf("private address: %+v, recorded %v, err %v", c, res[0].Recorded, res[0].Err)
 	}
 	mu.Lock()
 	defer mu.Unlock()

@@ -7,7 +7,7 @@ import (
 	"github.com/attache/attache/domain"
 )
 
-// concerns says, once per source, which of the judgment's evidence rests
+// concerns says, once per source, which of the judgment's evidence is
 // on a source with a concern.
 func (j *basisJudgment) concerns(concerns map[int64]*domain.SourceConcern) []string {
 	var out []string
@@ -21,10 +21,42 @@ func (j *basisJudgment) concerns(concerns map[int64]*domain.SourceConcern) []str
 			continue
 		}
 		seen[ev.Excerpt.SourceID] = true
-		what, todo := describeConcern(c, ev.ExcerptID)
-		out = append(out, fmt.Sprintf("%s rests on %s, which %s: %s.", j.name, concernTitle(c, j.sourceTitle(ev)), what, todo))
+		out = append(out, evidenceConcernMessage(j.name, concernTitle(c, j.sourceTitle(ev)), c, ev.ExcerptID,
+			onlyContradicts(j.blk.Evidence, ev.Excerpt.SourceID)))
 	}
 	return out
+}
+
+// onlyContradicts says all the evidence on the source cuts against the
+// judgment: it challenges the judgment, and the judgment does not rest
+// on it.
+func onlyContradicts(evidence []domain.Evidence, sourceID int64) bool {
+	for _, ev := range evidence {
+		if ev.Excerpt != nil && ev.Excerpt.SourceID == sourceID && ev.Stance != domain.StanceContradicts {
+			return false
+		}
+	}
+	return true
+}
+
+// evidenceConcernMessage says that a judgment's evidence is on a source
+// with a concern (titled title), and what to do. Supporting evidence is
+// what the judgment rests on; contradicting evidence is a challenge to
+// it, so a retracted source takes the challenge away, not the support.
+func evidenceConcernMessage(name, title string, c *domain.SourceConcern, excerptID int64, contradicting bool) string {
+	what, todo := describeConcern(c, excerptID)
+	if !contradicting {
+		return fmt.Sprintf("%s rests on %s, which %s: %s.", name, title, what, todo)
+	}
+	switch {
+	case c.Has(domain.ConcernRetracted) || c.Has(domain.ConcernDiscredited):
+		todo = "the judgment no longer has that challenge to answer; check whether it still stands as worded and at its confidence"
+	case c.Has(domain.ConcernUnavailable):
+		todo = "recheck it later; the challenge stands as imported until then"
+	case c.QuoteGone(excerptID):
+		todo = "the challenge may be gone; import the new version to see whether it still cuts against the judgment"
+	}
+	return fmt.Sprintf("%s has contradicting evidence from %s, which %s: %s.", name, title, what, todo)
 }
 
 func concernTitle(c *domain.SourceConcern, fallback string) string {

@@ -127,14 +127,13 @@ var approximators = wordSet(`around about roughly approximately some c ca circa 
 
 // percentFor finds the percentage that goes with the occurrence: right
 // after it, with only marks and approximators between ("likely (40%)",
-// "a realistic possibility, around 70 per cent") and not followed by
-// "of" (a share: "likely, 40% of firms"), or else a "% chance" or "%
-// probability" in the same sentence.
+// "a realistic possibility, around 70 per cent") and not a share (see
+// share), or else a "% chance" or "% probability" in the same sentence.
 func percentFor(t *text, o occurrence, ps []percent) *percent {
 	lastTok := t.words[o.w+o.n-1]
 	for i := range ps {
 		p := &ps[i]
-		if p.tokA > lastTok && onlyGlue(t, lastTok+1, p.tokA) && t.nextWord(p.tokB) != "of" {
+		if p.tokA > lastTok && onlyGlue(t, lastTok+1, p.tokA) && !share(t, p) {
 			return p
 		}
 	}
@@ -145,6 +144,15 @@ func percentFor(t *text, o occurrence, ps []percent) *percent {
 		}
 	}
 	return nil
+}
+
+// share says the percentage is a part of something, "of" right after
+// it ("likely, 40% of firms", "likely (40% of firms)"), not the term's
+// probability. A bracket closed before the "of" ends the figure: in "a
+// remote chance (30%) of talks" the "of" belongs to the term.
+func share(t *text, p *percent) bool {
+	k := p.tokB + 1
+	return k < len(t.toks) && t.toks[k].word && t.toks[k].text == "of"
 }
 
 func isChance(s string) bool {

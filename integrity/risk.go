@@ -13,7 +13,7 @@ type RiskKind string
 // Kinds of risk.
 const (
 	RiskExcerpt     RiskKind = "excerpt"       // an excerpt block quotes the source
-	RiskSupport     RiskKind = "support"       // a judgment's supporting evidence is on it
+	RiskSupport     RiskKind = "support"       // a judgment's evidence, supporting or contradicting, is on it
 	RiskLoseSupport RiskKind = "loses-support" // a judgment left with no sound supporting evidence
 )
 
@@ -32,7 +32,10 @@ type Risk struct {
 // reading order (concerns keyed by source ID; nil takes b.Concerns): an
 // excerpt block quoting such a source (RiskExcerpt); a key judgment's
 // evidence on one, once per source (RiskSupport, supporting or
-// contradicting); and, after those of a judgment, RiskLoseSupport when
+// contradicting: the message says which, and evidence that only
+// contradicts never counts towards RiskLoseSupport, as a source that
+// challenged the judgment takes no support away); and, after those of a
+// judgment, RiskLoseSupport when
 // the judgment had supporting evidence and none of it is sound any more
 // (the source retracted or discredited, or the quote gone from it).
 func Risks(b *domain.Bundle, concerns map[int64]*domain.SourceConcern) []Risk {
@@ -103,8 +106,8 @@ func judgmentRisks(blk *domain.Block, i int, name string, concerns map[int64]*do
 			continue
 		}
 		seen[ev.Excerpt.SourceID] = true
-		what, todo := describeConcern(c, ev.ExcerptID)
-		msg := fmt.Sprintf("%s rests on %s, which %s: %s.", name, concernTitle(c, "the source of excerpt "+fmt.Sprint(ev.ExcerptID)), what, todo)
+		msg := evidenceConcernMessage(name, concernTitle(c, "the source of excerpt "+fmt.Sprint(ev.ExcerptID)), c, ev.ExcerptID,
+			onlyContradicts(blk.Evidence, ev.Excerpt.SourceID))
 		out = append(out, Risk{Kind: RiskSupport, Block: blk.ID, Index: i, ExcerptID: ev.ExcerptID, SourceID: ev.Excerpt.SourceID, Concerns: c.Concerns, Message: msg})
 	}
 	if supports > 0 && sound == 0 {

@@ -62,3 +62,59 @@ func TestRisks(t *testing.T) {
 		t.Error("risks without concerns")
 	}
 }
+
+// Evidence that only contradicts a judgment is a challenge to it, not
+// what it rests on: its source retracted takes the challenge away, and
+// never the judgment's support.
+func TestRisksOfContradictingEvidence(t *testing.T) {
+	f := standard()
+	f.judgment(4, "Exports are falling", domain.ConfidenceLow, con(11, "old data"), sup(21)) // against on source 1
+	f.judgment(5, "Exports are flat", domain.ConfidenceLow, con(11, ""), sup(12))            // both ways on source 1
+	f.judgment(6, "Exports will stall", domain.ConfidenceLow, con(12, ""))                   // only against
+	retracted := &domain.SourceConcern{SourceID: 1, Title: "Netherlands widens export curbs", Concerns: []domain.Concern{domain.ConcernRetracted}}
+	rs := Risks(f.b, map[int64]*domain.SourceConcern{1: retracted})
+	var got []string
+	for _, r := range rs {
+		got = append(got, string(r.Kind)+"@"+string(rune('0'+r.Block)))
+	}
+	// judgment 5's support on source 1 is lost; no judgment loses
+	// support for the retracted source that contradicted it
+	if want := "support@4 support@5 loses-support@5 support@6"; strings.Join(got, " ") != want {
+		t.Fatalf("risks = %v, want %s", got, want)
+	}
+	against := "has contradicting evidence from “Netherlands widens export curbs”, which was retracted: " +
+		"the judgment no longer has that challenge to answer; check whether it still stands as worded and at its confidence."
+	for _, r := range []Risk{rs[0], rs[3]} {
+		if !strings.Contains(r.Message, against) || strings.Contains(r.Message, "rests on") || strings.Contains(r.Message, "replace the excerpt") {
+			t.Errorf("contradicting: %s", r.Message)
+		}
+	}
+	if m := rs[1].Message; !strings.Contains(m, "Key judgment 2 “Exports are flat” rests on “Netherlands widens export curbs”, which was retracted: replace the excerpt") {
+		t.Errorf("supporting too: %s", m)
+	}
+
+	// The basis checks word it alike (a judgment with only contradicting
+	// evidence is told it has no support instead).
+	ps := DefaultBasisRules().Check(f.b, map[int64]*domain.SourceConcern{1: retracted})
+	var msgs []string
+	for _, p := range ps {
+		if p.Code == BasisSourceConcern {
+			msgs = append(msgs, p.Message)
+		}
+	}
+	if len(msgs) != 2 || msgs[0] != "Key judgment 1 “Exports are falling” "+against || !strings.Contains(msgs[1], "rests on") {
+		t.Errorf("basis checks: %q", msgs)
+	}
+
+	// A source that cannot be read leaves the challenge standing for now;
+	// one that no longer holds the quote may have dropped it.
+	gone := &domain.SourceConcern{SourceID: 1, Concerns: []domain.Concern{domain.ConcernUnavailable}}
+	if m := Risks(f.b, map[int64]*domain.SourceConcern{1: gone})[0].Message; !strings.Contains(m, "has contradicting evidence from the source of excerpt 11, which could not be read at its last recheck: recheck it later; the challenge stands as imported until then.") {
+		t.Errorf("unavailable: %s", m)
+	}
+	changed := &domain.SourceConcern{SourceID: 1, Concerns: []domain.Concern{domain.ConcernChanged},
+		Check: &domain.SourceCheck{Status: domain.CheckChanged, Quotes: []domain.QuoteCheck{{ExcerptID: 11, State: domain.QuoteGone}}}}
+	if m := Risks(f.b, map[int64]*domain.SourceConcern{1: changed})[0].Message; !strings.Contains(m, "no longer holds the quote: the challenge may be gone; import the new version") {
+		t.Errorf("quote gone: %s", m)
+	}
+}
