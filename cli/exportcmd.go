@@ -108,8 +108,9 @@ extension, or --format names it:
 
 The file is written to a temporary file beside the target and renamed
 when complete, so a failed or interrupted export never damages an earlier
-file. Options left out take the desktop app's settings (File → Settings),
-else their defaults. Before a PDF is written, characters that no embedded
+file. Once it is written, the briefing's history keeps the version
+exported ("Exported to FILE"), as the desktop app does. Options left out
+take the desktop app's settings (File → Settings), else their defaults. Before a PDF is written, characters that no embedded
 font can show (emoji, rare scripts) are reported with where they are;
 --allow-missing writes the PDF anyway with those characters printed as
 their codes, e.g. [U+1F600].
