@@ -405,8 +405,9 @@ func (c *composer) onStatus(label string) {
 	if c.loading || c.d == nil || st == c.d.b.Status {
 		return
 	}
+	from := c.d.b.Status
 	c.onText("", func(b *domain.Briefing) { b.Status = st })
-	c.snapshotLater("Status changed to " + label)
+	c.statusVersionLater(from, st)
 }
 
 func (c *composer) blockCount() int {

@@ -28,15 +28,16 @@ const (
 	prefExportLast = "exportLast."
 )
 
-// snapshotLater saves the current state and then a version with label.
-func (c *composer) snapshotLater(label string) {
+// statusVersionLater saves the current state and then the version a
+// status change from before to now keeps (domain.KeepStatusVersion).
+func (c *composer) statusVersionLater(from, now domain.Status) {
 	if c.ui.lib.ReadOnly() {
 		return
 	}
 	id := c.d.b.ID
 	c.d.flush(func() {
 		background(func() {
-			_, err := c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
+			_, err := domain.KeepStatusVersion(c.ui.ctx, c.ui.lib, id, from, now)
 			c.ui.do(func() { c.ui.showError(err) })
 		})
 	})
@@ -187,12 +188,13 @@ func (c *composer) export(bundle *domain.Bundle, job exportJob) {
 	ctx, end := c.ui.busy("Exporting", filepath.Base(job.path))
 	runExport(func() {
 		err := writeExportFile(ctx, job, bundle)
-		if err == nil && !c.ui.lib.ReadOnly() {
-			label, id := "Exported to "+filepath.Base(job.path), bundle.Briefing.ID
+		if err == nil {
+			// The version the export keeps, as the command line's does.
+			id, level := bundle.Briefing.ID, ""
 			if r := job.release; r != nil {
-				label, id = "Release copy at "+r.level+": "+filepath.Base(job.path), r.id
+				id, level = r.id, r.level
 			}
-			_, err = c.ui.lib.CreateSnapshot(c.ui.ctx, id, label)
+			_, err = domain.KeepExportVersion(c.ui.ctx, c.ui.lib, id, job.path, level)
 		}
 		c.ui.do(func() {
 			end()

@@ -2,7 +2,6 @@ package app
 
 import (
 	"context"
-	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -13,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/integrity"
-	"github.com/attache/attache/internal/atomicfile"
 )
 
 // askSave asks where to save the change note shown: a file name and a
@@ -87,10 +86,9 @@ func (v *changesView) write(ch *integrity.Changes, path string, again func()) {
 	u := v.c.ui
 	note := ch.Markdown()
 	background(func() {
-		err := atomicfile.Write(context.WithoutCancel(u.ctx), path, 0o600, func(w io.Writer) error {
-			_, err := io.WriteString(w, note)
-			return err
-		})
+		// A document for others, written as an export is: with its
+		// permissions (0o666 less the umask), not a private file's.
+		err := export.WriteText(context.WithoutCancel(u.ctx), path, note)
 		u.do(func() {
 			if err != nil {
 				again() // what was typed stays, under the message

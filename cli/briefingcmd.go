@@ -143,7 +143,13 @@ func (a *cliApp) briefingEditCommand() *cobra.Command {
 				if err != nil {
 					return err
 				}
+				// A new status keeps a version, as in the desktop app.
+				snap, err := domain.KeepStatusVersion(cmd.Context(), a.store, br.ID, base.Status, br.Status)
+				if err != nil {
+					return notRecorded(err, "briefing %d was saved with the status %s", br.ID, br.Status.Label())
+				}
 				printf(a.env.Stdout, "Saved briefing %d\n", br.ID)
+				printRecorded(a.env.Stdout, snap)
 				return nil
 			}
 		},

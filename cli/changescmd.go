@@ -2,12 +2,11 @@ package cli
 
 import (
 	"context"
-	"io"
 	"strings"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 	"github.com/attache/attache/integrity"
-	"github.com/attache/attache/internal/atomicfile"
 	"github.com/spf13/cobra"
 )
 
@@ -43,11 +42,8 @@ Markdown to a file instead of printing it.`,
 			ch := integrity.Compare(older.briefing, newer.briefing)
 			ch.From, ch.To = older.label, newer.label
 			if out != "" {
-				err := atomicfile.Write(cmd.Context(), out, 0o666, func(w io.Writer) error {
-					_, err := io.WriteString(w, ch.Markdown())
-					return err
-				})
-				if err != nil {
+				// Written as an export is, with its permissions.
+				if err := export.WriteText(cmd.Context(), out, ch.Markdown()); err != nil {
 					return domain.Errorf(domain.EINVALID, "the change note was not written to %s: %s", out, domain.ErrorMessage(err))
 				}
 				if !asJSON {

@@ -164,6 +164,16 @@ func TestBriefingChanges(t *testing.T) {
 	mustRun(t, db, "briefing", "add", itoa(f.id), "--judgment", "Tokyo will align within a year.", "--confidence", "low")
 	mustRun(t, db, "briefing", "link", itoa(f.judged), "--supports", itoa(f.chips.ID))
 	mustRun(t, db, "briefing", "edit", itoa(f.id), "--status", "review")
+	// The status change kept a version of its own.
+	var versions []struct {
+		ID    int64  `json:"id"`
+		Label string `json:"label"`
+	}
+	runJSON(t, db, &versions, "briefing", "history", itoa(f.id))
+	if len(versions) != 2 || versions[0].Label != "Status changed to In review" {
+		t.Fatalf("history %+v", versions)
+	}
+	reviewed := versions[0].ID
 
 	var ch struct {
 		From struct {
@@ -186,7 +196,13 @@ func TestBriefingChanges(t *testing.T) {
 		} `json:"evidence"`
 		Markdown string `json:"markdown"`
 	}
+	// By default the briefing as it is is compared with the newest
+	// version: the status change's, which it still is.
 	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id))
+	if ch.From.Version != reviewed || ch.To.Version != 0 || !ch.Empty {
+		t.Fatalf("compared %+v to %+v, empty %v", ch.From, ch.To, ch.Empty)
+	}
+	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id), "--from", itoa(snap.ID))
 	if ch.From.Version != snap.ID || !strings.Contains(ch.From.Label, "first") || ch.To.Version != 0 {
 		t.Fatalf("compared %+v to %+v", ch.From, ch.To)
 	}
@@ -205,17 +221,17 @@ func TestBriefingChanges(t *testing.T) {
 	if _, err := os.Stat(out); err != nil {
 		t.Fatal(err)
 	}
-	wantContains(t, mustRun(t, db, "briefing", "changes", itoa(f.id)), "Tokyo will align")
+	wantContains(t, mustRun(t, db, "briefing", "changes", itoa(f.id), "--from", itoa(snap.ID)), "Tokyo will align")
 
 	// --to a version compares it with the version before it.
+	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id), "--to", itoa(reviewed))
+	if ch.From.Version != snap.ID || ch.To.Version != reviewed || len(ch.Judgments) != 1 {
+		t.Errorf("--to %d: from %+v to %+v, %d judgments", reviewed, ch.From, ch.To, len(ch.Judgments))
+	}
 	var second struct {
 		ID int64 `json:"id"`
 	}
 	runJSON(t, db, &second, "briefing", "snapshot", itoa(f.id), "--label", "second")
-	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id), "--to", itoa(second.ID))
-	if ch.From.Version != snap.ID || ch.To.Version != second.ID || len(ch.Judgments) != 1 {
-		t.Errorf("--to %d: from %+v to %+v, %d judgments", second.ID, ch.From, ch.To, len(ch.Judgments))
-	}
 	runJSON(t, db, &ch, "briefing", "changes", itoa(f.id))
 	if ch.From.Version != second.ID || !ch.Empty {
 		t.Errorf("nothing changed since version %d: from %+v, empty %v", second.ID, ch.From, ch.Empty)

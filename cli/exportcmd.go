@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
 	"github.com/attache/attache/internal/settings"
 	"github.com/spf13/cobra"
@@ -68,10 +69,16 @@ func (a *cliApp) exportCommand() *cobra.Command {
 			if rel != nil {
 				return a.recordRelease(cmd.Context(), id, out, f.Name, rel, asJSON)
 			}
+			// Kept once the file is written, as the desktop app keeps it.
+			snap, err := domain.KeepExportVersion(cmd.Context(), lib, id, out, "")
+			if err != nil {
+				return notRecorded(err, "briefing %d was exported to %s", id, out)
+			}
 			if asJSON {
-				return writeJSON(a.env.Stdout, jsonExported{ID: id, File: out, Format: f.Name})
+				return writeJSON(a.env.Stdout, jsonExported{ID: id, File: out, Format: f.Name, Version: versionID(snap)})
 			}
 			printf(a.env.Stdout, "Exported briefing %d to %s\n", id, out)
+			printRecorded(a.env.Stdout, snap)
 			return nil
 		},
 	}
@@ -101,8 +108,9 @@ extension, or --format names it:
 
 The file is written to a temporary file beside the target and renamed
 when complete, so a failed or interrupted export never damages an earlier
-file. Options left out take the desktop app's settings (File → Settings),
-else their defaults. Before a PDF is written, characters that no embedded
+file. Once it is written, the briefing's history keeps the version
+exported ("Exported to FILE"), as the desktop app does. Options left out
+take the desktop app's settings (File → Settings), else their defaults. Before a PDF is written, characters that no embedded
 font can show (emoji, rare scripts) are reported with where they are;
 --allow-missing writes the PDF anyway with those characters printed as
 their codes, e.g. [U+1F600].

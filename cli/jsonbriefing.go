@@ -157,7 +157,7 @@ type jsonExported struct {
 	ID        int64          `json:"id"`
 	ReleaseAt string         `json:"release_at,omitempty"` // banner form
 	LeftOut   *[]jsonLeftOut `json:"left_out,omitempty"`
-	Version   int64          `json:"version,omitempty"` // the snapshot recording the copy
+	Version   int64          `json:"version,omitempty"` // the version the export kept; none in a read-only library
 }
 
 // jsonLeftOut is a portion a release copy left out.

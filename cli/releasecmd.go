@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"path/filepath"
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
@@ -31,10 +30,9 @@ func releaseCopy(b *domain.Bundle, at string) (*domain.Bundle, *release, error) 
 // recordRelease keeps the release copy in the briefing's history as a
 // version labelled with its level and file, and says what was left out.
 func (a *cliApp) recordRelease(ctx context.Context, id int64, out, format string, rel *release, asJSON bool) error {
-	label := "Release copy at " + rel.at.Banner() + ": " + filepath.Base(out)
-	snap, err := a.store.CreateSnapshot(ctx, id, label)
+	snap, err := domain.KeepExportVersion(ctx, a.store, id, out, rel.at.Banner())
 	if err != nil {
-		return domain.Errorf(domain.ErrorCode(err), "the release copy was written to %s, but its version could not be recorded in the briefing's history: %s", out, domain.ErrorMessage(err))
+		return notRecorded(err, "the release copy was written to %s", out)
 	}
 	if asJSON {
 		left := make([]jsonLeftOut, 0, len(rel.dropped))
@@ -42,7 +40,7 @@ func (a *cliApp) recordRelease(ctx context.Context, id int64, out, format string
 			left = append(left, jsonLeftOut{Where: d.Where, Marking: d.Mark})
 		}
 		return writeJSON(a.env.Stdout, jsonExported{ID: id, File: out, Format: format, ReleaseAt: rel.at.Banner(),
-			LeftOut: &left, Version: snap.ID})
+			LeftOut: &left, Version: versionID(snap)})
 	}
 	printf(a.env.Stdout, "Exported a release copy of briefing %d at %s to %s\n", id, rel.at.Banner(), out)
 	if len(rel.dropped) == 0 {
@@ -57,6 +55,6 @@ func (a *cliApp) recordRelease(ctx context.Context, id int64, out, format string
 			printf(a.env.Stdout, "  - %s%s\n", d.Where, mark)
 		}
 	}
-	printf(a.env.Stdout, "Recorded as version %d: %s\n", snap.ID, label)
+	printRecorded(a.env.Stdout, snap)
 	return nil
 }

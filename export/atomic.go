@@ -22,5 +22,21 @@ func (f *Format) WriteFile(ctx context.Context, path string, b *domain.Bundle, o
 		}
 		return f.writeFile(ctx, path, b, checked)
 	}
-	return atomicfile.Write(ctx, path, 0o666, func(w io.Writer) error { return f.Write(ctx, w, b, opts) })
+	return atomicfile.Write(ctx, path, documentPerm, func(w io.Writer) error { return f.Write(ctx, w, b, opts) })
+}
+
+// documentPerm is the mode asked for a document written for readers:
+// 0o666 less the user's umask (0644 under the usual 022), as for any
+// document an editor saves. Private files (settings, backups, rescue
+// copies) ask 0o600 instead.
+const documentPerm = 0o666
+
+// WriteText writes text to path whole, as an export is written and with
+// the same permissions: for another document made for readers, such as
+// a change note.
+func WriteText(ctx context.Context, path, text string) error {
+	return atomicfile.Write(ctx, path, documentPerm, func(w io.Writer) error {
+		_, err := io.WriteString(w, text)
+		return err
+	})
 }
