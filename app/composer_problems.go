@@ -68,7 +68,7 @@ func (u *UI) showProblems(title string, p exportProblems, refuses bool, proceed 
 	head.Wrapping = fyne.TextWrapWord
 	content := container.NewBorder(head, nil, nil, nil, u.listScroll(list, append(slices.Clone(p.refusals), p.notices...)))
 	var d *dialog.CustomDialog
-	dialogTitle := "Before you export"
+	dialogTitle := "Exporting “" + clipRunes(title, 60) + "”" // the list's head says "Before you export:"
 	if blocked {
 		dialogTitle = "Export refused"
 	}

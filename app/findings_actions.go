@@ -57,9 +57,9 @@ type keyedEntry interface {
 // stand in the same block.
 func (p *checksPanel) askDismiss(f integrity.Finding) {
 	u := p.c.ui
-	note := newDialogMultiEntry()
+	// One line, so that Enter dismisses, as in every other short form.
+	note := newDialogEntry()
 	note.SetPlaceHolder("Why (optional): “the source’s own words”, “agreed with the desk”")
-	note.SetMinRowsVisible(2)
 	msg := widget.NewLabel("“" + f.Words + "” will not be flagged again while these words stand in this block. “Show dismissed” brings it back.")
 	msg.Wrapping = fyne.TextWrapWord
 	content := container.NewVBox(msg, note)

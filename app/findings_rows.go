@@ -1,6 +1,8 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -28,9 +30,12 @@ func (p *checksPanel) findingRow(f integrity.Finding, at int) fyne.CanvasObject 
 }
 
 func (p *checksPanel) warningRow(w export.Warning) fyne.CanvasObject {
-	icon := theme.InfoIcon()
-	if w.Refuse {
+	icon := theme.InfoIcon() // a notes-included or empty-section notice
+	switch {
+	case w.Refuse:
 		icon = theme.ErrorIcon()
+	case strings.HasPrefix(string(w.Code), "basis-") || w.Code == export.WarnSourceConcern:
+		icon = theme.WarningIcon() // as grave as a finding in the words
 	}
 	var tap func()
 	if w.Block >= 0 {

@@ -93,8 +93,8 @@ func concernText(sc *domain.SourceConcern) string {
 		return ""
 	}
 	var parts []string
-	for _, c := range sc.Concerns {
-		switch c {
+	for i := len(sc.Concerns) - 1; i >= 0; i-- { // the worst first: retracted before changed
+		switch c := sc.Concerns[i]; c {
 		case domain.ConcernChanged:
 			parts = append(parts, "changed since import")
 		case domain.ConcernUnavailable:

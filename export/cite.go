@@ -223,7 +223,7 @@ var (
 	// citeOrgStems begin words for Ministry, Институт, Υπουργείο, University….
 	citeOrgStems  = strings.Fields("minist department departament institut istitut univers министерств институт университет агентств υπουργ ινστιτούτ πανεπιστ")
 	citeSuffixes  = citeWords("Jr. Jr Sr. Sr II III IV")
-	citeShortStop = citeWords("a an the and or of to in on for at by with from")
+	citeShortStop = citeWords("a an the and or but nor of to in into on onto for at by with from after before over under as than about against amid among between during since until via")
 	citeParticles = citeWords("van von der den de del della di da du dos das la le ter ten bin ibn al el")
 )
 
