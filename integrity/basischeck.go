@@ -38,13 +38,12 @@ func (r BasisRules) Check(b *domain.Bundle, concerns map[int64]*domain.SourceCon
 	}
 	r.Now = r.now(b.Briefing)
 	var out []BasisProblem
-	n := 0
+	numbers := domain.JudgmentNumbers(b.Briefing.Blocks)
 	for i, blk := range b.Briefing.Blocks {
-		if blk.Type != domain.BlockJudgment {
+		if numbers[i] == 0 {
 			continue
 		}
-		n++
-		j := &basisJudgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(n, blk.Text), basis: BasisOf(blk, b)}
+		j := &basisJudgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(numbers[i], blk.Text), basis: BasisOf(blk, b)}
 		out = append(out, j.problems(concerns)...)
 	}
 	return out
