@@ -26,6 +26,29 @@ func firstJudgment(t *testing.T, c *composer) int {
 	return -1
 }
 
+// unlinkAll takes the evidence off every key judgment of the open draft:
+// the sample links evidence to its judgments, and some tests start from
+// judgments with none.
+func unlinkAll(t *testing.T, c *composer) {
+	t.Helper()
+	fyne.DoAndWait(func() {
+		var ids []int64
+		for _, blk := range c.d.b.Blocks {
+			if blk.Type == domain.BlockJudgment {
+				ids = append(ids, blk.ID)
+			}
+		}
+		for _, id := range ids {
+			for evs := c.d.b.Blocks[c.judgmentIndex(id)].Evidence; len(evs) > 0; evs = c.d.b.Blocks[c.judgmentIndex(id)].Evidence {
+				if !c.unlinkEvidence(id, evs[0].ExcerptID) {
+					t.Errorf("could not unlink excerpt %d from block %d", evs[0].ExcerptID, id)
+					return
+				}
+			}
+		}
+	})
+}
+
 // sideExcerptRow lists the library's excerpts beside the draft and gives
 // a row of the list holding the first one.
 func sideExcerptRow(t *testing.T, u *UI) (*excerptDragRow, *domain.Excerpt) {
@@ -57,6 +80,7 @@ func holdShift(t *testing.T, on bool) {
 func TestAnExcerptDroppedOnAJudgmentIsLinkedNotInserted(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	c := u.briefings.composer
+	unlinkAll(t, c)
 	j := firstJudgment(t, c)
 	row, e := sideExcerptRow(t, u)
 	n := len(c.d.b.Blocks)
@@ -199,6 +223,7 @@ func openPicker(t *testing.T, u *UI) *evidencePicker {
 func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
+	unlinkAll(t, c)
 	j := firstJudgment(t, c)
 	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
 	e := exs[0]
