@@ -12,6 +12,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/integrity"
 )
 
 // firstJudgment is the block index of the open draft's first key judgment.
@@ -591,6 +592,11 @@ func TestEvidenceShortcutsAreListedAndWork(t *testing.T) {
 	}
 	if listed["Link evidence to the key judgment"] != "Ctrl+Shift+L" || listed["Evidence of the key judgments"] != "Ctrl+Shift+B" {
 		t.Fatalf("the shortcuts help lists %v", listed)
+	}
+	// The messages about a judgment with no evidence name the item and
+	// its keys.
+	if k := listed[strings.TrimSuffix(integrity.LinkEvidenceItem, "…")]; k != integrity.LinkEvidenceKeys {
+		t.Errorf("the messages name %s (%s), but the menu's keys for it are %q", integrity.LinkEvidenceItem, integrity.LinkEvidenceKeys, k)
 	}
 	j := firstJudgment(t, c)
 	fyne.DoAndWait(func() { c.editBlock(j) })
