@@ -140,12 +140,12 @@ func (s *session) withSample() {
 	s.waitNode("the welcome dialog", typ("Label"), textContains("Load a small sample library"), inLayer("overlay"))
 	s.clickOn("the welcome dialog's Yes", append(button("Yes"), inLayer("overlay"))...)
 	s.do("wait for the sample library")
-	s.waitLibrary("the sample's three sources and its briefing", func() bool {
+	s.waitLibrary("the sample's four sources and its briefing", func() bool {
 		var srcs []source
 		var bs []briefingRow
 		s.cliJSON(&srcs, "sources")
 		s.cliJSON(&bs, "briefing", "list")
-		return len(srcs) == 3 && len(bs) == 1
+		return len(srcs) == 4 && len(bs) == 1
 	})
 	s.noOverlay("the welcome dialog closes")
 }

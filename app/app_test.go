@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"path/filepath"
@@ -12,7 +13,9 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/interchange"
 	"github.com/attache/attache/store"
 )
 
@@ -134,9 +137,9 @@ func TestSampleLibraryIsOfferedOnAnEmptyLibrary(t *testing.T) {
 	fyne.DoAndWait(u.onLoadSample)
 	eventually(t, "the sample sources", func() bool {
 		st, _ := lib.Stats(context.Background())
-		return st.Sources == 3 && st.Briefings == 1 && st.Excerpts >= 8
+		return st.Sources == sampleSources && st.Briefings == 1 && st.Excerpts >= 8
 	})
-	eventually(t, "the list", func() bool { return u.library.list.Length() == 3 })
+	eventually(t, "the list", func() bool { return u.library.list.Length() == sampleSources })
 	fyne.DoAndWait(func() { u.onShowView(viewBriefings) })
 	eventually(t, "the briefings list", func() bool { return u.briefings.list.Length() == 1 })
 	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
@@ -257,7 +260,7 @@ func confirmForm(t *testing.T, u *UI, label string) {
 func TestDeleteSourceNamesTheBriefingsThatUseIt(t *testing.T) {
 	u, lib := newTestUI(t)
 	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 3 })
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == sampleSources })
 	dismissOverlays(u)
 	list, _ := lib.Sources(context.Background(), domain.SourceFilter{})
 	u.library.reader.open(list[0].ID, -1)
@@ -265,7 +268,7 @@ func TestDeleteSourceNamesTheBriefingsThatUseIt(t *testing.T) {
 	fyne.DoAndWait(u.library.reader.onDeleteSource)
 	eventually(t, "the confirmation", func() bool { return overlayContains(u, "Technology statecraft") })
 	confirmForm(t, u, "Yes")
-	eventually(t, "the deletion", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 2 })
+	eventually(t, "the deletion", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == sampleSources-1 })
 	b, _ := lib.Briefings(context.Background(), domain.BriefingFilter{})
 	full, _ := lib.Briefing(context.Background(), b[0].ID)
 	for _, blk := range full.Blocks {
@@ -281,7 +284,7 @@ func TestExcerptsFilterBySource(t *testing.T) {
 	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Excerpts >= 8 })
 	dismissOverlays(u)
 	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
-	eventually(t, "the source choices", func() bool { return len(u.excerpts.source.Options) == 4 })
+	eventually(t, "the source choices", func() bool { return len(u.excerpts.source.Options) == sampleSources+1 })
 	all := len(u.excerpts.excerpts)
 	fyne.DoAndWait(func() { u.excerpts.source.SetSelectedIndex(1) })
 	want := u.excerpts.sources[0].ID
@@ -302,7 +305,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 	setAutosave(t, 20*time.Millisecond)
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
-	eventually(t, "the composer", func() bool { return c.d != nil && c.blockCount() == 19 })
+	eventually(t, "the composer", func() bool { return c.d != nil && c.blockCount() == sampleBlocks })
 	id := c.d.b.ID
 
 	// An edit to the title reaches the library after the debounce.
@@ -317,7 +320,7 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 		t.Fatalf("sample changed: block 3 is %s", c.d.b.Blocks[3].Type)
 	}
 	fyne.DoAndWait(func() { c.editBlock(3); c.onAdd(domain.BlockCommentary) })
-	if c.d.b.Blocks[4].Type != domain.BlockCommentary || c.blockCount() != 20 || c.selected != 4 {
+	if c.d.b.Blocks[4].Type != domain.BlockCommentary || c.blockCount() != sampleBlocks+1 || c.selected != 4 {
 		t.Fatalf("added at %d", c.selected)
 	}
 	fyne.DoAndWait(func() { c.onMove(-1) })
@@ -337,12 +340,12 @@ func TestComposerEditsAutosavesUndoesAndReorders(t *testing.T) {
 	fyne.DoAndWait(func() { c.editor.text.SetText("Delivery, not principle, is the risk.") })
 	eventually(t, "the saved commentary", func() bool {
 		b, _ := lib.Briefing(context.Background(), id)
-		return len(b.Blocks) == 20 && b.Blocks[3].Text == "Delivery, not principle, is the risk."
+		return len(b.Blocks) == sampleBlocks+1 && b.Blocks[3].Text == "Delivery, not principle, is the risk."
 	})
 	fyne.DoAndWait(c.onRemove)
 	eventually(t, "the removal", func() bool {
 		b, _ := lib.Briefing(context.Background(), id)
-		return len(b.Blocks) == 19
+		return len(b.Blocks) == sampleBlocks
 	})
 }
 
@@ -401,12 +404,23 @@ func TestAddExcerptToBriefingFromExcerptsView(t *testing.T) {
 	eventually(t, "the new block", func() bool {
 		full, _ := lib.Briefing(context.Background(), b[0].ID)
 		last := full.Blocks[len(full.Blocks)-1]
-		return len(full.Blocks) == 20 && last.ExcerptID == exs[0].ID
+		return len(full.Blocks) == sampleBlocks+1 && last.ExcerptID == exs[0].ID
 	})
 }
 
 // openSampleBriefing loads the sample library and opens its briefing in
 // the composer.
+// sampleSources and sampleBlocks are the sample library's sources and its
+// briefing's blocks, read from the embedded file, so that the tests
+// follow the sample when it changes.
+var sampleSources, sampleBlocks = func() (int, int) {
+	b, err := interchange.ReadJSON(bytes.NewReader(assets.SampleBriefing))
+	if err != nil {
+		panic("the sample library does not read: " + err.Error())
+	}
+	return len(b.Sources), len(b.Briefing.Blocks)
+}()
+
 func openSampleBriefing(t *testing.T) (*UI, *store.Store) {
 	t.Helper()
 	return openSampleBriefingAt(t, context.Background(), filepath.Join(t.TempDir(), "library.db"))

@@ -87,7 +87,7 @@ func TestTypingIntoANewBlockReplacesItsFiller(t *testing.T) {
 	setAutosave(t, time.Hour)
 	u, _ := openSampleBriefing(t)
 	c := u.briefings.composer
-	eventually(t, "the composer", func() bool { return c.d != nil && c.blockCount() == 19 })
+	eventually(t, "the composer", func() bool { return c.d != nil && c.blockCount() == sampleBlocks })
 	for _, kind := range []domain.BlockType{domain.BlockJudgment, domain.BlockCommentary, domain.BlockHeading} {
 		fyne.DoAndWait(func() { c.onAdd(kind) })
 		typeOnUI(c.editor.text, "Tokyo will extend controls")

@@ -89,7 +89,7 @@ func TestDamageDialogOffersOnlyThisLibrarysBackup(t *testing.T) {
 	}
 	confirmForm(t, u, "Restore the backup")
 	eventually(t, "the restored library", func() bool { return restored != nil })
-	if st, _ := unwrapLibrary(restored.lib).(*store.Store).Stats(ctx); st.Briefings != 1 || st.Sources != 3 {
+	if st, _ := unwrapLibrary(restored.lib).(*store.Store).Stats(ctx); st.Briefings != 1 || st.Sources != sampleSources {
 		t.Fatalf("restored library holds %+v, want the sample", st)
 	}
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/integrity"
 )
 
 // firstJudgment is the block index of the open draft's first key judgment.
@@ -24,6 +25,29 @@ func firstJudgment(t *testing.T, c *composer) int {
 	}
 	t.Fatal("the draft has no key judgment")
 	return -1
+}
+
+// unlinkAll takes the evidence off every key judgment of the open draft:
+// the sample links evidence to its judgments, and some tests start from
+// judgments with none.
+func unlinkAll(t *testing.T, c *composer) {
+	t.Helper()
+	fyne.DoAndWait(func() {
+		var ids []int64
+		for _, blk := range c.d.b.Blocks {
+			if blk.Type == domain.BlockJudgment {
+				ids = append(ids, blk.ID)
+			}
+		}
+		for _, id := range ids {
+			for evs := c.d.b.Blocks[c.judgmentIndex(id)].Evidence; len(evs) > 0; evs = c.d.b.Blocks[c.judgmentIndex(id)].Evidence {
+				if !c.unlinkEvidence(id, evs[0].ExcerptID) {
+					t.Errorf("could not unlink excerpt %d from block %d", evs[0].ExcerptID, id)
+					return
+				}
+			}
+		}
+	})
 }
 
 // sideExcerptRow lists the library's excerpts beside the draft and gives
@@ -57,6 +81,7 @@ func holdShift(t *testing.T, on bool) {
 func TestAnExcerptDroppedOnAJudgmentIsLinkedNotInserted(t *testing.T) {
 	u, _ := openSampleBriefing(t)
 	c := u.briefings.composer
+	unlinkAll(t, c)
 	j := firstJudgment(t, c)
 	row, e := sideExcerptRow(t, u)
 	n := len(c.d.b.Blocks)
@@ -199,6 +224,7 @@ func openPicker(t *testing.T, u *UI) *evidencePicker {
 func TestEvidenceTabListsJudgmentsAndFlagsUnsupported(t *testing.T) {
 	u, lib := openSampleBriefing(t)
 	c := u.briefings.composer
+	unlinkAll(t, c)
 	j := firstJudgment(t, c)
 	exs, _ := lib.Excerpts(context.Background(), domain.ExcerptFilter{Limit: 1})
 	e := exs[0]
@@ -566,6 +592,11 @@ func TestEvidenceShortcutsAreListedAndWork(t *testing.T) {
 	}
 	if listed["Link evidence to the key judgment"] != "Ctrl+Shift+L" || listed["Evidence of the key judgments"] != "Ctrl+Shift+B" {
 		t.Fatalf("the shortcuts help lists %v", listed)
+	}
+	// The messages about a judgment with no evidence name the item and
+	// its keys.
+	if k := listed[strings.TrimSuffix(integrity.LinkEvidenceItem, "…")]; k != integrity.LinkEvidenceKeys {
+		t.Errorf("the messages name %s (%s), but the menu's keys for it are %q", integrity.LinkEvidenceItem, integrity.LinkEvidenceKeys, k)
 	}
 	j := firstJudgment(t, c)
 	fyne.DoAndWait(func() { c.editBlock(j) })

@@ -277,7 +277,7 @@ func TestImportingABriefingFileAddsTheBriefing(t *testing.T) {
 	eventually(t, "the briefing", func() bool { st, _ := lib.Stats(ctx); return st.Briefings == 2 })
 	eventually(t, "the report", func() bool { return overlayContains(u, "briefing “Rescued draft” added to Briefings") })
 	st, _ := lib.Stats(ctx)
-	if st.Sources != 3 {
+	if st.Sources != sampleSources {
 		t.Fatalf("importing the briefing duplicated its sources: %+v", st)
 	}
 }

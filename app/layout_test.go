@@ -205,7 +205,7 @@ func TestViewsFitTheWindow(t *testing.T) {
 		t.Run(fmt.Sprintf("%vx%v", size.Width, size.Height), func(t *testing.T) {
 			resize(u, size)
 			fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
-			eventually(t, "the sources", func() bool { return len(u.library.sources) == 3 })
+			eventually(t, "the sources", func() bool { return len(u.library.sources) == sampleSources })
 			fyne.DoAndWait(func() { u.library.list.Select(0) })
 			eventually(t, "the reader", func() bool { return u.library.reader.source != nil })
 			checkWindowLayout(t, u, "Library with a source open")

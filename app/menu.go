@@ -5,6 +5,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/integrity"
 )
 
 func shortcut(key fyne.KeyName, mods fyne.KeyModifier) fyne.Shortcut {
@@ -57,7 +58,7 @@ func (u *UI) mainMenu() *fyne.MainMenu {
 		item("Add commentary", shortcut(fyne.KeyC, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockCommentary) }),
 		item("Add key judgment", shortcut(fyne.KeyJ, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockJudgment) }),
 		item("Add excerpt…", shortcut(fyne.KeyI, fyne.KeyModifierShift), func() { c.addFromMenu(domain.BlockExcerpt) }),
-		item("Link evidence to the key judgment…", shortcut(fyne.KeyL, fyne.KeyModifierShift), c.linkFromMenu),
+		item(integrity.LinkEvidenceItem, shortcut(fyne.KeyL, fyne.KeyModifierShift), c.linkFromMenu),
 		fyne.NewMenuItemSeparator(),
 		item("Find in source", shortcut(fyne.KeyF, 0), u.onFind),
 		item("Search library", shortcut(fyne.KeyK, 0), u.onSearch),

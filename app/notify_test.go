@@ -61,10 +61,12 @@ func TestSampleLoadSaysSoAndIsNotLoadedTwice(t *testing.T) {
 	u, lib := newTestUI(t)
 	dismissOverlays(u)
 	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the notice", func() bool { return strings.HasPrefix(u.notice(), "Sample library loaded: 3 sources") })
+	eventually(t, "the notice", func() bool {
+		return strings.HasPrefix(u.notice(), "Sample library loaded: "+plural(sampleSources, "source"))
+	})
 	fyne.DoAndWait(u.onLoadSample)
 	eventually(t, "the offer", func() bool { return overlayContains(u, "already loaded") })
-	if st, _ := lib.Stats(context.Background()); st.Briefings != 1 || st.Sources != 3 {
+	if st, _ := lib.Stats(context.Background()); st.Briefings != 1 || st.Sources != sampleSources {
 		t.Fatalf("a second load added: %+v", st)
 	}
 	confirmForm(t, u, "Show it")

@@ -15,7 +15,7 @@ import (
 func TestFindInSourceCountsMatchesAndStartsAfreshInTheNextSource(t *testing.T) {
 	u, lib := newTestUI(t)
 	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 3 })
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == sampleSources })
 	dismissOverlays(u)
 	srcs, _ := lib.Sources(context.Background(), domain.SourceFilter{})
 	r := u.library.reader

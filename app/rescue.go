@@ -159,11 +159,11 @@ func (u *UI) rescueDraft(d *draft) (string, error) {
 	ctx := context.WithoutCancel(u.ctx)
 	bundle := &domain.Bundle{Briefing: d.snapshot()}
 	sources := map[int64]*domain.Source{}
-	for i, blk := range bundle.Briefing.Blocks {
-		if blk.Excerpt == nil {
-			continue
+	readable := func(e *domain.Excerpt) bool {
+		if e == nil {
+			return false
 		}
-		id := blk.Excerpt.SourceID
+		id := e.SourceID
 		src, ok := sources[id]
 		if !ok {
 			if src, _ = u.lib.Source(ctx, id); src != nil {
@@ -171,10 +171,33 @@ func (u *UI) rescueDraft(d *draft) (string, error) {
 			}
 			sources[id] = src
 		}
-		if src == nil {
-			bundle.Briefing.Blocks[i] = unreadableExcerpt(blk)
-		}
+		return src != nil
 	}
+	var blocks []*domain.Block
+	for _, blk := range bundle.Briefing.Blocks {
+		if blk.Excerpt != nil && !readable(blk.Excerpt) {
+			blocks = append(blocks, unreadableExcerpt(blk))
+			continue
+		}
+		// A judgment's evidence on a source that cannot be read is kept
+		// in words after it, as an excerpt block's is.
+		var kept []domain.Evidence
+		var lost []*domain.Block
+		for _, ev := range blk.Evidence {
+			if readable(ev.Excerpt) {
+				kept = append(kept, ev)
+			} else {
+				lost = append(lost, unreadableEvidence(blk, ev))
+			}
+		}
+		if len(lost) > 0 {
+			cp := *blk
+			cp.Evidence = kept
+			blk = &cp
+		}
+		blocks = append(append(blocks, blk), lost...)
+	}
+	bundle.Briefing.Blocks = blocks
 	name := fmt.Sprintf("%s-b%d-unsaved-%s", fileSafe(d.b.Title), d.b.ID, time.Now().Format("20060102-150405"))
 	var errs []error
 	for _, dir := range u.rescueDirs() {
@@ -201,6 +224,28 @@ func unreadableExcerpt(blk *domain.Block) *domain.Block {
 	}
 	return &domain.Block{Type: domain.BlockCommentary, Marking: blk.Marking,
 		Text: "[Excerpt; its source could not be read when this copy was made] “" + quote + "”"}
+}
+
+// unreadableEvidence keeps a judgment's link to an excerpt whose source
+// cannot be read as a commentary block that quotes it.
+func unreadableEvidence(judgment *domain.Block, ev domain.Evidence) *domain.Block {
+	quote := fmt.Sprintf("excerpt %d", ev.ExcerptID)
+	if ev.Excerpt != nil {
+		quote = "“" + ev.Excerpt.Quote + "”"
+	}
+	if ev.Note != "" {
+		quote += " — note: " + ev.Note
+	}
+	stance := "supporting"
+	if ev.Stance == domain.StanceContradicts {
+		stance = "contradicting"
+	}
+	marking := judgment.Marking
+	if ev.Excerpt != nil && ev.Excerpt.Marking != "" {
+		marking = ev.Excerpt.Marking // the quote's own mark
+	}
+	return &domain.Block{Type: domain.BlockCommentary, Marking: marking,
+		Text: "[Evidence " + stance + " the key judgment above; its source could not be read when this copy was made] " + quote}
 }
 
 // freeName is base+ext, or base-2+ext and so on if that exists: two

@@ -21,7 +21,7 @@ func (u *UI) offerSample() {
 		}
 		u.do(func() {
 			u.confirm("Welcome to Attaché",
-				"Your library is empty. Load a small sample library — three short articles on 5G vendors, chip export controls and AI norms, with excerpts and a draft briefing — to see how it works?\n\nYou can delete the samples at any time.",
+				"Your library is empty. Load a small sample library — three short articles on 5G vendors, chip export controls and AI norms and a news report on all three, with excerpts and a draft briefing whose key judgments are linked to their evidence — to see how it works?\n\nYou can delete the samples at any time.",
 				func(ok bool) {
 					if ok {
 						u.onLoadSample()

@@ -151,7 +151,7 @@ func TestLibraryCountsFollowADeletedExcerpt(t *testing.T) {
 	srcs, _ := lib.Sources(ctx, domain.SourceFilter{})
 	src := srcs[0]
 	fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
-	eventually(t, "the library", func() bool { return len(u.library.sources) == 3 })
+	eventually(t, "the library", func() bool { return len(u.library.sources) == sampleSources })
 	fyne.DoAndWait(func() { u.onShowView(viewExcerpts) })
 	exs, _ := lib.Excerpts(ctx, domain.ExcerptFilter{SourceID: src.ID})
 	if err := lib.DeleteExcerpt(ctx, exs[0].ID, true); err != nil {

@@ -59,11 +59,11 @@ func TestNewBriefingTitleHasTheCursor(t *testing.T) {
 func TestLibraryListFollowsTheReader(t *testing.T) {
 	u, lib := newTestUI(t)
 	fyne.DoAndWait(u.onLoadSample)
-	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == 3 })
+	eventually(t, "the sample", func() bool { st, _ := lib.Stats(context.Background()); return st.Sources == sampleSources })
 	dismissOverlays(u)
 	fyne.DoAndWait(func() { u.onShowView(viewLibrary) })
 	s := u.library
-	eventually(t, "the sources", func() bool { return len(s.sources) == 3 })
+	eventually(t, "the sources", func() bool { return len(s.sources) == sampleSources })
 	fyne.DoAndWait(func() { s.list.Select(0) })
 	eventually(t, "the first source open", func() bool { return s.reader.source != nil && s.reader.source.ID == s.sources[0].ID })
 	row := 0 // the list has no getter: follow its callbacks

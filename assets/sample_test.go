@@ -2,7 +2,10 @@ package assets_test
 
 import (
 	"bytes"
+	"context"
+	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -10,7 +13,9 @@ import (
 	"github.com/attache/attache/assets"
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/export"
+	"github.com/attache/attache/integrity"
 	"github.com/attache/attache/interchange"
+	"github.com/attache/attache/store"
 )
 
 func readSample(t *testing.T) *domain.Bundle {
@@ -27,8 +32,8 @@ func readSample(t *testing.T) *domain.Bundle {
 
 func TestSampleBriefingReads(t *testing.T) {
 	b := readSample(t)
-	if len(b.Sources) != 3 {
-		t.Errorf("want 3 sources, got %d", len(b.Sources))
+	if len(b.Sources) != 4 {
+		t.Errorf("want 4 sources, got %d", len(b.Sources))
 	}
 	for i, s := range b.Sources {
 		if !norm.NFC.IsNormalString(s.Text) {
@@ -113,4 +118,92 @@ func TestSampleBriefingFitsPDFFonts(t *testing.T) {
 			t.Errorf("no PDF font has %+v", m)
 		}
 	}
+}
+
+// TestSampleBriefingShowsItsBasis imports the sample into a new library,
+// as File → Load sample library does, and checks the briefing shows off
+// the analytic features: every key judgment has a confidence level and
+// supporting evidence from more than one publisher, one contradicting
+// excerpt is quoted in the body and answered by the commentary after it,
+// the briefing holds its words to an estimative scale, and the export
+// prints each judgment's basis with no warning at all (in particular not
+// the notice that no evidence is linked) and the checker finds nothing
+// wrong with its language.
+func TestSampleBriefingShowsItsBasis(t *testing.T) {
+	ctx := context.Background()
+	lib, err := store.Open(ctx, filepath.Join(t.TempDir(), "library.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { lib.Close() })
+	br, err := lib.ImportBundle(ctx, readSample(t))
+	if err != nil {
+		t.Fatalf("importing the sample: %v", err)
+	}
+	b, err := lib.Bundle(ctx, br.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if domain.ScaleOf(b.Briefing.Scale) == nil {
+		t.Errorf("the sample chooses no estimative scale (%q)", b.Briefing.Scale)
+	}
+
+	doc := export.NewDocument(b)
+	for _, w := range doc.Warnings() {
+		t.Errorf("export warns: %s: %s (%s)", w.Where, w.Message, w.Code)
+	}
+	if !doc.ShowBasis {
+		t.Errorf("the export does not print the judgments' basis")
+	}
+	if len(doc.Judgments) < 2 {
+		t.Fatalf("want at least 2 key judgments, got %d", len(doc.Judgments))
+	}
+	contradicting := 0
+	for _, j := range doc.Judgments {
+		if j.Confidence == "" {
+			t.Errorf("%s has no confidence level", j.Where)
+		}
+		publishers := map[string]bool{}
+		for _, r := range j.Evidence {
+			if r.Source != nil {
+				publishers[r.Source.Publisher] = true
+			}
+			if r.Note == 0 {
+				t.Errorf("%s: excerpt %d has no note in the printed basis", j.Where, r.ExcerptID)
+			}
+		}
+		if j.Basis.Supporting == 0 || len(publishers) < 2 {
+			t.Errorf("%s: %d supporting excerpts from %d publishers", j.Where, j.Basis.Supporting, len(publishers))
+		}
+		contradicting += j.Basis.Contradicting
+	}
+	if contradicting == 0 {
+		t.Errorf("no key judgment has contradicting evidence")
+	}
+	if !contradictionAnswered(b.Briefing) {
+		t.Errorf("no contradicting excerpt is quoted in the body with commentary right after it")
+	}
+	for _, f := range integrity.CheckLanguage(b.Briefing, nil) {
+		t.Errorf("the estimative-language checker flags %q in block %d: %s", f.Words, f.Index, f.Message)
+	}
+}
+
+// contradictionAnswered tells whether an excerpt linked to a key judgment
+// as contradicting it is quoted in the body and followed by commentary.
+func contradictionAnswered(br *domain.Briefing) bool {
+	against := map[int64]bool{}
+	for _, blk := range br.Blocks {
+		for _, ev := range blk.Evidence {
+			if ev.Stance == domain.StanceContradicts {
+				against[ev.ExcerptID] = true
+			}
+		}
+	}
+	for i, blk := range br.Blocks {
+		if blk.Type == domain.BlockExcerpt && against[blk.ExcerptID] && i+1 < len(br.Blocks) &&
+			br.Blocks[i+1].Type == domain.BlockCommentary && strings.TrimSpace(br.Blocks[i+1].Text) != "" {
+			return true
+		}
+	}
+	return false
 }

@@ -13,6 +13,7 @@ type evidenceView struct {
 	Judgments []struct {
 		Block      int64  `json:"block"`
 		Index      int    `json:"index"`
+		Number     int    `json:"number"`
 		Text       string `json:"text"`
 		Confidence string `json:"confidence"`
 		Supported  bool   `json:"supported"`
@@ -172,5 +173,55 @@ func TestBriefingScale(t *testing.T) {
 	runJSON(t, db, &b, "briefing", "show", itoa(id))
 	if b.Scale != "" {
 		t.Fatalf("scale %q after --scale none", b.Scale)
+	}
+}
+
+// The judgments are numbered as exports number them, counting key
+// judgments only, however many blocks come before and between them.
+func TestBriefingEvidenceNumbersLikeExports(t *testing.T) {
+	f := newJudgmentBriefing(t)
+	db := f.db
+	var b block
+	runJSON(t, db, &b, "briefing", "add", itoa(f.id), "--heading", "Outlook")
+	runJSON(t, db, &b, "briefing", "add", itoa(f.id), "--commentary", "More context.")
+	runJSON(t, db, &b, "briefing", "add", itoa(f.id), "--judgment", "Prices will rise.")
+	third := b.ID
+	mustRun(t, db, "briefing", "link", itoa(f.judged), "--supports", itoa(f.chips.ID))
+
+	var v evidenceView
+	runJSON(t, db, &v, "briefing", "evidence", itoa(f.id))
+	want := []struct {
+		block       int64
+		index, want int
+	}{{f.judged, 1, 1}, {f.unsupported, 2, 2}, {third, 5, 3}}
+	if len(v.Judgments) != len(want) {
+		t.Fatalf("judgments %+v", v.Judgments)
+	}
+	for k, w := range want {
+		if j := v.Judgments[k]; j.Block != w.block || j.Index != w.index || j.Number != w.want {
+			t.Errorf("judgment %d: block %d index %d number %d, want block %d index %d number %d",
+				k, j.Block, j.Index, j.Number, w.block, w.index, w.want)
+		}
+	}
+	text := mustRun(t, db, "briefing", "evidence", itoa(f.id))
+	wantContains(t, text, "\n1. [block "+itoa(f.judged)+"]", "\n2. [block "+itoa(f.unsupported)+"]", "\n3. [block "+itoa(third)+"]")
+
+	// The export's checks name the same judgments by the same numbers.
+	var c struct {
+		Warnings []struct {
+			Code  string `json:"code"`
+			Block int64  `json:"block"`
+			Where string `json:"where"`
+		} `json:"warnings"`
+	}
+	runJSON(t, db, &c, "check", itoa(f.id))
+	named := map[int64]string{}
+	for _, w := range c.Warnings {
+		if w.Code == "basis-no-evidence" {
+			named[w.Block] = w.Where
+		}
+	}
+	if !strings.HasPrefix(named[f.unsupported], "Key judgment 2 ") || !strings.HasPrefix(named[third], "Key judgment 3 ") {
+		t.Errorf("check names the unsupported judgments %v", named)
 	}
 }

@@ -12,7 +12,8 @@ func (a *cliApp) evidenceCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "evidence ID",
 		Short: "List a briefing's key judgments with the evidence linked to each",
-		Long: `List a briefing's key judgments in reading order, each with the excerpts
+		Long: `List a briefing's key judgments in reading order, numbered as exports
+number them ("Key judgment 2") and with their block ids, each with the excerpts
 linked to it: whether each supports or contradicts it, its source, the
 source's publisher and reliability (A–F), the excerpt's credibility (1–6),
 the source's date, the note on the link and any concern about the source
@@ -47,8 +48,11 @@ type jsonEvidenceView struct {
 }
 
 type jsonJudgment struct {
-	Block      int64  `json:"block"`
-	Index      int    `json:"index"` // its place in the briefing, from 0
+	Block int64 `json:"block"`
+	Index int   `json:"index"` // its place in the briefing, from 0
+	// Number is the key judgment's number as exports print it, "Key
+	// judgment 2": counting key judgments only, from 1.
+	Number     int    `json:"number"`
 	Text       string `json:"text"`
 	Confidence string `json:"confidence"`
 	// Supported: at least one excerpt supports the judgment.
@@ -86,11 +90,12 @@ func (a *cliApp) evidenceView(ctx context.Context, br *domain.Briefing) (*jsonEv
 		return s, nil
 	}
 	view := &jsonEvidenceView{Briefing: br.ID, Title: br.Title, Judgments: []jsonJudgment{}}
+	numbers := domain.JudgmentNumbers(br.Blocks)
 	for i, blk := range br.Blocks {
-		if blk.Type != domain.BlockJudgment {
+		if numbers[i] == 0 {
 			continue
 		}
-		j := jsonJudgment{Block: blk.ID, Index: i, Text: blk.Text, Confidence: string(blk.Confidence), Evidence: []jsonEvidence{}}
+		j := jsonJudgment{Block: blk.ID, Index: i, Number: numbers[i], Text: blk.Text, Confidence: string(blk.Confidence), Evidence: []jsonEvidence{}}
 		for _, ev := range blk.Evidence {
 			e := ev.Excerpt
 			if e == nil {
@@ -142,7 +147,7 @@ func printEvidence(a *cliApp, v *jsonEvidenceView) {
 		if j.Confidence != "" {
 			conf = " (" + j.Confidence + " confidence)"
 		}
-		printf(w, "\n%d. [block %d]%s %s\n", j.Index+1, j.Block, conf, clip(j.Text, 100))
+		printf(w, "\n%d. [block %d]%s %s\n", j.Number, j.Block, conf, clip(j.Text, 100))
 		if !j.Supported {
 			printf(w, "   ! NO SUPPORTING EVIDENCE: link some with `attache briefing link %d --supports EXCERPT`\n", j.Block)
 		}

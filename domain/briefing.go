@@ -341,6 +341,22 @@ func (a Authority) IsZero() bool { return a == Authority{} }
 // SchemeDef is the briefing's marking scheme.
 func (b *Briefing) SchemeDef() *Scheme { return SchemeOf(b.Scheme) }
 
+// JudgmentNumbers are the numbers the key judgments are printed with,
+// "Key judgment 1, 2, …": one per block, counting the key judgments in
+// reading order from 1, and 0 for a block that is not a key judgment.
+// Exports, checks and the command line all number them by it.
+func JudgmentNumbers(blocks []*Block) []int {
+	out := make([]int, len(blocks))
+	n := 0
+	for i, blk := range blocks {
+		if blk.Type == BlockJudgment {
+			n++
+			out[i] = n
+		}
+	}
+	return out
+}
+
 // checkMarkings holds every mark of the briefing to its scheme: the scheme
 // must be known, and the overall marking, the details' portion marks and
 // the blocks' marks must be its own.

@@ -360,17 +360,45 @@ func TestConfidenceStaysOnOneLine(t *testing.T) {
 	}
 }
 
-// A briefing's only key judgment with no evidence is said to have none.
+// A briefing's only key judgment with no evidence is said to have none,
+// with how to link some in the app and from the command line, naming its
+// block.
 func TestOneBareJudgmentSaysItHasNoEvidence(t *testing.T) {
 	b := &domain.Bundle{Briefing: &domain.Briefing{Title: "One", Blocks: []*domain.Block{
-		{Type: domain.BlockJudgment, Text: "Costs will rise.", Confidence: domain.ConfidenceModerate}}}}
+		{ID: 12, Type: domain.BlockJudgment, Text: "Costs will rise.", Confidence: domain.ConfidenceModerate}}}}
+	want := "The key judgment has no evidence linked: link the excerpts it rests on, so that its basis shows. " +
+		"In the composer, drag an excerpt onto it, or click into it and use Edit → Link evidence to the key judgment… (" + integrity.LinkEvidenceKeys + "); " +
+		"from the command line, attache briefing link 12 --supports EXCERPT."
 	for _, w := range NewDocument(b).Warnings() {
 		if w.Code == WarnBasisNoEvidence {
-			if !strings.HasPrefix(w.Message, "The key judgment has no evidence linked: link the excerpts it rests on") {
-				t.Errorf("message %q", w.Message)
+			if w.Message != want {
+				t.Errorf("message\n%s\nwant\n%s", w.Message, want)
 			}
 			return
 		}
 	}
 	t.Error("no notice for the judgment with no evidence")
+}
+
+// The one notice for a briefing that links no evidence at all names every
+// judgment's block for the command line, and only the judgments'.
+func TestBareJudgmentsNoticeNamesTheirBlocks(t *testing.T) {
+	b := &domain.Bundle{Briefing: &domain.Briefing{Title: "Three", Blocks: []*domain.Block{
+		{ID: 2, Type: domain.BlockCommentary, Text: "Context first."},
+		{ID: 4, Type: domain.BlockJudgment, Text: "Costs will rise.", Confidence: domain.ConfidenceModerate},
+		{ID: 5, Type: domain.BlockHeading, Text: "Outlook"},
+		{ID: 7, Type: domain.BlockJudgment, Text: "Allies will follow.", Confidence: domain.ConfidenceLow},
+		{ID: 9, Type: domain.BlockJudgment, Text: "Prices will fall.", Confidence: domain.ConfidenceHigh}}}}
+	var got []Warning
+	for _, w := range NewDocument(b).Warnings() {
+		if w.Code == WarnBasisNoEvidence {
+			got = append(got, w)
+		}
+	}
+	want := "None of the 3 key judgments has evidence linked: link the excerpts each rests on, so that its basis shows. " +
+		"In the composer, drag an excerpt onto a judgment, or click into one and use Edit → Link evidence to the key judgment… (" + integrity.LinkEvidenceKeys + "); " +
+		"from the command line, attache briefing link 4 --supports EXCERPT, and the same for blocks 7 and 9."
+	if len(got) != 1 || got[0].Block != -1 || got[0].Message != want {
+		t.Errorf("notices %+v\nwant one saying\n%s", got, want)
+	}
 }

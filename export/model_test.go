@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/integrity"
 )
 
 // wordsBundle is a briefing whose countable words are known: each text's
@@ -122,7 +123,9 @@ func TestWarningsAreDataAboutBlocks(t *testing.T) {
 		"The heading of section 3 “Last” has no portion mark, while other portions have one: choose its marking.",
 		"The section “Outlook” is empty: add to it or remove its heading.",
 		"The section “Last” is empty: add to it or remove its heading.",
-		"None of the 3 key judgments has evidence linked: link the excerpts each rests on (drag one onto a judgment in the composer, or attache briefing link BLOCK --supports EXCERPT), so that its basis shows.",
+		"None of the 3 key judgments has evidence linked: link the excerpts each rests on, so that its basis shows. " +
+			"In the composer, drag an excerpt onto a judgment, or click into one and use Edit → Link evidence to the key judgment… (" + integrity.LinkEvidenceKeys + "); " +
+			"from the command line, attache briefing link BLOCK --supports EXCERPT.",
 		"Analyst notes on excerpts are included in this export, each under its excerpt's portion mark.",
 	}
 	if !reflect.DeepEqual(sum, wantSum) {

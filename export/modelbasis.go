@@ -84,11 +84,12 @@ func orderedEvidence(blk *domain.Block) []domain.Evidence {
 // judgments gathers the key judgments, in order, with their basis; when
 // the basis is printed each link gets a note, ahead of the body's.
 func (d *Document) judgments(b *domain.Bundle, cited map[int64]bool) {
+	numbers := domain.JudgmentNumbers(b.Briefing.Blocks)
 	for i, blk := range b.Briefing.Blocks {
-		if blk.Type != domain.BlockJudgment {
+		n := numbers[i]
+		if n == 0 {
 			continue
 		}
-		n := len(d.Judgments) + 1
 		j := Judgment{Number: n, Block: i, Portion: d.portion(blk.Marking), Marking: blk.Marking,
 			Where: "Key judgment " + strconv.Itoa(n) + " " + quoted(blk.Text), Text: blk.Text, Confidence: judgmentConfidence(blk.Confidence),
 			Basis: integrity.BasisOf(blk, b)}

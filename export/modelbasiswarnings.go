@@ -65,22 +65,22 @@ func (d *Document) basisProblems(b *domain.Bundle, c Context) []Warning {
 		where[it.Block] = it.Where
 	}
 	var out []Warning
-	bare := 0 // judgments with no evidence linked
+	var bare []int64 // the blocks of the judgments with no evidence linked
 	for _, p := range rules.Check(b, b.Concerns) {
 		if p.Code == integrity.BasisNoEvidence && len(b.Briefing.Blocks[p.Index].Evidence) == 0 {
-			bare++
+			bare = append(bare, p.Block)
 		}
 		out = append(out, Warning{Code: basisCodes[p.Code], Block: p.Index, Where: where[p.Index], Message: p.Message})
 	}
-	if bare > 0 && bare == len(d.Judgments) {
+	if len(bare) > 0 && len(bare) == len(d.Judgments) {
 		// A briefing that links no evidence at all gets one notice, not
 		// one per judgment.
-		what := "None of the " + strconv.Itoa(bare) + " key judgments has evidence linked: link the excerpts each rests on"
-		if bare == 1 {
-			what = "The key judgment has no evidence linked: link the excerpts it rests on"
+		what := "None of the " + strconv.Itoa(len(bare)) + " key judgments has evidence linked: link the excerpts each rests on, so that its basis shows. "
+		if len(bare) == 1 {
+			what = "The key judgment has no evidence linked: link the excerpts it rests on, so that its basis shows. "
 		}
 		out = []Warning{{Code: WarnBasisNoEvidence, Block: -1, Where: "The key judgments",
-			Message: what + " (drag one onto a judgment in the composer, or attache briefing link BLOCK --supports EXCERPT), so that its basis shows."}}
+			Message: what + integrity.HowToLink(bare...) + "."}}
 	}
 	for _, r := range integrity.Risks(b, b.Concerns) {
 		code := WarnSourceConcern

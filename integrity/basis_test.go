@@ -101,9 +101,11 @@ func TestCheckNoEvidence(t *testing.T) {
 	f.judgment(8, "Exports are rising", domain.ConfidenceModerate, con(31, ""))
 	ps := check(t, f)
 	wantCodes(t, ps, "no-evidence", "no-evidence")
-	if !strings.HasPrefix(ps[0].Message, "Key judgment 1 “China is likely to expand…” has no evidence linked") ||
-		!strings.Contains(ps[0].Message, "attache briefing link 7 --supports") || ps[0].Block != 7 || ps[0].Index != 1 {
-		t.Errorf("got %+v", ps[0])
+	want := "Key judgment 1 “China is likely to expand…” has no evidence linked: link the excerpts it rests on. " +
+		"In the composer, drag an excerpt onto it, or click into it and use Edit → Link evidence to the key judgment… (" + LinkEvidenceKeys + "); " +
+		"from the command line, attache briefing link 7 --supports EXCERPT."
+	if ps[0].Message != want || ps[0].Block != 7 || ps[0].Index != 1 {
+		t.Errorf("got %+v\nwant message %s", ps[0], want)
 	}
 	if !strings.Contains(ps[1].Message, "only contradicting evidence") {
 		t.Errorf("got %s", ps[1].Message)
@@ -291,5 +293,26 @@ func TestBasisLineNamesConcerns(t *testing.T) {
 	ps := DefaultBasisRules().Check(f.b, nil)
 	if len(ps) != 1 || ps[0].Code != BasisNoEvidence || !strings.Contains(ps[0].Message, "rests only on 1 excerpt since deleted") {
 		t.Errorf("got %+v", ps)
+	}
+}
+
+func TestHowToLinkNamesTheBlocks(t *testing.T) {
+	app := "Edit → Link evidence to the key judgment… (" + LinkEvidenceKeys + "); from the command line, "
+	for _, c := range []struct {
+		ids  []int64
+		want string
+	}{
+		{[]int64{12}, "In the composer, drag an excerpt onto it, or click into it and use " + app + "attache briefing link 12 --supports EXCERPT"},
+		{[]int64{4, 7}, "In the composer, drag an excerpt onto a judgment, or click into one and use " + app +
+			"attache briefing link 4 --supports EXCERPT, and the same for block 7"},
+		{[]int64{4, 7, 9}, "In the composer, drag an excerpt onto a judgment, or click into one and use " + app +
+			"attache briefing link 4 --supports EXCERPT, and the same for blocks 7 and 9"},
+		// Not in a library yet: no block has an id to name.
+		{[]int64{0}, "In the composer, drag an excerpt onto it, or click into it and use " + app + "attache briefing link BLOCK --supports EXCERPT"},
+		{[]int64{4, 0}, "In the composer, drag an excerpt onto a judgment, or click into one and use " + app + "attache briefing link BLOCK --supports EXCERPT"},
+	} {
+		if got := HowToLink(c.ids...); got != c.want {
+			t.Errorf("HowToLink(%v) =\n%s\nwant\n%s", c.ids, got, c.want)
+		}
 	}
 }

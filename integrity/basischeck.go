@@ -38,13 +38,12 @@ func (r BasisRules) Check(b *domain.Bundle, concerns map[int64]*domain.SourceCon
 	}
 	r.Now = r.now(b.Briefing)
 	var out []BasisProblem
-	n := 0
+	numbers := domain.JudgmentNumbers(b.Briefing.Blocks)
 	for i, blk := range b.Briefing.Blocks {
-		if blk.Type != domain.BlockJudgment {
+		if numbers[i] == 0 {
 			continue
 		}
-		n++
-		j := &basisJudgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(n, blk.Text), basis: BasisOf(blk, b)}
+		j := &basisJudgment{r: r, b: b, blk: blk, index: i, name: JudgmentName(numbers[i], blk.Text), basis: BasisOf(blk, b)}
 		out = append(out, j.problems(concerns)...)
 	}
 	return out
@@ -105,11 +104,7 @@ func (j *basisJudgment) problems(concerns map[int64]*domain.SourceConcern) []Bas
 func (j *basisJudgment) noEvidence() string {
 	switch {
 	case len(j.blk.Evidence) == 0:
-		block := "BLOCK"
-		if j.blk.ID > 0 {
-			block = fmt.Sprint(j.blk.ID)
-		}
-		return fmt.Sprintf("%s has no evidence linked: link the excerpts it rests on (drag one onto it in the composer, or attache briefing link %s --supports EXCERPT).", j.name, block)
+		return fmt.Sprintf("%s has no evidence linked: link the excerpts it rests on. %s.", j.name, HowToLink(j.blk.ID))
 	case j.basis.Supporting == 0:
 		return fmt.Sprintf("%s has only contradicting evidence linked (%s) and none supporting it: link the excerpts it rests on, or reconsider the judgment.", j.name, count(j.basis.Contradicting, "excerpt"))
 	case j.basis.Supporting == j.basis.Deleted:
