@@ -80,16 +80,10 @@ func (c *composer) setEvidenceNote(id, excerptID int64, note string) bool {
 // judgmentNumber is the number key judgment block i is printed with
 // ("2"), counting the judgments in reading order.
 func (c *composer) judgmentNumber(i int) string {
-	n := 0
-	for k, blk := range c.d.b.Blocks {
-		if blk.Type == domain.BlockJudgment {
-			n++
-		}
-		if k == i {
-			break
-		}
+	if i < 0 || i >= len(c.d.b.Blocks) {
+		return "0"
 	}
-	return strconv.Itoa(n)
+	return strconv.Itoa(domain.JudgmentNumbers(c.d.b.Blocks)[i])
 }
 
 // stanceWord is how a notice names a stance: "supporting".

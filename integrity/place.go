@@ -18,13 +18,7 @@ func Place(b *domain.Briefing, index int) string {
 	blk := b.Blocks[index]
 	switch blk.Type {
 	case domain.BlockJudgment:
-		n := 0
-		for _, x := range b.Blocks[:index+1] {
-			if x.Type == domain.BlockJudgment {
-				n++
-			}
-		}
-		return "Key judgment " + strconv.Itoa(n)
+		return "Key judgment " + strconv.Itoa(domain.JudgmentNumbers(b.Blocks)[index])
 	case domain.BlockHeading:
 		return "Heading “" + clip(blk.Text, 30) + "”"
 	case domain.BlockExcerpt:
