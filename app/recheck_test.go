@@ -197,10 +197,10 @@ func TestConcernFlagsNameTheConcern(t *testing.T) {
 	at := time.Date(2026, 3, 3, 12, 0, 0, 0, time.UTC)
 	sc := &domain.SourceConcern{Concerns: []domain.Concern{domain.ConcernUnavailable, domain.ConcernRetracted},
 		Check: &domain.SourceCheck{HTTPStatus: 410}, Note: "withdrawn", At: at}
-	if got := concernText(sc); got != "Unavailable (HTTP 410), retracted" {
+	if got := concernText(sc); got != "Retracted, unavailable (HTTP 410)" { // the worst first
 		t.Errorf("flag %q", got)
 	}
-	if got := concernDetail(sc); !strings.HasPrefix(got, "Unavailable (HTTP 410), retracted: withdrawn (3 Mar 2026") {
+	if got := concernDetail(sc); !strings.HasPrefix(got, "Retracted, unavailable (HTTP 410): withdrawn (3 Mar 2026") {
 		t.Errorf("detail %q", got)
 	}
 	if concernText(nil) != "" {
