@@ -51,17 +51,7 @@ func TestEvidenceCardsFollowAStandingMadeLater(t *testing.T) {
 // Found by a trial: a threshold saved in Settings left the open draft's
 // checks as they were until its next edit.
 func TestSavedThresholdsApplyToTheOpenDraftAtOnce(t *testing.T) {
-	u, lib := newTestUI(t)
-	src := importFixture(t, u, lib) // published 3 March 2025
-	dismissOverlays(u)
-	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 30}
-	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
-		t.Fatal(err)
-	}
-	date, _ := domain.ParseDate("2026-11-20")
-	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Stale", Date: date, Blocks: []*domain.Block{
-		{Type: domain.BlockJudgment, Text: "Export controls on chips are tight.", Confidence: domain.ConfidenceLow,
-			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceSupports}}}}})
+	u, c := staleDraft(t)
 	stale := func() bool {
 		found := false
 		fyne.DoAndWait(func() {

@@ -557,17 +557,7 @@ func TestEvidenceCardSaysItsSourceWasRetracted(t *testing.T) {
 // evidence 20 months old is stale for a judgment about the present at
 // the 18 months Settings start with, and not once 24 are allowed.
 func TestEvidenceTabTakesTheBasisThresholdsFromSettings(t *testing.T) {
-	u, lib := newTestUI(t)
-	src := importFixture(t, u, lib) // published 3 March 2025
-	dismissOverlays(u)
-	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 30}
-	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
-		t.Fatal(err)
-	}
-	date, _ := domain.ParseDate("2026-11-20")
-	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Stale", Date: date, Blocks: []*domain.Block{
-		{Type: domain.BlockJudgment, Text: "Export controls on chips are tight.", Confidence: domain.ConfidenceLow,
-			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceSupports}}}}})
+	u, c := staleDraft(t)
 	fyne.DoAndWait(c.showEvidence)
 	stale := "more than 18 months old"
 	eventually(t, "the stale-evidence warning", func() bool { return treeContains(c.evidence.content, stale) })
@@ -604,4 +594,22 @@ func TestEvidenceShortcutsAreListedAndWork(t *testing.T) {
 	if p := c.evidence.picker; p == nil || p.id != c.d.b.Blocks[j].ID || !overlayContains(u, "Link evidence") {
 		t.Fatal("Ctrl+Shift+L did not open the picker for the judgment being edited")
 	}
+}
+
+// staleDraft opens a briefing dated 20 November 2026 whose one judgment,
+// about the present, rests on a source published 3 March 2025: stale at
+// the 18 months Settings start with.
+func staleDraft(t *testing.T) (*UI, *composer) {
+	u, lib := newTestUI(t)
+	src := importFixture(t, u, lib) // published 3 March 2025
+	dismissOverlays(u)
+	e := &domain.Excerpt{SourceID: src.ID, Start: 0, End: 30}
+	if err := lib.CreateExcerpt(context.Background(), e); err != nil {
+		t.Fatal(err)
+	}
+	date, _ := domain.ParseDate("2026-11-20")
+	c := newBriefingIn(t, u, lib, &domain.Briefing{Title: "Stale", Date: date, Blocks: []*domain.Block{
+		{Type: domain.BlockJudgment, Text: "Export controls on chips are tight.", Confidence: domain.ConfidenceLow,
+			Evidence: []domain.Evidence{{ExcerptID: e.ID, Stance: domain.StanceSupports}}}}})
+	return u, c
 }

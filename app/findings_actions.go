@@ -3,7 +3,6 @@ package app
 import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -56,26 +55,10 @@ type keyedEntry interface {
 // finding leaves the view at once, and stays gone while the same words
 // stand in the same block.
 func (p *checksPanel) askDismiss(f integrity.Finding) {
-	u := p.c.ui
-	// One line, so that Enter dismisses, as in every other short form.
-	note := newDialogEntry()
-	note.SetPlaceHolder("Why (optional): “the source’s own words”, “agreed with the desk”")
-	msg := widget.NewLabel("“" + f.Words + "” will not be flagged again while these words stand in this block. “Show dismissed” brings it back.")
-	msg.Wrapping = fyne.TextWrapWord
-	content := container.NewVBox(msg, note)
-	d := dialog.NewCustomWithoutButtons("Dismiss this finding", content, u.win)
-	cancel := newDialogButton("Cancel", theme.CancelIcon(), func() { d.Hide() })
-	submit := func() {
-		d.Hide()
-		p.dismiss(f, note.Text)
-	}
-	ok := newDialogButton("Dismiss", theme.ConfirmIcon(), submit)
-	ok.Importance = widget.HighImportance
-	cancel.setKeys(u.escape, nil)
-	ok.setKeys(u.escape, nil)
-	d.SetButtons([]fyne.CanvasObject{cancel, ok})
-	d.Resize(fitInside(u.win, fyne.NewSize(520, 0)))
-	u.showDialog(d, content, nil, submit)
+	msg := "“" + f.Words + "” will not be flagged again while these words stand in this block. “Show dismissed” brings it back."
+	p.c.ui.askLine(lineQuestion{title: "Dismiss this finding", intro: msg,
+		hint: "Why (optional): “the source’s own words”, “agreed with the desk”", ok: "Dismiss", icon: theme.ConfirmIcon(), width: 520},
+		func(note string) { p.dismiss(f, note) })
 }
 
 // dismiss keeps a dismissal in the library and drops the finding.
