@@ -70,6 +70,7 @@ type composer struct {
 	// The blocks on troubled sources, tagged on their cards, and the
 	// model the document last showed (composer_risks.go).
 	riskTags      map[int]string
+	concerns      map[int64]*domain.SourceConcern // the troubled sources, for the model (setConcerns)
 	lastDoc       *export.Document
 	summaryMarks  []widgets.DocMark
 	summaryMarked *widgets.MarkedText

@@ -50,7 +50,7 @@ func (c *composer) document() *export.Document {
 		}
 	}
 	rules := c.ui.basisRules() // the basis checks' thresholds in Settings
-	return export.NewDocumentWith(&domain.Bundle{Briefing: c.d.b, Sources: srcs}, export.Context{Rules: &rules})
+	return export.NewDocumentWith(&domain.Bundle{Briefing: c.d.b, Sources: srcs, Concerns: c.concerns}, export.Context{Rules: &rules})
 }
 
 // updateStats shows the word count and the PDF's length, or instead what

@@ -2,6 +2,7 @@ package app
 
 import (
 	"maps"
+	"slices"
 	"strings"
 
 	"github.com/attache/attache/domain"
@@ -35,10 +36,10 @@ func riskTags(b *domain.Briefing, risks []integrity.Risk) map[int]string {
 // concernWords names concerns briefly: "retracted", "changed, gone".
 func concernWords(cs []domain.Concern) string {
 	var w []string
-	for _, c := range cs {
-		switch c {
+	for i := len(cs) - 1; i >= 0; i-- { // the worst first, as the flags say them
+		switch c := cs[i]; c {
 		case domain.ConcernUnavailable:
-			w = append(w, "gone")
+			w = append(w, "unavailable") // "gone" is a quote's, missing from a changed text
 		default:
 			w = append(w, string(c))
 		}
@@ -74,3 +75,24 @@ type docFlags struct {
 
 // flagsOf is the composer's docFlags now.
 func (c *composer) flagsOf() docFlags { return docFlags{unmarked: c.unmarked, risks: c.riskTags} }
+
+// setConcerns keeps the sources' concerns for the draft's model, which
+// prints them as the PDF will (the basis lines, the sources appendix),
+// and lays the draft out again when they changed.
+func (c *composer) setConcerns(byID map[int64]*domain.SourceConcern) {
+	if maps.EqualFunc(c.concerns, byID, sameConcern) {
+		return
+	}
+	c.concerns = byID
+	c.updateStats()
+}
+
+// sameConcern says whether two readings of a source's concern print the
+// same.
+func sameConcern(a, b *domain.SourceConcern) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return slices.Equal(a.Concerns, b.Concerns) && a.Note == b.Note && a.At.Equal(b.At) && a.Title == b.Title &&
+		(a.Check == nil) == (b.Check == nil) && (a.Check == nil || a.Check.ID == b.Check.ID)
+}

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/domain"
+	"github.com/attache/attache/export"
 )
 
 // Tests of what a trial found: the evidence views following changes made
@@ -133,6 +134,32 @@ func TestSideExcerptsFlagATroubledSource(t *testing.T) {
 	fyne.DoAndWait(func() {
 		if !strings.HasPrefix(row.line.Text, "⚠ Source discredited · ") || row.line.Importance != widget.WarningImportance {
 			t.Errorf("the row reads %q", row.line.Text)
+		}
+	})
+}
+
+// Found by a trial: the preview, which is the PDF, left out a source's
+// retraction that the exported PDF prints under the source and in the
+// basis lines. The draft's model now holds the sources' concerns.
+func TestThePreviewSaysASourceWasRetracted(t *testing.T) {
+	u, lib := openSampleBriefing(t)
+	c := u.briefings.composer
+	var quoted *domain.Excerpt
+	fyne.DoAndWait(func() { quoted = c.d.b.Blocks[firstBlock(t, c, domain.BlockExcerpt)].Excerpt })
+	if err := lib.SetSourceStanding(context.Background(), quoted.SourceID, domain.StandingRetracted, "withdrawn by its publisher"); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.libraryChanged(changedSources | changedExcerpts | changedBriefings) })
+	eventually(t, "the retraction in the draft's model", func() bool {
+		text := ""
+		fyne.DoAndWait(func() { text = c.document().Text() })
+		return strings.Contains(text, "Retracted (") && strings.Contains(text, "withdrawn by its publisher")
+	})
+	fyne.DoAndWait(func() {
+		for _, w := range c.checks.shownWarnings() {
+			if w.Code == export.WarnSourceConcern {
+				t.Errorf("the troubled source is listed twice in the checks: %q", w.Message)
+			}
 		}
 	})
 }

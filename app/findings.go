@@ -143,6 +143,7 @@ func (p *checksPanel) check(gen int) {
 			keys[d.Key] = true
 		}
 		concerns, err := u.lib.SourceConcerns(u.ctx)
+		concernsRead := err == nil
 		if err != nil {
 			failed = append(failed, "the sources' concerns ("+domain.ErrorMessage(err)+")")
 		}
@@ -157,6 +158,9 @@ func (p *checksPanel) check(gen int) {
 				return // typed into, or another briefing, meanwhile
 			}
 			p.findings, p.dismissed, p.risks = fs, dis, risks
+			if concernsRead {
+				c.setConcerns(byID) // the preview's basis lines and sources say them as the PDF does
+			}
 			p.failed = ""
 			if len(failed) > 0 {
 				p.failed = "Attaché could not read " + strings.Join(failed, " nor ") + ": the checks may be incomplete. Edit the briefing to try again."
@@ -257,15 +261,23 @@ func (p *checksPanel) show() {
 			p.list.Add(p.dismissedRow(d))
 		}
 	}
-	p.showHead(len(fs), len(warns), len(p.risks))
+	blocks := map[int64]bool{} // a judgment on two troubled sources is one block
+	for _, r := range p.risks {
+		blocks[r.Block] = true
+	}
+	p.showHead(len(fs), len(warns), len(blocks))
 }
 
 // shownWarnings are the model's warnings the panel lists: all but the
-// unmarked portions, which the document tags on the blocks themselves.
+// unmarked portions, which the document tags on the blocks themselves,
+// and the troubled sources, which the panel lists from its own risks.
 func (p *checksPanel) shownWarnings() []export.Warning {
 	var out []export.Warning
 	for _, w := range p.warnings {
-		if w.Code != export.WarnUnmarkedPortion {
+		switch w.Code {
+		case export.WarnUnmarkedPortion: // tagged on the blocks themselves
+		case export.WarnSourceConcern, export.WarnBasisLosesSupport: // listed as the risks, first
+		default:
 			out = append(out, w)
 		}
 	}
