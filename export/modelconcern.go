@@ -1,6 +1,8 @@
 package export
 
 import (
+	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,7 +31,9 @@ func concernLines(src *domain.Source, c *domain.SourceConcern) []string {
 		case domain.ConcernRetracted:
 			out = append(out, withDetail("Retracted ("+longDay(standingAt)+")", c.Note))
 		case domain.ConcernUnavailable:
-			out = append(out, withDetail("Could not be read at recheck ("+longDay(checkAt(c))+")", checkDetail(c)))
+			// The check's detail is advice to the analyst ("check the
+			// address is spelled right"): the reader gets the fact.
+			out = append(out, withDetail("Could not be read at recheck ("+longDay(checkAt(c))+")", unavailableDetail(c)))
 		case domain.ConcernChanged:
 			out = append(out, withDetail("Changed since import (rechecked "+longDay(checkAt(c))+")", checkDetail(c)))
 		}
@@ -79,4 +83,16 @@ func sourceConcerns(b *domain.Bundle) map[int64][]string {
 		}
 	}
 	return out
+}
+
+// unavailableDetail is what the reader is told of a source that could not
+// be read: the server's answer, if it gave one.
+func unavailableDetail(c *domain.SourceConcern) string {
+	if c.Check == nil || c.Check.HTTPStatus == 0 {
+		return ""
+	}
+	if t := http.StatusText(c.Check.HTTPStatus); t != "" {
+		return "the server answered " + strconv.Itoa(c.Check.HTTPStatus) + " " + t
+	}
+	return "the server answered " + strconv.Itoa(c.Check.HTTPStatus)
 }
