@@ -273,7 +273,7 @@ func (p *checksPanel) show() {
 // and the troubled sources, which the panel lists from its own risks.
 func (p *checksPanel) shownWarnings() []export.Warning {
 	var out []export.Warning
-	for _, w := range p.warnings {
+	for _, w := range export.WorstFirst(p.warnings) {
 		switch w.Code {
 		case export.WarnUnmarkedPortion: // tagged on the blocks themselves
 		case export.WarnSourceConcern, export.WarnBasisLosesSupport: // listed as the risks, first

@@ -199,7 +199,7 @@ func (a *cliApp) checkReport(ctx context.Context, br *domain.Briefing) (*jsonChe
 	// The basis checks hold the thresholds the analyst set in the app's
 	// Settings, as its composer and export do.
 	rules := settings.BasisRulesOf(a.savedSettings())
-	for _, w := range export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings() {
+	for _, w := range export.WorstFirst(export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings()) {
 		out.Warnings = append(out.Warnings, jsonWarning{Code: string(w.Code), Block: blockID(w.Block), Index: w.Block,
 			Where: w.Where, Message: w.Message, Refuse: w.Refuse})
 		clean = clean && w.Code == export.WarnNotesIncluded

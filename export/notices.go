@@ -1,6 +1,8 @@
 package export
 
 import (
+	"slices"
+
 	"github.com/attache/attache/domain"
 	"github.com/attache/attache/integrity"
 )
@@ -19,24 +21,34 @@ type Notices struct {
 // noticeRank orders the warnings that do not refuse: lower comes first.
 var noticeRank = map[WarningCode]int{WarnBasisLosesSupport: 0, WarnSourceConcern: 1}
 
+// WorstFirst orders warnings as the notices list them: refusals, a
+// judgment that lost its support, troubled sources, then the rest, each
+// kind in reading order.
+func WorstFirst(ws []Warning) []Warning {
+	rank := func(w Warning) int {
+		if w.Refuse {
+			return -1
+		}
+		if r, ok := noticeRank[w.Code]; ok {
+			return r
+		}
+		return 2
+	}
+	out := slices.Clone(ws)
+	slices.SortStableFunc(out, func(a, b Warning) int { return rank(a) - rank(b) })
+	return out
+}
+
 // NoticesOf lays b out with ctx and lists its notices; dismissed are the
 // keys of the language findings the analyst dismissed.
 func NoticesOf(b *domain.Bundle, ctx Context, dismissed map[string]bool) Notices {
 	var n Notices
-	var rest [3][]string
-	for _, w := range NewDocumentWith(b, ctx).Warnings() {
+	for _, w := range WorstFirst(NewDocumentWith(b, ctx).Warnings()) {
 		if w.Refuse {
 			n.Refusals = append(n.Refusals, w.Message)
-			continue
+		} else {
+			n.Notices = append(n.Notices, w.Message)
 		}
-		r, ok := noticeRank[w.Code]
-		if !ok {
-			r = 2
-		}
-		rest[r] = append(rest[r], w.Message)
-	}
-	for _, ms := range rest {
-		n.Notices = append(n.Notices, ms...)
 	}
 	for _, f := range integrity.CheckLanguage(b.Briefing, dismissed) {
 		n.Notices = append(n.Notices, integrity.FindingLine(b.Briefing, f))

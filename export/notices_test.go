@@ -42,3 +42,21 @@ func TestNoticesPutTheWorstFirstAndTheWordsLast(t *testing.T) {
 		}
 	}
 }
+
+// The check's list and the checks panel order the warnings as the
+// notices do: refusals, lost support, troubled sources, the rest.
+func TestWorstFirstKeepsReadingOrderWithinAKind(t *testing.T) {
+	ws := []Warning{{Code: WarnEmptySection, Where: "a"}, {Code: WarnSourceConcern, Where: "b"},
+		{Code: WarnBasisLosesSupport, Where: "c"}, {Code: WarnUnmarkedPortion, Where: "d", Refuse: true},
+		{Code: WarnSourceConcern, Where: "e"}, {Code: WarnBasisStale, Where: "f"}}
+	var got []string
+	for _, w := range WorstFirst(ws) {
+		got = append(got, w.Where)
+	}
+	if strings.Join(got, "") != "dcbeaf" {
+		t.Errorf("order %v", got)
+	}
+	if ws[0].Where != "a" {
+		t.Error("the warnings given were reordered in place")
+	}
+}
