@@ -35,7 +35,7 @@ func TestVersionsFlagAVersionCitingARetractedSource(t *testing.T) {
 	s.showView("Briefings")
 	s.clickOn("the briefing's row", typ("Label"), text(title), inLayer("content"), shown())
 	s.clickOn("Versions…", append(button("Versions…"), inLayer("content"))...)
-	s.waitNode("the version flagged", typ("Label"), textPrefix("Cites a source retracted · "), inLayer("overlay"), shown())
+	s.waitNode("the version flagged", typ("Label"), textContains(" · cites a source retracted"), inLayer("overlay"), shown())
 	s.clickOn("the version", typ("Label"), text("Sent to the minister"), inLayer("overlay"), shown())
 	s.waitNode("the preview names the source and the note", textContains("retracted: withdrawn by its publisher"), inLayer("overlay"), shown())
 	s.keepShot("version-at-risk")

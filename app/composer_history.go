@@ -36,7 +36,12 @@ func (c *composer) showHistory() {
 		if label == "" {
 			label = "Saved version"
 		}
-		setFlaggedRow(o, label, versionWhen(versions[i]), risks[versions[i].ID].flag)
+		// The date first: at 800 wide the flag would push it out of sight.
+		line, flag := versionWhen(versions[i]), risks[versions[i].ID].flag
+		if flag != "" {
+			line += " · " + flag
+		}
+		markRow(o, label, line, flag != "")
 	})
 	load := func() {
 		background(func() {
@@ -51,6 +56,9 @@ func (c *composer) showHistory() {
 					return
 				}
 				versions, risks = vs, rs
+				if len(vs) == 0 {
+					view.SetText(noVersionsYet)
+				}
 				list.UnselectAll()
 				list.Refresh()
 			})
@@ -118,6 +126,9 @@ func (c *composer) showHistory() {
 	c.ui.showDialog(d, body, nil, nil)
 	load()
 }
+
+// noVersionsYet is what the preview says of a briefing with no version.
+const noVersionsYet = "No versions yet. Attaché keeps one on every export and every change of status, and when you restore an old one; “Save a version now…” keeps one by hand, with a name."
 
 // loadExcerpts fills in the excerpt of each excerpt block of a version
 // (a version keeps only their numbers); one deleted since is shown as

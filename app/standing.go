@@ -145,17 +145,25 @@ func flaggedRow(bold bool) func() fyne.CanvasObject {
 // setFlaggedRow fills a flaggedRow: flag, when not "", is said first on
 // the second line, after the icon.
 func setFlaggedRow(o fyne.CanvasObject, title, meta, flag string) {
+	if flag != "" {
+		meta = flag + " · " + meta
+	}
+	markRow(o, title, meta, flag != "")
+}
+
+// markRow fills a flaggedRow with its two lines as given, the second and
+// the icon in the warning colour when flagged.
+func markRow(o fyne.CanvasObject, title, line string, flagged bool) {
 	row := o.(*fyne.Container)
 	two, icon := row.Objects[0].(*fyne.Container), row.Objects[1].(*widget.Icon)
 	t, m := two.Objects[0].(*widget.Label), two.Objects[1].(*widget.Label)
 	t.SetText(title)
 	m.Importance = widget.LowImportance
-	if flag != "" {
-		meta = flag + " · " + meta
+	if flagged {
 		m.Importance = widget.WarningImportance
 	}
-	m.SetText(meta)
-	showIf(flag != "", icon)
+	m.SetText(line)
+	showIf(flagged, icon)
 }
 
 // addIntegrityTools adds the open source's Recheck and Standing… to the

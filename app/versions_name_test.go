@@ -6,6 +6,8 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+
+	"github.com/attache/attache/widgets"
 )
 
 // A version saved by hand takes the name typed for it; left empty it is
@@ -27,6 +29,19 @@ func TestAVersionSavedByHandIsNamed(t *testing.T) {
 			})
 			return save != nil
 		})
+		if tc.typed != "  " { // the first time: no version yet, and the preview says so
+			eventually(t, "the preview saying there is none", func() bool {
+				said := false
+				fyne.DoAndWait(func() {
+					walkOverlays(u, func(o fyne.CanvasObject) {
+						if r, ok := o.(*widgets.Reader); ok {
+							said = said || r.Text() == noVersionsYet
+						}
+					})
+				})
+				return said
+			})
+		}
 		fyne.DoAndWait(func() { test.Tap(save) })
 		var name *dialogEntry
 		fyne.DoAndWait(func() { name, _ = u.win.Canvas().Focused().(*dialogEntry) })

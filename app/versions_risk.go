@@ -49,10 +49,11 @@ func versionRiskOf(sources []int64, concerns map[int64]*domain.SourceConcern) ve
 		}
 		lines = append(lines, "  • "+name+": "+what)
 	}
-	flag := "Cites " + plural(len(sources), "source") + " changed, gone or discredited"
+	// Short: it follows the date on the version's row.
+	flag := "cites " + plural(len(sources), "troubled source")
 	if len(sources) == 1 {
 		if sc := concerns[sources[0]]; sc != nil {
-			flag = "Cites a source " + lowerFirst(concernText(sc))
+			flag = "cites a source " + lowerFirst(concernText(sc))
 		}
 	}
 	detail := "⚠ This version cites " + plural(len(sources), "source") + " with a concern:\n" +

@@ -54,7 +54,7 @@ func TestVersionsFlagThoseCitingATroubledSource(t *testing.T) {
 		found := false
 		fyne.DoAndWait(func() {
 			walkOverlays(u, func(o fyne.CanvasObject) {
-				if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, "Cites a source retracted") {
+				if l, ok := o.(*widget.Label); ok && strings.HasSuffix(l.Text, " · cites a source retracted") && !strings.HasPrefix(l.Text, "cites") {
 					found = found || l.Importance == widget.WarningImportance
 				}
 			})
@@ -74,11 +74,11 @@ func TestVersionRiskWords(t *testing.T) {
 	sc := &domain.SourceConcern{SourceID: 4, Title: "Chip rules", Concerns: []domain.Concern{domain.ConcernUnavailable},
 		Check: &domain.SourceCheck{HTTPStatus: 404}}
 	r := versionRiskOf([]int64{4}, map[int64]*domain.SourceConcern{4: sc})
-	if r.flag != "Cites a source unavailable (HTTP 404)" {
+	if r.flag != "cites a source unavailable (HTTP 404)" {
 		t.Errorf("flag %q", r.flag)
 	}
 	r = versionRiskOf([]int64{4, 9}, map[int64]*domain.SourceConcern{4: sc})
-	if r.flag != "Cites 2 sources changed, gone or discredited" || !strings.Contains(r.detail, "• source 9: changed, gone or discredited") ||
+	if r.flag != "cites 2 troubled sources" || !strings.Contains(r.detail, "• source 9: changed, gone or discredited") ||
 		!strings.Contains(r.detail, "• “Chip rules”: unavailable (HTTP 404)") {
 		t.Errorf("flag %q, detail %q", r.flag, r.detail)
 	}

@@ -313,3 +313,17 @@ func TestBriefingHistoryRestoreAndEmptyTrash(t *testing.T) {
 	}
 	fails(t, db, cli.ExitError, "briefing", "show", itoa(id))
 }
+
+// Found by a trial: history of a briefing with no version printed
+// nothing at all, as if the command had failed silently.
+func TestHistoryWithNoVersionSaysSo(t *testing.T) {
+	db := newDB(t)
+	mustRun(t, db, "briefing", "new", "--title", "Fresh")
+	out := mustRun(t, db, "briefing", "history", "1")
+	if !strings.Contains(out, "Briefing 1 has no versions yet") {
+		t.Errorf("history says %q", out)
+	}
+	if got := mustRun(t, db, "briefing", "history", "1", "--json"); strings.TrimSpace(got) != "[]" {
+		t.Errorf("--json gives %q", got)
+	}
+}

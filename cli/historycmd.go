@@ -20,6 +20,10 @@ func (a *cliApp) historyCommands() []*cobra.Command {
 			if asJSON {
 				return writeJSON(a.env.Stdout, listOut(list, snapshotOut))
 			}
+			if len(list) == 0 {
+				printf(a.env.Stdout, "Briefing %d has no versions yet: one is kept on every export and change of status, or by `attache briefing snapshot %d --label TEXT`.\n", br.ID, br.ID)
+				return nil
+			}
 			for _, s := range list {
 				// Who kept it before the label, which is free text of
 				// any length.
