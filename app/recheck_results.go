@@ -115,7 +115,7 @@ func checkLine(r intake.RecheckResult) string {
 	case domain.CheckChanged:
 		return "Changed: " + c.Detail + ". The text imported is kept; import the new version to cut excerpts from it."
 	case domain.CheckSkipped:
-		return "Skipped, not read: " + c.Detail + ". Nothing was fetched or recorded: " + skippedHow
+		return "Skipped, not read: " + c.Detail + ". Nothing was fetched or recorded." // the head says how to include it
 	}
 	s := "Unavailable"
 	if c.HTTPStatus > 0 {

@@ -200,8 +200,13 @@ func TestConcernFlagsNameTheConcern(t *testing.T) {
 	if got := concernText(sc); got != "Retracted, unavailable (HTTP 410)" { // the worst first
 		t.Errorf("flag %q", got)
 	}
-	if got := concernDetail(sc); !strings.HasPrefix(got, "Retracted, unavailable (HTTP 410): withdrawn (3 Mar 2026") {
+	if got := concernDetail(sc); !strings.HasPrefix(got, "Retracted: withdrawn; unavailable (HTTP 410) (3 Mar 2026") {
 		t.Errorf("detail %q", got)
+	}
+	// Found by a trial: the note read as the reason for both concerns.
+	sc.Check.Detail = "the page was removed"
+	if got := concernDetail(sc); got != "Retracted: withdrawn; unavailable (HTTP 410): the page was removed (3 Mar 2026)" {
+		t.Errorf("detail with two reasons %q", got)
 	}
 	if concernText(nil) != "" {
 		t.Error("a source with no concern is flagged")

@@ -116,15 +116,33 @@ func concernText(sc *domain.SourceConcern) string {
 // concernDetail is a source's concern as a sentence for its details:
 // the flag, the note, when.
 func concernDetail(sc *domain.SourceConcern) string {
-	s := concernText(sc)
-	if s == "" {
+	if concernText(sc) == "" {
 		return ""
 	}
-	if sc.Note != "" {
-		s += ": " + sc.Note
-	} else if sc.Check != nil && sc.Check.Detail != "" {
-		s += ": " + sc.Check.Detail
+	// Each concern with its own reason, worst first: the standing's note
+	// explains a retraction, not why the page could not be read.
+	var parts []string
+	for i := len(sc.Concerns) - 1; i >= 0; i-- {
+		c := sc.Concerns[i]
+		part := concernText(&domain.SourceConcern{Concerns: []domain.Concern{c}, Check: sc.Check})
+		why := ""
+		switch c {
+		case domain.ConcernRetracted, domain.ConcernDiscredited:
+			why = sc.Note
+		default:
+			if sc.Check != nil {
+				why = sc.Check.Detail
+			}
+		}
+		if why != "" {
+			part += ": " + why
+		}
+		if len(parts) > 0 {
+			part = lowerFirst(part)
+		}
+		parts = append(parts, part)
 	}
+	s := strings.Join(parts, "; ")
 	if !sc.At.IsZero() {
 		s += " (" + sc.At.Local().Format("2 Jan 2006") + ")"
 	}
