@@ -71,6 +71,7 @@ type composer struct {
 	// model the document last showed (composer_risks.go).
 	riskTags      map[int]string
 	concerns      map[int64]*domain.SourceConcern // the troubled sources, for the model (setConcerns)
+	historyFollow func()                          // while Versions shows: reads its flags again
 	lastDoc       *export.Document
 	summaryMarks  []widgets.DocMark
 	summaryMarked *widgets.MarkedText
@@ -328,6 +329,9 @@ func (c *composer) refresh() {
 	c.sources = map[int64]*domain.Source{} // reloaded for the notes: a source's details may have changed
 	c.checks.checkLater()                  // a source's concerns may have changed (a recheck, a standing)
 	c.evidence.forget()                    // and so the cards' flags and grades
+	if c.historyFollow != nil {
+		c.historyFollow() // and the flags of the versions, if they show
+	}
 	d := c.d
 	if d == nil || !d.isSaved() || d.stopped || d.saving {
 		return

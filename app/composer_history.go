@@ -121,9 +121,23 @@ func (c *composer) showHistory() {
 	split := container.NewHSplit(list, view)
 	split.Offset = 0.35
 	body := container.NewBorder(nil, container.NewHBox(saveBtn, changesBtn, restoreBtn), nil, nil, split)
+	// A recheck or a standing made while the dialog shows changes which
+	// versions cite troubled sources: composer.refresh follows it here.
+	c.historyFollow = func() {
+		background(func() {
+			rs := c.ui.loadVersionRisks(id)
+			c.ui.do(func() {
+				risks = rs
+				list.Refresh()
+				if selected >= 0 && selected < len(versions) {
+					list.OnSelected(selected) // the preview's warning too
+				}
+			})
+		})
+	}
 	d = dialog.NewCustom("Versions", "Close", body, c.ui.win)
 	d.Resize(fitInside(c.ui.win, fyne.NewSize(980, 640)))
-	c.ui.showDialog(d, body, nil, nil)
+	c.ui.showDialogThen(d, body, nil, nil, func() { c.historyFollow = nil })
 	load()
 }
 

@@ -48,6 +48,12 @@ var keysInstalled = map[fyne.Window]bool{}
 // runs submit, if not nil, in a one-line field of content, on its select,
 // or with nothing focused (Ctrl+Enter in a multi-line field).
 func (u *UI) showDialog(d closable, content fyne.CanvasObject, cancel, submit func()) {
+	u.showDialogThen(d, content, cancel, submit, nil)
+}
+
+// showDialogThen is showDialog, calling closed (if not nil) once the
+// dialog closes.
+func (u *UI) showDialogThen(d closable, content fyne.CanvasObject, cancel, submit, closed func()) {
 	if cancel == nil {
 		cancel = d.Hide
 	}
@@ -61,6 +67,9 @@ func (u *UI) showDialog(d closable, content fyne.CanvasObject, cancel, submit fu
 		// A form's answer may have shown it again before this runs.
 		if !slices.Contains(cv.Overlays().List(), top) {
 			u.forgetDialog(top)
+			if closed != nil {
+				closed()
+			}
 		}
 	})
 	u.wireKeys(content, submit)

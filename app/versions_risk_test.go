@@ -66,6 +66,23 @@ func TestVersionsFlagThoseCitingATroubledSource(t *testing.T) {
 		return strings.Contains(view.Text(), "This version cites 1 source with a concern") &&
 			strings.Contains(view.Text(), "retracted: withdrawn by its publisher")
 	})
+	// Found by a trial: the open dialog kept its flags when the standing
+	// changed elsewhere, until it was opened again.
+	if err := lib.SetSourceStanding(ctx, quoted.SourceID, domain.StandingSound, ""); err != nil {
+		t.Fatal(err)
+	}
+	fyne.DoAndWait(func() { u.libraryChanged(changedSources | changedExcerpts | changedBriefings) })
+	eventually(t, "the flag and the warning gone", func() bool {
+		flagged := false
+		fyne.DoAndWait(func() {
+			walkOverlays(u, func(o fyne.CanvasObject) {
+				if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "cites a source") {
+					flagged = true
+				}
+			})
+		})
+		return !flagged && !strings.Contains(view.Text(), "This version cites")
+	})
 }
 
 // A version on sound sources carries no flag, and a source in the trash
