@@ -77,7 +77,8 @@ type docxWriter struct {
 	figureRels  map[string]string
 	bookmarks   int
 	figureCount int
-	judgments   int // the key judgments' numId
+	judgments   int             // the key judgments' numId
+	numbered    map[string]bool // the styles the template numbers
 }
 
 // buildDOCX makes every part of the package in a fixed order: the
@@ -90,7 +91,8 @@ func buildDOCX(ctx context.Context, d *Document, notes noteKind, tpl *docxTempla
 		tpl.withFirstPage() // the block's footer, as the PDF's page 1 has it
 	}
 	numbering, judgments := numberingPart(tpl.numbering)
-	w := &docxWriter{ctx: ctx, d: d, notes: notes, page: tpl.page, rels: &relSet{}, figureRels: map[string]string{}, judgments: judgments}
+	w := &docxWriter{ctx: ctx, d: d, notes: notes, page: tpl.page, rels: &relSet{}, figureRels: map[string]string{}, judgments: judgments,
+		numbered: tpl.numbered}
 	w.rels.add(relStyles, "styles.xml")
 	w.rels.add(relSettings, "settings.xml")
 	w.rels.add(relNumbering, "numbering.xml")

@@ -47,9 +47,16 @@ func (w *docxWriter) line(style, text string) {
 }
 
 // heading writes a Heading1 with a bookmark the contents can link to;
-// number is "" outside the numbered sections.
+// number is "" outside the numbered sections. Where the template's list
+// numbers the style, a section's heading takes the list's number in
+// place of its own, and a heading outside the sections none.
 func (w *docxWriter) heading(style, bookmark, number, portion, text string) {
-	w.p(styled(style))
+	if w.numbered[style] && number != "" {
+		w.p(styled(style))
+		number = ""
+	} else {
+		w.p(w.unlisted(style))
+	}
 	w.bookmarks++
 	id := itoa(w.bookmarks)
 	empty(&w.doc, "w:bookmarkStart", "w:id", id, "w:name", bookmark)
@@ -60,6 +67,21 @@ func (w *docxWriter) heading(style, bookmark, number, portion, text string) {
 	}
 	run(&w.doc, rPr{}, portion+text)
 	empty(&w.doc, "w:bookmarkEnd", "w:id", id)
+	w.endP()
+}
+
+// unlisted is a paragraph in style that no list may number: numId 0
+// where the template's list numbers the style, nothing more elsewhere.
+func (w *docxWriter) unlisted(style string) pPr {
+	p := styled(style)
+	p.numOff = w.numbered[style]
+	return p
+}
+
+// unlistedLine is line for a heading outside the numbered sections.
+func (w *docxWriter) unlistedLine(style, text string) {
+	w.p(w.unlisted(style))
+	run(&w.doc, rPr{}, text)
 	w.endP()
 }
 
@@ -145,7 +167,7 @@ func (w *docxWriter) contentsField() {
 	if len(entries) == 0 {
 		return // never: the contents is written for three sections or more
 	}
-	w.line(stTOCHeading, "Contents")
+	w.unlistedLine(stTOCHeading, "Contents")
 	for i, e := range entries {
 		w.p(styled(stTOC1))
 		if i == 0 {
@@ -166,12 +188,18 @@ func (w *docxWriter) contentsField() {
 type contentsEntry struct{ anchor, text string }
 
 // contentsEntries are the numbered sections as the headings print them
-// (number, portion mark, title), in order, with their bookmarks.
+// (number, portion mark, title), in order, with their bookmarks; where
+// the template's list numbers the headings, their text without the
+// number, which Word's own update of the field puts back as the list's.
 func (w *docxWriter) contentsEntries() []contentsEntry {
 	var out []contentsEntry
 	for _, it := range w.d.Body {
 		if it.Type == domain.BlockHeading {
-			out = append(out, contentsEntry{anchor: "_Toc_sec_" + it.Number, text: it.Number + " " + it.Portion + it.Text})
+			text := it.Number + " " + it.Portion + it.Text
+			if w.numbered[stHeading1] {
+				text = it.Portion + it.Text
+			}
+			out = append(out, contentsEntry{anchor: "_Toc_sec_" + it.Number, text: text})
 		}
 	}
 	return out
@@ -202,7 +230,12 @@ func (w *docxWriter) keyJudgments() {
 	w.heading(stHeading1, "_Toc_judgments", "", "", "Key judgments")
 	for _, j := range w.d.Judgments {
 		props := styled(stJudgment)
-		props.numID, props.keepNext = w.judgments, w.d.ShowBasis
+		props.keepNext = w.d.ShowBasis
+		if !w.numbered[stJudgment] {
+			// Attaché's "1." list; a template's List Number, which the
+			// style is based on, numbers them in the house style.
+			props.numID = w.judgments
+		}
 		w.p(props)
 		run(&w.doc, rPr{}, j.Portion+strings.TrimSpace(j.Text))
 		if j.Confidence != "" {

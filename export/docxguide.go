@@ -11,7 +11,7 @@ func (w *docxWriter) guide() {
 	}
 	w.heading(stHeading1, "_Toc_guide", "", "", GuideTitle)
 	if g.Scale != nil {
-		w.line(stHeading2, GuideLikelihood)
+		w.unlistedLine(stHeading2, GuideLikelihood)
 		w.line(stGuideIntro, g.ScaleIntro())
 		rows := make([][2]string, 0, len(g.Scale.Levels))
 		for _, lv := range g.Scale.Levels {
@@ -24,7 +24,7 @@ func (w *docxWriter) guide() {
 		w.endP()
 	}
 	if len(g.Confidence) > 0 {
-		w.line(stHeading2, GuideConfidence)
+		w.unlistedLine(stHeading2, GuideConfidence)
 		w.line(stGuideIntro, GuideConfidenceIntro())
 		rows := make([][2]string, 0, len(g.Confidence))
 		for _, e := range g.Confidence {
@@ -33,7 +33,7 @@ func (w *docxWriter) guide() {
 		w.table(rows, 2400)
 	}
 	if len(g.Reliability)+len(g.Credibility) > 0 {
-		w.line(stHeading2, GuideGrades)
+		w.unlistedLine(stHeading2, GuideGrades)
 		note := styled(stGuideNote)
 		note.keepNext = true // the note stays with its table
 		w.p(note)

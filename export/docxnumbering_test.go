@@ -146,13 +146,24 @@ func TestDOCXTemplateListsAreKept(t *testing.T) {
 	if !strings.HasSuffix(num, `<w:numIdMacAtCleanup w:val="2"/></w:numbering>`) {
 		t.Error("w:numIdMacAtCleanup is not last")
 	}
-	// No clash: the key judgments keep Attaché's ids, and its list no
-	// longer claims List Number, which the template's list is tied to.
+	// No clash: Attaché's list keeps its ids and no longer claims List
+	// Number, which the template's list is tied to; the key judgments,
+	// on List Number, take the template's list through the style.
 	nums, levels := docxLists(t, num)
-	for id := range judgmentLists(t, parts["word/document.xml"]) {
-		if id != "1" || levels[nums[id]] != "decimal %1." {
-			t.Errorf("the key judgments use numId %s, a %q list; want 1, decimal %%1.", id, levels[nums[id]])
+	if nums["1"] == "" || levels[nums["1"]] != "decimal %1." {
+		t.Errorf("Attaché's list is numId 1 on a %q list; want decimal %%1.", levels[nums["1"]])
+	}
+	judgments := 0
+	for _, p := range numParas(t, out) {
+		if p.style == stJudgment {
+			judgments++
+			if p.numID != "" {
+				t.Errorf("key judgment %q is on list %s over the template's List Number", p.text, p.numID)
+			}
 		}
+	}
+	if judgments == 0 {
+		t.Error("no key judgment")
 	}
 	if nums["5"] != "3" || nums["6"] != "4" {
 		t.Errorf("the template's lists point elsewhere: %v", nums)

@@ -29,8 +29,9 @@ type docxTemplate struct {
 	fontTable []byte
 	page      pageSetup
 	furniture []furniture
-	media     []part         // pictures the template's headers, footers and bullets show
-	numbering *numberingDefs // the template's lists, nil for none
+	media     []part          // pictures the template's headers, footers and bullets show
+	numbering *numberingDefs  // the template's lists, nil for none
+	numbered  map[string]bool // the styles its lists number (docxstylenum.go)
 	evenOdd   bool
 }
 
@@ -176,6 +177,7 @@ func readTemplate(file string, data []byte) (*docxTemplate, error) {
 	if err := t.takeNumbering(pkg, string(styles)); err != nil {
 		return nil, err
 	}
+	t.numbered = listedStyles(merged, t.numbering)
 	t.fillFurniture()
 	return t, nil
 }

@@ -82,7 +82,8 @@ type pPr struct {
 	style                          string
 	keepNext, keepLines, pageBreak bool
 	widowControl                   bool
-	numID, ilvl                    int // numID 0: no numbering
+	numID, ilvl                    int  // numID 0: no numbering
+	numOff                         bool // numId 0: the style's numbering switched off
 	border                         string
 	shade                          string // fill colour, hex
 	tabs                           string // w:tab elements
@@ -112,6 +113,8 @@ func (p pPr) write(b *strings.Builder) {
 		empty(&s, "w:ilvl", "w:val", itoa(p.ilvl))
 		empty(&s, "w:numId", "w:val", itoa(p.numID))
 		s.WriteString("</w:numPr>")
+	} else if p.numOff {
+		s.WriteString(`<w:numPr><w:numId w:val="0"/></w:numPr>`)
 	}
 	if p.border != "" {
 		s.WriteString("<w:pBdr>" + p.border + "</w:pBdr>")
