@@ -287,7 +287,7 @@ func (v *evidenceView) basisWarnings() map[int][]export.Warning {
 	out := map[int][]export.Warning{}
 	rules := v.c.ui.basisRules() // the thresholds in Settings
 	bundle := &domain.Bundle{Briefing: b, Sources: srcs, Concerns: v.concerns}
-	for _, w := range export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings() {
+	for _, w := range export.WorstFirst(export.NewDocumentWith(bundle, export.Context{Rules: &rules}).Warnings()) {
 		if w.Block < 0 || w.Block >= len(b.Blocks) || b.Blocks[w.Block].Type != domain.BlockJudgment || notBasis[w.Code] {
 			continue
 		}
