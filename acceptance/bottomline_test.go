@@ -34,12 +34,14 @@ func TestBottomLineWordsAreMarkedAndClickedInto(t *testing.T) {
 	if mark == nil {
 		s.fail("the bottom line shows no marked words: %s", marked)
 	}
+	s.keepShot("bottom-line-marked")
 	s.do("click on the marked words")
 	s.click(mark)
 	s.waitFor("the bottom line takes the caret", 5*time.Second, func(tr *tree) bool {
 		return tr.find(typ("Entry"), text(flagged), focused(), inLayer("content"), shown()) != nil &&
 			tr.find(typ("MarkedText"), inLayer("content"), shown()) == nil
 	})
+	s.keepShot("bottom-line-editing")
 	s.key("ctrl+a")
 	s.typeText(fixed)
 	s.waitFor("the library holds the new bottom line", 10*time.Second, func(*tree) bool {

@@ -53,11 +53,13 @@ func (m *MarkedText) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-// inset is where the text starts in the frame, as an Entry's does: its
-// border, then the inner padding.
+// markedInset is where the text starts in the frame, where an Entry
+// without icons puts it (its rich text's inner padding, the border
+// inset cancelling out): so the words do not move when the field takes
+// their place.
 func markedInset() fyne.Position {
-	b, p := theme.InputBorderSize(), theme.InnerPadding()
-	return fyne.NewPos(b+p, 2*b+p)
+	p := theme.InnerPadding()
+	return fyne.NewPos(p, p)
 }
 
 // offsetAt is the rune offset of the text nearest pos.
@@ -125,7 +127,9 @@ func (r *markedRenderer) update(size fyne.Size) {
 	th := m.Theme()
 	v := fyne.CurrentApp().Settings().ThemeVariant()
 	px := pixelScale(m)
-	m.face = newDocFace(th.Size(theme.SizeNameText), th.Size(theme.SizeNameLineSpacing), px, fyne.TextStyle{})
+	// An Entry's wrapped lines touch: line spacing only parts paragraphs,
+	// which a bottom line seldom has.
+	m.face = newDocFace(th.Size(theme.SizeNameText), 0, px, fyne.TextStyle{})
 	in := markedInset()
 	m.lines = m.face.wrap(m.text, max(size.Width-2*in.X, 1), m.lines[:0])
 
