@@ -34,12 +34,16 @@ func (c *composer) linkFromMenu() {
 	}
 	blk := c.selectedBlock()
 	if blk == nil || blk.Type != domain.BlockJudgment {
-		c.ui.notify("Click into a key judgment first, then link evidence to it (or use the Link evidence… button on its card).")
+		c.ui.notify(pickJudgmentFirst)
 		return
 	}
 	c.ui.onShowView(viewBriefings)
 	c.pickEvidence(blk.ID)
 }
+
+// pickJudgmentFirst is what Link evidence says with no judgment chosen;
+// the picker, once open, takes it away.
+const pickJudgmentFirst = "Click into a key judgment first, then link evidence to it (or use the Link evidence… button on its card)."
 
 // evidencePicker is the Link evidence dialog's state: the excerpts the
 // search found and the one highlighted, which Enter or Link links.
@@ -69,6 +73,9 @@ func (c *composer) pickEvidence(id int64) {
 	}
 	p := &evidencePicker{c: c, id: id}
 	c.evidence.picker = p
+	if b := notices[c.ui.win]; b != nil && c.ui.notice() == pickJudgmentFirst {
+		b.hide() // answered: the picker is open
+	}
 	p.search = newDialogEntry()
 	p.search.SetPlaceHolder("Search excerpts — Down and Up choose, Enter links")
 	p.search.OnChanged = p.load
@@ -78,7 +85,8 @@ func (c *composer) pickEvidence(id int64) {
 	p.stance = newDialogSelect(stanceChoices, nil)
 	p.stance.SetSelectedIndex(0)
 	p.note = newDialogEntry()
-	p.note.SetPlaceHolder("Optional: how it bears on the judgment; for contradicting evidence, why the judgment stands")
+	// Short enough to fit the field: a longer hint scrolled, a stray bar under it.
+	p.note.SetPlaceHolder("Optional: how it bears on the judgment, or why it still stands")
 	p.note.Validator = limitValidator(domain.EvidenceNote)
 	what := widget.NewLabel("Key judgment " + c.judgmentNumber(i) + ": " + quoted(clipRunes(c.d.b.Blocks[i].Text, 160)))
 	what.Wrapping = fyne.TextWrapWord
