@@ -239,7 +239,10 @@ func classify(exit int, stderr string) string {
 		return outMerged
 	case exit == 0:
 		return outOK
-	case strings.Contains(stderr, "changed elsewhere"):
+	case strings.Contains(stderr, "changed elsewhere"),
+		// A clash on the same place, refused naming who and when
+		// (domain.MergeConflict).
+		strings.Contains(stderr, "while it was being edited here: nothing was saved"):
 		return outStale
 	}
 	return outError
