@@ -39,6 +39,7 @@ type excerptsScreen struct {
 	fields   *excerptFields
 	figure   *excerptFigure // a figure excerpt's image and caption
 	detail   *fyne.Container
+	hint     *widget.Label     // in the detail's place while none is selected
 	right    *container.Scroll // holds detail; re-laid out when it shows
 	saving   *widget.Label     // the form's save status, beside its buttons
 	excerpts []*domain.Excerpt
@@ -88,9 +89,13 @@ func newExcerptsScreen(ui *UI) *excerptsScreen {
 	s.figure = newExcerptFigure(s)
 	s.detail = container.NewVBox(s.quote, s.from, s.figure.box, widget.NewSeparator(), form, actions)
 	s.detail.Hide()
+	// Said where the form will be, so the pane is not a blank half.
+	s.hint = widget.NewLabel("Select an excerpt to read it with its source, grade and tag it, write its note, or link it to a key judgment.")
+	s.hint.Wrapping = fyne.TextWrapWord
+	s.hint.Importance = widget.LowImportance
 	top := container.NewVBox(s.search, container.NewGridWithColumns(2, s.source, s.tag))
 	left := container.NewBorder(top, s.status, nil, nil, s.list)
-	s.right = container.NewVScroll(container.NewPadded(s.detail))
+	s.right = container.NewVScroll(container.NewPadded(container.NewVBox(s.hint, s.detail)))
 	s.split = newListSplit(left, s.right)
 	s.content = s.split
 	return s
@@ -218,6 +223,7 @@ func (s *excerptsScreen) loaded(list []*domain.Excerpt) {
 		s.leave()
 		s.list.UnselectAll()
 		s.detail.Hide()
+		s.hint.Show()
 	}
 	s.list.Refresh()
 	if at >= 0 {
@@ -261,6 +267,7 @@ func (s *excerptsScreen) onSelect(i widget.ListItemID) {
 	if !x.isSaved() {
 		s.saving.SetText("Not saved — retrying")
 	}
+	s.hint.Hide()
 	s.detail.Show()
 	s.right.Refresh() // lays out the detail, which was hidden at the last layout
 }
