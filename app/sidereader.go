@@ -139,7 +139,7 @@ func (p *sidePane) showSide(on bool) {
 	showIf(on, p.content)
 	p.split.Refresh()
 	if on {
-		p.sideBtn.SetText("Hide source")
+		p.sideBtn.SetText("Hide side pane") // it holds the Excerpts tab too
 		p.sideBtn.SetIcon(theme.NavigateNextIcon())
 	} else {
 		p.sideBtn.SetText("Source beside draft")
