@@ -121,12 +121,14 @@ func (c *composer) showExportFormFor(dir string, rel *releaseCopy) {
 		c.ui.showDialog(d, nil, nil, nil)
 	})
 	items := []*widget.FormItem{{Text: "Format", Widget: format}}
-	for _, f := range fields {
-		items = append(items, &widget.FormItem{Text: f.opt.Label, Widget: f.widget()})
+	for i, f := range fields {
+		fields[i].item = &widget.FormItem{Text: f.opt.Label, Widget: f.widget()}
+		items = append(items, fields[i].item)
 	}
+	enableOptions(fields, formats[max(format.SelectedIndex(), 0)]) // the greyed rows say why
 	items = append(items, &widget.FormItem{Text: "File name", Widget: container.NewBorder(nil, nil, nil, ext, name)},
 		&widget.FormItem{Text: "Folder", Widget: container.NewBorder(nil, nil, nil, choose, folder)})
-	form = c.ui.showFormLosing(title, "Export", items, fyne.NewSize(620, 460), func(again func()) {
+	form = c.ui.showFormLosing(title, "Export", items, fyne.NewSize(620, 560), func(again func()) {
 		f := formats[max(format.SelectedIndex(), 0)]
 		stem, ok := exportStem(name.Text, f.Ext)
 		if !ok {

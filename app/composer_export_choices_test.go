@@ -239,3 +239,27 @@ func TestExportDiscardAsksOnlyAboutATypedName(t *testing.T) {
 		t.Fatalf("back in the form, the name is %q", name.Text)
 	}
 }
+
+// Found by a trial: with PDF chosen, the Word-only rows were greyed with
+// no word of why, and read as broken. Each says which formats take it.
+func TestGreyedExportRowsSayWhy(t *testing.T) {
+	u, _ := openSampleBriefing(t)
+	format, _ := openExportForm(t, u)
+	hint := func(label string) string {
+		for _, it := range findForm(t, u).Items {
+			if it.Text == label {
+				return it.HintText
+			}
+		}
+		t.Fatalf("no %q row", label)
+		return ""
+	}
+	fyne.DoAndWait(func() { format.SetSelected("PDF") })
+	if got := hint("Citations as"); got != "not for PDF: Word (DOCX) only" {
+		t.Errorf("with PDF, Citations as says %q", got)
+	}
+	fyne.DoAndWait(func() { format.SetSelected("Word (DOCX)") })
+	if got := hint("Citations as"); got != "" {
+		t.Errorf("with Word, Citations as says %q", got)
+	}
+}

@@ -1,7 +1,10 @@
 package app
 
 import (
+	"strings"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/attache/attache/export"
 )
@@ -12,6 +15,7 @@ type exportOptionField struct {
 	opt  export.Option
 	sel  *dialogSelect
 	file *fileField
+	item *widget.FormItem // its row, once the form is built
 }
 
 // ownTemplate is what a file row shows with no file: the DOCX then takes
@@ -98,7 +102,25 @@ func enableOptions(fields []exportOptionField, f *export.Format) {
 	for _, fl := range fields {
 		_, ok := f.Option(fl.opt.Key)
 		fl.setEnabled(ok)
+		if fl.item != nil {
+			// A greyed row says why, or it reads as broken.
+			fl.item.HintText = ""
+			if !ok {
+				fl.item.HintText = "not for " + f.Label + ": " + formatsTaking(fl.opt.Key) + " only"
+			}
+		}
 	}
+}
+
+// formatsTaking names the formats that take option key: "Word (DOCX)".
+func formatsTaking(key string) string {
+	var names []string
+	for _, f := range export.Formats() {
+		if _, ok := f.Option(key); ok {
+			names = append(names, f.Label)
+		}
+	}
+	return strings.Join(names, ", ")
 }
 
 // optionValues are the values chosen for f's options; export parses the
