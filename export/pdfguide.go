@@ -28,19 +28,23 @@ func (l *layout) guide() {
 	if len(g.Confidence) > 0 {
 		l.guideLabel(GuideConfidence)
 		l.para([]span{sp(GuideConfidenceIntro(), fBody, ink)}, l.left, l.width, lBody, 0, 5).keepWithNext = true
-		for _, e := range g.Confidence {
-			l.guideRow(e.Term, e.Meaning, 120)
+		for i, e := range g.Confidence { // three rows: kept together
+			l.guideRow(e.Term, e.Meaning, 120).keepWithNext = i < len(g.Confidence)-1
 		}
 		reserve()
 	}
 	if len(g.Reliability)+len(g.Credibility) > 0 {
 		l.guideLabel(GuideGrades)
 		l.para([]span{sp(GuideGradesNote, fSmall, grey)}, l.left, l.width, 12, 0, 5).keepWithNext = true
+		var rows []*block
 		for _, e := range g.Reliability {
-			l.guideRow("Reliability "+e.Term, e.Meaning, 120)
+			rows = append(rows, l.guideRow("Reliability "+e.Term, e.Meaning, 120))
 		}
 		for _, e := range g.Credibility {
-			l.guideRow("Credibility "+e.Term, e.Meaning, 120)
+			rows = append(rows, l.guideRow("Credibility "+e.Term, e.Meaning, 120))
+		}
+		if n := len(rows); n > 1 {
+			rows[n-2].keepWithNext = true // no last row alone on a page
 		}
 		reserve()
 	}
