@@ -27,7 +27,7 @@ func (u *UI) onRedoKey() { u.undoOrRedo(false) }
 // undoOrRedo undoes (or redoes) the focused text field's typing if it is
 // not one of the composer's own fields (whose typing is already a briefing
 // edit); when that changes nothing, the briefing's edit is undone, if the
-// composer is on screen.
+// composer is on screen and no dialog covers it.
 func (u *UI) undoOrRedo(undo bool) {
 	c := u.briefings.composer
 	if f := u.win.Canvas().Focused(); f != nil && !c.owns(f) {
@@ -45,6 +45,9 @@ func (u *UI) undoOrRedo(undo bool) {
 				return
 			}
 		}
+	}
+	if _, open := u.topDialog(); open {
+		return // the briefing behind a dialog would change out of sight
 	}
 	if c.d == nil || !shownOn(u.win.Canvas(), c.content) {
 		return
