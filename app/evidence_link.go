@@ -101,7 +101,7 @@ func (c *composer) pickEvidence(id int64) {
 		b.setKeys(c.ui.escape, nil) // Enter presses the focused button
 	}
 	p.d.SetButtons([]fyne.CanvasObject{cancel, link})
-	p.d.Resize(fitInside(c.ui.win, fyne.NewSize(760, 600)))
+	p.d.Resize(fitInside(c.ui.win, fyne.NewSize(760, 760))) // as many excerpts as the window allows
 	c.ui.showDialog(p.d, body, nil, func() { p.link(p.cursor) })
 	p.load("")
 }
