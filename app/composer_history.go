@@ -58,6 +58,8 @@ func (c *composer) showHistory() {
 				versions, risks = vs, rs
 				if len(vs) == 0 {
 					view.SetText(noVersionsYet)
+				} else {
+					view.SetText(pickAVersion) // none selected after a load
 				}
 				list.UnselectAll()
 				list.Refresh()
@@ -99,7 +101,7 @@ func (c *composer) showHistory() {
 		selected = -1
 		restore.Disable()
 		changesBtn.Disable()
-		view.SetText("")
+		view.SetText(pickAVersion)
 	}
 	saveBtn := newDialogButton("Save a version now…", nil, func() { c.askVersionName(id, load) })
 	c.ui.writes(&saveBtn.Button)
@@ -140,6 +142,9 @@ func (c *composer) showHistory() {
 	c.ui.showDialogThen(d, body, nil, nil, func() { c.historyFollow = nil })
 	load()
 }
+
+// pickAVersion is what the preview says with none selected.
+const pickAVersion = "Select a version to read it as it was, see what changed since, or restore it."
 
 // noVersionsYet is what the preview says of a briefing with no version.
 const noVersionsYet = "No versions yet. Attaché keeps one on every export and every change of status, and when you restore an old one; “Save a version now…” keeps one by hand, with a name."

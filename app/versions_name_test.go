@@ -54,6 +54,18 @@ func TestAVersionSavedByHandIsNamed(t *testing.T) {
 			vs, _ := lib.Snapshots(context.Background(), id)
 			return len(vs) > 0 && vs[0].Label == tc.want
 		})
+		// Found by a trial: the preview still said there were none.
+		eventually(t, "the preview asking for a choice", func() bool {
+			said := false
+			fyne.DoAndWait(func() {
+				walkOverlays(u, func(o fyne.CanvasObject) {
+					if r, ok := o.(*widgets.Reader); ok {
+						said = said || r.Text() == pickAVersion
+					}
+				})
+			})
+			return said
+		})
 		fyne.DoAndWait(func() {
 			for overlays := u.win.Canvas().Overlays(); overlays.Top() != nil; {
 				overlays.Remove(overlays.Top())
