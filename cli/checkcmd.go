@@ -274,6 +274,9 @@ func printCheck(a *cliApp, c *jsonCheck) {
 			if x.Refuse {
 				tag = "  ! "
 			}
+			if x.Block > 0 { // the ID that briefing remove and link take
+				tag += "[block " + itoa(x.Block) + "] "
+			}
 			printf(w, "%s%s\n", tag, x.Message)
 		}
 	}

@@ -78,7 +78,9 @@ func excerptRisk(blk *domain.Block, i int, concerns map[int64]*domain.SourceConc
 	if e.Figure != nil {
 		name = "The figure " + firstWords(e.Figure.Caption)
 	}
-	msg := fmt.Sprintf("%s (block %d) quotes %s, which %s: %s.", name, i+1, concernTitle(c, "its source"), what, todo)
+	// Named by its words: a number here would be read as the block ID the
+	// command line takes, and a place is not one.
+	msg := fmt.Sprintf("%s quotes %s, which %s: %s.", name, concernTitle(c, "its source"), what, todo)
 	return Risk{Kind: RiskExcerpt, Block: blk.ID, Index: i, ExcerptID: e.ID, SourceID: e.SourceID, Concerns: c.Concerns, Message: msg}, true
 }
 

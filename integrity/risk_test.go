@@ -27,7 +27,7 @@ func TestRisks(t *testing.T) {
 	if strings.Join(got, " ") != want {
 		t.Fatalf("risks = %v, want %s\n%v", got, want, rs)
 	}
-	if m := rs[0].Message; m != "The excerpt “Exports rose sharply” (block 2) quotes “Chip report”, which was retracted (“data error”): replace the excerpt with one from a sound source." {
+	if m := rs[0].Message; m != "The excerpt “Exports rose sharply” quotes “Chip report”, which was retracted (“data error”): replace the excerpt with one from a sound source." {
 		t.Errorf("excerpt: %s", m)
 	}
 	if rs[0].SourceID != 1 || rs[0].ExcerptID != 11 || rs[0].Index != 1 {
