@@ -59,3 +59,28 @@ func TestBottomLineWordsAreMarkedAndClickedInto(t *testing.T) {
 		}
 	}
 }
+
+// Scenario: typing a long bottom line in an 800×600 window, as a trial
+// did: every space typed where a line wrapped used to go to the end of
+// the text, running two words together in the library and the export.
+// Typed with xdotool, the library holds exactly what was typed.
+func TestTypingALongBottomLineAt800x600KeepsEverySpace(t *testing.T) {
+	const typed = "Beijing is likely to answer with further mineral restrictions, and it may well target gallium first " +
+		"while American suppliers lose several billion dollars of sales."
+	s := newSession(t, 800, 600)
+	s.do("prepare the library")
+	importChips(s)
+	s.cli("briefing", "new", "--title", "Typed at 800")
+	s.startApp()
+	s.showView("Briefings")
+	s.clickOn("the briefing's row", typ("Label"), text("Typed at 800"), inLayer("content"), shown())
+	s.focusEntry("the bottom line", typ("Entry"), placeholder("Bottom line up front"), inLayer("content"))
+	s.typeText(typed)
+	s.waitFor("the library holds what was typed", 10*time.Second, func(*tree) bool {
+		var b struct {
+			Summary string `json:"summary"`
+		}
+		s.cliJSON(&b, "briefing", "show", "1")
+		return b.Summary == typed
+	})
+}
