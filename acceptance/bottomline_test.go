@@ -84,3 +84,35 @@ func TestTypingALongBottomLineAt800x600KeepsEverySpace(t *testing.T) {
 		return b.Summary == typed
 	})
 }
+
+// Scenario: a finding in a long bottom line, at 800×600 with the details
+// open, is clicked in the checks; the analyst types over what it selected.
+// A trial found other words selected (a character early, or "further
+// miner"). The library's bottom line has exactly the flagged words
+// replaced.
+func TestAFindingInALongBottomLineSelectsItsWords(t *testing.T) {
+	const long = "Beijing is likely to answer with further mineral restrictions on gallium and germanium, and allied " +
+		"suppliers lose several billion dollars of sales; talks may well fail before the summit in March."
+	s := newSession(t, 800, 600)
+	s.do("prepare the library")
+	importChips(s)
+	s.cli("briefing", "new", "--title", "Long bottom line")
+	s.cli("briefing", "edit", "1", "--scale", "icd203", "--summary", long)
+	s.startApp()
+	s.showView("Briefings")
+	s.clickOn("the briefing's row", typ("Label"), text("Long bottom line"), inLayer("content"), shown())
+	s.clickOn("the Details section, to open it", typ("Text"), textPrefix("Details"), inLayer("content"), shown())
+	s.waitNode("the details' Subtitle", typ("Label"), text("Subtitle"), inLayer("content"), shown())
+	s.openChecks()
+	s.clickOn("the bottom line's finding", typ("Label"), textPrefix("Bottom line"), textContains("may well"), inLayer("content"), shown())
+	s.waitNode("the bottom line with the caret", typ("Entry"), text(long), focused(), inLayer("content"), shown())
+	s.typeText("will probably")
+	want := strings.Replace(long, "may well", "will probably", 1)
+	s.waitFor("the flagged words replaced, and only they", 10*time.Second, func(*tree) bool {
+		var b struct {
+			Summary string `json:"summary"`
+		}
+		s.cliJSON(&b, "briefing", "show", "1")
+		return b.Summary == want
+	})
+}

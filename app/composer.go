@@ -75,7 +75,8 @@ type composer struct {
 	lastDoc       *export.Document
 	summaryMarks  []widgets.DocMark
 	summaryMarked *widgets.MarkedText
-	checks        *checksPanel // the language, basis and source checks under the document (findings.go)
+	summaryField  *fyne.Container // the two, stacked, in the header
+	checks        *checksPanel    // the language, basis and source checks under the document (findings.go)
 
 	evidence *evidenceView // the Evidence tab (evidence_view.go)
 }

@@ -55,10 +55,11 @@ func (c *composer) newSummaryField() fyne.CanvasObject {
 		c.summaryMarked.Hide()
 		c.ui.win.Canvas().Focus(c.summary)
 		c.summary.CursorRow, c.summary.CursorColumn = 0, 0
-		moveCaret(c.summary, offset, false)
+		caretTo(c.summary, offset, false)
 	}
 	c.summary.onFocus = func(bool) { c.showSummaryMarks() }
-	return container.NewStack(c.summary, c.summaryMarked)
+	c.summaryField = container.NewStack(c.summary, c.summaryMarked)
+	return c.summaryField
 }
 
 // setSummaryMarks keeps the bottom line's flagged words (rune ranges)

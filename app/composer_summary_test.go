@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/attache/attache/widgets"
 )
@@ -48,5 +49,31 @@ func TestBottomLineFindingIsMarkedInPlace(t *testing.T) {
 		gone := false
 		fyne.DoAndWait(func() { gone = !c.summaryMarked.Visible() })
 		return gone
+	})
+}
+
+// Found by a trial: in a long, wrapped bottom line, clicking its finding
+// selected other words ("further miner" for "may well"), a character
+// early, or nothing, since the caret was moved by key presses, and a
+// Right at a wrap passes the wrapped space too.
+func TestALongBottomLinesFindingSelectsItsWords(t *testing.T) {
+	fakeChecker(t)
+	u, lib := openSampleBriefing(t)
+	withIntegrity(u, lib)
+	c := u.briefings.composer
+	resize(u, fyne.NewSize(800, 600))
+	long := "Beijing is likely to answer with further mineral restrictions on gallium and germanium, and allied " +
+		"suppliers lose several billion dollars of sales; talks may well fail before the summit in March."
+	fyne.DoAndWait(func() { c.detailsItem.Open = true; c.details.Refresh(); c.summary.SetText(long) })
+	var row *checkRow
+	eventually(t, "the finding", func() bool { row = checkRowWith(c.checks, "Bottom line: “may well”"); return row != nil })
+	fyne.DoAndWait(func() { test.Tap(row) })
+	fyne.DoAndWait(func() {
+		if got := c.summary.SelectedText(); got != "may well" {
+			t.Errorf("the bottom line's words selected: %q", got)
+		}
+		if u.win.Canvas().Focused() != c.summary {
+			t.Error("the bottom line does not have the caret")
+		}
 	})
 }

@@ -19,29 +19,41 @@ func (p *checksPanel) goTo(f integrity.Finding, at int) {
 		if c.ui.win != nil {
 			c.ui.win.Canvas().Focus(c.summary)
 		}
-		c.doc.ScrollToTop()
+		// The bottom line into sight, its label above it: under open
+		// details it is below the view's top.
+		c.doc.ScrollToHeader(c.summaryField.Position().Y - widget.NewLabel("Bottom line up front").MinSize().Height - theme.Padding())
 		c.summary.CursorRow, c.summary.CursorColumn = 0, 0
-		moveCaret(c.summary, f.Start, false)
-		moveCaret(c.summary, f.End-f.Start, true)
+		caretTo(c.summary, f.Start, false)
+		caretTo(c.summary, f.End, true)
 		return
 	}
 	c.editBlockAt(at, f.Start)
 	if c.editor != nil && c.editor.blk.Type != domain.BlockExcerpt {
-		moveCaret(c.editor.text, f.End-f.Start, true)
+		caretTo(c.editor.text, f.End, true)
 	}
 }
 
-// moveCaret moves an entry's caret n characters on, selecting them with
-// shift, as the keys would (the entry's rows are wrapped lines: the keys
-// know where each starts).
-func moveCaret(e keyedEntry, n int, shift bool) {
+// caretTo moves an entry's caret right to text offset target, selecting
+// with shift, as the keys would. It counts by the entry's own offset, not
+// by key presses: a Right at a wrapped line's end passes the space the
+// wrap took as well, so n presses can go n+1 characters.
+func caretTo(e offsetEntry, target int, shift bool) {
 	if shift {
 		e.KeyDown(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 		defer e.KeyUp(&fyne.KeyEvent{Name: desktop.KeyShiftLeft})
 	}
-	for range n {
+	for range target + 1 { // bounded: each press moves at least one
+		if e.CursorTextOffset() >= target {
+			return
+		}
 		e.TypedKey(&fyne.KeyEvent{Name: fyne.KeyRight})
 	}
+}
+
+// offsetEntry is a keyedEntry that says where its caret is in its text.
+type offsetEntry interface {
+	keyedEntry
+	CursorTextOffset() int
 }
 
 // keyedEntry is an entry as the keys reach it.

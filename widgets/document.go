@@ -208,6 +208,11 @@ func (d *Document) ScrollTo(i int) {
 // ScrollToTop scrolls to the start of the document (its header).
 func (d *Document) ScrollToTop() { d.scrollTo(0) }
 
+// ScrollToHeader scrolls so that the header's point y (from its top) is
+// at the top of the view: a field low in a tall header (the composer's
+// bottom line under its open details) comes into sight.
+func (d *Document) ScrollToHeader(y float32) { d.scrollTo(max(y, 0)) }
+
 // VisibleRange is the range [first, last) of items at least partly in the
 // view; first == last when none is.
 func (d *Document) VisibleRange() (first, last int) {
