@@ -305,3 +305,26 @@ func TestImportAFolder(t *testing.T) {
 	wantContains(t, out, "Imported source 1: Why the Chip Export Rules Keep Tightening", "Imported source 2: Europe’s Slow Goodbye")
 	wantContains(t, errOut, "left out 1 file in the folders given: not in a format Attaché imports (plain text (.txt)")
 }
+
+// Found by a trial: a text file whose second line is its author's name
+// got that name as its subtitle, and every citation then read "Title: Li
+// Wei", even with --author naming him. Named as the author, the line is
+// no subtitle.
+func TestImportAuthorGivenIsNoSubtitle(t *testing.T) {
+	t.Parallel()
+	db := newDB(t)
+	path := filepath.Join(t.TempDir(), "cn-response.txt")
+	text := "Beijing's toolkit for retaliation\nLi Wei\n2026-11-20\n\nChina's Ministry of Commerce added gallium, germanium and antimony " +
+		"to its dual-use export control list and has since refused a number of licences to American buyers.\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var got []struct {
+		Subtitle string   `json:"subtitle"`
+		Authors  []string `json:"authors"`
+	}
+	decode(t, mustRun(t, db, "import", path, "--author", "Li Wei", "--json"), &got)
+	if len(got) != 1 || got[0].Subtitle != "" || len(got[0].Authors) != 1 || got[0].Authors[0] != "Li Wei" {
+		t.Errorf("imported as %+v", got)
+	}
+}

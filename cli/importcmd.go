@@ -183,6 +183,11 @@ func applyOverrides(src, over *domain.Source) {
 	}
 	if len(over.Authors) > 0 {
 		src.Authors = over.Authors
+		// A byline with no "By" is read as the line under the title; the
+		// author named here says what it was (unless a subtitle is given).
+		if over.Subtitle == "" && domain.SubtitleIsAuthor(src.Subtitle, src.Authors) {
+			src.Subtitle = ""
+		}
 	}
 	if !over.Published.IsZero() {
 		src.Published = over.Published

@@ -187,3 +187,19 @@ type SourceFilter struct {
 	Offset  int
 	Limit   int
 }
+
+// SubtitleIsAuthor says whether a subtitle is only the authors' names: a
+// byline without "By" under a title ("Li Wei", "Ana Ruiz and Ben Cole"),
+// which citations would otherwise print as the title's second half.
+func SubtitleIsAuthor(subtitle string, authors []string) bool {
+	norm := func(s string) string { return strings.ToLower(strings.Join(strings.Fields(s), " ")) }
+	sub := norm(strings.TrimPrefix(strings.TrimSpace(subtitle), "By "))
+	if sub == "" || len(authors) == 0 {
+		return false
+	}
+	if len(authors) == 1 {
+		return sub == norm(authors[0])
+	}
+	all := norm(strings.Join(authors[:len(authors)-1], ", ") + " and " + authors[len(authors)-1])
+	return sub == all || sub == norm(strings.Join(authors, ", ")) || sub == norm(strings.Join(authors, " and "))
+}
