@@ -246,11 +246,7 @@ func evidenceSummary(b *domain.Briefing, n judgmentCounts) string {
 		trouble = append(trouble, strconv.Itoa(n.bare)+" with no evidence linked")
 	}
 	if n.lost > 0 {
-		its := "their"
-		if n.lost == 1 {
-			its = "its"
-		}
-		trouble = append(trouble, strconv.Itoa(n.lost)+" that lost "+its+" support")
+		trouble = append(trouble, strconv.Itoa(n.lost)+" that lost "+itsTheir(n.lost)+" support")
 	}
 	if len(trouble) > 0 {
 		s += ": " + strings.Join(trouble, ", ")

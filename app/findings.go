@@ -262,10 +262,14 @@ func (p *checksPanel) show() {
 		}
 	}
 	blocks := map[int64]bool{} // a judgment on two troubled sources is one block
+	lost := 0
 	for _, r := range p.risks {
 		blocks[r.Block] = true
+		if r.Kind == integrity.RiskLoseSupport {
+			lost++
+		}
 	}
-	p.showHead(len(fs), len(warns), len(blocks))
+	p.showHead(len(fs), len(warns), len(blocks), lost)
 }
 
 // shownWarnings are the model's warnings the panel lists: all but the

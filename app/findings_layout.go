@@ -13,8 +13,11 @@ import (
 // The checks panel's bar and the Compose tab's layout around it.
 
 // showHead sums the checks up in the panel's bar, and sizes the list.
-func (p *checksPanel) showHead(findings, warnings, risks int) {
+func (p *checksPanel) showHead(findings, warnings, risks, lost int) {
 	var parts []string
+	if lost > 0 { // the worst first, as the list has it
+		parts = append(parts, plural(lost, "judgment")+" lost "+itsTheir(lost)+" support")
+	}
 	if findings > 0 {
 		parts = append(parts, plural(findings, "language finding"))
 	}
@@ -118,4 +121,12 @@ func (l *checksEditLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	doc.Resize(fyne.NewSize(size.Width, size.Height-barH-panelH))
 	panel.Move(fyne.NewPos(0, size.Height-panelH))
 	panel.Resize(fyne.NewSize(size.Width, panelH))
+}
+
+// itsTheir is "its" for one, "their" for more.
+func itsTheir(n int) string {
+	if n == 1 {
+		return "its"
+	}
+	return "their"
 }

@@ -392,6 +392,9 @@ func TestALostSupportIsListedFirstAndTaggedOnTheCard(t *testing.T) {
 		return checkRowWith(c.checks, "“may well”") != nil && checkRowWith(c.checks, lost) != nil
 	})
 	fyne.DoAndWait(func() {
+		if !strings.HasPrefix(c.checks.head.Text, "Checks: 1 judgment lost its support · ") {
+			t.Errorf("the bar reads %q", c.checks.head.Text)
+		}
 		first, ok := c.checks.list.Objects[0].(*checkRow)
 		if !ok || first != checkRowWith(c.checks, lost) {
 			t.Errorf("the lost support is not listed first")
