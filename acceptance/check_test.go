@@ -156,7 +156,7 @@ func TestWhatChangedSavesAChangeNote(t *testing.T) {
 		lines = append(lines, n.Text)
 	}
 	got := strings.Join(lines, "\n")
-	for _, want := range []string{"Removed: “Port outages will rise this winter.” (moderate confidence)",
+	for _, want := range []string{"Removed: “Port outages will rise this winter.” (was moderate confidence)",
 		"Added: “Port outages will rise sharply this winter.” (high confidence)",
 		"Added: “Insurers will raise premiums by spring.” (low confidence)", "Status: Draft → In review"} {
 		if !strings.Contains(got, want) {

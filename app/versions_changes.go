@@ -132,96 +132,34 @@ func (v *changesView) version(id int64) (*domain.Briefing, error) {
 	return s.Briefing, v.c.loadExcerpts(s.Briefing)
 }
 
-// changesSegments shows the changes for reading: a heading per kind of
-// change, one paragraph per change.
+// changesSegments shows the changes for reading: the change note's own
+// sections and lines (integrity.Changes.Sections), so that the dialog
+// and the note saved or printed by the command line say the same.
 func changesSegments(ch *integrity.Changes) []widget.RichTextSegment {
 	var segs []widget.RichTextSegment
-	head := func(s string) {
-		segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleSubHeading})
-	}
 	para := func(s string) {
 		segs = append(segs, &widget.TextSegment{Text: s, Style: widget.RichTextStyleParagraph})
 	}
 	para("From “" + ch.From + "” to “" + ch.To + "”.")
 	if noChanges(ch) {
-		para("No judgment, evidence, status, title or bottom line changed between these versions.")
+		para("Nothing changed in the key judgments, their evidence, the bottom line, the title or the status.")
 		return segs
 	}
-	if ch.OldTitle != ch.NewTitle || ch.OldStatus != ch.NewStatus || ch.BottomLine {
-		head("The briefing")
-		if ch.OldTitle != ch.NewTitle {
-			para("Title: “" + ch.OldTitle + "” → “" + ch.NewTitle + "”.")
+	for _, sec := range ch.Sections() {
+		head := sec.Head
+		if head == "" {
+			head = "The briefing"
 		}
-		if ch.OldStatus != ch.NewStatus {
-			para("Status: " + ch.OldStatus.Label() + " → " + ch.NewStatus.Label() + ".")
-		}
-		if ch.BottomLine {
-			para("The bottom line was reworded.")
-		}
-	}
-	if len(ch.Judgments) > 0 {
-		head("Key judgments")
-		for _, j := range ch.Judgments {
-			para(judgmentChangeText(j))
-		}
-	}
-	if len(ch.Evidence) > 0 {
-		head("Evidence")
-		for _, e := range ch.Evidence {
-			para(evidenceChangeText(e))
+		segs = append(segs, &widget.TextSegment{Text: head, Style: widget.RichTextStyleSubHeading})
+		for _, l := range sec.Lines {
+			para(l)
 		}
 	}
 	return segs
 }
 
 // noChanges says the comparison found nothing a change note reports.
-func noChanges(ch *integrity.Changes) bool {
-	return len(ch.Judgments) == 0 && len(ch.Evidence) == 0 && ch.OldStatus == ch.NewStatus &&
-		ch.OldTitle == ch.NewTitle && !ch.BottomLine
-}
-
-// judgmentChangeText says how one judgment changed, with its confidence.
-func judgmentChangeText(j integrity.JudgmentChange) string {
-	switch j.Kind {
-	case integrity.ChangeAdded:
-		return "Added: “" + j.New + "”" + confidenceNote(j.NewConfidence) + "."
-	case integrity.ChangeRemoved:
-		return "Removed: “" + j.Old + "”" + confidenceNote(j.OldConfidence) + "."
-	case integrity.ChangeConfidence:
-		return "Confidence changed from " + confidenceWord(j.OldConfidence) + " to " + confidenceWord(j.NewConfidence) + ": “" + j.New + "”."
-	}
-	s := "Reworded: “" + j.Old + "” → “" + j.New + "”"
-	if j.OldConfidence != j.NewConfidence {
-		s += "; confidence " + confidenceWord(j.OldConfidence) + " → " + confidenceWord(j.NewConfidence)
-	}
-	return s + "."
-}
-
-func evidenceChangeText(e integrity.EvidenceChange) string {
-	verb := "Linked"
-	if e.Kind == integrity.ChangeRemoved {
-		verb = "Unlinked"
-	}
-	stance := "supporting"
-	if e.Stance == domain.StanceContradicts {
-		stance = "contradicting"
-	}
-	return verb + " (" + stance + "): " + e.ExcerptName() + " — for “" + clipRunes(e.Judgment, 120) + "”."
-}
-
-func confidenceNote(c domain.Confidence) string {
-	if c == domain.ConfidenceNone {
-		return " (no confidence given)"
-	}
-	return " (" + string(c) + " confidence)"
-}
-
-func confidenceWord(c domain.Confidence) string {
-	if c == domain.ConfidenceNone {
-		return "none given"
-	}
-	return string(c)
-}
+func noChanges(ch *integrity.Changes) bool { return ch.Empty() }
 
 // changeNoteName is the file name offered for a change note.
 func changeNoteName(title string) string {

@@ -97,7 +97,7 @@ func TestWhatChangedComparesAVersionWithNowAndSavesTheNote(t *testing.T) {
 		return text != nil && strings.Contains(text.String(), "Reworded")
 	})
 	s := text.String()
-	for _, want := range []string{"From “Before review", "” to “now”", "Reworded: “Outages will rise.” → “Outages will rise sharply.”; confidence moderate → high", "Status: Draft → Final"} {
+	for _, want := range []string{"From “Before review", "” to “now”", "Reworded: “Outages will rise.” → “Outages will rise sharply.” (moderate → high confidence)", "Status: Draft → Final"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("the changes lack %q:\n%s", want, s)
 		}
@@ -143,7 +143,7 @@ func TestWhatChangedSaysSoWhenNothingChanged(t *testing.T) {
 	for _, seg := range segs {
 		s.WriteString(seg.Textual())
 	}
-	if !strings.Contains(s.String(), "No judgment, evidence, status, title or bottom line changed") {
+	if !strings.Contains(s.String(), "Nothing changed in the key judgments, their evidence, the bottom line, the title or the status.") {
 		t.Errorf("an empty comparison says %q", s.String())
 	}
 }

@@ -27,10 +27,35 @@ func (c *Changes) Markdown() string {
 		b.WriteString("Nothing changed in the key judgments, their evidence, the bottom line, the title or the status.\n")
 		return b.String()
 	}
-	c.writeBriefing(&b)
-	c.writeJudgments(&b)
-	c.writeEvidence(&b)
+	for _, sec := range c.Sections() {
+		head := ""
+		if sec.Head != "" {
+			head = "## " + sec.Head
+		}
+		writeList(&b, head, sec.Lines)
+	}
 	return strings.TrimRight(b.String(), "\n") + "\n"
+}
+
+// ChangeSection is a part of a change note: its head ("" for the
+// briefing's own title, status and bottom line) and its lines, each a
+// sentence without its bullet.
+type ChangeSection struct {
+	Head  string
+	Lines []string
+}
+
+// Sections are the change note's parts that have lines, in order: the
+// briefing, its key judgments, their evidence. The exported note and the
+// app's Versions dialog both say them, in the same words.
+func (c *Changes) Sections() []ChangeSection {
+	var out []ChangeSection
+	for _, sec := range []ChangeSection{{"", c.briefingLines()}, {"Key judgments", c.judgmentLines()}, {"Evidence", c.evidenceLines()}} {
+		if len(sec.Lines) > 0 {
+			out = append(out, sec)
+		}
+	}
+	return out
 }
 
 func orUnnamed(s string) string {
@@ -40,7 +65,7 @@ func orUnnamed(s string) string {
 	return s
 }
 
-func (c *Changes) writeBriefing(b *strings.Builder) {
+func (c *Changes) briefingLines() []string {
 	var lines []string
 	if sameWords(c.OldTitle) != sameWords(c.NewTitle) {
 		lines = append(lines, fmt.Sprintf("Title: %s → %s", cite(c.OldTitle), cite(c.NewTitle)))
@@ -51,10 +76,10 @@ func (c *Changes) writeBriefing(b *strings.Builder) {
 	if c.BottomLine {
 		lines = append(lines, "The bottom line was reworded.")
 	}
-	writeList(b, "", lines)
+	return lines
 }
 
-func (c *Changes) writeJudgments(b *strings.Builder) {
+func (c *Changes) judgmentLines() []string {
 	var lines []string
 	for _, j := range c.Judgments {
 		switch j.Kind {
@@ -73,10 +98,10 @@ func (c *Changes) writeJudgments(b *strings.Builder) {
 				confidenceShift(j.OldConfidence, j.NewConfidence)))
 		}
 	}
-	writeList(b, "## Key judgments", lines)
+	return lines
 }
 
-func (c *Changes) writeEvidence(b *strings.Builder) {
+func (c *Changes) evidenceLines() []string {
 	var lines []string
 	for i, e := range c.Evidence {
 		if e.Kind == ChangeAdded && c.restanced(i) >= 0 {
@@ -93,7 +118,7 @@ func (c *Changes) writeEvidence(b *strings.Builder) {
 		}
 		lines = append(lines, fmt.Sprintf("%s %s: %s", to, cite(e.Judgment), linkName(e)))
 	}
-	writeList(b, "## Evidence", lines)
+	return lines
 }
 
 // restanced finds the removal matching the addition at i (same judgment
