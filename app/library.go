@@ -2,6 +2,7 @@ package app
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -99,6 +100,14 @@ func kindLabel(k domain.HitKind) string {
 // sourceLine is the second line of a source row.
 func sourceLine(src *domain.Source) string {
 	var parts []string
+	if src.PreviousID > 0 {
+		// Two versions of one page read alike otherwise: say which is newer.
+		v := "new version of source " + strconv.FormatInt(src.PreviousID, 10)
+		if !src.ImportedAt.IsZero() {
+			v += ", imported " + src.ImportedAt.Local().Format("2 Jan 2006")
+		}
+		parts = append(parts, v)
+	}
 	for _, p := range []string{src.AuthorList(), src.Publisher, src.Published.String()} {
 		if p != "" {
 			parts = append(parts, p)

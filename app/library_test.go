@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/attache/attache/domain"
 	"github.com/attache/attache/store"
 )
 
@@ -58,4 +59,18 @@ func bannerText(o fyne.CanvasObject) string {
 		}
 	}
 	return ""
+}
+
+// Found by a trial: a rechecked page imported as a new version read
+// exactly as the old one in the Library and in Open source…. Its line
+// says which it is.
+func TestANewVersionOfASourceSaysSo(t *testing.T) {
+	at := time.Date(2026, 12, 4, 12, 0, 0, 0, time.Local)
+	line := sourceLine(&domain.Source{Title: "Commerce tightens", Publisher: "Marsh", PreviousID: 2, ImportedAt: at})
+	if !strings.HasPrefix(line, "new version of source 2, imported 4 Dec 2026 · Marsh") {
+		t.Errorf("the line reads %q", line)
+	}
+	if line := sourceLine(&domain.Source{Title: "Commerce tightens", Publisher: "Marsh"}); strings.Contains(line, "version") {
+		t.Errorf("an original reads %q", line)
+	}
 }
