@@ -44,13 +44,7 @@ func TestBottomLineWordsAreMarkedAndClickedInto(t *testing.T) {
 	s.keepShot("bottom-line-editing")
 	s.key("ctrl+a")
 	s.typeText(fixed)
-	s.waitFor("the library holds the new bottom line", 10*time.Second, func(*tree) bool {
-		var b struct {
-			Summary string `json:"summary"`
-		}
-		s.cliJSON(&b, "briefing", "show", "1")
-		return b.Summary == fixed
-	})
+	s.waitSummary("the library holds the new bottom line", fixed)
 	var report checkReport
 	s.cliJSON(&report, "check", "1")
 	for _, f := range report.Language {
@@ -76,13 +70,7 @@ func TestTypingALongBottomLineAt800x600KeepsEverySpace(t *testing.T) {
 	s.clickOn("the briefing's row", typ("Label"), text("Typed at 800"), inLayer("content"), shown())
 	s.focusEntry("the bottom line", typ("Entry"), placeholder("Bottom line up front"), inLayer("content"))
 	s.typeText(typed)
-	s.waitFor("the library holds what was typed", 10*time.Second, func(*tree) bool {
-		var b struct {
-			Summary string `json:"summary"`
-		}
-		s.cliJSON(&b, "briefing", "show", "1")
-		return b.Summary == typed
-	})
+	s.waitSummary("the library holds what was typed", typed)
 }
 
 // Scenario: a finding in a long bottom line, at 800×600 with the details
@@ -108,7 +96,14 @@ func TestAFindingInALongBottomLineSelectsItsWords(t *testing.T) {
 	s.waitNode("the bottom line with the caret", typ("Entry"), text(long), focused(), inLayer("content"), shown())
 	s.typeText("will probably")
 	want := strings.Replace(long, "may well", "will probably", 1)
-	s.waitFor("the flagged words replaced, and only they", 10*time.Second, func(*tree) bool {
+	s.waitSummary("the flagged words replaced, and only they", want)
+}
+
+// waitSummary waits for briefing 1's bottom line in the library to read
+// want, as the command line shows it.
+func (s *session) waitSummary(what, want string) {
+	s.t.Helper()
+	s.waitFor(what, 10*time.Second, func(*tree) bool {
 		var b struct {
 			Summary string `json:"summary"`
 		}
